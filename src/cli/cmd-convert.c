@@ -1,0 +1,92 @@
+/* aidstat convert: any supported file as aidstat's long CSV format, one
+ * record per row with values in base units (the format of the embedded
+ * dataset, documented in datasets/README.md). */
+#include "config.h"
+#include "cli/cli.h"
+
+#include <string.h>
+
+static void field(FILE *fp, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, fp);
+        return;
+    }
+    fputc('"', fp);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', fp);
+        fputc(*s, fp);
+    }
+    fputc('"', fp);
+}
+
+static int write_record(const aidstat_record_t *r, void *user)
+{
+    FILE *fp = user;
+    char v[64], g[64];
+    field(fp, r->donor);
+    fputc(',', fp);
+    field(fp, r->iso3);
+    fputc(',', fp);
+    field(fp, r->recipient);
+    if (r->year > 0)
+        fprintf(fp, ",%d,", r->year);
+    else
+        fputs(",,", fp);
+    if (r->month > 0)
+        fprintf(fp, "%d", r->month);
+    fprintf(fp, ",%s,%s,%s,", aidstat_type_name(r->type), aidstat_measure_name(r->measure),
+            cli_fmt_exact(r->value, v, sizeof v));
+    field(fp, r->currency);
+    fputc(',', fp);
+    if (r->gdp > 0)
+        fputs(cli_fmt_exact(r->gdp, g, sizeof g), fp);
+    fputc(',', fp);
+    if (r->gdp_year > 0)
+        fprintf(fp, "%d", r->gdp_year);
+    fputc(',', fp);
+    field(fp, r->source);
+    fputc(',', fp);
+    field(fp, r->release);
+    fputc('\n', fp);
+    return ferror(fp) ? 1 : 0;
+}
+
+int cmd_convert(int argc, char **argv)
+{
+    gchar *output = NULL;
+    cli_data_opts_t data = {0};
+    GOptionEntry entries[] = {
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (atomically) instead of stdout", "FILE"},
+        {NULL, 0, 0, 0, NULL, NULL, NULL},
+    };
+    GOptionContext *ctx = g_option_context_new("FILE... - write aidstat long CSV");
+    g_option_context_set_summary(ctx,
+        "Read FILEs with any loader and write one aid record per row:\n"
+        "donor,iso3,recipient,year,month,type,measure,value,currency,gdp,gdp_year,source,release\n"
+        "with values and GDP in base units (euros, not billions).");
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    g_option_context_add_group(ctx, cli_data_group(&data));
+    GError *gerr = NULL;
+    int code = 0;
+    cli_output_t out = {0};
+    if (!g_option_context_parse(ctx, &argc, &argv, &gerr)) {
+        code = cli_error(EXIT_USAGE, "%s", gerr->message);
+        g_error_free(gerr);
+    } else if (argc < 2) {
+        code = cli_error(EXIT_USAGE, "convert: give at least one FILE");
+    } else if (!(code = cli_data_prepare(&data)) && !(code = cli_output_open(&out, output))) {
+        fputs("donor,iso3,recipient,year,month,type,measure,value,currency,gdp,gdp_year,source,release\n",
+              out.fp);
+        code = cli_load(&data, argv + 1, argc - 1, write_record, out.fp, NULL, NULL);
+        if (code)
+            cli_output_abort(&out);
+        else
+            code = cli_output_commit(&out);
+    }
+    g_free(output);
+    cli_data_clear(&data);
+    g_option_context_free(ctx);
+    return code;
+}

@@ -1,0 +1,276 @@
+/* Pieces shared by the sub-commands: data options, loading with row
+ * accounting, atomic output, number formatting. */
+#include "config.h"
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int cli_exit_code(aidstat_status_t st)
+{
+    switch (st) {
+    case AIDSTAT_OK:
+        return EXIT_OK;
+    case AIDSTAT_ERR_USAGE:
+        return EXIT_USAGE;
+    case AIDSTAT_ERR_EMPTY:
+        return EXIT_EMPTY;
+    case AIDSTAT_ERR_DATA:
+        return EXIT_DATA;
+    case AIDSTAT_ERR_OUTPUT:
+        return EXIT_OUTPUT;
+    default:
+        return EXIT_INPUT;
+    }
+}
+
+int cli_fail(const aidstat_error_t *err)
+{
+    char buf[1200];
+    fprintf(stderr, "aidstat: %s\n", aidstat_error_format(err, buf, sizeof buf));
+    return cli_exit_code(err->code);
+}
+
+int cli_error(int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("aidstat: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    return code;
+}
+
+GOptionGroup *cli_data_group(cli_data_opts_t *o)
+{
+    GOptionEntry entries[] = {
+        {"map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->map,
+         "Read FIELD from COLUMN (repeatable), e.g. value=Amount", "FIELD=COLUMN"},
+        {"delimiter", 0, 0, G_OPTION_ARG_STRING, &o->delimiter,
+         "Field delimiter: , ; tab (default: sniffed)", "CHAR"},
+        {"decimal-comma", 0, 0, G_OPTION_ARG_NONE, &o->decimal_comma,
+         "Numbers use a decimal comma (1.234,5)", NULL},
+        {"unit", 0, 0, G_OPTION_ARG_STRING, &o->unit,
+         "Unit of values when the file does not say: bn, m, k, 1", "UNIT"},
+        {"currency", 0, 0, G_OPTION_ARG_STRING, &o->currency,
+         "Currency of values when the file does not say (default EUR)", "CODE"},
+        {"input-format", 0, 0, G_OPTION_ARG_STRING, &o->input_format,
+         "Force a loader: csv, kiel-data-explorer, kiel-total-allocations, ...", "NAME"},
+        {"regions", 0, 0, G_OPTION_ARG_FILENAME, &o->regions,
+         "Donor groups from FILE (region,name,iso3[,country]) instead of the built-in ones", "FILE"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, "No warnings about rejected rows", NULL},
+        {NULL, 0, 0, 0, NULL, NULL, NULL},
+    };
+    GOptionGroup *g = g_option_group_new("data", "Reading data:", "Options for reading data", NULL, NULL);
+    g_option_group_add_entries(g, entries);
+    return g;
+}
+
+int cli_data_prepare(cli_data_opts_t *o)
+{
+    aidstat_load_options_init(&o->load);
+    if (o->delimiter) {
+        const char *d = o->delimiter;
+        if (!strcmp(d, "tab") || !strcmp(d, "\\t") || !strcmp(d, "\t"))
+            o->load.delimiter = '\t';
+        else if (strlen(d) == 1 && (d[0] == ',' || d[0] == ';' || d[0] == '|'))
+            o->load.delimiter = d[0];
+        else
+            return cli_error(EXIT_USAGE, "--delimiter \"%s\": use , ; | or tab", d);
+    }
+    o->load.decimal_comma = o->decimal_comma;
+    if (o->unit) {
+        static const struct {
+            const char *n;
+            double s;
+        } units[] = {{"bn", 1e9}, {"billion", 1e9}, {"m", 1e6}, {"million", 1e6},
+                     {"k", 1e3}, {"thousand", 1e3}, {"1", 1}, {"units", 1}};
+        for (size_t i = 0; i < G_N_ELEMENTS(units); i++)
+            if (g_ascii_strcasecmp(o->unit, units[i].n) == 0)
+                o->load.unit_scale = units[i].s;
+        if (o->load.unit_scale == 0)
+            return cli_error(EXIT_USAGE, "--unit \"%s\": use bn, m, k or 1", o->unit);
+    }
+    if (o->currency) {
+        if (strlen(o->currency) != 3)
+            return cli_error(EXIT_USAGE, "--currency \"%s\": use a three-letter code such as EUR",
+                             o->currency);
+        for (char *p = o->currency; *p; p++)
+            *p = g_ascii_toupper(*p);
+        o->load.currency = o->currency;
+    }
+    o->load.map = (const char *const *)o->map;
+    o->load.format = o->input_format;
+    return 0;
+}
+
+void cli_data_clear(cli_data_opts_t *o)
+{
+    g_strfreev(o->map);
+    g_free(o->delimiter);
+    g_free(o->unit);
+    g_free(o->currency);
+    g_free(o->input_format);
+    g_free(o->regions);
+}
+
+static void warn_rejected(const aidstat_load_report_t *r)
+{
+    uint64_t rej = aidstat_load_report_rows_rejected(r);
+    if (!rej)
+        return;
+    GString *s = g_string_new(NULL);
+    size_t n = aidstat_load_report_reason_count(r);
+    for (size_t i = 0; i < n && i < 3; i++) {
+        uint64_t count;
+        const char *why = aidstat_load_report_reason(r, i, &count, NULL, 0, NULL);
+        g_string_append_printf(s, "%s%s: %" G_GUINT64_FORMAT, i ? "; " : "", why, count);
+    }
+    if (n > 3)
+        g_string_append(s, "; ...");
+    fprintf(stderr,
+            "aidstat: warning: %s: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+            " rows rejected (%s); run 'aidstat check' for line numbers\n",
+            aidstat_load_report_file(r), rej, aidstat_load_report_rows_read(r), s->str);
+    g_string_free(s, TRUE);
+}
+
+int cli_load(cli_data_opts_t *o, char **files, int nfiles, aidstat_record_fn fn, void *user,
+             cli_report_fn on_report, void *report_user)
+{
+    aidstat_error_t err;
+    for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
+        aidstat_load_report_t *r = aidstat_load_report_new();
+        aidstat_status_t st = nfiles ? aidstat_load_file(files[i], &o->load, fn, user, r, &err)
+                                     : aidstat_load_default(fn, user, r, &err);
+        if (st != AIDSTAT_OK) {
+            aidstat_load_report_free(r);
+            return cli_fail(&err);
+        }
+        if (!o->quiet)
+            warn_rejected(r);
+        if (on_report)
+            on_report(r, report_user);
+        aidstat_load_report_free(r);
+    }
+    return 0;
+}
+
+aidstat_regions_t *cli_regions(const cli_data_opts_t *o, int *code)
+{
+    aidstat_error_t err;
+    aidstat_regions_t *r = o->regions ? aidstat_regions_load_file(o->regions, &err)
+                                      : aidstat_regions_load_default(&err);
+    if (!r)
+        *code = cli_fail(&err);
+    return r;
+}
+
+int cli_output_open(cli_output_t *out, const char *path)
+{
+    memset(out, 0, sizeof *out);
+    if (!path || !strcmp(path, "-")) {
+        out->fp = stdout;
+        return 0;
+    }
+    out->path = g_strdup(path);
+    out->tmp = g_strdup_printf("%s.XXXXXX", path);
+    int fd = g_mkstemp(out->tmp);
+    if (fd < 0) {
+        int e = errno;
+        g_free(out->path);
+        g_free(out->tmp);
+        out->path = out->tmp = NULL;
+        return cli_error(EXIT_OUTPUT, "%s: cannot create: %s", path, g_strerror(e));
+    }
+    out->fp = fdopen(fd, "w");
+    return 0;
+}
+
+int cli_output_commit(cli_output_t *out)
+{
+    if (out->fp == stdout || !out->path) {
+        if (fflush(stdout) != 0 || ferror(stdout))
+            return cli_error(EXIT_OUTPUT, "standard output: write error");
+        return 0;
+    }
+    bool bad = ferror(out->fp) != 0;
+    bad |= fflush(out->fp) != 0;
+    bad |= fsync(fileno(out->fp)) != 0 && errno != EINVAL;
+    int e = errno;
+    bad |= fclose(out->fp) != 0;
+    out->fp = NULL;
+    if (!bad && g_chmod(out->tmp, 0644) == 0 && rename(out->tmp, out->path) == 0) {
+        g_free(out->path);
+        g_free(out->tmp);
+        return 0;
+    }
+    e = e ? e : errno;
+    unlink(out->tmp);
+    int code = cli_error(EXIT_OUTPUT, "%s: write failed: %s", out->path, g_strerror(e));
+    g_free(out->path);
+    g_free(out->tmp);
+    return code;
+}
+
+void cli_output_abort(cli_output_t *out)
+{
+    if (out->fp && out->fp != stdout) {
+        fclose(out->fp);
+        unlink(out->tmp);
+    }
+    g_free(out->path);
+    g_free(out->tmp);
+    memset(out, 0, sizeof *out);
+}
+
+char *cli_fmt_exact(double x, char *buf, size_t len)
+{
+    if (x != x) {
+        snprintf(buf, len, "NaN");
+        return buf;
+    }
+    if (x == 0)
+        x = 0; /* no "-0" */
+    for (int p = 15; p <= 17; p++) {
+        snprintf(buf, len, "%.*g", p, x);
+        if (strtod(buf, NULL) == x)
+            break;
+    }
+    return buf;
+}
+
+char *cli_fmt_grouped(double x, int decimals, char *buf, size_t len)
+{
+    char raw[64];
+    snprintf(raw, sizeof raw, "%.*f", decimals, x);
+    if (strtod(raw, NULL) == 0 && raw[0] == '-')
+        memmove(raw, raw + 1, strlen(raw)); /* "-0.00" reads as 0.00 */
+    const char *p = raw;
+    size_t n = 0;
+    if (*p == '-')
+        buf[n++] = *p++;
+    const char *dot = strchr(p, '.');
+    size_t intlen = dot ? (size_t)(dot - p) : strlen(p);
+    for (size_t i = 0; i < intlen && n + 2 < len; i++) {
+        if (i > 0 && (intlen - i) % 3 == 0)
+            buf[n++] = ',';
+        buf[n++] = p[i];
+    }
+    if (dot)
+        for (const char *q = dot; *q && n + 1 < len; q++)
+            buf[n++] = *q;
+    buf[n] = '\0';
+    return buf;
+}
+
+size_t cli_width(const char *s)
+{
+    return g_utf8_validate(s, -1, NULL) ? (size_t)g_utf8_strlen(s, -1) : strlen(s);
+}

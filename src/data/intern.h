@@ -1,0 +1,30 @@
+/* Internal: a string interner. Equal strings get the same id and the same
+ * pointer, which lives as long as the interner. */
+#ifndef AID_INTERN_H
+#define AID_INTERN_H
+
+#include <glib.h>
+#include <stdint.h>
+
+typedef struct {
+    GStringChunk *chunk;
+    GHashTable *ids; /* string -> id + 1 */
+    GPtrArray *strings;
+} aid_intern_t;
+
+void aid_intern_init(aid_intern_t *in);
+void aid_intern_clear(aid_intern_t *in);
+/* The id of s, adding it if new. */
+uint32_t aid_intern(aid_intern_t *in, const char *s);
+/* The id of s, or UINT32_MAX if absent. */
+uint32_t aid_intern_find(const aid_intern_t *in, const char *s);
+static inline const char *aid_intern_str(const aid_intern_t *in, uint32_t id)
+{
+    return (const char *)g_ptr_array_index(in->strings, id);
+}
+static inline uint32_t aid_intern_count(const aid_intern_t *in)
+{
+    return in->strings->len;
+}
+
+#endif

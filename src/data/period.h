@@ -1,0 +1,22 @@
+/* Internal: dates in the many shapes aid files write them. */
+#ifndef AID_PERIOD_H
+#define AID_PERIOD_H
+
+#include <stdbool.h>
+
+/* Days in month (1..12) of year; 0 for a bad month. */
+int aid_days_in_month(int year, int month);
+
+/* Parse a date cell: YYYY-MM-DD, YYYY-MM, YYYY, YYYY/MM/DD, DD/MM/YYYY,
+ * DD.MM.YYYY, MM/YYYY. Fills year, month (0 if absent), day (0 if absent).
+ * Returns false with a reason in *why when the text is not such a date or
+ * names an impossible month or day. */
+bool aid_date_parse(const char *s, int *year, int *month, int *day, const char **why);
+
+/* A sortable key: year * 100 + month. */
+static inline int aid_period_key(int year, int month)
+{
+    return year * 100 + month;
+}
+
+#endif

@@ -1,0 +1,130 @@
+/* Aid types and measures: canonical names, labels for people, and the
+ * spellings found in real files. */
+#include "config.h"
+#include "aidstat.h"
+
+#include <glib.h>
+#include <string.h>
+
+static const char *const type_names[AIDSTAT_TYPE_COUNT] = {
+    "military", "financial", "humanitarian", "other", "total",
+};
+static const char *const type_labels[AIDSTAT_TYPE_COUNT] = {
+    "Military", "Financial", "Humanitarian", "Other", "All types (not split)",
+};
+static const char *const measure_names[AIDSTAT_MEASURE_COUNT] = {
+    "commitment", "allocation", "delivery", "to_be_allocated",
+};
+static const char *const measure_labels[AIDSTAT_MEASURE_COUNT] = {
+    "Commitments", "Allocations", "Deliveries", "To be allocated",
+};
+
+const char *aidstat_type_name(aidstat_type_t t)
+{
+    return (unsigned)t < AIDSTAT_TYPE_COUNT ? type_names[t] : "?";
+}
+
+const char *aidstat_type_label(aidstat_type_t t)
+{
+    return (unsigned)t < AIDSTAT_TYPE_COUNT ? type_labels[t] : "?";
+}
+
+const char *aidstat_measure_name(aidstat_measure_t m)
+{
+    return (unsigned)m < AIDSTAT_MEASURE_COUNT ? measure_names[m] : "?";
+}
+
+const char *aidstat_measure_label(aidstat_measure_t m)
+{
+    return (unsigned)m < AIDSTAT_MEASURE_COUNT ? measure_labels[m] : "?";
+}
+
+/* Lower-case s into buf, turning '_', '-' and runs of spaces into one space
+ * and trimming; returns false if it does not fit. */
+static bool normalize(const char *s, char *buf, size_t len)
+{
+    size_t n = 0;
+    bool space = false;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '_' || c == '-' || g_ascii_isspace(c)) {
+            space = n > 0;
+            continue;
+        }
+        if (space) {
+            if (n + 1 >= len)
+                return false;
+            buf[n++] = ' ';
+            space = false;
+        }
+        if (n + 1 >= len)
+            return false;
+        buf[n++] = (char)g_ascii_tolower(c);
+    }
+    buf[n] = '\0';
+    return true;
+}
+
+struct alias {
+    const char *text;
+    int value;
+};
+
+static int lookup(const char *s, const struct alias *a)
+{
+    char buf[64];
+    if (!s || !normalize(s, buf, sizeof buf))
+        return -1;
+    for (; a->text; a++)
+        if (strcmp(buf, a->text) == 0)
+            return a->value;
+    return -1;
+}
+
+int aidstat_type_parse(const char *s)
+{
+    static const struct alias aliases[] = {
+        {"military", AIDSTAT_TYPE_MILITARY},
+        {"mil", AIDSTAT_TYPE_MILITARY},
+        {"military aid", AIDSTAT_TYPE_MILITARY},
+        {"weapons", AIDSTAT_TYPE_MILITARY},
+        {"financial", AIDSTAT_TYPE_FINANCIAL},
+        {"fin", AIDSTAT_TYPE_FINANCIAL},
+        {"financial aid", AIDSTAT_TYPE_FINANCIAL},
+        {"finance", AIDSTAT_TYPE_FINANCIAL},
+        {"humanitarian", AIDSTAT_TYPE_HUMANITARIAN},
+        {"hum", AIDSTAT_TYPE_HUMANITARIAN},
+        {"humanitarian aid", AIDSTAT_TYPE_HUMANITARIAN},
+        {"other", AIDSTAT_TYPE_OTHER},
+        {"other aid", AIDSTAT_TYPE_OTHER},
+        {"total", AIDSTAT_TYPE_TOTAL},
+        {"all", AIDSTAT_TYPE_TOTAL},
+        {"all types", AIDSTAT_TYPE_TOTAL},
+        {"total aid", AIDSTAT_TYPE_TOTAL},
+        {NULL, 0},
+    };
+    return lookup(s, aliases);
+}
+
+int aidstat_measure_parse(const char *s)
+{
+    static const struct alias aliases[] = {
+        {"commitment", AIDSTAT_MEASURE_COMMITMENT},
+        {"commitments", AIDSTAT_MEASURE_COMMITMENT},
+        {"committed", AIDSTAT_MEASURE_COMMITMENT},
+        {"pledge", AIDSTAT_MEASURE_COMMITMENT},
+        {"allocation", AIDSTAT_MEASURE_ALLOCATION},
+        {"allocations", AIDSTAT_MEASURE_ALLOCATION},
+        {"allocated", AIDSTAT_MEASURE_ALLOCATION},
+        {"delivery", AIDSTAT_MEASURE_DELIVERY},
+        {"deliveries", AIDSTAT_MEASURE_DELIVERY},
+        {"delivered", AIDSTAT_MEASURE_DELIVERY},
+        {"disbursement", AIDSTAT_MEASURE_DELIVERY},
+        {"to be allocated", AIDSTAT_MEASURE_TO_BE_ALLOCATED},
+        {"tobeallocated", AIDSTAT_MEASURE_TO_BE_ALLOCATED},
+        {"pipeline", AIDSTAT_MEASURE_TO_BE_ALLOCATED},
+        {"unallocated", AIDSTAT_MEASURE_TO_BE_ALLOCATED},
+        {NULL, 0},
+    };
+    return lookup(s, aliases);
+}

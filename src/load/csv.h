@@ -1,0 +1,38 @@
+/* Internal: a CSV row reader on libcsv that knows where it is. It feeds
+ * libcsv one physical line at a time so every row can be traced to the
+ * line it starts on, and every field to its 1-based column. */
+#ifndef AID_CSV_H
+#define AID_CSV_H
+
+#include "aidstat.h"
+
+#include <stdio.h>
+
+typedef struct aid_csv aid_csv_t;
+
+/* One row: n fields, each NUL-terminated (fields[i][lens[i]] == 0).
+ * Return 0 to go on; non-zero stops the read (fill err first). */
+typedef int (*aid_csv_row_fn)(void *user, char **fields, const size_t *lens, size_t n, long line);
+
+/* delimiter 0 sniffs ',', ';' or tab from the first line. name is used in
+ * messages. */
+aid_csv_t *aid_csv_new(const char *name, char delimiter);
+void aid_csv_free(aid_csv_t *c);
+
+/* Read all rows from fp or, when fp is NULL, from data/len. A leading UTF-8
+ * byte-order mark is skipped. Errors (I/O, unclosed quote, a row larger
+ * than the limit) come back as AIDSTAT_ERR_INPUT with file:line:column. */
+aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t len,
+                              aid_csv_row_fn fn, void *user, aidstat_error_t *err);
+
+/* The delimiter used (after sniffing). */
+char aid_csv_delimiter(const aid_csv_t *c);
+
+/* Largest row accepted, in bytes; larger rows are an input error. */
+#define AID_CSV_MAX_ROW (64u << 20)
+
+/* Sniff a delimiter from the first line of buf: the most frequent of
+ * ',', ';' and tab outside quotes; ',' when none occurs. */
+char aid_csv_sniff(const char *buf, size_t len);
+
+#endif

@@ -1,0 +1,611 @@
+/* Loading: a CSV's header decides each column's role (from a known
+ * profile, from its name, or from --map), then every data row becomes
+ * zero or more aid records, or is rejected with a counted reason. */
+#include "config.h"
+#include "load/loader.h"
+#include "load/csv.h"
+#include "load/number.h"
+#include "load/tally.h"
+#include "data/error.h"
+#include "data/period.h"
+
+#include <errno.h>
+#include <math.h>
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+    const char *name; /* for messages */
+    const char *path; /* NULL for memory */
+    const aidstat_load_options_t *opt;
+    const aid_profile_t *profile;
+    aid_column_t *cols;
+    char **raw; /* header names as written */
+    size_t ncols;
+    int first[ROLE_COUNT]; /* first column with each role, -1 if none */
+    bool header_done;
+    int default_type, default_measure;
+    const char *currency;
+    double scale;
+    char *release, *source;
+    bool checksum;
+    aidstat_record_fn fn;
+    void *user;
+    aidstat_load_report_t *report;
+    aidstat_error_t *err;
+    /* caches for the hot path: the last text of the type and measure cells */
+    char last_type[32], last_measure[32];
+    int last_type_v, last_measure_v;
+} loader_t;
+
+void aidstat_load_options_init(aidstat_load_options_t *opt)
+{
+    memset(opt, 0, sizeof *opt);
+}
+
+static const char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        s[--n] = '\0';
+    return s;
+}
+
+static const char *role_field_names[ROLE_COUNT] = {
+    [ROLE_IGNORE] = "ignore", [ROLE_DONOR] = "donor", [ROLE_ISO3] = "iso3",
+    [ROLE_RECIPIENT] = "recipient", [ROLE_YEAR] = "year", [ROLE_MONTH] = "month",
+    [ROLE_DAY] = "day", [ROLE_DATE] = "date", [ROLE_TYPE] = "type", [ROLE_MEASURE] = "measure",
+    [ROLE_VALUE] = "value", [ROLE_WIDE] = NULL, [ROLE_CHECKSUM] = NULL,
+    [ROLE_CURRENCY] = "currency", [ROLE_UNIT] = "unit", [ROLE_GDP] = "gdp",
+    [ROLE_GDP_YEAR] = "gdp_year", [ROLE_SOURCE] = "source", [ROLE_RELEASE] = "release",
+};
+
+/* Apply one --map "field=column". */
+static aidstat_status_t apply_map(loader_t *L, const char *spec)
+{
+    const char *eq = strchr(spec, '=');
+    if (!eq || eq == spec || !eq[1])
+        return aid_error_set(L->err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                             "--map \"%s\": expected FIELD=COLUMN", spec);
+    char *field = g_strndup(spec, (gsize)(eq - spec));
+    const char *colname = eq + 1;
+    aidstat_status_t st = AIDSTAT_OK;
+    long col = -1;
+    char *want = aid_header_normalize(colname);
+    for (size_t i = 0; i < L->ncols && col < 0; i++)
+        if (g_ascii_strcasecmp(L->raw[i], colname) == 0)
+            col = (long)i;
+    for (size_t i = 0; i < L->ncols && col < 0; i++) {
+        char *n = aid_header_normalize(L->raw[i]);
+        if (strcmp(n, want) == 0)
+            col = (long)i;
+        g_free(n);
+    }
+    g_free(want);
+    aid_column_t c = {ROLE_IGNORE, -1, -1, 0, NULL};
+    int role = -1, t, m;
+    for (int r = 0; r < ROLE_COUNT; r++)
+        if (role_field_names[r] && g_ascii_strcasecmp(field, role_field_names[r]) == 0)
+            role = r;
+    if (role >= 0) {
+        c.role = (aid_role_t)role;
+    } else if ((t = aidstat_type_parse(field)) >= 0) {
+        c.role = ROLE_WIDE;
+        c.type = t;
+    } else if ((m = aidstat_measure_parse(field)) >= 0) {
+        c.role = ROLE_WIDE;
+        c.type = AIDSTAT_TYPE_TOTAL;
+        c.measure = m;
+    } else {
+        st = aid_error_set(L->err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                           "--map \"%s\": unknown field \"%s\" (fields: donor, iso3, recipient, "
+                           "year, month, day, date, type, measure, value, currency, unit, gdp, "
+                           "gdp_year, source, release, ignore, or an aid type or measure)",
+                           spec, field);
+        goto out;
+    }
+    if (col < 0) {
+        st = aid_error_set(L->err, AIDSTAT_ERR_USAGE, L->name, 1, 0,
+                           "--map \"%s\": the header has no column \"%s\"", spec, colname);
+        goto out;
+    }
+    /* the mapped column takes the role from any column that guessed it */
+    if (c.role != ROLE_WIDE && c.role != ROLE_IGNORE)
+        for (size_t i = 0; i < L->ncols; i++)
+            if (L->cols[i].role == c.role)
+                L->cols[i].role = ROLE_IGNORE;
+    c.currency = L->cols[col].currency;
+    c.scale = L->cols[col].scale;
+    L->cols[col] = c;
+out:
+    g_free(field);
+    return st;
+}
+
+/* release_info.csv beside a Kiel file names the release. */
+static int release_row(void *user, char **f, const size_t *lens, size_t n, long line)
+{
+    char **label = user;
+    (void)lens;
+    if (line > 1 && n >= 2 && !*label)
+        *label = aid_kiel_release_label(trim(f[0]), trim(f[1]));
+    return 0;
+}
+
+static void find_release(loader_t *L)
+{
+    if (!L->path)
+        return;
+    char *dir = g_path_get_dirname(L->path);
+    char *info = g_build_filename(dir, "release_info.csv", NULL);
+    FILE *fp = fopen(info, "rb");
+    if (fp) {
+        aid_csv_t *c = aid_csv_new(info, ',');
+        aid_csv_read(c, fp, NULL, 0, release_row, &L->release, NULL);
+        aid_csv_free(c);
+        fclose(fp);
+    }
+    if (L->report) {
+        if (L->release)
+            aid_tally_note(L->report, "release from %s: %s", info, L->release);
+        else
+            aid_tally_note(L->report, "no release_info.csv beside the file: release unknown");
+    }
+    g_free(info);
+    g_free(dir);
+}
+
+static aidstat_status_t header(loader_t *L, char **f, size_t n)
+{
+    L->ncols = n;
+    L->cols = g_new0(aid_column_t, n);
+    L->raw = g_new0(char *, n + 1);
+    char **norm = g_new0(char *, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        L->raw[i] = g_strdup(trim(f[i]));
+        norm[i] = aid_header_normalize(L->raw[i]);
+    }
+    aidstat_status_t st = AIDSTAT_OK;
+    const char *format = L->opt->format;
+    if (format && strcmp(format, "csv") != 0) {
+        L->profile = aid_profile_find(format);
+        if (!L->profile) {
+            st = aid_error_set(L->err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                               "unknown format \"%s\" (formats: %s)", format, aid_profile_names());
+            goto out;
+        }
+        if (aid_profile_match(norm, n) != L->profile) {
+            st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
+                               "the header does not match format %s", format);
+            goto out;
+        }
+    } else if (!format) {
+        L->profile = aid_profile_match(norm, n);
+    }
+
+    if (L->profile) {
+        memcpy(L->cols, L->profile->columns, n * sizeof *L->cols);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            L->cols[i] = aid_column_guess(norm[i]);
+    }
+    for (const char *const *m = L->opt->map; m && *m; m++)
+        if ((st = apply_map(L, *m)) != AIDSTAT_OK)
+            goto out;
+
+    /* one column per role; later duplicates are ignored */
+    for (int r = 0; r < ROLE_COUNT; r++)
+        L->first[r] = -1;
+    bool split = false;
+    for (size_t i = 0; i < n; i++) {
+        aid_column_t *c = &L->cols[i];
+        if (c->role == ROLE_WIDE || c->role == ROLE_CHECKSUM) {
+            if (L->first[c->role] < 0)
+                L->first[c->role] = (int)i;
+            split |= c->role == ROLE_WIDE && c->type >= 0 && c->type != AIDSTAT_TYPE_TOTAL;
+            continue;
+        }
+        if (c->role == ROLE_IGNORE)
+            continue;
+        if (L->first[c->role] >= 0) {
+            if (L->report)
+                aid_tally_note(L->report, "column \"%s\" ignored: column \"%s\" already gives the %s",
+                               L->raw[i], L->raw[L->first[c->role]], role_field_names[c->role]);
+            c->role = ROLE_IGNORE;
+            continue;
+        }
+        L->first[c->role] = (int)i;
+    }
+    /* a generic "total" column beside type columns would count twice */
+    if (!L->profile && split)
+        for (size_t i = 0; i < n; i++)
+            if (L->cols[i].role == ROLE_WIDE && L->cols[i].type == AIDSTAT_TYPE_TOTAL &&
+                L->cols[i].measure < 0) {
+                L->cols[i].role = ROLE_IGNORE;
+                if (L->report)
+                    aid_tally_note(L->report,
+                                   "column \"%s\" ignored: the aid-type columns are loaded instead",
+                                   L->raw[i]);
+            }
+    if (L->first[ROLE_VALUE] >= 0 && L->first[ROLE_WIDE] >= 0) {
+        for (size_t i = 0; i < n; i++)
+            if (L->cols[i].role == ROLE_WIDE) {
+                L->cols[i].role = ROLE_IGNORE;
+                if (L->report)
+                    aid_tally_note(L->report, "column \"%s\" ignored: values come from column \"%s\"",
+                                   L->raw[i], L->raw[L->first[ROLE_VALUE]]);
+            }
+        L->first[ROLE_WIDE] = -1;
+    }
+    L->checksum = L->first[ROLE_CHECKSUM] >= 0;
+
+    const aid_profile_t *P = L->profile;
+    if (P && strcmp(P->name, "kiel-release-info") == 0) {
+        /* no records; nothing is required */
+    } else {
+        if (L->first[ROLE_DONOR] < 0 && !(P && P->donor)) {
+            st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
+                               "no donor column in the header (looked for country, donor, "
+                               "supplier, name; use --map donor=COLUMN)");
+            goto out;
+        }
+        if (L->first[ROLE_VALUE] < 0 && L->first[ROLE_WIDE] < 0) {
+            st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
+                               "no value column in the header (looked for value, amount, eur, "
+                               "usd, or aid-type columns such as military; use --map value=COLUMN)");
+            goto out;
+        }
+        if (L->first[ROLE_YEAR] < 0 && L->first[ROLE_DATE] < 0 && !(P && P->no_period) &&
+            L->report)
+            aid_tally_note(L->report, "no year or date column: records carry no period");
+        if (L->first[ROLE_MONTH] >= 0 && L->first[ROLE_YEAR] < 0) {
+            st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1,
+                               (long)L->first[ROLE_MONTH] + 1,
+                               "a month column without a year column");
+            goto out;
+        }
+    }
+
+    L->default_type = P && P->type >= 0 ? P->type : AIDSTAT_TYPE_TOTAL;
+    L->default_measure = P && P->measure >= 0 ? P->measure : AIDSTAT_MEASURE_ALLOCATION;
+    bool wide_needs_measure = false;
+    for (size_t i = 0; i < n; i++)
+        wide_needs_measure |= L->cols[i].role == ROLE_WIDE && L->cols[i].measure < 0;
+    if (L->report && !P && L->first[ROLE_MEASURE] < 0 &&
+        (L->first[ROLE_VALUE] >= 0 || wide_needs_measure))
+        aid_tally_note(L->report, "no measure column: values are taken as allocations");
+    if (L->report && !P && L->first[ROLE_TYPE] < 0 && L->first[ROLE_VALUE] >= 0)
+        aid_tally_note(L->report, "no aid-type column: values are all types together (type total)");
+    L->scale = L->opt->unit_scale > 0 ? L->opt->unit_scale : (P ? P->scale : 1.0);
+    L->currency = L->opt->currency ? L->opt->currency : (P && P->currency ? P->currency : "EUR");
+    L->source = g_strdup(P && P->source ? P->source : "");
+    if (P && P->kiel_release)
+        find_release(L);
+    if (L->report && P && P->note)
+        aid_tally_note(L->report, "%s", P->note);
+    if (L->report) {
+        GString *ign = g_string_new(NULL);
+        for (size_t i = 0; i < n; i++)
+            if (L->cols[i].role == ROLE_IGNORE)
+                g_string_append_printf(ign, "%s%s", ign->len ? ", " : "", L->raw[i]);
+        if (ign->len)
+            aid_tally_note(L->report, "columns not loaded: %s", ign->str);
+        g_string_free(ign, TRUE);
+        aid_tally_begin(L->report, L->name, P ? P->name : "csv",
+                        P ? P->description : "generic CSV (columns matched by header names)");
+    }
+out:
+    g_strfreev(norm);
+    return st;
+}
+
+static int reject(loader_t *L, long line, const char *reason, const char *example)
+{
+    if (L->report)
+        aid_tally_reject(L->report, line, reason, example);
+    return 0;
+}
+
+static int reject_col(loader_t *L, long line, const char *what, int col, const char *example)
+{
+    char reason[256];
+    snprintf(reason, sizeof reason, "%s (column \"%s\")", what, L->raw[col]);
+    return reject(L, line, reason, example);
+}
+
+static int cached_parse(char *cache, size_t len, int *value, const char *s, int (*parse)(const char *))
+{
+    if (strcmp(cache, s) == 0)
+        return *value;
+    int v = parse(s);
+    if (strlen(s) < len) {
+        strcpy(cache, s);
+        *value = v;
+    }
+    return v;
+}
+
+static int data_row(loader_t *L, char **f, size_t n, long line)
+{
+    if (L->report)
+        aid_tally_row(L->report);
+    if (n > L->ncols) {
+        bool extra = false;
+        for (size_t i = L->ncols; i < n; i++)
+            extra |= trim(f[i])[0] != '\0';
+        if (!extra)
+            n = L->ncols;
+    }
+    if (n != L->ncols) {
+        char reason[96];
+        snprintf(reason, sizeof reason, "wrong number of fields (the header has %zu)", L->ncols);
+        char example[48];
+        snprintf(example, sizeof example, "%zu fields", n);
+        return reject(L, line, reason, example);
+    }
+    const aid_profile_t *P = L->profile;
+    aidstat_record_t rec = {0};
+    rec.file = L->name;
+    rec.line = line;
+    rec.recipient = "Ukraine";
+    rec.source = L->source;
+    rec.release = L->release ? L->release : "";
+    rec.currency = L->currency;
+    rec.type = (aidstat_type_t)L->default_type;
+    rec.measure = (aidstat_measure_t)L->default_measure;
+    rec.iso3 = P && P->iso3 ? P->iso3 : "";
+    rec.donor = P && P->donor ? P->donor : "";
+    double scale = L->scale;
+    int c;
+
+    if ((c = L->first[ROLE_DONOR]) >= 0)
+        rec.donor = trim(f[c]);
+    if (!rec.donor[0])
+        return reject(L, line, "donor missing", "");
+    if ((c = L->first[ROLE_ISO3]) >= 0)
+        rec.iso3 = trim(f[c]);
+    if ((c = L->first[ROLE_RECIPIENT]) >= 0 && trim(f[c])[0])
+        rec.recipient = trim(f[c]);
+
+    long v;
+    if ((c = L->first[ROLE_DATE]) >= 0) {
+        const char *why;
+        const char *s = trim(f[c]);
+        if (!aid_date_parse(s, &rec.year, &rec.month, &rec.day, &why))
+            return reject_col(L, line, s[0] ? why : "date missing", c, s);
+    }
+    if ((c = L->first[ROLE_YEAR]) >= 0) {
+        if (!aid_int_parse(f[c], &v))
+            return reject_col(L, line, trim(f[c])[0] ? "year is not a whole number" : "year missing",
+                              c, f[c]);
+        if (v < 1900 || v > 2999)
+            return reject_col(L, line, "year out of range", c, f[c]);
+        rec.year = (int)v;
+    }
+    if ((c = L->first[ROLE_MONTH]) >= 0 && trim(f[c])[0]) {
+        if (!aid_int_parse(f[c], &v))
+            return reject_col(L, line, "month is not a whole number", c, f[c]);
+        if (v < 1 || v > 12)
+            return reject_col(L, line, "month out of range", c, f[c]);
+        rec.month = (int)v;
+    }
+    if ((c = L->first[ROLE_DAY]) >= 0 && trim(f[c])[0]) {
+        if (!aid_int_parse(f[c], &v))
+            return reject_col(L, line, "day is not a whole number", c, f[c]);
+        if (v < 1 || v > aid_days_in_month(rec.year, rec.month))
+            return reject_col(L, line, "day out of range", c, f[c]);
+        rec.day = (int)v;
+    }
+    if ((c = L->first[ROLE_TYPE]) >= 0) {
+        const char *s = trim(f[c]);
+        int t = cached_parse(L->last_type, sizeof L->last_type, &L->last_type_v, s, aidstat_type_parse);
+        if (t < 0)
+            return reject_col(L, line, s[0] ? "unknown aid type" : "aid type missing", c, s);
+        rec.type = (aidstat_type_t)t;
+    }
+    if ((c = L->first[ROLE_MEASURE]) >= 0) {
+        const char *s = trim(f[c]);
+        int m = cached_parse(L->last_measure, sizeof L->last_measure, &L->last_measure_v, s,
+                             aidstat_measure_parse);
+        if (m < 0)
+            return reject_col(L, line, s[0] ? "unknown measure" : "measure missing", c, s);
+        rec.measure = (aidstat_measure_t)m;
+    }
+    if ((c = L->first[ROLE_CURRENCY]) >= 0) {
+        const char *s = trim(f[c]);
+        if (s[0]) {
+            for (char *p = f[c]; *p; p++)
+                *p = g_ascii_toupper(*p);
+            rec.currency = trim(f[c]);
+        }
+    }
+    if ((c = L->first[ROLE_UNIT]) >= 0) {
+        const char *s = trim(f[c]);
+        double u = aid_unit_scale(s);
+        if (u == 0)
+            return reject_col(L, line, "unknown unit", c, s);
+        scale = u;
+    }
+    if ((c = L->first[ROLE_GDP]) >= 0) {
+        double g;
+        aid_num_t r = aid_number_parse(f[c], L->opt->decimal_comma, &g);
+        if (r == AID_NUM_BAD)
+            return reject_col(L, line, "GDP is not a number", c, f[c]);
+        if (r == AID_NUM_OK && g > 0) {
+            double gs = L->cols[c].scale > 0 ? L->cols[c].scale : scale;
+            rec.gdp = g * gs;
+            rec.gdp_year = P ? P->gdp_year : 0;
+        }
+    }
+    if ((c = L->first[ROLE_GDP_YEAR]) >= 0 && trim(f[c])[0]) {
+        if (!aid_int_parse(f[c], &v))
+            return reject_col(L, line, "GDP year is not a whole number", c, f[c]);
+        rec.gdp_year = (int)v;
+    }
+    if ((c = L->first[ROLE_SOURCE]) >= 0 && trim(f[c])[0])
+        rec.source = trim(f[c]);
+    if ((c = L->first[ROLE_RELEASE]) >= 0 && trim(f[c])[0])
+        rec.release = trim(f[c]);
+
+    if ((c = L->first[ROLE_VALUE]) >= 0) {
+        double x;
+        aid_num_t r = aid_number_parse(f[c], L->opt->decimal_comma, &x);
+        if (r == AID_NUM_BAD)
+            return reject_col(L, line, "value is not a number", c, f[c]);
+        if (r == AID_NUM_MISSING)
+            return reject_col(L, line, "value missing", c, f[c]);
+        rec.value = x * (L->cols[c].scale > 0 ? L->cols[c].scale : scale);
+        if (L->cols[c].currency && L->first[ROLE_CURRENCY] < 0 && !L->opt->currency)
+            rec.currency = L->cols[c].currency;
+        if (L->report)
+            aid_tally_record(L->report, &rec);
+        if (L->report)
+            aid_tally_used(L->report);
+        return L->fn(&rec, L->user) ? -1 : 0;
+    }
+
+    /* wide: parse every value cell first so a bad cell rejects the whole row */
+    double vals[64];
+    double *vp = L->ncols <= 64 ? vals : g_new(double, L->ncols);
+    bool any = false;
+    double split_sum = 0, check = 0;
+    int checkcol = -1;
+    int ret = 0;
+    for (size_t i = 0; i < L->ncols; i++) {
+        aid_column_t *col = &L->cols[i];
+        if (col->role != ROLE_WIDE && col->role != ROLE_CHECKSUM)
+            continue;
+        double x;
+        aid_num_t r = aid_number_parse(f[i], L->opt->decimal_comma, &x);
+        if (r == AID_NUM_BAD) {
+            reject_col(L, line, "value is not a number", (int)i, f[i]);
+            goto done;
+        }
+        if (col->role == ROLE_CHECKSUM) {
+            check = r == AID_NUM_OK ? x : 0;
+            checkcol = (int)i;
+            vp[i] = NAN;
+            continue;
+        }
+        vp[i] = r == AID_NUM_OK ? x : NAN;
+        if (r == AID_NUM_OK) {
+            any = true;
+            if (col->measure == AIDSTAT_MEASURE_ALLOCATION && col->type != AIDSTAT_TYPE_TOTAL)
+                split_sum += x;
+        }
+    }
+    if (!any) {
+        if (L->report)
+            aid_tally_skipped(L->report);
+        goto done;
+    }
+    if (checkcol >= 0 && fabs(split_sum - check) > 1e-9 * fmax(1.0, fabs(check))) {
+        char ex[96];
+        snprintf(ex, sizeof ex, "%s vs sum %.15g", f[checkcol], split_sum);
+        reject_col(L, line, "total does not equal the sum of the aid types", checkcol, ex);
+        goto done;
+    }
+    for (size_t i = 0; i < L->ncols && ret == 0; i++) {
+        aid_column_t *col = &L->cols[i];
+        if (col->role != ROLE_WIDE || vp[i] != vp[i])
+            continue;
+        aidstat_record_t r = rec;
+        if (col->type >= 0)
+            r.type = (aidstat_type_t)col->type;
+        if (col->measure >= 0)
+            r.measure = (aidstat_measure_t)col->measure;
+        r.value = vp[i] * (col->scale > 0 ? col->scale : scale);
+        if (col->currency && L->first[ROLE_CURRENCY] < 0 && !L->opt->currency)
+            r.currency = col->currency;
+        if (L->report)
+            aid_tally_record(L->report, &r);
+        if (L->fn(&r, L->user))
+            ret = -1;
+    }
+    if (L->report)
+        aid_tally_used(L->report);
+done:
+    if (vp != vals)
+        g_free(vp);
+    return ret;
+}
+
+static int on_row(void *user, char **f, const size_t *lens, size_t n, long line)
+{
+    loader_t *L = user;
+    (void)lens;
+    if (!L->header_done) {
+        L->header_done = true;
+        aidstat_status_t st = header(L, f, n);
+        if (st != AIDSTAT_OK && L->err && !L->err->code)
+            L->err->code = st;
+        return st != AIDSTAT_OK;
+    }
+    if (data_row(L, f, n, line)) {
+        if (L->err && !L->err->code)
+            aid_error_set(L->err, AIDSTAT_ERR_ABORTED, L->name, line, 0, "stopped by the caller");
+        return 1;
+    }
+    return 0;
+}
+
+static aidstat_status_t run(const char *name, const char *path, FILE *fp, const char *data,
+                            size_t len, const aidstat_load_options_t *opt, aidstat_record_fn fn,
+                            void *user, aidstat_load_report_t *report, aidstat_error_t *err)
+{
+    aidstat_load_options_t defaults;
+    if (!opt) {
+        aidstat_load_options_init(&defaults);
+        opt = &defaults;
+    }
+    aidstat_error_t local;
+    if (!err)
+        err = &local;
+    aidstat_error_clear(err);
+    loader_t L = {0};
+    L.name = opt->display_name ? opt->display_name : name;
+    L.path = path;
+    L.opt = opt;
+    L.fn = fn;
+    L.user = user;
+    L.report = report;
+    L.err = err;
+    if (report)
+        aid_tally_begin(report, L.name, "csv", "");
+    aid_csv_t *csv = aid_csv_new(L.name, opt->delimiter);
+    aidstat_status_t st = aid_csv_read(csv, fp, data, len, on_row, &L, err);
+    if (st == AIDSTAT_OK && !L.header_done)
+        st = aid_error_set(err, AIDSTAT_ERR_INPUT, L.name, 1, 0, "empty file: no header row");
+    aid_csv_free(csv);
+    g_free(L.cols);
+    g_strfreev(L.raw);
+    g_free(L.release);
+    g_free(L.source);
+    return st;
+}
+
+aidstat_status_t aidstat_load_file(const char *path, const aidstat_load_options_t *opt,
+                                   aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
+                                   aidstat_error_t *err)
+{
+    const char *name = opt && opt->display_name ? opt->display_name : path;
+    FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!fp)
+        return aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0, "cannot open: %s",
+                             g_strerror(errno));
+    aidstat_status_t st = run(name, path, fp, NULL, 0, opt, fn, user, report, err);
+    if (fp != stdin)
+        fclose(fp);
+    return st;
+}
+
+aidstat_status_t aidstat_load_memory(const char *name, const char *data, size_t len,
+                                     const aidstat_load_options_t *opt, aidstat_record_fn fn,
+                                     void *user, aidstat_load_report_t *report,
+                                     aidstat_error_t *err)
+{
+    return run(name, NULL, NULL, data, len, opt, fn, user, report, err);
+}

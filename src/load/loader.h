@@ -1,0 +1,79 @@
+/* Internal: how a CSV file's columns become aid records. A profile names
+ * a known file (the Kiel tracker's website files, aidstat's own long
+ * format) and fixes what its header leaves unsaid; the generic CSV loader
+ * guesses roles from header names. */
+#ifndef AID_LOADER_H
+#define AID_LOADER_H
+
+#include "aidstat.h"
+
+typedef enum {
+    ROLE_IGNORE = 0,
+    ROLE_DONOR,
+    ROLE_ISO3,
+    ROLE_RECIPIENT,
+    ROLE_YEAR,
+    ROLE_MONTH,
+    ROLE_DAY,
+    ROLE_DATE,
+    ROLE_TYPE,
+    ROLE_MEASURE,
+    ROLE_VALUE,    /* one value per row (long format) */
+    ROLE_WIDE,     /* a value column for one type and/or measure (wide format) */
+    ROLE_CHECKSUM, /* the sum of the wide columns, checked, not loaded */
+    ROLE_CURRENCY,
+    ROLE_UNIT,
+    ROLE_GDP,
+    ROLE_GDP_YEAR,
+    ROLE_SOURCE,
+    ROLE_RELEASE,
+    ROLE_COUNT
+} aid_role_t;
+
+typedef struct {
+    aid_role_t role;
+    int type;        /* ROLE_WIDE: the type, or -1 for the row's type column */
+    int measure;     /* ROLE_WIDE: the measure, or -1 for the row's measure column */
+    double scale;    /* multiply values by this (0 = use the unit) */
+    const char *currency; /* from the header name ("eur"), or NULL */
+} aid_column_t;
+
+typedef struct {
+    const char *name;         /* "kiel-data-explorer" */
+    const char *description;  /* "Kiel Ukraine Support Tracker: data explorer (allocations by donor and month)" */
+    const char *const *header; /* the exact header (normalised names), NULL-terminated */
+    /* per header column, in the same order */
+    const aid_column_t *columns;
+    /* constants for what the file leaves unsaid */
+    const char *donor, *iso3;
+    const char *currency;
+    double scale;             /* values and gdp in this unit (1e9: € bn) */
+    int gdp_year;
+    const char *source;
+    int type, measure;        /* -1 = from the file */
+    bool no_period;           /* rows carry no date: records get year 0 */
+    bool kiel_release;        /* read release_info.csv beside the file */
+    const char *note;         /* said in the load report */
+} aid_profile_t;
+
+/* The profile whose header matches the normalised header names, or NULL. */
+const aid_profile_t *aid_profile_match(char **names, size_t n);
+/* The profile called name, or NULL. */
+const aid_profile_t *aid_profile_find(const char *name);
+/* All profile names, for messages. */
+const char *aid_profile_names(void);
+
+/* Normalise a header name: lower case, runs of non-alphanumerics as one
+ * '_', trimmed. Returns a new string. */
+char *aid_header_normalize(const char *s);
+
+/* Guess a column's role from its normalised name. */
+aid_column_t aid_column_guess(const char *norm);
+
+/* Parse a unit ("bn", "million", "k", "1") into a scale; 0 if unknown. */
+double aid_unit_scale(const char *s);
+
+/* The Kiel release label from release_info.csv's row, e.g. "Release 29 (04/2026)". */
+char *aid_kiel_release_label(const char *release, const char *period);
+
+#endif

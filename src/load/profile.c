@@ -1,0 +1,301 @@
+/* Known files and header guessing. Kiel's website files are recognised by
+ * their exact header; their units (€ billion, 2021 GDP) come from the
+ * tracker's chart pages, as kiel-ust-web-r29/PROVENANCE.md records. */
+#include "config.h"
+#include "load/loader.h"
+
+#include <glib.h>
+#include <string.h>
+
+#define IGN {ROLE_IGNORE, -1, -1, 0, NULL}
+#define COL(r) {r, -1, -1, 0, NULL}
+#define WIDE(t, m) {ROLE_WIDE, t, m, 0, NULL}
+
+static const char *const h_explorer[] = {"country", "iso", "year", "month", "total", "financial",
+                                         "humanitarian", "military", "commitments",
+                                         "to_be_allocated", "gdp", "pct_gdp", NULL};
+static const aid_column_t c_explorer[] = {
+    COL(ROLE_DONOR), COL(ROLE_ISO3), COL(ROLE_YEAR), COL(ROLE_MONTH), COL(ROLE_CHECKSUM),
+    WIDE(AIDSTAT_TYPE_FINANCIAL, AIDSTAT_MEASURE_ALLOCATION),
+    WIDE(AIDSTAT_TYPE_HUMANITARIAN, AIDSTAT_MEASURE_ALLOCATION),
+    WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION),
+    WIDE(AIDSTAT_TYPE_TOTAL, AIDSTAT_MEASURE_COMMITMENT),
+    WIDE(AIDSTAT_TYPE_TOTAL, AIDSTAT_MEASURE_TO_BE_ALLOCATED), COL(ROLE_GDP), IGN};
+
+static const char *const h_totals[] = {"year", "month", "total_allocations", "military",
+                                       "financial", "humanitarian", NULL};
+static const aid_column_t c_totals[] = {
+    COL(ROLE_YEAR), COL(ROLE_MONTH), COL(ROLE_CHECKSUM),
+    WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION),
+    WIDE(AIDSTAT_TYPE_FINANCIAL, AIDSTAT_MEASURE_ALLOCATION),
+    WIDE(AIDSTAT_TYPE_HUMANITARIAN, AIDSTAT_MEASURE_ALLOCATION)};
+
+static const char *const h_procurement[] = {"year", "month", "stockpile", "procurement",
+                                            "unspecified", "nato_purl", NULL};
+static const aid_column_t c_procurement[] = {
+    COL(ROLE_YEAR), COL(ROLE_MONTH), WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION),
+    WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION),
+    WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION),
+    WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION)};
+
+static const char *const h_weapons[] = {"donor", "category", "number_of_weapons",
+                                        "monetary_value_eur", "weapons_list", NULL};
+static const aid_column_t c_weapons[] = {COL(ROLE_DONOR), IGN, IGN,
+                                         {ROLE_VALUE, -1, -1, 1.0, "EUR"}, IGN};
+
+static const char *const h_eushares[] = {"country", "iso", "bilateral_pct_gdp", "eu_share_pct_gdp",
+                                         "total_pct_gdp", "eu_share_bn", NULL};
+static const aid_column_t c_eushares[] = {COL(ROLE_DONOR), COL(ROLE_ISO3), IGN, IGN, IGN,
+                                          WIDE(AIDSTAT_TYPE_TOTAL, AIDSTAT_MEASURE_ALLOCATION)};
+
+static const char *const h_release[] = {"release", "period", "date", "label", NULL};
+static const aid_column_t c_release[] = {IGN, IGN, IGN, IGN};
+
+static const char *const h_long[] = {"donor", "iso3", "recipient", "year", "month", "type",
+                                     "measure", "value", "currency", "gdp", "gdp_year",
+                                     "source", "release", NULL};
+static const aid_column_t c_long[] = {
+    COL(ROLE_DONOR), COL(ROLE_ISO3), COL(ROLE_RECIPIENT), COL(ROLE_YEAR), COL(ROLE_MONTH),
+    COL(ROLE_TYPE), COL(ROLE_MEASURE), {ROLE_VALUE, -1, -1, 1.0, NULL}, COL(ROLE_CURRENCY),
+    {ROLE_GDP, -1, -1, 1.0, NULL}, COL(ROLE_GDP_YEAR), COL(ROLE_SOURCE), COL(ROLE_RELEASE)};
+
+#define KIEL "Kiel Institute, Ukraine Support Tracker"
+
+static const aid_profile_t profiles[] = {
+    {"kiel-data-explorer",
+     "Kiel Ukraine Support Tracker: data explorer (allocations and commitments by donor and month, "
+     "EUR billion)",
+     h_explorer, c_explorer, NULL, NULL, "EUR", 1e9, 2021, KIEL, -1, -1, false, true, NULL},
+    {"kiel-total-allocations",
+     "Kiel Ukraine Support Tracker: monthly allocations summed over all donors (EUR billion)",
+     h_totals, c_totals, "All donors", "", "EUR", 1e9, 0, KIEL, -1, -1, false, true, NULL},
+    {"kiel-procurement-trends",
+     "Kiel Ukraine Support Tracker: monthly military allocations by sourcing (EUR billion)",
+     h_procurement, c_procurement, "All donors", "", "EUR", 1e9, 0, KIEL, -1, -1, false, true,
+     "stockpile, procurement, unspecified and NATO PURL columns are loaded as military "
+     "allocations; together they are the month's military total"},
+    {"kiel-weapons",
+     "Kiel Ukraine Support Tracker: heavy weapons by donor and category (EUR)", h_weapons,
+     c_weapons, NULL, NULL, "EUR", 1.0, 0, KIEL, AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION,
+     true, true,
+     "heavy-weapons values carry no date and are taken as military allocations; "
+     "the file does not state the measure"},
+    {"kiel-eu-aid-shares",
+     "Kiel Ukraine Support Tracker: each EU member's share of EU-level aid (EUR billion)",
+     h_eushares, c_eushares, NULL, NULL, "EUR", 1e9, 0, KIEL, -1, -1, true, true,
+     "values are each member's attributed share of EU-level aid (eu_share_bn), not bilateral aid; "
+     "do not add them to the EU institutions' own row"},
+    {"kiel-release-info", "Kiel Ukraine Support Tracker: release information (no aid records)",
+     h_release, c_release, NULL, NULL, "EUR", 1.0, 0, KIEL, -1, -1, true, false, NULL},
+    {"aidstat-long", "aidstat long format (one record per row, values in base units)", h_long,
+     c_long, NULL, NULL, NULL, 1.0, 0, NULL, -1, -1, false, false, NULL},
+};
+
+const aid_profile_t *aid_profile_match(char **names, size_t n)
+{
+    for (size_t p = 0; p < G_N_ELEMENTS(profiles); p++) {
+        const char *const *h = profiles[p].header;
+        size_t k = 0;
+        while (h[k] && k < n && strcmp(h[k], names[k]) == 0)
+            k++;
+        if (!h[k] && k == n)
+            return &profiles[p];
+    }
+    return NULL;
+}
+
+const aid_profile_t *aid_profile_find(const char *name)
+{
+    for (size_t p = 0; p < G_N_ELEMENTS(profiles); p++)
+        if (strcmp(profiles[p].name, name) == 0)
+            return &profiles[p];
+    return NULL;
+}
+
+const char *aid_profile_names(void)
+{
+    return "csv, kiel-data-explorer, kiel-total-allocations, kiel-procurement-trends, "
+           "kiel-weapons, kiel-eu-aid-shares, kiel-release-info, aidstat-long";
+}
+
+char *aid_header_normalize(const char *s)
+{
+    GString *out = g_string_new(NULL);
+    bool sep = false;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (g_ascii_isalnum(*p)) {
+            if (sep && out->len)
+                g_string_append_c(out, '_');
+            sep = false;
+            g_string_append_c(out, (char)g_ascii_tolower(*p));
+        } else if (*p >= 0x80) {
+            if (sep && out->len)
+                g_string_append_c(out, '_');
+            sep = false;
+            g_string_append_c(out, (char)*p); /* keep UTF-8 letters as they are */
+        } else {
+            sep = true;
+        }
+    }
+    return g_string_free(out, FALSE);
+}
+
+double aid_unit_scale(const char *s)
+{
+    static const struct {
+        const char *name;
+        double scale;
+    } units[] = {
+        {"bn", 1e9}, {"b", 1e9}, {"billion", 1e9}, {"billions", 1e9}, {"mrd", 1e9},
+        {"m", 1e6}, {"mn", 1e6}, {"mio", 1e6}, {"million", 1e6}, {"millions", 1e6},
+        {"k", 1e3}, {"thousand", 1e3}, {"thousands", 1e3}, {"1", 1}, {"units", 1},
+        {"unit", 1}, {"eur", 1}, {"usd", 1}, {"", 1},
+    };
+    char *n = aid_header_normalize(s);
+    double scale = 0;
+    for (size_t i = 0; i < G_N_ELEMENTS(units) && scale == 0; i++)
+        if (strcmp(n, units[i].name) == 0)
+            scale = units[i].scale;
+    g_free(n);
+    return scale;
+}
+
+static const char *currency_token(const char *t)
+{
+    if (!strcmp(t, "eur") || !strcmp(t, "euro") || !strcmp(t, "euros"))
+        return "EUR";
+    if (!strcmp(t, "usd") || !strcmp(t, "dollar") || !strcmp(t, "dollars"))
+        return "USD";
+    if (!strcmp(t, "gbp"))
+        return "GBP";
+    return NULL;
+}
+
+static double scale_token(const char *t)
+{
+    if (!strcmp(t, "bn") || !strcmp(t, "billion") || !strcmp(t, "billions") || !strcmp(t, "b"))
+        return 1e9;
+    if (!strcmp(t, "m") || !strcmp(t, "mn") || !strcmp(t, "million") || !strcmp(t, "millions"))
+        return 1e6;
+    if (!strcmp(t, "k") || !strcmp(t, "thousand") || !strcmp(t, "thousands"))
+        return 1e3;
+    return 0;
+}
+
+static bool in(const char *s, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(s, *list) == 0)
+            return true;
+    return false;
+}
+
+aid_column_t aid_column_guess(const char *norm)
+{
+    static const char *const donor[] = {"country", "donor", "donor_country", "donor_name",
+                                        "supplier", "country_name", "name", "giver", NULL};
+    static const char *const iso[] = {"iso", "iso3", "iso_code", "iso3_code", "code",
+                                      "country_code", "donor_iso", "donor_iso3", "donor_code", NULL};
+    static const char *const recipient[] = {"recipient", "recipient_country", "beneficiary", NULL};
+    static const char *const date[] = {"date", "period", "announcement_date", "date_of_announcement",
+                                       "time", NULL};
+    static const char *const type[] = {"type", "aid_type", "type_of_aid", "kind", NULL};
+    static const char *const measure[] = {"measure", "status", "stage", NULL};
+    static const char *const currency[] = {"currency", "cur", "ccy", NULL};
+    static const char *const unit[] = {"unit", "units", "scale", NULL};
+    static const char *const valuehead[] = {"value", "amount", "eur", "usd", "euro", "euros",
+                                            "total_value", "sum", NULL};
+
+    aid_column_t c = {ROLE_IGNORE, -1, -1, 0, NULL};
+    if (in(norm, donor))
+        c.role = ROLE_DONOR;
+    else if (in(norm, iso))
+        c.role = ROLE_ISO3;
+    else if (in(norm, recipient))
+        c.role = ROLE_RECIPIENT;
+    else if (!strcmp(norm, "year"))
+        c.role = ROLE_YEAR;
+    else if (!strcmp(norm, "month"))
+        c.role = ROLE_MONTH;
+    else if (!strcmp(norm, "day"))
+        c.role = ROLE_DAY;
+    else if (in(norm, date))
+        c.role = ROLE_DATE;
+    else if (in(norm, type))
+        c.role = ROLE_TYPE;
+    else if (in(norm, measure))
+        c.role = ROLE_MEASURE;
+    else if (in(norm, currency))
+        c.role = ROLE_CURRENCY;
+    else if (in(norm, unit))
+        c.role = ROLE_UNIT;
+    else if (!strcmp(norm, "gdp_year"))
+        c.role = ROLE_GDP_YEAR;
+    else if (!strcmp(norm, "source"))
+        c.role = ROLE_SOURCE;
+    else if (!strcmp(norm, "release"))
+        c.role = ROLE_RELEASE;
+    if (c.role != ROLE_IGNORE)
+        return c;
+
+    /* value columns: a head word (value, amount, a type, a measure, gdp)
+     * then optional currency and unit words: "value_eur_bn", "military_usd_m" */
+    char **tok = g_strsplit(norm, "_", -1);
+    size_t nt = g_strv_length(tok);
+    size_t k = 0;
+    int t, m;
+    if (nt == 0) {
+        g_strfreev(tok);
+        return c;
+    }
+    if (in(tok[0], valuehead)) {
+        c.role = ROLE_VALUE;
+        c.currency = currency_token(tok[0]);
+        k = 1;
+    } else if (!strcmp(tok[0], "gdp")) {
+        c.role = ROLE_GDP;
+        k = 1;
+    } else if (!strcmp(tok[0], "total") && (nt == 1 || !strcmp(tok[1], "aid") ||
+                                           currency_token(tok[1]) || scale_token(tok[1]))) {
+        c.role = ROLE_WIDE;
+        c.type = AIDSTAT_TYPE_TOTAL;
+        k = (nt > 1 && !strcmp(tok[1], "aid")) ? 2 : 1;
+    } else if ((t = aidstat_type_parse(tok[0])) >= 0 && t != AIDSTAT_TYPE_TOTAL) {
+        c.role = ROLE_WIDE;
+        c.type = t;
+        k = (nt > 1 && !strcmp(tok[1], "aid")) ? 2 : 1;
+    } else if (!strcmp(norm, "to_be_allocated")) {
+        c.role = ROLE_WIDE;
+        c.type = AIDSTAT_TYPE_TOTAL;
+        c.measure = AIDSTAT_MEASURE_TO_BE_ALLOCATED;
+        k = nt;
+    } else if ((m = aidstat_measure_parse(tok[0])) >= 0) {
+        c.role = ROLE_WIDE;
+        c.type = AIDSTAT_TYPE_TOTAL;
+        c.measure = m;
+        k = 1;
+    }
+    for (; c.role != ROLE_IGNORE && k < nt; k++) {
+        const char *cur = currency_token(tok[k]);
+        double s = scale_token(tok[k]);
+        if (cur)
+            c.currency = cur;
+        else if (s)
+            c.scale = s;
+        else {
+            c.role = ROLE_IGNORE; /* "military_share", "value_pct": not an amount */
+            c.type = c.measure = -1;
+            c.scale = 0;
+            c.currency = NULL;
+        }
+    }
+    g_strfreev(tok);
+    return c;
+}
+
+char *aid_kiel_release_label(const char *release, const char *period)
+{
+    if (period && *period)
+        return g_strdup_printf("Release %s (%s)", release, period);
+    return g_strdup_printf("Release %s", release);
+}

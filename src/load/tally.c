@@ -1,0 +1,259 @@
+/* Load reports: every row read is counted as used, skipped or rejected
+ * with a reason, so no row disappears without a trace. */
+#include "config.h"
+#include "load/tally.h"
+#include "data/intern.h"
+#include "data/period.h"
+
+#include <glib.h>
+#include <stdarg.h>
+#include <string.h>
+
+typedef struct {
+    char *reason;
+    char *example;
+    uint64_t count;
+    long lines[AID_TALLY_LINES];
+    size_t nlines;
+} reason_t;
+
+struct aidstat_load_report {
+    char *file, *format, *description;
+    uint64_t read, used, rejected, skipped, records;
+    uint64_t per_measure[AIDSTAT_MEASURE_COUNT];
+    GPtrArray *reasons; /* reason_t*, in order of first appearance */
+    GHashTable *reason_index; /* reason -> index + 1 */
+    GPtrArray *notes;
+    aid_intern_t donors;
+    int first, last; /* period keys */
+    char *source, *release;
+    const char *last_donor; /* speeds up the common run of equal donors */
+};
+
+static void reason_free(gpointer p)
+{
+    reason_t *r = p;
+    g_free(r->reason);
+    g_free(r->example);
+    g_free(r);
+}
+
+aidstat_load_report_t *aidstat_load_report_new(void)
+{
+    aidstat_load_report_t *r = g_new0(aidstat_load_report_t, 1);
+    r->reasons = g_ptr_array_new_with_free_func(reason_free);
+    r->reason_index = g_hash_table_new(g_str_hash, g_str_equal);
+    r->notes = g_ptr_array_new_with_free_func(g_free);
+    aid_intern_init(&r->donors);
+    return r;
+}
+
+void aidstat_load_report_free(aidstat_load_report_t *r)
+{
+    if (!r)
+        return;
+    g_free(r->file);
+    g_free(r->format);
+    g_free(r->description);
+    g_free(r->source);
+    g_free(r->release);
+    g_hash_table_destroy(r->reason_index);
+    g_ptr_array_free(r->reasons, TRUE);
+    g_ptr_array_free(r->notes, TRUE);
+    aid_intern_clear(&r->donors);
+    g_free(r);
+}
+
+void aid_tally_begin(aidstat_load_report_t *r, const char *file, const char *format,
+                     const char *description)
+{
+    g_free(r->file);
+    g_free(r->format);
+    g_free(r->description);
+    r->file = g_strdup(file);
+    r->format = g_strdup(format);
+    r->description = g_strdup(description);
+}
+
+void aid_tally_row(aidstat_load_report_t *r)
+{
+    r->read++;
+}
+
+void aid_tally_used(aidstat_load_report_t *r)
+{
+    r->used++;
+}
+
+void aid_tally_skipped(aidstat_load_report_t *r)
+{
+    r->skipped++;
+}
+
+void aid_tally_reject(aidstat_load_report_t *r, long line, const char *reason, const char *example)
+{
+    r->rejected++;
+    gpointer v = g_hash_table_lookup(r->reason_index, reason);
+    reason_t *x;
+    if (v) {
+        x = g_ptr_array_index(r->reasons, GPOINTER_TO_UINT(v) - 1);
+    } else {
+        x = g_new0(reason_t, 1);
+        x->reason = g_strdup(reason);
+        x->example = g_strdup(example ? example : "");
+        g_ptr_array_add(r->reasons, x);
+        g_hash_table_insert(r->reason_index, x->reason, GUINT_TO_POINTER(r->reasons->len));
+    }
+    x->count++;
+    if (x->nlines < AID_TALLY_LINES)
+        x->lines[x->nlines++] = line;
+}
+
+void aid_tally_record(aidstat_load_report_t *r, const aidstat_record_t *rec)
+{
+    r->records++;
+    r->per_measure[rec->measure]++;
+    if (!r->last_donor || strcmp(r->last_donor, rec->donor) != 0)
+        r->last_donor = aid_intern_str(&r->donors, aid_intern(&r->donors, rec->donor));
+    if (rec->year > 0) {
+        int lo = aid_period_key(rec->year, rec->month ? rec->month : 1);
+        int hi = aid_period_key(rec->year, rec->month ? rec->month : 12);
+        if (!r->first || lo < r->first)
+            r->first = lo;
+        if (hi > r->last)
+            r->last = hi;
+    }
+    if (!r->source && rec->source && rec->source[0])
+        r->source = g_strdup(rec->source);
+    if (!r->release && rec->release && rec->release[0])
+        r->release = g_strdup(rec->release);
+}
+
+void aid_tally_note(aidstat_load_report_t *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    g_ptr_array_add(r->notes, g_strdup_vprintf(fmt, ap));
+    va_end(ap);
+}
+
+const char *aidstat_load_report_format(const aidstat_load_report_t *r)
+{
+    return r->format ? r->format : "";
+}
+
+const char *aidstat_load_report_description(const aidstat_load_report_t *r)
+{
+    return r->description ? r->description : "";
+}
+
+const char *aidstat_load_report_file(const aidstat_load_report_t *r)
+{
+    return r->file ? r->file : "";
+}
+
+uint64_t aidstat_load_report_rows_read(const aidstat_load_report_t *r)
+{
+    return r->read;
+}
+
+uint64_t aidstat_load_report_rows_used(const aidstat_load_report_t *r)
+{
+    return r->used;
+}
+
+uint64_t aidstat_load_report_rows_rejected(const aidstat_load_report_t *r)
+{
+    return r->rejected;
+}
+
+uint64_t aidstat_load_report_rows_skipped(const aidstat_load_report_t *r)
+{
+    return r->skipped;
+}
+
+uint64_t aidstat_load_report_records(const aidstat_load_report_t *r)
+{
+    return r->records;
+}
+
+uint64_t aidstat_load_report_measure_records(const aidstat_load_report_t *r, aidstat_measure_t m)
+{
+    return (unsigned)m < AIDSTAT_MEASURE_COUNT ? r->per_measure[m] : 0;
+}
+
+static gint by_count(gconstpointer a, gconstpointer b)
+{
+    const reason_t *x = *(reason_t *const *)a, *y = *(reason_t *const *)b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return x->lines[0] < y->lines[0] ? -1 : x->lines[0] > y->lines[0];
+}
+
+size_t aidstat_load_report_reason_count(const aidstat_load_report_t *r)
+{
+    /* sorted on demand; the index is rebuilt so later rejects still find theirs */
+    g_ptr_array_sort(r->reasons, by_count);
+    for (guint i = 0; i < r->reasons->len; i++) {
+        reason_t *x = g_ptr_array_index(r->reasons, i);
+        g_hash_table_insert(r->reason_index, x->reason, GUINT_TO_POINTER(i + 1));
+    }
+    return r->reasons->len;
+}
+
+const char *aidstat_load_report_reason(const aidstat_load_report_t *r, size_t i, uint64_t *count,
+                                       long *lines, size_t max_lines, size_t *nlines)
+{
+    reason_t *x = g_ptr_array_index(r->reasons, i);
+    if (count)
+        *count = x->count;
+    size_t k = 0;
+    for (; lines && k < max_lines && k < x->nlines; k++)
+        lines[k] = x->lines[k];
+    if (nlines)
+        *nlines = k;
+    return x->reason;
+}
+
+const char *aid_tally_example(const aidstat_load_report_t *r, size_t i)
+{
+    return ((reason_t *)g_ptr_array_index(r->reasons, i))->example;
+}
+
+size_t aidstat_load_report_note_count(const aidstat_load_report_t *r)
+{
+    return r->notes->len;
+}
+
+const char *aidstat_load_report_note(const aidstat_load_report_t *r, size_t i)
+{
+    return g_ptr_array_index(r->notes, i);
+}
+
+void aidstat_load_report_period(const aidstat_load_report_t *r, int *y0, int *m0, int *y1, int *m1)
+{
+    *y0 = r->first / 100;
+    *m0 = r->first % 100;
+    *y1 = r->last / 100;
+    *m1 = r->last % 100;
+}
+
+size_t aidstat_load_report_donor_count(const aidstat_load_report_t *r)
+{
+    return aid_intern_count(&r->donors);
+}
+
+const char *aidstat_load_report_donor(const aidstat_load_report_t *r, size_t i)
+{
+    return aid_intern_str(&r->donors, (uint32_t)i);
+}
+
+const char *aidstat_load_report_source(const aidstat_load_report_t *r)
+{
+    return r->source ? r->source : "";
+}
+
+const char *aidstat_load_report_release(const aidstat_load_report_t *r)
+{
+    return r->release ? r->release : "";
+}

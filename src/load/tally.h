@@ -1,0 +1,22 @@
+/* Internal: filling a load report as rows go by. */
+#ifndef AID_TALLY_H
+#define AID_TALLY_H
+
+#include "aidstat.h"
+
+#define AID_TALLY_LINES 5 /* first line numbers kept per reason */
+
+void aid_tally_begin(aidstat_load_report_t *r, const char *file, const char *format,
+                     const char *description);
+void aid_tally_row(aidstat_load_report_t *r);
+void aid_tally_used(aidstat_load_report_t *r);
+void aid_tally_skipped(aidstat_load_report_t *r);
+/* Reject the current row: reason groups rows ("value is not a number
+ * (column \"military\")"); example is the first offending text, kept once. */
+void aid_tally_reject(aidstat_load_report_t *r, long line, const char *reason, const char *example);
+void aid_tally_record(aidstat_load_report_t *r, const aidstat_record_t *rec);
+void aid_tally_note(aidstat_load_report_t *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The first example text of reason i (may be ""). */
+const char *aid_tally_example(const aidstat_load_report_t *r, size_t i);
+
+#endif

@@ -1,0 +1,806 @@
+/* compare: a streaming group-by over aid records.
+ *
+ * Records are summed into cells (row key x column key) with one running
+ * sum per measure, so a single pass can answer "allocations" or, when a key
+ * is the measure, several measures side by side, and the choice of measure
+ * can wait until the end. Row and column totals are kept as their own
+ * cells, fed once per record: a donor in three regions adds to three region
+ * rows but only once to the total, so overlapping groups never double count.
+ * Sums use Neumaier's compensated summation. Memory grows with the number
+ * of groups, never with the number of records.
+ */
+#include "config.h"
+#include "aidstat.h"
+#include "data/error.h"
+#include "data/intern.h"
+#include "data/period.h"
+
+#include <glib.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define NM AIDSTAT_MEASURE_COUNT
+
+typedef struct {
+    double sum[NM], comp[NM];
+    uint64_t n[NM];
+} cell_t;
+
+static void cell_add(cell_t *c, int m, double x)
+{
+    double s = c->sum[m], t = s + x;
+    if (fabs(s) >= fabs(x))
+        c->comp[m] += (s - t) + x;
+    else
+        c->comp[m] += (x - t) + s;
+    c->sum[m] = t;
+    c->n[m]++;
+}
+
+static double cell_value(const cell_t *c, int m)
+{
+    return c->sum[m] + c->comp[m];
+}
+
+typedef struct {
+    aid_intern_t names;
+    GArray *order; /* int per label: enum value, period key, region index */
+    GArray *code;  /* const char* (interned in codes) per label: donor code */
+    GArray *gdp;   /* double per label: donor GDP */
+    GArray *gdp_year;
+} keyset_t;
+
+struct aidstat_compare {
+    aidstat_compare_options_t opt;
+    keyset_t keys[2];
+    aid_intern_t codes;
+    GPtrArray *cells;  /* per row label: GArray of cell_t by column label */
+    GArray *row_total; /* cell_t per row label */
+    GArray *col_total; /* cell_t per column label */
+    cell_t total;
+    /* what the matched records were, per measure */
+    unsigned types[NM];
+    uint32_t currencies[NM]; /* bit per currency id */
+    int first[NM], last[NM];
+    aid_intern_t currency_names;
+    aid_intern_t sources; /* "source, release" strings */
+    uint64_t rows_read, rows_rejected;
+    /* hot-path caches */
+    const char *last_donor;
+    uint32_t last_donor_id[2];
+    int last_period[2];
+    uint32_t last_period_id[2];
+    GHashTable *region_cache; /* interned donor name -> GArray of uint32 region label ids */
+    aid_intern_t donor_names;
+};
+
+struct aidstat_result {
+    aidstat_key_t key[2];
+    size_t nrows, ncols;
+    struct row {
+        char *label, *code;
+        double value, abs, gdp, share, cum;
+        size_t rank;
+        bool others;
+        size_t others_n;
+        double *cells;
+        int order;
+    } *rows;
+    char **col_labels;
+    double *col_totals;
+    double total;
+    char *total_label;
+    bool additive;
+    aidstat_per_t per;
+    int measure;
+    char *types, *currency, *source, *filter;
+    int y0, m0, y1, m1;
+    uint64_t records, rows_read, rows_rejected;
+    GPtrArray *notes;
+};
+
+/* ---------------------------------------------------------------- keys */
+
+static const char *const key_names[] = {"none", "donor", "region", "type", "measure",
+                                        "year", "quarter", "month"};
+
+int aidstat_key_parse(const char *s)
+{
+    for (int k = 1; k < (int)G_N_ELEMENTS(key_names); k++)
+        if (g_ascii_strcasecmp(s, key_names[k]) == 0)
+            return k;
+    if (g_ascii_strcasecmp(s, "country") == 0)
+        return AIDSTAT_KEY_DONOR;
+    return -1;
+}
+
+const char *aidstat_key_name(aidstat_key_t k)
+{
+    return (unsigned)k < G_N_ELEMENTS(key_names) ? key_names[k] : "?";
+}
+
+static bool key_is_time(aidstat_key_t k)
+{
+    return k == AIDSTAT_KEY_YEAR || k == AIDSTAT_KEY_QUARTER || k == AIDSTAT_KEY_MONTH;
+}
+
+void aidstat_compare_options_init(aidstat_compare_options_t *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->by[0] = AIDSTAT_KEY_DONOR;
+}
+
+static void keyset_init(keyset_t *k)
+{
+    aid_intern_init(&k->names);
+    k->order = g_array_new(FALSE, TRUE, sizeof(int));
+    k->code = g_array_new(FALSE, TRUE, sizeof(const char *));
+    k->gdp = g_array_new(FALSE, TRUE, sizeof(double));
+    k->gdp_year = g_array_new(FALSE, TRUE, sizeof(int));
+}
+
+static void keyset_clear(keyset_t *k)
+{
+    aid_intern_clear(&k->names);
+    g_array_free(k->order, TRUE);
+    g_array_free(k->code, TRUE);
+    g_array_free(k->gdp, TRUE);
+    g_array_free(k->gdp_year, TRUE);
+}
+
+/* The id of label in key set k, registering order on first sight. */
+static uint32_t label_id(aidstat_compare_t *c, int which, const char *label, int order)
+{
+    keyset_t *k = &c->keys[which];
+    uint32_t n = aid_intern_count(&k->names);
+    uint32_t id = aid_intern(&k->names, label);
+    if (id == n) {
+        g_array_set_size(k->order, n + 1);
+        g_array_set_size(k->code, n + 1);
+        g_array_set_size(k->gdp, n + 1);
+        g_array_set_size(k->gdp_year, n + 1);
+        g_array_index(k->order, int, id) = order;
+        g_array_index(k->code, const char *, id) = "";
+        if (which == 0) {
+            g_ptr_array_add(c->cells, g_array_new(FALSE, TRUE, sizeof(cell_t)));
+            g_array_set_size(c->row_total, n + 1);
+        } else {
+            g_array_set_size(c->col_total, n + 1);
+        }
+    }
+    return id;
+}
+
+static void period_label(aidstat_key_t key, const aidstat_record_t *rec, char *buf, size_t len,
+                         int *order)
+{
+    if (rec->year <= 0) {
+        snprintf(buf, len, "(no period)");
+        *order = 0;
+        return;
+    }
+    if (key == AIDSTAT_KEY_YEAR || rec->month == 0) {
+        if (key == AIDSTAT_KEY_YEAR)
+            snprintf(buf, len, "%d", rec->year);
+        else
+            snprintf(buf, len, "%d (month unknown)", rec->year);
+        *order = rec->year * 100 + (key == AIDSTAT_KEY_YEAR ? 0 : 99);
+    } else if (key == AIDSTAT_KEY_QUARTER) {
+        int q = (rec->month - 1) / 3 + 1;
+        snprintf(buf, len, "%d Q%d", rec->year, q);
+        *order = rec->year * 100 + q;
+    } else {
+        snprintf(buf, len, "%d-%02d", rec->year, rec->month);
+        *order = rec->year * 100 + rec->month;
+    }
+}
+
+/* Labels of rec under key `which`; regions may give several (or none). */
+static size_t labels_of(aidstat_compare_t *c, int which, const aidstat_record_t *rec,
+                        uint32_t *ids, size_t max)
+{
+    aidstat_key_t key = c->opt.by[which];
+    char buf[64];
+    int order;
+    switch (key) {
+    case AIDSTAT_KEY_NONE:
+        ids[0] = label_id(c, which, "", 0);
+        return 1;
+    case AIDSTAT_KEY_DONOR: {
+        if (c->last_donor && strcmp(c->last_donor, rec->donor) == 0)
+            return ids[0] = c->last_donor_id[which], 1;
+        uint32_t id = label_id(c, which, rec->donor, 0);
+        keyset_t *k = &c->keys[which];
+        const char **code = &g_array_index(k->code, const char *, id);
+        if (!(*code)[0] && rec->iso3[0])
+            *code = aid_intern_str(&c->codes, aid_intern(&c->codes, rec->iso3));
+        if (g_array_index(k->gdp, double, id) == 0 && rec->gdp > 0) {
+            g_array_index(k->gdp, double, id) = rec->gdp;
+            g_array_index(k->gdp_year, int, id) = rec->gdp_year;
+        }
+        ids[0] = id;
+        return 1;
+    }
+    case AIDSTAT_KEY_REGION: {
+        uint32_t d = aid_intern(&c->donor_names, rec->donor);
+        const char *dn = aid_intern_str(&c->donor_names, d);
+        GArray *list = g_hash_table_lookup(c->region_cache, dn);
+        if (!list) {
+            list = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+            for (size_t i = 0; i < aidstat_regions_count(c->opt.regions); i++)
+                if (aidstat_regions_contains(c->opt.regions, i, rec->iso3, rec->donor)) {
+                    uint32_t id = label_id(c, which, aidstat_regions_name(c->opt.regions, i), (int)i);
+                    g_array_append_val(list, id);
+                }
+            g_hash_table_insert(c->region_cache, (gpointer)dn, list);
+        }
+        size_t n = MIN(list->len, max);
+        for (size_t i = 0; i < n; i++)
+            ids[i] = g_array_index(list, uint32_t, i);
+        return n;
+    }
+    case AIDSTAT_KEY_TYPE:
+        ids[0] = label_id(c, which, aidstat_type_label(rec->type), (int)rec->type);
+        return 1;
+    case AIDSTAT_KEY_MEASURE:
+        ids[0] = label_id(c, which, aidstat_measure_label(rec->measure), (int)rec->measure);
+        return 1;
+    case AIDSTAT_KEY_YEAR:
+    case AIDSTAT_KEY_QUARTER:
+    case AIDSTAT_KEY_MONTH: {
+        int pk = rec->year * 100 + rec->month;
+        if (c->last_period[which] == pk)
+            return ids[0] = c->last_period_id[which], 1;
+        period_label(key, rec, buf, sizeof buf, &order);
+        ids[0] = label_id(c, which, buf, order);
+        c->last_period[which] = pk;
+        c->last_period_id[which] = ids[0];
+        return 1;
+    }
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------- streaming */
+
+static void region_list_free(gpointer p)
+{
+    g_array_free(p, TRUE);
+}
+
+aidstat_compare_t *aidstat_compare_new(const aidstat_compare_options_t *opt, aidstat_error_t *err)
+{
+    for (int w = 0; w < 2; w++)
+        if (opt->by[w] == AIDSTAT_KEY_REGION && !opt->regions) {
+            aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "comparing by region needs regions");
+            return NULL;
+        }
+    if (opt->by[0] == AIDSTAT_KEY_NONE) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "no key to compare by");
+        return NULL;
+    }
+    if (opt->by[1] != AIDSTAT_KEY_NONE && opt->by[1] == opt->by[0]) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "the two keys must differ (both are %s)",
+                      aidstat_key_name(opt->by[0]));
+        return NULL;
+    }
+    if (opt->per == AIDSTAT_PER_GDP && (opt->by[0] != AIDSTAT_KEY_DONOR || opt->by[1])) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                      "--per gdp compares donors: use it with --by donor alone");
+        return NULL;
+    }
+    aidstat_compare_t *c = g_new0(aidstat_compare_t, 1);
+    c->opt = *opt;
+    keyset_init(&c->keys[0]);
+    keyset_init(&c->keys[1]);
+    aid_intern_init(&c->codes);
+    aid_intern_init(&c->currency_names);
+    aid_intern_init(&c->sources);
+    aid_intern_init(&c->donor_names);
+    c->cells = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
+    c->row_total = g_array_new(FALSE, TRUE, sizeof(cell_t));
+    c->col_total = g_array_new(FALSE, TRUE, sizeof(cell_t));
+    c->region_cache = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, region_list_free);
+    c->last_period[0] = c->last_period[1] = -1;
+    return c;
+}
+
+void aidstat_compare_free(aidstat_compare_t *c)
+{
+    if (!c)
+        return;
+    keyset_clear(&c->keys[0]);
+    keyset_clear(&c->keys[1]);
+    aid_intern_clear(&c->codes);
+    aid_intern_clear(&c->currency_names);
+    aid_intern_clear(&c->sources);
+    g_ptr_array_free(c->cells, TRUE);
+    g_array_free(c->row_total, TRUE);
+    g_array_free(c->col_total, TRUE);
+    g_hash_table_destroy(c->region_cache);
+    aid_intern_clear(&c->donor_names);
+    g_free(c);
+}
+
+int aidstat_compare_add(const aidstat_record_t *rec, void *compare)
+{
+    aidstat_compare_t *c = compare;
+    if (c->opt.filter && !aidstat_filter_match(c->opt.filter, rec))
+        return 0;
+    enum { MAXL = 256 };
+    uint32_t r[MAXL], k[MAXL];
+    size_t nr = labels_of(c, 0, rec, r, MAXL);
+    size_t nk = labels_of(c, 1, rec, k, MAXL);
+    if (c->opt.by[0] == AIDSTAT_KEY_DONOR) {
+        c->last_donor = aid_intern_str(&c->keys[0].names, r[0]);
+        c->last_donor_id[0] = r[0];
+        c->last_donor_id[1] = c->opt.by[1] == AIDSTAT_KEY_DONOR ? k[0] : 0;
+    } else if (c->opt.by[1] == AIDSTAT_KEY_DONOR) {
+        c->last_donor = aid_intern_str(&c->keys[1].names, k[0]);
+        c->last_donor_id[1] = k[0];
+    }
+    int m = rec->measure;
+    double x = rec->value;
+    for (size_t i = 0; i < nr; i++) {
+        GArray *row = g_ptr_array_index(c->cells, r[i]);
+        for (size_t j = 0; j < nk; j++) {
+            if (row->len <= k[j])
+                g_array_set_size(row, k[j] + 1);
+            cell_add(&g_array_index(row, cell_t, k[j]), m, x);
+        }
+        cell_add(&g_array_index(c->row_total, cell_t, r[i]), m, x);
+    }
+    for (size_t j = 0; j < nk; j++)
+        cell_add(&g_array_index(c->col_total, cell_t, k[j]), m, x);
+    cell_add(&c->total, m, x);
+
+    c->types[m] |= 1u << rec->type;
+    uint32_t cur = aid_intern(&c->currency_names, rec->currency);
+    if (cur < 32)
+        c->currencies[m] |= 1u << cur;
+    if (rec->year > 0) {
+        int lo = aid_period_key(rec->year, rec->month ? rec->month : 1);
+        int hi = aid_period_key(rec->year, rec->month ? rec->month : 12);
+        if (!c->first[m] || lo < c->first[m])
+            c->first[m] = lo;
+        if (hi > c->last[m])
+            c->last[m] = hi;
+    }
+    if (rec->source[0] || rec->release[0]) {
+        char buf[512];
+        snprintf(buf, sizeof buf, "%s%s%s", rec->source, rec->source[0] && rec->release[0] ? ", " : "",
+                 rec->release);
+        aid_intern(&c->sources, buf);
+    }
+    return 0;
+}
+
+void aidstat_compare_add_load_report(aidstat_compare_t *c, const aidstat_load_report_t *r)
+{
+    c->rows_read += aidstat_load_report_rows_read(r);
+    c->rows_rejected += aidstat_load_report_rows_rejected(r);
+}
+
+/* -------------------------------------------------------------- finish */
+
+static void note(aidstat_result_t *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void note(aidstat_result_t *res, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    g_ptr_array_add(res->notes, g_strdup_vprintf(fmt, ap));
+    va_end(ap);
+}
+
+static char *measure_list(unsigned mask)
+{
+    GString *s = g_string_new(NULL);
+    for (int m = 0; m < NM; m++)
+        if (mask & (1u << m))
+            g_string_append_printf(s, "%s%s", s->len ? ", " : "", aidstat_measure_name(m));
+    return g_string_free(s, FALSE);
+}
+
+static char *types_text(unsigned mask)
+{
+    unsigned split = mask & ~(1u << AIDSTAT_TYPE_TOTAL);
+    unsigned all3 = (1u << AIDSTAT_TYPE_MILITARY) | (1u << AIDSTAT_TYPE_FINANCIAL) |
+                    (1u << AIDSTAT_TYPE_HUMANITARIAN);
+    if ((split & all3) == all3 || mask == (1u << AIDSTAT_TYPE_TOTAL))
+        return g_strdup("all types");
+    GString *s = g_string_new(NULL);
+    for (int t = 0; t < AIDSTAT_TYPE_COUNT; t++)
+        if (mask & (1u << t))
+            g_string_append_printf(s, "%s%s", s->len ? ", " : "",
+                                   t == AIDSTAT_TYPE_TOTAL ? "all types (not split)" : aidstat_type_name(t));
+    return g_string_free(s, FALSE);
+}
+
+typedef struct {
+    const aidstat_result_t *res;
+    bool by_name;
+} sort_ctx_t;
+
+static int cmp_name(const struct row *a, const struct row *b, aidstat_key_t key)
+{
+    if (key_is_time(key) || key == AIDSTAT_KEY_TYPE || key == AIDSTAT_KEY_MEASURE ||
+        key == AIDSTAT_KEY_REGION) {
+        if (key != AIDSTAT_KEY_REGION && a->order != b->order)
+            return a->order < b->order ? -1 : 1;
+    }
+    return g_utf8_collate(a->label, b->label);
+}
+
+static gint row_cmp(gconstpointer pa, gconstpointer pb, gpointer user)
+{
+    const struct row *a = pa, *b = pb;
+    const sort_ctx_t *ctx = user;
+    if (a->others != b->others)
+        return a->others ? 1 : -1;
+    if (!ctx->by_name) {
+        double va = a->value != a->value ? -INFINITY : a->value;
+        double vb = b->value != b->value ? -INFINITY : b->value;
+        if (va != vb)
+            return va > vb ? -1 : 1;
+    }
+    return cmp_name(a, b, ctx->res->key[0]);
+}
+
+static gint col_cmp(gconstpointer pa, gconstpointer pb, gpointer user)
+{
+    const struct {
+        int order;
+        double total;
+        const char *label;
+        size_t id;
+    } *a = pa, *b = pb;
+    aidstat_key_t key = *(aidstat_key_t *)user;
+    if (key == AIDSTAT_KEY_DONOR && a->total != b->total)
+        return a->total > b->total ? -1 : 1;
+    if (key != AIDSTAT_KEY_DONOR && a->order != b->order)
+        return a->order < b->order ? -1 : 1;
+    return g_utf8_collate(a->label, b->label);
+}
+
+aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *err)
+{
+    const aidstat_compare_options_t *o = &c->opt;
+    bool by_measure = o->by[0] == AIDSTAT_KEY_MEASURE || o->by[1] == AIDSTAT_KEY_MEASURE;
+    unsigned seen = 0;
+    for (int m = 0; m < NM; m++)
+        if (c->total.n[m])
+            seen |= 1u << m;
+    const char *fdesc = o->filter ? aidstat_filter_describe(o->filter) : "";
+    if (!seen) {
+        aid_error_set(err, AIDSTAT_ERR_EMPTY, NULL, 0, 0, "no records match the selection%s%s%s",
+                      fdesc[0] ? " (" : "", fdesc, fdesc[0] ? ")" : "");
+        return NULL;
+    }
+    int measure = -1;
+    if (!by_measure) {
+        if (__builtin_popcount(seen) == 1)
+            measure = __builtin_ctz(seen);
+        else if (!aidstat_filter_measures_set(o->filter) && (seen & (1u << AIDSTAT_MEASURE_ALLOCATION)))
+            measure = AIDSTAT_MEASURE_ALLOCATION;
+        else {
+            char *l = measure_list(seen);
+            aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                          "the selection holds several measures (%s), which cannot be added up; "
+                          "pick one with --measure or compare them with --by measure",
+                          l);
+            g_free(l);
+            return NULL;
+        }
+    }
+    unsigned mset = measure >= 0 ? 1u << measure : seen;
+    uint32_t currencies = 0;
+    unsigned types = 0;
+    int first = 0, last = 0;
+    uint64_t records = 0;
+    for (int m = 0; m < NM; m++)
+        if (mset & (1u << m)) {
+            currencies |= c->currencies[m];
+            types |= c->types[m];
+            records += c->total.n[m];
+            if (c->first[m] && (!first || c->first[m] < first))
+                first = c->first[m];
+            if (c->last[m] > last)
+                last = c->last[m];
+        }
+    if (__builtin_popcount(currencies) > 1) {
+        GString *s = g_string_new(NULL);
+        for (uint32_t i = 0; i < 32; i++)
+            if (currencies & (1u << i))
+                g_string_append_printf(s, "%s%s", s->len ? ", " : "",
+                                       aid_intern_str(&c->currency_names, i));
+        aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                      "the selection mixes currencies (%s), which cannot be added up; "
+                      "select one currency's data",
+                      s->str);
+        g_string_free(s, TRUE);
+        return NULL;
+    }
+    if (aid_intern_count(&c->currency_names) > 32) {
+        aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0, "the data names more than 32 currencies");
+        return NULL;
+    }
+
+    aidstat_result_t *res = g_new0(aidstat_result_t, 1);
+    res->key[0] = o->by[0];
+    res->key[1] = o->by[1];
+    res->per = o->per;
+    res->measure = measure;
+    res->notes = g_ptr_array_new_with_free_func(g_free);
+    res->types = types_text(types);
+    res->currency = g_strdup(currencies ? aid_intern_str(&c->currency_names, (uint32_t)__builtin_ctz(currencies)) : "");
+    res->filter = g_strdup(fdesc);
+    res->y0 = first / 100, res->m0 = first % 100, res->y1 = last / 100, res->m1 = last % 100;
+    res->records = records;
+    res->rows_read = c->rows_read;
+    res->rows_rejected = c->rows_rejected;
+    {
+        GString *s = g_string_new(NULL);
+        for (uint32_t i = 0; i < aid_intern_count(&c->sources); i++)
+            g_string_append_printf(s, "%s%s", i ? "; " : "", aid_intern_str(&c->sources, i));
+        res->source = g_string_free(s, FALSE);
+    }
+    res->additive = !by_measure && o->per == AIDSTAT_PER_NONE;
+    bool overlap = o->by[0] == AIDSTAT_KEY_REGION;
+
+    /* The value of a cell: the chosen measure, or (when a key is the
+     * measure) the one measure the cell can hold. */
+#define CV(cellp) (measure >= 0 ? cell_value((cellp), measure) : \
+                   ({ double s_ = 0; for (int m_ = 0; m_ < NM; m_++) s_ += cell_value((cellp), m_); s_; }))
+#define CN(cellp) (measure >= 0 ? (cellp)->n[measure] : \
+                   ({ uint64_t n_ = 0; for (int m_ = 0; m_ < NM; m_++) n_ += (cellp)->n[m_]; n_; }))
+
+    /* columns: those with records in the measure, in their natural order */
+    keyset_t *K1 = &c->keys[1];
+    size_t ncols_all = o->by[1] ? aid_intern_count(&K1->names) : 0;
+    struct colsort {
+        int order;
+        double total;
+        const char *label;
+        size_t id;
+    } *cs = g_new0(struct colsort, ncols_all + 1);
+    size_t ncols = 0;
+    for (size_t j = 0; j < ncols_all; j++) {
+        cell_t *ct = &g_array_index(c->col_total, cell_t, j);
+        if (!CN(ct))
+            continue;
+        cs[ncols].order = g_array_index(K1->order, int, j);
+        cs[ncols].total = CV(ct);
+        cs[ncols].label = aid_intern_str(&K1->names, (uint32_t)j);
+        cs[ncols].id = j;
+        ncols++;
+    }
+    aidstat_key_t k1 = o->by[1];
+    g_qsort_with_data(cs, (gint)ncols, sizeof *cs, col_cmp, &k1);
+    res->ncols = ncols;
+    res->col_labels = g_new0(char *, ncols + 1);
+    res->col_totals = g_new0(double, ncols + 1);
+    for (size_t j = 0; j < ncols; j++) {
+        res->col_labels[j] = g_strdup(cs[j].label);
+        res->col_totals[j] = cs[j].total;
+    }
+
+    /* rows */
+    keyset_t *K0 = &c->keys[0];
+    size_t nall = aid_intern_count(&K0->names);
+    res->rows = g_new0(struct row, nall + 1);
+    size_t n = 0;
+    double gdp_abs = 0, gdp_sum = 0;
+    size_t no_gdp = 0;
+    GString *no_gdp_names = g_string_new(NULL);
+    for (size_t i = 0; i < nall; i++) {
+        cell_t *rt = &g_array_index(c->row_total, cell_t, i);
+        if (!CN(rt))
+            continue;
+        struct row *row = &res->rows[n++];
+        row->label = g_strdup(aid_intern_str(&K0->names, (uint32_t)i));
+        row->code = g_strdup(g_array_index(K0->code, const char *, i));
+        row->order = g_array_index(K0->order, int, i);
+        row->abs = CV(rt);
+        row->gdp = g_array_index(K0->gdp, double, i);
+        if (o->by[0] == AIDSTAT_KEY_MEASURE)
+            row->abs = cell_value(rt, row->order);
+        row->value = row->abs;
+        if (o->per == AIDSTAT_PER_GDP) {
+            if (row->gdp > 0) {
+                row->value = row->abs / row->gdp * 100.0;
+                gdp_abs += row->abs;
+                gdp_sum += row->gdp;
+            } else {
+                row->value = NAN;
+                no_gdp++;
+                g_string_append_printf(no_gdp_names, "%s%s", no_gdp_names->len ? ", " : "", row->label);
+            }
+        }
+        row->cells = g_new0(double, ncols + 1);
+        GArray *cells = g_ptr_array_index(c->cells, i);
+        for (size_t j = 0; j < ncols; j++) {
+            size_t id = cs[j].id;
+            row->cells[j] = id < cells->len ? CV(&g_array_index(cells, cell_t, id)) : 0.0;
+        }
+    }
+    res->nrows = n;
+    g_free(cs);
+
+    if (o->per == AIDSTAT_PER_GDP) {
+        if (gdp_sum == 0) {
+            g_string_free(no_gdp_names, TRUE);
+            aidstat_result_free(res);
+            aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                          "--per gdp: the data has no GDP for any selected donor");
+            return NULL;
+        }
+        int gy = 0;
+        for (size_t i = 0; i < nall && !gy; i++)
+            gy = g_array_index(K0->gdp_year, int, i);
+        if (gy)
+            note(res, "GDP: %d, from the data", gy);
+        if (no_gdp)
+            note(res, "no GDP in the data for %s: shown as n/a and left out of the total",
+                 no_gdp_names->str);
+    }
+    g_string_free(no_gdp_names, TRUE);
+
+    /* totals */
+    if (o->per == AIDSTAT_PER_GDP) {
+        res->total = gdp_abs / gdp_sum * 100.0;
+        res->total_label = g_strdup("All donors with GDP");
+    } else if (res->additive) {
+        res->total = CV(&c->total);
+        res->total_label = g_strdup(overlap ? "All donors" : "Total");
+    } else {
+        res->total = NAN;
+        res->total_label = g_strdup("");
+    }
+
+    /* ranks by value */
+    sort_ctx_t byval = {res, false};
+    g_qsort_with_data(res->rows, (gint)n, sizeof *res->rows, row_cmp, &byval);
+    bool rankable = o->by[0] != AIDSTAT_KEY_MEASURE;
+    for (size_t i = 0; i < n; i++) {
+        struct row *row = &res->rows[i];
+        if (!rankable || row->value != row->value)
+            row->rank = 0;
+        else if (i > 0 && res->rows[i - 1].value == row->value)
+            row->rank = res->rows[i - 1].rank;
+        else
+            row->rank = i + 1;
+    }
+
+    /* top N: fold the rest into "Others" where adding up is meaningful */
+    if (o->top > 0 && n > o->top) {
+        size_t rest = n - o->top;
+        if (res->additive && !overlap) {
+            struct row *oth = &res->rows[o->top];
+            struct row folded = {0};
+            folded.others = true;
+            folded.others_n = rest;
+            folded.cells = g_new0(double, ncols + 1);
+            for (size_t i = o->top; i < n; i++) {
+                struct row *row = &res->rows[i];
+                folded.value += row->value;
+                folded.abs += row->abs;
+                for (size_t j = 0; j < ncols; j++)
+                    folded.cells[j] += row->cells[j];
+                g_free(row->label);
+                g_free(row->code);
+                g_free(row->cells);
+            }
+            folded.label = g_strdup_printf("Others (%zu)", rest);
+            folded.code = g_strdup("");
+            *oth = folded;
+            n = o->top + 1;
+        } else {
+            for (size_t i = o->top; i < n; i++) {
+                g_free(res->rows[i].label);
+                g_free(res->rows[i].code);
+                g_free(res->rows[i].cells);
+            }
+            n = o->top;
+            note(res, "%zu more %s not shown (--top %zu)", rest,
+                 o->by[0] == AIDSTAT_KEY_REGION ? "groups" : "rows", o->top);
+        }
+        res->nrows = n;
+    }
+
+    /* display order: by value unless asked for names; periods, types and
+     * measures read best in their own order */
+    aidstat_sort_t sort = o->sort;
+    if (sort == AIDSTAT_SORT_DEFAULT)
+        sort = (key_is_time(o->by[0]) || o->by[0] == AIDSTAT_KEY_MEASURE) ? AIDSTAT_SORT_NAME
+                                                                           : AIDSTAT_SORT_VALUE;
+    sort_ctx_t ctx = {res, sort == AIDSTAT_SORT_NAME};
+    g_qsort_with_data(res->rows, (gint)n, sizeof *res->rows, row_cmp, &ctx);
+
+    double cum = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct row *row = &res->rows[i];
+        if (res->additive && res->total != 0) {
+            row->share = row->abs / res->total;
+            cum += row->share;
+            row->cum = overlap ? NAN : cum;
+        } else {
+            row->share = NAN;
+            row->cum = NAN;
+        }
+    }
+    if (overlap)
+        note(res, "a donor can belong to several groups: shares are of the all-donor total and do "
+                  "not add up to 100 %%");
+    if (o->by[1] == AIDSTAT_KEY_REGION)
+        note(res, "a donor can belong to several groups: region columns overlap");
+    return res;
+#undef CV
+#undef CN
+}
+
+void aidstat_result_free(aidstat_result_t *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->nrows; i++) {
+        g_free(r->rows[i].label);
+        g_free(r->rows[i].code);
+        g_free(r->rows[i].cells);
+    }
+    g_free(r->rows);
+    g_strfreev(r->col_labels);
+    g_free(r->col_totals);
+    g_free(r->total_label);
+    g_free(r->types);
+    g_free(r->currency);
+    g_free(r->source);
+    g_free(r->filter);
+    g_ptr_array_free(r->notes, TRUE);
+    g_free(r);
+}
+
+/* ----------------------------------------------------------- accessors */
+
+aidstat_key_t aidstat_result_key(const aidstat_result_t *r, int which)
+{
+    return r->key[which ? 1 : 0];
+}
+size_t aidstat_result_rows(const aidstat_result_t *r) { return r->nrows; }
+const char *aidstat_result_row_label(const aidstat_result_t *r, size_t i) { return r->rows[i].label; }
+const char *aidstat_result_row_code(const aidstat_result_t *r, size_t i) { return r->rows[i].code; }
+bool aidstat_result_row_is_others(const aidstat_result_t *r, size_t i, size_t *n)
+{
+    if (n)
+        *n = r->rows[i].others_n;
+    return r->rows[i].others;
+}
+double aidstat_result_value(const aidstat_result_t *r, size_t i) { return r->rows[i].value; }
+double aidstat_result_share(const aidstat_result_t *r, size_t i) { return r->rows[i].share; }
+double aidstat_result_cumulative_share(const aidstat_result_t *r, size_t i) { return r->rows[i].cum; }
+size_t aidstat_result_rank(const aidstat_result_t *r, size_t i) { return r->rows[i].rank; }
+double aidstat_result_absolute(const aidstat_result_t *r, size_t i) { return r->rows[i].abs; }
+double aidstat_result_gdp(const aidstat_result_t *r, size_t i) { return r->rows[i].gdp; }
+size_t aidstat_result_cols(const aidstat_result_t *r) { return r->ncols; }
+const char *aidstat_result_col_label(const aidstat_result_t *r, size_t j) { return r->col_labels[j]; }
+double aidstat_result_cell(const aidstat_result_t *r, size_t i, size_t j) { return r->rows[i].cells[j]; }
+double aidstat_result_col_total(const aidstat_result_t *r, size_t j) { return r->col_totals[j]; }
+bool aidstat_result_additive(const aidstat_result_t *r) { return r->additive; }
+double aidstat_result_total(const aidstat_result_t *r) { return r->total; }
+const char *aidstat_result_total_label(const aidstat_result_t *r) { return r->total_label; }
+aidstat_per_t aidstat_result_per(const aidstat_result_t *r) { return r->per; }
+int aidstat_result_measure(const aidstat_result_t *r) { return r->measure; }
+const char *aidstat_result_types(const aidstat_result_t *r) { return r->types; }
+const char *aidstat_result_currency(const aidstat_result_t *r) { return r->currency; }
+void aidstat_result_period(const aidstat_result_t *r, int *y0, int *m0, int *y1, int *m1)
+{
+    *y0 = r->y0, *m0 = r->m0, *y1 = r->y1, *m1 = r->m1;
+}
+const char *aidstat_result_source(const aidstat_result_t *r) { return r->source; }
+const char *aidstat_result_filter(const aidstat_result_t *r) { return r->filter; }
+uint64_t aidstat_result_records(const aidstat_result_t *r) { return r->records; }
+uint64_t aidstat_result_rows_read(const aidstat_result_t *r) { return r->rows_read; }
+uint64_t aidstat_result_rows_rejected(const aidstat_result_t *r) { return r->rows_rejected; }
+size_t aidstat_result_note_count(const aidstat_result_t *r) { return r->notes->len; }
+const char *aidstat_result_note(const aidstat_result_t *r, size_t i) { return g_ptr_array_index(r->notes, i); }
