@@ -1,6 +1,8 @@
 #include "config.h"
 #include "data/intern.h"
 
+#include <string.h>
+
 void aid_intern_init(aid_intern_t *in)
 {
     in->chunk = g_string_chunk_new(4096);
@@ -37,4 +39,19 @@ uint32_t aid_intern_find(const aid_intern_t *in, const char *s)
 {
     gpointer v = g_hash_table_lookup(in->ids, s);
     return v ? (uint32_t)GPOINTER_TO_UINT(v) - 1 : UINT32_MAX;
+}
+
+uint32_t aid_intern_cached(aid_intern_t *in, aid_intern_cache_t *cache, const char *s)
+{
+    /* slot from the first eight bytes: cheap, and enough to tell donors apart */
+    uint32_t h = 0;
+    for (int i = 0; i < 8 && s[i]; i++)
+        h = h * 31 + (unsigned char)s[i];
+    h = (h ^ (h >> 8)) & 255;
+    if (cache->str[h] && strcmp(cache->str[h], s) == 0)
+        return cache->id[h];
+    uint32_t id = aid_intern(in, s);
+    cache->str[h] = aid_intern_str(in, id);
+    cache->id[h] = id;
+    return id;
 }

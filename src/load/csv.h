@@ -25,6 +25,10 @@ void aid_csv_free(aid_csv_t *c);
 aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t len,
                               aid_csv_row_fn fn, void *user, aidstat_error_t *err);
 
+/* Turn the direct split of quote-free lines off (for tests: every line
+ * then goes through libcsv). */
+void aid_csv_set_fast(aid_csv_t *c, bool fast);
+
 /* The delimiter used (after sniffing). */
 char aid_csv_delimiter(const aid_csv_t *c);
 

@@ -15,6 +15,13 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Type and measure cells repeat a handful of spellings: remember them. */
+typedef struct {
+    char text[8][24];
+    int value[8];
+    int n, next;
+} word_cache_t;
+
 typedef struct {
     const char *name; /* for messages */
     const char *path; /* NULL for memory */
@@ -34,9 +41,7 @@ typedef struct {
     void *user;
     aidstat_load_report_t *report;
     aidstat_error_t *err;
-    /* caches for the hot path: the last text of the type and measure cells */
-    char last_type[32], last_measure[32];
-    int last_type_v, last_measure_v;
+    word_cache_t types, measures; /* hot-path caches */
 } loader_t;
 
 void aidstat_load_options_init(aidstat_load_options_t *opt)
@@ -46,6 +51,8 @@ void aidstat_load_options_init(aidstat_load_options_t *opt)
 
 static const char *trim(char *s)
 {
+    if (s[0] != ' ' && s[0] != '\t' && (s[0] == '\0' || (s[1] == '\0' && s[0] != '\r')))
+        return s;
     while (*s == ' ' || *s == '\t')
         s++;
     size_t n = strlen(s);
@@ -316,26 +323,38 @@ static int reject_col(loader_t *L, long line, const char *what, int col, const c
     return reject(L, line, reason, example);
 }
 
-static int cached_parse(char *cache, size_t len, int *value, const char *s, int (*parse)(const char *))
+static int cached_parse(word_cache_t *wc, const char *s, int (*parse)(const char *))
 {
-    if (strcmp(cache, s) == 0)
-        return *value;
+    for (int i = 0; i < wc->n; i++)
+        if (strcmp(wc->text[i], s) == 0)
+            return wc->value[i];
     int v = parse(s);
-    if (strlen(s) < len) {
-        strcpy(cache, s);
-        *value = v;
+    if (strlen(s) < sizeof wc->text[0]) {
+        int k = wc->next;
+        wc->next = (wc->next + 1) % 8;
+        if (wc->n < 8)
+            wc->n++;
+        strcpy(wc->text[k], s);
+        wc->value[k] = v;
     }
     return v;
 }
 
-static int data_row(loader_t *L, char **f, size_t n, long line)
+static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long line)
 {
     if (L->report)
         aid_tally_row(L->report);
+    /* trim every field once, in place; later trim() calls then cost little */
+    for (size_t i = 0; i < n; i++) {
+        size_t k = lens[i];
+        if (k && (f[i][0] == ' ' || f[i][0] == '\t' || f[i][k - 1] == ' ' || f[i][k - 1] == '\t' ||
+                  f[i][k - 1] == '\r'))
+            f[i] = (char *)trim(f[i]);
+    }
     if (n > L->ncols) {
         bool extra = false;
         for (size_t i = L->ncols; i < n; i++)
-            extra |= trim(f[i])[0] != '\0';
+            extra |= f[i][0] != '\0';
         if (!extra)
             n = L->ncols;
     }
@@ -362,37 +381,37 @@ static int data_row(loader_t *L, char **f, size_t n, long line)
     int c;
 
     if ((c = L->first[ROLE_DONOR]) >= 0)
-        rec.donor = trim(f[c]);
+        rec.donor = f[c];
     if (!rec.donor[0])
         return reject(L, line, "donor missing", "");
     if ((c = L->first[ROLE_ISO3]) >= 0)
-        rec.iso3 = trim(f[c]);
-    if ((c = L->first[ROLE_RECIPIENT]) >= 0 && trim(f[c])[0])
-        rec.recipient = trim(f[c]);
+        rec.iso3 = f[c];
+    if ((c = L->first[ROLE_RECIPIENT]) >= 0 && f[c][0])
+        rec.recipient = f[c];
 
     long v;
     if ((c = L->first[ROLE_DATE]) >= 0) {
         const char *why;
-        const char *s = trim(f[c]);
+        const char *s = f[c];
         if (!aid_date_parse(s, &rec.year, &rec.month, &rec.day, &why))
             return reject_col(L, line, s[0] ? why : "date missing", c, s);
     }
     if ((c = L->first[ROLE_YEAR]) >= 0) {
         if (!aid_int_parse(f[c], &v))
-            return reject_col(L, line, trim(f[c])[0] ? "year is not a whole number" : "year missing",
+            return reject_col(L, line, f[c][0] ? "year is not a whole number" : "year missing",
                               c, f[c]);
         if (v < 1900 || v > 2999)
             return reject_col(L, line, "year out of range", c, f[c]);
         rec.year = (int)v;
     }
-    if ((c = L->first[ROLE_MONTH]) >= 0 && trim(f[c])[0]) {
+    if ((c = L->first[ROLE_MONTH]) >= 0 && f[c][0]) {
         if (!aid_int_parse(f[c], &v))
             return reject_col(L, line, "month is not a whole number", c, f[c]);
         if (v < 1 || v > 12)
             return reject_col(L, line, "month out of range", c, f[c]);
         rec.month = (int)v;
     }
-    if ((c = L->first[ROLE_DAY]) >= 0 && trim(f[c])[0]) {
+    if ((c = L->first[ROLE_DAY]) >= 0 && f[c][0]) {
         if (!aid_int_parse(f[c], &v))
             return reject_col(L, line, "day is not a whole number", c, f[c]);
         if (v < 1 || v > aid_days_in_month(rec.year, rec.month))
@@ -400,30 +419,29 @@ static int data_row(loader_t *L, char **f, size_t n, long line)
         rec.day = (int)v;
     }
     if ((c = L->first[ROLE_TYPE]) >= 0) {
-        const char *s = trim(f[c]);
-        int t = cached_parse(L->last_type, sizeof L->last_type, &L->last_type_v, s, aidstat_type_parse);
+        const char *s = f[c];
+        int t = cached_parse(&L->types, s, aidstat_type_parse);
         if (t < 0)
             return reject_col(L, line, s[0] ? "unknown aid type" : "aid type missing", c, s);
         rec.type = (aidstat_type_t)t;
     }
     if ((c = L->first[ROLE_MEASURE]) >= 0) {
-        const char *s = trim(f[c]);
-        int m = cached_parse(L->last_measure, sizeof L->last_measure, &L->last_measure_v, s,
-                             aidstat_measure_parse);
+        const char *s = f[c];
+        int m = cached_parse(&L->measures, s, aidstat_measure_parse);
         if (m < 0)
             return reject_col(L, line, s[0] ? "unknown measure" : "measure missing", c, s);
         rec.measure = (aidstat_measure_t)m;
     }
     if ((c = L->first[ROLE_CURRENCY]) >= 0) {
-        const char *s = trim(f[c]);
+        const char *s = f[c];
         if (s[0]) {
             for (char *p = f[c]; *p; p++)
                 *p = g_ascii_toupper(*p);
-            rec.currency = trim(f[c]);
+            rec.currency = f[c];
         }
     }
     if ((c = L->first[ROLE_UNIT]) >= 0) {
-        const char *s = trim(f[c]);
+        const char *s = f[c];
         double u = aid_unit_scale(s);
         if (u == 0)
             return reject_col(L, line, "unknown unit", c, s);
@@ -440,15 +458,15 @@ static int data_row(loader_t *L, char **f, size_t n, long line)
             rec.gdp_year = P ? P->gdp_year : 0;
         }
     }
-    if ((c = L->first[ROLE_GDP_YEAR]) >= 0 && trim(f[c])[0]) {
+    if ((c = L->first[ROLE_GDP_YEAR]) >= 0 && f[c][0]) {
         if (!aid_int_parse(f[c], &v))
             return reject_col(L, line, "GDP year is not a whole number", c, f[c]);
         rec.gdp_year = (int)v;
     }
-    if ((c = L->first[ROLE_SOURCE]) >= 0 && trim(f[c])[0])
-        rec.source = trim(f[c]);
-    if ((c = L->first[ROLE_RELEASE]) >= 0 && trim(f[c])[0])
-        rec.release = trim(f[c]);
+    if ((c = L->first[ROLE_SOURCE]) >= 0 && f[c][0])
+        rec.source = f[c];
+    if ((c = L->first[ROLE_RELEASE]) >= 0 && f[c][0])
+        rec.release = f[c];
 
     if ((c = L->first[ROLE_VALUE]) >= 0) {
         double x;
@@ -536,7 +554,6 @@ done:
 static int on_row(void *user, char **f, const size_t *lens, size_t n, long line)
 {
     loader_t *L = user;
-    (void)lens;
     if (!L->header_done) {
         L->header_done = true;
         aidstat_status_t st = header(L, f, n);
@@ -544,7 +561,7 @@ static int on_row(void *user, char **f, const size_t *lens, size_t n, long line)
             L->err->code = st;
         return st != AIDSTAT_OK;
     }
-    if (data_row(L, f, n, line)) {
+    if (data_row(L, f, lens, n, line)) {
         if (L->err && !L->err->code)
             aid_error_set(L->err, AIDSTAT_ERR_ABORTED, L->name, line, 0, "stopped by the caller");
         return 1;

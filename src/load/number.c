@@ -4,6 +4,7 @@
 #include "load/number.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +18,77 @@ static bool is_missing(const char *s)
     return false;
 }
 
+/* Machine-written numbers ("-1234.5", "2e9") go straight to strtod. */
+static bool plain(const char *s, bool decimal_comma)
+{
+    const char *p = s;
+    if (*p == '-' || *p == '+')
+        p++;
+    if (!g_ascii_isdigit(*p))
+        return false;
+    for (; *p; p++)
+        if (!g_ascii_isdigit(*p) && (*p != '.' || decimal_comma) && *p != 'e' && *p != 'E' &&
+            *p != '-' && *p != '+')
+            return false;
+    return true;
+}
+
+/* Exact powers of ten as doubles (10^22 is the largest). */
+static const double exact_pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                               1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                               1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* "digits[.digits]" with at most 15 significant digits: the integer of all
+ * digits and the power of ten are both exact doubles, so one division
+ * gives the correctly rounded value, as strtod would (Clinger's fast
+ * path). Returns false for anything else. */
+static bool fast_decimal(const char *s, double *out)
+{
+    const char *p = s;
+    bool neg = *p == '-';
+    if (*p == '-' || *p == '+')
+        p++;
+    uint64_t m = 0;
+    int digits = 0, frac = 0;
+    bool dot = false;
+    for (;; p++) {
+        if (*p >= '0' && *p <= '9') {
+            if (m == 0 && *p == '0') {
+                if (dot)
+                    frac++;
+                continue; /* leading zeros are not significant */
+            }
+            if (++digits > 15)
+                return false;
+            m = m * 10 + (uint64_t)(*p - '0');
+            if (dot)
+                frac++;
+        } else if (*p == '.' && !dot) {
+            dot = true;
+        } else {
+            break;
+        }
+    }
+    if (*p != '\0' || frac > 22 || (digits == 0 && p == s + neg))
+        return false;
+    double v = (double)m / exact_pow10[frac];
+    *out = neg ? -v : v;
+    return true;
+}
+
 aid_num_t aid_number_parse(const char *s, bool decimal_comma, double *out)
 {
+    if (!decimal_comma && g_ascii_isdigit(s[0]) && fast_decimal(s, out))
+        return AID_NUM_OK;
+    if (plain(s, decimal_comma)) {
+        char *end;
+        errno = 0;
+        double v = strtod(s, &end);
+        if (*end == '\0' && errno != ERANGE) {
+            *out = v;
+            return AID_NUM_OK;
+        }
+    }
     while (*s == ' ' || *s == '\t')
         s++;
     size_t len = strlen(s);
@@ -92,6 +162,17 @@ aid_num_t aid_number_parse(const char *s, bool decimal_comma, double *out)
 
 bool aid_int_parse(const char *s, long *out)
 {
+    /* the common case: one to four plain digits */
+    if (g_ascii_isdigit(s[0])) {
+        long v = 0;
+        int i = 0;
+        while (i < 5 && g_ascii_isdigit(s[i]))
+            v = v * 10 + (s[i++] - '0');
+        if (s[i] == '\0') {
+            *out = v;
+            return true;
+        }
+    }
     while (*s == ' ')
         s++;
     if (!*s)

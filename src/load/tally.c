@@ -27,7 +27,7 @@ struct aidstat_load_report {
     aid_intern_t donors;
     int first, last; /* period keys */
     char *source, *release;
-    const char *last_donor; /* speeds up the common run of equal donors */
+    aid_intern_cache_t donor_cache;
 };
 
 static void reason_free(gpointer p)
@@ -113,8 +113,7 @@ void aid_tally_record(aidstat_load_report_t *r, const aidstat_record_t *rec)
 {
     r->records++;
     r->per_measure[rec->measure]++;
-    if (!r->last_donor || strcmp(r->last_donor, rec->donor) != 0)
-        r->last_donor = aid_intern_str(&r->donors, aid_intern(&r->donors, rec->donor));
+    aid_intern_cached(&r->donors, &r->donor_cache, rec->donor);
     if (rec->year > 0) {
         int lo = aid_period_key(rec->year, rec->month ? rec->month : 1);
         int hi = aid_period_key(rec->year, rec->month ? rec->month : 12);

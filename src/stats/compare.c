@@ -50,6 +50,7 @@ typedef struct {
     GArray *code;  /* const char* (interned in codes) per label: donor code */
     GArray *gdp;   /* double per label: donor GDP */
     GArray *gdp_year;
+    aid_intern_cache_t cache;
 } keyset_t;
 
 struct aidstat_compare {
@@ -68,8 +69,9 @@ struct aidstat_compare {
     aid_intern_t sources; /* "source, release" strings */
     uint64_t rows_read, rows_rejected;
     /* hot-path caches */
-    const char *last_donor;
-    uint32_t last_donor_id[2];
+    const char *last_currency;
+    uint32_t last_currency_id;
+    char *last_source, *last_release;
     int last_period[2];
     uint32_t last_period_id[2];
     GHashTable *region_cache; /* interned donor name -> GArray of uint32 region label ids */
@@ -150,26 +152,33 @@ static void keyset_clear(keyset_t *k)
     g_array_free(k->gdp_year, TRUE);
 }
 
-/* The id of label in key set k, registering order on first sight. */
-static uint32_t label_id(aidstat_compare_t *c, int which, const char *label, int order)
+/* Give label id of key set `which` its per-label slots on first sight. */
+static void label_slots(aidstat_compare_t *c, int which, uint32_t id, int order)
 {
     keyset_t *k = &c->keys[which];
-    uint32_t n = aid_intern_count(&k->names);
-    uint32_t id = aid_intern(&k->names, label);
-    if (id == n) {
-        g_array_set_size(k->order, n + 1);
-        g_array_set_size(k->code, n + 1);
-        g_array_set_size(k->gdp, n + 1);
-        g_array_set_size(k->gdp_year, n + 1);
-        g_array_index(k->order, int, id) = order;
-        g_array_index(k->code, const char *, id) = "";
-        if (which == 0) {
+    if (id < k->order->len)
+        return;
+    uint32_t n = id + 1;
+    g_array_set_size(k->order, n);
+    g_array_set_size(k->code, n);
+    g_array_set_size(k->gdp, n);
+    g_array_set_size(k->gdp_year, n);
+    g_array_index(k->order, int, id) = order;
+    g_array_index(k->code, const char *, id) = "";
+    if (which == 0) {
+        while (c->cells->len < n)
             g_ptr_array_add(c->cells, g_array_new(FALSE, TRUE, sizeof(cell_t)));
-            g_array_set_size(c->row_total, n + 1);
-        } else {
-            g_array_set_size(c->col_total, n + 1);
-        }
+        g_array_set_size(c->row_total, n);
+    } else {
+        g_array_set_size(c->col_total, n);
     }
+}
+
+/* The id of label in key set `which`, registering order on first sight. */
+static uint32_t label_id(aidstat_compare_t *c, int which, const char *label, int order)
+{
+    uint32_t id = aid_intern(&c->keys[which].names, label);
+    label_slots(c, which, id, order);
     return id;
 }
 
@@ -209,10 +218,9 @@ static size_t labels_of(aidstat_compare_t *c, int which, const aidstat_record_t 
         ids[0] = label_id(c, which, "", 0);
         return 1;
     case AIDSTAT_KEY_DONOR: {
-        if (c->last_donor && strcmp(c->last_donor, rec->donor) == 0)
-            return ids[0] = c->last_donor_id[which], 1;
-        uint32_t id = label_id(c, which, rec->donor, 0);
         keyset_t *k = &c->keys[which];
+        uint32_t id = aid_intern_cached(&k->names, &k->cache, rec->donor);
+        label_slots(c, which, id, 0);
         const char **code = &g_array_index(k->code, const char *, id);
         if (!(*code)[0] && rec->iso3[0])
             *code = aid_intern_str(&c->codes, aid_intern(&c->codes, rec->iso3));
@@ -321,6 +329,8 @@ void aidstat_compare_free(aidstat_compare_t *c)
     g_array_free(c->col_total, TRUE);
     g_hash_table_destroy(c->region_cache);
     aid_intern_clear(&c->donor_names);
+    g_free(c->last_source);
+    g_free(c->last_release);
     g_free(c);
 }
 
@@ -333,14 +343,6 @@ int aidstat_compare_add(const aidstat_record_t *rec, void *compare)
     uint32_t r[MAXL], k[MAXL];
     size_t nr = labels_of(c, 0, rec, r, MAXL);
     size_t nk = labels_of(c, 1, rec, k, MAXL);
-    if (c->opt.by[0] == AIDSTAT_KEY_DONOR) {
-        c->last_donor = aid_intern_str(&c->keys[0].names, r[0]);
-        c->last_donor_id[0] = r[0];
-        c->last_donor_id[1] = c->opt.by[1] == AIDSTAT_KEY_DONOR ? k[0] : 0;
-    } else if (c->opt.by[1] == AIDSTAT_KEY_DONOR) {
-        c->last_donor = aid_intern_str(&c->keys[1].names, k[0]);
-        c->last_donor_id[1] = k[0];
-    }
     int m = rec->measure;
     double x = rec->value;
     for (size_t i = 0; i < nr; i++) {
@@ -357,9 +359,12 @@ int aidstat_compare_add(const aidstat_record_t *rec, void *compare)
     cell_add(&c->total, m, x);
 
     c->types[m] |= 1u << rec->type;
-    uint32_t cur = aid_intern(&c->currency_names, rec->currency);
-    if (cur < 32)
-        c->currencies[m] |= 1u << cur;
+    if (!c->last_currency || strcmp(c->last_currency, rec->currency) != 0) {
+        c->last_currency_id = aid_intern(&c->currency_names, rec->currency);
+        c->last_currency = aid_intern_str(&c->currency_names, c->last_currency_id);
+    }
+    if (c->last_currency_id < 32)
+        c->currencies[m] |= 1u << c->last_currency_id;
     if (rec->year > 0) {
         int lo = aid_period_key(rec->year, rec->month ? rec->month : 1);
         int hi = aid_period_key(rec->year, rec->month ? rec->month : 12);
@@ -368,7 +373,13 @@ int aidstat_compare_add(const aidstat_record_t *rec, void *compare)
         if (hi > c->last[m])
             c->last[m] = hi;
     }
-    if (rec->source[0] || rec->release[0]) {
+    if ((rec->source[0] || rec->release[0]) &&
+        !(c->last_source && strcmp(c->last_source, rec->source) == 0 &&
+          strcmp(c->last_release, rec->release) == 0)) {
+        g_free(c->last_source);
+        g_free(c->last_release);
+        c->last_source = g_strdup(rec->source);
+        c->last_release = g_strdup(rec->release);
         char buf[512];
         snprintf(buf, sizeof buf, "%s%s%s", rec->source, rec->source[0] && rec->release[0] ? ", " : "",
                  rec->release);
