@@ -356,7 +356,8 @@ static void print_csv(const view_t *v, char sep)
     size_t nc = aidstat_result_cols(r);
     bool per = aidstat_result_per(r) == AIDSTAT_PER_GDP;
     bool donor = aidstat_result_key(r, 0) == AIDSTAT_KEY_DONOR;
-    char *measure = measure_text(r);
+    int mm = aidstat_result_measure(r);
+    char *measure = g_strdup(mm >= 0 ? aidstat_measure_name((aidstat_measure_t)mm) : "several");
     int y0, m0, y1, m1;
     aidstat_result_period(r, &y0, &m0, &y1, &m1);
     char *from = period_iso(y0, m0), *to = period_iso(y1, m1);
