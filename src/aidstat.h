@@ -271,6 +271,12 @@ AIDSTAT_API bool aidstat_filter_has_type(const aidstat_filter_t *f, aidstat_type
 AIDSTAT_API bool aidstat_filter_types_set(const aidstat_filter_t *f);
 AIDSTAT_API bool aidstat_filter_has_measure(const aidstat_filter_t *f, aidstat_measure_t m);
 AIDSTAT_API bool aidstat_filter_measures_set(const aidstat_filter_t *f);
+/** Whether the filter restricts donors (by name, code or group). */
+AIDSTAT_API bool aidstat_filter_donors_set(const aidstat_filter_t *f);
+/** Whether group i of regions is among the filter's groups (true when the
+ * filter names no groups): a comparison by region shows only these. */
+AIDSTAT_API bool aidstat_filter_has_region(const aidstat_filter_t *f, const aidstat_regions_t *regions,
+                                           size_t i);
 /** A description for messages and footers: "type=military, to=2025-04". */
 AIDSTAT_API const char *aidstat_filter_describe(const aidstat_filter_t *f);
 

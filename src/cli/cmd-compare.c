@@ -217,7 +217,8 @@ static void print_table(const view_t *v, bool markdown)
     bool additive = aidstat_result_additive(r);
     bool per = aidstat_result_per(r) == AIDSTAT_PER_GDP;
     bool cum = additive && aidstat_result_key(r, 0) != AIDSTAT_KEY_REGION && nc == 0;
-    bool rank = aidstat_result_key(r, 0) != AIDSTAT_KEY_MEASURE;
+    aidstat_key_t k0 = aidstat_result_key(r, 0);
+    bool rank = k0 == AIDSTAT_KEY_DONOR || k0 == AIDSTAT_KEY_REGION || k0 == AIDSTAT_KEY_TYPE;
     bool share = additive;
     bool has_total = additive || per;
     bool row_value = !(nc > 0 && !additive);

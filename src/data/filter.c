@@ -95,6 +95,23 @@ bool aidstat_filter_measures_set(const aidstat_filter_t *f)
     return f && f->measures;
 }
 
+bool aidstat_filter_donors_set(const aidstat_filter_t *f)
+{
+    return f && (f->donors->len || f->regions->len);
+}
+
+bool aidstat_filter_has_region(const aidstat_filter_t *f, const aidstat_regions_t *regions, size_t i)
+{
+    if (!f || !f->regions->len)
+        return true;
+    for (size_t k = 0; k < f->regions->len; k++) {
+        region_ref_t *r = &g_array_index(f->regions, region_ref_t, k);
+        if (r->regions == regions && r->index == i)
+            return true;
+    }
+    return false;
+}
+
 static bool donor_match(const aidstat_filter_t *f, const aidstat_record_t *rec)
 {
     char *name = g_utf8_casefold(rec->donor, -1);

@@ -238,7 +238,8 @@ static size_t labels_of(aidstat_compare_t *c, int which, const aidstat_record_t 
         if (!list) {
             list = g_array_new(FALSE, FALSE, sizeof(uint32_t));
             for (size_t i = 0; i < aidstat_regions_count(c->opt.regions); i++)
-                if (aidstat_regions_contains(c->opt.regions, i, rec->iso3, rec->donor)) {
+                if (aidstat_filter_has_region(c->opt.filter, c->opt.regions, i) &&
+                    aidstat_regions_contains(c->opt.regions, i, rec->iso3, rec->donor)) {
                     uint32_t id = label_id(c, which, aidstat_regions_name(c->opt.regions, i), (int)i);
                     g_array_append_val(list, id);
                 }
@@ -664,7 +665,9 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         res->total_label = g_strdup("All donors with GDP");
     } else if (res->additive) {
         res->total = CV(&c->total);
-        res->total_label = g_strdup(overlap ? "All donors" : "Total");
+        res->total_label = g_strdup(!overlap                                  ? "Total"
+                                    : aidstat_filter_donors_set(o->filter) ? "All selected donors"
+                                                                           : "All donors");
     } else {
         res->total = NAN;
         res->total_label = g_strdup("");
@@ -673,7 +676,8 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     /* ranks by value */
     sort_ctx_t byval = {res, false};
     g_qsort_with_data(res->rows, (gint)n, sizeof *res->rows, row_cmp, &byval);
-    bool rankable = o->by[0] != AIDSTAT_KEY_MEASURE;
+    /* ranking measures against each other, or periods, says nothing */
+    bool rankable = o->by[0] != AIDSTAT_KEY_MEASURE && !key_is_time(o->by[0]);
     for (size_t i = 0; i < n; i++) {
         struct row *row = &res->rows[i];
         if (!rankable || row->value != row->value)

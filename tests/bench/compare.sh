@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark `aidstat compare --by donor` against GNU datamash and Miller on
 # synthetic aid CSVs, check the per-donor sums agree, and report the targets.
+# The files hold a single measure (allocation): aidstat sums one measure,
+# datamash/Miller sum every row.
 #
 #   tests/bench/compare.sh [--peers-only] [ROWS...]     (default: 1000000 10000000)
 #
@@ -58,7 +60,8 @@ if [[ ! -x $gen || $script_dir/gen-aid.c -nt $gen ]]; then
     "$CC" -std=c99 -O2 -o "$gen" "$script_dir/gen-aid.c"
 fi
 
-# measure NAME STDIN CMD... -> sets m_wall (median s), m_mb (max peak RSS, MB);
+# measure NAME STDIN CMD... -> sets m_wall (median s), m_mb (max peak RSS, MB)
+# and cmd[NAME] (the command line, with the data file shown as FILE);
 # the last run's stdout is left in $tmp/NAME.out for the sums check.
 # Wall time comes from EPOCHREALTIME (GNU time's %e only has 10 ms resolution);
 # peak RSS from GNU time, which via wait4 covers child processes too
@@ -67,6 +70,9 @@ measure() {
     local name=$1 in=$2 i t0 t1 rss walls=()
     shift 2
     m_mb=0
+    cmd[$name]="$*"
+    cmd[$name]=${cmd[$name]//"$file"/FILE}
+    [[ $in == /dev/null ]] || cmd[$name]+=" < FILE"
     for ((i = 0; i < RUNS; i++)); do
         t0=${EPOCHREALTIME/./}
         if ! /usr/bin/time -f %M -o "$tmp/rss" "$@" <"$in" >"$tmp/$name.out" 2>"$tmp/$name.err"; then
@@ -125,7 +131,9 @@ status=0
 for rows in "${rows_list[@]}"; do
     # Bench files omit the quoted-comma donor: datamash -t, splits naively and
     # aborts with "invalid numeric value" on "Korea, Republic of".
-    file=$BENCH_DIR/aid-nc-$rows-s$SEED.csv
+    # "v2-alloc": every row is an allocation (gen-aid default since v2); v1
+    # files (aid-nc-*) mixed three measures and must not be reused.
+    file=$BENCH_DIR/aid-v2-alloc-nc-$rows-s$SEED.csv
     if [[ ! -s $file || $gen -nt $file ]]; then
         t0=${EPOCHREALTIME/./}
         "$gen" --no-comma-names "$rows" "$SEED" >"$file.tmp"
@@ -137,20 +145,24 @@ for rows in "${rows_list[@]}"; do
     echo
     echo "== $rows rows: $file ($size_mb MB), median of $RUNS runs =="
 
-    declare -A wall=() mb=()
+    declare -A wall=() mb=() cmd=()
     tools=()
     if ((!peers_only)); then
+        # Main row (ratios, targets, sums check): CSV output, full precision.
         measure aidstat /dev/null "$AIDSTAT" compare --by donor --format csv "$file" || exit 1
         wall[aidstat]=$m_wall mb[aidstat]=$m_mb; tools+=(aidstat)
+        # Informational: default table output, to show formatting cost is nil.
+        measure aidstat-table /dev/null "$AIDSTAT" compare --by donor "$file" || exit 1
+        wall[aidstat-table]=$m_wall mb[aidstat-table]=$m_mb; tools+=(aidstat-table)
     fi
     measure datamash "$file" datamash -t, -s -g 1 --header-in sum 8 || exit 1
     wall[datamash]=$m_wall mb[datamash]=$m_mb; tools+=(datamash)
     measure miller /dev/null mlr --icsv --ocsv stats1 -a sum -f value -g donor "$file" || exit 1
     wall[miller]=$m_wall mb[miller]=$m_mb; tools+=(miller)
 
-    printf '%-10s %9s %9s\n' tool "wall s" "peak MB"
+    printf '%-14s %9s %9s  %s\n' tool "wall s" "peak MB" command
     for t in "${tools[@]}"; do
-        printf '%-10s %9s %9s\n' "$t" "${wall[$t]}" "${mb[$t]}"
+        printf '%-14s %9s %9s  %s\n' "$t" "${wall[$t]}" "${mb[$t]}" "${cmd[$t]}"
     done
 
     if ((!peers_only)); then
@@ -171,6 +183,6 @@ for rows in "${rows_list[@]}"; do
     specs=("datamash:$tmp/datamash.out:-" "miller:$tmp/miller.out:value_sum")
     ((peers_only)) || specs+=("aidstat:$tmp/aidstat.out:value")
     check_sums "${specs[@]}" || status=1
-    unset wall mb
+    unset wall mb cmd
 done
 exit $status

@@ -1,12 +1,20 @@
 /*
  * gen-aid: synthetic long-format military-aid CSV for benchmarking aidstat.
  *
- *   gen-aid [--no-comma-names] ROWS [SEED] > file.csv
+ *   gen-aid [--no-comma-names] [--mixed-measures] ROWS [SEED] > file.csv
  *
  * Output is a pure function of (ROWS, SEED, flags): the PRNG is our own
  * splitmix64 so files are identical across libcs and machines.
  * --no-comma-names drops the one donor whose name needs CSV quoting
  * ("Korea, Republic of"), because naive splitters like datamash -t, reject it.
+ *
+ * By default every row's measure is "allocation": `aidstat compare` sums one
+ * measure (allocation unless --measure says otherwise) while datamash and
+ * Miller sum every row, so a single-measure file makes all three compute the
+ * same totals.  Types stay mixed (military/financial/humanitarian), which
+ * aidstat sums by default.  --mixed-measures restores the old output with
+ * commitment/allocation/delivery rows (format v1); the random stream is the
+ * same either way, so only the measure column differs between the two.
  *
  * Standalone C99, libc only.  Formatting is hand-rolled into a large buffer
  * because printf would dominate the runtime at 10M+ rows.
@@ -104,16 +112,20 @@ static void put_u64(uint64_t v)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: gen-aid [--no-comma-names] ROWS [SEED]\n");
+    fprintf(stderr, "usage: gen-aid [--no-comma-names] [--mixed-measures] ROWS [SEED]\n");
     exit(2);
 }
 
 int main(int argc, char **argv)
 {
-    int no_comma = 0, argi = 1;
-    if (argi < argc && strcmp(argv[argi], "--no-comma-names") == 0) {
-        no_comma = 1;
-        argi++;
+    int no_comma = 0, mixed_measures = 0, argi = 1;
+    for (; argi < argc && strncmp(argv[argi], "--", 2) == 0; argi++) {
+        if (strcmp(argv[argi], "--no-comma-names") == 0)
+            no_comma = 1;
+        else if (strcmp(argv[argi], "--mixed-measures") == 0)
+            mixed_measures = 1;
+        else
+            usage();
     }
     if (argc - argi < 1 || argc - argi > 2)
         usage();
@@ -163,7 +175,10 @@ int main(int argc, char **argv)
         x /= 3;
         put(t, strlen(t));
         out[outlen++] = ',';
-        const char *ms = MEASURES[x % 3];
+        /* The measure only reuses bits of x, so the random stream (and
+         * thus every other column) is the same with or without
+         * --mixed-measures. */
+        const char *ms = mixed_measures ? MEASURES[x % 3] : MEASURES[1];
         put(ms, strlen(ms));
         out[outlen++] = ',';
 
