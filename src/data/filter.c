@@ -14,6 +14,7 @@ typedef struct {
 
 struct aidstat_filter {
     GPtrArray *donors;  /* case-folded names or codes */
+    GPtrArray *donors_as_given;
     GArray *regions;    /* region_ref_t */
     unsigned types;     /* bit mask; 0 = all */
     unsigned measures;  /* bit mask; 0 = all */
@@ -26,6 +27,7 @@ aidstat_filter_t *aidstat_filter_new(void)
 {
     aidstat_filter_t *f = g_new0(aidstat_filter_t, 1);
     f->donors = g_ptr_array_new_with_free_func(g_free);
+    f->donors_as_given = g_ptr_array_new_with_free_func(g_free);
     f->regions = g_array_new(FALSE, FALSE, sizeof(region_ref_t));
     return f;
 }
@@ -35,6 +37,7 @@ void aidstat_filter_free(aidstat_filter_t *f)
     if (!f)
         return;
     g_ptr_array_free(f->donors, TRUE);
+    g_ptr_array_free(f->donors_as_given, TRUE);
     g_array_free(f->regions, TRUE);
     g_free(f->description);
     g_free(f);
@@ -43,6 +46,7 @@ void aidstat_filter_free(aidstat_filter_t *f)
 void aidstat_filter_add_donor(aidstat_filter_t *f, const char *s)
 {
     g_ptr_array_add(f->donors, g_utf8_casefold(s, -1));
+    g_ptr_array_add(f->donors_as_given, g_strdup(s));
 }
 
 void aidstat_filter_add_region(aidstat_filter_t *f, const aidstat_regions_t *regions, size_t i)
@@ -166,7 +170,7 @@ const char *aidstat_filter_describe(const aidstat_filter_t *f)
     if (f->donors->len) {
         g_string_append(s, "donor=");
         for (size_t i = 0; i < f->donors->len; i++)
-            g_string_append_printf(s, "%s%s", i ? "," : "", (char *)g_ptr_array_index(f->donors, i));
+            g_string_append_printf(s, "%s%s", i ? "," : "", (char *)g_ptr_array_index(f->donors_as_given, i));
     }
     if (f->regions->len) {
         g_string_append_printf(s, "%sregion=", s->len ? ", " : "");
