@@ -366,6 +366,16 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         return reject(L, line, reason, example);
     }
     const aid_profile_t *P = L->profile;
+    if (P && strcmp(P->name, "kiel-release-info") == 0) {
+        /* release,period,date,label: metadata, not aid */
+        if (!L->release && f[0][0])
+            L->release = aid_kiel_release_label(f[0], f[1]);
+        if (L->report) {
+            aid_tally_provenance(L->report, L->source, L->release);
+            aid_tally_used(L->report);
+        }
+        return 0;
+    }
     aidstat_record_t rec = {0};
     rec.file = L->name;
     rec.line = line;

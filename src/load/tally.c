@@ -128,6 +128,14 @@ void aid_tally_record(aidstat_load_report_t *r, const aidstat_record_t *rec)
         r->release = g_strdup(rec->release);
 }
 
+void aid_tally_provenance(aidstat_load_report_t *r, const char *source, const char *release)
+{
+    if (!r->source && source && source[0])
+        r->source = g_strdup(source);
+    if (!r->release && release && release[0])
+        r->release = g_strdup(release);
+}
+
 void aid_tally_note(aidstat_load_report_t *r, const char *fmt, ...)
 {
     va_list ap;

@@ -215,7 +215,7 @@ static size_t labels_of(aidstat_compare_t *c, int which, const aidstat_record_t 
     int order;
     switch (key) {
     case AIDSTAT_KEY_NONE:
-        ids[0] = label_id(c, which, "", 0);
+        ids[0] = c->keys[which].order->len ? 0 : label_id(c, which, "", 0);
         return 1;
     case AIDSTAT_KEY_DONOR: {
         keyset_t *k = &c->keys[which];

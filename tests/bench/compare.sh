@@ -104,12 +104,27 @@ def load(spec):
     with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
     if col == "-":
-        return label, {r[0]: float(r[1]) for r in rows if r}
-    hdr = rows[0]
-    if "donor" not in hdr or col not in hdr:
-        sys.exit(f"{label}: header {hdr} lacks 'donor' or '{col}'")
-    di, vi = hdr.index("donor"), hdr.index(col)
-    return label, {r[di]: float(r[vi]) for r in rows[1:] if r}
+        pairs = [(r[0], r[1]) for r in rows if r]
+    else:
+        hdr = rows[0]
+        if "donor" not in hdr or col not in hdr:
+            sys.exit(f"{label}: header {hdr} lacks 'donor' or '{col}'")
+        di, vi = hdr.index("donor"), hdr.index(col)
+        body = [r for r in rows[1:] if r]
+        # aidstat labels what it summed: it must be allocations in euros,
+        # i.e. the same rows the peers add up (the file holds nothing else).
+        for name, want in (("measure", "allocation"), ("unit", "EUR")):
+            if name in hdr:
+                seen = {r[hdr.index(name)] for r in body}
+                if seen - {want}:
+                    sys.exit(f"{label}: {name} column is {sorted(seen)}, expected {want!r}")
+        pairs = [(r[di], r[vi]) for r in body]
+    sums = {}
+    for d, v in pairs:
+        if d in sums:
+            sys.exit(f"{label}: donor {d!r} appears twice")
+        sums[d] = float(v)
+    return label, sums
 
 ref_label, ref = load(sys.argv[1])
 bad = []
