@@ -673,6 +673,20 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         res->total_label = g_strdup("");
     }
 
+    /* measures side by side in columns: rank rows by one of them, the
+     * allocations where present, since a sum across measures means nothing */
+    if (o->by[1] == AIDSTAT_KEY_MEASURE && ncols > 0) {
+        size_t pick = 0;
+        for (size_t j = 0; j < ncols; j++)
+            if (!strcmp(res->col_labels[j], aidstat_measure_label(AIDSTAT_MEASURE_ALLOCATION)))
+                pick = j;
+        for (size_t i = 0; i < n; i++)
+            res->rows[i].value = res->rows[i].abs = res->rows[i].cells[pick];
+        char *lower = g_utf8_strdown(res->col_labels[pick], -1);
+        note(res, "rows are ranked by %s", lower);
+        g_free(lower);
+    }
+
     /* ranks by value */
     sort_ctx_t byval = {res, false};
     g_qsort_with_data(res->rows, (gint)n, sizeof *res->rows, row_cmp, &byval);
