@@ -219,8 +219,9 @@ total_mil=$(cut -f2 "$tmp/e-all-mil")
 
 # The required groups must exist in regions.csv with members in the data.
 for g in europe eu27 usa nato g7; do
-    name=$(awk -F, -v g="$g" '$1 == g { sub(/^"/, "", $2); print $2; exit }' "$REGIONS")
-    if [ -n "$name" ] && grep -q "^$name	" "$tmp/e-region"; then
+    name=$(awk -v g="$g" "$CSVLIB"'{ n = csvsplit($0, f); if (FNR == 1) { header(f, n, c); r = need(c, "region"); m = need(c, "name"); next }
+                                       if (f[r] == g) { print f[m]; exit } }' "$REGIONS")
+    if [ -n "$name" ] && awk -F "\t" -v n="$name" '$1 == n { f = 1 } END { exit !f }' "$tmp/e-region"; then
         pass "region group $g (\"$name\") has donors in data_explorer.csv"
     else
         fail "region group $g: not in $REGIONS or no member donor in data_explorer.csv"

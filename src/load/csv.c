@@ -260,7 +260,11 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
     /* the last row may lack a newline; an open quote here is an error */
     long open_line = c->row_line;
     long open_col = (long)c->nf + 1;
-    if (csv_fini(&c->parser, on_field, on_row, c) != 0) {
+    /* libcsv reports an open quote at the end only in strict mode, which
+     * would also stop at every stray quote mid-file; so look at its state:
+     * a quoted field begun (pstate 2, FIELD_BEGUN) and never closed. */
+    if ((c->parser.quoted && c->parser.pstate == 2) ||
+        csv_fini(&c->parser, on_field, on_row, c) != 0) {
         st = aid_error_set(err, AIDSTAT_ERR_INPUT, c->name, open_line, open_col,
                            "unclosed quote: the quoted field starting in this row runs to the end of the file");
         goto out;
