@@ -170,6 +170,13 @@ AIDSTAT_API const char *aidstat_load_report_reason(const aidstat_load_report_t *
 /** Notes about the file that are not errors (e.g. "no measure column: values taken as allocations"). */
 AIDSTAT_API size_t aidstat_load_report_note_count(const aidstat_load_report_t *r);
 AIDSTAT_API const char *aidstat_load_report_note(const aidstat_load_report_t *r, size_t i);
+/** Caveats: the notes that qualify the figures themselves (e.g. "values
+ * carry no date and are taken as allocations"); they are also notes. */
+AIDSTAT_API size_t aidstat_load_report_caveat_count(const aidstat_load_report_t *r);
+AIDSTAT_API const char *aidstat_load_report_caveat(const aidstat_load_report_t *r, size_t i);
+/** Currencies of the records, in order of first appearance. */
+AIDSTAT_API size_t aidstat_load_report_currency_count(const aidstat_load_report_t *r);
+AIDSTAT_API const char *aidstat_load_report_currency(const aidstat_load_report_t *r, size_t i);
 /** Period covered by the records (0 when none had a period). */
 AIDSTAT_API void aidstat_load_report_period(const aidstat_load_report_t *r, int *y0, int *m0,
                                             int *y1, int *m1);

@@ -11,9 +11,17 @@ static int count_only(const aidstat_record_t *rec, void *user)
     return 0;
 }
 
+typedef struct {
+    FILE *fp;
+    int printed;
+} printer_t;
+
 static void print_report(const aidstat_load_report_t *r, void *user)
 {
-    FILE *fp = user;
+    printer_t *pr = user;
+    FILE *fp = pr->fp;
+    if (pr->printed++)
+        fputc('\n', fp);
     fprintf(fp, "%s\n", aidstat_load_report_file(r));
     fprintf(fp, "  format:   %s: %s\n", aidstat_load_report_format(r), aidstat_load_report_description(r));
     fprintf(fp, "  rows:     %" G_GUINT64_FORMAT " read, %" G_GUINT64_FORMAT " used, %" G_GUINT64_FORMAT
@@ -33,20 +41,33 @@ static void print_report(const aidstat_load_report_t *r, void *user)
     int y0, m0, y1, m1;
     char a[32], b[32];
     aidstat_load_report_period(r, &y0, &m0, &y1, &m1);
-    if (y0 > 0)
-        fprintf(fp, "  period:   %s – %s\n", aidstat_period_format(y0, m0, a, sizeof a),
-                aidstat_period_format(y1, m1, b, sizeof b));
+    aidstat_period_format(y0, m0, a, sizeof a);
+    aidstat_period_format(y1, m1, b, sizeof b);
+    if (y0 > 0 && strcmp(a, b) == 0)
+        fprintf(fp, "  period:   %s\n", a);
+    else if (y0 > 0)
+        fprintf(fp, "  period:   %s – %s\n", a, b);
     else
         fprintf(fp, "  period:   none (no dates in the records)\n");
     size_t nd = aidstat_load_report_donor_count(r);
     fprintf(fp, "  donors:   %zu", nd);
-    for (size_t i = 0; i < nd; i++)
-        fprintf(fp, "%s%s", i ? ", " : ": ", aidstat_load_report_donor(r, i));
+    for (size_t i = 0; i < nd; i++) {
+        const char *d = aidstat_load_report_donor(r, i);
+        bool q = strchr(d, ',') != NULL; /* "Korea, Republic of" is one donor */
+        fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", d, q ? "\"" : "");
+    }
     fputc('\n', fp);
     const char *src = aidstat_load_report_source(r), *rel = aidstat_load_report_release(r);
     fprintf(fp, "  source:   %s%s%s\n", src[0] ? src : "not stated", rel[0] ? ", " : "", rel);
     for (size_t i = 0; i < aidstat_load_report_note_count(r); i++)
         fprintf(fp, "  note:     %s\n", aidstat_load_report_note(r, i));
+    size_t nc = aidstat_load_report_currency_count(r);
+    if (nc > 1) {
+        fprintf(fp, "  note:     values in several currencies: ");
+        for (size_t i = 0; i < nc; i++)
+            fprintf(fp, "%s%s", i ? ", " : "", aidstat_load_report_currency(r, i));
+        fputc('\n', fp);
+    }
     size_t nr = aidstat_load_report_reason_count(r);
     if (nr)
         fprintf(fp, "  rejected rows by reason:\n");
@@ -80,11 +101,10 @@ int cmd_check(int argc, char **argv)
         g_error_free(gerr);
     } else if (!(code = cli_data_prepare(&data))) {
         data.quiet = TRUE; /* the report says it all */
+        printer_t pr = {stdout, 0};
         for (int i = 1; i < argc || (argc == 1 && i == 1); i++) {
-            if (i > 1)
-                fputc('\n', stdout);
             int c = cli_load(&data, argc > 1 ? argv + i : NULL, argc > 1 ? 1 : 0, count_only,
-                             NULL, print_report, stdout);
+                             NULL, print_report, &pr);
             if (c && !code)
                 code = c;
         }

@@ -216,7 +216,9 @@ static void print_table(const view_t *v, bool markdown)
     size_t nc = aidstat_result_cols(r);
     bool additive = aidstat_result_additive(r);
     bool per = aidstat_result_per(r) == AIDSTAT_PER_GDP;
-    bool cum = additive && aidstat_result_key(r, 0) != AIDSTAT_KEY_REGION && nc == 0;
+    bool cum = false;
+    for (size_t i = 0; i < aidstat_result_rows(r) && nc == 0; i++)
+        cum |= !isnan(aidstat_result_cumulative_share(r, i));
     aidstat_key_t k0 = aidstat_result_key(r, 0);
     bool rank = k0 == AIDSTAT_KEY_DONOR || k0 == AIDSTAT_KEY_REGION || k0 == AIDSTAT_KEY_TYPE;
     bool share = additive;
@@ -375,9 +377,15 @@ static void print_csv(const view_t *v, char sep)
         fputc(sep, fp);
         csv_field(fp, aidstat_result_col_label(r, j), sep);
     }
+    /* a metadata column that repeats a key column is left out */
+    bool keyed_type = aidstat_result_key(r, 0) == AIDSTAT_KEY_TYPE || aidstat_result_key(r, 1) == AIDSTAT_KEY_TYPE;
+    bool keyed_measure = aidstat_result_key(r, 0) == AIDSTAT_KEY_MEASURE ||
+                         aidstat_result_key(r, 1) == AIDSTAT_KEY_MEASURE;
     const char *meta[] = {"value", "share", "cumulative_share", "measure", "type", "unit",
                           "price_basis", "period_from", "period_to", "source"};
     for (size_t k = 0; k < G_N_ELEMENTS(meta); k++) {
+        if ((k == 3 && keyed_measure) || (k == 4 && keyed_type))
+            continue;
         fputc(sep, fp);
         csv_field(fp, meta[k], sep);
     }
@@ -408,14 +416,18 @@ static void print_csv(const view_t *v, char sep)
         const char *vals[] = {measure, aidstat_result_types(r), unit, "nominal", from, to,
                               aidstat_result_source(r)};
         for (size_t k = 0; k < G_N_ELEMENTS(vals); k++) {
+            if ((k == 0 && keyed_measure) || (k == 1 && keyed_type))
+                continue;
             fputc(sep, fp);
             csv_field(fp, vals[k], sep);
         }
         if (per) {
+            double gdp = aidstat_result_gdp(r, i);
             fputc(sep, fp);
             csv_num(fp, aidstat_result_absolute(r, i));
             fputc(sep, fp);
-            csv_num(fp, aidstat_result_gdp(r, i));
+            if (gdp > 0)
+                csv_num(fp, gdp);
         }
         fputc('\n', fp);
     }
@@ -524,7 +536,7 @@ static void print_json(const view_t *v)
             fputs(", \"aid\": ", fp);
             json_num(fp, aidstat_result_absolute(r, i));
             fputs(", \"gdp\": ", fp);
-            json_num(fp, aidstat_result_gdp(r, i));
+            json_num(fp, aidstat_result_gdp(r, i) > 0 ? aidstat_result_gdp(r, i) : NAN);
         }
         fputs(", \"share\": ", fp);
         json_num(fp, aidstat_result_share(r, i));
@@ -646,7 +658,7 @@ int cmd_compare(int argc, char **argv)
          "Only these aid types: military, financial, humanitarian, other", "TYPE[,TYPE]"},
         {"measure", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &measures,
          "Only these measures: commitment, allocation, delivery, to_be_allocated (default: allocation)", "MEASURE"},
-        {"donor", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &donors, "Only these donors (name or code)", "DONOR[,DONOR]"},
+        {"donor", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &donors, "Only these donors (names or codes; a name with \", \" is one donor)", "DONOR[,DONOR]"},
         {"region", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &regions_sel, "Only donors in these groups", "REGION[,REGION]"},
         {"from", 0, 0, G_OPTION_ARG_STRING, &from, "From this period on (inclusive)", "YYYY[-MM]"},
         {"to", 0, 0, G_OPTION_ARG_STRING, &to, "Up to this period (inclusive)", "YYYY[-MM]"},
@@ -725,9 +737,20 @@ int cmd_compare(int argc, char **argv)
         }
         aidstat_filter_add_measure(filter, (aidstat_measure_t)m);
     }
-    dl = split_list(donors);
-    for (gchar **p = dl; *p; p++)
-        aidstat_filter_add_donor(filter, *p);
+    /* "usa,deu" lists donors; a comma followed by a space belongs to a
+     * name such as "Korea, Republic of" */
+    for (gchar **p = donors; p && *p; p++) {
+        if (strstr(*p, ", ")) {
+            if (g_strstrip(*p)[0])
+                aidstat_filter_add_donor(filter, *p);
+            continue;
+        }
+        gchar *one[] = {*p, NULL};
+        gchar **parts = split_list(one);
+        for (gchar **q = parts; *q; q++)
+            aidstat_filter_add_donor(filter, *q);
+        g_strfreev(parts);
+    }
     rl = split_list(regions_sel);
     if (*rl || opt.by[0] == AIDSTAT_KEY_REGION || opt.by[1] == AIDSTAT_KEY_REGION) {
         if (!(regions = cli_regions(&data, &code)))
@@ -761,7 +784,7 @@ int cmd_compare(int argc, char **argv)
         aidstat_filter_set_to(filter, y, mo);
     }
     if (top < 0) {
-        code = cli_error(EXIT_USAGE, "--top %d: give a positive number", top);
+        code = cli_error(EXIT_USAGE, "--top %d: give a positive number (0 shows all rows)", top);
         goto done;
     }
     opt.top = (size_t)top;

@@ -169,8 +169,11 @@ const char *aidstat_filter_describe(const aidstat_filter_t *f)
     GString *s = g_string_new(NULL);
     if (f->donors->len) {
         g_string_append(s, "donor=");
-        for (size_t i = 0; i < f->donors->len; i++)
-            g_string_append_printf(s, "%s%s", i ? "," : "", (char *)g_ptr_array_index(f->donors_as_given, i));
+        for (size_t i = 0; i < f->donors->len; i++) {
+            const char *d = g_ptr_array_index(f->donors_as_given, i);
+            bool q = strchr(d, ',') != NULL; /* keep "Korea, Republic of" one name */
+            g_string_append_printf(s, "%s%s%s%s", i ? "," : "", q ? "\"" : "", d, q ? "\"" : "");
+        }
     }
     if (f->regions->len) {
         g_string_append_printf(s, "%sregion=", s->len ? ", " : "");

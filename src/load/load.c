@@ -181,7 +181,8 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
         L->profile = aid_profile_find(format);
         if (!L->profile) {
             st = aid_error_set(L->err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                               "unknown format \"%s\" (formats: %s)", format, aid_profile_names());
+                               "--input-format: unknown format \"%s\" (formats: %s)", format,
+                               aid_profile_names());
             goto out;
         }
         if (aid_profile_match(norm, n) != L->profile) {
@@ -292,8 +293,8 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
     if (P && P->kiel_release)
         find_release(L);
     if (L->report && P && P->note)
-        aid_tally_note(L->report, "%s", P->note);
-    if (L->report) {
+        aid_tally_caveat(L->report, P->note);
+    if (L->report && !(P && strcmp(P->name, "kiel-release-info") == 0)) {
         GString *ign = g_string_new(NULL);
         for (size_t i = 0; i < n; i++)
             if (L->cols[i].role == ROLE_IGNORE)
@@ -301,9 +302,10 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
         if (ign->len)
             aid_tally_note(L->report, "columns not loaded: %s", ign->str);
         g_string_free(ign, TRUE);
+    }
+    if (L->report)
         aid_tally_begin(L->report, L->name, P ? P->name : "csv",
                         P ? P->description : "generic CSV (columns matched by header names)");
-    }
 out:
     g_strfreev(norm);
     return st;

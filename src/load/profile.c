@@ -73,7 +73,7 @@ static const aid_profile_t profiles[] = {
      "Kiel Ukraine Support Tracker: monthly military allocations by sourcing (EUR billion)",
      h_procurement, c_procurement, "All donors", "", "EUR", 1e9, 0, KIEL, -1, -1, false, true,
      "stockpile, procurement, unspecified and NATO PURL columns are loaded as military "
-     "allocations; together they are the month's military total"},
+     "allocations"},
     {"kiel-weapons",
      "Kiel Ukraine Support Tracker: heavy weapons by donor and category (EUR)", h_weapons,
      c_weapons, NULL, NULL, "EUR", 1.0, 0, KIEL, AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION,

@@ -24,6 +24,9 @@ struct aidstat_load_report {
     GPtrArray *reasons; /* reason_t*, in order of first appearance */
     GHashTable *reason_index; /* reason -> index + 1 */
     GPtrArray *notes;
+    GPtrArray *caveats;
+    aid_intern_t currencies;
+    const char *last_currency;
     aid_intern_t donors;
     int first, last; /* period keys */
     char *source, *release;
@@ -44,6 +47,8 @@ aidstat_load_report_t *aidstat_load_report_new(void)
     r->reasons = g_ptr_array_new_with_free_func(reason_free);
     r->reason_index = g_hash_table_new(g_str_hash, g_str_equal);
     r->notes = g_ptr_array_new_with_free_func(g_free);
+    r->caveats = g_ptr_array_new_with_free_func(g_free);
+    aid_intern_init(&r->currencies);
     aid_intern_init(&r->donors);
     return r;
 }
@@ -60,6 +65,8 @@ void aidstat_load_report_free(aidstat_load_report_t *r)
     g_hash_table_destroy(r->reason_index);
     g_ptr_array_free(r->reasons, TRUE);
     g_ptr_array_free(r->notes, TRUE);
+    g_ptr_array_free(r->caveats, TRUE);
+    aid_intern_clear(&r->currencies);
     aid_intern_clear(&r->donors);
     g_free(r);
 }
@@ -114,6 +121,8 @@ void aid_tally_record(aidstat_load_report_t *r, const aidstat_record_t *rec)
     r->records++;
     r->per_measure[rec->measure]++;
     aid_intern_cached(&r->donors, &r->donor_cache, rec->donor);
+    if (!r->last_currency || strcmp(r->last_currency, rec->currency) != 0)
+        r->last_currency = aid_intern_str(&r->currencies, aid_intern(&r->currencies, rec->currency));
     if (rec->year > 0) {
         int lo = aid_period_key(rec->year, rec->month ? rec->month : 1);
         int hi = aid_period_key(rec->year, rec->month ? rec->month : 12);
@@ -142,6 +151,32 @@ void aid_tally_note(aidstat_load_report_t *r, const char *fmt, ...)
     va_start(ap, fmt);
     g_ptr_array_add(r->notes, g_strdup_vprintf(fmt, ap));
     va_end(ap);
+}
+
+void aid_tally_caveat(aidstat_load_report_t *r, const char *text)
+{
+    g_ptr_array_add(r->notes, g_strdup(text));
+    g_ptr_array_add(r->caveats, g_strdup(text));
+}
+
+size_t aidstat_load_report_caveat_count(const aidstat_load_report_t *r)
+{
+    return r->caveats->len;
+}
+
+const char *aidstat_load_report_caveat(const aidstat_load_report_t *r, size_t i)
+{
+    return g_ptr_array_index(r->caveats, i);
+}
+
+size_t aidstat_load_report_currency_count(const aidstat_load_report_t *r)
+{
+    return aid_intern_count(&r->currencies);
+}
+
+const char *aidstat_load_report_currency(const aidstat_load_report_t *r, size_t i)
+{
+    return aid_intern_str(&r->currencies, (uint32_t)i);
 }
 
 const char *aidstat_load_report_format(const aidstat_load_report_t *r)

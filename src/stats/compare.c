@@ -68,6 +68,8 @@ struct aidstat_compare {
     aid_intern_t currency_names;
     aid_intern_t sources; /* "source, release" strings */
     uint64_t rows_read, rows_rejected;
+    uint64_t unsourced[NM]; /* records with neither source nor release */
+    GPtrArray *caveats;     /* from the loads, said once each */
     /* hot-path caches */
     const char *last_currency;
     uint32_t last_currency_id;
@@ -291,7 +293,7 @@ aidstat_compare_t *aidstat_compare_new(const aidstat_compare_options_t *opt, aid
         return NULL;
     }
     if (opt->by[1] != AIDSTAT_KEY_NONE && opt->by[1] == opt->by[0]) {
-        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "the two keys must differ (both are %s)",
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "--by: the two keys must differ (both are %s)",
                       aidstat_key_name(opt->by[0]));
         return NULL;
     }
@@ -313,6 +315,7 @@ aidstat_compare_t *aidstat_compare_new(const aidstat_compare_options_t *opt, aid
     c->col_total = g_array_new(FALSE, TRUE, sizeof(cell_t));
     c->region_cache = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, region_list_free);
     c->last_period[0] = c->last_period[1] = -1;
+    c->caveats = g_ptr_array_new_with_free_func(g_free);
     return c;
 }
 
@@ -332,6 +335,7 @@ void aidstat_compare_free(aidstat_compare_t *c)
     aid_intern_clear(&c->donor_names);
     g_free(c->last_source);
     g_free(c->last_release);
+    g_ptr_array_free(c->caveats, TRUE);
     g_free(c);
 }
 
@@ -374,7 +378,9 @@ int aidstat_compare_add(const aidstat_record_t *rec, void *compare)
         if (hi > c->last[m])
             c->last[m] = hi;
     }
-    if ((rec->source[0] || rec->release[0]) &&
+    if (!rec->source[0] && !rec->release[0])
+        c->unsourced[m]++;
+    else if ((rec->source[0] || rec->release[0]) &&
         !(c->last_source && strcmp(c->last_source, rec->source) == 0 &&
           strcmp(c->last_release, rec->release) == 0)) {
         g_free(c->last_source);
@@ -393,6 +399,14 @@ void aidstat_compare_add_load_report(aidstat_compare_t *c, const aidstat_load_re
 {
     c->rows_read += aidstat_load_report_rows_read(r);
     c->rows_rejected += aidstat_load_report_rows_rejected(r);
+    for (size_t i = 0; i < aidstat_load_report_caveat_count(r); i++) {
+        const char *cv = aidstat_load_report_caveat(r, i);
+        bool seen = false;
+        for (guint k = 0; k < c->caveats->len && !seen; k++)
+            seen = strcmp(g_ptr_array_index(c->caveats, k), cv) == 0;
+        if (!seen)
+            g_ptr_array_add(c->caveats, g_strdup(cv));
+    }
 }
 
 /* -------------------------------------------------------------- finish */
@@ -485,6 +499,11 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         if (c->total.n[m])
             seen |= 1u << m;
     const char *fdesc = o->filter ? aidstat_filter_describe(o->filter) : "";
+    if (!seen && c->rows_read == 0 && !fdesc[0]) {
+        aid_error_set(err, AIDSTAT_ERR_EMPTY, NULL, 0, 0,
+                      "no records to compare: the input has no data rows");
+        return NULL;
+    }
     if (!seen) {
         aid_error_set(err, AIDSTAT_ERR_EMPTY, NULL, 0, 0, "no records match the selection%s%s%s",
                       fdesc[0] ? " (" : "", fdesc, fdesc[0] ? ")" : "");
@@ -556,8 +575,18 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         GString *s = g_string_new(NULL);
         for (uint32_t i = 0; i < aid_intern_count(&c->sources); i++)
             g_string_append_printf(s, "%s%s", i ? "; " : "", aid_intern_str(&c->sources, i));
+        uint64_t unsourced = 0;
+        for (int m = 0; m < NM; m++)
+            if (mset & (1u << m))
+                unsourced += c->unsourced[m];
+        if (s->len && unsourced)
+            g_string_append_printf(s, "; not stated for %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+                                      " records",
+                                   unsourced, records);
         res->source = g_string_free(s, FALSE);
     }
+    for (guint i = 0; i < c->caveats->len; i++)
+        note(res, "%s", (const char *)g_ptr_array_index(c->caveats, i));
     res->additive = !by_measure && o->per == AIDSTAT_PER_NONE;
     bool overlap = o->by[0] == AIDSTAT_KEY_REGION;
 
@@ -753,15 +782,18 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         if (res->additive && res->total != 0) {
             row->share = row->abs / res->total;
             cum += row->share;
-            row->cum = overlap ? NAN : cum;
+            /* running shares mean something in value or time order only */
+            bool ordered = sort == AIDSTAT_SORT_VALUE || key_is_time(o->by[0]);
+            row->cum = overlap || !ordered ? NAN : cum;
         } else {
             row->share = NAN;
             row->cum = NAN;
         }
     }
     if (overlap)
-        note(res, "a donor can belong to several groups: shares are of the all-donor total and do "
-                  "not add up to 100 %%");
+        note(res, "a donor can belong to several groups: shares are of %s and do "
+                  "not add up to 100 %%",
+             aidstat_filter_donors_set(o->filter) ? "the total of all selected donors" : "the all-donor total");
     if (o->by[1] == AIDSTAT_KEY_REGION)
         note(res, "a donor can belong to several groups: region columns overlap");
     return res;

@@ -1,0 +1,2 @@
+# a long file with gdp and gdp_year columns
+check gdp.csv

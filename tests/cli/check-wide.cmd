@@ -1,0 +1,2 @@
+# one column per aid type; an all-empty row counts as without values
+check wide.csv

@@ -1,0 +1,2 @@
+# CRLF file
+compare crlf.csv

@@ -1,0 +1,2 @@
+# ';' file with decimal commas and thousands dots
+compare --decimal-comma semicolon.csv

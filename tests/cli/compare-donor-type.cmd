@@ -1,0 +1,2 @@
+# two keys: donors down, types across
+compare --by donor,type clean.csv

@@ -1,0 +1,2 @@
+# the default comparison: allocations by donor, shares and cumulative shares
+compare --by donor clean.csv

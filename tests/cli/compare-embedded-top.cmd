@@ -1,0 +1,2 @@
+# the embedded data: top 10 donors and the rest
+compare --top 10

@@ -1,0 +1,2 @@
+# a donor that is not in the data: exit 3
+compare --donor Nobody clean.csv

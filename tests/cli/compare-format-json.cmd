@@ -1,0 +1,2 @@
+# --format json
+compare --format json clean.csv

@@ -1,0 +1,2 @@
+# --format markdown
+compare --format markdown clean.csv

@@ -1,0 +1,2 @@
+# --format table
+compare --format table clean.csv

@@ -1,0 +1,2 @@
+# --format tsv
+compare --format tsv clean.csv

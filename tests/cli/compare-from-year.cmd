@@ -1,0 +1,2 @@
+# --from with a year only
+compare --from 2023 clean.csv

@@ -1,0 +1,2 @@
+# --measure commitment
+compare --measure commitment clean.csv

@@ -1,0 +1,2 @@
+# by month
+compare --by month clean.csv

@@ -1,0 +1,2 @@
+# by quarter when records carry only a year
+compare --by quarter bom.csv

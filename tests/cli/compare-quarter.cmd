@@ -1,0 +1,2 @@
+# by quarter
+compare --by quarter clean.csv

@@ -1,0 +1,2 @@
+# --region with a group from --regions
+compare --region east --regions regions.csv clean.csv

@@ -1,0 +1,2 @@
+# --region limits donors to a built-in group
+compare --region g7 clean.csv

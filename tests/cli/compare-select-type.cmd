@@ -1,0 +1,2 @@
+# --type military: the title says military aid
+compare --type military clean.csv

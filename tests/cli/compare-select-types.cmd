@@ -1,0 +1,2 @@
+# --type with two types
+compare --type military,humanitarian clean.csv

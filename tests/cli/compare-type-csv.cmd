@@ -1,0 +1,2 @@
+# by type as CSV: no second "type" column
+compare --by type --format csv clean.csv

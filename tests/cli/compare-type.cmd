@@ -1,0 +1,2 @@
+# by aid type
+compare --by type clean.csv

@@ -1,0 +1,2 @@
+# two keys: years down, types across
+compare --by year,type clean.csv

@@ -1,0 +1,2 @@
+# by year: no ranks for periods
+compare --by year clean.csv

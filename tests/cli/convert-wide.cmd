@@ -1,0 +1,2 @@
+# convert a wide file to aidstat long CSV
+convert wide.csv

@@ -1,0 +1,2 @@
+# a directory instead of a file: exit 2
+check .

@@ -1,0 +1,2 @@
+# a header without any donor column: exit 2
+check nodonor.csv

@@ -1,0 +1,2 @@
+# a header without any value column: exit 2
+check novalue.csv

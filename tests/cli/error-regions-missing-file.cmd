@@ -1,0 +1,2 @@
+# --regions file that does not exist: exit 2
+compare --by region --regions nosuch.csv clean.csv

@@ -1,0 +1,2 @@
+# aidstat --help: the main usage on stdout, exit 0
+--help

@@ -1,0 +1,2 @@
+# --by with the same key twice: exit 1
+compare --by donor,donor clean.csv

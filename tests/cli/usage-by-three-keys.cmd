@@ -1,0 +1,2 @@
+# --by with three keys: exit 1
+compare --by donor,type,year clean.csv

@@ -1,0 +1,2 @@
+# convert without a file: exit 1
+convert

@@ -1,0 +1,2 @@
+# bad --currency: exit 1
+compare --currency euro clean.csv

@@ -1,0 +1,2 @@
+# bad --delimiter: exit 1
+compare --delimiter x clean.csv

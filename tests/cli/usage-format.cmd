@@ -1,0 +1,2 @@
+# unknown --format: exit 1
+compare --format xml clean.csv

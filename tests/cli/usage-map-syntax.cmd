@@ -1,0 +1,2 @@
+# --map without "=": exit 1
+compare --map value clean.csv

@@ -1,0 +1,2 @@
+# unknown --measure: exit 1
+compare --measure pledges clean.csv

@@ -1,0 +1,1 @@
+# no command: usage on stderr, exit 1

@@ -1,0 +1,2 @@
+# bad --scale: exit 1
+compare --scale q clean.csv

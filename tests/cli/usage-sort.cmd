@@ -1,0 +1,2 @@
+# unknown --sort: exit 1
+compare --sort size clean.csv

@@ -1,0 +1,2 @@
+# negative --top: exit 1
+compare --top -1 clean.csv

@@ -1,0 +1,2 @@
+# bad --unit: exit 1
+compare --unit dozen clean.csv

@@ -1,0 +1,2 @@
+# unknown command: exit 1
+frobnicate clean.csv
