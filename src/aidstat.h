@@ -167,6 +167,8 @@ AIDSTAT_API size_t aidstat_load_report_reason_count(const aidstat_load_report_t 
 AIDSTAT_API const char *aidstat_load_report_reason(const aidstat_load_report_t *r, size_t i,
                                                    uint64_t *count, long *lines,
                                                    size_t max_lines, size_t *nlines);
+/** The offending text of the first row rejected for reason i ("1.2.3"). */
+AIDSTAT_API const char *aidstat_load_report_reason_example(const aidstat_load_report_t *r, size_t i);
 /** Notes about the file that are not errors (e.g. "no measure column: values taken as allocations"). */
 AIDSTAT_API size_t aidstat_load_report_note_count(const aidstat_load_report_t *r);
 AIDSTAT_API const char *aidstat_load_report_note(const aidstat_load_report_t *r, size_t i);

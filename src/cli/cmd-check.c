@@ -82,6 +82,9 @@ static void print_report(const aidstat_load_report_t *r, void *user)
             fprintf(fp, "%s%ld", k ? ", " : " ", lines[k]);
         if (count > nl)
             fputs(", ...", fp);
+        const char *ex = aidstat_load_report_reason_example(r, i);
+        if (ex[0])
+            fprintf(fp, "; first: \"%s\"", ex);
         fputc('\n', fp);
     }
 }

@@ -363,9 +363,7 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
     if (n != L->ncols) {
         char reason[96];
         snprintf(reason, sizeof reason, "wrong number of fields (the header has %zu)", L->ncols);
-        char example[48];
-        snprintf(example, sizeof example, "%zu fields", n);
-        return reject(L, line, reason, example);
+        return reject(L, line, reason, "");
     }
     const aid_profile_t *P = L->profile;
     if (P && strcmp(P->name, "kiel-release-info") == 0) {

@@ -257,7 +257,7 @@ const char *aidstat_load_report_reason(const aidstat_load_report_t *r, size_t i,
     return x->reason;
 }
 
-const char *aid_tally_example(const aidstat_load_report_t *r, size_t i)
+const char *aidstat_load_report_reason_example(const aidstat_load_report_t *r, size_t i)
 {
     return ((reason_t *)g_ptr_array_index(r->reasons, i))->example;
 }

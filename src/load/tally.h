@@ -20,7 +20,5 @@ void aid_tally_provenance(aidstat_load_report_t *r, const char *source, const ch
 void aid_tally_note(aidstat_load_report_t *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A note that must travel with the figures (into compare's notes too). */
 void aid_tally_caveat(aidstat_load_report_t *r, const char *text);
-/* The first example text of reason i (may be ""). */
-const char *aid_tally_example(const aidstat_load_report_t *r, size_t i);
 
 #endif
