@@ -393,6 +393,225 @@ AIDSTAT_API uint64_t aidstat_result_rows_rejected(const aidstat_result_t *r);
 AIDSTAT_API size_t aidstat_result_note_count(const aidstat_result_t *r);
 AIDSTAT_API const char *aidstat_result_note(const aidstat_result_t *r, size_t i);
 
+
+/* ---------------------------------------------------------- statistics */
+
+/** Ordinary least squares of y on x (GSL gsl_fit_linear) with the usual
+ * inference. x counts periods (0, 1, 2, ...); periods_per_year (12 for
+ * months, 4 for quarters, 1 for years) turns slopes into slopes per year. */
+typedef struct {
+    size_t n;
+    double intercept, slope;        /**< y = intercept + slope * x */
+    double se_intercept, se_slope;  /**< standard errors */
+    double cov_intercept_slope;     /**< covariance of the two estimates */
+    double t_crit;                  /**< Student t quantile 0.975 with n - 2 degrees of freedom */
+    double slope_lo, slope_hi;      /**< 95 % confidence interval of the slope */
+    double r2;                      /**< coefficient of determination */
+    double p_value;                 /**< two-sided, null hypothesis slope = 0 */
+    double resid_sd;                /**< residual standard deviation, sqrt(SSE / (n - 2)) */
+    double ss_regression, ss_residual, f_stat;
+    double periods_per_year;
+    double slope_per_year, slope_per_year_lo, slope_per_year_hi;
+} aidstat_trend_t;
+
+/** Fit a trend. Errors (AIDSTAT_ERR_DATA): fewer than 3 points, x constant,
+ * a NaN or infinite value. */
+AIDSTAT_API aidstat_status_t aidstat_trend_fit(const double *x, const double *y, size_t n,
+                                               double periods_per_year, aidstat_trend_t *out,
+                                               aidstat_error_t *err);
+/** The fitted value at x and the 95 % prediction interval for a new
+ * observation there: a linear extrapolation, nothing more. */
+AIDSTAT_API void aidstat_trend_predict(const aidstat_trend_t *t, double x, double *y, double *lo,
+                                       double *hi);
+
+/** Log-linear growth: OLS of ln(y) on x. */
+typedef struct {
+    size_t n;
+    double rate;             /**< % per year: (exp(slope * periods_per_year) - 1) * 100 */
+    double rate_lo, rate_hi; /**< its 95 % confidence interval, from the slope's */
+    double r2;               /**< of the log fit */
+    aidstat_trend_t log_fit; /**< the fit of ln(y) on x */
+} aidstat_growth_t;
+
+/** Errors (AIDSTAT_ERR_DATA) as aidstat_trend_fit, and a value <= 0. */
+AIDSTAT_API aidstat_status_t aidstat_growth_fit(const double *x, const double *y, size_t n,
+                                                double periods_per_year, aidstat_growth_t *out,
+                                                aidstat_error_t *err);
+/** Compound annual growth from v0 to v1 over years: (v1 / v0)^(1 / years) - 1,
+ * a fraction; NaN unless v0 > 0, v1 >= 0 and years > 0. */
+AIDSTAT_API double aidstat_cagr(double v0, double v1, double years);
+
+/** Distribution of a set of values. */
+typedef struct {
+    size_t n;
+    double sum, mean, median, min, max;
+    double sd;                 /**< sample standard deviation (n - 1); NaN when n < 2 */
+    double p10, q1, q3, p90;   /**< quantiles as aidstat_quantile */
+} aidstat_summary_t;
+
+/** Errors (AIDSTAT_ERR_DATA): n = 0, a NaN or infinite value. */
+AIDSTAT_API aidstat_status_t aidstat_summary_compute(const double *v, size_t n,
+                                                     aidstat_summary_t *out, aidstat_error_t *err);
+/** Quantile q (0..1) of n values, GSL's definition (linear interpolation
+ * between order statistics); v need not be sorted. NaN when n = 0. */
+AIDSTAT_API double aidstat_quantile(const double *v, size_t n, double q);
+
+/** How concentrated a total is among groups (donors). */
+typedef struct {
+    size_t n;                       /**< groups */
+    double total;
+    double hhi;                     /**< Herfindahl–Hirschman index of the shares in percent, 0..10000 */
+    double gini;                    /**< Gini coefficient of the values, 0 (all equal) .. (n - 1) / n */
+    double top1, top3, top5, top10; /**< share of the largest 1, 3, 5, 10 groups, 0..1 */
+} aidstat_concentration_t;
+
+/** Errors (AIDSTAT_ERR_DATA): n = 0, a negative or non-finite value, a zero total. */
+AIDSTAT_API aidstat_status_t aidstat_concentration_compute(const double *v, size_t n,
+                                                           aidstat_concentration_t *out,
+                                                           aidstat_error_t *err);
+/** Share of the total held by the k largest values (all of them when k >= n). */
+AIDSTAT_API double aidstat_top_share(const double *v, size_t n, size_t k);
+/** Lorenz curve: n + 1 points from (0, 0) to (1, 1), values in ascending
+ * order; x (share of groups) and y (share of the total) hold n + 1 each. */
+AIDSTAT_API aidstat_status_t aidstat_lorenz(const double *v, size_t n, double *x, double *y,
+                                            aidstat_error_t *err);
+
+/** Running total: out[i] = in[0] + ... + in[i] (in and out may be the same). */
+AIDSTAT_API void aidstat_cumulative(const double *in, size_t n, double *out);
+/** Trailing moving average over window values; the first window - 1 are NaN. */
+AIDSTAT_API void aidstat_moving_average(const double *in, size_t n, size_t window, double *out);
+/** Change from lag periods before: absolute, and percent (NaN where the
+ * earlier value is 0 or there is none). Either output may be NULL. */
+AIDSTAT_API void aidstat_change(const double *in, size_t n, size_t lag, double *abs, double *pct);
+
+/* ------------------------------------------------------ reference tables */
+
+/** Values by country and year (GDP, population) or by year alone (a price
+ * deflator): World Bank style CSV (Country Name, Country Code, Year, Value)
+ * or any CSV with columns for code and/or name, year, value. */
+typedef struct aidstat_reftable aidstat_reftable_t;
+
+typedef enum {
+    AIDSTAT_REF_GDP = 0,       /**< GDP in a currency (World Bank: current US$) */
+    AIDSTAT_REF_POPULATION,    /**< people */
+    AIDSTAT_REF_DEFLATOR       /**< a price index by year (columns year, index) */
+} aidstat_ref_kind_t;
+
+/** currency: the table's currency when it does not say (GDP; NULL = "USD",
+ * the World Bank's). */
+AIDSTAT_API aidstat_reftable_t *aidstat_reftable_load_file(const char *path, aidstat_ref_kind_t kind,
+                                                           const char *currency,
+                                                           aidstat_error_t *err);
+AIDSTAT_API void aidstat_reftable_free(aidstat_reftable_t *t);
+/** The value for a country (by code, else by name; both NULL for a
+ * deflator) in year; NaN when absent. */
+AIDSTAT_API double aidstat_reftable_get(const aidstat_reftable_t *t, const char *code,
+                                        const char *name, int year);
+/** The latest year with a value for the country, 0 if none. */
+AIDSTAT_API int aidstat_reftable_latest_year(const aidstat_reftable_t *t, const char *code,
+                                             const char *name);
+AIDSTAT_API const char *aidstat_reftable_currency(const aidstat_reftable_t *t);
+/** For footers: "gdp.csv (World Bank GDP, current US$, 1960–2023)". */
+AIDSTAT_API const char *aidstat_reftable_describe(const aidstat_reftable_t *t);
+
+/** Exchange rates: the ECB reference-rate history (Date + one column per
+ * currency, units per euro, newest first), the Federal Reserve tables
+ * (Date, Country, rate: units per US dollar, also for "Euro"), or a long
+ * CSV date,currency,per_eur. */
+typedef struct aidstat_rates aidstat_rates_t;
+
+AIDSTAT_API aidstat_rates_t *aidstat_rates_load_file(const char *path, aidstat_error_t *err);
+AIDSTAT_API void aidstat_rates_free(aidstat_rates_t *r);
+/** Units of `to` for one unit of `from`, averaged over a month (month
+ * 1..12) or a year (month 0) of the source's observations; NaN when the
+ * table has none for that period. Equal currencies give 1. */
+AIDSTAT_API double aidstat_rates_get(const aidstat_rates_t *r, const char *from, const char *to,
+                                     int year, int month);
+/** For footers: "ECB euro reference rates, daily, 1999-01-04 – 2025-05-09". */
+AIDSTAT_API const char *aidstat_rates_describe(const aidstat_rates_t *r);
+
+/** How to restate values: another currency, constant prices. */
+typedef struct {
+    const char *currency;               /**< target currency; NULL = keep */
+    const aidstat_rates_t *rates;       /**< needed when converting */
+    bool yearly_rates;                  /**< yearly instead of monthly average rates */
+    int base_year;                      /**< constant prices of this year; 0 = nominal */
+    const aidstat_reftable_t *deflator; /**< needed for constant prices */
+} aidstat_normalize_t;
+
+/** Restate rec->value (and rec->gdp) in place and set rec->currency.
+ * Errors (AIDSTAT_ERR_DATA) name what is missing: "no USD rate for Apr 2026
+ * in rates.csv", "no deflator for 2026". */
+AIDSTAT_API aidstat_status_t aidstat_normalize_record(const aidstat_normalize_t *n,
+                                                      aidstat_record_t *rec,
+                                                      aidstat_error_t *err);
+/** For footers: "converted to USD at monthly average rates (ECB ...);
+ * constant 2022 prices (deflator: FILE)"; "" when nothing is restated.
+ * Free with aidstat_free(). */
+AIDSTAT_API char *aidstat_normalize_describe(const aidstat_normalize_t *n);
+/** Free memory the library handed over. */
+AIDSTAT_API void aidstat_free(void *p);
+
+/* ---------------------------------------------------------- time series */
+
+typedef enum {
+    AIDSTAT_INTERVAL_MONTH = 1,
+    AIDSTAT_INTERVAL_QUARTER = 3,
+    AIDSTAT_INTERVAL_YEAR = 12
+} aidstat_interval_t;
+
+/** Parse "month", "quarter", "year"; -1 when unknown. */
+AIDSTAT_API int aidstat_interval_parse(const char *s);
+
+typedef struct {
+    aidstat_key_t by;                 /**< NONE (one series), DONOR, REGION, TYPE or MEASURE */
+    aidstat_interval_t interval;
+    const aidstat_filter_t *filter;   /**< borrowed; NULL = everything */
+    const aidstat_regions_t *regions; /**< borrowed; needed for AIDSTAT_KEY_REGION */
+    const aidstat_normalize_t *normalize; /**< borrowed; NULL = values as loaded */
+} aidstat_series_options_t;
+
+AIDSTAT_API void aidstat_series_options_init(aidstat_series_options_t *opt);
+
+/** Regular time series per group: flows summed per period, periods with
+ * no records filled with explicit zeros over the data's whole span. */
+typedef struct aidstat_series aidstat_series_t;
+
+AIDSTAT_API aidstat_series_t *aidstat_series_new(const aidstat_series_options_t *opt,
+                                                 aidstat_error_t *err);
+AIDSTAT_API void aidstat_series_free(aidstat_series_t *s);
+/** An aidstat_record_fn with the series as user data. */
+AIDSTAT_API int aidstat_series_add(const aidstat_record_t *rec, void *series);
+AIDSTAT_API void aidstat_series_add_load_report(aidstat_series_t *s, const aidstat_load_report_t *r);
+/** Choose the measure (as compare does), build the grid. Errors as
+ * aidstat_compare_finish, plus a record that cannot be normalised. */
+AIDSTAT_API aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err);
+
+AIDSTAT_API size_t aidstat_series_groups(const aidstat_series_t *s);
+AIDSTAT_API const char *aidstat_series_group(const aidstat_series_t *s, size_t g);
+AIDSTAT_API size_t aidstat_series_length(const aidstat_series_t *s);
+AIDSTAT_API aidstat_interval_t aidstat_series_interval(const aidstat_series_t *s);
+/** Period t's first month. */
+AIDSTAT_API void aidstat_series_period(const aidstat_series_t *s, size_t t, int *year, int *month);
+/** "2024-03", "2024 Q1" or "2024". */
+AIDSTAT_API char *aidstat_series_period_label(const aidstat_series_t *s, size_t t, char *buf,
+                                              size_t len);
+/** Whether the data covers all of period t (the last one may be partial). */
+AIDSTAT_API bool aidstat_series_period_complete(const aidstat_series_t *s, size_t t);
+/** Group g's values, aidstat_series_length() of them. */
+AIDSTAT_API const double *aidstat_series_values(const aidstat_series_t *s, size_t g);
+/** What the values are, as for a comparison's result. */
+AIDSTAT_API int aidstat_series_measure(const aidstat_series_t *s);
+AIDSTAT_API const char *aidstat_series_types(const aidstat_series_t *s);
+AIDSTAT_API const char *aidstat_series_currency(const aidstat_series_t *s);
+AIDSTAT_API const char *aidstat_series_source(const aidstat_series_t *s);
+AIDSTAT_API const char *aidstat_series_filter(const aidstat_series_t *s);
+AIDSTAT_API uint64_t aidstat_series_records(const aidstat_series_t *s);
+AIDSTAT_API uint64_t aidstat_series_rows_read(const aidstat_series_t *s);
+AIDSTAT_API uint64_t aidstat_series_rows_rejected(const aidstat_series_t *s);
+AIDSTAT_API size_t aidstat_series_note_count(const aidstat_series_t *s);
+AIDSTAT_API const char *aidstat_series_note(const aidstat_series_t *s, size_t i);
+
 #ifdef __cplusplus
 }
 #endif
