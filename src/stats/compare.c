@@ -14,6 +14,7 @@
 #include "data/error.h"
 #include "data/intern.h"
 #include "data/period.h"
+#include "stats/selection.h"
 
 #include <glib.h>
 #include <math.h>
@@ -61,19 +62,8 @@ struct aidstat_compare {
     GArray *row_total; /* cell_t per row label */
     GArray *col_total; /* cell_t per column label */
     cell_t total;
-    /* what the matched records were, per measure */
-    unsigned types[NM];
-    uint32_t currencies[NM]; /* bit per currency id */
-    int first[NM], last[NM];
-    aid_intern_t currency_names;
-    aid_intern_t sources; /* "source, release" strings */
-    uint64_t rows_read, rows_rejected;
-    uint64_t unsourced[NM]; /* records with neither source nor release */
-    GPtrArray *caveats;     /* from the loads, said once each */
+    aid_selection_t sel; /* what the matched records were */
     /* hot-path caches */
-    const char *last_currency;
-    uint32_t last_currency_id;
-    char *last_source, *last_release;
     int last_period[2];
     uint32_t last_period_id[2];
     GHashTable *region_cache; /* interned donor name -> GArray of uint32 region label ids */
@@ -307,15 +297,13 @@ aidstat_compare_t *aidstat_compare_new(const aidstat_compare_options_t *opt, aid
     keyset_init(&c->keys[0]);
     keyset_init(&c->keys[1]);
     aid_intern_init(&c->codes);
-    aid_intern_init(&c->currency_names);
-    aid_intern_init(&c->sources);
+    aid_selection_init(&c->sel);
     aid_intern_init(&c->donor_names);
     c->cells = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
     c->row_total = g_array_new(FALSE, TRUE, sizeof(cell_t));
     c->col_total = g_array_new(FALSE, TRUE, sizeof(cell_t));
     c->region_cache = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, region_list_free);
     c->last_period[0] = c->last_period[1] = -1;
-    c->caveats = g_ptr_array_new_with_free_func(g_free);
     return c;
 }
 
@@ -326,16 +314,12 @@ void aidstat_compare_free(aidstat_compare_t *c)
     keyset_clear(&c->keys[0]);
     keyset_clear(&c->keys[1]);
     aid_intern_clear(&c->codes);
-    aid_intern_clear(&c->currency_names);
-    aid_intern_clear(&c->sources);
+    aid_selection_clear(&c->sel);
     g_ptr_array_free(c->cells, TRUE);
     g_array_free(c->row_total, TRUE);
     g_array_free(c->col_total, TRUE);
     g_hash_table_destroy(c->region_cache);
     aid_intern_clear(&c->donor_names);
-    g_free(c->last_source);
-    g_free(c->last_release);
-    g_ptr_array_free(c->caveats, TRUE);
     g_free(c);
 }
 
@@ -363,50 +347,13 @@ int aidstat_compare_add(const aidstat_record_t *rec, void *compare)
         cell_add(&g_array_index(c->col_total, cell_t, k[j]), m, x);
     cell_add(&c->total, m, x);
 
-    c->types[m] |= 1u << rec->type;
-    if (!c->last_currency || strcmp(c->last_currency, rec->currency) != 0) {
-        c->last_currency_id = aid_intern(&c->currency_names, rec->currency);
-        c->last_currency = aid_intern_str(&c->currency_names, c->last_currency_id);
-    }
-    if (c->last_currency_id < 32)
-        c->currencies[m] |= 1u << c->last_currency_id;
-    if (rec->year > 0) {
-        int lo = aid_period_key(rec->year, rec->month ? rec->month : 1);
-        int hi = aid_period_key(rec->year, rec->month ? rec->month : 12);
-        if (!c->first[m] || lo < c->first[m])
-            c->first[m] = lo;
-        if (hi > c->last[m])
-            c->last[m] = hi;
-    }
-    if (!rec->source[0] && !rec->release[0])
-        c->unsourced[m]++;
-    else if ((rec->source[0] || rec->release[0]) &&
-        !(c->last_source && strcmp(c->last_source, rec->source) == 0 &&
-          strcmp(c->last_release, rec->release) == 0)) {
-        g_free(c->last_source);
-        g_free(c->last_release);
-        c->last_source = g_strdup(rec->source);
-        c->last_release = g_strdup(rec->release);
-        char buf[512];
-        snprintf(buf, sizeof buf, "%s%s%s", rec->source, rec->source[0] && rec->release[0] ? ", " : "",
-                 rec->release);
-        aid_intern(&c->sources, buf);
-    }
+    aid_selection_add(&c->sel, rec);
     return 0;
 }
 
 void aidstat_compare_add_load_report(aidstat_compare_t *c, const aidstat_load_report_t *r)
 {
-    c->rows_read += aidstat_load_report_rows_read(r);
-    c->rows_rejected += aidstat_load_report_rows_rejected(r);
-    for (size_t i = 0; i < aidstat_load_report_caveat_count(r); i++) {
-        const char *cv = aidstat_load_report_caveat(r, i);
-        bool seen = false;
-        for (guint k = 0; k < c->caveats->len && !seen; k++)
-            seen = strcmp(g_ptr_array_index(c->caveats, k), cv) == 0;
-        if (!seen)
-            g_ptr_array_add(c->caveats, g_strdup(cv));
-    }
+    aid_selection_add_report(&c->sel, r);
 }
 
 /* -------------------------------------------------------------- finish */
@@ -418,30 +365,6 @@ static void note(aidstat_result_t *res, const char *fmt, ...)
     va_start(ap, fmt);
     g_ptr_array_add(res->notes, g_strdup_vprintf(fmt, ap));
     va_end(ap);
-}
-
-static char *measure_list(unsigned mask)
-{
-    GString *s = g_string_new(NULL);
-    for (int m = 0; m < NM; m++)
-        if (mask & (1u << m))
-            g_string_append_printf(s, "%s%s", s->len ? ", " : "", aidstat_measure_name(m));
-    return g_string_free(s, FALSE);
-}
-
-static char *types_text(unsigned mask)
-{
-    unsigned split = mask & ~(1u << AIDSTAT_TYPE_TOTAL);
-    unsigned all3 = (1u << AIDSTAT_TYPE_MILITARY) | (1u << AIDSTAT_TYPE_FINANCIAL) |
-                    (1u << AIDSTAT_TYPE_HUMANITARIAN);
-    if ((split & all3) == all3 || mask == (1u << AIDSTAT_TYPE_TOTAL))
-        return g_strdup("all types");
-    GString *s = g_string_new(NULL);
-    for (int t = 0; t < AIDSTAT_TYPE_COUNT; t++)
-        if (mask & (1u << t))
-            g_string_append_printf(s, "%s%s", s->len ? ", " : "",
-                                   t == AIDSTAT_TYPE_TOTAL ? "all types (not split)" : aidstat_type_name(t));
-    return g_string_free(s, FALSE);
 }
 
 typedef struct {
@@ -494,69 +417,10 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
 {
     const aidstat_compare_options_t *o = &c->opt;
     bool by_measure = o->by[0] == AIDSTAT_KEY_MEASURE || o->by[1] == AIDSTAT_KEY_MEASURE;
-    unsigned seen = 0;
-    for (int m = 0; m < NM; m++)
-        if (c->total.n[m])
-            seen |= 1u << m;
-    const char *fdesc = o->filter ? aidstat_filter_describe(o->filter) : "";
-    if (!seen && c->rows_read == 0 && !fdesc[0]) {
-        aid_error_set(err, AIDSTAT_ERR_EMPTY, NULL, 0, 0,
-                      "no records to compare: the input has no data rows");
+    aid_selected_t sel;
+    if (aid_selection_choose(&c->sel, o->filter, by_measure, "compare", &sel, err) != AIDSTAT_OK)
         return NULL;
-    }
-    if (!seen) {
-        aid_error_set(err, AIDSTAT_ERR_EMPTY, NULL, 0, 0, "no records match the selection%s%s%s",
-                      fdesc[0] ? " (" : "", fdesc, fdesc[0] ? ")" : "");
-        return NULL;
-    }
-    int measure = -1;
-    if (!by_measure) {
-        if (__builtin_popcount(seen) == 1)
-            measure = __builtin_ctz(seen);
-        else if (!aidstat_filter_measures_set(o->filter) && (seen & (1u << AIDSTAT_MEASURE_ALLOCATION)))
-            measure = AIDSTAT_MEASURE_ALLOCATION;
-        else {
-            char *l = measure_list(seen);
-            aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                          "the selection holds several measures (%s), which cannot be added up; "
-                          "pick one with --measure or compare them with --by measure",
-                          l);
-            g_free(l);
-            return NULL;
-        }
-    }
-    unsigned mset = measure >= 0 ? 1u << measure : seen;
-    uint32_t currencies = 0;
-    unsigned types = 0;
-    int first = 0, last = 0;
-    uint64_t records = 0;
-    for (int m = 0; m < NM; m++)
-        if (mset & (1u << m)) {
-            currencies |= c->currencies[m];
-            types |= c->types[m];
-            records += c->total.n[m];
-            if (c->first[m] && (!first || c->first[m] < first))
-                first = c->first[m];
-            if (c->last[m] > last)
-                last = c->last[m];
-        }
-    if (__builtin_popcount(currencies) > 1) {
-        GString *s = g_string_new(NULL);
-        for (uint32_t i = 0; i < 32; i++)
-            if (currencies & (1u << i))
-                g_string_append_printf(s, "%s%s", s->len ? ", " : "",
-                                       aid_intern_str(&c->currency_names, i));
-        aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                      "the selection mixes currencies (%s), which cannot be added up; "
-                      "select one currency's data",
-                      s->str);
-        g_string_free(s, TRUE);
-        return NULL;
-    }
-    if (aid_intern_count(&c->currency_names) > 32) {
-        aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0, "the data names more than 32 currencies");
-        return NULL;
-    }
+    int measure = sel.measure;
 
     aidstat_result_t *res = g_new0(aidstat_result_t, 1);
     res->key[0] = o->by[0];
@@ -564,29 +428,17 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     res->per = o->per;
     res->measure = measure;
     res->notes = g_ptr_array_new_with_free_func(g_free);
-    res->types = types_text(types);
-    res->currency = g_strdup(currencies ? aid_intern_str(&c->currency_names, (uint32_t)__builtin_ctz(currencies)) : "");
-    res->filter = g_strdup(fdesc);
-    res->y0 = first / 100, res->m0 = first % 100, res->y1 = last / 100, res->m1 = last % 100;
-    res->records = records;
-    res->rows_read = c->rows_read;
-    res->rows_rejected = c->rows_rejected;
-    {
-        GString *s = g_string_new(NULL);
-        for (uint32_t i = 0; i < aid_intern_count(&c->sources); i++)
-            g_string_append_printf(s, "%s%s", i ? "; " : "", aid_intern_str(&c->sources, i));
-        uint64_t unsourced = 0;
-        for (int m = 0; m < NM; m++)
-            if (mset & (1u << m))
-                unsourced += c->unsourced[m];
-        if (s->len && unsourced)
-            g_string_append_printf(s, "; not stated for %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
-                                      " records",
-                                   unsourced, records);
-        res->source = g_string_free(s, FALSE);
-    }
-    for (guint i = 0; i < c->caveats->len; i++)
-        note(res, "%s", (const char *)g_ptr_array_index(c->caveats, i));
+    /* the result takes the selection's strings */
+    res->types = sel.types;
+    res->currency = sel.currency;
+    res->filter = sel.filter;
+    res->source = sel.source;
+    res->y0 = sel.y0, res->m0 = sel.m0, res->y1 = sel.y1, res->m1 = sel.m1;
+    res->records = sel.records;
+    res->rows_read = c->sel.rows_read;
+    res->rows_rejected = c->sel.rows_rejected;
+    for (guint i = 0; i < c->sel.caveats->len; i++)
+        note(res, "%s", (const char *)g_ptr_array_index(c->sel.caveats, i));
     res->additive = !by_measure && o->per == AIDSTAT_PER_NONE;
     bool overlap = o->by[0] == AIDSTAT_KEY_REGION;
 

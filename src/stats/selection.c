@@ -1,0 +1,190 @@
+/* The selection's metadata: the measure, types, currency, period and
+ * sources of the records that went into a result. */
+#include "config.h"
+#include "stats/selection.h"
+#include "data/error.h"
+#include "data/period.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void aid_selection_init(aid_selection_t *s)
+{
+    memset(s, 0, sizeof *s);
+    aid_intern_init(&s->currency_names);
+    aid_intern_init(&s->sources);
+    s->caveats = g_ptr_array_new_with_free_func(g_free);
+}
+
+void aid_selection_clear(aid_selection_t *s)
+{
+    aid_intern_clear(&s->currency_names);
+    aid_intern_clear(&s->sources);
+    g_ptr_array_free(s->caveats, TRUE);
+    g_free(s->last_source);
+    g_free(s->last_release);
+}
+
+void aid_selection_add(aid_selection_t *s, const aidstat_record_t *rec)
+{
+    int m = rec->measure;
+    s->records[m]++;
+    s->types[m] |= 1u << rec->type;
+    if (!s->last_currency || strcmp(s->last_currency, rec->currency) != 0) {
+        s->last_currency_id = aid_intern(&s->currency_names, rec->currency);
+        s->last_currency = aid_intern_str(&s->currency_names, s->last_currency_id);
+    }
+    if (s->last_currency_id < 32)
+        s->currencies[m] |= 1u << s->last_currency_id;
+    if (rec->year > 0) {
+        int lo = aid_period_key(rec->year, rec->month ? rec->month : 1);
+        int hi = aid_period_key(rec->year, rec->month ? rec->month : 12);
+        if (!s->first[m] || lo < s->first[m])
+            s->first[m] = lo;
+        if (hi > s->last[m])
+            s->last[m] = hi;
+    }
+    if (!rec->source[0] && !rec->release[0]) {
+        s->unsourced[m]++;
+    } else if (!(s->last_source && strcmp(s->last_source, rec->source) == 0 &&
+                 strcmp(s->last_release, rec->release) == 0)) {
+        g_free(s->last_source);
+        g_free(s->last_release);
+        s->last_source = g_strdup(rec->source);
+        s->last_release = g_strdup(rec->release);
+        char buf[512];
+        snprintf(buf, sizeof buf, "%s%s%s", rec->source, rec->source[0] && rec->release[0] ? ", " : "",
+                 rec->release);
+        aid_intern(&s->sources, buf);
+    }
+}
+
+void aid_selection_add_report(aid_selection_t *s, const aidstat_load_report_t *r)
+{
+    s->rows_read += aidstat_load_report_rows_read(r);
+    s->rows_rejected += aidstat_load_report_rows_rejected(r);
+    for (size_t i = 0; i < aidstat_load_report_caveat_count(r); i++) {
+        const char *cv = aidstat_load_report_caveat(r, i);
+        bool seen = false;
+        for (guint k = 0; k < s->caveats->len && !seen; k++)
+            seen = strcmp(g_ptr_array_index(s->caveats, k), cv) == 0;
+        if (!seen)
+            g_ptr_array_add(s->caveats, g_strdup(cv));
+    }
+}
+
+static char *measure_list(unsigned mask)
+{
+    GString *s = g_string_new(NULL);
+    for (int m = 0; m < AID_NM; m++)
+        if (mask & (1u << m))
+            g_string_append_printf(s, "%s%s", s->len ? ", " : "", aidstat_measure_name(m));
+    return g_string_free(s, FALSE);
+}
+
+static char *types_text(unsigned mask)
+{
+    unsigned split = mask & ~(1u << AIDSTAT_TYPE_TOTAL);
+    unsigned all3 = (1u << AIDSTAT_TYPE_MILITARY) | (1u << AIDSTAT_TYPE_FINANCIAL) |
+                    (1u << AIDSTAT_TYPE_HUMANITARIAN);
+    if ((split & all3) == all3 || mask == (1u << AIDSTAT_TYPE_TOTAL))
+        return g_strdup("all types");
+    GString *s = g_string_new(NULL);
+    for (int t = 0; t < AIDSTAT_TYPE_COUNT; t++)
+        if (mask & (1u << t))
+            g_string_append_printf(s, "%s%s", s->len ? ", " : "",
+                                   t == AIDSTAT_TYPE_TOTAL ? "all types (not split)" : aidstat_type_name(t));
+    return g_string_free(s, FALSE);
+}
+
+aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_filter_t *filter,
+                                      bool side_by_side, const char *what, aid_selected_t *out,
+                                      aidstat_error_t *err)
+{
+    memset(out, 0, sizeof *out);
+    unsigned seen = 0;
+    for (int m = 0; m < AID_NM; m++)
+        if (s->records[m])
+            seen |= 1u << m;
+    const char *fdesc = filter ? aidstat_filter_describe(filter) : "";
+    if (!seen && s->rows_read == 0 && !fdesc[0])
+        return aid_error_set(err, AIDSTAT_ERR_EMPTY, NULL, 0, 0,
+                             "no records to %s: the input has no data rows", what);
+    if (!seen)
+        return aid_error_set(err, AIDSTAT_ERR_EMPTY, NULL, 0, 0,
+                             "no records match the selection%s%s%s", fdesc[0] ? " (" : "", fdesc,
+                             fdesc[0] ? ")" : "");
+    int measure = -1;
+    if (!side_by_side) {
+        if (__builtin_popcount(seen) == 1)
+            measure = __builtin_ctz(seen);
+        else if (!aidstat_filter_measures_set(filter) && (seen & (1u << AIDSTAT_MEASURE_ALLOCATION)))
+            measure = AIDSTAT_MEASURE_ALLOCATION;
+        else {
+            char *l = measure_list(seen);
+            aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                          "the selection holds several measures (%s), which cannot be added up; "
+                          "pick one with --measure or compare them with --by measure",
+                          l);
+            g_free(l);
+            return AIDSTAT_ERR_DATA;
+        }
+    }
+    unsigned mset = measure >= 0 ? 1u << measure : seen;
+    uint32_t currencies = 0;
+    unsigned types = 0;
+    int first = 0, last = 0;
+    uint64_t records = 0, unsourced = 0;
+    for (int m = 0; m < AID_NM; m++)
+        if (mset & (1u << m)) {
+            currencies |= s->currencies[m];
+            types |= s->types[m];
+            records += s->records[m];
+            unsourced += s->unsourced[m];
+            if (s->first[m] && (!first || s->first[m] < first))
+                first = s->first[m];
+            if (s->last[m] > last)
+                last = s->last[m];
+        }
+    if (aid_intern_count(&s->currency_names) > 32)
+        return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                             "the data names more than 32 currencies");
+    if (__builtin_popcount(currencies) > 1) {
+        GString *c = g_string_new(NULL);
+        for (uint32_t i = 0; i < 32; i++)
+            if (currencies & (1u << i))
+                g_string_append_printf(c, "%s%s", c->len ? ", " : "",
+                                       aid_intern_str(&s->currency_names, i));
+        aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                      "the selection mixes currencies (%s), which cannot be added up; "
+                      "convert them with --currency and --rates, or select one currency's data",
+                      c->str);
+        g_string_free(c, TRUE);
+        return AIDSTAT_ERR_DATA;
+    }
+    out->measure = measure;
+    out->types = types_text(types);
+    out->currency = g_strdup(
+        currencies ? aid_intern_str(&s->currency_names, (uint32_t)__builtin_ctz(currencies)) : "");
+    out->filter = g_strdup(fdesc);
+    out->y0 = first / 100, out->m0 = first % 100, out->y1 = last / 100, out->m1 = last % 100;
+    out->records = records;
+    GString *src = g_string_new(NULL);
+    for (uint32_t i = 0; i < aid_intern_count(&s->sources); i++)
+        g_string_append_printf(src, "%s%s", i ? "; " : "", aid_intern_str(&s->sources, i));
+    if (src->len && unsourced)
+        g_string_append_printf(src, "; not stated for %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+                                    " records",
+                               unsourced, records);
+    out->source = g_string_free(src, FALSE);
+    return AIDSTAT_OK;
+}
+
+void aid_selected_clear(aid_selected_t *out)
+{
+    g_free(out->types);
+    g_free(out->currency);
+    g_free(out->source);
+    g_free(out->filter);
+    memset(out, 0, sizeof *out);
+}

@@ -1,0 +1,58 @@
+/* Internal: what a selection of records is, kept while they stream by:
+ * for each measure, the types, currencies, period and sources seen, so a
+ * comparison or a series can choose its measure at the end and state on
+ * every output what its numbers are. */
+#ifndef AID_SELECTION_H
+#define AID_SELECTION_H
+
+#include "aidstat.h"
+#include "data/intern.h"
+
+#include <glib.h>
+
+#define AID_NM AIDSTAT_MEASURE_COUNT
+
+typedef struct {
+    uint64_t records[AID_NM];
+    unsigned types[AID_NM];
+    uint32_t currencies[AID_NM]; /* bit per currency id */
+    int first[AID_NM], last[AID_NM]; /* period keys */
+    uint64_t unsourced[AID_NM];  /* records with neither source nor release */
+    aid_intern_t currency_names;
+    aid_intern_t sources;        /* "source, release" */
+    GPtrArray *caveats;          /* from the loads, once each */
+    uint64_t rows_read, rows_rejected;
+    /* hot-path caches */
+    const char *last_currency;
+    uint32_t last_currency_id;
+    char *last_source, *last_release;
+} aid_selection_t;
+
+/* What the selection is once its measure is chosen. Strings are owned. */
+typedef struct {
+    int measure;     /* -1 when several are shown side by side */
+    char *types;     /* "military", "all types" */
+    char *currency;
+    char *source;    /* "Kiel Institute, ..., Release 29 (04/2026)" */
+    char *filter;    /* the filter's description */
+    int y0, m0, y1, m1;
+    uint64_t records;
+} aid_selected_t;
+
+void aid_selection_init(aid_selection_t *s);
+void aid_selection_clear(aid_selection_t *s);
+/* Account for one record that matched the filter. */
+void aid_selection_add(aid_selection_t *s, const aidstat_record_t *rec);
+void aid_selection_add_report(aid_selection_t *s, const aidstat_load_report_t *r);
+
+/* Choose the measure: the one there is; allocations when there are several
+ * and none was asked for; all of them when side_by_side (a key is the
+ * measure). Fails with AIDSTAT_ERR_EMPTY for no records, AIDSTAT_ERR_DATA
+ * for several measures or currencies. what names the task in messages
+ * ("compare"). Fills out on success. */
+aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_filter_t *filter,
+                                      bool side_by_side, const char *what, aid_selected_t *out,
+                                      aidstat_error_t *err);
+void aid_selected_clear(aid_selected_t *out);
+
+#endif
