@@ -161,6 +161,9 @@ AIDSTAT_API uint64_t aidstat_load_report_rows_used(const aidstat_load_report_t *
 AIDSTAT_API uint64_t aidstat_load_report_rows_rejected(const aidstat_load_report_t *r);
 AIDSTAT_API uint64_t aidstat_load_report_rows_skipped(const aidstat_load_report_t *r);
 AIDSTAT_API uint64_t aidstat_load_report_records(const aidstat_load_report_t *r);
+/** Zero values in a wide file's type or measure columns: "no aid of this
+ * kind", so not records (a long file's zero rows are records). */
+AIDSTAT_API uint64_t aidstat_load_report_zero_cells(const aidstat_load_report_t *r);
 /** Reasons for rejected rows, most frequent first: count, and up to
  * max_lines first line numbers written to lines (returns how many). */
 AIDSTAT_API size_t aidstat_load_report_reason_count(const aidstat_load_report_t *r);
@@ -280,6 +283,9 @@ AIDSTAT_API bool aidstat_filter_has_type(const aidstat_filter_t *f, aidstat_type
 AIDSTAT_API bool aidstat_filter_types_set(const aidstat_filter_t *f);
 AIDSTAT_API bool aidstat_filter_has_measure(const aidstat_filter_t *f, aidstat_measure_t m);
 AIDSTAT_API bool aidstat_filter_measures_set(const aidstat_filter_t *f);
+/** The filter's period bounds as given (0 where open; month 0 for a bare year). */
+AIDSTAT_API void aidstat_filter_get_period(const aidstat_filter_t *f, int *from_year, int *from_month,
+                                           int *to_year, int *to_month);
 /** Whether the filter restricts donors (by name, code or group). */
 AIDSTAT_API bool aidstat_filter_donors_set(const aidstat_filter_t *f);
 /** Whether group i of regions is among the filter's groups (true when the
@@ -307,7 +313,31 @@ AIDSTAT_API int aidstat_key_parse(const char *s);
 AIDSTAT_API const char *aidstat_key_name(aidstat_key_t k);
 
 typedef enum { AIDSTAT_SORT_DEFAULT = 0, AIDSTAT_SORT_VALUE, AIDSTAT_SORT_NAME } aidstat_sort_t;
-typedef enum { AIDSTAT_PER_NONE = 0, AIDSTAT_PER_GDP } aidstat_per_t;
+typedef enum {
+    AIDSTAT_PER_NONE = 0,
+    AIDSTAT_PER_GDP,    /**< percent of the donor's GDP */
+    AIDSTAT_PER_CAPITA  /**< per person of the donor's population */
+} aidstat_per_t;
+
+/** What a row's value is, over its records. */
+typedef enum {
+    AIDSTAT_STAT_SUM = 0,
+    AIDSTAT_STAT_COUNT,
+    AIDSTAT_STAT_MEAN,
+    AIDSTAT_STAT_MEDIAN,
+    AIDSTAT_STAT_MIN,
+    AIDSTAT_STAT_MAX,
+    AIDSTAT_STAT_SD /**< sample standard deviation */
+} aidstat_stat_t;
+
+/** Parse "sum", "count", "mean", "median", "min", "max", "sd"; -1 when unknown. */
+AIDSTAT_API int aidstat_stat_parse(const char *s);
+AIDSTAT_API const char *aidstat_stat_name(aidstat_stat_t s);
+
+struct aidstat_normalize;
+struct aidstat_concentration;
+struct aidstat_reftable;
+struct aidstat_rates;
 
 typedef struct {
     aidstat_key_t by[2];          /**< row key and optional column key */
@@ -316,6 +346,17 @@ typedef struct {
     size_t top;                   /**< keep the top N rows, fold the rest into "Others"; 0 = all */
     aidstat_sort_t sort;
     aidstat_per_t per;
+    aidstat_stat_t stat;          /**< sum by default; others need one key */
+    bool cumulative;              /**< running totals in period order (time keys) */
+    const struct aidstat_normalize *normalize; /**< restate values (currency, prices); NULL = as loaded */
+    /** GDP for AIDSTAT_PER_GDP from a table instead of the data's own
+     * column, in gdp_year (0 = the selection's last year, or the latest
+     * before it that the table has); gdp_rates converts the table's
+     * currency when it differs from the data's. */
+    const struct aidstat_reftable *gdp;
+    int gdp_year;
+    const struct aidstat_rates *gdp_rates;
+    const struct aidstat_reftable *population; /**< for AIDSTAT_PER_CAPITA */
 } aidstat_compare_options_t;
 
 AIDSTAT_API void aidstat_compare_options_init(aidstat_compare_options_t *opt);
@@ -367,6 +408,14 @@ AIDSTAT_API size_t aidstat_result_cols(const aidstat_result_t *r);
 AIDSTAT_API const char *aidstat_result_col_label(const aidstat_result_t *r, size_t j);
 AIDSTAT_API double aidstat_result_cell(const aidstat_result_t *r, size_t i, size_t j);
 AIDSTAT_API double aidstat_result_col_total(const aidstat_result_t *r, size_t j);
+/** Concentration of the rows' values before any folding into "Others"
+ * (donors, sums, no --per): false when it does not apply. */
+AIDSTAT_API bool aidstat_result_concentration(const aidstat_result_t *r,
+                                              struct aidstat_concentration *out);
+AIDSTAT_API aidstat_stat_t aidstat_result_stat(const aidstat_result_t *r);
+AIDSTAT_API bool aidstat_result_cumulative(const aidstat_result_t *r);
+/** How values were restated ("" when not), e.g. "converted to USD at ...". */
+AIDSTAT_API const char *aidstat_result_basis(const aidstat_result_t *r);
 /** Whether totals, shares and ranks are meaningful (not across measures). */
 AIDSTAT_API bool aidstat_result_additive(const aidstat_result_t *r);
 /** The total over all matched records (for regions: each donor once). */
@@ -457,7 +506,7 @@ AIDSTAT_API aidstat_status_t aidstat_summary_compute(const double *v, size_t n,
 AIDSTAT_API double aidstat_quantile(const double *v, size_t n, double q);
 
 /** How concentrated a total is among groups (donors). */
-typedef struct {
+typedef struct aidstat_concentration {
     size_t n;                       /**< groups */
     double total;
     double hhi;                     /**< Herfindahl–Hirschman index of the shares in percent, 0..10000 */
@@ -490,6 +539,7 @@ AIDSTAT_API void aidstat_change(const double *in, size_t n, size_t lag, double *
  * deflator): World Bank style CSV (Country Name, Country Code, Year, Value)
  * or any CSV with columns for code and/or name, year, value. */
 typedef struct aidstat_reftable aidstat_reftable_t;
+typedef struct aidstat_rates aidstat_rates_t;
 
 typedef enum {
     AIDSTAT_REF_GDP = 0,       /**< GDP in a currency (World Bank: current US$) */
@@ -514,11 +564,10 @@ AIDSTAT_API const char *aidstat_reftable_currency(const aidstat_reftable_t *t);
 /** For footers: "gdp.csv (World Bank GDP, current US$, 1960–2023)". */
 AIDSTAT_API const char *aidstat_reftable_describe(const aidstat_reftable_t *t);
 
-/** Exchange rates: the ECB reference-rate history (Date + one column per
- * currency, units per euro, newest first), the Federal Reserve tables
- * (Date, Country, rate: units per US dollar, also for "Euro"), or a long
- * CSV date,currency,per_eur. */
-typedef struct aidstat_rates aidstat_rates_t;
+/* Exchange rates (aidstat_rates_t): the ECB reference-rate history (Date +
+ * one column per currency, units per euro, newest first), the Federal
+ * Reserve tables (Date, Country, rate: units per US dollar, also for
+ * "Euro"), or a long CSV date,currency,per_eur. */
 
 AIDSTAT_API aidstat_rates_t *aidstat_rates_load_file(const char *path, aidstat_error_t *err);
 AIDSTAT_API void aidstat_rates_free(aidstat_rates_t *r);
@@ -531,7 +580,7 @@ AIDSTAT_API double aidstat_rates_get(const aidstat_rates_t *r, const char *from,
 AIDSTAT_API const char *aidstat_rates_describe(const aidstat_rates_t *r);
 
 /** How to restate values: another currency, constant prices. */
-typedef struct {
+typedef struct aidstat_normalize {
     const char *currency;               /**< target currency; NULL = keep */
     const aidstat_rates_t *rates;       /**< needed when converting */
     bool yearly_rates;                  /**< yearly instead of monthly average rates */

@@ -73,9 +73,77 @@ char *cli_fmt_grouped(double x, int decimals, char *buf, size_t len);
 /* Display width of UTF-8 text, in characters. */
 size_t cli_width(const char *s);
 
+/* Output formats. */
+typedef enum { CLI_FMT_TABLE, CLI_FMT_CSV, CLI_FMT_TSV, CLI_FMT_JSON, CLI_FMT_MARKDOWN } cli_format_t;
+bool cli_format_parse(const char *s, cli_format_t *f);
+
+/* An aligned table: cells row-major, the first row the header. */
+typedef struct {
+    GPtrArray *cells;
+    size_t ncols;
+    bool *right; /* right-aligned columns */
+} cli_grid_t;
+cli_grid_t *cli_grid_new(size_t ncols);
+void cli_grid_free(cli_grid_t *g);
+void cli_grid_put(cli_grid_t *g, const char *s);
+/* Print with a rule under the header (and above the last row if asked). */
+void cli_grid_print(FILE *fp, const cli_grid_t *g, bool rule_before_last);
+/* The same as a GitHub Markdown table (last row bold if asked). */
+void cli_grid_markdown(FILE *fp, const cli_grid_t *g, bool bold_last);
+
+void cli_csv_field(FILE *fp, const char *s, char sep);
+void cli_csv_num(FILE *fp, double x); /* nothing for NaN */
+void cli_json_str(FILE *fp, const char *s);
+void cli_json_num(FILE *fp, double x); /* null for NaN and infinities */
+
+const char *cli_currency_symbol(const char *code); /* "€", or NULL */
+const char *cli_key_title(aidstat_key_t k);        /* "Donor" */
+char *cli_period_iso(int y, int m);                /* "2025-04", "" when none */
+char *cli_fmt_pct(double x, char *buf, size_t len); /* 0.123 -> "12.3 %" */
+
+/* A money unit for people: the scale and "€ bn" / "€ billion". */
+typedef struct {
+    double scale;
+    char unit[64];
+    char unit_long[96];
+} cli_unit_t;
+/* Pick bn/m/units from the largest value, or the one asked for (bn, m, k, 1). */
+void cli_unit_choose(cli_unit_t *u, double maxabs, const char *currency, const char *want);
+
+/* Split "a,b" option values (repeatable options are joined first). */
+gchar **cli_split_list(gchar **values);
+
+/* The selection options every analysis takes: --type, --measure,
+ * --donor, --region, --from, --to. */
+typedef struct {
+    gchar **types, **measures, **donors, **regions;
+    gchar *from, *to;
+    aidstat_filter_t *filter;
+    aidstat_regions_t *regions_table; /* loaded when groups are used */
+} cli_select_t;
+void cli_select_add_entries(cli_select_t *s, GOptionContext *ctx);
+/* Build s->filter (and s->regions_table when need_regions or --region);
+ * 0 or an exit code after printing the message. */
+int cli_select_build(cli_select_t *s, const cli_data_opts_t *data, bool need_regions);
+void cli_select_clear(cli_select_t *s);
+
+/* Restating values: --currency, --rates, --yearly-rates, --prices, --deflator. */
+typedef struct {
+    gchar *currency, *rates_file, *prices, *deflator_file;
+    gboolean yearly_rates;
+    aidstat_rates_t *rates;
+    aidstat_reftable_t *deflator;
+    aidstat_normalize_t norm;
+    bool active;
+} cli_norm_t;
+void cli_norm_add_entries(cli_norm_t *n, GOptionContext *ctx);
+int cli_norm_build(cli_norm_t *n);
+void cli_norm_clear(cli_norm_t *n);
+
 /* Commands. */
 int cmd_compare(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
+int cmd_trend(int argc, char **argv);
 
 #endif

@@ -25,7 +25,7 @@ static void print_report(const aidstat_load_report_t *r, void *user)
     fprintf(fp, "%s\n", aidstat_load_report_file(r));
     fprintf(fp, "  format:   %s: %s\n", aidstat_load_report_format(r), aidstat_load_report_description(r));
     fprintf(fp, "  rows:     %" G_GUINT64_FORMAT " read, %" G_GUINT64_FORMAT " used, %" G_GUINT64_FORMAT
-                " rejected, %" G_GUINT64_FORMAT " without values\n",
+                " rejected, %" G_GUINT64_FORMAT " without aid\n",
             aidstat_load_report_rows_read(r), aidstat_load_report_rows_used(r),
             aidstat_load_report_rows_rejected(r), aidstat_load_report_rows_skipped(r));
     fprintf(fp, "  records:  %" G_GUINT64_FORMAT, aidstat_load_report_records(r));
@@ -38,6 +38,10 @@ static void print_report(const aidstat_load_report_t *r, void *user)
         }
     }
     fprintf(fp, "%s\n", first ? "" : ")");
+    uint64_t zeros = aidstat_load_report_zero_cells(r);
+    if (zeros)
+        fprintf(fp, "  zeros:    %" G_GUINT64_FORMAT " zero values in value columns (no aid of that kind: not records)\n",
+                zeros);
     int y0, m0, y1, m1;
     char a[32], b[32];
     aidstat_load_report_period(r, &y0, &m0, &y1, &m1);

@@ -7,52 +7,17 @@
 #include <math.h>
 #include <string.h>
 
-typedef enum { FMT_TABLE, FMT_CSV, FMT_TSV, FMT_JSON, FMT_MARKDOWN } out_format_t;
 
 typedef struct {
     const aidstat_result_t *res;
-    out_format_t format;
+    cli_format_t format;
     double scale;        /* display divisor for money */
-    const char *scale_word; /* "bn", "m", "k", "" */
-    const char *scale_long; /* "billion" */
     int decimals;
-    char unit[64];       /* "€ bn" or "% of GDP" */
-    char unit_long[96];  /* "€ billion" */
+    bool concentration;     /* add the concentration summary */
+    char unit[96];       /* "€ bn" or "% of GDP" */
+    char unit_long[128]; /* "€ billion" */
     FILE *fp;
 } view_t;
-
-static const char *currency_symbol(const char *code)
-{
-    if (!strcmp(code, "EUR"))
-        return "€";
-    if (!strcmp(code, "USD"))
-        return "$";
-    if (!strcmp(code, "GBP"))
-        return "£";
-    return NULL;
-}
-
-static const char *key_title(aidstat_key_t k)
-{
-    switch (k) {
-    case AIDSTAT_KEY_DONOR:
-        return "Donor";
-    case AIDSTAT_KEY_REGION:
-        return "Region";
-    case AIDSTAT_KEY_TYPE:
-        return "Type";
-    case AIDSTAT_KEY_MEASURE:
-        return "Measure";
-    case AIDSTAT_KEY_YEAR:
-        return "Year";
-    case AIDSTAT_KEY_QUARTER:
-        return "Quarter";
-    case AIDSTAT_KEY_MONTH:
-        return "Month";
-    default:
-        return "";
-    }
-}
 
 static char *period_text(const aidstat_result_t *r)
 {
@@ -66,11 +31,6 @@ static char *period_text(const aidstat_result_t *r)
     if (!strcmp(a, b))
         return g_strdup(a);
     return g_strdup_printf("%s – %s", a, b);
-}
-
-static char *period_iso(int y, int m)
-{
-    return y <= 0 ? g_strdup("") : g_strdup_printf("%04d-%02d", y, m);
 }
 
 static char *measure_text(const aidstat_result_t *r)
@@ -87,11 +47,20 @@ static char *title_text(const view_t *v)
     const char *types = aidstat_result_types(r);
     int m = aidstat_result_measure(r);
     GString *t = g_string_new(NULL);
+    static const char *const stat_title[] = {"", "Number of records of ", "Mean record of ",
+                                             "Median record of ", "Smallest record of ",
+                                             "Largest record of ", "Standard deviation of records of "};
+    g_string_append(t, stat_title[aidstat_result_stat(r)]);
+    if (aidstat_result_cumulative(r))
+        g_string_append(t, "Cumulative ");
+    bool lead = t->len == 0;
     if (!strcmp(types, "all types") || strchr(types, ','))
-        g_string_append(t, "Aid");
+        g_string_append(t, lead ? "Aid" : "aid");
     else {
+        size_t at = t->len;
         g_string_append(t, types);
-        t->str[0] = g_ascii_toupper(t->str[0]);
+        if (lead)
+            t->str[at] = g_ascii_toupper(t->str[at]);
         g_string_append(t, " aid");
     }
     if (m >= 0) {
@@ -102,7 +71,8 @@ static char *title_text(const view_t *v)
     g_string_append_printf(t, " by %s", aidstat_key_name(aidstat_result_key(r, 0)));
     if (aidstat_result_key(r, 1))
         g_string_append_printf(t, " and %s", aidstat_key_name(aidstat_result_key(r, 1)));
-    g_string_append_printf(t, ", %s", v->unit_long);
+    if (aidstat_result_stat(r) != AIDSTAT_STAT_COUNT)
+        g_string_append_printf(t, ", %s", v->unit_long);
     return g_string_free(t, FALSE);
 }
 
@@ -111,67 +81,12 @@ static char *fmt_value(const view_t *v, double x, char *buf, size_t len)
 {
     if (x != x)
         return g_strlcpy(buf, "n/a", len), buf;
-    if (aidstat_result_per(v->res) == AIDSTAT_PER_GDP)
+    if (aidstat_result_per(v->res) == AIDSTAT_PER_GDP || aidstat_result_stat(v->res) == AIDSTAT_STAT_COUNT)
         return cli_fmt_grouped(x, v->decimals, buf, len);
     return cli_fmt_grouped(x / v->scale, v->decimals, buf, len);
 }
 
-static char *fmt_pct(double x, char *buf, size_t len)
-{
-    if (x != x)
-        buf[0] = '\0';
-    else
-        snprintf(buf, len, "%.1f %%", x * 100.0 + 0.0);
-    return buf;
-}
-
 /* ---------------------------------------------------------- terminal */
-
-typedef struct {
-    GPtrArray *cells; /* char* per cell, row-major */
-    size_t ncols;
-    bool *right;
-} grid_t;
-
-static void grid_put(grid_t *g, const char *s)
-{
-    g_ptr_array_add(g->cells, g_strdup(s ? s : ""));
-}
-
-static void grid_print(FILE *fp, grid_t *g, size_t rule_before_last)
-{
-    size_t nrows = g->cells->len / g->ncols;
-    size_t *w = g_new0(size_t, g->ncols);
-    for (size_t i = 0; i < g->cells->len; i++)
-        w[i % g->ncols] = MAX(w[i % g->ncols], cli_width(g_ptr_array_index(g->cells, i)));
-    size_t total = 0;
-    for (size_t j = 0; j < g->ncols; j++)
-        total += w[j] + (j ? 2 : 0);
-    GString *line = g_string_new(NULL);
-    for (size_t i = 0; i < nrows; i++) {
-        if (i == 1 || (rule_before_last && i == nrows - 1)) {
-            for (size_t k = 0; k < total; k++)
-                fputs("─", fp);
-            fputc('\n', fp);
-        }
-        g_string_truncate(line, 0);
-        for (size_t j = 0; j < g->ncols; j++) {
-            const char *s = g_ptr_array_index(g->cells, i * g->ncols + j);
-            size_t pad = w[j] - cli_width(s);
-            if (j)
-                g_string_append(line, "  ");
-            if (g->right[j])
-                g_string_append_printf(line, "%*s%s", (int)pad, "", s);
-            else
-                g_string_append_printf(line, "%s%*s", s, (int)pad, "");
-        }
-        while (line->len && line->str[line->len - 1] == ' ')
-            g_string_truncate(line, line->len - 1);
-        fprintf(fp, "%s\n", line->str);
-    }
-    g_string_free(line, TRUE);
-    g_free(w);
-}
 
 static char *footer_text(const view_t *v, const char *sep)
 {
@@ -182,10 +97,16 @@ static char *footer_text(const view_t *v, const char *sep)
     GString *s = g_string_new(NULL);
     g_string_append_printf(s, "Measure: %s%sType: %s%sUnit: %s", measure, sep,
                            aidstat_result_types(r), sep, v->unit_long);
-    if (aidstat_result_per(r) == AIDSTAT_PER_GDP)
-        g_string_append_printf(s, " (aid in %s, nominal)", cur);
+    const char *basis = aidstat_result_basis(r);
+    bool restated = basis[0] != '\0';
+    if (aidstat_result_stat(r) == AIDSTAT_STAT_COUNT)
+        ; /* a count has no currency */
+    else if (aidstat_result_per(r) != AIDSTAT_PER_NONE)
+        g_string_append_printf(s, " (aid in %s%s)", cur, restated ? "" : ", nominal");
     else
-        g_string_append_printf(s, " (%s, nominal: current prices)", cur);
+        g_string_append_printf(s, " (%s%s)", cur, restated ? "" : ", nominal: current prices");
+    if (restated)
+        g_string_append_printf(s, "%sBasis: %s", sep, basis);
     g_string_append_printf(s, "%sPeriod: %s", sep, period);
     const char *f = aidstat_result_filter(r);
     if (f[0])
@@ -209,6 +130,20 @@ static char *rows_text(const aidstat_result_t *r)
                            aidstat_result_rows_rejected(r));
 }
 
+/* "Concentration: top 1 32.2 %, top 3 64.1 %, ..., HHI 1,612, Gini 0.78 (42 donors)" */
+static char *concentration_text(const aidstat_result_t *r)
+{
+    aidstat_concentration_t c;
+    if (!aidstat_result_concentration(r, &c))
+        return NULL;
+    char a[32], b[32], d[32], e[32], h[32];
+    return g_strdup_printf("Concentration: top 1 %s, top 3 %s, top 5 %s, top 10 %s of the total; "
+                           "Herfindahl-Hirschman index %s; Gini %.3f (%zu donors)",
+                           cli_fmt_pct(c.top1, a, sizeof a), cli_fmt_pct(c.top3, b, sizeof b),
+                           cli_fmt_pct(c.top5, d, sizeof d), cli_fmt_pct(c.top10, e, sizeof e),
+                           cli_fmt_grouped(c.hhi, 0, h, sizeof h), c.gini, c.n);
+}
+
 static void print_table(const view_t *v, bool markdown)
 {
     const aidstat_result_t *r = v->res;
@@ -224,92 +159,77 @@ static void print_table(const view_t *v, bool markdown)
     bool share = additive;
     bool has_total = additive || per;
     bool row_value = !(nc > 0 && !additive);
-    grid_t g = {g_ptr_array_new_with_free_func(g_free), 0, NULL};
-    g.ncols = (rank ? 1 : 0) + 1 + nc + (row_value ? 1 : 0) + (share ? 1 : 0) + (cum ? 1 : 0);
-    g.right = g_new0(bool, g.ncols);
-    for (size_t j = 0; j < g.ncols; j++)
-        g.right[j] = true;
-    g.right[rank ? 1 : 0] = false;
+    cli_grid_t *g = cli_grid_new((rank ? 1 : 0) + 1 + nc + (row_value ? 1 : 0) + (share ? 1 : 0) + (cum ? 1 : 0));
+    for (size_t j = 0; j < g->ncols; j++)
+        g->right[j] = true;
+    g->right[rank ? 1 : 0] = false;
 
     char buf[128];
     /* header */
     if (rank)
-        grid_put(&g, "Rank");
-    grid_put(&g, key_title(aidstat_result_key(r, 0)));
+        cli_grid_put(g, "Rank");
+    cli_grid_put(g, cli_key_title(aidstat_result_key(r, 0)));
     for (size_t j = 0; j < nc; j++)
-        grid_put(&g, aidstat_result_col_label(r, j));
+        cli_grid_put(g, aidstat_result_col_label(r, j));
     if (row_value)
-        grid_put(&g, nc ? (additive ? "Total" : v->unit) : v->unit);
+        cli_grid_put(g, nc ? (additive ? "Total" : v->unit) : v->unit);
     if (share)
-        grid_put(&g, "Share");
+        cli_grid_put(g, "Share");
     if (cum)
-        grid_put(&g, "Cum.");
+        cli_grid_put(g, "Cum.");
     for (size_t i = 0; i < aidstat_result_rows(r); i++) {
         if (rank) {
             size_t k = aidstat_result_rank(r, i);
             snprintf(buf, sizeof buf, "%zu", k);
-            grid_put(&g, k ? buf : "");
+            cli_grid_put(g, k ? buf : "");
         }
         const char *label = aidstat_result_row_label(r, i);
-        grid_put(&g, label[0] ? label : "(blank)");
+        cli_grid_put(g, label[0] ? label : "(blank)");
         for (size_t j = 0; j < nc; j++)
-            grid_put(&g, fmt_value(v, aidstat_result_cell(r, i, j), buf, sizeof buf));
+            cli_grid_put(g, fmt_value(v, aidstat_result_cell(r, i, j), buf, sizeof buf));
         if (row_value)
-            grid_put(&g, fmt_value(v, aidstat_result_value(r, i), buf, sizeof buf));
+            cli_grid_put(g, fmt_value(v, aidstat_result_value(r, i), buf, sizeof buf));
         if (share)
-            grid_put(&g, fmt_pct(aidstat_result_share(r, i), buf, sizeof buf));
+            cli_grid_put(g, cli_fmt_pct(aidstat_result_share(r, i), buf, sizeof buf));
         if (cum)
-            grid_put(&g, fmt_pct(aidstat_result_cumulative_share(r, i), buf, sizeof buf));
+            cli_grid_put(g, cli_fmt_pct(aidstat_result_cumulative_share(r, i), buf, sizeof buf));
     }
     if (has_total) {
         if (rank)
-            grid_put(&g, "");
-        grid_put(&g, aidstat_result_total_label(r));
+            cli_grid_put(g, "");
+        cli_grid_put(g, aidstat_result_total_label(r));
         for (size_t j = 0; j < nc; j++)
-            grid_put(&g, fmt_value(v, aidstat_result_col_total(r, j), buf, sizeof buf));
+            cli_grid_put(g, fmt_value(v, aidstat_result_col_total(r, j), buf, sizeof buf));
         if (row_value)
-            grid_put(&g, fmt_value(v, aidstat_result_total(r), buf, sizeof buf));
+            cli_grid_put(g, fmt_value(v, aidstat_result_total(r), buf, sizeof buf));
         if (share)
-            grid_put(&g, "100.0 %");
+            cli_grid_put(g, "100.0 %");
         if (cum)
-            grid_put(&g, "");
+            cli_grid_put(g, "");
     }
 
     char *title = title_text(v);
     char *foot = footer_text(v, markdown ? " · " : "\n");
     char *src = source_text(r);
     char *rows = rows_text(r);
+    char *conc = v->concentration ? concentration_text(r) : NULL;
+    if (v->concentration && !conc && !markdown)
+        fprintf(stderr, "aidstat: note: --concentration applies to sums by donor without --per; not shown\n");
     if (!markdown) {
         fprintf(fp, "%s\n\n", title);
-        grid_print(fp, &g, has_total);
+        cli_grid_print(fp, g, has_total);
         fprintf(fp, "\n%s\n", foot);
+        if (conc)
+            fprintf(fp, "%s\n", conc);
         for (size_t i = 0; i < aidstat_result_note_count(r); i++)
             fprintf(fp, "Note: %s\n", aidstat_result_note(r, i));
         fprintf(fp, "%s\n%s\n", src, rows);
     } else {
         fprintf(fp, "**%s**\n\n", title);
-        size_t nrows = g.cells->len / g.ncols;
-        for (size_t i = 0; i < nrows; i++) {
-            fputc('|', fp);
-            for (size_t j = 0; j < g.ncols; j++) {
-                char *cell = g_ptr_array_index(g.cells, i * g.ncols + j);
-                /* a '|' in a name would end the cell */
-                char **parts = g_strsplit(cell, "|", -1);
-                char *esc = g_strjoinv("\\|", parts);
-                bool bold = has_total && i == nrows - 1 && cell[0];
-                fprintf(fp, " %s%s%s |", bold ? "**" : "", esc, bold ? "**" : "");
-                g_free(esc);
-                g_strfreev(parts);
-            }
-            fputc('\n', fp);
-            if (i == 0) {
-                fputc('|', fp);
-                for (size_t j = 0; j < g.ncols; j++)
-                    fputs(g.right[j] ? " ---: |" : " :--- |", fp);
-                fputc('\n', fp);
-            }
-        }
+        cli_grid_markdown(fp, g, has_total);
         fprintf(fp, "\n%s  \n", foot);
+        if (conc)
+            fprintf(fp, "%s  \n", conc);
         for (size_t i = 0; i < aidstat_result_note_count(r); i++)
             fprintf(fp, "Note: %s  \n", aidstat_result_note(r, i));
         fprintf(fp, "%s  \n%s\n", src, rows);
@@ -318,39 +238,11 @@ static void print_table(const view_t *v, bool markdown)
     g_free(foot);
     g_free(src);
     g_free(rows);
-    g_ptr_array_free(g.cells, TRUE);
-    g_free(g.right);
+    g_free(conc);
+    cli_grid_free(g);
 }
 
 /* --------------------------------------------------------- CSV / TSV */
-
-static void csv_field(FILE *fp, const char *s, char sep)
-{
-    bool quote = sep == ',' && strpbrk(s, ",\"\r\n") != NULL;
-    if (sep == '\t') {
-        for (const char *p = s; *p; p++)
-            fputc(*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p, fp);
-        return;
-    }
-    if (!quote) {
-        fputs(s, fp);
-        return;
-    }
-    fputc('"', fp);
-    for (const char *p = s; *p; p++) {
-        if (*p == '"')
-            fputc('"', fp);
-        fputc(*p, fp);
-    }
-    fputc('"', fp);
-}
-
-static void csv_num(FILE *fp, double x)
-{
-    char buf[64];
-    if (x == x)
-        fputs(cli_fmt_exact(x, buf, sizeof buf), fp);
-}
 
 static void print_csv(const view_t *v, char sep)
 {
@@ -363,19 +255,19 @@ static void print_csv(const view_t *v, char sep)
     char *measure = g_strdup(mm >= 0 ? aidstat_measure_name((aidstat_measure_t)mm) : "several");
     int y0, m0, y1, m1;
     aidstat_result_period(r, &y0, &m0, &y1, &m1);
-    char *from = period_iso(y0, m0), *to = period_iso(y1, m1);
+    char *from = cli_period_iso(y0, m0), *to = cli_period_iso(y1, m1);
     const char *unit = per ? "% of GDP" : aidstat_result_currency(r);
 
-    csv_field(fp, "rank", sep);
+    cli_csv_field(fp, "rank", sep);
     fputc(sep, fp);
-    csv_field(fp, aidstat_key_name(aidstat_result_key(r, 0)), sep);
+    cli_csv_field(fp, aidstat_key_name(aidstat_result_key(r, 0)), sep);
     if (donor) {
         fputc(sep, fp);
-        csv_field(fp, "code", sep);
+        cli_csv_field(fp, "code", sep);
     }
     for (size_t j = 0; j < nc; j++) {
         fputc(sep, fp);
-        csv_field(fp, aidstat_result_col_label(r, j), sep);
+        cli_csv_field(fp, aidstat_result_col_label(r, j), sep);
     }
     /* a metadata column that repeats a key column is left out */
     bool keyed_type = aidstat_result_key(r, 0) == AIDSTAT_KEY_TYPE || aidstat_result_key(r, 1) == AIDSTAT_KEY_TYPE;
@@ -387,7 +279,7 @@ static void print_csv(const view_t *v, char sep)
         if ((k == 3 && keyed_measure) || (k == 4 && keyed_type))
             continue;
         fputc(sep, fp);
-        csv_field(fp, meta[k], sep);
+        cli_csv_field(fp, meta[k], sep);
     }
     if (per)
         fprintf(fp, "%cvalue_%s%cgdp_%s", sep, aidstat_result_currency(r), sep,
@@ -398,36 +290,37 @@ static void print_csv(const view_t *v, char sep)
         if (rank)
             fprintf(fp, "%zu", rank);
         fputc(sep, fp);
-        csv_field(fp, aidstat_result_row_label(r, i), sep);
+        cli_csv_field(fp, aidstat_result_row_label(r, i), sep);
         if (donor) {
             fputc(sep, fp);
-            csv_field(fp, aidstat_result_row_code(r, i), sep);
+            cli_csv_field(fp, aidstat_result_row_code(r, i), sep);
         }
         for (size_t j = 0; j < nc; j++) {
             fputc(sep, fp);
-            csv_num(fp, aidstat_result_cell(r, i, j));
+            cli_csv_num(fp, aidstat_result_cell(r, i, j));
         }
         fputc(sep, fp);
-        csv_num(fp, aidstat_result_value(r, i));
+        cli_csv_num(fp, aidstat_result_value(r, i));
         fputc(sep, fp);
-        csv_num(fp, aidstat_result_share(r, i));
+        cli_csv_num(fp, aidstat_result_share(r, i));
         fputc(sep, fp);
-        csv_num(fp, aidstat_result_cumulative_share(r, i));
-        const char *vals[] = {measure, aidstat_result_types(r), unit, "nominal", from, to,
+        cli_csv_num(fp, aidstat_result_cumulative_share(r, i));
+        const char *basis = aidstat_result_basis(r)[0] ? aidstat_result_basis(r) : "nominal";
+        const char *vals[] = {measure, aidstat_result_types(r), unit, basis, from, to,
                               aidstat_result_source(r)};
         for (size_t k = 0; k < G_N_ELEMENTS(vals); k++) {
             if ((k == 0 && keyed_measure) || (k == 1 && keyed_type))
                 continue;
             fputc(sep, fp);
-            csv_field(fp, vals[k], sep);
+            cli_csv_field(fp, vals[k], sep);
         }
         if (per) {
             double gdp = aidstat_result_gdp(r, i);
             fputc(sep, fp);
-            csv_num(fp, aidstat_result_absolute(r, i));
+            cli_csv_num(fp, aidstat_result_absolute(r, i));
             fputc(sep, fp);
             if (gdp > 0)
-                csv_num(fp, gdp);
+                cli_csv_num(fp, gdp);
         }
         fputc('\n', fp);
     }
@@ -438,33 +331,6 @@ static void print_csv(const view_t *v, char sep)
 
 /* --------------------------------------------------------------- JSON */
 
-static void json_str(FILE *fp, const char *s)
-{
-    fputc('"', fp);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(fp, "\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", fp);
-        else if (*p == '\t')
-            fputs("\\t", fp);
-        else if (*p < 0x20)
-            fprintf(fp, "\\u%04x", *p);
-        else
-            fputc(*p, fp);
-    }
-    fputc('"', fp);
-}
-
-static void json_num(FILE *fp, double x)
-{
-    char buf[64];
-    if (x != x || isinf(x))
-        fputs("null", fp);
-    else
-        fputs(cli_fmt_exact(x, buf, sizeof buf), fp);
-}
-
 static void print_json(const view_t *v)
 {
     const aidstat_result_t *r = v->res;
@@ -473,41 +339,62 @@ static void print_json(const view_t *v)
     bool per = aidstat_result_per(r) == AIDSTAT_PER_GDP;
     int y0, m0, y1, m1;
     aidstat_result_period(r, &y0, &m0, &y1, &m1);
-    char *from = period_iso(y0, m0), *to = period_iso(y1, m1);
+    char *from = cli_period_iso(y0, m0), *to = cli_period_iso(y1, m1);
     int m = aidstat_result_measure(r);
 
     fputs("{\n  \"by\": [", fp);
-    json_str(fp, aidstat_key_name(aidstat_result_key(r, 0)));
+    cli_json_str(fp, aidstat_key_name(aidstat_result_key(r, 0)));
     if (aidstat_result_key(r, 1)) {
         fputs(", ", fp);
-        json_str(fp, aidstat_key_name(aidstat_result_key(r, 1)));
+        cli_json_str(fp, aidstat_key_name(aidstat_result_key(r, 1)));
     }
     fputs("],\n  \"selection\": ", fp);
-    json_str(fp, aidstat_result_filter(r));
+    cli_json_str(fp, aidstat_result_filter(r));
     fputs(",\n  \"measure\": ", fp);
     if (m >= 0)
-        json_str(fp, aidstat_measure_name((aidstat_measure_t)m));
+        cli_json_str(fp, aidstat_measure_name((aidstat_measure_t)m));
     else
         fputs("null", fp);
     fputs(",\n  \"type\": ", fp);
-    json_str(fp, aidstat_result_types(r));
+    cli_json_str(fp, aidstat_result_types(r));
     fputs(",\n  \"currency\": ", fp);
-    json_str(fp, aidstat_result_currency(r));
+    cli_json_str(fp, aidstat_result_currency(r));
     fputs(",\n  \"unit\": ", fp);
-    json_str(fp, per ? "% of GDP" : aidstat_result_currency(r));
-    fputs(",\n  \"price_basis\": \"nominal\",\n  \"period\": {\"from\": ", fp);
-    json_str(fp, from);
+    cli_json_str(fp, per ? "% of GDP" : aidstat_result_currency(r));
+    fputs(",\n  \"stat\": ", fp);
+    cli_json_str(fp, aidstat_stat_name(aidstat_result_stat(r)));
+    fprintf(fp, ",\n  \"cumulative\": %s", aidstat_result_cumulative(r) ? "true" : "false");
+    fputs(",\n  \"price_basis\": ", fp);
+    cli_json_str(fp, aidstat_result_basis(r)[0] ? aidstat_result_basis(r) : "nominal");
+    aidstat_concentration_t cc;
+    if (aidstat_result_concentration(r, &cc)) {
+        fprintf(fp, ",\n  \"concentration\": {\"donors\": %zu, \"hhi\": ", cc.n);
+        cli_json_num(fp, cc.hhi);
+        fputs(", \"gini\": ", fp);
+        cli_json_num(fp, cc.gini);
+        fputs(", \"top1\": ", fp);
+        cli_json_num(fp, cc.top1);
+        fputs(", \"top3\": ", fp);
+        cli_json_num(fp, cc.top3);
+        fputs(", \"top5\": ", fp);
+        cli_json_num(fp, cc.top5);
+        fputs(", \"top10\": ", fp);
+        cli_json_num(fp, cc.top10);
+        fputc('}', fp);
+    }
+    fputs(",\n  \"period\": {\"from\": ", fp);
+    cli_json_str(fp, from);
     fputs(", \"to\": ", fp);
-    json_str(fp, to);
+    cli_json_str(fp, to);
     fputs("},\n  \"source\": ", fp);
-    json_str(fp, aidstat_result_source(r));
+    cli_json_str(fp, aidstat_result_source(r));
     fprintf(fp, ",\n  \"records\": %" G_GUINT64_FORMAT ",\n  \"rows_read\": %" G_GUINT64_FORMAT
                 ",\n  \"rows_rejected\": %" G_GUINT64_FORMAT ",\n  \"notes\": [",
             aidstat_result_records(r), aidstat_result_rows_read(r), aidstat_result_rows_rejected(r));
     for (size_t i = 0; i < aidstat_result_note_count(r); i++) {
         if (i)
             fputs(", ", fp);
-        json_str(fp, aidstat_result_note(r, i));
+        cli_json_str(fp, aidstat_result_note(r, i));
     }
     fputs("],\n", fp);
     if (nc) {
@@ -515,7 +402,7 @@ static void print_json(const view_t *v)
         for (size_t j = 0; j < nc; j++) {
             if (j)
                 fputs(", ", fp);
-            json_str(fp, aidstat_result_col_label(r, j));
+            cli_json_str(fp, aidstat_result_col_label(r, j));
         }
         fputs("],\n", fp);
     }
@@ -523,25 +410,25 @@ static void print_json(const view_t *v)
     for (size_t i = 0; i < aidstat_result_rows(r); i++) {
         size_t others;
         fputs("    {\"label\": ", fp);
-        json_str(fp, aidstat_result_row_label(r, i));
+        cli_json_str(fp, aidstat_result_row_label(r, i));
         if (aidstat_result_key(r, 0) == AIDSTAT_KEY_DONOR) {
             fputs(", \"code\": ", fp);
-            json_str(fp, aidstat_result_row_code(r, i));
+            cli_json_str(fp, aidstat_result_row_code(r, i));
         }
         if (aidstat_result_row_is_others(r, i, &others))
             fprintf(fp, ", \"others\": %zu", others);
         fputs(", \"value\": ", fp);
-        json_num(fp, aidstat_result_value(r, i));
+        cli_json_num(fp, aidstat_result_value(r, i));
         if (per) {
             fputs(", \"aid\": ", fp);
-            json_num(fp, aidstat_result_absolute(r, i));
+            cli_json_num(fp, aidstat_result_absolute(r, i));
             fputs(", \"gdp\": ", fp);
-            json_num(fp, aidstat_result_gdp(r, i) > 0 ? aidstat_result_gdp(r, i) : NAN);
+            cli_json_num(fp, aidstat_result_gdp(r, i) > 0 ? aidstat_result_gdp(r, i) : NAN);
         }
         fputs(", \"share\": ", fp);
-        json_num(fp, aidstat_result_share(r, i));
+        cli_json_num(fp, aidstat_result_share(r, i));
         fputs(", \"cumulative_share\": ", fp);
-        json_num(fp, aidstat_result_cumulative_share(r, i));
+        cli_json_num(fp, aidstat_result_cumulative_share(r, i));
         size_t rank = aidstat_result_rank(r, i);
         if (rank)
             fprintf(fp, ", \"rank\": %zu", rank);
@@ -552,22 +439,22 @@ static void print_json(const view_t *v)
             for (size_t j = 0; j < nc; j++) {
                 if (j)
                     fputs(", ", fp);
-                json_num(fp, aidstat_result_cell(r, i, j));
+                cli_json_num(fp, aidstat_result_cell(r, i, j));
             }
             fputc(']', fp);
         }
         fprintf(fp, "}%s\n", i + 1 < aidstat_result_rows(r) ? "," : "");
     }
     fputs("  ],\n  \"total\": ", fp);
-    json_num(fp, aidstat_result_total(r));
+    cli_json_num(fp, aidstat_result_total(r));
     fputs(",\n  \"total_label\": ", fp);
-    json_str(fp, aidstat_result_total_label(r));
+    cli_json_str(fp, aidstat_result_total_label(r));
     if (nc) {
         fputs(",\n  \"column_totals\": [", fp);
         for (size_t j = 0; j < nc; j++) {
             if (j)
                 fputs(", ", fp);
-            json_num(fp, aidstat_result_col_total(r, j));
+            cli_json_num(fp, aidstat_result_col_total(r, j));
         }
         fputc(']', fp);
     }
@@ -590,35 +477,23 @@ static void choose_scale(view_t *v, const char *want)
     double t = fabs(aidstat_result_total(r));
     if (t == t)
         maxabs = MAX(maxabs, t);
-    static const struct {
-        const char *word, *longw;
-        double scale;
-    } scales[] = {{"bn", "billion", 1e9}, {"m", "million", 1e6}, {"k", "thousand", 1e3}, {"", "", 1}};
-    size_t pick = 3;
-    if (want) {
-        for (size_t i = 0; i < G_N_ELEMENTS(scales); i++)
-            if (!strcmp(want, scales[i].word) || !strcmp(want, scales[i].longw) ||
-                (!strcmp(want, "1") && i == 3))
-                pick = i;
-    } else {
-        pick = maxabs >= 1e9 ? 0 : maxabs >= 1e6 ? 1 : 3;
-    }
-    v->scale = scales[pick].scale;
-    v->scale_word = scales[pick].word;
-    v->scale_long = scales[pick].longw;
-    const char *code = aidstat_result_currency(r);
-    const char *sym = currency_symbol(code);
-    if (aidstat_result_per(r) == AIDSTAT_PER_GDP) {
+    cli_unit_t u;
+    bool per_person = aidstat_result_per(r) == AIDSTAT_PER_CAPITA;
+    cli_unit_choose(&u, maxabs, aidstat_result_currency(r), per_person && !want ? "1" : want);
+    v->scale = u.scale;
+    if (aidstat_result_stat(r) == AIDSTAT_STAT_COUNT) {
+        v->scale = 1;
+        snprintf(v->unit, sizeof v->unit, "Records");
+        snprintf(v->unit_long, sizeof v->unit_long, "records");
+    } else if (per_person) {
+        snprintf(v->unit, sizeof v->unit, "%s per person", u.unit);
+        snprintf(v->unit_long, sizeof v->unit_long, "%s per person", u.unit_long);
+    } else if (aidstat_result_per(r) == AIDSTAT_PER_GDP) {
         snprintf(v->unit, sizeof v->unit, "%% of GDP");
         snprintf(v->unit_long, sizeof v->unit_long, "%% of donor GDP");
-        return;
-    }
-    if (sym) {
-        snprintf(v->unit, sizeof v->unit, "%s%s%s", sym, pick < 3 ? " " : "", v->scale_word);
-        snprintf(v->unit_long, sizeof v->unit_long, "%s%s%s", sym, pick < 3 ? " " : "", v->scale_long);
     } else {
-        snprintf(v->unit, sizeof v->unit, "%s%s%s", code, pick < 3 ? " " : "", v->scale_word);
-        snprintf(v->unit_long, sizeof v->unit_long, "%s%s%s", code, pick < 3 ? " " : "", v->scale_long);
+        g_strlcpy(v->unit, u.unit, sizeof v->unit);
+        g_strlcpy(v->unit_long, u.unit_long, sizeof v->unit_long);
     }
 }
 
@@ -627,44 +502,31 @@ static void add_report(const aidstat_load_report_t *r, void *user)
     aidstat_compare_add_load_report(user, r);
 }
 
-/* Split "a,b" option values (repeatable options are joined first). */
-static gchar **split_list(gchar **values)
-{
-    GPtrArray *out = g_ptr_array_new();
-    for (gchar **v = values; v && *v; v++) {
-        gchar **parts = g_strsplit(*v, ",", -1);
-        for (gchar **p = parts; *p; p++) {
-            g_strstrip(*p);
-            if (**p)
-                g_ptr_array_add(out, g_strdup(*p));
-        }
-        g_strfreev(parts);
-    }
-    g_ptr_array_add(out, NULL);
-    return (gchar **)g_ptr_array_free(out, FALSE);
-}
-
 int cmd_compare(int argc, char **argv)
 {
-    gchar *by = NULL, *from = NULL, *to = NULL, *sort = NULL, *per = NULL, *format = NULL,
-          *output = NULL, *scale = NULL;
-    gchar **types = NULL, **measures = NULL, **donors = NULL, **regions_sel = NULL;
-    gint top = 0, decimals = -1;
+    gchar *by = NULL, *sort = NULL, *per = NULL, *format = NULL, *output = NULL, *scale = NULL,
+          *stat = NULL, *gdp_file = NULL, *pop_file = NULL;
+    gint top = 0, decimals = -1, gdp_year = 0;
+    gboolean cumulative = FALSE, concentration = FALSE;
     cli_data_opts_t data = {0};
+    cli_select_t sel = {0};
+    cli_norm_t norm = {0};
     GOptionEntry entries[] = {
         {"by", 'b', 0, G_OPTION_ARG_STRING, &by,
          "Group by one or two keys: donor, region, type, measure, year, quarter, month (e.g. region,type)", "KEY[,KEY]"},
-        {"type", 't', 0, G_OPTION_ARG_STRING_ARRAY, &types,
-         "Only these aid types: military, financial, humanitarian, other", "TYPE[,TYPE]"},
-        {"measure", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &measures,
-         "Only these measures: commitment, allocation, delivery, to_be_allocated (default: allocation)", "MEASURE"},
-        {"donor", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &donors, "Only these donors (names or codes; a name with \", \" is one donor)", "DONOR[,DONOR]"},
-        {"region", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &regions_sel, "Only donors in these groups", "REGION[,REGION]"},
-        {"from", 0, 0, G_OPTION_ARG_STRING, &from, "From this period on (inclusive)", "YYYY[-MM]"},
-        {"to", 0, 0, G_OPTION_ARG_STRING, &to, "Up to this period (inclusive)", "YYYY[-MM]"},
         {"top", 'n', 0, G_OPTION_ARG_INT, &top, "Keep the top N rows; fold the rest into \"Others\"", "N"},
         {"sort", 's', 0, G_OPTION_ARG_STRING, &sort, "Order rows by value or name", "value|name"},
-        {"per", 0, 0, G_OPTION_ARG_STRING, &per, "Relative to the donor's GDP (from the data)", "gdp"},
+        {"stat", 0, 0, G_OPTION_ARG_STRING, &stat,
+         "Value of a row over its records: sum (default), count, mean, median, min, max, sd", "STAT"},
+        {"per", 0, 0, G_OPTION_ARG_STRING, &per,
+         "Relative to the donor's GDP (the data's, or --gdp FILE) or population (--population FILE)", "gdp|capita"},
+        {"gdp", 0, 0, G_OPTION_ARG_FILENAME, &gdp_file,
+         "GDP table for --per gdp (World Bank CSV: current US$; convert with --rates)", "FILE"},
+        {"gdp-year", 0, 0, G_OPTION_ARG_INT, &gdp_year, "Year of GDP for --per gdp with --gdp (default: the latest)", "YYYY"},
+        {"population", 0, 0, G_OPTION_ARG_FILENAME, &pop_file, "Population table for --per capita", "FILE"},
+        {"cumulative", 0, 0, G_OPTION_ARG_NONE, &cumulative, "Running totals over periods (--by year, quarter or month)", NULL},
+        {"concentration", 0, 0, G_OPTION_ARG_NONE, &concentration,
+         "Add donor concentration: top-k shares, Herfindahl-Hirschman index, Gini", NULL},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: table, csv, tsv, json, markdown", "FORMAT"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (atomically) instead of stdout", "FILE"},
         {"scale", 0, 0, G_OPTION_ARG_STRING, &scale, "Table unit: bn, m, k or 1 (default: automatic)", "UNIT"},
@@ -677,14 +539,14 @@ int cmd_compare(int argc, char **argv)
         "Without FILE, the embedded Kiel Ukraine Support Tracker data is used.\n\n"
         "Example: aidstat compare --by region --type military --to 2025-04");
     g_option_context_add_main_entries(ctx, entries, NULL);
+    cli_select_add_entries(&sel, ctx);
+    cli_norm_add_entries(&norm, ctx);
     g_option_context_add_group(ctx, cli_data_group(&data));
     GError *gerr = NULL;
     int code = EXIT_OK;
-    aidstat_filter_t *filter = NULL;
-    aidstat_regions_t *regions = NULL;
     aidstat_compare_t *cmp = NULL;
     aidstat_result_t *res = NULL;
-    gchar **tl = NULL, **ml = NULL, **dl = NULL, **rl = NULL;
+    aidstat_reftable_t *gdp = NULL, *pop = NULL;
     aidstat_error_t err;
     cli_output_t out = {0};
 
@@ -718,71 +580,9 @@ int cmd_compare(int argc, char **argv)
         }
         g_strfreev(keys);
     }
-    filter = aidstat_filter_new();
-    tl = split_list(types);
-    for (gchar **p = tl; *p; p++) {
-        int t = aidstat_type_parse(*p);
-        if (t < 0) {
-            code = cli_error(EXIT_USAGE, "--type: unknown aid type \"%s\" (military, financial, humanitarian, other, total)", *p);
-            goto done;
-        }
-        aidstat_filter_add_type(filter, (aidstat_type_t)t);
-    }
-    ml = split_list(measures);
-    for (gchar **p = ml; *p; p++) {
-        int m = aidstat_measure_parse(*p);
-        if (m < 0) {
-            code = cli_error(EXIT_USAGE, "--measure: unknown measure \"%s\" (commitment, allocation, delivery, to_be_allocated)", *p);
-            goto done;
-        }
-        aidstat_filter_add_measure(filter, (aidstat_measure_t)m);
-    }
-    /* "usa,deu" lists donors; a comma followed by a space belongs to a
-     * name such as "Korea, Republic of" */
-    for (gchar **p = donors; p && *p; p++) {
-        if (strstr(*p, ", ")) {
-            if (g_strstrip(*p)[0])
-                aidstat_filter_add_donor(filter, *p);
-            continue;
-        }
-        gchar *one[] = {*p, NULL};
-        gchar **parts = split_list(one);
-        for (gchar **q = parts; *q; q++)
-            aidstat_filter_add_donor(filter, *q);
-        g_strfreev(parts);
-    }
-    rl = split_list(regions_sel);
-    if (*rl || opt.by[0] == AIDSTAT_KEY_REGION || opt.by[1] == AIDSTAT_KEY_REGION) {
-        if (!(regions = cli_regions(&data, &code)))
-            goto done;
-    }
-    for (gchar **p = rl; *p; p++) {
-        long i = aidstat_regions_find(regions, *p);
-        if (i < 0) {
-            GString *known = g_string_new(NULL);
-            for (size_t k = 0; k < aidstat_regions_count(regions); k++)
-                g_string_append_printf(known, "%s%s", k ? ", " : "", aidstat_regions_id(regions, k));
-            code = cli_error(EXIT_USAGE, "--region: unknown group \"%s\" (groups: %s)", *p, known->str);
-            g_string_free(known, TRUE);
-            goto done;
-        }
-        aidstat_filter_add_region(filter, regions, (size_t)i);
-    }
-    int y, mo;
-    if (from) {
-        if (aidstat_period_parse(from, &y, &mo, &err) != AIDSTAT_OK) {
-            code = cli_error(EXIT_USAGE, "--from: %s", err.message);
-            goto done;
-        }
-        aidstat_filter_set_from(filter, y, mo);
-    }
-    if (to) {
-        if (aidstat_period_parse(to, &y, &mo, &err) != AIDSTAT_OK) {
-            code = cli_error(EXIT_USAGE, "--to: %s", err.message);
-            goto done;
-        }
-        aidstat_filter_set_to(filter, y, mo);
-    }
+    if ((code = cli_select_build(&sel, &data,
+                                 opt.by[0] == AIDSTAT_KEY_REGION || opt.by[1] == AIDSTAT_KEY_REGION)))
+        goto done;
     if (top < 0) {
         code = cli_error(EXIT_USAGE, "--top %d: give a positive number (0 shows all rows)", top);
         goto done;
@@ -798,27 +598,48 @@ int cmd_compare(int argc, char **argv)
             goto done;
         }
     }
-    if (per) {
-        if (strcmp(per, "gdp") != 0) {
-            code = cli_error(EXIT_USAGE, "--per \"%s\": only gdp is supported", per);
+    if (stat) {
+        int st = aidstat_stat_parse(stat);
+        if (st < 0) {
+            code = cli_error(EXIT_USAGE, "--stat \"%s\": use sum, count, mean, median, min, max or sd", stat);
             goto done;
         }
-        opt.per = AIDSTAT_PER_GDP;
+        opt.stat = (aidstat_stat_t)st;
     }
-    out_format_t fmt = FMT_TABLE;
-    if (format) {
-        static const char *const names[] = {"table", "csv", "tsv", "json", "markdown"};
-        int f = -1;
-        for (int i = 0; i < 5; i++)
-            if (!strcmp(format, names[i]))
-                f = i;
-        if (!strcmp(format, "md"))
-            f = FMT_MARKDOWN;
-        if (f < 0) {
-            code = cli_error(EXIT_USAGE, "--format \"%s\": use table, csv, tsv, json or markdown", format);
+    if (per) {
+        if (!strcmp(per, "gdp"))
+            opt.per = AIDSTAT_PER_GDP;
+        else if (!strcmp(per, "capita"))
+            opt.per = AIDSTAT_PER_CAPITA;
+        else {
+            code = cli_error(EXIT_USAGE, "--per \"%s\": use gdp or capita", per);
             goto done;
         }
-        fmt = (out_format_t)f;
+    }
+    if (gdp_file) {
+        if (!(gdp = aidstat_reftable_load_file(gdp_file, AIDSTAT_REF_GDP, NULL, &err))) {
+            code = cli_fail(&err);
+            goto done;
+        }
+        opt.gdp = gdp;
+        opt.gdp_year = gdp_year;
+    }
+    if (pop_file) {
+        if (!(pop = aidstat_reftable_load_file(pop_file, AIDSTAT_REF_POPULATION, NULL, &err))) {
+            code = cli_fail(&err);
+            goto done;
+        }
+        opt.population = pop;
+    }
+    if (opt.per == AIDSTAT_PER_CAPITA && !pop) {
+        code = cli_error(EXIT_USAGE, "--per capita needs a population table (--population FILE)");
+        goto done;
+    }
+    opt.cumulative = cumulative;
+    cli_format_t fmt = CLI_FMT_TABLE;
+    if (format && !cli_format_parse(format, &fmt)) {
+        code = cli_error(EXIT_USAGE, "--format \"%s\": use table, csv, tsv, json or markdown", format);
+        goto done;
     }
     if (scale && strcmp(scale, "bn") && strcmp(scale, "m") && strcmp(scale, "k") && strcmp(scale, "1")) {
         code = cli_error(EXIT_USAGE, "--scale \"%s\": use bn, m, k or 1", scale);
@@ -828,8 +649,12 @@ int cmd_compare(int argc, char **argv)
         code = cli_error(EXIT_USAGE, "--decimals %d: at most 9", decimals);
         goto done;
     }
-    opt.filter = filter;
-    opt.regions = regions;
+    if ((code = cli_norm_build(&norm)))
+        goto done;
+    opt.normalize = norm.active ? &norm.norm : NULL;
+    opt.gdp_rates = norm.rates;
+    opt.filter = sel.filter;
+    opt.regions = sel.regions_table;
     if (!(cmp = aidstat_compare_new(&opt, &err))) {
         code = cli_fail(&err);
         goto done;
@@ -843,25 +668,30 @@ int cmd_compare(int argc, char **argv)
     view_t v = {0};
     v.res = res;
     v.format = fmt;
+    v.concentration = concentration;
     choose_scale(&v, scale);
-    v.decimals = decimals >= 0 ? decimals : (opt.per == AIDSTAT_PER_GDP ? 3 : (v.scale > 1 ? 2 : 0));
+    v.decimals = decimals >= 0 ? decimals
+                               : (opt.per == AIDSTAT_PER_GDP ? 3
+                                  : opt.stat == AIDSTAT_STAT_COUNT ? 0
+                                  : opt.per == AIDSTAT_PER_CAPITA ? 2
+                                  : (v.scale > 1 ? 2 : 0));
     if ((code = cli_output_open(&out, output)))
         goto done;
     v.fp = out.fp;
     switch (fmt) {
-    case FMT_TABLE:
+    case CLI_FMT_TABLE:
         print_table(&v, false);
         break;
-    case FMT_MARKDOWN:
+    case CLI_FMT_MARKDOWN:
         print_table(&v, true);
         break;
-    case FMT_CSV:
+    case CLI_FMT_CSV:
         print_csv(&v, ',');
         break;
-    case FMT_TSV:
+    case CLI_FMT_TSV:
         print_csv(&v, '\t');
         break;
-    case FMT_JSON:
+    case CLI_FMT_JSON:
         print_json(&v);
         break;
     }
@@ -871,24 +701,19 @@ done:
         cli_output_abort(&out);
     aidstat_result_free(res);
     aidstat_compare_free(cmp);
-    aidstat_filter_free(filter);
-    aidstat_regions_free(regions);
-    g_strfreev(tl);
-    g_strfreev(ml);
-    g_strfreev(dl);
-    g_strfreev(rl);
-    g_strfreev(types);
-    g_strfreev(measures);
-    g_strfreev(donors);
-    g_strfreev(regions_sel);
+    aidstat_reftable_free(gdp);
+    aidstat_reftable_free(pop);
+    cli_select_clear(&sel);
+    cli_norm_clear(&norm);
     g_free(by);
-    g_free(from);
-    g_free(to);
     g_free(sort);
     g_free(per);
     g_free(format);
     g_free(output);
     g_free(scale);
+    g_free(stat);
+    g_free(gdp_file);
+    g_free(pop_file);
     cli_data_clear(&data);
     if (gerr)
         g_error_free(gerr);

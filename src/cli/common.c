@@ -58,7 +58,7 @@ GOptionGroup *cli_data_group(cli_data_opts_t *o)
          "Numbers use a decimal comma (1.234,5)", NULL},
         {"unit", 0, 0, G_OPTION_ARG_STRING, &o->unit,
          "Unit of values when the file does not say: bn, m, k, 1", "UNIT"},
-        {"currency", 0, 0, G_OPTION_ARG_STRING, &o->currency,
+        {"input-currency", 0, 0, G_OPTION_ARG_STRING, &o->currency,
          "Currency of values when the file does not say (default EUR)", "CODE"},
         {"input-format", 0, 0, G_OPTION_ARG_STRING, &o->input_format,
          "Force a loader: csv, kiel-data-explorer, kiel-total-allocations, ...", "NAME"},
@@ -99,7 +99,7 @@ int cli_data_prepare(cli_data_opts_t *o)
     }
     if (o->currency) {
         if (strlen(o->currency) != 3)
-            return cli_error(EXIT_USAGE, "--currency \"%s\": use a three-letter code such as EUR",
+            return cli_error(EXIT_USAGE, "--input-currency \"%s\": use a three-letter code such as EUR",
                              o->currency);
         for (char *p = o->currency; *p; p++)
             *p = g_ascii_toupper(*p);

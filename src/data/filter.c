@@ -99,6 +99,15 @@ bool aidstat_filter_measures_set(const aidstat_filter_t *f)
     return f && f->measures;
 }
 
+void aidstat_filter_get_period(const aidstat_filter_t *f, int *from_year, int *from_month,
+                               int *to_year, int *to_month)
+{
+    *from_year = f && f->from ? f->from_y : 0;
+    *from_month = f && f->from ? f->from_m : 0;
+    *to_year = f && f->to ? f->to_y : 0;
+    *to_month = f && f->to ? f->to_m : 0;
+}
+
 bool aidstat_filter_donors_set(const aidstat_filter_t *f)
 {
     return f && (f->donors->len || f->regions->len);

@@ -520,7 +520,7 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         }
         vp[i] = r == AID_NUM_OK ? x : NAN;
         if (r == AID_NUM_OK) {
-            any = true;
+            any |= x != 0;
             if (col->measure == AIDSTAT_MEASURE_ALLOCATION && col->type != AIDSTAT_TYPE_TOTAL)
                 split_sum += x;
         }
@@ -536,9 +536,17 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         reject_col(L, line, "total does not equal the sum of the aid types", checkcol, ex);
         goto done;
     }
+    uint64_t zeros = 0;
+    for (size_t i = 0; i < L->ncols; i++)
+        if (L->cols[i].role == ROLE_WIDE && vp[i] == 0)
+            zeros++;
+    if (zeros && L->report)
+        aid_tally_zeros(L->report, zeros);
     for (size_t i = 0; i < L->ncols && ret == 0; i++) {
         aid_column_t *col = &L->cols[i];
-        if (col->role != ROLE_WIDE || vp[i] != vp[i])
+        /* a zero in a type column says "none of this type": no record,
+         * as a month with no aid at all has no row */
+        if (col->role != ROLE_WIDE || vp[i] != vp[i] || vp[i] == 0)
             continue;
         aidstat_record_t r = rec;
         if (col->type >= 0)

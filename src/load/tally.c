@@ -19,7 +19,7 @@ typedef struct {
 
 struct aidstat_load_report {
     char *file, *format, *description;
-    uint64_t read, used, rejected, skipped, records;
+    uint64_t read, used, rejected, skipped, records, zeros;
     uint64_t per_measure[AIDSTAT_MEASURE_COUNT];
     GPtrArray *reasons; /* reason_t*, in order of first appearance */
     GHashTable *reason_index; /* reason -> index + 1 */
@@ -95,6 +95,16 @@ void aid_tally_used(aidstat_load_report_t *r)
 void aid_tally_skipped(aidstat_load_report_t *r)
 {
     r->skipped++;
+}
+
+void aid_tally_zeros(aidstat_load_report_t *r, uint64_t n)
+{
+    r->zeros += n;
+}
+
+uint64_t aidstat_load_report_zero_cells(const aidstat_load_report_t *r)
+{
+    return r->zeros;
 }
 
 void aid_tally_reject(aidstat_load_report_t *r, long line, const char *reason, const char *example)

@@ -11,6 +11,8 @@ void aid_tally_begin(aidstat_load_report_t *r, const char *file, const char *for
 void aid_tally_row(aidstat_load_report_t *r);
 void aid_tally_used(aidstat_load_report_t *r);
 void aid_tally_skipped(aidstat_load_report_t *r);
+/* Zero values in wide (one column per type) files, which are not records. */
+void aid_tally_zeros(aidstat_load_report_t *r, uint64_t n);
 /* Reject the current row: reason groups rows ("value is not a number
  * (column \"military\")"); example is the first offending text, kept once. */
 void aid_tally_reject(aidstat_load_report_t *r, long line, const char *reason, const char *example);

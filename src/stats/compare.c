@@ -25,6 +25,33 @@
 #define NM AIDSTAT_MEASURE_COUNT
 
 typedef struct {
+    int measure;
+    double value;
+} sample_t;
+
+static const char *const stat_names[] = {"sum", "count", "mean", "median", "min", "max", "sd"};
+
+int aidstat_stat_parse(const char *s)
+{
+    for (int i = 0; i < (int)G_N_ELEMENTS(stat_names); i++)
+        if (g_ascii_strcasecmp(s, stat_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+const char *aidstat_stat_name(aidstat_stat_t st)
+{
+    return (unsigned)st < G_N_ELEMENTS(stat_names) ? stat_names[st] : "?";
+}
+
+/* Whether the stat needs the values themselves, not just sums and counts. */
+static bool needs_values(aidstat_stat_t st)
+{
+    return st == AIDSTAT_STAT_MEDIAN || st == AIDSTAT_STAT_MIN || st == AIDSTAT_STAT_MAX ||
+           st == AIDSTAT_STAT_SD;
+}
+
+typedef struct {
     double sum[NM], comp[NM];
     uint64_t n[NM];
 } cell_t;
@@ -63,6 +90,9 @@ struct aidstat_compare {
     GArray *col_total; /* cell_t per column label */
     cell_t total;
     aid_selection_t sel; /* what the matched records were */
+    GPtrArray *values;   /* per row label: GArray of sample_t, for --stat needing values */
+    aidstat_error_t norm_err; /* the first record that could not be restated */
+    uint64_t norm_failed;
     /* hot-path caches */
     int last_period[2];
     uint32_t last_period_id[2];
@@ -93,6 +123,11 @@ struct aidstat_result {
     int y0, m0, y1, m1;
     uint64_t records, rows_read, rows_rejected;
     GPtrArray *notes;
+    aidstat_stat_t stat;
+    bool cumulative;
+    bool has_conc;
+    aidstat_concentration_t conc;
+    char *basis;
 };
 
 /* ---------------------------------------------------------------- keys */
@@ -287,9 +322,20 @@ aidstat_compare_t *aidstat_compare_new(const aidstat_compare_options_t *opt, aid
                       aidstat_key_name(opt->by[0]));
         return NULL;
     }
-    if (opt->per == AIDSTAT_PER_GDP && (opt->by[0] != AIDSTAT_KEY_DONOR || opt->by[1])) {
+    if (opt->per != AIDSTAT_PER_NONE && (opt->by[0] != AIDSTAT_KEY_DONOR || opt->by[1])) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "--per %s compares donors: use it with --by donor alone",
+                      opt->per == AIDSTAT_PER_GDP ? "gdp" : "capita");
+        return NULL;
+    }
+    if (opt->stat != AIDSTAT_STAT_SUM && (opt->by[1] || opt->per != AIDSTAT_PER_NONE || opt->cumulative)) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                      "--per gdp compares donors: use it with --by donor alone");
+                      "--stat %s works with one key and without --per or --cumulative",
+                      aidstat_stat_name(opt->stat));
+        return NULL;
+    }
+    if (opt->cumulative && !key_is_time(opt->by[0])) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                      "--cumulative runs over periods: use it with --by year, quarter or month");
         return NULL;
     }
     aidstat_compare_t *c = g_new0(aidstat_compare_t, 1);
@@ -304,6 +350,7 @@ aidstat_compare_t *aidstat_compare_new(const aidstat_compare_options_t *opt, aid
     c->col_total = g_array_new(FALSE, TRUE, sizeof(cell_t));
     c->region_cache = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, region_list_free);
     c->last_period[0] = c->last_period[1] = -1;
+    c->values = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
     return c;
 }
 
@@ -315,6 +362,7 @@ void aidstat_compare_free(aidstat_compare_t *c)
     keyset_clear(&c->keys[1]);
     aid_intern_clear(&c->codes);
     aid_selection_clear(&c->sel);
+    g_ptr_array_free(c->values, TRUE);
     g_ptr_array_free(c->cells, TRUE);
     g_array_free(c->row_total, TRUE);
     g_array_free(c->col_total, TRUE);
@@ -323,11 +371,24 @@ void aidstat_compare_free(aidstat_compare_t *c)
     g_free(c);
 }
 
-int aidstat_compare_add(const aidstat_record_t *rec, void *compare)
+int aidstat_compare_add(const aidstat_record_t *in, void *compare)
 {
     aidstat_compare_t *c = compare;
-    if (c->opt.filter && !aidstat_filter_match(c->opt.filter, rec))
+    if (c->opt.filter && !aidstat_filter_match(c->opt.filter, in))
         return 0;
+    aidstat_record_t copy;
+    const aidstat_record_t *rec = in;
+    if (c->opt.normalize) {
+        aidstat_error_t e;
+        aidstat_error_clear(&e);
+        copy = *in;
+        if (aidstat_normalize_record(c->opt.normalize, &copy, &e) != AIDSTAT_OK) {
+            if (!c->norm_failed++)
+                c->norm_err = e;
+            return 0;
+        }
+        rec = &copy;
+    }
     enum { MAXL = 256 };
     uint32_t r[MAXL], k[MAXL];
     size_t nr = labels_of(c, 0, rec, r, MAXL);
@@ -342,6 +403,12 @@ int aidstat_compare_add(const aidstat_record_t *rec, void *compare)
             cell_add(&g_array_index(row, cell_t, k[j]), m, x);
         }
         cell_add(&g_array_index(c->row_total, cell_t, r[i]), m, x);
+        if (needs_values(c->opt.stat)) {
+            while (c->values->len <= r[i])
+                g_ptr_array_add(c->values, g_array_new(FALSE, FALSE, sizeof(sample_t)));
+            sample_t smp = {m, x};
+            g_array_append_val(g_ptr_array_index(c->values, r[i]), smp);
+        }
     }
     for (size_t j = 0; j < nk; j++)
         cell_add(&g_array_index(c->col_total, cell_t, k[j]), m, x);
@@ -413,10 +480,41 @@ static gint col_cmp(gconstpointer pa, gconstpointer pb, gpointer user)
     return g_utf8_collate(a->label, b->label);
 }
 
+/* A row's --stat over its records of measure m. */
+static double row_stat(const aidstat_compare_t *c, size_t i, const cell_t *rt, int m,
+                       aidstat_stat_t st)
+{
+    if (st == AIDSTAT_STAT_COUNT)
+        return (double)rt->n[m];
+    if (st == AIDSTAT_STAT_MEAN)
+        return rt->n[m] ? cell_value(rt, m) / (double)rt->n[m] : NAN;
+    GArray *all = i < c->values->len ? g_ptr_array_index(c->values, i) : NULL;
+    GArray *v = g_array_new(FALSE, FALSE, sizeof(double));
+    for (guint k = 0; all && k < all->len; k++) {
+        sample_t *smp = &g_array_index(all, sample_t, k);
+        if (smp->measure == m)
+            g_array_append_val(v, smp->value);
+    }
+    double out = NAN;
+    aidstat_summary_t sum;
+    if (v->len && aidstat_summary_compute((double *)(void *)v->data, v->len, &sum, NULL) == AIDSTAT_OK)
+        out = st == AIDSTAT_STAT_MEDIAN ? sum.median
+            : st == AIDSTAT_STAT_MIN    ? sum.min
+            : st == AIDSTAT_STAT_MAX    ? sum.max
+                                        : sum.sd;
+    g_array_free(v, TRUE);
+    return out;
+}
+
 aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *err)
 {
     const aidstat_compare_options_t *o = &c->opt;
     bool by_measure = o->by[0] == AIDSTAT_KEY_MEASURE || o->by[1] == AIDSTAT_KEY_MEASURE;
+    if (c->norm_failed) {
+        if (err)
+            *err = c->norm_err;
+        return NULL;
+    }
     aid_selected_t sel;
     if (aid_selection_choose(&c->sel, o->filter, by_measure, "compare", &sel, err) != AIDSTAT_OK)
         return NULL;
@@ -437,9 +535,13 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     res->records = sel.records;
     res->rows_read = c->sel.rows_read;
     res->rows_rejected = c->sel.rows_rejected;
+    res->stat = o->stat;
+    res->cumulative = o->cumulative;
+    res->basis = o->normalize ? aidstat_normalize_describe(o->normalize) : g_strdup("");
     for (guint i = 0; i < c->sel.caveats->len; i++)
         note(res, "%s", (const char *)g_ptr_array_index(c->sel.caveats, i));
-    res->additive = !by_measure && o->per == AIDSTAT_PER_NONE;
+    res->additive = !by_measure && o->per == AIDSTAT_PER_NONE && !o->cumulative &&
+                    (o->stat == AIDSTAT_STAT_SUM || o->stat == AIDSTAT_STAT_COUNT);
     bool overlap = o->by[0] == AIDSTAT_KEY_REGION;
 
     /* The value of a cell: the chosen measure, or (when a key is the
@@ -479,6 +581,28 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         res->col_totals[j] = cs[j].total;
     }
 
+    /* GDP or population from a table: one year for every donor (the
+     * selection's last, unless asked), in the data's currency */
+    const aidstat_reftable_t *ref = o->per == AIDSTAT_PER_GDP ? o->gdp
+                                   : o->per == AIDSTAT_PER_CAPITA ? o->population : NULL;
+    int ref_year = o->gdp_year ? o->gdp_year : sel.y1;
+    double ref_rate = 1.0;
+    if (ref && o->per == AIDSTAT_PER_GDP && strcmp(aidstat_reftable_currency(ref), res->currency) != 0) {
+        ref_rate = o->gdp_rates ? aidstat_rates_get(o->gdp_rates, aidstat_reftable_currency(ref),
+                                                    res->currency, ref_year, 0)
+                                : NAN;
+        if (isnan(ref_rate)) {
+            aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                          "--per gdp: the GDP table is in %s and the data in %s: %s",
+                          aidstat_reftable_currency(ref), res->currency,
+                          o->gdp_rates ? "the rates table has no rate for that year"
+                                       : "give a rates table with --rates FILE");
+            aidstat_result_free(res);
+            return NULL;
+        }
+    }
+    size_t ref_older = 0;
+
     /* rows */
     keyset_t *K0 = &c->keys[0];
     size_t nall = aid_intern_count(&K0->names);
@@ -499,7 +623,34 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         row->gdp = g_array_index(K0->gdp, double, i);
         if (o->by[0] == AIDSTAT_KEY_MEASURE)
             row->abs = cell_value(rt, row->order);
+        int rm = o->by[0] == AIDSTAT_KEY_MEASURE ? row->order : measure;
+        if (o->stat != AIDSTAT_STAT_SUM)
+            row->abs = row_stat(c, i, rt, rm, o->stat);
         row->value = row->abs;
+        if (ref) {
+            int y = ref_year;
+            double v = aidstat_reftable_get(ref, row->code, row->label, y);
+            if (isnan(v)) {
+                /* the latest earlier year the table has for this donor */
+                int ly = aidstat_reftable_latest_year(ref, row->code, row->label);
+                if (ly && ly < y) {
+                    v = aidstat_reftable_get(ref, row->code, row->label, ly);
+                    ref_older++;
+                }
+            }
+            row->gdp = isnan(v) ? 0 : v * ref_rate;
+        }
+        if (o->per == AIDSTAT_PER_CAPITA) {
+            if (row->gdp > 0) {
+                row->value = row->abs / row->gdp;
+                gdp_abs += row->abs;
+                gdp_sum += row->gdp;
+            } else {
+                row->value = NAN;
+                no_gdp++;
+                g_string_append_printf(no_gdp_names, "%s%s", no_gdp_names->len ? ", " : "", row->label);
+            }
+        }
         if (o->per == AIDSTAT_PER_GDP) {
             if (row->gdp > 0) {
                 row->value = row->abs / row->gdp * 100.0;
@@ -521,29 +672,47 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     res->nrows = n;
     g_free(cs);
 
-    if (o->per == AIDSTAT_PER_GDP) {
+    if (o->per != AIDSTAT_PER_NONE) {
+        const char *what = o->per == AIDSTAT_PER_GDP ? "GDP" : "population";
         if (gdp_sum == 0) {
+            aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0, "--per %s: %s no %s for any selected donor",
+                          o->per == AIDSTAT_PER_GDP ? "gdp" : "capita",
+                          ref ? "the table has" : "the data has", what);
             g_string_free(no_gdp_names, TRUE);
             aidstat_result_free(res);
-            aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                          "--per gdp: the data has no GDP for any selected donor");
             return NULL;
         }
-        int gy = 0;
-        for (size_t i = 0; i < nall && !gy; i++)
-            gy = g_array_index(K0->gdp_year, int, i);
-        if (gy)
-            note(res, "GDP: %d, from the data", gy);
+        if (ref) {
+            if (ref_rate != 1.0)
+                note(res, "%s: %s, %d, converted to %s at the %d average rate (%s)", what,
+                     aidstat_reftable_describe(ref), ref_year, res->currency, ref_year,
+                     aidstat_rates_describe(o->gdp_rates));
+            else
+                note(res, "%s: %s, %d", what, aidstat_reftable_describe(ref), ref_year);
+            if (ref_older)
+                note(res, "%zu donor%s without %s for %d: the table's latest earlier year is used",
+                     ref_older, ref_older == 1 ? "" : "s", what, ref_year);
+        } else {
+            int gy = 0;
+            for (size_t i = 0; i < nall && !gy; i++)
+                gy = g_array_index(K0->gdp_year, int, i);
+            if (gy)
+                note(res, "GDP: %d, from the data", gy);
+        }
         if (no_gdp)
-            note(res, "no GDP in the data for %s: shown as n/a and left out of the total",
-                 no_gdp_names->str);
+            note(res, "no %s %s for %s: shown as n/a and left out of the total", what,
+                 ref ? "in the table" : "in the data", no_gdp_names->str);
     }
     g_string_free(no_gdp_names, TRUE);
 
     /* totals */
-    if (o->per == AIDSTAT_PER_GDP) {
-        res->total = gdp_abs / gdp_sum * 100.0;
-        res->total_label = g_strdup("All donors with GDP");
+    if (o->per != AIDSTAT_PER_NONE) {
+        res->total = gdp_abs / gdp_sum * (o->per == AIDSTAT_PER_GDP ? 100.0 : 1.0);
+        res->total_label = g_strdup(o->per == AIDSTAT_PER_GDP ? "All donors with GDP"
+                                                               : "All donors with population");
+    } else if (res->additive && o->stat == AIDSTAT_STAT_COUNT) {
+        res->total = (double)CN(&c->total);
+        res->total_label = g_strdup("Total");
     } else if (res->additive) {
         res->total = CV(&c->total);
         res->total_label = g_strdup(!overlap                                  ? "Total"
@@ -581,6 +750,17 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
             row->rank = res->rows[i - 1].rank;
         else
             row->rank = i + 1;
+    }
+
+    /* concentration among donors, before any folding */
+    if (o->by[0] == AIDSTAT_KEY_DONOR && !o->by[1] && o->stat == AIDSTAT_STAT_SUM &&
+        o->per == AIDSTAT_PER_NONE && measure >= 0 && n > 0) {
+        double *v = g_new(double, n);
+        for (size_t i = 0; i < n; i++)
+            v[i] = res->rows[i].abs;
+        aidstat_error_t cerr;
+        res->has_conc = aidstat_concentration_compute(v, n, &res->conc, &cerr) == AIDSTAT_OK;
+        g_free(v);
     }
 
     /* top N: fold the rest into "Others" where adding up is meaningful */
@@ -628,6 +808,23 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     sort_ctx_t ctx = {res, sort == AIDSTAT_SORT_NAME};
     g_qsort_with_data(res->rows, (gint)n, sizeof *res->rows, row_cmp, &ctx);
 
+    if (o->cumulative) {
+        /* running totals need period order, whatever the sort asked */
+        sort_ctx_t chrono = {res, true};
+        g_qsort_with_data(res->rows, (gint)n, sizeof *res->rows, row_cmp, &chrono);
+        double run = 0;
+        double *runc = g_new0(double, ncols + 1);
+        for (size_t i = 0; i < n; i++) {
+            struct row *row = &res->rows[i];
+            run += row->abs;
+            row->value = row->abs = run;
+            for (size_t j = 0; j < ncols; j++)
+                row->cells[j] = runc[j] += row->cells[j];
+            row->rank = 0;
+        }
+        g_free(runc);
+    }
+
     double cum = 0;
     for (size_t i = 0; i < n; i++) {
         struct row *row = &res->rows[i];
@@ -670,6 +867,7 @@ void aidstat_result_free(aidstat_result_t *r)
     g_free(r->currency);
     g_free(r->source);
     g_free(r->filter);
+    g_free(r->basis);
     g_ptr_array_free(r->notes, TRUE);
     g_free(r);
 }
@@ -715,5 +913,14 @@ const char *aidstat_result_filter(const aidstat_result_t *r) { return r->filter;
 uint64_t aidstat_result_records(const aidstat_result_t *r) { return r->records; }
 uint64_t aidstat_result_rows_read(const aidstat_result_t *r) { return r->rows_read; }
 uint64_t aidstat_result_rows_rejected(const aidstat_result_t *r) { return r->rows_rejected; }
+bool aidstat_result_concentration(const aidstat_result_t *r, aidstat_concentration_t *out)
+{
+    if (r->has_conc && out)
+        *out = r->conc;
+    return r->has_conc;
+}
+aidstat_stat_t aidstat_result_stat(const aidstat_result_t *r) { return r->stat; }
+bool aidstat_result_cumulative(const aidstat_result_t *r) { return r->cumulative; }
+const char *aidstat_result_basis(const aidstat_result_t *r) { return r->basis ? r->basis : ""; }
 size_t aidstat_result_note_count(const aidstat_result_t *r) { return r->notes->len; }
 const char *aidstat_result_note(const aidstat_result_t *r, size_t i) { return g_ptr_array_index(r->notes, i); }

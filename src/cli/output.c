@@ -1,0 +1,247 @@
+/* Output pieces shared by the commands: aligned tables, Markdown tables,
+ * CSV/TSV fields, JSON strings and numbers, units for people. */
+#include "config.h"
+#include "cli/cli.h"
+
+#include <math.h>
+#include <string.h>
+
+const char *cli_currency_symbol(const char *code)
+{
+    if (!strcmp(code, "EUR"))
+        return "€";
+    if (!strcmp(code, "USD"))
+        return "$";
+    if (!strcmp(code, "GBP"))
+        return "£";
+    return NULL;
+}
+
+const char *cli_key_title(aidstat_key_t k)
+{
+    switch (k) {
+    case AIDSTAT_KEY_DONOR:
+        return "Donor";
+    case AIDSTAT_KEY_REGION:
+        return "Region";
+    case AIDSTAT_KEY_TYPE:
+        return "Type";
+    case AIDSTAT_KEY_MEASURE:
+        return "Measure";
+    case AIDSTAT_KEY_YEAR:
+        return "Year";
+    case AIDSTAT_KEY_QUARTER:
+        return "Quarter";
+    case AIDSTAT_KEY_MONTH:
+        return "Month";
+    default:
+        return "";
+    }
+}
+
+char *cli_period_iso(int y, int m)
+{
+    return y <= 0 ? g_strdup("") : g_strdup_printf("%04d-%02d", y, m);
+}
+
+char *cli_fmt_pct(double x, char *buf, size_t len)
+{
+    if (x != x)
+        buf[0] = '\0';
+    else
+        snprintf(buf, len, "%.1f %%", x * 100.0 + 0.0);
+    return buf;
+}
+
+cli_grid_t *cli_grid_new(size_t ncols)
+{
+    cli_grid_t *g = g_new0(cli_grid_t, 1);
+    g->cells = g_ptr_array_new_with_free_func(g_free);
+    g->ncols = ncols;
+    g->right = g_new0(bool, ncols);
+    return g;
+}
+
+void cli_grid_free(cli_grid_t *g)
+{
+    if (!g)
+        return;
+    g_ptr_array_free(g->cells, TRUE);
+    g_free(g->right);
+    g_free(g);
+}
+
+
+void cli_grid_put(cli_grid_t *g, const char *s)
+{
+    g_ptr_array_add(g->cells, g_strdup(s ? s : ""));
+}
+
+void cli_grid_print(FILE *fp, const cli_grid_t *g, bool rule_before_last)
+{
+    size_t nrows = g->cells->len / g->ncols;
+    size_t *w = g_new0(size_t, g->ncols);
+    for (size_t i = 0; i < g->cells->len; i++)
+        w[i % g->ncols] = MAX(w[i % g->ncols], cli_width(g_ptr_array_index(g->cells, i)));
+    size_t total = 0;
+    for (size_t j = 0; j < g->ncols; j++)
+        total += w[j] + (j ? 2 : 0);
+    GString *line = g_string_new(NULL);
+    for (size_t i = 0; i < nrows; i++) {
+        if (i == 1 || (rule_before_last && i == nrows - 1)) {
+            for (size_t k = 0; k < total; k++)
+                fputs("─", fp);
+            fputc('\n', fp);
+        }
+        g_string_truncate(line, 0);
+        for (size_t j = 0; j < g->ncols; j++) {
+            const char *s = g_ptr_array_index(g->cells, i * g->ncols + j);
+            size_t pad = w[j] - cli_width(s);
+            if (j)
+                g_string_append(line, "  ");
+            if (g->right[j])
+                g_string_append_printf(line, "%*s%s", (int)pad, "", s);
+            else
+                g_string_append_printf(line, "%s%*s", s, (int)pad, "");
+        }
+        while (line->len && line->str[line->len - 1] == ' ')
+            g_string_truncate(line, line->len - 1);
+        fprintf(fp, "%s\n", line->str);
+    }
+    g_string_free(line, TRUE);
+    g_free(w);
+}
+
+void cli_grid_markdown(FILE *fp, const cli_grid_t *g, bool bold_last)
+{
+    size_t nrows = g->cells->len / g->ncols;
+    for (size_t i = 0; i < nrows; i++) {
+        fputc('|', fp);
+        for (size_t j = 0; j < g->ncols; j++) {
+            const char *cell = g_ptr_array_index(g->cells, i * g->ncols + j);
+            /* a '|' in a name would end the cell */
+            char **parts = g_strsplit(cell, "|", -1);
+            char *esc = g_strjoinv("\\|", parts);
+            bool bold = bold_last && i == nrows - 1 && cell[0];
+            fprintf(fp, " %s%s%s |", bold ? "**" : "", esc, bold ? "**" : "");
+            g_free(esc);
+            g_strfreev(parts);
+        }
+        fputc('\n', fp);
+        if (i == 0) {
+            fputc('|', fp);
+            for (size_t j = 0; j < g->ncols; j++)
+                fputs(g->right[j] ? " ---: |" : " :--- |", fp);
+            fputc('\n', fp);
+        }
+    }
+}
+
+void cli_csv_field(FILE *fp, const char *s, char sep)
+{
+    bool quote = sep == ',' && strpbrk(s, ",\"\r\n") != NULL;
+    if (sep == '\t') {
+        for (const char *p = s; *p; p++)
+            fputc(*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p, fp);
+        return;
+    }
+    if (!quote) {
+        fputs(s, fp);
+        return;
+    }
+    fputc('"', fp);
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            fputc('"', fp);
+        fputc(*p, fp);
+    }
+    fputc('"', fp);
+}
+
+void cli_csv_num(FILE *fp, double x)
+{
+    char buf[64];
+    if (x == x)
+        fputs(cli_fmt_exact(x, buf, sizeof buf), fp);
+}
+
+void cli_json_str(FILE *fp, const char *s)
+{
+    fputc('"', fp);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(fp, "\\%c", *p);
+        else if (*p == '\n')
+            fputs("\\n", fp);
+        else if (*p == '\t')
+            fputs("\\t", fp);
+        else if (*p < 0x20)
+            fprintf(fp, "\\u%04x", *p);
+        else
+            fputc(*p, fp);
+    }
+    fputc('"', fp);
+}
+
+void cli_json_num(FILE *fp, double x)
+{
+    char buf[64];
+    if (x != x || isinf(x))
+        fputs("null", fp);
+    else
+        fputs(cli_fmt_exact(x, buf, sizeof buf), fp);
+}
+
+/* Split "a,b" option values (repeatable options are joined first). */
+gchar **cli_split_list(gchar **values)
+{
+    GPtrArray *out = g_ptr_array_new();
+    for (gchar **v = values; v && *v; v++) {
+        gchar **parts = g_strsplit(*v, ",", -1);
+        for (gchar **p = parts; *p; p++) {
+            g_strstrip(*p);
+            if (**p)
+                g_ptr_array_add(out, g_strdup(*p));
+        }
+        g_strfreev(parts);
+    }
+    g_ptr_array_add(out, NULL);
+    return (gchar **)g_ptr_array_free(out, FALSE);
+}
+
+void cli_unit_choose(cli_unit_t *u, double maxabs, const char *currency, const char *want)
+{
+    static const struct {
+        const char *word, *longw;
+        double scale;
+    } scales[] = {{"bn", "billion", 1e9}, {"m", "million", 1e6}, {"k", "thousand", 1e3}, {"", "", 1}};
+    size_t pick = 3;
+    if (want) {
+        for (size_t i = 0; i < G_N_ELEMENTS(scales); i++)
+            if (!strcmp(want, scales[i].word) || !strcmp(want, scales[i].longw) ||
+                (!strcmp(want, "1") && i == 3))
+                pick = i;
+    } else {
+        pick = maxabs >= 1e9 ? 0 : maxabs >= 1e6 ? 1 : 3;
+    }
+    u->scale = scales[pick].scale;
+    const char *sym = cli_currency_symbol(currency);
+    const char *c = sym ? sym : currency;
+    snprintf(u->unit, sizeof u->unit, "%s%s%s", c, pick < 3 ? " " : "", scales[pick].word);
+    snprintf(u->unit_long, sizeof u->unit_long, "%s%s%s", c, pick < 3 ? " " : "", scales[pick].longw);
+}
+
+bool cli_format_parse(const char *s, cli_format_t *f)
+{
+    static const char *const names[] = {"table", "csv", "tsv", "json", "markdown"};
+    for (int i = 0; i < 5; i++)
+        if (!strcmp(s, names[i])) {
+            *f = (cli_format_t)i;
+            return true;
+        }
+    if (!strcmp(s, "md")) {
+        *f = CLI_FMT_MARKDOWN;
+        return true;
+    }
+    return false;
+}

@@ -1,0 +1,170 @@
+/* Options shared by the analyses: which records (--type, --measure,
+ * --donor, --region, --from, --to) and how values are restated
+ * (--currency, --rates, --prices, --deflator). */
+#include "config.h"
+#include "cli/cli.h"
+
+#include <string.h>
+
+void cli_select_add_entries(cli_select_t *s, GOptionContext *ctx)
+{
+    GOptionEntry entries[] = {
+        {"type", 't', 0, G_OPTION_ARG_STRING_ARRAY, &s->types,
+         "Only these aid types: military, financial, humanitarian, other", "TYPE[,TYPE]"},
+        {"measure", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &s->measures,
+         "Only these measures: commitment, allocation, delivery, to_be_allocated (default: allocation)", "MEASURE"},
+        {"donor", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &s->donors,
+         "Only these donors (names or codes; a name with \", \" is one donor)", "DONOR[,DONOR]"},
+        {"region", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &s->regions, "Only donors in these groups", "REGION[,REGION]"},
+        {"from", 0, 0, G_OPTION_ARG_STRING, &s->from, "From this period on (inclusive)", "YYYY[-MM]"},
+        {"to", 0, 0, G_OPTION_ARG_STRING, &s->to, "Up to this period (inclusive)", "YYYY[-MM]"},
+        {NULL, 0, 0, 0, NULL, NULL, NULL},
+    };
+    g_option_context_add_main_entries(ctx, entries, NULL);
+}
+
+int cli_select_build(cli_select_t *s, const cli_data_opts_t *data, bool need_regions)
+{
+    int code = 0;
+    aidstat_error_t err;
+    s->filter = aidstat_filter_new();
+    gchar **tl = cli_split_list(s->types), **ml = cli_split_list(s->measures),
+          **rl = cli_split_list(s->regions);
+    for (gchar **p = tl; *p && !code; p++) {
+        int t = aidstat_type_parse(*p);
+        if (t < 0)
+            code = cli_error(EXIT_USAGE, "--type: unknown aid type \"%s\" (military, financial, humanitarian, other, total)", *p);
+        else
+            aidstat_filter_add_type(s->filter, (aidstat_type_t)t);
+    }
+    for (gchar **p = ml; *p && !code; p++) {
+        int m = aidstat_measure_parse(*p);
+        if (m < 0)
+            code = cli_error(EXIT_USAGE, "--measure: unknown measure \"%s\" (commitment, allocation, delivery, to_be_allocated)", *p);
+        else
+            aidstat_filter_add_measure(s->filter, (aidstat_measure_t)m);
+    }
+    /* "usa,deu" lists donors; a comma followed by a space belongs to a
+     * name such as "Korea, Republic of" */
+    for (gchar **p = s->donors; p && *p && !code; p++) {
+        if (strstr(*p, ", ")) {
+            if (g_strstrip(*p)[0])
+                aidstat_filter_add_donor(s->filter, *p);
+            continue;
+        }
+        gchar *one[] = {*p, NULL};
+        gchar **parts = cli_split_list(one);
+        for (gchar **q = parts; *q; q++)
+            aidstat_filter_add_donor(s->filter, *q);
+        g_strfreev(parts);
+    }
+    if (!code && (*rl || need_regions))
+        s->regions_table = cli_regions(data, &code);
+    for (gchar **p = rl; *p && !code; p++) {
+        long i = aidstat_regions_find(s->regions_table, *p);
+        if (i < 0) {
+            GString *known = g_string_new(NULL);
+            for (size_t k = 0; k < aidstat_regions_count(s->regions_table); k++)
+                g_string_append_printf(known, "%s%s", k ? ", " : "", aidstat_regions_id(s->regions_table, k));
+            code = cli_error(EXIT_USAGE, "--region: unknown group \"%s\" (groups: %s)", *p, known->str);
+            g_string_free(known, TRUE);
+        } else {
+            aidstat_filter_add_region(s->filter, s->regions_table, (size_t)i);
+        }
+    }
+    int y, mo;
+    if (!code && s->from) {
+        if (aidstat_period_parse(s->from, &y, &mo, &err) != AIDSTAT_OK)
+            code = cli_error(EXIT_USAGE, "--from: %s", err.message);
+        else
+            aidstat_filter_set_from(s->filter, y, mo);
+    }
+    if (!code && s->to) {
+        if (aidstat_period_parse(s->to, &y, &mo, &err) != AIDSTAT_OK)
+            code = cli_error(EXIT_USAGE, "--to: %s", err.message);
+        else
+            aidstat_filter_set_to(s->filter, y, mo);
+    }
+    g_strfreev(tl);
+    g_strfreev(ml);
+    g_strfreev(rl);
+    return code;
+}
+
+void cli_select_clear(cli_select_t *s)
+{
+    aidstat_filter_free(s->filter);
+    aidstat_regions_free(s->regions_table);
+    g_strfreev(s->types);
+    g_strfreev(s->measures);
+    g_strfreev(s->donors);
+    g_strfreev(s->regions);
+    g_free(s->from);
+    g_free(s->to);
+}
+
+void cli_norm_add_entries(cli_norm_t *n, GOptionContext *ctx)
+{
+    GOptionEntry entries[] = {
+        {"currency", 0, 0, G_OPTION_ARG_STRING, &n->currency,
+         "Show values in this currency, converted with --rates", "CODE"},
+        {"rates", 0, 0, G_OPTION_ARG_FILENAME, &n->rates_file,
+         "Exchange rates: the ECB reference-rate history, a Federal Reserve table, or date,currency,per_eur", "FILE"},
+        {"yearly-rates", 0, 0, G_OPTION_ARG_NONE, &n->yearly_rates,
+         "Convert at yearly instead of monthly average rates", NULL},
+        {"prices", 0, 0, G_OPTION_ARG_STRING, &n->prices,
+         "nominal (default) or constant:YYYY prices, with --deflator", "BASIS"},
+        {"deflator", 0, 0, G_OPTION_ARG_FILENAME, &n->deflator_file,
+         "Price index by year (columns year,index) for --prices constant:YYYY", "FILE"},
+        {NULL, 0, 0, 0, NULL, NULL, NULL},
+    };
+    g_option_context_add_main_entries(ctx, entries, NULL);
+}
+
+int cli_norm_build(cli_norm_t *n)
+{
+    aidstat_error_t err;
+    memset(&n->norm, 0, sizeof n->norm);
+    if (n->currency) {
+        if (strlen(n->currency) != 3)
+            return cli_error(EXIT_USAGE, "--currency \"%s\": use a three-letter code such as USD",
+                             n->currency);
+        for (char *p = n->currency; *p; p++)
+            *p = g_ascii_toupper(*p);
+        n->norm.currency = n->currency;
+        n->active = true;
+    }
+    if (n->rates_file) {
+        if (!(n->rates = aidstat_rates_load_file(n->rates_file, &err)))
+            return cli_fail(&err);
+        n->norm.rates = n->rates;
+    }
+    n->norm.yearly_rates = n->yearly_rates;
+    if (n->prices && strcmp(n->prices, "nominal") != 0) {
+        int y = 0;
+        char end = 0;
+        if (sscanf(n->prices, "constant:%d%c", &y, &end) != 1 || y < 1900 || y > 2999)
+            return cli_error(EXIT_USAGE, "--prices \"%s\": use nominal or constant:YYYY", n->prices);
+        n->norm.base_year = y;
+        n->active = true;
+    }
+    if (n->deflator_file) {
+        if (!(n->deflator = aidstat_reftable_load_file(n->deflator_file, AIDSTAT_REF_DEFLATOR, NULL, &err)))
+            return cli_fail(&err);
+        n->norm.deflator = n->deflator;
+    }
+    if (n->norm.base_year && !n->deflator)
+        return cli_error(EXIT_USAGE, "--prices %s needs a deflator table (--deflator FILE with columns year,index)",
+                         n->prices);
+    return 0;
+}
+
+void cli_norm_clear(cli_norm_t *n)
+{
+    aidstat_rates_free(n->rates);
+    aidstat_reftable_free(n->deflator);
+    g_free(n->currency);
+    g_free(n->rates_file);
+    g_free(n->prices);
+    g_free(n->deflator_file);
+}

@@ -1,0 +1,449 @@
+/* Time series: records summed into regular periods per group.
+ *
+ * Aid files list flows only where there was activity (the Kiel tracker has
+ * no row for a donor's quiet month), so a series is laid on the data's
+ * whole span and the gaps are explicit zeros. The span is that of every
+ * record of the chosen measure, not of the group's own records, and is cut
+ * to the filter's period; the last period may be incomplete (the data ends
+ * in April: the year is partial), which callers can ask about.
+ */
+#include "config.h"
+#include "aidstat.h"
+#include "data/error.h"
+#include "data/intern.h"
+#include "data/period.h"
+#include "stats/selection.h"
+
+#include <glib.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+    double sum, comp;
+} acc_t;
+
+struct aidstat_series {
+    aidstat_series_options_t opt;
+    aid_selection_t sel;
+    aid_intern_t names;  /* group labels */
+    GArray *order;       /* int per group */
+    GPtrArray *cells;    /* per group: GHashTable (period * NM + measure) -> acc_t */
+    int span_first[AID_NM], span_last[AID_NM]; /* months covered by all records, year*12+m-1 */
+    uint64_t undated[AID_NM], no_month[AID_NM];
+    aidstat_error_t norm_err; /* the first record that could not be restated */
+    uint64_t norm_failed;
+    GHashTable *region_cache;
+    aid_intern_t donor_names;
+    /* after finish */
+    bool finished;
+    aid_selected_t what;
+    int p0;              /* first period index */
+    size_t len;
+    int cov_first, cov_last; /* months covered, year*12+m-1 */
+    GArray *groups;      /* uint32 group ids, in display order */
+    double *values;      /* groups x len */
+    GPtrArray *notes;
+};
+
+int aidstat_interval_parse(const char *s)
+{
+    if (!g_ascii_strcasecmp(s, "month") || !g_ascii_strcasecmp(s, "monthly"))
+        return AIDSTAT_INTERVAL_MONTH;
+    if (!g_ascii_strcasecmp(s, "quarter") || !g_ascii_strcasecmp(s, "quarterly"))
+        return AIDSTAT_INTERVAL_QUARTER;
+    if (!g_ascii_strcasecmp(s, "year") || !g_ascii_strcasecmp(s, "yearly") ||
+        !g_ascii_strcasecmp(s, "annual"))
+        return AIDSTAT_INTERVAL_YEAR;
+    return -1;
+}
+
+void aidstat_series_options_init(aidstat_series_options_t *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->interval = AIDSTAT_INTERVAL_MONTH;
+}
+
+static void cells_free(gpointer p)
+{
+    g_hash_table_destroy(p);
+}
+
+static void list_free(gpointer p)
+{
+    g_array_free(p, TRUE);
+}
+
+aidstat_series_t *aidstat_series_new(const aidstat_series_options_t *opt, aidstat_error_t *err)
+{
+    aidstat_key_t by = opt->by;
+    if (by != AIDSTAT_KEY_NONE && by != AIDSTAT_KEY_DONOR && by != AIDSTAT_KEY_REGION &&
+        by != AIDSTAT_KEY_TYPE && by != AIDSTAT_KEY_MEASURE) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                      "--by %s: a series groups by donor, region, type or measure",
+                      aidstat_key_name(by));
+        return NULL;
+    }
+    if (by == AIDSTAT_KEY_REGION && !opt->regions) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "grouping by region needs regions");
+        return NULL;
+    }
+    if (opt->interval != AIDSTAT_INTERVAL_MONTH && opt->interval != AIDSTAT_INTERVAL_QUARTER &&
+        opt->interval != AIDSTAT_INTERVAL_YEAR) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "unknown interval");
+        return NULL;
+    }
+    aidstat_series_t *s = g_new0(aidstat_series_t, 1);
+    s->opt = *opt;
+    aid_selection_init(&s->sel);
+    aid_intern_init(&s->names);
+    aid_intern_init(&s->donor_names);
+    s->order = g_array_new(FALSE, TRUE, sizeof(int));
+    s->cells = g_ptr_array_new_with_free_func(cells_free);
+    s->region_cache = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, list_free);
+    s->notes = g_ptr_array_new_with_free_func(g_free);
+    for (int m = 0; m < AID_NM; m++)
+        s->span_first[m] = INT_MAX, s->span_last[m] = INT_MIN;
+    return s;
+}
+
+void aidstat_series_free(aidstat_series_t *s)
+{
+    if (!s)
+        return;
+    aid_selection_clear(&s->sel);
+    aid_intern_clear(&s->names);
+    aid_intern_clear(&s->donor_names);
+    g_array_free(s->order, TRUE);
+    g_ptr_array_free(s->cells, TRUE);
+    g_hash_table_destroy(s->region_cache);
+    g_ptr_array_free(s->notes, TRUE);
+    if (s->groups)
+        g_array_free(s->groups, TRUE);
+    g_free(s->values);
+    aid_selected_clear(&s->what);
+    g_free(s);
+}
+
+static uint32_t group_id(aidstat_series_t *s, const char *label, int order)
+{
+    uint32_t n = aid_intern_count(&s->names);
+    uint32_t id = aid_intern(&s->names, label);
+    if (id == n) {
+        g_array_append_val(s->order, order);
+        g_ptr_array_add(s->cells, g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free));
+    }
+    return id;
+}
+
+/* The groups a record belongs to (several for regions, none for a donor
+ * outside every selected region). */
+static size_t groups_of(aidstat_series_t *s, const aidstat_record_t *rec, uint32_t *ids, size_t max)
+{
+    switch (s->opt.by) {
+    case AIDSTAT_KEY_DONOR:
+        ids[0] = group_id(s, rec->donor, 0);
+        return 1;
+    case AIDSTAT_KEY_TYPE:
+        ids[0] = group_id(s, aidstat_type_label(rec->type), (int)rec->type);
+        return 1;
+    case AIDSTAT_KEY_MEASURE:
+        ids[0] = group_id(s, aidstat_measure_label(rec->measure), (int)rec->measure);
+        return 1;
+    case AIDSTAT_KEY_REGION: {
+        const char *dn = aid_intern_str(&s->donor_names, aid_intern(&s->donor_names, rec->donor));
+        GArray *list = g_hash_table_lookup(s->region_cache, dn);
+        if (!list) {
+            list = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+            for (size_t i = 0; i < aidstat_regions_count(s->opt.regions); i++)
+                if (aidstat_filter_has_region(s->opt.filter, s->opt.regions, i) &&
+                    aidstat_regions_contains(s->opt.regions, i, rec->iso3, rec->donor)) {
+                    uint32_t id = group_id(s, aidstat_regions_name(s->opt.regions, i), (int)i);
+                    g_array_append_val(list, id);
+                }
+            g_hash_table_insert(s->region_cache, (gpointer)dn, list);
+        }
+        size_t n = MIN(list->len, max);
+        for (size_t i = 0; i < n; i++)
+            ids[i] = g_array_index(list, uint32_t, i);
+        return n;
+    }
+    default:
+        ids[0] = group_id(s, "Total", 0);
+        return 1;
+    }
+}
+
+/* Period index of a month (year*12 + month - 1) under the interval. */
+static int period_of(aidstat_interval_t iv, int mk)
+{
+    int y = mk / 12, m0 = mk % 12;
+    switch (iv) {
+    case AIDSTAT_INTERVAL_YEAR:
+        return y;
+    case AIDSTAT_INTERVAL_QUARTER:
+        return y * 4 + m0 / 3;
+    default:
+        return mk;
+    }
+}
+
+/* First month (year*12 + month - 1) of period p. */
+static int period_first_month(aidstat_interval_t iv, int p)
+{
+    switch (iv) {
+    case AIDSTAT_INTERVAL_YEAR:
+        return p * 12;
+    case AIDSTAT_INTERVAL_QUARTER:
+        return (p / 4) * 12 + (p % 4) * 3;
+    default:
+        return p;
+    }
+}
+
+int aidstat_series_add(const aidstat_record_t *in, void *series)
+{
+    aidstat_series_t *s = series;
+    int m = in->measure;
+    /* the span counts every record, matched or not: quiet groups are zeros */
+    if (in->year > 0) {
+        int lo = in->year * 12 + (in->month ? in->month - 1 : 0);
+        int hi = in->year * 12 + (in->month ? in->month - 1 : 11);
+        s->span_first[m] = MIN(s->span_first[m], lo);
+        s->span_last[m] = MAX(s->span_last[m], hi);
+    }
+    if (s->opt.filter && !aidstat_filter_match(s->opt.filter, in))
+        return 0;
+    aidstat_record_t copy = *in;
+    const aidstat_record_t *rec = in;
+    if (s->opt.normalize) {
+        aidstat_error_t e;
+        aidstat_error_clear(&e);
+        if (aidstat_normalize_record(s->opt.normalize, &copy, &e) != AIDSTAT_OK) {
+            if (!s->norm_failed++)
+                s->norm_err = e;
+            return 0;
+        }
+        rec = &copy;
+    }
+    if (rec->year <= 0) {
+        s->undated[m]++;
+        return 0;
+    }
+    if (rec->month == 0 && s->opt.interval != AIDSTAT_INTERVAL_YEAR) {
+        s->no_month[m]++;
+        return 0;
+    }
+    aid_selection_add(&s->sel, rec);
+    int p = period_of(s->opt.interval, rec->year * 12 + (rec->month ? rec->month - 1 : 0));
+    uint32_t ids[256];
+    size_t n = groups_of(s, rec, ids, G_N_ELEMENTS(ids));
+    for (size_t i = 0; i < n; i++) {
+        GHashTable *h = g_ptr_array_index(s->cells, ids[i]);
+        gpointer key = GINT_TO_POINTER(p * AID_NM + m);
+        acc_t *a = g_hash_table_lookup(h, key);
+        if (!a) {
+            a = g_new0(acc_t, 1);
+            g_hash_table_insert(h, key, a);
+        }
+        /* Neumaier's compensated sum */
+        double t = a->sum + rec->value;
+        a->comp += fabs(a->sum) >= fabs(rec->value) ? (a->sum - t) + rec->value
+                                                     : (rec->value - t) + a->sum;
+        a->sum = t;
+    }
+    return 0;
+}
+
+void aidstat_series_add_load_report(aidstat_series_t *s, const aidstat_load_report_t *r)
+{
+    aid_selection_add_report(&s->sel, r);
+}
+
+static void note(aidstat_series_t *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void note(aidstat_series_t *s, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    g_ptr_array_add(s->notes, g_strdup_vprintf(fmt, ap));
+    va_end(ap);
+}
+
+typedef struct {
+    const aidstat_series_t *s;
+    const double *totals;
+} order_ctx_t;
+
+static gint group_cmp(gconstpointer pa, gconstpointer pb, gpointer user)
+{
+    const order_ctx_t *ctx = user;
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    aidstat_key_t by = ctx->s->opt.by;
+    if (by == AIDSTAT_KEY_TYPE || by == AIDSTAT_KEY_MEASURE) {
+        int oa = g_array_index(ctx->s->order, int, a), ob = g_array_index(ctx->s->order, int, b);
+        if (oa != ob)
+            return oa < ob ? -1 : 1;
+    } else if (ctx->totals[a] != ctx->totals[b]) {
+        return ctx->totals[a] > ctx->totals[b] ? -1 : 1;
+    }
+    return g_utf8_collate(aid_intern_str(&ctx->s->names, a), aid_intern_str(&ctx->s->names, b));
+}
+
+aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err)
+{
+    if (s->finished)
+        return AIDSTAT_OK;
+    if (s->norm_failed) {
+        if (err)
+            *err = s->norm_err;
+        return s->norm_err.code ? s->norm_err.code : AIDSTAT_ERR_DATA;
+    }
+    bool side_by_side = s->opt.by == AIDSTAT_KEY_MEASURE;
+    if (aid_selection_choose(&s->sel, s->opt.filter, side_by_side, "analyse", &s->what, err) !=
+        AIDSTAT_OK)
+        return err && err->code ? err->code : AIDSTAT_ERR_DATA;
+    unsigned mset = 0;
+    for (int m = 0; m < AID_NM; m++)
+        if (s->sel.records[m] && (s->what.measure < 0 || s->what.measure == m))
+            mset |= 1u << m;
+
+    /* the span of the data, cut to the filter's period */
+    int first = INT_MAX, last = INT_MIN;
+    uint64_t undated = 0, no_month = 0;
+    for (int m = 0; m < AID_NM; m++)
+        if (mset & (1u << m)) {
+            first = MIN(first, s->span_first[m]);
+            last = MAX(last, s->span_last[m]);
+            undated += s->undated[m];
+            no_month += s->no_month[m];
+        }
+    int fy, fm, ty, tm;
+    aidstat_filter_get_period(s->opt.filter, &fy, &fm, &ty, &tm);
+    if (fy)
+        first = MAX(first, fy * 12 + (fm ? fm - 1 : 0));
+    if (ty)
+        last = MIN(last, ty * 12 + (tm ? tm - 1 : 11));
+    s->cov_first = first;
+    s->cov_last = last;
+    aidstat_interval_t iv = s->opt.interval;
+    s->p0 = period_of(iv, first);
+    s->len = (size_t)(period_of(iv, last) - s->p0 + 1);
+
+    size_t ng_all = aid_intern_count(&s->names);
+    double *totals = g_new0(double, ng_all + 1);
+    double *grid = g_new0(double, (ng_all + 1) * s->len);
+    s->groups = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+    for (uint32_t g = 0; g < ng_all; g++) {
+        GHashTable *h = g_ptr_array_index(s->cells, g);
+        GHashTableIter it;
+        gpointer key, val;
+        bool any = false;
+        g_hash_table_iter_init(&it, h);
+        while (g_hash_table_iter_next(&it, &key, &val)) {
+            int k = GPOINTER_TO_INT(key);
+            int m = k % AID_NM, p = k / AID_NM;
+            if (!(mset & (1u << m)))
+                continue;
+            long t = (long)p - s->p0;
+            if (t < 0 || (size_t)t >= s->len)
+                continue; /* cannot happen: the span holds every matched record */
+            acc_t *a = val;
+            grid[g * s->len + (size_t)t] += a->sum + a->comp;
+            totals[g] += a->sum + a->comp;
+            any = true;
+        }
+        if (any)
+            g_array_append_val(s->groups, g);
+    }
+    order_ctx_t ctx = {s, totals};
+    g_array_sort_with_data(s->groups, group_cmp, &ctx);
+    s->values = g_new0(double, s->groups->len * s->len + 1);
+    for (guint i = 0; i < s->groups->len; i++)
+        memcpy(s->values + i * s->len, grid + g_array_index(s->groups, uint32_t, i) * s->len,
+               s->len * sizeof(double));
+    g_free(grid);
+    g_free(totals);
+
+    for (guint i = 0; i < s->sel.caveats->len; i++)
+        note(s, "%s", (const char *)g_ptr_array_index(s->sel.caveats, i));
+    if (undated)
+        note(s, "%" G_GUINT64_FORMAT " records without a date are not in the series", undated);
+    if (no_month)
+        note(s, "%" G_GUINT64_FORMAT " records with a year but no month are not in the %s series; "
+                "use --interval year to include them",
+             no_month, iv == AIDSTAT_INTERVAL_QUARTER ? "quarterly" : "monthly");
+    if (s->len && !aidstat_series_period_complete(s, s->len - 1)) {
+        char b[32];
+        note(s, "the last period, %s, is incomplete: the data ends in %s",
+             aidstat_series_period_label(s, s->len - 1, b, sizeof b),
+             aidstat_period_format(last / 12, last % 12 + 1, (char[32]){0}, 32));
+    }
+    s->finished = true;
+    return AIDSTAT_OK;
+}
+
+size_t aidstat_series_groups(const aidstat_series_t *s)
+{
+    return s->groups ? s->groups->len : 0;
+}
+
+const char *aidstat_series_group(const aidstat_series_t *s, size_t g)
+{
+    return aid_intern_str(&s->names, g_array_index(s->groups, uint32_t, g));
+}
+
+size_t aidstat_series_length(const aidstat_series_t *s)
+{
+    return s->len;
+}
+
+aidstat_interval_t aidstat_series_interval(const aidstat_series_t *s)
+{
+    return s->opt.interval;
+}
+
+void aidstat_series_period(const aidstat_series_t *s, size_t t, int *year, int *month)
+{
+    int mk = period_first_month(s->opt.interval, s->p0 + (int)t);
+    *year = mk / 12;
+    *month = mk % 12 + 1;
+}
+
+char *aidstat_series_period_label(const aidstat_series_t *s, size_t t, char *buf, size_t len)
+{
+    int y, m;
+    aidstat_series_period(s, t, &y, &m);
+    if (s->opt.interval == AIDSTAT_INTERVAL_YEAR)
+        snprintf(buf, len, "%d", y);
+    else if (s->opt.interval == AIDSTAT_INTERVAL_QUARTER)
+        snprintf(buf, len, "%d Q%d", y, (m - 1) / 3 + 1);
+    else
+        snprintf(buf, len, "%d-%02d", y, m);
+    return buf;
+}
+
+bool aidstat_series_period_complete(const aidstat_series_t *s, size_t t)
+{
+    int p = s->p0 + (int)t;
+    int lo = period_first_month(s->opt.interval, p);
+    int hi = period_first_month(s->opt.interval, p + 1) - 1;
+    return lo >= s->cov_first && hi <= s->cov_last;
+}
+
+const double *aidstat_series_values(const aidstat_series_t *s, size_t g)
+{
+    return s->values + g * s->len;
+}
+
+int aidstat_series_measure(const aidstat_series_t *s) { return s->what.measure; }
+const char *aidstat_series_types(const aidstat_series_t *s) { return s->what.types ? s->what.types : ""; }
+const char *aidstat_series_currency(const aidstat_series_t *s) { return s->what.currency ? s->what.currency : ""; }
+const char *aidstat_series_source(const aidstat_series_t *s) { return s->what.source ? s->what.source : ""; }
+const char *aidstat_series_filter(const aidstat_series_t *s) { return s->what.filter ? s->what.filter : ""; }
+uint64_t aidstat_series_records(const aidstat_series_t *s) { return s->what.records; }
+uint64_t aidstat_series_rows_read(const aidstat_series_t *s) { return s->sel.rows_read; }
+uint64_t aidstat_series_rows_rejected(const aidstat_series_t *s) { return s->sel.rows_rejected; }
+size_t aidstat_series_note_count(const aidstat_series_t *s) { return s->notes->len; }
+const char *aidstat_series_note(const aidstat_series_t *s, size_t i) { return g_ptr_array_index(s->notes, i); }
