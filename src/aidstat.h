@@ -155,7 +155,7 @@ AIDSTAT_API const char *aidstat_load_report_description(const aidstat_load_repor
 AIDSTAT_API const char *aidstat_load_report_file(const aidstat_load_report_t *r);
 /** Data rows read (header excluded), rows that gave at least one record,
  * and rows rejected. read == used + rejected + skipped, where skipped rows
- * carried no value at all (every value cell missing). */
+ * carried no aid (every value cell missing or zero). */
 AIDSTAT_API uint64_t aidstat_load_report_rows_read(const aidstat_load_report_t *r);
 AIDSTAT_API uint64_t aidstat_load_report_rows_used(const aidstat_load_report_t *r);
 AIDSTAT_API uint64_t aidstat_load_report_rows_rejected(const aidstat_load_report_t *r);

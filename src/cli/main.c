@@ -11,6 +11,7 @@ static const struct {
     const char *help;
 } commands[] = {
     {"compare", cmd_compare, "donor totals, shares and ranks by donor, region, type or period"},
+    {"trend", cmd_trend, "trends over time: slope and growth per year with 95 % intervals, change vs baseline"},
     {"check", cmd_check, "what a file holds: loader, rows read/used/rejected and why, coverage"},
     {"convert", cmd_convert, "write any supported file as aidstat's long CSV format"},
 };

@@ -37,17 +37,18 @@ static bool digits(const char **s, int n, int *v)
     return true;
 }
 
+/* m and d are -1 when not written; a written 0 is out of range. */
 static bool check(int y, int m, int d, const char **why)
 {
     if (y < 1900 || y > 2999) {
         *why = "year out of range";
         return false;
     }
-    if (m != 0 && (m < 1 || m > 12)) {
+    if (m != -1 && (m < 1 || m > 12)) {
         *why = "month out of range";
         return false;
     }
-    if (d != 0 && (m == 0 || d < 1 || d > aid_days_in_month(y, m))) {
+    if (d != -1 && (m == -1 || d < 1 || d > aid_days_in_month(y, m))) {
         *why = "day out of range";
         return false;
     }
@@ -63,7 +64,7 @@ bool aid_date_parse(const char *s, int *year, int *month, int *day, const char *
     *why = "not a date";
     if (!digits(&p, 0, &a))
         return false;
-    int y = 0, m = 0, d = 0;
+    int y = 0, m = -1, d = -1;
     if (p - s >= 4 && a >= 1000) {
         /* YYYY, YYYY-MM, YYYY-MM-DD, YYYY/MM/DD; a time part after 'T' or ' ' is ignored */
         y = a;
@@ -105,8 +106,8 @@ bool aid_date_parse(const char *s, int *year, int *month, int *day, const char *
     if (!check(y, m, d, why))
         return false;
     *year = y;
-    *month = m;
-    *day = d;
+    *month = m < 0 ? 0 : m;
+    *day = d < 0 ? 0 : d;
     return true;
 }
 

@@ -63,7 +63,15 @@ char aid_csv_sniff(const char *buf, size_t len)
 {
     size_t comma = 0, semi = 0, tab = 0;
     bool quoted = false;
+    /* the first line with something on it (blank lines are no rows) */
+    size_t start = 0;
     for (size_t i = 0; i < len; i++) {
+        if (buf[i] == '\n')
+            start = i + 1;
+        else if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\r')
+            break;
+    }
+    for (size_t i = start; i < len; i++) {
         char ch = buf[i];
         if (ch == '"')
             quoted = !quoted;

@@ -104,7 +104,7 @@ static aidstat_status_t apply_map(loader_t *L, const char *spec)
         c.type = t;
     } else if ((m = aidstat_measure_parse(field)) >= 0) {
         c.role = ROLE_WIDE;
-        c.type = AIDSTAT_TYPE_TOTAL;
+        c.type = -1; /* the row's type, or all types */
         c.measure = m;
     } else {
         st = aid_error_set(L->err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
@@ -486,7 +486,7 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         if (r == AID_NUM_MISSING)
             return reject_col(L, line, "value missing", c, f[c]);
         rec.value = x * (L->cols[c].scale > 0 ? L->cols[c].scale : scale);
-        if (L->cols[c].currency && L->first[ROLE_CURRENCY] < 0 && !L->opt->currency)
+        if (L->cols[c].currency && L->first[ROLE_CURRENCY] < 0)
             rec.currency = L->cols[c].currency;
         if (L->report)
             aid_tally_record(L->report, &rec);
@@ -525,6 +525,12 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
                 split_sum += x;
         }
     }
+    uint64_t zeros = 0;
+    for (size_t i = 0; i < L->ncols; i++)
+        if (L->cols[i].role == ROLE_WIDE && vp[i] == 0)
+            zeros++;
+    if (zeros && L->report)
+        aid_tally_zeros(L->report, zeros);
     if (!any) {
         if (L->report)
             aid_tally_skipped(L->report);
@@ -536,12 +542,6 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         reject_col(L, line, "total does not equal the sum of the aid types", checkcol, ex);
         goto done;
     }
-    uint64_t zeros = 0;
-    for (size_t i = 0; i < L->ncols; i++)
-        if (L->cols[i].role == ROLE_WIDE && vp[i] == 0)
-            zeros++;
-    if (zeros && L->report)
-        aid_tally_zeros(L->report, zeros);
     for (size_t i = 0; i < L->ncols && ret == 0; i++) {
         aid_column_t *col = &L->cols[i];
         /* a zero in a type column says "none of this type": no record,
@@ -554,7 +554,7 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         if (col->measure >= 0)
             r.measure = (aidstat_measure_t)col->measure;
         r.value = vp[i] * (col->scale > 0 ? col->scale : scale);
-        if (col->currency && L->first[ROLE_CURRENCY] < 0 && !L->opt->currency)
+        if (col->currency && L->first[ROLE_CURRENCY] < 0)
             r.currency = col->currency;
         if (L->report)
             aid_tally_record(L->report, &r);

@@ -266,12 +266,12 @@ aid_column_t aid_column_guess(const char *norm)
         k = (nt > 1 && !strcmp(tok[1], "aid")) ? 2 : 1;
     } else if (!strcmp(norm, "to_be_allocated")) {
         c.role = ROLE_WIDE;
-        c.type = AIDSTAT_TYPE_TOTAL;
+        c.type = -1; /* the row's type, or all types when there is no type column */
         c.measure = AIDSTAT_MEASURE_TO_BE_ALLOCATED;
         k = nt;
     } else if ((m = aidstat_measure_parse(tok[0])) >= 0) {
         c.role = ROLE_WIDE;
-        c.type = AIDSTAT_TYPE_TOTAL;
+        c.type = -1;
         c.measure = m;
         k = 1;
     }

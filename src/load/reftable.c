@@ -250,8 +250,10 @@ aidstat_reftable_t *aidstat_reftable_load_file(const char *path, aidstat_ref_kin
     }
     aidstat_reftable_t *t = g_new0(aidstat_reftable_t, 1);
     t->kind = kind;
-    t->currency = kind == AIDSTAT_REF_GDP ? g_ascii_strup(currency && *currency ? currency : "USD", -1)
-                                          : g_strdup("");
+    if (kind != AIDSTAT_REF_GDP)
+        t->currency = g_strdup("");
+    else
+        t->currency = g_ascii_strup(currency && *currency ? currency : "USD", -1);
     t->values = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     t->latest = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 

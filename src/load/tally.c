@@ -242,20 +242,28 @@ static gint by_count(gconstpointer a, gconstpointer b)
     return x->lines[0] < y->lines[0] ? -1 : x->lines[0] > y->lines[0];
 }
 
-size_t aidstat_load_report_reason_count(const aidstat_load_report_t *r)
+/* Reasons are kept in order of first appearance and sorted, most frequent
+ * first, when asked for; the index is rebuilt so later rejects still find
+ * theirs. */
+static void sort_reasons(const aidstat_load_report_t *r)
 {
-    /* sorted on demand; the index is rebuilt so later rejects still find theirs */
     g_ptr_array_sort(r->reasons, by_count);
     for (guint i = 0; i < r->reasons->len; i++) {
         reason_t *x = g_ptr_array_index(r->reasons, i);
         g_hash_table_insert(r->reason_index, x->reason, GUINT_TO_POINTER(i + 1));
     }
+}
+
+size_t aidstat_load_report_reason_count(const aidstat_load_report_t *r)
+{
+    sort_reasons(r);
     return r->reasons->len;
 }
 
 const char *aidstat_load_report_reason(const aidstat_load_report_t *r, size_t i, uint64_t *count,
                                        long *lines, size_t max_lines, size_t *nlines)
 {
+    sort_reasons(r);
     reason_t *x = g_ptr_array_index(r->reasons, i);
     if (count)
         *count = x->count;
@@ -269,6 +277,7 @@ const char *aidstat_load_report_reason(const aidstat_load_report_t *r, size_t i,
 
 const char *aidstat_load_report_reason_example(const aidstat_load_report_t *r, size_t i)
 {
+    sort_reasons(r);
     return ((reason_t *)g_ptr_array_index(r->reasons, i))->example;
 }
 

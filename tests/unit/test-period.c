@@ -8,7 +8,9 @@ static void ok_date(const char *s, int y, int m, int d, int line)
 {
     int year = -1, month = -1, day = -1;
     const char *why = NULL;
-    if (!testlib_check(aid_date_parse(s, &year, &month, &day, &why), __FILE__, line, s)) {
+    char what[96];
+    snprintf(what, sizeof what, "aid_date_parse(\"%s\") succeeds", s);
+    if (!testlib_check(aid_date_parse(s, &year, &month, &day, &why), __FILE__, line, what)) {
         fprintf(stderr, "  why: %s\n", why ? why : "(null)");
         return;
     }
@@ -21,10 +23,14 @@ static void bad_date(const char *s, const char *reason, int line)
 {
     int year = -1, month = -1, day = -1;
     const char *why = NULL;
-    testlib_check(!aid_date_parse(s, &year, &month, &day, &why), __FILE__, line, s);
-    testlib_eq_str(why, reason, __FILE__, line, s, "reason");
+    char what[96];
+    snprintf(what, sizeof what, "aid_date_parse(\"%s\") fails", s);
+    testlib_check(!aid_date_parse(s, &year, &month, &day, &why), __FILE__, line, what);
+    snprintf(what, sizeof what, "reason for \"%s\"", s);
+    testlib_eq_str(why, reason, __FILE__, line, what, "expected");
     /* nothing is written on failure */
-    testlib_eq_int(year, -1, __FILE__, line, s, "year untouched");
+    snprintf(what, sizeof what, "year after \"%s\"", s);
+    testlib_eq_int(year, -1, __FILE__, line, what, "untouched (-1)");
 }
 
 #define OK(s, y, m, d) ok_date((s), (y), (m), (d), __LINE__)
@@ -136,11 +142,11 @@ static void test_period_parse(void)
 
     aidstat_error_clear(&err);
     CHECK_EQ_INT(aidstat_period_parse("2025-13", &y, &m, &err), AIDSTAT_ERR_USAGE);
-    CHECK_EQ_STR(err.message, "period \"2025-13\" is not YYYY or YYYY-MM");
+    CHECK_EQ_STR(err.message, "period \"2025-13\": month out of range");
 
     aidstat_error_clear(&err);
     CHECK_EQ_INT(aidstat_period_parse("2025-00", &y, &m, &err), AIDSTAT_ERR_USAGE);
-    CHECK_EQ_STR(err.message, "period \"2025-00\" is not YYYY or YYYY-MM");
+    CHECK_EQ_STR(err.message, "period \"2025-00\": month out of range");
 
     /* NULL error record is allowed */
     CHECK_EQ_INT(aidstat_period_parse("nope", &y, &m, NULL), AIDSTAT_ERR_USAGE);

@@ -1,1 +1,175 @@
-int main(void){return 0;}
+/* The public API as an embedding program sees it: only aidstat.h, linked
+ * against the shared libaidstat (testlib.h is the harness, standard C only). */
+#include "aidstat.h"
+#include "testlib.h"
+
+#include <stdlib.h>
+
+#define KIEL_SOURCE "Kiel Institute, Ukraine Support Tracker"
+
+static void test_version(void)
+{
+    const char *v = aidstat_version();
+    CHECK(v != NULL && v[0] >= '0' && v[0] <= '9');
+    CHECK(strchr(v, '.') != NULL);
+}
+
+static aidstat_table_t *load_default(void)
+{
+    aidstat_table_t *t = aidstat_table_new();
+    aidstat_load_report_t *rep = aidstat_load_report_new();
+    aidstat_error_t err;
+    CHECK_EQ_STR(aidstat_default_dataset_name(), "kiel-ust-r29.csv");
+    if (!CHECK_EQ_INT(aidstat_load_default(aidstat_table_append, t, rep, &err), AIDSTAT_OK))
+        fprintf(stderr, "  %s\n", err.message);
+    CHECK(aidstat_table_size(t) > 0);
+    CHECK_EQ_INT(aidstat_table_size(t), aidstat_load_report_records(rep));
+    /* the long format: one record per row, none rejected */
+    CHECK_EQ_INT(aidstat_load_report_rows_read(rep), aidstat_table_size(t));
+    CHECK_EQ_INT(aidstat_load_report_rows_rejected(rep), 0);
+    CHECK_EQ_STR(aidstat_load_report_file(rep), "kiel-ust-r29.csv (embedded)");
+    CHECK_EQ_STR(aidstat_load_report_source(rep), KIEL_SOURCE);
+    CHECK_EQ_STR(aidstat_load_report_release(rep), "Release 29 (04/2026)");
+    CHECK(aidstat_load_report_measure_records(rep, AIDSTAT_MEASURE_ALLOCATION) > 0);
+    aidstat_load_report_free(rep);
+
+    size_t bad_source = 0, bad_currency = 0, no_period = 0;
+    for (size_t i = 0; i < aidstat_table_size(t); i++) {
+        aidstat_record_t r;
+        aidstat_table_get(t, i, &r);
+        bad_source += strcmp(r.source, KIEL_SOURCE) != 0;
+        bad_currency += strcmp(r.currency, "EUR") != 0;
+        no_period += r.year < 2022 || r.month < 1 || r.month > 12;
+    }
+    CHECK_EQ_INT(bad_source, 0);
+    CHECK_EQ_INT(bad_currency, 0);
+    CHECK_EQ_INT(no_period, 0);
+
+    /* the same load works without a report or an error record */
+    aidstat_table_t *t2 = aidstat_table_new();
+    CHECK_EQ_INT(aidstat_load_default(aidstat_table_append, t2, NULL, NULL), AIDSTAT_OK);
+    CHECK_EQ_INT(aidstat_table_size(t2), aidstat_table_size(t));
+    aidstat_table_free(t2);
+    return t;
+}
+
+static int sum_allocations(const aidstat_record_t *rec, void *user)
+{
+    double *sum = user;
+    if (rec->measure == AIDSTAT_MEASURE_ALLOCATION)
+        *sum += rec->value;
+    return 0;
+}
+
+static void test_compare(const aidstat_table_t *t)
+{
+    aidstat_compare_options_t opt;
+    aidstat_compare_options_init(&opt);
+    aidstat_error_t err;
+    aidstat_compare_t *c = aidstat_compare_new(&opt, &err);
+    if (!CHECK(c != NULL))
+        return;
+    CHECK_EQ_INT(aidstat_table_foreach(t, aidstat_compare_add, c), AIDSTAT_OK);
+    aidstat_result_t *r = aidstat_compare_finish(c, &err);
+    aidstat_compare_free(c);
+    if (!CHECK(r != NULL)) {
+        fprintf(stderr, "  %s\n", err.message);
+        return;
+    }
+    /* allocations, the one measure that adds up, when the data has several */
+    CHECK_EQ_INT(aidstat_result_measure(r), AIDSTAT_MEASURE_ALLOCATION);
+    CHECK_EQ_STR(aidstat_result_currency(r), "EUR");
+    CHECK_EQ_STR(aidstat_result_source(r), KIEL_SOURCE ", Release 29 (04/2026)");
+    CHECK(aidstat_result_additive(r));
+    double sum = 0;
+    int us = 0;
+    for (size_t i = 0; i < aidstat_result_rows(r); i++) {
+        sum += aidstat_result_value(r, i);
+        us += strcmp(aidstat_result_row_label(r, i), "United States") == 0;
+    }
+    CHECK(aidstat_result_rows(r) > 1);
+    CHECK_EQ_INT(us, 1);
+    CHECK_NEAR(sum, aidstat_result_total(r), 1e-9);
+    /* and the total is every allocation in the table */
+    double all = 0;
+    aidstat_table_foreach(t, sum_allocations, &all);
+    CHECK(all > 0);
+    CHECK_NEAR(aidstat_result_total(r), all, 1e-9);
+    CHECK_NEAR(aidstat_result_cumulative_share(r, aidstat_result_rows(r) - 1), 1.0, 1e-9);
+    aidstat_result_free(r);
+}
+
+static void test_regions(void)
+{
+    aidstat_error_t err;
+    aidstat_regions_t *g = aidstat_regions_load_default(&err);
+    if (!CHECK(g != NULL)) {
+        fprintf(stderr, "  %s\n", err.message);
+        return;
+    }
+    long i = aidstat_regions_find(g, "europe");
+    if (CHECK(i >= 0)) {
+        CHECK_EQ_STR(aidstat_regions_id(g, (size_t)i), "europe");
+        CHECK_EQ_STR(aidstat_regions_name(g, (size_t)i), "Europe");
+        CHECK_EQ_INT(aidstat_regions_member_count(g, (size_t)i), 32);
+        CHECK(aidstat_regions_contains(g, (size_t)i, "DEU", "Germany"));
+        CHECK(!aidstat_regions_contains(g, (size_t)i, "USA", "United States"));
+    }
+    CHECK_EQ_INT(aidstat_regions_find(g, "Europe"), i);
+    CHECK_EQ_INT(aidstat_regions_find(g, "atlantis"), -1);
+    aidstat_regions_free(g);
+    aidstat_regions_free(NULL);
+}
+
+static void test_errors(void)
+{
+    aidstat_error_t err;
+    char buf[128];
+    aidstat_error_clear(&err);
+    err.code = AIDSTAT_ERR_INPUT;
+    strcpy(err.file, "f.csv");
+    err.line = 3;
+    err.column = 2;
+    strcpy(err.message, "msg");
+    CHECK_EQ_STR(aidstat_error_format(&err, buf, sizeof buf), "f.csv:3:2: msg");
+    err.column = 0;
+    CHECK_EQ_STR(aidstat_error_format(&err, buf, sizeof buf), "f.csv:3: msg");
+    err.line = 0;
+    err.column = 5;
+    CHECK_EQ_STR(aidstat_error_format(&err, buf, sizeof buf), "f.csv: msg");
+    err.file[0] = '\0';
+    CHECK_EQ_STR(aidstat_error_format(&err, buf, sizeof buf), "msg");
+    CHECK_EQ_STR(aidstat_error_format(NULL, buf, sizeof buf), "");
+    /* a short buffer truncates */
+    strcpy(err.file, "f.csv");
+    err.line = 3;
+    err.column = 2;
+    char small[6];
+    CHECK_EQ_STR(aidstat_error_format(&err, small, sizeof small), "f.csv");
+    aidstat_error_clear(&err);
+    CHECK_EQ_INT(err.code, AIDSTAT_OK);
+    CHECK_EQ_STR(err.message, "");
+
+    /* a library error comes back filled */
+    aidstat_table_t *t = aidstat_table_new();
+    const char *csv = "donor,year\nA,2023\n";
+    CHECK_EQ_INT(aidstat_load_memory("f.csv", csv, strlen(csv), NULL, aidstat_table_append, t,
+                                     NULL, &err),
+                 AIDSTAT_ERR_INPUT);
+    char line[600];
+    CHECK_EQ_STR(aidstat_error_format(&err, line, sizeof line),
+                 "f.csv:1: no value column in the header (looked for value, amount, eur, usd, "
+                 "or aid-type columns such as military; use --map value=COLUMN)");
+    aidstat_table_free(t);
+}
+
+int main(void)
+{
+    test_version();
+    aidstat_table_t *t = load_default();
+    test_compare(t);
+    aidstat_table_free(t);
+    test_regions();
+    test_errors();
+    return testlib_done("test-public-api");
+}

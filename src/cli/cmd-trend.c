@@ -1,0 +1,837 @@
+/* aidstat trend: is aid rising or falling, how fast, how sure are we.
+ *
+ * Per group: the OLS trend of the periodic flows (slope per year with its
+ * 95 % confidence interval, R², p), log-linear growth per year, and the
+ * last complete year against the average of the years before it. Only
+ * complete periods are fitted: a year with four months of data is not a
+ * year. --series prints the series itself, --forecast a labelled linear
+ * extrapolation. */
+#include "config.h"
+#include "cli/cli.h"
+
+#include <math.h>
+#include <string.h>
+
+typedef struct {
+    const char *label;
+    size_t g;               /* group index in the series */
+    aidstat_status_t st;    /* of the trend fit */
+    char why[256];          /* the fit's error, for the notes */
+    aidstat_trend_t trend;
+    aidstat_status_t gst;   /* of the growth fit */
+    char gwhy[256];
+    aidstat_growth_t growth;
+    double last;            /* value of the last complete period */
+    double current, baseline, change; /* yearly totals: current year, baseline mean, change % */
+} group_fit_t;
+
+typedef struct {
+    const aidstat_series_t *s;
+    size_t first, count;    /* fitted periods: complete ones */
+    int cur_year, base_from, base_to;
+    size_t ngroups;
+    group_fit_t *fits;
+    cli_unit_t unit;
+    size_t forecast;
+    cli_format_t format;
+    FILE *fp;
+    const char *basis;
+} trend_view_t;
+
+static const char *interval_word(aidstat_interval_t iv)
+{
+    return iv == AIDSTAT_INTERVAL_YEAR ? "yearly" : iv == AIDSTAT_INTERVAL_QUARTER ? "quarterly" : "monthly";
+}
+
+static const char *interval_noun(aidstat_interval_t iv)
+{
+    return iv == AIDSTAT_INTERVAL_YEAR ? "year" : iv == AIDSTAT_INTERVAL_QUARTER ? "quarter" : "month";
+}
+
+static double periods_per_year(aidstat_interval_t iv)
+{
+    return 12.0 / (double)iv;
+}
+
+/* Yearly totals from the series: complete years only. */
+static bool year_total(const aidstat_series_t *s, size_t g, int year, double *out)
+{
+    const double *v = aidstat_series_values(s, g);
+    double sum = 0;
+    size_t seen = 0, need = (size_t)periods_per_year(aidstat_series_interval(s));
+    for (size_t t = 0; t < aidstat_series_length(s); t++) {
+        int y, m;
+        aidstat_series_period(s, t, &y, &m);
+        if (y != year)
+            continue;
+        if (!aidstat_series_period_complete(s, t))
+            return false;
+        sum += v[t];
+        seen++;
+    }
+    *out = sum;
+    return seen == need;
+}
+
+static void fit_group(trend_view_t *tv, group_fit_t *f)
+{
+    const aidstat_series_t *s = tv->s;
+    const double *v = aidstat_series_values(s, f->g) + tv->first;
+    size_t n = tv->count;
+    double *x = g_new(double, n + 1);
+    for (size_t i = 0; i < n; i++)
+        x[i] = (double)(tv->first + i);
+    aidstat_error_t err;
+    double ppy = periods_per_year(aidstat_series_interval(s));
+    f->st = aidstat_trend_fit(x, v, n, ppy, &f->trend, &err);
+    if (f->st != AIDSTAT_OK)
+        g_strlcpy(f->why, err.message, sizeof f->why);
+    f->gst = aidstat_growth_fit(x, v, n, ppy, &f->growth, &err);
+    if (f->gst != AIDSTAT_OK)
+        g_strlcpy(f->gwhy, err.message, sizeof f->gwhy);
+    f->last = n ? v[n - 1] : NAN;
+    f->current = f->baseline = f->change = NAN;
+    if (tv->cur_year && year_total(s, f->g, tv->cur_year, &f->current)) {
+        double sum = 0;
+        int k = 0;
+        for (int y = tv->base_from; y && y <= tv->base_to; y++) {
+            double t;
+            if (year_total(s, f->g, y, &t)) {
+                sum += t;
+                k++;
+            }
+        }
+        if (k == tv->base_to - tv->base_from + 1 && k > 0) {
+            f->baseline = sum / k;
+            f->change = f->baseline != 0 ? (f->current / f->baseline - 1.0) * 100.0 : NAN;
+        }
+    }
+    g_free(x);
+}
+
+static char *money(const trend_view_t *tv, double x, char *buf, size_t len)
+{
+    if (isnan(x))
+        return g_strlcpy(buf, "n/a", len), buf;
+    return cli_fmt_grouped(x / tv->unit.scale, 2, buf, len);
+}
+
+static char *interval_text(const trend_view_t *tv, double lo, double hi, bool pct, char *buf, size_t len)
+{
+    char a[48], b[48];
+    if (isnan(lo) || isnan(hi))
+        return g_strlcpy(buf, "", len), buf;
+    if (pct) {
+        snprintf(a, sizeof a, "%.1f", lo);
+        snprintf(b, sizeof b, "%.1f", hi);
+    } else {
+        money(tv, lo, a, sizeof a);
+        money(tv, hi, b, sizeof b);
+    }
+    snprintf(buf, len, "%s to %s", a, b);
+    return buf;
+}
+
+static char *title(const trend_view_t *tv)
+{
+    const aidstat_series_t *s = tv->s;
+    const char *types = aidstat_series_types(s);
+    int m = aidstat_series_measure(s);
+    GString *t = g_string_new("Trend of ");
+    if (strcmp(types, "all types") && !strchr(types, ','))
+        g_string_append_printf(t, "%s ", types);
+    g_string_append(t, "aid");
+    if (m >= 0) {
+        char *ml = g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1);
+        g_string_append_printf(t, " %s", ml);
+        g_free(ml);
+    }
+    g_string_append_printf(t, ", %s, %s", interval_word(aidstat_series_interval(s)), tv->unit.unit_long);
+    return g_string_free(t, FALSE);
+}
+
+static char *period_span(const trend_view_t *tv)
+{
+    char a[32], b[32];
+    if (!tv->count)
+        return g_strdup("none");
+    aidstat_series_period_label(tv->s, tv->first, a, sizeof a);
+    aidstat_series_period_label(tv->s, tv->first + tv->count - 1, b, sizeof b);
+    return g_strdup_printf("%s – %s (%zu %ss)", a, b, tv->count,
+                           interval_noun(aidstat_series_interval(tv->s)));
+}
+
+static void footer(const trend_view_t *tv, const char *end)
+{
+    const aidstat_series_t *s = tv->s;
+    FILE *fp = tv->fp;
+    int m = aidstat_series_measure(s);
+    char *span = period_span(tv);
+    char *ml = m >= 0 ? g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1) : g_strdup("several");
+    fprintf(fp, "Measure: %s%sType: %s%s", ml, end, aidstat_series_types(s), end);
+    fprintf(fp, "Unit: %s per %s (%s%s)%s", tv->unit.unit_long,
+            interval_noun(aidstat_series_interval(s)), aidstat_series_currency(s),
+            tv->basis[0] ? "" : ", nominal: current prices", end);
+    if (tv->basis[0])
+        fprintf(fp, "Basis: %s%s", tv->basis, end);
+    fprintf(fp, "Fitted: %s%s", span, end);
+    if (aidstat_series_filter(s)[0])
+        fprintf(fp, "Selection: %s%s", aidstat_series_filter(s), end);
+    fprintf(fp, "Slope: ordinary least squares of each %s's flow on time, as the change per year in the "
+                "%s flow; growth: log-linear fit, %% per year; CI: 95 %%%s",
+            interval_noun(aidstat_series_interval(s)), interval_word(aidstat_series_interval(s)), end);
+    if (tv->cur_year && tv->base_from)
+        fprintf(fp, "Change: %d total against the average of %d–%d%s", tv->cur_year, tv->base_from,
+                tv->base_to, end);
+    for (size_t i = 0; i < aidstat_series_note_count(s); i++)
+        fprintf(fp, "Note: %s%s", aidstat_series_note(s, i), end);
+    for (size_t i = 0; i < tv->ngroups; i++) {
+        const group_fit_t *f = &tv->fits[i];
+        if (f->st != AIDSTAT_OK)
+            fprintf(fp, "Note: %s: no trend: %s%s", f->label, f->why, end);
+        else if (f->gst != AIDSTAT_OK)
+            fprintf(fp, "Note: %s: no growth rate: %s%s", f->label, f->gwhy, end);
+    }
+    const char *src = aidstat_series_source(s);
+    fprintf(fp, "Source: %s%s", src[0] ? src : "not stated in the data", end);
+    fprintf(fp, "Records: %" G_GUINT64_FORMAT " used; rows: %" G_GUINT64_FORMAT " read, %" G_GUINT64_FORMAT
+                " rejected\n",
+            aidstat_series_records(s), aidstat_series_rows_read(s), aidstat_series_rows_rejected(s));
+    g_free(span);
+    g_free(ml);
+}
+
+/* The label of the k-th period after the last fitted one. */
+static char *forecast_label(const trend_view_t *tv, size_t k, char *buf, size_t len)
+{
+    int y, m;
+    aidstat_series_period(tv->s, tv->first + tv->count - 1, &y, &m);
+    aidstat_interval_t iv = aidstat_series_interval(tv->s);
+    int mk = y * 12 + (m - 1) + (int)k * (int)iv;
+    y = mk / 12;
+    m = mk % 12 + 1;
+    if (iv == AIDSTAT_INTERVAL_YEAR)
+        snprintf(buf, len, "%d", y);
+    else if (iv == AIDSTAT_INTERVAL_QUARTER)
+        snprintf(buf, len, "%d Q%d", y, (m - 1) / 3 + 1);
+    else
+        snprintf(buf, len, "%d-%02d", y, m);
+    return buf;
+}
+
+static void print_trend_table(const trend_view_t *tv, bool markdown)
+{
+    FILE *fp = tv->fp;
+    bool change = tv->cur_year && tv->base_from;
+    char head_last[64], head_change[64];
+    char lastp[32] = "";
+    if (tv->count)
+        aidstat_series_period_label(tv->s, tv->first + tv->count - 1, lastp, sizeof lastp);
+    snprintf(head_last, sizeof head_last, "Last (%s)", lastp);
+    snprintf(head_change, sizeof head_change, "%d vs %d–%d", tv->cur_year, tv->base_from, tv->base_to);
+    cli_grid_t *g = cli_grid_new(change ? 9 : 8);
+    const char *heads[] = {"Group", "n", head_last, "Slope/yr", "95 % CI", "Growth %/yr", "95 % CI",
+                           "R²", head_change};
+    for (size_t j = 0; j < g->ncols; j++) {
+        cli_grid_put(g, heads[j]);
+        g->right[j] = j > 0;
+    }
+    char buf[128];
+    for (size_t i = 0; i < tv->ngroups; i++) {
+        const group_fit_t *f = &tv->fits[i];
+        bool ok = f->st == AIDSTAT_OK, gok = f->gst == AIDSTAT_OK;
+        cli_grid_put(g, f->label);
+        snprintf(buf, sizeof buf, "%zu", tv->count);
+        cli_grid_put(g, buf);
+        cli_grid_put(g, money(tv, f->last, buf, sizeof buf));
+        cli_grid_put(g, ok ? money(tv, f->trend.slope_per_year, buf, sizeof buf) : "n/a");
+        cli_grid_put(g, ok ? interval_text(tv, f->trend.slope_per_year_lo, f->trend.slope_per_year_hi, false, buf, sizeof buf) : "");
+        if (gok)
+            snprintf(buf, sizeof buf, "%.1f", f->growth.rate);
+        cli_grid_put(g, gok ? buf : "n/a");
+        cli_grid_put(g, gok ? interval_text(tv, f->growth.rate_lo, f->growth.rate_hi, true, buf, sizeof buf) : "");
+        if (ok)
+            snprintf(buf, sizeof buf, "%.2f", f->trend.r2);
+        cli_grid_put(g, ok ? buf : "n/a");
+        if (change) {
+            if (isnan(f->change))
+                g_strlcpy(buf, "n/a", sizeof buf);
+            else
+                snprintf(buf, sizeof buf, "%+.1f %%", f->change);
+            cli_grid_put(g, buf);
+        }
+    }
+    char *t = title(tv);
+    if (markdown) {
+        fprintf(fp, "**%s**\n\n", t);
+        cli_grid_markdown(fp, g, false);
+        fputc('\n', fp);
+        footer(tv, "  \n");
+    } else {
+        fprintf(fp, "%s\n\n", t);
+        cli_grid_print(fp, g, false);
+        fputc('\n', fp);
+        footer(tv, "\n");
+    }
+    if (tv->forecast) {
+        fprintf(fp, "\nForecast: a linear extrapolation of each trend, with 95 %% prediction intervals, %s\n\n",
+                tv->unit.unit_long);
+        cli_grid_t *fg = cli_grid_new(5);
+        const char *fh[] = {"Group", "Period", "Forecast", "Low", "High"};
+        for (size_t j = 0; j < 5; j++) {
+            cli_grid_put(fg, fh[j]);
+            fg->right[j] = j > 1;
+        }
+        for (size_t i = 0; i < tv->ngroups; i++) {
+            const group_fit_t *f = &tv->fits[i];
+            if (f->st != AIDSTAT_OK)
+                continue;
+            for (size_t k = 1; k <= tv->forecast; k++) {
+                double xk = (double)(tv->first + tv->count - 1 + k), y, lo, hi;
+                aidstat_trend_predict(&f->trend, xk, &y, &lo, &hi);
+                cli_grid_put(fg, f->label);
+                cli_grid_put(fg, forecast_label(tv, k, buf, sizeof buf));
+                cli_grid_put(fg, money(tv, y, buf, sizeof buf));
+                cli_grid_put(fg, money(tv, lo, buf, sizeof buf));
+                cli_grid_put(fg, money(tv, hi, buf, sizeof buf));
+            }
+        }
+        if (markdown)
+            cli_grid_markdown(fp, fg, false);
+        else
+            cli_grid_print(fp, fg, false);
+        cli_grid_free(fg);
+    }
+    g_free(t);
+    cli_grid_free(g);
+}
+
+static void print_trend_csv(const trend_view_t *tv, char sep)
+{
+    FILE *fp = tv->fp;
+    const aidstat_series_t *s = tv->s;
+    const char *cols[] = {"group", "n", "first_period", "last_period", "last_value", "slope_per_year",
+                          "slope_per_year_lo", "slope_per_year_hi", "slope_per_period", "se_slope",
+                          "intercept", "se_intercept", "r2", "p_value", "resid_sd",
+                          "growth_pct_per_year", "growth_lo", "growth_hi", "current_year",
+                          "current_total", "baseline_from", "baseline_to", "baseline_mean",
+                          "change_pct", "measure", "type", "unit", "interval", "price_basis", "source"};
+    for (size_t j = 0; j < G_N_ELEMENTS(cols); j++) {
+        if (j)
+            fputc(sep, fp);
+        cli_csv_field(fp, cols[j], sep);
+    }
+    fputc('\n', fp);
+    char a[32] = "", b[32] = "";
+    if (tv->count) {
+        aidstat_series_period_label(s, tv->first, a, sizeof a);
+        aidstat_series_period_label(s, tv->first + tv->count - 1, b, sizeof b);
+    }
+    int m = aidstat_series_measure(s);
+    for (size_t i = 0; i < tv->ngroups; i++) {
+        const group_fit_t *f = &tv->fits[i];
+        bool ok = f->st == AIDSTAT_OK, gok = f->gst == AIDSTAT_OK;
+        cli_csv_field(fp, f->label, sep);
+        fprintf(fp, "%c%zu%c", sep, tv->count, sep);
+        cli_csv_field(fp, a, sep);
+        fputc(sep, fp);
+        cli_csv_field(fp, b, sep);
+        double nums[] = {f->last,
+                         ok ? f->trend.slope_per_year : NAN, ok ? f->trend.slope_per_year_lo : NAN,
+                         ok ? f->trend.slope_per_year_hi : NAN, ok ? f->trend.slope : NAN,
+                         ok ? f->trend.se_slope : NAN, ok ? f->trend.intercept : NAN,
+                         ok ? f->trend.se_intercept : NAN, ok ? f->trend.r2 : NAN,
+                         ok ? f->trend.p_value : NAN, ok ? f->trend.resid_sd : NAN,
+                         gok ? f->growth.rate : NAN, gok ? f->growth.rate_lo : NAN,
+                         gok ? f->growth.rate_hi : NAN};
+        for (size_t k = 0; k < G_N_ELEMENTS(nums); k++) {
+            fputc(sep, fp);
+            cli_csv_num(fp, nums[k]);
+        }
+        fputc(sep, fp);
+        if (tv->cur_year)
+            fprintf(fp, "%d", tv->cur_year);
+        fputc(sep, fp);
+        cli_csv_num(fp, f->current);
+        fputc(sep, fp);
+        if (tv->base_from)
+            fprintf(fp, "%d", tv->base_from);
+        fputc(sep, fp);
+        if (tv->base_to)
+            fprintf(fp, "%d", tv->base_to);
+        fputc(sep, fp);
+        cli_csv_num(fp, f->baseline);
+        fputc(sep, fp);
+        cli_csv_num(fp, f->change);
+        const char *meta[] = {m >= 0 ? aidstat_measure_name((aidstat_measure_t)m) : "several",
+                              aidstat_series_types(s), aidstat_series_currency(s),
+                              interval_noun(aidstat_series_interval(s)),
+                              tv->basis[0] ? tv->basis : "nominal", aidstat_series_source(s)};
+        for (size_t k = 0; k < G_N_ELEMENTS(meta); k++) {
+            fputc(sep, fp);
+            cli_csv_field(fp, meta[k], sep);
+        }
+        fputc('\n', fp);
+    }
+}
+
+static void json_trend(FILE *fp, const aidstat_trend_t *t)
+{
+    struct {
+        const char *k;
+        double v;
+    } f[] = {{"n", (double)t->n}, {"intercept", t->intercept}, {"slope", t->slope},
+             {"se_intercept", t->se_intercept}, {"se_slope", t->se_slope},
+             {"slope_lo", t->slope_lo}, {"slope_hi", t->slope_hi},
+             {"slope_per_year", t->slope_per_year}, {"slope_per_year_lo", t->slope_per_year_lo},
+             {"slope_per_year_hi", t->slope_per_year_hi}, {"r2", t->r2}, {"p_value", t->p_value},
+             {"resid_sd", t->resid_sd}, {"t_crit", t->t_crit}, {"f_stat", t->f_stat}};
+    fputc('{', fp);
+    for (size_t i = 0; i < G_N_ELEMENTS(f); i++) {
+        fprintf(fp, "%s\"%s\": ", i ? ", " : "", f[i].k);
+        cli_json_num(fp, f[i].v);
+    }
+    fputc('}', fp);
+}
+
+static void print_trend_json(const trend_view_t *tv)
+{
+    FILE *fp = tv->fp;
+    const aidstat_series_t *s = tv->s;
+    int m = aidstat_series_measure(s);
+    char buf[64];
+    fputs("{\n  \"measure\": ", fp);
+    if (m >= 0)
+        cli_json_str(fp, aidstat_measure_name((aidstat_measure_t)m));
+    else
+        fputs("null", fp);
+    fputs(",\n  \"type\": ", fp);
+    cli_json_str(fp, aidstat_series_types(s));
+    fputs(",\n  \"currency\": ", fp);
+    cli_json_str(fp, aidstat_series_currency(s));
+    fputs(",\n  \"price_basis\": ", fp);
+    cli_json_str(fp, tv->basis[0] ? tv->basis : "nominal");
+    fputs(",\n  \"interval\": ", fp);
+    cli_json_str(fp, interval_noun(aidstat_series_interval(s)));
+    fputs(",\n  \"selection\": ", fp);
+    cli_json_str(fp, aidstat_series_filter(s));
+    fputs(",\n  \"source\": ", fp);
+    cli_json_str(fp, aidstat_series_source(s));
+    fputs(",\n  \"periods\": [", fp);
+    for (size_t t = 0; t < aidstat_series_length(s); t++) {
+        if (t)
+            fputs(", ", fp);
+        cli_json_str(fp, aidstat_series_period_label(s, t, buf, sizeof buf));
+    }
+    fputs("],\n  \"complete\": [", fp);
+    for (size_t t = 0; t < aidstat_series_length(s); t++)
+        fprintf(fp, "%s%s", t ? ", " : "", aidstat_series_period_complete(s, t) ? "true" : "false");
+    fprintf(fp, "],\n  \"fitted\": {\"first\": %zu, \"count\": %zu},\n", tv->first, tv->count);
+    if (tv->cur_year && tv->base_from)
+        fprintf(fp, "  \"change\": {\"current\": %d, \"baseline_from\": %d, \"baseline_to\": %d},\n",
+                tv->cur_year, tv->base_from, tv->base_to);
+    fputs("  \"notes\": [", fp);
+    for (size_t i = 0; i < aidstat_series_note_count(s); i++) {
+        if (i)
+            fputs(", ", fp);
+        cli_json_str(fp, aidstat_series_note(s, i));
+    }
+    fputs("],\n  \"groups\": [\n", fp);
+    for (size_t i = 0; i < tv->ngroups; i++) {
+        const group_fit_t *f = &tv->fits[i];
+        const double *v = aidstat_series_values(s, f->g);
+        fputs("    {\"label\": ", fp);
+        cli_json_str(fp, f->label);
+        fputs(", \"values\": [", fp);
+        for (size_t t = 0; t < aidstat_series_length(s); t++) {
+            if (t)
+                fputs(", ", fp);
+            cli_json_num(fp, v[t]);
+        }
+        fputs("],\n     \"trend\": ", fp);
+        if (f->st == AIDSTAT_OK)
+            json_trend(fp, &f->trend);
+        else {
+            fputs("{\"error\": ", fp);
+            cli_json_str(fp, f->why);
+            fputc('}', fp);
+        }
+        fputs(",\n     \"growth\": ", fp);
+        if (f->gst == AIDSTAT_OK) {
+            fputs("{\"rate\": ", fp);
+            cli_json_num(fp, f->growth.rate);
+            fputs(", \"rate_lo\": ", fp);
+            cli_json_num(fp, f->growth.rate_lo);
+            fputs(", \"rate_hi\": ", fp);
+            cli_json_num(fp, f->growth.rate_hi);
+            fputs(", \"r2\": ", fp);
+            cli_json_num(fp, f->growth.r2);
+            fputc('}', fp);
+        } else {
+            fputs("{\"error\": ", fp);
+            cli_json_str(fp, f->gwhy);
+            fputc('}', fp);
+        }
+        fputs(",\n     \"current_total\": ", fp);
+        cli_json_num(fp, f->current);
+        fputs(", \"baseline_mean\": ", fp);
+        cli_json_num(fp, f->baseline);
+        fputs(", \"change_pct\": ", fp);
+        cli_json_num(fp, f->change);
+        if (tv->forecast && f->st == AIDSTAT_OK) {
+            fputs(",\n     \"forecast\": [", fp);
+            for (size_t k = 1; k <= tv->forecast; k++) {
+                double xk = (double)(tv->first + tv->count - 1 + k), y, lo, hi;
+                aidstat_trend_predict(&f->trend, xk, &y, &lo, &hi);
+                fprintf(fp, "%s{\"period\": ", k > 1 ? ", " : "");
+                cli_json_str(fp, forecast_label(tv, k, buf, sizeof buf));
+                fputs(", \"value\": ", fp);
+                cli_json_num(fp, y);
+                fputs(", \"lo\": ", fp);
+                cli_json_num(fp, lo);
+                fputs(", \"hi\": ", fp);
+                cli_json_num(fp, hi);
+                fputc('}', fp);
+            }
+            fputc(']', fp);
+        }
+        fprintf(fp, "}%s\n", i + 1 < tv->ngroups ? "," : "");
+    }
+    fputs("  ]\n}\n", fp);
+}
+
+/* --series: the periods down, the groups across. */
+static void print_series(const trend_view_t *tv, bool cumulative, size_t window)
+{
+    const aidstat_series_t *s = tv->s;
+    FILE *fp = tv->fp;
+    size_t len = aidstat_series_length(s), ng = tv->ngroups;
+    bool table = tv->format == CLI_FMT_TABLE || tv->format == CLI_FMT_MARKDOWN;
+    char sep = tv->format == CLI_FMT_TSV ? '\t' : ',';
+    double **cols = g_new0(double *, ng + 1);
+    for (size_t i = 0; i < ng; i++) {
+        cols[i] = g_new(double, len + 1);
+        const double *v = aidstat_series_values(s, tv->fits[i].g);
+        if (cumulative)
+            aidstat_cumulative(v, len, cols[i]);
+        else if (window > 1)
+            aidstat_moving_average(v, len, window, cols[i]);
+        else
+            memcpy(cols[i], v, len * sizeof(double));
+    }
+    char buf[64];
+    int m = aidstat_series_measure(s);
+    if (tv->format == CLI_FMT_JSON) {
+        fputs("{\n  \"measure\": ", fp);
+        if (m >= 0)
+            cli_json_str(fp, aidstat_measure_name((aidstat_measure_t)m));
+        else
+            fputs("null", fp);
+        fputs(", \"type\": ", fp);
+        cli_json_str(fp, aidstat_series_types(s));
+        fputs(", \"currency\": ", fp);
+        cli_json_str(fp, aidstat_series_currency(s));
+        fprintf(fp, ", \"transform\": \"%s\", \"window\": %zu,\n  \"source\": ",
+                cumulative ? "cumulative" : window > 1 ? "moving_average" : "none", window);
+        cli_json_str(fp, aidstat_series_source(s));
+        fputs(",\n  \"periods\": [", fp);
+        for (size_t t = 0; t < len; t++) {
+            if (t)
+                fputs(", ", fp);
+            cli_json_str(fp, aidstat_series_period_label(s, t, buf, sizeof buf));
+        }
+        fputs("],\n  \"groups\": [\n", fp);
+        for (size_t i = 0; i < ng; i++) {
+            fputs("    {\"label\": ", fp);
+            cli_json_str(fp, tv->fits[i].label);
+            fputs(", \"values\": [", fp);
+            for (size_t t = 0; t < len; t++) {
+                if (t)
+                    fputs(", ", fp);
+                cli_json_num(fp, cols[i][t]);
+            }
+            fprintf(fp, "]}%s\n", i + 1 < ng ? "," : "");
+        }
+        fputs("  ]\n}\n", fp);
+    } else if (!table) {
+        cli_csv_field(fp, "period", sep);
+        for (size_t i = 0; i < ng; i++) {
+            fputc(sep, fp);
+            cli_csv_field(fp, tv->fits[i].label, sep);
+        }
+        fputc('\n', fp);
+        for (size_t t = 0; t < len; t++) {
+            cli_csv_field(fp, aidstat_series_period_label(s, t, buf, sizeof buf), sep);
+            for (size_t i = 0; i < ng; i++) {
+                fputc(sep, fp);
+                cli_csv_num(fp, cols[i][t]);
+            }
+            fputc('\n', fp);
+        }
+    } else {
+        cli_grid_t *g = cli_grid_new(ng + 1);
+        cli_grid_put(g, interval_noun(aidstat_series_interval(s)));
+        for (size_t i = 0; i < ng; i++) {
+            cli_grid_put(g, tv->fits[i].label);
+            g->right[i + 1] = true;
+        }
+        for (size_t t = 0; t < len; t++) {
+            aidstat_series_period_label(s, t, buf, sizeof buf);
+            if (!aidstat_series_period_complete(s, t))
+                g_strlcat(buf, " *", sizeof buf);
+            cli_grid_put(g, buf);
+            for (size_t i = 0; i < ng; i++)
+                cli_grid_put(g, money(tv, cols[i][t], buf, sizeof buf));
+        }
+        char *t = title(tv);
+        char *what = cumulative ? "cumulative " : window > 1 ? g_strdup_printf("%zu-%s moving average of ", window, interval_noun(aidstat_series_interval(s))) : "";
+        const char *tt = strncmp(t, "Trend of ", 9) == 0 ? t + 9 : t;
+        if (tv->format == CLI_FMT_MARKDOWN) {
+            fprintf(fp, "**%s%c%s**\n\n", what, g_ascii_toupper(tt[0]) == tt[0] && !what[0] ? tt[0] : tt[0], tt + 1);
+            cli_grid_markdown(fp, g, false);
+            fputc('\n', fp);
+        } else {
+            fprintf(fp, "%s%s\n\n", what[0] ? what : "", tt);
+            cli_grid_print(fp, g, false);
+            fputc('\n', fp);
+        }
+        fprintf(fp, "* incomplete period: the data ends before it does%s",
+                tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n");
+        const char *end = tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n";
+        fprintf(fp, "Measure: %s%sType: %s%sUnit: %s per %s (%s%s)%s",
+                m >= 0 ? aidstat_measure_name((aidstat_measure_t)m) : "several", end,
+                aidstat_series_types(s), end, tv->unit.unit_long,
+                interval_noun(aidstat_series_interval(s)), aidstat_series_currency(s),
+                tv->basis[0] ? "" : ", nominal: current prices", end);
+        if (tv->basis[0])
+            fprintf(fp, "Basis: %s%s", tv->basis, end);
+        if (aidstat_series_filter(s)[0])
+            fprintf(fp, "Selection: %s%s", aidstat_series_filter(s), end);
+        for (size_t i = 0; i < aidstat_series_note_count(s); i++)
+            fprintf(fp, "Note: %s%s", aidstat_series_note(s, i), end);
+        const char *src = aidstat_series_source(s);
+        fprintf(fp, "Source: %s\n", src[0] ? src : "not stated in the data");
+        if (window > 1 && !cumulative)
+            g_free(what);
+        g_free(t);
+        cli_grid_free(g);
+    }
+    for (size_t i = 0; i < ng; i++)
+        g_free(cols[i]);
+    g_free(cols);
+}
+
+static void add_report(const aidstat_load_report_t *r, void *user)
+{
+    aidstat_series_add_load_report(user, r);
+}
+
+/* Parse "2022-2024" or "2023". */
+static bool year_range(const char *s, int *from, int *to)
+{
+    int a, b;
+    char c;
+    if (sscanf(s, "%d-%d%c", &a, &b, &c) == 2 && a >= 1900 && b >= a && b <= 2999) {
+        *from = a, *to = b;
+        return true;
+    }
+    if (sscanf(s, "%d%c", &a, &c) == 1 && a >= 1900 && a <= 2999) {
+        *from = *to = a;
+        return true;
+    }
+    return false;
+}
+
+int cmd_trend(int argc, char **argv)
+{
+    gchar *by = NULL, *interval = NULL, *format = NULL, *output = NULL, *scale = NULL,
+          *baseline = NULL;
+    gint top = 0, forecast = 0, window = 0, current = 0;
+    gboolean series = FALSE, cumulative = FALSE;
+    cli_data_opts_t data = {0};
+    cli_select_t sel = {0};
+    cli_norm_t norm = {0};
+    GOptionEntry entries[] = {
+        {"by", 'b', 0, G_OPTION_ARG_STRING, &by, "One trend per donor, region, type or measure (default: one for all)", "KEY"},
+        {"interval", 'i', 0, G_OPTION_ARG_STRING, &interval, "Periods: month (default), quarter or year", "INTERVAL"},
+        {"top", 'n', 0, G_OPTION_ARG_INT, &top, "Only the N largest groups", "N"},
+        {"current", 0, 0, G_OPTION_ARG_INT, &current, "Year to compare with the baseline (default: the last complete year)", "YYYY"},
+        {"baseline", 0, 0, G_OPTION_ARG_STRING, &baseline, "Baseline years (default: the complete years before --current)", "YYYY[-YYYY]"},
+        {"forecast", 0, 0, G_OPTION_ARG_INT, &forecast, "Extrapolate each trend K periods, with 95 % prediction intervals", "K"},
+        {"series", 0, 0, G_OPTION_ARG_NONE, &series, "Print the series itself, periods down and groups across", NULL},
+        {"cumulative", 0, 0, G_OPTION_ARG_NONE, &cumulative, "With --series: running totals", NULL},
+        {"window", 'w', 0, G_OPTION_ARG_INT, &window, "With --series: trailing moving average over K periods", "K"},
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: table, csv, tsv, json, markdown", "FORMAT"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (atomically) instead of stdout", "FILE"},
+        {"scale", 0, 0, G_OPTION_ARG_STRING, &scale, "Unit: bn, m, k or 1 (default: automatic)", "UNIT"},
+        {NULL, 0, 0, 0, NULL, NULL, NULL},
+    };
+    GOptionContext *ctx = g_option_context_new("[FILE...] - trends of aid over time");
+    g_option_context_set_summary(ctx,
+        "Per group: the least-squares trend of the periodic flows (slope per year with its\n"
+        "95 % confidence interval, R²), log-linear growth per year, and the last complete\n"
+        "year against the years before it. Without FILE, the embedded Kiel data is used.\n\n"
+        "Example: aidstat trend --by region --region europe,usa --type military --interval quarter");
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    cli_select_add_entries(&sel, ctx);
+    cli_norm_add_entries(&norm, ctx);
+    g_option_context_add_group(ctx, cli_data_group(&data));
+    GError *gerr = NULL;
+    int code = EXIT_OK;
+    aidstat_series_t *s = NULL;
+    aidstat_error_t err;
+    cli_output_t out = {0};
+    trend_view_t tv = {0};
+    char *basis = NULL;
+
+    if (!g_option_context_parse(ctx, &argc, &argv, &gerr)) {
+        code = cli_error(EXIT_USAGE, "%s", gerr->message);
+        goto done;
+    }
+    if ((code = cli_data_prepare(&data)))
+        goto done;
+    aidstat_series_options_t opt;
+    aidstat_series_options_init(&opt);
+    if (by) {
+        int k = aidstat_key_parse(by);
+        if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE &&
+            k != AIDSTAT_KEY_MEASURE) {
+            code = cli_error(EXIT_USAGE, "--by \"%s\": use donor, region, type or measure", by);
+            goto done;
+        }
+        opt.by = (aidstat_key_t)k;
+    }
+    if (interval) {
+        int iv = aidstat_interval_parse(interval);
+        if (iv < 0) {
+            code = cli_error(EXIT_USAGE, "--interval \"%s\": use month, quarter or year", interval);
+            goto done;
+        }
+        opt.interval = (aidstat_interval_t)iv;
+    }
+    if (top < 0 || forecast < 0 || window < 0) {
+        code = cli_error(EXIT_USAGE, "--top, --forecast and --window take a positive number");
+        goto done;
+    }
+    if ((cumulative || window) && !series) {
+        code = cli_error(EXIT_USAGE, "--cumulative and --window shape the series: use them with --series");
+        goto done;
+    }
+    int base_from = 0, base_to = 0;
+    if (baseline && !year_range(baseline, &base_from, &base_to)) {
+        code = cli_error(EXIT_USAGE, "--baseline \"%s\": use YYYY or YYYY-YYYY", baseline);
+        goto done;
+    }
+    cli_format_t fmt = CLI_FMT_TABLE;
+    if (format && !cli_format_parse(format, &fmt)) {
+        code = cli_error(EXIT_USAGE, "--format \"%s\": use table, csv, tsv, json or markdown", format);
+        goto done;
+    }
+    if (scale && strcmp(scale, "bn") && strcmp(scale, "m") && strcmp(scale, "k") && strcmp(scale, "1")) {
+        code = cli_error(EXIT_USAGE, "--scale \"%s\": use bn, m, k or 1", scale);
+        goto done;
+    }
+    if ((code = cli_select_build(&sel, &data, opt.by == AIDSTAT_KEY_REGION)))
+        goto done;
+    if ((code = cli_norm_build(&norm)))
+        goto done;
+    opt.filter = sel.filter;
+    opt.regions = sel.regions_table;
+    opt.normalize = norm.active ? &norm.norm : NULL;
+    if (!(s = aidstat_series_new(&opt, &err))) {
+        code = cli_fail(&err);
+        goto done;
+    }
+    if ((code = cli_load(&data, argv + 1, argc - 1, aidstat_series_add, s, add_report, s)))
+        goto done;
+    if (aidstat_series_finish(s, &err) != AIDSTAT_OK) {
+        code = cli_fail(&err);
+        goto done;
+    }
+
+    /* fit the complete periods only */
+    tv.s = s;
+    size_t len = aidstat_series_length(s);
+    size_t a = 0, b = len;
+    while (a < b && !aidstat_series_period_complete(s, a))
+        a++;
+    while (b > a && !aidstat_series_period_complete(s, b - 1))
+        b--;
+    tv.first = a;
+    tv.count = b - a;
+    /* the change: last complete year against the complete years before it */
+    int y0 = 0, y1 = 0, mm;
+    if (len) {
+        aidstat_series_period(s, 0, &y0, &mm);
+        aidstat_series_period(s, len - 1, &y1, &mm);
+    }
+    if (current) {
+        tv.cur_year = current;
+    } else {
+        for (int y = y1; y >= y0 && !tv.cur_year; y--) {
+            double t;
+            if (aidstat_series_groups(s) && year_total(s, 0, y, &t))
+                tv.cur_year = y;
+        }
+    }
+    if (base_from) {
+        tv.base_from = base_from, tv.base_to = base_to;
+    } else if (tv.cur_year) {
+        double t;
+        for (int y = y0; y < tv.cur_year; y++)
+            if (aidstat_series_groups(s) && year_total(s, 0, y, &t)) {
+                if (!tv.base_from)
+                    tv.base_from = y;
+                tv.base_to = y;
+            }
+    }
+    tv.ngroups = aidstat_series_groups(s);
+    if (top && (size_t)top < tv.ngroups)
+        tv.ngroups = (size_t)top;
+    tv.fits = g_new0(group_fit_t, tv.ngroups + 1);
+    double maxabs = 0;
+    for (size_t i = 0; i < tv.ngroups; i++) {
+        tv.fits[i].label = aidstat_series_group(s, i);
+        tv.fits[i].g = i;
+        fit_group(&tv, &tv.fits[i]);
+        const double *v = aidstat_series_values(s, i);
+        for (size_t t = 0; t < len; t++)
+            maxabs = MAX(maxabs, fabs(v[t]));
+    }
+    cli_unit_choose(&tv.unit, maxabs, aidstat_series_currency(s), scale);
+    tv.forecast = (size_t)forecast;
+    tv.format = fmt;
+    basis = norm.active ? aidstat_normalize_describe(&norm.norm) : g_strdup("");
+    tv.basis = basis;
+    if ((code = cli_output_open(&out, output)))
+        goto done;
+    tv.fp = out.fp;
+    if (series)
+        print_series(&tv, cumulative, (size_t)window);
+    else if (fmt == CLI_FMT_TABLE || fmt == CLI_FMT_MARKDOWN)
+        print_trend_table(&tv, fmt == CLI_FMT_MARKDOWN);
+    else if (fmt == CLI_FMT_JSON)
+        print_trend_json(&tv);
+    else
+        print_trend_csv(&tv, fmt == CLI_FMT_TSV ? '\t' : ',');
+    code = cli_output_commit(&out);
+done:
+    if (code && out.fp)
+        cli_output_abort(&out);
+    g_free(tv.fits);
+    g_free(basis);
+    aidstat_series_free(s);
+    cli_select_clear(&sel);
+    cli_norm_clear(&norm);
+    cli_data_clear(&data);
+    g_free(by);
+    g_free(interval);
+    g_free(format);
+    g_free(output);
+    g_free(scale);
+    g_free(baseline);
+    if (gerr)
+        g_error_free(gerr);
+    g_option_context_free(ctx);
+    return code;
+}
