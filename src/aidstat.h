@@ -416,6 +416,10 @@ AIDSTAT_API aidstat_stat_t aidstat_result_stat(const aidstat_result_t *r);
 AIDSTAT_API bool aidstat_result_cumulative(const aidstat_result_t *r);
 /** How values were restated ("" when not), e.g. "converted to USD at ...". */
 AIDSTAT_API const char *aidstat_result_basis(const aidstat_result_t *r);
+/** With measures as columns (--by KEY,measure): allocations as a share of
+ * commitments for row i (0..1, may exceed 1), or for the total row when i
+ * is (size_t)-1; NaN otherwise. */
+AIDSTAT_API double aidstat_result_allocated_share(const aidstat_result_t *r, size_t i);
 /** Whether totals, shares and ranks are meaningful (not across measures). */
 AIDSTAT_API bool aidstat_result_additive(const aidstat_result_t *r);
 /** The total over all matched records (for regions: each donor once). */

@@ -150,16 +150,18 @@ static void print_table(const view_t *v, bool markdown)
     FILE *fp = v->fp;
     size_t nc = aidstat_result_cols(r);
     bool additive = aidstat_result_additive(r);
-    bool per = aidstat_result_per(r) == AIDSTAT_PER_GDP;
+    bool per = aidstat_result_per(r) != AIDSTAT_PER_NONE;
     bool cum = false;
     for (size_t i = 0; i < aidstat_result_rows(r) && nc == 0; i++)
         cum |= !isnan(aidstat_result_cumulative_share(r, i));
     aidstat_key_t k0 = aidstat_result_key(r, 0);
     bool rank = k0 == AIDSTAT_KEY_DONOR || k0 == AIDSTAT_KEY_REGION || k0 == AIDSTAT_KEY_TYPE;
     bool share = additive;
-    bool has_total = additive || per;
+    bool allocated = !isnan(aidstat_result_allocated_share(r, (size_t)-1));
+    bool has_total = additive || per || allocated;
     bool row_value = !(nc > 0 && !additive);
-    cli_grid_t *g = cli_grid_new((rank ? 1 : 0) + 1 + nc + (row_value ? 1 : 0) + (share ? 1 : 0) + (cum ? 1 : 0));
+    cli_grid_t *g = cli_grid_new((rank ? 1 : 0) + 1 + nc + (row_value ? 1 : 0) + (share ? 1 : 0) + (cum ? 1 : 0) +
+                                 (allocated ? 1 : 0));
     for (size_t j = 0; j < g->ncols; j++)
         g->right[j] = true;
     g->right[rank ? 1 : 0] = false;
@@ -177,6 +179,8 @@ static void print_table(const view_t *v, bool markdown)
         cli_grid_put(g, "Share");
     if (cum)
         cli_grid_put(g, "Cum.");
+    if (allocated)
+        cli_grid_put(g, "Allocated");
     for (size_t i = 0; i < aidstat_result_rows(r); i++) {
         if (rank) {
             size_t k = aidstat_result_rank(r, i);
@@ -193,11 +197,14 @@ static void print_table(const view_t *v, bool markdown)
             cli_grid_put(g, cli_fmt_pct(aidstat_result_share(r, i), buf, sizeof buf));
         if (cum)
             cli_grid_put(g, cli_fmt_pct(aidstat_result_cumulative_share(r, i), buf, sizeof buf));
+        if (allocated)
+            cli_grid_put(g, cli_fmt_pct(aidstat_result_allocated_share(r, i), buf, sizeof buf));
     }
     if (has_total) {
         if (rank)
             cli_grid_put(g, "");
-        cli_grid_put(g, aidstat_result_total_label(r));
+        const char *tl = aidstat_result_total_label(r);
+        cli_grid_put(g, tl[0] ? tl : "Total");
         for (size_t j = 0; j < nc; j++)
             cli_grid_put(g, fmt_value(v, aidstat_result_col_total(r, j), buf, sizeof buf));
         if (row_value)
@@ -206,6 +213,8 @@ static void print_table(const view_t *v, bool markdown)
             cli_grid_put(g, "100.0 %");
         if (cum)
             cli_grid_put(g, "");
+        if (allocated)
+            cli_grid_put(g, cli_fmt_pct(aidstat_result_allocated_share(r, (size_t)-1), buf, sizeof buf));
     }
 
     char *title = title_text(v);
@@ -284,6 +293,9 @@ static void print_csv(const view_t *v, char sep)
     if (per)
         fprintf(fp, "%cvalue_%s%cgdp_%s", sep, aidstat_result_currency(r), sep,
                 aidstat_result_currency(r));
+    bool allocated = !isnan(aidstat_result_allocated_share(r, (size_t)-1));
+    if (allocated)
+        fprintf(fp, "%callocated_share", sep);
     fputc('\n', fp);
     for (size_t i = 0; i < aidstat_result_rows(r); i++) {
         size_t rank = aidstat_result_rank(r, i);
@@ -321,6 +333,10 @@ static void print_csv(const view_t *v, char sep)
             fputc(sep, fp);
             if (gdp > 0)
                 cli_csv_num(fp, gdp);
+        }
+        if (allocated) {
+            fputc(sep, fp);
+            cli_csv_num(fp, aidstat_result_allocated_share(r, i));
         }
         fputc('\n', fp);
     }
@@ -429,6 +445,11 @@ static void print_json(const view_t *v)
         cli_json_num(fp, aidstat_result_share(r, i));
         fputs(", \"cumulative_share\": ", fp);
         cli_json_num(fp, aidstat_result_cumulative_share(r, i));
+        double al = aidstat_result_allocated_share(r, i);
+        if (!isnan(al)) {
+            fputs(", \"allocated_share\": ", fp);
+            cli_json_num(fp, al);
+        }
         size_t rank = aidstat_result_rank(r, i);
         if (rank)
             fprintf(fp, ", \"rank\": %zu", rank);

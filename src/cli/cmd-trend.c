@@ -36,6 +36,7 @@ typedef struct {
     cli_format_t format;
     FILE *fp;
     const char *basis;
+    const char *group_title; /* "Donor", "Region", ... */
 } trend_view_t;
 
 static const char *interval_word(aidstat_interval_t iv)
@@ -73,6 +74,13 @@ static bool year_total(const aidstat_series_t *s, size_t g, int year, double *ou
     return seen == need;
 }
 
+static char *money(const trend_view_t *tv, double x, char *buf, size_t len)
+{
+    if (isnan(x))
+        return g_strlcpy(buf, "n/a", len), buf;
+    return cli_fmt_grouped(x / tv->unit.scale, 2, buf, len);
+}
+
 static void fit_group(trend_view_t *tv, group_fit_t *f)
 {
     const aidstat_series_t *s = tv->s;
@@ -86,9 +94,22 @@ static void fit_group(trend_view_t *tv, group_fit_t *f)
     f->st = aidstat_trend_fit(x, v, n, ppy, &f->trend, &err);
     if (f->st != AIDSTAT_OK)
         g_strlcpy(f->why, err.message, sizeof f->why);
-    f->gst = aidstat_growth_fit(x, v, n, ppy, &f->growth, &err);
-    if (f->gst != AIDSTAT_OK)
-        g_strlcpy(f->gwhy, err.message, sizeof f->gwhy);
+    /* name the period, not the index, when a value rules growth out */
+    size_t bad = n;
+    for (size_t i = 0; i < n && bad == n; i++)
+        if (v[i] <= 0)
+            bad = i;
+    if (n >= 3 && bad < n) {
+        char p[32], val[64];
+        f->gst = AIDSTAT_ERR_DATA;
+        snprintf(f->gwhy, sizeof f->gwhy, "growth needs values above zero (%s is %s)",
+                 aidstat_series_period_label(s, tv->first + bad, p, sizeof p),
+                 v[bad] == 0 ? "0" : money(tv, v[bad], val, sizeof val));
+    } else {
+        f->gst = aidstat_growth_fit(x, v, n, ppy, &f->growth, &err);
+        if (f->gst != AIDSTAT_OK)
+            g_strlcpy(f->gwhy, err.message, sizeof f->gwhy);
+    }
     f->last = n ? v[n - 1] : NAN;
     f->current = f->baseline = f->change = NAN;
     if (tv->cur_year && year_total(s, f->g, tv->cur_year, &f->current)) {
@@ -107,13 +128,6 @@ static void fit_group(trend_view_t *tv, group_fit_t *f)
         }
     }
     g_free(x);
-}
-
-static char *money(const trend_view_t *tv, double x, char *buf, size_t len)
-{
-    if (isnan(x))
-        return g_strlcpy(buf, "n/a", len), buf;
-    return cli_fmt_grouped(x / tv->unit.scale, 2, buf, len);
 }
 
 static char *interval_text(const trend_view_t *tv, double lo, double hi, bool pct, char *buf, size_t len)
@@ -230,7 +244,7 @@ static void print_trend_table(const trend_view_t *tv, bool markdown)
     snprintf(head_last, sizeof head_last, "Last (%s)", lastp);
     snprintf(head_change, sizeof head_change, "%d vs %d–%d", tv->cur_year, tv->base_from, tv->base_to);
     cli_grid_t *g = cli_grid_new(change ? 9 : 8);
-    const char *heads[] = {"Group", "n", head_last, "Slope/yr", "95 % CI", "Growth %/yr", "95 % CI",
+    const char *heads[] = {tv->group_title, "n", head_last, "Slope/yr", "95 % CI", "Growth %/yr", "95 % CI",
                            "R²", head_change};
     for (size_t j = 0; j < g->ncols; j++) {
         cli_grid_put(g, heads[j]);
@@ -277,7 +291,7 @@ static void print_trend_table(const trend_view_t *tv, bool markdown)
         fprintf(fp, "\nForecast: a linear extrapolation of each trend, with 95 %% prediction intervals, %s\n\n",
                 tv->unit.unit_long);
         cli_grid_t *fg = cli_grid_new(5);
-        const char *fh[] = {"Group", "Period", "Forecast", "Low", "High"};
+        const char *fh[] = {tv->group_title, "Period", "Forecast", "Low", "High"};
         for (size_t j = 0; j < 5; j++) {
             cli_grid_put(fg, fh[j]);
             fg->right[j] = j > 1;
@@ -570,7 +584,10 @@ static void print_series(const trend_view_t *tv, bool cumulative, size_t window)
         }
     } else {
         cli_grid_t *g = cli_grid_new(ng + 1);
-        cli_grid_put(g, interval_noun(aidstat_series_interval(s)));
+        const char *iv = interval_noun(aidstat_series_interval(s));
+        char ivh[16];
+        snprintf(ivh, sizeof ivh, "%c%s", g_ascii_toupper(iv[0]), iv + 1);
+        cli_grid_put(g, ivh);
         for (size_t i = 0; i < ng; i++) {
             cli_grid_put(g, tv->fits[i].label);
             g->right[i + 1] = true;
@@ -584,17 +601,25 @@ static void print_series(const trend_view_t *tv, bool cumulative, size_t window)
                 cli_grid_put(g, money(tv, cols[i][t], buf, sizeof buf));
         }
         char *t = title(tv);
-        char *what = cumulative ? "cumulative " : window > 1 ? g_strdup_printf("%zu-%s moving average of ", window, interval_noun(aidstat_series_interval(s))) : "";
-        const char *tt = strncmp(t, "Trend of ", 9) == 0 ? t + 9 : t;
+        const char *tt = t + strlen("Trend of ");
+        char *what = cumulative ? g_strdup("Cumulative ")
+                   : window > 1 ? g_strdup_printf("%zu-%s moving average of ", window,
+                                                  interval_noun(aidstat_series_interval(s)))
+                                : g_strdup("");
+        GString *head = g_string_new(what);
+        g_string_append(head, tt);
+        head->str[0] = g_ascii_toupper(head->str[0]);
         if (tv->format == CLI_FMT_MARKDOWN) {
-            fprintf(fp, "**%s%c%s**\n\n", what, g_ascii_toupper(tt[0]) == tt[0] && !what[0] ? tt[0] : tt[0], tt + 1);
+            fprintf(fp, "**%s**\n\n", head->str);
             cli_grid_markdown(fp, g, false);
             fputc('\n', fp);
         } else {
-            fprintf(fp, "%s%s\n\n", what[0] ? what : "", tt);
+            fprintf(fp, "%s\n\n", head->str);
             cli_grid_print(fp, g, false);
             fputc('\n', fp);
         }
+        g_string_free(head, TRUE);
+        g_free(what);
         fprintf(fp, "* incomplete period: the data ends before it does%s",
                 tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n");
         const char *end = tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n";
@@ -611,8 +636,6 @@ static void print_series(const trend_view_t *tv, bool cumulative, size_t window)
             fprintf(fp, "Note: %s%s", aidstat_series_note(s, i), end);
         const char *src = aidstat_series_source(s);
         fprintf(fp, "Source: %s\n", src[0] ? src : "not stated in the data");
-        if (window > 1 && !cumulative)
-            g_free(what);
         g_free(t);
         cli_grid_free(g);
     }
@@ -791,15 +814,18 @@ int cmd_trend(int argc, char **argv)
     tv.fits = g_new0(group_fit_t, tv.ngroups + 1);
     double maxabs = 0;
     for (size_t i = 0; i < tv.ngroups; i++) {
-        tv.fits[i].label = aidstat_series_group(s, i);
-        tv.fits[i].g = i;
-        fit_group(&tv, &tv.fits[i]);
         const double *v = aidstat_series_values(s, i);
         for (size_t t = 0; t < len; t++)
             maxabs = MAX(maxabs, fabs(v[t]));
     }
     cli_unit_choose(&tv.unit, maxabs, aidstat_series_currency(s), scale);
+    for (size_t i = 0; i < tv.ngroups; i++) {
+        tv.fits[i].label = aidstat_series_group(s, i);
+        tv.fits[i].g = i;
+        fit_group(&tv, &tv.fits[i]);
+    }
     tv.forecast = (size_t)forecast;
+    tv.group_title = opt.by ? cli_key_title(opt.by) : "Selection";
     tv.format = fmt;
     basis = norm.active ? aidstat_normalize_describe(&norm.norm) : g_strdup("");
     tv.basis = basis;

@@ -128,6 +128,7 @@ struct aidstat_result {
     bool has_conc;
     aidstat_concentration_t conc;
     char *basis;
+    long col_commit, col_alloc; /* measure columns, -1 if absent */
 };
 
 /* ---------------------------------------------------------------- keys */
@@ -586,22 +587,17 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     const aidstat_reftable_t *ref = o->per == AIDSTAT_PER_GDP ? o->gdp
                                    : o->per == AIDSTAT_PER_CAPITA ? o->population : NULL;
     int ref_year = o->gdp_year ? o->gdp_year : sel.y1;
-    double ref_rate = 1.0;
-    if (ref && o->per == AIDSTAT_PER_GDP && strcmp(aidstat_reftable_currency(ref), res->currency) != 0) {
-        ref_rate = o->gdp_rates ? aidstat_rates_get(o->gdp_rates, aidstat_reftable_currency(ref),
-                                                    res->currency, ref_year, 0)
-                                : NAN;
-        if (isnan(ref_rate)) {
-            aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                          "--per gdp: the GDP table is in %s and the data in %s: %s",
-                          aidstat_reftable_currency(ref), res->currency,
-                          o->gdp_rates ? "the rates table has no rate for that year"
-                                       : "give a rates table with --rates FILE");
-            aidstat_result_free(res);
-            return NULL;
-        }
+    bool convert = ref && o->per == AIDSTAT_PER_GDP &&
+                   strcmp(aidstat_reftable_currency(ref), res->currency) != 0;
+    if (convert && !o->gdp_rates) {
+        aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                      "--per gdp: the GDP table is in %s and the data in %s: give a rates table with --rates FILE",
+                      aidstat_reftable_currency(ref), res->currency);
+        aidstat_result_free(res);
+        return NULL;
     }
     size_t ref_older = 0;
+    int used_lo = 0, used_hi = 0; /* the table years actually used */
 
     /* rows */
     keyset_t *K0 = &c->keys[0];
@@ -634,11 +630,32 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
                 /* the latest earlier year the table has for this donor */
                 int ly = aidstat_reftable_latest_year(ref, row->code, row->label);
                 if (ly && ly < y) {
+                    y = ly;
                     v = aidstat_reftable_get(ref, row->code, row->label, ly);
                     ref_older++;
                 }
             }
-            row->gdp = isnan(v) ? 0 : v * ref_rate;
+            if (!isnan(v) && convert) {
+                /* at the average rate of the GDP's own year */
+                double rate = aidstat_rates_get(o->gdp_rates, aidstat_reftable_currency(ref),
+                                                res->currency, y, 0);
+                if (isnan(rate)) {
+                    aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                                  "--per gdp: no %s rate for %d in %s to convert %s's GDP",
+                                  aidstat_reftable_currency(ref), y,
+                                  aidstat_rates_describe(o->gdp_rates), row->label);
+                    res->nrows = n;
+                    aidstat_result_free(res);
+                    g_string_free(no_gdp_names, TRUE);
+                    return NULL;
+                }
+                v *= rate;
+            }
+            if (!isnan(v)) {
+                used_lo = used_lo ? MIN(used_lo, y) : y;
+                used_hi = MAX(used_hi, y);
+            }
+            row->gdp = isnan(v) ? 0 : v;
         }
         if (o->per == AIDSTAT_PER_CAPITA) {
             if (row->gdp > 0) {
@@ -683,12 +700,17 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
             return NULL;
         }
         if (ref) {
-            if (ref_rate != 1.0)
-                note(res, "%s: %s, %d, converted to %s at the %d average rate (%s)", what,
-                     aidstat_reftable_describe(ref), ref_year, res->currency, ref_year,
+            char years[32];
+            if (used_lo == used_hi)
+                snprintf(years, sizeof years, "%d", used_hi);
+            else
+                snprintf(years, sizeof years, "%d–%d", used_lo, used_hi);
+            if (convert)
+                note(res, "%s: %s, %s, converted to %s at that year's average rate (%s)", what,
+                     aidstat_reftable_describe(ref), years, res->currency,
                      aidstat_rates_describe(o->gdp_rates));
             else
-                note(res, "%s: %s, %d", what, aidstat_reftable_describe(ref), ref_year);
+                note(res, "%s: %s, %s", what, aidstat_reftable_describe(ref), years);
             if (ref_older)
                 note(res, "%zu donor%s without %s for %d: the table's latest earlier year is used",
                      ref_older, ref_older == 1 ? "" : "s", what, ref_year);
@@ -721,6 +743,14 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     } else {
         res->total = NAN;
         res->total_label = g_strdup("");
+    }
+
+    res->col_commit = res->col_alloc = -1;
+    for (size_t j = 0; o->by[1] == AIDSTAT_KEY_MEASURE && j < ncols; j++) {
+        if (!strcmp(res->col_labels[j], aidstat_measure_label(AIDSTAT_MEASURE_COMMITMENT)))
+            res->col_commit = (long)j;
+        if (!strcmp(res->col_labels[j], aidstat_measure_label(AIDSTAT_MEASURE_ALLOCATION)))
+            res->col_alloc = (long)j;
     }
 
     /* measures side by side in columns: rank rows by one of them, the
@@ -913,6 +943,23 @@ const char *aidstat_result_filter(const aidstat_result_t *r) { return r->filter;
 uint64_t aidstat_result_records(const aidstat_result_t *r) { return r->records; }
 uint64_t aidstat_result_rows_read(const aidstat_result_t *r) { return r->rows_read; }
 uint64_t aidstat_result_rows_rejected(const aidstat_result_t *r) { return r->rows_rejected; }
+double aidstat_result_allocated_share(const aidstat_result_t *r, size_t i)
+{
+    if (r->col_commit < 0 || r->col_alloc < 0)
+        return NAN;
+    double c, a;
+    if (i == (size_t)-1) {
+        c = r->col_totals[r->col_commit];
+        a = r->col_totals[r->col_alloc];
+    } else {
+        if (i >= r->nrows || r->rows[i].others)
+            return NAN;
+        c = r->rows[i].cells[r->col_commit];
+        a = r->rows[i].cells[r->col_alloc];
+    }
+    return c > 0 ? a / c : NAN;
+}
+
 bool aidstat_result_concentration(const aidstat_result_t *r, aidstat_concentration_t *out)
 {
     if (r->has_conc && out)
