@@ -565,7 +565,7 @@ AIDSTAT_API double aidstat_reftable_get(const aidstat_reftable_t *t, const char 
 AIDSTAT_API int aidstat_reftable_latest_year(const aidstat_reftable_t *t, const char *code,
                                              const char *name);
 AIDSTAT_API const char *aidstat_reftable_currency(const aidstat_reftable_t *t);
-/** For footers: "gdp.csv (World Bank GDP, current US$, 1960–2023)". */
+/** For footers: "gdp.csv (GDP, USD, 1960–2023)". */
 AIDSTAT_API const char *aidstat_reftable_describe(const aidstat_reftable_t *t);
 
 /* Exchange rates (aidstat_rates_t): the ECB reference-rate history (Date +
@@ -575,12 +575,15 @@ AIDSTAT_API const char *aidstat_reftable_describe(const aidstat_reftable_t *t);
 
 AIDSTAT_API aidstat_rates_t *aidstat_rates_load_file(const char *path, aidstat_error_t *err);
 AIDSTAT_API void aidstat_rates_free(aidstat_rates_t *r);
-/** Units of `to` for one unit of `from`, averaged over a month (month
- * 1..12) or a year (month 0) of the source's observations; NaN when the
- * table has none for that period. Equal currencies give 1. */
+/** Units of `to` for one unit of `from`: the ratio of the two currencies'
+ * average rates over a month (month 1..12) or a year (month 0) of the
+ * source's observations (not an average of daily cross rates); NaN when the
+ * table has none for that period, and for months of a yearly-only table.
+ * Equal currencies give 1. */
 AIDSTAT_API double aidstat_rates_get(const aidstat_rates_t *r, const char *from, const char *to,
                                      int year, int month);
-/** For footers: "ECB euro reference rates, daily, 1999-01-04 – 2025-05-09". */
+/** For footers: "ECB euro reference rates, daily, 1999-01-04 – 2025-05-09
+ * (eurofxref-hist.csv)". */
 AIDSTAT_API const char *aidstat_rates_describe(const aidstat_rates_t *r);
 
 /** How to restate values: another currency, constant prices. */
