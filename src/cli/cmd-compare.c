@@ -14,6 +14,7 @@ typedef struct {
     double scale;        /* display divisor for money */
     int decimals;
     bool concentration;     /* add the concentration summary */
+    int base_year;          /* constant prices of this year; 0 = nominal */
     char unit[96];       /* "€ bn" or "% of GDP" */
     char unit_long[128]; /* "€ billion" */
     FILE *fp;
@@ -99,12 +100,17 @@ static char *footer_text(const view_t *v, const char *sep)
                            aidstat_result_types(r), sep, v->unit_long);
     const char *basis = aidstat_result_basis(r);
     bool restated = basis[0] != '\0';
+    char prices[48];
+    if (v->base_year)
+        snprintf(prices, sizeof prices, "constant %d prices", v->base_year);
+    else
+        snprintf(prices, sizeof prices, "nominal: current prices");
     if (aidstat_result_stat(r) == AIDSTAT_STAT_COUNT)
         ; /* a count has no currency */
     else if (aidstat_result_per(r) != AIDSTAT_PER_NONE)
-        g_string_append_printf(s, " (aid in %s%s)", cur, restated ? "" : ", nominal");
+        g_string_append_printf(s, " (aid in %s, %s)", cur, v->base_year ? prices : "nominal");
     else
-        g_string_append_printf(s, " (%s%s)", cur, restated ? "" : ", nominal: current prices");
+        g_string_append_printf(s, " (%s, %s)", cur, prices);
     if (restated)
         g_string_append_printf(s, "%sBasis: %s", sep, basis);
     g_string_append_printf(s, "%sPeriod: %s", sep, period);
@@ -690,6 +696,7 @@ int cmd_compare(int argc, char **argv)
     v.res = res;
     v.format = fmt;
     v.concentration = concentration;
+    v.base_year = norm.norm.base_year;
     choose_scale(&v, scale);
     v.decimals = decimals >= 0 ? decimals
                                : (opt.per == AIDSTAT_PER_GDP ? 3

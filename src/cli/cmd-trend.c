@@ -37,6 +37,7 @@ typedef struct {
     FILE *fp;
     const char *basis;
     const char *group_title; /* "Donor", "Region", ... */
+    int base_year;           /* constant prices of this year; 0 = nominal */
 } trend_view_t;
 
 static const char *interval_word(aidstat_interval_t iv)
@@ -185,7 +186,7 @@ static void footer(const trend_view_t *tv, const char *end)
     fprintf(fp, "Measure: %s%sType: %s%s", ml, end, aidstat_series_types(s), end);
     fprintf(fp, "Unit: %s per %s (%s%s)%s", tv->unit.unit_long,
             interval_noun(aidstat_series_interval(s)), aidstat_series_currency(s),
-            tv->basis[0] ? "" : ", nominal: current prices", end);
+            tv->base_year ? ", constant prices" : ", nominal: current prices", end);
     if (tv->basis[0])
         fprintf(fp, "Basis: %s%s", tv->basis, end);
     fprintf(fp, "Fitted: %s%s", span, end);
@@ -627,7 +628,7 @@ static void print_series(const trend_view_t *tv, bool cumulative, size_t window)
                 m >= 0 ? aidstat_measure_name((aidstat_measure_t)m) : "several", end,
                 aidstat_series_types(s), end, tv->unit.unit_long,
                 interval_noun(aidstat_series_interval(s)), aidstat_series_currency(s),
-                tv->basis[0] ? "" : ", nominal: current prices", end);
+                tv->base_year ? ", constant prices" : ", nominal: current prices", end);
         if (tv->basis[0])
             fprintf(fp, "Basis: %s%s", tv->basis, end);
         if (aidstat_series_filter(s)[0])
@@ -829,6 +830,7 @@ int cmd_trend(int argc, char **argv)
     tv.format = fmt;
     basis = norm.active ? aidstat_normalize_describe(&norm.norm) : g_strdup("");
     tv.basis = basis;
+    tv.base_year = norm.norm.base_year;
     if ((code = cli_output_open(&out, output)))
         goto done;
     tv.fp = out.fp;
