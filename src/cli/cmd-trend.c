@@ -38,6 +38,8 @@ typedef struct {
     const char *basis;
     const char *group_title; /* "Donor", "Region", ... */
     int base_year;           /* constant prices of this year; 0 = nominal */
+    size_t change_lag;       /* --change: periods back (0 = values) */
+    const char *change_name; /* "pop" or "yoy" */
 } trend_view_t;
 
 static const char *interval_word(aidstat_interval_t iv)
@@ -176,7 +178,8 @@ static char *period_span(const trend_view_t *tv)
                            interval_noun(aidstat_series_interval(tv->s)));
 }
 
-static void footer(const trend_view_t *tv, const char *end)
+/* The lines under a table; trend says whether it shows fitted trends. */
+static void footer(const trend_view_t *tv, const char *end, bool trend)
 {
     const aidstat_series_t *s = tv->s;
     FILE *fp = tv->fp;
@@ -189,18 +192,19 @@ static void footer(const trend_view_t *tv, const char *end)
             tv->base_year ? ", constant prices" : ", nominal: current prices", end);
     if (tv->basis[0])
         fprintf(fp, "Basis: %s%s", tv->basis, end);
-    fprintf(fp, "Fitted: %s%s", span, end);
+    fprintf(fp, "%s: %s%s", trend ? "Fitted" : "Periods", span, end);
     if (aidstat_series_filter(s)[0])
         fprintf(fp, "Selection: %s%s", aidstat_series_filter(s), end);
-    fprintf(fp, "Slope: ordinary least squares of each %s's flow on time, as the change per year in the "
-                "%s flow; growth: log-linear fit, %% per year; CI: 95 %%%s",
-            interval_noun(aidstat_series_interval(s)), interval_word(aidstat_series_interval(s)), end);
-    if (tv->cur_year && tv->base_from)
+    if (trend)
+        fprintf(fp, "Slope: ordinary least squares of each %s's flow on time, as the change per year in the "
+                    "%s flow; growth: log-linear fit, %% per year; CI: 95 %%%s",
+                interval_noun(aidstat_series_interval(s)), interval_word(aidstat_series_interval(s)), end);
+    if (trend && tv->cur_year && tv->base_from)
         fprintf(fp, "Change: %d total against the average of %d–%d%s", tv->cur_year, tv->base_from,
                 tv->base_to, end);
     for (size_t i = 0; i < aidstat_series_note_count(s); i++)
         fprintf(fp, "Note: %s%s", aidstat_series_note(s, i), end);
-    for (size_t i = 0; i < tv->ngroups; i++) {
+    for (size_t i = 0; trend && i < tv->ngroups; i++) {
         const group_fit_t *f = &tv->fits[i];
         if (f->st != AIDSTAT_OK)
             fprintf(fp, "Note: %s: no trend: %s%s", f->label, f->why, end);
@@ -281,12 +285,12 @@ static void print_trend_table(const trend_view_t *tv, bool markdown)
         fprintf(fp, "**%s**\n\n", t);
         cli_grid_markdown(fp, g, false);
         fputc('\n', fp);
-        footer(tv, "  \n");
+        footer(tv, "  \n", true);
     } else {
         fprintf(fp, "%s\n\n", t);
         cli_grid_print(fp, g, false);
         fputc('\n', fp);
-        footer(tv, "\n");
+        footer(tv, "\n", true);
     }
     if (tv->forecast) {
         fprintf(fp, "\nForecast: a linear extrapolation of each trend, with 95 %% prediction intervals, %s\n\n",
@@ -533,6 +537,8 @@ static void print_series(const trend_view_t *tv, bool cumulative, size_t window)
             aidstat_moving_average(v, len, window, cols[i]);
         else
             memcpy(cols[i], v, len * sizeof(double));
+        if (tv->change_lag)
+            aidstat_change(cols[i], len, tv->change_lag, NULL, cols[i]);
     }
     char buf[64];
     int m = aidstat_series_measure(s);
@@ -546,8 +552,10 @@ static void print_series(const trend_view_t *tv, bool cumulative, size_t window)
         cli_json_str(fp, aidstat_series_types(s));
         fputs(", \"currency\": ", fp);
         cli_json_str(fp, aidstat_series_currency(s));
-        fprintf(fp, ", \"transform\": \"%s\", \"window\": %zu,\n  \"source\": ",
-                cumulative ? "cumulative" : window > 1 ? "moving_average" : "none", window);
+        fprintf(fp, ", \"transform\": \"%s\", \"window\": %zu, \"change\": %s%s%s,\n  \"source\": ",
+                cumulative ? "cumulative" : window > 1 ? "moving_average" : "none", window,
+                tv->change_lag ? "\"" : "", tv->change_lag ? tv->change_name : "null",
+                tv->change_lag ? "_pct\"" : "");
         cli_json_str(fp, aidstat_series_source(s));
         fputs(",\n  \"periods\": [", fp);
         for (size_t t = 0; t < len; t++) {
@@ -598,8 +606,16 @@ static void print_series(const trend_view_t *tv, bool cumulative, size_t window)
             if (!aidstat_series_period_complete(s, t))
                 g_strlcat(buf, " *", sizeof buf);
             cli_grid_put(g, buf);
-            for (size_t i = 0; i < ng; i++)
-                cli_grid_put(g, money(tv, cols[i][t], buf, sizeof buf));
+            for (size_t i = 0; i < ng; i++) {
+                if (!tv->change_lag)
+                    cli_grid_put(g, money(tv, cols[i][t], buf, sizeof buf));
+                else if (isnan(cols[i][t]))
+                    cli_grid_put(g, "n/a");
+                else {
+                    snprintf(buf, sizeof buf, "%+.1f %%", cols[i][t]);
+                    cli_grid_put(g, buf);
+                }
+            }
         }
         char *t = title(tv);
         const char *tt = t + strlen("Trend of ");
@@ -609,6 +625,15 @@ static void print_series(const trend_view_t *tv, bool cumulative, size_t window)
                                 : g_strdup("");
         GString *head = g_string_new(what);
         g_string_append(head, tt);
+        if (tv->change_lag) {
+            /* percentages: the money unit after the last comma goes */
+            char *comma = strrchr(head->str, ',');
+            if (comma)
+                g_string_truncate(head, (gsize)(comma - head->str));
+            g_string_append_printf(head, ": %% change on the %s",
+                                   !strcmp(tv->change_name, "yoy") ? "same period a year earlier"
+                                                                   : "previous period");
+        }
         head->str[0] = g_ascii_toupper(head->str[0]);
         if (tv->format == CLI_FMT_MARKDOWN) {
             fprintf(fp, "**%s**\n\n", head->str);
@@ -623,6 +648,9 @@ static void print_series(const trend_view_t *tv, bool cumulative, size_t window)
         g_free(what);
         fprintf(fp, "* incomplete period: the data ends before it does%s",
                 tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n");
+        if (tv->change_lag)
+            fprintf(fp, "n/a: no earlier period, or it was zero%s",
+                    tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n");
         const char *end = tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n";
         fprintf(fp, "Measure: %s%sType: %s%sUnit: %s per %s (%s%s)%s",
                 m >= 0 ? aidstat_measure_name((aidstat_measure_t)m) : "several", end,
@@ -643,6 +671,100 @@ static void print_series(const trend_view_t *tv, bool cumulative, size_t window)
     for (size_t i = 0; i < ng; i++)
         g_free(cols[i]);
     g_free(cols);
+}
+
+/* --summary: each group's distribution over its complete periods. */
+static void print_summary(const trend_view_t *tv)
+{
+    const aidstat_series_t *s = tv->s;
+    FILE *fp = tv->fp;
+    const char *heads[] = {"n", "Sum", "Mean", "Median", "Min", "Max", "SD", "P10", "Q1", "Q3", "P90"};
+    const char *keys[] = {"n", "sum", "mean", "median", "min", "max", "sd", "p10", "q1", "q3", "p90"};
+    bool table = tv->format == CLI_FMT_TABLE || tv->format == CLI_FMT_MARKDOWN;
+    char sep = tv->format == CLI_FMT_TSV ? '\t' : ',';
+    cli_grid_t *g = cli_grid_new(12);
+    cli_grid_put(g, tv->group_title);
+    for (size_t j = 0; j < 11; j++) {
+        cli_grid_put(g, heads[j]);
+        g->right[j + 1] = true;
+    }
+    if (tv->format == CLI_FMT_CSV || tv->format == CLI_FMT_TSV) {
+        cli_csv_field(fp, "group", sep);
+        for (size_t j = 0; j < 11; j++) {
+            fputc(sep, fp);
+            cli_csv_field(fp, keys[j], sep);
+        }
+        fprintf(fp, "%cunit%cinterval%cfirst_period%clast_period\n", sep, sep, sep, sep);
+    } else if (tv->format == CLI_FMT_JSON) {
+        fputs("{\n  \"groups\": [\n", fp);
+    }
+    char buf[64], a[32] = "", b[32] = "";
+    if (tv->count) {
+        aidstat_series_period_label(s, tv->first, a, sizeof a);
+        aidstat_series_period_label(s, tv->first + tv->count - 1, b, sizeof b);
+    }
+    for (size_t i = 0; i < tv->ngroups; i++) {
+        aidstat_summary_t sm;
+        aidstat_error_t err;
+        bool ok = aidstat_summary_compute(aidstat_series_values(s, tv->fits[i].g) + tv->first, tv->count,
+                                          &sm, &err) == AIDSTAT_OK;
+        double v[] = {ok ? (double)sm.n : 0, sm.sum, sm.mean, sm.median, sm.min, sm.max, sm.sd,
+                      sm.p10, sm.q1, sm.q3, sm.p90};
+        if (!ok)
+            for (size_t j = 1; j < 11; j++)
+                v[j] = NAN;
+        if (table) {
+            cli_grid_put(g, tv->fits[i].label);
+            snprintf(buf, sizeof buf, "%zu", ok ? sm.n : (size_t)0);
+            cli_grid_put(g, buf);
+            for (size_t j = 1; j < 11; j++)
+                cli_grid_put(g, money(tv, v[j], buf, sizeof buf));
+        } else if (tv->format == CLI_FMT_JSON) {
+            fputs("    {\"label\": ", fp);
+            cli_json_str(fp, tv->fits[i].label);
+            for (size_t j = 0; j < 11; j++) {
+                fprintf(fp, ", \"%s\": ", keys[j]);
+                cli_json_num(fp, v[j]);
+            }
+            fprintf(fp, "}%s\n", i + 1 < tv->ngroups ? "," : "");
+        } else {
+            cli_csv_field(fp, tv->fits[i].label, sep);
+            for (size_t j = 0; j < 11; j++) {
+                fputc(sep, fp);
+                cli_csv_num(fp, v[j]);
+            }
+            fprintf(fp, "%c%s%c%s%c%s%c%s\n", sep, aidstat_series_currency(s), sep,
+                    interval_noun(aidstat_series_interval(s)), sep, a, sep, b);
+        }
+    }
+    if (tv->format == CLI_FMT_JSON) {
+        fputs("  ],\n  \"currency\": ", fp);
+        cli_json_str(fp, aidstat_series_currency(s));
+        fputs(", \"interval\": ", fp);
+        cli_json_str(fp, interval_noun(aidstat_series_interval(s)));
+        fprintf(fp, ", \"first_period\": \"%s\", \"last_period\": \"%s\"\n}\n", a, b);
+    }
+    if (table) {
+        char *t = title(tv);
+        GString *head = g_string_new("Distribution over ");
+        g_string_append_printf(head, "%ss of %s", interval_noun(aidstat_series_interval(s)),
+                               t + strlen("Trend of "));
+        const char *end = tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n";
+        if (tv->format == CLI_FMT_MARKDOWN) {
+            fprintf(fp, "**%s**\n\n", head->str);
+            cli_grid_markdown(fp, g, false);
+        } else {
+            fprintf(fp, "%s\n\n", head->str);
+            cli_grid_print(fp, g, false);
+        }
+        fputc('\n', fp);
+        fprintf(fp, "Each %s's flow is one value; quantiles: GSL's interpolation between order statistics%s",
+                interval_noun(aidstat_series_interval(s)), end);
+        footer(tv, end, false);
+        g_string_free(head, TRUE);
+        g_free(t);
+    }
+    cli_grid_free(g);
 }
 
 static void add_report(const aidstat_load_report_t *r, void *user)
@@ -671,7 +793,8 @@ int cmd_trend(int argc, char **argv)
     gchar *by = NULL, *interval = NULL, *format = NULL, *output = NULL, *scale = NULL,
           *baseline = NULL;
     gint top = 0, forecast = 0, window = 0, current = 0;
-    gboolean series = FALSE, cumulative = FALSE;
+    gboolean series = FALSE, cumulative = FALSE, summary = FALSE;
+    gchar *change = NULL;
     cli_data_opts_t data = {0};
     cli_select_t sel = {0};
     cli_norm_t norm = {0};
@@ -685,6 +808,10 @@ int cmd_trend(int argc, char **argv)
         {"series", 0, 0, G_OPTION_ARG_NONE, &series, "Print the series itself, periods down and groups across", NULL},
         {"cumulative", 0, 0, G_OPTION_ARG_NONE, &cumulative, "With --series: running totals", NULL},
         {"window", 'w', 0, G_OPTION_ARG_INT, &window, "With --series: trailing moving average over K periods", "K"},
+        {"change", 0, 0, G_OPTION_ARG_STRING, &change,
+         "With --series: % change on the previous period (pop) or the same period a year earlier (yoy)", "pop|yoy"},
+        {"summary", 0, 0, G_OPTION_ARG_NONE, &summary,
+         "Per group: count, sum, mean, median, min, max, SD and quantiles over the complete periods", NULL},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: table, csv, tsv, json, markdown", "FORMAT"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (atomically) instead of stdout", "FILE"},
         {"scale", 0, 0, G_OPTION_ARG_STRING, &scale, "Unit: bn, m, k or 1 (default: automatic)", "UNIT"},
@@ -737,8 +864,16 @@ int cmd_trend(int argc, char **argv)
         code = cli_error(EXIT_USAGE, "--top, --forecast and --window take a positive number");
         goto done;
     }
-    if ((cumulative || window) && !series) {
-        code = cli_error(EXIT_USAGE, "--cumulative and --window shape the series: use them with --series");
+    if ((cumulative || window || change) && !series) {
+        code = cli_error(EXIT_USAGE, "--cumulative, --window and --change shape the series: use them with --series");
+        goto done;
+    }
+    if (change && strcmp(change, "pop") && strcmp(change, "yoy")) {
+        code = cli_error(EXIT_USAGE, "--change \"%s\": use pop or yoy", change);
+        goto done;
+    }
+    if (summary && series) {
+        code = cli_error(EXIT_USAGE, "--summary and --series are different outputs: choose one");
         goto done;
     }
     int base_from = 0, base_to = 0;
@@ -827,6 +962,10 @@ int cmd_trend(int argc, char **argv)
     }
     tv.forecast = (size_t)forecast;
     tv.group_title = opt.by ? cli_key_title(opt.by) : "Selection";
+    if (change) {
+        tv.change_name = change;
+        tv.change_lag = !strcmp(change, "yoy") ? (size_t)periods_per_year(opt.interval) : 1;
+    }
     tv.format = fmt;
     basis = norm.active ? aidstat_normalize_describe(&norm.norm) : g_strdup("");
     tv.basis = basis;
@@ -836,6 +975,8 @@ int cmd_trend(int argc, char **argv)
     tv.fp = out.fp;
     if (series)
         print_series(&tv, cumulative, (size_t)window);
+    else if (summary)
+        print_summary(&tv);
     else if (fmt == CLI_FMT_TABLE || fmt == CLI_FMT_MARKDOWN)
         print_trend_table(&tv, fmt == CLI_FMT_MARKDOWN);
     else if (fmt == CLI_FMT_JSON)
@@ -858,6 +999,7 @@ done:
     g_free(output);
     g_free(scale);
     g_free(baseline);
+    g_free(change);
     if (gerr)
         g_error_free(gerr);
     g_option_context_free(ctx);
