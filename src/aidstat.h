@@ -336,6 +336,7 @@ AIDSTAT_API const char *aidstat_stat_name(aidstat_stat_t s);
 
 struct aidstat_normalize;
 struct aidstat_concentration;
+struct _cairo;
 struct aidstat_reftable;
 struct aidstat_rates;
 
@@ -643,6 +644,8 @@ AIDSTAT_API void aidstat_series_add_load_report(aidstat_series_t *s, const aidst
  * aidstat_compare_finish, plus a record that cannot be normalised. */
 AIDSTAT_API aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err);
 
+/** What groups the series: AIDSTAT_KEY_NONE for one series of everything. */
+AIDSTAT_API aidstat_key_t aidstat_series_key(const aidstat_series_t *s);
 AIDSTAT_API size_t aidstat_series_groups(const aidstat_series_t *s);
 AIDSTAT_API const char *aidstat_series_group(const aidstat_series_t *s, size_t g);
 AIDSTAT_API size_t aidstat_series_length(const aidstat_series_t *s);
@@ -667,6 +670,98 @@ AIDSTAT_API uint64_t aidstat_series_rows_read(const aidstat_series_t *s);
 AIDSTAT_API uint64_t aidstat_series_rows_rejected(const aidstat_series_t *s);
 AIDSTAT_API size_t aidstat_series_note_count(const aidstat_series_t *s);
 AIDSTAT_API const char *aidstat_series_note(const aidstat_series_t *s, size_t i);
+
+
+/* ---------------------------------------------------------------- charts */
+
+typedef enum {
+    AIDSTAT_CHART_BAR = 0,  /**< horizontal ranked bars (from a comparison) */
+    AIDSTAT_CHART_STACKED,  /**< bars split by the comparison's second key */
+    AIDSTAT_CHART_GROUPED,  /**< bars side by side per second key */
+    AIDSTAT_CHART_COLUMN,   /**< vertical bars over time (from a series) */
+    AIDSTAT_CHART_LINE,     /**< one line per group over time (from a series) */
+    AIDSTAT_CHART_AREA,     /**< stacked areas over time (from a series) */
+    AIDSTAT_CHART_DUMBBELL, /**< two measures per row, dot-line-dot (comparison by KEY,measure) */
+    AIDSTAT_CHART_SCATTER   /**< value against % of GDP per donor (comparison with --per gdp) */
+} aidstat_chart_kind_t;
+
+/** Parse "bar", "line", ...; -1 when unknown. */
+AIDSTAT_API int aidstat_chart_kind_parse(const char *s);
+AIDSTAT_API const char *aidstat_chart_kind_name(aidstat_chart_kind_t k);
+
+/** A labelled vertical marker on a time axis. */
+typedef struct {
+    int year, month;
+    const char *label;
+} aidstat_event_t;
+
+typedef struct {
+    aidstat_chart_kind_t kind;
+    const char *title, *subtitle, *note; /**< NULL: made from the data */
+    const char *theme;                   /**< "default" (Okabe–Ito colours) or "print" (grayscale) */
+    const char *font;                    /**< font family; NULL = "DejaVu Sans" */
+    const char *const *colors;           /**< NULL-terminated "#RRGGBB" list replacing the palette */
+    const char *const *highlight;        /**< NULL-terminated labels drawn in colour, the rest grey */
+    bool percent;                        /**< stacked: 100 % stacks */
+    bool trend;                          /**< line: OLS trend with its 95 % confidence band */
+    bool facet;                          /**< line, area, column: one panel per group, shared scales */
+    bool cumulative;                     /**< line, area, column: running totals */
+    size_t top;                          /**< line, area, column: only the N largest groups; 0 = all */
+    bool log_x, log_y;                   /**< scatter: logarithmic axes */
+    const aidstat_event_t *events;       /**< line, area, column: markers */
+    size_t nevents;
+    const char *locale;                  /**< "en" (default) or "de" number formats */
+} aidstat_chart_options_t;
+
+AIDSTAT_API void aidstat_chart_options_init(aidstat_chart_options_t *opt);
+
+/** Read event markers from a CSV with columns date (YYYY-MM[-DD]) and
+ * label. Free with aidstat_events_free. */
+AIDSTAT_API aidstat_status_t aidstat_events_load_file(const char *path, aidstat_event_t **events,
+                                                      size_t *n, aidstat_error_t *err);
+AIDSTAT_API void aidstat_events_free(aidstat_event_t *events, size_t n);
+
+/** A chart: its data copied from a comparison or a series, ready to draw
+ * at any size. */
+typedef struct aidstat_chart aidstat_chart_t;
+
+/** Bar, stacked, grouped, dumbbell and scatter charts from a comparison;
+ * the result may be freed afterwards. Errors (AIDSTAT_ERR_USAGE) say which
+ * comparison a kind needs; AIDSTAT_ERR_DATA for negative values in a
+ * stack or nothing to draw. */
+AIDSTAT_API aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r,
+                                                       const aidstat_chart_options_t *opt,
+                                                       aidstat_error_t *err);
+/** Line, area and column charts from a finished series. */
+AIDSTAT_API aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s,
+                                                       const aidstat_chart_options_t *opt,
+                                                       aidstat_error_t *err);
+AIDSTAT_API void aidstat_chart_free(aidstat_chart_t *c);
+/** Draw into the caller's cairo context in a width x height box (user
+ * units, points for PDF) at the current origin. Labels that cannot fit
+ * are shortened or dropped; aidstat_chart_warnings() says which. */
+AIDSTAT_API aidstat_status_t aidstat_chart_draw(aidstat_chart_t *c, struct _cairo *cr, double width,
+                                                double height, aidstat_error_t *err);
+/** Write a file whose type follows its extension (.pdf, .svg, .png, .ps,
+ * .eps), atomically: complete or not written. dpi applies to PNG. */
+AIDSTAT_API aidstat_status_t aidstat_chart_write(aidstat_chart_t *c, const char *path, double width,
+                                                 double height, double dpi, aidstat_error_t *err);
+/** The same to a write callback in the given type ("pdf", "svg", "png",
+ * "ps", "eps"); the callback returns 0 on success. */
+AIDSTAT_API aidstat_status_t aidstat_chart_write_stream(aidstat_chart_t *c, const char *type,
+                                                        unsigned int (*write)(void *closure,
+                                                                              const unsigned char *data,
+                                                                              unsigned int len),
+                                                        void *closure, double width, double height,
+                                                        double dpi, aidstat_error_t *err);
+/** A text description of the chart from its data, for screen readers
+ * (SVG <desc>, PDF subject). */
+AIDSTAT_API const char *aidstat_chart_describe(const aidstat_chart_t *c);
+/** The chart's title as it will be drawn. */
+AIDSTAT_API const char *aidstat_chart_title(const aidstat_chart_t *c);
+/** What the last draw had to leave out ("2 point labels dropped: ..."). */
+AIDSTAT_API size_t aidstat_chart_warning_count(const aidstat_chart_t *c);
+AIDSTAT_API const char *aidstat_chart_warning(const aidstat_chart_t *c, size_t i);
 
 #ifdef __cplusplus
 }

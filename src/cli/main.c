@@ -12,6 +12,7 @@ static const struct {
 } commands[] = {
     {"compare", cmd_compare, "donor totals, shares and ranks by donor, region, type or period"},
     {"trend", cmd_trend, "trends over time: slope and growth per year with 95 % intervals, change vs baseline"},
+    {"chart", cmd_chart, "publication charts (bar, stacked, grouped, column, line, area, dumbbell, scatter) as PDF, SVG, PNG"},
     {"check", cmd_check, "what a file holds: loader, rows read/used/rejected and why, coverage"},
     {"convert", cmd_convert, "write any supported file as aidstat's long CSV format"},
 };

@@ -384,6 +384,11 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
     return AIDSTAT_OK;
 }
 
+aidstat_key_t aidstat_series_key(const aidstat_series_t *s)
+{
+    return s->opt.by;
+}
+
 size_t aidstat_series_groups(const aidstat_series_t *s)
 {
     return s->groups ? s->groups->len : 0;

@@ -1,0 +1,724 @@
+/* Charts: the data copied out of a comparison or a series, the frame
+ * (title, subtitle, plot, footer with source and notes) and the dispatch
+ * to one file per kind. Every chart states its measure, unit, period and
+ * source, as every table does. */
+#include "config.h"
+#include "chart/chart.h"
+#include "data/error.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const kind_names[] = {"bar", "stacked", "grouped", "column",
+                                         "line", "area", "dumbbell", "scatter"};
+
+int aidstat_chart_kind_parse(const char *s)
+{
+    for (int i = 0; i < (int)G_N_ELEMENTS(kind_names); i++)
+        if (g_ascii_strcasecmp(s, kind_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+const char *aidstat_chart_kind_name(aidstat_chart_kind_t k)
+{
+    return (unsigned)k < G_N_ELEMENTS(kind_names) ? kind_names[k] : "?";
+}
+
+void aidstat_chart_options_init(aidstat_chart_options_t *opt)
+{
+    memset(opt, 0, sizeof *opt);
+}
+
+/* ------------------------------------------------------------ building */
+
+static const char *keep(aidstat_chart_t *c, const char *s)
+{
+    return s ? g_string_chunk_insert(c->strings, s) : NULL;
+}
+
+static aidstat_chart_t *chart_new(const aidstat_chart_options_t *opt, aidstat_error_t *err)
+{
+    aidstat_chart_t *c = g_new0(aidstat_chart_t, 1);
+    c->strings = g_string_chunk_new(256);
+    c->warnings = g_ptr_array_new_with_free_func(g_free);
+    c->opt = *opt;
+    c->opt.title = keep(c, opt->title);
+    c->opt.subtitle = keep(c, opt->subtitle);
+    c->opt.note = keep(c, opt->note);
+    c->opt.font = keep(c, opt->font ? opt->font : "DejaVu Sans");
+    c->opt.colors = NULL;
+    c->opt.highlight = NULL;
+    c->opt.events = NULL;
+    c->opt.nevents = 0;
+    c->theme = aid_theme_find(opt->theme);
+    if (!c->theme) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "unknown theme \"%s\" (themes: default, print)",
+                      opt->theme);
+        aidstat_chart_free(c);
+        return NULL;
+    }
+    c->locale = opt->locale && !g_ascii_strcasecmp(opt->locale, "de") ? AID_LOCALE_DE : AID_LOCALE_EN;
+    if (opt->locale && !c->locale && g_ascii_strcasecmp(opt->locale, "en")) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "unknown locale \"%s\" (locales: en, de)", opt->locale);
+        aidstat_chart_free(c);
+        return NULL;
+    }
+    for (size_t i = 0; i < c->theme->npalette; i++)
+        c->palette[c->npalette++] = c->theme->palette[i];
+    if (opt->colors) {
+        c->npalette = 0;
+        for (const char *const *p = opt->colors; *p && c->npalette < G_N_ELEMENTS(c->palette); p++) {
+            if (!aid_rgb_parse(*p, &c->palette[c->npalette])) {
+                aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "colour \"%s\": use #RRGGBB", *p);
+                aidstat_chart_free(c);
+                return NULL;
+            }
+            c->npalette++;
+        }
+        if (!c->npalette) {
+            aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "no colours given");
+            aidstat_chart_free(c);
+            return NULL;
+        }
+    }
+    if (opt->nevents) {
+        aidstat_event_t *ev = g_new0(aidstat_event_t, opt->nevents);
+        for (size_t i = 0; i < opt->nevents; i++) {
+            ev[i] = opt->events[i];
+            ev[i].label = keep(c, opt->events[i].label);
+        }
+        c->opt.events = ev;
+        c->opt.nevents = opt->nevents;
+    }
+    return c;
+}
+
+void aidstat_chart_free(aidstat_chart_t *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->nitems; i++) {
+        g_free(c->items[i].label);
+        g_free(c->items[i].v);
+    }
+    g_free(c->items);
+    g_strfreev(c->series);
+    g_strfreev(c->tlabels);
+    g_free(c->years);
+    g_free(c->months);
+    g_free(c->complete);
+    g_free(c->title);
+    g_free(c->subtitle);
+    g_free(c->footer);
+    g_free(c->alt);
+    g_free(c->currency);
+    g_free(c->unit_label);
+    g_free(c->x_label);
+    g_free(c->y_label);
+    g_free((void *)c->opt.events);
+    g_ptr_array_free(c->warnings, TRUE);
+    g_string_chunk_free(c->strings);
+    g_free(c);
+}
+
+static bool highlighted(const aidstat_chart_options_t *opt, const char *label)
+{
+    for (const char *const *h = opt->highlight; h && *h; h++)
+        if (!g_ascii_strcasecmp(*h, label) || !g_utf8_collate(*h, label))
+            return true;
+    return false;
+}
+
+static double pick_scale(double maxabs)
+{
+    return maxabs >= 1e9 ? 1e9 : maxabs >= 1e6 ? 1e6 : maxabs >= 1e4 ? 1e3 : 1;
+}
+
+static char *unit_text(const char *currency, double scale, aid_locale_t loc)
+{
+    const char *word = scale >= 1e9 ? (loc ? "Mrd." : "billion") : scale >= 1e6 ? (loc ? "Mio." : "million")
+                     : scale >= 1e3 ? (loc ? "Tsd." : "thousand") : "";
+    const char *sym = !strcmp(currency, "EUR") ? "€" : !strcmp(currency, "USD") ? "$"
+                    : !strcmp(currency, "GBP") ? "£" : currency;
+    if (loc == AID_LOCALE_DE)
+        return g_strdup_printf("%s%s%s", word, word[0] ? " " : "", sym);
+    return g_strdup_printf("%s%s%s", sym, word[0] ? " " : "", word);
+}
+
+static char *period_text(int y0, int m0, int y1, int m1)
+{
+    char a[32], b[32];
+    if (y0 <= 0)
+        return g_strdup("");
+    aidstat_period_format(y0, m0, a, sizeof a);
+    aidstat_period_format(y1, m1, b, sizeof b);
+    return strcmp(a, b) ? g_strdup_printf("%s – %s", a, b) : g_strdup(a);
+}
+
+/* "Military aid allocations" from types and measure. */
+static char *what_text(const char *types, int measure)
+{
+    GString *t = g_string_new(NULL);
+    if (strcmp(types, "all types") && !strchr(types, ',')) {
+        g_string_append(t, types);
+        t->str[0] = g_ascii_toupper(t->str[0]);
+        g_string_append(t, " aid");
+    } else {
+        g_string_append(t, "Aid");
+    }
+    if (measure >= 0) {
+        char *ml = g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)measure), -1);
+        g_string_append_printf(t, " %s", ml);
+        g_free(ml);
+    }
+    return g_string_free(t, FALSE);
+}
+
+static void make_texts(aidstat_chart_t *c, const char *types, int measure, const char *by,
+                       int y0, int m0, int y1, int m1, const char *source, const char *basis,
+                       GPtrArray *notes)
+{
+    char *what = what_text(types, measure);
+    char *period = period_text(y0, m0, y1, m1);
+    if (c->opt.title)
+        c->title = g_strdup(c->opt.title);
+    else if (by)
+        c->title = g_strdup_printf("%s by %s", what, by);
+    else
+        c->title = g_strdup(what);
+    if (c->opt.subtitle)
+        c->subtitle = g_strdup(c->opt.subtitle);
+    else
+        c->subtitle = g_strdup_printf("%s, %s%s%s%s", what, c->unit_label, basis && basis[0] ? "" : ", nominal",
+                                      period[0] ? ", " : "", period);
+    GString *f = g_string_new(NULL);
+    g_string_append_printf(f, "Source: %s", source && source[0] ? source : "not stated in the data");
+    if (basis && basis[0])
+        g_string_append_printf(f, ". Basis: %s", basis);
+    for (guint i = 0; notes && i < notes->len; i++)
+        g_string_append_printf(f, ". Note: %s", (const char *)g_ptr_array_index(notes, i));
+    if (c->opt.note)
+        g_string_append_printf(f, ". %s", c->opt.note);
+    c->footer = g_string_free(f, FALSE);
+    g_free(what);
+    g_free(period);
+}
+
+static void alt_text(aidstat_chart_t *c)
+{
+    GString *a = g_string_new(NULL);
+    g_string_append_printf(a, "%s chart: %s. %s.", aidstat_chart_kind_name(c->opt.kind), c->title,
+                           c->subtitle);
+    char buf[64];
+    if (c->nt == 0) {
+        size_t n = MIN(c->nitems, (size_t)10);
+        for (size_t i = 0; i < n; i++) {
+            aid_item_t *it = &c->items[i];
+            g_string_append_printf(a, " %s: ", it->label);
+            for (size_t j = 0; j < c->nser; j++)
+                g_string_append_printf(a, "%s%s%s%s", j ? ", " : "", c->nser > 1 ? c->series[j] : "",
+                                       c->nser > 1 ? " " : "", aid_chart_value(c, it->v[j], -1, buf, sizeof buf));
+            if (c->opt.kind == AIDSTAT_CHART_SCATTER)
+                g_string_append_printf(a, " at %s", aid_money(it->x, c->currency, c->scale, 1, c->locale, buf, sizeof buf));
+            g_string_append_c(a, '.');
+        }
+        if (c->nitems > n)
+            g_string_append_printf(a, " And %zu more.", c->nitems - n);
+    } else {
+        for (size_t i = 0; i < c->nitems && i < 10; i++) {
+            aid_item_t *it = &c->items[i];
+            double lo = INFINITY, hi = -INFINITY;
+            size_t tlo = 0, thi = 0;
+            for (size_t t = 0; t < c->nt; t++)
+                if (!isnan(it->v[t])) {
+                    if (it->v[t] < lo)
+                        lo = it->v[t], tlo = t;
+                    if (it->v[t] > hi)
+                        hi = it->v[t], thi = t;
+                }
+            char b2[64];
+            if (isfinite(lo))
+                g_string_append_printf(a, " %s: from %s in %s to %s in %s; highest %s in %s, lowest %s in %s.",
+                                       it->label, aid_chart_value(c, it->v[0], -1, buf, sizeof buf), c->tlabels[0],
+                                       aid_chart_value(c, it->v[c->nt - 1], -1, b2, sizeof b2),
+                                       c->tlabels[c->nt - 1], aid_chart_value(c, hi, -1, buf, sizeof buf),
+                                       c->tlabels[thi], aid_chart_value(c, lo, -1, b2, sizeof b2), c->tlabels[tlo]);
+        }
+    }
+    g_string_append_printf(a, " %s", c->footer);
+    c->alt = g_string_free(a, FALSE);
+}
+
+aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aidstat_chart_options_t *opt,
+                                           aidstat_error_t *err)
+{
+    aidstat_chart_kind_t k = opt->kind;
+    aidstat_key_t k0 = aidstat_result_key(r, 0), k1 = aidstat_result_key(r, 1);
+    size_t nc = aidstat_result_cols(r);
+    bool per = aidstat_result_per(r) != AIDSTAT_PER_NONE;
+    switch (k) {
+    case AIDSTAT_CHART_BAR:
+        if (nc) {
+            aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                          "a bar chart compares by one key; use stacked or grouped for two");
+            return NULL;
+        }
+        break;
+    case AIDSTAT_CHART_STACKED:
+    case AIDSTAT_CHART_GROUPED:
+        if (!nc || k1 == AIDSTAT_KEY_REGION) {
+            aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                          "a %s chart needs a second key that splits the bars (e.g. --by donor,type)",
+                          aidstat_chart_kind_name(k));
+            return NULL;
+        }
+        break;
+    case AIDSTAT_CHART_DUMBBELL:
+        if (nc < 2) {
+            aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                          "a dumbbell chart needs two values per row (e.g. --by donor,measure)");
+            return NULL;
+        }
+        break;
+    case AIDSTAT_CHART_SCATTER:
+        if (aidstat_result_per(r) != AIDSTAT_PER_GDP || nc) {
+            aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                          "a scatter chart plots donors' totals against their share of GDP: use --per gdp");
+            return NULL;
+        }
+        break;
+    default:
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "a %s chart is drawn over time: use a series",
+                      aidstat_chart_kind_name(k));
+        return NULL;
+    }
+    aidstat_chart_t *c = chart_new(opt, err);
+    if (!c)
+        return NULL;
+    size_t n = aidstat_result_rows(r);
+    bool dumbbell = k == AIDSTAT_CHART_DUMBBELL;
+    c->nser = k == AIDSTAT_CHART_BAR || k == AIDSTAT_CHART_SCATTER ? 1 : dumbbell ? 2 : nc;
+    c->series = g_new0(char *, c->nser + 1);
+    size_t pick[2] = {0, 1};
+    if (dumbbell) {
+        /* commitments against allocations where the columns are measures */
+        for (size_t j = 0; j < nc; j++) {
+            if (!strcmp(aidstat_result_col_label(r, j), aidstat_measure_label(AIDSTAT_MEASURE_COMMITMENT)))
+                pick[0] = j;
+            if (!strcmp(aidstat_result_col_label(r, j), aidstat_measure_label(AIDSTAT_MEASURE_ALLOCATION)))
+                pick[1] = j;
+        }
+        if (pick[0] == pick[1])
+            pick[1] = pick[0] ? 0 : 1;
+    }
+    for (size_t j = 0; j < c->nser; j++)
+        c->series[j] = g_strdup(c->nser == 1 ? "" : aidstat_result_col_label(r, dumbbell ? pick[j] : j));
+    c->items = g_new0(aid_item_t, n + 1);
+    double maxabs = 0;
+    for (size_t i = 0; i < n; i++) {
+        aid_item_t *it = &c->items[c->nitems];
+        size_t others = 0;
+        it->label = g_strdup(aidstat_result_row_label(r, i));
+        it->others = aidstat_result_row_is_others(r, i, &others);
+        it->highlight = highlighted(opt, it->label) || highlighted(opt, aidstat_result_row_code(r, i));
+        it->v = g_new0(double, c->nser + 1);
+        if (c->nser == 1 && k != AIDSTAT_CHART_STACKED) {
+            it->v[0] = aidstat_result_value(r, i);
+            if (k == AIDSTAT_CHART_SCATTER) {
+                it->x = aidstat_result_absolute(r, i);
+                if (isnan(it->v[0])) { /* no GDP: cannot be placed */
+                    aid_chart_warn(c, "%s has no GDP and is not plotted", it->label);
+                    g_free(it->label);
+                    g_free(it->v);
+                    continue;
+                }
+                maxabs = MAX(maxabs, fabs(it->x));
+            } else if (!per) {
+                maxabs = MAX(maxabs, fabs(it->v[0]));
+            }
+        } else {
+            for (size_t j = 0; j < c->nser; j++) {
+                it->v[j] = aidstat_result_cell(r, i, dumbbell ? pick[j] : j);
+                maxabs = MAX(maxabs, fabs(it->v[j]));
+            }
+        }
+        c->nitems++;
+    }
+    if (!c->nitems) {
+        aid_error_set(err, AIDSTAT_ERR_EMPTY, NULL, 0, 0, "nothing to draw");
+        aidstat_chart_free(c);
+        return NULL;
+    }
+    c->currency = g_strdup(aidstat_result_currency(r));
+    c->percent_values = per && k != AIDSTAT_CHART_SCATTER;
+    if (aidstat_result_per(r) == AIDSTAT_PER_GDP)
+        c->percent_values = k != AIDSTAT_CHART_SCATTER;
+    c->scale = pick_scale(maxabs);
+    if (aidstat_result_stat(r) == AIDSTAT_STAT_COUNT) {
+        c->scale = 1;
+        c->unit_label = g_strdup("records");
+        g_free(c->currency);
+        c->currency = g_strdup("");
+    } else if (c->percent_values) {
+        c->unit_label = g_strdup("% of donor GDP");
+    } else {
+        c->unit_label = unit_text(c->currency, c->scale, c->locale);
+    }
+    if (k == AIDSTAT_CHART_STACKED && opt->percent) {
+        g_free(c->unit_label);
+        c->unit_label = g_strdup("% of each bar");
+    }
+    if (k == AIDSTAT_CHART_SCATTER) {
+        char *u = unit_text(c->currency, c->scale, c->locale);
+        c->x_label = g_strdup_printf("Aid, %s", u);
+        c->y_label = g_strdup("% of donor GDP");
+        g_free(u);
+    }
+    int y0, m0, y1, m1;
+    aidstat_result_period(r, &y0, &m0, &y1, &m1);
+    GPtrArray *notes = g_ptr_array_new();
+    for (size_t i = 0; i < aidstat_result_note_count(r); i++)
+        g_ptr_array_add(notes, (gpointer)aidstat_result_note(r, i));
+    char by[64];
+    snprintf(by, sizeof by, "%s", aidstat_key_name(k0));
+    make_texts(c, aidstat_result_types(r), aidstat_result_measure(r), by, y0, m0, y1, m1,
+               aidstat_result_source(r), aidstat_result_basis(r), notes);
+    if (per && k != AIDSTAT_CHART_SCATTER) {
+        g_free(c->title);
+        char *what = what_text(aidstat_result_types(r), aidstat_result_measure(r));
+        c->title = opt->title ? g_strdup(opt->title) : g_strdup_printf("%s relative to GDP", what);
+        g_free(what);
+    }
+    g_ptr_array_free(notes, TRUE);
+    alt_text(c);
+    return c;
+}
+
+aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s, const aidstat_chart_options_t *opt,
+                                           aidstat_error_t *err)
+{
+    aidstat_chart_kind_t k = opt->kind;
+    if (k != AIDSTAT_CHART_LINE && k != AIDSTAT_CHART_AREA && k != AIDSTAT_CHART_COLUMN) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                      "a %s chart compares groups, not periods: use a comparison",
+                      aidstat_chart_kind_name(k));
+        return NULL;
+    }
+    aidstat_chart_t *c = chart_new(opt, err);
+    if (!c)
+        return NULL;
+    /* complete periods only: a year with four months of data is no year */
+    size_t len = aidstat_series_length(s), a = 0, b = len;
+    while (a < b && !aidstat_series_period_complete(s, a))
+        a++;
+    while (b > a && !aidstat_series_period_complete(s, b - 1))
+        b--;
+    GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
+    char lbl[32];
+    if (b < len)
+        g_ptr_array_add(notes, g_strdup_printf("%s is not shown: the data covers only part of it",
+                                               aidstat_series_period_label(s, b, lbl, sizeof lbl)));
+    c->nt = b - a;
+    if (!c->nt) {
+        aid_error_set(err, AIDSTAT_ERR_EMPTY, NULL, 0, 0, "no complete period to draw");
+        g_ptr_array_free(notes, TRUE);
+        aidstat_chart_free(c);
+        return NULL;
+    }
+    c->interval = aidstat_series_interval(s);
+    c->years = g_new0(int, c->nt);
+    c->months = g_new0(int, c->nt);
+    c->complete = g_new0(bool, c->nt);
+    c->tlabels = g_new0(char *, c->nt + 1);
+    for (size_t t = 0; t < c->nt; t++) {
+        aidstat_series_period(s, a + t, &c->years[t], &c->months[t]);
+        c->complete[t] = true;
+        c->tlabels[t] = g_strdup(aidstat_series_period_label(s, a + t, lbl, sizeof lbl));
+    }
+    size_t ng = aidstat_series_groups(s);
+    if (opt->top && ng > opt->top) {
+        g_ptr_array_add(notes, g_strdup_printf("the %zu largest of %zu groups", opt->top, ng));
+        ng = opt->top; /* groups come largest first */
+    }
+    c->items = g_new0(aid_item_t, ng + 1);
+    c->nser = 1;
+    c->series = g_new0(char *, 2);
+    c->series[0] = g_strdup("");
+    double maxabs = 0;
+    double ppy = 12.0 / (double)c->interval;
+    for (size_t g = 0; g < ng; g++) {
+        aid_item_t *it = &c->items[c->nitems++];
+        it->label = g_strdup(aidstat_series_group(s, g));
+        it->highlight = highlighted(opt, it->label);
+        it->v = g_new0(double, c->nt + 1);
+        memcpy(it->v, aidstat_series_values(s, g) + a, c->nt * sizeof(double));
+        if (opt->cumulative)
+            aidstat_cumulative(it->v, c->nt, it->v);
+        for (size_t t = 0; t < c->nt; t++)
+            maxabs = MAX(maxabs, fabs(it->v[t]));
+        if (opt->trend && k == AIDSTAT_CHART_LINE) {
+            double *x = g_new(double, c->nt);
+            for (size_t t = 0; t < c->nt; t++)
+                x[t] = (double)t;
+            aidstat_error_t terr;
+            it->has_trend = aidstat_trend_fit(x, it->v, c->nt, ppy, &it->trend, &terr) == AIDSTAT_OK;
+            if (!it->has_trend)
+                g_ptr_array_add(notes, g_strdup_printf("%s: no trend line: %s", it->label, terr.message));
+            g_free(x);
+        }
+    }
+    if (!c->nitems) {
+        aid_error_set(err, AIDSTAT_ERR_EMPTY, NULL, 0, 0, "nothing to draw");
+        g_ptr_array_free(notes, TRUE);
+        aidstat_chart_free(c);
+        return NULL;
+    }
+    if (k == AIDSTAT_CHART_AREA || (k == AIDSTAT_CHART_COLUMN && !opt->facet)) {
+        /* stacks need parts of one whole: no negative parts */
+        for (size_t g = 0; g < c->nitems; g++)
+            for (size_t t = 0; t < c->nt; t++)
+                if (c->items[g].v[t] < 0) {
+                    aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                                  "a stacked %s chart cannot show the negative value of %s in %s; "
+                                  "use a line chart",
+                                  aidstat_chart_kind_name(k), c->items[g].label, c->tlabels[t]);
+                    g_ptr_array_free(notes, TRUE);
+                    aidstat_chart_free(c);
+                    return NULL;
+                }
+        double peak = 0;
+        for (size_t t = 0; t < c->nt; t++) {
+            double sum = 0;
+            for (size_t g = 0; g < c->nitems; g++)
+                sum += c->items[g].v[t];
+            peak = MAX(peak, sum);
+        }
+        maxabs = MAX(maxabs, peak);
+    }
+    if (opt->trend && k == AIDSTAT_CHART_LINE)
+        g_ptr_array_add(notes, g_strdup("dashed: least-squares trend with its 95 % confidence band"));
+    c->currency = g_strdup(aidstat_series_currency(s));
+    c->scale = pick_scale(maxabs);
+    char *u = unit_text(c->currency, c->scale, c->locale);
+    const char *per = c->interval == AIDSTAT_INTERVAL_YEAR ? "year" : c->interval == AIDSTAT_INTERVAL_QUARTER ? "quarter" : "month";
+    c->unit_label = opt->cumulative ? g_strdup_printf("%s, cumulative", u) : g_strdup_printf("%s per %s", u, per);
+    g_free(u);
+    int y1 = c->years[c->nt - 1], m1 = c->months[c->nt - 1] + (int)c->interval - 1;
+    for (size_t i = 0; i < aidstat_series_note_count(s); i++)
+        if (!strstr(aidstat_series_note(s, i), "is incomplete"))
+            g_ptr_array_add(notes, g_strdup(aidstat_series_note(s, i)));
+    aidstat_key_t key = aidstat_series_key(s);
+    const char *by = key && c->nitems > 1 ? aidstat_key_name(key) : NULL;
+    make_texts(c, aidstat_series_types(s), aidstat_series_measure(s), by, c->years[0], c->months[0], y1, m1,
+               aidstat_series_source(s), "", notes);
+    if (opt->cumulative && !opt->title) {
+        /* "Cumulative military aid ..." */
+        char *t = g_strdup_printf("Cumulative %c%s", g_ascii_tolower(c->title[0]), c->title + 1);
+        g_free(c->title);
+        c->title = t;
+    }
+    g_ptr_array_free(notes, TRUE);
+    alt_text(c);
+    return c;
+}
+
+/* ------------------------------------------------------------- helpers */
+
+aid_rgb_t aid_chart_color(const aidstat_chart_t *c, size_t i)
+{
+    return c->palette[i % c->npalette];
+}
+
+void aid_chart_warn(aidstat_chart_t *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    g_ptr_array_add(c->warnings, g_strdup_vprintf(fmt, ap));
+    va_end(ap);
+}
+
+char *aid_chart_value(const aidstat_chart_t *c, double v, int decimals, char *buf, size_t len)
+{
+    if (isnan(v))
+        return g_strlcpy(buf, "n/a", len), buf;
+    if (c->percent_values) {
+        char n[48];
+        aid_num(v, decimals >= 0 ? decimals : (fabs(v) < 10 ? 2 : 1), c->locale, n, sizeof n);
+        snprintf(buf, len, "%s %%", n);
+        return buf;
+    }
+    if (!c->currency[0]) /* a count */
+        return aid_num(v, 0, c->locale, buf, len);
+    double shown = fabs(v / c->scale);
+    int d = decimals >= 0 ? decimals : shown >= 100 ? 0 : shown >= 10 ? 1 : shown >= 1 ? 1 : 2;
+    return aid_money(v, c->currency, c->scale, d, c->locale, buf, len);
+}
+
+char *aid_chart_tick(const aidstat_chart_t *c, double v, double step, char *buf, size_t len)
+{
+    double unit = c->percent_values || !c->currency[0] ? 1 : c->scale;
+    return aid_num(v / unit, aid_decimals_for_step(step / unit), c->locale, buf, len);
+}
+
+aid_font_t aid_font(const aid_frame_t *f, double rel, bool bold)
+{
+    aid_font_t font = {f->family, f->font * rel, bold, 0, 0, PANGO_ALIGN_LEFT};
+    return font;
+}
+
+/* ------------------------------------------------------------- drawing */
+
+typedef struct {
+    aidstat_chart_t *c;
+} draw_ctx_t;
+
+static aidstat_status_t draw_all(cairo_t *cr, double w, double h, void *user, aidstat_error_t *err)
+{
+    aidstat_chart_t *c = user;
+    g_ptr_array_set_size(c->warnings, 0);
+    if (w < 120 || h < 90)
+        return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                             "a chart of %.0f x %.0f pt is too small to be read (at least 120 x 90 pt, about 42 x 32 mm)",
+                             w, h);
+    aid_frame_t f;
+    f.family = c->opt.font;
+    f.font = CLAMP(MIN(w, h) / 38.0, 6.5, 12.0);
+    double m = CLAMP(MIN(w, h) * 0.035, 6, 24);
+    cairo_save(cr);
+    aid_set_rgb(cr, c->theme->background);
+    cairo_rectangle(cr, 0, 0, w, h);
+    cairo_fill(cr);
+    double y = m, inner = w - 2 * m;
+
+    aid_font_t tf = aid_font(&f, 1.45, true);
+    tf.width = inner;
+    tf.max_lines = 2;
+    PangoLayout *l = aid_text(cr, c->title, &tf);
+    double th;
+    aid_text_extent(l, NULL, &th);
+    aid_set_rgb(cr, c->theme->ink);
+    aid_text_draw(cr, l, m, y);
+    g_object_unref(l);
+    y += th + f.font * 0.25;
+
+    aid_font_t sf = aid_font(&f, 1.0, false);
+    sf.width = inner;
+    sf.max_lines = 2;
+    l = aid_text(cr, c->subtitle, &sf);
+    aid_text_extent(l, NULL, &th);
+    aid_set_rgb(cr, c->theme->muted);
+    aid_text_draw(cr, l, m, y);
+    g_object_unref(l);
+    y += th + f.font * 0.9;
+
+    aid_font_t ff = aid_font(&f, 0.8, false);
+    ff.width = inner;
+    ff.max_lines = 4;
+    l = aid_text(cr, c->footer, &ff);
+    double fh;
+    aid_text_extent(l, NULL, &fh);
+    if (aid_text_ellipsized(l))
+        aid_chart_warn(c, "the footer is shortened to fit: see the table output for all notes");
+    aid_set_rgb(cr, c->theme->muted);
+    aid_text_draw(cr, l, m, h - m - fh);
+    g_object_unref(l);
+
+    f.x = m;
+    f.y = y;
+    f.w = inner;
+    f.h = h - m - fh - f.font * 0.8 - y;
+    aidstat_status_t st;
+    if (f.h < f.font * 4) {
+        st = aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                           "no room left for the plot at %.0f x %.0f pt: make the chart taller or the texts shorter",
+                           w, h);
+    } else {
+        switch (c->opt.kind) {
+        case AIDSTAT_CHART_BAR:
+            st = aid_draw_bar(c, cr, &f, err);
+            break;
+        case AIDSTAT_CHART_STACKED:
+        case AIDSTAT_CHART_GROUPED:
+            st = aid_draw_stacked(c, cr, &f, err);
+            break;
+        case AIDSTAT_CHART_DUMBBELL:
+            st = aid_draw_dumbbell(c, cr, &f, err);
+            break;
+        case AIDSTAT_CHART_SCATTER:
+            st = aid_draw_scatter(c, cr, &f, err);
+            break;
+        default:
+            st = aid_draw_time(c, cr, &f, err);
+            break;
+        }
+    }
+    cairo_restore(cr);
+    return st;
+}
+
+aidstat_status_t aidstat_chart_draw(aidstat_chart_t *c, cairo_t *cr, double width, double height,
+                                    aidstat_error_t *err)
+{
+    return draw_all(cr, width, height, c, err);
+}
+
+aidstat_status_t aidstat_chart_write(aidstat_chart_t *c, const char *path, double width, double height,
+                                     double dpi, aidstat_error_t *err)
+{
+    aid_out_t out;
+    if (!aid_out_from_path(path, &out))
+        return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                             "%s: the file type follows the extension: .pdf, .svg, .png, .ps or .eps", path);
+    aid_meta_t meta = {c->title, c->alt};
+    return aid_render_file(path, out, width, height, dpi, &meta, draw_all, c, err);
+}
+
+/* The public write callback returns 0 for success, like cairo's. */
+typedef struct {
+    unsigned int (*write)(void *, const unsigned char *, unsigned int);
+    void *closure;
+} stream_t;
+
+static cairo_status_t stream_write(void *closure, const unsigned char *data, unsigned int len)
+{
+    stream_t *st = closure;
+    return st->write(st->closure, data, len) == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+aidstat_status_t aidstat_chart_write_stream(aidstat_chart_t *c, const char *type,
+                                            unsigned int (*write)(void *, const unsigned char *, unsigned int),
+                                            void *closure, double width, double height, double dpi,
+                                            aidstat_error_t *err)
+{
+    aid_out_t out;
+    char name[16];
+    snprintf(name, sizeof name, "x.%s", type ? type : "");
+    if (!aid_out_from_path(name, &out))
+        return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "unknown output type \"%s\"", type);
+    aid_meta_t meta = {c->title, c->alt};
+    stream_t st = {write, closure};
+    return aid_render_stream(stream_write, &st, out, width, height, dpi, &meta, draw_all, c, err);
+}
+
+const char *aidstat_chart_describe(const aidstat_chart_t *c)
+{
+    return c->alt;
+}
+
+const char *aidstat_chart_title(const aidstat_chart_t *c)
+{
+    return c->title;
+}
+
+size_t aidstat_chart_warning_count(const aidstat_chart_t *c)
+{
+    return c->warnings->len;
+}
+
+const char *aidstat_chart_warning(const aidstat_chart_t *c, size_t i)
+{
+    return g_ptr_array_index(c->warnings, i);
+}

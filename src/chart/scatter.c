@@ -1,0 +1,10 @@
+/* (scatter charts: being written) */
+#include "config.h"
+#include "chart/chart.h"
+#include "data/error.h"
+
+aidstat_status_t aid_draw_scatter(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, aidstat_error_t *err)
+{
+    (void)c, (void)cr, (void)f;
+    return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "scatter charts are not drawn yet");
+}

@@ -1,0 +1,90 @@
+/* Internal: the ink layer. Surfaces by file type, written atomically;
+ * text through Pango only; numbers for people; colours and themes. */
+#ifndef AID_RENDER_H
+#define AID_RENDER_H
+
+#include "aidstat.h"
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+#include <stdbool.h>
+
+typedef enum { AID_OUT_PDF, AID_OUT_SVG, AID_OUT_PNG, AID_OUT_PS, AID_OUT_EPS } aid_out_t;
+
+/* The output type from a file name's extension; false when unknown. */
+bool aid_out_from_path(const char *path, aid_out_t *out);
+
+/* Metadata carried into the file: PDF info, SVG <title>/<desc>. */
+typedef struct {
+    const char *title;
+    const char *description; /* the alt text */
+} aid_meta_t;
+
+typedef aidstat_status_t (*aid_draw_fn)(cairo_t *cr, double width, double height, void *user,
+                                        aidstat_error_t *err);
+
+/* Draw into a new file of type out, width x height points (PNG: pixels =
+ * points * dpi / 72), through a temporary file renamed into place only
+ * when everything succeeded. */
+aidstat_status_t aid_render_file(const char *path, aid_out_t out, double width, double height,
+                                 double dpi, const aid_meta_t *meta, aid_draw_fn draw, void *user,
+                                 aidstat_error_t *err);
+/* The same into a caller's write function (for "-": standard output). */
+aidstat_status_t aid_render_stream(cairo_write_func_t write, void *closure, aid_out_t out,
+                                   double width, double height, double dpi, const aid_meta_t *meta,
+                                   aid_draw_fn draw, void *user, aidstat_error_t *err);
+
+/* ---- text */
+
+typedef struct {
+    const char *family; /* fontconfig family, e.g. "DejaVu Sans" */
+    double size;        /* points */
+    bool bold;
+    double width;       /* wrap (or ellipsize with max_lines) at this width; <= 0: none */
+    int max_lines;      /* 0: any; lines beyond are ellipsized */
+    PangoAlignment align;
+} aid_font_t;
+
+/* A layout for plain text (never markup: "<b>" prints as "<b>"). Free
+ * with g_object_unref. */
+PangoLayout *aid_text(cairo_t *cr, const char *text, const aid_font_t *font);
+void aid_text_extent(PangoLayout *l, double *w, double *h);
+/* Draw with its top-left at x, y. */
+void aid_text_draw(cairo_t *cr, PangoLayout *l, double x, double y);
+/* Whether the layout had to cut text to fit. */
+bool aid_text_ellipsized(PangoLayout *l);
+
+/* ---- numbers for people */
+
+typedef enum { AID_LOCALE_EN = 0, AID_LOCALE_DE } aid_locale_t;
+
+/* Fixed decimals with the locale's separators: 1,234.5 / 1.234,5 */
+char *aid_num(double x, int decimals, aid_locale_t loc, char *buf, size_t len);
+/* Money with unit: "€1.2 bn", "€450 m", "$3.3 bn"; de: "1,2 Mrd. €", "450 Mio. €". */
+char *aid_money(double x, const char *currency, double scale, int decimals, aid_locale_t loc,
+                char *buf, size_t len);
+/* The scale word: "bn" / "Mrd." for 1e9, "m" / "Mio." for 1e6, "k" / "Tsd." for 1e3. */
+const char *aid_scale_word(double scale, aid_locale_t loc);
+/* Decimals that tell neighbouring ticks apart for a step (in display units). */
+int aid_decimals_for_step(double step);
+
+/* ---- colours */
+
+typedef struct {
+    double r, g, b;
+} aid_rgb_t;
+
+typedef struct {
+    const char *name;
+    aid_rgb_t ink, muted, grid, background, highlight, other;
+    aid_rgb_t palette[8];
+    size_t npalette;
+} aid_theme_t;
+
+/* "default" (Okabe–Ito palette) or "print" (grayscale); NULL if unknown. */
+const aid_theme_t *aid_theme_find(const char *name);
+/* Parse "#RRGGBB" or "#RGB". */
+bool aid_rgb_parse(const char *s, aid_rgb_t *out);
+void aid_set_rgb(cairo_t *cr, aid_rgb_t c);
+
+#endif

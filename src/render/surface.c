@@ -1,0 +1,168 @@
+/* Surfaces by file type. Files are written through a temporary file in
+ * the target's folder and renamed into place only when the drawing, the
+ * surface and the disk all succeeded: a chart is complete or absent. */
+#include "config.h"
+#include "render/render.h"
+#include "data/error.h"
+
+#include <cairo-pdf.h>
+#include <cairo-ps.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+bool aid_out_from_path(const char *path, aid_out_t *out)
+{
+    const char *dot = strrchr(path, '.');
+    if (!dot)
+        return false;
+    static const struct {
+        const char *ext;
+        aid_out_t out;
+    } map[] = {{".pdf", AID_OUT_PDF}, {".svg", AID_OUT_SVG}, {".png", AID_OUT_PNG},
+               {".ps", AID_OUT_PS},   {".eps", AID_OUT_EPS}};
+    for (size_t i = 0; i < G_N_ELEMENTS(map); i++)
+        if (g_ascii_strcasecmp(dot, map[i].ext) == 0) {
+            *out = map[i].out;
+            return true;
+        }
+    return false;
+}
+
+/* SVG has no metadata call in cairo: the writer passes the document
+ * through and adds <title> and <desc> right after the <svg ...> tag. */
+typedef struct {
+    cairo_write_func_t write;
+    void *closure;
+    const aid_meta_t *meta;
+    GString *head; /* held back until the <svg> tag has closed */
+    bool done;
+} svg_filter_t;
+
+static char *xml_escape(const char *s)
+{
+    return g_markup_escape_text(s ? s : "", -1);
+}
+
+static cairo_status_t svg_write(void *closure, const unsigned char *data, unsigned int len)
+{
+    svg_filter_t *f = closure;
+    if (f->done)
+        return f->write(f->closure, data, len);
+    g_string_append_len(f->head, (const char *)data, len);
+    char *svg = strstr(f->head->str, "<svg");
+    char *end = svg ? strchr(svg, '>') : NULL;
+    if (!end)
+        return CAIRO_STATUS_SUCCESS;
+    size_t at = (size_t)(end - f->head->str) + 1;
+    char *t = xml_escape(f->meta->title), *d = xml_escape(f->meta->description);
+    char *ins = g_strdup_printf("\n<title>%s</title>\n<desc>%s</desc>", t, d);
+    g_string_insert(f->head, (gssize)at, ins);
+    g_free(t);
+    g_free(d);
+    g_free(ins);
+    f->done = true;
+    return f->write(f->closure, (const unsigned char *)f->head->str, (unsigned int)f->head->len);
+}
+
+static aidstat_status_t surface_error(cairo_status_t cs, aidstat_error_t *err)
+{
+    return aid_error_set(err, AIDSTAT_ERR_OUTPUT, NULL, 0, 0, "drawing failed: %s",
+                         cairo_status_to_string(cs));
+}
+
+aidstat_status_t aid_render_stream(cairo_write_func_t write, void *closure, aid_out_t out,
+                                   double width, double height, double dpi, const aid_meta_t *meta,
+                                   aid_draw_fn draw, void *user, aidstat_error_t *err)
+{
+    aid_meta_t none = {"", ""};
+    if (!meta)
+        meta = &none;
+    svg_filter_t svg = {write, closure, meta, g_string_new(NULL), false};
+    cairo_surface_t *surface = NULL;
+    double scale = 1.0;
+    switch (out) {
+    case AID_OUT_PDF:
+        surface = cairo_pdf_surface_create_for_stream(write, closure, width, height);
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, meta->title ? meta->title : "");
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT,
+                                       meta->description ? meta->description : "");
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "aidstat " PACKAGE_VERSION);
+        break;
+    case AID_OUT_SVG:
+        surface = cairo_svg_surface_create_for_stream(svg_write, &svg, width, height);
+        break;
+    case AID_OUT_PS:
+    case AID_OUT_EPS:
+        surface = cairo_ps_surface_create_for_stream(write, closure, width, height);
+        cairo_ps_surface_set_eps(surface, out == AID_OUT_EPS);
+        break;
+    case AID_OUT_PNG:
+        scale = (dpi > 0 ? dpi : 96.0) / 72.0;
+        surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)(width * scale + 0.5),
+                                             (int)(height * scale + 0.5));
+        break;
+    }
+    aidstat_status_t st = AIDSTAT_OK;
+    cairo_status_t cs = cairo_surface_status(surface);
+    if (cs != CAIRO_STATUS_SUCCESS) {
+        st = surface_error(cs, err);
+        goto out;
+    }
+    cairo_t *cr = cairo_create(surface);
+    cairo_scale(cr, scale, scale);
+    st = draw(cr, width, height, user, err);
+    if (st == AIDSTAT_OK && (cs = cairo_status(cr)) != CAIRO_STATUS_SUCCESS)
+        st = surface_error(cs, err);
+    cairo_destroy(cr);
+    if (st == AIDSTAT_OK && out == AID_OUT_PNG) {
+        cs = cairo_surface_write_to_png_stream(surface, write, closure);
+        if (cs != CAIRO_STATUS_SUCCESS)
+            st = surface_error(cs, err);
+    }
+    cairo_surface_finish(surface);
+    if (st == AIDSTAT_OK && (cs = cairo_surface_status(surface)) != CAIRO_STATUS_SUCCESS)
+        st = surface_error(cs, err);
+out:
+    cairo_surface_destroy(surface);
+    g_string_free(svg.head, TRUE);
+    return st;
+}
+
+static cairo_status_t file_write(void *closure, const unsigned char *data, unsigned int len)
+{
+    return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+aidstat_status_t aid_render_file(const char *path, aid_out_t out, double width, double height,
+                                 double dpi, const aid_meta_t *meta, aid_draw_fn draw, void *user,
+                                 aidstat_error_t *err)
+{
+    char *tmp = g_strdup_printf("%s.XXXXXX", path);
+    int fd = g_mkstemp(tmp);
+    if (fd < 0) {
+        int e = errno;
+        g_free(tmp);
+        return aid_error_set(err, AIDSTAT_ERR_OUTPUT, path, 0, 0, "cannot create: %s", g_strerror(e));
+    }
+    FILE *fp = fdopen(fd, "wb");
+    aidstat_status_t st = aid_render_stream(file_write, fp, out, width, height, dpi, meta, draw, user, err);
+    bool bad = st != AIDSTAT_OK || fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0;
+    int e = errno;
+    bad |= fclose(fp) != 0;
+    if (!bad && g_chmod(tmp, 0644) == 0 && rename(tmp, path) == 0) {
+        g_free(tmp);
+        return AIDSTAT_OK;
+    }
+    if (st == AIDSTAT_OK)
+        st = aid_error_set(err, AIDSTAT_ERR_OUTPUT, path, 0, 0, "write failed: %s", g_strerror(e ? e : errno));
+    else if (err && !err->file[0])
+        g_strlcpy(err->file, path, sizeof err->file);
+    unlink(tmp);
+    g_free(tmp);
+    return st;
+}

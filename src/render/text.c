@@ -1,0 +1,56 @@
+/* Text through Pango: UTF-8 names ("Türkiye", "Česko", "€") in any
+ * font, wrapping and ellipsizing instead of clipping, and never markup. */
+#include "config.h"
+#include "render/render.h"
+
+#include <string.h>
+
+PangoLayout *aid_text(cairo_t *cr, const char *text, const aid_font_t *font)
+{
+    PangoLayout *l = pango_cairo_create_layout(cr);
+    /* metrics that do not depend on the device, so a PDF and a PNG of the
+     * same chart break lines at the same places */
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(pango_layout_get_context(l), fo);
+    cairo_font_options_destroy(fo);
+    pango_layout_context_changed(l);
+    PangoFontDescription *d = pango_font_description_from_string(font->family ? font->family : "DejaVu Sans");
+    pango_font_description_set_absolute_size(d, font->size * PANGO_SCALE);
+    pango_font_description_set_weight(d, font->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(l, d);
+    pango_font_description_free(d);
+    if (font->width > 0) {
+        pango_layout_set_width(l, (int)(font->width * PANGO_SCALE));
+        pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+        if (font->max_lines > 0) {
+            pango_layout_set_height(l, -font->max_lines);
+            pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+        }
+    }
+    pango_layout_set_alignment(l, font->align);
+    pango_layout_set_text(l, text ? text : "", -1);
+    return l;
+}
+
+void aid_text_extent(PangoLayout *l, double *w, double *h)
+{
+    PangoRectangle ink, logical;
+    pango_layout_get_extents(l, &ink, &logical);
+    if (w)
+        *w = (double)logical.width / PANGO_SCALE;
+    if (h)
+        *h = (double)logical.height / PANGO_SCALE;
+}
+
+void aid_text_draw(cairo_t *cr, PangoLayout *l, double x, double y)
+{
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, l);
+}
+
+bool aid_text_ellipsized(PangoLayout *l)
+{
+    return pango_layout_is_ellipsized(l);
+}
