@@ -33,7 +33,9 @@ static void time_axis(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, dou
 {
     aid_font_t font = aid_font(f, 0.85, false);
     double last_right = -INFINITY;
-    bool years_only = c->interval == AIDSTAT_INTERVAL_YEAR || c->nt > 30;
+    /* months or quarters by name only where there is room for them */
+    bool years_only = c->interval == AIDSTAT_INTERVAL_YEAR || c->nt > 30 ||
+                      (x1 - x0) / (double)c->nt < f->font * 3.2;
     for (size_t t = 0; t < c->nt; t++) {
         char buf[32];
         bool start_of_year = c->months[t] == 1;
@@ -323,12 +325,12 @@ aidstat_status_t aid_draw_time(aidstat_chart_t *c, cairo_t *cr, const aid_frame_
     }
     /* small multiples: a grid with one shared scale */
     size_t n = c->nitems;
-    size_t cols = (size_t)ceil(sqrt((double)n * f->w / MAX(f->h, 1.0) / 1.4));
+    size_t cols = (size_t)lround(sqrt((double)n * f->w / MAX(f->h, 1.0) / 1.4));
     cols = CLAMP(cols, 1, n);
     size_t rows = (n + cols - 1) / cols;
-    double gap = f->font * 1.2;
+    double gap = f->font * 1.2, vgap = f->font * 2.0;
     double pw = (f->w - gap * (double)(cols - 1)) / (double)cols;
-    double ph = (height - gap * (double)(rows - 1)) / (double)rows;
+    double ph = (height - vgap * (double)(rows - 1)) / (double)rows;
     aid_frame_t pf = *f;
     pf.font = MAX(5.0, f->font * MIN(1.0, MIN(pw / 160.0, ph / 110.0)));
     if (ph < pf.font * 7 || pw < pf.font * 12)
@@ -339,7 +341,7 @@ aidstat_status_t aid_draw_time(aidstat_chart_t *c, cairo_t *cr, const aid_frame_
     hf.width = pw;
     hf.max_lines = 1;
     for (size_t g = 0; g < n; g++) {
-        double px = f->x + (double)(g % cols) * (pw + gap), py = top + (double)(g / cols) * (ph + gap);
+        double px = f->x + (double)(g % cols) * (pw + gap), py = top + (double)(g / cols) * (ph + vgap);
         PangoLayout *l = aid_text(cr, c->items[g].label, &hf);
         double th;
         aid_text_extent(l, NULL, &th);
