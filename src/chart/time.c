@@ -202,18 +202,33 @@ static void panel(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, const a
                     order[j - 1] = tmp;
                 }
             double lh = f->font * 0.9 * 1.25;
-            double *pos = g_new(double, ng);
+            /* as many labels as the height holds: the largest lines keep
+             * theirs (groups come largest first) */
+            size_t room = (size_t)MAX(0.0, floor((ybot - ytop) / lh));
+            if (ng > room) {
+                aid_chart_warn(c, "%zu of %zu line labels left out: too many lines to label; use --top N or --facet",
+                               ng - room, ng);
+                size_t k = 0;
+                for (size_t i = 0; i < ng; i++)
+                    if (order[i] < room)
+                        order[k++] = order[i];
+                ng = k;
+            }
+            double *pos = g_new(double, ng + 1);
             for (size_t i = 0; i < ng; i++)
                 pos[i] = ends[order[i]] - lh / 2;
             for (size_t i = 1; i < ng; i++)
                 pos[i] = MAX(pos[i], pos[i - 1] + lh);
-            double over = pos[ng - 1] + lh - ybot;
-            if (over > 0) /* shift the stack up, keeping the order */
-                for (size_t i = ng; i-- > 0;) {
-                    pos[i] -= over;
-                    if (i > 0 && pos[i - 1] + lh <= pos[i])
-                        break;
-                }
+            /* keep the stack inside the plot: push down from the top, then up from the bottom */
+            if (ng && pos[0] < ytop)
+                pos[0] = ytop;
+            for (size_t i = 1; i < ng; i++)
+                pos[i] = MAX(pos[i], pos[i - 1] + lh);
+            if (ng && pos[ng - 1] + lh > ybot) {
+                pos[ng - 1] = ybot - lh;
+                for (size_t i = ng - 1; i-- > 0;)
+                    pos[i] = MIN(pos[i], pos[i + 1] - lh);
+            }
             lf.width = labw - f->font * 0.4;
             lf.max_lines = 1;
             for (size_t i = 0; i < ng; i++) {
@@ -318,6 +333,8 @@ aidstat_status_t aid_draw_time(aidstat_chart_t *c, cairo_t *cr, const aid_frame_
         top += lh + f->font * 0.6;
         height -= lh + f->font * 0.6;
     }
+    if (c->opt.kind == AIDSTAT_CHART_LINE && !c->opt.facet && c->nitems > c->npalette)
+        aid_chart_warn(c, "%zu lines share %zu colours: use --top N or --facet", c->nitems, c->npalette);
     if (!c->opt.facet || c->nitems == 1) {
         aid_scale_nice(&s, lo, hi, (size_t)CLAMP(height / (f->font * 3.2), 3, 8));
         panel(c, cr, f, &s, 0, c->nitems, f->x, top, f->w, height, true, true);
