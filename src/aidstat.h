@@ -655,6 +655,8 @@ AIDSTAT_API void aidstat_series_period(const aidstat_series_t *s, size_t t, int 
 /** "2024-03", "2024 Q1" or "2024". */
 AIDSTAT_API char *aidstat_series_period_label(const aidstat_series_t *s, size_t t, char *buf,
                                               size_t len);
+/** The months the data covers (the last may end mid-period). */
+AIDSTAT_API void aidstat_series_span(const aidstat_series_t *s, int *y0, int *m0, int *y1, int *m1);
 /** Whether the data covers all of period t (the last one may be partial). */
 AIDSTAT_API bool aidstat_series_period_complete(const aidstat_series_t *s, size_t t);
 /** Group g's values, aidstat_series_length() of them. */

@@ -1,10 +1,266 @@
-/* (stacked charts: being written) */
+/* Stacked and grouped horizontal bars: one bar per item, split into its
+ * series (stacked: segments end to end; grouped: thin bars side by side),
+ * names at the left, a legend above, value labels at the bar ends where
+ * they fit, "Others" in greys. */
 #include "config.h"
 #include "chart/chart.h"
 #include "data/error.h"
 
+#include <math.h>
+#include <stdio.h>
+
+/* "Others" keeps its series apart by lightness alone: dark to light greys
+ * around the theme's grey. */
+static aid_rgb_t others_tone(const aidstat_chart_t *c, size_t j)
+{
+    aid_rgb_t g = c->theme->other;
+    double t = c->nser > 1 ? (double)j / (double)(c->nser - 1) : 0.5;
+    aid_rgb_t dark = {g.r * 0.62, g.g * 0.62, g.b * 0.62};
+    aid_rgb_t light = {g.r + (1 - g.r) * 0.55, g.g + (1 - g.g) * 0.55, g.b + (1 - g.b) * 0.55};
+    aid_rgb_t o = {dark.r + (light.r - dark.r) * t, dark.g + (light.g - dark.g) * t,
+                   dark.b + (light.b - dark.b) * t};
+    return o;
+}
+
+static aid_rgb_t part_color(const aidstat_chart_t *c, const aid_item_t *it, size_t j)
+{
+    return it->others ? others_tone(c, j) : aid_chart_color(c, j);
+}
+
+/* Text on a coloured segment: white on dark colours, ink on light ones. */
+static aid_rgb_t text_on(const aidstat_chart_t *c, aid_rgb_t bg)
+{
+    double lum = 0.2126 * bg.r + 0.7152 * bg.g + 0.0722 * bg.b;
+    if (lum < 0.5) {
+        aid_rgb_t white = {1, 1, 1};
+        return white;
+    }
+    return c->theme->ink;
+}
+
+static double val(const aid_item_t *it, size_t j)
+{
+    return isnan(it->v[j]) ? 0 : it->v[j];
+}
+
+static double text_width(cairo_t *cr, const char *s, const aid_font_t *font)
+{
+    PangoLayout *l = aid_text(cr, s, font);
+    double w;
+    aid_text_extent(l, &w, NULL);
+    g_object_unref(l);
+    return w;
+}
+
 aidstat_status_t aid_draw_stacked(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, aidstat_error_t *err)
 {
-    (void)c, (void)cr, (void)f;
-    return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "stacked charts are not drawn yet");
+    size_t n = c->nitems, ns = c->nser;
+    bool stacked = c->opt.kind == AIDSTAT_CHART_STACKED;
+    bool pct = stacked && c->opt.percent;
+    char buf[64];
+
+    /* a stack adds parts of one whole: a negative part has no place in it */
+    double lo = 0, hi = 0;
+    for (size_t i = 0; i < n; i++) {
+        const aid_item_t *it = &c->items[i];
+        double total = 0;
+        for (size_t j = 0; j < ns; j++) {
+            double v = val(it, j);
+            if (stacked && v < 0)
+                return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                                     "a stacked bar cannot show the negative value of %s (%s%s%s); use grouped",
+                                     it->label, c->series[j], c->series[j][0] ? ": " : "",
+                                     aid_chart_value(c, v, -1, buf, sizeof buf));
+            total += v;
+            lo = MIN(lo, v);
+            hi = MAX(hi, v);
+        }
+        if (stacked)
+            hi = MAX(hi, total);
+    }
+    if (pct) {
+        lo = 0;
+        hi = 100;
+    }
+    aid_scale_t s;
+    aid_scale_nice(&s, lo, hi, pct ? 5 : 6);
+
+    /* the legend above, left-aligned with the title */
+    double top = f->y, height = f->h;
+    double lh = aid_legend_height(c, cr, f, f->w);
+    if (lh > 0) {
+        aid_legend_draw(c, cr, f, f->x, f->y, f->w);
+        top += lh + f->font * 0.8;
+        height -= lh + f->font * 0.8;
+    }
+
+    /* rows: the font shrinks with the row height, down to a limit */
+    double axis_h = f->font * 1.6;
+    double band = (height - axis_h) / (double)n;
+    aid_frame_t rf = *f;
+    rf.font = MIN(f->font, band / 1.35);
+    /* grouped: each of the ns thin bars needs some thickness to be seen */
+    double group = band * (ns > 3 ? 0.84 : 0.78), pitch = group / (double)ns;
+    if (rf.font < 4.5 || (!stacked && pitch < 1.5))
+        return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                             "%zu %s do not fit in a plot %.0f pt high: use --top N or a taller chart", n,
+                             stacked ? "bars" : "groups of bars", height);
+    aid_font_t lf = aid_font(&rf, 1.0, false);
+    lf.max_lines = band >= rf.font * 2.6 ? 2 : 1;
+    double namew = 0;
+    for (size_t i = 0; i < n; i++)
+        namew = MAX(namew, text_width(cr, c->items[i].label, &lf));
+    namew = MIN(namew, f->w * 0.32);
+    lf.width = namew;
+
+    /* value labels: stacked, the total after the bar; grouped, each thin
+     * bar's value, in a font no taller than the bar's pitch */
+    aid_font_t vf = aid_font(&rf, 0.9, false);
+    bool values = !pct;
+    if (!stacked) {
+        vf.size = MIN(vf.size, pitch / 1.2);
+        if (vf.size < 4.5) {
+            values = false;
+            aid_chart_warn(c, "bars too thin for value labels: use --top N or a taller chart");
+        }
+    }
+    double valw = 0;
+    for (size_t i = 0; i < n && values; i++) {
+        const aid_item_t *it = &c->items[i];
+        if (stacked) {
+            double total = 0;
+            for (size_t j = 0; j < ns; j++)
+                total += val(it, j);
+            valw = MAX(valw, text_width(cr, aid_chart_value(c, total, -1, buf, sizeof buf), &vf));
+        } else {
+            for (size_t j = 0; j < ns; j++)
+                if (!isnan(it->v[j]) && it->v[j] >= 0)
+                    valw = MAX(valw, text_width(cr, aid_chart_value(c, it->v[j], -1, buf, sizeof buf), &vf));
+        }
+    }
+    /* the last tick label is centred on the right end of the axis */
+    bool saved_pv = c->percent_values;
+    if (pct)
+        c->percent_values = true; /* ticks in % of the bar, not in money */
+    aid_font_t tf = aid_font(f, 0.85, false);
+    double tickw = text_width(cr, aid_chart_tick(c, aid_scale_tick(&s, s.nticks - 1), s.step, buf, sizeof buf), &tf);
+    double right = MAX(values ? valw + rf.font * 0.6 : 0, tickw / 2 + 1);
+    double x0 = f->x + namew + rf.font * 0.8;
+    double x1 = f->x + f->w - right;
+    if (x1 - x0 < f->w * 0.25) {
+        c->percent_values = saved_pv;
+        return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                             "the chart is too narrow for its names and values: make it wider");
+    }
+    double ytop = top, ybot = top + band * (double)n;
+    aid_axis_x(c, cr, f, &s, x0, x1, ytop, ybot);
+
+    size_t shortened = 0, unlabelled = 0;
+    double xz = aid_scale_map(&s, 0, x0, x1);
+    for (size_t i = 0; i < n; i++) {
+        const aid_item_t *it = &c->items[i];
+        double yc = ytop + band * ((double)i + 0.5);
+        PangoLayout *l = aid_text(cr, it->label, &lf);
+        double tw, th;
+        aid_text_extent(l, &tw, &th);
+        shortened += aid_text_ellipsized(l);
+        aid_set_rgb(cr, c->theme->ink);
+        aid_text_draw(cr, l, f->x + namew - tw, yc - th / 2);
+        g_object_unref(l);
+
+        if (stacked) {
+            double total = 0;
+            for (size_t j = 0; j < ns; j++)
+                total += val(it, j);
+            if (pct && total <= 0)
+                continue; /* nothing to divide */
+            double bh = band * 0.68, acc = 0;
+            double *edge = g_new(double, ns + 1);
+            edge[0] = xz;
+            for (size_t j = 0; j < ns; j++) {
+                double v = val(it, j);
+                double a = acc, b = acc + (pct ? v / total * 100 : v);
+                acc = b;
+                double xa = aid_scale_map(&s, a, x0, x1), xb = aid_scale_map(&s, b, x0, x1);
+                edge[j + 1] = xb;
+                if (xb - xa <= 0)
+                    continue;
+                aid_set_rgb(cr, part_color(c, it, j));
+                cairo_rectangle(cr, xa, yc - bh / 2, xb - xa, bh);
+                cairo_fill(cr);
+            }
+            /* hairlines in the background colour keep neighbouring parts apart */
+            aid_set_rgb(cr, c->theme->background);
+            cairo_set_line_width(cr, 0.6);
+            for (size_t j = 1; j < ns; j++)
+                if (edge[j] > xz + 0.3 && edge[j] < edge[ns] - 0.3 && val(it, j) > 0) {
+                    cairo_move_to(cr, edge[j], yc - bh / 2);
+                    cairo_line_to(cr, edge[j], yc + bh / 2);
+                    cairo_stroke(cr);
+                }
+            if (pct) {
+                /* each part's share inside it, where it fits */
+                aid_font_t pf = aid_font(&rf, 0.8, false);
+                for (size_t j = 0; j < ns; j++) {
+                    double v = val(it, j), w = edge[j + 1] - edge[j];
+                    if (v <= 0)
+                        continue;
+                    char num[48];
+                    double share = v / total * 100;
+                    aid_num(share, share < 1 ? 1 : 0, c->locale, num, sizeof num);
+                    snprintf(buf, sizeof buf, "%s %%", num);
+                    PangoLayout *pl = aid_text(cr, buf, &pf);
+                    double pw, ph;
+                    aid_text_extent(pl, &pw, &ph);
+                    if (pw + rf.font * 0.5 <= w && ph <= bh * 1.05) {
+                        aid_set_rgb(cr, text_on(c, part_color(c, it, j)));
+                        aid_text_draw(cr, pl, edge[j] + (w - pw) / 2, yc - ph / 2);
+                    }
+                    g_object_unref(pl);
+                }
+            } else if (values) {
+                PangoLayout *vl = aid_text(cr, aid_chart_value(c, total, -1, buf, sizeof buf), &vf);
+                double vw, vh;
+                aid_text_extent(vl, &vw, &vh);
+                aid_set_rgb(cr, c->theme->ink);
+                aid_text_draw(cr, vl, edge[ns] + rf.font * 0.3, yc - vh / 2);
+                g_object_unref(vl);
+            }
+            g_free(edge);
+        } else {
+            double gy = yc - group / 2, bh = pitch * (ns > 1 ? 0.86 : 1);
+            for (size_t j = 0; j < ns; j++) {
+                double v = it->v[j];
+                if (isnan(v))
+                    continue;
+                double by = gy + pitch * (double)j + (pitch - bh) / 2, bc = gy + pitch * ((double)j + 0.5);
+                double xb = aid_scale_map(&s, v, x0, x1);
+                aid_set_rgb(cr, part_color(c, it, j));
+                cairo_rectangle(cr, MIN(xz, xb), by, fabs(xb - xz), bh);
+                cairo_fill(cr);
+                if (!values)
+                    continue;
+                /* an exact zero is no rounded "0.00" */
+                PangoLayout *vl = aid_text(cr, aid_chart_value(c, v, v == 0 ? 0 : -1, buf, sizeof buf), &vf);
+                double vw, vh;
+                aid_text_extent(vl, &vw, &vh);
+                double vx = v >= 0 ? xb + rf.font * 0.3 : xb - vw - rf.font * 0.3;
+                if (v < 0 && vx < x0) /* a short negative bar: its label right of the zero line */
+                    vx = xz + rf.font * 0.3;
+                if (vx >= x0 - rf.font * 0.3 && vx + vw <= f->x + f->w) {
+                    aid_set_rgb(cr, c->theme->ink);
+                    aid_text_draw(cr, vl, vx, bc - vh / 2);
+                } else {
+                    unlabelled++;
+                }
+                g_object_unref(vl);
+            }
+        }
+    }
+    c->percent_values = saved_pv;
+    if (shortened)
+        aid_chart_warn(c, "%zu names shortened to fit; widen the chart to see them whole", shortened);
+    if (unlabelled)
+        aid_chart_warn(c, "%zu value labels left out: no room at the bar ends", unlabelled);
+    return AIDSTAT_OK;
 }

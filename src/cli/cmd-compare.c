@@ -203,8 +203,10 @@ static void print_table(const view_t *v, bool markdown)
             cli_grid_put(g, cli_fmt_pct(aidstat_result_share(r, i), buf, sizeof buf));
         if (cum)
             cli_grid_put(g, cli_fmt_pct(aidstat_result_cumulative_share(r, i), buf, sizeof buf));
-        if (allocated)
-            cli_grid_put(g, cli_fmt_pct(aidstat_result_allocated_share(r, i), buf, sizeof buf));
+        if (allocated) {
+            double al = aidstat_result_allocated_share(r, i);
+            cli_grid_put(g, isnan(al) ? "n/a" : cli_fmt_pct(al, buf, sizeof buf));
+        }
     }
     if (has_total) {
         if (rank)
@@ -259,6 +261,20 @@ static void print_table(const view_t *v, bool markdown)
 
 /* --------------------------------------------------------- CSV / TSV */
 
+/* The unit for machines: "EUR", "% of GDP", "EUR per person", "records". */
+static const char *unit_code(const aidstat_result_t *r, char *buf, size_t len)
+{
+    if (aidstat_result_stat(r) == AIDSTAT_STAT_COUNT)
+        return "records";
+    if (aidstat_result_per(r) == AIDSTAT_PER_GDP)
+        return "% of GDP";
+    if (aidstat_result_per(r) == AIDSTAT_PER_CAPITA) {
+        snprintf(buf, len, "%s per person", aidstat_result_currency(r));
+        return buf;
+    }
+    return aidstat_result_currency(r);
+}
+
 static void print_csv(const view_t *v, char sep)
 {
     const aidstat_result_t *r = v->res;
@@ -271,7 +287,8 @@ static void print_csv(const view_t *v, char sep)
     int y0, m0, y1, m1;
     aidstat_result_period(r, &y0, &m0, &y1, &m1);
     char *from = cli_period_iso(y0, m0), *to = cli_period_iso(y1, m1);
-    const char *unit = per ? "% of GDP" : aidstat_result_currency(r);
+    char unit_buf[64];
+    const char *unit = unit_code(r, unit_buf, sizeof unit_buf);
 
     cli_csv_field(fp, "rank", sep);
     fputc(sep, fp);
@@ -382,7 +399,8 @@ static void print_json(const view_t *v)
     fputs(",\n  \"currency\": ", fp);
     cli_json_str(fp, aidstat_result_currency(r));
     fputs(",\n  \"unit\": ", fp);
-    cli_json_str(fp, per ? "% of GDP" : aidstat_result_currency(r));
+    char unit_buf[64];
+    cli_json_str(fp, unit_code(r, unit_buf, sizeof unit_buf));
     fputs(",\n  \"stat\": ", fp);
     cli_json_str(fp, aidstat_stat_name(aidstat_result_stat(r)));
     fprintf(fp, ",\n  \"cumulative\": %s", aidstat_result_cumulative(r) ? "true" : "false");

@@ -178,6 +178,24 @@ static char *period_span(const trend_view_t *tv)
                            interval_noun(aidstat_series_interval(tv->s)));
 }
 
+static void prices_text(const trend_view_t *tv, char *buf, size_t len)
+{
+    if (tv->base_year)
+        snprintf(buf, len, "constant %d prices", tv->base_year);
+    else
+        snprintf(buf, len, "nominal: current prices");
+}
+
+/* "2022–2024", or "2022" for one year. */
+static char *years_text(int from, int to, char *buf, size_t len)
+{
+    if (from == to)
+        snprintf(buf, len, "%d", from);
+    else
+        snprintf(buf, len, "%d–%d", from, to);
+    return buf;
+}
+
 /* The lines under a table; trend says whether it shows fitted trends. */
 static void footer(const trend_view_t *tv, const char *end, bool trend)
 {
@@ -187,9 +205,10 @@ static void footer(const trend_view_t *tv, const char *end, bool trend)
     char *span = period_span(tv);
     char *ml = m >= 0 ? g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1) : g_strdup("several");
     fprintf(fp, "Measure: %s%sType: %s%s", ml, end, aidstat_series_types(s), end);
-    fprintf(fp, "Unit: %s per %s (%s%s)%s", tv->unit.unit_long,
-            interval_noun(aidstat_series_interval(s)), aidstat_series_currency(s),
-            tv->base_year ? ", constant prices" : ", nominal: current prices", end);
+    char prices[48];
+    prices_text(tv, prices, sizeof prices);
+    fprintf(fp, "Unit: %s per %s (%s, %s)%s", tv->unit.unit_long,
+            interval_noun(aidstat_series_interval(s)), aidstat_series_currency(s), prices, end);
     if (tv->basis[0])
         fprintf(fp, "Basis: %s%s", tv->basis, end);
     fprintf(fp, "%s: %s%s", trend ? "Fitted" : "Periods", span, end);
@@ -200,8 +219,22 @@ static void footer(const trend_view_t *tv, const char *end, bool trend)
                     "%s flow; growth: log-linear fit, %% per year; CI: 95 %%%s",
                 interval_noun(aidstat_series_interval(s)), interval_word(aidstat_series_interval(s)), end);
     if (trend && tv->cur_year && tv->base_from)
-        fprintf(fp, "Change: %d total against the average of %d–%d%s", tv->cur_year, tv->base_from,
-                tv->base_to, end);
+    {
+        char yb[32];
+        if (tv->base_from == tv->base_to)
+            fprintf(fp, "Change: %d total against the %d total%s", tv->cur_year, tv->base_from, end);
+        else
+            fprintf(fp, "Change: %d total against the average of %s%s", tv->cur_year,
+                    years_text(tv->base_from, tv->base_to, yb, sizeof yb), end);
+    }
+    if (tv->first > 0) {
+        char p[32], start[32];
+        int y0, m0, y1, m1;
+        aidstat_series_span(s, &y0, &m0, &y1, &m1);
+        fprintf(fp, "Note: the first period, %s, is incomplete: the selection starts in %s%s",
+                aidstat_series_period_label(s, 0, p, sizeof p),
+                aidstat_period_format(y0, m0, start, sizeof start), end);
+    }
     for (size_t i = 0; i < aidstat_series_note_count(s); i++)
         fprintf(fp, "Note: %s%s", aidstat_series_note(s, i), end);
     for (size_t i = 0; trend && i < tv->ngroups; i++) {
@@ -247,7 +280,9 @@ static void print_trend_table(const trend_view_t *tv, bool markdown)
     if (tv->count)
         aidstat_series_period_label(tv->s, tv->first + tv->count - 1, lastp, sizeof lastp);
     snprintf(head_last, sizeof head_last, "Last (%s)", lastp);
-    snprintf(head_change, sizeof head_change, "%d vs %d–%d", tv->cur_year, tv->base_from, tv->base_to);
+    char yb[32];
+    snprintf(head_change, sizeof head_change, "%d vs %s", tv->cur_year,
+             years_text(tv->base_from, tv->base_to, yb, sizeof yb));
     cli_grid_t *g = cli_grid_new(change ? 9 : 8);
     const char *heads[] = {tv->group_title, "n", head_last, "Slope/yr", "95 % CI", "Growth %/yr", "95 % CI",
                            "R²", head_change};
@@ -646,17 +681,27 @@ static void print_series(const trend_view_t *tv, bool cumulative, size_t window)
         }
         g_string_free(head, TRUE);
         g_free(what);
-        fprintf(fp, "* incomplete period: the data ends before it does%s",
-                tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n");
+        bool marked = false;
+        for (size_t k = 0; k < len; k++)
+            marked |= !aidstat_series_period_complete(s, k);
+        if (marked)
+            fprintf(fp, "* incomplete period: the data covers only part of it%s",
+                    tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n");
         if (tv->change_lag)
             fprintf(fp, "n/a: no earlier period, or it was zero%s",
                     tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n");
         const char *end = tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n";
-        fprintf(fp, "Measure: %s%sType: %s%sUnit: %s per %s (%s%s)%s",
-                m >= 0 ? aidstat_measure_name((aidstat_measure_t)m) : "several", end,
-                aidstat_series_types(s), end, tv->unit.unit_long,
-                interval_noun(aidstat_series_interval(s)), aidstat_series_currency(s),
-                tv->base_year ? ", constant prices" : ", nominal: current prices", end);
+        char *ml = m >= 0 ? g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1) : g_strdup("several");
+        char prices[48], unit[192], p0[32];
+        prices_text(tv, prices, sizeof prices);
+        if (cumulative)
+            snprintf(unit, sizeof unit, "%s, running total from %s", tv->unit.unit_long,
+                     aidstat_series_period_label(s, 0, p0, sizeof p0));
+        else
+            snprintf(unit, sizeof unit, "%s per %s", tv->unit.unit_long, interval_noun(aidstat_series_interval(s)));
+        fprintf(fp, "Measure: %s%sType: %s%sUnit: %s (%s, %s)%s", ml, end, aidstat_series_types(s), end,
+                tv->change_lag ? "% change" : unit, aidstat_series_currency(s), prices, end);
+        g_free(ml);
         if (tv->basis[0])
             fprintf(fp, "Basis: %s%s", tv->basis, end);
         if (aidstat_series_filter(s)[0])

@@ -597,6 +597,7 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         return NULL;
     }
     size_t ref_older = 0;
+    GString *older_names = g_string_new(NULL);
     int used_lo = 0, used_hi = 0; /* the table years actually used */
 
     /* rows */
@@ -632,7 +633,8 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
                 if (ly && ly < y) {
                     y = ly;
                     v = aidstat_reftable_get(ref, row->code, row->label, ly);
-                    ref_older++;
+                    if (ref_older++ < 5)
+                        g_string_append_printf(older_names, "%s%s", older_names->len ? ", " : "", row->label);
                 }
             }
             if (!isnan(v) && convert) {
@@ -647,6 +649,7 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
                     res->nrows = n;
                     aidstat_result_free(res);
                     g_string_free(no_gdp_names, TRUE);
+                    g_string_free(older_names, TRUE);
                     return NULL;
                 }
                 v *= rate;
@@ -696,6 +699,7 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
                           o->per == AIDSTAT_PER_GDP ? "gdp" : "capita",
                           ref ? "the table has" : "the data has", what);
             g_string_free(no_gdp_names, TRUE);
+            g_string_free(older_names, TRUE);
             aidstat_result_free(res);
             return NULL;
         }
@@ -706,14 +710,14 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
             else
                 snprintf(years, sizeof years, "%d–%d", used_lo, used_hi);
             if (convert)
-                note(res, "%s: %s, %s, converted to %s at that year's average rate (%s)", what,
-                     aidstat_reftable_describe(ref), years, res->currency,
-                     aidstat_rates_describe(o->gdp_rates));
+                note(res, "%s of %s from %s, converted to %s at that year's average rate: %s", what, years,
+                     aidstat_reftable_describe(ref), res->currency, aidstat_rates_describe(o->gdp_rates));
             else
-                note(res, "%s: %s, %s", what, aidstat_reftable_describe(ref), years);
+                note(res, "%s of %s from %s", what, years, aidstat_reftable_describe(ref));
             if (ref_older)
-                note(res, "%zu donor%s without %s for %d: the table's latest earlier year is used",
-                     ref_older, ref_older == 1 ? "" : "s", what, ref_year);
+                note(res, "the table has no %s for %d: the latest earlier year is used for %zu donor%s (%s%s)",
+                     what, ref_year, ref_older, ref_older == 1 ? "" : "s", older_names->str,
+                     ref_older > 5 ? ", ..." : "");
         } else {
             int gy = 0;
             for (size_t i = 0; i < nall && !gy; i++)
@@ -726,6 +730,7 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
                  ref ? "in the table" : "in the data", no_gdp_names->str);
     }
     g_string_free(no_gdp_names, TRUE);
+    g_string_free(older_names, TRUE);
 
     /* totals */
     if (o->per != AIDSTAT_PER_NONE) {
@@ -796,7 +801,9 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     /* top N: fold the rest into "Others" where adding up is meaningful */
     if (o->top > 0 && n > o->top) {
         size_t rest = n - o->top;
-        if (res->additive && !overlap) {
+        /* measures side by side still add up column by column */
+        if ((res->additive || o->by[1] == AIDSTAT_KEY_MEASURE) && !overlap && o->stat == AIDSTAT_STAT_SUM &&
+            o->per == AIDSTAT_PER_NONE) {
             struct row *oth = &res->rows[o->top];
             struct row folded = {0};
             folded.others = true;
@@ -860,10 +867,10 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         struct row *row = &res->rows[i];
         if (res->additive && res->total != 0) {
             row->share = row->abs / res->total;
-            cum += row->share;
+            cum += row->abs; /* the running total, divided once: no drift from rounded shares */
             /* running shares mean something in value or time order only */
             bool ordered = sort == AIDSTAT_SORT_VALUE || key_is_time(o->by[0]);
-            row->cum = overlap || !ordered ? NAN : cum;
+            row->cum = overlap || !ordered ? NAN : cum / res->total;
         } else {
             row->share = NAN;
             row->cum = NAN;
@@ -952,7 +959,7 @@ double aidstat_result_allocated_share(const aidstat_result_t *r, size_t i)
         c = r->col_totals[r->col_commit];
         a = r->col_totals[r->col_alloc];
     } else {
-        if (i >= r->nrows || r->rows[i].others)
+        if (i >= r->nrows)
             return NAN;
         c = r->rows[i].cells[r->col_commit];
         a = r->rows[i].cells[r->col_alloc];

@@ -429,6 +429,12 @@ char *aidstat_series_period_label(const aidstat_series_t *s, size_t t, char *buf
     return buf;
 }
 
+void aidstat_series_span(const aidstat_series_t *s, int *y0, int *m0, int *y1, int *m1)
+{
+    *y0 = s->cov_first / 12, *m0 = s->cov_first % 12 + 1;
+    *y1 = s->cov_last / 12, *m1 = s->cov_last % 12 + 1;
+}
+
 bool aidstat_series_period_complete(const aidstat_series_t *s, size_t t)
 {
     int p = s->p0 + (int)t;

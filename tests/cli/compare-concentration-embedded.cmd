@@ -1,0 +1,2 @@
+# concentration of the embedded Kiel data (42 donors), before folding into Others
+compare --concentration --top 5

@@ -1,0 +1,2 @@
+# the concentration at full precision
+compare --concentration --format json compare-stats.csv

@@ -1,0 +1,2 @@
+# --stat sd at full precision
+compare --stat sd --format csv compare-stats.csv

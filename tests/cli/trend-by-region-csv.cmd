@@ -1,0 +1,2 @@
+# per region at full precision
+trend --by region --region nato,europe --format csv trend-monthly.csv

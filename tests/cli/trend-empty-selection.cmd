@@ -1,0 +1,2 @@
+# nothing matches: exit 3
+trend --donor Nobody trend-monthly.csv

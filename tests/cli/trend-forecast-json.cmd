@@ -1,0 +1,2 @@
+# the forecast at full precision
+trend --by donor --forecast 2 --format json trend-monthly.csv

@@ -1,0 +1,2 @@
+# quarterly at full precision
+trend --interval quarter --format csv trend-years.csv

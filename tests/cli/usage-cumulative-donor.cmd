@@ -1,0 +1,2 @@
+# --cumulative needs periods: exit 1
+compare --cumulative --by donor compare-stats.csv

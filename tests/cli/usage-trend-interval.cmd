@@ -1,0 +1,2 @@
+# bad --interval: exit 1
+trend --interval week trend-monthly.csv
