@@ -185,8 +185,30 @@ static void panel(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, const a
             cairo_set_line_width(cr, 1.6);
             cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
             cairo_new_path(cr);
-            for (size_t t = 0; t < nt; t++)
-                cairo_line_to(cr, tx(c, (double)t, x0, x1), aid_scale_map(s, it->v[t], ybot, ytop));
+            double cols = (x1 - x0) * 2; /* half-point columns: finer than any eye */
+            if ((double)nt <= cols) {
+                for (size_t t = 0; t < nt; t++)
+                    cairo_line_to(cr, tx(c, (double)t, x0, x1), aid_scale_map(s, it->v[t], ybot, ytop));
+            } else {
+                /* more points than columns: each column's first, lowest,
+                 * highest and last value draw the same ink as all of them */
+                size_t t = 0;
+                for (size_t k = 0; k < (size_t)cols && t < nt; k++) {
+                    size_t end = (size_t)((double)(k + 1) * (double)nt / cols);
+                    end = MIN(MAX(end, t + 1), nt);
+                    double lo = it->v[t], hi = it->v[t];
+                    for (size_t u = t; u < end; u++) {
+                        lo = fmin(lo, it->v[u]);
+                        hi = fmax(hi, it->v[u]);
+                    }
+                    double xk = tx(c, (double)t, x0, x1);
+                    cairo_line_to(cr, xk, aid_scale_map(s, it->v[t], ybot, ytop));
+                    cairo_line_to(cr, xk, aid_scale_map(s, lo, ybot, ytop));
+                    cairo_line_to(cr, xk, aid_scale_map(s, hi, ybot, ytop));
+                    cairo_line_to(cr, tx(c, (double)(end - 1), x0, x1), aid_scale_map(s, it->v[end - 1], ybot, ytop));
+                    t = end;
+                }
+            }
             cairo_stroke(cr);
             ends[g - from] = aid_scale_map(s, it->v[nt - 1], ybot, ytop);
         }
