@@ -379,13 +379,33 @@ aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aids
     }
     int y0, m0, y1, m1;
     aidstat_result_period(r, &y0, &m0, &y1, &m1);
-    GPtrArray *notes = g_ptr_array_new();
+    GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
     for (size_t i = 0; i < aidstat_result_note_count(r); i++)
-        g_ptr_array_add(notes, (gpointer)aidstat_result_note(r, i));
+        g_ptr_array_add(notes, g_strdup(aidstat_result_note(r, i)));
     char by[64];
-    snprintf(by, sizeof by, "%s", aidstat_key_name(k0));
+    if ((k == AIDSTAT_CHART_STACKED || k == AIDSTAT_CHART_GROUPED) && k1)
+        snprintf(by, sizeof by, "%s and %s", aidstat_key_name(k0), aidstat_key_name(k1));
+    else
+        snprintf(by, sizeof by, "%s", aidstat_key_name(k0));
+    if (dumbbell) {
+        /* the rows are sorted by the gap, not ranked by one measure */
+        for (guint i = 0; i < notes->len; i++)
+            if (g_str_has_prefix(g_ptr_array_index(notes, i), "rows are ranked by"))
+                g_ptr_array_remove_index(notes, i--);
+        g_ptr_array_add(notes, g_strdup_printf("sorted by the gap between %s and %s", c->series[0], c->series[1]));
+    }
     make_texts(c, aidstat_result_types(r), aidstat_result_measure(r), by, y0, m0, y1, m1,
                aidstat_result_source(r), aidstat_result_basis(r), notes);
+    if (dumbbell && !opt->title) {
+        g_free(c->title);
+        c->title = g_strdup_printf("%s and %c%s by %s", c->series[0], g_ascii_tolower(c->series[1][0]),
+                                   c->series[1] + 1, aidstat_key_name(k0));
+    }
+    if (k == AIDSTAT_CHART_SCATTER && !opt->title) {
+        char *t = g_strdup_printf("%s: amount and share of GDP", c->title);
+        g_free(c->title);
+        c->title = t;
+    }
     if (per && k != AIDSTAT_CHART_SCATTER) {
         g_free(c->title);
         char *what = what_text(aidstat_result_types(r), aidstat_result_measure(r));

@@ -35,15 +35,46 @@ static double text_width(cairo_t *cr, const char *s, const aid_font_t *font)
     return w;
 }
 
-/* "Others" in greys: the first end dark, the second light. */
+/* "Others" in greys: the first end dark, the second lighter, both darker
+ * than the line between them. */
 static aid_rgb_t end_color(const aidstat_chart_t *c, const aid_item_t *it, size_t j)
 {
     if (!it->others)
         return aid_chart_color(c, j);
     aid_rgb_t g = c->theme->other;
-    double k = j == 0 ? 0.62 : 1.0;
+    double k = j == 0 ? 0.5 : 0.8;
     aid_rgb_t o = {g.r * k, g.g * k, g.b * k};
     return o;
+}
+
+/* The key: a dot like the marks (the shared legend draws squares) and the
+ * name of each end, in rows that wrap; returns the height it took. */
+static double key(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f)
+{
+    aid_font_t font = aid_font(f, 0.9, false);
+    double d = f->font * 0.8, gap = f->font * 1.2;
+    double x = f->x, y = f->y, row = 0;
+    for (size_t j = 0; j < 2; j++) {
+        PangoLayout *l = aid_text(cr, c->series[j], &font);
+        double tw, th;
+        aid_text_extent(l, &tw, &th);
+        double item = d + f->font * 0.35 + tw;
+        if (x > f->x && x + item > f->x + f->w) {
+            x = f->x;
+            y += row + f->font * 0.3;
+            row = 0;
+        }
+        cairo_new_path(cr);
+        cairo_arc(cr, x + d / 2, y + th / 2, d / 2, 0, 2 * G_PI);
+        aid_set_rgb(cr, aid_chart_color(c, j));
+        cairo_fill(cr);
+        aid_set_rgb(cr, c->theme->ink);
+        aid_text_draw(cr, l, x + d + f->font * 0.35, y);
+        g_object_unref(l);
+        x += item + gap;
+        row = MAX(row, th);
+    }
+    return y + row - f->y;
 }
 
 aidstat_status_t aid_draw_dumbbell(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, aidstat_error_t *err)
@@ -73,12 +104,9 @@ aidstat_status_t aid_draw_dumbbell(aidstat_chart_t *c, cairo_t *cr, const aid_fr
 
     /* the legend names the two ends */
     double top = f->y, height = f->h;
-    double lh = aid_legend_height(c, cr, f, f->w);
-    if (lh > 0) {
-        aid_legend_draw(c, cr, f, f->x, f->y, f->w);
-        top += lh + f->font * 0.8;
-        height -= lh + f->font * 0.8;
-    }
+    double lh = key(c, cr, f);
+    top += lh + f->font * 0.8;
+    height -= lh + f->font * 0.8;
 
     double axis_h = f->font * 1.6;
     double band = (height - axis_h) / (double)n;
@@ -87,7 +115,8 @@ aidstat_status_t aid_draw_dumbbell(aidstat_chart_t *c, cairo_t *cr, const aid_fr
     if (rf.font < 4.5) {
         g_free(rows);
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                             "%zu rows do not fit in a plot %.0f pt high: use --top N or a taller chart", n, height);
+                             "%zu rows do not fit in a plot %.0f pt high: use --top N or a taller chart", n,
+                             height);
     }
     aid_font_t lf = aid_font(&rf, 1.0, false);
     lf.max_lines = band >= rf.font * 2.6 ? 2 : 1;
@@ -109,7 +138,8 @@ aidstat_status_t aid_draw_dumbbell(aidstat_chart_t *c, cairo_t *cr, const aid_fr
             valw = MAX(valw, text_width(cr, aid_chart_value(c, big, -1, buf, sizeof buf), &vf));
     }
     aid_font_t tf = aid_font(f, 0.85, false);
-    double tickw = text_width(cr, aid_chart_tick(c, aid_scale_tick(&s, s.nticks - 1), s.step, buf, sizeof buf), &tf);
+    aid_chart_tick(c, aid_scale_tick(&s, s.nticks - 1), s.step, buf, sizeof buf);
+    double tickw = text_width(cr, buf, &tf);
     double x0 = f->x + namew + rf.font * 0.8 + r;
     double x1 = f->x + f->w - MAX(valw + r + rf.font * 0.5, tickw / 2 + 1);
     if (x1 - x0 < f->w * 0.25) {
@@ -133,8 +163,8 @@ aidstat_status_t aid_draw_dumbbell(aidstat_chart_t *c, cairo_t *cr, const aid_fr
         g_object_unref(l);
 
         double a = it->v[0], b = it->v[1];
-        double xa = isnan(a) ? NAN : aid_scale_map(&s, a, x0, x1);
-        double xb = isnan(b) ? NAN : aid_scale_map(&s, b, x0, x1);
+        double xa = isnan(a) ? (double)NAN : aid_scale_map(&s, a, x0, x1);
+        double xb = isnan(b) ? (double)NAN : aid_scale_map(&s, b, x0, x1);
         if (!isnan(xa) && !isnan(xb) && fabs(xb - xa) > 2 * r) {
             aid_set_rgb(cr, c->theme->other);
             cairo_set_line_width(cr, MAX(1.0, r * 0.55));

@@ -9,6 +9,7 @@
 #include "data/error.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 typedef struct {
@@ -62,6 +63,11 @@ static void log_axis(axis_t *a, double lo, double hi)
 {
     aid_scale_log(&a->s, lo, hi);
     double llo = log10(lo), lhi = log10(hi);
+    if (lhi - llo < 1) { /* at least a decade, so there are ticks to read */
+        double mid = (llo + lhi) / 2;
+        llo = mid - 0.5;
+        lhi = mid + 0.5;
+    }
     double pad = MAX((lhi - llo) * 0.04, 0.05);
     a->s.lo = pow(10, llo - pad);
     a->s.hi = pow(10, lhi + pad);
@@ -80,7 +86,7 @@ static void log_axis(axis_t *a, double lo, double hi)
 
 static void lin_axis(axis_t *a, double hi, size_t max_ticks)
 {
-    aid_scale_nice(&a->s, 0, hi, max_ticks);
+    aid_scale_nice(&a->s, 0, hi * 1.03, max_ticks); /* a dot never sits on the edge */
     a->nticks = MIN(a->s.nticks, G_N_ELEMENTS(a->ticks));
     for (size_t i = 0; i < a->nticks; i++)
         a->ticks[i] = aid_scale_tick(&a->s, i);
@@ -140,10 +146,12 @@ static void log_grid_x(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, co
         PangoLayout *l = aid_text(cr, log_tick(c, a, a->ticks[i], buf, sizeof buf), &font);
         double tw, th;
         aid_text_extent(l, &tw, &th);
-        if (x - tw / 2 > last_right + f->font * 0.5) {
+        /* inside the frame, even for a tick near its edge */
+        double lx = CLAMP(x - tw / 2, f->x, f->x + f->w - tw);
+        if (lx > last_right + f->font * 0.5) {
             aid_set_rgb(cr, c->theme->muted);
-            aid_text_draw(cr, l, x - tw / 2, ybot + f->font * 0.3);
-            last_right = x + tw / 2;
+            aid_text_draw(cr, l, lx, ybot + f->font * 0.3);
+            last_right = lx + tw;
         }
         g_object_unref(l);
     }
@@ -176,13 +184,17 @@ static void log_grid_y(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, co
 
 /* ---- labels */
 
+/* Where the labels go. Points are in priority order; a label is a box,
+ * with a leader line when it had to move away from its point. */
 typedef struct {
-    box_t area;      /* where labels may go */
-    box_t *boxes;    /* taken: the points first (index = point), then labels */
-    size_t nboxes, npoints;
-    seg_t *leaders;
-    size_t nleaders;
+    box_t area;            /* where labels may go */
+    box_t keepout;         /* the y axis title */
+    size_t n;
     const double *px, *py; /* the points' centres */
+    const double *w, *h;   /* the labels' sizes */
+    bool *placed, *lead;
+    box_t *box;
+    seg_t *seg;
     double r, pad, clear;
 } placer_t;
 
@@ -202,57 +214,63 @@ static bool seg_cross(const seg_t *a, const seg_t *b)
     return ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0));
 }
 
-/* The first free place for a w x h label of point k at (px, py), at
- * distances dmin..dmax; with a leader line when lead. */
-static bool place(placer_t *P, size_t k, double px, double py, double w, double h, double dmin, double dmax,
-                  bool lead, box_t *out)
+/* Whether label k fits at b (with leader s when lead). */
+static bool fits(const placer_t *P, size_t k, const box_t *b, const seg_t *s, bool lead)
 {
+    if (b->x0 < P->area.x0 || b->x1 > P->area.x1 || b->y0 < P->area.y0 || b->y1 > P->area.y1 ||
+        box_hit(b, &P->keepout))
+        return false;
+    /* a label reads as belonging to the nearest dot: no other dot may be as
+     * near as its own (with a leader: none may be close) */
+    double own = box_dist(b, P->px[k], P->py[k]);
+    for (size_t o = 0; o < P->n; o++) {
+        if (o == k)
+            continue;
+        double other = box_dist(b, P->px[o], P->py[o]);
+        if (other <= P->clear || (!lead && other <= own * 1.15))
+            return false;
+        if (lead) {
+            box_t dot = {P->px[o] - P->r - P->pad, P->py[o] - P->r - P->pad, P->px[o] + P->r + P->pad,
+                         P->py[o] + P->r + P->pad};
+            if (seg_hit(s, &dot))
+                return false;
+        }
+    }
+    for (size_t o = 0; o < P->n; o++) {
+        if (o == k || !P->placed[o])
+            continue;
+        box_t other = {P->box[o].x0 - P->pad, P->box[o].y0, P->box[o].x1 + P->pad, P->box[o].y1};
+        if (box_hit(b, &other))
+            return false;
+        if (P->lead[o] && seg_hit(&P->seg[o], b))
+            return false;
+        if (lead && (seg_hit(s, &other) || (P->lead[o] && seg_cross(s, &P->seg[o]))))
+            return false;
+    }
+    return true;
+}
+
+/* The first free place for label k at distances dmin..dmax from its
+ * point: right, left, above, below, the corners, then (with a leader) the
+ * directions between them. */
+static bool place(placer_t *P, size_t k, double dmin, double dmax, bool lead)
+{
+    static const double dirs[16][2] = {
+        {1, 0}, {-1, 0}, {0, -1}, {0, 1}, {0.7071, -0.7071}, {0.7071, 0.7071}, {-0.7071, -0.7071},
+        {-0.7071, 0.7071}, {0.9239, -0.3827}, {0.9239, 0.3827}, {-0.9239, -0.3827}, {-0.9239, 0.3827},
+        {0.3827, -0.9239}, {0.3827, 0.9239}, {-0.3827, -0.9239}, {-0.3827, 0.9239}};
+    double px = P->px[k], py = P->py[k], w = P->w[k], h = P->h[k];
     double step = MAX(h * 0.4, 1.0);
     for (double d = dmin; d <= dmax + 1e-9; d += step) {
-        /* right, left, above, below, the corners, then (with a leader) the
-         * directions between them */
-        double cand[16][2];
-        size_t nc = 0;
-        static const double dirs[16][2] = {
-            {1, 0}, {-1, 0}, {0, -1}, {0, 1}, {0.7071, -0.7071}, {0.7071, 0.7071}, {-0.7071, -0.7071},
-            {-0.7071, 0.7071}, {0.9239, -0.3827}, {0.9239, 0.3827}, {-0.9239, -0.3827}, {-0.9239, 0.3827},
-            {0.3827, -0.9239}, {0.3827, 0.9239}, {-0.3827, -0.9239}, {-0.3827, 0.9239}};
         for (size_t q = 0; q < (lead ? 16u : 8u); q++) {
             double ux = dirs[q][0], uy = dirs[q][1];
             /* the label's near side or corner faces the point */
             double lx = ux > 0.1 ? px + ux * d : ux < -0.1 ? px + ux * d - w : px - w / 2;
             double ly = uy > 0.1 ? py + uy * d : uy < -0.1 ? py + uy * d - h : py - h / 2;
-            if (fabs(ux) > 0.1 && fabs(uy) <= 0.1)
-                ly = py - h / 2;
-            cand[nc][0] = lx;
-            cand[nc][1] = ly;
-            nc++;
-        }
-        for (size_t q = 0; q < nc; q++) {
-            box_t b = {cand[q][0], cand[q][1], cand[q][0] + w, cand[q][1] + h};
-            if (b.x0 < P->area.x0 || b.x1 > P->area.x1 || b.y0 < P->area.y0 || b.y1 > P->area.y1)
-                continue;
-            bool free = true;
-            for (size_t o = 0; o < P->nboxes && free; o++)
-                free = !box_hit(&b, &P->boxes[o]);
-            for (size_t o = 0; o < P->nleaders && free; o++)
-                free = !seg_hit(&P->leaders[o], &b);
-            if (!free)
-                continue;
-            /* a label reads as belonging to the nearest dot: none other
-             * may be as near as its own (or, with a leader, touch it) */
-            double own = box_dist(&b, px, py);
-            for (size_t o = 0; o < P->npoints && free; o++)
-                if (o != k) {
-                    double other = box_dist(&b, P->px[o], P->py[o]);
-                    free = other > P->clear && (lead || other > own * 1.15);
-                }
-            if (!free)
-                continue;
-            /* the leader runs from the dot's edge to the nearest point of
-             * the text and crosses no other dot, label or leader */
+            box_t b = {lx, ly, lx + w, ly + h};
             seg_t s = {0, 0, 0, 0};
             if (lead) {
+                /* from the dot's edge to the nearest point of the text */
                 double nx = CLAMP(px, b.x0, b.x1), ny = CLAMP(py, b.y0 + h * 0.25, b.y1 - h * 0.25);
                 double len = hypot(nx - px, ny - py);
                 if (len <= P->r + P->pad * 2)
@@ -261,20 +279,55 @@ static bool place(placer_t *P, size_t k, double px, double py, double w, double 
                 s.ay = py + (ny - py) * (P->r + 0.5) / len;
                 s.bx = nx - (nx - px) * P->pad / len;
                 s.by = ny - (ny - py) * P->pad / len;
-                for (size_t o = 0; o < P->nboxes && free; o++)
-                    free = o == k || !seg_hit(&s, &P->boxes[o]);
-                for (size_t o = 0; o < P->nleaders && free; o++)
-                    free = !seg_cross(&s, &P->leaders[o]);
-                if (!free)
-                    continue;
-                P->leaders[P->nleaders++] = s;
             }
-            *out = b;
-            P->boxes[P->nboxes++] = (box_t){b.x0 - P->pad, b.y0, b.x1 + P->pad, b.y1};
-            return true;
+            if (fits(P, k, &b, &s, lead)) {
+                P->placed[k] = true;
+                P->lead[k] = lead;
+                P->box[k] = b;
+                P->seg[k] = s;
+                return true;
+            }
         }
     }
     return false;
+}
+
+/* Next to the point, or else further out with a leader. */
+static bool place_any(placer_t *P, size_t k, double d0, double dmax)
+{
+    return place(P, k, d0, d0, false) || place(P, k, d0 + MAX(P->h[k] * 0.4, 1.0), dmax, true);
+}
+
+/* Every label next to its point where it can be, in priority order; then
+ * the others with leaders; then, for each label still without a place, one
+ * lower-priority label is moved (or, failing that, given up) to make room. */
+static void place_all(placer_t *P, double d0, double dmax)
+{
+    for (size_t k = 0; k < P->n; k++)
+        place(P, k, d0, d0, false);
+    for (size_t k = 0; k < P->n; k++)
+        if (!P->placed[k])
+            place(P, k, d0 + MAX(P->h[k] * 0.4, 1.0), dmax, true);
+    for (size_t k = 0; k < P->n; k++) {
+        if (P->placed[k])
+            continue;
+        for (size_t j = P->n; j-- > k + 1 && !P->placed[k];) {
+            if (!P->placed[j])
+                continue;
+            box_t jb = P->box[j];
+            seg_t js = P->seg[j];
+            bool jl = P->lead[j];
+            P->placed[j] = false;
+            if (!place_any(P, k, d0, dmax)) {
+                P->placed[j] = true; /* no help: put it back */
+                continue;
+            }
+            if (!place_any(P, j, d0, dmax)) {
+                /* k outranks j; j stays out */
+                P->box[j] = jb, P->seg[j] = js, P->lead[j] = jl;
+            }
+        }
+    }
 }
 
 typedef struct {
@@ -301,12 +354,20 @@ aidstat_status_t aid_draw_scatter(aidstat_chart_t *c, cairo_t *cr, const aid_fra
         double x = it->x, y = it->v[0];
         if (isnan(x) || isnan(y))
             continue;
-        if ((logx && x <= 0) || (logy && y <= 0))
+        if (logx && x <= 0)
             return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                                 "%s has %s %s: a logarithmic axis shows only values above zero; drop --log",
-                                 it->label, logx && x <= 0 ? "aid of" : "a share of",
-                                 logx && x <= 0 ? aid_money(x, c->currency, c->scale, 1, c->locale, buf, sizeof buf)
-                                                : (snprintf(buf, sizeof buf, "%g %%", y), buf));
+                                 "%s: aid of %s cannot be placed on a logarithmic axis (only values above "
+                                 "zero can); drop --log",
+                                 it->label,
+                                 aid_money(x, c->currency, c->scale, x == 0 ? 0 : 2, c->locale, buf, sizeof buf));
+        if (logy && y <= 0) {
+            char num[48];
+            snprintf(buf, sizeof buf, "%s %%", aid_num(y, y == 0 ? 0 : 4, c->locale, num, sizeof num));
+            return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                                 "%s: %s of GDP cannot be placed on a logarithmic axis (only values above "
+                                 "zero can); drop --log",
+                                 it->label, buf);
+        }
         xlo = MIN(xlo, x);
         xhi = MAX(xhi, x);
         ylo = MIN(ylo, y);
@@ -345,6 +406,11 @@ aidstat_status_t aid_draw_scatter(aidstat_chart_t *c, cairo_t *cr, const aid_fra
         log_axis(&ax, xlo, xhi);
     else
         lin_axis(&ax, xhi, (size_t)CLAMP((x1 - x0) / (f->font * 6.0), 3, 9));
+    if (!ax.nticks || !ay.nticks) {
+        g_object_unref(ytl);
+        g_object_unref(xtl);
+        return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0, "no axis ticks for these values");
+    }
     double lastw = 0;
     ticks_width(c, cr, &ax, &tf, &lastw);
     double r = CLAMP(f->font * 0.28, 1.6, 4.0);
@@ -401,57 +467,42 @@ aidstat_status_t aid_draw_scatter(aidstat_chart_t *c, cairo_t *cr, const aid_fra
     }
     qsort(pts, np, sizeof *pts, prio_cmp);
 
-    /* labels: first every label that fits right next to its point, then
-     * the rest further out with a leader line; right, left, above, below,
-     * then the corners, a little further each round */
+    /* labels */
     aid_font_t lf = aid_font(f, 0.8, false);
     placer_t P = {0};
+    P.n = np;
     P.pad = f->font * 0.12;
     P.r = r;
-    P.area = (box_t){x0 + 1, f->y, f->x + f->w, ybot - 1};
-    P.boxes = g_new(box_t, 2 * np + 1);
-    P.leaders = g_new(seg_t, np);
-    P.npoints = np;
     P.clear = r + f->font * 0.3;
-    double *cx = g_new(double, np), *cy = g_new(double, np);
-    for (size_t k = 0; k < np; k++)
-        cx[k] = pts[k].px, cy[k] = pts[k].py;
-    P.px = cx;
-    P.py = cy;
-    for (size_t k = 0; k < np; k++) {
-        box_t b = {pts[k].px - r - P.pad, pts[k].py - r - P.pad, pts[k].px + r + P.pad, pts[k].py + r + P.pad};
-        P.boxes[P.nboxes++] = b;
-    }
-    /* the y title sits in the free corner above the plot */
-    P.boxes[P.nboxes++] = (box_t){f->x, f->y, f->x + ytw + f->font * 0.3, f->y + yth};
+    P.area = (box_t){x0 + 1, f->y, f->x + f->w, ybot - 1};
+    P.keepout = (box_t){f->x, f->y, f->x + ytw + f->font * 0.3, f->y + yth};
+    double *cx = g_new(double, np), *cy = g_new(double, np), *lw = g_new(double, np), *lh = g_new(double, np);
     PangoLayout **lays = g_new0(PangoLayout *, np);
-    box_t *where = g_new(box_t, np);
-    double d0 = r + f->font * 0.2, dstep = f->font * 0.45, dmax = f->font * 6;
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t k = 0; k < np; k++) {
-            if (lays[k])
-                continue;
-            PangoLayout *l = aid_text(cr, c->items[pts[k].i].label, &lf);
-            double w, h;
-            aid_text_extent(l, &w, &h);
-            if (place(&P, k, pts[k].px, pts[k].py, w, h, pass ? d0 + dstep : d0, pass ? dmax : d0, pass == 1,
-                      &where[k]))
-                lays[k] = l;
-            else
-                g_object_unref(l);
-        }
+    for (size_t k = 0; k < np; k++) {
+        cx[k] = pts[k].px;
+        cy[k] = pts[k].py;
+        lays[k] = aid_text(cr, c->items[pts[k].i].label, &lf);
+        aid_text_extent(lays[k], &lw[k], &lh[k]);
+    }
+    P.px = cx, P.py = cy, P.w = lw, P.h = lh;
+    P.placed = g_new0(bool, np);
+    P.lead = g_new0(bool, np);
+    P.box = g_new0(box_t, np);
+    P.seg = g_new0(seg_t, np);
+    place_all(&P, r + f->font * 0.2, f->font * 4.5);
     for (size_t k = 0; k < np; k++)
-        if (!lays[k])
+        if (!P.placed[k])
             aid_chart_warn(c, "label \"%s\" dropped: no room", c->items[pts[k].i].label);
 
     /* ink: leaders under the dots, dots under the labels */
     aid_set_rgb(cr, c->theme->muted);
     cairo_set_line_width(cr, 0.4);
-    for (size_t o = 0; o < P.nleaders; o++) {
-        cairo_move_to(cr, P.leaders[o].ax, P.leaders[o].ay);
-        cairo_line_to(cr, P.leaders[o].bx, P.leaders[o].by);
-        cairo_stroke(cr);
-    }
+    for (size_t k = 0; k < np; k++)
+        if (P.placed[k] && P.lead[k]) {
+            cairo_move_to(cr, P.seg[k].ax, P.seg[k].ay);
+            cairo_line_to(cr, P.seg[k].bx, P.seg[k].by);
+            cairo_stroke(cr);
+        }
     for (size_t k = np; k-- > 0;) { /* the most prominent on top */
         const aid_item_t *it = &c->items[pts[k].i];
         aid_rgb_t col = any_highlight ? (it->highlight ? c->theme->highlight : c->theme->other)
@@ -464,19 +515,21 @@ aidstat_status_t aid_draw_scatter(aidstat_chart_t *c, cairo_t *cr, const aid_fra
         cairo_set_line_width(cr, 0.5);
         cairo_stroke(cr);
     }
+    aid_set_rgb(cr, c->theme->ink);
     for (size_t k = 0; k < np; k++) {
-        if (!lays[k])
-            continue;
-        aid_set_rgb(cr, c->theme->ink);
-        aid_text_draw(cr, lays[k], where[k].x0, where[k].y0);
+        if (P.placed[k])
+            aid_text_draw(cr, lays[k], P.box[k].x0, P.box[k].y0);
         g_object_unref(lays[k]);
     }
     g_free(lays);
-    g_free(where);
     g_free(cx);
     g_free(cy);
-    g_free(P.leaders);
-    g_free(P.boxes);
+    g_free(lw);
+    g_free(lh);
+    g_free(P.placed);
+    g_free(P.lead);
+    g_free(P.box);
+    g_free(P.seg);
     g_free(pts);
     return AIDSTAT_OK;
 }

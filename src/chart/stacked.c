@@ -1,7 +1,8 @@
 /* Stacked and grouped horizontal bars: one bar per item, split into its
  * series (stacked: segments end to end; grouped: thin bars side by side),
  * names at the left, a legend above, value labels at the bar ends where
- * they fit, "Others" in greys. */
+ * they fit, "Others" in greys. More series than the palette has colours
+ * are folded into one grey part, so no two parts share a colour. */
 #include "config.h"
 #include "chart/chart.h"
 #include "data/error.h"
@@ -9,12 +10,31 @@
 #include <math.h>
 #include <stdio.h>
 
-/* "Others" keeps its series apart by lightness alone: dark to light greys
+typedef struct {
+    aidstat_chart_t *c;
+    size_t n, m;     /* items, parts shown */
+    double *v;       /* n x m; NaN: none */
+    bool folded;     /* the last part is the sum of the series left over */
+} parts_t;
+
+static double part(const parts_t *p, size_t i, size_t j)
+{
+    return p->v[i * p->m + j];
+}
+
+/* 0 for a missing part: a stack simply has no segment there */
+static double part0(const parts_t *p, size_t i, size_t j)
+{
+    double v = part(p, i, j);
+    return isnan(v) ? 0 : v;
+}
+
+/* "Others" keeps its parts apart by lightness alone: dark to light greys
  * around the theme's grey. */
-static aid_rgb_t others_tone(const aidstat_chart_t *c, size_t j)
+static aid_rgb_t others_tone(const aidstat_chart_t *c, size_t j, size_t m)
 {
     aid_rgb_t g = c->theme->other;
-    double t = c->nser > 1 ? (double)j / (double)(c->nser - 1) : 0.5;
+    double t = m > 1 ? (double)j / (double)(m - 1) : 0.5;
     aid_rgb_t dark = {g.r * 0.62, g.g * 0.62, g.b * 0.62};
     aid_rgb_t light = {g.r + (1 - g.r) * 0.55, g.g + (1 - g.g) * 0.55, g.b + (1 - g.b) * 0.55};
     aid_rgb_t o = {dark.r + (light.r - dark.r) * t, dark.g + (light.g - dark.g) * t,
@@ -22,9 +42,13 @@ static aid_rgb_t others_tone(const aidstat_chart_t *c, size_t j)
     return o;
 }
 
-static aid_rgb_t part_color(const aidstat_chart_t *c, const aid_item_t *it, size_t j)
+static aid_rgb_t part_color(const parts_t *p, size_t i, size_t j)
 {
-    return it->others ? others_tone(c, j) : aid_chart_color(c, j);
+    if (p->c->items[i].others)
+        return others_tone(p->c, j, p->m);
+    if (p->folded && j == p->m - 1)
+        return p->c->theme->other;
+    return aid_chart_color(p->c, j);
 }
 
 /* Text on a coloured segment: white on dark colours, ink on light ones. */
@@ -38,11 +62,6 @@ static aid_rgb_t text_on(const aidstat_chart_t *c, aid_rgb_t bg)
     return c->theme->ink;
 }
 
-static double val(const aid_item_t *it, size_t j)
-{
-    return isnan(it->v[j]) ? 0 : it->v[j];
-}
-
 static double text_width(cairo_t *cr, const char *s, const aid_font_t *font)
 {
     PangoLayout *l = aid_text(cr, s, font);
@@ -52,25 +71,50 @@ static double text_width(cairo_t *cr, const char *s, const aid_font_t *font)
     return w;
 }
 
-aidstat_status_t aid_draw_stacked(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, aidstat_error_t *err)
+/* The legend of the parts shown: the chart's series, the folded ones as
+ * "N others" in grey. */
+static double legend(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, const parts_t *p, bool draw)
 {
-    size_t n = c->nitems, ns = c->nser;
+    char **saved = c->series;
+    size_t savedn = c->nser;
+    aid_rgb_t savedc = c->palette[0];
+    char *rest = NULL;
+    if (p->folded) {
+        c->series = g_new0(char *, p->m + 1);
+        for (size_t j = 0; j + 1 < p->m; j++)
+            c->series[j] = saved[j];
+        rest = g_strdup_printf("%zu others", savedn - (p->m - 1));
+        c->series[p->m - 1] = rest;
+        c->nser = p->m;
+        savedc = c->palette[(p->m - 1) % c->npalette];
+        c->palette[(p->m - 1) % c->npalette] = c->theme->other;
+    }
+    double h = aid_legend_height(c, cr, f, f->w);
+    if (draw)
+        aid_legend_draw(c, cr, f, f->x, f->y, f->w);
+    if (p->folded) {
+        c->palette[(p->m - 1) % c->npalette] = savedc;
+        g_free(c->series);
+        g_free(rest);
+        c->series = saved;
+        c->nser = savedn;
+    }
+    return h;
+}
+
+static aidstat_status_t draw(parts_t *p, cairo_t *cr, const aid_frame_t *f, aidstat_error_t *err)
+{
+    aidstat_chart_t *c = p->c;
+    size_t n = p->n, m = p->m;
     bool stacked = c->opt.kind == AIDSTAT_CHART_STACKED;
     bool pct = stacked && c->opt.percent;
     char buf[64];
 
-    /* a stack adds parts of one whole: a negative part has no place in it */
     double lo = 0, hi = 0;
     for (size_t i = 0; i < n; i++) {
-        const aid_item_t *it = &c->items[i];
         double total = 0;
-        for (size_t j = 0; j < ns; j++) {
-            double v = val(it, j);
-            if (stacked && v < 0)
-                return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                                     "a stacked bar cannot show the negative value of %s (%s%s%s); use grouped",
-                                     it->label, c->series[j], c->series[j][0] ? ": " : "",
-                                     aid_chart_value(c, v, -1, buf, sizeof buf));
+        for (size_t j = 0; j < m; j++) {
+            double v = part0(p, i, j);
             total += v;
             lo = MIN(lo, v);
             hi = MAX(hi, v);
@@ -87,9 +131,8 @@ aidstat_status_t aid_draw_stacked(aidstat_chart_t *c, cairo_t *cr, const aid_fra
 
     /* the legend above, left-aligned with the title */
     double top = f->y, height = f->h;
-    double lh = aid_legend_height(c, cr, f, f->w);
+    double lh = legend(c, cr, f, p, true);
     if (lh > 0) {
-        aid_legend_draw(c, cr, f, f->x, f->y, f->w);
         top += lh + f->font * 0.8;
         height -= lh + f->font * 0.8;
     }
@@ -99,8 +142,8 @@ aidstat_status_t aid_draw_stacked(aidstat_chart_t *c, cairo_t *cr, const aid_fra
     double band = (height - axis_h) / (double)n;
     aid_frame_t rf = *f;
     rf.font = MIN(f->font, band / 1.35);
-    /* grouped: each of the ns thin bars needs some thickness to be seen */
-    double group = band * (ns > 3 ? 0.84 : 0.78), pitch = group / (double)ns;
+    /* grouped: each of the m thin bars needs some thickness to be seen */
+    double group = band * (m > 3 ? 0.84 : 0.78), pitch = group / (double)m;
     if (rf.font < 4.5 || (!stacked && pitch < 1.5))
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                              "%zu %s do not fit in a plot %.0f pt high: use --top N or a taller chart", n,
@@ -118,7 +161,7 @@ aidstat_status_t aid_draw_stacked(aidstat_chart_t *c, cairo_t *cr, const aid_fra
     aid_font_t vf = aid_font(&rf, 0.9, false);
     bool values = !pct;
     if (!stacked) {
-        vf.size = MIN(vf.size, pitch / 1.2);
+        vf.size = MIN(vf.size, pitch * 0.95); /* digits are ~0.75 em tall: neighbours stay apart */
         if (vf.size < 4.5) {
             values = false;
             aid_chart_warn(c, "bars too thin for value labels: use --top N or a taller chart");
@@ -126,37 +169,33 @@ aidstat_status_t aid_draw_stacked(aidstat_chart_t *c, cairo_t *cr, const aid_fra
     }
     double valw = 0;
     for (size_t i = 0; i < n && values; i++) {
-        const aid_item_t *it = &c->items[i];
         if (stacked) {
             double total = 0;
-            for (size_t j = 0; j < ns; j++)
-                total += val(it, j);
+            for (size_t j = 0; j < m; j++)
+                total += part0(p, i, j);
             valw = MAX(valw, text_width(cr, aid_chart_value(c, total, -1, buf, sizeof buf), &vf));
         } else {
-            for (size_t j = 0; j < ns; j++)
-                if (!isnan(it->v[j]) && it->v[j] >= 0)
-                    valw = MAX(valw, text_width(cr, aid_chart_value(c, it->v[j], -1, buf, sizeof buf), &vf));
+            for (size_t j = 0; j < m; j++)
+                if (part(p, i, j) >= 0)
+                    valw = MAX(valw, text_width(cr, aid_chart_value(c, part(p, i, j), -1, buf, sizeof buf), &vf));
         }
     }
     /* the last tick label is centred on the right end of the axis */
-    bool saved_pv = c->percent_values;
-    if (pct)
-        c->percent_values = true; /* ticks in % of the bar, not in money */
     aid_font_t tf = aid_font(f, 0.85, false);
-    double tickw = text_width(cr, aid_chart_tick(c, aid_scale_tick(&s, s.nticks - 1), s.step, buf, sizeof buf), &tf);
+    aid_chart_tick(c, aid_scale_tick(&s, s.nticks - 1), s.step, buf, sizeof buf);
+    double tickw = text_width(cr, buf, &tf);
     double right = MAX(values ? valw + rf.font * 0.6 : 0, tickw / 2 + 1);
     double x0 = f->x + namew + rf.font * 0.8;
     double x1 = f->x + f->w - right;
-    if (x1 - x0 < f->w * 0.25) {
-        c->percent_values = saved_pv;
+    if (x1 - x0 < f->w * 0.25)
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                              "the chart is too narrow for its names and values: make it wider");
-    }
     double ytop = top, ybot = top + band * (double)n;
     aid_axis_x(c, cr, f, &s, x0, x1, ytop, ybot);
 
     size_t shortened = 0, unlabelled = 0;
     double xz = aid_scale_map(&s, 0, x0, x1);
+    double *edge = g_new(double, m + 1);
     for (size_t i = 0; i < n; i++) {
         const aid_item_t *it = &c->items[i];
         double yc = ytop + band * ((double)i + 0.5);
@@ -170,30 +209,29 @@ aidstat_status_t aid_draw_stacked(aidstat_chart_t *c, cairo_t *cr, const aid_fra
 
         if (stacked) {
             double total = 0;
-            for (size_t j = 0; j < ns; j++)
-                total += val(it, j);
+            for (size_t j = 0; j < m; j++)
+                total += part0(p, i, j);
             if (pct && total <= 0)
                 continue; /* nothing to divide */
             double bh = band * 0.68, acc = 0;
-            double *edge = g_new(double, ns + 1);
             edge[0] = xz;
-            for (size_t j = 0; j < ns; j++) {
-                double v = val(it, j);
+            for (size_t j = 0; j < m; j++) {
+                double v = part0(p, i, j);
                 double a = acc, b = acc + (pct ? v / total * 100 : v);
                 acc = b;
                 double xa = aid_scale_map(&s, a, x0, x1), xb = aid_scale_map(&s, b, x0, x1);
                 edge[j + 1] = xb;
                 if (xb - xa <= 0)
                     continue;
-                aid_set_rgb(cr, part_color(c, it, j));
+                aid_set_rgb(cr, part_color(p, i, j));
                 cairo_rectangle(cr, xa, yc - bh / 2, xb - xa, bh);
                 cairo_fill(cr);
             }
             /* hairlines in the background colour keep neighbouring parts apart */
             aid_set_rgb(cr, c->theme->background);
             cairo_set_line_width(cr, 0.6);
-            for (size_t j = 1; j < ns; j++)
-                if (edge[j] > xz + 0.3 && edge[j] < edge[ns] - 0.3 && val(it, j) > 0) {
+            for (size_t j = 1; j < m; j++)
+                if (edge[j] > xz + 0.3 && edge[j] < edge[m] - 0.3 && part0(p, i, j) > 0) {
                     cairo_move_to(cr, edge[j], yc - bh / 2);
                     cairo_line_to(cr, edge[j], yc + bh / 2);
                     cairo_stroke(cr);
@@ -201,8 +239,8 @@ aidstat_status_t aid_draw_stacked(aidstat_chart_t *c, cairo_t *cr, const aid_fra
             if (pct) {
                 /* each part's share inside it, where it fits */
                 aid_font_t pf = aid_font(&rf, 0.8, false);
-                for (size_t j = 0; j < ns; j++) {
-                    double v = val(it, j), w = edge[j + 1] - edge[j];
+                for (size_t j = 0; j < m; j++) {
+                    double v = part0(p, i, j), w = edge[j + 1] - edge[j];
                     if (v <= 0)
                         continue;
                     char num[48];
@@ -213,7 +251,7 @@ aidstat_status_t aid_draw_stacked(aidstat_chart_t *c, cairo_t *cr, const aid_fra
                     double pw, ph;
                     aid_text_extent(pl, &pw, &ph);
                     if (pw + rf.font * 0.5 <= w && ph <= bh * 1.05) {
-                        aid_set_rgb(cr, text_on(c, part_color(c, it, j)));
+                        aid_set_rgb(cr, text_on(c, part_color(p, i, j)));
                         aid_text_draw(cr, pl, edge[j] + (w - pw) / 2, yc - ph / 2);
                     }
                     g_object_unref(pl);
@@ -223,19 +261,18 @@ aidstat_status_t aid_draw_stacked(aidstat_chart_t *c, cairo_t *cr, const aid_fra
                 double vw, vh;
                 aid_text_extent(vl, &vw, &vh);
                 aid_set_rgb(cr, c->theme->ink);
-                aid_text_draw(cr, vl, edge[ns] + rf.font * 0.3, yc - vh / 2);
+                aid_text_draw(cr, vl, edge[m] + rf.font * 0.3, yc - vh / 2);
                 g_object_unref(vl);
             }
-            g_free(edge);
         } else {
-            double gy = yc - group / 2, bh = pitch * (ns > 1 ? 0.86 : 1);
-            for (size_t j = 0; j < ns; j++) {
-                double v = it->v[j];
+            double gy = yc - group / 2, bh = pitch * (m > 1 ? 0.86 : 1);
+            for (size_t j = 0; j < m; j++) {
+                double v = part(p, i, j);
                 if (isnan(v))
                     continue;
                 double by = gy + pitch * (double)j + (pitch - bh) / 2, bc = gy + pitch * ((double)j + 0.5);
                 double xb = aid_scale_map(&s, v, x0, x1);
-                aid_set_rgb(cr, part_color(c, it, j));
+                aid_set_rgb(cr, part_color(p, i, j));
                 cairo_rectangle(cr, MIN(xz, xb), by, fabs(xb - xz), bh);
                 cairo_fill(cr);
                 if (!values)
@@ -257,10 +294,56 @@ aidstat_status_t aid_draw_stacked(aidstat_chart_t *c, cairo_t *cr, const aid_fra
             }
         }
     }
-    c->percent_values = saved_pv;
+    g_free(edge);
     if (shortened)
         aid_chart_warn(c, "%zu names shortened to fit; widen the chart to see them whole", shortened);
     if (unlabelled)
         aid_chart_warn(c, "%zu value labels left out: no room at the bar ends", unlabelled);
     return AIDSTAT_OK;
+}
+
+aidstat_status_t aid_draw_stacked(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, aidstat_error_t *err)
+{
+    size_t n = c->nitems, ns = c->nser;
+    bool stacked = c->opt.kind == AIDSTAT_CHART_STACKED;
+    char buf[64];
+    if (!ns)
+        return aid_error_set(err, AIDSTAT_ERR_EMPTY, NULL, 0, 0, "nothing to draw");
+
+    /* a stack adds parts of one whole: a negative part has no place in it */
+    for (size_t i = 0; i < n && stacked; i++)
+        for (size_t j = 0; j < ns; j++)
+            if (c->items[i].v[j] < 0)
+                return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                                     "a stacked bar cannot show the negative value of %s (%s%s%s); use grouped",
+                                     c->items[i].label, c->series[j], c->series[j][0] ? ": " : "",
+                                     aid_chart_value(c, c->items[i].v[j], -1, buf, sizeof buf));
+
+    parts_t p = {c, n, ns, NULL, false};
+    if (ns > c->npalette && c->npalette >= 2) {
+        p.m = c->npalette;
+        p.folded = true;
+        aid_chart_warn(c, "%zu series but %zu colours: the last %zu are shown together in grey", ns,
+                       c->npalette, ns - (p.m - 1));
+    }
+    p.v = g_new(double, n * p.m);
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < p.m; j++)
+            p.v[i * p.m + j] = c->items[i].v[j];
+        if (p.folded) {
+            double rest = NAN;
+            for (size_t j = p.m - 1; j < ns; j++)
+                if (!isnan(c->items[i].v[j]))
+                    rest = (isnan(rest) ? 0 : rest) + c->items[i].v[j];
+            p.v[i * p.m + p.m - 1] = rest;
+        }
+    }
+    /* ticks in % of each bar, not in money, while the axis is drawn */
+    bool saved = c->percent_values;
+    if (stacked && c->opt.percent)
+        c->percent_values = true;
+    aidstat_status_t st = draw(&p, cr, f, err);
+    c->percent_values = saved;
+    g_free(p.v);
+    return st;
 }

@@ -239,7 +239,7 @@ int cmd_chart(int argc, char **argv)
             code = cli_error(EXIT_USAGE, "--per \"%s\": charts support gdp", per);
             goto done;
         }
-        opt.top = top >= 0 ? (size_t)top : kind == AIDSTAT_CHART_SCATTER ? 0 : 15;
+        opt.top = top >= 0 ? (size_t)top : kind == AIDSTAT_CHART_SCATTER ? 0 : kind == AIDSTAT_CHART_GROUPED ? 8 : 15;
         if (sort)
             opt.sort = !strcmp(sort, "name") ? AIDSTAT_SORT_NAME : AIDSTAT_SORT_VALUE;
         if ((code = cli_select_build(&sel, &data,
