@@ -239,13 +239,13 @@ static void alt_text(aidstat_chart_t *c)
                     if (it->v[t] > hi)
                         hi = it->v[t], thi = t;
                 }
-            char b2[64];
+            char b2[64], b3[64], b4[64];
             if (isfinite(lo))
                 g_string_append_printf(a, " %s: from %s in %s to %s in %s; highest %s in %s, lowest %s in %s.",
                                        it->label, aid_chart_value(c, it->v[0], -1, buf, sizeof buf), c->tlabels[0],
                                        aid_chart_value(c, it->v[c->nt - 1], -1, b2, sizeof b2),
-                                       c->tlabels[c->nt - 1], aid_chart_value(c, hi, -1, buf, sizeof buf),
-                                       c->tlabels[thi], aid_chart_value(c, lo, -1, b2, sizeof b2), c->tlabels[tlo]);
+                                       c->tlabels[c->nt - 1], aid_chart_value(c, hi, -1, b3, sizeof b3),
+                                       c->tlabels[thi], aid_chart_value(c, lo, -1, b4, sizeof b4), c->tlabels[tlo]);
         }
     }
     g_string_append_printf(a, " %s", c->footer);
@@ -353,6 +353,21 @@ aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aids
         return NULL;
     }
     c->currency = g_strdup(aidstat_result_currency(r));
+    if (k == AIDSTAT_CHART_STACKED) {
+        /* a stack adds parts of one whole: a negative part has no place in it */
+        c->scale = pick_scale(maxabs);
+        for (size_t i = 0; i < c->nitems; i++)
+            for (size_t j = 0; j < c->nser; j++)
+                if (c->items[i].v[j] < 0) {
+                    char buf[64];
+                    aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                                  "a stacked bar cannot show the negative value of %s (%s%s%s); use grouped",
+                                  c->items[i].label, c->series[j], c->series[j][0] ? ": " : "",
+                                  aid_chart_value(c, c->items[i].v[j], -1, buf, sizeof buf));
+                    aidstat_chart_free(c);
+                    return NULL;
+                }
+    }
     c->percent_values = per && k != AIDSTAT_CHART_SCATTER;
     if (aidstat_result_per(r) == AIDSTAT_PER_GDP)
         c->percent_values = k != AIDSTAT_CHART_SCATTER;
@@ -574,6 +589,12 @@ char *aid_chart_value(const aidstat_chart_t *c, double v, int decimals, char *bu
         return aid_num(v, 0, c->locale, buf, len);
     double shown = fabs(v / c->scale);
     int d = decimals >= 0 ? decimals : shown >= 100 ? 0 : shown >= 10 ? 1 : shown >= 1 ? 1 : 2;
+    /* 99.96 rounds to 100.0: then it is shown as 100, like every other hundred */
+    if (decimals < 0 && d > 0) {
+        double r = round(shown * pow(10, d)) / pow(10, d);
+        if ((d == 1 && r >= 100) || (d == 2 && r >= 1))
+            d--;
+    }
     return aid_money(v, c->currency, c->scale, d, c->locale, buf, len);
 }
 

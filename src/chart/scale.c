@@ -8,6 +8,15 @@
 void aid_scale_nice(aid_scale_t *s, double lo, double hi, size_t max_ticks)
 {
     s->log = false;
+    if (!isfinite(lo) || !isfinite(hi)) {
+        lo = 0;
+        hi = 1;
+    }
+    if (hi < lo) {
+        double t = lo;
+        lo = hi;
+        hi = t;
+    }
     if (!(hi > lo)) {
         double pad = lo != 0 ? fabs(lo) * 0.5 : 1;
         if (hi == lo) {
@@ -22,17 +31,20 @@ void aid_scale_nice(aid_scale_t *s, double lo, double hi, size_t max_ticks)
     double raw = (hi - lo) / (double)(max_ticks - 1);
     double mag = pow(10, floor(log10(raw)));
     static const double mult[] = {1, 2, 2.5, 5, 10};
-    double step = mag * 10;
-    for (size_t i = 0; i < G_N_ELEMENTS(mult); i++)
-        if (mag * mult[i] >= raw * (1 - 1e-12)) {
-            step = mag * mult[i];
+    /* the smallest nice step whose rounded-out range keeps to max_ticks:
+     * a range across zero can need one step more than the raw estimate */
+    for (int up = 0; up < 30; up++) {
+        double step = mag * mult[up % 4] * pow(10, up / 4);
+        if (step < raw * (1 - 1e-12))
+            continue;
+        s->step = step;
+        s->lo = floor(lo / step + 1e-9) * step;
+        s->hi = ceil(hi / step - 1e-9) * step;
+        s->first = s->lo;
+        s->nticks = (size_t)llround((s->hi - s->lo) / step) + 1;
+        if (s->nticks <= max_ticks)
             break;
-        }
-    s->step = step;
-    s->lo = floor(lo / step + 1e-9) * step;
-    s->hi = ceil(hi / step - 1e-9) * step;
-    s->first = s->lo;
-    s->nticks = (size_t)llround((s->hi - s->lo) / step) + 1;
+    }
 }
 
 void aid_scale_log(aid_scale_t *s, double lo, double hi)

@@ -38,6 +38,12 @@ bool aid_rgb_parse(const char *s, aid_rgb_t *out)
     unsigned v;
     char end;
     size_t n = s ? strlen(s) : 0;
+    /* exactly "#" and 3 or 6 hex digits: sscanf alone would take "#-12" or "# 0x1" */
+    if (n != 4 && n != 7)
+        return false;
+    for (size_t i = 1; i < n; i++)
+        if (!g_ascii_isxdigit(s[i]))
+            return false;
     if (n == 7 && s[0] == '#' && sscanf(s + 1, "%6x%c", &v, &end) == 1) {
         *out = (aid_rgb_t)RGB(v);
         return true;
