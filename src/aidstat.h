@@ -765,6 +765,22 @@ AIDSTAT_API const char *aidstat_chart_title(const aidstat_chart_t *c);
 AIDSTAT_API size_t aidstat_chart_warning_count(const aidstat_chart_t *c);
 AIDSTAT_API const char *aidstat_chart_warning(const aidstat_chart_t *c, size_t i);
 
+/* --------------------------------------------------------------- reports */
+
+/** A report: a Markdown spec with live figures, laid out as a paged PDF. */
+typedef struct aidstat_report aidstat_report_t;
+
+/** Read and compute a report. spec: a file, or NULL for the default report
+ * shipped inside the library (reports/ukraine-support.md). data: files that
+ * replace the spec's data (NULL-terminated), or NULL. Errors point at
+ * spec:line:column. */
+AIDSTAT_API aidstat_report_t *aidstat_report_load(const char *spec, const char *const *data,
+                                                  aidstat_error_t *err);
+/** Lay the report out and write the PDF atomically. */
+AIDSTAT_API aidstat_status_t aidstat_report_write(aidstat_report_t *r, const char *path,
+                                                  aidstat_error_t *err);
+AIDSTAT_API void aidstat_report_free(aidstat_report_t *r);
+
 #ifdef __cplusplus
 }
 #endif

@@ -146,5 +146,6 @@ int cmd_check(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_trend(int argc, char **argv);
 int cmd_chart(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif

@@ -18,6 +18,7 @@ bool aid_out_from_path(const char *path, aid_out_t *out);
 typedef struct {
     const char *title;
     const char *description; /* the alt text */
+    const char *author;      /* may be NULL */
 } aid_meta_t;
 
 typedef aidstat_status_t (*aid_draw_fn)(cairo_t *cr, double width, double height, void *user,

@@ -79,7 +79,7 @@ aidstat_status_t aid_render_stream(cairo_write_func_t write, void *closure, aid_
                                    double width, double height, double dpi, const aid_meta_t *meta,
                                    aid_draw_fn draw, void *user, aidstat_error_t *err)
 {
-    aid_meta_t none = {"", ""};
+    aid_meta_t none = {"", "", NULL};
     if (!meta)
         meta = &none;
     svg_filter_t svg = {write, closure, meta, g_string_new(NULL), false};
@@ -92,6 +92,15 @@ aidstat_status_t aid_render_stream(cairo_write_func_t write, void *closure, aid_
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT,
                                        meta->description ? meta->description : "");
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "aidstat " PACKAGE_VERSION);
+        if (meta->author)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, meta->author);
+        {
+            GDateTime *now = g_date_time_new_now_utc();
+            char *iso = g_date_time_format(now, "%Y-%m-%dT%H:%M:%SZ");
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, iso);
+            g_free(iso);
+            g_date_time_unref(now);
+        }
         break;
     case AID_OUT_SVG:
         surface = cairo_svg_surface_create_for_stream(svg_write, &svg, width, height);

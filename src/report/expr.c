@@ -1,0 +1,361 @@
+/* Inline figures: "{{ sum type=military region=europe | eur_bn }}". Each
+ * is a function of a selection, computed from the report's data when the
+ * report is built, so a sentence stays true with every release. */
+#include "config.h"
+#include "report/report.h"
+#include "data/error.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const filter_keys[] = {"type", "measure", "donor", "region", "from", "to",
+                                          "period", "baseline", "n", NULL};
+
+/* "€64.6 bn" and friends. */
+static char *format_value(const aid_rdata_t *d, double v, const char *fmt, const char *currency,
+                          const char *deflt)
+{
+    char buf[96];
+    const char *f = fmt ? fmt : deflt;
+    if (!strcmp(f, "pct")) {
+        char n[64];
+        aid_num(v, fabs(v) < 10 ? 1 : 0, d->locale, n, sizeof n);
+        snprintf(buf, sizeof buf, "%s %%", n);
+    } else if (!strcmp(f, "pct1")) {
+        char n[64];
+        aid_num(v, 1, d->locale, n, sizeof n);
+        snprintf(buf, sizeof buf, "%s %%", n);
+    } else if (!strcmp(f, "eur_bn")) {
+        aid_money(v, currency, 1e9, fabs(v) >= 100e9 ? 0 : 1, d->locale, buf, sizeof buf);
+    } else if (!strcmp(f, "eur_m")) {
+        aid_money(v, currency, 1e6, fabs(v) >= 100e6 ? 0 : 1, d->locale, buf, sizeof buf);
+    } else if (!strcmp(f, "money")) {
+        double a = fabs(v);
+        double scale = a >= 1e9 ? 1e9 : a >= 1e6 ? 1e6 : 1;
+        aid_money(v, currency, scale, a / scale >= 100 ? 0 : 1, d->locale, buf, sizeof buf);
+    } else if (!strcmp(f, "int")) {
+        aid_num(v, 0, d->locale, buf, sizeof buf);
+    } else {
+        aid_num(v, fabs(v) >= 100 ? 0 : 1, d->locale, buf, sizeof buf);
+    }
+    return g_strdup(buf);
+}
+
+static bool known_format(const char *f)
+{
+    static const char *const formats[] = {"eur_bn", "eur_m", "money", "pct", "pct1", "num", "int", "text", NULL};
+    for (const char *const *p = formats; *p; p++)
+        if (!strcmp(*p, f))
+            return true;
+    return false;
+}
+
+/* Yearly totals of the selection from a yearly series; false when the
+ * year is not complete in the data. */
+static bool year_value(const aidstat_series_t *s, int year, double *out)
+{
+    for (size_t t = 0; t < aidstat_series_length(s); t++) {
+        int y, m;
+        aidstat_series_period(s, t, &y, &m);
+        if (y == year) {
+            if (!aidstat_series_period_complete(s, t) || !aidstat_series_groups(s))
+                return false;
+            *out = aidstat_series_values(s, 0)[t];
+            return true;
+        }
+    }
+    return false;
+}
+
+char *aid_expr_eval(const aid_rdata_t *d, const char *expr, const char *file, long line, long col,
+                    aidstat_error_t *err)
+{
+    char *copy = g_strdup(expr);
+    char *fmt = NULL;
+    char *bar = strchr(copy, '|');
+    if (bar) {
+        *bar = '\0';
+        fmt = g_strstrip(bar + 1);
+    }
+    gchar **words = g_strsplit_set(g_strstrip(copy), " \t", -1);
+    char *out = NULL;
+    aidstat_filter_t *f = NULL;
+    aid_opts_t o;
+    aid_opts_init(&o, file);
+    const char *func = NULL;
+    for (gchar **w = words; *w; w++) {
+        if (!**w)
+            continue;
+        if (!func) {
+            func = *w;
+            continue;
+        }
+        char *eq = strchr(*w, '=');
+        if (!eq) {
+            aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col, "{{ %s }}: \"%s\" is not key=value", expr, *w);
+            goto out;
+        }
+        *eq = '\0';
+        /* values with spaces are written with underscores or quotes: donor=United_States */
+        char *val = g_strdup(eq + 1);
+        for (char *p = val; *p; p++)
+            if (*p == '_' && strcmp(*w, "type") && strcmp(*w, "measure"))
+                *p = ' ';
+        if (val[0] == '"' && val[strlen(val) - 1] == '"' && strlen(val) >= 2) {
+            memmove(val, val + 1, strlen(val));
+            val[strlen(val) - 1] = '\0';
+        }
+        aid_opts_add(&o, *w, val, line, col);
+        g_free(val);
+    }
+    if (!func) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col, "{{ }}: empty figure");
+        goto out;
+    }
+    if (fmt && !known_format(fmt)) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col,
+                      "{{ %s }}: unknown format \"%s\" (eur_bn, eur_m, money, pct, num, int, text)", expr, fmt);
+        goto out;
+    }
+    if (aid_opts_check(&o, filter_keys, line, col, err) != AIDSTAT_OK) {
+        /* say where: the whole figure */
+        err->line = line;
+        err->column = col;
+        goto out;
+    }
+    aidstat_error_t qerr;
+    aidstat_error_clear(&qerr);
+    if (!strcmp(func, "release") || !strcmp(func, "latest") || !strcmp(func, "first") ||
+        !strcmp(func, "sum") || !strcmp(func, "count") || !strcmp(func, "top")) {
+        f = aid_query_filter(d, &o, false, &qerr);
+        if (!f)
+            goto qfail;
+        aid_opts_t by;
+        aid_opts_init(&by, file);
+        aidstat_result_t *r = aid_query_compare(d, &by, f, AIDSTAT_KEY_DONOR, &qerr);
+        aid_opts_clear(&by);
+        if (!r)
+            goto qfail;
+        if (!strcmp(func, "sum")) {
+            out = format_value(d, aidstat_result_total(r), fmt, aidstat_result_currency(r), "money");
+        } else if (!strcmp(func, "count")) {
+            out = format_value(d, (double)aidstat_result_rows(r), fmt, "", "int");
+        } else if (!strcmp(func, "top")) {
+            const char *nv = aid_opts_get(&o, "n");
+            size_t n = nv ? (size_t)g_ascii_strtoull(nv, NULL, 10) : 1;
+            if (n < 1 || n > aidstat_result_rows(r))
+                aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col, "{{ %s }}: there is no donor number %zu", expr, n);
+            else
+                out = g_strdup(aidstat_result_row_label(r, n - 1));
+        } else if (!strcmp(func, "release")) {
+            out = g_strdup(aidstat_result_source(r)[0] ? aidstat_result_source(r) : "source not stated");
+        } else {
+            int y0, m0, y1, m1;
+            char buf[32];
+            aidstat_result_period(r, &y0, &m0, &y1, &m1);
+            out = g_strdup(!strcmp(func, "latest") ? aidstat_period_format(y1, m1, buf, sizeof buf)
+                                                    : aidstat_period_format(y0, m0, buf, sizeof buf));
+        }
+        aidstat_result_free(r);
+    } else if (!strcmp(func, "share")) {
+        /* of what: the same selection without its donors and regions, or,
+         * when it names none, without its aid types ("share type=military":
+         * military aid's share of all aid) */
+        bool where = aid_opts_get(&o, "donor") || aid_opts_get(&o, "region");
+        f = aid_query_filter(d, &o, false, &qerr);
+        aidstat_filter_t *all = NULL;
+        if (f && where) {
+            all = aid_query_filter(d, &o, true, &qerr);
+        } else if (f) {
+            aid_opts_t rest;
+            aid_opts_init(&rest, file);
+            for (guint i = 0; i < o.keys->len; i++)
+                if (strcmp(g_ptr_array_index(o.keys, i), "type"))
+                    aid_opts_add(&rest, g_ptr_array_index(o.keys, i), g_ptr_array_index(o.values, i), line, col);
+            all = aid_query_filter(d, &rest, false, &qerr);
+            aid_opts_clear(&rest);
+        }
+        aid_opts_t by;
+        aid_opts_init(&by, file);
+        aidstat_result_t *a = all ? aid_query_compare(d, &by, f, AIDSTAT_KEY_DONOR, &qerr) : NULL;
+        aidstat_result_t *b = a ? aid_query_compare(d, &by, all, AIDSTAT_KEY_DONOR, &qerr) : NULL;
+        aid_opts_clear(&by);
+        if (a && b)
+            out = format_value(d, aidstat_result_total(a) / aidstat_result_total(b) * 100.0, fmt, "", "pct");
+        aidstat_result_free(a);
+        aidstat_result_free(b);
+        aidstat_filter_free(all);
+        if (!out)
+            goto qfail;
+    } else if (!strcmp(func, "rank")) {
+        const char *who = aid_opts_get(&o, "donor");
+        const char *reg = aid_opts_get(&o, "region");
+        if (!who == !reg) {
+            aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col, "{{ %s }}: rank needs one donor= or one region=", expr);
+            goto out;
+        }
+        f = aid_query_filter(d, &o, true, &qerr);
+        if (!f)
+            goto qfail;
+        aid_opts_t by;
+        aid_opts_init(&by, file);
+        aidstat_result_t *r = aid_query_compare(d, &by, f, who ? AIDSTAT_KEY_DONOR : AIDSTAT_KEY_REGION, &qerr);
+        aid_opts_clear(&by);
+        if (!r)
+            goto qfail;
+        long id = who ? -1 : aidstat_regions_find(d->regions, reg);
+        const char *want = who ? who : id >= 0 ? aidstat_regions_name(d->regions, (size_t)id) : reg;
+        for (size_t i = 0; i < aidstat_result_rows(r) && !out; i++)
+            if (!g_ascii_strcasecmp(aidstat_result_row_label(r, i), want) ||
+                !g_ascii_strcasecmp(aidstat_result_row_code(r, i), want)) {
+                char buf[32];
+                snprintf(buf, sizeof buf, "%zu", aidstat_result_rank(r, i));
+                out = g_strdup(buf);
+            }
+        aidstat_result_free(r);
+        if (!out)
+            aid_error_set(err, AIDSTAT_ERR_EMPTY, file, line, col, "{{ %s }}: \"%s\" has no records in the selection",
+                          expr, want);
+    } else if (!strcmp(func, "growth") || !strcmp(func, "cagr") || !strcmp(func, "slope")) {
+        f = aid_query_filter(d, &o, false, &qerr);
+        if (!f)
+            goto qfail;
+        aid_opts_t so;
+        aid_opts_init(&so, file);
+        if (strcmp(func, "slope"))
+            aid_opts_add(&so, "interval", "year", line, col);
+        aidstat_series_t *s = aid_query_series(d, &so, f, &qerr);
+        aid_opts_clear(&so);
+        if (!s)
+            goto qfail;
+        if (!strcmp(func, "slope")) {
+            size_t len = aidstat_series_length(s), a = 0, b = len;
+            while (a < b && !aidstat_series_period_complete(s, a))
+                a++;
+            while (b > a && !aidstat_series_period_complete(s, b - 1))
+                b--;
+            double *x = g_new(double, len + 1);
+            for (size_t t = 0; t < len; t++)
+                x[t] = (double)t;
+            aidstat_trend_t tr;
+            aidstat_error_t terr;
+            if (aidstat_series_groups(s) &&
+                aidstat_trend_fit(x + a, aidstat_series_values(s, 0) + a, b - a, 12, &tr, &terr) == AIDSTAT_OK)
+                out = format_value(d, tr.slope_per_year, fmt, aidstat_series_currency(s), "money");
+            else
+                aid_error_set(err, AIDSTAT_ERR_DATA, file, line, col, "{{ %s }}: no trend: %s", expr,
+                              aidstat_series_groups(s) ? terr.message : "no data");
+            g_free(x);
+        } else {
+            int y0, m0, ylast, m1;
+            aidstat_series_span(s, &y0, &m0, &ylast, &m1);
+            const char *pv = aid_opts_get(&o, "period"), *bv = aid_opts_get(&o, "baseline");
+            const char *fv = aid_opts_get(&o, "from"), *tv = aid_opts_get(&o, "to");
+            if (!strcmp(func, "cagr")) {
+                int a = fv ? atoi(fv) : 0, b = tv ? atoi(tv) : 0;
+                double va, vb;
+                if (!a || !b || b <= a || !year_value(s, a, &va) || !year_value(s, b, &vb))
+                    aid_error_set(err, AIDSTAT_ERR_DATA, file, line, col,
+                                  "{{ %s }}: cagr needs from=YYYY and to=YYYY, two complete years in the data", expr);
+                else {
+                    double g = aidstat_cagr(va, vb, b - a);
+                    if (isnan(g))
+                        aid_error_set(err, AIDSTAT_ERR_DATA, file, line, col, "{{ %s }}: no growth rate from zero", expr);
+                    else
+                        out = format_value(d, g * 100, fmt, "", "pct");
+                }
+            } else {
+                /* the period (default: the last complete year) against the
+                 * average of the baseline years (default: all complete years before it) */
+                int cur = pv ? atoi(pv) : 0, b0 = 0, b1 = 0;
+                double v;
+                if (!cur)
+                    for (int y = ylast; y >= y0 && !cur; y--)
+                        if (year_value(s, y, &v))
+                            cur = y;
+                if (bv && sscanf(bv, "%d-%d", &b0, &b1) < 1) {
+                    aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col, "{{ %s }}: baseline=YYYY-YYYY", expr);
+                    goto sfree;
+                }
+                if (bv && !b1)
+                    b1 = b0;
+                if (!bv) {
+                    b0 = y0;
+                    b1 = cur - 1;
+                    while (b0 <= b1 && !year_value(s, b0, &v))
+                        b0++;
+                }
+                double sum = 0, cv;
+                int k = 0;
+                bool ok = cur && year_value(s, cur, &cv) && b0 && b1 >= b0;
+                for (int y = b0; ok && y <= b1; y++, k++)
+                    ok = year_value(s, y, &v) && ((sum += v), true);
+                if (!ok || sum == 0)
+                    aid_error_set(err, AIDSTAT_ERR_DATA, file, line, col,
+                                  "{{ %s }}: growth needs complete years for the period and the baseline", expr);
+                else
+                    out = format_value(d, (cv / (sum / k) - 1) * 100, fmt, "", "pct");
+            }
+        }
+    sfree:
+        aidstat_series_free(s);
+    } else {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col,
+                      "{{ %s }}: unknown figure \"%s\" (sum, share, rank, count, growth, slope, cagr, latest, "
+                      "first, release, top)",
+                      expr, func);
+    }
+    goto out;
+qfail:
+    /* the query's message, placed at the figure */
+    aid_error_set(err, qerr.code ? qerr.code : AIDSTAT_ERR_DATA, file, line, col, "{{ %s }}: %s", expr, qerr.message);
+out:
+    aidstat_filter_free(f);
+    aid_opts_clear(&o);
+    g_strfreev(words);
+    g_free(copy);
+    return out;
+}
+
+char *aid_expr_expand(const aid_rdata_t *d, const char *text, const char *file, long line, long col,
+                      aidstat_error_t *err)
+{
+    GString *out = g_string_new(NULL);
+    const char *p = text;
+    while (*p) {
+        const char *open = strstr(p, "{{");
+        if (!open) {
+            g_string_append(out, p);
+            break;
+        }
+        g_string_append_len(out, p, open - p);
+        /* position of the figure: count lines and columns up to it */
+        long l = line, c = col;
+        for (const char *q = text; q < open; q++) {
+            if (*q == '\n') {
+                l++;
+                c = 1;
+            } else if ((*q & 0xC0) != 0x80) {
+                c++;
+            }
+        }
+        const char *close = strstr(open + 2, "}}");
+        if (!close) {
+            aid_error_set(err, AIDSTAT_ERR_USAGE, file, l, c, "\"{{\" without \"}}\"");
+            g_string_free(out, TRUE);
+            return NULL;
+        }
+        char *expr = g_strndup(open + 2, (gsize)(close - open - 2));
+        char *v = aid_expr_eval(d, expr, file, l, c, err);
+        g_free(expr);
+        if (!v) {
+            g_string_free(out, TRUE);
+            return NULL;
+        }
+        g_string_append(out, v);
+        g_free(v);
+        p = close + 2;
+    }
+    return g_string_free(out, FALSE);
+}

@@ -1,0 +1,332 @@
+/* The figures of a report come from the same machinery as the commands:
+ * options are read as `compare`, `trend` and `chart` read theirs, and run
+ * over the report's data table. */
+#include "config.h"
+#include "report/report.h"
+#include "data/error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void aid_opts_init(aid_opts_t *o, const char *file)
+{
+    o->keys = g_ptr_array_new_with_free_func(g_free);
+    o->values = g_ptr_array_new_with_free_func(g_free);
+    o->lines = g_array_new(FALSE, FALSE, sizeof(long));
+    o->cols = g_array_new(FALSE, FALSE, sizeof(long));
+    o->file = file;
+}
+
+void aid_opts_clear(aid_opts_t *o)
+{
+    g_ptr_array_free(o->keys, TRUE);
+    g_ptr_array_free(o->values, TRUE);
+    g_array_free(o->lines, TRUE);
+    g_array_free(o->cols, TRUE);
+}
+
+void aid_opts_add(aid_opts_t *o, const char *key, const char *value, long line, long col)
+{
+    g_ptr_array_add(o->keys, g_strstrip(g_ascii_strdown(key, -1)));
+    g_ptr_array_add(o->values, g_strstrip(g_strdup(value)));
+    g_array_append_val(o->lines, line);
+    g_array_append_val(o->cols, col);
+}
+
+static long find(const aid_opts_t *o, const char *key)
+{
+    for (guint i = 0; i < o->keys->len; i++)
+        if (!strcmp(g_ptr_array_index(o->keys, i), key))
+            return (long)i;
+    return -1;
+}
+
+const char *aid_opts_get(const aid_opts_t *o, const char *key)
+{
+    long i = find(o, key);
+    return i < 0 ? NULL : g_ptr_array_index(o->values, (guint)i);
+}
+
+aidstat_status_t aid_opts_error(const aid_opts_t *o, const char *key, long line, long col,
+                                aidstat_error_t *err, const char *fmt, ...)
+{
+    long i = key ? find(o, key) : -1;
+    if (i >= 0) {
+        line = g_array_index(o->lines, long, i);
+        col = g_array_index(o->cols, long, i);
+    }
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return aid_error_set(err, AIDSTAT_ERR_USAGE, o->file, line, col, "%s", msg);
+}
+
+aidstat_status_t aid_opts_check(const aid_opts_t *o, const char *const *known, long line, long col,
+                                aidstat_error_t *err)
+{
+    for (guint i = 0; i < o->keys->len; i++) {
+        const char *k = g_ptr_array_index(o->keys, i);
+        bool ok = false;
+        for (const char *const *p = known; *p && !ok; p++)
+            ok = !strcmp(*p, k);
+        if (!ok) {
+            GString *list = g_string_new(NULL);
+            for (const char *const *p = known; *p; p++)
+                g_string_append_printf(list, "%s%s", list->len ? ", " : "", *p);
+            aidstat_status_t st = aid_opts_error(o, k, line, col, err, "unknown option \"%s\" (options: %s)", k,
+                                                 list->str);
+            g_string_free(list, TRUE);
+            return st;
+        }
+    }
+    return AIDSTAT_OK;
+}
+
+static bool is_true(const char *v)
+{
+    return v && (!g_ascii_strcasecmp(v, "true") || !g_ascii_strcasecmp(v, "yes") || !strcmp(v, "1"));
+}
+
+aidstat_filter_t *aid_query_filter(const aid_rdata_t *d, const aid_opts_t *o, bool skip_where,
+                                   aidstat_error_t *err)
+{
+    aidstat_filter_t *f = aidstat_filter_new();
+    const char *v;
+    if ((v = aid_opts_get(o, "type"))) {
+        gchar **parts = g_strsplit(v, ",", -1);
+        for (gchar **p = parts; *p; p++) {
+            int t = aidstat_type_parse(g_strstrip(*p));
+            if (t < 0) {
+                aid_opts_error(o, "type", 0, 0, err, "unknown aid type \"%s\" (military, financial, humanitarian, other)", *p);
+                g_strfreev(parts);
+                aidstat_filter_free(f);
+                return NULL;
+            }
+            aidstat_filter_add_type(f, (aidstat_type_t)t);
+        }
+        g_strfreev(parts);
+    }
+    if ((v = aid_opts_get(o, "measure"))) {
+        gchar **parts = g_strsplit(v, ",", -1);
+        for (gchar **p = parts; *p; p++) {
+            int m = aidstat_measure_parse(g_strstrip(*p));
+            if (m < 0) {
+                aid_opts_error(o, "measure", 0, 0, err,
+                               "unknown measure \"%s\" (commitment, allocation, delivery, to_be_allocated)", *p);
+                g_strfreev(parts);
+                aidstat_filter_free(f);
+                return NULL;
+            }
+            aidstat_filter_add_measure(f, (aidstat_measure_t)m);
+        }
+        g_strfreev(parts);
+    }
+    if (!skip_where && (v = aid_opts_get(o, "donor"))) {
+        if (strstr(v, ", "))
+            aidstat_filter_add_donor(f, v);
+        else {
+            gchar **parts = g_strsplit(v, ",", -1);
+            for (gchar **p = parts; *p; p++)
+                if (g_strstrip(*p)[0])
+                    aidstat_filter_add_donor(f, *p);
+            g_strfreev(parts);
+        }
+    }
+    if (!skip_where && (v = aid_opts_get(o, "region"))) {
+        gchar **parts = g_strsplit(v, ",", -1);
+        for (gchar **p = parts; *p; p++) {
+            long i = aidstat_regions_find(d->regions, g_strstrip(*p));
+            if (i < 0) {
+                aid_opts_error(o, "region", 0, 0, err, "unknown region \"%s\"", *p);
+                g_strfreev(parts);
+                aidstat_filter_free(f);
+                return NULL;
+            }
+            aidstat_filter_add_region(f, d->regions, (size_t)i);
+        }
+        g_strfreev(parts);
+    }
+    int y, m;
+    aidstat_error_t perr;
+    if ((v = aid_opts_get(o, "from"))) {
+        if (aidstat_period_parse(v, &y, &m, &perr) != AIDSTAT_OK) {
+            aid_opts_error(o, "from", 0, 0, err, "from: %s", perr.message);
+            aidstat_filter_free(f);
+            return NULL;
+        }
+        aidstat_filter_set_from(f, y, m);
+    }
+    if ((v = aid_opts_get(o, "to"))) {
+        if (aidstat_period_parse(v, &y, &m, &perr) != AIDSTAT_OK) {
+            aid_opts_error(o, "to", 0, 0, err, "to: %s", perr.message);
+            aidstat_filter_free(f);
+            return NULL;
+        }
+        aidstat_filter_set_to(f, y, m);
+    }
+    return f;
+}
+
+static aidstat_status_t parse_by(const aid_opts_t *o, aidstat_key_t by[2], aidstat_error_t *err)
+{
+    const char *v = aid_opts_get(o, "by");
+    if (!v)
+        return AIDSTAT_OK;
+    gchar **keys = g_strsplit(v, ",", 3);
+    aidstat_status_t st = AIDSTAT_OK;
+    for (guint i = 0; keys[i] && st == AIDSTAT_OK; i++) {
+        int k = aidstat_key_parse(g_strstrip(keys[i]));
+        if (k < 0 || i > 1)
+            st = aid_opts_error(o, "by", 0, 0, err, "by: \"%s\": one or two of donor, region, type, measure, year, quarter, month", v);
+        else
+            by[i] = (aidstat_key_t)k;
+    }
+    g_strfreev(keys);
+    return st;
+}
+
+aidstat_result_t *aid_query_compare(const aid_rdata_t *d, const aid_opts_t *o, aidstat_filter_t *f,
+                                    aidstat_key_t default_by, aidstat_error_t *err)
+{
+    aidstat_compare_options_t opt;
+    aidstat_compare_options_init(&opt);
+    opt.by[0] = default_by;
+    if (parse_by(o, opt.by, err) != AIDSTAT_OK)
+        return NULL;
+    const char *v;
+    if ((v = aid_opts_get(o, "top")))
+        opt.top = (size_t)g_ascii_strtoull(v, NULL, 10);
+    if ((v = aid_opts_get(o, "sort")))
+        opt.sort = !strcmp(v, "name") ? AIDSTAT_SORT_NAME : AIDSTAT_SORT_VALUE;
+    if ((v = aid_opts_get(o, "per"))) {
+        if (!strcmp(v, "gdp"))
+            opt.per = AIDSTAT_PER_GDP;
+        else {
+            aid_opts_error(o, "per", 0, 0, err, "per: reports support gdp");
+            return NULL;
+        }
+    }
+    if ((v = aid_opts_get(o, "stat"))) {
+        int s = aidstat_stat_parse(v);
+        if (s < 0) {
+            aid_opts_error(o, "stat", 0, 0, err, "stat: \"%s\": sum, count, mean, median, min, max or sd", v);
+            return NULL;
+        }
+        opt.stat = (aidstat_stat_t)s;
+    }
+    opt.cumulative = is_true(aid_opts_get(o, "cumulative"));
+    opt.filter = f;
+    opt.regions = d->regions;
+    aidstat_compare_t *c = aidstat_compare_new(&opt, err);
+    if (!c)
+        return NULL;
+    aidstat_table_foreach(d->table, aidstat_compare_add, c);
+    aidstat_result_t *r = aidstat_compare_finish(c, err);
+    aidstat_compare_free(c);
+    return r;
+}
+
+aidstat_series_t *aid_query_series(const aid_rdata_t *d, const aid_opts_t *o, aidstat_filter_t *f,
+                                   aidstat_error_t *err)
+{
+    aidstat_series_options_t so;
+    aidstat_series_options_init(&so);
+    const char *v;
+    if ((v = aid_opts_get(o, "by"))) {
+        int k = aidstat_key_parse(v);
+        if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE && k != AIDSTAT_KEY_MEASURE) {
+            aid_opts_error(o, "by", 0, 0, err, "by: \"%s\": over time, group by donor, region, type or measure", v);
+            return NULL;
+        }
+        so.by = (aidstat_key_t)k;
+    }
+    if ((v = aid_opts_get(o, "interval"))) {
+        int iv = aidstat_interval_parse(v);
+        if (iv < 0) {
+            aid_opts_error(o, "interval", 0, 0, err, "interval: \"%s\": month, quarter or year", v);
+            return NULL;
+        }
+        so.interval = (aidstat_interval_t)iv;
+    }
+    so.filter = f;
+    so.regions = d->regions;
+    aidstat_series_t *s = aidstat_series_new(&so, err);
+    if (!s)
+        return NULL;
+    aidstat_table_foreach(d->table, aidstat_series_add, s);
+    if (aidstat_series_finish(s, err) != AIDSTAT_OK) {
+        aidstat_series_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+aidstat_chart_t *aid_query_chart(const aid_rdata_t *d, const aid_opts_t *o, aidstat_error_t *err)
+{
+    const char *v = aid_opts_get(o, "kind");
+    int kind = v ? aidstat_chart_kind_parse(v) : AIDSTAT_CHART_BAR;
+    if (kind < 0) {
+        aid_opts_error(o, "kind", 0, 0, err, "kind: \"%s\": bar, stacked, grouped, column, line, area, dumbbell, scatter", v);
+        return NULL;
+    }
+    aidstat_chart_options_t co;
+    aidstat_chart_options_init(&co);
+    co.kind = (aidstat_chart_kind_t)kind;
+    co.title = aid_opts_get(o, "title");
+    co.subtitle = aid_opts_get(o, "subtitle");
+    co.note = aid_opts_get(o, "note");
+    co.theme = aid_opts_get(o, "theme");
+    co.percent = is_true(aid_opts_get(o, "percent"));
+    co.trend = is_true(aid_opts_get(o, "trend"));
+    co.facet = is_true(aid_opts_get(o, "facet"));
+    co.cumulative = is_true(aid_opts_get(o, "cumulative"));
+    co.log_x = co.log_y = is_true(aid_opts_get(o, "log"));
+    co.locale = d->locale == AID_LOCALE_DE ? "de" : "en";
+    gchar **hl = NULL;
+    if ((v = aid_opts_get(o, "highlight")))
+        hl = g_strsplit(v, ",", -1);
+    for (gchar **p = hl; p && *p; p++)
+        g_strstrip(*p);
+    co.highlight = (const char *const *)hl;
+    aidstat_filter_t *f = aid_query_filter(d, o, false, err);
+    aidstat_chart_t *chart = NULL;
+    if (!f) {
+        g_strfreev(hl);
+        return NULL;
+    }
+    bool over_time = kind == AIDSTAT_CHART_LINE || kind == AIDSTAT_CHART_AREA || kind == AIDSTAT_CHART_COLUMN;
+    if (over_time) {
+        const char *top = aid_opts_get(o, "top");
+        co.top = top ? (size_t)g_ascii_strtoull(top, NULL, 10) : 6;
+        aidstat_series_t *s = aid_query_series(d, o, f, err);
+        if (s)
+            chart = aidstat_chart_from_series(s, &co, err);
+        aidstat_series_free(s);
+    } else {
+        aidstat_result_t *r = NULL;
+        /* the charts' own defaults for what `compare` leaves open */
+        aid_opts_t tmp;
+        aid_opts_init(&tmp, o->file);
+        for (guint i = 0; i < o->keys->len; i++)
+            aid_opts_add(&tmp, g_ptr_array_index(o->keys, i), g_ptr_array_index(o->values, i),
+                         g_array_index(o->lines, long, i), g_array_index(o->cols, long, i));
+        if (!aid_opts_get(&tmp, "by"))
+            aid_opts_add(&tmp, "by", kind == AIDSTAT_CHART_STACKED || kind == AIDSTAT_CHART_GROUPED ? "donor,type"
+                                     : kind == AIDSTAT_CHART_DUMBBELL ? "donor,measure" : "donor", 0, 0);
+        if (!aid_opts_get(&tmp, "top") && kind != AIDSTAT_CHART_SCATTER)
+            aid_opts_add(&tmp, "top", kind == AIDSTAT_CHART_GROUPED ? "8" : "15", 0, 0);
+        if (kind == AIDSTAT_CHART_SCATTER && !aid_opts_get(&tmp, "per"))
+            aid_opts_add(&tmp, "per", "gdp", 0, 0);
+        r = aid_query_compare(d, &tmp, f, AIDSTAT_KEY_DONOR, err);
+        if (r)
+            chart = aidstat_chart_from_result(r, &co, err);
+        aidstat_result_free(r);
+        aid_opts_clear(&tmp);
+    }
+    aidstat_filter_free(f);
+    g_strfreev(hl);
+    return chart;
+}

@@ -1,0 +1,74 @@
+/* Reports: a spec read from a file or from the library's resources,
+ * computed and laid out into a PDF. */
+#include "config.h"
+#include "report/report.h"
+#include "data/error.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+struct aidstat_report {
+    aid_spec_t *spec;
+    char *author;
+};
+
+aidstat_report_t *aidstat_report_load(const char *spec, const char *const *data, aidstat_error_t *err)
+{
+    char *text = NULL;
+    gsize len = 0;
+    const char *name = spec;
+    if (spec) {
+        GError *ge = NULL;
+        if (!g_file_get_contents(spec, &text, &len, &ge)) {
+            aid_error_set(err, AIDSTAT_ERR_INPUT, spec, 0, 0, "cannot read: %s", ge->message);
+            g_error_free(ge);
+            return NULL;
+        }
+    } else {
+        GBytes *b = g_resources_lookup_data("/org/aidstat/reports/ukraine-support.md",
+                                            G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+        if (!b) {
+            aid_error_set(err, AIDSTAT_ERR_INPUT, NULL, 0, 0, "the default report is missing from this build");
+            return NULL;
+        }
+        text = g_strndup(g_bytes_get_data(b, &len), len);
+        g_bytes_unref(b);
+        name = "ukraine-support.md (built in)";
+    }
+    if (!g_utf8_validate(text, (gssize)strlen(text), NULL)) {
+        aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0, "not UTF-8 text");
+        g_free(text);
+        return NULL;
+    }
+    aid_spec_t *s = aid_spec_parse(name, text, data, err);
+    g_free(text);
+    if (!s)
+        return NULL;
+    aidstat_report_t *r = g_new0(aidstat_report_t, 1);
+    r->spec = s;
+    return r;
+}
+
+void aidstat_report_free(aidstat_report_t *r)
+{
+    if (!r)
+        return;
+    aid_spec_free(r->spec);
+    g_free(r);
+}
+
+static aidstat_status_t draw(cairo_t *cr, double w, double h, void *user, aidstat_error_t *err)
+{
+    return aid_layout_draw(user, cr, w, h, err);
+}
+
+aidstat_status_t aidstat_report_write(aidstat_report_t *r, const char *path, aidstat_error_t *err)
+{
+    aid_spec_t *s = r->spec;
+    char *subject = g_strdup_printf("%s%s%s", s->subtitle ? s->subtitle : "", s->subtitle ? ". " : "",
+                                    s->data.sources->len ? (char *)g_ptr_array_index(s->data.sources, 0) : "");
+    aid_meta_t meta = {s->title, subject, s->author};
+    aidstat_status_t st = aid_render_file(path, AID_OUT_PDF, s->page_w, s->page_h, 72, &meta, draw, s, err);
+    g_free(subject);
+    return st;
+}

@@ -1,0 +1,122 @@
+/* Internal: reports. A spec is parsed into blocks (report/spec.c), its
+ * figures are computed from the data (report/query.c, report/expr.c) and
+ * the blocks are laid out on pages (report/layout.c). */
+#ifndef AID_REPORT_H
+#define AID_REPORT_H
+
+#include "aidstat.h"
+#include "render/render.h"
+
+#include <glib.h>
+
+/* The data every figure of a report is computed from. */
+typedef struct {
+    aidstat_table_t *table;
+    aidstat_regions_t *regions;
+    GPtrArray *sources; /* char*: one line per loaded file */
+    aid_locale_t locale;
+} aid_rdata_t;
+
+/* key=value options of an inline figure or a block, with where each
+ * value sits in the spec for messages. */
+typedef struct {
+    GPtrArray *keys, *values; /* char* */
+    GArray *lines, *cols;     /* long */
+    const char *file;
+} aid_opts_t;
+
+void aid_opts_init(aid_opts_t *o, const char *file);
+void aid_opts_clear(aid_opts_t *o);
+void aid_opts_add(aid_opts_t *o, const char *key, const char *value, long line, long col);
+const char *aid_opts_get(const aid_opts_t *o, const char *key);
+/* Error for option key (or at line/col when key is NULL). */
+aidstat_status_t aid_opts_error(const aid_opts_t *o, const char *key, long line, long col,
+                                aidstat_error_t *err, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Check every key is one of known (NULL-terminated); the first unknown is an error. */
+aidstat_status_t aid_opts_check(const aid_opts_t *o, const char *const *known, long line, long col,
+                                aidstat_error_t *err);
+
+/* Build a filter from type, measure, donor, region, from, to. skip_where
+ * leaves out the donor and region filters (for shares). */
+aidstat_filter_t *aid_query_filter(const aid_rdata_t *d, const aid_opts_t *o, bool skip_where,
+                                   aidstat_error_t *err);
+/* A comparison over the report's data; options as `compare`. */
+aidstat_result_t *aid_query_compare(const aid_rdata_t *d, const aid_opts_t *o, aidstat_filter_t *f,
+                                    aidstat_key_t default_by, aidstat_error_t *err);
+/* A series over the report's data. */
+aidstat_series_t *aid_query_series(const aid_rdata_t *d, const aid_opts_t *o, aidstat_filter_t *f,
+                                   aidstat_error_t *err);
+/* A chart from chart options. */
+aidstat_chart_t *aid_query_chart(const aid_rdata_t *d, const aid_opts_t *o, aidstat_error_t *err);
+
+/* Evaluate "sum type=military region=europe | eur_bn" (without braces).
+ * Returns the text, or NULL with err pointing at line/col. */
+char *aid_expr_eval(const aid_rdata_t *d, const char *expr, const char *file, long line, long col,
+                    aidstat_error_t *err);
+/* Replace every {{ ... }} in text; NULL on error. */
+char *aid_expr_expand(const aid_rdata_t *d, const char *text, const char *file, long line, long col,
+                      aidstat_error_t *err);
+
+#endif
+
+/* ---- the parsed spec */
+
+typedef enum {
+    AID_B_HEADING,
+    AID_B_PARA,
+    AID_B_ITEM,  /* a list item's paragraph: marker and indent */
+    AID_B_QUOTE,
+    AID_B_CODE,
+    AID_B_RULE,
+    AID_B_TABLE,
+    AID_B_CHART,
+    AID_B_KPI,
+    AID_B_IMAGE,
+    AID_B_FOOTNOTES
+} aid_btype_t;
+
+typedef struct {
+    char *uri;
+    int start, end; /* byte range in the block's plain text */
+} aid_link_t;
+
+typedef struct {
+    aid_btype_t type;
+    int level;        /* heading level, list depth */
+    char *markup;     /* Pango markup: user text escaped */
+    char *plain;      /* the same without tags (outline, TOC) */
+    char *marker;     /* list marker */
+    GArray *links;    /* aid_link_t */
+    /* tables: cells are markup, row-major; the first header_rows are the header */
+    size_t ncols, nrows, header_rows;
+    char **cells;
+    bool *right;
+    char *caption;    /* figures and tables */
+    int number;
+    char *note;       /* under a table: unit, source */
+    aidstat_chart_t *chart;
+    double height;    /* chart height in points */
+    GPtrArray *kpi_label, *kpi_value, *kpi_note;
+    cairo_surface_t *image;
+    long line;
+} aid_block_t;
+
+typedef struct {
+    char *title, *subtitle, *author, *date;
+    bool toc;
+    double page_w, page_h;
+    char *font;
+    double font_size;
+    char *theme;
+    GPtrArray *blocks; /* aid_block_t* */
+    aid_rdata_t data;
+} aid_spec_t;
+
+/* Parse a spec (path for messages and relative files; text in memory).
+ * data_override: files replacing the spec's data (NULL-terminated) or NULL. */
+aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const *data_override,
+                           aidstat_error_t *err);
+void aid_spec_free(aid_spec_t *s);
+
+/* Lay the spec out and draw it, page by page, into cr (a PDF surface). */
+aidstat_status_t aid_layout_draw(aid_spec_t *s, cairo_t *cr, double w, double h, aidstat_error_t *err);

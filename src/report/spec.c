@@ -1,0 +1,847 @@
+/* Report specs: front matter, then Markdown parsed by cmark-gfm into the
+ * blocks the layout places. Inline figures are expanded in the source
+ * before parsing, outside fenced blocks, so every error points at the
+ * spec's own line and column. */
+#include "config.h"
+#include "report/report.h"
+#include "data/error.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+static void block_free(gpointer p)
+{
+    aid_block_t *b = p;
+    g_free(b->markup);
+    g_free(b->plain);
+    g_free(b->marker);
+    if (b->links) {
+        for (guint i = 0; i < b->links->len; i++)
+            g_free(g_array_index(b->links, aid_link_t, i).uri);
+        g_array_free(b->links, TRUE);
+    }
+    if (b->cells)
+        for (size_t i = 0; i < b->ncols * b->nrows; i++)
+            g_free(b->cells[i]);
+    g_free(b->cells);
+    g_free(b->right);
+    g_free(b->caption);
+    g_free(b->note);
+    aidstat_chart_free(b->chart);
+    if (b->kpi_label) {
+        g_ptr_array_free(b->kpi_label, TRUE);
+        g_ptr_array_free(b->kpi_value, TRUE);
+        g_ptr_array_free(b->kpi_note, TRUE);
+    }
+    if (b->image)
+        cairo_surface_destroy(b->image);
+    g_free(b);
+}
+
+void aid_spec_free(aid_spec_t *s)
+{
+    if (!s)
+        return;
+    g_free(s->title);
+    g_free(s->subtitle);
+    g_free(s->author);
+    g_free(s->date);
+    g_free(s->font);
+    g_free(s->theme);
+    if (s->blocks)
+        g_ptr_array_free(s->blocks, TRUE);
+    aidstat_table_free(s->data.table);
+    aidstat_regions_free(s->data.regions);
+    if (s->data.sources)
+        g_ptr_array_free(s->data.sources, TRUE);
+    g_free(s);
+}
+
+typedef struct {
+    aid_spec_t *s;
+    const char *path;
+    char *dir;
+    long offset; /* lines before the Markdown body */
+    int figures, tables;
+    aidstat_error_t *err;
+} ctx_t;
+
+static aid_block_t *add_block(ctx_t *x, aid_btype_t type, long line)
+{
+    aid_block_t *b = g_new0(aid_block_t, 1);
+    b->type = type;
+    b->line = line;
+    g_ptr_array_add(x->s->blocks, b);
+    return b;
+}
+
+/* Inline content to Pango markup (escaped) and plain text with link ranges. */
+static void inlines(cmark_node *n, GString *markup, GString *plain, GArray *links)
+{
+    for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+        const char *lit = cmark_node_get_literal(c);
+        switch (cmark_node_get_type(c)) {
+        case CMARK_NODE_TEXT: {
+            char *e = g_markup_escape_text(lit ? lit : "", -1);
+            g_string_append(markup, e);
+            g_string_append(plain, lit ? lit : "");
+            g_free(e);
+            break;
+        }
+        case CMARK_NODE_CODE: {
+            char *e = g_markup_escape_text(lit ? lit : "", -1);
+            g_string_append_printf(markup, "<tt>%s</tt>", e);
+            g_string_append(plain, lit ? lit : "");
+            g_free(e);
+            break;
+        }
+        case CMARK_NODE_SOFTBREAK:
+            g_string_append_c(markup, ' ');
+            g_string_append_c(plain, ' ');
+            break;
+        case CMARK_NODE_LINEBREAK:
+            g_string_append_c(markup, '\n');
+            g_string_append_c(plain, '\n');
+            break;
+        case CMARK_NODE_EMPH:
+            g_string_append(markup, "<i>");
+            inlines(c, markup, plain, links);
+            g_string_append(markup, "</i>");
+            break;
+        case CMARK_NODE_STRONG:
+            g_string_append(markup, "<b>");
+            inlines(c, markup, plain, links);
+            g_string_append(markup, "</b>");
+            break;
+        case CMARK_NODE_LINK: {
+            aid_link_t l = {g_strdup(cmark_node_get_url(c)), (int)plain->len, 0};
+            g_string_append(markup, "<span foreground=\"#0072B2\" underline=\"single\">");
+            inlines(c, markup, plain, links);
+            g_string_append(markup, "</span>");
+            l.end = (int)plain->len;
+            g_array_append_val(links, l);
+            break;
+        }
+        case CMARK_NODE_FOOTNOTE_REFERENCE: {
+            const char *ref = cmark_node_get_literal(c);
+            g_string_append_printf(markup, "<sup>%s</sup>", ref ? ref : "*");
+            g_string_append(plain, ref ? ref : "*");
+            break;
+        }
+        default:
+            inlines(c, markup, plain, links);
+            break;
+        }
+    }
+}
+
+static aid_block_t *text_block(ctx_t *x, aid_btype_t type, cmark_node *n, int level)
+{
+    aid_block_t *b = add_block(x, type, x->offset + cmark_node_get_start_line(n));
+    GString *m = g_string_new(NULL), *p = g_string_new(NULL);
+    b->links = g_array_new(FALSE, FALSE, sizeof(aid_link_t));
+    inlines(n, m, p, b->links);
+    b->markup = g_string_free(m, FALSE);
+    b->plain = g_string_free(p, FALSE);
+    b->level = level;
+    return b;
+}
+
+/* "key: value" lines of a fenced block into options. */
+static void block_opts(ctx_t *x, const char *body, long line, aid_opts_t *o)
+{
+    gchar **lines = g_strsplit(body, "\n", -1);
+    for (guint i = 0; lines[i]; i++) {
+        char *colon = strchr(lines[i], ':');
+        if (!colon || !g_strstrip(g_strdup(lines[i]))[0]) /* blank lines are allowed */
+            continue;
+        *colon = '\0';
+        aid_opts_add(o, lines[i], colon + 1, line + 1 + i, 1);
+    }
+    g_strfreev(lines);
+    (void)x;
+}
+
+static const char *const chart_keys[] = {"kind", "by", "top", "interval", "type", "measure", "donor",
+                                         "region", "from", "to", "per", "cumulative", "trend", "percent",
+                                         "facet", "highlight", "title", "subtitle", "note", "height",
+                                         "caption", "log", "sort", "theme", NULL};
+static const char *const table_keys[] = {"by", "top", "type", "measure", "donor", "region", "from",
+                                         "to", "per", "stat", "sort", "cumulative", "caption", "trend",
+                                         "interval", NULL};
+
+static char *fmt_money(const aid_rdata_t *d, double v, double scale, const char *cur, char *buf, size_t len)
+{
+    if (isnan(v))
+        return g_strlcpy(buf, "n/a", len), buf;
+    char n[64];
+    aid_num(v / scale, 2, d->locale, n, sizeof n);
+    g_strlcpy(buf, n, len);
+    (void)cur;
+    return buf;
+}
+
+static aidstat_status_t table_from_compare(ctx_t *x, aid_block_t *b, aid_opts_t *o)
+{
+    aid_rdata_t *d = &x->s->data;
+    aidstat_error_t *err = x->err;
+    aidstat_filter_t *f = aid_query_filter(d, o, false, err);
+    if (!f)
+        return err->code;
+    aidstat_result_t *r = aid_query_compare(d, o, f, AIDSTAT_KEY_DONOR, err);
+    aidstat_filter_free(f);
+    if (!r) {
+        if (!err->line) {
+            err->line = b->line;
+            g_strlcpy(err->file, x->path, sizeof err->file);
+        }
+        return err->code;
+    }
+    size_t nc = aidstat_result_cols(r);
+    bool additive = aidstat_result_additive(r);
+    bool per = aidstat_result_per(r) != AIDSTAT_PER_NONE;
+    double maxabs = 0;
+    for (size_t i = 0; i < aidstat_result_rows(r); i++)
+        maxabs = fmax(maxabs, fabs(aidstat_result_value(r, i)));
+    maxabs = fmax(maxabs, isnan(aidstat_result_total(r)) ? 0 : fabs(aidstat_result_total(r)));
+    double scale = per ? 1 : maxabs >= 1e9 ? 1e9 : maxabs >= 1e6 ? 1e6 : 1;
+    const char *cur = aidstat_result_currency(r);
+    const char *sym = !strcmp(cur, "EUR") ? "€" : !strcmp(cur, "USD") ? "$" : cur;
+    char unit[64];
+    if (per)
+        snprintf(unit, sizeof unit, "%% of GDP");
+    else
+        snprintf(unit, sizeof unit, "%s%s%s", sym, scale > 1 ? " " : "", scale >= 1e9 ? "bn" : scale >= 1e6 ? "m" : "");
+    b->ncols = 1 + nc + (nc && !additive ? 0 : 1) + (additive ? 1 : 0);
+    size_t rows = aidstat_result_rows(r) + 1 + (additive || per ? 1 : 0);
+    b->nrows = rows;
+    b->header_rows = 1;
+    b->cells = g_new0(char *, b->ncols * rows);
+    b->right = g_new0(bool, b->ncols);
+    size_t k = 0;
+    char buf[96];
+    const char *k0 = aidstat_key_name(aidstat_result_key(r, 0));
+    b->cells[k++] = g_strdup_printf("%c%s", g_ascii_toupper(k0[0]), k0 + 1);
+    for (size_t j = 0; j < nc; j++)
+        b->cells[k++] = g_markup_escape_text(aidstat_result_col_label(r, j), -1);
+    if (!(nc && !additive))
+        b->cells[k++] = g_strdup(nc ? "Total" : unit);
+    if (additive)
+        b->cells[k++] = g_strdup("Share");
+    for (size_t j = 1; j < b->ncols; j++)
+        b->right[j] = true;
+    for (size_t i = 0; i < aidstat_result_rows(r) + (additive || per ? 1 : 0); i++) {
+        bool total = i == aidstat_result_rows(r);
+        const char *label = total ? (aidstat_result_total_label(r)[0] ? aidstat_result_total_label(r) : "Total")
+                                  : aidstat_result_row_label(r, i);
+        char *e = g_markup_escape_text(label, -1);
+        b->cells[k++] = total ? g_strdup_printf("<b>%s</b>", e) : g_strdup(e);
+        g_free(e);
+        for (size_t j = 0; j < nc; j++)
+            b->cells[k++] = g_strdup(fmt_money(d, total ? aidstat_result_col_total(r, j) : aidstat_result_cell(r, i, j),
+                                              scale, cur, buf, sizeof buf));
+        if (!(nc && !additive)) {
+            double v = total ? aidstat_result_total(r) : aidstat_result_value(r, i);
+            if (per) {
+                char n[64];
+                aid_num(v, 3, d->locale, n, sizeof n);
+                b->cells[k++] = g_strdup(isnan(v) ? "n/a" : n);
+            } else {
+                b->cells[k++] = g_strdup(fmt_money(d, v, scale, cur, buf, sizeof buf));
+            }
+        }
+        if (additive) {
+            double sh = total ? 1.0 : aidstat_result_share(r, i);
+            char n[64];
+            aid_num(sh * 100, 1, d->locale, n, sizeof n);
+            b->cells[k++] = isnan(sh) ? g_strdup("") : g_strdup_printf("%s %%", n);
+        }
+    }
+    int y0, m0, y1, m1;
+    char a[32], bb[32];
+    aidstat_result_period(r, &y0, &m0, &y1, &m1);
+    int m = aidstat_result_measure(r);
+    char *ml = m >= 0 ? g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1) : g_strdup("several measures");
+    GString *note = g_string_new(NULL);
+    g_string_append_printf(note, "%s, %s, %s%s, %s – %s. Source: %s.", ml, aidstat_result_types(r),
+                           per ? "% of donor GDP" : unit, per ? "" : " (nominal)",
+                           aidstat_period_format(y0, m0, a, sizeof a), aidstat_period_format(y1, m1, bb, sizeof bb),
+                           aidstat_result_source(r)[0] ? aidstat_result_source(r) : "not stated");
+    for (size_t i = 0; i < aidstat_result_note_count(r); i++)
+        g_string_append_printf(note, " %s.", aidstat_result_note(r, i));
+    note->str[0] = g_ascii_toupper(note->str[0]);
+    b->note = g_string_free(note, FALSE);
+    g_free(ml);
+    aidstat_result_free(r);
+    return AIDSTAT_OK;
+}
+
+static aidstat_status_t table_from_trend(ctx_t *x, aid_block_t *b, aid_opts_t *o)
+{
+    aid_rdata_t *d = &x->s->data;
+    aidstat_error_t *err = x->err;
+    aidstat_filter_t *f = aid_query_filter(d, o, false, err);
+    if (!f)
+        return err->code;
+    aidstat_series_t *s = aid_query_series(d, o, f, err);
+    aidstat_filter_free(f);
+    if (!s)
+        return err->code;
+    size_t len = aidstat_series_length(s), a = 0, e = len;
+    while (a < e && !aidstat_series_period_complete(s, a))
+        a++;
+    while (e > a && !aidstat_series_period_complete(s, e - 1))
+        e--;
+    double ppy = 12.0 / (double)aidstat_series_interval(s);
+    size_t ng = aidstat_series_groups(s);
+    const char *topv = aid_opts_get(o, "top");
+    if (topv && (size_t)atoi(topv) < ng)
+        ng = (size_t)atoi(topv);
+    double maxabs = 0;
+    for (size_t g = 0; g < ng; g++)
+        for (size_t t = 0; t < len; t++)
+            maxabs = fmax(maxabs, fabs(aidstat_series_values(s, g)[t]));
+    double scale = maxabs >= 1e9 ? 1e9 : maxabs >= 1e6 ? 1e6 : 1;
+    const char *heads[] = {"", "Slope per year", "95 % CI", "Growth % per year", "R²"};
+    b->ncols = 5;
+    b->nrows = ng + 1;
+    b->header_rows = 1;
+    b->cells = g_new0(char *, b->ncols * b->nrows);
+    b->right = g_new0(bool, b->ncols);
+    for (size_t j = 0; j < 5; j++) {
+        b->cells[j] = g_strdup(j ? heads[j] : "Group");
+        b->right[j] = j > 0;
+    }
+    double *xs = g_new(double, len + 1);
+    for (size_t t = 0; t < len; t++)
+        xs[t] = (double)t;
+    char buf[64], b2[64];
+    for (size_t g = 0; g < ng; g++) {
+        char **row = b->cells + (g + 1) * 5;
+        row[0] = g_markup_escape_text(aidstat_series_group(s, g), -1);
+        aidstat_trend_t tr;
+        aidstat_growth_t gr;
+        aidstat_error_t terr;
+        const double *v = aidstat_series_values(s, g);
+        if (aidstat_trend_fit(xs + a, v + a, e - a, ppy, &tr, &terr) == AIDSTAT_OK) {
+            row[1] = g_strdup(fmt_money(d, tr.slope_per_year, scale, "", buf, sizeof buf));
+            fmt_money(d, tr.slope_per_year_lo, scale, "", buf, sizeof buf);
+            fmt_money(d, tr.slope_per_year_hi, scale, "", b2, sizeof b2);
+            row[2] = g_strdup_printf("%s to %s", buf, b2);
+            aid_num(tr.r2, 2, d->locale, buf, sizeof buf);
+            row[4] = g_strdup(buf);
+        } else {
+            row[1] = g_strdup("n/a");
+            row[2] = g_strdup("");
+            row[4] = g_strdup("n/a");
+        }
+        bool positive = true;
+        for (size_t t = a; t < e; t++)
+            positive &= v[t] > 0;
+        if (positive && aidstat_growth_fit(xs + a, v + a, e - a, ppy, &gr, &terr) == AIDSTAT_OK) {
+            aid_num(gr.rate, 1, d->locale, buf, sizeof buf);
+            row[3] = g_strdup(buf);
+        } else {
+            row[3] = g_strdup("n/a");
+        }
+    }
+    g_free(xs);
+    char p0[32], p1[32];
+    aidstat_series_period_label(s, a, p0, sizeof p0);
+    aidstat_series_period_label(s, e ? e - 1 : 0, p1, sizeof p1);
+    const char *cur = aidstat_series_currency(s);
+    const char *iv = aidstat_series_interval(s) == AIDSTAT_INTERVAL_YEAR ? "year"
+                   : aidstat_series_interval(s) == AIDSTAT_INTERVAL_QUARTER ? "quarter" : "month";
+    b->note = g_strdup_printf("Least-squares trend of the %sly flows %s – %s (%zu complete periods), "
+                              "%s %s per %s (nominal); growth: log-linear fit, n/a where a period is zero. "
+                              "Source: %s.",
+                              iv, p0, p1, e - a, !strcmp(cur, "EUR") ? "€" : cur,
+                              scale >= 1e9 ? "bn" : scale >= 1e6 ? "m" : "", iv,
+                              aidstat_series_source(s)[0] ? aidstat_series_source(s) : "not stated");
+    aidstat_series_free(s);
+    return AIDSTAT_OK;
+}
+
+static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
+{
+    const char *info = cmark_node_get_fence_info(n);
+    const char *body = cmark_node_get_literal(n);
+    long line = x->offset + cmark_node_get_start_line(n);
+    char *kind = g_strstrip(g_strdup(info ? info : ""));
+    aidstat_status_t st = AIDSTAT_OK;
+    aid_opts_t o;
+    aid_opts_init(&o, x->path);
+    aid_rdata_t *d = &x->s->data;
+    if (!strcmp(kind, "chart")) {
+        block_opts(x, body, line, &o);
+        if ((st = aid_opts_check(&o, chart_keys, line, 1, x->err)) != AIDSTAT_OK)
+            goto out;
+        aid_block_t *b = add_block(x, AID_B_CHART, line);
+        const char *h = aid_opts_get(&o, "height");
+        b->height = (h ? g_ascii_strtod(h, NULL) : 85.0) * 72.0 / 25.4;
+        if (b->height < 40 || b->height > 700) {
+            st = aid_opts_error(&o, "height", line, 1, x->err, "height: give millimetres between 15 and 240");
+            goto out;
+        }
+        b->chart = aid_query_chart(d, &o, x->err);
+        if (!b->chart) {
+            /* place the message at the block */
+            if (!x->err->line || strcmp(x->err->file, x->path)) {
+                g_strlcpy(x->err->file, x->path, sizeof x->err->file);
+                x->err->line = line;
+                x->err->column = 1;
+            }
+            st = x->err->code ? x->err->code : AIDSTAT_ERR_DATA;
+            goto out;
+        }
+        b->number = ++x->figures;
+        const char *cap = aid_opts_get(&o, "caption");
+        b->caption = g_strdup(cap ? cap : aidstat_chart_title(b->chart));
+    } else if (!strcmp(kind, "table")) {
+        block_opts(x, body, line, &o);
+        if ((st = aid_opts_check(&o, table_keys, line, 1, x->err)) != AIDSTAT_OK)
+            goto out;
+        aid_block_t *b = add_block(x, AID_B_TABLE, line);
+        const char *tr = aid_opts_get(&o, "trend");
+        st = tr && !strcmp(tr, "true") ? table_from_trend(x, b, &o) : table_from_compare(x, b, &o);
+        if (st != AIDSTAT_OK) {
+            if (!x->err->line || strcmp(x->err->file, x->path)) {
+                g_strlcpy(x->err->file, x->path, sizeof x->err->file);
+                x->err->line = line;
+                x->err->column = 1;
+            }
+            goto out;
+        }
+        b->number = ++x->tables;
+        const char *cap = aid_opts_get(&o, "caption");
+        b->caption = g_strdup(cap ? cap : "");
+    } else if (!strcmp(kind, "kpi")) {
+        aid_block_t *b = add_block(x, AID_B_KPI, line);
+        b->kpi_label = g_ptr_array_new_with_free_func(g_free);
+        b->kpi_value = g_ptr_array_new_with_free_func(g_free);
+        b->kpi_note = g_ptr_array_new_with_free_func(g_free);
+        gchar **lines = g_strsplit(body, "\n", -1);
+        for (guint i = 0; lines[i] && st == AIDSTAT_OK; i++) {
+            if (!g_strstrip(lines[i])[0])
+                continue;
+            long l = line + 1 + i;
+            char *eq = strchr(lines[i], '=');
+            if (!eq) {
+                st = aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, l, 1, "kpi: write Label = FIGURE [; note]");
+                break;
+            }
+            *eq = '\0';
+            char *expr = eq + 1, *semi = strchr(expr, ';');
+            if (semi)
+                *semi = '\0';
+            char *v = aid_expr_eval(d, g_strstrip(expr), x->path, l, (long)(expr - lines[i]) + 1, x->err);
+            char *note = semi ? aid_expr_expand(d, g_strstrip(semi + 1), x->path, l, (long)(semi - lines[i]) + 2, x->err)
+                              : g_strdup("");
+            if (!v || !note) {
+                g_free(v);
+                g_free(note);
+                st = x->err->code ? x->err->code : AIDSTAT_ERR_DATA;
+                break;
+            }
+            g_ptr_array_add(b->kpi_label, g_strdup(g_strstrip(lines[i])));
+            g_ptr_array_add(b->kpi_value, v);
+            g_ptr_array_add(b->kpi_note, note);
+        }
+        g_strfreev(lines);
+    } else if (!strcmp(kind, "sources")) {
+        aid_block_t *b = add_block(x, AID_B_QUOTE, line);
+        GString *m = g_string_new(NULL);
+        for (guint i = 0; i < d->sources->len; i++) {
+            char *e = g_markup_escape_text(g_ptr_array_index(d->sources, i), -1);
+            g_string_append_printf(m, "%s%s", i ? "\n" : "", e);
+            g_free(e);
+        }
+        b->markup = g_string_free(m, FALSE);
+        b->plain = g_strdup("");
+    } else {
+        aid_block_t *b = add_block(x, AID_B_CODE, line);
+        b->markup = g_markup_escape_text(body ? body : "", -1);
+        size_t len = strlen(b->markup);
+        while (len && b->markup[len - 1] == '\n')
+            b->markup[--len] = '\0';
+        b->plain = g_strdup("");
+    }
+out:
+    aid_opts_clear(&o);
+    g_free(kind);
+    return st;
+}
+
+static aidstat_status_t walk(ctx_t *x, cmark_node *parent, int depth);
+
+static aidstat_status_t list(ctx_t *x, cmark_node *n, int depth)
+{
+    bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+    int num = cmark_node_get_list_start(n);
+    for (cmark_node *item = cmark_node_first_child(n); item; item = cmark_node_next(item), num++) {
+        bool first = true;
+        for (cmark_node *c = cmark_node_first_child(item); c; c = cmark_node_next(c)) {
+            if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH) {
+                aid_block_t *b = text_block(x, AID_B_ITEM, c, depth + 1);
+                b->marker = first ? (ordered ? g_strdup_printf("%d.", num) : g_strdup("•")) : g_strdup("");
+                first = false;
+            } else {
+                aidstat_status_t st = cmark_node_get_type(c) == CMARK_NODE_LIST ? list(x, c, depth + 1)
+                                                                                : walk(x, c, depth + 1);
+                if (st != AIDSTAT_OK)
+                    return st;
+            }
+        }
+    }
+    return AIDSTAT_OK;
+}
+
+static aidstat_status_t gfm_table(ctx_t *x, cmark_node *n)
+{
+    aid_block_t *b = add_block(x, AID_B_TABLE, x->offset + cmark_node_get_start_line(n));
+    GPtrArray *cells = g_ptr_array_new();
+    size_t cols = 0, rows = 0;
+    for (cmark_node *row = cmark_node_first_child(n); row; row = cmark_node_next(row), rows++) {
+        size_t c = 0;
+        for (cmark_node *cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell), c++) {
+            GString *m = g_string_new(NULL), *p = g_string_new(NULL);
+            GArray *links = g_array_new(FALSE, FALSE, sizeof(aid_link_t));
+            inlines(cell, m, p, links);
+            for (guint i = 0; i < links->len; i++)
+                g_free(g_array_index(links, aid_link_t, i).uri);
+            g_array_free(links, TRUE);
+            g_string_free(p, TRUE);
+            g_ptr_array_add(cells, g_string_free(m, FALSE));
+        }
+        cols = MAX(cols, c);
+        while (c++ < cols)
+            g_ptr_array_add(cells, g_strdup(""));
+    }
+    b->ncols = cols;
+    b->nrows = rows;
+    b->header_rows = 1;
+    b->cells = g_new0(char *, cols * rows + 1);
+    for (guint i = 0; i < cells->len && i < cols * rows; i++)
+        b->cells[i] = g_ptr_array_index(cells, i);
+    g_ptr_array_free(cells, TRUE);
+    b->right = g_new0(bool, cols);
+    /* numbers read right-aligned */
+    for (size_t j = 0; j < cols; j++) {
+        bool num = rows > 1;
+        for (size_t i = 1; i < rows && num; i++) {
+            const char *t = b->cells[i * cols + j];
+            num = t && (g_ascii_isdigit(t[0]) || t[0] == '-' || !strncmp(t, "€", 3) || t[0] == '$');
+        }
+        b->right[j] = num;
+    }
+    b->number = 0; /* a Markdown table has no caption of ours */
+    return AIDSTAT_OK;
+}
+
+static aidstat_status_t walk(ctx_t *x, cmark_node *parent, int depth)
+{
+    for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+        aidstat_status_t st = AIDSTAT_OK;
+        const char *type = cmark_node_get_type_string(n);
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_HEADING:
+            text_block(x, AID_B_HEADING, n, cmark_node_get_heading_level(n));
+            break;
+        case CMARK_NODE_PARAGRAPH: {
+            /* a paragraph holding only an image is the image */
+            cmark_node *c = cmark_node_first_child(n);
+            if (c && cmark_node_get_type(c) == CMARK_NODE_IMAGE && !cmark_node_next(c)) {
+                const char *url = cmark_node_get_url(c);
+                char *path = g_path_is_absolute(url) ? g_strdup(url) : g_build_filename(x->dir, url, NULL);
+                cairo_surface_t *img = cairo_image_surface_create_from_png(path);
+                if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+                    cairo_surface_destroy(img);
+                    st = aid_error_set(x->err, AIDSTAT_ERR_INPUT, x->path, x->offset + cmark_node_get_start_line(n),
+                                       cmark_node_get_start_column(n), "image \"%s\": not a readable PNG file", url);
+                    g_free(path);
+                    break;
+                }
+                g_free(path);
+                aid_block_t *b = text_block(x, AID_B_IMAGE, c, 0);
+                b->image = img;
+                b->number = ++x->figures;
+                b->caption = g_strdup(b->plain);
+                break;
+            }
+            text_block(x, AID_B_PARA, n, depth);
+            break;
+        }
+        case CMARK_NODE_LIST:
+            st = list(x, n, depth);
+            break;
+        case CMARK_NODE_BLOCK_QUOTE: {
+            guint before = x->s->blocks->len;
+            st = walk(x, n, depth);
+            for (guint i = before; i < x->s->blocks->len; i++) {
+                aid_block_t *b = g_ptr_array_index(x->s->blocks, i);
+                if (b->type == AID_B_PARA)
+                    b->type = AID_B_QUOTE;
+            }
+            break;
+        }
+        case CMARK_NODE_CODE_BLOCK:
+            st = fenced(x, n);
+            break;
+        case CMARK_NODE_THEMATIC_BREAK:
+            add_block(x, AID_B_RULE, x->offset + cmark_node_get_start_line(n));
+            break;
+        case CMARK_NODE_FOOTNOTE_DEFINITION: {
+            guint before = x->s->blocks->len;
+            st = walk(x, n, depth);
+            if (before < x->s->blocks->len) {
+                aid_block_t *b = g_ptr_array_index(x->s->blocks, before);
+                b->type = AID_B_ITEM;
+                b->marker = g_strdup_printf("%s", cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "*");
+            }
+            break;
+        }
+        case CMARK_NODE_HTML_BLOCK:
+            break; /* raw HTML has no place in a PDF */
+        default:
+            if (type && !strcmp(type, "table"))
+                st = gfm_table(x, n);
+            else
+                st = walk(x, n, depth);
+            break;
+        }
+        if (st != AIDSTAT_OK)
+            return st;
+    }
+    return AIDSTAT_OK;
+}
+
+/* Expand {{ }} outside fenced blocks, line by line, keeping positions. */
+static char *expand_body(ctx_t *x, const char *body)
+{
+    gchar **lines = g_strsplit(body, "\n", -1);
+    GString *out = g_string_new(NULL);
+    bool fence = false;
+    char *fence_mark = NULL;
+    for (guint i = 0; lines[i]; i++) {
+        const char *l = lines[i];
+        const char *t = l;
+        while (*t == ' ')
+            t++;
+        if (!fence && (g_str_has_prefix(t, "```") || g_str_has_prefix(t, "~~~"))) {
+            fence = true;
+            fence_mark = g_strndup(t, 3);
+        } else if (fence && g_str_has_prefix(t, fence_mark)) {
+            fence = false;
+            g_free(fence_mark);
+            fence_mark = NULL;
+        } else if (!fence && strstr(l, "{{")) {
+            char *e = aid_expr_expand(&x->s->data, l, x->path, x->offset + i + 1, 1, x->err);
+            if (!e) {
+                g_strfreev(lines);
+                g_string_free(out, TRUE);
+                g_free(fence_mark);
+                return NULL;
+            }
+            g_string_append(out, e);
+            g_string_append_c(out, '\n');
+            g_free(e);
+            continue;
+        }
+        g_string_append(out, l);
+        g_string_append_c(out, '\n');
+    }
+    g_free(fence_mark);
+    g_strfreev(lines);
+    return g_string_free(out, FALSE);
+}
+
+static int add_record(const aidstat_record_t *rec, void *table)
+{
+    return aidstat_table_append(rec, table);
+}
+
+static void source_line(aid_spec_t *s, const aidstat_load_report_t *r)
+{
+    const char *src = aidstat_load_report_source(r), *rel = aidstat_load_report_release(r);
+    int y0, m0, y1, m1;
+    char a[32], b[32];
+    aidstat_load_report_period(r, &y0, &m0, &y1, &m1);
+    g_ptr_array_add(s->data.sources,
+                    g_strdup_printf("%s%s%s: %s; %" G_GUINT64_FORMAT " rows read, %" G_GUINT64_FORMAT
+                                    " used, %" G_GUINT64_FORMAT " rejected; %s – %s; %zu donors.",
+                                    src[0] ? src : "Source not stated", rel[0] ? ", " : "", rel,
+                                    aidstat_load_report_file(r), aidstat_load_report_rows_read(r),
+                                    aidstat_load_report_rows_used(r), aidstat_load_report_rows_rejected(r),
+                                    aidstat_period_format(y0, m0, a, sizeof a), aidstat_period_format(y1, m1, b, sizeof b),
+                                    aidstat_load_report_donor_count(r)));
+}
+
+aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const *data_override,
+                           aidstat_error_t *err)
+{
+    aid_spec_t *s = g_new0(aid_spec_t, 1);
+    s->blocks = g_ptr_array_new_with_free_func(block_free);
+    s->page_w = 595.28;
+    s->page_h = 841.89;
+    s->font = g_strdup("DejaVu Sans");
+    s->font_size = 10;
+    s->data.sources = g_ptr_array_new_with_free_func(g_free);
+    ctx_t x = {s, path, g_path_get_dirname(path), 0, 0, 0, err};
+    const char *body = text;
+    char *data_files = NULL, *regions = NULL, *page = NULL, *orient = NULL, *locale = NULL;
+    /* front matter */
+    if (g_str_has_prefix(text, "---\n") || g_str_has_prefix(text, "---\r\n")) {
+        const char *p = strchr(text, '\n') + 1;
+        long line = 2;
+        while (*p) {
+            const char *e = strchr(p, '\n');
+            size_t len = e ? (size_t)(e - p) : strlen(p);
+            char *l = g_strndup(p, len);
+            g_strstrip(l);
+            if (!strcmp(l, "---")) {
+                g_free(l);
+                body = e ? e + 1 : p + len;
+                x.offset = line;
+                break;
+            }
+            char *colon = strchr(l, ':');
+            if (l[0] && !colon) {
+                aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, 1, "front matter: write key: value");
+                g_free(l);
+                goto fail;
+            }
+            if (l[0]) {
+                *colon = '\0';
+                char *key = g_strstrip(l), *val = g_strstrip(colon + 1);
+                char **slot = !strcmp(key, "title") ? &s->title : !strcmp(key, "subtitle") ? &s->subtitle
+                            : !strcmp(key, "author") ? &s->author : !strcmp(key, "date") ? &s->date
+                            : !strcmp(key, "data") ? &data_files : !strcmp(key, "regions") ? &regions
+                            : !strcmp(key, "page") ? &page : !strcmp(key, "orientation") ? &orient
+                            : !strcmp(key, "font") ? &s->font : !strcmp(key, "theme") ? &s->theme
+                            : !strcmp(key, "locale") ? &locale : NULL;
+                if (slot) {
+                    g_free(*slot);
+                    *slot = g_strdup(val);
+                } else if (!strcmp(key, "toc")) {
+                    s->toc = !strcmp(val, "true") || !strcmp(val, "yes");
+                } else if (!strcmp(key, "font-size")) {
+                    s->font_size = g_ascii_strtod(val, NULL);
+                    if (s->font_size < 6 || s->font_size > 16) {
+                        aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, 1, "font-size: give 6 to 16 points");
+                        g_free(l);
+                        goto fail;
+                    }
+                } else {
+                    aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, 1,
+                                  "front matter: unknown key \"%s\" (title, subtitle, author, date, data, regions, "
+                                  "page, orientation, font, font-size, theme, toc, locale)",
+                                  key);
+                    g_free(l);
+                    goto fail;
+                }
+            }
+            g_free(l);
+            if (!e) {
+                aid_error_set(err, AIDSTAT_ERR_USAGE, path, 1, 1, "front matter: no closing ---");
+                goto fail;
+            }
+            p = e + 1;
+            line++;
+        }
+        if (body == text) {
+            aid_error_set(err, AIDSTAT_ERR_USAGE, path, 1, 1, "front matter: no closing ---");
+            goto fail;
+        }
+    }
+    if (page && !g_ascii_strcasecmp(page, "letter"))
+        s->page_w = 612, s->page_h = 792;
+    else if (page && g_ascii_strcasecmp(page, "A4")) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, path, 0, 0, "page: \"%s\": A4 or letter", page);
+        goto fail;
+    }
+    if (orient && !g_ascii_strcasecmp(orient, "landscape")) {
+        double t = s->page_w;
+        s->page_w = s->page_h;
+        s->page_h = t;
+    }
+    s->data.locale = locale && !g_ascii_strcasecmp(locale, "de") ? AID_LOCALE_DE : AID_LOCALE_EN;
+    if (s->date && !strcmp(s->date, "today")) {
+        GDateTime *now = g_date_time_new_now_local();
+        g_free(s->date);
+        s->date = g_date_time_format(now, "%-d %B %Y");
+        g_date_time_unref(now);
+    }
+    if (!s->title)
+        s->title = g_path_get_basename(path);
+
+    /* data: the override, the spec's files, or the embedded dataset */
+    s->data.table = aidstat_table_new();
+    s->data.regions = regions ? aidstat_regions_load_file(regions, err) : aidstat_regions_load_default(err);
+    if (!s->data.regions)
+        goto fail;
+    gchar **files = data_override ? g_strdupv((gchar **)data_override)
+                  : data_files ? g_strsplit(data_files, ",", -1) : NULL;
+    if (files && files[0]) {
+        for (gchar **f = files; *f; f++) {
+            g_strstrip(*f);
+            char *p = data_override || g_path_is_absolute(*f) ? g_strdup(*f) : g_build_filename(x.dir, *f, NULL);
+            aidstat_load_report_t *r = aidstat_load_report_new();
+            aidstat_status_t st = aidstat_load_file(p, NULL, add_record, s->data.table, r, err);
+            if (st == AIDSTAT_OK)
+                source_line(s, r);
+            aidstat_load_report_free(r);
+            g_free(p);
+            if (st != AIDSTAT_OK) {
+                g_strfreev(files);
+                goto fail;
+            }
+        }
+    } else {
+        aidstat_load_report_t *r = aidstat_load_report_new();
+        aidstat_status_t st = aidstat_load_default(add_record, s->data.table, r, err);
+        if (st == AIDSTAT_OK)
+            source_line(s, r);
+        aidstat_load_report_free(r);
+        if (st != AIDSTAT_OK) {
+            g_strfreev(files);
+            goto fail;
+        }
+    }
+    g_strfreev(files);
+
+    char *expanded = expand_body(&x, body);
+    if (!expanded)
+        goto fail;
+    cmark_gfm_core_extensions_ensure_registered();
+    cmark_parser *parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
+    cmark_syntax_extension *table = cmark_find_syntax_extension("table");
+    if (table)
+        cmark_parser_attach_syntax_extension(parser, table);
+    cmark_parser_feed(parser, expanded, strlen(expanded));
+    cmark_node *doc = cmark_parser_finish(parser);
+    aidstat_status_t st = walk(&x, doc, 0);
+    cmark_node_free(doc);
+    cmark_parser_free(parser);
+    g_free(expanded);
+    if (st != AIDSTAT_OK)
+        goto fail;
+    g_free(x.dir);
+    g_free(data_files);
+    g_free(regions);
+    g_free(page);
+    g_free(orient);
+    g_free(locale);
+    return s;
+fail:
+    g_free(x.dir);
+    g_free(data_files);
+    g_free(regions);
+    g_free(page);
+    g_free(orient);
+    g_free(locale);
+    aid_spec_free(s);
+    return NULL;
+}
