@@ -721,6 +721,10 @@ AIDSTAT_API void aidstat_chart_options_init(aidstat_chart_options_t *opt);
  * label. Free with aidstat_events_free. */
 AIDSTAT_API aidstat_status_t aidstat_events_load_file(const char *path, aidstat_event_t **events,
                                                       size_t *n, aidstat_error_t *err);
+/** The same from a buffer; name is used in messages. */
+AIDSTAT_API aidstat_status_t aidstat_events_load_memory(const char *name, const char *data, size_t len,
+                                                        aidstat_event_t **events, size_t *n,
+                                                        aidstat_error_t *err);
 AIDSTAT_API void aidstat_events_free(aidstat_event_t *events, size_t n);
 
 /** A chart: its data copied from a comparison or a series, ready to draw

@@ -55,18 +55,14 @@ static int row(void *user, char **f, const size_t *lens, size_t n, long line)
     return 0;
 }
 
-aidstat_status_t aidstat_events_load_file(const char *path, aidstat_event_t **events, size_t *n,
-                                          aidstat_error_t *err)
+static aidstat_status_t load(const char *path, FILE *fp, const char *data, size_t len,
+                             aidstat_event_t **events, size_t *n, aidstat_error_t *err)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return aid_error_set(err, AIDSTAT_ERR_INPUT, path, 0, 0, "cannot open: %s", g_strerror(errno));
     reader_t R = {g_array_new(FALSE, FALSE, sizeof(aidstat_event_t)), -1, -1, false, path, err};
     aidstat_error_clear(err);
     aid_csv_t *csv = aid_csv_new(path, 0);
-    aidstat_status_t st = aid_csv_read(csv, fp, NULL, 0, row, &R, err);
+    aidstat_status_t st = aid_csv_read(csv, fp, data, len, row, &R, err);
     aid_csv_free(csv);
-    fclose(fp);
     if (st == AIDSTAT_OK && !R.header)
         st = aid_error_set(err, AIDSTAT_ERR_INPUT, path, 1, 0, "empty file: no header row");
     *n = R.events->len;
@@ -77,6 +73,23 @@ aidstat_status_t aidstat_events_load_file(const char *path, aidstat_event_t **ev
         *n = 0;
     }
     return st;
+}
+
+aidstat_status_t aidstat_events_load_file(const char *path, aidstat_event_t **events, size_t *n,
+                                          aidstat_error_t *err)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return aid_error_set(err, AIDSTAT_ERR_INPUT, path, 0, 0, "cannot open: %s", g_strerror(errno));
+    aidstat_status_t st = load(path, fp, NULL, 0, events, n, err);
+    fclose(fp);
+    return st;
+}
+
+aidstat_status_t aidstat_events_load_memory(const char *name, const char *data, size_t len,
+                                            aidstat_event_t **events, size_t *n, aidstat_error_t *err)
+{
+    return load(name, NULL, data, len, events, n, err);
 }
 
 void aidstat_events_free(aidstat_event_t *events, size_t n)

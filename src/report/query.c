@@ -5,6 +5,8 @@
 #include "report/report.h"
 #include "data/error.h"
 
+#include <gio/gio.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -291,10 +293,42 @@ aidstat_chart_t *aid_query_chart(const aid_rdata_t *d, const aid_opts_t *o, aids
     for (gchar **p = hl; p && *p; p++)
         g_strstrip(*p);
     co.highlight = (const char *const *)hl;
+    aidstat_event_t *events = NULL;
+    size_t nevents = 0;
+    if ((v = aid_opts_get(o, "events"))) {
+        /* relative to the spec */
+        aidstat_status_t st;
+        if (d->builtin) {
+            char *res = g_strdup_printf("/org/aidstat/reports/%s", v);
+            GBytes *b = g_resources_lookup_data(res, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+            if (b) {
+                gsize len;
+                const char *bytes = g_bytes_get_data(b, &len);
+                st = aidstat_events_load_memory(v, bytes, len, &events, &nevents, err);
+                g_bytes_unref(b);
+            } else {
+                st = aid_opts_error(o, "events", 0, 0, err, "events: \"%s\" is not built in", v);
+            }
+            g_free(res);
+        } else {
+            char *dir = g_path_get_dirname(o->file ? o->file : ".");
+            char *path = g_path_is_absolute(v) ? g_strdup(v) : g_build_filename(dir, v, NULL);
+            st = aidstat_events_load_file(path, &events, &nevents, err);
+            g_free(path);
+            g_free(dir);
+        }
+        if (st != AIDSTAT_OK) {
+            g_strfreev(hl);
+            return NULL;
+        }
+        co.events = events;
+        co.nevents = nevents;
+    }
     aidstat_filter_t *f = aid_query_filter(d, o, false, err);
     aidstat_chart_t *chart = NULL;
     if (!f) {
         g_strfreev(hl);
+        aidstat_events_free(events, nevents);
         return NULL;
     }
     bool over_time = kind == AIDSTAT_CHART_LINE || kind == AIDSTAT_CHART_AREA || kind == AIDSTAT_CHART_COLUMN;
@@ -328,5 +362,6 @@ aidstat_chart_t *aid_query_chart(const aid_rdata_t *d, const aid_opts_t *o, aids
     }
     aidstat_filter_free(f);
     g_strfreev(hl);
+    aidstat_events_free(events, nevents);
     return chart;
 }

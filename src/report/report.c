@@ -31,7 +31,8 @@ aidstat_report_t *aidstat_report_load(const char *spec, const char *const *data,
             aid_error_set(err, AIDSTAT_ERR_INPUT, NULL, 0, 0, "the default report is missing from this build");
             return NULL;
         }
-        text = g_strndup(g_bytes_get_data(b, &len), len);
+        const char *bytes = g_bytes_get_data(b, &len);
+        text = g_strndup(bytes, len);
         g_bytes_unref(b);
         name = "ukraine-support.md (built in)";
     }
@@ -40,7 +41,7 @@ aidstat_report_t *aidstat_report_load(const char *spec, const char *const *data,
         g_free(text);
         return NULL;
     }
-    aid_spec_t *s = aid_spec_parse(name, text, data, err);
+    aid_spec_t *s = aid_spec_parse(name, text, data, spec == NULL, err);
     g_free(text);
     if (!s)
         return NULL;

@@ -15,6 +15,7 @@ typedef struct {
     aidstat_regions_t *regions;
     GPtrArray *sources; /* char*: one line per loaded file */
     aid_locale_t locale;
+    bool builtin; /* the spec is inside the library: its files are resources */
 } aid_rdata_t;
 
 /* key=value options of an inline figure or a block, with where each
@@ -115,7 +116,7 @@ typedef struct {
 /* Parse a spec (path for messages and relative files; text in memory).
  * data_override: files replacing the spec's data (NULL-terminated) or NULL. */
 aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const *data_override,
-                           aidstat_error_t *err);
+                           bool builtin, aidstat_error_t *err);
 void aid_spec_free(aid_spec_t *s);
 
 /* Lay the spec out and draw it, page by page, into cr (a PDF surface). */

@@ -168,7 +168,7 @@ static void block_opts(ctx_t *x, const char *body, long line, aid_opts_t *o)
 static const char *const chart_keys[] = {"kind", "by", "top", "interval", "type", "measure", "donor",
                                          "region", "from", "to", "per", "cumulative", "trend", "percent",
                                          "facet", "highlight", "title", "subtitle", "note", "height",
-                                         "caption", "log", "sort", "theme", NULL};
+                                         "caption", "log", "sort", "theme", "events", NULL};
 static const char *const table_keys[] = {"by", "top", "type", "measure", "donor", "region", "from",
                                          "to", "per", "stat", "sort", "cumulative", "caption", "trend",
                                          "interval", NULL};
@@ -680,9 +680,10 @@ static void source_line(aid_spec_t *s, const aidstat_load_report_t *r)
 }
 
 aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const *data_override,
-                           aidstat_error_t *err)
+                           bool builtin, aidstat_error_t *err)
 {
     aid_spec_t *s = g_new0(aid_spec_t, 1);
+    s->data.builtin = builtin;
     s->blocks = g_ptr_array_new_with_free_func(block_free);
     s->page_w = 595.28;
     s->page_h = 841.89;
