@@ -188,6 +188,31 @@ char *aid_expr_eval(const aid_rdata_t *d, const char *expr, const char *file, lo
         aidstat_filter_free(all);
         if (!out)
             goto qfail;
+    } else if (!strcmp(func, "allocated")) {
+        /* allocations as a share of commitments, for the same selection */
+        aid_opts_t rest;
+        aid_opts_init(&rest, file);
+        for (guint i = 0; i < o.keys->len; i++)
+            if (strcmp(g_ptr_array_index(o.keys, i), "measure"))
+                aid_opts_add(&rest, g_ptr_array_index(o.keys, i), g_ptr_array_index(o.values, i), line, col);
+        aid_opts_add(&rest, "measure", "allocation", line, col);
+        aidstat_filter_t *fa = aid_query_filter(d, &rest, false, &qerr);
+        g_ptr_array_index(rest.values, rest.values->len - 1) = g_strdup("commitment");
+        aidstat_filter_t *fc = fa ? aid_query_filter(d, &rest, false, &qerr) : NULL;
+        aid_opts_clear(&rest);
+        aid_opts_t by;
+        aid_opts_init(&by, file);
+        aidstat_result_t *a = fc ? aid_query_compare(d, &by, fa, AIDSTAT_KEY_DONOR, &qerr) : NULL;
+        aidstat_result_t *c = a ? aid_query_compare(d, &by, fc, AIDSTAT_KEY_DONOR, &qerr) : NULL;
+        aid_opts_clear(&by);
+        if (a && c && aidstat_result_total(c) > 0)
+            out = format_value(d, aidstat_result_total(a) / aidstat_result_total(c) * 100.0, fmt, "", "pct");
+        aidstat_result_free(a);
+        aidstat_result_free(c);
+        aidstat_filter_free(fa);
+        aidstat_filter_free(fc);
+        if (!out)
+            goto qfail;
     } else if (!strcmp(func, "rank")) {
         const char *who = aid_opts_get(&o, "donor");
         const char *reg = aid_opts_get(&o, "region");
@@ -302,8 +327,8 @@ char *aid_expr_eval(const aid_rdata_t *d, const char *expr, const char *file, lo
         aidstat_series_free(s);
     } else {
         aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col,
-                      "{{ %s }}: unknown figure \"%s\" (sum, share, rank, count, growth, slope, cagr, latest, "
-                      "first, release, top)",
+                      "{{ %s }}: unknown figure \"%s\" (sum, share, allocated, rank, count, growth, slope, cagr, "
+                      "latest, first, release, top)",
                       expr, func);
     }
     goto out;

@@ -413,10 +413,19 @@ static void table(lay_t *L, aid_block_t *b)
             rh[i] = fmax(rh[i], th + 2 * pad);
             g_object_unref(l);
         }
-    double head = 0;
-    for (size_t i = 0; i < b->header_rows; i++)
-        head += rh[i];
-    if (L->y + head + rh[MIN(b->header_rows, nr - 1)] + L->s->font_size * 2 > L->ybot && L->y > L->mt)
+    double head = 0, all = 0;
+    for (size_t i = 0; i < nr; i++) {
+        if (i < b->header_rows)
+            head += rh[i];
+        all += rh[i];
+    }
+    /* a table that fits on a page is not split; a longer one starts with
+     * at least three rows under its header */
+    double cap = b->number ? L->s->font_size * 2.2 : 0, tail = b->note ? L->s->font_size * 3 : 0;
+    double fits_page = L->ybot - L->mt;
+    double want = all + cap + tail <= fits_page ? all + cap + tail
+                                                : head + cap + rh[MIN(b->header_rows, nr - 1)] * 3;
+    if (L->y + want > L->ybot && L->y > L->mt)
         new_page(L);
     if (b->number)
         caption(L, "Table", b->number, b->caption);
