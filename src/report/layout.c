@@ -355,7 +355,7 @@ static aidstat_status_t chart(lay_t *L, aid_block_t *b)
 
 static void image(lay_t *L, aid_block_t *b)
 {
-    double iw = cairo_image_surface_get_width(b->image), ih = cairo_image_surface_get_height(b->image);
+    double iw = b->image_w, ih = b->image_h;
     double scale = fmin(L->cw / iw, (L->ybot - L->mt) * 0.6 / ih);
     scale = fmin(scale, 1.0);
     double h = ih * scale;

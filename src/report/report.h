@@ -98,7 +98,8 @@ typedef struct {
     aidstat_chart_t *chart;
     double height;    /* chart height in points */
     GPtrArray *kpi_label, *kpi_value, *kpi_note;
-    cairo_surface_t *image;
+    cairo_surface_t *image; /* PNG pixels, or an SVG recorded as vectors */
+    double image_w, image_h;
     long line;
 } aid_block_t;
 
