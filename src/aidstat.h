@@ -583,6 +583,11 @@ AIDSTAT_API void aidstat_rates_free(aidstat_rates_t *r);
  * Equal currencies give 1. */
 AIDSTAT_API double aidstat_rates_get(const aidstat_rates_t *r, const char *from, const char *to,
                                      int year, int month);
+/** Every observation of units of `to` per unit of `from`, oldest first:
+ * dates as year*10000 + month*100 + day (day or month 0 when the table is
+ * monthly or yearly). Returns the count; free both arrays with aidstat_free. */
+AIDSTAT_API size_t aidstat_rates_observations(const aidstat_rates_t *r, const char *from, const char *to,
+                                              int **dates, double **values);
 /** For footers: "ECB euro reference rates, daily, 1999-01-04 – 2025-05-09
  * (eurofxref-hist.csv)". */
 AIDSTAT_API const char *aidstat_rates_describe(const aidstat_rates_t *r);
@@ -742,6 +747,13 @@ AIDSTAT_API aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r
 AIDSTAT_API aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s,
                                                        const aidstat_chart_options_t *opt,
                                                        aidstat_error_t *err);
+/** A line chart of dated values, such as daily exchange rates: dates as
+ * year*10000 + month*100 + day, oldest first; label names the line, unit
+ * the values ("US$ per €"), source the footer. Long series are drawn at the
+ * device's resolution (lowest and highest value per column). */
+AIDSTAT_API aidstat_chart_t *aidstat_chart_from_dates(const aidstat_chart_options_t *opt, const char *label,
+                                                      const char *unit, const char *source, const int *dates,
+                                                      const double *values, size_t n, aidstat_error_t *err);
 AIDSTAT_API void aidstat_chart_free(aidstat_chart_t *c);
 /** Draw into the caller's cairo context in a width x height box (user
  * units, points for PDF) at the current origin. Labels that cannot fit

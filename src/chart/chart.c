@@ -560,6 +560,54 @@ aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s, const aids
     return c;
 }
 
+aidstat_chart_t *aidstat_chart_from_dates(const aidstat_chart_options_t *opt, const char *label,
+                                          const char *unit, const char *source, const int *dates,
+                                          const double *values, size_t n, aidstat_error_t *err)
+{
+    if (opt->kind != AIDSTAT_CHART_LINE) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "dated values are drawn as a line chart");
+        return NULL;
+    }
+    if (n < 2) {
+        aid_error_set(err, AIDSTAT_ERR_EMPTY, NULL, 0, 0, "fewer than two values to draw");
+        return NULL;
+    }
+    aidstat_chart_t *c = chart_new(opt, err);
+    if (!c)
+        return NULL;
+    c->nt = n;
+    c->interval = AIDSTAT_INTERVAL_MONTH;
+    c->years = g_new0(int, n);
+    c->months = g_new0(int, n);
+    c->complete = g_new0(bool, n);
+    c->tlabels = g_new0(char *, n + 1);
+    for (size_t t = 0; t < n; t++) {
+        c->years[t] = dates[t] / 10000;
+        c->months[t] = MAX(1, dates[t] / 100 % 100);
+        c->complete[t] = true;
+        c->tlabels[t] = dates[t] % 100 ? g_strdup_printf("%04d-%02d-%02d", c->years[t], c->months[t], dates[t] % 100)
+                                       : g_strdup_printf("%04d-%02d", c->years[t], c->months[t]);
+    }
+    c->items = g_new0(aid_item_t, 1);
+    c->nitems = 1;
+    c->items[0].label = g_strdup(label ? label : "");
+    c->items[0].v = g_memdup2(values, n * sizeof(double));
+    c->nser = 1;
+    c->series = g_new0(char *, 2);
+    c->series[0] = g_strdup("");
+    c->currency = g_strdup("");
+    c->scale = 1;
+    c->plain_values = true;
+    c->unit_label = g_strdup(unit ? unit : "");
+    c->title = g_strdup(opt->title ? opt->title : label ? label : "");
+    c->subtitle = opt->subtitle ? g_strdup(opt->subtitle)
+                                : g_strdup_printf("%s, %s – %s", c->unit_label, c->tlabels[0], c->tlabels[n - 1]);
+    c->footer = g_strdup_printf("Source: %s%s%s", source && source[0] ? source : "not stated",
+                                opt->note ? ". " : "", opt->note ? opt->note : "");
+    alt_text(c);
+    return c;
+}
+
 /* ------------------------------------------------------------- helpers */
 
 aid_rgb_t aid_chart_color(const aidstat_chart_t *c, size_t i)
@@ -584,6 +632,10 @@ char *aid_chart_value(const aidstat_chart_t *c, double v, int decimals, char *bu
         aid_num(v, decimals >= 0 ? decimals : (fabs(v) < 10 ? 2 : 1), c->locale, n, sizeof n);
         snprintf(buf, len, "%s %%", n);
         return buf;
+    }
+    if (c->plain_values) {
+        int d = fabs(v) >= 1000 ? 0 : fabs(v) >= 100 ? 1 : fabs(v) >= 10 ? 2 : fabs(v) >= 1 ? 3 : 4;
+        return aid_num(v, decimals >= 0 ? decimals : d, c->locale, buf, len);
     }
     if (!c->currency[0]) /* a count */
         return aid_num(v, 0, c->locale, buf, len);

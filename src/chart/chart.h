@@ -31,6 +31,7 @@ struct aidstat_chart {
     char *currency;
     double scale;             /* 1e9: € bn */
     bool percent_values;      /* values are % (of GDP); no currency */
+    bool plain_values;        /* values are plain numbers (rates): 4 significant digits */
     char *unit_label;         /* "€ billion" */
     /* categorical data: items x series */
     aid_item_t *items;

@@ -336,6 +336,16 @@ aidstat_status_t aid_draw_time(aidstat_chart_t *c, cairo_t *cr, const aid_frame_
                 hi = MAX(hi, yv);
             }
     }
+    if (c->plain_values && lo == 0) {
+        /* rates and other plain values need no zero on the axis */
+        lo = INFINITY;
+        for (size_t g = 0; g < c->nitems; g++)
+            for (size_t t = 0; t < c->nt; t++)
+                if (!isnan(c->items[g].v[t]))
+                    lo = fmin(lo, c->items[g].v[t]);
+        if (!isfinite(lo) || lo <= 0)
+            lo = 0;
+    }
     aid_scale_t s;
     bool legend = c->nitems > 1 && (c->opt.kind != AIDSTAT_CHART_LINE) && !c->opt.facet;
     double top = f->y, height = f->h;

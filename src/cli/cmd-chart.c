@@ -49,7 +49,8 @@ int cmd_chart(int argc, char **argv)
 {
     gchar *by = NULL, *interval = NULL, *output = NULL, *width_s = NULL, *height_s = NULL,
           *title = NULL, *subtitle = NULL, *note = NULL, *theme = NULL, *font = NULL, *colors = NULL,
-          *events_file = NULL, *per = NULL, *locale = NULL, *sort = NULL, *type = NULL;
+          *events_file = NULL, *per = NULL, *locale = NULL, *sort = NULL, *type = NULL, *rate = NULL,
+          *rate_base = NULL;
     gchar **highlight = NULL;
     gint top = -1;
     gdouble dpi = 150;
@@ -86,6 +87,9 @@ int cmd_chart(int argc, char **argv)
         {"colors", 0, 0, G_OPTION_ARG_STRING, &colors, "Palette: #RRGGBB,#RRGGBB,...", "LIST"},
         {"locale", 0, 0, G_OPTION_ARG_STRING, &locale, "Number format: en (1,234.5) or de (1.234,5)", "LOCALE"},
         {"alt", 0, 0, G_OPTION_ARG_NONE, &alt, "Print the chart's text description", NULL},
+        {"rate", 0, 0, G_OPTION_ARG_STRING, &rate,
+         "Line: plot the exchange rate of CODE from the --rates table, every observation", "CODE"},
+        {"rate-base", 0, 0, G_OPTION_ARG_STRING, &rate_base, "With --rate: per unit of this currency (default EUR)", "CODE"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     GOptionContext *ctx = g_option_context_new("KIND [FILE...] - draw a chart");
@@ -177,7 +181,30 @@ int cmd_chart(int argc, char **argv)
     bool over_time = kind == AIDSTAT_CHART_LINE || kind == AIDSTAT_CHART_AREA || kind == AIDSTAT_CHART_COLUMN;
     if ((code = cli_norm_build(&norm)))
         goto done;
-    if (over_time) {
+    if (rate) {
+        /* the rates themselves, not aid: every observation of the table */
+        if (kind != AIDSTAT_CHART_LINE || !norm.rates) {
+            code = cli_error(EXIT_USAGE, "--rate draws a line chart from a --rates table: chart line --rates FILE --rate USD");
+            goto done;
+        }
+        const char *base = rate_base ? rate_base : "EUR";
+        int *dates = NULL;
+        double *values = NULL;
+        size_t n = aidstat_rates_observations(norm.rates, base, rate, &dates, &values);
+        if (n < 2) {
+            aidstat_free(dates);
+            aidstat_free(values);
+            code = cli_error(EXIT_DATA, "%s: no %s per %s observations to draw", norm.rates_file, rate, base);
+            goto done;
+        }
+        char *label = g_strdup_printf("%s per %s", rate, base);
+        char *unit = g_strdup_printf("%s per %s", rate, base);
+        chart = aidstat_chart_from_dates(&co, label, unit, aidstat_rates_describe(norm.rates), dates, values, n, &err);
+        g_free(label);
+        g_free(unit);
+        aidstat_free(dates);
+        aidstat_free(values);
+    } else if (over_time) {
         aidstat_series_options_t so;
         aidstat_series_options_init(&so);
         if (by) {
@@ -308,6 +335,8 @@ done:
     g_free(locale);
     g_free(sort);
     g_free(type);
+    g_free(rate);
+    g_free(rate_base);
     if (gerr)
         g_error_free(gerr);
     g_option_context_free(ctx);

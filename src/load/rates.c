@@ -32,8 +32,14 @@ typedef struct {
 /* One currency: cells[(year - y0) * 13 + 0] sums the whole year,
  * [... + month] that month. */
 typedef struct {
+    int date; /* year*10000 + month*100 + day */
+    double v;
+} obs_t;
+
+typedef struct {
     int y0, ny;
     cell_t *cells;
+    GArray *obs; /* every observation, for charts of the rates themselves */
 } series_t;
 
 typedef enum { FMT_NONE = 0, FMT_ECB, FMT_FED, FMT_LONG } format_t;
@@ -49,6 +55,8 @@ static void series_free(gpointer p)
 {
     series_t *s = p;
     g_free(s->cells);
+    if (s->obs)
+        g_array_free(s->obs, TRUE);
     g_free(s);
 }
 
@@ -85,8 +93,12 @@ static series_t *series_get(aidstat_rates_t *r, const char *code)
     return s;
 }
 
-static void series_add(series_t *s, int year, int month, double per_base)
+static void series_add(series_t *s, int year, int month, int day, double per_base)
 {
+    if (!s->obs)
+        s->obs = g_array_new(FALSE, FALSE, sizeof(obs_t));
+    obs_t o = {year * 10000 + month * 100 + day, per_base};
+    g_array_append_val(s->obs, o);
     cell_t *c = series_year(s, year);
     c[0].sum += per_base;
     c[0].n++;
@@ -293,7 +305,7 @@ static int row_ecb(reader_t *R, char **f, size_t n, long line)
             continue;
         any = true;
         if (R->cols[i])
-            series_add(R->cols[i], y, m, v);
+            series_add(R->cols[i], y, m, d, v);
     }
     if (any)
         seen(R, y, m, d);
@@ -335,7 +347,7 @@ static int row_long(reader_t *R, char **f, size_t n, long line)
     if (st == 0)
         return 0;
     if (g_ascii_strcasecmp(code, R->r->base) != 0)
-        series_add(series_get(R->r, code), y, m, v);
+        series_add(series_get(R->r, code), y, m, d, v);
     seen(R, y, m, d);
     return 0;
 }
@@ -495,4 +507,55 @@ double aidstat_rates_get(const aidstat_rates_t *r, const char *from, const char 
 const char *aidstat_rates_describe(const aidstat_rates_t *r)
 {
     return r ? r->describe : "";
+}
+
+static gint obs_cmp(gconstpointer a, gconstpointer b)
+{
+    int x = ((const obs_t *)a)->date, y = ((const obs_t *)b)->date;
+    return (x > y) - (x < y);
+}
+
+size_t aidstat_rates_observations(const aidstat_rates_t *r, const char *from, const char *to, int **dates,
+                                  double **values)
+{
+    /* units of `to` per `from` on each date both are quoted (the base is 1) */
+    series_t *sf = g_ascii_strcasecmp(from, r->base) ? g_hash_table_lookup(r->series, from) : NULL;
+    series_t *st = g_ascii_strcasecmp(to, r->base) ? g_hash_table_lookup(r->series, to) : NULL;
+    *dates = NULL;
+    *values = NULL;
+    if ((g_ascii_strcasecmp(from, r->base) && !sf) || (g_ascii_strcasecmp(to, r->base) && !st) || (!sf && !st))
+        return 0;
+    GArray *a = g_array_new(FALSE, FALSE, sizeof(obs_t)), *b = g_array_new(FALSE, FALSE, sizeof(obs_t));
+    if (sf)
+        g_array_append_vals(a, sf->obs->data, sf->obs->len);
+    if (st)
+        g_array_append_vals(b, st->obs->data, st->obs->len);
+    g_array_sort(a, obs_cmp);
+    g_array_sort(b, obs_cmp);
+    GArray *drive = st ? b : a;
+    size_t n = 0, j = 0;
+    *dates = g_new(int, drive->len + 1);
+    *values = g_new(double, drive->len + 1);
+    for (guint i = 0; i < drive->len; i++) {
+        obs_t *o = &g_array_index(drive, obs_t, i);
+        double vf = 1, vt = 1;
+        if (st && sf) {
+            while (j < a->len && g_array_index(a, obs_t, j).date < o->date)
+                j++;
+            if (j >= a->len || g_array_index(a, obs_t, j).date != o->date)
+                continue;
+            vf = g_array_index(a, obs_t, j).v;
+            vt = o->v;
+        } else if (st) {
+            vt = o->v;
+        } else {
+            vf = o->v;
+        }
+        (*dates)[n] = o->date;
+        (*values)[n] = vt / vf;
+        n++;
+    }
+    g_array_free(a, TRUE);
+    g_array_free(b, TRUE);
+    return n;
 }
