@@ -68,9 +68,11 @@ static bool year_value(const aidstat_series_t *s, int year, double *out)
     return false;
 }
 
-char *aid_expr_eval(const aid_rdata_t *d, const char *expr, const char *file, long line, long col,
+char *aid_expr_eval(const aid_rdata_t *d, const char *text, const char *file, long line, long col,
                     aidstat_error_t *err)
 {
+    /* messages quote the figure as written, without the blanks inside the braces */
+    char *expr = g_strstrip(g_strdup(text));
     char *copy = g_strdup(expr);
     char *fmt = NULL;
     char *bar = strchr(copy, '|');
@@ -340,6 +342,7 @@ out:
     aid_opts_clear(&o);
     g_strfreev(words);
     g_free(copy);
+    g_free(expr);
     return out;
 }
 

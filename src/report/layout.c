@@ -690,7 +690,13 @@ aidstat_status_t aid_layout_draw(aid_spec_t *s, cairo_t *cr, double w, double h,
     if (st == AIDSTAT_OK) {
         L.pages = L.page;
         L.draw = true;
+        /* One structure element around everything. Besides making the PDF a
+         * tagged one, this works around cairo 1.16: without any structure
+         * element, a page with a link annotation gets a parent-tree entry
+         * pointing at an object that is never written (qpdf: "file is damaged"). */
+        cairo_tag_begin(cr, "Document", NULL);
         st = pass(&L);
+        cairo_tag_end(cr, "Document");
     }
     g_array_free(L.hpage, TRUE);
     return st;

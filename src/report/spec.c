@@ -426,28 +426,38 @@ static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
         b->kpi_note = g_ptr_array_new_with_free_func(g_free);
         gchar **lines = g_strsplit(body, "\n", -1);
         for (guint i = 0; lines[i] && st == AIDSTAT_OK; i++) {
-            if (!g_strstrip(lines[i])[0])
+            /* columns count characters of the line as written, indentation included */
+            char *ln = lines[i];
+            const char *first = ln + strspn(ln, " \t");
+            if (!*first)
                 continue;
             long l = line + 1 + i;
-            char *eq = strchr(lines[i], '=');
+            char *eq = strchr(ln, '=');
             if (!eq) {
-                st = aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, l, 1, "kpi: write Label = FIGURE [; note]");
+                st = aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, l, (long)(first - ln) + 1,
+                                   "kpi: write Label = FIGURE [; note]");
                 break;
             }
             *eq = '\0';
             char *expr = eq + 1, *semi = strchr(expr, ';');
             if (semi)
                 *semi = '\0';
-            char *v = aid_expr_eval(d, g_strstrip(expr), x->path, l, (long)(expr - lines[i]) + 1, x->err);
-            char *note = semi ? aid_expr_expand(d, g_strstrip(semi + 1), x->path, l, (long)(semi - lines[i]) + 2, x->err)
-                              : g_strdup("");
+            expr += strspn(expr, " \t");
+            char *v = aid_expr_eval(d, expr, x->path, l, g_utf8_pointer_to_offset(ln, expr) + 1, x->err);
+            char *note = NULL;
+            if (semi) {
+                char *nt = semi + 1 + strspn(semi + 1, " \t");
+                note = aid_expr_expand(d, g_strchomp(nt), x->path, l, g_utf8_pointer_to_offset(ln, nt) + 1, x->err);
+            } else {
+                note = g_strdup("");
+            }
             if (!v || !note) {
                 g_free(v);
                 g_free(note);
                 st = x->err->code ? x->err->code : AIDSTAT_ERR_DATA;
                 break;
             }
-            g_ptr_array_add(b->kpi_label, g_strdup(g_strstrip(lines[i])));
+            g_ptr_array_add(b->kpi_label, g_strstrip(g_strdup(ln)));
             g_ptr_array_add(b->kpi_value, v);
             g_ptr_array_add(b->kpi_note, note);
         }
