@@ -647,5 +647,67 @@ else
     fail "report-small.md: no PDF written"
 fi
 
+# ------------------------------------------------------- heavy weapons
+# a.pdf (embedded weapons data) and c.pdf (weapons.csv beside
+# data_explorer.csv) have the section; its figures equal awk over
+# weapons.csv (value in euros per donor and kind) with regions.csv's
+# Europe group matched by country name, and the military share of
+# Europe over data_explorer.csv. d.pdf: the same data copied where no
+# weapons.csv is: no section, and the method says how to add one.
+WEAP=$SHARED/kiel-ust-web-r29/weapons.csv
+if [ -r "$WEAP" ]; then
+    mkdir "$tmp/nowp" && cp "$DE" "$tmp/nowp/data_explorer.csv" || exit 99
+    render d.pdf --data "$tmp/nowp/data_explorer.csv"
+    joined "$out/a.pdf" "$tmp/wa.txt"
+    joined "$out/c.pdf" "$tmp/wc.txt"
+    joined "$out/d.pdf" "$tmp/wd.txt"
+    # the figures as aidstat's formats write them: €X.X bn, N %
+    want=$(awk -F, -v regions="$REGIONS" -v de="$DE" '
+        function unq(s) { gsub(/^"|"$/, "", s); return s }
+        function pct(x) { return (x < 10) ? sprintf("%.1f %%", x) : sprintf("%.0f %%", x) }
+        BEGIN {
+            while ((getline l < regions) > 0) {
+                split(l, r, ",")
+                if (r[1] == "europe") { eu[r[4]] = 1; eu3[r[3]] = 1 }
+            }
+            while ((getline l < de) > 0) {
+                n = split(l, c, ",")
+                if (c[1] ~ /country/) { for (i = 1; i <= n; i++) col[unq(c[i])] = i; continue }
+                m = c[col["military"]] + 0; all += m
+                if (unq(c[col["iso"]]) in eu3) eum += m
+            }
+        }
+        NR > 1 {
+            d = unq($1); v = $4 + 0; tot += v; by[d] += v
+            if (d in eu) e += v
+        }
+        END {
+            nd = 0; for (d in by) nd++
+            printf "%d donors have given heavy weapons valued at €%.1f bn in all.\n", nd, tot / 1e9
+            printf "The largest are Germany with €%.1f bn (%s) and United States with €%.1f bn (%s).\n", \
+                by["Germany"] / 1e9, pct(100 * by["Germany"] / tot), by["United States"] / 1e9, \
+                pct(100 * by["United States"] / tot)
+            printf "European donors account for %s of the value, a larger share than their %s of all military aid allocated\n", \
+                pct(100 * e / tot), pct(100 * eum / all)
+        }' "$WEAP")
+    echo "$want" | while IFS= read -r t; do
+        [ -n "$t" ] || continue
+        for f in wa wc; do
+            if has "$tmp/$f.txt" "$t"; then echo "ok"; else echo "not ok: $f: $t"; fi
+        done
+    done >"$tmp/wcheck"
+    check "heavy weapons: figures of a.pdf and c.pdf equal awk over weapons.csv ($(grep -m 1 '^not ok' "$tmp/wcheck"))" \
+        sh -c "[ \$(grep -c '^ok' '$tmp/wcheck') -eq 6 ] && ! grep -q '^not ok' '$tmp/wcheck'"
+    check "heavy weapons: a.pdf has the figure caption" has "$tmp/wa.txt" "Heavy weapons by donor, the twelve largest, by value"
+    pages "$out/a.pdf" "$tmp/wpa" "$npages_a"
+    check "heavy weapons: a.pdf has the heading on its own line" sh -c "cat '$tmp'/wpa-*.txt | grep -q -x 'Heavy weapons'"
+    check "heavy weapons: d.pdf (no weapons.csv beside the data) has no such section" \
+        sh -c "! grep -q -F 'Heavy weapons' '$tmp/wd.txt'"
+    check "heavy weapons: d.pdf says how to add it" has "$tmp/wd.txt" "put the release's weapons.csv beside the data file to add a section on them"
+    check "heavy weapons: d.pdf has one page fewer than a.pdf" test "$(info "$out/d.pdf" Pages)" -eq $((npages_a - 1))
+else
+    echo "# $WEAP is not there: heavy-weapons checks left out"
+fi
+
 echo "$npass passed, $nfail failed"
 [ "$nfail" -eq 0 ]

@@ -76,4 +76,10 @@ double aid_unit_scale(const char *s);
 /* The Kiel release label from release_info.csv's row, e.g. "Release 29 (04/2026)". */
 char *aid_kiel_release_label(const char *release, const char *period);
 
+/* The heavy weapons of the embedded release (kiel-ust-r29-weapons.csv):
+ * value by donor, no dates; kept apart from the default dataset because
+ * they are part of its military aid, not in addition to it. */
+aidstat_status_t aid_load_default_weapons(aidstat_record_fn fn, void *user,
+                                          aidstat_load_report_t *report, aidstat_error_t *err);
+
 #endif

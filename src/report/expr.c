@@ -10,7 +10,7 @@
 #include <string.h>
 
 static const char *const filter_keys[] = {"type", "measure", "donor", "region", "from", "to",
-                                          "period", "baseline", "n", NULL};
+                                          "period", "baseline", "n", "data", NULL};
 
 /* "€64.6 bn" and friends. */
 static char *format_value(const aid_rdata_t *d, double v, const char *fmt, const char *currency,
@@ -39,7 +39,16 @@ static char *format_value(const aid_rdata_t *d, double v, const char *fmt, const
     } else {
         aid_num(v, fabs(v) >= 100 ? 0 : 1, d->locale, buf, sizeof buf);
     }
-    return g_strdup(buf);
+    /* a figure is one word to the line breaker: "31 %" and "€5.6 bn" never
+     * break between the number and its unit (no-break spaces) */
+    GString *o = g_string_sized_new(strlen(buf) + 8);
+    for (const char *p = buf; *p; p++) {
+        if (*p == ' ')
+            g_string_append(o, "\u00A0");
+        else
+            g_string_append_c(o, *p);
+    }
+    return g_string_free(o, FALSE);
 }
 
 static bool known_format(const char *f)
@@ -128,6 +137,15 @@ char *aid_expr_eval(const aid_rdata_t *d, const char *text, const char *file, lo
     }
     aidstat_error_t qerr;
     aidstat_error_clear(&qerr);
+    aid_rdata_t picked; /* data=weapons: the same data with the other table */
+    if (aid_opts_get(&o, "data")) {
+        const aidstat_table_t *t = aid_query_table(d, &o, &qerr);
+        if (!t)
+            goto qfail;
+        picked = *d;
+        picked.table = (aidstat_table_t *)t;
+        d = &picked;
+    }
     if (!strcmp(func, "release") || !strcmp(func, "latest") || !strcmp(func, "first") ||
         !strcmp(func, "sum") || !strcmp(func, "count") || !strcmp(func, "top")) {
         f = aid_query_filter(d, &o, false, &qerr);

@@ -190,6 +190,23 @@ static aidstat_status_t parse_by(const aid_opts_t *o, aidstat_key_t by[2], aidst
     return st;
 }
 
+const aidstat_table_t *aid_query_table(const aid_rdata_t *d, const aid_opts_t *o, aidstat_error_t *err)
+{
+    const char *v = aid_opts_get(o, "data");
+    if (!v || !strcmp(v, "main"))
+        return d->table;
+    if (strcmp(v, "weapons")) {
+        aid_opts_error(o, "data", 0, 0, err, "data: \"%s\": main or weapons", v);
+        return NULL;
+    }
+    if (!d->weapons) {
+        aid_opts_error(o, "data", 0, 0, err,
+                       "data: weapons: no heavy-weapons data is loaded (weapons.csv beside the data, or weapons: in the front matter)");
+        return NULL;
+    }
+    return d->weapons;
+}
+
 aidstat_result_t *aid_query_compare(const aid_rdata_t *d, const aid_opts_t *o, aidstat_filter_t *f,
                                     aidstat_key_t default_by, aidstat_error_t *err)
 {
@@ -222,10 +239,13 @@ aidstat_result_t *aid_query_compare(const aid_rdata_t *d, const aid_opts_t *o, a
     opt.cumulative = is_true(aid_opts_get(o, "cumulative"));
     opt.filter = f;
     opt.regions = d->regions;
+    const aidstat_table_t *t = aid_query_table(d, o, err);
+    if (!t)
+        return NULL;
     aidstat_compare_t *c = aidstat_compare_new(&opt, err);
     if (!c)
         return NULL;
-    aidstat_table_foreach(d->table, aidstat_compare_add, c);
+    aidstat_table_foreach(t, aidstat_compare_add, c);
     aidstat_result_t *r = aidstat_compare_finish(c, err);
     aidstat_compare_free(c);
     return r;
@@ -255,10 +275,13 @@ aidstat_series_t *aid_query_series(const aid_rdata_t *d, const aid_opts_t *o, ai
     }
     so.filter = f;
     so.regions = d->regions;
+    const aidstat_table_t *t = aid_query_table(d, o, err);
+    if (!t)
+        return NULL;
     aidstat_series_t *s = aidstat_series_new(&so, err);
     if (!s)
         return NULL;
-    aidstat_table_foreach(d->table, aidstat_series_add, s);
+    aidstat_table_foreach(t, aidstat_series_add, s);
     if (aidstat_series_finish(s, err) != AIDSTAT_OK) {
         aidstat_series_free(s);
         return NULL;

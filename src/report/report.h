@@ -12,6 +12,7 @@
 /* The data every figure of a report is computed from. */
 typedef struct {
     aidstat_table_t *table;
+    aidstat_table_t *weapons; /* heavy weapons by donor (Kiel weapons.csv), or NULL */
     aidstat_regions_t *regions;
     GPtrArray *sources; /* char*: one line per loaded file */
     aid_locale_t locale;
@@ -36,6 +37,10 @@ aidstat_status_t aid_opts_error(const aid_opts_t *o, const char *key, long line,
 /* Check every key is one of known (NULL-terminated); the first unknown is an error. */
 aidstat_status_t aid_opts_check(const aid_opts_t *o, const char *const *known, long line, long col,
                                 aidstat_error_t *err);
+
+/* The table a figure or block reads: the report's data, or with
+ * data=weapons its heavy-weapons data; NULL with err when that is absent. */
+const aidstat_table_t *aid_query_table(const aid_rdata_t *d, const aid_opts_t *o, aidstat_error_t *err);
 
 /* Build a filter from type, measure, donor, region, from, to. skip_where
  * leaves out the donor and region filters (for shares). */

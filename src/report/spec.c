@@ -5,6 +5,7 @@
 #include "config.h"
 #include "report/report.h"
 #include "data/error.h"
+#include "load/loader.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -55,6 +56,7 @@ void aid_spec_free(aid_spec_t *s)
     if (s->blocks)
         g_ptr_array_free(s->blocks, TRUE);
     aidstat_table_free(s->data.table);
+    aidstat_table_free(s->data.weapons);
     aidstat_regions_free(s->data.regions);
     if (s->data.sources)
         g_ptr_array_free(s->data.sources, TRUE);
@@ -169,10 +171,10 @@ static void block_opts(ctx_t *x, const char *body, long line, aid_opts_t *o)
 static const char *const chart_keys[] = {"kind", "by", "top", "interval", "type", "measure", "donor",
                                          "region", "from", "to", "per", "cumulative", "trend", "percent",
                                          "facet", "highlight", "title", "subtitle", "note", "height",
-                                         "caption", "log", "sort", "theme", "events", NULL};
+                                         "caption", "log", "sort", "theme", "events", "data", NULL};
 static const char *const table_keys[] = {"by", "top", "type", "measure", "donor", "region", "from",
                                          "to", "per", "stat", "sort", "cumulative", "caption", "trend",
-                                         "interval", NULL};
+                                         "interval", "data", NULL};
 
 static char *fmt_money(const aid_rdata_t *d, double v, double scale, const char *cur, char *buf, size_t len)
 {
@@ -670,17 +672,81 @@ static aidstat_status_t walk(ctx_t *x, cmark_node *parent, int depth)
 }
 
 /* Expand {{ }} outside fenced blocks, line by line, keeping positions. */
+/* The words of a line that is only "{{ ... }}", or NULL. */
+static char *directive(const char *t)
+{
+    if (!g_str_has_prefix(t, "{{"))
+        return NULL;
+    const char *close = strstr(t + 2, "}}");
+    if (!close || close[2 + strspn(close + 2, " \t\r")])
+        return NULL;
+    char *d = g_strndup(t + 2, (gsize)(close - t - 2));
+    return g_strstrip(d);
+}
+
 static char *expand_body(ctx_t *x, const char *body)
 {
     gchar **lines = g_strsplit(body, "\n", -1);
     GString *out = g_string_new(NULL);
     bool fence = false;
     char *fence_mark = NULL;
+    long if_line = 0; /* the open {{ if }}, or 0 */
+    bool skipping = false;
     for (guint i = 0; lines[i]; i++) {
         const char *l = lines[i];
         const char *t = l;
         while (*t == ' ')
             t++;
+        /* {{ if weapons }} ... [{{ else }} ...] {{ end }} on lines of their own:
+         * the lines between are left out when there are no heavy-weapons data
+         * (or, after {{ else }}, when there are). The
+         * lines stay as blank ones so later messages keep their line numbers. */
+        if (!fence) {
+            char *d = directive(t);
+            if (d) {
+                long ln = x->offset + i + 1;
+                aidstat_status_t st = AIDSTAT_OK;
+                if (g_str_has_prefix(d, "if ")) {
+                    char *what = g_strstrip(d + 3);
+                    if (if_line)
+                        st = aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, ln, (long)(t - l) + 1,
+                                           "{{ if }} inside {{ if }} (line %ld): close it with {{ end }} first", if_line);
+                    else if (strcmp(what, "weapons"))
+                        st = aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, ln, (long)(t - l) + 1,
+                                           "{{ if %s }}: the condition can be weapons", what);
+                    if_line = ln;
+                    skipping = !x->s->data.weapons;
+                } else if (!strcmp(d, "else")) {
+                    if (!if_line)
+                        st = aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, ln, (long)(t - l) + 1,
+                                           "{{ else }} without {{ if }}");
+                    skipping = !skipping;
+                } else if (!strcmp(d, "end")) {
+                    if (!if_line)
+                        st = aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, ln, (long)(t - l) + 1,
+                                           "{{ end }} without {{ if }}");
+                    if_line = 0;
+                    skipping = false;
+                } else {
+                    g_free(d);
+                    d = NULL;
+                }
+                if (d) {
+                    g_free(d);
+                    if (st != AIDSTAT_OK) {
+                        g_strfreev(lines);
+                        g_string_free(out, TRUE);
+                        return NULL;
+                    }
+                    g_string_append_c(out, '\n');
+                    continue;
+                }
+            }
+        }
+        if (skipping) {
+            g_string_append_c(out, '\n');
+            continue;
+        }
         if (!fence && (g_str_has_prefix(t, "```") || g_str_has_prefix(t, "~~~"))) {
             fence = true;
             fence_mark = g_strndup(t, 3);
@@ -706,6 +772,11 @@ static char *expand_body(ctx_t *x, const char *body)
     }
     g_free(fence_mark);
     g_strfreev(lines);
+    if (if_line) {
+        aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, if_line, 1, "{{ if }} without {{ end }}");
+        g_string_free(out, TRUE);
+        return NULL;
+    }
     return g_string_free(out, FALSE);
 }
 
@@ -720,14 +791,17 @@ static void source_line(aid_spec_t *s, const aidstat_load_report_t *r)
     int y0, m0, y1, m1;
     char a[32], b[32];
     aidstat_load_report_period(r, &y0, &m0, &y1, &m1);
+    char *period = y0 ? g_strdup_printf("%s – %s", aidstat_period_format(y0, m0, a, sizeof a),
+                                        aidstat_period_format(y1, m1, b, sizeof b))
+                      : g_strdup("no dates");
     g_ptr_array_add(s->data.sources,
                     g_strdup_printf("%s%s%s: %s; %" G_GUINT64_FORMAT " rows read, %" G_GUINT64_FORMAT
-                                    " used, %" G_GUINT64_FORMAT " rejected; %s – %s; %zu donors.",
+                                    " used, %" G_GUINT64_FORMAT " rejected; %s; %zu donors.",
                                     src[0] ? src : "Source not stated", rel[0] ? ", " : "", rel,
                                     aidstat_load_report_file(r), aidstat_load_report_rows_read(r),
                                     aidstat_load_report_rows_used(r), aidstat_load_report_rows_rejected(r),
-                                    aidstat_period_format(y0, m0, a, sizeof a), aidstat_period_format(y1, m1, b, sizeof b),
-                                    aidstat_load_report_donor_count(r)));
+                                    period, aidstat_load_report_donor_count(r)));
+    g_free(period);
 }
 
 aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const *data_override,
@@ -743,7 +817,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     s->data.sources = g_ptr_array_new_with_free_func(g_free);
     ctx_t x = {s, path, g_path_get_dirname(path), 0, 0, 0, err};
     const char *body = text;
-    char *data_files = NULL, *regions = NULL, *page = NULL, *orient = NULL, *locale = NULL;
+    char *data_files = NULL, *weapons = NULL, *regions = NULL, *page = NULL, *orient = NULL, *locale = NULL;
     /* front matter */
     if (g_str_has_prefix(text, "---\n") || g_str_has_prefix(text, "---\r\n")) {
         const char *p = strchr(text, '\n') + 1;
@@ -770,7 +844,8 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
                 char *key = g_strstrip(l), *val = g_strstrip(colon + 1);
                 char **slot = !strcmp(key, "title") ? &s->title : !strcmp(key, "subtitle") ? &s->subtitle
                             : !strcmp(key, "author") ? &s->author : !strcmp(key, "date") ? &s->date
-                            : !strcmp(key, "data") ? &data_files : !strcmp(key, "regions") ? &regions
+                            : !strcmp(key, "data") ? &data_files : !strcmp(key, "weapons") ? &weapons
+                            : !strcmp(key, "regions") ? &regions
                             : !strcmp(key, "page") ? &page : !strcmp(key, "orientation") ? &orient
                             : !strcmp(key, "font") ? &s->font : !strcmp(key, "theme") ? &s->theme
                             : !strcmp(key, "locale") ? &locale : NULL;
@@ -788,7 +863,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
                     }
                 } else {
                     aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, 1,
-                                  "front matter: unknown key \"%s\" (title, subtitle, author, date, data, regions, "
+                                  "front matter: unknown key \"%s\" (title, subtitle, author, date, data, weapons, regions, "
                                   "page, orientation, font, font-size, theme, toc, locale)",
                                   key);
                     g_free(l);
@@ -836,10 +911,13 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
         goto fail;
     gchar **files = data_override ? g_strdupv((gchar **)data_override)
                   : data_files ? g_strsplit(data_files, ",", -1) : NULL;
+    char *beside = NULL; /* where the first data file is: weapons.csv may be there too */
     if (files && files[0]) {
         for (gchar **f = files; *f; f++) {
             g_strstrip(*f);
             char *p = data_override || g_path_is_absolute(*f) ? g_strdup(*f) : g_build_filename(x.dir, *f, NULL);
+            if (!beside)
+                beside = g_path_get_dirname(p);
             aidstat_load_report_t *r = aidstat_load_report_new();
             aidstat_status_t st = aidstat_load_file(p, NULL, add_record, s->data.table, r, err);
             if (st == AIDSTAT_OK)
@@ -848,6 +926,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
             g_free(p);
             if (st != AIDSTAT_OK) {
                 g_strfreev(files);
+                g_free(beside);
                 goto fail;
             }
         }
@@ -863,6 +942,36 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
         }
     }
     g_strfreev(files);
+
+    /* heavy weapons: named in the front matter, beside the data, or, with
+     * the embedded data, the embedded release's */
+    char *wpath = weapons ? (g_path_is_absolute(weapons) ? g_strdup(weapons) : g_build_filename(x.dir, weapons, NULL))
+                : beside ? g_build_filename(beside, "weapons.csv", NULL) : NULL;
+    if (!weapons && wpath && !g_file_test(wpath, G_FILE_TEST_IS_REGULAR)) {
+        g_free(wpath);
+        wpath = NULL;
+    }
+    g_free(beside);
+    if (wpath || !weapons) {
+        aidstat_load_report_t *r = aidstat_load_report_new();
+        aidstat_table_t *w = aidstat_table_new();
+        aidstat_status_t st = AIDSTAT_OK;
+        bool want = wpath || (!data_override && !data_files);
+        if (wpath)
+            st = aidstat_load_file(wpath, NULL, add_record, w, r, err);
+        else if (want)
+            st = aid_load_default_weapons(add_record, w, r, err);
+        if (want && st == AIDSTAT_OK) {
+            source_line(s, r);
+            s->data.weapons = w;
+        } else {
+            aidstat_table_free(w);
+        }
+        aidstat_load_report_free(r);
+        g_free(wpath);
+        if (st != AIDSTAT_OK)
+            goto fail;
+    }
 
     char *expanded = expand_body(&x, body);
     if (!expanded)
@@ -882,6 +991,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
         goto fail;
     g_free(x.dir);
     g_free(data_files);
+    g_free(weapons);
     g_free(regions);
     g_free(page);
     g_free(orient);
@@ -890,6 +1000,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
 fail:
     g_free(x.dir);
     g_free(data_files);
+    g_free(weapons);
     g_free(regions);
     g_free(page);
     g_free(orient);
