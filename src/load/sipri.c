@@ -610,23 +610,23 @@ aidstat_status_t aid_sipri_finish(aid_sipri_t *s)
         aid_tally_note(r, "no \"Generated:\" line in the banner: release unknown");
     if (s->marked)
         aid_tally_note(r,
-                       "SIPRI's marks removed from the recipient names of %" G_GUINT64_FORMAT " rows (e.g. \"%s\"): "
-                       "'*' a non-state actor, '**' an international organisation",
+                       "rows whose recipient carries SIPRI's mark ('*' a non-state actor, '**' an "
+                       "international organisation), loaded without it: %" G_GUINT64_FORMAT " (first: \"%s\")",
                        s->marked, s->marked_example);
     if (s->kind == SIPRI_REGISTER) {
         if (s->njoined)
             aid_tally_note(r,
-                           "%" G_GUINT64_FORMAT " records split over two lines by a raw newline in "
-                           "Comments were joined (lines %s)",
+                           "records split over two lines by a raw newline in Comments, joined "
+                           "again: %" G_GUINT64_FORMAT " (lines %s)",
                            s->njoined, s->joined->str);
         if (s->no_order)
-            aid_tally_note(r, "%" G_GUINT64_FORMAT " rows without TIV for total order (not available): "
-                              "no commitment", s->no_order);
+            aid_tally_note(r, "rows without TIV for total order (not available), so no commitment: "
+                              "%" G_GUINT64_FORMAT, s->no_order);
         if (s->no_delivered)
-            aid_tally_note(r, "%" G_GUINT64_FORMAT " rows without TIV of delivered weapons (no "
-                              "deliveries identified): no delivery", s->no_delivered);
+            aid_tally_note(r, "rows without TIV of delivered weapons (no deliveries identified), so "
+                              "no delivery: %" G_GUINT64_FORMAT, s->no_delivered);
         if (s->uncertain_year)
-            aid_tally_note(r, "%" G_GUINT64_FORMAT " records have an uncertain year of order ('?')",
+            aid_tally_note(r, "records with an uncertain year of order ('?'): %" G_GUINT64_FORMAT,
                            s->uncertain_year);
     } else {
         if (s->total_col >= 0)
