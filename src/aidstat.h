@@ -138,6 +138,11 @@ typedef struct {
     const char *const *map;   /**< NULL-terminated "field=column" pairs that override header guessing */
     const char *format;       /**< force a loader by name ("csv", "kiel-data-explorer", ...); NULL = detect */
     const char *display_name; /**< name used in messages instead of the path (NULL = path) */
+    /** The input's encoding: NULL or "auto" to detect (UTF-8; a byte-order
+     * mark; ISO-8859-1 or Windows-1252 when the first byte that is not
+     * UTF-8 comes after ASCII text only), or a name iconv knows ("latin1",
+     * "cp1252"). Text is converted to UTF-8 as it streams. */
+    const char *encoding;
 } aidstat_load_options_t;
 
 /** Set options to their defaults. */
@@ -191,6 +196,13 @@ AIDSTAT_API const char *aidstat_load_report_donor(const aidstat_load_report_t *r
 /** Records per measure. */
 AIDSTAT_API uint64_t aidstat_load_report_measure_records(const aidstat_load_report_t *r,
                                                          aidstat_measure_t m);
+/** The encoding the file was read in ("UTF-8", "ISO-8859-1",
+ * "Windows-1252", ...) and, in *how (may be NULL), how it was chosen:
+ * "default", "detected", "byte-order mark" or "declared". */
+AIDSTAT_API const char *aidstat_load_report_encoding(const aidstat_load_report_t *r, const char **how);
+/** Recipients of the records, in order of first appearance. */
+AIDSTAT_API size_t aidstat_load_report_recipient_count(const aidstat_load_report_t *r);
+AIDSTAT_API const char *aidstat_load_report_recipient(const aidstat_load_report_t *r, size_t i);
 /** Source and release seen in the records ("" when none). */
 AIDSTAT_API const char *aidstat_load_report_source(const aidstat_load_report_t *r);
 AIDSTAT_API const char *aidstat_load_report_release(const aidstat_load_report_t *r);
@@ -272,6 +284,8 @@ AIDSTAT_API void aidstat_filter_add_donor(aidstat_filter_t *f, const char *name_
 /** Restrict to members of group i of regions (borrowed; must outlive f). */
 AIDSTAT_API void aidstat_filter_add_region(aidstat_filter_t *f, const aidstat_regions_t *regions,
                                            size_t i);
+/** Restrict to a recipient by name (case-insensitive); may be repeated. */
+AIDSTAT_API void aidstat_filter_add_recipient(aidstat_filter_t *f, const char *name);
 AIDSTAT_API void aidstat_filter_add_type(aidstat_filter_t *f, aidstat_type_t t);
 AIDSTAT_API void aidstat_filter_add_measure(aidstat_filter_t *f, aidstat_measure_t m);
 /** Inclusive bounds; month 0 means the whole year (from: January, to: December). */

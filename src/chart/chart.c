@@ -159,10 +159,12 @@ static char *period_text(int y0, int m0, int y1, int m1)
 }
 
 /* "Military aid allocations" from types and measure. */
-static char *what_text(const char *types, int measure)
+static char *what_text(const char *types, int measure, const char *currency)
 {
     GString *t = g_string_new(NULL);
-    if (strcmp(types, "all types") && !strchr(types, ',')) {
+    if (currency && !strcmp(currency, "TIV")) {
+        g_string_append(t, "Major arms"); /* SIPRI's arms transfers: not all aid */
+    } else if (strcmp(types, "all types") && !strchr(types, ',')) {
         g_string_append(t, types);
         t->str[0] = g_ascii_toupper(t->str[0]);
         g_string_append(t, " aid");
@@ -181,7 +183,8 @@ static void make_texts(aidstat_chart_t *c, const char *types, int measure, const
                        int y0, int m0, int y1, int m1, const char *source, const char *basis,
                        GPtrArray *notes)
 {
-    char *what = what_text(types, measure);
+    char *what = what_text(types, measure, c->currency);
+    bool tiv = c->currency && !strcmp(c->currency, "TIV");
     char *period = period_text(y0, m0, y1, m1);
     if (c->opt.title)
         c->title = g_strdup(c->opt.title);
@@ -192,7 +195,7 @@ static void make_texts(aidstat_chart_t *c, const char *types, int measure, const
     if (c->opt.subtitle)
         c->subtitle = g_strdup(c->opt.subtitle);
     else
-        c->subtitle = g_strdup_printf("%s, %s%s%s%s", what, c->unit_label, basis && basis[0] ? "" : ", nominal",
+        c->subtitle = g_strdup_printf("%s, %s%s%s%s", what, c->unit_label, (basis && basis[0]) || tiv ? "" : ", nominal",
                                       period[0] ? ", " : "", period);
     GString *f = g_string_new(NULL);
     g_string_append_printf(f, "Source: %s", source && source[0] ? source : "not stated in the data");
@@ -372,6 +375,8 @@ aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aids
     if (aidstat_result_per(r) == AIDSTAT_PER_GDP)
         c->percent_values = k != AIDSTAT_CHART_SCATTER;
     c->scale = pick_scale(maxabs);
+    if (!strcmp(c->currency, "TIV"))
+        c->scale = 1e6; /* SIPRI states TIVs in millions */
     if (aidstat_result_stat(r) == AIDSTAT_STAT_COUNT) {
         c->scale = 1;
         c->unit_label = g_strdup("records");
@@ -423,7 +428,7 @@ aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aids
     }
     if (per && k != AIDSTAT_CHART_SCATTER) {
         g_free(c->title);
-        char *what = what_text(aidstat_result_types(r), aidstat_result_measure(r));
+        char *what = what_text(aidstat_result_types(r), aidstat_result_measure(r), c->currency);
         c->title = opt->title ? g_strdup(opt->title) : g_strdup_printf("%s relative to GDP", what);
         g_free(what);
     }

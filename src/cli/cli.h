@@ -33,6 +33,7 @@ typedef struct {
     gchar *unit;
     gchar *currency;
     gchar *input_format;
+    gchar *encoding;
     gchar *regions;
     gboolean quiet;
     aidstat_load_options_t load;
@@ -116,7 +117,7 @@ gchar **cli_split_list(gchar **values);
 /* The selection options every analysis takes: --type, --measure,
  * --donor, --region, --from, --to. */
 typedef struct {
-    gchar **types, **measures, **donors, **regions;
+    gchar **types, **measures, **donors, **regions, **recipients;
     gchar *from, *to;
     aidstat_filter_t *filter;
     aidstat_regions_t *regions_table; /* loaded when groups are used */

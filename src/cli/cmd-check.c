@@ -24,6 +24,10 @@ static void print_report(const aidstat_load_report_t *r, void *user)
         fputc('\n', fp);
     fprintf(fp, "%s\n", aidstat_load_report_file(r));
     fprintf(fp, "  format:   %s: %s\n", aidstat_load_report_format(r), aidstat_load_report_description(r));
+    const char *how;
+    const char *enc = aidstat_load_report_encoding(r, &how);
+    fprintf(fp, "  encoding: %s%s%s%s\n", enc, strcmp(how, "default") ? " (" : "",
+            strcmp(how, "default") ? how : "", strcmp(how, "default") ? ")" : "");
     fprintf(fp, "  rows:     %" G_GUINT64_FORMAT " read, %" G_GUINT64_FORMAT " used, %" G_GUINT64_FORMAT
                 " rejected, %" G_GUINT64_FORMAT " without aid\n",
             aidstat_load_report_rows_read(r), aidstat_load_report_rows_used(r),
@@ -61,6 +65,18 @@ static void print_report(const aidstat_load_report_t *r, void *user)
         fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", d, q ? "\"" : "");
     }
     fputc('\n', fp);
+    /* recipients are worth a line when the data names others than the
+     * default, Ukraine */
+    size_t nrc = aidstat_load_report_recipient_count(r);
+    if (nrc > 1 || (nrc == 1 && strcmp(aidstat_load_report_recipient(r, 0), "Ukraine") != 0)) {
+        fprintf(fp, "  recipients: %zu", nrc);
+        for (size_t i = 0; i < nrc; i++) {
+            const char *d = aidstat_load_report_recipient(r, i);
+            bool q = strchr(d, ',') != NULL;
+            fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", d, q ? "\"" : "");
+        }
+        fputc('\n', fp);
+    }
     const char *src = aidstat_load_report_source(r), *rel = aidstat_load_report_release(r);
     fprintf(fp, "  source:   %s%s%s\n", src[0] ? src : "not stated", rel[0] ? ", " : "", rel);
     for (size_t i = 0; i < aidstat_load_report_note_count(r); i++)

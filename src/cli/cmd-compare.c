@@ -55,7 +55,9 @@ static char *title_text(const view_t *v)
     if (aidstat_result_cumulative(r))
         g_string_append(t, "Cumulative ");
     bool lead = t->len == 0;
-    if (!strcmp(types, "all types") || strchr(types, ','))
+    if (!strcmp(aidstat_result_currency(r), "TIV"))
+        g_string_append(t, lead ? "Major arms" : "major arms"); /* SIPRI: transfers, not only aid */
+    else if (!strcmp(types, "all types") || strchr(types, ','))
         g_string_append(t, lead ? "Aid" : "aid");
     else {
         size_t at = t->len;
@@ -107,6 +109,8 @@ static char *footer_text(const view_t *v, const char *sep)
         snprintf(prices, sizeof prices, "nominal: current prices");
     if (aidstat_result_stat(r) == AIDSTAT_STAT_COUNT)
         ; /* a count has no currency */
+    else if (!strcmp(cur, "TIV"))
+        g_string_append(s, " (SIPRI trend-indicator values, not money)");
     else if (aidstat_result_per(r) != AIDSTAT_PER_NONE)
         g_string_append_printf(s, " (aid in %s, %s)", cur, v->base_year ? prices : "nominal");
     else

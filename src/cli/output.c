@@ -221,6 +221,8 @@ void cli_unit_choose(cli_unit_t *u, double maxabs, const char *currency, const c
             if (!strcmp(want, scales[i].word) || !strcmp(want, scales[i].longw) ||
                 (!strcmp(want, "1") && i == 3))
                 pick = i;
+    } else if (currency && !strcmp(currency, "TIV")) {
+        pick = 1; /* SIPRI states TIVs in millions */
     } else {
         pick = maxabs >= 1e9 ? 0 : maxabs >= 1e6 ? 1 : 3;
     }

@@ -16,6 +16,8 @@ void cli_select_add_entries(cli_select_t *s, GOptionContext *ctx)
         {"donor", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &s->donors,
          "Only these donors (names or codes; a name with \", \" is one donor)", "DONOR[,DONOR]"},
         {"region", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &s->regions, "Only donors in these groups", "REGION[,REGION]"},
+        {"recipient", 0, 0, G_OPTION_ARG_STRING_ARRAY, &s->recipients,
+         "Only aid to these recipients (names; default: all in the data)", "NAME[,NAME]"},
         {"from", 0, 0, G_OPTION_ARG_STRING, &s->from, "From this period on (inclusive)", "YYYY[-MM]"},
         {"to", 0, 0, G_OPTION_ARG_STRING, &s->to, "Up to this period (inclusive)", "YYYY[-MM]"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
@@ -56,6 +58,18 @@ int cli_select_build(cli_select_t *s, const cli_data_opts_t *data, bool need_reg
         gchar **parts = cli_split_list(one);
         for (gchar **q = parts; *q; q++)
             aidstat_filter_add_donor(s->filter, *q);
+        g_strfreev(parts);
+    }
+    for (gchar **p = s->recipients; p && *p && !code; p++) {
+        if (strstr(*p, ", ")) {
+            if (g_strstrip(*p)[0])
+                aidstat_filter_add_recipient(s->filter, *p);
+            continue;
+        }
+        gchar *one[] = {*p, NULL};
+        gchar **parts = cli_split_list(one);
+        for (gchar **q = parts; *q; q++)
+            aidstat_filter_add_recipient(s->filter, *q);
         g_strfreev(parts);
     }
     if (!code && (*rl || need_regions))
@@ -99,6 +113,7 @@ void cli_select_clear(cli_select_t *s)
     g_strfreev(s->measures);
     g_strfreev(s->donors);
     g_strfreev(s->regions);
+    g_strfreev(s->recipients);
     g_free(s->from);
     g_free(s->to);
 }

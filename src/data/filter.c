@@ -16,6 +16,8 @@ struct aidstat_filter {
     GPtrArray *donors;  /* case-folded names or codes */
     GPtrArray *donors_as_given;
     GArray *regions;    /* region_ref_t */
+    GPtrArray *recipients; /* case-folded */
+    GPtrArray *recipients_as_given;
     unsigned types;     /* bit mask; 0 = all */
     unsigned measures;  /* bit mask; 0 = all */
     int from, to;       /* year*100+month keys; 0 = open */
@@ -29,6 +31,8 @@ aidstat_filter_t *aidstat_filter_new(void)
     f->donors = g_ptr_array_new_with_free_func(g_free);
     f->donors_as_given = g_ptr_array_new_with_free_func(g_free);
     f->regions = g_array_new(FALSE, FALSE, sizeof(region_ref_t));
+    f->recipients = g_ptr_array_new_with_free_func(g_free);
+    f->recipients_as_given = g_ptr_array_new_with_free_func(g_free);
     return f;
 }
 
@@ -39,6 +43,8 @@ void aidstat_filter_free(aidstat_filter_t *f)
     g_ptr_array_free(f->donors, TRUE);
     g_ptr_array_free(f->donors_as_given, TRUE);
     g_array_free(f->regions, TRUE);
+    g_ptr_array_free(f->recipients, TRUE);
+    g_ptr_array_free(f->recipients_as_given, TRUE);
     g_free(f->description);
     g_free(f);
 }
@@ -47,6 +53,12 @@ void aidstat_filter_add_donor(aidstat_filter_t *f, const char *s)
 {
     g_ptr_array_add(f->donors, g_utf8_casefold(s, -1));
     g_ptr_array_add(f->donors_as_given, g_strdup(s));
+}
+
+void aidstat_filter_add_recipient(aidstat_filter_t *f, const char *s)
+{
+    g_ptr_array_add(f->recipients, g_utf8_casefold(s, -1));
+    g_ptr_array_add(f->recipients_as_given, g_strdup(s));
 }
 
 void aidstat_filter_add_region(aidstat_filter_t *f, const aidstat_regions_t *regions, size_t i)
@@ -159,6 +171,15 @@ bool aidstat_filter_match(const aidstat_filter_t *f, const aidstat_record_t *rec
     }
     if (f->donors->len && !donor_match(f, rec))
         return false;
+    if (f->recipients->len) {
+        char *name = g_utf8_casefold(rec->recipient, -1);
+        bool hit = false;
+        for (size_t i = 0; i < f->recipients->len && !hit; i++)
+            hit = strcmp(g_ptr_array_index(f->recipients, i), name) == 0;
+        g_free(name);
+        if (!hit)
+            return false;
+    }
     if (f->regions->len) {
         bool in = false;
         for (size_t i = 0; i < f->regions->len && !in; i++) {
@@ -189,6 +210,14 @@ const char *aidstat_filter_describe(const aidstat_filter_t *f)
         for (size_t i = 0; i < f->regions->len; i++) {
             region_ref_t *r = &g_array_index(f->regions, region_ref_t, i);
             g_string_append_printf(s, "%s%s", i ? "," : "", aidstat_regions_id(r->regions, r->index));
+        }
+    }
+    if (f->recipients->len) {
+        g_string_append_printf(s, "%srecipient=", s->len ? ", " : "");
+        for (size_t i = 0; i < f->recipients->len; i++) {
+            const char *d = g_ptr_array_index(f->recipients_as_given, i);
+            bool q = strchr(d, ',') != NULL;
+            g_string_append_printf(s, "%s%s%s%s", i ? "," : "", q ? "\"" : "", d, q ? "\"" : "");
         }
     }
     if (f->types) {

@@ -1,6 +1,7 @@
 /* CSV rows with positions, on libcsv. */
 #include "config.h"
 #include "load/csv.h"
+#include "load/encoding.h"
 #include "data/error.h"
 
 #include <csv.h>
@@ -12,6 +13,8 @@ struct aid_csv {
     char *name;
     char delimiter;
     bool fast; /* split quote-free lines directly (see feed) */
+    char *encoding;      /* as given; NULL = detect */
+    aid_decoder_t *dec;  /* of the last read */
     struct csv_parser parser;
     /* the row being assembled: field bytes back to back, NUL-separated */
     char *buf;
@@ -42,6 +45,8 @@ void aid_csv_free(aid_csv_t *c)
     if (!c)
         return;
     g_free(c->name);
+    g_free(c->encoding);
+    aid_decoder_free(c->dec);
     g_free(c->buf);
     g_free(c->off);
     g_free(c->lens);
@@ -52,6 +57,17 @@ void aid_csv_free(aid_csv_t *c)
 void aid_csv_set_fast(aid_csv_t *c, bool fast)
 {
     c->fast = fast;
+}
+
+void aid_csv_set_encoding(aid_csv_t *c, const char *encoding)
+{
+    g_free(c->encoding);
+    c->encoding = g_strdup(encoding);
+}
+
+const aid_decoder_t *aid_csv_decoder(const aid_csv_t *c)
+{
+    return c->dec;
 }
 
 char aid_csv_delimiter(const aid_csv_t *c)
@@ -232,25 +248,48 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
     c->row_line = 1;
     c->stop = false;
 
-    /* the fast path splits lines in place, so data is read (or copied)
-     * into a block of our own */
-    block = g_malloc(BLOCK);
-    size_t pos = 0; /* next byte of data to copy */
-#define NEXT_BLOCK()                                                      \
-    (fp ? fread(block, 1, BLOCK, fp)                                      \
-        : (n = MIN((size_t)BLOCK, len - pos), memcpy(block, data + pos, n), pos += n, n))
-    n = NEXT_BLOCK();
-    size_t skip = (n >= 3 && memcmp(block, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
-    if (!c->delimiter)
-        c->delimiter = aid_csv_sniff(block + skip, n - skip);
-    csv_set_delim(&c->parser, (unsigned char)c->delimiter);
-
-    feed(c, block + skip, n - skip);
-    while (!c->stop && n == BLOCK) {
-        n = NEXT_BLOCK();
-        feed(c, block, n);
+    aid_decoder_free(c->dec);
+    if (!(c->dec = aid_decoder_new(c->name, c->encoding, err))) {
+        csv_free(&c->parser);
+        return err ? err->code : AIDSTAT_ERR_USAGE;
     }
-#undef NEXT_BLOCK
+    /* the fast path splits lines in place, so data is read (or copied)
+     * into a block of our own; the decoder turns each block into UTF-8
+     * (in place when it is UTF-8 already) and leaves the bytes of a
+     * character cut by the block's end for the next block */
+    block = g_malloc(BLOCK);
+    size_t pos = 0;   /* next byte of data to copy */
+    size_t carry = 0; /* undecoded bytes at the start of block */
+    bool sniffed = false;
+    for (;;) {
+        size_t want = BLOCK - carry, got;
+        if (fp) {
+            got = fread(block + carry, 1, want, fp);
+        } else {
+            got = MIN(want, len - pos);
+            memcpy(block + carry, data + pos, got);
+            pos += got;
+        }
+        n = carry + got;
+        bool last = fp ? got < want : pos == len;
+        char *text;
+        size_t tlen, used;
+        st = aid_decoder_convert(c->dec, block, n, last, &text, &tlen, &used, err);
+        if (st != AIDSTAT_OK)
+            goto out;
+        if (!sniffed && (tlen || last)) {
+            if (!c->delimiter)
+                c->delimiter = aid_csv_sniff(text, tlen);
+            csv_set_delim(&c->parser, (unsigned char)c->delimiter);
+            sniffed = true;
+        }
+        if (tlen)
+            feed(c, text, tlen);
+        if (last || c->stop)
+            break;
+        carry = n - used;
+        memmove(block, block + used, carry);
+    }
     if (fp && ferror(fp)) {
         st = aid_error_set(err, AIDSTAT_ERR_INPUT, c->name, 0, 0, "read error: %s",
                            g_strerror(errno));

@@ -19,8 +19,16 @@ typedef int (*aid_csv_row_fn)(void *user, char **fields, const size_t *lens, siz
 aid_csv_t *aid_csv_new(const char *name, char delimiter);
 void aid_csv_free(aid_csv_t *c);
 
-/* Read all rows from fp or, when fp is NULL, from data/len. A leading UTF-8
- * byte-order mark is skipped. Errors (I/O, unclosed quote, a row larger
+/* The input's encoding (NULL or "auto": detect, see encoding.h); text is
+ * converted to UTF-8 block by block before it is split into rows. */
+void aid_csv_set_encoding(aid_csv_t *c, const char *encoding);
+/* The decoder of the last read (which encoding was used), or NULL. */
+struct aid_decoder;
+const struct aid_decoder *aid_csv_decoder(const aid_csv_t *c);
+
+/* Read all rows from fp or, when fp is NULL, from data/len. A leading
+ * byte-order mark is skipped. An unknown encoding is AIDSTAT_ERR_USAGE;
+ * a byte the encoding does not allow, AIDSTAT_ERR_INPUT. Errors (I/O, unclosed quote, a row larger
  * than the limit) come back as AIDSTAT_ERR_INPUT with file:line:column. */
 aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t len,
                               aid_csv_row_fn fn, void *user, aidstat_error_t *err);

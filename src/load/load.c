@@ -4,6 +4,8 @@
 #include "config.h"
 #include "load/loader.h"
 #include "load/csv.h"
+#include "load/encoding.h"
+#include "load/sipri.h"
 #include "load/number.h"
 #include "load/tally.h"
 #include "data/error.h"
@@ -42,6 +44,7 @@ typedef struct {
     aidstat_load_report_t *report;
     aidstat_error_t *err;
     word_cache_t types, measures; /* hot-path caches */
+    aid_sipri_t *sipri; /* a SIPRI export takes the rows over */
 } loader_t;
 
 void aidstat_load_options_init(aidstat_load_options_t *opt)
@@ -181,8 +184,8 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
         L->profile = aid_profile_find(format);
         if (!L->profile) {
             st = aid_error_set(L->err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                               "--input-format: unknown format \"%s\" (formats: %s)", format,
-                               aid_profile_names());
+                               "--input-format: unknown format \"%s\" (formats: %s, %s)", format,
+                               aid_profile_names(), AID_SIPRI_FORMATS);
             goto out;
         }
         if (aid_profile_match(norm, n) != L->profile) {
@@ -576,6 +579,16 @@ done:
 static int on_row(void *user, char **f, const size_t *lens, size_t n, long line)
 {
     loader_t *L = user;
+    if (!L->header_done && !L->sipri) {
+        bool failed;
+        L->sipri = aid_sipri_detect(L->name, f, n, L->opt, L->fn, L->user, L->report, L->err, &failed);
+        if (failed)
+            return 1;
+    }
+    if (L->sipri) {
+        L->header_done = true;
+        return aid_sipri_row(L->sipri, f, n, line);
+    }
     if (!L->header_done) {
         L->header_done = true;
         aidstat_status_t st = header(L, f, n);
@@ -615,9 +628,15 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
     if (report)
         aid_tally_begin(report, L.name, "csv", "");
     aid_csv_t *csv = aid_csv_new(L.name, opt->delimiter);
+    aid_csv_set_encoding(csv, opt->encoding);
     aidstat_status_t st = aid_csv_read(csv, fp, data, len, on_row, &L, err);
+    if (report && aid_csv_decoder(csv))
+        aid_encoding_report(aid_csv_decoder(csv), report);
     if (st == AIDSTAT_OK && !L.header_done)
         st = aid_error_set(err, AIDSTAT_ERR_INPUT, L.name, 1, 0, "empty file: no header row");
+    if (st == AIDSTAT_OK && L.sipri)
+        st = aid_sipri_finish(L.sipri);
+    aid_sipri_free(L.sipri);
     aid_csv_free(csv);
     g_free(L.cols);
     g_strfreev(L.raw);

@@ -31,6 +31,9 @@ struct aidstat_load_report {
     int first, last; /* period keys */
     char *source, *release;
     aid_intern_cache_t donor_cache;
+    aid_intern_t recipients;
+    const char *last_recipient;
+    char *encoding, *encoding_how;
 };
 
 static void reason_free(gpointer p)
@@ -50,6 +53,7 @@ aidstat_load_report_t *aidstat_load_report_new(void)
     r->caveats = g_ptr_array_new_with_free_func(g_free);
     aid_intern_init(&r->currencies);
     aid_intern_init(&r->donors);
+    aid_intern_init(&r->recipients);
     return r;
 }
 
@@ -68,6 +72,9 @@ void aidstat_load_report_free(aidstat_load_report_t *r)
     g_ptr_array_free(r->caveats, TRUE);
     aid_intern_clear(&r->currencies);
     aid_intern_clear(&r->donors);
+    aid_intern_clear(&r->recipients);
+    g_free(r->encoding);
+    g_free(r->encoding_how);
     g_free(r);
 }
 
@@ -131,6 +138,8 @@ void aid_tally_record(aidstat_load_report_t *r, const aidstat_record_t *rec)
     r->records++;
     r->per_measure[rec->measure]++;
     aid_intern_cached(&r->donors, &r->donor_cache, rec->donor);
+    if (!r->last_recipient || strcmp(r->last_recipient, rec->recipient) != 0)
+        r->last_recipient = aid_intern_str(&r->recipients, aid_intern(&r->recipients, rec->recipient));
     if (!r->last_currency || strcmp(r->last_currency, rec->currency) != 0)
         r->last_currency = aid_intern_str(&r->currencies, aid_intern(&r->currencies, rec->currency));
     if (rec->year > 0) {
@@ -317,4 +326,29 @@ const char *aidstat_load_report_source(const aidstat_load_report_t *r)
 const char *aidstat_load_report_release(const aidstat_load_report_t *r)
 {
     return r->release ? r->release : "";
+}
+
+void aid_tally_encoding(aidstat_load_report_t *r, const char *encoding, const char *how)
+{
+    g_free(r->encoding);
+    g_free(r->encoding_how);
+    r->encoding = g_strdup(encoding);
+    r->encoding_how = g_strdup(how);
+}
+
+const char *aidstat_load_report_encoding(const aidstat_load_report_t *r, const char **how)
+{
+    if (how)
+        *how = r->encoding_how ? r->encoding_how : "default";
+    return r->encoding ? r->encoding : "UTF-8";
+}
+
+size_t aidstat_load_report_recipient_count(const aidstat_load_report_t *r)
+{
+    return aid_intern_count(&r->recipients);
+}
+
+const char *aidstat_load_report_recipient(const aidstat_load_report_t *r, size_t i)
+{
+    return aid_intern_str(&r->recipients, (uint32_t)i);
 }

@@ -23,4 +23,7 @@ void aid_tally_note(aidstat_load_report_t *r, const char *fmt, ...) __attribute_
 /* A note that must travel with the figures (into compare's notes too). */
 void aid_tally_caveat(aidstat_load_report_t *r, const char *text);
 
+/* The encoding the file was read in, and how it was chosen ("detected"). */
+void aid_tally_encoding(aidstat_load_report_t *r, const char *encoding, const char *how);
+
 #endif

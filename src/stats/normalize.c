@@ -78,6 +78,10 @@ aidstat_status_t aidstat_normalize_record(const aidstat_normalize_t *n, aidstat_
     const char *from = rec->currency ? rec->currency : "";
     bool convert = n->currency && n->currency[0] && g_ascii_strcasecmp(from, n->currency) != 0;
 
+    if ((convert || n->base_year) && strcmp(from, "TIV") == 0)
+        return aid_error_set(err, AIDSTAT_ERR_DATA, rec->file, rec->line, 0,
+                             "SIPRI trend-indicator values (TIV) are not money: they cannot be "
+                             "converted to another currency or restated at other prices");
     if (convert) {
         if (!from[0])
             return aid_error_set(err, AIDSTAT_ERR_DATA, rec->file, rec->line, 0,

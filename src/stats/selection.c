@@ -120,6 +120,10 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
             measure = __builtin_ctz(seen);
         else if (!aidstat_filter_measures_set(filter) && (seen & (1u << AIDSTAT_MEASURE_ALLOCATION)))
             measure = AIDSTAT_MEASURE_ALLOCATION;
+        /* without allocations (SIPRI's orders and deliveries), what was
+         * delivered is the default */
+        else if (!aidstat_filter_measures_set(filter) && (seen & (1u << AIDSTAT_MEASURE_DELIVERY)))
+            measure = AIDSTAT_MEASURE_DELIVERY;
         else {
             char *l = measure_list(seen);
             aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
@@ -155,10 +159,18 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
             if (currencies & (1u << i))
                 g_string_append_printf(c, "%s%s", c->len ? ", " : "",
                                        aid_intern_str(&s->currency_names, i));
-        aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                      "the selection mixes currencies (%s), which cannot be added up; "
-                      "convert them with --currency and --rates, or select one currency's data",
-                      c->str);
+        uint32_t tiv = aid_intern_find(&s->currency_names, "TIV");
+        if (tiv < 32 && (currencies & (1u << tiv)))
+            aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                          "the selection mixes SIPRI trend-indicator values with money (%s), which "
+                          "cannot be added up: TIV measure a volume of arms, and no exchange rate "
+                          "converts them; select one unit's data (one file, --donor, --measure)",
+                          c->str);
+        else
+            aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                          "the selection mixes currencies (%s), which cannot be added up; "
+                          "convert them with --currency and --rates, or select one currency's data",
+                          c->str);
         g_string_free(c, TRUE);
         return AIDSTAT_ERR_DATA;
     }

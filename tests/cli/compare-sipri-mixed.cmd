@@ -1,0 +1,2 @@
+# TIV and euros are never added up
+compare sipri-register.csv clean.csv --measure commitment

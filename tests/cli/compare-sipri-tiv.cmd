@@ -1,0 +1,2 @@
+# deliveries by year from a TIV table
+compare sipri-tiv.csv --by year

@@ -1,0 +1,2 @@
+# an encoding iconv does not know
+check --encoding klingon clean.csv
