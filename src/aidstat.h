@@ -138,6 +138,9 @@ typedef struct {
     const char *const *map;   /**< NULL-terminated "field=column" pairs that override header guessing */
     const char *format;       /**< force a loader by name ("csv", "kiel-data-explorer", ...); NULL = detect */
     const char *display_name; /**< name used in messages instead of the path (NULL = path) */
+    /** A workbook's sheet to load, by name (exact, else ignoring case);
+     * NULL = the Kiel MAIN DATA sheet when there is one, else the first. */
+    const char *sheet;
 } aidstat_load_options_t;
 
 /** Set options to their defaults. */
@@ -198,7 +201,10 @@ AIDSTAT_API const char *aidstat_load_report_release(const aidstat_load_report_t 
 /** Stream the records of a file to fn. Structural problems stop the load
  * with an error pointing at file:line:column; row-level problems reject the
  * row and are counted in report (which may be NULL). Memory use does not
- * grow with the number of rows. */
+ * grow with the number of rows. An XLSX workbook is recognised by its
+ * first bytes (a zip archive), whatever the file is called: then lines are
+ * the loaded sheet's row numbers, the report's notes list the sheets and
+ * say which one was loaded, and errors point at "book.xlsx:Sheet!C12". */
 AIDSTAT_API aidstat_status_t aidstat_load_file(const char *path, const aidstat_load_options_t *opt,
                                                aidstat_record_fn fn, void *user,
                                                aidstat_load_report_t *report, aidstat_error_t *err);

@@ -33,6 +33,7 @@ typedef struct {
     gchar *unit;
     gchar *currency;
     gchar *input_format;
+    gchar *sheet;
     gchar *regions;
     gboolean quiet;
     aidstat_load_options_t load;

@@ -984,6 +984,46 @@ aidstat_status_t aid_xlsx_read_sheet(aid_xlsx_t *x, size_t i, aid_xlsx_row_fn fn
     return stream_sheet(x, i, fn, user, NULL, err);
 }
 
+aidstat_status_t aid_xlsx_sheet_extent(aid_xlsx_t *x, size_t i, long *rows, aidstat_error_t *err)
+{
+    *rows = 0;
+    if (i >= x->sheet_names->len)
+        return aid_error_set(err, AIDSTAT_ERR_USAGE, x->name, 0, 0, "no sheet %zu", i + 1);
+    entry_t e;
+    xmlTextReaderPtr r = entry_open(x, x->sheet_paths->pdata[i], &e, NULL, err);
+    if (!r)
+        return err->code;
+    /* <dimension ref="A1:AR1033"/> comes before <sheetData> */
+    int k;
+    bool found = false;
+    while (!found && (k = step(r, &e)) == 1) {
+        if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT)
+            continue;
+        const char *n = lname(r);
+        if (!strcmp(n, "sheetData"))
+            break;
+        if (strcmp(n, "dimension"))
+            continue;
+        char *ref = attr(r, "ref");
+        char **ends = ref ? g_strsplit(ref, ":", 2) : NULL;
+        long c0, r0, c1, r1;
+        if (ends && ends[0] && aid_xlsx_ref_parse(ends[0], &c0, &r0)) {
+            if (!ends[1] || !aid_xlsx_ref_parse(ends[1], &c1, &r1))
+                r1 = r0;
+            *rows = r1;
+            found = true;
+        }
+        g_strfreev(ends);
+        g_free(ref);
+    }
+    entry_close(r, &e);
+    /* a one-cell extent (A1) is what writers put in an empty sheet or
+     * when they do not know: count */
+    if (found && *rows > 1)
+        return AIDSTAT_OK;
+    return aid_xlsx_count_rows(x, i, rows, err);
+}
+
 aidstat_status_t aid_xlsx_count_rows(aid_xlsx_t *x, size_t i, long *rows, aidstat_error_t *err)
 {
     *rows = 0;

@@ -79,6 +79,10 @@ aid_xlsx_kind_t aid_xlsx_cell_kind(const aid_xlsx_t *x, size_t k);
 /* Rows holding at least one cell, counted without building the cells. */
 aidstat_status_t aid_xlsx_count_rows(aid_xlsx_t *x, size_t i, long *rows, aidstat_error_t *err);
 
+/* The sheet's last row from its <dimension> (cheap: the reader stops
+ * there); counted as aid_xlsx_count_rows does when the sheet states none. */
+aidstat_status_t aid_xlsx_sheet_extent(aid_xlsx_t *x, size_t i, long *rows, aidstat_error_t *err);
+
 /* "C12" -> column 2 (0-based), row 12. false for a malformed reference
  * or one outside Excel's grid. */
 bool aid_xlsx_ref_parse(const char *ref, long *col, long *row);

@@ -120,6 +120,11 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
             measure = __builtin_ctz(seen);
         else if (!aidstat_filter_measures_set(filter) && (seen & (1u << AIDSTAT_MEASURE_ALLOCATION)))
             measure = AIDSTAT_MEASURE_ALLOCATION;
+        /* commitments and the deliveries made on them (the Kiel MAIN DATA
+         * sheet): the commitments are the headline, as in Kiel's tables */
+        else if (!aidstat_filter_measures_set(filter) &&
+                 seen == ((1u << AIDSTAT_MEASURE_COMMITMENT) | (1u << AIDSTAT_MEASURE_DELIVERY)))
+            measure = AIDSTAT_MEASURE_COMMITMENT;
         else {
             char *l = measure_list(seen);
             aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
