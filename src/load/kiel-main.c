@@ -9,6 +9,8 @@
  * - dates as Excel serials or US text (3/1/2022), or free text around a
  *   date ("until 7/27/2022", "not specified, 03/22"): read as the date or
  *   month they name, each wording counted in a note with its first lines;
+ *   "unspecified" (and "not specified", "unclear" with no date): kept
+ *   without a period, as the tracker's own totals count them;
  * - a year mistyped as 29YY (2922): read as 20YY, with its lines in a note;
  * - a EUR cell left empty although the original-currency value is given:
  *   rejected with that reason (aidstat does not convert it);
@@ -370,8 +372,19 @@ int aid_kiel_row(aid_kiel_t *k, char **f, const size_t *lens, size_t n, long lin
         char wording[128];
         if (!s[0])
             return reject(k, line, "announcement date missing", C[K_DATE], "");
-        if (!parse_date(s, k->date1904, &y, &m, &d, wording, sizeof wording))
+        bool dated = parse_date(s, k->date1904, &y, &m, &d, wording, sizeof wording);
+        if (!dated && !strpbrk(s, "0123456789") &&
+            (g_str_has_prefix(s, "unspecified") || g_str_has_prefix(s, "not specified") ||
+             g_str_has_prefix(s, "unclear"))) {
+            /* the tracker counts these in its totals: keep them, undated */
+            char note[200];
+            snprintf(note, sizeof note,
+                     "announcement date given as \"%.40s\": kept without a period", s);
+            seen(k, note, line);
+            y = m = d = 0;
+        } else if (!dated) {
             return reject(k, line, "announcement date is not a date", C[K_DATE], s);
+        }
         if (wording[0]) {
             char note[200];
             snprintf(note, sizeof note, "dates written \"%s\" read as the %s they name", wording,
@@ -385,7 +398,7 @@ int aid_kiel_row(aid_kiel_t *k, char **f, const size_t *lens, size_t n, long lin
             seen(k, note, line);
             y -= 900;
         }
-        if (y < 2014 || y > 2099)
+        if (y && (y < 2014 || y > 2099))
             return reject(k, line, "announcement year out of range", C[K_DATE], s);
     }
 

@@ -638,6 +638,14 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
         if (report)
             aid_tally_begin(report, L.name, "xlsx", "");
         st = rows->read(rows->ctx, on_row, &L, err);
+        if (st != AIDSTAT_OK && err->line > 0 && !strcmp(err->file, L.name)) {
+            /* a row's number is the sheet's: say so as Sheet!C12 */
+            char col[8], where[sizeof err->file];
+            aid_xlsx_col_name(err->column > 0 ? err->column - 1 : 0, col, sizeof col);
+            snprintf(where, sizeof where, "%s!%s%ld", rows->where, col, err->line);
+            memcpy(err->file, where, sizeof err->file);
+            err->line = err->column = 0;
+        }
         if (st == AIDSTAT_OK && !L.header_done)
             st = aid_error_set(err, AIDSTAT_ERR_INPUT, rows->where, 0, 0,
                                "empty sheet: no header row");

@@ -140,6 +140,37 @@ def basic():
     return parts
 
 
+def kiel_mini():
+    """A Kiel-tracker-like workbook: a ReadMe naming the release, the MAIN
+    DATA sheet with one row per quirk, and a Country Summary."""
+    sst = []
+    readme = Sheet(sst)
+    readme.row(2, [None, "Ukraine Support Tracker \u2013 7th release (covering January 24 to October 3, 2022)"])
+    main = Sheet(sst)
+    dummy = "Total_value_dummy (1 is first row in the package)"
+    main.row(1, ["ID", "countries", "Announcement Date", "Type of Aid General", "Total ",
+                 "Converted Value in EUR", "Total monetary value delivered in EUR", dummy,
+                 "Sub-type of item", "Sub-type of item", " "])
+    main.row(2, ["US1", "United States", 44621, "Military", 1000000, 1000000, 400000, 1, "a", "b", "x"])
+    main.row(3, ["US1", "United States", 44621, "Military", ".", ".", ".", 0, "c"])  # package item
+    main.row(4, ["DE1", "Germany", "until 7/27/2022", "Humanitarian", ".", 2500000, ".", 1])
+    main.row(5, ["EE1", "Estonia", 373319, "Military", ".", 300000, 300000, 1])  # 2922-02-09
+    main.row(6, ["CA1", "Canada", 44650, "Financial", 3850000, None, None, 1])  # EUR cell empty
+    main.row(7, ["PL1", "Poland", "unspecified", "Financial", ".", 500000, ".", 1])
+    main.row(8, ["FR1", "France", 44700, "Financial", ".", ".", ".", 1])  # no value
+    main.row(9, ["NO1", "Norway", 44710, "Humanitarian", ".", 750000])  # ragged
+    main.row(10, ["TR1", "Turkey", "not specified, 03/22", "Military", ".", 1250000.5, ".", 1])
+    summary = Sheet(sst)
+    summary.row(1, [None, "Country Summary"])
+    summary.row(3, [None, "Country", "Financial", "Humanitarian", "Military", "Total"])
+    summary.row(4, [None, None, "\u20ac billion", "\u20ac billion", "\u20ac billion", "\u20ac billion"])
+    summary.row(5, [None, "United States", 0, 0, 0.001, 0.001])
+    parts = workbook(["ReadMe", "Bilateral assistance, MAIN DATA", "Country Summary"])
+    parts += [("xl/worksheets/sheet1.xml", readme.xml()), ("xl/worksheets/sheet2.xml", main.xml()),
+              ("xl/worksheets/sheet3.xml", summary.xml()), ("xl/sharedStrings.xml", sst_xml(sst))]
+    return parts
+
+
 def patch_size(path, name, size):
     """Overwrite the uncompressed size of entry name in its local header
     and in the central directory."""
@@ -200,6 +231,10 @@ def main():
     for name, xml in broken.items():
         write_zip(name, workbook(["Data"]) + [("xl/worksheets/sheet1.xml", xml),
                                               ("xl/sharedStrings.xml", sst_xml(["a", "b"]))])
+
+    write_zip("kiel-mini.xlsx", kiel_mini())
+    # the same bytes under a CSV name: found by its first bytes
+    write_zip("kiel-mini.csv", kiel_mini())
 
     # a zip that is no workbook
     write_zip("noworkbook.xlsx", [("hello.txt", "hello\n")])
