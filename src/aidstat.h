@@ -143,6 +143,9 @@ typedef struct {
      * UTF-8 comes after ASCII text only), or a name iconv knows ("latin1",
      * "cp1252"). Text is converted to UTF-8 as it streams. */
     const char *encoding;
+    /** A workbook's sheet to load, by name (exact, else ignoring case);
+     * NULL = the Kiel MAIN DATA sheet when there is one, else the first. */
+    const char *sheet;
 } aidstat_load_options_t;
 
 /** Set options to their defaults. */
@@ -210,7 +213,10 @@ AIDSTAT_API const char *aidstat_load_report_release(const aidstat_load_report_t 
 /** Stream the records of a file to fn. Structural problems stop the load
  * with an error pointing at file:line:column; row-level problems reject the
  * row and are counted in report (which may be NULL). Memory use does not
- * grow with the number of rows. */
+ * grow with the number of rows. An XLSX workbook is recognised by its
+ * first bytes (a zip archive), whatever the file is called: then lines are
+ * the loaded sheet's row numbers, the report's notes list the sheets and
+ * say which one was loaded, and errors point at "book.xlsx:Sheet!C12". */
 AIDSTAT_API aidstat_status_t aidstat_load_file(const char *path, const aidstat_load_options_t *opt,
                                                aidstat_record_fn fn, void *user,
                                                aidstat_load_report_t *report, aidstat_error_t *err);

@@ -34,6 +34,7 @@ typedef struct {
     gchar *currency;
     gchar *input_format;
     gchar *encoding;
+    gchar *sheet;
     gchar *regions;
     gboolean quiet;
     aidstat_load_options_t load;

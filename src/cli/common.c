@@ -64,6 +64,9 @@ GOptionGroup *cli_data_group(cli_data_opts_t *o)
          "Force a loader: csv, kiel-data-explorer, kiel-total-allocations, ...", "NAME"},
         {"encoding", 0, 0, G_OPTION_ARG_STRING, &o->encoding,
          "Encoding of the files: UTF-8, ISO-8859-1, Windows-1252, ... (default: detected)", "NAME"},
+        {"sheet", 0, 0, G_OPTION_ARG_STRING, &o->sheet,
+         "Load this sheet of an XLSX workbook (default: the Kiel MAIN DATA sheet, else the first)",
+         "NAME"},
         {"regions", 0, 0, G_OPTION_ARG_FILENAME, &o->regions,
          "Donor groups from FILE (region,name,iso3[,country]) instead of the built-in ones", "FILE"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, "No warnings about rejected rows", NULL},
@@ -110,6 +113,7 @@ int cli_data_prepare(cli_data_opts_t *o)
     o->load.map = (const char *const *)o->map;
     o->load.format = o->input_format;
     o->load.encoding = o->encoding;
+    o->load.sheet = o->sheet;
     return 0;
 }
 
@@ -121,6 +125,7 @@ void cli_data_clear(cli_data_opts_t *o)
     g_free(o->currency);
     g_free(o->input_format);
     g_free(o->encoding);
+    g_free(o->sheet);
     g_free(o->regions);
 }
 

@@ -8,6 +8,8 @@
 #include "load/sipri.h"
 #include "load/number.h"
 #include "load/tally.h"
+#include "load/kiel-main.h"
+#include "load/xlsx.h"
 #include "data/error.h"
 #include "data/period.h"
 
@@ -45,6 +47,8 @@ typedef struct {
     aidstat_error_t *err;
     word_cache_t types, measures; /* hot-path caches */
     aid_sipri_t *sipri; /* a SIPRI export takes the rows over */
+    const aid_rows_t *rows; /* where rows come from (a workbook sheet), or NULL for CSV */
+    aid_kiel_t *kiel;       /* the Kiel MAIN DATA sheet, read by its own rules */
 } loader_t;
 
 void aidstat_load_options_init(aidstat_load_options_t *opt)
@@ -180,6 +184,21 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
     }
     aidstat_status_t st = AIDSTAT_OK;
     const char *format = L->opt->format;
+    bool want_kiel = format && !strcmp(format, AID_KIEL_MAIN_FORMAT);
+    if ((!format || want_kiel) && !L->opt->map && aid_kiel_detect(norm, n)) {
+        L->kiel = aid_kiel_new(L->name, L->raw, norm, n, L->rows && L->rows->date1904,
+                               L->rows ? L->rows->release : NULL, L->report);
+        if (L->report && !(L->rows && L->rows->release))
+            aid_tally_note(L->report, "the file does not name its release");
+        goto out;
+    }
+    if (want_kiel) {
+        st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
+                           "the header does not match format %s (it needs donor or countries, "
+                           "type of aid general and converted value in EUR)",
+                           AID_KIEL_MAIN_FORMAT);
+        goto out;
+    }
     if (format && strcmp(format, "csv") != 0) {
         L->profile = aid_profile_find(format);
         if (!L->profile) {
@@ -306,7 +325,10 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
             aid_tally_note(L->report, "columns not loaded: %s", ign->str);
         g_string_free(ign, TRUE);
     }
-    if (L->report)
+    if (L->report && L->rows)
+        aid_tally_begin(L->report, L->name, P ? P->name : "xlsx",
+                        P ? P->description : "XLSX sheet (columns matched by header names)");
+    else if (L->report)
         aid_tally_begin(L->report, L->name, P ? P->name : "csv",
                         P ? P->description : "generic CSV (columns matched by header names)");
 out:
@@ -596,7 +618,8 @@ static int on_row(void *user, char **f, const size_t *lens, size_t n, long line)
             L->err->code = st;
         return st != AIDSTAT_OK;
     }
-    if (data_row(L, f, lens, n, line)) {
+    if (L->kiel ? aid_kiel_row(L->kiel, f, lens, n, line, L->fn, L->user)
+                : data_row(L, f, lens, n, line)) {
         if (L->err && !L->err->code)
             aid_error_set(L->err, AIDSTAT_ERR_ABORTED, L->name, line, 0, "stopped by the caller");
         return 1;
@@ -605,8 +628,9 @@ static int on_row(void *user, char **f, const size_t *lens, size_t n, long line)
 }
 
 static aidstat_status_t run(const char *name, const char *path, FILE *fp, const char *data,
-                            size_t len, const aidstat_load_options_t *opt, aidstat_record_fn fn,
-                            void *user, aidstat_load_report_t *report, aidstat_error_t *err)
+                            size_t len, const aid_rows_t *rows, const aidstat_load_options_t *opt,
+                            aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
+                            aidstat_error_t *err)
 {
     aidstat_load_options_t defaults;
     if (!opt) {
@@ -625,24 +649,62 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
     L.user = user;
     L.report = report;
     L.err = err;
-    if (report)
-        aid_tally_begin(report, L.name, "csv", "");
-    aid_csv_t *csv = aid_csv_new(L.name, opt->delimiter);
-    aid_csv_set_encoding(csv, opt->encoding);
-    aidstat_status_t st = aid_csv_read(csv, fp, data, len, on_row, &L, err);
-    if (report && aid_csv_decoder(csv))
-        aid_encoding_report(aid_csv_decoder(csv), report);
-    if (st == AIDSTAT_OK && !L.header_done)
-        st = aid_error_set(err, AIDSTAT_ERR_INPUT, L.name, 1, 0, "empty file: no header row");
+    L.rows = rows;
+    aidstat_status_t st;
+    if (rows) {
+        if (report)
+            aid_tally_begin(report, L.name, "xlsx", "");
+        st = rows->read(rows->ctx, on_row, &L, err);
+        if (st != AIDSTAT_OK && err->line > 0 && !strcmp(err->file, L.name)) {
+            /* a row's number is the sheet's: say so as Sheet!C12 */
+            char col[8], where[sizeof err->file];
+            aid_xlsx_col_name(err->column > 0 ? err->column - 1 : 0, col, sizeof col);
+            snprintf(where, sizeof where, "%s!%s%ld", rows->where, col, err->line);
+            memcpy(err->file, where, sizeof err->file);
+            err->line = err->column = 0;
+        }
+        if (st == AIDSTAT_OK && !L.header_done)
+            st = aid_error_set(err, AIDSTAT_ERR_INPUT, rows->where, 0, 0,
+                               "empty sheet: no header row");
+    } else {
+        if (report)
+            aid_tally_begin(report, L.name, "csv", "");
+        aid_csv_t *csv = aid_csv_new(L.name, opt->delimiter);
+        aid_csv_set_encoding(csv, opt->encoding);
+        st = aid_csv_read(csv, fp, data, len, on_row, &L, err);
+        if (report && aid_csv_decoder(csv))
+            aid_encoding_report(aid_csv_decoder(csv), report);
+        if (st == AIDSTAT_OK && !L.header_done)
+            st = aid_error_set(err, AIDSTAT_ERR_INPUT, L.name, 1, 0, "empty file: no header row");
+        aid_csv_free(csv);
+    }
     if (st == AIDSTAT_OK && L.sipri)
         st = aid_sipri_finish(L.sipri);
     aid_sipri_free(L.sipri);
-    aid_csv_free(csv);
+    if (L.kiel) {
+        if (st == AIDSTAT_OK)
+            aid_kiel_finish(L.kiel);
+        aid_kiel_free(L.kiel);
+    }
     g_free(L.cols);
     g_strfreev(L.raw);
     g_free(L.release);
     g_free(L.source);
     return st;
+}
+
+aidstat_status_t aid_load_rows(const char *name, const aid_rows_t *rows,
+                               const aidstat_load_options_t *opt, aidstat_record_fn fn, void *user,
+                               aidstat_load_report_t *report, aidstat_error_t *err)
+{
+    return run(name, NULL, NULL, NULL, 0, rows, opt, fn, user, report, err);
+}
+
+/* An old binary .xls, or an encrypted workbook: both are OLE compound files. */
+static bool is_ole(const unsigned char *b, size_t n)
+{
+    static const unsigned char magic[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+    return n >= 8 && memcmp(b, magic, 8) == 0;
 }
 
 aidstat_status_t aidstat_load_file(const char *path, const aidstat_load_options_t *opt,
@@ -654,7 +716,23 @@ aidstat_status_t aidstat_load_file(const char *path, const aidstat_load_options_
     if (!fp)
         return aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0, "cannot open: %s",
                              g_strerror(errno));
-    aidstat_status_t st = run(name, path, fp, NULL, 0, opt, fn, user, report, err);
+    if (fp != stdin) {
+        /* the format is in the first bytes, whatever the name says */
+        unsigned char head[8];
+        size_t got = fread(head, 1, sizeof head, fp);
+        if (aid_xlsx_sniff(head, got)) {
+            fclose(fp);
+            return aid_load_workbook(path, NULL, 0, name, opt, fn, user, report, err);
+        }
+        if (is_ole(head, got)) {
+            fclose(fp);
+            return aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
+                                 "an old binary .xls workbook or an encrypted one: save it as an "
+                                 "unencrypted .xlsx (or CSV)");
+        }
+        rewind(fp);
+    }
+    aidstat_status_t st = run(name, path, fp, NULL, 0, NULL, opt, fn, user, report, err);
     if (fp != stdin)
         fclose(fp);
     return st;
@@ -665,5 +743,7 @@ aidstat_status_t aidstat_load_memory(const char *name, const char *data, size_t 
                                      void *user, aidstat_load_report_t *report,
                                      aidstat_error_t *err)
 {
-    return run(name, NULL, NULL, data, len, opt, fn, user, report, err);
+    if (aid_xlsx_sniff(data, len))
+        return aid_load_workbook(NULL, data, len, name, opt, fn, user, report, err);
+    return run(name, NULL, NULL, data, len, NULL, opt, fn, user, report, err);
 }

@@ -6,6 +6,7 @@
 #define AID_LOADER_H
 
 #include "aidstat.h"
+#include "load/csv.h"
 
 typedef enum {
     ROLE_IGNORE = 0,
@@ -72,6 +73,29 @@ aid_column_t aid_column_guess(const char *norm);
 
 /* Parse a unit ("bn", "million", "k", "1") into a scale; 0 if unknown. */
 double aid_unit_scale(const char *s);
+
+/* Rows from elsewhere than a CSV (a workbook's sheet), through the same
+ * header guessing and row rules. read() calls fn for each row, header
+ * first, and returns a status (errors in err). */
+typedef struct {
+    aidstat_status_t (*read)(void *ctx, aid_csv_row_fn fn, void *user, aidstat_error_t *err);
+    void *ctx;
+    const char *where;   /* "book.xlsx:Sheet" for messages about the whole sheet */
+    const char *release; /* known from elsewhere (a workbook's ReadMe), or NULL */
+    bool date1904;       /* numeric dates count from 1904 */
+} aid_rows_t;
+
+aidstat_status_t aid_load_rows(const char *name, const aid_rows_t *rows,
+                               const aidstat_load_options_t *opt, aidstat_record_fn fn, void *user,
+                               aidstat_load_report_t *report, aidstat_error_t *err);
+
+/* A workbook, from path or from data/len: picks a sheet (opt->sheet, else
+ * the Kiel MAIN DATA sheet, else the first), lists the sheets in the
+ * report's notes and loads the sheet's rows. */
+aidstat_status_t aid_load_workbook(const char *path, const char *data, size_t len,
+                                   const char *name, const aidstat_load_options_t *opt,
+                                   aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
+                                   aidstat_error_t *err);
 
 /* The Kiel release label from release_info.csv's row, e.g. "Release 29 (04/2026)". */
 char *aid_kiel_release_label(const char *release, const char *period);

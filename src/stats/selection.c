@@ -120,8 +120,14 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
             measure = __builtin_ctz(seen);
         else if (!aidstat_filter_measures_set(filter) && (seen & (1u << AIDSTAT_MEASURE_ALLOCATION)))
             measure = AIDSTAT_MEASURE_ALLOCATION;
-        /* without allocations (SIPRI's orders and deliveries), what was
-         * delivered is the default */
+        /* commitments and the deliveries made on them (the Kiel MAIN DATA
+         * sheet): the commitments are the headline, as in Kiel's tables */
+        else if (!aidstat_filter_measures_set(filter) &&
+                 seen == ((1u << AIDSTAT_MEASURE_COMMITMENT) | (1u << AIDSTAT_MEASURE_DELIVERY)) &&
+                 !(s->last_currency && !strcmp(s->last_currency, "TIV")))
+            measure = AIDSTAT_MEASURE_COMMITMENT;
+        /* without allocations (SIPRI's orders and deliveries, in TIV), what
+         * was delivered is the default */
         else if (!aidstat_filter_measures_set(filter) && (seen & (1u << AIDSTAT_MEASURE_DELIVERY)))
             measure = AIDSTAT_MEASURE_DELIVERY;
         else {

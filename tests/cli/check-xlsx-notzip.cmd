@@ -1,0 +1,2 @@
+# a CSV file named .xlsx is read as CSV: the first bytes decide
+check xlsx/notzip.xlsx

@@ -1,0 +1,2 @@
+# half a workbook: exit 2
+check xlsx/truncated.xlsx
