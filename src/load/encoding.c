@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <glib.h>
+#include <stdint.h>
 #include <string.h>
 
 struct aid_decoder {
@@ -128,12 +129,24 @@ static void advance(aid_decoder_t *d, const char *s, size_t n)
 static char *utf8_bad(char *p, char *end)
 {
     while (p < end) {
-        const gchar *stop;
-        if (g_utf8_validate(p, end - p, &stop))
-            return end;
-        if (*stop != '\0')
-            return (char *)stop;
-        p = (char *)stop + 1;
+        /* most data is ASCII (NUL included): skip it eight bytes at a time
+         * (memcpy keeps the loads alignment-safe) */
+        while (end - p >= 8) {
+            uint64_t w;
+            memcpy(&w, p, 8);
+            if (w & UINT64_C(0x8080808080808080))
+                break;
+            p += 8;
+        }
+        while (p < end && !((unsigned char)*p & 0x80))
+            p++;
+        if (p == end)
+            break;
+        /* one multi-byte character: invalid, or cut by the end (-2) */
+        gunichar c = g_utf8_get_char_validated(p, end - p);
+        if (c == (gunichar)-1 || c == (gunichar)-2)
+            return p;
+        p = g_utf8_next_char(p);
     }
     return end;
 }
