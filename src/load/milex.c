@@ -319,12 +319,12 @@ aidstat_reftable_t *aid_milex_load(const char *path, const char *sheet, aidstat_
     aid_reftable_set_describe(t, d);
     g_free(d);
     g_free(base);
-    aid_reftable_note(t, "sheet \"%s\": %ld countries with values, %d–%d", sname, R.countries,
+    aid_reftable_note(t, "sheet \"%s\": %ld country rows, values %d–%d", sname, R.countries,
                       y0, y1);
     aid_reftable_note(t, "%ld region label row%s skipped (a name and no year values)", R.labels,
                       R.labels == 1 ? "" : "s");
     aid_reftable_note(t,
-                      "%ld cells without a value: %ld \"...\" (data unavailable), %ld \"xxx\" "
+                      "%ld cells without a value: %ld \"...\" or \". .\" (data unavailable), %ld \"xxx\" "
                       "(country did not exist), %ld empty",
                       R.dots + R.xxx + R.blank_cells, R.dots, R.xxx, R.blank_cells);
     if (R.nnocode)
