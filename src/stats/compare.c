@@ -634,6 +634,9 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     double gdp_abs = 0, gdp_sum = 0;
     size_t no_gdp = 0;
     GString *no_gdp_names = g_string_new(NULL);
+    /* a table's 0 (SIPRI: Iceland has no armed forces) is a figure, but
+     * nothing to divide by: said apart from a missing one */
+    GString *zero_names = g_string_new(NULL);
     for (size_t i = 0; i < nall; i++) {
         cell_t *rt = &g_array_index(c->row_total, cell_t, i);
         if (!CN(rt))
@@ -650,6 +653,7 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         if (o->stat != AIDSTAT_STAT_SUM)
             row->abs = row_stat(c, i, rt, rm, o->stat);
         row->value = row->abs;
+        bool zero = false;
         if (ref) {
             int y = ref_year;
             double v = aidstat_reftable_get(ref, row->code, row->label, y);
@@ -675,6 +679,7 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
                     res->nrows = n;
                     aidstat_result_free(res);
                     g_string_free(no_gdp_names, TRUE);
+                    g_string_free(zero_names, TRUE);
                     g_string_free(older_names, TRUE);
                     return NULL;
                 }
@@ -683,6 +688,10 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
             if (!isnan(v)) {
                 used_lo = used_lo ? MIN(used_lo, y) : y;
                 used_hi = MAX(used_hi, y);
+            }
+            if (v == 0) {
+                zero = true;
+                g_string_append_printf(zero_names, "%s%s", zero_names->len ? ", " : "", row->label);
             }
             row->gdp = isnan(v) ? 0 : v;
         }
@@ -693,8 +702,10 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
                 gdp_sum += row->gdp;
             } else {
                 row->value = NAN;
-                no_gdp++;
-                g_string_append_printf(no_gdp_names, "%s%s", no_gdp_names->len ? ", " : "", row->label);
+                if (!zero) {
+                    no_gdp++;
+                    g_string_append_printf(no_gdp_names, "%s%s", no_gdp_names->len ? ", " : "", row->label);
+                }
             }
         }
         if (percent) {
@@ -704,8 +715,10 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
                 gdp_sum += row->gdp;
             } else {
                 row->value = NAN;
-                no_gdp++;
-                g_string_append_printf(no_gdp_names, "%s%s", no_gdp_names->len ? ", " : "", row->label);
+                if (!zero) {
+                    no_gdp++;
+                    g_string_append_printf(no_gdp_names, "%s%s", no_gdp_names->len ? ", " : "", row->label);
+                }
             }
         }
         row->cells = g_new0(double, ncols + 1);
@@ -723,6 +736,7 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
             aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0, "--per %s: %s no %s for any selected donor",
                           per_name(o->per), ref ? "the table has" : "the data has", what);
             g_string_free(no_gdp_names, TRUE);
+            g_string_free(zero_names, TRUE);
             g_string_free(older_names, TRUE);
             aidstat_result_free(res);
             return NULL;
@@ -752,8 +766,12 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         if (no_gdp)
             note(res, "no %s %s for %s: shown as n/a and left out of the total", what,
                  ref ? "in the table" : "in the data", no_gdp_names->str);
+        if (zero_names->len)
+            note(res, "%s is 0 in the table for %s: no ratio, shown as n/a and left out of the total",
+                 what, zero_names->str);
     }
     g_string_free(no_gdp_names, TRUE);
+    g_string_free(zero_names, TRUE);
     g_string_free(older_names, TRUE);
 
     /* totals */
