@@ -619,6 +619,7 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
                       "--per %s: the %s table is in %s and the data in %s: give a rates table with --rates FILE",
                       per_name(o->per), o->per == AIDSTAT_PER_GDP ? "GDP" : "military expenditure",
                       aidstat_reftable_currency(ref), res->currency);
+        g_free(cs);
         aidstat_result_free(res);
         return NULL;
     }
@@ -677,6 +678,7 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
                                   per_name(o->per), aidstat_reftable_currency(ref), y,
                                   aidstat_rates_describe(o->gdp_rates), row->label, what);
                     res->nrows = n;
+                    g_free(cs);
                     aidstat_result_free(res);
                     g_string_free(no_gdp_names, TRUE);
                     g_string_free(zero_names, TRUE);
