@@ -336,7 +336,8 @@ typedef enum { AIDSTAT_SORT_DEFAULT = 0, AIDSTAT_SORT_VALUE, AIDSTAT_SORT_NAME }
 typedef enum {
     AIDSTAT_PER_NONE = 0,
     AIDSTAT_PER_GDP,    /**< percent of the donor's GDP */
-    AIDSTAT_PER_CAPITA  /**< per person of the donor's population */
+    AIDSTAT_PER_CAPITA, /**< per person of the donor's population */
+    AIDSTAT_PER_MILEX   /**< percent of the donor's military expenditure (a table) */
 } aidstat_per_t;
 
 /** What a row's value is, over its records. */
@@ -378,6 +379,11 @@ typedef struct {
     int gdp_year;
     const struct aidstat_rates *gdp_rates;
     const struct aidstat_reftable *population; /**< for AIDSTAT_PER_CAPITA */
+    /** Military expenditure for AIDSTAT_PER_MILEX (a table of kind
+     * AIDSTAT_REF_MILEX in money), in milex_year chosen as gdp_year is;
+     * gdp_rates converts its currency as it does the GDP table's. */
+    const struct aidstat_reftable *milex;
+    int milex_year;
 } aidstat_compare_options_t;
 
 AIDSTAT_API void aidstat_compare_options_init(aidstat_compare_options_t *opt);
@@ -414,14 +420,17 @@ AIDSTAT_API const char *aidstat_result_row_code(const aidstat_result_t *r, size_
 /** Whether row i is the folded "Others" row, and how many groups it holds. */
 AIDSTAT_API bool aidstat_result_row_is_others(const aidstat_result_t *r, size_t i, size_t *n);
 /** The row's value: base units, or percent of GDP with AIDSTAT_PER_GDP
- * (NaN when the donor has no GDP). */
+ * (NaN when the donor has no GDP), or of military expenditure with
+ * AIDSTAT_PER_MILEX. */
 AIDSTAT_API double aidstat_result_value(const aidstat_result_t *r, size_t i);
 /** Share of the total in [0,1], NaN where a share means nothing. */
 AIDSTAT_API double aidstat_result_share(const aidstat_result_t *r, size_t i);
 AIDSTAT_API double aidstat_result_cumulative_share(const aidstat_result_t *r, size_t i);
 /** 1-based rank by value; 0 for "Others" or where ranks mean nothing. */
 AIDSTAT_API size_t aidstat_result_rank(const aidstat_result_t *r, size_t i);
-/** For AIDSTAT_PER_GDP: the row's absolute value and the GDP it is divided by. */
+/** For AIDSTAT_PER_GDP (and the other --per): the row's absolute value and
+ * the GDP (population, military expenditure) it is divided by, in the
+ * data's currency. */
 AIDSTAT_API double aidstat_result_absolute(const aidstat_result_t *r, size_t i);
 AIDSTAT_API double aidstat_result_gdp(const aidstat_result_t *r, size_t i);
 /** Columns (key 2); 0 when comparing by one key. */
@@ -560,23 +569,44 @@ AIDSTAT_API void aidstat_change(const double *in, size_t n, size_t lag, double *
 
 /* ------------------------------------------------------ reference tables */
 
-/** Values by country and year (GDP, population) or by year alone (a price
- * deflator): World Bank style CSV (Country Name, Country Code, Year, Value)
- * or any CSV with columns for code and/or name, year, value. */
+/** Values by country and year (GDP, population, military expenditure) or
+ * by year alone (a price deflator): World Bank style CSV (Country Name,
+ * Country Code, Year, Value), any CSV with columns for code and/or name,
+ * year, value, or (military expenditure) a sheet of SIPRI's workbook. */
 typedef struct aidstat_reftable aidstat_reftable_t;
 typedef struct aidstat_rates aidstat_rates_t;
 
 typedef enum {
     AIDSTAT_REF_GDP = 0,       /**< GDP in a currency (World Bank: current US$) */
     AIDSTAT_REF_POPULATION,    /**< people */
-    AIDSTAT_REF_DEFLATOR       /**< a price index by year (columns year, index) */
+    AIDSTAT_REF_DEFLATOR,      /**< a price index by year (columns year, index) */
+    /** Military expenditure: the SIPRI Military Expenditure Database
+     * workbook (SIPRI-Milex-data-1949-2024.xlsx; money in US$ millions,
+     * stored in dollars, or shares as fractions), or a CSV like a GDP
+     * table's (values in base units, column value or milex) */
+    AIDSTAT_REF_MILEX
 } aidstat_ref_kind_t;
 
-/** currency: the table's currency when it does not say (GDP; NULL = "USD",
- * the World Bank's). */
+/** currency: the table's currency when it does not say (GDP and a
+ * military expenditure CSV; NULL = "USD", the World Bank's). A workbook
+ * (recognised by its first bytes, a zip archive) is read for
+ * AIDSTAT_REF_MILEX only, from its sheet "Current US$". */
 AIDSTAT_API aidstat_reftable_t *aidstat_reftable_load_file(const char *path, aidstat_ref_kind_t kind,
                                                            const char *currency,
                                                            aidstat_error_t *err);
+/** The same, reading a workbook's sheet (NULL = the kind's default; for
+ * SIPRI's: "Current US$", "Constant (2023) US$", "Share of GDP", "Share of
+ * Govt. spending" or "Per capita"). In SIPRI's sheets the header row is
+ * the first whose first cell is "Country"; rows with a name and no year
+ * values (region labels) are skipped and counted; "...", ". ." and "xxx"
+ * are no value, counted; other non-numbers are errors pointing at
+ * "book.xlsx:Sheet!C12". Countries are keyed by name and by an ISO 3166
+ * alpha-3 code from a table of SIPRI's spellings ("Korea, South" is KOR;
+ * "European Union" is EUU, the World Bank's code). A sheet given for a
+ * CSV file is a usage error. */
+AIDSTAT_API aidstat_reftable_t *aidstat_reftable_load_sheet(const char *path, aidstat_ref_kind_t kind,
+                                                            const char *sheet, const char *currency,
+                                                            aidstat_error_t *err);
 AIDSTAT_API void aidstat_reftable_free(aidstat_reftable_t *t);
 /** The value for a country (by code, else by name; both NULL for a
  * deflator) in year; NaN when absent. */
@@ -585,9 +615,17 @@ AIDSTAT_API double aidstat_reftable_get(const aidstat_reftable_t *t, const char 
 /** The latest year with a value for the country, 0 if none. */
 AIDSTAT_API int aidstat_reftable_latest_year(const aidstat_reftable_t *t, const char *code,
                                              const char *name);
+/** The values' currency; "" when they are not money (population, a
+ * deflator, shares, amounts per person). */
 AIDSTAT_API const char *aidstat_reftable_currency(const aidstat_reftable_t *t);
-/** For footers: "gdp.csv (GDP, USD, 1960–2023)". */
+/** For footers: "gdp.csv (GDP, USD, 1960–2023)"; for SIPRI's workbook
+ * "SIPRI Military Expenditure Database (FILE, sheet "Current US$", USD,
+ * current prices, 1949–2024)". */
 AIDSTAT_API const char *aidstat_reftable_describe(const aidstat_reftable_t *t);
+/** What the load found that is not an error (countries, region label
+ * rows skipped, cells without a value by marker); none for CSV tables. */
+AIDSTAT_API size_t aidstat_reftable_note_count(const aidstat_reftable_t *t);
+AIDSTAT_API const char *aidstat_reftable_note(const aidstat_reftable_t *t, size_t i);
 
 /* Exchange rates (aidstat_rates_t): the ECB reference-rate history (Date +
  * one column per currency, units per euro, newest first), the Federal

@@ -84,7 +84,8 @@ static char *fmt_value(const view_t *v, double x, char *buf, size_t len)
 {
     if (x != x)
         return g_strlcpy(buf, "n/a", len), buf;
-    if (aidstat_result_per(v->res) == AIDSTAT_PER_GDP || aidstat_result_stat(v->res) == AIDSTAT_STAT_COUNT)
+    if (aidstat_result_per(v->res) == AIDSTAT_PER_GDP || aidstat_result_per(v->res) == AIDSTAT_PER_MILEX ||
+        aidstat_result_stat(v->res) == AIDSTAT_STAT_COUNT)
         return cli_fmt_grouped(x, v->decimals, buf, len);
     return cli_fmt_grouped(x / v->scale, v->decimals, buf, len);
 }
@@ -272,6 +273,8 @@ static const char *unit_code(const aidstat_result_t *r, char *buf, size_t len)
         return "records";
     if (aidstat_result_per(r) == AIDSTAT_PER_GDP)
         return "% of GDP";
+    if (aidstat_result_per(r) == AIDSTAT_PER_MILEX)
+        return "% of military expenditure";
     if (aidstat_result_per(r) == AIDSTAT_PER_CAPITA) {
         snprintf(buf, len, "%s per person", aidstat_result_currency(r));
         return buf;
@@ -284,7 +287,8 @@ static void print_csv(const view_t *v, char sep)
     const aidstat_result_t *r = v->res;
     FILE *fp = v->fp;
     size_t nc = aidstat_result_cols(r);
-    bool per = aidstat_result_per(r) == AIDSTAT_PER_GDP;
+    bool per = aidstat_result_per(r) == AIDSTAT_PER_GDP || aidstat_result_per(r) == AIDSTAT_PER_MILEX;
+    const char *denom = aidstat_result_per(r) == AIDSTAT_PER_MILEX ? "milex" : "gdp";
     bool donor = aidstat_result_key(r, 0) == AIDSTAT_KEY_DONOR;
     int mm = aidstat_result_measure(r);
     char *measure = g_strdup(mm >= 0 ? aidstat_measure_name((aidstat_measure_t)mm) : "several");
@@ -318,7 +322,7 @@ static void print_csv(const view_t *v, char sep)
         cli_csv_field(fp, meta[k], sep);
     }
     if (per)
-        fprintf(fp, "%cvalue_%s%cgdp_%s", sep, aidstat_result_currency(r), sep,
+        fprintf(fp, "%cvalue_%s%c%s_%s", sep, aidstat_result_currency(r), sep, denom,
                 aidstat_result_currency(r));
     bool allocated = !isnan(aidstat_result_allocated_share(r, (size_t)-1));
     if (allocated)
@@ -379,7 +383,8 @@ static void print_json(const view_t *v)
     const aidstat_result_t *r = v->res;
     FILE *fp = v->fp;
     size_t nc = aidstat_result_cols(r);
-    bool per = aidstat_result_per(r) == AIDSTAT_PER_GDP;
+    bool per = aidstat_result_per(r) == AIDSTAT_PER_GDP || aidstat_result_per(r) == AIDSTAT_PER_MILEX;
+    const char *denom = aidstat_result_per(r) == AIDSTAT_PER_MILEX ? ", \"milex\": " : ", \"gdp\": ";
     int y0, m0, y1, m1;
     aidstat_result_period(r, &y0, &m0, &y1, &m1);
     char *from = cli_period_iso(y0, m0), *to = cli_period_iso(y1, m1);
@@ -466,7 +471,7 @@ static void print_json(const view_t *v)
         if (per) {
             fputs(", \"aid\": ", fp);
             cli_json_num(fp, aidstat_result_absolute(r, i));
-            fputs(", \"gdp\": ", fp);
+            fputs(denom, fp);
             cli_json_num(fp, aidstat_result_gdp(r, i) > 0 ? aidstat_result_gdp(r, i) : NAN);
         }
         fputs(", \"share\": ", fp);
@@ -540,6 +545,9 @@ static void choose_scale(view_t *v, const char *want)
     } else if (aidstat_result_per(r) == AIDSTAT_PER_GDP) {
         snprintf(v->unit, sizeof v->unit, "%% of GDP");
         snprintf(v->unit_long, sizeof v->unit_long, "%% of donor GDP");
+    } else if (aidstat_result_per(r) == AIDSTAT_PER_MILEX) {
+        snprintf(v->unit, sizeof v->unit, "%% of milex");
+        snprintf(v->unit_long, sizeof v->unit_long, "%% of donor military expenditure");
     } else {
         g_strlcpy(v->unit, u.unit, sizeof v->unit);
         g_strlcpy(v->unit_long, u.unit_long, sizeof v->unit_long);
@@ -554,8 +562,8 @@ static void add_report(const aidstat_load_report_t *r, void *user)
 int cmd_compare(int argc, char **argv)
 {
     gchar *by = NULL, *sort = NULL, *per = NULL, *format = NULL, *output = NULL, *scale = NULL,
-          *stat = NULL, *gdp_file = NULL, *pop_file = NULL;
-    gint top = 0, decimals = -1, gdp_year = 0;
+          *stat = NULL, *gdp_file = NULL, *pop_file = NULL, *milex_file = NULL, *milex_sheet = NULL;
+    gint top = 0, decimals = -1, gdp_year = 0, milex_year = 0;
     gboolean cumulative = FALSE, concentration = FALSE;
     cli_data_opts_t data = {0};
     cli_select_t sel = {0};
@@ -568,11 +576,18 @@ int cmd_compare(int argc, char **argv)
         {"stat", 0, 0, G_OPTION_ARG_STRING, &stat,
          "Value of a row over its records: sum (default), count, mean, median, min, max, sd", "STAT"},
         {"per", 0, 0, G_OPTION_ARG_STRING, &per,
-         "Relative to the donor's GDP (the data's, or --gdp FILE) or population (--population FILE)", "gdp|capita"},
+         "Relative to the donor's GDP (the data's, or --gdp FILE), population (--population FILE) "
+         "or military expenditure (--milex FILE)", "gdp|capita|milex"},
         {"gdp", 0, 0, G_OPTION_ARG_FILENAME, &gdp_file,
          "GDP table for --per gdp (World Bank CSV: current US$; convert with --rates)", "FILE"},
         {"gdp-year", 0, 0, G_OPTION_ARG_INT, &gdp_year, "Year of GDP for --per gdp with --gdp (default: the latest)", "YYYY"},
         {"population", 0, 0, G_OPTION_ARG_FILENAME, &pop_file, "Population table for --per capita", "FILE"},
+        {"milex", 0, 0, G_OPTION_ARG_FILENAME, &milex_file,
+         "Military expenditure for --per milex: SIPRI's workbook (US$; convert with --rates)", "FILE"},
+        {"milex-sheet", 0, 0, G_OPTION_ARG_STRING, &milex_sheet,
+         "Sheet of the SIPRI workbook (default \"Current US$\"; or \"Constant (2023) US$\")", "NAME"},
+        {"milex-year", 0, 0, G_OPTION_ARG_INT, &milex_year,
+         "Year of military expenditure for --per milex (default: the latest)", "YYYY"},
         {"cumulative", 0, 0, G_OPTION_ARG_NONE, &cumulative, "Running totals over periods (--by year, quarter or month)", NULL},
         {"concentration", 0, 0, G_OPTION_ARG_NONE, &concentration,
          "Add donor concentration: top-k shares, Herfindahl-Hirschman index, Gini", NULL},
@@ -595,7 +610,7 @@ int cmd_compare(int argc, char **argv)
     int code = EXIT_OK;
     aidstat_compare_t *cmp = NULL;
     aidstat_result_t *res = NULL;
-    aidstat_reftable_t *gdp = NULL, *pop = NULL;
+    aidstat_reftable_t *gdp = NULL, *pop = NULL, *milex = NULL;
     aidstat_error_t err;
     cli_output_t out = {0};
 
@@ -660,8 +675,10 @@ int cmd_compare(int argc, char **argv)
             opt.per = AIDSTAT_PER_GDP;
         else if (!strcmp(per, "capita"))
             opt.per = AIDSTAT_PER_CAPITA;
+        else if (!strcmp(per, "milex"))
+            opt.per = AIDSTAT_PER_MILEX;
         else {
-            code = cli_error(EXIT_USAGE, "--per \"%s\": use gdp or capita", per);
+            code = cli_error(EXIT_USAGE, "--per \"%s\": use gdp, capita or milex", per);
             goto done;
         }
     }
@@ -679,6 +696,22 @@ int cmd_compare(int argc, char **argv)
             goto done;
         }
         opt.population = pop;
+    }
+    if (milex_file) {
+        if (!(milex = aidstat_reftable_load_sheet(milex_file, AIDSTAT_REF_MILEX, milex_sheet, NULL, &err))) {
+            code = cli_fail(&err);
+            goto done;
+        }
+        opt.milex = milex;
+        opt.milex_year = milex_year;
+    } else if (milex_sheet || milex_year) {
+        code = cli_error(EXIT_USAGE, "--milex-%s applies to a military expenditure table: give --milex FILE",
+                         milex_sheet ? "sheet" : "year");
+        goto done;
+    }
+    if (opt.per == AIDSTAT_PER_MILEX && !milex) {
+        code = cli_error(EXIT_USAGE, "--per milex needs a military expenditure table (--milex FILE: SIPRI's workbook)");
+        goto done;
     }
     if (opt.per == AIDSTAT_PER_CAPITA && !pop) {
         code = cli_error(EXIT_USAGE, "--per capita needs a population table (--population FILE)");
@@ -723,7 +756,7 @@ int cmd_compare(int argc, char **argv)
     v.decimals = decimals >= 0 ? decimals
                                : (opt.per == AIDSTAT_PER_GDP ? 3
                                   : opt.stat == AIDSTAT_STAT_COUNT ? 0
-                                  : opt.per == AIDSTAT_PER_CAPITA ? 2
+                                  : opt.per == AIDSTAT_PER_CAPITA || opt.per == AIDSTAT_PER_MILEX ? 2
                                   : (v.scale > 1 ? 2 : 0));
     if ((code = cli_output_open(&out, output)))
         goto done;
@@ -753,6 +786,7 @@ done:
     aidstat_compare_free(cmp);
     aidstat_reftable_free(gdp);
     aidstat_reftable_free(pop);
+    aidstat_reftable_free(milex);
     cli_select_clear(&sel);
     cli_norm_clear(&norm);
     g_free(by);
@@ -764,6 +798,8 @@ done:
     g_free(stat);
     g_free(gdp_file);
     g_free(pop_file);
+    g_free(milex_file);
+    g_free(milex_sheet);
     cli_data_clear(&data);
     if (gerr)
         g_error_free(gerr);

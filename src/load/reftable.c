@@ -1,5 +1,5 @@
-/* Reference tables: GDP or population by country and year, a price
- * deflator by year. The World Bank's layout (Country Name, Country Code,
+/* Reference tables: GDP, population or military expenditure by country
+ * and year, a price deflator by year. The World Bank's layout (Country Name, Country Code,
  * Year, Value) is one case of the generic one: columns found by name.
  *
  * Values are keyed twice, by upper-case code and by case-folded name, so a
@@ -14,10 +14,14 @@
 #include "load/csv.h"
 #include "load/loader.h"
 #include "load/number.h"
+#include "load/reftable.h"
+#include "load/xlsx.h"
 
 #include <errno.h>
 #include <glib.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 struct aidstat_reftable {
@@ -26,7 +30,9 @@ struct aidstat_reftable {
     GHashTable *values;  /* key(country, year) -> double */
     GHashTable *latest;  /* key(country) -> latest year */
     int y0, y1;
+    uint64_t nvalues;
     char *describe;
+    GPtrArray *notes; /* char * */
 };
 
 /* Keys: 'c' + upper-case code or 'n' + case-folded name, then for values
@@ -48,8 +54,10 @@ static char *value_key(const char *country, int year)
 
 static const char *kind_label(aidstat_ref_kind_t kind)
 {
-    return kind == AIDSTAT_REF_GDP ? "GDP" : kind == AIDSTAT_REF_POPULATION ? "population"
-                                                                             : "deflator";
+    return kind == AIDSTAT_REF_GDP          ? "GDP"
+           : kind == AIDSTAT_REF_POPULATION ? "population"
+           : kind == AIDSTAT_REF_MILEX      ? "military expenditure"
+                                            : "deflator";
 }
 
 typedef struct {
@@ -59,7 +67,6 @@ typedef struct {
     bool header;
     int ccode, cname, cyear, cval;
     char *valname; /* the value column's header, for messages */
-    long rows;
 } reader_t;
 
 /* The first column whose normalised name is in names (in names' order of
@@ -83,6 +90,7 @@ static int header(reader_t *R, char **f, size_t n)
         [AIDSTAT_REF_GDP] = {"gdp", "value", NULL},
         [AIDSTAT_REF_POPULATION] = {"population", "value", NULL},
         [AIDSTAT_REF_DEFLATOR] = {"index", "deflator", "value", NULL},
+        [AIDSTAT_REF_MILEX] = {"milex", "military_expenditure", "value", NULL},
     };
     char **norm = g_new0(char *, n + 1);
     for (size_t i = 0; i < n; i++)
@@ -102,6 +110,8 @@ static int header(reader_t *R, char **f, size_t n)
                           ? "a deflator table needs columns year and index (or value)"
                       : kind == AIDSTAT_REF_GDP
                           ? "a GDP table needs columns year and value (or gdp)"
+                      : kind == AIDSTAT_REF_MILEX
+                          ? "a military expenditure table needs columns year and value (or milex)"
                           : "a population table needs columns year and value (or population)");
         return 1;
     }
@@ -116,22 +126,15 @@ static int header(reader_t *R, char **f, size_t n)
     return 0;
 }
 
-/* Store value under country key ck (owned here) for year; a second value
- * for the same country and year is an error. */
-static int store(reader_t *R, char *ck, int year, double v, long line)
+/* Store v under country key ck (owned here) for year; false when the
+ * table has a value there already. */
+static bool put_key(aidstat_reftable_t *t, char *ck, int year, double v)
 {
-    aidstat_reftable_t *t = R->t;
     char *vk = value_key(ck, year);
     if (g_hash_table_contains(t->values, vk)) {
-        if (ck[0])
-            aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, line, R->cyear + 1,
-                          "a second value for %s in %d", ck + 1, year);
-        else
-            aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, line, R->cyear + 1,
-                          "a second value for %d", year);
         g_free(vk);
         g_free(ck);
-        return 1;
+        return false;
     }
     double *p = g_new(double, 1);
     *p = v;
@@ -141,7 +144,38 @@ static int store(reader_t *R, char *ck, int year, double v, long line)
         g_hash_table_insert(t->latest, ck, GINT_TO_POINTER(year));
     else
         g_free(ck);
-    return 0;
+    return true;
+}
+
+bool aid_reftable_put(aidstat_reftable_t *t, const char *code, const char *name, int year,
+                      double v)
+{
+    if (t->kind == AIDSTAT_REF_DEFLATOR) {
+        if (!put_key(t, g_strdup(""), year, v))
+            return false;
+    } else {
+        bool has_code = code && code[0], has_name = name && name[0];
+        if (has_code && !put_key(t, country_key('c', code), year, v))
+            return false;
+        /* a name is a second way in: when a code is there, a name shared
+         * by two codes keeps the first */
+        if (has_name) {
+            char *nk = country_key('n', name);
+            char *vk = value_key(nk, year);
+            bool dup = g_hash_table_contains(t->values, vk);
+            g_free(vk);
+            if (dup && has_code)
+                g_free(nk);
+            else if (!put_key(t, nk, year, v))
+                return false;
+        }
+    }
+    if (t->nvalues == 0 || year < t->y0)
+        t->y0 = year;
+    if (t->nvalues == 0 || year > t->y1)
+        t->y1 = year;
+    t->nvalues++;
+    return true;
 }
 
 static int row(void *user, char **f, const size_t *lens, size_t n, long line)
@@ -180,37 +214,25 @@ static int row(void *user, char **f, const size_t *lens, size_t n, long line)
                       "year \"%s\" is not a year", ys);
         return 1;
     }
-    if (t->kind == AIDSTAT_REF_DEFLATOR) {
-        if (store(R, g_strdup(""), (int)year, v, line))
-            return 1;
-    } else {
-        bool has_code = code[0] != '\0', has_name = name[0] != '\0';
-        if (!has_code && !has_name) {
-            aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, line,
-                          (R->ccode >= 0 ? R->ccode : R->cname) + 1,
-                          "neither a country code nor a name");
-            return 1;
-        }
-        if (has_code && store(R, country_key('c', code), (int)year, v, line))
-            return 1;
-        /* a name is a second way in: when a code is there, a name shared
-         * by two codes keeps the first */
-        if (has_name) {
-            char *nk = country_key('n', name);
-            char *vk = value_key(nk, (int)year);
-            bool dup = g_hash_table_contains(t->values, vk);
-            g_free(vk);
-            if (dup && has_code)
-                g_free(nk);
-            else if (store(R, nk, (int)year, v, line))
-                return 1;
-        }
+    bool has_code = code[0] != '\0', has_name = name[0] != '\0';
+    if (t->kind != AIDSTAT_REF_DEFLATOR && !has_code && !has_name) {
+        aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, line,
+                      (R->ccode >= 0 ? R->ccode : R->cname) + 1,
+                      "neither a country code nor a name");
+        return 1;
     }
-    if (R->rows == 0 || year < t->y0)
-        t->y0 = (int)year;
-    if (R->rows == 0 || year > t->y1)
-        t->y1 = (int)year;
-    R->rows++;
+    if (!aid_reftable_put(t, code, name, (int)year, v)) {
+        if (t->kind == AIDSTAT_REF_DEFLATOR) {
+            aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, line, R->cyear + 1,
+                          "a second value for %ld", year);
+        } else {
+            char *ck = has_code ? country_key('c', code) : country_key('n', name);
+            aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, line, R->cyear + 1,
+                          "a second value for %s in %ld", ck + 1, year);
+            g_free(ck);
+        }
+        return 1;
+    }
     return 0;
 }
 
@@ -229,8 +251,67 @@ static char *describe(const aidstat_reftable_t *t, const char *path)
     return s;
 }
 
-aidstat_reftable_t *aidstat_reftable_load_file(const char *path, aidstat_ref_kind_t kind,
-                                               const char *currency, aidstat_error_t *err)
+aidstat_reftable_t *aid_reftable_new(aidstat_ref_kind_t kind, const char *currency)
+{
+    aidstat_reftable_t *t = g_new0(aidstat_reftable_t, 1);
+    t->kind = kind;
+    t->currency = g_ascii_strup(currency ? currency : "", -1);
+    t->values = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    t->latest = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    t->notes = g_ptr_array_new_with_free_func(g_free);
+    return t;
+}
+
+void aid_reftable_set_describe(aidstat_reftable_t *t, const char *describe)
+{
+    g_free(t->describe);
+    t->describe = g_strdup(describe);
+}
+
+void aid_reftable_note(aidstat_reftable_t *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    g_ptr_array_add(t->notes, g_strdup_vprintf(fmt, ap));
+    va_end(ap);
+}
+
+void aid_reftable_span(const aidstat_reftable_t *t, int *y0, int *y1)
+{
+    *y0 = t->y0;
+    *y1 = t->y1;
+}
+
+static aidstat_reftable_t *load_csv(const char *path, FILE *fp, aidstat_ref_kind_t kind,
+                                    const char *currency, aidstat_error_t *err)
+{
+    bool money = kind == AIDSTAT_REF_GDP || kind == AIDSTAT_REF_MILEX;
+    aidstat_reftable_t *t =
+        aid_reftable_new(kind, !money ? "" : currency && *currency ? currency : "USD");
+    reader_t R = {0};
+    R.t = t;
+    R.name = path;
+    R.err = err;
+    R.ccode = R.cname = R.cyear = R.cval = -1;
+    aid_csv_t *csv = aid_csv_new(path, 0);
+    aidstat_status_t st = aid_csv_read(csv, fp, NULL, 0, row, &R, err);
+    aid_csv_free(csv);
+    g_free(R.valname);
+    if (st == AIDSTAT_OK && !R.header)
+        st = aid_error_set(err, AIDSTAT_ERR_INPUT, path, 0, 0, "empty file: no header");
+    else if (st == AIDSTAT_OK && t->nvalues == 0)
+        st = aid_error_set(err, AIDSTAT_ERR_INPUT, path, 0, 0, "no values in the file");
+    if (st != AIDSTAT_OK) {
+        aidstat_reftable_free(t);
+        return NULL;
+    }
+    t->describe = describe(t, path);
+    return t;
+}
+
+aidstat_reftable_t *aidstat_reftable_load_sheet(const char *path, aidstat_ref_kind_t kind,
+                                                const char *sheet, const char *currency,
+                                                aidstat_error_t *err)
 {
     aidstat_error_clear(err);
     if (!path) {
@@ -238,7 +319,7 @@ aidstat_reftable_t *aidstat_reftable_load_file(const char *path, aidstat_ref_kin
         return NULL;
     }
     if (kind != AIDSTAT_REF_GDP && kind != AIDSTAT_REF_POPULATION &&
-        kind != AIDSTAT_REF_DEFLATOR) {
+        kind != AIDSTAT_REF_DEFLATOR && kind != AIDSTAT_REF_MILEX) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, path, 0, 0, "unknown kind of reference table (%d)",
                       (int)kind);
         return NULL;
@@ -248,35 +329,34 @@ aidstat_reftable_t *aidstat_reftable_load_file(const char *path, aidstat_ref_kin
         aid_error_set(err, AIDSTAT_ERR_INPUT, path, 0, 0, "cannot open: %s", g_strerror(errno));
         return NULL;
     }
-    aidstat_reftable_t *t = g_new0(aidstat_reftable_t, 1);
-    t->kind = kind;
-    if (kind != AIDSTAT_REF_GDP)
-        t->currency = g_strdup("");
-    else
-        t->currency = g_ascii_strup(currency && *currency ? currency : "USD", -1);
-    t->values = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    t->latest = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-
-    reader_t R = {0};
-    R.t = t;
-    R.name = path;
-    R.err = err;
-    R.ccode = R.cname = R.cyear = R.cval = -1;
-    aid_csv_t *csv = aid_csv_new(path, 0);
-    aidstat_status_t st = aid_csv_read(csv, fp, NULL, 0, row, &R, err);
-    aid_csv_free(csv);
-    fclose(fp);
-    g_free(R.valname);
-    if (st == AIDSTAT_OK && !R.header)
-        st = aid_error_set(err, AIDSTAT_ERR_INPUT, path, 0, 0, "empty file: no header");
-    else if (st == AIDSTAT_OK && R.rows == 0)
-        st = aid_error_set(err, AIDSTAT_ERR_INPUT, path, 0, 0, "no values in the file");
-    if (st != AIDSTAT_OK) {
-        aidstat_reftable_free(t);
-        return NULL;
+    unsigned char magic[4];
+    size_t got = fread(magic, 1, sizeof magic, fp);
+    bool zip = aid_xlsx_sniff(magic, got);
+    aidstat_reftable_t *t = NULL;
+    if (zip && kind != AIDSTAT_REF_MILEX) {
+        aid_error_set(err, AIDSTAT_ERR_INPUT, path, 0, 0,
+                      "a workbook: only military expenditure (SIPRI's workbook) is read from "
+                      "one; save the %s table as CSV",
+                      kind_label(kind));
+    } else if (zip) {
+        fclose(fp);
+        return aid_milex_load(path, sheet, err);
+    } else if (sheet) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, path, 0, 0,
+                      "not a workbook: a sheet (\"%s\") can be chosen only in a workbook", sheet);
+    } else if (fseek(fp, 0, SEEK_SET) != 0) {
+        aid_error_set(err, AIDSTAT_ERR_INPUT, path, 0, 0, "cannot read: %s", g_strerror(errno));
+    } else {
+        t = load_csv(path, fp, kind, currency, err);
     }
-    t->describe = describe(t, path);
+    fclose(fp);
     return t;
+}
+
+aidstat_reftable_t *aidstat_reftable_load_file(const char *path, aidstat_ref_kind_t kind,
+                                               const char *currency, aidstat_error_t *err)
+{
+    return aidstat_reftable_load_sheet(path, kind, NULL, currency, err);
 }
 
 void aidstat_reftable_free(aidstat_reftable_t *t)
@@ -287,6 +367,7 @@ void aidstat_reftable_free(aidstat_reftable_t *t)
     g_hash_table_destroy(t->latest);
     g_free(t->currency);
     g_free(t->describe);
+    g_ptr_array_free(t->notes, TRUE);
     g_free(t);
 }
 
@@ -346,4 +427,14 @@ const char *aidstat_reftable_currency(const aidstat_reftable_t *t)
 const char *aidstat_reftable_describe(const aidstat_reftable_t *t)
 {
     return t ? t->describe : "";
+}
+
+size_t aidstat_reftable_note_count(const aidstat_reftable_t *t)
+{
+    return t ? t->notes->len : 0;
+}
+
+const char *aidstat_reftable_note(const aidstat_reftable_t *t, size_t i)
+{
+    return t && i < t->notes->len ? g_ptr_array_index(t->notes, i) : NULL;
 }

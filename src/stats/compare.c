@@ -307,6 +307,11 @@ static void region_list_free(gpointer p)
     g_array_free(p, TRUE);
 }
 
+static const char *per_name(aidstat_per_t per)
+{
+    return per == AIDSTAT_PER_GDP ? "gdp" : per == AIDSTAT_PER_CAPITA ? "capita" : "milex";
+}
+
 aidstat_compare_t *aidstat_compare_new(const aidstat_compare_options_t *opt, aidstat_error_t *err)
 {
     for (int w = 0; w < 2; w++)
@@ -325,7 +330,19 @@ aidstat_compare_t *aidstat_compare_new(const aidstat_compare_options_t *opt, aid
     }
     if (opt->per != AIDSTAT_PER_NONE && (opt->by[0] != AIDSTAT_KEY_DONOR || opt->by[1])) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "--per %s compares donors: use it with --by donor alone",
-                      opt->per == AIDSTAT_PER_GDP ? "gdp" : "capita");
+                      per_name(opt->per));
+        return NULL;
+    }
+    if (opt->per == AIDSTAT_PER_MILEX && !opt->milex) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                      "--per milex needs a military expenditure table (--milex FILE: SIPRI's workbook)");
+        return NULL;
+    }
+    if (opt->per == AIDSTAT_PER_MILEX && !aidstat_reftable_currency(opt->milex)[0]) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                      "--per milex divides by military expenditure in money: %s is not (use the "
+                      "sheet \"Current US$\")",
+                      aidstat_reftable_describe(opt->milex));
         return NULL;
     }
     if (opt->stat != AIDSTAT_STAT_SUM && (opt->by[1] || opt->per != AIDSTAT_PER_NONE || opt->cumulative)) {
@@ -582,17 +599,27 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         res->col_totals[j] = cs[j].total;
     }
 
-    /* GDP or population from a table: one year for every donor (the
-     * selection's last, unless asked), in the data's currency */
-    const aidstat_reftable_t *ref = o->per == AIDSTAT_PER_GDP ? o->gdp
-                                   : o->per == AIDSTAT_PER_CAPITA ? o->population : NULL;
-    int ref_year = o->gdp_year ? o->gdp_year : sel.y1;
-    bool convert = ref && o->per == AIDSTAT_PER_GDP &&
-                   strcmp(aidstat_reftable_currency(ref), res->currency) != 0;
+    /* GDP, population or military expenditure from a table: one year for
+     * every donor (the selection's last, unless asked), in the data's
+     * currency */
+    const aidstat_reftable_t *ref = o->per == AIDSTAT_PER_GDP      ? o->gdp
+                                   : o->per == AIDSTAT_PER_CAPITA ? o->population
+                                   : o->per == AIDSTAT_PER_MILEX  ? o->milex
+                                                                  : NULL;
+    bool money = o->per == AIDSTAT_PER_GDP || o->per == AIDSTAT_PER_MILEX;
+    bool percent = money;
+    const char *what = o->per == AIDSTAT_PER_GDP     ? "GDP"
+                       : o->per == AIDSTAT_PER_MILEX ? "military expenditure"
+                                                     : "population";
+    int asked_year = o->per == AIDSTAT_PER_MILEX ? o->milex_year : o->gdp_year;
+    int ref_year = asked_year ? asked_year : sel.y1;
+    bool convert = ref && money && strcmp(aidstat_reftable_currency(ref), res->currency) != 0;
     if (convert && !o->gdp_rates) {
         aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                      "--per gdp: the GDP table is in %s and the data in %s: give a rates table with --rates FILE",
+                      "--per %s: the %s table is in %s and the data in %s: give a rates table with --rates FILE",
+                      per_name(o->per), o->per == AIDSTAT_PER_GDP ? "GDP" : "military expenditure",
                       aidstat_reftable_currency(ref), res->currency);
+        g_free(cs);
         aidstat_result_free(res);
         return NULL;
     }
@@ -608,6 +635,9 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     double gdp_abs = 0, gdp_sum = 0;
     size_t no_gdp = 0;
     GString *no_gdp_names = g_string_new(NULL);
+    /* a table's 0 (SIPRI: Iceland has no armed forces) is a figure, but
+     * nothing to divide by: said apart from a missing one */
+    GString *zero_names = g_string_new(NULL);
     for (size_t i = 0; i < nall; i++) {
         cell_t *rt = &g_array_index(c->row_total, cell_t, i);
         if (!CN(rt))
@@ -624,6 +654,7 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         if (o->stat != AIDSTAT_STAT_SUM)
             row->abs = row_stat(c, i, rt, rm, o->stat);
         row->value = row->abs;
+        bool zero = false;
         if (ref) {
             int y = ref_year;
             double v = aidstat_reftable_get(ref, row->code, row->label, y);
@@ -643,12 +674,14 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
                                                 res->currency, y, 0);
                 if (isnan(rate)) {
                     aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                                  "--per gdp: no %s rate for %d in %s to convert %s's GDP",
-                                  aidstat_reftable_currency(ref), y,
-                                  aidstat_rates_describe(o->gdp_rates), row->label);
+                                  "--per %s: no %s rate for %d in %s to convert %s's %s",
+                                  per_name(o->per), aidstat_reftable_currency(ref), y,
+                                  aidstat_rates_describe(o->gdp_rates), row->label, what);
                     res->nrows = n;
+                    g_free(cs);
                     aidstat_result_free(res);
                     g_string_free(no_gdp_names, TRUE);
+                    g_string_free(zero_names, TRUE);
                     g_string_free(older_names, TRUE);
                     return NULL;
                 }
@@ -657,6 +690,10 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
             if (!isnan(v)) {
                 used_lo = used_lo ? MIN(used_lo, y) : y;
                 used_hi = MAX(used_hi, y);
+            }
+            if (v == 0) {
+                zero = true;
+                g_string_append_printf(zero_names, "%s%s", zero_names->len ? ", " : "", row->label);
             }
             row->gdp = isnan(v) ? 0 : v;
         }
@@ -667,19 +704,23 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
                 gdp_sum += row->gdp;
             } else {
                 row->value = NAN;
-                no_gdp++;
-                g_string_append_printf(no_gdp_names, "%s%s", no_gdp_names->len ? ", " : "", row->label);
+                if (!zero) {
+                    no_gdp++;
+                    g_string_append_printf(no_gdp_names, "%s%s", no_gdp_names->len ? ", " : "", row->label);
+                }
             }
         }
-        if (o->per == AIDSTAT_PER_GDP) {
+        if (percent) {
             if (row->gdp > 0) {
                 row->value = row->abs / row->gdp * 100.0;
                 gdp_abs += row->abs;
                 gdp_sum += row->gdp;
             } else {
                 row->value = NAN;
-                no_gdp++;
-                g_string_append_printf(no_gdp_names, "%s%s", no_gdp_names->len ? ", " : "", row->label);
+                if (!zero) {
+                    no_gdp++;
+                    g_string_append_printf(no_gdp_names, "%s%s", no_gdp_names->len ? ", " : "", row->label);
+                }
             }
         }
         row->cells = g_new0(double, ncols + 1);
@@ -693,12 +734,11 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     g_free(cs);
 
     if (o->per != AIDSTAT_PER_NONE) {
-        const char *what = o->per == AIDSTAT_PER_GDP ? "GDP" : "population";
         if (gdp_sum == 0) {
             aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0, "--per %s: %s no %s for any selected donor",
-                          o->per == AIDSTAT_PER_GDP ? "gdp" : "capita",
-                          ref ? "the table has" : "the data has", what);
+                          per_name(o->per), ref ? "the table has" : "the data has", what);
             g_string_free(no_gdp_names, TRUE);
+            g_string_free(zero_names, TRUE);
             g_string_free(older_names, TRUE);
             aidstat_result_free(res);
             return NULL;
@@ -728,15 +768,20 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         if (no_gdp)
             note(res, "no %s %s for %s: shown as n/a and left out of the total", what,
                  ref ? "in the table" : "in the data", no_gdp_names->str);
+        if (zero_names->len)
+            note(res, "%s is 0 in the table for %s: no ratio, shown as n/a and left out of the total",
+                 what, zero_names->str);
     }
     g_string_free(no_gdp_names, TRUE);
+    g_string_free(zero_names, TRUE);
     g_string_free(older_names, TRUE);
 
     /* totals */
     if (o->per != AIDSTAT_PER_NONE) {
-        res->total = gdp_abs / gdp_sum * (o->per == AIDSTAT_PER_GDP ? 100.0 : 1.0);
-        res->total_label = g_strdup(o->per == AIDSTAT_PER_GDP ? "All donors with GDP"
-                                                               : "All donors with population");
+        res->total = gdp_abs / gdp_sum * (percent ? 100.0 : 1.0);
+        res->total_label = g_strdup(o->per == AIDSTAT_PER_GDP     ? "All donors with GDP"
+                                    : o->per == AIDSTAT_PER_MILEX ? "All donors with milex"
+                                                                  : "All donors with population");
     } else if (res->additive && o->stat == AIDSTAT_STAT_COUNT) {
         res->total = (double)CN(&c->total);
         res->total_label = g_strdup("Total");

@@ -171,6 +171,67 @@ def kiel_mini():
     return parts
 
 
+def milex_sheet(sst, title, header_row, lead, rows):
+    """A SIPRI country sheet: title and legend lines, the header on
+    header_row (lead: the columns before the years), one blank row, then
+    rows of [name, notes..., values...]."""
+    sh = Sheet(sst)
+    sh.row(1, [title + "      \u00a9 SIPRI 2024"])
+    sh.row(2, ["Figures are in US $m."])
+    sh.row(4, ['". ." = data unavailable. "xxx" = country did not exist or was not independent.'])
+    sh.row(header_row, lead + [2021, 2022, 2023, 2024])
+    for i, cells in enumerate(rows):
+        sh.row(header_row + 2 + i, cells)
+    return sh
+
+
+def milex_mini():
+    """A SIPRI-milex-like workbook: the Current US$ sheet (header on row 6,
+    two region labels, "...", ". ." and "xxx" cells, an empty cell, a
+    number in E-notation, a footnote marker), Constant (2023) US$ with
+    SIPRI's unnamed extra column, Share of GDP with its header on row 7,
+    and a local-currency sheet that is not read."""
+    sst = []
+    cur = milex_sheet(sst, "Military expenditure by country, in millions of US$ at current prices", 6,
+                      ["Country", "Notes"], [
+                          ["Europe"],
+                          ["Western Europe"],
+                          ["Denmark", "", 4000.5, 5475.015487991187, "...", 9958.8997786911168],
+                          ["Germany", None, 56000, "...", 67285.198637862413, 88458.476389510863],
+                          ["T\u00fcrkiye", "\u2021\u00a716", 20000, 10000, ". .", 25000],
+                          ["USSR", "", "xxx", "xxx", "xxx", "xxx"],
+                          ["Asia & Oceania"],
+                          ["Korea, South", "58", None, ("", "<v>4.6365420707415724E4</v>"), 47801.863, 47571.318],
+                      ])
+    const = milex_sheet(sst, "Military expenditure by country, in constant (2023) US$ m.", 6,
+                        ["Country", "", "Notes"], [
+                            ["Europe"],
+                            ["Denmark", None, "", 4500, 5801.1689463020293, 8132.6065552138207, 9781.6488310131135],
+                        ])
+    share = milex_sheet(sst, "Military expenditure by country as percentage of gross domestic product", 7,
+                        ["Country", "Notes"], [
+                            ["Denmark", "", 0.013, ("", "<v>1.3615645742108468E-2</v>"), 0.02, 2.4161745416059133E-2],
+                        ])
+    local = milex_sheet(sst, "Military expenditure by country, in local currency", 7,
+                        ["Country", "Currency", "Notes"], [["Denmark", "DKK", "", 1, 2, 3, 4]])
+    names = ["Current US$", "Constant (2023) US$", "Share of GDP", "Local currency calendar years"]
+    parts = workbook(names)
+    for i, sh in enumerate([cur, const, share, local]):
+        parts.append(("xl/worksheets/sheet%d.xml" % (i + 1), sh.xml()))
+    parts.append(("xl/sharedStrings.xml", sst_xml(sst)))
+    return parts
+
+
+def milex_broken(rows):
+    """A one-sheet workbook called "Current US$" with the given rows."""
+    sst = []
+    sh = Sheet(sst)
+    for r, cells in rows:
+        sh.row(r, cells)
+    return workbook(["Current US$"]) + [("xl/worksheets/sheet1.xml", sh.xml()),
+                                        ("xl/sharedStrings.xml", sst_xml(sst))]
+
+
 def patch_size(path, name, size):
     """Overwrite the uncompressed size of entry name in its local header
     and in the central directory."""
@@ -238,6 +299,14 @@ def main():
 
     # a zip that is no workbook
     write_zip("noworkbook.xlsx", [("hello.txt", "hello\n")])
+
+    write_zip("milex-mini.xlsx", milex_mini())
+    # the sheet's name is right but no row starts with "Country"
+    write_zip("milex-noheader.xlsx", milex_broken([(1, ["Military expenditure"]),
+                                                   (6, ["Land", "Notes", 2023]), (8, ["Denmark", "", 1])]))
+    # a value that is not a number, in D9
+    write_zip("milex-badcell.xlsx", milex_broken([(6, ["Country", "Notes", 2022, 2023]),
+                                                  (8, ["Europe"]), (9, ["Denmark", "", 1.5, "1,2.5"])]))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,2 @@
+# a cell that is not a number, located as book.xlsx:Sheet!D9
+compare --per milex --milex xlsx/milex-badcell.xlsx

@@ -1,0 +1,2 @@
+# a workbook as a GDP table
+compare --per gdp --gdp xlsx/milex-mini.xlsx

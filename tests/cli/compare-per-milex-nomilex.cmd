@@ -1,0 +1,2 @@
+# --per milex without a table
+compare --per milex

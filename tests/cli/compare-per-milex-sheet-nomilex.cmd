@@ -1,0 +1,2 @@
+# --milex-sheet without --milex
+compare --per gdp --milex-sheet 'Current US$'
