@@ -369,7 +369,8 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
     for (guint i = 0; i < s->sel.caveats->len; i++)
         note(s, "%s", (const char *)g_ptr_array_index(s->sel.caveats, i));
     if (undated)
-        note(s, "%" G_GUINT64_FORMAT " records without a date are not in the series", undated);
+        note(s, "%" G_GUINT64_FORMAT " %s without a date %s not in the series", undated,
+             undated == 1 ? "record" : "records", undated == 1 ? "is" : "are");
     if (no_month)
         note(s, "%" G_GUINT64_FORMAT " records with a year but no month are not in the %s series; "
                 "use --interval year to include them",
