@@ -157,7 +157,7 @@ static void block_opts(ctx_t *x, const char *body, long line, aid_opts_t *o)
     gchar **lines = g_strsplit(body, "\n", -1);
     for (guint i = 0; lines[i]; i++) {
         char *colon = strchr(lines[i], ':');
-        if (!colon || !g_strstrip(g_strdup(lines[i]))[0]) /* blank lines are allowed */
+        if (!colon) /* blank lines are allowed */
             continue;
         *colon = '\0';
         aid_opts_add(o, lines[i], colon + 1, line + 1 + i, 1);
