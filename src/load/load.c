@@ -320,9 +320,12 @@ static int reject(loader_t *L, long line, const char *reason, const char *exampl
 
 static int reject_col(loader_t *L, long line, const char *what, int col, const char *example)
 {
-    char reason[256];
-    snprintf(reason, sizeof reason, "%s (column \"%s\")", what, L->raw[col]);
-    return reject(L, line, reason, example);
+    char *name = aid_tally_clip(L->raw[col], 80);
+    char *reason = g_strdup_printf("%s (column \"%s\")", what, name);
+    reject(L, line, reason, example);
+    g_free(reason);
+    g_free(name);
+    return 0;
 }
 
 static int cached_parse(word_cache_t *wc, const char *s, int (*parse)(const char *))
@@ -394,10 +397,18 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         rec.donor = f[c];
     if (!rec.donor[0])
         return reject(L, line, "donor missing", "");
-    if ((c = L->first[ROLE_ISO3]) >= 0)
+    if (c >= 0 && strnlen(f[c], AID_MAX_NAME + 1) > AID_MAX_NAME)
+        return reject_col(L, line, "donor name longer than " G_STRINGIFY(AID_MAX_NAME) " bytes", c, f[c]);
+    if ((c = L->first[ROLE_ISO3]) >= 0) {
+        if (strnlen(f[c], AID_MAX_NAME + 1) > AID_MAX_NAME)
+            return reject_col(L, line, "donor code longer than " G_STRINGIFY(AID_MAX_NAME) " bytes", c, f[c]);
         rec.iso3 = f[c];
-    if ((c = L->first[ROLE_RECIPIENT]) >= 0 && f[c][0])
+    }
+    if ((c = L->first[ROLE_RECIPIENT]) >= 0 && f[c][0]) {
+        if (strnlen(f[c], AID_MAX_NAME + 1) > AID_MAX_NAME)
+            return reject_col(L, line, "recipient name longer than " G_STRINGIFY(AID_MAX_NAME) " bytes", c, f[c]);
         rec.recipient = f[c];
+    }
 
     long v;
     if ((c = L->first[ROLE_DATE]) >= 0) {
@@ -445,6 +456,8 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
     if ((c = L->first[ROLE_CURRENCY]) >= 0) {
         const char *s = f[c];
         if (s[0]) {
+            if (strnlen(f[c], AID_MAX_NAME + 1) > AID_MAX_NAME)
+                return reject_col(L, line, "currency longer than " G_STRINGIFY(AID_MAX_NAME) " bytes", c, s);
             for (char *p = f[c]; *p; p++)
                 *p = g_ascii_toupper(*p);
             rec.currency = f[c];
@@ -473,10 +486,16 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
             return reject_col(L, line, "GDP year is not a whole number", c, f[c]);
         rec.gdp_year = (int)v;
     }
-    if ((c = L->first[ROLE_SOURCE]) >= 0 && f[c][0])
+    if ((c = L->first[ROLE_SOURCE]) >= 0 && f[c][0]) {
+        if (strnlen(f[c], AID_MAX_TEXT + 1) > AID_MAX_TEXT)
+            return reject_col(L, line, "source longer than " G_STRINGIFY(AID_MAX_TEXT) " bytes", c, f[c]);
         rec.source = f[c];
-    if ((c = L->first[ROLE_RELEASE]) >= 0 && f[c][0])
+    }
+    if ((c = L->first[ROLE_RELEASE]) >= 0 && f[c][0]) {
+        if (strnlen(f[c], AID_MAX_TEXT + 1) > AID_MAX_TEXT)
+            return reject_col(L, line, "release longer than " G_STRINGIFY(AID_MAX_TEXT) " bytes", c, f[c]);
         rec.release = f[c];
+    }
 
     if ((c = L->first[ROLE_VALUE]) >= 0) {
         double x;

@@ -107,6 +107,16 @@ uint64_t aidstat_load_report_zero_cells(const aidstat_load_report_t *r)
     return r->zeros;
 }
 
+char *aid_tally_clip(const char *s, size_t max)
+{
+    size_t n = strlen(s);
+    if (n <= max)
+        return g_strdup(s);
+    while (n > 0 && max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--; /* not inside a UTF-8 sequence */
+    return g_strdup_printf("%.*s…", (int)max, s);
+}
+
 void aid_tally_reject(aidstat_load_report_t *r, long line, const char *reason, const char *example)
 {
     r->rejected++;
@@ -117,7 +127,8 @@ void aid_tally_reject(aidstat_load_report_t *r, long line, const char *reason, c
     } else {
         x = g_new0(reason_t, 1);
         x->reason = g_strdup(reason);
-        x->example = g_strdup(example ? example : "");
+        /* a 10 MB cell is quoted by its first few words */
+        x->example = aid_tally_clip(example ? example : "", 80);
         g_ptr_array_add(r->reasons, x);
         g_hash_table_insert(r->reason_index, x->reason, GUINT_TO_POINTER(r->reasons->len));
     }
