@@ -328,6 +328,23 @@ static int reject_col(loader_t *L, long line, const char *what, int col, const c
     return 0;
 }
 
+/* Whether a name or text cell is fit to be a record's string: valid UTF-8
+ * (Pango and case folding need it) and at most max bytes. Rejects the row
+ * and returns false when not. */
+static bool text_ok(loader_t *L, long line, int c, const char *s, const char *what, size_t max)
+{
+    size_t n = strnlen(s, max + 1);
+    char reason[64];
+    if (n > max)
+        snprintf(reason, sizeof reason, "%s longer than %zu bytes", what, max);
+    else if (!g_utf8_validate(s, (gssize)n, NULL))
+        snprintf(reason, sizeof reason, "%s is not UTF-8 text", what);
+    else
+        return true;
+    reject_col(L, line, reason, c, s);
+    return false;
+}
+
 static int cached_parse(word_cache_t *wc, const char *s, int (*parse)(const char *))
 {
     for (int i = 0; i < wc->n; i++)
@@ -397,16 +414,16 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         rec.donor = f[c];
     if (!rec.donor[0])
         return reject(L, line, "donor missing", "");
-    if (c >= 0 && strnlen(f[c], AID_MAX_NAME + 1) > AID_MAX_NAME)
-        return reject_col(L, line, "donor name longer than " G_STRINGIFY(AID_MAX_NAME) " bytes", c, f[c]);
+    if (c >= 0 && !text_ok(L, line, c, f[c], "donor name", AID_MAX_NAME))
+        return 0;
     if ((c = L->first[ROLE_ISO3]) >= 0) {
-        if (strnlen(f[c], AID_MAX_NAME + 1) > AID_MAX_NAME)
-            return reject_col(L, line, "donor code longer than " G_STRINGIFY(AID_MAX_NAME) " bytes", c, f[c]);
+        if (!text_ok(L, line, c, f[c], "donor code", AID_MAX_NAME))
+            return 0;
         rec.iso3 = f[c];
     }
     if ((c = L->first[ROLE_RECIPIENT]) >= 0 && f[c][0]) {
-        if (strnlen(f[c], AID_MAX_NAME + 1) > AID_MAX_NAME)
-            return reject_col(L, line, "recipient name longer than " G_STRINGIFY(AID_MAX_NAME) " bytes", c, f[c]);
+        if (!text_ok(L, line, c, f[c], "recipient name", AID_MAX_NAME))
+            return 0;
         rec.recipient = f[c];
     }
 
@@ -456,8 +473,8 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
     if ((c = L->first[ROLE_CURRENCY]) >= 0) {
         const char *s = f[c];
         if (s[0]) {
-            if (strnlen(f[c], AID_MAX_NAME + 1) > AID_MAX_NAME)
-                return reject_col(L, line, "currency longer than " G_STRINGIFY(AID_MAX_NAME) " bytes", c, s);
+            if (!text_ok(L, line, c, f[c], "currency", AID_MAX_NAME))
+                return 0;
             for (char *p = f[c]; *p; p++)
                 *p = g_ascii_toupper(*p);
             rec.currency = f[c];
@@ -487,13 +504,13 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         rec.gdp_year = (int)v;
     }
     if ((c = L->first[ROLE_SOURCE]) >= 0 && f[c][0]) {
-        if (strnlen(f[c], AID_MAX_TEXT + 1) > AID_MAX_TEXT)
-            return reject_col(L, line, "source longer than " G_STRINGIFY(AID_MAX_TEXT) " bytes", c, f[c]);
+        if (!text_ok(L, line, c, f[c], "source", AID_MAX_TEXT))
+            return 0;
         rec.source = f[c];
     }
     if ((c = L->first[ROLE_RELEASE]) >= 0 && f[c][0]) {
-        if (strnlen(f[c], AID_MAX_TEXT + 1) > AID_MAX_TEXT)
-            return reject_col(L, line, "release longer than " G_STRINGIFY(AID_MAX_TEXT) " bytes", c, f[c]);
+        if (!text_ok(L, line, c, f[c], "release", AID_MAX_TEXT))
+            return 0;
         rec.release = f[c];
     }
 

@@ -109,12 +109,17 @@ uint64_t aidstat_load_report_zero_cells(const aidstat_load_report_t *r)
 
 char *aid_tally_clip(const char *s, size_t max)
 {
-    size_t n = strlen(s);
+    size_t n = strnlen(s, max + 1);
+    if (n > max)
+        while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+            max--; /* not inside a UTF-8 sequence */
+    /* quoted text reaches terminals and PDFs: invalid bytes become U+FFFD */
+    char *t = g_utf8_make_valid(s, (gssize)MIN(n, max));
     if (n <= max)
-        return g_strdup(s);
-    while (n > 0 && max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-        max--; /* not inside a UTF-8 sequence */
-    return g_strdup_printf("%.*s…", (int)max, s);
+        return t;
+    char *u = g_strconcat(t, "…", NULL);
+    g_free(t);
+    return u;
 }
 
 void aid_tally_reject(aidstat_load_report_t *r, long line, const char *reason, const char *example)

@@ -71,9 +71,17 @@ static bool year_value(const aidstat_series_t *s, int year, double *out)
 char *aid_expr_eval(const aid_rdata_t *d, const char *text, const char *file, long line, long col,
                     aidstat_error_t *err)
 {
-    /* messages quote the figure as written, without the blanks inside the braces */
-    char *expr = g_strstrip(g_strdup(text));
-    char *copy = g_strdup(expr);
+    /* messages quote the figure as written, without the blanks inside the
+     * braces, and a long one by its first 80 characters */
+    char *copy = g_strstrip(g_strdup(text));
+    char *expr;
+    if (g_utf8_strlen(copy, -1) > 80) {
+        char *head = g_utf8_substring(copy, 0, 80);
+        expr = g_strconcat(head, "…", NULL);
+        g_free(head);
+    } else {
+        expr = g_strdup(copy);
+    }
     char *fmt = NULL;
     char *bar = strchr(copy, '|');
     if (bar) {
