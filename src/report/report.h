@@ -57,6 +57,10 @@ char *aid_expr_eval(const aid_rdata_t *d, const char *expr, const char *file, lo
 /* Replace every {{ ... }} in text; NULL on error. */
 char *aid_expr_expand(const aid_rdata_t *d, const char *text, const char *file, long line, long col,
                       aidstat_error_t *err);
+/* The same in Markdown source: the figures' punctuation is backslash-escaped,
+ * so their text stays text when the Markdown is parsed. */
+char *aid_expr_expand_markdown(const aid_rdata_t *d, const char *text, const char *file, long line,
+                               long col, aidstat_error_t *err);
 
 #endif
 

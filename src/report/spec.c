@@ -161,9 +161,20 @@ static void inlines_at(cmark_node *n, GString *markup, GString *plain, GArray *l
             g_array_append_val(links, l);
             break;
         }
+        case CMARK_NODE_HTML_INLINE:
+            /* text is text: "<b>" in a spec is shown, not obeyed; comments are dropped */
+            if (lit && !g_str_has_prefix(lit, "<!--")) {
+                char *e = g_markup_escape_text(lit, -1);
+                g_string_append(markup, e);
+                g_string_append(plain, lit);
+                g_free(e);
+            }
+            break;
         case CMARK_NODE_FOOTNOTE_REFERENCE: {
             const char *ref = cmark_node_get_literal(c);
-            g_string_append_printf(markup, "<sup>%s</sup>", ref ? ref : "*");
+            char *e = g_markup_escape_text(ref ? ref : "*", -1); /* [^a&b] is a label too */
+            g_string_append_printf(markup, "<sup>%s</sup>", e);
+            g_free(e);
             g_string_append(plain, ref ? ref : "*");
             break;
         }
@@ -760,7 +771,7 @@ static char *expand_body(ctx_t *x, const char *body)
             g_free(fence_mark);
             fence_mark = NULL;
         } else if (!fence && strstr(l, "{{")) {
-            char *e = aid_expr_expand(&x->s->data, l, x->path, x->offset + i + 1, 1, x->err);
+            char *e = aid_expr_expand_markdown(&x->s->data, l, x->path, x->offset + i + 1, 1, x->err);
             if (!e) {
                 g_strfreev(lines);
                 g_string_free(out, TRUE);
