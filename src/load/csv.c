@@ -26,6 +26,9 @@ struct aid_csv {
     aid_csv_row_fn fn;
     void *user;
     bool stop;
+    aidstat_progress_fn progress;
+    void *progress_user;
+    uint64_t progress_total;
 };
 
 aid_csv_t *aid_csv_new(const char *name, char delimiter)
@@ -52,6 +55,13 @@ void aid_csv_free(aid_csv_t *c)
 void aid_csv_set_fast(aid_csv_t *c, bool fast)
 {
     c->fast = fast;
+}
+
+void aid_csv_set_progress(aid_csv_t *c, aidstat_progress_fn fn, void *user, uint64_t total)
+{
+    c->progress = fn;
+    c->progress_user = user;
+    c->progress_total = total;
 }
 
 char aid_csv_delimiter(const aid_csv_t *c)
@@ -245,9 +255,13 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
         c->delimiter = aid_csv_sniff(block + skip, n - skip);
     csv_set_delim(&c->parser, (unsigned char)c->delimiter);
 
+    uint64_t done = n;
     feed(c, block + skip, n - skip);
     while (!c->stop && n == BLOCK) {
+        if (c->progress)
+            c->progress(done, c->progress_total, c->progress_user);
         n = NEXT_BLOCK();
+        done += n;
         feed(c, block, n);
     }
 #undef NEXT_BLOCK

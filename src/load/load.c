@@ -10,6 +10,7 @@
 #include "data/period.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <math.h>
 #include <glib.h>
 #include <stdio.h>
@@ -647,6 +648,13 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
     if (report)
         aid_tally_begin(report, L.name, "csv", "");
     aid_csv_t *csv = aid_csv_new(L.name, opt->delimiter);
+    void *puser;
+    aidstat_progress_fn progress = aid_tally_progress(report, &puser);
+    if (progress) {
+        struct stat sb;
+        uint64_t total = !fp ? len : fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode) ? (uint64_t)sb.st_size : 0;
+        aid_csv_set_progress(csv, progress, puser, total);
+    }
     aidstat_status_t st = aid_csv_read(csv, fp, data, len, on_row, &L, err);
     if (st == AIDSTAT_OK && !L.header_done)
         st = aid_error_set(err, AIDSTAT_ERR_INPUT, L.name, 1, 0, "empty file: no header row");

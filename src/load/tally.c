@@ -31,6 +31,8 @@ struct aidstat_load_report {
     int first, last; /* period keys */
     char *source, *release;
     aid_intern_cache_t donor_cache;
+    aidstat_progress_fn progress;
+    void *progress_user;
 };
 
 static void reason_free(gpointer p)
@@ -39,6 +41,20 @@ static void reason_free(gpointer p)
     g_free(r->reason);
     g_free(r->example);
     g_free(r);
+}
+
+void aidstat_load_report_set_progress(aidstat_load_report_t *r, aidstat_progress_fn fn, void *user)
+{
+    if (!r)
+        return;
+    r->progress = fn;
+    r->progress_user = user;
+}
+
+aidstat_progress_fn aid_tally_progress(const aidstat_load_report_t *r, void **user)
+{
+    *user = r ? r->progress_user : NULL;
+    return r ? r->progress : NULL;
 }
 
 aidstat_load_report_t *aidstat_load_report_new(void)

@@ -26,6 +26,8 @@ char *aid_tally_clip(const char *s, size_t max);
 #define AID_MAX_NAME 200
 /* The same for a record's source and release, drawn in chart footers. */
 #define AID_MAX_TEXT 1000
+/* The progress callback set on r, if any, and its user data. */
+aidstat_progress_fn aid_tally_progress(const aidstat_load_report_t *r, void **user);
 void aid_tally_record(aidstat_load_report_t *r, const aidstat_record_t *rec);
 /* Source and release known without records (release_info.csv). */
 void aid_tally_provenance(aidstat_load_report_t *r, const char *source, const char *release);

@@ -116,6 +116,7 @@ typedef struct {
     char *theme;
     GPtrArray *blocks; /* aid_block_t* */
     aid_rdata_t data;
+    GPtrArray *loads;  /* aidstat_load_report_t*: what became of each data file's rows */
 } aid_spec_t;
 
 /* Parse a spec (path for messages and relative files; text in memory).

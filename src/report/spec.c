@@ -58,6 +58,8 @@ void aid_spec_free(aid_spec_t *s)
     aidstat_regions_free(s->data.regions);
     if (s->data.sources)
         g_ptr_array_free(s->data.sources, TRUE);
+    if (s->loads)
+        g_ptr_array_free(s->loads, TRUE);
     g_free(s);
 }
 
@@ -823,6 +825,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     s->font = g_strdup("DejaVu Sans");
     s->font_size = 10;
     s->data.sources = g_ptr_array_new_with_free_func(g_free);
+    s->loads = g_ptr_array_new_with_free_func((GDestroyNotify)aidstat_load_report_free);
     ctx_t x = {s, path, g_path_get_dirname(path), 0, 0, 0, 0, err};
     const char *body = text;
     char *data_files = NULL, *regions = NULL, *page = NULL, *orient = NULL, *locale = NULL;
@@ -926,7 +929,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
             aidstat_status_t st = aidstat_load_file(p, NULL, add_record, s->data.table, r, err);
             if (st == AIDSTAT_OK)
                 source_line(s, r);
-            aidstat_load_report_free(r);
+            g_ptr_array_add(s->loads, r);
             g_free(p);
             if (st != AIDSTAT_OK) {
                 g_strfreev(files);
@@ -938,7 +941,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
         aidstat_status_t st = aidstat_load_default(add_record, s->data.table, r, err);
         if (st == AIDSTAT_OK)
             source_line(s, r);
-        aidstat_load_report_free(r);
+        g_ptr_array_add(s->loads, r);
         if (st != AIDSTAT_OK) {
             g_strfreev(files);
             goto fail;
