@@ -12,6 +12,13 @@ shift 2
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 cflags="-g -O1 $san ${FUZZ_CPPFLAGS:-} ${FUZZ_CFLAGS:-}"
 mkdir -p "$out/obj"
+# objects are rebuilt when their source is newer; a changed header (or
+# config.h) rebuilds them all
+stamp=$out/obj/.stamp
+if [ -f "$stamp" ] && [ -n "$(find "$srcdir/src" "$srcdir/tests/fuzz" config.h -name '*.h' -newer "$stamp" 2>/dev/null | head -n 1)" ]; then
+    rm -f "$out"/obj/*.o
+fi
+touch "$stamp.new"
 
 objs=
 pids=
@@ -46,3 +53,4 @@ for h in "$srcdir"/tests/fuzz/fuzz-*.c; do
     echo "  FUZZLD   $out/$name"
     "$FUZZ_CC" $cflags -fsanitize=fuzzer "$h" "$out/obj/fuzzlib.o" $objs ${FUZZ_LIBS:-} -o "$out/$name"
 done
+mv "$stamp.new" "$stamp"
