@@ -218,6 +218,11 @@ static void feed(aid_csv_t *c, char *buf, size_t len)
         } else {
             if (between)
                 c->row_line = c->line;
+            /* libcsv grows a field by blk_size (128 bytes) at a time: a 10 MB
+             * field is then 80000 reallocations, quadratic where realloc
+             * copies (ASan: minutes); growing by the field's size so far
+             * makes it geometric */
+            csv_set_blk_size(&c->parser, MAX((size_t)4096, c->parser.entry_size));
             csv_parse(&c->parser, p, (size_t)(stop - p), on_field, on_row, c);
         }
         if (nl)
