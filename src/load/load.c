@@ -329,16 +329,31 @@ static int reject_col(loader_t *L, long line, const char *what, int col, const c
     return 0;
 }
 
+/* Whether the n bytes at s are ASCII, eight at a time: most names are,
+ * and this runs for several cells of every row. */
+static bool ascii(const char *s, size_t n)
+{
+    uint64_t acc = 0, w;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        acc |= w;
+    }
+    for (; i < n; i++)
+        acc |= (unsigned char)s[i];
+    return (acc & UINT64_C(0x8080808080808080)) == 0;
+}
+
 /* Whether a name or text cell is fit to be a record's string: valid UTF-8
  * (Pango and case folding need it) and at most max bytes. Rejects the row
  * and returns false when not. */
 static bool text_ok(loader_t *L, long line, int c, const char *s, const char *what, size_t max)
 {
-    size_t n = strnlen(s, max + 1);
+    size_t n = strlen(s);
     char reason[64];
     if (n > max)
         snprintf(reason, sizeof reason, "%s longer than %zu bytes", what, max);
-    else if (!g_utf8_validate(s, (gssize)n, NULL))
+    else if (!ascii(s, n) && !g_utf8_validate(s, (gssize)n, NULL))
         snprintf(reason, sizeof reason, "%s is not UTF-8 text", what);
     else
         return true;
