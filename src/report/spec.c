@@ -99,10 +99,11 @@ static void inline_text(cmark_node *n, GString *markup, GString *plain)
         if (ev != CMARK_EVENT_ENTER || c == n)
             continue;
         cmark_node_type t = cmark_node_get_type(c);
-        const char *lit = t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ? cmark_node_get_literal(c)
+        const char *lit = t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_HTML_INLINE
+                              ? cmark_node_get_literal(c)
                           : t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ? " "
                                                                                     : NULL;
-        if (lit) {
+        if (lit && !(t == CMARK_NODE_HTML_INLINE && g_str_has_prefix(lit, "<!--"))) {
             char *e = g_markup_escape_text(lit, -1);
             g_string_append(markup, e);
             g_string_append(plain, lit);
