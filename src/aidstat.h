@@ -210,6 +210,14 @@ AIDSTAT_API const char *aidstat_load_report_recipient(const aidstat_load_report_
 AIDSTAT_API const char *aidstat_load_report_source(const aidstat_load_report_t *r);
 AIDSTAT_API const char *aidstat_load_report_release(const aidstat_load_report_t *r);
 
+/** Receives a load's progress: bytes read so far and the input's size
+ * (0 when unknown, as for a pipe). */
+typedef void (*aidstat_progress_fn)(uint64_t done, uint64_t total, void *user);
+/** Have the load that fills r call fn after each block it reads (about
+ * every MiB); fn NULL stops it. */
+AIDSTAT_API void aidstat_load_report_set_progress(aidstat_load_report_t *r, aidstat_progress_fn fn,
+                                                  void *user);
+
 /** Stream the records of a file to fn. Structural problems stop the load
  * with an error pointing at file:line:column; row-level problems reject the
  * row and are counted in report (which may be NULL). Memory use does not
@@ -854,6 +862,10 @@ AIDSTAT_API aidstat_report_t *aidstat_report_load(const char *spec, const char *
 AIDSTAT_API aidstat_status_t aidstat_report_write(aidstat_report_t *r, const char *path,
                                                   aidstat_error_t *err);
 AIDSTAT_API void aidstat_report_free(aidstat_report_t *r);
+/** What became of each data file's rows, one load report per file in the
+ * order read; owned by the report. */
+AIDSTAT_API size_t aidstat_report_load_count(const aidstat_report_t *r);
+AIDSTAT_API const aidstat_load_report_t *aidstat_report_load_report(const aidstat_report_t *r, size_t i);
 
 #ifdef __cplusplus
 }

@@ -36,7 +36,8 @@ typedef struct {
     gchar *encoding;
     gchar *sheet;
     gchar *regions;
-    gboolean quiet;
+    gboolean quiet;   /* no progress, notes or warnings; errors always print */
+    gboolean verbose; /* each file's row accounting on stderr, as check prints it */
     aidstat_load_options_t load;
 } cli_data_opts_t;
 
@@ -53,6 +54,10 @@ void cli_data_clear(cli_data_opts_t *o);
 typedef void (*cli_report_fn)(const aidstat_load_report_t *r, void *user);
 int cli_load(cli_data_opts_t *o, char **files, int nfiles, aidstat_record_fn fn, void *user,
              cli_report_fn on_report, void *report_user);
+
+/* What a load did, as `check` prints it: format, rows read, used,
+ * rejected and skipped, the reasons with their first lines, coverage. */
+void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r);
 
 /* Regions: --regions FILE or the embedded ones. NULL after printing an error. */
 aidstat_regions_t *cli_regions(const cli_data_opts_t *o, int *code);

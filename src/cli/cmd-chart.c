@@ -241,7 +241,7 @@ int cmd_chart(int argc, char **argv)
         }
         size_t ng = aidstat_series_groups(ser);
         co.top = top >= 0 ? (size_t)top : (facet ? 12 : 6);
-        if (co.top && ng > co.top)
+        if (co.top && ng > co.top && !data.quiet)
             fprintf(stderr, "aidstat: note: showing the %zu largest of %zu groups (--top N to change)\n", co.top, ng);
         chart = aidstat_chart_from_series(ser, &co, &err);
     } else {
@@ -306,7 +306,7 @@ int cmd_chart(int argc, char **argv)
             goto done;
         }
     }
-    for (size_t i = 0; i < aidstat_chart_warning_count(chart); i++)
+    for (size_t i = 0; !data.quiet && i < aidstat_chart_warning_count(chart); i++)
         fprintf(stderr, "aidstat: warning: %s\n", aidstat_chart_warning(chart, i));
 done:
     aidstat_chart_free(chart);

@@ -14,6 +14,7 @@ typedef struct {
     double scale;        /* display divisor for money */
     int decimals;
     bool concentration;     /* add the concentration summary */
+    bool quiet;             /* no notes on stderr */
     int base_year;          /* constant prices of this year; 0 = nominal */
     char unit[96];       /* "€ bn" or "% of GDP" */
     char unit_long[128]; /* "€ billion" */
@@ -235,7 +236,7 @@ static void print_table(const view_t *v, bool markdown)
     char *src = source_text(r);
     char *rows = rows_text(r);
     char *conc = v->concentration ? concentration_text(r) : NULL;
-    if (v->concentration && !conc && !markdown)
+    if (v->concentration && !conc && !markdown && !v->quiet)
         fprintf(stderr, "aidstat: note: --concentration applies to sums by donor without --per; not shown\n");
     if (!markdown) {
         fprintf(fp, "%s\n\n", title);
@@ -751,6 +752,7 @@ int cmd_compare(int argc, char **argv)
     v.res = res;
     v.format = fmt;
     v.concentration = concentration;
+    v.quiet = data.quiet;
     v.base_year = norm.norm.base_year;
     choose_scale(&v, scale);
     v.decimals = decimals >= 0 ? decimals

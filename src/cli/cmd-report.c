@@ -9,7 +9,11 @@ int cmd_report(int argc, char **argv)
 {
     gchar *output = NULL;
     gchar **data = NULL;
+    gboolean quiet = FALSE, verbose = FALSE;
     GOptionEntry entries[] = {
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No messages but errors", NULL},
+        {"verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
+         "Say on stderr what became of every row of each data file, as check does", NULL},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the PDF to FILE (default aidstat-report.pdf)", "FILE"},
         {"data", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &data,
          "Use FILE instead of the spec's data (repeatable), e.g. a newer Kiel release", "FILE"},
@@ -42,11 +46,17 @@ int cmd_report(int argc, char **argv)
         code = cli_fail(&err);
         goto done;
     }
+    for (size_t i = 0; verbose && i < aidstat_report_load_count(r); i++) {
+        if (i > 0)
+            fputc('\n', stderr);
+        cli_print_load_report(stderr, aidstat_report_load_report(r, i));
+    }
     if (aidstat_report_write(r, out, &err) != AIDSTAT_OK) {
         code = cli_fail(&err);
         goto done;
     }
-    fprintf(stderr, "aidstat: wrote %s\n", out);
+    if (!quiet)
+        fprintf(stderr, "aidstat: wrote %s\n", out);
 done:
     aidstat_report_free(r);
     g_free(output);

@@ -69,7 +69,10 @@ GOptionGroup *cli_data_group(cli_data_opts_t *o)
          "NAME"},
         {"regions", 0, 0, G_OPTION_ARG_FILENAME, &o->regions,
          "Donor groups from FILE (region,name,iso3[,country]) instead of the built-in ones", "FILE"},
-        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, "No warnings about rejected rows", NULL},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet,
+         "No progress, notes or warnings (errors are always printed)", NULL},
+        {"verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose,
+         "Say on stderr what became of every row of each file, as check does", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     GOptionGroup *g = g_option_group_new("data", "Reading data:", "Options for reading data", NULL, NULL);
@@ -129,6 +132,95 @@ void cli_data_clear(cli_data_opts_t *o)
     g_free(o->regions);
 }
 
+void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
+{
+    fprintf(fp, "%s\n", aidstat_load_report_file(r));
+    fprintf(fp, "  format:   %s: %s\n", aidstat_load_report_format(r), aidstat_load_report_description(r));
+    const char *how;
+    const char *enc = aidstat_load_report_encoding(r, &how);
+    fprintf(fp, "  encoding: %s%s%s%s\n", enc, strcmp(how, "default") ? " (" : "",
+            strcmp(how, "default") ? how : "", strcmp(how, "default") ? ")" : "");
+    fprintf(fp, "  rows:     %" G_GUINT64_FORMAT " read, %" G_GUINT64_FORMAT " used, %" G_GUINT64_FORMAT
+                " rejected, %" G_GUINT64_FORMAT " without aid\n",
+            aidstat_load_report_rows_read(r), aidstat_load_report_rows_used(r),
+            aidstat_load_report_rows_rejected(r), aidstat_load_report_rows_skipped(r));
+    fprintf(fp, "  records:  %" G_GUINT64_FORMAT, aidstat_load_report_records(r));
+    bool first = true;
+    for (int m = 0; m < AIDSTAT_MEASURE_COUNT; m++) {
+        uint64_t n = aidstat_load_report_measure_records(r, (aidstat_measure_t)m);
+        if (n) {
+            fprintf(fp, "%s%s %" G_GUINT64_FORMAT, first ? " (" : ", ", aidstat_measure_name(m), n);
+            first = false;
+        }
+    }
+    fprintf(fp, "%s\n", first ? "" : ")");
+    uint64_t zeros = aidstat_load_report_zero_cells(r);
+    if (zeros)
+        fprintf(fp, "  zeros:    %" G_GUINT64_FORMAT " zero values in value columns (no aid of that kind: not records)\n",
+                zeros);
+    int y0, m0, y1, m1;
+    char a[32], b[32];
+    aidstat_load_report_period(r, &y0, &m0, &y1, &m1);
+    aidstat_period_format(y0, m0, a, sizeof a);
+    aidstat_period_format(y1, m1, b, sizeof b);
+    if (y0 > 0 && strcmp(a, b) == 0)
+        fprintf(fp, "  period:   %s\n", a);
+    else if (y0 > 0)
+        fprintf(fp, "  period:   %s – %s\n", a, b);
+    else
+        fprintf(fp, "  period:   none (no dates in the records)\n");
+    size_t nd = aidstat_load_report_donor_count(r);
+    fprintf(fp, "  donors:   %zu", nd);
+    for (size_t i = 0; i < nd; i++) {
+        const char *d = aidstat_load_report_donor(r, i);
+        bool q = strchr(d, ',') != NULL; /* "Korea, Republic of" is one donor */
+        fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", d, q ? "\"" : "");
+    }
+    fputc('\n', fp);
+    /* recipients are worth a line when the data names others than the
+     * default, Ukraine */
+    size_t nrc = aidstat_load_report_recipient_count(r);
+    if (nrc > 1 || (nrc == 1 && strcmp(aidstat_load_report_recipient(r, 0), "Ukraine") != 0)) {
+        fprintf(fp, "  recipients: %zu", nrc);
+        for (size_t i = 0; i < nrc; i++) {
+            const char *d = aidstat_load_report_recipient(r, i);
+            bool q = strchr(d, ',') != NULL;
+            fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", d, q ? "\"" : "");
+        }
+        fputc('\n', fp);
+    }
+    const char *src = aidstat_load_report_source(r), *rel = aidstat_load_report_release(r);
+    fprintf(fp, "  source:   %s%s%s\n", src[0] ? src : "not stated", rel[0] ? ", " : "", rel);
+    for (size_t i = 0; i < aidstat_load_report_note_count(r); i++)
+        fprintf(fp, "  note:     %s\n", aidstat_load_report_note(r, i));
+    size_t nc = aidstat_load_report_currency_count(r);
+    if (nc > 1) {
+        fprintf(fp, "  note:     values in several currencies: ");
+        for (size_t i = 0; i < nc; i++)
+            fprintf(fp, "%s%s", i ? ", " : "", aidstat_load_report_currency(r, i));
+        fputc('\n', fp);
+    }
+    size_t nr = aidstat_load_report_reason_count(r);
+    if (nr)
+        fprintf(fp, "  rejected rows by reason:\n");
+    for (size_t i = 0; i < nr; i++) {
+        uint64_t count;
+        long lines[5];
+        size_t nl;
+        const char *why = aidstat_load_report_reason(r, i, &count, lines, 5, &nl);
+        fprintf(fp, "    %s: %" G_GUINT64_FORMAT " row%s, line%s", why, count, count == 1 ? "" : "s",
+                nl == 1 ? "" : "s");
+        for (size_t k = 0; k < nl; k++)
+            fprintf(fp, "%s%ld", k ? ", " : " ", lines[k]);
+        if (count > nl)
+            fputs(", ...", fp);
+        const char *ex = aidstat_load_report_reason_example(r, i);
+        if (ex[0])
+            fprintf(fp, "; first: \"%s\"", ex);
+        fputc('\n', fp);
+    }
+}
+
 static void warn_rejected(const aidstat_load_report_t *r)
 {
     uint64_t rej = aidstat_load_report_rows_rejected(r);
@@ -150,20 +242,66 @@ static void warn_rejected(const aidstat_load_report_t *r)
     g_string_free(s, TRUE);
 }
 
+/* A progress bar on a terminal's stderr for loads that take a while. */
+typedef struct {
+    const char *name;
+    gint64 start, last; /* monotonic µs */
+    gint64 delay;       /* no bar for loads shorter than this */
+    bool shown;
+} progress_t;
+
+static void progress(uint64_t done, uint64_t total, void *user)
+{
+    progress_t *p = user;
+    gint64 now = g_get_monotonic_time();
+    if (now - p->start < p->delay || (p->shown && now - p->last < 100000))
+        return;
+    p->last = now;
+    p->shown = true;
+    double mb = (double)done / 1e6;
+    if (total >= done && total > 0) {
+        int width = 30, fill = (int)((double)done / (double)total * width);
+        char bar[32];
+        for (int i = 0; i < width; i++)
+            bar[i] = i < fill ? '#' : '-';
+        bar[width] = '\0';
+        fprintf(stderr, "\raidstat: loading %s [%s] %3d %% %.0f MB\033[K", p->name, bar,
+                (int)((double)done * 100 / (double)total), mb);
+    } else {
+        fprintf(stderr, "\raidstat: loading %s %.0f MB\033[K", p->name, mb);
+    }
+    fflush(stderr);
+}
+
 int cli_load(cli_data_opts_t *o, char **files, int nfiles, aidstat_record_fn fn, void *user,
              cli_report_fn on_report, void *report_user)
 {
     aidstat_error_t err;
+    /* only a person at a terminal wants a bar; AIDSTAT_PROGRESS_DELAY (ms)
+     * shortens the wait for tests */
+    bool bar = !o->quiet && isatty(STDERR_FILENO);
+    const char *d = g_getenv("AIDSTAT_PROGRESS_DELAY");
     for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
         aidstat_load_report_t *r = aidstat_load_report_new();
+        progress_t p = {nfiles ? files[i] : aidstat_default_dataset_name(), g_get_monotonic_time(), 0,
+                        d ? g_ascii_strtoll(d, NULL, 10) * 1000 : G_USEC_PER_SEC, false};
+        if (bar)
+            aidstat_load_report_set_progress(r, progress, &p);
         aidstat_status_t st = nfiles ? aidstat_load_file(files[i], &o->load, fn, user, r, &err)
                                      : aidstat_load_default(fn, user, r, &err);
+        if (p.shown)
+            fputs("\r\033[K", stderr);
         if (st != AIDSTAT_OK) {
             aidstat_load_report_free(r);
             return cli_fail(&err);
         }
-        if (!o->quiet)
-            warn_rejected(r);
+        if (o->verbose) {
+            if (i > 0)
+                fputc('\n', stderr);
+            cli_print_load_report(stderr, r);
+        }
+        if (!o->quiet && !o->verbose)
+            warn_rejected(r); /* --verbose says more */
         if (on_report)
             on_report(r, report_user);
         aidstat_load_report_free(r);

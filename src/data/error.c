@@ -3,6 +3,7 @@
 #include "config.h"
 #include "data/error.h"
 
+#include <glib.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,6 +19,26 @@ void aidstat_error_clear(aidstat_error_t *err)
         memset(err, 0, sizeof *err);
 }
 
+/* Messages quote input, which may be long or not UTF-8: a message cut
+ * short ends at a character boundary with "…", and invalid bytes become
+ * U+FFFD, so what is printed or drawn is always text. */
+static void fit(char *buf, size_t size, int need)
+{
+    if (need >= 0 && (size_t)need >= size) {
+        size_t n = size - sizeof "…";
+        while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80)
+            n--;
+        memcpy(buf + n, "…", sizeof "…");
+    }
+    if (!g_utf8_validate(buf, -1, NULL)) {
+        char *v = g_utf8_make_valid(buf, -1);
+        size_t vlen = g_strlcpy(buf, v, size);
+        g_free(v);
+        if (vlen >= size)
+            fit(buf, size, (int)vlen); /* valid now: only the cut is left */
+    }
+}
+
 aidstat_status_t aid_error_set(aidstat_error_t *err, aidstat_status_t code, const char *file,
                                long line, long column, const char *fmt, ...)
 {
@@ -29,8 +50,9 @@ aidstat_status_t aid_error_set(aidstat_error_t *err, aidstat_status_t code, cons
     err->column = column;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    int need = vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
+    fit(err->message, sizeof err->message, need);
     return code;
 }
 

@@ -51,7 +51,7 @@ void aidstat_filter_free(aidstat_filter_t *f)
 
 void aidstat_filter_add_donor(aidstat_filter_t *f, const char *s)
 {
-    g_ptr_array_add(f->donors, g_utf8_casefold(s, -1));
+    g_ptr_array_add(f->donors, g_utf8_validate(s, -1, NULL) ? g_utf8_casefold(s, -1) : g_strdup(s));
     g_ptr_array_add(f->donors_as_given, g_strdup(s));
 }
 

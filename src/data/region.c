@@ -70,9 +70,12 @@ size_t aidstat_regions_member_count(const aidstat_regions_t *r, size_t i)
 
 long aidstat_regions_find(const aidstat_regions_t *r, const char *s)
 {
+    /* g_utf8_collate needs valid UTF-8 (a command-line argument may not be) */
+    bool utf8 = g_utf8_validate(s, -1, NULL);
     for (size_t i = 0; r && i < r->groups->len; i++) {
         group_t *g = group(r, i);
-        if (g_ascii_strcasecmp(g->id, s) == 0 || g_utf8_collate(g->name, s) == 0 ||
+        if (g_ascii_strcasecmp(g->id, s) == 0 ||
+            (utf8 && g_utf8_validate(g->name, -1, NULL) && g_utf8_collate(g->name, s) == 0) ||
             g_ascii_strcasecmp(g->name, s) == 0)
             return (long)i;
     }

@@ -29,6 +29,9 @@ struct aid_csv {
     aid_csv_row_fn fn;
     void *user;
     bool stop;
+    aidstat_progress_fn progress;
+    void *progress_user;
+    uint64_t progress_total;
 };
 
 aid_csv_t *aid_csv_new(const char *name, char delimiter)
@@ -68,6 +71,13 @@ void aid_csv_set_encoding(aid_csv_t *c, const char *encoding)
 const aid_decoder_t *aid_csv_decoder(const aid_csv_t *c)
 {
     return c->dec;
+}
+
+void aid_csv_set_progress(aid_csv_t *c, aidstat_progress_fn fn, void *user, uint64_t total)
+{
+    c->progress = fn;
+    c->progress_user = user;
+    c->progress_total = total;
 }
 
 char aid_csv_delimiter(const aid_csv_t *c)
@@ -224,6 +234,11 @@ static void feed(aid_csv_t *c, char *buf, size_t len)
         } else {
             if (between)
                 c->row_line = c->line;
+            /* libcsv grows a field by blk_size (128 bytes) at a time: a 10 MB
+             * field is then 80000 reallocations, quadratic where realloc
+             * copies (ASan: minutes); growing by the field's size so far
+             * makes it geometric */
+            csv_set_blk_size(&c->parser, MAX((size_t)4096, c->parser.entry_size));
             csv_parse(&c->parser, p, (size_t)(stop - p), on_field, on_row, c);
         }
         if (nl)
@@ -261,6 +276,7 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
     size_t pos = 0;   /* next byte of data to copy */
     size_t carry = 0; /* undecoded bytes at the start of block */
     bool sniffed = false;
+    uint64_t done = 0;
     for (;;) {
         size_t want = BLOCK - carry, got;
         if (fp) {
@@ -271,6 +287,9 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
             pos += got;
         }
         n = carry + got;
+        done += got;
+        if (c->progress && done > got)
+            c->progress(done, c->progress_total, c->progress_user);
         bool last = fp ? got < want : pos == len;
         char *text;
         size_t tlen, used;

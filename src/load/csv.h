@@ -36,6 +36,9 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
 /* Turn the direct split of quote-free lines off (for tests: every line
  * then goes through libcsv). */
 void aid_csv_set_fast(aid_csv_t *c, bool fast);
+/* Call fn(bytes read, total, user) after each block read; total is the
+ * input's size, 0 when unknown. */
+void aid_csv_set_progress(aid_csv_t *c, aidstat_progress_fn fn, void *user, uint64_t total);
 
 /* The delimiter used (after sniffing). */
 char aid_csv_delimiter(const aid_csv_t *c);

@@ -50,7 +50,12 @@ static int row(void *user, char **f, const size_t *lens, size_t n, long line)
                       f[R->col_date], why);
         return 1;
     }
-    aidstat_event_t e = {y, m, g_strdup(g_strstrip(f[R->col_label]))};
+    const char *label = g_strstrip(f[R->col_label]);
+    if (!g_utf8_validate(label, -1, NULL)) {
+        aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, line, R->col_label + 1, "label is not UTF-8 text");
+        return 1;
+    }
+    aidstat_event_t e = {y, m, g_strdup(label)};
     g_array_append_val(R->events, e);
     return 0;
 }

@@ -14,6 +14,7 @@
 #include "data/period.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <math.h>
 #include <glib.h>
 #include <stdio.h>
@@ -345,9 +346,44 @@ static int reject(loader_t *L, long line, const char *reason, const char *exampl
 
 static int reject_col(loader_t *L, long line, const char *what, int col, const char *example)
 {
-    char reason[256];
-    snprintf(reason, sizeof reason, "%s (column \"%s\")", what, L->raw[col]);
-    return reject(L, line, reason, example);
+    char *name = aid_tally_clip(L->raw[col], 80);
+    char *reason = g_strdup_printf("%s (column \"%s\")", what, name);
+    reject(L, line, reason, example);
+    g_free(reason);
+    g_free(name);
+    return 0;
+}
+
+/* Whether the n bytes at s are ASCII, eight at a time: most names are,
+ * and this runs for several cells of every row. */
+static bool ascii(const char *s, size_t n)
+{
+    uint64_t acc = 0, w;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        acc |= w;
+    }
+    for (; i < n; i++)
+        acc |= (unsigned char)s[i];
+    return (acc & UINT64_C(0x8080808080808080)) == 0;
+}
+
+/* Whether a name or text cell is fit to be a record's string: valid UTF-8
+ * (Pango and case folding need it) and at most max bytes. Rejects the row
+ * and returns false when not. */
+static bool text_ok(loader_t *L, long line, int c, const char *s, const char *what, size_t max)
+{
+    size_t n = strlen(s);
+    char reason[64];
+    if (n > max)
+        snprintf(reason, sizeof reason, "%s longer than %zu bytes", what, max);
+    else if (!ascii(s, n) && !g_utf8_validate(s, (gssize)n, NULL))
+        snprintf(reason, sizeof reason, "%s is not UTF-8 text", what);
+    else
+        return true;
+    reject_col(L, line, reason, c, s);
+    return false;
 }
 
 static int cached_parse(word_cache_t *wc, const char *s, int (*parse)(const char *))
@@ -419,10 +455,18 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         rec.donor = f[c];
     if (!rec.donor[0])
         return reject(L, line, "donor missing", "");
-    if ((c = L->first[ROLE_ISO3]) >= 0)
+    if (c >= 0 && !text_ok(L, line, c, f[c], "donor name", AID_MAX_NAME))
+        return 0;
+    if ((c = L->first[ROLE_ISO3]) >= 0) {
+        if (!text_ok(L, line, c, f[c], "donor code", AID_MAX_NAME))
+            return 0;
         rec.iso3 = f[c];
-    if ((c = L->first[ROLE_RECIPIENT]) >= 0 && f[c][0])
+    }
+    if ((c = L->first[ROLE_RECIPIENT]) >= 0 && f[c][0]) {
+        if (!text_ok(L, line, c, f[c], "recipient name", AID_MAX_NAME))
+            return 0;
         rec.recipient = f[c];
+    }
 
     long v;
     if ((c = L->first[ROLE_DATE]) >= 0) {
@@ -474,6 +518,8 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
     if ((c = L->first[ROLE_CURRENCY]) >= 0) {
         const char *s = f[c];
         if (s[0]) {
+            if (!text_ok(L, line, c, f[c], "currency", AID_MAX_NAME))
+                return 0;
             for (char *p = f[c]; *p; p++)
                 *p = g_ascii_toupper(*p);
             rec.currency = f[c];
@@ -502,10 +548,16 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
             return reject_col(L, line, "GDP year is not a whole number", c, f[c]);
         rec.gdp_year = (int)v;
     }
-    if ((c = L->first[ROLE_SOURCE]) >= 0 && f[c][0])
+    if ((c = L->first[ROLE_SOURCE]) >= 0 && f[c][0]) {
+        if (!text_ok(L, line, c, f[c], "source", AID_MAX_TEXT))
+            return 0;
         rec.source = f[c];
-    if ((c = L->first[ROLE_RELEASE]) >= 0 && f[c][0])
+    }
+    if ((c = L->first[ROLE_RELEASE]) >= 0 && f[c][0]) {
+        if (!text_ok(L, line, c, f[c], "release", AID_MAX_TEXT))
+            return 0;
         rec.release = f[c];
+    }
 
     if ((c = L->first[ROLE_VALUE]) >= 0) {
         double x;
@@ -671,6 +723,13 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
             aid_tally_begin(report, L.name, "csv", "");
         aid_csv_t *csv = aid_csv_new(L.name, opt->delimiter);
         aid_csv_set_encoding(csv, opt->encoding);
+        void *puser;
+        aidstat_progress_fn progress = aid_tally_progress(report, &puser);
+        if (progress) {
+            struct stat sb;
+            uint64_t total = !fp ? len : fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode) ? (uint64_t)sb.st_size : 0;
+            aid_csv_set_progress(csv, progress, puser, total);
+        }
         st = aid_csv_read(csv, fp, data, len, on_row, &L, err);
         if (report && aid_csv_decoder(csv))
             aid_encoding_report(aid_csv_decoder(csv), report);

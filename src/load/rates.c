@@ -526,9 +526,10 @@ size_t aidstat_rates_observations(const aidstat_rates_t *r, const char *from, co
     if ((g_ascii_strcasecmp(from, r->base) && !sf) || (g_ascii_strcasecmp(to, r->base) && !st) || (!sf && !st))
         return 0;
     GArray *a = g_array_new(FALSE, FALSE, sizeof(obs_t)), *b = g_array_new(FALSE, FALSE, sizeof(obs_t));
-    if (sf)
+    /* a currency column with no rate in it has a series but no observations */
+    if (sf && sf->obs)
         g_array_append_vals(a, sf->obs->data, sf->obs->len);
-    if (st)
+    if (st && st->obs)
         g_array_append_vals(b, st->obs->data, st->obs->len);
     g_array_sort(a, obs_cmp);
     g_array_sort(b, obs_cmp);

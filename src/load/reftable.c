@@ -40,7 +40,9 @@ struct aidstat_reftable {
 static char *country_key(char prefix, const char *s)
 {
     char *t = g_strstrip(g_strdup(s));
-    char *norm = prefix == 'c' ? g_ascii_strup(t, -1) : g_utf8_casefold(t, -1);
+    /* g_utf8_casefold needs UTF-8: a name that is not cannot match one */
+    char *norm = prefix == 'c' ? g_ascii_strup(t, -1)
+                 : g_utf8_validate(t, -1, NULL) ? g_utf8_casefold(t, -1) : g_strdup(t);
     char *key = g_strdup_printf("%c%s", prefix, norm);
     g_free(norm);
     g_free(t);

@@ -47,6 +47,11 @@ static int row(void *user, char **f, const size_t *lens, size_t n, long line)
         if (R->col[k] >= 0 && (size_t)R->col[k] < n)
             v[k] = g_strstrip(f[R->col[k]]);
     }
+    for (int k = 0; k < 4; k++)
+        if (!g_utf8_validate(v[k], -1, NULL)) {
+            aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, line, R->col[k] + 1, "not UTF-8 text");
+            return 1;
+        }
     if (!v[0][0]) {
         aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, line, R->col[0] + 1, "region missing");
         return 1;

@@ -34,6 +34,8 @@ struct aidstat_load_report {
     aid_intern_t recipients;
     const char *last_recipient;
     char *encoding, *encoding_how;
+    aidstat_progress_fn progress;
+    void *progress_user;
 };
 
 static void reason_free(gpointer p)
@@ -42,6 +44,20 @@ static void reason_free(gpointer p)
     g_free(r->reason);
     g_free(r->example);
     g_free(r);
+}
+
+void aidstat_load_report_set_progress(aidstat_load_report_t *r, aidstat_progress_fn fn, void *user)
+{
+    if (!r)
+        return;
+    r->progress = fn;
+    r->progress_user = user;
+}
+
+aidstat_progress_fn aid_tally_progress(const aidstat_load_report_t *r, void **user)
+{
+    *user = r ? r->progress_user : NULL;
+    return r ? r->progress : NULL;
 }
 
 aidstat_load_report_t *aidstat_load_report_new(void)
@@ -114,6 +130,21 @@ uint64_t aidstat_load_report_zero_cells(const aidstat_load_report_t *r)
     return r->zeros;
 }
 
+char *aid_tally_clip(const char *s, size_t max)
+{
+    size_t n = strnlen(s, max + 1);
+    if (n > max)
+        while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+            max--; /* not inside a UTF-8 sequence */
+    /* quoted text reaches terminals and PDFs: invalid bytes become U+FFFD */
+    char *t = g_utf8_make_valid(s, (gssize)MIN(n, max));
+    if (n <= max)
+        return t;
+    char *u = g_strconcat(t, "…", NULL);
+    g_free(t);
+    return u;
+}
+
 void aid_tally_reject(aidstat_load_report_t *r, long line, const char *reason, const char *example)
 {
     r->rejected++;
@@ -124,7 +155,8 @@ void aid_tally_reject(aidstat_load_report_t *r, long line, const char *reason, c
     } else {
         x = g_new0(reason_t, 1);
         x->reason = g_strdup(reason);
-        x->example = g_strdup(example ? example : "");
+        /* a 10 MB cell is quoted by its first few words */
+        x->example = aid_tally_clip(example ? example : "", 80);
         g_ptr_array_add(r->reasons, x);
         g_hash_table_insert(r->reason_index, x->reason, GUINT_TO_POINTER(r->reasons->len));
     }

@@ -16,6 +16,18 @@ void aid_tally_zeros(aidstat_load_report_t *r, uint64_t n);
 /* Reject the current row: reason groups rows ("value is not a number
  * (column \"military\")"); example is the first offending text, kept once. */
 void aid_tally_reject(aidstat_load_report_t *r, long line, const char *reason, const char *example);
+/* A copy of s cut to at most max bytes at a character boundary, with "…"
+ * appended when cut, and invalid UTF-8 replaced: input text quoted in
+ * messages stays short and printable. */
+char *aid_tally_clip(const char *s, size_t max);
+/* Names (donor, code, recipient, currency) longer than this, or not
+ * UTF-8, reject the row: no real name comes near it, and charts could not
+ * draw it. */
+#define AID_MAX_NAME 200
+/* The same for a record's source and release, drawn in chart footers. */
+#define AID_MAX_TEXT 1000
+/* The progress callback set on r, if any, and its user data. */
+aidstat_progress_fn aid_tally_progress(const aidstat_load_report_t *r, void **user);
 void aid_tally_record(aidstat_load_report_t *r, const aidstat_record_t *rec);
 /* Source and release known without records (release_info.csv). */
 void aid_tally_provenance(aidstat_load_report_t *r, const char *source, const char *release);

@@ -80,9 +80,17 @@ static bool year_value(const aidstat_series_t *s, int year, double *out)
 char *aid_expr_eval(const aid_rdata_t *d, const char *text, const char *file, long line, long col,
                     aidstat_error_t *err)
 {
-    /* messages quote the figure as written, without the blanks inside the braces */
-    char *expr = g_strstrip(g_strdup(text));
-    char *copy = g_strdup(expr);
+    /* messages quote the figure as written, without the blanks inside the
+     * braces, and a long one by its first 80 characters */
+    char *copy = g_strstrip(g_strdup(text));
+    char *expr;
+    if (g_utf8_strlen(copy, -1) > 80) {
+        char *head = g_utf8_substring(copy, 0, 80);
+        expr = g_strconcat(head, "…", NULL);
+        g_free(head);
+    } else {
+        expr = g_strdup(copy);
+    }
     char *fmt = NULL;
     char *bar = strchr(copy, '|');
     if (bar) {
@@ -364,11 +372,14 @@ out:
     return out;
 }
 
-char *aid_expr_expand(const aid_rdata_t *d, const char *text, const char *file, long line, long col,
-                      aidstat_error_t *err)
+static char *expand(const aid_rdata_t *d, const char *text, const char *file, long line, long col,
+                    bool markdown, aidstat_error_t *err)
 {
     GString *out = g_string_new(NULL);
     const char *p = text;
+    /* position of the figure: lines and columns counted on from the last one */
+    const char *seen = text;
+    long l = line, c = col;
     while (*p) {
         const char *open = strstr(p, "{{");
         if (!open) {
@@ -376,13 +387,11 @@ char *aid_expr_expand(const aid_rdata_t *d, const char *text, const char *file, 
             break;
         }
         g_string_append_len(out, p, open - p);
-        /* position of the figure: count lines and columns up to it */
-        long l = line, c = col;
-        for (const char *q = text; q < open; q++) {
-            if (*q == '\n') {
+        for (; seen < open; seen++) {
+            if (*seen == '\n') {
                 l++;
                 c = 1;
-            } else if ((*q & 0xC0) != 0x80) {
+            } else if ((*seen & 0xC0) != 0x80) {
                 c++;
             }
         }
@@ -399,9 +408,27 @@ char *aid_expr_expand(const aid_rdata_t *d, const char *text, const char *file, 
             g_string_free(out, TRUE);
             return NULL;
         }
-        g_string_append(out, v);
+        /* a figure is text: a donor called "*A*" or "<b>B</b>" must not
+         * become emphasis or HTML in the Markdown around it */
+        for (const char *q = v; *q; q++) {
+            if (markdown && g_ascii_ispunct(*q))
+                g_string_append_c(out, '\\');
+            g_string_append_c(out, *q);
+        }
         g_free(v);
         p = close + 2;
     }
     return g_string_free(out, FALSE);
+}
+
+char *aid_expr_expand(const aid_rdata_t *d, const char *text, const char *file, long line, long col,
+                      aidstat_error_t *err)
+{
+    return expand(d, text, file, line, col, false, err);
+}
+
+char *aid_expr_expand_markdown(const aid_rdata_t *d, const char *text, const char *file, long line,
+                               long col, aidstat_error_t *err)
+{
+    return expand(d, text, file, line, col, true, err);
 }

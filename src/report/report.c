@@ -58,6 +58,16 @@ void aidstat_report_free(aidstat_report_t *r)
     g_free(r);
 }
 
+size_t aidstat_report_load_count(const aidstat_report_t *r)
+{
+    return r ? r->spec->loads->len : 0;
+}
+
+const aidstat_load_report_t *aidstat_report_load_report(const aidstat_report_t *r, size_t i)
+{
+    return r && i < r->spec->loads->len ? g_ptr_array_index(r->spec->loads, i) : NULL;
+}
+
 static aidstat_status_t draw(cairo_t *cr, double w, double h, void *user, aidstat_error_t *err)
 {
     return aid_layout_draw(user, cr, w, h, err);

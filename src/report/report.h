@@ -62,6 +62,10 @@ char *aid_expr_eval(const aid_rdata_t *d, const char *expr, const char *file, lo
 /* Replace every {{ ... }} in text; NULL on error. */
 char *aid_expr_expand(const aid_rdata_t *d, const char *text, const char *file, long line, long col,
                       aidstat_error_t *err);
+/* The same in Markdown source: the figures' punctuation is backslash-escaped,
+ * so their text stays text when the Markdown is parsed. */
+char *aid_expr_expand_markdown(const aid_rdata_t *d, const char *text, const char *file, long line,
+                               long col, aidstat_error_t *err);
 
 #endif
 
@@ -117,6 +121,7 @@ typedef struct {
     char *theme;
     GPtrArray *blocks; /* aid_block_t* */
     aid_rdata_t data;
+    GPtrArray *loads;  /* aidstat_load_report_t*: what became of each data file's rows */
 } aid_spec_t;
 
 /* Parse a spec (path for messages and relative files; text in memory).

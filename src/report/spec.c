@@ -60,6 +60,8 @@ void aid_spec_free(aid_spec_t *s)
     aidstat_regions_free(s->data.regions);
     if (s->data.sources)
         g_ptr_array_free(s->data.sources, TRUE);
+    if (s->loads)
+        g_ptr_array_free(s->loads, TRUE);
     g_free(s);
 }
 
@@ -69,8 +71,16 @@ typedef struct {
     char *dir;
     long offset; /* lines before the Markdown body */
     int figures, tables;
+    int nest; /* block quotes and lists open around the node being read */
     aidstat_error_t *err;
 } ctx_t;
+
+/* Deeper block nesting is an error: no report needs it, and the walk
+ * recurses once per level. */
+#define MAX_NEST 64
+/* Emphasis, strong and links nested deeper keep their text but lose their
+ * style: Pango's cost grows with the square of overlapping attributes. */
+#define MAX_INLINE_NEST 16
 
 static aid_block_t *add_block(ctx_t *x, aid_btype_t type, long line)
 {
@@ -81,9 +91,37 @@ static aid_block_t *add_block(ctx_t *x, aid_btype_t type, long line)
     return b;
 }
 
-/* Inline content to Pango markup (escaped) and plain text with link ranges. */
-static void inlines(cmark_node *n, GString *markup, GString *plain, GArray *links)
+/* The text of n's inlines, without styles, iteratively (no recursion). */
+static void inline_text(cmark_node *n, GString *markup, GString *plain)
 {
+    cmark_iter *it = cmark_iter_new(n);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *c = cmark_iter_get_node(it);
+        if (ev != CMARK_EVENT_ENTER || c == n)
+            continue;
+        cmark_node_type t = cmark_node_get_type(c);
+        const char *lit = t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_HTML_INLINE
+                              ? cmark_node_get_literal(c)
+                          : t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ? " "
+                                                                                    : NULL;
+        if (lit && !(t == CMARK_NODE_HTML_INLINE && g_str_has_prefix(lit, "<!--"))) {
+            char *e = g_markup_escape_text(lit, -1);
+            g_string_append(markup, e);
+            g_string_append(plain, lit);
+            g_free(e);
+        }
+    }
+    cmark_iter_free(it);
+}
+
+/* Inline content to Pango markup (escaped) and plain text with link ranges. */
+static void inlines_at(cmark_node *n, GString *markup, GString *plain, GArray *links, int depth)
+{
+    if (depth > MAX_INLINE_NEST) {
+        inline_text(n, markup, plain);
+        return;
+    }
     for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
         const char *lit = cmark_node_get_literal(c);
         switch (cmark_node_get_type(c)) {
@@ -111,34 +149,50 @@ static void inlines(cmark_node *n, GString *markup, GString *plain, GArray *link
             break;
         case CMARK_NODE_EMPH:
             g_string_append(markup, "<i>");
-            inlines(c, markup, plain, links);
+            inlines_at(c, markup, plain, links, depth + 1);
             g_string_append(markup, "</i>");
             break;
         case CMARK_NODE_STRONG:
             g_string_append(markup, "<b>");
-            inlines(c, markup, plain, links);
+            inlines_at(c, markup, plain, links, depth + 1);
             g_string_append(markup, "</b>");
             break;
         case CMARK_NODE_LINK: {
             aid_link_t l = {g_strdup(cmark_node_get_url(c)), (int)plain->len, 0};
             g_string_append(markup, "<span foreground=\"#0072B2\" underline=\"single\">");
-            inlines(c, markup, plain, links);
+            inlines_at(c, markup, plain, links, depth + 1);
             g_string_append(markup, "</span>");
             l.end = (int)plain->len;
             g_array_append_val(links, l);
             break;
         }
+        case CMARK_NODE_HTML_INLINE:
+            /* text is text: "<b>" in a spec is shown, not obeyed; comments are dropped */
+            if (lit && !g_str_has_prefix(lit, "<!--")) {
+                char *e = g_markup_escape_text(lit, -1);
+                g_string_append(markup, e);
+                g_string_append(plain, lit);
+                g_free(e);
+            }
+            break;
         case CMARK_NODE_FOOTNOTE_REFERENCE: {
             const char *ref = cmark_node_get_literal(c);
-            g_string_append_printf(markup, "<sup>%s</sup>", ref ? ref : "*");
+            char *e = g_markup_escape_text(ref ? ref : "*", -1); /* [^a&b] is a label too */
+            g_string_append_printf(markup, "<sup>%s</sup>", e);
+            g_free(e);
             g_string_append(plain, ref ? ref : "*");
             break;
         }
         default:
-            inlines(c, markup, plain, links);
+            inlines_at(c, markup, plain, links, depth + 1);
             break;
         }
     }
+}
+
+static void inlines(cmark_node *n, GString *markup, GString *plain, GArray *links)
+{
+    inlines_at(n, markup, plain, links, 0);
 }
 
 static aid_block_t *text_block(ctx_t *x, aid_btype_t type, cmark_node *n, int level)
@@ -159,7 +213,7 @@ static void block_opts(ctx_t *x, const char *body, long line, aid_opts_t *o)
     gchar **lines = g_strsplit(body, "\n", -1);
     for (guint i = 0; lines[i]; i++) {
         char *colon = strchr(lines[i], ':');
-        if (!colon || !g_strstrip(g_strdup(lines[i]))[0]) /* blank lines are allowed */
+        if (!colon) /* blank lines are allowed */
             continue;
         *colon = '\0';
         aid_opts_add(o, lines[i], colon + 1, line + 1 + i, 1);
@@ -490,7 +544,26 @@ out:
 
 static aidstat_status_t walk(ctx_t *x, cmark_node *parent, int depth);
 
+static aidstat_status_t too_deep(ctx_t *x, cmark_node *n)
+{
+    return aid_error_set(x->err, AIDSTAT_ERR_INPUT, x->path, x->offset + cmark_node_get_start_line(n),
+                         cmark_node_get_start_column(n),
+                         "blocks nested more than %d deep (block quotes and lists)", MAX_NEST);
+}
+
+static aidstat_status_t list_items(ctx_t *x, cmark_node *n, int depth);
+
 static aidstat_status_t list(ctx_t *x, cmark_node *n, int depth)
+{
+    if (x->nest >= MAX_NEST)
+        return too_deep(x, n);
+    x->nest++;
+    aidstat_status_t st = list_items(x, n, depth);
+    x->nest--;
+    return st;
+}
+
+static aidstat_status_t list_items(ctx_t *x, cmark_node *n, int depth)
 {
     bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
     int num = cmark_node_get_list_start(n);
@@ -583,7 +656,19 @@ static cairo_surface_t *svg_surface(const char *path, double *w, double *h)
     return rec;
 }
 
+static aidstat_status_t walk_children(ctx_t *x, cmark_node *parent, int depth);
+
 static aidstat_status_t walk(ctx_t *x, cmark_node *parent, int depth)
+{
+    if (x->nest >= MAX_NEST)
+        return too_deep(x, parent);
+    x->nest++;
+    aidstat_status_t st = walk_children(x, parent, depth);
+    x->nest--;
+    return st;
+}
+
+static aidstat_status_t walk_children(ctx_t *x, cmark_node *parent, int depth)
 {
     for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
         aidstat_status_t st = AIDSTAT_OK;
@@ -755,7 +840,7 @@ static char *expand_body(ctx_t *x, const char *body)
             g_free(fence_mark);
             fence_mark = NULL;
         } else if (!fence && strstr(l, "{{")) {
-            char *e = aid_expr_expand(&x->s->data, l, x->path, x->offset + i + 1, 1, x->err);
+            char *e = aid_expr_expand_markdown(&x->s->data, l, x->path, x->offset + i + 1, 1, x->err);
             if (!e) {
                 g_strfreev(lines);
                 g_string_free(out, TRUE);
@@ -815,7 +900,8 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     s->font = g_strdup("DejaVu Sans");
     s->font_size = 10;
     s->data.sources = g_ptr_array_new_with_free_func(g_free);
-    ctx_t x = {s, path, g_path_get_dirname(path), 0, 0, 0, err};
+    s->loads = g_ptr_array_new_with_free_func((GDestroyNotify)aidstat_load_report_free);
+    ctx_t x = {s, path, g_path_get_dirname(path), 0, 0, 0, 0, err};
     const char *body = text;
     char *data_files = NULL, *weapons = NULL, *regions = NULL, *page = NULL, *orient = NULL, *locale = NULL;
     /* front matter */
@@ -922,7 +1008,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
             aidstat_status_t st = aidstat_load_file(p, NULL, add_record, s->data.table, r, err);
             if (st == AIDSTAT_OK)
                 source_line(s, r);
-            aidstat_load_report_free(r);
+            g_ptr_array_add(s->loads, r);
             g_free(p);
             if (st != AIDSTAT_OK) {
                 g_strfreev(files);
@@ -935,7 +1021,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
         aidstat_status_t st = aidstat_load_default(add_record, s->data.table, r, err);
         if (st == AIDSTAT_OK)
             source_line(s, r);
-        aidstat_load_report_free(r);
+        g_ptr_array_add(s->loads, r);
         if (st != AIDSTAT_OK) {
             g_strfreev(files);
             goto fail;

@@ -119,7 +119,7 @@ static GPtrArray *page_lines(const GString *pdf)
     GPtrArray *pages = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
     gchar **ps = g_strsplit(out, "\f", -1);
     for (gchar **p = ps; *p; p++) {
-        if (!p[1] && !g_strstrip(g_strdup(*p))[0])
+        if (!p[1] && !*(*p + strspn(*p, " \t\r\n")))
             break; /* the text after the last form feed */
         GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
         gchar **ls = g_strsplit(*p, "\n", -1);
