@@ -386,8 +386,10 @@ static aidstat_status_t read_workbook(aid_xlsx_t *x, aidstat_error_t *err)
     char *wb = NULL;
     aidstat_status_t st =
         read_rels(x, "_rels/.rels", "", NULL, "/officeDocument", &wb, err);
-    if (st != AIDSTAT_OK)
+    if (st != AIDSTAT_OK) {
+        g_free(wb); /* found before the part broke off */
         return st;
+    }
     if (!wb)
         wb = g_strdup("xl/workbook.xml");
     char *dir = g_path_get_dirname(wb);
