@@ -10,7 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
         return 0;
-    aidstat_ref_kind_t kind = (aidstat_ref_kind_t)(data[0] % 3);
+    aidstat_ref_kind_t kind = (aidstat_ref_kind_t)(data[0] % 4); /* GDP, population, deflator, milex */
     const char *path = aid_fuzz_path(data + 1, size - 1);
     if (!path)
         return 0;
