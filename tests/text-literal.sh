@@ -46,7 +46,7 @@ if xmllint --noout chart.svg; then ok "chart SVG is well-formed XML"; else no "c
 xmllint --xpath 'string(//*[local-name()="title"])' chart.svg >svg.txt; echo >>svg.txt
 xmllint --xpath 'string(//*[local-name()="desc"])' chart.svg >>svg.txt; echo >>svg.txt
 has svg.txt "$title" "chart SVG: title element"
-has svg.txt "bar chart: $title. Military aid allocations, € billion, nominal, Jan 2022 – Dec 2022. <b>Bold</b> & Co: €3.0 bn. 100% %s %n: €2.0 bn. France: €1.0 bn. Source: not stated in the data" \
+has svg.txt "bar chart: $title. Military aid allocations, € billion, nominal, 2022. <b>Bold</b> & Co: €3.0 bn. 100% %s %n: €2.0 bn. France: €1.0 bn. Source: not stated in the data" \
     "chart SVG: description"
 
 cat >spec.md <<'MD'

@@ -41,7 +41,7 @@ const char *cli_key_title(aidstat_key_t k)
 
 char *cli_period_iso(int y, int m)
 {
-    return y <= 0 ? g_strdup("") : g_strdup_printf("%04d-%02d", y, m);
+    return y <= 0 ? g_strdup("") : m <= 0 ? g_strdup_printf("%04d", y) : g_strdup_printf("%04d-%02d", y, m);
 }
 
 char *cli_fmt_pct(double x, char *buf, size_t len)

@@ -43,6 +43,8 @@ void aid_selection_add(aid_selection_t *s, const aidstat_record_t *rec)
             s->first[m] = lo;
         if (hi > s->last[m])
             s->last[m] = hi;
+        if (rec->month)
+            s->by_month[m] = true;
     }
     if (!rec->source[0] && !rec->release[0]) {
         s->unsourced[m]++;
@@ -144,6 +146,7 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
     uint32_t currencies = 0;
     unsigned types = 0;
     int first = 0, last = 0;
+    bool by_month = false;
     uint64_t records = 0, unsourced = 0;
     for (int m = 0; m < AID_NM; m++)
         if (mset & (1u << m)) {
@@ -155,6 +158,7 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
                 first = s->first[m];
             if (s->last[m] > last)
                 last = s->last[m];
+            by_month = by_month || s->by_month[m];
         }
     if (aid_intern_count(&s->currency_names) > 32)
         return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
@@ -186,6 +190,9 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
         currencies ? aid_intern_str(&s->currency_names, (uint32_t)__builtin_ctz(currencies)) : "");
     out->filter = g_strdup(fdesc);
     out->y0 = first / 100, out->m0 = first % 100, out->y1 = last / 100, out->m1 = last % 100;
+    /* data by year only (SIPRI's) covers years: "2000 – 2021", not "Jan 2000 – Dec 2021" */
+    if (!by_month)
+        out->m0 = out->m1 = 0;
     out->records = records;
     GString *src = g_string_new(NULL);
     for (uint32_t i = 0; i < aid_intern_count(&s->sources); i++)

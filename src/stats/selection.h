@@ -17,6 +17,7 @@ typedef struct {
     unsigned types[AID_NM];
     uint32_t currencies[AID_NM]; /* bit per currency id */
     int first[AID_NM], last[AID_NM]; /* period keys */
+    bool by_month[AID_NM];           /* some record names its month */
     uint64_t unsourced[AID_NM];  /* records with neither source nor release */
     aid_intern_t currency_names;
     aid_intern_t sources;        /* "source, release" */
