@@ -23,25 +23,7 @@ tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 99' HUP INT TERM
 
-npass=0
-nfail=0
-ncheck=0
-pass() {
-    ncheck=$((ncheck + 1))
-    npass=$((npass + 1))
-    echo "ok $ncheck - $1"
-}
-fail() {
-    ncheck=$((ncheck + 1))
-    nfail=$((nfail + 1))
-    echo "not ok $ncheck - $1"
-}
-# check DESCRIPTION COMMAND...: pass when COMMAND succeeds.
-check() {
-    _desc=$1
-    shift
-    if "$@"; then pass "$_desc"; else fail "$_desc"; fi
-}
+. "${SRCDIR:?SRCDIR is not set}/tests/testlib.sh"
 
 # ------------------------------------------------------------ fixtures
 in=$tmp/in

@@ -45,53 +45,9 @@ trap 'rm -rf "$tmp"' EXIT
 trap 'exit 99' HUP INT TERM
 
 TOL=1e-9
-npass=0
-nfail=0
-ncheck=0
+. "${SRCDIR:?SRCDIR is not set}/tests/testlib.sh"
 
-pass() {
-    ncheck=$((ncheck + 1))
-    npass=$((npass + 1))
-    echo "ok $ncheck - $1"
-}
-fail() {
-    ncheck=$((ncheck + 1))
-    nfail=$((nfail + 1))
-    echo "not ok $ncheck - $1"
-}
 
-# An RFC 4180 field splitter shared by every awk program below: quoted
-# fields may hold commas and doubled quotes. Columns are found by header.
-CSVLIB='
-function csvsplit(line, f,    n, i, c, q, field, len) {
-    sub(/\r$/, "", line)
-    n = 0; field = ""; q = 0; len = length(line)
-    for (i = 1; i <= len; i++) {
-        c = substr(line, i, 1)
-        if (q) {
-            if (c == "\"") {
-                if (substr(line, i + 1, 1) == "\"") { field = field c; i++ }
-                else q = 0
-            } else field = field c
-        } else if (c == "\"") q = 1
-        else if (c == ",") { f[++n] = field; field = "" }
-        else field = field c
-    }
-    f[++n] = field
-    return n
-}
-function header(f, n, col,    i) {
-    for (i = 1; i <= n; i++) col[f[i]] = i
-}
-function need(col, name) {
-    if (!(name in col)) {
-        printf "ERROR: %s has no column \"%s\"\n", FILENAME, name > "/dev/stderr"
-        bad = 1
-        exit 99
-    }
-    return col[name]
-}
-'
 
 # expect_de KEY COLUMNS FROM TO > file
 # Sums of the given data_explorer.csv COLUMNS (space-separated, € bn),

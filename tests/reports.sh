@@ -71,25 +71,7 @@ trap 'exit 99' HUP INT TERM
 LC_ALL=C.UTF-8
 export LC_ALL
 
-npass=0
-nfail=0
-ncheck=0
-pass() {
-    ncheck=$((ncheck + 1))
-    npass=$((npass + 1))
-    echo "ok $ncheck - $1"
-}
-fail() {
-    ncheck=$((ncheck + 1))
-    nfail=$((nfail + 1))
-    echo "not ok $ncheck - $1"
-}
-# check DESCRIPTION COMMAND...: pass when COMMAND succeeds.
-check() {
-    _desc=$1
-    shift
-    if "$@"; then pass "$_desc"; else fail "$_desc"; fi
-}
+. "${SRCDIR:?SRCDIR is not set}/tests/testlib.sh"
 # same DESCRIPTION GOT WANT
 same() {
     if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: got \"$2\", expected \"$3\""; fi

@@ -28,19 +28,7 @@ tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 99' HUP INT TERM
 
-npass=0
-nfail=0
-ncheck=0
-pass() {
-    ncheck=$((ncheck + 1))
-    npass=$((npass + 1))
-    echo "ok $ncheck - $1"
-}
-fail() {
-    ncheck=$((ncheck + 1))
-    nfail=$((nfail + 1))
-    echo "not ok $ncheck - $1"
-}
+. "${SRCDIR:?SRCDIR is not set}/tests/testlib.sh"
 
 # gen ROWS > file: 40 donors round-robin, three aid types, 48 months,
 # values with two decimals such as 1234.56 (all in the allocation measure).
