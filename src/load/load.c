@@ -466,8 +466,9 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
     }
     /* aidstat's long format writes records without a period (the Kiel
      * heavy-weapons file, say) with year and month empty */
-    bool undated = P && !strcmp(P->name, "aidstat-long") && (c = L->first[ROLE_YEAR]) >= 0 &&
-                   !f[c][0] && (L->first[ROLE_MONTH] < 0 || !f[L->first[ROLE_MONTH]][0]);
+    bool undated = (c = L->first[ROLE_YEAR]) >= 0 && !f[c][0] &&
+                   (L->first[ROLE_MONTH] < 0 || !f[L->first[ROLE_MONTH]][0]) && P &&
+                   !strcmp(P->name, "aidstat-long");
     if ((c = L->first[ROLE_YEAR]) >= 0 && !undated) {
         if (!aid_int_parse(f[c], &v))
             return reject_col(L, line, f[c][0] ? "year is not a whole number" : "year missing",

@@ -1031,6 +1031,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
 
     /* heavy weapons: named in the front matter, beside the data, or, with
      * the embedded data, the embedded release's */
+    bool embedded = !weapons && !beside;
     char *wpath = weapons ? (g_path_is_absolute(weapons) ? g_strdup(weapons) : g_build_filename(x.dir, weapons, NULL))
                 : beside ? g_build_filename(beside, "weapons.csv", NULL) : NULL;
     if (!weapons && wpath && !g_file_test(wpath, G_FILE_TEST_IS_REGULAR)) {
@@ -1038,21 +1039,17 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
         wpath = NULL;
     }
     g_free(beside);
-    if (wpath || !weapons) {
+    if (wpath || embedded) {
         aidstat_load_report_t *r = aidstat_load_report_new();
         aidstat_table_t *w = aidstat_table_new();
-        aidstat_status_t st = AIDSTAT_OK;
-        bool want = wpath || (!data_override && !data_files);
-        if (wpath)
-            st = aidstat_load_file(wpath, NULL, add_record, w, r, err);
-        else if (want)
-            st = aid_load_default_weapons(add_record, w, r, err);
-        if (want && st == AIDSTAT_OK) {
+        aidstat_status_t st = wpath ? aidstat_load_file(wpath, NULL, add_record, w, r, err)
+                                    : aid_load_default_weapons(add_record, w, r, err);
+        if (st == AIDSTAT_OK) {
             source_line(s, r);
             s->data.weapons = w;
-        } else {
-            aidstat_table_free(w);
+            w = NULL;
         }
+        aidstat_table_free(w);
         aidstat_load_report_free(r);
         g_free(wpath);
         if (st != AIDSTAT_OK)
