@@ -111,8 +111,12 @@ static void test_regions(void)
     if (CHECK(i >= 0)) {
         CHECK_EQ_STR(aidstat_regions_id(g, (size_t)i), "europe");
         CHECK_EQ_STR(aidstat_regions_name(g, (size_t)i), "Europe");
-        CHECK_EQ_INT(aidstat_regions_member_count(g, (size_t)i), 32);
+        /* 27 EU members, 3 EU bodies, UK, Norway, Switzerland, Iceland */
+        CHECK_EQ_INT(aidstat_regions_member_count(g, (size_t)i), 34);
         CHECK(aidstat_regions_contains(g, (size_t)i, "DEU", "Germany"));
+        /* the EU bodies by code, and by name where a file has no code */
+        CHECK(aidstat_regions_contains(g, (size_t)i, "EPF", ""));
+        CHECK(aidstat_regions_contains(g, (size_t)i, "", "European Investment Bank"));
         CHECK(!aidstat_regions_contains(g, (size_t)i, "USA", "United States"));
     }
     CHECK_EQ_INT(aidstat_regions_find(g, "Europe"), i);
