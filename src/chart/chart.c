@@ -310,7 +310,7 @@ aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aids
     case AIDSTAT_CHART_GROUPED:
         if (!nc) {
             aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                          "a %s chart needs a second key that splits the bars (e.g. --by donor,type)",
+                          "a %s chart needs a second key that splits the bars (e.g. by donor and type)",
                           aidstat_chart_kind_name(k));
             return NULL;
         }
@@ -325,14 +325,14 @@ aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aids
     case AIDSTAT_CHART_DUMBBELL:
         if (nc < 2) {
             aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                          "a dumbbell chart needs two values per row (e.g. --by donor,measure)");
+                          "a dumbbell chart needs two values per row (e.g. by donor and measure)");
             return NULL;
         }
         break;
     case AIDSTAT_CHART_SCATTER:
         if (aidstat_result_per(r) != AIDSTAT_PER_GDP || nc) {
             aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                          "a scatter chart plots donors' totals against their share of GDP: use --per gdp");
+                          "a scatter chart plots donors' totals against their share of GDP: compare them per GDP");
             return NULL;
         }
         break;

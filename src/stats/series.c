@@ -399,8 +399,7 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
     }
     GString *shared = g_string_new(NULL);
     if (aid_groups_shared(&s->donor_groups, s->what.measure, shared) && s->opt.by == AIDSTAT_KEY_REGION)
-        note(s, "a donor can belong to several groups: %s %s counted in each of theirs",
-             shared->str, strchr(shared->str, ',') || strstr(shared->str, " and ") ? "are" : "is");
+        note(s, "the groups share donors (%s): each counts in every group it belongs to", shared->str);
     else
         g_string_truncate(shared, 0);
     s->shared = g_string_free(shared, FALSE);
