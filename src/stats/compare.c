@@ -603,10 +603,9 @@ static void groups_notes(const aidstat_compare_t *c, aidstat_result_t *res)
         note_coded(res, AIDSTAT_NOTE_COLUMNS_OVERLAP, names->str, shared, 0,
                    "a donor can belong to several groups: region columns overlap");
     g_string_free(names, TRUE);
-    char *outside = aid_groups_outside_note(&c->groups, res->measure, res->currency);
+    size_t n = 0;
+    char *outside = aid_groups_outside_note(&c->groups, res->measure, res->currency, &n);
     if (outside) {
-        size_t n = 0;
-        sscanf(outside, "%zu", &n);
         note_coded(res, AIDSTAT_NOTE_OUTSIDE_GROUPS, NULL, n, 0, "%s", outside);
         g_free(outside);
     }

@@ -127,9 +127,11 @@ static void money(double v, double scale_of, const char *currency, char *buf, si
         snprintf(buf, len, "%s%s%.*f%s", currency, currency[0] ? " " : "", d, shown, word);
 }
 
-char *aid_groups_outside_note(const aid_groups_t *g, int measure, const char *currency)
+char *aid_groups_outside_note(const aid_groups_t *g, int measure, const char *currency, size_t *n)
 {
     GPtrArray *out = donors(g, measure, false);
+    if (n)
+        *n = out->len;
     if (!out->len) {
         g_ptr_array_free(out, TRUE);
         return NULL;

@@ -28,7 +28,7 @@ void aid_groups_add(aid_groups_t *g, const aidstat_record_t *rec, bool in);
 size_t aid_groups_shared(const aid_groups_t *g, int measure, GString *names);
 /* The note on the donors outside every group asked for, with their
  * amounts in currency (none when measure is -1), largest first; NULL when
- * there are none. Newly allocated. */
-char *aid_groups_outside_note(const aid_groups_t *g, int measure, const char *currency);
+ * there are none. *n (if given) gets how many. Newly allocated. */
+char *aid_groups_outside_note(const aid_groups_t *g, int measure, const char *currency, size_t *n);
 
 #endif

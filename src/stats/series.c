@@ -403,7 +403,7 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
     else
         g_string_truncate(shared, 0);
     s->shared = g_string_free(shared, FALSE);
-    char *outside = aid_groups_outside_note(&s->donor_groups, s->what.measure, s->what.currency);
+    char *outside = aid_groups_outside_note(&s->donor_groups, s->what.measure, s->what.currency, NULL);
     if (outside)
         note(s, "%s", outside);
     g_free(outside);
