@@ -650,6 +650,8 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     res->additive = !by_measure && o->per == AIDSTAT_PER_NONE && !o->cumulative &&
                     (o->stat == AIDSTAT_STAT_SUM || o->stat == AIDSTAT_STAT_COUNT);
     bool overlap = o->by[0] == AIDSTAT_KEY_REGION;
+    /* groups that split the total fold and accumulate like any rows */
+    bool split = overlap && aid_groups_partition(&c->groups, measure);
 
     /* The value of a cell: the chosen measure, or (when a key is the
      * measure) the one measure the cell can hold. */
@@ -957,7 +959,7 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     if (o->top > 0 && n > o->top) {
         size_t rest = n - o->top;
         /* measures side by side still add up column by column */
-        if ((res->additive || o->by[1] == AIDSTAT_KEY_MEASURE) && !overlap && o->stat == AIDSTAT_STAT_SUM &&
+        if ((res->additive || o->by[1] == AIDSTAT_KEY_MEASURE) && (!overlap || split) && o->stat == AIDSTAT_STAT_SUM &&
             o->per == AIDSTAT_PER_NONE) {
             struct row *oth = &res->rows[o->top];
             struct row folded = {0};
@@ -1026,7 +1028,7 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
             cum += row->abs; /* the running total, divided once: no drift from rounded shares */
             /* running shares mean something in value or time order only */
             bool ordered = sort == AIDSTAT_SORT_VALUE || key_is_time(o->by[0]);
-            row->cum = overlap || !ordered ? NAN : cum / res->total;
+            row->cum = (overlap && !split) || !ordered ? NAN : cum / res->total;
         } else {
             row->share = NAN;
             row->cum = NAN;

@@ -12,6 +12,7 @@
 typedef struct {
     const char *name; /* the hash table's key */
     size_t ngroups;   /* of the groups asked for; 0 for a donor left out */
+    bool in;          /* its records matched the filter (count in the total) */
     double sum[NM];
     uint64_t n[NM];
 } donor_t;
@@ -50,6 +51,7 @@ void aid_groups_add(aid_groups_t *g, const aidstat_record_t *rec, bool in)
         char *key = g_strdup(rec->donor);
         d->name = key;
         d->ngroups = in ? groups_of(g, rec) : 0;
+        d->in = in;
         g_hash_table_insert(g->donors, key, d);
     }
     d->sum[rec->measure] += rec->value;
@@ -109,6 +111,21 @@ size_t aid_groups_shared(const aid_groups_t *g, int measure, GString *names)
         g_string_append_printf(names, " and %zu more", n - 3);
     g_ptr_array_free(s, TRUE);
     return n;
+}
+
+bool aid_groups_partition(const aid_groups_t *g, int measure)
+{
+    if (!g->donors)
+        return false;
+    GHashTableIter it;
+    gpointer k, v;
+    g_hash_table_iter_init(&it, g->donors);
+    while (g_hash_table_iter_next(&it, &k, &v)) {
+        const donor_t *d = v;
+        if (d->in && has(d, measure) && d->ngroups != 1)
+            return false;
+    }
+    return true;
 }
 
 /* "€52.31 bn", "$4.00 m", "TIV 12.00 m": at the scale of `scale_of`, so

@@ -26,6 +26,10 @@ void aid_groups_add(aid_groups_t *g, const aidstat_record_t *rec, bool in);
  * of the groups shown; names gets up to three of them ("Germany, France
  * and 4 more"). */
 size_t aid_groups_shared(const aid_groups_t *g, int measure, GString *names);
+/* Whether every donor with records of measure m that counts in the total
+ * falls in exactly one of the groups shown: the groups then split the
+ * total, and running shares and an "Others" row mean what they say. */
+bool aid_groups_partition(const aid_groups_t *g, int measure);
 /* The note on the donors outside every group asked for, with their
  * amounts in currency (none when measure is -1), largest first; NULL when
  * there are none. *n (if given) gets how many. Newly allocated. */

@@ -456,8 +456,24 @@ static void test_regions(void)
         CHECK_ROWS(r, "North=120, West=80");
         CHECK(!aidstat_result_groups_overlap(r));
         CHECK_NOTES(r, "2 donors are in none of the groups: Japan (€5), Iceland (€2); €7 in all\n");
+        /* Japan and Iceland count in the total, not in a group: no running shares */
+        CHECK(isnan(aidstat_result_cumulative_share(r, 1)));
     }
     aidstat_result_free(r);
+    /* selecting both groups leaves them out: the groups split the total */
+    aidstat_filter_t *both = aidstat_filter_new();
+    aidstat_filter_add_region(both, d, 0);
+    aidstat_filter_add_region(both, d, 1);
+    opt.filter = both;
+    r = run(&opt, recs, G_N_ELEMENTS(recs), &err);
+    if (CHECK(r != NULL)) {
+        CHECK_EQ_DBL(aidstat_result_total(r), 200.0);
+        CHECK_NEAR(aidstat_result_cumulative_share(r, 0), 0.6, 1e-15);
+        CHECK_NEAR(aidstat_result_cumulative_share(r, 1), 1.0, 1e-15);
+    }
+    aidstat_result_free(r);
+    opt.filter = NULL;
+    aidstat_filter_free(both);
     opt.regions = g;
     aidstat_regions_free(d);
 
