@@ -62,15 +62,26 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r);
 /* Regions: --regions FILE or the embedded ones. NULL after printing an error. */
 aidstat_regions_t *cli_regions(const cli_data_opts_t *o, int *code);
 
-/* Output written atomically: a temporary file beside the target, renamed
- * into place by cli_output_commit. path "-" or NULL is stdout. */
+/* Output to -o PATH through aidstat_output_t (complete or left as it
+ * was; devices and FIFOs written directly), or to stdout for "-" or
+ * NULL. Open and commit return 0 or an exit code after the message. */
 typedef struct {
     FILE *fp;
-    char *path, *tmp;
+    aidstat_output_t *file; /* NULL for stdout */
 } cli_output_t;
 int cli_output_open(cli_output_t *out, const char *path);
 int cli_output_commit(cli_output_t *out);
 void cli_output_abort(cli_output_t *out);
+
+/* Standard output: flush and check it; 0 or EXIT_OUTPUT after printing
+ * "standard output: write error: <reason>". */
+int cli_stdout_check(void);
+/* Print that message for errno e; returns EXIT_OUTPUT. */
+int cli_stdout_error(int e);
+
+/* Remove temporary output files on SIGINT, SIGTERM and SIGHUP, then die
+ * of the signal. Called once by main. */
+void cli_signals_install(void);
 
 /* Numbers. */
 /* Shortest text that reads back as the same double. */

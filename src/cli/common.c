@@ -1,11 +1,12 @@
 /* Pieces shared by the sub-commands: data options, loading with row
- * accounting, atomic output, number formatting. */
+ * accounting, output files and standard output, signals, number formatting. */
 #include "config.h"
 #include "cli/cli.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -319,6 +320,21 @@ aidstat_regions_t *cli_regions(const cli_data_opts_t *o, int *code)
     return r;
 }
 
+int cli_stdout_error(int e)
+{
+    return cli_error(EXIT_OUTPUT, "standard output: write error: %s", g_strerror(e ? e : EIO));
+}
+
+int cli_stdout_check(void)
+{
+    errno = 0;
+    if (fflush(stdout) != 0)
+        return cli_stdout_error(errno);
+    if (ferror(stdout))
+        return cli_stdout_error(EIO); /* an earlier write failed; its errno is gone */
+    return 0;
+}
+
 int cli_output_open(cli_output_t *out, const char *path)
 {
     memset(out, 0, sizeof *out);
@@ -326,55 +342,50 @@ int cli_output_open(cli_output_t *out, const char *path)
         out->fp = stdout;
         return 0;
     }
-    out->path = g_strdup(path);
-    out->tmp = g_strdup_printf("%s.XXXXXX", path);
-    int fd = g_mkstemp(out->tmp);
-    if (fd < 0) {
-        int e = errno;
-        g_free(out->path);
-        g_free(out->tmp);
-        out->path = out->tmp = NULL;
-        return cli_error(EXIT_OUTPUT, "%s: cannot create: %s", path, g_strerror(e));
-    }
-    out->fp = fdopen(fd, "w");
+    aidstat_error_t err;
+    if (!(out->file = aidstat_output_open(path, &err)))
+        return cli_fail(&err);
+    out->fp = aidstat_output_stream(out->file);
     return 0;
 }
 
 int cli_output_commit(cli_output_t *out)
 {
-    if (out->fp == stdout || !out->path) {
-        if (fflush(stdout) != 0 || ferror(stdout))
-            return cli_error(EXIT_OUTPUT, "standard output: write error");
-        return 0;
-    }
-    bool bad = ferror(out->fp) != 0;
-    bad |= fflush(out->fp) != 0;
-    bad |= fsync(fileno(out->fp)) != 0 && errno != EINVAL;
-    int e = errno;
-    bad |= fclose(out->fp) != 0;
-    out->fp = NULL;
-    if (!bad && g_chmod(out->tmp, 0644) == 0 && rename(out->tmp, out->path) == 0) {
-        g_free(out->path);
-        g_free(out->tmp);
-        return 0;
-    }
-    e = e ? e : errno;
-    unlink(out->tmp);
-    int code = cli_error(EXIT_OUTPUT, "%s: write failed: %s", out->path, g_strerror(e));
-    g_free(out->path);
-    g_free(out->tmp);
-    return code;
+    if (!out->file)
+        return cli_stdout_check();
+    aidstat_error_t err;
+    aidstat_status_t st = aidstat_output_commit(out->file, &err);
+    memset(out, 0, sizeof *out);
+    return st == AIDSTAT_OK ? 0 : cli_fail(&err);
 }
 
 void cli_output_abort(cli_output_t *out)
 {
-    if (out->fp && out->fp != stdout) {
-        fclose(out->fp);
-        unlink(out->tmp);
-    }
-    g_free(out->path);
-    g_free(out->tmp);
+    aidstat_output_abort(out->file);
     memset(out, 0, sizeof *out);
+}
+
+/* SIGINT, SIGTERM, SIGHUP: remove the temporary files being written,
+ * then die of the same signal (SA_RESETHAND put the default back). */
+static void on_signal(int sig)
+{
+    aidstat_output_remove_temporaries();
+    raise(sig);
+}
+
+void cli_signals_install(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < G_N_ELEMENTS(sigs); i++) {
+        struct sigaction old, sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sa.sa_flags = SA_RESETHAND;
+        sigemptyset(&sa.sa_mask);
+        /* a signal ignored by whoever started us (nohup) stays ignored */
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(sigs[i], &sa, NULL);
+    }
 }
 
 char *cli_fmt_exact(double x, char *buf, size_t len)
