@@ -109,7 +109,17 @@ void cli_grid_print(FILE *fp, const cli_grid_t *g, bool rule_before_last);
 /* The same as a GitHub Markdown table (last row bold if asked). */
 void cli_grid_markdown(FILE *fp, const cli_grid_t *g, bool bold_last);
 
+/* One CSV (sep ',') or TSV (sep '\t') text cell. A cell starting with
+ * = + - @ tab or CR (and not a number) gets a leading ' so spreadsheets
+ * show it instead of running it, unless the command's --csv-formulas
+ * (added by cli_csv_add_entries) was given. */
 void cli_csv_field(FILE *fp, const char *s, char sep);
+bool cli_csv_is_formula(const char *s);
+void cli_csv_add_entries(GOptionContext *ctx);
+/* s with control characters made visible for a terminal or Markdown:
+ * \n \r \t, \x1b for other C0 controls and DEL, \u009b for C1 controls,
+ * \xff for bytes that are not UTF-8. Free with g_free. */
+char *cli_visible(const char *s);
 void cli_csv_num(FILE *fp, double x); /* nothing for NaN */
 void cli_json_str(FILE *fp, const char *s);
 void cli_json_num(FILE *fp, double x); /* null for NaN and infinities */

@@ -4,21 +4,10 @@
 #include "config.h"
 #include "cli/cli.h"
 
-#include <string.h>
 
 static void field(FILE *fp, const char *s)
 {
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, fp);
-        return;
-    }
-    fputc('"', fp);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', fp);
-        fputc(*s, fp);
-    }
-    fputc('"', fp);
+    cli_csv_field(fp, s, ',');
 }
 
 static int write_record(const aidstat_record_t *r, void *user)
@@ -67,6 +56,7 @@ int cmd_convert(int argc, char **argv)
         "donor,iso3,recipient,year,month,type,measure,value,currency,gdp,gdp_year,source,release\n"
         "with values and GDP in base units (euros, not billions).");
     g_option_context_add_main_entries(ctx, entries, NULL);
+    cli_csv_add_entries(ctx);
     g_option_context_add_group(ctx, cli_data_group(&data));
     GError *gerr = NULL;
     int code = 0;

@@ -175,7 +175,9 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
     for (size_t i = 0; i < nd; i++) {
         const char *d = aidstat_load_report_donor(r, i);
         bool q = strchr(d, ',') != NULL; /* "Korea, Republic of" is one donor */
-        fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", d, q ? "\"" : "");
+        char *v = cli_visible(d);
+        fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", v, q ? "\"" : "");
+        g_free(v);
     }
     fputc('\n', fp);
     /* recipients are worth a line when the data names others than the
@@ -186,7 +188,9 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
         for (size_t i = 0; i < nrc; i++) {
             const char *d = aidstat_load_report_recipient(r, i);
             bool q = strchr(d, ',') != NULL;
-            fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", d, q ? "\"" : "");
+            char *v = cli_visible(d);
+            fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", v, q ? "\"" : "");
+            g_free(v);
         }
         fputc('\n', fp);
     }
@@ -216,8 +220,11 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
         if (count > nl)
             fputs(", ...", fp);
         const char *ex = aidstat_load_report_reason_example(r, i);
-        if (ex[0])
-            fprintf(fp, "; first: \"%s\"", ex);
+        if (ex[0]) {
+            char *v = cli_visible(ex);
+            fprintf(fp, "; first: \"%s\"", v);
+            g_free(v);
+        }
         fputc('\n', fp);
     }
 }

@@ -72,9 +72,10 @@ void cli_grid_free(cli_grid_t *g)
 }
 
 
+/* A grid is for people (terminal, Markdown): control characters shown. */
 void cli_grid_put(cli_grid_t *g, const char *s)
 {
-    g_ptr_array_add(g->cells, g_strdup(s ? s : ""));
+    g_ptr_array_add(g->cells, cli_visible(s ? s : ""));
 }
 
 void cli_grid_print(FILE *fp, const cli_grid_t *g, bool rule_before_last)
@@ -137,19 +138,79 @@ void cli_grid_markdown(FILE *fp, const cli_grid_t *g, bool bold_last)
     }
 }
 
+char *cli_visible(const char *s)
+{
+    GString *out = g_string_sized_new(strlen(s));
+    const char *p = s, *end = s + strlen(s);
+    while (p < end) {
+        gunichar c = g_utf8_get_char_validated(p, end - p);
+        if (c == (gunichar)-1 || c == (gunichar)-2) { /* not UTF-8: the byte */
+            g_string_append_printf(out, "\\x%02x", (unsigned char)*p++);
+            continue;
+        }
+        const char *next = g_utf8_next_char(p);
+        if (c == '\n')
+            g_string_append(out, "\\n");
+        else if (c == '\r')
+            g_string_append(out, "\\r");
+        else if (c == '\t')
+            g_string_append(out, "\\t");
+        else if (c < 0x20 || c == 0x7f)
+            g_string_append_printf(out, "\\x%02x", (unsigned)c);
+        else if (c >= 0x80 && c < 0xa0) /* C1 controls: U+009B starts a terminal sequence */
+            g_string_append_printf(out, "\\u%04x", (unsigned)c);
+        else
+            g_string_append_len(out, p, next - p);
+        p = next;
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* Text cells a spreadsheet would run as a formula get an apostrophe
+ * (the OWASP advice for CSV exports) unless --csv-formulas. */
+static gboolean csv_formulas = FALSE;
+
+void cli_csv_add_entries(GOptionContext *ctx)
+{
+    static GOptionEntry entries[] = {
+        {"csv-formulas", 0, 0, G_OPTION_ARG_NONE, &csv_formulas,
+         "CSV, TSV: write text starting with = + - @ as it is (default: prefix ' so spreadsheets show it)",
+         NULL},
+        {NULL, 0, 0, 0, NULL, NULL, NULL},
+    };
+    g_option_context_add_main_entries(ctx, entries, NULL);
+}
+
+bool cli_csv_is_formula(const char *s)
+{
+    if (!s[0] || !strchr("=+-@\t\r", s[0]))
+        return false;
+    if (s[0] == '+' || s[0] == '-') { /* a number such as -1.5 is data */
+        char *end;
+        g_ascii_strtod(s, &end);
+        if (end != s && !*end)
+            return false;
+    }
+    return true;
+}
+
 void cli_csv_field(FILE *fp, const char *s, char sep)
 {
+    const char *prefix = !csv_formulas && cli_csv_is_formula(s) ? "'" : "";
     bool quote = sep == ',' && strpbrk(s, ",\"\r\n") != NULL;
     if (sep == '\t') {
+        fputs(prefix, fp);
         for (const char *p = s; *p; p++)
             fputc(*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p, fp);
         return;
     }
     if (!quote) {
+        fputs(prefix, fp);
         fputs(s, fp);
         return;
     }
     fputc('"', fp);
+    fputs(prefix, fp);
     for (const char *p = s; *p; p++) {
         if (*p == '"')
             fputc('"', fp);
