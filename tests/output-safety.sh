@@ -13,7 +13,8 @@
 #     and the program dies of the signal;
 #   write errors on standard output (> /dev/full) are exit 5 with
 #     "aidstat: standard output: write error: No space left on device" for
-#     check, compare, trend, convert, chart -o - (pdf, svg, png) and --alt;
+#     check, compare, trend, convert (also with output far larger than
+#     stdio's buffer), chart -o - (pdf, svg, png) and --alt;
 #   chart -o - --output-type pdf --alt: the PDF alone on stdout, the text on
 #     stderr;
 #   -o DIR and -o "" for charts and reports: the system's reason, exact.
@@ -202,7 +203,7 @@ done
 # ----------------------------------------------------------- standard output
 echo "# standard output"
 for args in "check $data/clean.csv" "compare $data/clean.csv" "trend $data/clean.csv" \
-    "convert $data/clean.csv" "chart bar -o - --output-type pdf $data/clean.csv" \
+    "convert $data/clean.csv" "convert $tmp/big.csv" "chart bar -o - --output-type pdf $data/clean.csv" \
     "chart bar -o - --output-type svg $data/clean.csv" "chart bar -o - --output-type png $data/clean.csv" \
     "chart bar --alt $data/clean.csv" "chart bar --alt -o $tmp/alt.pdf $data/clean.csv"; do
     name=full

@@ -50,7 +50,8 @@ void cli_data_clear(cli_data_opts_t *o);
 /* Load files (or the embedded default when nfiles is 0) into fn. Each
  * file's report goes to on_report (may be NULL); rejected rows are
  * announced on stderr unless quiet. Returns 0 or an exit code (message
- * printed). */
+ * printed), or EXIT_OUTPUT with nothing printed when fn stopped the load:
+ * fn stops only when its output failed, and its owner says so. */
 typedef void (*cli_report_fn)(const aidstat_load_report_t *r, void *user);
 int cli_load(cli_data_opts_t *o, char **files, int nfiles, aidstat_record_fn fn, void *user,
              cli_report_fn on_report, void *report_user);
@@ -68,10 +69,14 @@ aidstat_regions_t *cli_regions(const cli_data_opts_t *o, int *code);
 typedef struct {
     FILE *fp;
     aidstat_output_t *file; /* NULL for stdout */
+    char *path;
 } cli_output_t;
 int cli_output_open(cli_output_t *out, const char *path);
 int cli_output_commit(cli_output_t *out);
 void cli_output_abort(cli_output_t *out);
+/* Say that writing out failed with errno e (a record callback that
+ * stopped the load); returns EXIT_OUTPUT. */
+int cli_output_error(const cli_output_t *out, int e);
 
 /* Standard output: flush and check it; 0 or EXIT_OUTPUT after printing
  * "standard output: write error: <reason>". */

@@ -301,7 +301,9 @@ int cli_load(cli_data_opts_t *o, char **files, int nfiles, aidstat_record_fn fn,
             fputs("\r\033[K", stderr);
         if (st != AIDSTAT_OK) {
             aidstat_load_report_free(r);
-            return cli_fail(&err);
+            /* a callback stops the load only when its output failed; its
+             * owner says how (cli_output_error) */
+            return st == AIDSTAT_ERR_ABORTED ? EXIT_OUTPUT : cli_fail(&err);
         }
         if (o->verbose) {
             if (i > 0)
@@ -353,7 +355,15 @@ int cli_output_open(cli_output_t *out, const char *path)
     if (!(out->file = aidstat_output_open(path, &err)))
         return cli_fail(&err);
     out->fp = aidstat_output_stream(out->file);
+    out->path = g_strdup(path);
     return 0;
+}
+
+int cli_output_error(const cli_output_t *out, int e)
+{
+    if (!out->file)
+        return cli_stdout_error(e);
+    return cli_error(EXIT_OUTPUT, "%s: write failed: %s", out->path, g_strerror(e ? e : EIO));
 }
 
 int cli_output_commit(cli_output_t *out)
@@ -362,6 +372,7 @@ int cli_output_commit(cli_output_t *out)
         return cli_stdout_check();
     aidstat_error_t err;
     aidstat_status_t st = aidstat_output_commit(out->file, &err);
+    g_free(out->path);
     memset(out, 0, sizeof *out);
     return st == AIDSTAT_OK ? 0 : cli_fail(&err);
 }
@@ -369,6 +380,7 @@ int cli_output_commit(cli_output_t *out)
 void cli_output_abort(cli_output_t *out)
 {
     aidstat_output_abort(out->file);
+    g_free(out->path);
     memset(out, 0, sizeof *out);
 }
 
