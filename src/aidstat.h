@@ -770,6 +770,11 @@ AIDSTAT_API aidstat_status_t aidstat_output_commit(aidstat_output_t *o, aidstat_
 /** Give up: remove the temporary file, leave the target as it was, free o.
  * NULL does nothing. */
 AIDSTAT_API void aidstat_output_abort(aidstat_output_t *o);
+/** s (UTF-8) with control characters made visible, as charts draw them and
+ * the program prints names on a terminal or in Markdown: \n \r \t, \x1b
+ * for other C0 controls and DEL, \u009b for C1 controls, \xff for a byte
+ * that is not UTF-8. Free with aidstat_free(). */
+AIDSTAT_API char *aidstat_text_visible(const char *s);
 /** Remove every temporary file still being written. Async-signal-safe:
  * for a program's SIGINT/SIGTERM/SIGHUP handler, which then re-raises. */
 AIDSTAT_API void aidstat_output_remove_temporaries(void);

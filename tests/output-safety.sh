@@ -17,7 +17,9 @@
 #     stdio's buffer), chart -o - (pdf, svg, png) and --alt;
 #   chart -o - --output-type pdf --alt: the PDF alone on stdout, the text on
 #     stderr;
-#   -o DIR and -o "" for charts and reports: the system's reason, exact.
+#   -o DIR and -o "" for charts and reports: the system's reason, exact;
+#   control characters in names drawn as visible escapes in a chart (PDF
+#     text, SVG <desc> still well-formed XML).
 #
 # Environment (set by `make check`): AIDSTAT, SRCDIR.
 # Exit: 0 pass, 1 fail, 99 hard error.
@@ -237,6 +239,21 @@ run convert-empty convert -o "" "$data/clean.csv"
 expect_rc 5 "convert -o \"\""
 expect_err 'aidstat: cannot create "": No such file or directory' "convert -o \"\""
 check "the directory was left alone" test -d "$tmp/dir.pdf"
+
+# ------------------------------------------------- control characters in charts
+echo "# control characters in chart text"
+run svg chart bar -o "$tmp/hostile.svg" "$data/hostile-names.csv"
+expect_rc 0 "chart bar -o hostile.svg"
+if command -v xmllint >/dev/null 2>&1; then
+    check "the SVG is well-formed XML (no raw ESC in <desc>)" xmllint --noout "$tmp/hostile.svg"
+fi
+check "the SVG's <desc> shows ESC and BEL as \\x1b and \\x07" grep -qF 'Esc\x1b]0;title\x07: ' "$tmp/hostile.svg"
+if command -v pdftotext >/dev/null 2>&1; then
+    run pdf chart bar -o "$tmp/hostile.pdf" "$data/hostile-names.csv"
+    pdftotext "$tmp/hostile.pdf" "$tmp/hostile.txt" 2>/dev/null
+    check "the PDF draws the newline in a name as \\n" grep -qF 'New\nLine' "$tmp/hostile.txt"
+    check "the PDF draws U+009B as \\u009b" grep -qF 'Csi\u009b2J' "$tmp/hostile.txt"
+fi
 
 echo "$npass passed, $nfail failed"
 [ "$nfail" -eq 0 ]

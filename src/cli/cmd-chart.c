@@ -303,7 +303,9 @@ int cmd_chart(int argc, char **argv)
     if (alt) {
         /* the chart itself owns standard output: the text goes to stderr */
         FILE *fp = to_stdout ? stderr : stdout;
-        fprintf(fp, "%s\n", aidstat_chart_describe(chart));
+        char *v = cli_visible(aidstat_chart_describe(chart));
+        fprintf(fp, "%s\n", v);
+        g_free(v);
     }
     if (output) {
         int werr = 0;

@@ -140,30 +140,7 @@ void cli_grid_markdown(FILE *fp, const cli_grid_t *g, bool bold_last)
 
 char *cli_visible(const char *s)
 {
-    GString *out = g_string_sized_new(strlen(s));
-    const char *p = s, *end = s + strlen(s);
-    while (p < end) {
-        gunichar c = g_utf8_get_char_validated(p, end - p);
-        if (c == (gunichar)-1 || c == (gunichar)-2) { /* not UTF-8: the byte */
-            g_string_append_printf(out, "\\x%02x", (unsigned char)*p++);
-            continue;
-        }
-        const char *next = g_utf8_next_char(p);
-        if (c == '\n')
-            g_string_append(out, "\\n");
-        else if (c == '\r')
-            g_string_append(out, "\\r");
-        else if (c == '\t')
-            g_string_append(out, "\\t");
-        else if (c < 0x20 || c == 0x7f)
-            g_string_append_printf(out, "\\x%02x", (unsigned)c);
-        else if (c >= 0x80 && c < 0xa0) /* C1 controls: U+009B starts a terminal sequence */
-            g_string_append_printf(out, "\\u%04x", (unsigned)c);
-        else
-            g_string_append_len(out, p, next - p);
-        p = next;
-    }
-    return g_string_free(out, FALSE);
+    return aidstat_text_visible(s);
 }
 
 /* Text cells a spreadsheet would run as a formula get an apostrophe

@@ -42,9 +42,14 @@ typedef struct {
     bool done;
 } svg_filter_t;
 
+/* XML 1.0 has no place for control characters, even as &#x1b;: they are
+ * shown as escapes first, as charts draw them. */
 static char *xml_escape(const char *s)
 {
-    return g_markup_escape_text(s ? s : "", -1);
+    char *v = aidstat_text_visible(s ? s : "");
+    char *x = g_markup_escape_text(v, -1);
+    g_free(v);
+    return x;
 }
 
 static cairo_status_t svg_write(void *closure, const unsigned char *data, unsigned int len)
