@@ -171,7 +171,7 @@ d=$tmp/sig
 mkdir "$d" || exit 99
 awk 'BEGIN {
     print "donor,iso3,year,month,type,measure,value"
-    for (i = 0; i < 400000; i++)
+    for (i = 0; i < 1000000; i++)
         printf "Donor %d,D%02d,%d,%d,military,allocation,%d\n", i % 97, i % 97, 2022 + i % 4, 1 + i % 12, i + 1
 }' >"$tmp/big.csv" || exit 99
 for sig in TERM HUP INT; do
@@ -189,7 +189,7 @@ for sig in TERM HUP INT; do
         sleep 0.05
         n=$((n + 1))
     done
-    sleep 0.2 # well into the write
+    sleep 0.1 # into the write
     # shellcheck disable=SC2012
     check "SIG$sig: the temporary file is being written when the signal comes" \
         sh -c 'ls "$1" | grep -q "^out\.csv\.......$" && [ -s "$1"/out.csv.* ]' - "$d"
