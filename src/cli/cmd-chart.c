@@ -320,7 +320,7 @@ int cmd_chart(int argc, char **argv)
     if ((to_stdout || alt) && (code = cli_stdout_check()))
         goto done;
     for (size_t i = 0; !data.quiet && i < aidstat_chart_warning_count(chart); i++)
-        fprintf(stderr, "aidstat: warning: %s\n", aidstat_chart_warning(chart, i));
+        cli_error(0, "warning: %s", aidstat_chart_warning(chart, i));
 done:
     aidstat_chart_free(chart);
     aidstat_result_free(res);

@@ -30,10 +30,19 @@ int cli_exit_code(aidstat_status_t st)
     }
 }
 
+/* Messages quote names and values from the input and the command line:
+ * their control characters are shown, never sent to the terminal. */
+static void say(const char *msg)
+{
+    char *v = cli_visible(msg);
+    fprintf(stderr, "aidstat: %s\n", v);
+    g_free(v);
+}
+
 int cli_fail(const aidstat_error_t *err)
 {
     char buf[1200];
-    fprintf(stderr, "aidstat: %s\n", aidstat_error_format(err, buf, sizeof buf));
+    say(aidstat_error_format(err, buf, sizeof buf));
     return cli_exit_code(err->code);
 }
 
@@ -41,10 +50,10 @@ int cli_error(int code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("aidstat: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    char *msg = g_strdup_vprintf(fmt, ap);
     va_end(ap);
+    say(msg);
+    g_free(msg);
     return code;
 }
 
