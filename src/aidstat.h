@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -774,6 +775,39 @@ AIDSTAT_API const char *aidstat_series_note(const aidstat_series_t *s, size_t i)
  * share none: then they are parts of one whole and may be stacked. */
 AIDSTAT_API const char *aidstat_series_shared_donors(const aidstat_series_t *s);
 
+
+/* ------------------------------------------------------------ output files */
+
+/** An output file written safely (the library's charts and reports are
+ * written through it too). A regular file, or the file a symbolic link
+ * leads to, is written to a temporary file beside it, synced and renamed
+ * into place by aidstat_output_commit(): it is complete or left as it was,
+ * and the link stays a link. An existing file keeps its mode; a new one
+ * gets 0666 less the umask. A file with other hard links is copied into in
+ * place at commit, so every name keeps showing the same file (a failure
+ * during that copy can leave it partial). Devices, FIFOs and sockets are
+ * written directly and never replaced. A directory or an empty path is an
+ * error (AIDSTAT_ERR_OUTPUT, with the system's reason). */
+typedef struct aidstat_output aidstat_output_t;
+/** Open path for writing; NULL on error. Pair with _commit or _abort. */
+AIDSTAT_API aidstat_output_t *aidstat_output_open(const char *path, aidstat_error_t *err);
+/** The stream to write to; it belongs to the output (do not fclose it). */
+AIDSTAT_API FILE *aidstat_output_stream(aidstat_output_t *o);
+/** Flush, sync and put the file in place; frees o in every case. A write
+ * error (with the errno of the call that failed) leaves the target as it
+ * was and removes the temporary file. */
+AIDSTAT_API aidstat_status_t aidstat_output_commit(aidstat_output_t *o, aidstat_error_t *err);
+/** Give up: remove the temporary file, leave the target as it was, free o.
+ * NULL does nothing. */
+AIDSTAT_API void aidstat_output_abort(aidstat_output_t *o);
+/** s (UTF-8) with control characters made visible, as charts draw them and
+ * the program prints names on a terminal or in Markdown: \n \r \t, \x1b
+ * for other C0 controls and DEL, \u009b for C1 controls, \xff for a byte
+ * that is not UTF-8. Free with aidstat_free(). */
+AIDSTAT_API char *aidstat_text_visible(const char *s);
+/** Remove every temporary file still being written. Async-signal-safe:
+ * for a program's SIGINT/SIGTERM/SIGHUP handler, which then re-raises. */
+AIDSTAT_API void aidstat_output_remove_temporaries(void);
 
 /* ---------------------------------------------------------------- charts */
 

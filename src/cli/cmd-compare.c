@@ -627,6 +627,7 @@ int cmd_compare(int argc, char **argv)
         "Without FILE, the embedded Kiel Ukraine Support Tracker data is used.\n\n"
         "Example: aidstat compare --by region --type military --to 2025-04");
     g_option_context_add_main_entries(ctx, entries, NULL);
+    cli_csv_add_entries(ctx);
     cli_select_add_entries(&sel, ctx);
     cli_norm_add_entries(&norm, ctx);
     g_option_context_add_group(ctx, cli_data_group(&data));
