@@ -290,7 +290,7 @@ static void print_trend_table(const trend_view_t *tv, bool markdown)
         cli_grid_put(g, heads[j]);
         g->right[j] = j > 0;
     }
-    char buf[128];
+    char buf[CLI_NUM_MAX];
     for (size_t i = 0; i < tv->ngroups; i++) {
         const group_fit_t *f = &tv->fits[i];
         bool ok = f->st == AIDSTAT_OK, gok = f->gst == AIDSTAT_OK;
@@ -575,7 +575,7 @@ static void print_series(const trend_view_t *tv, bool cumulative, size_t window)
         if (tv->change_lag)
             aidstat_change(cols[i], len, tv->change_lag, NULL, cols[i]);
     }
-    char buf[64];
+    char buf[CLI_NUM_MAX];
     int m = aidstat_series_measure(s);
     if (tv->format == CLI_FMT_JSON) {
         fputs("{\n  \"measure\": ", fp);
@@ -743,7 +743,7 @@ static void print_summary(const trend_view_t *tv)
     } else if (tv->format == CLI_FMT_JSON) {
         fputs("{\n  \"groups\": [\n", fp);
     }
-    char buf[64], a[32] = "", b[32] = "";
+    char buf[CLI_NUM_MAX], a[32] = "", b[32] = "";
     if (tv->count) {
         aidstat_series_period_label(s, tv->first, a, sizeof a);
         aidstat_series_period_label(s, tv->first + tv->count - 1, b, sizeof b);

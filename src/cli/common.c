@@ -395,25 +395,39 @@ char *cli_fmt_exact(double x, char *buf, size_t len)
 
 char *cli_fmt_grouped(double x, int decimals, char *buf, size_t len)
 {
-    char raw[64];
-    snprintf(raw, sizeof raw, "%.*f", decimals, x);
-    if (strtod(raw, NULL) == 0 && raw[0] == '-')
+    if (!isfinite(x)) {
+        g_strlcpy(buf, x != x ? "n/a" : x > 0 ? "inf" : "-inf", len);
+        return buf;
+    }
+    /* %f of a double can run to 309 integer digits: no fixed buffer */
+    char *raw = g_strdup_printf("%.*f", decimals, x);
+    if (g_ascii_strtod(raw, NULL) == 0 && raw[0] == '-')
         memmove(raw, raw + 1, strlen(raw)); /* "-0.00" reads as 0.00 */
     const char *p = raw;
-    size_t n = 0;
-    if (*p == '-')
-        buf[n++] = *p++;
     const char *dot = strchr(p, '.');
     size_t intlen = dot ? (size_t)(dot - p) : strlen(p);
-    for (size_t i = 0; i < intlen && n + 2 < len; i++) {
+    size_t digits = intlen - (*p == '-');
+    size_t need = strlen(raw) + (digits ? (digits - 1) / 3 : 0) + 1;
+    if (need > len) {
+        /* a cut-off figure would be a wrong one: the shortest exact form instead */
+        g_free(raw);
+        return cli_fmt_exact(x, buf, len);
+    }
+    size_t n = 0;
+    if (*p == '-') {
+        buf[n++] = *p++;
+        intlen--;
+    }
+    for (size_t i = 0; i < intlen; i++) {
         if (i > 0 && (intlen - i) % 3 == 0)
             buf[n++] = ',';
         buf[n++] = p[i];
     }
     if (dot)
-        for (const char *q = dot; *q && n + 1 < len; q++)
+        for (const char *q = dot; *q; q++)
             buf[n++] = *q;
     buf[n] = '\0';
+    g_free(raw);
     return buf;
 }
 

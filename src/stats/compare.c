@@ -524,6 +524,36 @@ static double row_stat(const aidstat_compare_t *c, size_t i, const cell_t *rt, i
     return out;
 }
 
+/* Sums of finite values that overflow a double come out as inf or (from
+ * the compensation term) NaN: an error naming the group, never "n/a". */
+static bool result_finite(const aidstat_result_t *res, aidstat_error_t *err)
+{
+    if (res->stat != AIDSTAT_STAT_SUM)
+        return true; /* an sd or a median of one record is n/a, rightly */
+    const char *where = NULL, *col = NULL;
+    for (size_t i = 0; i < res->nrows && !where; i++) {
+        if (!isfinite(res->rows[i].abs))
+            where = res->rows[i].label;
+        for (size_t j = 0; j < res->ncols && !where; j++)
+            if (!isfinite(res->rows[i].cells[j]))
+                where = res->rows[i].label, col = res->col_labels[j];
+    }
+    bool total = false;
+    for (size_t j = 0; j < res->ncols && !where; j++)
+        if (!isfinite(res->col_totals[j]))
+            total = true, col = res->col_labels[j];
+    total |= !where && res->additive && !isfinite(res->total);
+    if (!where && !total)
+        return true;
+    char *what = where ? g_strdup_printf("\"%s\"", where) : g_strdup("the total");
+    aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                  "the sum for %s%s%s%s is too large to compute (it overflows a double, "
+                  "beyond 1.8e308): check the values' unit",
+                  what, col ? " in column \"" : "", col ? col : "", col ? "\"" : "");
+    g_free(what);
+    return false;
+}
+
 aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *err)
 {
     const aidstat_compare_options_t *o = &c->opt;
@@ -793,6 +823,11 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     } else {
         res->total = NAN;
         res->total_label = g_strdup("");
+    }
+
+    if (!result_finite(res, err)) {
+        aidstat_result_free(res);
+        return NULL;
     }
 
     res->col_commit = res->col_alloc = -1;
