@@ -29,7 +29,7 @@ int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3
 typedef struct {
     gchar **map;
     gchar *delimiter;
-    gboolean decimal_comma;
+    gboolean decimal_comma, decimal_point;
     gchar *unit;
     gchar *currency;
     gchar *input_format;

@@ -32,7 +32,14 @@ int cli_exit_code(aidstat_status_t st)
 int cli_fail(const aidstat_error_t *err)
 {
     char buf[1200];
-    fprintf(stderr, "aidstat: %s\n", aidstat_error_format(err, buf, sizeof buf));
+    aidstat_error_format(err, buf, sizeof buf);
+    /* the library asks for a decimal mark in its own words; name the options */
+    static const char mark[] = "state the decimal mark";
+    size_t n = strlen(buf), k = sizeof mark - 1;
+    if (n >= k && !strcmp(buf + n - k, mark))
+        fprintf(stderr, "aidstat: %s with --decimal-comma or --decimal-point\n", buf);
+    else
+        fprintf(stderr, "aidstat: %s\n", buf);
     return cli_exit_code(err->code);
 }
 
@@ -56,6 +63,9 @@ GOptionGroup *cli_data_group(cli_data_opts_t *o)
          "Field delimiter: , ; tab (default: sniffed)", "CHAR"},
         {"decimal-comma", 0, 0, G_OPTION_ARG_NONE, &o->decimal_comma,
          "Numbers use a decimal comma (1.234,5)", NULL},
+        {"decimal-point", 0, 0, G_OPTION_ARG_NONE, &o->decimal_point,
+         "Numbers use a decimal point (1,234.5); by default a ';' file's columns show theirs",
+         NULL},
         {"unit", 0, 0, G_OPTION_ARG_STRING, &o->unit,
          "Unit of values when the file does not say: bn, m, k, 1", "UNIT"},
         {"input-currency", 0, 0, G_OPTION_ARG_STRING, &o->currency,
@@ -92,7 +102,10 @@ int cli_data_prepare(cli_data_opts_t *o)
         else
             return cli_error(EXIT_USAGE, "--delimiter \"%s\": use , ; | or tab", d);
     }
+    if (o->decimal_comma && o->decimal_point)
+        return cli_error(EXIT_USAGE, "--decimal-comma and --decimal-point: give one");
     o->load.decimal_comma = o->decimal_comma;
+    o->load.decimal_point = o->decimal_point;
     if (o->unit) {
         static const struct {
             const char *n;

@@ -3,6 +3,7 @@
  * select the same records. */
 #include "config.h"
 #include "aidstat.h"
+#include "data/filter.h"
 
 #include <glib.h>
 #include <string.h>
@@ -149,26 +150,44 @@ static bool donor_match(const aidstat_filter_t *f, const aidstat_record_t *rec)
     return hit;
 }
 
+/* The rule for periods: a record must lie wholly inside the range (a
+ * year-only record covers January to December); records without a period
+ * never match. */
+static bool period_inside(const aidstat_filter_t *f, const aidstat_record_t *rec)
+{
+    if (rec->year <= 0)
+        return false;
+    int lo = rec->year * 100 + (rec->month ? rec->month : 1);
+    int hi = rec->year * 100 + (rec->month ? rec->month : 12);
+    return !(f->from && lo < f->from) && !(f->to && hi > f->to);
+}
+
+static bool match(const aidstat_filter_t *f, const aidstat_record_t *rec, bool period);
+
+bool aid_filter_straddles(const aidstat_filter_t *f, const aidstat_record_t *rec)
+{
+    if (!f || !(f->from || f->to) || rec->year <= 0 || period_inside(f, rec))
+        return false;
+    int lo = rec->year * 100 + (rec->month ? rec->month : 1);
+    int hi = rec->year * 100 + (rec->month ? rec->month : 12);
+    if ((f->from && hi < f->from) || (f->to && lo > f->to))
+        return false; /* wholly outside */
+    return match(f, rec, false); /* partly inside: does the rest let it through? */
+}
+
 bool aidstat_filter_match(const aidstat_filter_t *f, const aidstat_record_t *rec)
 {
-    if (!f)
-        return true;
+    return !f || match(f, rec, true);
+}
+
+static bool match(const aidstat_filter_t *f, const aidstat_record_t *rec, bool period)
+{
     if (f->types && !(f->types & (1u << rec->type)))
         return false;
     if (f->measures && !(f->measures & (1u << rec->measure)))
         return false;
-    if (f->from || f->to) {
-        /* A record must lie wholly inside the range: a year-only record
-         * covers January to December. Records without a period never match. */
-        if (rec->year <= 0)
-            return false;
-        int lo = rec->year * 100 + (rec->month ? rec->month : 1);
-        int hi = rec->year * 100 + (rec->month ? rec->month : 12);
-        if (f->from && lo < f->from)
-            return false;
-        if (f->to && hi > f->to)
-            return false;
-    }
+    if (period && (f->from || f->to) && !period_inside(f, rec))
+        return false;
     if (f->donors->len && !donor_match(f, rec))
         return false;
     if (f->recipients->len) {

@@ -392,8 +392,10 @@ void aidstat_compare_free(aidstat_compare_t *c)
 int aidstat_compare_add(const aidstat_record_t *in, void *compare)
 {
     aidstat_compare_t *c = compare;
-    if (c->opt.filter && !aidstat_filter_match(c->opt.filter, in))
+    if (c->opt.filter && !aidstat_filter_match(c->opt.filter, in)) {
+        aid_selection_straddled(&c->sel, c->opt.filter, in);
         return 0;
+    }
     aidstat_record_t copy;
     const aidstat_record_t *rec = in;
     if (c->opt.normalize) {
@@ -588,6 +590,10 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     res->basis = o->normalize ? aidstat_normalize_describe(o->normalize) : g_strdup("");
     for (guint i = 0; i < c->sel.caveats->len; i++)
         note(res, "%s", (const char *)g_ptr_array_index(c->sel.caveats, i));
+    char *straddled = aid_selection_straddled_note(&c->sel, o->filter, measure);
+    if (straddled)
+        note(res, "%s", straddled);
+    g_free(straddled);
     res->additive = !by_measure && o->per == AIDSTAT_PER_NONE && !o->cumulative &&
                     (o->stat == AIDSTAT_STAT_SUM || o->stat == AIDSTAT_STAT_COUNT);
     bool overlap = o->by[0] == AIDSTAT_KEY_REGION;

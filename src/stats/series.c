@@ -214,8 +214,10 @@ int aidstat_series_add(const aidstat_record_t *in, void *series)
         s->span_first[m] = MIN(s->span_first[m], lo);
         s->span_last[m] = MAX(s->span_last[m], hi);
     }
-    if (s->opt.filter && !aidstat_filter_match(s->opt.filter, in))
+    if (s->opt.filter && !aidstat_filter_match(s->opt.filter, in)) {
+        aid_selection_straddled(&s->sel, s->opt.filter, in);
         return 0;
+    }
     aidstat_record_t copy = *in;
     const aidstat_record_t *rec = in;
     if (s->opt.normalize) {
@@ -368,6 +370,10 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
 
     for (guint i = 0; i < s->sel.caveats->len; i++)
         note(s, "%s", (const char *)g_ptr_array_index(s->sel.caveats, i));
+    char *straddled = aid_selection_straddled_note(&s->sel, s->opt.filter, s->what.measure);
+    if (straddled)
+        note(s, "%s", straddled);
+    g_free(straddled);
     if (undated)
         note(s, "%" G_GUINT64_FORMAT " %s without a date %s not in the series", undated,
              undated == 1 ? "record" : "records", undated == 1 ? "is" : "are");
