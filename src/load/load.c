@@ -61,6 +61,8 @@ typedef struct {
     long *either_line;      /* the first "1.500" met while undecided */
     char **either_text;
     GPtrArray *held;        /* rows held back until their columns are decided */
+    int *numcols;           /* the number columns, nnum of them */
+    size_t nnum, waiting;   /* waiting: columns with a "1.500" and no mark yet */
     uint64_t invisible;     /* zero-width characters and BOMs removed from names */
     long invisible_line;    /* the first line that had one */
 } loader_t;
@@ -184,6 +186,12 @@ static void find_release(loader_t *L)
     }
     g_free(info);
     g_free(dir);
+}
+
+static bool is_number_column(const aid_column_t *c)
+{
+    return c->role == ROLE_VALUE || c->role == ROLE_WIDE || c->role == ROLE_CHECKSUM ||
+           c->role == ROLE_GDP;
 }
 
 static aidstat_status_t header(loader_t *L, char **f, size_t n)
@@ -312,6 +320,10 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
         L->mark_text = g_new0(char *, n + 1);
         L->either_line = g_new0(long, n);
         L->either_text = g_new0(char *, n + 1);
+        L->numcols = g_new0(int, n + 1);
+        for (size_t i = 0; i < n; i++)
+            if (is_number_column(&L->cols[i]))
+                L->numcols[L->nnum++] = (int)i;
     }
 
     const aid_profile_t *P = L->profile;
@@ -528,6 +540,40 @@ static int cached_parse(word_cache_t *wc, const char *s, int (*parse)(const char
     return v;
 }
 
+static const char *mark_name(aid_mark_t m)
+{
+    return m == AID_MARK_COMMA ? "a decimal comma" : "a decimal point";
+}
+
+/* A value that has the other mark than its column: the rows before it were
+ * read by the column's mark, so this is an error, not a rejected row. */
+static int contradiction(loader_t *L, long line, int c, const char *s, aid_mark_t m)
+{
+    char *name = aid_tally_clip(L->raw[c], 80);
+    char *text = aid_tally_clip(s, 40), *was = aid_tally_clip(L->mark_text[c], 40);
+    aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, line, (long)c + 1,
+                  "value \"%s\" has %s, but column \"%s\" has %s (line %ld: \"%s\"); "
+                  AID_MARK_ADVICE,
+                  text, mark_name(m), name, mark_name(L->mark[c]), L->mark_line[c], was);
+    g_free(name);
+    g_free(text);
+    g_free(was);
+    return -1;
+}
+
+/* A number that does not parse rejects its row; in a column whose mark was
+ * decided, one with the other mark (each of those fails to parse by the
+ * column's mark) stops the load instead. */
+static int not_a_number(loader_t *L, long line, int c, const char *s, const char *what)
+{
+    if (L->marks && L->mark[c] != AID_MARK_NONE) {
+        aid_mark_t m = aid_number_mark(s);
+        if (m != AID_MARK_NONE && m != AID_MARK_EITHER && m != L->mark[c])
+            return contradiction(L, line, c, s, m);
+    }
+    return reject_col(L, line, what, c, s);
+}
+
 static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long line)
 {
     if (L->report)
@@ -664,7 +710,7 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         double g;
         aid_num_t r = aid_number_parse(f[c], comma_at(L, c), &g);
         if (r == AID_NUM_BAD)
-            return reject_col(L, line, "GDP is not a number", c, f[c]);
+            return not_a_number(L, line, c, f[c], "GDP is not a number");
         if (r == AID_NUM_OK && g > 0) {
             double gs = L->cols[c].scale > 0 ? L->cols[c].scale : scale;
             rec.gdp = g * gs;
@@ -691,7 +737,7 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         double x;
         aid_num_t r = aid_number_parse(f[c], comma_at(L, c), &x);
         if (r == AID_NUM_BAD)
-            return reject_col(L, line, "value is not a number", c, f[c]);
+            return not_a_number(L, line, c, f[c], "value is not a number");
         if (r == AID_NUM_MISSING)
             return reject_col(L, line, "value missing", c, f[c]);
         rec.value = x * (L->cols[c].scale > 0 ? L->cols[c].scale : scale);
@@ -718,7 +764,7 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         double x;
         aid_num_t r = aid_number_parse(f[i], comma_at(L, i), &x);
         if (r == AID_NUM_BAD) {
-            reject_col(L, line, "value is not a number", (int)i, f[i]);
+            ret = not_a_number(L, line, (int)i, f[i], "value is not a number");
             goto done;
         }
         if (col->role == ROLE_CHECKSUM) {
@@ -801,17 +847,6 @@ static void held_row_free(gpointer p)
     g_free(h);
 }
 
-static bool is_number_column(const aid_column_t *c)
-{
-    return c->role == ROLE_VALUE || c->role == ROLE_WIDE || c->role == ROLE_CHECKSUM ||
-           c->role == ROLE_GDP;
-}
-
-static const char *mark_name(aid_mark_t m)
-{
-    return m == AID_MARK_COMMA ? "a decimal comma" : "a decimal point";
-}
-
 /* The column still waiting for its mark after a "1.500", or -1. */
 static int undecided_column(const loader_t *L)
 {
@@ -839,8 +874,12 @@ static int ambiguous(loader_t *L, int c, const char *where)
  * when a value contradicts its column's mark. */
 static int classify(loader_t *L, char **f, size_t n, long line)
 {
-    for (size_t i = 0; i < n && i < L->ncols; i++) {
-        if (!is_number_column(&L->cols[i]))
+    for (size_t k = 0; k < L->nnum; k++) {
+        size_t i = (size_t)L->numcols[k];
+        if (i >= n)
+            break;
+        /* decided: a value with the other mark fails to parse (see not_a_number) */
+        if (L->mark[i] != AID_MARK_NONE)
             continue;
         aid_mark_t m = aid_number_mark(f[i]);
         if (m == AID_MARK_NONE)
@@ -849,22 +888,13 @@ static int classify(loader_t *L, char **f, size_t n, long line)
             if (L->mark[i] == AID_MARK_NONE && !L->either_line[i]) {
                 L->either_line[i] = line;
                 L->either_text[i] = g_strdup(f[i]);
+                L->waiting++;
             }
         } else if (L->mark[i] == AID_MARK_NONE) {
             L->mark[i] = m;
             L->mark_line[i] = line;
             L->mark_text[i] = g_strdup(f[i]);
-        } else if (L->mark[i] != m) {
-            char *name = aid_tally_clip(L->raw[i], 80);
-            char *text = aid_tally_clip(f[i], 40), *was = aid_tally_clip(L->mark_text[i], 40);
-            aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, line, (long)i + 1,
-                          "value \"%s\" has %s, but column \"%s\" has %s (line %ld: \"%s\"); "
-                          AID_MARK_ADVICE,
-                          text, mark_name(m), name, mark_name(L->mark[i]), L->mark_line[i], was);
-            g_free(name);
-            g_free(text);
-            g_free(was);
-            return -1;
+            L->waiting -= L->either_line[i] != 0;
         }
     }
     return 0;
@@ -892,12 +922,12 @@ static int marked_row(loader_t *L, char **f, const size_t *lens, size_t n, long 
 {
     if (classify(L, f, n, line))
         return -1;
-    int c = undecided_column(L);
-    if (c < 0) {
-        if (flush_held(L))
+    if (!L->waiting) {
+        if (L->held && L->held->len && flush_held(L))
             return -1;
         return data_row(L, f, lens, n, line);
     }
+    int c = undecided_column(L);
     if (!L->held)
         L->held = g_ptr_array_new_with_free_func(held_row_free);
     if (L->held->len >= HOLD_MAX) {
@@ -939,6 +969,7 @@ static void marks_free(loader_t *L)
     if (L->held)
         g_ptr_array_free(L->held, TRUE);
     g_free(L->mark);
+    g_free(L->numcols);
     g_free(L->mark_line);
     g_free(L->either_line);
     g_strfreev(L->mark_text);
