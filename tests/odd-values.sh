@@ -46,6 +46,11 @@ run compare over2.csv --by donor,year
 expect "a column total that overflows names the column" 4 \
 'aidstat: the sum for the total in column "2022" is too large to compute (it overflows a double, beyond 1.8e308): check the values'"'"' unit'
 
+printf 'donor,year,value\nGermany,2022,1e308\nFrance,2022,1e308\nFrance,2022,1e308\nFrance,2023,1\nFrance,2024,1\n' >over3.csv
+run trend --by donor --interval year over3.csv
+expect "a series whose sum overflows is an error naming the group and period" 4 \
+'aidstat: the sum for "France" in 2022 is too large to compute (it overflows a double, beyond 1.8e308): check the values'"'"' unit'
+
 # ---- NUL and control characters reject the row; invisible characters leave names
 printf 'donor,year,value,note\n"1\0 0000",2022,1,\nGermany,2022,"1\0 0000",\n"Germany\0 (East)",2022,5,\nGer\342\200\213many,2022,7,\n\357\273\277France,2022,3,"a\nb"\n"Ita\001ly",2022,4,\nGermany,2023,2,"x\0y"\n' >ctl.csv
 run check ctl.csv

@@ -358,6 +358,20 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
         }
         if (any)
             g_array_append_val(s->groups, g);
+        /* sums of finite values that overflow a double: an error naming the
+         * group, never a line that leaves the chart */
+        for (size_t t = 0; any && t < s->len; t++)
+            if (!isfinite(grid[g * s->len + t]) || !isfinite(totals[g])) {
+                char label[32];
+                aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                              "the sum for \"%s\" in %s is too large to compute (it overflows a "
+                              "double, beyond 1.8e308): check the values' unit",
+                              aid_intern_str(&s->names, g),
+                              aidstat_series_period_label(s, t, label, sizeof label));
+                g_free(totals);
+                g_free(grid);
+                return AIDSTAT_ERR_DATA;
+            }
     }
     order_ctx_t ctx = {s, totals};
     g_array_sort_with_data(s->groups, group_cmp, &ctx);
