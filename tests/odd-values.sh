@@ -80,6 +80,14 @@ PY
 if [ "$got" = "$want" ]; then ok "the rows left give the python totals ($(echo $want))"
 else no "totals after rejections: got [$got], want [$want]"; fi
 
+# a SIPRI TIV table's loader reads its own rows: a NUL there stops the load
+python3 -c "
+s = open('$TESTDATA/sipri-tiv.csv').read().split('\n')
+s[10] = 'Korea\x00 South,10,20,30,,61'
+open('tivnul.csv', 'w').write('\n'.join(s))"
+run compare tivnul.csv
+expect "a NUL in a SIPRI TIV row stops the load" 2 'aidstat: tivnul.csv:11:1: NUL character inside the field "Korea\0 South"'
+
 # ---- thousands separators in ';' files, decided by column
 printf 'donor;year;military;financial\nGermany;2022;1.500;2,5\nFrance;2022;2.250;3\nItaly;2023;1.250,5;4\nAustria;2023;12.345.678;0,25\n' >semi.csv
 run compare semi.csv --by donor --format csv

@@ -976,6 +976,23 @@ static void marks_free(loader_t *L)
     g_strfreev(L->either_text);
 }
 
+/* SIPRI and Kiel rows have loaders of their own, which read fields as C
+ * strings: a NUL inside one would cut it short unseen, so it stops the load. */
+static bool nul_inside(loader_t *L, char **f, const size_t *lens, size_t n, long line)
+{
+    for (size_t i = 0; i < n; i++)
+        if (memchr(f[i], '\0', lens[i])) {
+            char *shown = escape_field(f[i], lens[i]);
+            char *clip = aid_tally_clip(shown, 80);
+            aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, line, (long)i + 1,
+                          "NUL character inside the field \"%s\"", clip);
+            g_free(clip);
+            g_free(shown);
+            return true;
+        }
+    return false;
+}
+
 static int on_row(void *user, char **f, const size_t *lens, size_t n, long line)
 {
     loader_t *L = user;
@@ -985,6 +1002,8 @@ static int on_row(void *user, char **f, const size_t *lens, size_t n, long line)
         if (failed)
             return 1;
     }
+    if ((L->sipri || L->kiel) && *L->suspect && nul_inside(L, f, lens, n, line))
+        return 1;
     if (L->sipri) {
         L->header_done = true;
         return aid_sipri_row(L->sipri, f, n, line);
