@@ -708,11 +708,26 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
                 /* at the average rate of the GDP's own year */
                 double rate = aidstat_rates_get(o->gdp_rates, aidstat_reftable_currency(ref),
                                                 res->currency, y, 0);
-                if (isnan(rate)) {
-                    aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                                  "--per %s: no %s rate for %d in %s to convert %s's %s",
-                                  per_name(o->per), aidstat_reftable_currency(ref), y,
-                                  aidstat_rates_describe(o->gdp_rates), row->label, what);
+                int mf = 0, ml = 0;
+                int months = aidstat_rates_year_months(o->gdp_rates, aidstat_reftable_currency(ref),
+                                                       res->currency, y, &mf, &ml);
+                if (isnan(rate) || months < 12) {
+                    if (isnan(rate) || !months)
+                        aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                                      "--per %s: no %s rate for %d in %s to convert %s's %s",
+                                      per_name(o->per), aidstat_reftable_currency(ref), y,
+                                      aidstat_rates_describe(o->gdp_rates), row->label, what);
+                    else { /* a yearly average of part of the year is not the year's */
+                        char a[32], b[32];
+                        aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                                      "--per %s: the %s to %s rate for %d would be an average of "
+                                      "%s to %s only (%d months in %s), not of the year, to "
+                                      "convert %s's %s",
+                                      per_name(o->per), aidstat_reftable_currency(ref),
+                                      res->currency, y, aidstat_period_format(y, mf, a, sizeof a),
+                                      aidstat_period_format(y, ml, b, sizeof b), months,
+                                      aidstat_rates_describe(o->gdp_rates), row->label, what);
+                    }
                     res->nrows = n;
                     g_free(cs);
                     aidstat_result_free(res);
