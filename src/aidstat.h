@@ -147,6 +147,13 @@ typedef struct {
     /** A workbook's sheet to load, by name (exact, else ignoring case);
      * NULL = the Kiel MAIN DATA sheet when there is one, else the first. */
     const char *sheet;
+    /** Numbers use '.' as the decimal mark. Without it or decimal_comma, a
+     * ';'-separated file's number columns are each read by the mark their
+     * values show ("1.250,5", "12.345.678" or "2,5" for a comma); a column
+     * whose values could be either ("1.500") is an error, and so is a value
+     * that contradicts its column's mark. Rows wait in memory for at most
+     * 1000 rows until a value decides. */
+    bool decimal_point;
 } aidstat_load_options_t;
 
 /** Set options to their defaults. */
@@ -541,6 +548,12 @@ AIDSTAT_API aidstat_status_t aidstat_trend_fit(const double *x, const double *y,
  * observation there: a linear extrapolation, nothing more. */
 AIDSTAT_API void aidstat_trend_predict(const aidstat_trend_t *t, double x, double *y, double *lo,
                                        double *hi);
+/** A forecast at x: aidstat_trend_predict, and, for a quantity that cannot
+ * be negative (aid amounts; nonnegative true), the value and its interval
+ * bounded at zero. Returns true when the bound changed the value or the low
+ * end, so that the caller can say so. */
+AIDSTAT_API bool aidstat_trend_forecast(const aidstat_trend_t *t, double x, bool nonnegative,
+                                        double *y, double *lo, double *hi);
 
 /** Log-linear growth: OLS of ln(y) on x. */
 typedef struct {
@@ -683,6 +696,12 @@ AIDSTAT_API size_t aidstat_rates_observations(const aidstat_rates_t *r, const ch
                                               int **dates, double **values);
 /** For footers: "ECB euro reference rates, daily, 1999-01-04 – 2025-05-09
  * (eurofxref-hist.csv)". */
+/** How many months of year have a rate of from in to (both quoted in
+ * the same months), and the first and last of them: 12 for a yearly table
+ * and for the table's base. A "yearly average" from fewer months is an
+ * average of part of the year. */
+AIDSTAT_API int aidstat_rates_year_months(const aidstat_rates_t *r, const char *from,
+                                          const char *to, int year, int *first, int *last);
 AIDSTAT_API const char *aidstat_rates_describe(const aidstat_rates_t *r);
 
 /** How to restate values: another currency, constant prices. */

@@ -29,7 +29,7 @@ int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3
 typedef struct {
     gchar **map;
     gchar *delimiter;
-    gboolean decimal_comma;
+    gboolean decimal_comma, decimal_point;
     gchar *unit;
     gchar *currency;
     gchar *input_format;
@@ -91,7 +91,13 @@ void cli_signals_install(void);
 /* Numbers. */
 /* Shortest text that reads back as the same double. */
 char *cli_fmt_exact(double x, char *buf, size_t len);
-/* Fixed decimals with thousands separators: 1,234.56 */
+/* Room for any finite double in cli_fmt_grouped with up to 9 decimals:
+ * 309 integer digits, 102 commas, a sign, a point, the decimals. */
+#define CLI_NUM_MAX 448
+/* Fixed decimals with thousands separators: 1,234.56. Every digit of the
+ * double's value is printed; when that does not fit in len bytes (see
+ * CLI_NUM_MAX), the shortest exact form ("1e+300") is written instead,
+ * never a cut-off figure. */
 char *cli_fmt_grouped(double x, int decimals, char *buf, size_t len);
 /* Display width of UTF-8 text, in characters. */
 size_t cli_width(const char *s);

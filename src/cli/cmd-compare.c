@@ -188,7 +188,7 @@ static void print_table(const view_t *v, bool markdown)
         g->right[j] = true;
     g->right[rank ? 1 : 0] = false;
 
-    char buf[128];
+    char buf[CLI_NUM_MAX];
     /* header */
     if (rank)
         cli_grid_put(g, "Rank");

@@ -42,7 +42,13 @@ static void say(const char *msg)
 int cli_fail(const aidstat_error_t *err)
 {
     char buf[1200];
-    say(aidstat_error_format(err, buf, sizeof buf));
+    aidstat_error_format(err, buf, sizeof buf);
+    /* the library asks for a decimal mark in its own words; name the options */
+    static const char mark[] = "state the decimal mark";
+    size_t n = strlen(buf), k = sizeof mark - 1;
+    if (n >= k && !strcmp(buf + n - k, mark) && n + 40 < sizeof buf)
+        g_strlcat(buf, " with --decimal-comma or --decimal-point", sizeof buf);
+    say(buf);
     return cli_exit_code(err->code);
 }
 
@@ -66,6 +72,9 @@ GOptionGroup *cli_data_group(cli_data_opts_t *o)
          "Field delimiter: , ; tab (default: sniffed)", "CHAR"},
         {"decimal-comma", 0, 0, G_OPTION_ARG_NONE, &o->decimal_comma,
          "Numbers use a decimal comma (1.234,5)", NULL},
+        {"decimal-point", 0, 0, G_OPTION_ARG_NONE, &o->decimal_point,
+         "Numbers use a decimal point (1,234.5); by default a ';' file's columns show theirs",
+         NULL},
         {"unit", 0, 0, G_OPTION_ARG_STRING, &o->unit,
          "Unit of values when the file does not say: bn, m, k, 1", "UNIT"},
         {"input-currency", 0, 0, G_OPTION_ARG_STRING, &o->currency,
@@ -102,7 +111,10 @@ int cli_data_prepare(cli_data_opts_t *o)
         else
             return cli_error(EXIT_USAGE, "--delimiter \"%s\": use , ; | or tab", d);
     }
+    if (o->decimal_comma && o->decimal_point)
+        return cli_error(EXIT_USAGE, "--decimal-comma and --decimal-point: give one");
     o->load.decimal_comma = o->decimal_comma;
+    o->load.decimal_point = o->decimal_point;
     if (o->unit) {
         static const struct {
             const char *n;
@@ -434,25 +446,39 @@ char *cli_fmt_exact(double x, char *buf, size_t len)
 
 char *cli_fmt_grouped(double x, int decimals, char *buf, size_t len)
 {
-    char raw[64];
-    snprintf(raw, sizeof raw, "%.*f", decimals, x);
-    if (strtod(raw, NULL) == 0 && raw[0] == '-')
+    if (!isfinite(x)) {
+        g_strlcpy(buf, x != x ? "n/a" : x > 0 ? "inf" : "-inf", len);
+        return buf;
+    }
+    /* %f of a double can run to 309 integer digits: no fixed buffer */
+    char *raw = g_strdup_printf("%.*f", decimals, x);
+    if (g_ascii_strtod(raw, NULL) == 0 && raw[0] == '-')
         memmove(raw, raw + 1, strlen(raw)); /* "-0.00" reads as 0.00 */
     const char *p = raw;
-    size_t n = 0;
-    if (*p == '-')
-        buf[n++] = *p++;
     const char *dot = strchr(p, '.');
     size_t intlen = dot ? (size_t)(dot - p) : strlen(p);
-    for (size_t i = 0; i < intlen && n + 2 < len; i++) {
+    size_t digits = intlen - (*p == '-');
+    size_t need = strlen(raw) + (digits ? (digits - 1) / 3 : 0) + 1;
+    if (need > len) {
+        /* a cut-off figure would be a wrong one: the shortest exact form instead */
+        g_free(raw);
+        return cli_fmt_exact(x, buf, len);
+    }
+    size_t n = 0;
+    if (*p == '-') {
+        buf[n++] = *p++;
+        intlen--;
+    }
+    for (size_t i = 0; i < intlen; i++) {
         if (i > 0 && (intlen - i) % 3 == 0)
             buf[n++] = ',';
         buf[n++] = p[i];
     }
     if (dot)
-        for (const char *q = dot; *q && n + 1 < len; q++)
+        for (const char *q = dot; *q; q++)
             buf[n++] = *q;
     buf[n] = '\0';
+    g_free(raw);
     return buf;
 }
 

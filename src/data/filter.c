@@ -3,6 +3,7 @@
  * select the same records. */
 #include "config.h"
 #include "aidstat.h"
+#include "data/filter.h"
 #include "data/region.h"
 
 #include <glib.h>
@@ -150,39 +151,16 @@ static bool donor_match(const aidstat_filter_t *f, const aidstat_record_t *rec)
     return hit;
 }
 
-/* Every test but the groups'. */
-static bool match_but_groups(const aidstat_filter_t *f, const aidstat_record_t *rec)
+/* The rule for periods: a record must lie wholly inside the range (a
+ * year-only record covers January to December); records without a period
+ * never match. */
+static bool period_inside(const aidstat_filter_t *f, const aidstat_record_t *rec)
 {
-    if (!f)
-        return true;
-    if (f->types && !(f->types & (1u << rec->type)))
+    if (rec->year <= 0)
         return false;
-    if (f->measures && !(f->measures & (1u << rec->measure)))
-        return false;
-    if (f->from || f->to) {
-        /* A record must lie wholly inside the range: a year-only record
-         * covers January to December. Records without a period never match. */
-        if (rec->year <= 0)
-            return false;
-        int lo = rec->year * 100 + (rec->month ? rec->month : 1);
-        int hi = rec->year * 100 + (rec->month ? rec->month : 12);
-        if (f->from && lo < f->from)
-            return false;
-        if (f->to && hi > f->to)
-            return false;
-    }
-    if (f->donors->len && !donor_match(f, rec))
-        return false;
-    if (f->recipients->len) {
-        char *name = g_utf8_casefold(rec->recipient, -1);
-        bool hit = false;
-        for (size_t i = 0; i < f->recipients->len && !hit; i++)
-            hit = strcmp(g_ptr_array_index(f->recipients, i), name) == 0;
-        g_free(name);
-        if (!hit)
-            return false;
-    }
-    return true;
+    int lo = rec->year * 100 + (rec->month ? rec->month : 1);
+    int hi = rec->year * 100 + (rec->month ? rec->month : 12);
+    return !(f->from && lo < f->from) && !(f->to && hi > f->to);
 }
 
 static bool in_groups(const aidstat_filter_t *f, const aidstat_record_t *rec)
@@ -195,11 +173,45 @@ static bool in_groups(const aidstat_filter_t *f, const aidstat_record_t *rec)
     return false;
 }
 
+/* Every test but the period's (unless PERIOD) and the groups' (unless GROUPS). */
+static bool match(const aidstat_filter_t *f, const aidstat_record_t *rec, bool period, bool groups)
+{
+    if (f->types && !(f->types & (1u << rec->type)))
+        return false;
+    if (f->measures && !(f->measures & (1u << rec->measure)))
+        return false;
+    if (period && (f->from || f->to) && !period_inside(f, rec))
+        return false;
+    if (f->donors->len && !donor_match(f, rec))
+        return false;
+    if (f->recipients->len) {
+        char *name = g_utf8_casefold(rec->recipient, -1);
+        bool hit = false;
+        for (size_t i = 0; i < f->recipients->len && !hit; i++)
+            hit = strcmp(g_ptr_array_index(f->recipients, i), name) == 0;
+        g_free(name);
+        if (!hit)
+            return false;
+    }
+    if (groups && f->regions->len && !in_groups(f, rec))
+        return false;
+    return true;
+}
+
+bool aid_filter_straddles(const aidstat_filter_t *f, const aidstat_record_t *rec)
+{
+    if (!f || !(f->from || f->to) || rec->year <= 0 || period_inside(f, rec))
+        return false;
+    int lo = rec->year * 100 + (rec->month ? rec->month : 1);
+    int hi = rec->year * 100 + (rec->month ? rec->month : 12);
+    if ((f->from && hi < f->from) || (f->to && lo > f->to))
+        return false; /* wholly outside */
+    return match(f, rec, false, true); /* partly inside: does the rest let it through? */
+}
+
 bool aidstat_filter_match(const aidstat_filter_t *f, const aidstat_record_t *rec)
 {
-    if (!f)
-        return true;
-    return match_but_groups(f, rec) && (!f->regions->len || in_groups(f, rec));
+    return !f || match(f, rec, true, true);
 }
 
 bool aid_filter_names_groups(const aidstat_filter_t *f)
@@ -209,7 +221,7 @@ bool aid_filter_names_groups(const aidstat_filter_t *f)
 
 bool aid_filter_outside_groups(const aidstat_filter_t *f, const aidstat_record_t *rec)
 {
-    return f && f->regions->len && match_but_groups(f, rec) && !in_groups(f, rec);
+    return f && f->regions->len && match(f, rec, true, false) && !in_groups(f, rec);
 }
 
 const char *aidstat_filter_describe(const aidstat_filter_t *f)

@@ -25,6 +25,12 @@ struct aid_csv {
     long line;       /* physical line being fed, 1-based */
     long row_line;   /* line the current row started on */
     bool too_big;
+    /* whether the row given out may hold what a closer look must find: a
+     * byte below 0x20 inside a field (NUL, a control character), or, in
+     * this block or the one before, a lead byte of U+200B-U+2060 or U+FEFF */
+    bool suspect;
+    bool row_ctl, wide, wide_prev;
+    unsigned char stop_at[256]; /* fast_line ends a field's scan at these bytes */
     /* the callback and its outcome */
     aid_csv_row_fn fn;
     void *user;
@@ -78,6 +84,11 @@ void aid_csv_set_progress(aid_csv_t *c, aidstat_progress_fn fn, void *user, uint
     c->progress = fn;
     c->progress_user = user;
     c->progress_total = total;
+}
+
+const bool *aid_csv_suspect(const aid_csv_t *c)
+{
+    return &c->suspect;
 }
 
 char aid_csv_delimiter(const aid_csv_t *c)
@@ -137,6 +148,8 @@ static bool add_field(aid_csv_t *c, const char *data, size_t len)
     }
     if (len)
         memcpy(c->buf + c->len, data, len);
+    for (size_t i = 0; i < len && !c->row_ctl; i++)
+        c->row_ctl = (unsigned char)data[i] < 0x20;
     c->buf[c->len + len] = '\0';
     c->off[c->nf] = c->len;
     c->lens[c->nf] = len;
@@ -160,8 +173,10 @@ static void on_row(int term, void *user)
         return;
     for (size_t i = 0; i < c->nf; i++)
         c->fields[i] = c->buf + c->off[i];
+    c->suspect = c->row_ctl || c->wide || c->wide_prev;
     if (c->fn(c->user, c->fields, c->lens, c->nf, c->row_line))
         c->stop = true;
+    c->row_ctl = false;
     c->len = 0;
     c->nf = 0;
 }
@@ -189,10 +204,19 @@ static void fast_line(aid_csv_t *c, char *p, char *end)
     c->row_line = c->line;
     size_t nf = 0;
     char *f = p;
+    bool ctl = false;
     for (;;) {
         char *e = f;
-        while (e < end && *e != delim)
+        /* *end is the line's '\n' or '\r': below 0x20, it ends the scan
+         * as a control character inside a field does */
+        for (;;) {
+            while (!c->stop_at[(unsigned char)*e])
+                e++;
+            if (e >= end || *e == delim)
+                break;
+            ctl = true;
             e++;
+        }
         char *a = f, *b = e;
         while (a < b && blank(*a, delim))
             a++;
@@ -212,6 +236,7 @@ static void fast_line(aid_csv_t *c, char *p, char *end)
             break;
         f = e + 1;
     }
+    c->suspect = ctl || c->wide || c->wide_prev;
     if (c->fn(c->user, c->fields, c->lens, nf, c->row_line))
         c->stop = true;
 }
@@ -222,6 +247,8 @@ static void feed(aid_csv_t *c, char *buf, size_t len)
     char *p = buf, *end = buf + len;
     /* most files have no quote or CR at all: then no line needs a look */
     bool clean = c->fast && !memchr(buf, '"', len) && !memchr(buf, '\r', len);
+    c->wide_prev = c->wide;
+    c->wide = memchr(buf, 0xE2, len) || memchr(buf, 0xEF, len);
     while (p < end && !c->stop) {
         char *nl = memchr(p, '\n', (size_t)(end - p));
         char *stop = nl ? nl + 1 : end;
@@ -262,6 +289,7 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
     c->line = 1;
     c->row_line = 1;
     c->stop = false;
+    c->suspect = c->row_ctl = c->wide = c->wide_prev = false;
 
     aid_decoder_free(c->dec);
     if (!(c->dec = aid_decoder_new(c->name, c->encoding, err))) {
@@ -300,6 +328,10 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
             if (!c->delimiter)
                 c->delimiter = aid_csv_sniff(text, tlen);
             csv_set_delim(&c->parser, (unsigned char)c->delimiter);
+            memset(c->stop_at, 0, sizeof c->stop_at);
+            memset(c->stop_at, 1, 0x20);
+            c->stop_at[0x7F] = 1;
+            c->stop_at[(unsigned char)c->delimiter] = 1;
             sniffed = true;
         }
         if (tlen)

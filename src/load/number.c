@@ -160,6 +160,47 @@ aid_num_t aid_number_parse(const char *s, bool decimal_comma, double *out)
     return AID_NUM_OK;
 }
 
+aid_mark_t aid_number_mark(const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    if (*s == '-' || *s == '+')
+        s++;
+    size_t lead = 0; /* digits before the first mark */
+    while (g_ascii_isdigit(s[lead]))
+        lead++;
+    const char *first = NULL, *last = NULL;
+    size_t ndot = 0, ncomma = 0, after = 0; /* digits after the last mark */
+    for (const char *p = s + lead; *p; p++) {
+        if (*p == '.' || *p == ',') {
+            ndot += *p == '.';
+            ncomma += *p == ',';
+            if (!first)
+                first = p;
+            last = p;
+            after = 0;
+        } else if (g_ascii_isdigit(*p)) {
+            after++;
+        } else if (*p == ' ' || *p == '\t' || *p == '\r') {
+            continue;
+        } else {
+            return AID_MARK_NONE; /* an exponent, a word: the parser decides */
+        }
+    }
+    if (!first)
+        return AID_MARK_NONE;
+    if (ndot && ncomma) /* the last of the two is the decimal mark */
+        return *last == ',' ? AID_MARK_COMMA : AID_MARK_POINT;
+    bool dot = ndot > 0;
+    if (ndot + ncomma > 1) /* repeated: a thousands separator */
+        return dot ? AID_MARK_COMMA : AID_MARK_POINT;
+    /* one mark: a thousands separator has one to three digits before it,
+     * not led by 0, and three after */
+    if (after == 3 && lead >= 1 && lead <= 3 && s[0] != '0')
+        return AID_MARK_EITHER;
+    return dot ? AID_MARK_POINT : AID_MARK_COMMA;
+}
+
 bool aid_int_parse(const char *s, long *out)
 {
     /* the common case: one to four plain digits */

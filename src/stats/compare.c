@@ -426,6 +426,7 @@ int aidstat_compare_add(const aidstat_record_t *in, void *compare)
     if (c->opt.filter && !aidstat_filter_match(c->opt.filter, in)) {
         if (c->groups.donors && aid_filter_outside_groups(c->opt.filter, in))
             add_outside(c, in);
+        aid_selection_straddled(&c->sel, c->opt.filter, in);
         return 0;
     }
     aidstat_record_t copy;
@@ -611,6 +612,36 @@ static void groups_notes(const aidstat_compare_t *c, aidstat_result_t *res)
     }
 }
 
+/* Sums of finite values that overflow a double come out as inf or (from
+ * the compensation term) NaN: an error naming the group, never "n/a". */
+static bool result_finite(const aidstat_result_t *res, aidstat_error_t *err)
+{
+    if (res->stat != AIDSTAT_STAT_SUM)
+        return true; /* an sd or a median of one record is n/a, rightly */
+    const char *where = NULL, *col = NULL;
+    for (size_t i = 0; i < res->nrows && !where; i++) {
+        if (!isfinite(res->rows[i].abs))
+            where = res->rows[i].label;
+        for (size_t j = 0; j < res->ncols && !where; j++)
+            if (!isfinite(res->rows[i].cells[j]))
+                where = res->rows[i].label, col = res->col_labels[j];
+    }
+    bool total = false;
+    for (size_t j = 0; j < res->ncols && !where; j++)
+        if (!isfinite(res->col_totals[j]))
+            total = true, col = res->col_labels[j];
+    total |= !where && res->additive && !isfinite(res->total);
+    if (!where && !total)
+        return true;
+    char *what = where ? g_strdup_printf("\"%s\"", where) : g_strdup("the total");
+    aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                  "the sum for %s%s%s%s is too large to compute (it overflows a double, "
+                  "beyond 1.8e308): check the values' unit",
+                  what, col ? " in column \"" : "", col ? col : "", col ? "\"" : "");
+    g_free(what);
+    return false;
+}
+
 aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *err)
 {
     const aidstat_compare_options_t *o = &c->opt;
@@ -647,6 +678,10 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     res->basis = o->normalize ? aidstat_normalize_describe(o->normalize) : g_strdup("");
     for (guint i = 0; i < c->sel.caveats->len; i++)
         note(res, "%s", (const char *)g_ptr_array_index(c->sel.caveats, i));
+    char *straddled = aid_selection_straddled_note(&c->sel, o->filter, measure);
+    if (straddled)
+        note(res, "%s", straddled);
+    g_free(straddled);
     res->additive = !by_measure && o->per == AIDSTAT_PER_NONE && !o->cumulative &&
                     (o->stat == AIDSTAT_STAT_SUM || o->stat == AIDSTAT_STAT_COUNT);
     bool overlap = o->by[0] == AIDSTAT_KEY_REGION;
@@ -763,11 +798,26 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
                 /* at the average rate of the GDP's own year */
                 double rate = aidstat_rates_get(o->gdp_rates, aidstat_reftable_currency(ref),
                                                 res->currency, y, 0);
-                if (isnan(rate)) {
-                    aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                                  "--per %s: no %s rate for %d in %s to convert %s's %s",
-                                  per_name(o->per), aidstat_reftable_currency(ref), y,
-                                  aidstat_rates_describe(o->gdp_rates), row->label, what);
+                int mf = 0, ml = 0;
+                int months = aidstat_rates_year_months(o->gdp_rates, aidstat_reftable_currency(ref),
+                                                       res->currency, y, &mf, &ml);
+                if (isnan(rate) || months < 12) {
+                    if (isnan(rate) || !months)
+                        aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                                      "--per %s: no %s rate for %d in %s to convert %s's %s",
+                                      per_name(o->per), aidstat_reftable_currency(ref), y,
+                                      aidstat_rates_describe(o->gdp_rates), row->label, what);
+                    else { /* a yearly average of part of the year is not the year's */
+                        char a[32], b[32];
+                        aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                                      "--per %s: the %s to %s rate for %d would be an average of "
+                                      "%s to %s only (%d months in %s), not of the year, to "
+                                      "convert %s's %s",
+                                      per_name(o->per), aidstat_reftable_currency(ref),
+                                      res->currency, y, aidstat_period_format(y, mf, a, sizeof a),
+                                      aidstat_period_format(y, ml, b, sizeof b), months,
+                                      aidstat_rates_describe(o->gdp_rates), row->label, what);
+                    }
                     res->nrows = n;
                     g_free(cs);
                     aidstat_result_free(res);
@@ -891,6 +941,11 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     } else {
         res->total = NAN;
         res->total_label = g_strdup("");
+    }
+
+    if (!result_finite(res, err)) {
+        aidstat_result_free(res);
+        return NULL;
     }
 
     res->col_commit = res->col_alloc = -1;

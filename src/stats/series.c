@@ -223,6 +223,7 @@ int aidstat_series_add(const aidstat_record_t *in, void *series)
         s->span_last[m] = MAX(s->span_last[m], hi);
     }
     if (s->opt.filter && !aidstat_filter_match(s->opt.filter, in)) {
+        aid_selection_straddled(&s->sel, s->opt.filter, in);
         aidstat_record_t out = *in;
         aidstat_error_t e;
         /* outside every group asked for: counted for the note that says so */
@@ -372,6 +373,20 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
         }
         if (any)
             g_array_append_val(s->groups, g);
+        /* sums of finite values that overflow a double: an error naming the
+         * group, never a line that leaves the chart */
+        for (size_t t = 0; any && t < s->len; t++)
+            if (!isfinite(grid[g * s->len + t]) || !isfinite(totals[g])) {
+                char label[32];
+                aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                              "the sum for \"%s\" in %s is too large to compute (it overflows a "
+                              "double, beyond 1.8e308): check the values' unit",
+                              aid_intern_str(&s->names, g),
+                              aidstat_series_period_label(s, t, label, sizeof label));
+                g_free(totals);
+                g_free(grid);
+                return AIDSTAT_ERR_DATA;
+            }
     }
     order_ctx_t ctx = {s, totals};
     g_array_sort_with_data(s->groups, group_cmp, &ctx);
@@ -384,6 +399,10 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
 
     for (guint i = 0; i < s->sel.caveats->len; i++)
         note(s, "%s", (const char *)g_ptr_array_index(s->sel.caveats, i));
+    char *straddled = aid_selection_straddled_note(&s->sel, s->opt.filter, s->what.measure);
+    if (straddled)
+        note(s, "%s", straddled);
+    g_free(straddled);
     if (undated)
         note(s, "%" G_GUINT64_FORMAT " %s without a date %s not in the series", undated,
              undated == 1 ? "record" : "records", undated == 1 ? "is" : "are");

@@ -257,8 +257,31 @@ static void test_random_shapes(void)
     OK_STRTOD("0.0123456789");
 }
 
+/* What a number's text says about its decimal mark (';' files). */
+static void test_mark(void)
+{
+    CHECK_EQ_INT(aid_number_mark("1500"), AID_MARK_NONE);
+    CHECK_EQ_INT(aid_number_mark(""), AID_MARK_NONE);
+    CHECK_EQ_INT(aid_number_mark("1.5e3"), AID_MARK_NONE); /* the parser decides */
+    CHECK_EQ_INT(aid_number_mark("2.5"), AID_MARK_POINT);
+    CHECK_EQ_INT(aid_number_mark("2.25"), AID_MARK_POINT);
+    CHECK_EQ_INT(aid_number_mark("2.2500"), AID_MARK_POINT);
+    CHECK_EQ_INT(aid_number_mark("0.500"), AID_MARK_POINT);  /* no group starts with 0 */
+    CHECK_EQ_INT(aid_number_mark("1234.567"), AID_MARK_POINT); /* a group has 1-3 digits before */
+    CHECK_EQ_INT(aid_number_mark("1,250.5"), AID_MARK_POINT);
+    CHECK_EQ_INT(aid_number_mark("12,345,678"), AID_MARK_POINT);
+    CHECK_EQ_INT(aid_number_mark("2,5"), AID_MARK_COMMA);
+    CHECK_EQ_INT(aid_number_mark("1.250,5"), AID_MARK_COMMA);
+    CHECK_EQ_INT(aid_number_mark("12.345.678"), AID_MARK_COMMA);
+    CHECK_EQ_INT(aid_number_mark(" -0,25 "), AID_MARK_COMMA);
+    CHECK_EQ_INT(aid_number_mark("1.500"), AID_MARK_EITHER);
+    CHECK_EQ_INT(aid_number_mark("-2,250"), AID_MARK_EITHER);
+    CHECK_EQ_INT(aid_number_mark("999.999"), AID_MARK_EITHER);
+}
+
 int main(void)
 {
+    test_mark();
     test_plain();
     test_exact();
     test_grouping();
