@@ -877,6 +877,17 @@ typedef struct aidstat_report aidstat_report_t;
  * spec:line:column. */
 AIDSTAT_API aidstat_report_t *aidstat_report_load(const char *spec, const char *const *data,
                                                   aidstat_error_t *err);
+/** How aidstat_report_open reads a spec. */
+enum {
+    /** The spec may name only files inside its own folder: an absolute
+     * path, a ".." step or a symbolic link leading out is an error at the
+     * spec's line. For services that render specs they did not write
+     * (a spec otherwise reads any file its user can). */
+    AIDSTAT_REPORT_CONFINE = 1 << 0,
+};
+/** aidstat_report_load with flags (AIDSTAT_REPORT_*). */
+AIDSTAT_API aidstat_report_t *aidstat_report_open(const char *spec, const char *const *data, unsigned flags,
+                                                  aidstat_error_t *err);
 /** Lay the report out and write the PDF atomically. */
 AIDSTAT_API aidstat_status_t aidstat_report_write(aidstat_report_t *r, const char *path,
                                                   aidstat_error_t *err);

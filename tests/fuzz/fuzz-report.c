@@ -35,7 +35,7 @@ static void setup(void)
     (void)aid_resources_get_resource();
     data_files[0] = aid_fuzz_file(table_csv);
     aidstat_error_t err;
-    base = aid_spec_parse("base.md", "# Data\n", data_files, false, &err);
+    base = aid_spec_parse("base.md", "# Data\n", data_files, false, false, &err);
     if (!base) {
         char buf[512];
         aid_fuzz_fail(aidstat_error_format(&err, buf, sizeof buf));
@@ -65,7 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             aid_fuzz_fail("expanded text is not UTF-8");
         g_free(out);
     } else {
-        aid_spec_t *s = aid_spec_parse("fuzz.md", text, data_files, false, &err);
+        aid_spec_t *s = aid_spec_parse("fuzz.md", text, data_files, false, false, &err);
         if (s && (data[0] & 2)) {
             cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(discard, NULL, s->page_w, s->page_h);
             cairo_t *cr = cairo_create(surf);
