@@ -10,9 +10,16 @@
 /* "160mm", "6.5in", "1200px" (at dpi), or a bare number of millimetres. */
 static bool parse_length(const char *s, double dpi, double *pt)
 {
-    char *end;
-    double v = g_ascii_strtod(s, &end);
-    if (end == s || !(v > 0))
+    /* the number before the unit, read strictly */
+    size_t n = strspn(s, "0123456789.eE+-");
+    while (n && (s[n - 1] == 'e' || s[n - 1] == 'E')) /* "1e" of "1em" is no exponent */
+        n--;
+    char *num = g_strndup(s, n);
+    const char *end = s + n;
+    double v = 0;
+    bool ok = aidstat_number_read(num, false, 1e-9, 1e9, &v) == AIDSTAT_NUMBER_OK;
+    g_free(num);
+    if (!ok)
         return false;
     if (!*end || !strcmp(end, "mm"))
         *pt = v * 72.0 / 25.4;

@@ -140,6 +140,7 @@ typedef struct {
 } aid_block_t;
 
 typedef struct {
+    char *path; /* the spec, as messages name it */
     char *title, *subtitle, *author, *date;
     bool toc;
     double page_w, page_h;

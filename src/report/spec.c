@@ -48,6 +48,7 @@ void aid_spec_free(aid_spec_t *s)
 {
     if (!s)
         return;
+    g_free(s->path);
     g_free(s->title);
     g_free(s->subtitle);
     g_free(s->author);
@@ -1016,6 +1017,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     s->font_size = 10;
     s->data.sources = g_ptr_array_new_with_free_func(g_free);
     s->loads = g_ptr_array_new_with_free_func((GDestroyNotify)aidstat_load_report_free);
+    s->path = g_strdup(path);
     s->data.dir = g_path_get_dirname(path);
     s->data.confine = confine;
     ctx_t x = {s, path, s->data.dir, 0, 0, 0, 0, err, g_ptr_array_new_with_free_func(g_free)};
