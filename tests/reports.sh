@@ -781,5 +781,13 @@ check "without --confine the link is read (a spec reads what its user can)" test
 "$AIDSTAT" report --confine "$h/spec/hostile.md" -o "$h/c.pdf" >/dev/null 2>"$tmp/stderr"
 check "--confine: a spec whose files are all in its folder runs ($(head -c 200 "$tmp/stderr"))" test -s "$h/c.pdf"
 
+# an error found while drawing (here: more bars than 32 mm hold) points at
+# the chart's block in the spec; it named the output PDF with the spec's line
+# (not a golden test: the layout runs, and fontconfig's caches trip valgrind)
+(cd "$TESTDATA" && "$AIDSTAT" report report-chart-bars.md -o "$h/bars.pdf" >/dev/null 2>"$tmp/stderr")
+rc=$?
+same "report-chart-bars.md: the drawing error at the chart block" "$rc $(cat "$tmp/stderr")" \
+    "1 aidstat: report-chart-bars.md:7:1: 42 bars do not fit in a plot 41 pt high: use --top N or a taller chart"
+
 echo "$npass passed, $nfail failed"
 [ "$nfail" -eq 0 ]
