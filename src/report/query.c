@@ -110,9 +110,20 @@ aidstat_status_t aid_opts_check(const aid_opts_t *o, const char *const *known, l
     return AIDSTAT_OK;
 }
 
-static bool is_true(const char *v)
+aidstat_status_t aid_opts_bool(const aid_opts_t *o, const char *key, bool *out, aidstat_error_t *err)
 {
-    return v && (!g_ascii_strcasecmp(v, "true") || !g_ascii_strcasecmp(v, "yes") || !strcmp(v, "1"));
+    const char *v = aid_opts_get(o, key);
+    *out = false;
+    if (!v)
+        return AIDSTAT_OK;
+    static const char *const yes[] = {"true", "yes", "1"}, *const no[] = {"false", "no", "0"};
+    for (size_t i = 0; i < G_N_ELEMENTS(yes); i++) {
+        if (!g_ascii_strcasecmp(v, yes[i]))
+            return *out = true, AIDSTAT_OK;
+        if (!g_ascii_strcasecmp(v, no[i]))
+            return AIDSTAT_OK;
+    }
+    return aid_opts_error(o, key, 0, 0, err, "%s: \"%s\": true or false", key, v);
 }
 
 aidstat_filter_t *aid_query_filter(const aid_rdata_t *d, const aid_opts_t *o, bool skip_where,
@@ -266,7 +277,8 @@ aidstat_result_t *aid_query_compare(const aid_rdata_t *d, const aid_opts_t *o, a
         }
         opt.stat = (aidstat_stat_t)s;
     }
-    opt.cumulative = is_true(aid_opts_get(o, "cumulative"));
+    if (aid_opts_bool(o, "cumulative", &opt.cumulative, err) != AIDSTAT_OK)
+        return NULL;
     opt.filter = f;
     opt.regions = d->regions;
     const aidstat_table_t *t = aid_query_table(d, o, err);
@@ -334,11 +346,13 @@ aidstat_chart_t *aid_query_chart(const aid_rdata_t *d, const aid_opts_t *o, aids
     co.subtitle = aid_opts_get(o, "subtitle");
     co.note = aid_opts_get(o, "note");
     co.theme = aid_opts_get(o, "theme");
-    co.percent = is_true(aid_opts_get(o, "percent"));
-    co.trend = is_true(aid_opts_get(o, "trend"));
-    co.facet = is_true(aid_opts_get(o, "facet"));
-    co.cumulative = is_true(aid_opts_get(o, "cumulative"));
-    co.log_x = co.log_y = is_true(aid_opts_get(o, "log"));
+    if (aid_opts_bool(o, "percent", &co.percent, err) != AIDSTAT_OK ||
+        aid_opts_bool(o, "trend", &co.trend, err) != AIDSTAT_OK ||
+        aid_opts_bool(o, "facet", &co.facet, err) != AIDSTAT_OK ||
+        aid_opts_bool(o, "cumulative", &co.cumulative, err) != AIDSTAT_OK ||
+        aid_opts_bool(o, "log", &co.log_x, err) != AIDSTAT_OK)
+        return NULL;
+    co.log_y = co.log_x;
     co.locale = d->locale == AID_LOCALE_DE ? "de" : "en";
     gchar **hl = NULL;
     if ((v = aid_opts_get(o, "highlight")))

@@ -50,6 +50,9 @@ aidstat_status_t aid_opts_error(const aid_opts_t *o, const char *key, long line,
  * Errors point at the value: "key: \"50abc\": give millimetres from 32 to 240". */
 aidstat_status_t aid_opts_number(const aid_opts_t *o, const char *key, bool whole, double min, double max,
                                  const char *what, double *out, aidstat_error_t *err);
+/* A yes/no key: true, yes, 1 / false, no, 0 (any case); absent is false;
+ * anything else is an error at the value. */
+aidstat_status_t aid_opts_bool(const aid_opts_t *o, const char *key, bool *out, aidstat_error_t *err);
 /* The same for a value not in options (front matter): at file:line:col. */
 aidstat_status_t aid_spec_number(const char *value, const char *file, long line, long col, const char *key,
                                  bool whole, double min, double max, const char *what, double *out,

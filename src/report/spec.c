@@ -483,8 +483,10 @@ static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
             (st = aid_opts_check(&o, table_keys, line, 1, x->err)) != AIDSTAT_OK)
             goto out;
         aid_block_t *b = add_block(x, AID_B_TABLE, line);
-        const char *tr = aid_opts_get(&o, "trend");
-        st = tr && !strcmp(tr, "true") ? table_from_trend(x, b, &o) : table_from_compare(x, b, &o);
+        bool trend = false;
+        st = aid_opts_bool(&o, "trend", &trend, x->err);
+        if (st == AIDSTAT_OK)
+            st = trend ? table_from_trend(x, b, &o) : table_from_compare(x, b, &o);
         if (st != AIDSTAT_OK) {
             if (!x->err->line || strcmp(x->err->file, x->path)) {
                 g_strlcpy(x->err->file, x->path, sizeof x->err->file);
@@ -1023,7 +1025,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     ctx_t x = {s, path, s->data.dir, 0, 0, 0, 0, err, g_ptr_array_new_with_free_func(g_free)};
     const char *body = text;
     char *data_files = NULL, *weapons = NULL, *regions = NULL, *page = NULL, *orient = NULL, *locale = NULL;
-    pos_t where[3] = {{0, 0}, {0, 0}, {0, 0}}; /* of data:, weapons:, regions: */
+    pos_t where[6] = {{0, 0}}; /* of data:, weapons:, regions:, page:, orientation:, locale: */
     /* front matter */
     if (g_str_has_prefix(text, "---\n") || g_str_has_prefix(text, "---\r\n")) {
         const char *p = strchr(text, '\n') + 1;
@@ -1062,10 +1064,17 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
                 if (slot) {
                     g_free(*slot);
                     *slot = g_strdup(val);
-                    if (slot == &data_files || slot == &weapons || slot == &regions)
-                        where[slot == &data_files ? 0 : slot == &weapons ? 1 : 2] = (pos_t){line, vcol};
+                    char **const placed[] = {&data_files, &weapons, &regions, &page, &orient, &locale};
+                    for (size_t i = 0; i < G_N_ELEMENTS(placed); i++)
+                        if (slot == placed[i])
+                            where[i] = (pos_t){line, vcol};
                 } else if (!strcmp(key, "toc")) {
-                    s->toc = !strcmp(val, "true") || !strcmp(val, "yes");
+                    s->toc = !g_ascii_strcasecmp(val, "true") || !g_ascii_strcasecmp(val, "yes");
+                    if (!s->toc && g_ascii_strcasecmp(val, "false") && g_ascii_strcasecmp(val, "no")) {
+                        aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, vcol, "toc: \"%s\": true or false", val);
+                        g_free(l);
+                        goto fail;
+                    }
                 } else if (!strcmp(key, "font-size")) {
                     if (aid_spec_number(val, path, line, vcol, "font-size", false, 6, 16, "points", &s->font_size,
                                         err) != AIDSTAT_OK) {
@@ -1097,13 +1106,21 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     if (page && !g_ascii_strcasecmp(page, "letter"))
         s->page_w = 612, s->page_h = 792;
     else if (page && g_ascii_strcasecmp(page, "A4")) {
-        aid_error_set(err, AIDSTAT_ERR_USAGE, path, 0, 0, "page: \"%s\": A4 or letter", page);
+        aid_error_set(err, AIDSTAT_ERR_USAGE, path, where[3].line, where[3].col, "page: \"%s\": A4 or letter", page);
         goto fail;
     }
     if (orient && !g_ascii_strcasecmp(orient, "landscape")) {
         double t = s->page_w;
         s->page_w = s->page_h;
         s->page_h = t;
+    } else if (orient && g_ascii_strcasecmp(orient, "portrait")) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, path, where[4].line, where[4].col,
+                      "orientation: \"%s\": portrait or landscape", orient);
+        goto fail;
+    }
+    if (locale && g_ascii_strcasecmp(locale, "en") && g_ascii_strcasecmp(locale, "de")) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, path, where[5].line, where[5].col, "locale: \"%s\": en or de", locale);
+        goto fail;
     }
     s->data.locale = locale && !g_ascii_strcasecmp(locale, "de") ? AID_LOCALE_DE : AID_LOCALE_EN;
     if (s->date && !strcmp(s->date, "today")) {
