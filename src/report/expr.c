@@ -144,7 +144,10 @@ char *aid_expr_eval(const aid_rdata_t *d, const char *text, const char *file, lo
             val[strlen(val) - 1] = '\0';
         }
         /* "type=" would select nothing and be ignored; "type=a type=b" would keep one */
-        if (!val[0] || aid_opts_get(&o, *w)) {
+        char *lower = g_ascii_strdown(*w, -1);
+        bool twice = aid_opts_get(&o, lower) != NULL;
+        g_free(lower);
+        if (!val[0] || twice) {
             aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col,
                           val[0] ? "{{ %s }}: \"%s\" is given twice (give several values as %s=a,b)"
                                  : "{{ %s }}: \"%s\" has no value",
