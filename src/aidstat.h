@@ -121,6 +121,25 @@ typedef struct {
  * (the loader then returns AIDSTAT_ERR_ABORTED). */
 typedef int (*aidstat_record_fn)(const aidstat_record_t *rec, void *user);
 
+/* ---------------------------------------------------------------- numbers */
+
+/** How a typed number failed aidstat_number_read. */
+typedef enum {
+    AIDSTAT_NUMBER_OK = 0,
+    AIDSTAT_NUMBER_SYNTAX, /**< not one plain decimal number: "", "50abc", "0x40", "nan", "inf", " 5" */
+    AIDSTAT_NUMBER_WHOLE,  /**< a number, but a whole number was asked for: "2.5", "1e3" */
+    AIDSTAT_NUMBER_RANGE,  /**< outside [min, max] (or too large for a double) */
+} aidstat_number_check_t;
+
+/** Read a number typed as an option or a report value, strictly: the whole
+ * of text is an optional sign, digits, an optional decimal part and
+ * exponent (no blanks, grouping, hexadecimal, "nan" or "inf"); finite;
+ * with whole, an integer written without decimals or exponent; within
+ * [min, max]. *out is set only on AIDSTAT_NUMBER_OK. Every number option
+ * of the program and every number in a report spec goes through here. */
+AIDSTAT_API aidstat_number_check_t aidstat_number_read(const char *text, bool whole, double min, double max,
+                                                       double *out);
+
 /* ---------------------------------------------------------------- periods */
 
 /** Parse "YYYY" or "YYYY-MM" into year and month (0 for a bare year). */
@@ -940,6 +959,17 @@ typedef struct aidstat_report aidstat_report_t;
  * replace the spec's data (NULL-terminated), or NULL. Errors point at
  * spec:line:column. */
 AIDSTAT_API aidstat_report_t *aidstat_report_load(const char *spec, const char *const *data,
+                                                  aidstat_error_t *err);
+/** How aidstat_report_open reads a spec. */
+enum {
+    /** The spec may name only files inside its own folder: an absolute
+     * path, a ".." step or a symbolic link leading out is an error at the
+     * spec's line. For services that render specs they did not write
+     * (a spec otherwise reads any file its user can). */
+    AIDSTAT_REPORT_CONFINE = 1 << 0,
+};
+/** aidstat_report_load with flags (AIDSTAT_REPORT_*). */
+AIDSTAT_API aidstat_report_t *aidstat_report_open(const char *spec, const char *const *data, unsigned flags,
                                                   aidstat_error_t *err);
 /** Lay the report out and write the PDF atomically. */
 AIDSTAT_API aidstat_status_t aidstat_report_write(aidstat_report_t *r, const char *path,

@@ -729,10 +729,11 @@ static aidstat_status_t draw_all(cairo_t *cr, double w, double h, void *user, ai
 {
     aidstat_chart_t *c = user;
     g_ptr_array_set_size(c->warnings, 0);
-    if (w < 120 || h < 90)
+    if (!(w >= AID_CHART_MIN_W && h >= AID_CHART_MIN_H))
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                             "a chart of %.0f x %.0f pt is too small to be read (at least 120 x 90 pt, about 42 x 32 mm)",
-                             w, h);
+                             "a chart of %.0f x %.0f pt is too small to be read (at least %.0f x %.0f pt, about %.0f x %.0f mm)",
+                             w, h, AID_CHART_MIN_W, AID_CHART_MIN_H, ceil(AID_CHART_MIN_W * 25.4 / 72),
+                             ceil(AID_CHART_MIN_H * 25.4 / 72));
     aid_frame_t f;
     f.family = c->opt.font;
     f.font = CLAMP(MIN(w, h) / 38.0, 6.5, 12.0);

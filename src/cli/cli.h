@@ -89,6 +89,11 @@ int cli_stdout_error(int e);
 void cli_signals_install(void);
 
 /* Numbers. */
+/* A number option, read strictly (aidstat_number_read): 0 with *out set, or
+ * EXIT_USAGE after "--NAME \"VALUE\": give a [whole] number from MIN to MAX".
+ * A NULL value leaves *out as it is. */
+int cli_number(const char *name, const char *value, double min, double max, double *out);
+int cli_int(const char *name, const char *value, long min, long max, long *out);
 /* Shortest text that reads back as the same double. */
 char *cli_fmt_exact(double x, char *buf, size_t len);
 /* Room for any finite double in cli_fmt_grouped with up to 9 decimals:
@@ -134,6 +139,8 @@ void cli_csv_num(FILE *fp, double x); /* nothing for NaN */
 void cli_json_str(FILE *fp, const char *s);
 void cli_json_num(FILE *fp, double x); /* null for NaN and infinities */
 
+/* Whether s is a currency code as ISO 4217 writes them: three ASCII letters. */
+bool cli_currency_code(const char *s);
 const char *cli_currency_symbol(const char *code); /* "€", or NULL */
 const char *cli_key_title(aidstat_key_t k);        /* "Donor" */
 char *cli_period_iso(int y, int m);                /* "2025-04", "" when none */

@@ -11,9 +11,16 @@
 /* "160mm", "6.5in", "1200px" (at dpi), or a bare number of millimetres. */
 static bool parse_length(const char *s, double dpi, double *pt)
 {
-    char *end;
-    double v = g_ascii_strtod(s, &end);
-    if (end == s || !(v > 0))
+    /* the number before the unit, read strictly */
+    size_t n = strspn(s, "0123456789.eE+-");
+    while (n && (s[n - 1] == 'e' || s[n - 1] == 'E')) /* "1e" of "1em" is no exponent */
+        n--;
+    char *num = g_strndup(s, n);
+    const char *end = s + n;
+    double v = 0;
+    bool ok = aidstat_number_read(num, false, 1e-9, 1e9, &v) == AIDSTAT_NUMBER_OK;
+    g_free(num);
+    if (!ok)
         return false;
     if (!*end || !strcmp(end, "mm"))
         *pt = v * 72.0 / 25.4;
@@ -58,10 +65,10 @@ int cmd_chart(int argc, char **argv)
     gchar *by = NULL, *interval = NULL, *output = NULL, *width_s = NULL, *height_s = NULL,
           *title = NULL, *subtitle = NULL, *note = NULL, *theme = NULL, *font = NULL, *colors = NULL,
           *events_file = NULL, *per = NULL, *locale = NULL, *sort = NULL, *type = NULL, *rate = NULL,
-          *rate_base = NULL;
+          *rate_base = NULL, *top_s = NULL, *dpi_s = NULL;
     gchar **highlight = NULL;
-    gint top = -1;
-    gdouble dpi = 150;
+    long top = -1;
+    double dpi = 150;
     gboolean percent = FALSE, trend = FALSE, facet = FALSE, logaxes = FALSE, alt = FALSE,
              cumulative = FALSE;
     cli_data_opts_t data = {0};
@@ -74,7 +81,7 @@ int cmd_chart(int argc, char **argv)
         {"by", 'b', 0, G_OPTION_ARG_STRING, &by,
          "Grouping (bar: donor; stacked, grouped: donor,type; dumbbell: donor,measure; line: none)", "KEY[,KEY]"},
         {"interval", 'i', 0, G_OPTION_ARG_STRING, &interval, "Line, area, column: month, quarter or year", "INTERVAL"},
-        {"top", 'n', 0, G_OPTION_ARG_INT, &top, "The N largest rows or groups (bar default 15, lines 6)", "N"},
+        {"top", 'n', 0, G_OPTION_ARG_STRING, &top_s, "The N largest rows or groups (bar default 15, lines 6)", "N"},
         {"sort", 's', 0, G_OPTION_ARG_STRING, &sort, "Bars by value (default) or name", "value|name"},
         {"per", 0, 0, G_OPTION_ARG_STRING, &per, "Bars relative to the donor's GDP (from the data)", "gdp"},
         {"percent", 0, 0, G_OPTION_ARG_NONE, &percent, "Stacked: 100 % stacks", NULL},
@@ -89,7 +96,7 @@ int cmd_chart(int argc, char **argv)
         {"note", 0, 0, G_OPTION_ARG_STRING, &note, "A note after the source line", "TEXT"},
         {"width", 'W', 0, G_OPTION_ARG_STRING, &width_s, "Width: 160mm (default), 6in, 1200px", "LENGTH"},
         {"height", 'H', 0, G_OPTION_ARG_STRING, &height_s, "Height: 100mm (default)", "LENGTH"},
-        {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "PNG resolution (default 150)", "DPI"},
+        {"dpi", 0, 0, G_OPTION_ARG_STRING, &dpi_s, "PNG resolution (default 150)", "DPI"},
         {"theme", 0, 0, G_OPTION_ARG_STRING, &theme, "default (colour-blind-safe) or print (grayscale)", "THEME"},
         {"font", 0, 0, G_OPTION_ARG_STRING, &font, "Font family (default DejaVu Sans)", "FAMILY"},
         {"colors", 0, 0, G_OPTION_ARG_STRING, &colors, "Palette: #RRGGBB,#RRGGBB,...", "LIST"},
@@ -142,8 +149,10 @@ int cmd_chart(int argc, char **argv)
         code = cli_error(EXIT_USAGE, "chart: -o - needs --output-type pdf, svg, png, ps or eps");
         goto done;
     }
-    if (!(dpi >= 20 && dpi <= 2400)) {
-        code = cli_error(EXIT_USAGE, "--dpi %g: use 20 to 2400", dpi);
+    if ((code = cli_number("--dpi", dpi_s, 20, 2400, &dpi)) || (code = cli_int("--top", top_s, 0, 1000, &top)))
+        goto done;
+    if (sort && strcmp(sort, "value") && strcmp(sort, "name")) {
+        code = cli_error(EXIT_USAGE, "--sort \"%s\": use value or name", sort);
         goto done;
     }
     double width = 160 * 72 / 25.4, height = 100 * 72 / 25.4;
@@ -196,6 +205,11 @@ int cmd_chart(int argc, char **argv)
             goto done;
         }
         const char *base = rate_base ? rate_base : "EUR";
+        if (!cli_currency_code(rate) || !cli_currency_code(base)) {
+            code = cli_error(EXIT_USAGE, "--rate%s \"%s\": use a three-letter code such as USD",
+                             cli_currency_code(rate) ? "-base" : "", cli_currency_code(rate) ? base : rate);
+            goto done;
+        }
         int *dates = NULL;
         double *values = NULL;
         size_t n = aidstat_rates_observations(norm.rates, base, rate, &dates, &values);
@@ -350,6 +364,8 @@ done:
     g_free(type);
     g_free(rate);
     g_free(rate_base);
+    g_free(top_s);
+    g_free(dpi_s);
     if (gerr)
         g_error_free(gerr);
     g_option_context_free(ctx);

@@ -587,7 +587,8 @@ int cmd_compare(int argc, char **argv)
 {
     gchar *by = NULL, *sort = NULL, *per = NULL, *format = NULL, *output = NULL, *scale = NULL,
           *stat = NULL, *gdp_file = NULL, *pop_file = NULL, *milex_file = NULL, *milex_sheet = NULL;
-    gint top = 0, decimals = -1, gdp_year = 0, milex_year = 0;
+    gchar *top_s = NULL, *decimals_s = NULL, *gdp_year_s = NULL, *milex_year_s = NULL;
+    long top = 0, decimals = -1, gdp_year = 0, milex_year = 0;
     gboolean cumulative = FALSE, concentration = FALSE;
     cli_data_opts_t data = {0};
     cli_select_t sel = {0};
@@ -595,7 +596,7 @@ int cmd_compare(int argc, char **argv)
     GOptionEntry entries[] = {
         {"by", 'b', 0, G_OPTION_ARG_STRING, &by,
          "Group by one or two keys: donor, region, type, measure, year, quarter, month (e.g. region,type)", "KEY[,KEY]"},
-        {"top", 'n', 0, G_OPTION_ARG_INT, &top, "Keep the top N rows; fold the rest into \"Others\"", "N"},
+        {"top", 'n', 0, G_OPTION_ARG_STRING, &top_s, "Keep the top N rows; fold the rest into \"Others\"", "N"},
         {"sort", 's', 0, G_OPTION_ARG_STRING, &sort, "Order rows by value or name", "value|name"},
         {"stat", 0, 0, G_OPTION_ARG_STRING, &stat,
          "Value of a row over its records: sum (default), count, mean, median, min, max, sd", "STAT"},
@@ -604,13 +605,13 @@ int cmd_compare(int argc, char **argv)
          "or military expenditure (--milex FILE)", "gdp|capita|milex"},
         {"gdp", 0, 0, G_OPTION_ARG_FILENAME, &gdp_file,
          "GDP table for --per gdp (World Bank CSV: current US$; convert with --rates)", "FILE"},
-        {"gdp-year", 0, 0, G_OPTION_ARG_INT, &gdp_year, "Year of GDP for --per gdp with --gdp (default: the latest)", "YYYY"},
+        {"gdp-year", 0, 0, G_OPTION_ARG_STRING, &gdp_year_s, "Year of GDP for --per gdp with --gdp (default: the latest)", "YYYY"},
         {"population", 0, 0, G_OPTION_ARG_FILENAME, &pop_file, "Population table for --per capita", "FILE"},
         {"milex", 0, 0, G_OPTION_ARG_FILENAME, &milex_file,
          "Military expenditure for --per milex: SIPRI's workbook (US$; convert with --rates)", "FILE"},
         {"milex-sheet", 0, 0, G_OPTION_ARG_STRING, &milex_sheet,
          "Sheet of the SIPRI workbook (default \"Current US$\"; or \"Constant (2023) US$\")", "NAME"},
-        {"milex-year", 0, 0, G_OPTION_ARG_INT, &milex_year,
+        {"milex-year", 0, 0, G_OPTION_ARG_STRING, &milex_year_s,
          "Year of military expenditure for --per milex (default: the latest)", "YYYY"},
         {"cumulative", 0, 0, G_OPTION_ARG_NONE, &cumulative, "Running totals over periods (--by year, quarter or month)", NULL},
         {"concentration", 0, 0, G_OPTION_ARG_NONE, &concentration,
@@ -618,7 +619,7 @@ int cmd_compare(int argc, char **argv)
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: table, csv, tsv, json, markdown", "FORMAT"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (atomically) instead of stdout", "FILE"},
         {"scale", 0, 0, G_OPTION_ARG_STRING, &scale, "Table unit: bn, m, k or 1 (default: automatic)", "UNIT"},
-        {"decimals", 0, 0, G_OPTION_ARG_INT, &decimals, "Decimals in the table (default 2; 3 for % of GDP)", "N"},
+        {"decimals", 0, 0, G_OPTION_ARG_STRING, &decimals_s, "Decimals in the table (default 2; 3 for % of GDP)", "N"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     GOptionContext *ctx = g_option_context_new("[FILE...] - compare aid totals");
@@ -643,7 +644,10 @@ int cmd_compare(int argc, char **argv)
         code = cli_error(EXIT_USAGE, "%s", gerr->message);
         goto done;
     }
-    if ((code = cli_data_prepare(&data)))
+    if ((code = cli_data_prepare(&data)) || (code = cli_int("--top", top_s, 0, 100000, &top)) ||
+        (code = cli_int("--decimals", decimals_s, 0, 9, &decimals)) ||
+        (code = cli_int("--gdp-year", gdp_year_s, 1900, 2100, &gdp_year)) ||
+        (code = cli_int("--milex-year", milex_year_s, 1900, 2100, &milex_year)))
         goto done;
 
     aidstat_compare_options_t opt;
@@ -672,10 +676,6 @@ int cmd_compare(int argc, char **argv)
     if ((code = cli_select_build(&sel, &data,
                                  opt.by[0] == AIDSTAT_KEY_REGION || opt.by[1] == AIDSTAT_KEY_REGION)))
         goto done;
-    if (top < 0) {
-        code = cli_error(EXIT_USAGE, "--top %d: give a positive number (0 shows all rows)", top);
-        goto done;
-    }
     opt.top = (size_t)top;
     if (sort) {
         if (!strcmp(sort, "value"))
@@ -752,10 +752,6 @@ int cmd_compare(int argc, char **argv)
         code = cli_error(EXIT_USAGE, "--scale \"%s\": use bn, m, k or 1", scale);
         goto done;
     }
-    if (decimals > 9) {
-        code = cli_error(EXIT_USAGE, "--decimals %d: at most 9", decimals);
-        goto done;
-    }
     if ((code = cli_norm_build(&norm)))
         goto done;
     opt.normalize = norm.active ? &norm.norm : NULL;
@@ -826,6 +822,10 @@ done:
     g_free(pop_file);
     g_free(milex_file);
     g_free(milex_sheet);
+    g_free(top_s);
+    g_free(decimals_s);
+    g_free(gdp_year_s);
+    g_free(milex_year_s);
     cli_data_clear(&data);
     if (gerr)
         g_error_free(gerr);

@@ -856,7 +856,8 @@ int cmd_trend(int argc, char **argv)
 {
     gchar *by = NULL, *interval = NULL, *format = NULL, *output = NULL, *scale = NULL,
           *baseline = NULL;
-    gint top = 0, forecast = 0, window = 0, current = 0;
+    gchar *top_s = NULL, *forecast_s = NULL, *window_s = NULL, *current_s = NULL;
+    long top = 0, forecast = 0, window = 0, current = 0;
     gboolean series = FALSE, cumulative = FALSE, summary = FALSE;
     gchar *change = NULL;
     cli_data_opts_t data = {0};
@@ -865,13 +866,13 @@ int cmd_trend(int argc, char **argv)
     GOptionEntry entries[] = {
         {"by", 'b', 0, G_OPTION_ARG_STRING, &by, "One trend per donor, region, type or measure (default: one for all)", "KEY"},
         {"interval", 'i', 0, G_OPTION_ARG_STRING, &interval, "Periods: month (default), quarter or year", "INTERVAL"},
-        {"top", 'n', 0, G_OPTION_ARG_INT, &top, "Only the N largest groups", "N"},
-        {"current", 0, 0, G_OPTION_ARG_INT, &current, "Year to compare with the baseline (default: the last complete year)", "YYYY"},
+        {"top", 'n', 0, G_OPTION_ARG_STRING, &top_s, "Only the N largest groups", "N"},
+        {"current", 0, 0, G_OPTION_ARG_STRING, &current_s, "Year to compare with the baseline (default: the last complete year)", "YYYY"},
         {"baseline", 0, 0, G_OPTION_ARG_STRING, &baseline, "Baseline years (default: the complete years before --current)", "YYYY[-YYYY]"},
-        {"forecast", 0, 0, G_OPTION_ARG_INT, &forecast, "Extrapolate each trend K periods, with 95 % prediction intervals", "K"},
+        {"forecast", 0, 0, G_OPTION_ARG_STRING, &forecast_s, "Extrapolate each trend K periods, with 95 % prediction intervals", "K"},
         {"series", 0, 0, G_OPTION_ARG_NONE, &series, "Print the series itself, periods down and groups across", NULL},
         {"cumulative", 0, 0, G_OPTION_ARG_NONE, &cumulative, "With --series: running totals", NULL},
-        {"window", 'w', 0, G_OPTION_ARG_INT, &window, "With --series: trailing moving average over K periods", "K"},
+        {"window", 'w', 0, G_OPTION_ARG_STRING, &window_s, "With --series: trailing moving average over K periods", "K"},
         {"change", 0, 0, G_OPTION_ARG_STRING, &change,
          "With --series: % change on the previous period (pop) or the same period a year earlier (yoy)", "pop|yoy"},
         {"summary", 0, 0, G_OPTION_ARG_NONE, &summary,
@@ -925,10 +926,11 @@ int cmd_trend(int argc, char **argv)
         }
         opt.interval = (aidstat_interval_t)iv;
     }
-    if (top < 0 || forecast < 0 || window < 0) {
-        code = cli_error(EXIT_USAGE, "--top, --forecast and --window take a positive number");
+    /* a forecast is a straight line: ten years of months is as far as it means anything */
+    if ((code = cli_int("--top", top_s, 0, 100000, &top)) || (code = cli_int("--forecast", forecast_s, 1, 120, &forecast)) ||
+        (code = cli_int("--window", window_s, 1, 1000, &window)) ||
+        (code = cli_int("--current", current_s, 1900, 2100, &current)))
         goto done;
-    }
     if ((cumulative || window || change) && !series) {
         code = cli_error(EXIT_USAGE, "--cumulative, --window and --change shape the series: use them with --series");
         goto done;
@@ -1065,6 +1067,10 @@ done:
     g_free(scale);
     g_free(baseline);
     g_free(change);
+    g_free(top_s);
+    g_free(forecast_s);
+    g_free(window_s);
+    g_free(current_s);
     if (gerr)
         g_error_free(gerr);
     g_option_context_free(ctx);

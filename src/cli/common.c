@@ -128,7 +128,7 @@ int cli_data_prepare(cli_data_opts_t *o)
             return cli_error(EXIT_USAGE, "--unit \"%s\": use bn, m, k or 1", o->unit);
     }
     if (o->currency) {
-        if (strlen(o->currency) != 3)
+        if (!cli_currency_code(o->currency))
             return cli_error(EXIT_USAGE, "--input-currency \"%s\": use a three-letter code such as EUR",
                              o->currency);
         for (char *p = o->currency; *p; p++)
@@ -309,11 +309,13 @@ int cli_load(cli_data_opts_t *o, char **files, int nfiles, aidstat_record_fn fn,
     /* only a person at a terminal wants a bar; AIDSTAT_PROGRESS_DELAY (ms)
      * shortens the wait for tests */
     bool bar = !o->quiet && isatty(STDERR_FILENO);
-    const char *d = g_getenv("AIDSTAT_PROGRESS_DELAY");
+    long delay_ms = 1000;
+    if (cli_int("AIDSTAT_PROGRESS_DELAY", g_getenv("AIDSTAT_PROGRESS_DELAY"), 0, 3600000, &delay_ms))
+        return EXIT_USAGE;
     for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
         aidstat_load_report_t *r = aidstat_load_report_new();
         progress_t p = {nfiles ? files[i] : aidstat_default_dataset_name(), g_get_monotonic_time(), 0,
-                        d ? g_ascii_strtoll(d, NULL, 10) * 1000 : G_USEC_PER_SEC, false};
+                        (gint64)delay_ms * 1000, false};
         if (bar)
             aidstat_load_report_set_progress(r, progress, &p);
         aidstat_status_t st = nfiles ? aidstat_load_file(files[i], &o->load, fn, user, r, &err)
@@ -426,6 +428,36 @@ void cli_signals_install(void)
         if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
             sigaction(sigs[i], &sa, NULL);
     }
+}
+
+bool cli_currency_code(const char *s)
+{
+    return g_ascii_isalpha(s[0]) && g_ascii_isalpha(s[1]) && g_ascii_isalpha(s[2]) && !s[3];
+}
+
+static int number_option(const char *name, const char *value, bool whole, double min, double max, double *out)
+{
+    if (!value)
+        return 0;
+    if (aidstat_number_read(value, whole, min, max, out) == AIDSTAT_NUMBER_OK)
+        return 0;
+    char a[32], b[32];
+    return cli_error(EXIT_USAGE, "%s \"%s\": give a %snumber from %s to %s", name, value, whole ? "whole " : "",
+                     cli_fmt_exact(min, a, sizeof a), cli_fmt_exact(max, b, sizeof b));
+}
+
+int cli_number(const char *name, const char *value, double min, double max, double *out)
+{
+    return number_option(name, value, false, min, max, out);
+}
+
+int cli_int(const char *name, const char *value, long min, long max, long *out)
+{
+    double v = 0;
+    int code = number_option(name, value, true, (double)min, (double)max, &v);
+    if (!code && value)
+        *out = (long)v;
+    return code;
 }
 
 char *cli_fmt_exact(double x, char *buf, size_t len)
