@@ -58,7 +58,63 @@ expect "a 10 MB quoted field in an ignored column loads" 0 \
 { echo 'donor,year,type,value,note'; printf 'France,2022,military,2,"'; head -c 70000000 /dev/zero | tr '\0' a
   echo '"'; } | timeout 60 "$AIDSTAT" check - >"$tmp/out" 2>&1
 echo $? >"$tmp/code"
-expect "a 70 MB row stops the load" 2 'aidstat: -:2:5: row is larger than 64 MiB'
+expect "a 70 MB row stops the load" 2 \
+'aidstat: -:2:5: row is larger than 64 MiB (its quoted field in this column is still open at line 2: a quote that is never closed?)'
+
+# limits hold while a field grows, not only when it ends: peak memory
+# stays near the 64 MiB row, whatever follows
+rss() { # rss CMD...: runs CMD, its peak RSS in KiB into $tmp/rss ("" without GNU time)
+    if /usr/bin/time -f %M true >/dev/null 2>&1; then
+        /usr/bin/time -o "$tmp/rss" -f %M "$@"
+    else
+        : >"$tmp/rss"; "$@"
+    fi
+}
+flat() { # flat NAME: the last run's peak RSS is under 400 MiB (or unknown)
+    r=$(tail -n 1 "$tmp/rss")
+    if [ -z "$r" ] || [ "$r" -lt 409600 ]; then ok "$1: flat memory (${r:-?} KiB)"
+    else no "$1: peak RSS $r KiB"; fi
+}
+if [ -r /dev/zero ]; then
+    rss timeout 60 "$AIDSTAT" check /dev/zero >"$tmp/out" 2>&1
+    echo $? >"$tmp/code"
+    expect "check /dev/zero stops at the row limit" 2 'aidstat: /dev/zero:1:1: row is larger than 64 MiB'
+    flat "check /dev/zero"
+fi
+
+# a quote that never closes, in an endless pipe: 4 bytes a line ("abc" and
+# its newline) after 21 bytes of earlier fields (with their NULs) reach
+# 64 MiB on the row's line 2 + (64 MiB - 21) / 4 rounded up, less one
+line=$(awk 'BEGIN { printf "%d", 2 + int((67108864 - 21 + 3) / 4) - 1 }')
+{ echo 'donor,year,type,value'; printf 'France,2022,military,"'; yes abc; } 2>/dev/null |
+    rss timeout 60 "$AIDSTAT" check - >"$tmp/out" 2>&1
+echo $? >"$tmp/code"
+expect "a quoted field that never closes, in an endless pipe" 2 \
+"aidstat: -:2:4: row is larger than 64 MiB (its quoted field in this column is still open at line $line: a quote that is never closed?)"
+flat "an endless quoted field"
+
+# an endless line of delimiters: the field count stops it, first
+{ echo 'donor,year,type,value'; printf 'France'; yes , | tr -d '\n'; } 2>/dev/null |
+    rss timeout 60 "$AIDSTAT" check - >"$tmp/out" 2>&1
+echo $? >"$tmp/code"
+expect "an endless line of commas stops at the field limit" 2 \
+'aidstat: -:2:1048577: row has more than 1048576 fields'
+flat "an endless line of commas"
+
+# the same through the direct split of quote-free lines (a whole line in
+# one block)
+{ echo 'donor,year,type,value'; printf 'France'; rep , 1100000; echo; } >commas.csv
+run check commas.csv
+expect "a line of 1.1 million commas stops at the field limit" 2 \
+'aidstat: commas.csv:2:1048577: row has more than 1048576 fields'
+
+# an endless pipe of good rows is no error: memory stays flat while it runs
+{ echo 'donor,year,type,value'; yes 'France,2022,military,1'; } 2>/dev/null | head -n 3000000 |
+    rss timeout 60 "$AIDSTAT" check - >"$tmp/out" 2>&1
+echo $? >"$tmp/code"
+grep '^  records:' "$tmp/out" >"$tmp/out2"; mv "$tmp/out2" "$tmp/out"
+expect "3 million rows through a pipe load" 0 '  records:  2999999 (allocation 2999999)'
+flat "3 million rows through a pipe"
 
 printf 'donor,year,type,value\nGer\223many,2022,military,1\nFrance,2022,military,2\n' >latin1.csv
 # a byte that is not UTF-8 after ASCII text: the file is read as

@@ -45,6 +45,11 @@ char aid_csv_delimiter(const aid_csv_t *c);
 
 /* Largest row accepted, in bytes; larger rows are an input error. */
 #define AID_CSV_MAX_ROW (64u << 20)
+/* Most fields in a row (each costs 24 bytes of bookkeeping beside its
+ * text, so a row of commas alone is held to 24 MiB); more is an input
+ * error. Both limits are checked while a row or field grows, so a quote
+ * that never closes or an endless line stops at the limit. */
+#define AID_CSV_MAX_FIELDS (1u << 20)
 
 /* Sniff a delimiter from the first line of buf: the most frequent of
  * ',', ';' and tab outside quotes; ',' when none occurs. */
