@@ -126,6 +126,58 @@ run check --encoding UTF-8 latin1.csv
 expect "declared UTF-8, the same name stops the load at its byte" 2 \
 'aidstat: latin1.csv:2:4: invalid UTF-8: byte 0x93 (the encoding was given as UTF-8; column counts characters)'
 
+# ---- encodings and pipes: each file is clean.csv written another way,
+# so its summary is clean.csv's but for the encoding line and a note
+python3 - "$TESTDATA/clean.csv" <<'PY' || exit 99
+import sys
+t = open(sys.argv[1], encoding='utf-8').read()
+for name, b in [('u32le.csv', b'\xff\xfe\0\0' + t.encode('utf-32-le')),
+                ('u32be.csv', b'\0\0\xfe\xff' + t.encode('utf-32-be')),
+                ('u16le.csv', t.encode('utf-16-le')),
+                ('u16be.csv', t.encode('utf-16-be')),
+                ('bom2.csv', b'\xef\xbb\xbf' * 2 + t.encode())]:
+    open(name, 'wb').write(b)
+PY
+"$AIDSTAT" check "$TESTDATA/clean.csv" 2>&1 | sed 1d >clean.out
+# the first 256 bytes of UTF-16 are 128 pairs: those of a character in
+# 1-255 have a zero high byte
+pairs=$(python3 -c "import sys; t=open(sys.argv[1],encoding='utf-8').read()[:128]; print(sum(1 for c in t if 0 < ord(c) < 256))" "$TESTDATA/clean.csv")
+for f in u32le:'UTF-32LE (byte-order mark)' u32be:'UTF-32BE (byte-order mark)' \
+         u16le:'UTF-16LE (detected)' u16be:'UTF-16BE (detected)' bom2:'UTF-8 (byte-order mark)'; do
+    name=${f%%:*} enc=${f#*:}
+    case $name in
+    u16le) note="  note:     no byte-order mark: read as UTF-16LE, since $pairs of the first 128 byte pairs have a zero second byte" ;;
+    u16be) note="  note:     no byte-order mark: read as UTF-16BE, since $pairs of the first 128 byte pairs have a zero first byte" ;;
+    bom2) note='  note:     two UTF-8 byte-order marks at the start of the file: both skipped' ;;
+    *) note= ;;
+    esac
+    sed "s/^  encoding: UTF-8\$/  encoding: $enc/" clean.out >want
+    if [ -n "$note" ]; then
+        # notes come after the source line
+        awk -v n="$note" '{ print } /^  source:/ { print n }' want >want2 && mv want2 want
+    fi
+    # standard input too: the first bytes read to tell the format are not lost
+    timeout 60 "$AIDSTAT" check - <"$name.csv" 2>&1 | sed 1d >got
+    if "$AIDSTAT" check "$name.csv" 2>&1 | sed 1d | diff -u want - && diff -u want got; then
+        ok "$name.csv reads as clean.csv does, as $enc"
+    else no "$name.csv"; fi
+done
+
+# a workbook on standard input: copied to a temporary file and read
+book=$TESTDATA/xlsx/kiel-mini.xlsx
+"$AIDSTAT" check "$book" 2>&1 | sed 1d >want
+timeout 60 "$AIDSTAT" check - <"$book" 2>&1 | sed 1d >got
+if diff -u want got; then ok "a workbook on standard input reads as the file does"
+else no "a workbook on standard input"; fi
+head -c 100 "$book" | timeout 60 "$AIDSTAT" check - >out 2>&1
+echo $? >code
+expect "a truncated workbook on standard input" 2 \
+'aidstat: -: damaged zip archive (truncated?): it starts like one but has no central directory at its end'
+printf 'ab' | timeout 60 "$AIDSTAT" check - >out 2>&1
+echo $? >code
+expect "two bytes on standard input are a CSV file" 2 \
+"aidstat: -:1: no donor column in the header (looked for country, donor, supplier, name; use --map donor=COLUMN)"
+
 # ---- report specs
 data=$TESTDATA/clean.csv
 { printf '# T\n\n'; rep '>' 100000; echo ' deep'; } >quotes.md

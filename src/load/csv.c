@@ -293,6 +293,7 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
     size_t n = 0;
     aidstat_status_t st = AIDSTAT_OK;
 
+    g_return_val_if_fail(!fp || len <= BLOCK / 2, AIDSTAT_ERR_USAGE);
     if (csv_init(&c->parser, CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
         return aid_error_set(err, AIDSTAT_ERR_NOMEM, c->name, 0, 0, "out of memory");
     c->fn = fn;
@@ -315,6 +316,10 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
     block = g_malloc(BLOCK);
     size_t pos = 0;   /* next byte of data to copy */
     size_t carry = 0; /* undecoded bytes at the start of block */
+    if (fp && len) { /* bytes taken from fp before (a format sniffed on a pipe) */
+        memcpy(block, data, len);
+        carry = len;
+    }
     bool sniffed = false;
     uint64_t done = 0;
     for (;;) {

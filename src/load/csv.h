@@ -26,7 +26,9 @@ void aid_csv_set_encoding(aid_csv_t *c, const char *encoding);
 struct aid_decoder;
 const struct aid_decoder *aid_csv_decoder(const aid_csv_t *c);
 
-/* Read all rows from fp or, when fp is NULL, from data/len. A leading
+/* Read all rows from fp or, when fp is NULL, from data/len. With fp,
+ * data/len (at most 512 KiB; len 0 for none) are bytes already taken from
+ * fp, read before it (a format sniffed on a pipe). A leading
  * byte-order mark is skipped. An unknown encoding is AIDSTAT_ERR_USAGE;
  * a byte the encoding does not allow, AIDSTAT_ERR_INPUT. Errors (I/O, unclosed quote, a row larger
  * than the limit) come back as AIDSTAT_ERR_INPUT with file:line:column. */

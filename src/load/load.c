@@ -765,23 +765,26 @@ aidstat_status_t aidstat_load_file(const char *path, const aidstat_load_options_
     if (!fp)
         return aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0, "cannot open: %s",
                              g_strerror(errno));
-    if (fp != stdin) {
-        /* the format is in the first bytes, whatever the name says */
-        unsigned char head[8];
-        size_t got = fread(head, 1, sizeof head, fp);
-        if (aid_xlsx_sniff(head, got)) {
+    /* the format is in the first bytes, whatever the name says; a pipe
+     * cannot rewind, so its first bytes go to the reader with it */
+    unsigned char head[8];
+    size_t got = fread(head, 1, sizeof head, fp);
+    if (aid_xlsx_sniff(head, got) || is_ole(head, got)) {
+        aidstat_status_t st =
+            is_ole(head, got)
+                ? aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
+                                "an old binary .xls workbook or an encrypted one: save it as "
+                                "an unencrypted .xlsx (or CSV)")
+            : fp == stdin ? aid_load_workbook_stream(fp, head, got, name, opt, fn, user, report, err)
+                          : aid_load_workbook(path, NULL, 0, name, opt, fn, user, report, err);
+        if (fp != stdin)
             fclose(fp);
-            return aid_load_workbook(path, NULL, 0, name, opt, fn, user, report, err);
-        }
-        if (is_ole(head, got)) {
-            fclose(fp);
-            return aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
-                                 "an old binary .xls workbook or an encrypted one: save it as an "
-                                 "unencrypted .xlsx (or CSV)");
-        }
-        rewind(fp);
+        return st;
     }
-    aidstat_status_t st = run(name, path, fp, NULL, 0, NULL, opt, fn, user, report, err);
+    if (fp != stdin)
+        rewind(fp);
+    aidstat_status_t st = run(name, path, fp, fp == stdin ? (const char *)head : NULL,
+                              fp == stdin ? got : 0, NULL, opt, fn, user, report, err);
     if (fp != stdin)
         fclose(fp);
     return st;

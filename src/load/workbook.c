@@ -64,19 +64,11 @@ static long default_sheet(aid_xlsx_t *x)
     return i >= 0 ? i : 0;
 }
 
-aidstat_status_t aid_load_workbook(const char *path, const char *data, size_t len,
-                                   const char *name, const aidstat_load_options_t *opt,
-                                   aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
-                                   aidstat_error_t *err)
+/* Load an open workbook (closed here). */
+static aidstat_status_t load_book(aid_xlsx_t *x, const char *name,
+                                  const aidstat_load_options_t *opt, aidstat_record_fn fn,
+                                  void *user, aidstat_load_report_t *report, aidstat_error_t *err)
 {
-    aidstat_error_t local;
-    if (!err)
-        err = &local;
-    aidstat_error_clear(err);
-    aid_xlsx_t *x = path ? aid_xlsx_open(path, name, NULL, err)
-                         : aid_xlsx_open_memory(name, data, len, NULL, err);
-    if (!x)
-        return err->code;
     aidstat_status_t st = AIDSTAT_OK;
     size_t ns = aid_xlsx_sheet_count(x);
     long sheet = -1;
@@ -125,4 +117,35 @@ aidstat_status_t aid_load_workbook(const char *path, const char *data, size_t le
 out:
     aid_xlsx_close(x);
     return st;
+}
+
+aidstat_status_t aid_load_workbook(const char *path, const char *data, size_t len,
+                                   const char *name, const aidstat_load_options_t *opt,
+                                   aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
+                                   aidstat_error_t *err)
+{
+    aidstat_error_t local;
+    if (!err)
+        err = &local;
+    aidstat_error_clear(err);
+    aid_xlsx_t *x = path ? aid_xlsx_open(path, name, NULL, err)
+                         : aid_xlsx_open_memory(name, data, len, NULL, err);
+    if (!x)
+        return err->code;
+    return load_book(x, name, opt, fn, user, report, err);
+}
+
+aidstat_status_t aid_load_workbook_stream(FILE *fp, const void *head, size_t n, const char *name,
+                                          const aidstat_load_options_t *opt, aidstat_record_fn fn,
+                                          void *user, aidstat_load_report_t *report,
+                                          aidstat_error_t *err)
+{
+    aidstat_error_t local;
+    if (!err)
+        err = &local;
+    aidstat_error_clear(err);
+    aid_xlsx_t *x = aid_xlsx_open_stream(fp, head, n, name, NULL, err);
+    if (!x)
+        return err->code;
+    return load_book(x, name, opt, fn, user, report, err);
 }

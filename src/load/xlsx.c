@@ -6,10 +6,13 @@
 #include "load/xlsx.h"
 #include "data/error.h"
 
+#include <errno.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <libxml/xmlreader.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 #include <zip.h>
 
 #define REL_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -547,6 +550,88 @@ aid_xlsx_t *aid_xlsx_open_memory(const char *name, const void *data, size_t len,
     if (!z) {
         zip_open_error(name, zip_error_code_zip(&ze), aid_xlsx_sniff(data, len), err);
         zip_source_free(src);
+        zip_error_fini(&ze);
+        return NULL;
+    }
+    zip_error_fini(&ze);
+    aid_xlsx_t *x = xlsx_new(name, limits);
+    x->zip = z;
+    return finish_open(x, err);
+}
+
+/* Copy head and the rest of fp into a temporary file that is already
+ * unlinked (nothing is left behind, whatever ends the program); the file
+ * is positioned at its start. NULL with err filled. */
+static FILE *spool(FILE *fp, const void *head, size_t n, const char *name, aidstat_error_t *err)
+{
+    GError *ge = NULL;
+    char *tmpname = NULL;
+    int fd = g_file_open_tmp("aidstat-XXXXXX.xlsx", &tmpname, &ge);
+    if (fd < 0) {
+        aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
+                      "cannot keep the workbook read from a pipe in a temporary file: %s",
+                      ge->message);
+        g_error_free(ge);
+        return NULL;
+    }
+    g_unlink(tmpname);
+    g_free(tmpname);
+    FILE *out = fdopen(fd, "w+b");
+    if (!out) {
+        aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0, "fdopen: %s", g_strerror(errno));
+        close(fd);
+        return NULL;
+    }
+    char buf[1 << 16];
+    uint64_t total = n;
+    bool ok = fwrite(head, 1, n, out) == n;
+    size_t got;
+    while (ok && (got = fread(buf, 1, sizeof buf, fp)) > 0) {
+        total += got;
+        if (total > AID_XLSX_MAX_SPOOL) {
+            char *lim = size_text(AID_XLSX_MAX_SPOOL);
+            aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
+                          "workbook read from a pipe is larger than %s", lim);
+            g_free(lim);
+            fclose(out);
+            return NULL;
+        }
+        ok = fwrite(buf, 1, got, out) == got;
+    }
+    if (ferror(fp)) {
+        aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0, "read error: %s", g_strerror(errno));
+        fclose(out);
+        return NULL;
+    }
+    if (!ok || fflush(out) != 0 || fseeko(out, 0, SEEK_SET) != 0) {
+        aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
+                      "cannot keep the workbook read from a pipe in a temporary file: %s",
+                      g_strerror(errno));
+        fclose(out);
+        return NULL;
+    }
+    return out;
+}
+
+aid_xlsx_t *aid_xlsx_open_stream(FILE *fp, const void *head, size_t n, const char *name,
+                                 const aid_xlsx_limits_t *limits, aidstat_error_t *err)
+{
+    FILE *f = spool(fp, head, n, name, err);
+    if (!f)
+        return NULL;
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_source_t *src = zip_source_filep_create(f, 0, -1, &ze);
+    if (!src) {
+        aid_error_set(err, AIDSTAT_ERR_NOMEM, name, 0, 0, "%s", zip_error_strerror(&ze));
+        zip_error_fini(&ze);
+        fclose(f);
+        return NULL;
+    }
+    zip_t *z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+    if (!z) {
+        zip_open_error(name, zip_error_code_zip(&ze), true, err);
+        zip_source_free(src); /* closes f */
         zip_error_fini(&ze);
         return NULL;
     }

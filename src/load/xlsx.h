@@ -12,6 +12,8 @@
 
 #include "aidstat.h"
 
+#include <stdio.h>
+
 typedef struct aid_xlsx aid_xlsx_t;
 
 /* What a hostile file may cost. */
@@ -30,6 +32,8 @@ typedef struct {
 #define AID_XLSX_MAX_ROWS 1048576
 #define AID_XLSX_MAX_STRINGS (8u << 20)
 #define AID_XLSX_MAX_CELL (1u << 20)
+/* A workbook read from a pipe is copied to a temporary file up to this size. */
+#define AID_XLSX_MAX_SPOOL (1ull << 30)
 
 void aid_xlsx_limits_init(aid_xlsx_limits_t *l);
 
@@ -43,6 +47,11 @@ bool aid_xlsx_sniff(const void *buf, size_t len);
 aid_xlsx_t *aid_xlsx_open(const char *path, const char *name, const aid_xlsx_limits_t *limits,
                           aidstat_error_t *err);
 aid_xlsx_t *aid_xlsx_open_memory(const char *name, const void *data, size_t len,
+                                 const aid_xlsx_limits_t *limits, aidstat_error_t *err);
+/* Open a workbook from a stream that cannot seek (standard input): head
+ * (n bytes already read from it) and the rest of fp are copied into an
+ * unlinked temporary file (in $TMPDIR), at most AID_XLSX_MAX_SPOOL bytes. */
+aid_xlsx_t *aid_xlsx_open_stream(FILE *fp, const void *head, size_t n, const char *name,
                                  const aid_xlsx_limits_t *limits, aidstat_error_t *err);
 void aid_xlsx_close(aid_xlsx_t *x);
 
