@@ -6,7 +6,14 @@
 #   in an ignored column, a 70 MB row through standard input, a donor name
 #   that is not UTF-8; a report spec with 100000 nested block quotes, 50000
 #   nested list items, 50000 nested emphasis spans, a 10 MB {{ }} figure
-#   and an unclosed one.
+#   and an unclosed one;
+#   limits held while a field grows (/dev/zero, a quote never closed and
+#   an endless line through a pipe, peak memory checked); a workbook of
+#   2000 sheet entries on one part; clean.csv in UTF-32, UTF-16 without
+#   a mark and with a doubled UTF-8 mark, from a file and a pipe; a
+#   workbook on standard input; report images refused before decoding
+#   (a 20000 x 20000 PNG, SVGs with entities, an internal subset, UTF-7,
+#   UTF-16).
 # Environment (set by `make check`): AIDSTAT, TESTDATA.
 set -u
 : "${AIDSTAT:?}" "${TESTDATA:?}"
@@ -241,6 +248,51 @@ else no "a 10 MB figure: exit $(cat code), $(wc -c <out) bytes of message"; fi
 { printf '# T\n\nTotal {{ sum '; rep a 1000000; echo; } >open.md
 run report open.md --data "$data" -o open.pdf
 expect "an unclosed figure stops with a message" 1 'aidstat: open.md:3:7: "{{" without "}}"'
+
+# ---- report images: refused before they are decoded
+python3 - <<'PY' || exit 99
+import struct, zlib
+def png(name, w, h):
+    # 8-bit grey, every pixel black: 20000 x 20000 deflates to 390 KB
+    def chunk(t, d):
+        return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
+    z = zlib.compressobj(9)
+    row = bytes(w + 1)
+    data = b''.join(z.compress(row) for _ in range(h)) + z.flush()
+    open(name, 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 0, 0, 0, 0))
+                           + chunk(b'IDAT', data) + chunk(b'IEND', b''))
+png('big.png', 20000, 20000)
+png('small.png', 40, 30)
+PY
+printf '<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY w "55">]>\n<svg xmlns="http://www.w3.org/2000/svg" width="&w;" height="10"/>\n' >entity.svg
+printf '<?xml version="1.0"?>\n<!DOCTYPE svg [ ]>\n<svg xmlns="http://www.w3.org/2000/svg" width="30" height="10"/>\n' >subset.svg
+printf '<?xml version="1.0" encoding="UTF-7"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="30" height="10"/>\n' >utf7.svg
+# a DOCTYPE that names the external DTD only, as matplotlib writes: read
+printf '<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<svg xmlns="http://www.w3.org/2000/svg" width="30" height="10"><rect width="30" height="10"/></svg>\n' >plain.svg
+python3 -c "import sys; open('utf16.svg', 'wb').write(open('plain.svg').read().encode('utf-16'))"
+image() { # image FILE: a report whose line 6, column 3 shows it
+    printf -- '---\ndata: %s\n---\n# T\n\n  ![Figure](%s)\n' "$data" "$1" >img.md
+    rss timeout 60 "$AIDSTAT" report img.md -o img.pdf >out 2>&1
+    echo $? >code
+}
+image big.png
+expect "a PNG of 20000 x 20000 pixels is refused before decoding" 2 \
+'aidstat: img.md:6:3: image "big.png": 20000 x 20000 pixels, more than the limit of 50 megapixels (make it smaller)'
+flat "a PNG of 20000 x 20000 pixels"
+image entity.svg
+expect "an SVG with an entity is refused before librsvg" 2 \
+'aidstat: img.md:6:3: image "entity.svg": the SVG declares entities (<!ENTITY ...>), which can expand without bound (save it without them)'
+image subset.svg
+expect "an SVG whose DOCTYPE has an internal subset is refused" 2 \
+'aidstat: img.md:6:3: image "subset.svg": the SVG'"'"'s document type declaration has an internal subset (<!DOCTYPE ... [ ]>), where entities expand (save it without one)'
+image utf7.svg
+expect "an SVG in UTF-7 is refused" 2 'aidstat: img.md:6:3: image "utf7.svg": the SVG is in encoding "UTF-7" (save it as UTF-8)'
+image utf16.svg
+expect "an SVG in UTF-16 is refused" 2 'aidstat: img.md:6:3: image "utf16.svg": the SVG is not UTF-8 text (save it as UTF-8)'
+for f in plain.svg small.png; do
+    image $f
+    expect "$f is drawn" 0 'aidstat: wrote img.pdf'
+done
 
 echo "1..$n"
 [ $bad -eq 0 ]
