@@ -164,7 +164,8 @@ start=$(date +%s)
 run check shared.xlsx
 secs=$(( $(date +%s) - start ))
 want=$(awk 'BEGIN { printf "  note:     workbook with 2000 sheets: "
-                    for (i = 0; i < 2000; i++) printf "%sS%d (20001 rows)", i ? "; " : "", i }')
+                    for (i = 0; i < 50; i++) printf "%sS%d (20001 rows)", i ? "; " : "", i
+                    printf "; and 1950 more" }')
 grep '^  note:     workbook with' out >out2 && mv out2 out
 if [ "$(cat code)" = 0 ] && [ "$secs" -lt 30 ] && [ "$(cat out)" = "$want" ]; then
     ok "2000 sheet entries naming one part: read once ($secs s)"

@@ -11,6 +11,9 @@
 #include <glib.h>
 #include <string.h>
 
+/* Sheets named, with their extents, in the load report's note. */
+#define AID_WORKBOOK_LIST_SHEETS 50
+
 typedef struct {
     aid_xlsx_t *x;
     size_t sheet;
@@ -96,7 +99,10 @@ static aidstat_status_t load_book(aid_xlsx_t *x, const char *name,
     if (st == AIDSTAT_OK && report) {
         /* each sheet's extent from its <dimension>, read without the cells */
         GString *list = g_string_new(NULL);
-        for (size_t i = 0; i < ns; i++) {
+        /* a long list says little more than its start: name the first
+         * ones (whose extents are all that is read) and count the rest */
+        size_t shown = MIN(ns, (size_t)AID_WORKBOOK_LIST_SHEETS);
+        for (size_t i = 0; i < shown; i++) {
             long rowsn = 0;
             aidstat_error_t e2;
             g_string_append_printf(list, "%s%s", i ? "; " : "", aid_xlsx_sheet_name(x, i));
@@ -105,6 +111,8 @@ static aidstat_status_t load_book(aid_xlsx_t *x, const char *name,
             else
                 g_string_append(list, " (unreadable)");
         }
+        if (shown < ns)
+            g_string_append_printf(list, "; and %zu more", ns - shown);
         aid_tally_note(report, "workbook with %zu sheet%s: %s", ns, ns == 1 ? "" : "s", list->str);
         aid_tally_note(report, "sheet loaded: \"%s\" (line numbers are its row numbers)%s", sname,
                        opt && opt->sheet ? "" : "; choose another with --sheet NAME");
