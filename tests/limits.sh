@@ -214,6 +214,18 @@ book=$TESTDATA/xlsx/kiel-mini.xlsx
 timeout 60 "$AIDSTAT" check - <"$book" 2>&1 | sed 1d >got
 if diff -u want got; then ok "a workbook on standard input reads as the file does"
 else no "a workbook on standard input"; fi
+# a named pipe (or <(...)): read like standard input, nothing lost
+if mkfifo fifo.csv fifo.xlsx 2>/dev/null; then
+    for f in "$TESTDATA/clean.csv":fifo.csv "$book":fifo.xlsx; do
+        src=${f%:*} pipe=${f##*:}
+        "$AIDSTAT" check "$src" 2>&1 | sed 1d >want
+        cat "$src" >"$pipe" &
+        timeout 60 "$AIDSTAT" check "$pipe" 2>&1 | sed 1d >got
+        wait
+        if diff -u want got; then ok "$(basename "$src") through a named pipe reads as the file does"
+        else no "$(basename "$src") through a named pipe"; fi
+    done
+fi
 head -c 100 "$book" | timeout 60 "$AIDSTAT" check - >out 2>&1
 echo $? >code
 expect "a truncated workbook on standard input" 2 \

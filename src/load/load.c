@@ -19,6 +19,7 @@
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Type and measure cells repeat a handful of spellings: remember them. */
 typedef struct {
@@ -766,7 +767,9 @@ aidstat_status_t aidstat_load_file(const char *path, const aidstat_load_options_
         return aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0, "cannot open: %s",
                              g_strerror(errno));
     /* the format is in the first bytes, whatever the name says; a pipe
-     * cannot rewind, so its first bytes go to the reader with it */
+     * (standard input, or a path such as <(...)) cannot rewind, so its
+     * first bytes go to the reader with it */
+    bool piped = fp == stdin || lseek(fileno(fp), 0, SEEK_CUR) < 0;
     unsigned char head[8];
     size_t got = fread(head, 1, sizeof head, fp);
     if (aid_xlsx_sniff(head, got) || is_ole(head, got)) {
@@ -775,16 +778,16 @@ aidstat_status_t aidstat_load_file(const char *path, const aidstat_load_options_
                 ? aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
                                 "an old binary .xls workbook or an encrypted one: save it as "
                                 "an unencrypted .xlsx (or CSV)")
-            : fp == stdin ? aid_load_workbook_stream(fp, head, got, name, opt, fn, user, report, err)
-                          : aid_load_workbook(path, NULL, 0, name, opt, fn, user, report, err);
+            : piped ? aid_load_workbook_stream(fp, head, got, name, opt, fn, user, report, err)
+                    : aid_load_workbook(path, NULL, 0, name, opt, fn, user, report, err);
         if (fp != stdin)
             fclose(fp);
         return st;
     }
-    if (fp != stdin)
+    if (!piped)
         rewind(fp);
-    aidstat_status_t st = run(name, path, fp, fp == stdin ? (const char *)head : NULL,
-                              fp == stdin ? got : 0, NULL, opt, fn, user, report, err);
+    aidstat_status_t st = run(name, path, fp, piped ? (const char *)head : NULL, piped ? got : 0,
+                              NULL, opt, fn, user, report, err);
     if (fp != stdin)
         fclose(fp);
     return st;
