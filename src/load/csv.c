@@ -24,7 +24,9 @@ struct aid_csv {
     size_t nf, fcap;
     long line;       /* physical line being fed, 1-based */
     long row_line;   /* line the current row started on */
-    bool too_big;
+    bool too_big;    /* the row passed AID_CSV_MAX_ROW bytes */
+    bool too_wide;   /* the row passed AID_CSV_MAX_FIELDS fields */
+    long limit_line; /* the line being read when a limit was passed */
     /* whether the row given out may hold what a closer look must find: a
      * byte below 0x20 inside a field (NUL, a control character), or, in
      * this block or the one before, a lead byte of U+200B-U+2060 or U+FEFF */
@@ -128,23 +130,38 @@ char aid_csv_sniff(const char *buf, size_t len)
     return ',';
 }
 
+/* Grow the field arrays to hold field nf; false (and the read stops) when
+ * the row has more fields than the limit. */
+static bool fields_reserve(aid_csv_t *c, size_t nf)
+{
+    if (nf < c->fcap)
+        return true;
+    if (nf >= AID_CSV_MAX_FIELDS) {
+        c->too_wide = true;
+        c->stop = true;
+        return false;
+    }
+    c->fcap = c->fcap ? c->fcap * 2 : 32;
+    c->off = g_renew(size_t, c->off, c->fcap);
+    c->lens = g_renew(size_t, c->lens, c->fcap);
+    c->fields = g_renew(char *, c->fields, c->fcap + 1);
+    return true;
+}
+
 /* Append a field to the row; false when the row grows past the limit. */
 static bool add_field(aid_csv_t *c, const char *data, size_t len)
 {
     if (c->len + len + 1 > AID_CSV_MAX_ROW) {
+        c->limit_line = c->line;
         c->too_big = true;
         c->stop = true;
         return false;
     }
+    if (!fields_reserve(c, c->nf))
+        return false;
     if (c->len + len + 1 > c->cap) {
         c->cap = MAX(c->cap * 2, c->len + len + 1 + 256);
         c->buf = g_realloc(c->buf, c->cap);
-    }
-    if (c->nf == c->fcap) {
-        c->fcap = c->fcap ? c->fcap * 2 : 32;
-        c->off = g_renew(size_t, c->off, c->fcap);
-        c->lens = g_renew(size_t, c->lens, c->fcap);
-        c->fields = g_renew(char *, c->fields, c->fcap + 1);
     }
     if (len)
         memcpy(c->buf + c->len, data, len);
@@ -222,11 +239,9 @@ static void fast_line(aid_csv_t *c, char *p, char *end)
             a++;
         while (b > a && blank(b[-1], delim))
             b--;
-        if (nf == c->fcap) {
-            c->fcap = c->fcap ? c->fcap * 2 : 32;
-            c->off = g_renew(size_t, c->off, c->fcap);
-            c->lens = g_renew(size_t, c->lens, c->fcap);
-            c->fields = g_renew(char *, c->fields, c->fcap + 1);
+        if (nf == c->fcap && !fields_reserve(c, nf)) {
+            c->nf = nf; /* for the message's column */
+            return;
         }
         *b = '\0'; /* over the delimiter, the line end, or a trailing blank */
         c->fields[nf] = a;
@@ -267,11 +282,34 @@ static void feed(aid_csv_t *c, char *buf, size_t len)
              * makes it geometric */
             csv_set_blk_size(&c->parser, MAX((size_t)4096, c->parser.entry_size));
             csv_parse(&c->parser, p, (size_t)(stop - p), on_field, on_row, c);
+            /* the field libcsv is still collecting counts too: a quote
+             * that never closes, or a line that never ends (/dev/zero),
+             * stops here, one block past the limit at most */
+            if (!c->stop && c->len + c->parser.entry_pos >= AID_CSV_MAX_ROW) {
+                c->limit_line = c->line;
+                c->too_big = true;
+                c->stop = true;
+            }
         }
         if (nl)
             c->line++;
         p = stop;
     }
+}
+
+static aidstat_status_t limit_error(aid_csv_t *c, aidstat_error_t *err)
+{
+    if (c->too_wide)
+        return aid_error_set(err, AIDSTAT_ERR_INPUT, c->name, c->row_line, (long)c->nf + 1,
+                             "row has more than %u fields", AID_CSV_MAX_FIELDS);
+    /* libcsv's pstate 2 with quoted set: inside a quoted field */
+    if (c->parser.quoted && c->parser.pstate == 2)
+        return aid_error_set(err, AIDSTAT_ERR_INPUT, c->name, c->row_line, (long)c->nf + 1,
+                             "row is larger than %u MiB (its quoted field in this column is "
+                             "still open at line %ld: a quote that is never closed?)",
+                             AID_CSV_MAX_ROW >> 20, c->limit_line);
+    return aid_error_set(err, AIDSTAT_ERR_INPUT, c->name, c->row_line, (long)c->nf + 1,
+                         "row is larger than %u MiB", AID_CSV_MAX_ROW >> 20);
 }
 
 aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t len,
@@ -282,6 +320,7 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
     size_t n = 0;
     aidstat_status_t st = AIDSTAT_OK;
 
+    g_return_val_if_fail(!fp || len <= BLOCK / 2, AIDSTAT_ERR_USAGE);
     if (csv_init(&c->parser, CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
         return aid_error_set(err, AIDSTAT_ERR_NOMEM, c->name, 0, 0, "out of memory");
     c->fn = fn;
@@ -290,6 +329,8 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
     c->row_line = 1;
     c->stop = false;
     c->suspect = c->row_ctl = c->wide = c->wide_prev = false;
+    c->too_big = c->too_wide = false;
+    c->len = c->nf = 0;
 
     aid_decoder_free(c->dec);
     if (!(c->dec = aid_decoder_new(c->name, c->encoding, err))) {
@@ -303,6 +344,10 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
     block = g_malloc(BLOCK);
     size_t pos = 0;   /* next byte of data to copy */
     size_t carry = 0; /* undecoded bytes at the start of block */
+    if (fp && len) { /* bytes taken from fp before (a format sniffed on a pipe) */
+        memcpy(block, data, len);
+        carry = len;
+    }
     bool sniffed = false;
     uint64_t done = 0;
     for (;;) {
@@ -346,9 +391,8 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
                            g_strerror(errno));
         goto out;
     }
-    if (c->too_big) {
-        st = aid_error_set(err, AIDSTAT_ERR_INPUT, c->name, c->row_line, (long)c->nf + 1,
-                           "row is larger than %u MiB", AID_CSV_MAX_ROW >> 20);
+    if (c->too_big || c->too_wide) {
+        st = limit_error(c, err);
         goto out;
     }
     if (c->stop) {
@@ -367,9 +411,8 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
                            "unclosed quote: the quoted field starting in this row runs to the end of the file");
         goto out;
     }
-    if (c->too_big)
-        st = aid_error_set(err, AIDSTAT_ERR_INPUT, c->name, c->row_line, (long)c->nf + 1,
-                           "row is larger than %u MiB", AID_CSV_MAX_ROW >> 20);
+    if (c->too_big || c->too_wide)
+        st = limit_error(c, err);
     else if (c->stop)
         st = err && err->code ? err->code : AIDSTAT_ERR_ABORTED;
 out:

@@ -26,7 +26,9 @@ void aid_csv_set_encoding(aid_csv_t *c, const char *encoding);
 struct aid_decoder;
 const struct aid_decoder *aid_csv_decoder(const aid_csv_t *c);
 
-/* Read all rows from fp or, when fp is NULL, from data/len. A leading
+/* Read all rows from fp or, when fp is NULL, from data/len. With fp,
+ * data/len (at most 512 KiB; len 0 for none) are bytes already taken from
+ * fp, read before it (a format sniffed on a pipe). A leading
  * byte-order mark is skipped. An unknown encoding is AIDSTAT_ERR_USAGE;
  * a byte the encoding does not allow, AIDSTAT_ERR_INPUT. Errors (I/O, unclosed quote, a row larger
  * than the limit) come back as AIDSTAT_ERR_INPUT with file:line:column. */
@@ -49,6 +51,11 @@ char aid_csv_delimiter(const aid_csv_t *c);
 
 /* Largest row accepted, in bytes; larger rows are an input error. */
 #define AID_CSV_MAX_ROW (64u << 20)
+/* Most fields in a row (each costs 24 bytes of bookkeeping beside its
+ * text, so a row of commas alone is held to 24 MiB); more is an input
+ * error. Both limits are checked while a row or field grows, so a quote
+ * that never closes or an endless line stops at the limit. */
+#define AID_CSV_MAX_FIELDS (1u << 20)
 
 /* Sniff a delimiter from the first line of buf: the most frequent of
  * ',', ';' and tab outside quotes; ',' when none occurs. */

@@ -19,6 +19,7 @@
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Type and measure cells repeat a handful of spellings: remember them. */
 typedef struct {
@@ -1134,23 +1135,28 @@ aidstat_status_t aidstat_load_file(const char *path, const aidstat_load_options_
     if (!fp)
         return aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0, "cannot open: %s",
                              g_strerror(errno));
-    if (fp != stdin) {
-        /* the format is in the first bytes, whatever the name says */
-        unsigned char head[8];
-        size_t got = fread(head, 1, sizeof head, fp);
-        if (aid_xlsx_sniff(head, got)) {
+    /* the format is in the first bytes, whatever the name says; a pipe
+     * (standard input, or a path such as <(...)) cannot rewind, so its
+     * first bytes go to the reader with it */
+    bool piped = fp == stdin || lseek(fileno(fp), 0, SEEK_CUR) < 0;
+    unsigned char head[8];
+    size_t got = fread(head, 1, sizeof head, fp);
+    if (aid_xlsx_sniff(head, got) || is_ole(head, got)) {
+        aidstat_status_t st =
+            is_ole(head, got)
+                ? aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
+                                "an old binary .xls workbook or an encrypted one: save it as "
+                                "an unencrypted .xlsx (or CSV)")
+            : piped ? aid_load_workbook_stream(fp, head, got, name, opt, fn, user, report, err)
+                    : aid_load_workbook(path, NULL, 0, name, opt, fn, user, report, err);
+        if (fp != stdin)
             fclose(fp);
-            return aid_load_workbook(path, NULL, 0, name, opt, fn, user, report, err);
-        }
-        if (is_ole(head, got)) {
-            fclose(fp);
-            return aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
-                                 "an old binary .xls workbook or an encrypted one: save it as an "
-                                 "unencrypted .xlsx (or CSV)");
-        }
-        rewind(fp);
+        return st;
     }
-    aidstat_status_t st = run(name, path, fp, NULL, 0, NULL, opt, fn, user, report, err);
+    if (!piped)
+        rewind(fp);
+    aidstat_status_t st = run(name, path, fp, piped ? (const char *)head : NULL, piped ? got : 0,
+                              NULL, opt, fn, user, report, err);
     if (fp != stdin)
         fclose(fp);
     return st;

@@ -4,13 +4,13 @@
  * spec's own line and column. */
 #include "config.h"
 #include "report/report.h"
+#include "report/image.h"
 #include "data/error.h"
 #include "load/loader.h"
 #include "chart/chart.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
-#include <librsvg/rsvg.h>
 #include <errno.h>
 #include <math.h>
 #include <string.h>
@@ -655,35 +655,6 @@ static aidstat_status_t gfm_table(ctx_t *x, cmark_node *n)
     return AIDSTAT_OK;
 }
 
-/* An SVG drawn by librsvg into a recording surface: it stays vectors in the PDF. */
-static cairo_surface_t *svg_surface(const char *path, double *w, double *h)
-{
-    GError *ge = NULL;
-    RsvgHandle *svg = rsvg_handle_new_from_file(path, &ge);
-    if (!svg) {
-        g_error_free(ge);
-        return NULL;
-    }
-    gdouble sw = 0, sh = 0;
-    if (!rsvg_handle_get_intrinsic_size_in_pixels(svg, &sw, &sh) || sw <= 0 || sh <= 0)
-        sw = 400, sh = 300;
-    cairo_rectangle_t extent = {0, 0, sw, sh};
-    cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extent);
-    cairo_t *cr = cairo_create(rec);
-    RsvgRectangle vp = {0, 0, sw, sh};
-    bool ok = rsvg_handle_render_document(svg, cr, &vp, &ge);
-    cairo_destroy(cr);
-    g_object_unref(svg);
-    if (!ok) {
-        g_error_free(ge);
-        cairo_surface_destroy(rec);
-        return NULL;
-    }
-    *w = sw;
-    *h = sh;
-    return rec;
-}
-
 /* A block of HTML is text, shown as written, as inline HTML is: a PDF has
  * no HTML to obey, and dropping it would drop its words and figures.
  * A block that is only a comment is left out, as inline comments are. */
@@ -735,22 +706,14 @@ static aidstat_status_t walk_children(ctx_t *x, cmark_node *parent, int depth)
                     break;
                 }
                 double iw = 0, ih = 0;
-                cairo_surface_t *img = g_str_has_suffix(url, ".svg") || g_str_has_suffix(url, ".SVG")
-                                           ? svg_surface(path, &iw, &ih)
-                                           : cairo_image_surface_create_from_png(path);
-                if (!img || cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
-                    if (img)
-                        cairo_surface_destroy(img);
-                    st = aid_error_set(x->err, AIDSTAT_ERR_INPUT, x->path, x->offset + cmark_node_get_start_line(n),
-                                       cmark_node_get_start_column(n), "image \"%s\": not a readable PNG or SVG file",
-                                       url);
-                    g_free(path);
-                    break;
-                }
+                char *why = NULL;
+                cairo_surface_t *img = aid_image_load(path, url, &iw, &ih, &why);
                 g_free(path);
-                if (!iw) {
-                    iw = cairo_image_surface_get_width(img);
-                    ih = cairo_image_surface_get_height(img);
+                if (!img) {
+                    st = aid_error_set(x->err, AIDSTAT_ERR_INPUT, x->path, x->offset + cmark_node_get_start_line(n),
+                                       cmark_node_get_start_column(n), "%s", why);
+                    g_free(why);
+                    break;
                 }
                 aid_block_t *b = text_block(x, AID_B_IMAGE, c, 0);
                 b->image = img;
