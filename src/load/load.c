@@ -326,6 +326,8 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
             aid_tally_note(L->report, "columns not loaded: %s", ign->str);
         g_string_free(ign, TRUE);
     }
+    if (L->report && P)
+        aid_tally_role(L->report, P->role);
     if (L->report && L->rows)
         aid_tally_begin(L->report, L->name, P ? P->name : "xlsx",
                         P ? P->description : "XLSX sheet (columns matched by header names)");

@@ -55,6 +55,7 @@ typedef struct {
     bool no_period;           /* rows carry no date: records get year 0 */
     bool kiel_release;        /* read release_info.csv beside the file */
     const char *note;         /* said in the load report */
+    aidstat_dataset_role_t role; /* what the file is */
 } aid_profile_t;
 
 /* The profile whose header matches the normalised header names, or NULL. */
