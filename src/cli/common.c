@@ -138,6 +138,10 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
 {
     fprintf(fp, "%s\n", aidstat_load_report_file(r));
     fprintf(fp, "  format:   %s: %s\n", aidstat_load_report_format(r), aidstat_load_report_description(r));
+    aidstat_dataset_role_t role = aidstat_load_report_role(r);
+    if (role != AIDSTAT_DATASET_RECORDS) /* record-level aid goes without saying */
+        fprintf(fp, "  role:     %s: %s\n", aidstat_dataset_role_name(role),
+                aidstat_dataset_role_usage(role));
     const char *how;
     const char *enc = aidstat_load_report_encoding(r, &how);
     fprintf(fp, "  encoding: %s%s%s%s\n", enc, strcmp(how, "default") ? " (" : "",

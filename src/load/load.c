@@ -448,6 +448,8 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         return reject(L, line, "donor missing", "");
     if (c >= 0 && !text_ok(L, line, c, f[c], lens[c], "donor name", AID_MAX_NAME))
         return 0;
+    if (c >= 0 && aid_donor_is_aggregate(rec.donor))
+        return reject_col(L, line, "a total over donors, not a donor", c, rec.donor);
     if ((c = L->first[ROLE_ISO3]) >= 0) {
         if (!text_ok(L, line, c, f[c], lens[c], "donor code", AID_MAX_NAME))
             return 0;

@@ -69,6 +69,10 @@ const char *aid_profile_names(void);
  * '_', trimmed. Returns a new string. */
 char *aid_header_normalize(const char *s);
 
+/* Whether a donor cell names a sum over donors ("All donors", "Total",
+ * "World", "EU total"): such rows are never a donor's aid. */
+bool aid_donor_is_aggregate(const char *name);
+
 /* Guess a column's role from its normalised name. */
 aid_column_t aid_column_guess(const char *norm);
 

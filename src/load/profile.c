@@ -306,3 +306,18 @@ char *aid_kiel_release_label(const char *release, const char *period)
         return g_strdup_printf("Release %s (%s)", release, period);
     return g_strdup_printf("Release %s", release);
 }
+
+bool aid_donor_is_aggregate(const char *name)
+{
+    /* normalised: "All donors" -> all_donors, "EU total" -> eu_total */
+    static const char *const exact[] = {
+        "total", "totals", "grand_total", "sum", "all", "all_donors", "all_countries",
+        "all_donor_countries", "world", "overall", "aggregate", "subtotal", "sub_total",
+        "eu_total", "eu27_total", "eu_27_total", "total_eu", "total_eu27", "donors_total",
+        "summe", "gesamt", "insgesamt", "alle_geber", "welt", NULL};
+    char *n = aid_header_normalize(name);
+    bool agg = in(n, exact) || g_str_has_prefix(n, "total_") || g_str_has_suffix(n, "_total") ||
+               g_str_has_prefix(n, "all_donors_") || g_str_has_prefix(n, "sum_of_");
+    g_free(n);
+    return agg;
+}

@@ -556,8 +556,9 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     res->stat = o->stat;
     res->cumulative = o->cumulative;
     res->basis = o->normalize ? aidstat_normalize_describe(o->normalize) : g_strdup("");
-    for (guint i = 0; i < c->sel.caveats->len; i++)
-        note(res, "%s", (const char *)g_ptr_array_index(c->sel.caveats, i));
+    for (guint i = 0; i < sel.caveats->len; i++)
+        note(res, "%s", (const char *)g_ptr_array_index(sel.caveats, i));
+    g_ptr_array_free(sel.caveats, TRUE);
     res->additive = !by_measure && o->per == AIDSTAT_PER_NONE && !o->cumulative &&
                     (o->stat == AIDSTAT_STAT_SUM || o->stat == AIDSTAT_STAT_COUNT);
     bool overlap = o->by[0] == AIDSTAT_KEY_REGION;
