@@ -300,6 +300,15 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
         }
     }
 
+    if (L->report && L->first[ROLE_MEASURE] >= 0) {
+        char *mn = aid_header_normalize(L->raw[L->first[ROLE_MEASURE]]);
+        if (aid_header_is_transaction(mn))
+            aid_tally_caveat(L->report,
+                             "transaction kinds read as measures: obligations as commitments, "
+                             "disbursements as deliveries; appropriations and budget requests "
+                             "are not aid given and are rejected");
+        g_free(mn);
+    }
     L->default_type = P && P->type >= 0 ? P->type : AIDSTAT_TYPE_TOTAL;
     L->default_measure = P && P->measure >= 0 ? P->measure : AIDSTAT_MEASURE_ALLOCATION;
     bool wide_needs_measure = false;
@@ -504,7 +513,9 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
     }
     if ((c = L->first[ROLE_MEASURE]) >= 0) {
         const char *s = f[c];
-        int m = cached_parse(&L->measures, s, aidstat_measure_parse);
+        int m = cached_parse(&L->measures, s, aid_measure_or_transaction);
+        if (m == AID_MEASURE_NOT_AID)
+            return reject_col(L, line, "a budget stage, not aid given", c, s);
         if (m < 0)
             return reject_col(L, line, s[0] ? "unknown measure" : "measure missing", c, s);
         rec.measure = (aidstat_measure_t)m;

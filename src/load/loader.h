@@ -73,6 +73,16 @@ char *aid_header_normalize(const char *s);
  * "World", "EU total"): such rows are never a donor's aid. */
 bool aid_donor_is_aggregate(const char *name);
 
+/* A measure cell: a measure's name, or a transaction kind that is one
+ * ("Obligations": commitment; "Disbursements": delivery);
+ * AID_MEASURE_NOT_AID for budget stages that are not aid given
+ * ("Appropriated and Planned", "President's Budget Requests"); -1 when
+ * unknown. */
+#define AID_MEASURE_NOT_AID (-2)
+int aid_measure_or_transaction(const char *s);
+/* Whether a normalised header names transaction kinds ("transaction_type_name"). */
+bool aid_header_is_transaction(const char *norm);
+
 /* Guess a column's role from its normalised name. */
 aid_column_t aid_column_guess(const char *norm);
 

@@ -208,6 +208,9 @@ aid_column_t aid_column_guess(const char *norm)
                                        "time", NULL};
     static const char *const type[] = {"type", "aid_type", "type_of_aid", "kind", NULL};
     static const char *const measure[] = {"measure", "status", "stage", NULL};
+    /* ForeignAssistance.gov and the like: a row's transaction kind is its measure */
+    static const char *const transaction[] = {"transaction_type_name", "transaction_type",
+                                              "transaction_kind", "transaction", "flow_type", NULL};
     static const char *const currency[] = {"currency", "cur", "ccy", NULL};
     static const char *const unit[] = {"unit", "units", "scale", NULL};
     static const char *const valuehead[] = {"value", "amount", "eur", "usd", "euro", "euros",
@@ -230,7 +233,7 @@ aid_column_t aid_column_guess(const char *norm)
         c.role = ROLE_DATE;
     else if (in(norm, type))
         c.role = ROLE_TYPE;
-    else if (in(norm, measure))
+    else if (in(norm, measure) || in(norm, transaction))
         c.role = ROLE_MEASURE;
     else if (in(norm, currency))
         c.role = ROLE_CURRENCY;
@@ -320,4 +323,35 @@ bool aid_donor_is_aggregate(const char *name)
                g_str_has_prefix(n, "all_donors_") || g_str_has_prefix(n, "sum_of_");
     g_free(n);
     return agg;
+}
+
+bool aid_header_is_transaction(const char *norm)
+{
+    return g_str_has_prefix(norm, "transaction") || g_str_has_prefix(norm, "flow_type");
+}
+
+int aid_measure_or_transaction(const char *s)
+{
+    int m = aidstat_measure_parse(s);
+    if (m >= 0)
+        return m;
+    /* the transaction kinds of US foreign-aid data (ForeignAssistance.gov):
+     * an obligation binds the money (a commitment), a disbursement pays it
+     * out (a delivery); appropriations and budget requests are budget
+     * stages, not aid given */
+    static const char *const commitment[] = {"obligation", "obligations", "obligated", NULL};
+    static const char *const delivery[] = {"disbursement", "disbursements", "disbursed",
+                                           "outlay", "outlays", NULL};
+    static const char *const budget[] = {"appropriated_and_planned", "appropriation",
+                                         "appropriations", "appropriated", "planned",
+                                         "president_s_budget_requests", "budget_request",
+                                         "budget_requests", "request", "requests",
+                                         "president_s_budget_request", NULL};
+    char *n = aid_header_normalize(s);
+    int r = in(n, commitment) ? AIDSTAT_MEASURE_COMMITMENT
+          : in(n, delivery)   ? AIDSTAT_MEASURE_DELIVERY
+          : in(n, budget)     ? AID_MEASURE_NOT_AID
+                              : -1;
+    g_free(n);
+    return r;
 }

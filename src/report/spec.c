@@ -999,22 +999,36 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
                   : data_files ? g_strsplit(data_files, ",", -1) : NULL;
     char *beside = NULL; /* where the first data file is: weapons.csv may be there too */
     if (files && files[0]) {
-        for (gchar **f = files; *f; f++) {
+        /* several files: the same refusals as the command line's (one file
+         * twice, overlapping records, different views of aid) */
+        aidstat_inputs_t *in = files[1] ? aidstat_inputs_new(add_record, s->data.table, false) : NULL;
+        aidstat_status_t st = AIDSTAT_OK;
+        for (gchar **f = files; *f && st == AIDSTAT_OK; f++) {
             g_strstrip(*f);
             char *p = data_override || g_path_is_absolute(*f) ? g_strdup(*f) : g_build_filename(x.dir, *f, NULL);
             if (!beside)
                 beside = g_path_get_dirname(p);
+            if (in && (st = aidstat_inputs_add_file(in, p, err)) != AIDSTAT_OK) {
+                g_free(p);
+                break;
+            }
             aidstat_load_report_t *r = aidstat_load_report_new();
-            aidstat_status_t st = aidstat_load_file(p, NULL, add_record, s->data.table, r, err);
+            st = in ? aidstat_load_file(p, NULL, aidstat_inputs_record, in, r, err)
+                    : aidstat_load_file(p, NULL, add_record, s->data.table, r, err);
             if (st == AIDSTAT_OK)
                 source_line(s, r);
+            if (in)
+                aidstat_inputs_add_report(in, r);
             g_ptr_array_add(s->loads, r);
             g_free(p);
-            if (st != AIDSTAT_OK) {
-                g_strfreev(files);
-                g_free(beside);
-                goto fail;
-            }
+        }
+        if (in && st == AIDSTAT_OK)
+            st = aidstat_inputs_finish(in, err);
+        aidstat_inputs_free(in);
+        if (st != AIDSTAT_OK) {
+            g_strfreev(files);
+            g_free(beside);
+            goto fail;
         }
     } else {
         aidstat_load_report_t *r = aidstat_load_report_new();
