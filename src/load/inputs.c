@@ -32,6 +32,7 @@ typedef struct {
 typedef struct {
     guint file; /* index into names */
     long line;
+    const char *source, *release; /* interned in strings */
 } seen_t;
 
 struct aidstat_inputs {
@@ -40,7 +41,11 @@ struct aidstat_inputs {
     bool allow_overlap;
     GPtrArray *ids;     /* file_id_t*, one per added file */
     GPtrArray *names;   /* char*: each file's name as its records give it */
-    GHashTable *keys;   /* record identity -> seen_t* */
+    /* record identity (source and release aside) -> seen_t*: with the
+     * source for sourced records, without it for unsourced ones (which may
+     * come from any source), and without it for all */
+    GHashTable *sourced, *unsourced, *any;
+    GHashTable *strings; /* sources and releases, interned */
     GString *key;       /* scratch */
     GPtrArray *loaded;  /* loaded_t*, one per report */
     GPtrArray *detail;  /* char* */
@@ -73,8 +78,11 @@ aidstat_inputs_t *aidstat_inputs_new(aidstat_record_fn fn, void *user, bool allo
     in->allow_overlap = allow_overlap;
     in->ids = g_ptr_array_new_with_free_func(file_id_free);
     in->names = g_ptr_array_new_with_free_func(g_free);
-    in->keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    in->sourced = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    in->unsourced = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    in->any = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     in->key = g_string_new(NULL);
+    in->strings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     in->loaded = g_ptr_array_new_with_free_func(loaded_free);
     in->detail = g_ptr_array_new_with_free_func(g_free);
     return in;
@@ -86,7 +94,10 @@ void aidstat_inputs_free(aidstat_inputs_t *in)
         return;
     g_ptr_array_free(in->ids, TRUE);
     g_ptr_array_free(in->names, TRUE);
-    g_hash_table_destroy(in->keys);
+    g_hash_table_destroy(in->sourced);
+    g_hash_table_destroy(in->unsourced);
+    g_hash_table_destroy(in->any);
+    g_hash_table_destroy(in->strings);
     g_string_free(in->key, TRUE);
     g_ptr_array_free(in->loaded, TRUE);
     g_ptr_array_free(in->detail, TRUE);
@@ -154,14 +165,38 @@ aidstat_status_t aidstat_inputs_add_file(aidstat_inputs_t *in, const char *path,
     return st;
 }
 
-/* The record's identity: who gave what to whom, when, by which measure,
- * according to which source and release. */
+/* The record's identity: who gave what to whom, when, by which measure.
+ * Its source and release are kept beside it: two releases of one source
+ * hold the same aid, and a file that states no source may hold anyone's. */
 static void record_key(GString *k, const aidstat_record_t *r)
 {
     g_string_truncate(k, 0);
-    g_string_append_printf(k, "%s\x1f%s\x1f%s\x1f%d-%d-%d\x1f%d\x1f%d\x1f%s\x1f%s", r->donor,
-                           r->iso3, r->recipient, r->year, r->month, r->day, (int)r->type,
-                           (int)r->measure, r->source, r->release);
+    g_string_append_printf(k, "%s\x1f%s\x1f%s\x1f%d-%d-%d\x1f%d\x1f%d", r->donor, r->iso3,
+                           r->recipient, r->year, r->month, r->day, (int)r->type, (int)r->measure);
+}
+
+static const char *str_intern(aidstat_inputs_t *in, const char *str)
+{
+    char *have = g_hash_table_lookup(in->strings, str);
+    if (!have) {
+        have = g_strdup(str);
+        g_hash_table_add(in->strings, have);
+    }
+    return have;
+}
+
+/* Remember the record under key k in table t, unless a record is there. */
+static void remember(aidstat_inputs_t *in, GHashTable *t, const char *k, guint file,
+                     const aidstat_record_t *rec)
+{
+    if (g_hash_table_contains(t, k))
+        return;
+    seen_t *s = g_new(seen_t, 1);
+    s->file = file;
+    s->line = rec->line;
+    s->source = str_intern(in, rec->source);
+    s->release = str_intern(in, rec->release);
+    g_hash_table_insert(t, g_strdup(k), s);
 }
 
 static void note_clash(aidstat_inputs_t *in, const seen_t *was, const aidstat_record_t *r)
@@ -174,13 +209,21 @@ static void note_clash(aidstat_inputs_t *in, const seen_t *was, const aidstat_re
     in->clash = true;
     in->clash_file = g_strdup(r->file ? r->file : "");
     in->clash_line = r->line;
-    in->clash_text = g_strdup_printf(
-        "the same record as %s:%ld (%s, %s, %s %s%s%s): the two files overlap, and adding "
-        "them would count it twice",
-        (const char *)g_ptr_array_index(in->names, was->file), was->line,
-        r->donor, period, aidstat_type_name(r->type), aidstat_measure_name(r->measure),
-        r->source[0] || r->release[0] ? "; " : "",
-        r->release[0] ? r->release : r->source);
+    const char *other = g_ptr_array_index(in->names, was->file);
+    if (r->source[0] && strcmp(was->source, r->source) == 0 && strcmp(was->release, r->release) != 0)
+        in->clash_text = g_strdup_printf(
+            "the same record as %s:%ld (%s, %s, %s %s) in another release of %s (%s, there %s): "
+            "two releases hold the same aid, and adding them would count it twice",
+            other, was->line, r->donor, period, aidstat_type_name(r->type),
+            aidstat_measure_name(r->measure), r->source, r->release[0] ? r->release : "release not stated",
+            was->release[0] ? was->release : "release not stated");
+    else
+        in->clash_text = g_strdup_printf(
+            "the same record as %s:%ld (%s, %s, %s %s%s%s): the two files overlap, and adding "
+            "them would count it twice",
+            other, was->line, r->donor, period, aidstat_type_name(r->type),
+            aidstat_measure_name(r->measure), r->source[0] || r->release[0] ? "; " : "",
+            r->release[0] ? r->release : r->source);
 }
 
 int aidstat_inputs_record(const aidstat_record_t *rec, void *inputs)
@@ -192,15 +235,28 @@ int aidstat_inputs_record(const aidstat_record_t *rec, void *inputs)
         g_ptr_array_add(in->names, g_strdup(rec->file ? rec->file : ""));
     if (!in->allow_overlap && !in->clash) {
         record_key(in->key, rec);
-        seen_t *was = g_hash_table_lookup(in->keys, in->key->str);
-        if (!was) {
-            seen_t *s = g_new(seen_t, 1);
-            s->file = file;
-            s->line = rec->line;
-            g_hash_table_insert(in->keys, g_strdup(in->key->str), s);
-        } else if (was->file != file) {
+        size_t base = in->key->len;
+        const seen_t *was = NULL;
+        if (rec->source[0]) {
+            was = g_hash_table_lookup(in->unsourced, in->key->str);
+            if (!was || was->file == file) {
+                g_string_append_printf(in->key, "\x1f%s", rec->source);
+                was = g_hash_table_lookup(in->sourced, in->key->str);
+                remember(in, in->sourced, in->key->str, file, rec);
+                g_string_truncate(in->key, base);
+            }
+        } else {
+            was = g_hash_table_lookup(in->any, in->key->str);
+            remember(in, in->unsourced, in->key->str, file, rec);
+        }
+        if (was && was->file != file) {
             note_clash(in, was, rec);
-            g_hash_table_remove_all(in->keys); /* one clash is enough to refuse */
+            /* one clash is enough to refuse */
+            g_hash_table_remove_all(in->sourced);
+            g_hash_table_remove_all(in->unsourced);
+            g_hash_table_remove_all(in->any);
+        } else {
+            remember(in, in->any, in->key->str, file, rec);
         }
     }
     return in->fn(rec, in->user);
