@@ -249,7 +249,8 @@ AIDSTAT_API aidstat_status_t aidstat_inputs_add_file(aidstat_inputs_t *in, const
                                                      aidstat_error_t *err);
 /** The record callback: remembers the record's identity, then passes it on. */
 AIDSTAT_API int aidstat_inputs_record(const aidstat_record_t *rec, void *inputs);
-/** After a file's load: what the file is, from its report (copied). */
+/** After each file's load, before the next one: what the file is, from
+ * its report (copied). Records that come before it belong to that file. */
 AIDSTAT_API void aidstat_inputs_add_report(aidstat_inputs_t *in, const aidstat_load_report_t *r);
 /** After the last file: an error when records overlapped or the files are
  * different views of aid. Then aidstat_inputs_detail lists each file,

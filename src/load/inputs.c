@@ -229,8 +229,8 @@ static void note_clash(aidstat_inputs_t *in, const seen_t *was, const aidstat_re
 int aidstat_inputs_record(const aidstat_record_t *rec, void *inputs)
 {
     aidstat_inputs_t *in = inputs;
-    /* the file being loaded is the last one added (or the only one) */
-    guint file = in->ids->len ? in->ids->len - 1 : 0;
+    /* the file being loaded: the one after those whose reports came */
+    guint file = in->loaded->len;
     while (in->names->len <= file)
         g_ptr_array_add(in->names, g_strdup(rec->file ? rec->file : ""));
     if (!in->allow_overlap && !in->clash) {
