@@ -208,7 +208,8 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
                                aid_profile_names(), AID_SIPRI_FORMATS);
             goto out;
         }
-        if (aid_profile_match(norm, n) != L->profile) {
+        const aid_profile_t *match = aid_profile_match(norm, n);
+        if (!match || strcmp(match->name, L->profile->name) != 0) {
             st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
                                "the header does not match format %s", format);
             goto out;
@@ -217,6 +218,8 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
         L->profile = aid_profile_match(norm, n);
     }
 
+    if (L->profile && format) /* a format's older header is a profile of the same name */
+        L->profile = aid_profile_match(norm, n);
     if (L->profile) {
         memcpy(L->cols, L->profile->columns, n * sizeof *L->cols);
     } else {

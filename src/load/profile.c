@@ -22,6 +22,18 @@ static const aid_column_t c_explorer[] = {
     WIDE(AIDSTAT_TYPE_TOTAL, AIDSTAT_MEASURE_COMMITMENT),
     WIDE(AIDSTAT_TYPE_TOTAL, AIDSTAT_MEASURE_TO_BE_ALLOCATED), COL(ROLE_GDP), IGN};
 
+/* the same file before Kiel added to_be_allocated (the snapshots of July
+ * 2026 in kiel-ust-web-history) */
+static const char *const h_explorer_v0[] = {"country", "iso", "year", "month", "total",
+                                            "financial", "humanitarian", "military",
+                                            "commitments", "gdp", "pct_gdp", NULL};
+static const aid_column_t c_explorer_v0[] = {
+    COL(ROLE_DONOR), COL(ROLE_ISO3), COL(ROLE_YEAR), COL(ROLE_MONTH), COL(ROLE_CHECKSUM),
+    WIDE(AIDSTAT_TYPE_FINANCIAL, AIDSTAT_MEASURE_ALLOCATION),
+    WIDE(AIDSTAT_TYPE_HUMANITARIAN, AIDSTAT_MEASURE_ALLOCATION),
+    WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION),
+    WIDE(AIDSTAT_TYPE_TOTAL, AIDSTAT_MEASURE_COMMITMENT), COL(ROLE_GDP), IGN};
+
 static const char *const h_totals[] = {"year", "month", "total_allocations", "military",
                                        "financial", "humanitarian", NULL};
 static const aid_column_t c_totals[] = {
@@ -66,6 +78,11 @@ static const aid_profile_t profiles[] = {
      "Kiel Ukraine Support Tracker: data explorer (allocations and commitments by donor and month, "
      "EUR billion)",
      h_explorer, c_explorer, NULL, NULL, "EUR", 1e9, 2021, KIEL, -1, -1, false, true, NULL,
+     AIDSTAT_DATASET_RECORDS},
+    {"kiel-data-explorer",
+     "Kiel Ukraine Support Tracker: data explorer (allocations and commitments by donor and month, "
+     "EUR billion; the header without to_be_allocated)",
+     h_explorer_v0, c_explorer_v0, NULL, NULL, "EUR", 1e9, 2021, KIEL, -1, -1, false, true, NULL,
      AIDSTAT_DATASET_RECORDS},
     {"kiel-total-allocations",
      "Kiel Ukraine Support Tracker: monthly allocations summed over all donors (EUR billion)",
