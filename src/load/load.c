@@ -216,6 +216,14 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
         }
     } else if (!format) {
         L->profile = aid_profile_match(norm, n);
+        const char *ref = L->profile || L->opt->map ? NULL : aid_reference_layout(norm, n);
+        if (ref) {
+            if (L->report)
+                aid_tally_role(L->report, AIDSTAT_DATASET_REFERENCE);
+            st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
+                               "%s: use it as such, or map its columns to load it as aid", ref);
+            goto out;
+        }
     }
 
     if (L->profile && format) /* a format's older header is a profile of the same name */

@@ -83,6 +83,11 @@ int aid_measure_or_transaction(const char *s);
 /* Whether a normalised header names transaction kinds ("transaction_type_name"). */
 bool aid_header_is_transaction(const char *norm);
 
+/* What a known reference table's header says it is ("a World Bank
+ * indicator table ..."), or NULL: such a file is not loaded as aid unless
+ * its columns are mapped or its format is named. */
+const char *aid_reference_layout(char **norm, size_t n);
+
 /* Guess a column's role from its normalised name. */
 aid_column_t aid_column_guess(const char *norm);
 

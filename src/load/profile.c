@@ -372,3 +372,20 @@ int aid_measure_or_transaction(const char *s)
     g_free(n);
     return r;
 }
+
+const char *aid_reference_layout(char **norm, size_t n)
+{
+    /* the World Bank's indicator downloads: long (country, code, year,
+     * value) or wide (one column per year after the indicator's name) */
+    static const char *const wb_long[] = {"country_name", "country_code", "year", "value", NULL};
+    bool is_long = n == 4;
+    for (size_t i = 0; i < n && is_long; i++)
+        is_long = strcmp(norm[i], wb_long[i]) == 0;
+    bool is_wide = false;
+    for (size_t i = 0; i < n; i++)
+        is_wide |= strcmp(norm[i], "indicator_code") == 0 || strcmp(norm[i], "indicator_name") == 0;
+    if (is_long || is_wide)
+        return "a World Bank indicator table (a reference table such as GDP or population by "
+               "country and year), not aid records";
+    return NULL;
+}
