@@ -348,6 +348,12 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
     }
     if (L->report && P)
         aid_tally_role(L->report, P->role);
+    else if (L->report && aid_inventory_layout(norm, n)) {
+        aid_tally_role(L->report, AIDSTAT_DATASET_INVENTORY);
+        aid_tally_caveat(L->report, "the file counts items (a quantity beside a weapon, system or "
+                                    "category column): an inventory, part of the aid it values, "
+                                    "not in addition to it");
+    }
     if (L->report && L->rows)
         aid_tally_begin(L->report, L->name, P ? P->name : "xlsx",
                         P ? P->description : "XLSX sheet (columns matched by header names)");

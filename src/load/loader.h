@@ -88,6 +88,10 @@ bool aid_header_is_transaction(const char *norm);
  * its columns are mapped or its format is named. */
 const char *aid_reference_layout(char **norm, size_t n);
 
+/* Whether a header counts and names items (a quantity column beside a
+ * weapon, system or category column): an inventory, part of aid given. */
+bool aid_inventory_layout(char **norm, size_t n);
+
 /* Guess a column's role from its normalised name. */
 aid_column_t aid_column_guess(const char *norm);
 

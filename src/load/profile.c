@@ -389,3 +389,19 @@ const char *aid_reference_layout(char **norm, size_t n)
                "country and year), not aid records";
     return NULL;
 }
+
+bool aid_inventory_layout(char **norm, size_t n)
+{
+    /* items counted and named: heavy weapons by donor and kind, say */
+    static const char *const count[] = {"number_of_weapons", "number", "quantity", "qty",
+                                        "count", "units", "number_of_units", "pieces", NULL};
+    static const char *const item[] = {"weapon", "weapons", "weapons_list", "weapon_system",
+                                       "system", "equipment", "item", "items", "category",
+                                       "model", NULL};
+    bool has_count = false, has_item = false;
+    for (size_t i = 0; i < n; i++) {
+        has_count |= in(norm[i], count);
+        has_item |= in(norm[i], item);
+    }
+    return has_count && has_item;
+}
