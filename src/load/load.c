@@ -20,6 +20,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#define KIND_NONE (-100)
+
 /* Type and measure cells repeat a handful of spellings: remember them. */
 typedef struct {
     char text[8][24];
@@ -47,6 +49,12 @@ typedef struct {
     aidstat_load_report_t *report;
     aidstat_error_t *err;
     word_cache_t types, measures; /* hot-path caches */
+    /* without a measure column: the first measure or transaction kind each
+     * unread column names (KIND_NONE before one), its text, and the last
+     * text looked at */
+    int *kind;
+    char **kind_text, **kind_last;
+    long *kind_line;
     aid_sipri_t *sipri; /* a SIPRI export takes the rows over */
     const aid_rows_t *rows; /* where rows come from (a workbook sheet), or NULL for CSV */
     aid_kiel_t *kiel;       /* the Kiel MAIN DATA sheet, read by its own rules */
@@ -283,6 +291,14 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
         L->first[ROLE_WIDE] = -1;
     }
     L->checksum = L->first[ROLE_CHECKSUM] >= 0;
+    if (!L->profile && L->first[ROLE_MEASURE] < 0) {
+        L->kind = g_new(int, n);
+        for (size_t i = 0; i < n; i++)
+            L->kind[i] = KIND_NONE;
+        L->kind_text = g_new0(char *, n + 1);
+        L->kind_last = g_new0(char *, n + 1);
+        L->kind_line = g_new0(long, n);
+    }
 
     const aid_profile_t *P = L->profile;
     if (P && strcmp(P->name, "kiel-release-info") == 0) {
@@ -420,6 +436,40 @@ static int cached_parse(word_cache_t *wc, const char *s, int (*parse)(const char
     return v;
 }
 
+/* A file without a measure column whose unread column names several
+ * measures or transaction kinds ("Obligations", "Disbursements") would add
+ * them up as one: an error at the cell naming the column. */
+static bool kinds_mixed(loader_t *L, char **f, long line)
+{
+    for (size_t i = 0; i < L->ncols; i++) {
+        const char *s = f[i];
+        if (L->cols[i].role != ROLE_IGNORE || !s[0] || strlen(s) > 64 || g_ascii_isdigit(s[0]) ||
+            (L->kind_last[i] && strcmp(L->kind_last[i], s) == 0))
+            continue;
+        g_free(L->kind_last[i]);
+        L->kind_last[i] = g_strdup(s);
+        int m = aid_measure_or_transaction(s);
+        if (m == -1)
+            continue;
+        if (L->kind[i] == KIND_NONE) {
+            L->kind[i] = m;
+            L->kind_text[i] = g_strdup(s);
+            L->kind_line[i] = line;
+        } else if (L->kind[i] != m) {
+            char *col = aid_tally_clip(L->raw[i], 80);
+            aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, line, (long)i + 1,
+                          "column \"%s\" names several measures or transaction kinds (\"%s\" on "
+                          "line %ld, \"%s\" here), and no column is read as the measure: their "
+                          "values would be added up as one; read it as the measure "
+                          "(measure=%s)",
+                          col, L->kind_text[i], L->kind_line[i], s, col);
+            g_free(col);
+            return true;
+        }
+    }
+    return false;
+}
+
 static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long line)
 {
     if (L->report)
@@ -443,6 +493,8 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         snprintf(reason, sizeof reason, "wrong number of fields (the header has %zu)", L->ncols);
         return reject(L, line, reason, "");
     }
+    if (L->kind && kinds_mixed(L, f, line))
+        return -1;
     const aid_profile_t *P = L->profile;
     if (P && strcmp(P->name, "kiel-release-info") == 0) {
         /* release,period,date,label: metadata, not aid */
@@ -768,6 +820,15 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
         aid_kiel_free(L.kiel);
     }
     g_free(L.cols);
+    g_free(L.kind);
+    if (L.kind_last)
+        for (size_t i = 0; i < L.ncols; i++) {
+            g_free(L.kind_last[i]);
+            g_free(L.kind_text[i]);
+        }
+    g_free(L.kind_text);
+    g_free(L.kind_last);
+    g_free(L.kind_line);
     g_strfreev(L.raw);
     g_free(L.release);
     g_free(L.source);
