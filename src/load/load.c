@@ -21,6 +21,7 @@
 #include <string.h>
 
 #define KIND_NONE (-100)
+#define KIND_OFF (-101) /* a column of other words: no longer looked at */
 
 /* Type and measure cells repeat a handful of spellings: remember them. */
 typedef struct {
@@ -54,7 +55,7 @@ typedef struct {
      * text looked at */
     int *kind;
     char **kind_text, **kind_last;
-    long *kind_line;
+    long *kind_line; /* or, before a kind is seen, how many other words were */
     aid_sipri_t *sipri; /* a SIPRI export takes the rows over */
     const aid_rows_t *rows; /* where rows come from (a workbook sheet), or NULL for CSV */
     aid_kiel_t *kiel;       /* the Kiel MAIN DATA sheet, read by its own rules */
@@ -443,14 +444,19 @@ static bool kinds_mixed(loader_t *L, char **f, long line)
 {
     for (size_t i = 0; i < L->ncols; i++) {
         const char *s = f[i];
-        if (L->cols[i].role != ROLE_IGNORE || !s[0] || strlen(s) > 64 || g_ascii_isdigit(s[0]) ||
-            (L->kind_last[i] && strcmp(L->kind_last[i], s) == 0))
+        if (L->kind[i] == KIND_OFF || L->cols[i].role != ROLE_IGNORE || !s[0] || strlen(s) > 64 ||
+            g_ascii_isdigit(s[0]) || (L->kind_last[i] && strcmp(L->kind_last[i], s) == 0))
             continue;
         g_free(L->kind_last[i]);
         L->kind_last[i] = g_strdup(s);
         int m = aid_measure_or_transaction(s);
-        if (m == -1)
+        if (m == -1) {
+            /* a column of kinds names little else: after 16 other words
+             * without a kind, this one is names or notes */
+            if (L->kind[i] == KIND_NONE && ++L->kind_line[i] >= 16)
+                L->kind[i] = KIND_OFF;
             continue;
+        }
         if (L->kind[i] == KIND_NONE) {
             L->kind[i] = m;
             L->kind_text[i] = g_strdup(s);
