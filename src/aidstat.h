@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -532,9 +533,35 @@ AIDSTAT_API const char *aidstat_result_filter(const aidstat_result_t *r);
 AIDSTAT_API uint64_t aidstat_result_records(const aidstat_result_t *r);
 AIDSTAT_API uint64_t aidstat_result_rows_read(const aidstat_result_t *r);
 AIDSTAT_API uint64_t aidstat_result_rows_rejected(const aidstat_result_t *r);
-/** Notes for the footer ("EU (Commission and Council): no GDP in the data"). */
+/** Notes for the footer ("EU (Commission and Council): no GDP in the data"),
+ * in neutral English that names no command-line option. */
 AIDSTAT_API size_t aidstat_result_note_count(const aidstat_result_t *r);
 AIDSTAT_API const char *aidstat_result_note(const aidstat_result_t *r, size_t i);
+/** What a note says, for a front-end that words it itself (a table with
+ * a total and shares, a chart without them, a command line that names its
+ * options). Parameters: aidstat_result_note_count_param (0, 1) and
+ * aidstat_result_note_subject. */
+typedef enum {
+    AIDSTAT_NOTE_TEXT = 0,        /**< a statement: the text says it all */
+    AIDSTAT_NOTE_NOT_SHOWN,       /**< param 0 rows after the first param 1 are not shown;
+                                       subject "rows" or "groups" */
+    AIDSTAT_NOTE_SHARES_OVERLAP,  /**< the row groups share donors (subject: some of them),
+                                       so their shares of the total do not add up to 100 % */
+    AIDSTAT_NOTE_COLUMNS_OVERLAP, /**< the column groups share donors (subject: some of them) */
+    AIDSTAT_NOTE_OUTSIDE_GROUPS,  /**< param 0 donors belong to none of the groups */
+    AIDSTAT_NOTE_RANKED_BY,       /**< rows are ranked by one measure column (subject) */
+    AIDSTAT_NOTE_NO_RATIO         /**< rows without a denominator (subject: "no GDP in the
+                                       table for X"): n/a, left out of the total */
+} aidstat_note_t;
+AIDSTAT_API aidstat_note_t aidstat_result_note_code(const aidstat_result_t *r, size_t i);
+AIDSTAT_API size_t aidstat_result_note_count_param(const aidstat_result_t *r, size_t i, int k);
+AIDSTAT_API const char *aidstat_result_note_subject(const aidstat_result_t *r, size_t i);
+/** Whether two of the groups shown (rows or columns by region) share a
+ * donor with records, so that they are no parts of one whole. */
+AIDSTAT_API bool aidstat_result_groups_overlap(const aidstat_result_t *r);
+/** Why there is no concentration (aidstat_result_concentration false):
+ * "" when it does not apply to the result at all. */
+AIDSTAT_API const char *aidstat_result_concentration_why(const aidstat_result_t *r);
 
 
 /* ---------------------------------------------------------- statistics */
@@ -795,7 +822,44 @@ AIDSTAT_API uint64_t aidstat_series_rows_read(const aidstat_series_t *s);
 AIDSTAT_API uint64_t aidstat_series_rows_rejected(const aidstat_series_t *s);
 AIDSTAT_API size_t aidstat_series_note_count(const aidstat_series_t *s);
 AIDSTAT_API const char *aidstat_series_note(const aidstat_series_t *s, size_t i);
+/** Donors with records that fall in two or more of the groups of a series
+ * by region ("Germany, France, Italy and 19 more"), "" when the groups
+ * share none: then they are parts of one whole and may be stacked. */
+AIDSTAT_API const char *aidstat_series_shared_donors(const aidstat_series_t *s);
 
+
+/* ------------------------------------------------------------ output files */
+
+/** An output file written safely (the library's charts and reports are
+ * written through it too). A regular file, or the file a symbolic link
+ * leads to, is written to a temporary file beside it, synced and renamed
+ * into place by aidstat_output_commit(): it is complete or left as it was,
+ * and the link stays a link. An existing file keeps its mode; a new one
+ * gets 0666 less the umask. A file with other hard links is copied into in
+ * place at commit, so every name keeps showing the same file (a failure
+ * during that copy can leave it partial). Devices, FIFOs and sockets are
+ * written directly and never replaced. A directory or an empty path is an
+ * error (AIDSTAT_ERR_OUTPUT, with the system's reason). */
+typedef struct aidstat_output aidstat_output_t;
+/** Open path for writing; NULL on error. Pair with _commit or _abort. */
+AIDSTAT_API aidstat_output_t *aidstat_output_open(const char *path, aidstat_error_t *err);
+/** The stream to write to; it belongs to the output (do not fclose it). */
+AIDSTAT_API FILE *aidstat_output_stream(aidstat_output_t *o);
+/** Flush, sync and put the file in place; frees o in every case. A write
+ * error (with the errno of the call that failed) leaves the target as it
+ * was and removes the temporary file. */
+AIDSTAT_API aidstat_status_t aidstat_output_commit(aidstat_output_t *o, aidstat_error_t *err);
+/** Give up: remove the temporary file, leave the target as it was, free o.
+ * NULL does nothing. */
+AIDSTAT_API void aidstat_output_abort(aidstat_output_t *o);
+/** s (UTF-8) with control characters made visible, as charts draw them and
+ * the program prints names on a terminal or in Markdown: \n \r \t, \x1b
+ * for other C0 controls and DEL, \u009b for C1 controls, \xff for a byte
+ * that is not UTF-8. Free with aidstat_free(). */
+AIDSTAT_API char *aidstat_text_visible(const char *s);
+/** Remove every temporary file still being written. Async-signal-safe:
+ * for a program's SIGINT/SIGTERM/SIGHUP handler, which then re-raises. */
+AIDSTAT_API void aidstat_output_remove_temporaries(void);
 
 /* ---------------------------------------------------------------- charts */
 

@@ -51,7 +51,8 @@ void cli_data_clear(cli_data_opts_t *o);
 /* Load files (or the embedded default when nfiles is 0) into fn. Each
  * file's report goes to on_report (may be NULL); rejected rows are
  * announced on stderr unless quiet. Returns 0 or an exit code (message
- * printed). */
+ * printed), or EXIT_OUTPUT with nothing printed when fn stopped the load:
+ * fn stops only when its output failed, and its owner says so. */
 typedef void (*cli_report_fn)(const aidstat_load_report_t *r, void *user);
 int cli_load(cli_data_opts_t *o, char **files, int nfiles, aidstat_record_fn fn, void *user,
              cli_report_fn on_report, void *report_user);
@@ -67,15 +68,30 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r);
 /* Regions: --regions FILE or the embedded ones. NULL after printing an error. */
 aidstat_regions_t *cli_regions(const cli_data_opts_t *o, int *code);
 
-/* Output written atomically: a temporary file beside the target, renamed
- * into place by cli_output_commit. path "-" or NULL is stdout. */
+/* Output to -o PATH through aidstat_output_t (complete or left as it
+ * was; devices and FIFOs written directly), or to stdout for "-" or
+ * NULL. Open and commit return 0 or an exit code after the message. */
 typedef struct {
     FILE *fp;
-    char *path, *tmp;
+    aidstat_output_t *file; /* NULL for stdout */
+    char *path;
 } cli_output_t;
 int cli_output_open(cli_output_t *out, const char *path);
 int cli_output_commit(cli_output_t *out);
 void cli_output_abort(cli_output_t *out);
+/* Say that writing out failed with errno e (a record callback that
+ * stopped the load); returns EXIT_OUTPUT. */
+int cli_output_error(const cli_output_t *out, int e);
+
+/* Standard output: flush and check it; 0 or EXIT_OUTPUT after printing
+ * "standard output: write error: <reason>". */
+int cli_stdout_check(void);
+/* Print that message for errno e; returns EXIT_OUTPUT. */
+int cli_stdout_error(int e);
+
+/* Remove temporary output files on SIGINT, SIGTERM and SIGHUP, then die
+ * of the signal. Called once by main. */
+void cli_signals_install(void);
 
 /* Numbers. */
 /* Shortest text that reads back as the same double. */
@@ -103,7 +119,16 @@ void cli_grid_print(FILE *fp, const cli_grid_t *g, bool rule_before_last);
 /* The same as a GitHub Markdown table (last row bold if asked). */
 void cli_grid_markdown(FILE *fp, const cli_grid_t *g, bool bold_last);
 
+/* One CSV (sep ',') or TSV (sep '\t') text cell. A cell starting with
+ * = + - @ tab or CR (and not a number) gets a leading ' so spreadsheets
+ * show it instead of running it, unless the command's --csv-formulas
+ * (added by cli_csv_add_entries) was given. */
 void cli_csv_field(FILE *fp, const char *s, char sep);
+bool cli_csv_is_formula(const char *s);
+void cli_csv_add_entries(GOptionContext *ctx);
+/* aidstat_text_visible: control characters shown for a terminal or
+ * Markdown as charts show them. Free with g_free. */
+char *cli_visible(const char *s);
 void cli_csv_num(FILE *fp, double x); /* nothing for NaN */
 void cli_json_str(FILE *fp, const char *s);
 void cli_json_num(FILE *fp, double x); /* null for NaN and infinities */

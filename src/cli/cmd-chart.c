@@ -3,6 +3,7 @@
 #include "config.h"
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 #include <unistd.h>
@@ -29,10 +30,17 @@ static bool parse_length(const char *s, double dpi, double *pt)
     return *pt <= 72.0 * 60; /* 60 inches is a poster */
 }
 
+/* Into standard output, keeping the errno of a failed write for the
+ * message (cairo stops at the first failure and only says "write error"). */
 static unsigned int write_stdout(void *closure, const unsigned char *data, unsigned int len)
 {
-    (void)closure;
-    return fwrite(data, 1, len, stdout) == len ? 0 : 1;
+    int *e = closure;
+    errno = 0;
+    if (fwrite(data, 1, len, stdout) == len && !ferror(stdout))
+        return 0;
+    if (!*e)
+        *e = errno ? errno : EIO;
+    return 1;
 }
 
 static void compare_report(const aidstat_load_report_t *r, void *user)
@@ -86,7 +94,7 @@ int cmd_chart(int argc, char **argv)
         {"font", 0, 0, G_OPTION_ARG_STRING, &font, "Font family (default DejaVu Sans)", "FAMILY"},
         {"colors", 0, 0, G_OPTION_ARG_STRING, &colors, "Palette: #RRGGBB,#RRGGBB,...", "LIST"},
         {"locale", 0, 0, G_OPTION_ARG_STRING, &locale, "Number format: en (1,234.5) or de (1.234,5)", "LOCALE"},
-        {"alt", 0, 0, G_OPTION_ARG_NONE, &alt, "Print the chart's text description", NULL},
+        {"alt", 0, 0, G_OPTION_ARG_NONE, &alt, "Print the chart's text description (on stderr with -o -)", NULL},
         {"rate", 0, 0, G_OPTION_ARG_STRING, &rate,
          "Line: plot the exchange rate of CODE from the --rates table, every observation", "CODE"},
         {"rate-base", 0, 0, G_OPTION_ARG_STRING, &rate_base, "With --rate: per unit of this currency (default EUR)", "CODE"},
@@ -291,23 +299,28 @@ int cmd_chart(int argc, char **argv)
         code = cli_fail(&err);
         goto done;
     }
-    if (alt)
-        printf("%s\n", aidstat_chart_describe(chart));
+    bool to_stdout = output && !strcmp(output, "-");
+    if (alt) {
+        /* the chart itself owns standard output: the text goes to stderr */
+        FILE *fp = to_stdout ? stderr : stdout;
+        char *v = cli_visible(aidstat_chart_describe(chart));
+        fprintf(fp, "%s\n", v);
+        g_free(v);
+    }
     if (output) {
-        aidstat_status_t st = strcmp(output, "-")
+        int werr = 0;
+        aidstat_status_t st = !to_stdout
                                   ? aidstat_chart_write(chart, output, width, height, dpi, &err)
-                                  : aidstat_chart_write_stream(chart, type, write_stdout, NULL, width, height, dpi, &err);
-        if (st != AIDSTAT_OK) {
-            code = cli_fail(&err);
-            goto done;
-        }
-        if (!strcmp(output, "-") && fflush(stdout) != 0) {
-            code = cli_error(EXIT_OUTPUT, "standard output: write error");
+                                  : aidstat_chart_write_stream(chart, type, write_stdout, &werr, width, height, dpi, &err);
+        if (st != AIDSTAT_OK || werr) {
+            code = werr ? cli_stdout_error(werr) : cli_fail(&err);
             goto done;
         }
     }
+    if ((to_stdout || alt) && (code = cli_stdout_check()))
+        goto done;
     for (size_t i = 0; !data.quiet && i < aidstat_chart_warning_count(chart); i++)
-        fprintf(stderr, "aidstat: warning: %s\n", aidstat_chart_warning(chart, i));
+        cli_error(0, "warning: %s", aidstat_chart_warning(chart, i));
 done:
     aidstat_chart_free(chart);
     aidstat_result_free(res);

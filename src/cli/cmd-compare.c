@@ -142,6 +142,16 @@ static char *rows_text(const aidstat_result_t *r)
                            aidstat_result_rows_rejected(r));
 }
 
+/* A note of the result, worded for the command line: a note about
+ * hidden rows names the option that shows them. Newly allocated. */
+static char *note_text(const aidstat_result_t *r, size_t i)
+{
+    if (aidstat_result_note_code(r, i) == AIDSTAT_NOTE_NOT_SHOWN)
+        return g_strdup_printf("%zu more %s not shown (--top %zu)", aidstat_result_note_count_param(r, i, 0),
+                               aidstat_result_note_subject(r, i), aidstat_result_note_count_param(r, i, 1));
+    return g_strdup(aidstat_result_note(r, i));
+}
+
 /* "Concentration: top 1 32.2 %, top 3 64.1 %, ..., HHI 1,612, Gini 0.78 (42 donors)" */
 static char *concentration_text(const aidstat_result_t *r)
 {
@@ -236,16 +246,24 @@ static void print_table(const view_t *v, bool markdown)
     char *src = source_text(r);
     char *rows = rows_text(r);
     char *conc = v->concentration ? concentration_text(r) : NULL;
-    if (v->concentration && !conc && !markdown && !v->quiet)
-        fprintf(stderr, "aidstat: note: --concentration applies to sums by donor without --per; not shown\n");
+    if (v->concentration && !conc && !markdown && !v->quiet) {
+        const char *why = aidstat_result_concentration_why(r);
+        if (why[0])
+            fprintf(stderr, "aidstat: note: no concentration: %s\n", why);
+        else
+            fprintf(stderr, "aidstat: note: --concentration applies to sums by donor without --per; not shown\n");
+    }
     if (!markdown) {
         fprintf(fp, "%s\n\n", title);
         cli_grid_print(fp, g, has_total);
         fprintf(fp, "\n%s\n", foot);
         if (conc)
             fprintf(fp, "%s\n", conc);
-        for (size_t i = 0; i < aidstat_result_note_count(r); i++)
-            fprintf(fp, "Note: %s\n", aidstat_result_note(r, i));
+        for (size_t i = 0; i < aidstat_result_note_count(r); i++) {
+            char *t = note_text(r, i);
+            fprintf(fp, "Note: %s\n", t);
+            g_free(t);
+        }
         fprintf(fp, "%s\n%s\n", src, rows);
     } else {
         fprintf(fp, "**%s**\n\n", title);
@@ -253,8 +271,11 @@ static void print_table(const view_t *v, bool markdown)
         fprintf(fp, "\n%s  \n", foot);
         if (conc)
             fprintf(fp, "%s  \n", conc);
-        for (size_t i = 0; i < aidstat_result_note_count(r); i++)
-            fprintf(fp, "Note: %s  \n", aidstat_result_note(r, i));
+        for (size_t i = 0; i < aidstat_result_note_count(r); i++) {
+            char *t = note_text(r, i);
+            fprintf(fp, "Note: %s  \n", t);
+            g_free(t);
+        }
         fprintf(fp, "%s  \n%s\n", src, rows);
     }
     g_free(title);
@@ -444,7 +465,9 @@ static void print_json(const view_t *v)
     for (size_t i = 0; i < aidstat_result_note_count(r); i++) {
         if (i)
             fputs(", ", fp);
-        cli_json_str(fp, aidstat_result_note(r, i));
+        char *t = note_text(r, i);
+        cli_json_str(fp, t);
+        g_free(t);
     }
     fputs("],\n", fp);
     if (nc) {
@@ -604,6 +627,7 @@ int cmd_compare(int argc, char **argv)
         "Without FILE, the embedded Kiel Ukraine Support Tracker data is used.\n\n"
         "Example: aidstat compare --by region --type military --to 2025-04");
     g_option_context_add_main_entries(ctx, entries, NULL);
+    cli_csv_add_entries(ctx);
     cli_select_add_entries(&sel, ctx);
     cli_norm_add_entries(&norm, ctx);
     g_option_context_add_group(ctx, cli_data_group(&data));

@@ -869,6 +869,7 @@ int cmd_trend(int argc, char **argv)
         "year against the years before it. Without FILE, the embedded Kiel data is used.\n\n"
         "Example: aidstat trend --by region --region europe,usa --type military --interval quarter");
     g_option_context_add_main_entries(ctx, entries, NULL);
+    cli_csv_add_entries(ctx);
     cli_select_add_entries(&sel, ctx);
     cli_norm_add_entries(&norm, ctx);
     g_option_context_add_group(ctx, cli_data_group(&data));

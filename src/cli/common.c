@@ -1,11 +1,12 @@
 /* Pieces shared by the sub-commands: data options, loading with row
- * accounting, atomic output, number formatting. */
+ * accounting, output files and standard output, signals, number formatting. */
 #include "config.h"
 #include "cli/cli.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,10 +30,19 @@ int cli_exit_code(aidstat_status_t st)
     }
 }
 
+/* Messages quote names and values from the input and the command line:
+ * their control characters are shown, never sent to the terminal. */
+static void say(const char *msg)
+{
+    char *v = cli_visible(msg);
+    fprintf(stderr, "aidstat: %s\n", v);
+    g_free(v);
+}
+
 int cli_fail(const aidstat_error_t *err)
 {
     char buf[1200];
-    fprintf(stderr, "aidstat: %s\n", aidstat_error_format(err, buf, sizeof buf));
+    say(aidstat_error_format(err, buf, sizeof buf));
     return cli_exit_code(err->code);
 }
 
@@ -40,10 +50,10 @@ int cli_error(int code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("aidstat: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    char *msg = g_strdup_vprintf(fmt, ap);
     va_end(ap);
+    say(msg);
+    g_free(msg);
     return code;
 }
 
@@ -180,7 +190,9 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
     for (size_t i = 0; i < nd; i++) {
         const char *d = aidstat_load_report_donor(r, i);
         bool q = strchr(d, ',') != NULL; /* "Korea, Republic of" is one donor */
-        fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", d, q ? "\"" : "");
+        char *v = cli_visible(d);
+        fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", v, q ? "\"" : "");
+        g_free(v);
     }
     fputc('\n', fp);
     /* recipients are worth a line when the data names others than the
@@ -191,7 +203,9 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
         for (size_t i = 0; i < nrc; i++) {
             const char *d = aidstat_load_report_recipient(r, i);
             bool q = strchr(d, ',') != NULL;
-            fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", d, q ? "\"" : "");
+            char *v = cli_visible(d);
+            fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", v, q ? "\"" : "");
+            g_free(v);
         }
         fputc('\n', fp);
     }
@@ -221,8 +235,11 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
         if (count > nl)
             fputs(", ...", fp);
         const char *ex = aidstat_load_report_reason_example(r, i);
-        if (ex[0])
-            fprintf(fp, "; first: \"%s\"", ex);
+        if (ex[0]) {
+            char *v = cli_visible(ex);
+            fprintf(fp, "; first: \"%s\"", v);
+            g_free(v);
+        }
         fputc('\n', fp);
     }
 }
@@ -284,8 +301,11 @@ static void progress(uint64_t done, uint64_t total, void *user)
 static int inputs_fail(aidstat_inputs_t *in, const aidstat_error_t *err)
 {
     int code = cli_fail(err);
-    for (size_t i = 0; i < aidstat_inputs_detail_count(in); i++)
-        fprintf(stderr, "aidstat:   %s\n", aidstat_inputs_detail(in, i));
+    for (size_t i = 0; i < aidstat_inputs_detail_count(in); i++) {
+        char *v = cli_visible(aidstat_inputs_detail(in, i));
+        fprintf(stderr, "aidstat:   %s\n", v);
+        g_free(v);
+    }
     if (aidstat_inputs_overlap_refused(in))
         fprintf(stderr, "aidstat: --allow-overlap adds them anyway, if the overlap is deliberate\n");
     aidstat_inputs_free(in);
@@ -321,7 +341,9 @@ int cli_load(cli_data_opts_t *o, char **files, int nfiles, aidstat_record_fn fn,
         if (st != AIDSTAT_OK) {
             aidstat_load_report_free(r);
             aidstat_inputs_free(in);
-            return cli_fail(&err);
+            /* a callback stops the load only when its output failed; its
+             * owner says how (cli_output_error) */
+            return st == AIDSTAT_ERR_ABORTED ? EXIT_OUTPUT : cli_fail(&err);
         }
         if (o->verbose) {
             if (i > 0)
@@ -352,6 +374,21 @@ aidstat_regions_t *cli_regions(const cli_data_opts_t *o, int *code)
     return r;
 }
 
+int cli_stdout_error(int e)
+{
+    return cli_error(EXIT_OUTPUT, "standard output: write error: %s", g_strerror(e ? e : EIO));
+}
+
+int cli_stdout_check(void)
+{
+    errno = 0;
+    if (fflush(stdout) != 0)
+        return cli_stdout_error(errno);
+    if (ferror(stdout))
+        return cli_stdout_error(EIO); /* an earlier write failed; its errno is gone */
+    return 0;
+}
+
 int cli_output_open(cli_output_t *out, const char *path)
 {
     memset(out, 0, sizeof *out);
@@ -359,55 +396,60 @@ int cli_output_open(cli_output_t *out, const char *path)
         out->fp = stdout;
         return 0;
     }
+    aidstat_error_t err;
+    if (!(out->file = aidstat_output_open(path, &err)))
+        return cli_fail(&err);
+    out->fp = aidstat_output_stream(out->file);
     out->path = g_strdup(path);
-    out->tmp = g_strdup_printf("%s.XXXXXX", path);
-    int fd = g_mkstemp(out->tmp);
-    if (fd < 0) {
-        int e = errno;
-        g_free(out->path);
-        g_free(out->tmp);
-        out->path = out->tmp = NULL;
-        return cli_error(EXIT_OUTPUT, "%s: cannot create: %s", path, g_strerror(e));
-    }
-    out->fp = fdopen(fd, "w");
     return 0;
+}
+
+int cli_output_error(const cli_output_t *out, int e)
+{
+    if (!out->file)
+        return cli_stdout_error(e);
+    return cli_error(EXIT_OUTPUT, "%s: write failed: %s", out->path, g_strerror(e ? e : EIO));
 }
 
 int cli_output_commit(cli_output_t *out)
 {
-    if (out->fp == stdout || !out->path) {
-        if (fflush(stdout) != 0 || ferror(stdout))
-            return cli_error(EXIT_OUTPUT, "standard output: write error");
-        return 0;
-    }
-    bool bad = ferror(out->fp) != 0;
-    bad |= fflush(out->fp) != 0;
-    bad |= fsync(fileno(out->fp)) != 0 && errno != EINVAL;
-    int e = errno;
-    bad |= fclose(out->fp) != 0;
-    out->fp = NULL;
-    if (!bad && g_chmod(out->tmp, 0644) == 0 && rename(out->tmp, out->path) == 0) {
-        g_free(out->path);
-        g_free(out->tmp);
-        return 0;
-    }
-    e = e ? e : errno;
-    unlink(out->tmp);
-    int code = cli_error(EXIT_OUTPUT, "%s: write failed: %s", out->path, g_strerror(e));
+    if (!out->file)
+        return cli_stdout_check();
+    aidstat_error_t err;
+    aidstat_status_t st = aidstat_output_commit(out->file, &err);
     g_free(out->path);
-    g_free(out->tmp);
-    return code;
+    memset(out, 0, sizeof *out);
+    return st == AIDSTAT_OK ? 0 : cli_fail(&err);
 }
 
 void cli_output_abort(cli_output_t *out)
 {
-    if (out->fp && out->fp != stdout) {
-        fclose(out->fp);
-        unlink(out->tmp);
-    }
+    aidstat_output_abort(out->file);
     g_free(out->path);
-    g_free(out->tmp);
     memset(out, 0, sizeof *out);
+}
+
+/* SIGINT, SIGTERM, SIGHUP: remove the temporary files being written,
+ * then die of the same signal (SA_RESETHAND put the default back). */
+static void on_signal(int sig)
+{
+    aidstat_output_remove_temporaries();
+    raise(sig);
+}
+
+void cli_signals_install(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < G_N_ELEMENTS(sigs); i++) {
+        struct sigaction old, sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sa.sa_flags = SA_RESETHAND;
+        sigemptyset(&sa.sa_mask);
+        /* a signal ignored by whoever started us (nohup) stays ignored */
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(sigs[i], &sa, NULL);
+    }
 }
 
 char *cli_fmt_exact(double x, char *buf, size_t len)

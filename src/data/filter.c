@@ -3,6 +3,7 @@
  * select the same records. */
 #include "config.h"
 #include "aidstat.h"
+#include "data/region.h"
 
 #include <glib.h>
 #include <string.h>
@@ -149,7 +150,8 @@ static bool donor_match(const aidstat_filter_t *f, const aidstat_record_t *rec)
     return hit;
 }
 
-bool aidstat_filter_match(const aidstat_filter_t *f, const aidstat_record_t *rec)
+/* Every test but the groups'. */
+static bool match_but_groups(const aidstat_filter_t *f, const aidstat_record_t *rec)
 {
     if (!f)
         return true;
@@ -180,16 +182,34 @@ bool aidstat_filter_match(const aidstat_filter_t *f, const aidstat_record_t *rec
         if (!hit)
             return false;
     }
-    if (f->regions->len) {
-        bool in = false;
-        for (size_t i = 0; i < f->regions->len && !in; i++) {
-            region_ref_t *r = &g_array_index(f->regions, region_ref_t, i);
-            in = aidstat_regions_contains(r->regions, r->index, rec->iso3, rec->donor);
-        }
-        if (!in)
-            return false;
-    }
     return true;
+}
+
+static bool in_groups(const aidstat_filter_t *f, const aidstat_record_t *rec)
+{
+    for (size_t i = 0; i < f->regions->len; i++) {
+        region_ref_t *r = &g_array_index(f->regions, region_ref_t, i);
+        if (aidstat_regions_contains(r->regions, r->index, rec->iso3, rec->donor))
+            return true;
+    }
+    return false;
+}
+
+bool aidstat_filter_match(const aidstat_filter_t *f, const aidstat_record_t *rec)
+{
+    if (!f)
+        return true;
+    return match_but_groups(f, rec) && (!f->regions->len || in_groups(f, rec));
+}
+
+bool aid_filter_names_groups(const aidstat_filter_t *f)
+{
+    return f && f->regions->len;
+}
+
+bool aid_filter_outside_groups(const aidstat_filter_t *f, const aidstat_record_t *rec)
+{
+    return f && f->regions->len && match_but_groups(f, rec) && !in_groups(f, rec);
 }
 
 const char *aidstat_filter_describe(const aidstat_filter_t *f)

@@ -327,8 +327,13 @@ static aidstat_status_t table_from_compare(ctx_t *x, aid_block_t *b, aid_opts_t 
                            per ? "% of donor GDP" : unit, per ? "" : " (nominal)",
                            aidstat_period_format(y0, m0, a, sizeof a), aidstat_period_format(y1, m1, bb, sizeof bb),
                            aidstat_result_source(r)[0] ? aidstat_result_source(r) : "not stated");
-    for (size_t i = 0; i < aidstat_result_note_count(r); i++)
-        g_string_append_printf(note, " %s.", aidstat_result_note(r, i));
+    for (size_t i = 0; i < aidstat_result_note_count(r); i++) {
+        if (aidstat_result_note_code(r, i) == AIDSTAT_NOTE_NOT_SHOWN) /* worded for a spec */
+            g_string_append_printf(note, " %zu more %s not shown (top=%zu).", aidstat_result_note_count_param(r, i, 0),
+                                   aidstat_result_note_subject(r, i), aidstat_result_note_count_param(r, i, 1));
+        else
+            g_string_append_printf(note, " %s.", aidstat_result_note(r, i));
+    }
     note->str[0] = g_ascii_toupper(note->str[0]);
     b->note = g_string_free(note, FALSE);
     g_free(ml);
