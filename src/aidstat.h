@@ -237,6 +237,58 @@ AIDSTAT_API const char *aidstat_load_report_recipient(const aidstat_load_report_
 AIDSTAT_API const char *aidstat_load_report_source(const aidstat_load_report_t *r);
 AIDSTAT_API const char *aidstat_load_report_release(const aidstat_load_report_t *r);
 
+/** What a file is, decided when it is loaded. Only record-level files add
+ * up with one another: the others are other views of the same aid (sums
+ * over donors, keys, inventories) and count it again. */
+typedef enum {
+    AIDSTAT_DATASET_RECORDS = 0, /**< record-level aid: a donor's aid per row (data_explorer.csv) */
+    AIDSTAT_DATASET_AGGREGATE,   /**< sums over donors (Kiel total_allocations.csv) */
+    AIDSTAT_DATASET_KEY,         /**< an attribution key: shares of aid given through others (eu_aid_shares.csv) */
+    AIDSTAT_DATASET_INVENTORY,   /**< items delivered, valued: part of an aid type (weapons.csv) */
+    AIDSTAT_DATASET_SPLIT,       /**< one aid type split another way (procurement_trends.csv) */
+    AIDSTAT_DATASET_REFERENCE,   /**< a reference table, no aid records (release_info.csv) */
+    AIDSTAT_DATASET_COUNT
+} aidstat_dataset_role_t;
+
+/** The role of the loaded file (AIDSTAT_DATASET_RECORDS unless its loader says otherwise). */
+AIDSTAT_API aidstat_dataset_role_t aidstat_load_report_role(const aidstat_load_report_t *r);
+/** What a role is, for people: "record-level aid", "an aggregate over donors". */
+AIDSTAT_API const char *aidstat_dataset_role_name(aidstat_dataset_role_t role);
+/** How a file of this role is used: "load it on its own ...". */
+AIDSTAT_API const char *aidstat_dataset_role_usage(aidstat_dataset_role_t role);
+
+/** Files loaded together. Their records pass through it (fn
+ * aidstat_inputs_record, user the inputs) to the consumer set with
+ * aidstat_inputs_new; it refuses what would count aid twice: the same
+ * file given twice (same path, same device and inode, or the same
+ * bytes), two files holding the same record (donor, code, recipient,
+ * period, type, measure, source and release), and files that are
+ * different views of aid (a record-level file with a sum over donors, an
+ * attribution key, an inventory or a sourcing split). allow_overlap lets
+ * the first two through (a deliberate overlap). */
+typedef struct aidstat_inputs aidstat_inputs_t;
+/** New inputs passing records to fn with user. Free with aidstat_inputs_free. */
+AIDSTAT_API aidstat_inputs_t *aidstat_inputs_new(aidstat_record_fn fn, void *user, bool allow_overlap);
+AIDSTAT_API void aidstat_inputs_free(aidstat_inputs_t *in);
+/** Before loading path: an error naming both files when it is one already
+ * added. "-" (standard input) is never compared. */
+AIDSTAT_API aidstat_status_t aidstat_inputs_add_file(aidstat_inputs_t *in, const char *path,
+                                                     aidstat_error_t *err);
+/** The record callback: remembers the record's identity, then passes it on. */
+AIDSTAT_API int aidstat_inputs_record(const aidstat_record_t *rec, void *inputs);
+/** After each file's load, before the next one: what the file is, from
+ * its report (copied). Records that come before it belong to that file. */
+AIDSTAT_API void aidstat_inputs_add_report(aidstat_inputs_t *in, const aidstat_load_report_t *r);
+/** After the last file: an error when records overlapped or the files are
+ * different views of aid. Then aidstat_inputs_detail lists each file,
+ * what it is and how to use it, one line each. */
+AIDSTAT_API aidstat_status_t aidstat_inputs_finish(aidstat_inputs_t *in, aidstat_error_t *err);
+AIDSTAT_API size_t aidstat_inputs_detail_count(const aidstat_inputs_t *in);
+AIDSTAT_API const char *aidstat_inputs_detail(const aidstat_inputs_t *in, size_t i);
+/** Whether the error from aidstat_inputs_add_file or _finish was an overlap
+ * (which allow_overlap would let through), not different views. */
+AIDSTAT_API bool aidstat_inputs_overlap_refused(const aidstat_inputs_t *in);
+
 /** Receives a load's progress: bytes read so far and the input's size
  * (0 when unknown, as for a pipe). */
 typedef void (*aidstat_progress_fn)(uint64_t done, uint64_t total, void *user);

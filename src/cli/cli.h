@@ -38,6 +38,7 @@ typedef struct {
     gchar *regions;
     gboolean quiet;   /* no progress, notes or warnings; errors always print */
     gboolean verbose; /* each file's row accounting on stderr, as check prints it */
+    gboolean allow_overlap; /* files that hold the same records may be added */
     aidstat_load_options_t load;
 } cli_data_opts_t;
 
@@ -55,6 +56,10 @@ void cli_data_clear(cli_data_opts_t *o);
 typedef void (*cli_report_fn)(const aidstat_load_report_t *r, void *user);
 int cli_load(cli_data_opts_t *o, char **files, int nfiles, aidstat_record_fn fn, void *user,
              cli_report_fn on_report, void *report_user);
+
+/* The warning a load with rejected rows earns on stderr (nothing when
+ * there are none). */
+void cli_warn_load(const aidstat_load_report_t *r);
 
 /* What a load did, as `check` prints it: format, rows read, used,
  * rejected and skipped, the reasons with their first lines, coverage. */

@@ -55,6 +55,9 @@ int cmd_report(int argc, char **argv)
             fputc('\n', stderr);
         cli_print_load_report(stderr, aidstat_report_load_report(r, i));
     }
+    /* the warnings compare gives for the same files */
+    for (size_t i = 0; !verbose && !quiet && i < aidstat_report_load_count(r); i++)
+        cli_warn_load(aidstat_report_load_report(r, i));
     if (aidstat_report_write(r, out, &err) != AIDSTAT_OK) {
         code = cli_fail(&err);
         goto done;

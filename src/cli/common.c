@@ -92,6 +92,8 @@ GOptionGroup *cli_data_group(cli_data_opts_t *o)
          "No progress, notes or warnings (errors are always printed)", NULL},
         {"verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose,
          "Say on stderr what became of every row of each file, as check does", NULL},
+        {"allow-overlap", 0, 0, G_OPTION_ARG_NONE, &o->allow_overlap,
+         "Add files even when one is given twice or two hold the same records", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     GOptionGroup *g = g_option_group_new("data", "Reading data:", "Options for reading data", NULL, NULL);
@@ -158,6 +160,10 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
 {
     fprintf(fp, "%s\n", aidstat_load_report_file(r));
     fprintf(fp, "  format:   %s: %s\n", aidstat_load_report_format(r), aidstat_load_report_description(r));
+    aidstat_dataset_role_t role = aidstat_load_report_role(r);
+    if (role != AIDSTAT_DATASET_RECORDS) /* record-level aid goes without saying */
+        fprintf(fp, "  role:     %s: %s\n", aidstat_dataset_role_name(role),
+                aidstat_dataset_role_usage(role));
     const char *how;
     const char *enc = aidstat_load_report_encoding(r, &how);
     fprintf(fp, "  encoding: %s%s%s%s\n", enc, strcmp(how, "default") ? " (" : "",
@@ -250,7 +256,7 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
     }
 }
 
-static void warn_rejected(const aidstat_load_report_t *r)
+void cli_warn_load(const aidstat_load_report_t *r)
 {
     uint64_t rej = aidstat_load_report_rows_rejected(r);
     if (!rej)
@@ -302,6 +308,22 @@ static void progress(uint64_t done, uint64_t total, void *user)
     fflush(stderr);
 }
 
+/* Files that would count aid twice: the message, each file's role, and
+ * the option that allows a deliberate overlap. Frees in. */
+static int inputs_fail(aidstat_inputs_t *in, const aidstat_error_t *err)
+{
+    int code = cli_fail(err);
+    for (size_t i = 0; i < aidstat_inputs_detail_count(in); i++) {
+        char *v = cli_visible(aidstat_inputs_detail(in, i));
+        fprintf(stderr, "aidstat:   %s\n", v);
+        g_free(v);
+    }
+    if (aidstat_inputs_overlap_refused(in))
+        fprintf(stderr, "aidstat: --allow-overlap adds them anyway, if the overlap is deliberate\n");
+    aidstat_inputs_free(in);
+    return code;
+}
+
 int cli_load(cli_data_opts_t *o, char **files, int nfiles, aidstat_record_fn fn, void *user,
              cli_report_fn on_report, void *report_user)
 {
@@ -312,7 +334,15 @@ int cli_load(cli_data_opts_t *o, char **files, int nfiles, aidstat_record_fn fn,
     long delay_ms = 1000;
     if (cli_int("AIDSTAT_PROGRESS_DELAY", g_getenv("AIDSTAT_PROGRESS_DELAY"), 0, 3600000, &delay_ms))
         return EXIT_USAGE;
+    /* several files: the inputs refuse what would count aid twice */
+    aidstat_inputs_t *in = nfiles > 1 ? aidstat_inputs_new(fn, user, o->allow_overlap) : NULL;
+    if (in) {
+        fn = aidstat_inputs_record;
+        user = in;
+    }
     for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
+        if (in && aidstat_inputs_add_file(in, files[i], &err) != AIDSTAT_OK)
+            return inputs_fail(in, &err);
         aidstat_load_report_t *r = aidstat_load_report_new();
         progress_t p = {nfiles ? files[i] : aidstat_default_dataset_name(), g_get_monotonic_time(), 0,
                         (gint64)delay_ms * 1000, false};
@@ -324,6 +354,7 @@ int cli_load(cli_data_opts_t *o, char **files, int nfiles, aidstat_record_fn fn,
             fputs("\r\033[K", stderr);
         if (st != AIDSTAT_OK) {
             aidstat_load_report_free(r);
+            aidstat_inputs_free(in);
             /* a callback stops the load only when its output failed; its
              * owner says how (cli_output_error) */
             return st == AIDSTAT_ERR_ABORTED ? EXIT_OUTPUT : cli_fail(&err);
@@ -334,11 +365,16 @@ int cli_load(cli_data_opts_t *o, char **files, int nfiles, aidstat_record_fn fn,
             cli_print_load_report(stderr, r);
         }
         if (!o->quiet && !o->verbose)
-            warn_rejected(r); /* --verbose says more */
+            cli_warn_load(r); /* --verbose says more */
         if (on_report)
             on_report(r, report_user);
+        if (in)
+            aidstat_inputs_add_report(in, r);
         aidstat_load_report_free(r);
     }
+    if (in && aidstat_inputs_finish(in, &err) != AIDSTAT_OK)
+        return inputs_fail(in, &err);
+    aidstat_inputs_free(in);
     return 0;
 }
 

@@ -21,6 +21,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#define KIND_NONE (-100)
+#define KIND_OFF (-101) /* a column of other words: no longer looked at */
+
 /* Type and measure cells repeat a handful of spellings: remember them. */
 typedef struct {
     char text[8][24];
@@ -48,6 +51,12 @@ typedef struct {
     aidstat_load_report_t *report;
     aidstat_error_t *err;
     word_cache_t types, measures; /* hot-path caches */
+    /* without a measure column: the first measure or transaction kind each
+     * unread column names (KIND_NONE before one), its text, and the last
+     * text looked at */
+    int *kind;
+    char **kind_text, **kind_last;
+    long *kind_line; /* or, before a kind is seen, how many other words were */
     aid_sipri_t *sipri; /* a SIPRI export takes the rows over */
     const aid_rows_t *rows; /* where rows come from (a workbook sheet), or NULL for CSV */
     aid_kiel_t *kiel;       /* the Kiel MAIN DATA sheet, read by its own rules */
@@ -230,15 +239,26 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
                                aid_profile_names(), AID_SIPRI_FORMATS);
             goto out;
         }
-        if (aid_profile_match(norm, n) != L->profile) {
+        const aid_profile_t *match = aid_profile_match(norm, n);
+        if (!match || strcmp(match->name, L->profile->name) != 0) {
             st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
                                "the header does not match format %s", format);
             goto out;
         }
     } else if (!format) {
         L->profile = aid_profile_match(norm, n);
+        const char *ref = L->profile || L->opt->map ? NULL : aid_reference_layout(norm, n);
+        if (ref) {
+            if (L->report)
+                aid_tally_role(L->report, AIDSTAT_DATASET_REFERENCE);
+            st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
+                               "%s: use it as such, or map its columns to load it as aid", ref);
+            goto out;
+        }
     }
 
+    if (L->profile && format) /* a format's older header is a profile of the same name */
+        L->profile = aid_profile_match(norm, n);
     if (L->profile) {
         memcpy(L->cols, L->profile->columns, n * sizeof *L->cols);
     } else {
@@ -326,6 +346,14 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
             if (is_number_column(&L->cols[i]))
                 L->numcols[L->nnum++] = (int)i;
     }
+    if (!L->profile && L->first[ROLE_MEASURE] < 0) {
+        L->kind = g_new(int, n);
+        for (size_t i = 0; i < n; i++)
+            L->kind[i] = KIND_NONE;
+        L->kind_text = g_new0(char *, n + 1);
+        L->kind_last = g_new0(char *, n + 1);
+        L->kind_line = g_new0(long, n);
+    }
 
     const aid_profile_t *P = L->profile;
     if (P && strcmp(P->name, "kiel-release-info") == 0) {
@@ -354,6 +382,15 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
         }
     }
 
+    if (L->report && L->first[ROLE_MEASURE] >= 0) {
+        char *mn = aid_header_normalize(L->raw[L->first[ROLE_MEASURE]]);
+        if (aid_header_is_transaction(mn))
+            aid_tally_caveat(L->report,
+                             "transaction kinds read as measures: obligations as commitments, "
+                             "disbursements as deliveries; appropriations and budget requests "
+                             "are not aid given and are rejected");
+        g_free(mn);
+    }
     L->default_type = P && P->type >= 0 ? P->type : AIDSTAT_TYPE_TOTAL;
     L->default_measure = P && P->measure >= 0 ? P->measure : AIDSTAT_MEASURE_ALLOCATION;
     bool wide_needs_measure = false;
@@ -379,6 +416,14 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
         if (ign->len)
             aid_tally_note(L->report, "columns not loaded: %s", ign->str);
         g_string_free(ign, TRUE);
+    }
+    if (L->report && P)
+        aid_tally_role(L->report, P->role);
+    else if (L->report && aid_inventory_layout(norm, n)) {
+        aid_tally_role(L->report, AIDSTAT_DATASET_INVENTORY);
+        aid_tally_caveat(L->report, "the file counts items (a quantity beside a weapon, system or "
+                                    "category column): an inventory, part of the aid it values, "
+                                    "not in addition to it");
     }
     if (L->report && L->rows)
         aid_tally_begin(L->report, L->name, P ? P->name : "xlsx",
@@ -575,6 +620,45 @@ static int not_a_number(loader_t *L, long line, int c, const char *s, const char
     return reject_col(L, line, what, c, s);
 }
 
+/* A file without a measure column whose unread column names several
+ * measures or transaction kinds ("Obligations", "Disbursements") would add
+ * them up as one: an error at the cell naming the column. */
+static bool kinds_mixed(loader_t *L, char **f, long line)
+{
+    for (size_t i = 0; i < L->ncols; i++) {
+        const char *s = f[i];
+        if (L->kind[i] == KIND_OFF || L->cols[i].role != ROLE_IGNORE || !s[0] || strlen(s) > 64 ||
+            g_ascii_isdigit(s[0]) || (L->kind_last[i] && strcmp(L->kind_last[i], s) == 0))
+            continue;
+        g_free(L->kind_last[i]);
+        L->kind_last[i] = g_strdup(s);
+        int m = aid_measure_or_transaction(s);
+        if (m == -1) {
+            /* a column of kinds names little else: after 16 other words
+             * without a kind, this one is names or notes */
+            if (L->kind[i] == KIND_NONE && ++L->kind_line[i] >= 16)
+                L->kind[i] = KIND_OFF;
+            continue;
+        }
+        if (L->kind[i] == KIND_NONE) {
+            L->kind[i] = m;
+            L->kind_text[i] = g_strdup(s);
+            L->kind_line[i] = line;
+        } else if (L->kind[i] != m) {
+            char *col = aid_tally_clip(L->raw[i], 80);
+            aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, line, (long)i + 1,
+                          "column \"%s\" names several measures or transaction kinds (\"%s\" on "
+                          "line %ld, \"%s\" here), and no column is read as the measure: their "
+                          "values would be added up as one; read it as the measure "
+                          "(measure=%s)",
+                          col, L->kind_text[i], L->kind_line[i], s, col);
+            g_free(col);
+            return true;
+        }
+    }
+    return false;
+}
+
 static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long line)
 {
     if (L->report)
@@ -600,6 +684,8 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         snprintf(reason, sizeof reason, "wrong number of fields (the header has %zu)", L->ncols);
         return reject(L, line, reason, "");
     }
+    if (L->kind && kinds_mixed(L, f, line))
+        return -1;
     const aid_profile_t *P = L->profile;
     if (P && strcmp(P->name, "kiel-release-info") == 0) {
         /* release,period,date,label: metadata, not aid */
@@ -631,6 +717,8 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         return reject(L, line, "donor missing", "");
     if (c >= 0 && !text_ok(L, line, c, f[c], lens[c], "donor name", AID_MAX_NAME))
         return 0;
+    if (c >= 0 && aid_donor_is_aggregate(rec.donor))
+        return reject_col(L, line, "a total over donors, not a donor", c, rec.donor);
     if ((c = L->first[ROLE_ISO3]) >= 0) {
         if (!text_ok(L, line, c, f[c], lens[c], "donor code", AID_MAX_NAME))
             return 0;
@@ -685,7 +773,9 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
     }
     if ((c = L->first[ROLE_MEASURE]) >= 0) {
         const char *s = f[c];
-        int m = cached_parse(&L->measures, s, aidstat_measure_parse);
+        int m = cached_parse(&L->measures, s, aid_measure_or_transaction);
+        if (m == AID_MEASURE_NOT_AID)
+            return reject_col(L, line, "a budget stage, not aid given", c, s);
         if (m < 0)
             return reject_col(L, line, s[0] ? "unknown measure" : "measure missing", c, s);
         rec.measure = (aidstat_measure_t)m;
@@ -1106,6 +1196,15 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
     }
     marks_free(&L);
     g_free(L.cols);
+    g_free(L.kind);
+    if (L.kind_last)
+        for (size_t i = 0; i < L.ncols; i++) {
+            g_free(L.kind_last[i]);
+            g_free(L.kind_text[i]);
+        }
+    g_free(L.kind_text);
+    g_free(L.kind_last);
+    g_free(L.kind_line);
     g_strfreev(L.raw);
     g_free(L.release);
     g_free(L.source);

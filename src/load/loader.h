@@ -55,6 +55,7 @@ typedef struct {
     bool no_period;           /* rows carry no date: records get year 0 */
     bool kiel_release;        /* read release_info.csv beside the file */
     const char *note;         /* said in the load report */
+    aidstat_dataset_role_t role; /* what the file is */
 } aid_profile_t;
 
 /* The profile whose header matches the normalised header names, or NULL. */
@@ -67,6 +68,29 @@ const char *aid_profile_names(void);
 /* Normalise a header name: lower case, runs of non-alphanumerics as one
  * '_', trimmed. Returns a new string. */
 char *aid_header_normalize(const char *s);
+
+/* Whether a donor cell names a sum over donors ("All donors", "Total",
+ * "World", "EU total"): such rows are never a donor's aid. */
+bool aid_donor_is_aggregate(const char *name);
+
+/* A measure cell: a measure's name, or a transaction kind that is one
+ * ("Obligations": commitment; "Disbursements": delivery);
+ * AID_MEASURE_NOT_AID for budget stages that are not aid given
+ * ("Appropriated and Planned", "President's Budget Requests"); -1 when
+ * unknown. */
+#define AID_MEASURE_NOT_AID (-2)
+int aid_measure_or_transaction(const char *s);
+/* Whether a normalised header names transaction kinds ("transaction_type_name"). */
+bool aid_header_is_transaction(const char *norm);
+
+/* What a known reference table's header says it is ("a World Bank
+ * indicator table ..."), or NULL: such a file is not loaded as aid unless
+ * its columns are mapped or its format is named. */
+const char *aid_reference_layout(char **norm, size_t n);
+
+/* Whether a header counts and names items (a quantity column beside a
+ * weapon, system or category column): an inventory, part of aid given. */
+bool aid_inventory_layout(char **norm, size_t n);
 
 /* Guess a column's role from its normalised name. */
 aid_column_t aid_column_guess(const char *norm);

@@ -22,6 +22,18 @@ static const aid_column_t c_explorer[] = {
     WIDE(AIDSTAT_TYPE_TOTAL, AIDSTAT_MEASURE_COMMITMENT),
     WIDE(AIDSTAT_TYPE_TOTAL, AIDSTAT_MEASURE_TO_BE_ALLOCATED), COL(ROLE_GDP), IGN};
 
+/* the same file before Kiel added to_be_allocated (the snapshots of July
+ * 2026 in kiel-ust-web-history) */
+static const char *const h_explorer_v0[] = {"country", "iso", "year", "month", "total",
+                                            "financial", "humanitarian", "military",
+                                            "commitments", "gdp", "pct_gdp", NULL};
+static const aid_column_t c_explorer_v0[] = {
+    COL(ROLE_DONOR), COL(ROLE_ISO3), COL(ROLE_YEAR), COL(ROLE_MONTH), COL(ROLE_CHECKSUM),
+    WIDE(AIDSTAT_TYPE_FINANCIAL, AIDSTAT_MEASURE_ALLOCATION),
+    WIDE(AIDSTAT_TYPE_HUMANITARIAN, AIDSTAT_MEASURE_ALLOCATION),
+    WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION),
+    WIDE(AIDSTAT_TYPE_TOTAL, AIDSTAT_MEASURE_COMMITMENT), COL(ROLE_GDP), IGN};
+
 static const char *const h_totals[] = {"year", "month", "total_allocations", "military",
                                        "financial", "humanitarian", NULL};
 static const aid_column_t c_totals[] = {
@@ -65,30 +77,42 @@ static const aid_profile_t profiles[] = {
     {"kiel-data-explorer",
      "Kiel Ukraine Support Tracker: data explorer (allocations and commitments by donor and month, "
      "EUR billion)",
-     h_explorer, c_explorer, NULL, NULL, "EUR", 1e9, 2021, KIEL, -1, -1, false, true, NULL},
+     h_explorer, c_explorer, NULL, NULL, "EUR", 1e9, 2021, KIEL, -1, -1, false, true, NULL,
+     AIDSTAT_DATASET_RECORDS},
+    {"kiel-data-explorer",
+     "Kiel Ukraine Support Tracker: data explorer (allocations and commitments by donor and month, "
+     "EUR billion; the header without to_be_allocated)",
+     h_explorer_v0, c_explorer_v0, NULL, NULL, "EUR", 1e9, 2021, KIEL, -1, -1, false, true, NULL,
+     AIDSTAT_DATASET_RECORDS},
     {"kiel-total-allocations",
      "Kiel Ukraine Support Tracker: monthly allocations summed over all donors (EUR billion)",
-     h_totals, c_totals, "All donors", "", "EUR", 1e9, 0, KIEL, -1, -1, false, true, NULL},
+     h_totals, c_totals, "All donors", "", "EUR", 1e9, 0, KIEL, -1, -1, false, true, NULL,
+     AIDSTAT_DATASET_AGGREGATE},
     {"kiel-procurement-trends",
      "Kiel Ukraine Support Tracker: monthly military allocations by sourcing (EUR billion)",
      h_procurement, c_procurement, "All donors", "", "EUR", 1e9, 0, KIEL, -1, -1, false, true,
      "stockpile, procurement, unspecified and NATO PURL columns are loaded as military "
-     "allocations"},
+     "allocations",
+     AIDSTAT_DATASET_SPLIT},
     {"kiel-weapons",
      "Kiel Ukraine Support Tracker: heavy weapons by donor and category (EUR)", h_weapons,
      c_weapons, NULL, NULL, "EUR", 1.0, 0, KIEL, AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION,
      true, true,
      "heavy-weapons values carry no date and are taken as military allocations; "
-     "the file does not state the measure"},
+     "the file does not state the measure",
+     AIDSTAT_DATASET_INVENTORY},
     {"kiel-eu-aid-shares",
      "Kiel Ukraine Support Tracker: each EU member's share of EU-level aid (EUR billion)",
      h_eushares, c_eushares, NULL, NULL, "EUR", 1e9, 0, KIEL, -1, -1, true, true,
      "values are each member's attributed share of EU-level aid (eu_share_bn), not bilateral aid; "
-     "do not add them to the EU institutions' own row"},
+     "do not add them to the EU institutions' own row",
+     AIDSTAT_DATASET_KEY},
     {"kiel-release-info", "Kiel Ukraine Support Tracker: release information (no aid records)",
-     h_release, c_release, NULL, NULL, "EUR", 1.0, 0, KIEL, -1, -1, true, false, NULL},
+     h_release, c_release, NULL, NULL, "EUR", 1.0, 0, KIEL, -1, -1, true, false, NULL,
+     AIDSTAT_DATASET_REFERENCE},
     {"aidstat-long", "aidstat long format (one record per row, values in base units)", h_long,
-     c_long, NULL, NULL, NULL, 1.0, 0, NULL, -1, -1, false, false, NULL},
+     c_long, NULL, NULL, NULL, 1.0, 0, NULL, -1, -1, false, false, NULL,
+     AIDSTAT_DATASET_RECORDS},
 };
 
 const aid_profile_t *aid_profile_match(char **names, size_t n)
@@ -201,6 +225,9 @@ aid_column_t aid_column_guess(const char *norm)
                                        "time", NULL};
     static const char *const type[] = {"type", "aid_type", "type_of_aid", "kind", NULL};
     static const char *const measure[] = {"measure", "status", "stage", NULL};
+    /* ForeignAssistance.gov and the like: a row's transaction kind is its measure */
+    static const char *const transaction[] = {"transaction_type_name", "transaction_type",
+                                              "transaction_kind", "transaction", "flow_type", NULL};
     static const char *const currency[] = {"currency", "cur", "ccy", NULL};
     static const char *const unit[] = {"unit", "units", "scale", NULL};
     static const char *const valuehead[] = {"value", "amount", "eur", "usd", "euro", "euros",
@@ -223,7 +250,7 @@ aid_column_t aid_column_guess(const char *norm)
         c.role = ROLE_DATE;
     else if (in(norm, type))
         c.role = ROLE_TYPE;
-    else if (in(norm, measure))
+    else if (in(norm, measure) || in(norm, transaction))
         c.role = ROLE_MEASURE;
     else if (in(norm, currency))
         c.role = ROLE_CURRENCY;
@@ -298,4 +325,83 @@ char *aid_kiel_release_label(const char *release, const char *period)
     if (period && *period)
         return g_strdup_printf("Release %s (%s)", release, period);
     return g_strdup_printf("Release %s", release);
+}
+
+bool aid_donor_is_aggregate(const char *name)
+{
+    /* normalised: "All donors" -> all_donors, "EU total" -> eu_total */
+    static const char *const exact[] = {
+        "total", "totals", "grand_total", "sum", "all", "all_donors", "all_countries",
+        "all_donor_countries", "world", "overall", "aggregate", "subtotal", "sub_total",
+        "eu_total", "eu27_total", "eu_27_total", "total_eu", "total_eu27", "donors_total",
+        "summe", "gesamt", "insgesamt", "alle_geber", "welt", NULL};
+    char *n = aid_header_normalize(name);
+    bool agg = in(n, exact) || g_str_has_prefix(n, "total_") || g_str_has_suffix(n, "_total") ||
+               g_str_has_prefix(n, "all_donors_") || g_str_has_prefix(n, "sum_of_");
+    g_free(n);
+    return agg;
+}
+
+bool aid_header_is_transaction(const char *norm)
+{
+    return g_str_has_prefix(norm, "transaction") || g_str_has_prefix(norm, "flow_type");
+}
+
+int aid_measure_or_transaction(const char *s)
+{
+    int m = aidstat_measure_parse(s);
+    if (m >= 0)
+        return m;
+    /* the transaction kinds of US foreign-aid data (ForeignAssistance.gov):
+     * an obligation binds the money (a commitment), a disbursement pays it
+     * out (a delivery); appropriations and budget requests are budget
+     * stages, not aid given */
+    static const char *const commitment[] = {"obligation", "obligations", "obligated", NULL};
+    static const char *const delivery[] = {"disbursement", "disbursements", "disbursed",
+                                           "outlay", "outlays", NULL};
+    static const char *const budget[] = {"appropriated_and_planned", "appropriation",
+                                         "appropriations", "appropriated", "planned",
+                                         "president_s_budget_requests", "budget_request",
+                                         "budget_requests", "request", "requests",
+                                         "president_s_budget_request", NULL};
+    char *n = aid_header_normalize(s);
+    int r = in(n, commitment) ? AIDSTAT_MEASURE_COMMITMENT
+          : in(n, delivery)   ? AIDSTAT_MEASURE_DELIVERY
+          : in(n, budget)     ? AID_MEASURE_NOT_AID
+                              : -1;
+    g_free(n);
+    return r;
+}
+
+const char *aid_reference_layout(char **norm, size_t n)
+{
+    /* the World Bank's indicator downloads: long (country, code, year,
+     * value) or wide (one column per year after the indicator's name) */
+    static const char *const wb_long[] = {"country_name", "country_code", "year", "value", NULL};
+    bool is_long = n == 4;
+    for (size_t i = 0; i < n && is_long; i++)
+        is_long = strcmp(norm[i], wb_long[i]) == 0;
+    bool is_wide = false;
+    for (size_t i = 0; i < n; i++)
+        is_wide |= strcmp(norm[i], "indicator_code") == 0 || strcmp(norm[i], "indicator_name") == 0;
+    if (is_long || is_wide)
+        return "a World Bank indicator table (a reference table such as GDP or population by "
+               "country and year), not aid records";
+    return NULL;
+}
+
+bool aid_inventory_layout(char **norm, size_t n)
+{
+    /* items counted and named: heavy weapons by donor and kind, say */
+    static const char *const count[] = {"number_of_weapons", "number", "quantity", "qty",
+                                        "count", "units", "number_of_units", "pieces", NULL};
+    static const char *const item[] = {"weapon", "weapons", "weapons_list", "weapon_system",
+                                       "system", "equipment", "item", "items", "category",
+                                       "model", NULL};
+    bool has_count = false, has_item = false;
+    for (size_t i = 0; i < n; i++) {
+        has_count |= in(norm[i], count);
+        has_item |= in(norm[i], item);
+    }
+    return has_count && has_item;
 }

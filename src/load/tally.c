@@ -36,6 +36,7 @@ struct aidstat_load_report {
     char *encoding, *encoding_how;
     aidstat_progress_fn progress;
     void *progress_user;
+    aidstat_dataset_role_t role;
 };
 
 static void reason_free(gpointer p)
@@ -103,6 +104,49 @@ void aid_tally_begin(aidstat_load_report_t *r, const char *file, const char *for
     r->file = g_strdup(file);
     r->format = g_strdup(format);
     r->description = g_strdup(description);
+}
+
+void aid_tally_role(aidstat_load_report_t *r, aidstat_dataset_role_t role)
+{
+    r->role = role;
+}
+
+aidstat_dataset_role_t aidstat_load_report_role(const aidstat_load_report_t *r)
+{
+    return r->role;
+}
+
+const char *aidstat_dataset_role_name(aidstat_dataset_role_t role)
+{
+    static const char *const names[AIDSTAT_DATASET_COUNT] = {
+        [AIDSTAT_DATASET_RECORDS] = "record-level aid",
+        [AIDSTAT_DATASET_AGGREGATE] = "an aggregate over donors",
+        [AIDSTAT_DATASET_KEY] = "an attribution key",
+        [AIDSTAT_DATASET_INVENTORY] = "an inventory",
+        [AIDSTAT_DATASET_SPLIT] = "a sourcing split",
+        [AIDSTAT_DATASET_REFERENCE] = "a reference table",
+    };
+    return (unsigned)role < AIDSTAT_DATASET_COUNT ? names[role] : "";
+}
+
+const char *aidstat_dataset_role_usage(aidstat_dataset_role_t role)
+{
+    static const char *const usage[AIDSTAT_DATASET_COUNT] = {
+        [AIDSTAT_DATASET_RECORDS] = "the figures to compare; add only other record-level files "
+                                    "that do not hold the same records",
+        [AIDSTAT_DATASET_AGGREGATE] = "the sum of the record-level data over all donors: load it "
+                                      "on its own for totals",
+        [AIDSTAT_DATASET_KEY] = "shares of aid given through others (each member's part of "
+                                "EU-level aid), not aid of its own: load it on its own, never "
+                                "added to the record-level data",
+        [AIDSTAT_DATASET_INVENTORY] = "items delivered with their value, part of the military aid "
+                                      "in the record-level data, not in addition to it: load it "
+                                      "on its own",
+        [AIDSTAT_DATASET_SPLIT] = "military aid of all donors split by how it was sourced: load "
+                                  "it on its own",
+        [AIDSTAT_DATASET_REFERENCE] = "no aid records: nothing to add",
+    };
+    return (unsigned)role < AIDSTAT_DATASET_COUNT ? usage[role] : "";
 }
 
 void aid_tally_row(aidstat_load_report_t *r)

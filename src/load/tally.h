@@ -8,6 +8,8 @@
 
 void aid_tally_begin(aidstat_load_report_t *r, const char *file, const char *format,
                      const char *description);
+/* What the file is (record-level aid unless said). */
+void aid_tally_role(aidstat_load_report_t *r, aidstat_dataset_role_t role);
 void aid_tally_row(aidstat_load_report_t *r);
 void aid_tally_used(aidstat_load_report_t *r);
 void aid_tally_skipped(aidstat_load_report_t *r);

@@ -1125,30 +1125,45 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     char *beside = NULL; /* where the first data file is: weapons.csv may be there too */
     if (files && files[0]) {
         long col = where[0].col;
-        for (gchar **f = files; *f; f++) {
+        /* several files: the same refusals as the command line's (one file
+         * twice, overlapping records, different views of aid) */
+        aidstat_inputs_t *in = files[1] ? aidstat_inputs_new(add_record, s->data.table, false) : NULL;
+        aidstat_status_t st = AIDSTAT_OK;
+        for (gchar **f = files; *f && st == AIDSTAT_OK; f++) {
             long at = col + (long)g_utf8_strlen(*f, (gssize)strspn(*f, " \t")); /* where this name starts */
             col += g_utf8_strlen(*f, -1) + 1;
             g_strstrip(*f);
             /* files given in place of the spec's are the user's own choice */
             char *p = data_override ? g_strdup(*f) : aid_spec_file(&s->data, path, *f, "data", where[0].line, at, err);
             if (!p) {
+                aidstat_inputs_free(in);
                 g_strfreev(files);
                 g_free(beside);
                 goto fail;
             }
             if (!beside)
                 beside = g_path_get_dirname(p);
+            if (in && (st = aidstat_inputs_add_file(in, p, err)) != AIDSTAT_OK) {
+                g_free(p);
+                break;
+            }
             aidstat_load_report_t *r = aidstat_load_report_new();
-            aidstat_status_t st = aidstat_load_file(p, NULL, add_record, s->data.table, r, err);
+            st = in ? aidstat_load_file(p, NULL, aidstat_inputs_record, in, r, err)
+                    : aidstat_load_file(p, NULL, add_record, s->data.table, r, err);
             if (st == AIDSTAT_OK)
                 source_line(s, r);
+            if (in)
+                aidstat_inputs_add_report(in, r);
             g_ptr_array_add(s->loads, r);
             g_free(p);
-            if (st != AIDSTAT_OK) {
-                g_strfreev(files);
-                g_free(beside);
-                goto fail;
-            }
+        }
+        if (in && st == AIDSTAT_OK)
+            st = aidstat_inputs_finish(in, err);
+        aidstat_inputs_free(in);
+        if (st != AIDSTAT_OK) {
+            g_strfreev(files);
+            g_free(beside);
+            goto fail;
         }
     } else {
         aidstat_load_report_t *r = aidstat_load_report_new();

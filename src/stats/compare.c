@@ -676,8 +676,9 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     res->stat = o->stat;
     res->cumulative = o->cumulative;
     res->basis = o->normalize ? aidstat_normalize_describe(o->normalize) : g_strdup("");
-    for (guint i = 0; i < c->sel.caveats->len; i++)
-        note(res, "%s", (const char *)g_ptr_array_index(c->sel.caveats, i));
+    for (guint i = 0; i < sel.caveats->len; i++)
+        note(res, "%s", (const char *)g_ptr_array_index(sel.caveats, i));
+    g_ptr_array_free(sel.caveats, TRUE);
     char *straddled = aid_selection_straddled_note(&c->sel, o->filter, measure);
     if (straddled)
         note(res, "%s", straddled);

@@ -14,14 +14,22 @@ void aid_selection_init(aid_selection_t *s)
     memset(s, 0, sizeof *s);
     aid_intern_init(&s->currency_names);
     aid_intern_init(&s->sources);
+    s->source_measures = g_array_new(FALSE, TRUE, sizeof(unsigned));
+    aid_intern_init(&s->files);
+    s->file_measures = g_array_new(FALSE, TRUE, sizeof(unsigned));
     s->caveats = g_ptr_array_new_with_free_func(g_free);
+    s->caveat_files = g_ptr_array_new_with_free_func(g_free);
 }
 
 void aid_selection_clear(aid_selection_t *s)
 {
     aid_intern_clear(&s->currency_names);
     aid_intern_clear(&s->sources);
+    g_array_free(s->source_measures, TRUE);
+    aid_intern_clear(&s->files);
+    g_array_free(s->file_measures, TRUE);
     g_ptr_array_free(s->caveats, TRUE);
+    g_ptr_array_free(s->caveat_files, TRUE);
     g_free(s->last_source);
     g_free(s->last_release);
     g_free(s->straddled_currency);
@@ -59,8 +67,20 @@ void aid_selection_add(aid_selection_t *s, const aidstat_record_t *rec)
         char buf[512];
         snprintf(buf, sizeof buf, "%s%s%s", rec->source, rec->source[0] && rec->release[0] ? ", " : "",
                  rec->release);
-        aid_intern(&s->sources, buf);
+        s->last_source_id = aid_intern(&s->sources, buf);
+        if (s->source_measures->len <= s->last_source_id)
+            g_array_set_size(s->source_measures, s->last_source_id + 1);
     }
+    if (rec->source[0] || rec->release[0])
+        g_array_index(s->source_measures, unsigned, s->last_source_id) |= 1u << m;
+    const char *file = rec->file ? rec->file : "";
+    if (!s->last_file || strcmp(file, s->last_file) != 0) {
+        s->last_file_id = aid_intern(&s->files, file);
+        s->last_file = aid_intern_str(&s->files, s->last_file_id);
+        if (s->file_measures->len <= s->last_file_id)
+            g_array_set_size(s->file_measures, s->last_file_id + 1);
+    }
+    g_array_index(s->file_measures, unsigned, s->last_file_id) |= 1u << m;
 }
 
 void aid_selection_straddled(aid_selection_t *s, const aidstat_filter_t *filter,
@@ -125,11 +145,8 @@ void aid_selection_add_report(aid_selection_t *s, const aidstat_load_report_t *r
     s->rows_rejected += aidstat_load_report_rows_rejected(r);
     for (size_t i = 0; i < aidstat_load_report_caveat_count(r); i++) {
         const char *cv = aidstat_load_report_caveat(r, i);
-        bool seen = false;
-        for (guint k = 0; k < s->caveats->len && !seen; k++)
-            seen = strcmp(g_ptr_array_index(s->caveats, k), cv) == 0;
-        if (!seen)
-            g_ptr_array_add(s->caveats, g_strdup(cv));
+        g_ptr_array_add(s->caveats, g_strdup(cv));
+        g_ptr_array_add(s->caveat_files, g_strdup(aidstat_load_report_file(r)));
     }
 }
 
@@ -252,9 +269,24 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
     if (!by_month)
         out->m0 = out->m1 = 0;
     out->records = records;
+    /* only the sources, and the caveats of the files, whose records are used */
     GString *src = g_string_new(NULL);
     for (uint32_t i = 0; i < aid_intern_count(&s->sources); i++)
-        g_string_append_printf(src, "%s%s", i ? "; " : "", aid_intern_str(&s->sources, i));
+        if (g_array_index(s->source_measures, unsigned, i) & mset)
+            g_string_append_printf(src, "%s%s", src->len ? "; " : "", aid_intern_str(&s->sources, i));
+    out->caveats = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < s->caveats->len; i++) {
+        const char *cv = g_ptr_array_index(s->caveats, i);
+        uint32_t f = aid_intern_find(&s->files, g_ptr_array_index(s->caveat_files, i));
+        if (f == UINT32_MAX || f >= s->file_measures->len ||
+            !(g_array_index(s->file_measures, unsigned, f) & mset))
+            continue;
+        bool dup = false;
+        for (guint k = 0; k < out->caveats->len && !dup; k++)
+            dup = strcmp(g_ptr_array_index(out->caveats, k), cv) == 0;
+        if (!dup)
+            g_ptr_array_add(out->caveats, g_strdup(cv));
+    }
     if (src->len && unsourced)
         g_string_append_printf(src, "; not stated for %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
                                     " records",
@@ -269,5 +301,7 @@ void aid_selected_clear(aid_selected_t *out)
     g_free(out->currency);
     g_free(out->source);
     g_free(out->filter);
+    if (out->caveats)
+        g_ptr_array_free(out->caveats, TRUE);
     memset(out, 0, sizeof *out);
 }

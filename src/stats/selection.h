@@ -21,7 +21,14 @@ typedef struct {
     uint64_t unsourced[AID_NM];  /* records with neither source nor release */
     aid_intern_t currency_names;
     aid_intern_t sources;        /* "source, release" */
+    GArray *source_measures;     /* unsigned per source: measures of its records */
+    uint32_t last_source_id;
+    aid_intern_t files;          /* files records came from */
+    GArray *file_measures;       /* unsigned per file: measures of its records */
+    const char *last_file;       /* hot-path cache: the last file's name */
+    uint32_t last_file_id;
     GPtrArray *caveats;          /* from the loads, once each */
+    GPtrArray *caveat_files;     /* char*: the file each caveat came from */
     uint64_t rows_read, rows_rejected;
     /* records the period rule left out: partly inside the range */
     uint64_t straddled[AID_NM];
@@ -39,7 +46,8 @@ typedef struct {
     int measure;     /* -1 when several are shown side by side */
     char *types;     /* "military", "all types" */
     char *currency;
-    char *source;    /* "Kiel Institute, ..., Release 29 (04/2026)" */
+    char *source;    /* "Kiel Institute, ..., Release 29 (04/2026)": of the records used only */
+    GPtrArray *caveats; /* char*: the caveats of the files whose records are used */
     char *filter;    /* the filter's description */
     int y0, m0, y1, m1;
     uint64_t records;

@@ -397,8 +397,8 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
     g_free(grid);
     g_free(totals);
 
-    for (guint i = 0; i < s->sel.caveats->len; i++)
-        note(s, "%s", (const char *)g_ptr_array_index(s->sel.caveats, i));
+    for (guint i = 0; s->what.caveats && i < s->what.caveats->len; i++)
+        note(s, "%s", (const char *)g_ptr_array_index(s->what.caveats, i));
     char *straddled = aid_selection_straddled_note(&s->sel, s->opt.filter, s->what.measure);
     if (straddled)
         note(s, "%s", straddled);

@@ -5,6 +5,7 @@
 #include "testlib.h"
 
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 
 /* ------------------------------------------------------------ collecting */
@@ -911,6 +912,102 @@ out:
     g_free(dir);
 }
 
+
+/* Files loaded together: roles, overlaps, views of aid (aidstat_inputs). */
+static aidstat_status_t load_into(aidstat_inputs_t *in, const char *name, const char *text,
+                                  aidstat_error_t *err)
+{
+    aidstat_load_report_t *r = aidstat_load_report_new();
+    aidstat_status_t st = aidstat_load_memory(name, text, strlen(text), NULL, aidstat_inputs_record,
+                                              in, r, err);
+    if (st == AIDSTAT_OK)
+        aidstat_inputs_add_report(in, r);
+    aidstat_load_report_free(r);
+    return st;
+}
+
+static void test_inputs(void)
+{
+    static const char *a = "donor,year,month,type,value\nGermany,2022,3,military,5\nFrance,2022,4,military,2\n";
+    static const char *b = "donor,year,month,type,value\nItaly,2022,3,military,1\n";
+    static const char *c = "donor,year,month,type,value\nFrance,2022,4,military,2\n";
+    static const char *totals = "\"year\",\"month\",\"total_allocations\",\"military\",\"financial\",\"humanitarian\"\n"
+                                "2022,3,5,5,0,0\n";
+    aidstat_error_t err;
+    recs_t got;
+
+    /* two record-level files without a common record: accepted, all passed on */
+    recs_init(&got);
+    aidstat_inputs_t *in = aidstat_inputs_new(collect, &got, false);
+    CHECK_EQ_INT(load_into(in, "a.csv", a, &err), AIDSTAT_OK);
+    CHECK_EQ_INT(load_into(in, "b.csv", b, &err), AIDSTAT_OK);
+    CHECK_EQ_INT(aidstat_inputs_finish(in, &err), AIDSTAT_OK);
+    CHECK_EQ_INT(got.recs->len, 3);
+    aidstat_inputs_free(in);
+    recs_free(&got);
+
+    /* the same record in two files: an error at the second, naming the first */
+    recs_init(&got);
+    in = aidstat_inputs_new(collect, &got, false);
+    load_into(in, "a.csv", a, &err);
+    load_into(in, "c.csv", c, &err);
+    CHECK_EQ_INT(aidstat_inputs_finish(in, &err), AIDSTAT_ERR_INPUT);
+    CHECK_EQ_STR(err.file, "c.csv");
+    CHECK_EQ_INT(err.line, 2);
+    CHECK(strstr(err.message, "the same record as a.csv:3 (France, Apr 2022, military allocation)") != NULL);
+    CHECK(aidstat_inputs_overlap_refused(in));
+    aidstat_inputs_free(in);
+    recs_free(&got);
+
+    /* ... unless the overlap is allowed */
+    recs_init(&got);
+    in = aidstat_inputs_new(collect, &got, true);
+    load_into(in, "a.csv", a, &err);
+    load_into(in, "c.csv", c, &err);
+    CHECK_EQ_INT(aidstat_inputs_finish(in, &err), AIDSTAT_OK);
+    CHECK_EQ_INT(got.recs->len, 3);
+    aidstat_inputs_free(in);
+    recs_free(&got);
+
+    /* a record-level file with Kiel's sum over donors: different views */
+    recs_init(&got);
+    in = aidstat_inputs_new(collect, &got, false);
+    load_into(in, "a.csv", a, &err);
+    aidstat_load_report_t *r = aidstat_load_report_new();
+    CHECK_EQ_INT(aidstat_load_memory("total_allocations.csv", totals, strlen(totals), NULL,
+                                     aidstat_inputs_record, in, r, &err), AIDSTAT_OK);
+    CHECK_EQ_INT(aidstat_load_report_role(r), AIDSTAT_DATASET_AGGREGATE);
+    CHECK_EQ_STR(aidstat_dataset_role_name(aidstat_load_report_role(r)), "an aggregate over donors");
+    aidstat_inputs_add_report(in, r);
+    aidstat_load_report_free(r);
+    CHECK_EQ_INT(aidstat_inputs_finish(in, &err), AIDSTAT_ERR_INPUT);
+    CHECK(strstr(err.message, "a.csv (record-level aid), total_allocations.csv (an aggregate over donors)") != NULL);
+    CHECK_EQ_INT(aidstat_inputs_detail_count(in), 2);
+    CHECK(g_str_has_prefix(aidstat_inputs_detail(in, 1), "total_allocations.csv: an aggregate over donors: "));
+    CHECK(!aidstat_inputs_overlap_refused(in));
+    aidstat_inputs_free(in);
+    recs_free(&got);
+
+    /* a file given twice (same path): refused before its load */
+    char *dir = g_dir_make_tmp("aidstat-inputs-XXXXXX", NULL);
+    char *p1 = g_build_filename(dir, "x.csv", NULL), *p2 = g_build_filename(dir, "y.csv", NULL);
+    g_file_set_contents(p1, a, -1, NULL);
+    g_file_set_contents(p2, a, -1, NULL);
+    in = aidstat_inputs_new(collect, &got, false);
+    CHECK_EQ_INT(aidstat_inputs_add_file(in, p1, &err), AIDSTAT_OK);
+    CHECK_EQ_INT(aidstat_inputs_add_file(in, p1, &err), AIDSTAT_ERR_INPUT);
+    CHECK(strstr(err.message, "the same file as") != NULL);
+    CHECK_EQ_INT(aidstat_inputs_add_file(in, p2, &err), AIDSTAT_ERR_INPUT);
+    CHECK(strstr(err.message, "the same bytes as") != NULL);
+    aidstat_inputs_free(in);
+    g_unlink(p1);
+    g_unlink(p2);
+    g_rmdir(dir);
+    g_free(p1);
+    g_free(p2);
+    g_free(dir);
+}
+
 int main(void)
 {
     test_long();
@@ -924,5 +1021,6 @@ int main(void)
     test_kiel_memory();
     test_kiel_weapons();
     test_kiel_file();
+    test_inputs();
     return testlib_done("test-load");
 }

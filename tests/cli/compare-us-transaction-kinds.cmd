@@ -1,0 +1,2 @@
+# ForeignAssistance.gov's transaction kinds are measures: obligations (commitments) and disbursements (deliveries) side by side, appropriations and budget requests rejected with a warning; the figures are PROVENANCE.md's Ukraine table
+compare --map value=current_amount --map "year=Fiscal Year" --input-currency USD --donor Ukraine --by year,measure --from 2021 $SHARED/us-foreign-aid-country/us_foreign_aid_country.csv
