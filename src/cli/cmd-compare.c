@@ -560,6 +560,11 @@ static void add_report(const aidstat_load_report_t *r, void *user)
     aidstat_compare_add_load_report(user, r);
 }
 
+static void add_caveat(void *user, const char *caveat)
+{
+    aidstat_compare_add_caveat(user, caveat);
+}
+
 int cmd_compare(int argc, char **argv)
 {
     gchar *by = NULL, *sort = NULL, *per = NULL, *format = NULL, *output = NULL, *scale = NULL,
@@ -569,6 +574,7 @@ int cmd_compare(int argc, char **argv)
     cli_data_opts_t data = {0};
     cli_select_t sel = {0};
     cli_norm_t norm = {0};
+    cli_eu_t eu = {0};
     GOptionEntry entries[] = {
         {"by", 'b', 0, G_OPTION_ARG_STRING, &by,
          "Group by one or two keys: donor, region, type, measure, year, quarter, month (e.g. region,type)", "KEY[,KEY]"},
@@ -606,6 +612,7 @@ int cmd_compare(int argc, char **argv)
     g_option_context_add_main_entries(ctx, entries, NULL);
     cli_select_add_entries(&sel, ctx);
     cli_norm_add_entries(&norm, ctx);
+    cli_eu_add_entries(&eu, ctx);
     g_option_context_add_group(ctx, cli_data_group(&data));
     GError *gerr = NULL;
     int code = EXIT_OK;
@@ -742,7 +749,7 @@ int cmd_compare(int argc, char **argv)
         code = cli_fail(&err);
         goto done;
     }
-    if ((code = cli_load(&data, argv + 1, argc - 1, aidstat_compare_add, cmp, add_report, cmp)))
+    if ((code = cli_eu_load(&eu, &data, argv + 1, argc - 1, aidstat_compare_add, cmp, add_report, cmp, add_caveat, cmp)))
         goto done;
     if (!(res = aidstat_compare_finish(cmp, &err))) {
         code = cli_fail(&err);
@@ -791,6 +798,7 @@ done:
     aidstat_reftable_free(milex);
     cli_select_clear(&sel);
     cli_norm_clear(&norm);
+    cli_eu_clear(&eu);
     g_free(by);
     g_free(sort);
     g_free(per);

@@ -22,6 +22,18 @@ static const aid_column_t c_explorer[] = {
     WIDE(AIDSTAT_TYPE_TOTAL, AIDSTAT_MEASURE_COMMITMENT),
     WIDE(AIDSTAT_TYPE_TOTAL, AIDSTAT_MEASURE_TO_BE_ALLOCATED), COL(ROLE_GDP), IGN};
 
+/* The same file as committed while Release 29 was prepared (July 2026),
+ * before the to_be_allocated column was added. */
+static const char *const h_explorer_early[] = {"country", "iso", "year", "month", "total", "financial",
+                                               "humanitarian", "military", "commitments", "gdp",
+                                               "pct_gdp", NULL};
+static const aid_column_t c_explorer_early[] = {
+    COL(ROLE_DONOR), COL(ROLE_ISO3), COL(ROLE_YEAR), COL(ROLE_MONTH), COL(ROLE_CHECKSUM),
+    WIDE(AIDSTAT_TYPE_FINANCIAL, AIDSTAT_MEASURE_ALLOCATION),
+    WIDE(AIDSTAT_TYPE_HUMANITARIAN, AIDSTAT_MEASURE_ALLOCATION),
+    WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION),
+    WIDE(AIDSTAT_TYPE_TOTAL, AIDSTAT_MEASURE_COMMITMENT), COL(ROLE_GDP), IGN};
+
 static const char *const h_totals[] = {"year", "month", "total_allocations", "military",
                                        "financial", "humanitarian", NULL};
 static const aid_column_t c_totals[] = {
@@ -66,6 +78,10 @@ static const aid_profile_t profiles[] = {
      "Kiel Ukraine Support Tracker: data explorer (allocations and commitments by donor and month, "
      "EUR billion)",
      h_explorer, c_explorer, NULL, NULL, "EUR", 1e9, 2021, KIEL, -1, -1, false, true, NULL},
+    {"kiel-data-explorer-early",
+     "Kiel Ukraine Support Tracker: data explorer without to_be_allocated, as committed in July 2026 "
+     "(allocations and commitments by donor and month, EUR billion)",
+     h_explorer_early, c_explorer_early, NULL, NULL, "EUR", 1e9, 2021, KIEL, -1, -1, false, true, NULL},
     {"kiel-total-allocations",
      "Kiel Ukraine Support Tracker: monthly allocations summed over all donors (EUR billion)",
      h_totals, c_totals, "All donors", "", "EUR", 1e9, 0, KIEL, -1, -1, false, true, NULL},
@@ -114,7 +130,7 @@ const aid_profile_t *aid_profile_find(const char *name)
 
 const char *aid_profile_names(void)
 {
-    return "csv, kiel-data-explorer, kiel-total-allocations, kiel-procurement-trends, "
+    return "csv, kiel-data-explorer, kiel-data-explorer-early, kiel-total-allocations, kiel-procurement-trends, "
            "kiel-weapons, kiel-eu-aid-shares, kiel-release-info, aidstat-long";
 }
 

@@ -475,6 +475,23 @@ static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
         b->number = ++x->tables;
         const char *cap = aid_opts_get(&o, "caption");
         b->caption = g_strdup(cap ? cap : "");
+    } else if (!strcmp(kind, "diff")) {
+        block_opts(x, body, line, &o);
+        bool chart = aid_diff_block_is_chart(&o);
+        aid_block_t *b = add_block(x, chart ? AID_B_CHART : AID_B_TABLE, line);
+        const char *h = aid_opts_get(&o, "height");
+        b->height = (h ? g_ascii_strtod(h, NULL) : 85.0) * 72.0 / 25.4;
+        if ((st = aid_diff_block(d, x->dir, &o, line, b, x->err)) != AIDSTAT_OK) {
+            if (!x->err->line || strcmp(x->err->file, x->path)) {
+                g_strlcpy(x->err->file, x->path, sizeof x->err->file);
+                x->err->line = line;
+                x->err->column = 1;
+            }
+            goto out;
+        }
+        b->number = chart ? ++x->figures : ++x->tables;
+        const char *cap = aid_opts_get(&o, "caption");
+        b->caption = g_strdup(cap ? cap : chart ? aidstat_chart_title(b->chart) : "What changed since the previous release");
     } else if (!strcmp(kind, "kpi")) {
         aid_block_t *b = add_block(x, AID_B_KPI, line);
         b->kpi_label = g_ptr_array_new_with_free_func(g_free);

@@ -65,14 +65,17 @@ void aid_selection_add_report(aid_selection_t *s, const aidstat_load_report_t *r
 {
     s->rows_read += aidstat_load_report_rows_read(r);
     s->rows_rejected += aidstat_load_report_rows_rejected(r);
-    for (size_t i = 0; i < aidstat_load_report_caveat_count(r); i++) {
-        const char *cv = aidstat_load_report_caveat(r, i);
-        bool seen = false;
-        for (guint k = 0; k < s->caveats->len && !seen; k++)
-            seen = strcmp(g_ptr_array_index(s->caveats, k), cv) == 0;
-        if (!seen)
-            g_ptr_array_add(s->caveats, g_strdup(cv));
-    }
+    for (size_t i = 0; i < aidstat_load_report_caveat_count(r); i++)
+        aid_selection_add_caveat(s, aidstat_load_report_caveat(r, i));
+}
+
+void aid_selection_add_caveat(aid_selection_t *s, const char *cv)
+{
+    bool seen = false;
+    for (guint k = 0; k < s->caveats->len && !seen; k++)
+        seen = strcmp(g_ptr_array_index(s->caveats, k), cv) == 0;
+    if (!seen)
+        g_ptr_array_add(s->caveats, g_strdup(cv));
 }
 
 static char *measure_list(unsigned mask)

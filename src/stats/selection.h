@@ -45,6 +45,8 @@ void aid_selection_clear(aid_selection_t *s);
 /* Account for one record that matched the filter. */
 void aid_selection_add(aid_selection_t *s, const aidstat_record_t *rec);
 void aid_selection_add_report(aid_selection_t *s, const aidstat_load_report_t *r);
+/* A caveat for the result's notes, once. */
+void aid_selection_add_caveat(aid_selection_t *s, const char *caveat);
 
 /* Choose the measure: the one there is; allocations when there are several
  * and none was asked for; all of them when side_by_side (a key is the

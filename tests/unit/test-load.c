@@ -518,7 +518,7 @@ static void test_options(void)
     opt.format = "xyz";
     recs_init(&r);
     CHECK_EQ_INT(load("f.csv", "donor,value\nA,1\n", &opt, &r, NULL, &err), AIDSTAT_ERR_USAGE);
-    CHECK_EQ_STR(err.message, "--input-format: unknown format \"xyz\" (formats: csv, kiel-data-explorer, "
+    CHECK_EQ_STR(err.message, "--input-format: unknown format \"xyz\" (formats: csv, kiel-data-explorer, kiel-data-explorer-early, "
                               "kiel-total-allocations, kiel-procurement-trends, kiel-weapons, "
                               "kiel-eu-aid-shares, kiel-release-info, aidstat-long, sipri-trade-register, sipri-tiv-exports)");
     recs_free(&r);
