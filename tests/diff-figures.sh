@@ -283,5 +283,35 @@ PY
     check "report: the chart of the largest revisions is there" grep -q "Largest revisions: aid allocations by donor" "$tmp/report-diff.txt"
 fi
 
+# compare --releases: Europe and the US, military allocations to April 2025,
+# as each version had them (python; PROVENANCE.md: 64.742, 64.732, 70.741; US 64.617)
+run releases.csv compare --releases --by region --region europe,usa --type military --to 2025-04 \
+    --format csv -q "$H21" "$H27" "$R29"
+python3 - "$tmp/releases.csv" "$REGIONS" "$H21" "$H27" "$R29" >"$tmp/py3.out" <<'PY'
+import csv, sys
+got_file, regions, *files = sys.argv[1:]
+members = {}
+for r in csv.DictReader(open(regions, newline="")):
+    members.setdefault(r["region"], set()).add(r["iso3"])
+names = {"europe": "Europe", "usa": "United States"}
+got = {(r["region"], r["file"]): float(r["value"]) for r in csv.DictReader(open(got_file, newline=""))}
+published = {("europe", 0): 64.742, ("europe", 1): 64.732, ("europe", 2): 70.741,
+             ("usa", 0): 64.617, ("usa", 1): 64.617, ("usa", 2): 64.617}
+for k, f in enumerate(files):
+    for g in ("europe", "usa"):
+        v = sum(float(r["military"]) for r in csv.DictReader(open(f, newline=""))
+                if r["iso"] in members[g] and int(r["year"]) * 100 + int(r["month"]) <= 202504) * 1e9
+        a = got.get((names[g], f), float("nan"))
+        ok = abs(a - v) <= 1e-9 * abs(v) + 1e-3 and round(v / 1e9, 3) == published[(g, k)]
+        print(("ok - " if ok else "not ok - ") + f"--releases: {g} military to 2025-04 in {f.split('/')[-2]}: "
+              f"{a / 1e9:.6f} (python {v / 1e9:.6f}, PROVENANCE.md {published[(g, k)]})")
+PY
+while IFS= read -r line; do
+    case $line in
+    "ok - "*) pass "${line#ok - }" ;;
+    *) fail "${line#not ok - }" ;;
+    esac
+done <"$tmp/py3.out"
+
 echo "$npass passed, $nfail failed"
 [ "$nfail" -eq 0 ]

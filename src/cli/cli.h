@@ -162,6 +162,11 @@ int cli_eu_load(cli_eu_t *e, cli_data_opts_t *o, char **files, int nfiles, aidst
                 cli_report_fn on_report, void *report_user, cli_caveat_fn caveat, void *caveat_user);
 void cli_eu_clear(cli_eu_t *e);
 
+/* compare --releases (cli/releases.c): the selection per FILE, side by side. */
+int cli_compare_releases(cli_data_opts_t *data, cli_eu_t *eu, char **files, int nfiles,
+                         const aidstat_compare_options_t *opt, cli_format_t format, const char *output,
+                         const char *scale, int decimals);
+
 /* Commands. */
 int cmd_compare(int argc, char **argv);
 int cmd_check(int argc, char **argv);

@@ -570,7 +570,7 @@ int cmd_compare(int argc, char **argv)
     gchar *by = NULL, *sort = NULL, *per = NULL, *format = NULL, *output = NULL, *scale = NULL,
           *stat = NULL, *gdp_file = NULL, *pop_file = NULL, *milex_file = NULL, *milex_sheet = NULL;
     gint top = 0, decimals = -1, gdp_year = 0, milex_year = 0;
-    gboolean cumulative = FALSE, concentration = FALSE;
+    gboolean cumulative = FALSE, concentration = FALSE, releases = FALSE;
     cli_data_opts_t data = {0};
     cli_select_t sel = {0};
     cli_norm_t norm = {0};
@@ -598,6 +598,8 @@ int cmd_compare(int argc, char **argv)
         {"cumulative", 0, 0, G_OPTION_ARG_NONE, &cumulative, "Running totals over periods (--by year, quarter or month)", NULL},
         {"concentration", 0, 0, G_OPTION_ARG_NONE, &concentration,
          "Add donor concentration: top-k shares, Herfindahl-Hirschman index, Gini", NULL},
+        {"releases", 0, 0, G_OPTION_ARG_NONE, &releases,
+         "Each FILE is a release of the same data: the selection per release, side by side (oldest first)", NULL},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: table, csv, tsv, json, markdown", "FORMAT"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (atomically) instead of stdout", "FILE"},
         {"scale", 0, 0, G_OPTION_ARG_STRING, &scale, "Table unit: bn, m, k or 1 (default: automatic)", "UNIT"},
@@ -745,6 +747,10 @@ int cmd_compare(int argc, char **argv)
     opt.gdp_rates = norm.rates;
     opt.filter = sel.filter;
     opt.regions = sel.regions_table;
+    if (releases) {
+        code = cli_compare_releases(&data, &eu, argv + 1, argc - 1, &opt, fmt, output, scale, decimals);
+        goto done;
+    }
     if (!(cmp = aidstat_compare_new(&opt, &err))) {
         code = cli_fail(&err);
         goto done;

@@ -18,17 +18,29 @@ static void add_caveat(void *user, const char *caveat)
     aidstat_compare_add_caveat(user, caveat);
 }
 
-/* A column's name: the release the file states, and the file. */
+/* A column's name: the release the file states ("Release 29 (04/2026)"),
+ * or the file's name when it states none. */
 static char *release_label(const aidstat_result_t *r, const char *file)
 {
-    char *base = g_path_get_basename(file);
     const char *src = aidstat_result_source(r);
     const char *rel = strstr(src, "Release");
     if (!rel)
         rel = strrchr(src, ',') ? strrchr(src, ',') + 2 : src;
-    char *s = rel[0] ? g_strdup_printf("%s (%s)", rel, base) : g_strdup(base);
-    g_free(base);
-    return s;
+    return rel[0] ? g_strdup(rel) : g_path_get_basename(file);
+}
+
+/* Numbered "[2] ..." where two columns would read the same. */
+static void number_labels(char **labels, int n)
+{
+    bool dup = false;
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++)
+            dup |= i != j && !strcmp(labels[i], labels[j]);
+    for (int i = 0; dup && i < n; i++) {
+        char *l = g_strdup_printf("[%d] %s", i + 1, labels[i]);
+        g_free(labels[i]);
+        labels[i] = l;
+    }
 }
 
 /* Row i's value in result r by label, NaN when r has no such row. */
@@ -49,7 +61,7 @@ static char *fmt(double x, double scale, int decimals, bool sign)
     return g_strdup_printf("%s%s", sign && x > 0 ? "+" : "", buf);
 }
 
-static void print(FILE *fp, cli_format_t f, aidstat_result_t **res, char **labels, int n, GPtrArray *rows,
+static void print(FILE *fp, cli_format_t f, aidstat_result_t **res, char **labels, char **files, int n, GPtrArray *rows,
                   double scale, int decimals, const char *unit_long, const char *unit)
 {
     const aidstat_result_t *last = res[n - 1];
@@ -64,7 +76,7 @@ static void print(FILE *fp, cli_format_t f, aidstat_result_t **res, char **label
                 fputc(sep, fp);
                 cli_csv_field(fp, aidstat_result_source(res[k]), sep);
                 fputc(sep, fp);
-                cli_csv_field(fp, labels[k], sep);
+                cli_csv_field(fp, files[k], sep);
                 fputc(sep, fp);
                 cli_csv_num(fp, value_of(res[k], g_ptr_array_index(rows, i)));
                 fputc(sep, fp);
@@ -78,6 +90,11 @@ static void print(FILE *fp, cli_format_t f, aidstat_result_t **res, char **label
         for (int k = 0; k < n; k++) {
             fputs(k ? ", " : "", fp);
             cli_json_str(fp, labels[k]);
+        }
+        fputs("],\n  \"files\": [", fp);
+        for (int k = 0; k < n; k++) {
+            fputs(k ? ", " : "", fp);
+            cli_json_str(fp, files[k]);
         }
         fputs("],\n  \"rows\": [", fp);
         for (guint i = 0; i < rows->len; i++) {
@@ -127,8 +144,12 @@ static void print(FILE *fp, cli_format_t f, aidstat_result_t **res, char **label
     char *ml = aidstat_result_measure(last) >= 0
                    ? g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)aidstat_result_measure(last)), -1)
                    : g_strdup("several measures");
-    fprintf(fp, md ? "**%s of %s by %s, %s, per release**\n\n" : "%s of %s by %s, %s, per release\n\n",
-            aidstat_result_types(last), ml, aidstat_key_name(aidstat_result_key(last, 0)), unit_long);
+    const char *types = aidstat_result_types(last);
+    char *what = !strcmp(types, "all types") || strchr(types, ',') ? g_strdup("Aid") : g_strdup_printf("%s aid", types);
+    what[0] = g_ascii_toupper(what[0]);
+    fprintf(fp, md ? "**%s %s by %s, %s, per release**\n\n" : "%s %s by %s, %s, per release\n\n", what, ml,
+            aidstat_key_name(aidstat_result_key(last, 0)), unit_long);
+    g_free(what);
     if (md)
         cli_grid_markdown(fp, g, additive);
     else
@@ -142,8 +163,8 @@ static void print(FILE *fp, cli_format_t f, aidstat_result_t **res, char **label
         int y0, m0, y1, m1;
         char a[32], b[32];
         aidstat_result_period(res[k], &y0, &m0, &y1, &m1);
-        fprintf(fp, "%s: %s, %s – %s%s", labels[k], aidstat_result_source(res[k]), aidstat_period_format(y0, m0, a, sizeof a),
-                aidstat_period_format(y1, m1, b, sizeof b), br);
+        fprintf(fp, "%s: %s (%s), %s – %s%s", labels[k], aidstat_result_source(res[k]), files[k],
+                aidstat_period_format(y0, m0, a, sizeof a), aidstat_period_format(y1, m1, b, sizeof b), br);
     }
     for (size_t i = 0; i < aidstat_result_note_count(last); i++)
         fprintf(fp, "Note: %s%s", aidstat_result_note(last, i), br);
@@ -180,6 +201,7 @@ int cli_compare_releases(cli_data_opts_t *data, cli_eu_t *eu, char **files, int 
             labels[k] = release_label(res[k], files[k]);
     }
     if (!code) {
+        number_labels(labels, nfiles);
         /* rows in the newest release's order, then any only older ones have */
         for (int k = nfiles - 1; k >= 0; k--)
             for (size_t i = 0; i < aidstat_result_rows(res[k]); i++) {
@@ -203,7 +225,7 @@ int cli_compare_releases(cli_data_opts_t *data, cli_eu_t *eu, char **files, int 
         cli_unit_t u;
         bool per = aidstat_result_per(res[0]) == AIDSTAT_PER_GDP;
         cli_unit_choose(&u, maxabs, aidstat_result_currency(res[0]), per ? "1" : scale);
-        print(out.fp, format, res, labels, nfiles, rows, per ? 1 : u.scale,
+        print(out.fp, format, res, labels, files, nfiles, rows, per ? 1 : u.scale,
               decimals >= 0 ? decimals : per ? 3 : 2, per ? "% of donor GDP" : u.unit_long, per ? "% of donor GDP" : u.unit_long);
         code = cli_output_commit(&out);
     }
