@@ -140,5 +140,17 @@ check "the table says \"including attributed EU aid\"" grep -q "including attrib
 run eu-trend.txt trend --eu-attribution -q "$DE"
 check "trend says \"including attributed EU aid\"" grep -q "including attributed EU aid" "$tmp/eu-trend.txt"
 
+# a report with eu_attribution: true: Germany 49.04 € bn (python above: 49.040049);
+# both tables and the chart say "including attributed EU aid"
+if command -v pdftotext >/dev/null; then
+    (cd "$SRCDIR/tests/data" && "$AIDSTAT" report eu-report.md -o "$tmp/eu-report.pdf" 2>/dev/null)
+    check "eu-report.md is written" test -s "$tmp/eu-report.pdf"
+    pdftotext -layout "$tmp/eu-report.pdf" "$tmp/eu-report.txt"
+    check "report: Germany 49.04 in the ranking" grep -q "Germany  *49\.04" "$tmp/eu-report.txt"
+    check "report: Germany €49.0 bn in the text" grep -q "Germany gave €49.0 bn" "$tmp/eu-report.txt"
+    n=$(tr '\n' ' ' <"$tmp/eu-report.txt" | sed 's/  */ /g' | grep -o "including attributed EU aid: the" | wc -l)
+    check "report: both tables and the chart say \"including attributed EU aid\" ($n)" test "$n" -eq 3
+fi
+
 echo "$npass passed, $nfail failed"
 [ "$nfail" -eq 0 ]

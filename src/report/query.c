@@ -245,6 +245,8 @@ aidstat_result_t *aid_query_compare(const aid_rdata_t *d, const aid_opts_t *o, a
     aidstat_compare_t *c = aidstat_compare_new(&opt, err);
     if (!c)
         return NULL;
+    if (d->caveat && t == d->table)
+        aidstat_compare_add_caveat(c, d->caveat);
     aidstat_table_foreach(t, aidstat_compare_add, c);
     aidstat_result_t *r = aidstat_compare_finish(c, err);
     aidstat_compare_free(c);
@@ -281,6 +283,8 @@ aidstat_series_t *aid_query_series(const aid_rdata_t *d, const aid_opts_t *o, ai
     aidstat_series_t *s = aidstat_series_new(&so, err);
     if (!s)
         return NULL;
+    if (d->caveat && t == d->table)
+        aidstat_series_add_caveat(s, d->caveat);
     aidstat_table_foreach(t, aidstat_series_add, s);
     if (aidstat_series_finish(s, err) != AIDSTAT_OK) {
         aidstat_series_free(s);

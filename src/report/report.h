@@ -17,7 +17,20 @@ typedef struct {
     GPtrArray *sources; /* char*: one line per loaded file */
     aid_locale_t locale;
     bool builtin; /* the spec is inside the library: its files are resources */
+    char *caveat; /* a note every table and chart carries (EU attribution), or NULL */
 } aid_rdata_t;
+
+/* The front-matter key eu_attribution (report/attribute.c): "true" for
+ * Release 29's key, or a key file relative to dir. Begin before the data
+ * is loaded; load through aid_report_eu_fn (which returns fn and leaves
+ * user alone when e is NULL); end after, to attribute and to set
+ * d->caveat. end frees e. */
+typedef struct aid_report_eu aid_report_eu_t;
+aid_report_eu_t *aid_report_eu_begin(const char *value, const char *dir, const aid_rdata_t *d,
+                                     aidstat_record_fn fn, void *user, aidstat_error_t *err);
+aidstat_record_fn aid_report_eu_fn(aid_report_eu_t *e, aidstat_record_fn fn, void **user);
+aidstat_status_t aid_report_eu_end(aid_report_eu_t *e, aid_rdata_t *d, aidstat_error_t *err);
+void aid_report_eu_free(aid_report_eu_t *e);
 
 /* key=value options of an inline figure or a block, with where each
  * value sits in the spec for messages. */

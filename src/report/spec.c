@@ -60,6 +60,7 @@ void aid_spec_free(aid_spec_t *s)
     aidstat_regions_free(s->data.regions);
     if (s->data.sources)
         g_ptr_array_free(s->data.sources, TRUE);
+    g_free(s->data.caveat);
     if (s->loads)
         g_ptr_array_free(s->loads, TRUE);
     g_free(s);
@@ -921,6 +922,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     ctx_t x = {s, path, g_path_get_dirname(path), 0, 0, 0, 0, err};
     const char *body = text;
     char *data_files = NULL, *weapons = NULL, *regions = NULL, *page = NULL, *orient = NULL, *locale = NULL;
+    char *eu_attr = NULL; /* eu_attribution: true or a key file */
     /* front matter */
     if (g_str_has_prefix(text, "---\n") || g_str_has_prefix(text, "---\r\n")) {
         const char *p = strchr(text, '\n') + 1;
@@ -951,7 +953,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
                             : !strcmp(key, "regions") ? &regions
                             : !strcmp(key, "page") ? &page : !strcmp(key, "orientation") ? &orient
                             : !strcmp(key, "font") ? &s->font : !strcmp(key, "theme") ? &s->theme
-                            : !strcmp(key, "locale") ? &locale : NULL;
+                            : !strcmp(key, "locale") ? &locale : !strcmp(key, "eu_attribution") ? &eu_attr : NULL;
                 if (slot) {
                     g_free(*slot);
                     *slot = g_strdup(val);
@@ -1015,6 +1017,13 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     gchar **files = data_override ? g_strdupv((gchar **)data_override)
                   : data_files ? g_strsplit(data_files, ",", -1) : NULL;
     char *beside = NULL; /* where the first data file is: weapons.csv may be there too */
+    aid_report_eu_t *eu = NULL;
+    void *load_user = s->data.table;
+    if (eu_attr && !(eu = aid_report_eu_begin(eu_attr, x.dir, &s->data, add_record, s->data.table, err))) {
+        g_strfreev(files);
+        goto fail;
+    }
+    aidstat_record_fn load_fn = aid_report_eu_fn(eu, add_record, &load_user);
     if (files && files[0]) {
         for (gchar **f = files; *f; f++) {
             g_strstrip(*f);
@@ -1022,7 +1031,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
             if (!beside)
                 beside = g_path_get_dirname(p);
             aidstat_load_report_t *r = aidstat_load_report_new();
-            aidstat_status_t st = aidstat_load_file(p, NULL, add_record, s->data.table, r, err);
+            aidstat_status_t st = aidstat_load_file(p, NULL, load_fn, load_user, r, err);
             if (st == AIDSTAT_OK)
                 source_line(s, r);
             g_ptr_array_add(s->loads, r);
@@ -1030,21 +1039,27 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
             if (st != AIDSTAT_OK) {
                 g_strfreev(files);
                 g_free(beside);
+                aid_report_eu_free(eu);
                 goto fail;
             }
         }
     } else {
         aidstat_load_report_t *r = aidstat_load_report_new();
-        aidstat_status_t st = aidstat_load_default(add_record, s->data.table, r, err);
+        aidstat_status_t st = aidstat_load_default(load_fn, load_user, r, err);
         if (st == AIDSTAT_OK)
             source_line(s, r);
         g_ptr_array_add(s->loads, r);
         if (st != AIDSTAT_OK) {
             g_strfreev(files);
+            aid_report_eu_free(eu);
             goto fail;
         }
     }
     g_strfreev(files);
+    if (aid_report_eu_end(eu, &s->data, err) != AIDSTAT_OK) {
+        g_free(beside);
+        goto fail;
+    }
 
     /* heavy weapons: named in the front matter, beside the data, or, with
      * the embedded data, the embedded release's */
@@ -1096,6 +1111,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     g_free(page);
     g_free(orient);
     g_free(locale);
+    g_free(eu_attr);
     return s;
 fail:
     g_free(x.dir);
@@ -1105,6 +1121,7 @@ fail:
     g_free(page);
     g_free(orient);
     g_free(locale);
+    g_free(eu_attr);
     aid_spec_free(s);
     return NULL;
 }
