@@ -152,5 +152,15 @@ if command -v pdftotext >/dev/null; then
     check "report: both tables and the chart say \"including attributed EU aid\" ($n)" test "$n" -eq 3
 fi
 
+# a block option: the bilateral ranking and the attributed one side by side
+if command -v pdftotext >/dev/null; then
+    (cd "$SRCDIR/tests/data" && "$AIDSTAT" report eu-report-blocks.md -o "$tmp/eu-blocks.pdf" 2>/dev/null)
+    pdftotext -layout "$tmp/eu-blocks.pdf" "$tmp/eu-blocks.txt"
+    check "blocks: the bilateral table keeps the EU row (84.43)" grep -q "EU (Commission and Council)  *84\.43" "$tmp/eu-blocks.txt"
+    check "blocks: the attributed table has Germany 49.04" grep -q "Germany  *49\.04" "$tmp/eu-blocks.txt"
+    n=$(tr '\n' ' ' <"$tmp/eu-blocks.txt" | sed 's/  */ /g' | grep -o "including attributed EU aid: the" | wc -l)
+    check "blocks: only the attributed table says so ($n)" test "$n" -eq 1
+fi
+
 echo "$npass passed, $nfail failed"
 [ "$nfail" -eq 0 ]

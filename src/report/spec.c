@@ -226,10 +226,11 @@ static void block_opts(ctx_t *x, const char *body, long line, aid_opts_t *o)
 static const char *const chart_keys[] = {"kind", "by", "top", "interval", "type", "measure", "donor",
                                          "region", "from", "to", "per", "cumulative", "trend", "percent",
                                          "facet", "highlight", "title", "subtitle", "note", "height",
-                                         "caption", "log", "sort", "theme", "events", "data", NULL};
+                                         "caption", "log", "sort", "theme", "events", "data", "eu_attribution",
+                                         NULL};
 static const char *const table_keys[] = {"by", "top", "type", "measure", "donor", "region", "from",
                                          "to", "per", "stat", "sort", "cumulative", "caption", "trend",
-                                         "interval", "data", NULL};
+                                         "interval", "data", "eu_attribution", NULL};
 
 static char *fmt_money(const aid_rdata_t *d, double v, double scale, const char *cur, char *buf, size_t len)
 {
