@@ -490,6 +490,10 @@ AIDSTAT_API int aidstat_compare_add(const aidstat_record_t *rec, void *compare);
 AIDSTAT_API void aidstat_compare_add_load_report(aidstat_compare_t *c,
                                                  const aidstat_load_report_t *r);
 
+/** A caveat that qualifies the figures (e.g. how they were restated),
+ * carried into the result's notes. */
+AIDSTAT_API void aidstat_compare_add_caveat(aidstat_compare_t *c, const char *caveat);
+
 /** The finished comparison: rows (key 1), columns (key 2), cells. */
 typedef struct aidstat_result aidstat_result_t;
 
@@ -589,6 +593,145 @@ AIDSTAT_API bool aidstat_result_groups_overlap(const aidstat_result_t *r);
  * "" when it does not apply to the result at all. */
 AIDSTAT_API const char *aidstat_result_concentration_why(const aidstat_result_t *r);
 
+
+/* -------------------------------------------------------------------- diff */
+
+/** What became of a row between two releases. */
+typedef enum {
+    AIDSTAT_DIFF_SAME = 0, /**< the same value in both (within rounding) */
+    AIDSTAT_DIFF_REVISED,  /**< present in both, value changed */
+    AIDSTAT_DIFF_ADDED,    /**< only in the new file */
+    AIDSTAT_DIFF_REMOVED   /**< only in the old file */
+} aidstat_diff_status_t;
+
+/** "same", "revised", "added", "removed". */
+AIDSTAT_API const char *aidstat_diff_status_name(aidstat_diff_status_t s);
+
+/** One row of a diff: a donor (or a group of donors) x type x measure.
+ * old_value and new_value cover the periods both files cover (records
+ * without a date are counted there too); what one file has for periods
+ * the other does not cover is kept apart in new_periods / old_periods,
+ * so a revision is never confused with data for new months. Values are
+ * in base units of the currency. */
+typedef struct {
+    const char *label;   /**< donor name as the new file spells it (else the old), or group name */
+    const char *code;    /**< donor code ("" when none); group identifier for group rows */
+    bool group;          /**< a group total (a region, or all donors) rather than a donor */
+    aidstat_type_t type; /**< AIDSTAT_TYPE_TOTAL for all types together */
+    aidstat_measure_t measure;
+    double old_value, new_value;
+    double change;       /**< new_value - old_value */
+    double pct_change;   /**< change / old_value (a fraction); NaN when old_value is 0 */
+    double new_periods;  /**< the new file's value in periods the old one does not cover */
+    double old_periods;  /**< the old file's value in periods the new one does not cover */
+    aidstat_diff_status_t status;
+} aidstat_diff_row_t;
+
+typedef struct {
+    const aidstat_filter_t *filter;   /**< borrowed; NULL = everything */
+    const aidstat_regions_t *regions; /**< borrowed; groups to total; NULL = no group rows */
+} aidstat_diff_options_t;
+
+AIDSTAT_API void aidstat_diff_options_init(aidstat_diff_options_t *opt);
+
+/** What changed between two versions of a dataset (OLD and NEW), in any
+ * formats aidstat reads. Feed each file's records to its side, then
+ * finish. Memory grows with donors x types x measures x periods. */
+typedef struct aidstat_diff aidstat_diff_t;
+
+/** The options (and what they borrow) must outlive the object. */
+AIDSTAT_API aidstat_diff_t *aidstat_diff_new(const aidstat_diff_options_t *opt, aidstat_error_t *err);
+AIDSTAT_API void aidstat_diff_free(aidstat_diff_t *d);
+/** aidstat_record_fn's for the old and the new file (user data: the diff). */
+AIDSTAT_API int aidstat_diff_add_old(const aidstat_record_t *rec, void *diff);
+AIDSTAT_API int aidstat_diff_add_new(const aidstat_record_t *rec, void *diff);
+/** Account for a load (which: 0 old, 1 new): file name, rows read and rejected. */
+AIDSTAT_API void aidstat_diff_add_load_report(aidstat_diff_t *d, int which,
+                                              const aidstat_load_report_t *r);
+/** Name a side in messages when its records do not come from a load
+ * ("the report's data"). */
+AIDSTAT_API void aidstat_diff_set_file(aidstat_diff_t *d, int which, const char *name);
+/** Compare. Errors: AIDSTAT_ERR_EMPTY when a side matched no records;
+ * AIDSTAT_ERR_DATA when the files come from different sources, are in
+ * different currencies or units, or share no measure. Measures only one
+ * file has are left out and named in a note. A measure one file gives
+ * only as a total over types is compared over all types. */
+AIDSTAT_API aidstat_status_t aidstat_diff_finish(aidstat_diff_t *d, aidstat_error_t *err);
+/** Donor rows: by measure; donors by the size of their all-types change,
+ * largest first; for each donor all types first, then each type. */
+AIDSTAT_API size_t aidstat_diff_rows(const aidstat_diff_t *d);
+AIDSTAT_API const aidstat_diff_row_t *aidstat_diff_row(const aidstat_diff_t *d, size_t i);
+/** Group rows (each region with a donor in either file, then all donors),
+ * by measure; all types first, then each type. */
+AIDSTAT_API size_t aidstat_diff_groups(const aidstat_diff_t *d);
+AIDSTAT_API const aidstat_diff_row_t *aidstat_diff_group(const aidstat_diff_t *d, size_t i);
+/** Donors with records in only one file (which: 0 removed, in the old one
+ * only; 1 added, in the new one only), by name. */
+AIDSTAT_API size_t aidstat_diff_donor_count(const aidstat_diff_t *d, int which);
+AIDSTAT_API const char *aidstat_diff_donor(const aidstat_diff_t *d, int which, size_t i);
+/** Each side's file, source with release, and period covered (which: 0
+ * old, 1 new); the periods both cover (0 when they share none). */
+AIDSTAT_API const char *aidstat_diff_file(const aidstat_diff_t *d, int which);
+AIDSTAT_API const char *aidstat_diff_source(const aidstat_diff_t *d, int which);
+AIDSTAT_API void aidstat_diff_period(const aidstat_diff_t *d, int which, int *y0, int *m0, int *y1,
+                                     int *m1);
+AIDSTAT_API void aidstat_diff_common_period(const aidstat_diff_t *d, int *y0, int *m0, int *y1, int *m1);
+AIDSTAT_API const char *aidstat_diff_currency(const aidstat_diff_t *d);
+/** The selection's description ("" when none). */
+AIDSTAT_API const char *aidstat_diff_filter(const aidstat_diff_t *d);
+/** Whether measure m was compared (both files have it). */
+AIDSTAT_API bool aidstat_diff_has_measure(const aidstat_diff_t *d, aidstat_measure_t m);
+/** Notes: measures left out, types not split, undated records. */
+AIDSTAT_API size_t aidstat_diff_note_count(const aidstat_diff_t *d);
+AIDSTAT_API const char *aidstat_diff_note(const aidstat_diff_t *d, size_t i);
+
+/* --------------------------------------------------------- EU attribution */
+
+/** An EU attribution key: each EU member's share of the aid given through
+ * the EU institutions (the Kiel tracker's eu_aid_shares.csv, whose
+ * eu_share_bn figures are taken as weights). */
+typedef struct aidstat_eukey aidstat_eukey_t;
+
+/** Load a key from the tracker's eu_aid_shares.csv. Errors: the file is
+ * not such a file, a member without a code or a positive share, a member
+ * named twice. */
+AIDSTAT_API aidstat_eukey_t *aidstat_eukey_load_file(const char *path, aidstat_error_t *err);
+/** Release 29's key, shipped with the embedded dataset (datasets/README.md). */
+AIDSTAT_API aidstat_eukey_t *aidstat_eukey_load_default(aidstat_error_t *err);
+AIDSTAT_API void aidstat_eukey_free(aidstat_eukey_t *k);
+AIDSTAT_API size_t aidstat_eukey_count(const aidstat_eukey_t *k);
+/** Member i: name, code (may be NULL) and share of the whole (0..1; may be NULL). */
+AIDSTAT_API const char *aidstat_eukey_member(const aidstat_eukey_t *k, size_t i, const char **code,
+                                             double *share);
+/** The key's figures summed (base units). */
+AIDSTAT_API double aidstat_eukey_total(const aidstat_eukey_t *k);
+/** "Release 29 (04/2026), eu_aid_shares.csv" */
+AIDSTAT_API const char *aidstat_eukey_describe(const aidstat_eukey_t *k);
+
+/** A record filter that attributes the EU institutions' aid (records with
+ * code "EU") to the members: every other record goes on to fn unchanged as
+ * it arrives; the EU records are held, and at finish each is sent on as one
+ * record per member with the member's share of its value, the member's
+ * name as the data spells it and its GDP from the data. The grand total is
+ * unchanged; every type, measure and month is shared out by the same key
+ * (an assumption, which aidstat_attribution_describe states). */
+typedef struct aidstat_attribution aidstat_attribution_t;
+
+/** key and regions (for the EU27 group, to find members missing from the
+ * key; NULL skips that check) are borrowed. */
+AIDSTAT_API aidstat_attribution_t *aidstat_attribution_new(const aidstat_eukey_t *key,
+                                                           const aidstat_regions_t *regions,
+                                                           aidstat_record_fn fn, void *user);
+AIDSTAT_API void aidstat_attribution_free(aidstat_attribution_t *a);
+/** An aidstat_record_fn with the attribution as user data. */
+AIDSTAT_API int aidstat_attribution_add(const aidstat_record_t *rec, void *attr);
+/** Check the key fits the data and send the attributed records on. Errors
+ * (AIDSTAT_ERR_DATA): EU members with aid in the data missing from the key;
+ * a key that does not sum to the EU institutions' allocations in the data
+ * beyond the rounding of the figures (a key of another release). */
+AIDSTAT_API aidstat_status_t aidstat_attribution_finish(aidstat_attribution_t *a, aidstat_error_t *err);
+/** For outputs: "including attributed EU aid: ..." (after finish). */
+AIDSTAT_API const char *aidstat_attribution_describe(const aidstat_attribution_t *a);
 
 /* ---------------------------------------------------------- statistics */
 
@@ -828,6 +971,8 @@ AIDSTAT_API void aidstat_series_free(aidstat_series_t *s);
 /** An aidstat_record_fn with the series as user data. */
 AIDSTAT_API int aidstat_series_add(const aidstat_record_t *rec, void *series);
 AIDSTAT_API void aidstat_series_add_load_report(aidstat_series_t *s, const aidstat_load_report_t *r);
+/** A caveat carried into the series' notes, as for a comparison. */
+AIDSTAT_API void aidstat_series_add_caveat(aidstat_series_t *s, const char *caveat);
 /** Choose the measure (as compare does), build the grid. Errors as
  * aidstat_compare_finish, plus a record that cannot be normalised. */
 AIDSTAT_API aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err);
@@ -974,6 +1119,14 @@ AIDSTAT_API aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s
 AIDSTAT_API aidstat_chart_t *aidstat_chart_from_dates(const aidstat_chart_options_t *opt, const char *label,
                                                       const char *unit, const char *source, const int *dates,
                                                       const double *values, size_t n, aidstat_error_t *err);
+/** A dumbbell chart of a finished diff's largest revisions: per donor the
+ * old and the new value (all types) of measure m (-1: allocations when
+ * compared, else the first compared), the opt->top (0 = 15) largest
+ * changes, largest first. Errors: AIDSTAT_ERR_USAGE for a measure not
+ * compared, AIDSTAT_ERR_EMPTY when nothing changed. */
+AIDSTAT_API aidstat_chart_t *aidstat_chart_from_diff(const aidstat_diff_t *d,
+                                                     const aidstat_chart_options_t *opt, int m,
+                                                     aidstat_error_t *err);
 AIDSTAT_API void aidstat_chart_free(aidstat_chart_t *c);
 /** Draw into the caller's cairo context in a width x height box (user
  * units, points for PDF) at the current origin. Labels that cannot fit

@@ -873,3 +873,95 @@ const char *aidstat_chart_warning(const aidstat_chart_t *c, size_t i)
 {
     return g_ptr_array_index(c->warnings, i);
 }
+
+/* ------------------------------------------------------------ diff chart */
+
+typedef struct {
+    const aidstat_diff_row_t *row;
+} diff_pick_t;
+
+static gint diff_pick_cmp(gconstpointer pa, gconstpointer pb)
+{
+    const aidstat_diff_row_t *a = ((const diff_pick_t *)pa)->row, *b = ((const diff_pick_t *)pb)->row;
+    double x = fabs(a->change), y = fabs(b->change);
+    return x > y ? -1 : x < y ? 1 : g_utf8_collate(a->label, b->label);
+}
+
+aidstat_chart_t *aidstat_chart_from_diff(const aidstat_diff_t *d, const aidstat_chart_options_t *opt, int m,
+                                         aidstat_error_t *err)
+{
+    if (m < 0 && aidstat_diff_has_measure(d, AIDSTAT_MEASURE_ALLOCATION))
+        m = AIDSTAT_MEASURE_ALLOCATION;
+    for (int k = 0; m < 0 && k < AIDSTAT_MEASURE_COUNT; k++)
+        if (aidstat_diff_has_measure(d, (aidstat_measure_t)k))
+            m = k;
+    if (m < 0 || !aidstat_diff_has_measure(d, (aidstat_measure_t)m)) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "the diff did not compare %s",
+                      m < 0 ? "any measure" : aidstat_measure_label((aidstat_measure_t)m));
+        return NULL;
+    }
+    GArray *picks = g_array_new(FALSE, FALSE, sizeof(diff_pick_t));
+    for (size_t i = 0; i < aidstat_diff_rows(d); i++) {
+        const aidstat_diff_row_t *r = aidstat_diff_row(d, i);
+        if ((int)r->measure == m && r->type == AIDSTAT_TYPE_TOTAL && r->change != 0) {
+            diff_pick_t p = {r};
+            g_array_append_val(picks, p);
+        }
+    }
+    if (!picks->len) {
+        g_array_free(picks, TRUE);
+        aid_error_set(err, AIDSTAT_ERR_EMPTY, NULL, 0, 0, "no donor's %s changed: nothing to draw",
+                      aidstat_measure_label((aidstat_measure_t)m));
+        return NULL;
+    }
+    g_array_sort(picks, diff_pick_cmp);
+    size_t n = MIN((size_t)picks->len, opt->top ? opt->top : 15);
+    aidstat_chart_options_t o = *opt;
+    o.kind = AIDSTAT_CHART_DUMBBELL;
+    aidstat_chart_t *c = chart_new(&o, err);
+    if (!c) {
+        g_array_free(picks, TRUE);
+        return NULL;
+    }
+    c->nser = 2;
+    c->series = g_new0(char *, 3);
+    c->series[0] = g_strdup("Old version");
+    c->series[1] = g_strdup("New version");
+    c->items = g_new0(aid_item_t, n + 1);
+    double maxabs = 0;
+    for (size_t i = 0; i < n; i++) {
+        const aidstat_diff_row_t *r = g_array_index(picks, diff_pick_t, i).row;
+        aid_item_t *it = &c->items[c->nitems++];
+        it->label = g_strdup(r->label);
+        it->highlight = highlighted(opt, r->label) || highlighted(opt, r->code);
+        it->v = g_new0(double, 3);
+        it->v[0] = r->status == AIDSTAT_DIFF_ADDED ? NAN : r->old_value;
+        it->v[1] = r->status == AIDSTAT_DIFF_REMOVED ? NAN : r->new_value;
+        maxabs = MAX(maxabs, MAX(fabs(r->old_value), fabs(r->new_value)));
+    }
+    c->currency = g_strdup(aidstat_diff_currency(d));
+    c->scale = !strcmp(c->currency, "TIV") ? 1e6 : pick_scale(maxabs);
+    c->unit_label = unit_text(c->currency, c->scale, c->locale);
+    int y0, m0, y1, m1;
+    aidstat_diff_common_period(d, &y0, &m0, &y1, &m1);
+    GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
+    g_ptr_array_add(notes, g_strdup_printf("the %zu largest of %u changes, over the periods both versions cover",
+                                           n, picks->len));
+    char *fo = g_path_get_basename(aidstat_diff_file(d, 0)), *fn = g_path_get_basename(aidstat_diff_file(d, 1));
+    char *src = g_strdup_printf("old version %s (%s); new version %s (%s)", aidstat_diff_source(d, 0), fo,
+                                aidstat_diff_source(d, 1), fn);
+    g_free(fo);
+    g_free(fn);
+    make_texts(c, "all types", m, "donor", y0, m0, y1, m1, src, NULL, notes);
+    if (!opt->title) {
+        char *what = what_text("all types", m, c->currency);
+        g_free(c->title);
+        c->title = g_strdup_printf("Largest revisions: %c%s by donor", g_ascii_tolower(what[0]), what + 1);
+        g_free(what);
+    }
+    g_free(src);
+    g_ptr_array_free(notes, TRUE);
+    g_array_free(picks, TRUE);
+    alt_text(c);
+    return c;
+}

@@ -190,6 +190,26 @@ void cli_norm_add_entries(cli_norm_t *n, GOptionContext *ctx);
 int cli_norm_build(cli_norm_t *n);
 void cli_norm_clear(cli_norm_t *n);
 
+/* EU attribution: --eu-attribution, --eu-key FILE (cli/eu.c). */
+typedef struct {
+    gboolean on;
+    gchar *key_file;
+    aidstat_eukey_t *key;
+    aidstat_regions_t *regions;
+} cli_eu_t;
+typedef void (*cli_caveat_fn)(void *user, const char *caveat);
+void cli_eu_add_entries(cli_eu_t *e, GOptionContext *ctx);
+/* cli_load, through the attribution when asked; its description goes to
+ * caveat (for the result's notes). */
+int cli_eu_load(cli_eu_t *e, cli_data_opts_t *o, char **files, int nfiles, aidstat_record_fn fn, void *user,
+                cli_report_fn on_report, void *report_user, cli_caveat_fn caveat, void *caveat_user);
+void cli_eu_clear(cli_eu_t *e);
+
+/* compare --releases (cli/releases.c): the selection per FILE, side by side. */
+int cli_compare_releases(cli_data_opts_t *data, cli_eu_t *eu, char **files, int nfiles,
+                         const aidstat_compare_options_t *opt, cli_format_t format, const char *output,
+                         const char *scale, int decimals);
+
 /* Commands. */
 int cmd_compare(int argc, char **argv);
 int cmd_check(int argc, char **argv);
@@ -197,5 +217,6 @@ int cmd_convert(int argc, char **argv);
 int cmd_trend(int argc, char **argv);
 int cmd_chart(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 
 #endif

@@ -60,6 +60,16 @@ static void series_report(const aidstat_load_report_t *r, void *user)
     aidstat_series_add_load_report(user, r);
 }
 
+static void compare_caveat(void *user, const char *caveat)
+{
+    aidstat_compare_add_caveat(user, caveat);
+}
+
+static void series_caveat(void *user, const char *caveat)
+{
+    aidstat_series_add_caveat(user, caveat);
+}
+
 int cmd_chart(int argc, char **argv)
 {
     gchar *by = NULL, *interval = NULL, *output = NULL, *width_s = NULL, *height_s = NULL,
@@ -74,6 +84,7 @@ int cmd_chart(int argc, char **argv)
     cli_data_opts_t data = {0};
     cli_select_t sel = {0};
     cli_norm_t norm = {0};
+    cli_eu_t eu = {0};
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
          "Write to FILE: .pdf, .svg, .png, .ps or .eps (- for standard output with --output-type)", "FILE"},
@@ -115,6 +126,7 @@ int cmd_chart(int argc, char **argv)
     g_option_context_add_main_entries(ctx, entries, NULL);
     cli_select_add_entries(&sel, ctx);
     cli_norm_add_entries(&norm, ctx);
+    cli_eu_add_entries(&eu, ctx);
     g_option_context_add_group(ctx, cli_data_group(&data));
     GError *gerr = NULL;
     int code = EXIT_OK;
@@ -255,7 +267,8 @@ int cmd_chart(int argc, char **argv)
             code = cli_fail(&err);
             goto done;
         }
-        if ((code = cli_load(&data, argv + 2, argc - 2, aidstat_series_add, ser, series_report, ser)))
+        if ((code = cli_eu_load(&eu, &data, argv + 2, argc - 2, aidstat_series_add, ser, series_report, ser,
+                                series_caveat, ser)))
             goto done;
         if (aidstat_series_finish(ser, &err) != AIDSTAT_OK) {
             code = cli_fail(&err);
@@ -301,7 +314,8 @@ int cmd_chart(int argc, char **argv)
             code = cli_fail(&err);
             goto done;
         }
-        if ((code = cli_load(&data, argv + 2, argc - 2, aidstat_compare_add, cmp, compare_report, cmp)))
+        if ((code = cli_eu_load(&eu, &data, argv + 2, argc - 2, aidstat_compare_add, cmp, compare_report, cmp,
+                                compare_caveat, cmp)))
             goto done;
         if (!(res = aidstat_compare_finish(cmp, &err))) {
             code = cli_fail(&err);
@@ -343,6 +357,7 @@ done:
     aidstat_events_free(events, nevents);
     cli_select_clear(&sel);
     cli_norm_clear(&norm);
+    cli_eu_clear(&eu);
     cli_data_clear(&data);
     g_strfreev(color_list);
     g_strfreev(highlight);

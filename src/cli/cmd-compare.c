@@ -583,16 +583,22 @@ static void add_report(const aidstat_load_report_t *r, void *user)
     aidstat_compare_add_load_report(user, r);
 }
 
+static void add_caveat(void *user, const char *caveat)
+{
+    aidstat_compare_add_caveat(user, caveat);
+}
+
 int cmd_compare(int argc, char **argv)
 {
     gchar *by = NULL, *sort = NULL, *per = NULL, *format = NULL, *output = NULL, *scale = NULL,
           *stat = NULL, *gdp_file = NULL, *pop_file = NULL, *milex_file = NULL, *milex_sheet = NULL;
     gchar *top_s = NULL, *decimals_s = NULL, *gdp_year_s = NULL, *milex_year_s = NULL;
     long top = 0, decimals = -1, gdp_year = 0, milex_year = 0;
-    gboolean cumulative = FALSE, concentration = FALSE;
+    gboolean cumulative = FALSE, concentration = FALSE, releases = FALSE;
     cli_data_opts_t data = {0};
     cli_select_t sel = {0};
     cli_norm_t norm = {0};
+    cli_eu_t eu = {0};
     GOptionEntry entries[] = {
         {"by", 'b', 0, G_OPTION_ARG_STRING, &by,
          "Group by one or two keys: donor, region, type, measure, year, quarter, month (e.g. region,type)", "KEY[,KEY]"},
@@ -616,6 +622,8 @@ int cmd_compare(int argc, char **argv)
         {"cumulative", 0, 0, G_OPTION_ARG_NONE, &cumulative, "Running totals over periods (--by year, quarter or month)", NULL},
         {"concentration", 0, 0, G_OPTION_ARG_NONE, &concentration,
          "Add donor concentration: top-k shares, Herfindahl-Hirschman index, Gini", NULL},
+        {"releases", 0, 0, G_OPTION_ARG_NONE, &releases,
+         "Each FILE is a release of the same data: the selection per release, side by side (oldest first)", NULL},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: table, csv, tsv, json, markdown", "FORMAT"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (atomically) instead of stdout", "FILE"},
         {"scale", 0, 0, G_OPTION_ARG_STRING, &scale, "Table unit: bn, m, k or 1 (default: automatic)", "UNIT"},
@@ -631,6 +639,7 @@ int cmd_compare(int argc, char **argv)
     cli_csv_add_entries(ctx);
     cli_select_add_entries(&sel, ctx);
     cli_norm_add_entries(&norm, ctx);
+    cli_eu_add_entries(&eu, ctx);
     g_option_context_add_group(ctx, cli_data_group(&data));
     GError *gerr = NULL;
     int code = EXIT_OK;
@@ -758,11 +767,15 @@ int cmd_compare(int argc, char **argv)
     opt.gdp_rates = norm.rates;
     opt.filter = sel.filter;
     opt.regions = sel.regions_table;
+    if (releases) {
+        code = cli_compare_releases(&data, &eu, argv + 1, argc - 1, &opt, fmt, output, scale, decimals);
+        goto done;
+    }
     if (!(cmp = aidstat_compare_new(&opt, &err))) {
         code = cli_fail(&err);
         goto done;
     }
-    if ((code = cli_load(&data, argv + 1, argc - 1, aidstat_compare_add, cmp, add_report, cmp)))
+    if ((code = cli_eu_load(&eu, &data, argv + 1, argc - 1, aidstat_compare_add, cmp, add_report, cmp, add_caveat, cmp)))
         goto done;
     if (!(res = aidstat_compare_finish(cmp, &err))) {
         code = cli_fail(&err);
@@ -811,6 +824,7 @@ done:
     aidstat_reftable_free(milex);
     cli_select_clear(&sel);
     cli_norm_clear(&norm);
+    cli_eu_clear(&eu);
     g_free(by);
     g_free(sort);
     g_free(per);

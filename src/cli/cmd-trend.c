@@ -836,6 +836,11 @@ static void add_report(const aidstat_load_report_t *r, void *user)
     aidstat_series_add_load_report(user, r);
 }
 
+static void add_caveat(void *user, const char *caveat)
+{
+    aidstat_series_add_caveat(user, caveat);
+}
+
 /* Parse "2022-2024" or "2023". */
 static bool year_range(const char *s, int *from, int *to)
 {
@@ -863,6 +868,7 @@ int cmd_trend(int argc, char **argv)
     cli_data_opts_t data = {0};
     cli_select_t sel = {0};
     cli_norm_t norm = {0};
+    cli_eu_t eu = {0};
     GOptionEntry entries[] = {
         {"by", 'b', 0, G_OPTION_ARG_STRING, &by, "One trend per donor, region, type or measure (default: one for all)", "KEY"},
         {"interval", 'i', 0, G_OPTION_ARG_STRING, &interval, "Periods: month (default), quarter or year", "INTERVAL"},
@@ -892,6 +898,7 @@ int cmd_trend(int argc, char **argv)
     cli_csv_add_entries(ctx);
     cli_select_add_entries(&sel, ctx);
     cli_norm_add_entries(&norm, ctx);
+    cli_eu_add_entries(&eu, ctx);
     g_option_context_add_group(ctx, cli_data_group(&data));
     GError *gerr = NULL;
     int code = EXIT_OK;
@@ -968,7 +975,7 @@ int cmd_trend(int argc, char **argv)
         code = cli_fail(&err);
         goto done;
     }
-    if ((code = cli_load(&data, argv + 1, argc - 1, aidstat_series_add, s, add_report, s)))
+    if ((code = cli_eu_load(&eu, &data, argv + 1, argc - 1, aidstat_series_add, s, add_report, s, add_caveat, s)))
         goto done;
     if (aidstat_series_finish(s, &err) != AIDSTAT_OK) {
         code = cli_fail(&err);
@@ -1059,6 +1066,7 @@ done:
     aidstat_series_free(s);
     cli_select_clear(&sel);
     cli_norm_clear(&norm);
+    cli_eu_clear(&eu);
     cli_data_clear(&data);
     g_free(by);
     g_free(interval);

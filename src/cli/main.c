@@ -14,6 +14,7 @@ static const struct {
     {"trend", cmd_trend, "trends over time: slope and growth per year with 95 % intervals, change vs baseline"},
     {"chart", cmd_chart, "publication charts (bar, stacked, grouped, column, line, area, dumbbell, scatter) as PDF, SVG, PNG"},
     {"report", cmd_report, "a paged PDF report from a Markdown spec with live figures (default: the Ukraine support report)"},
+    {"diff", cmd_diff, "what changed between two versions of a dataset: revisions, new periods, donors added"},
     {"check", cmd_check, "what a file holds: loader, rows read/used/rejected and why, coverage"},
     {"convert", cmd_convert, "write any supported file as aidstat's long CSV format"},
 };

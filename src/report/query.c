@@ -241,6 +241,45 @@ const aidstat_table_t *aid_query_table(const aid_rdata_t *d, const aid_opts_t *o
     return d->weapons;
 }
 
+/* Send the table to fn, through an EU attribution with Release 29's key
+ * when the block asks for it (eu_attribution: true); caveat gets its note. */
+static aidstat_status_t feed(const aid_rdata_t *d, const aid_opts_t *o, const aidstat_table_t *t,
+                             aidstat_record_fn fn, void *user, void (*caveat)(void *, const char *),
+                             aidstat_error_t *err)
+{
+    const char *v = aid_opts_get(o, "eu_attribution");
+    if (!v || !strcmp(v, "false")) {
+        aidstat_table_foreach(t, fn, user);
+        return AIDSTAT_OK;
+    }
+    if (strcmp(v, "true"))
+        return aid_opts_error(o, "eu_attribution", 0, 0, err, "eu_attribution: true or false");
+    if (d->caveat)
+        return aid_opts_error(o, "eu_attribution", 0, 0, err,
+                              "eu_attribution: the report's data is attributed already (front matter)");
+    aidstat_eukey_t *key = aidstat_eukey_load_default(err);
+    if (!key)
+        return err->code;
+    aidstat_attribution_t *a = aidstat_attribution_new(key, d->regions, fn, user);
+    aidstat_table_foreach(t, aidstat_attribution_add, a);
+    aidstat_status_t st = aidstat_attribution_finish(a, err);
+    if (st == AIDSTAT_OK)
+        caveat(user, aidstat_attribution_describe(a));
+    aidstat_attribution_free(a);
+    aidstat_eukey_free(key);
+    return st;
+}
+
+static void compare_caveat(void *c, const char *text)
+{
+    aidstat_compare_add_caveat(c, text);
+}
+
+static void series_caveat(void *s, const char *text)
+{
+    aidstat_series_add_caveat(s, text);
+}
+
 aidstat_result_t *aid_query_compare(const aid_rdata_t *d, const aid_opts_t *o, aidstat_filter_t *f,
                                     aidstat_key_t default_by, aidstat_error_t *err)
 {
@@ -287,7 +326,12 @@ aidstat_result_t *aid_query_compare(const aid_rdata_t *d, const aid_opts_t *o, a
     aidstat_compare_t *c = aidstat_compare_new(&opt, err);
     if (!c)
         return NULL;
-    aidstat_table_foreach(t, aidstat_compare_add, c);
+    if (d->caveat && t == d->table)
+        aidstat_compare_add_caveat(c, d->caveat);
+    if (feed(d, o, t, aidstat_compare_add, c, compare_caveat, err) != AIDSTAT_OK) {
+        aidstat_compare_free(c);
+        return NULL;
+    }
     aidstat_result_t *r = aidstat_compare_finish(c, err);
     aidstat_compare_free(c);
     return r;
@@ -323,7 +367,12 @@ aidstat_series_t *aid_query_series(const aid_rdata_t *d, const aid_opts_t *o, ai
     aidstat_series_t *s = aidstat_series_new(&so, err);
     if (!s)
         return NULL;
-    aidstat_table_foreach(t, aidstat_series_add, s);
+    if (d->caveat && t == d->table)
+        aidstat_series_add_caveat(s, d->caveat);
+    if (feed(d, o, t, aidstat_series_add, s, series_caveat, err) != AIDSTAT_OK) {
+        aidstat_series_free(s);
+        return NULL;
+    }
     if (aidstat_series_finish(s, err) != AIDSTAT_OK) {
         aidstat_series_free(s);
         return NULL;

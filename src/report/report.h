@@ -19,6 +19,7 @@ typedef struct {
     bool builtin; /* the spec is inside the library: its files are resources */
     char *dir;    /* the spec's folder: its files are named from there */
     bool confine; /* the spec may name only files inside dir */
+    char *caveat; /* a note every table and chart carries (EU attribution), or NULL */
 } aid_rdata_t;
 
 /* A file a spec names (data, weapons, regions, an image, events), as a path
@@ -28,6 +29,18 @@ typedef struct {
  * or NULL with err set. */
 char *aid_spec_file(const aid_rdata_t *d, const char *spec, const char *name, const char *key, long line, long col,
                     aidstat_error_t *err);
+
+/* The front-matter key eu_attribution (report/attribute.c): "true" for
+ * Release 29's key, or a key file relative to dir. Begin before the data
+ * is loaded; load through aid_report_eu_fn (which returns fn and leaves
+ * user alone when e is NULL); end after, to attribute and to set
+ * d->caveat. end frees e. */
+typedef struct aid_report_eu aid_report_eu_t;
+aid_report_eu_t *aid_report_eu_begin(const char *value, const char *dir, const aid_rdata_t *d,
+                                     aidstat_record_fn fn, void *user, aidstat_error_t *err);
+aidstat_record_fn aid_report_eu_fn(aid_report_eu_t *e, aidstat_record_fn fn, void **user);
+aidstat_status_t aid_report_eu_end(aid_report_eu_t *e, aid_rdata_t *d, aidstat_error_t *err);
+void aid_report_eu_free(aid_report_eu_t *e);
 
 /* key=value options of an inline figure or a block, with where each
  * value sits in the spec for messages. */
@@ -154,6 +167,13 @@ typedef struct {
     aid_rdata_t data;
     GPtrArray *loads;  /* aidstat_load_report_t*: what became of each data file's rows */
 } aid_spec_t;
+
+/* A ```diff block (report/diff.c): what changed between the previous
+ * release (option old: FILE, relative to dir) and the report's data, as a
+ * table in b (cells, note) or, with show: chart, a chart in b->chart. */
+bool aid_diff_block_is_chart(const aid_opts_t *o);
+aidstat_status_t aid_diff_block(const aid_rdata_t *d, const char *dir, aid_opts_t *o, long line, aid_block_t *b,
+                                aidstat_error_t *err);
 
 /* Parse a spec (path for messages and relative files; text in memory).
  * data_override: files replacing the spec's data (NULL-terminated) or NULL. */

@@ -63,6 +63,7 @@ void aid_spec_free(aid_spec_t *s)
     g_free(s->data.dir);
     if (s->data.sources)
         g_ptr_array_free(s->data.sources, TRUE);
+    g_free(s->data.caveat);
     if (s->loads)
         g_ptr_array_free(s->loads, TRUE);
     g_free(s);
@@ -242,10 +243,11 @@ static aidstat_status_t block_opts(ctx_t *x, const char *body, long line, aid_op
 static const char *const chart_keys[] = {"kind", "by", "top", "interval", "type", "measure", "donor",
                                          "region", "from", "to", "per", "cumulative", "trend", "percent",
                                          "facet", "highlight", "title", "subtitle", "note", "height",
-                                         "caption", "log", "sort", "theme", "events", "data", NULL};
+                                         "caption", "log", "sort", "theme", "events", "data", "eu_attribution",
+                                         NULL};
 static const char *const table_keys[] = {"by", "top", "type", "measure", "donor", "region", "from",
                                          "to", "per", "stat", "sort", "cumulative", "caption", "trend",
-                                         "interval", "data", NULL};
+                                         "interval", "data", "eu_attribution", NULL};
 
 static char *fmt_money(const aid_rdata_t *d, double v, double scale, const char *cur, char *buf, size_t len)
 {
@@ -503,6 +505,23 @@ static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
         b->number = ++x->tables;
         const char *cap = aid_opts_get(&o, "caption");
         b->caption = g_strdup(cap ? cap : "");
+    } else if (!strcmp(kind, "diff")) {
+        block_opts(x, body, line, &o);
+        bool chart = aid_diff_block_is_chart(&o);
+        aid_block_t *b = add_block(x, chart ? AID_B_CHART : AID_B_TABLE, line);
+        const char *h = aid_opts_get(&o, "height");
+        b->height = (h ? g_ascii_strtod(h, NULL) : 85.0) * 72.0 / 25.4;
+        if ((st = aid_diff_block(d, x->dir, &o, line, b, x->err)) != AIDSTAT_OK) {
+            if (!x->err->line || strcmp(x->err->file, x->path)) {
+                g_strlcpy(x->err->file, x->path, sizeof x->err->file);
+                x->err->line = line;
+                x->err->column = 1;
+            }
+            goto out;
+        }
+        b->number = chart ? ++x->figures : ++x->tables;
+        const char *cap = aid_opts_get(&o, "caption");
+        b->caption = g_strdup(cap ? cap : chart ? aidstat_chart_title(b->chart) : "What changed since the previous release");
     } else if (!strcmp(kind, "kpi")) {
         aid_block_t *b = add_block(x, AID_B_KPI, line);
         b->kpi_label = g_ptr_array_new_with_free_func(g_free);
@@ -994,6 +1013,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     const char *body = text;
     char *data_files = NULL, *weapons = NULL, *regions = NULL, *page = NULL, *orient = NULL, *locale = NULL;
     pos_t where[6] = {{0, 0}}; /* of data:, weapons:, regions:, page:, orientation:, locale: */
+    char *eu_attr = NULL; /* eu_attribution: true or a key file */
     /* front matter */
     if (g_str_has_prefix(text, "---\n") || g_str_has_prefix(text, "---\r\n")) {
         const char *p = strchr(text, '\n') + 1;
@@ -1028,7 +1048,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
                             : !strcmp(key, "regions") ? &regions
                             : !strcmp(key, "page") ? &page : !strcmp(key, "orientation") ? &orient
                             : !strcmp(key, "font") ? &s->font : !strcmp(key, "theme") ? &s->theme
-                            : !strcmp(key, "locale") ? &locale : NULL;
+                            : !strcmp(key, "locale") ? &locale : !strcmp(key, "eu_attribution") ? &eu_attr : NULL;
                 if (slot) {
                     g_free(*slot);
                     *slot = g_strdup(val);
@@ -1123,11 +1143,18 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     gchar **files = data_override ? g_strdupv((gchar **)data_override)
                   : data_files ? g_strsplit(data_files, ",", -1) : NULL;
     char *beside = NULL; /* where the first data file is: weapons.csv may be there too */
+    aid_report_eu_t *eu = NULL;
+    void *load_user = s->data.table;
+    if (eu_attr && !(eu = aid_report_eu_begin(eu_attr, x.dir, &s->data, add_record, s->data.table, err))) {
+        g_strfreev(files);
+        goto fail;
+    }
+    aidstat_record_fn load_fn = aid_report_eu_fn(eu, add_record, &load_user);
     if (files && files[0]) {
         long col = where[0].col;
         /* several files: the same refusals as the command line's (one file
          * twice, overlapping records, different views of aid) */
-        aidstat_inputs_t *in = files[1] ? aidstat_inputs_new(add_record, s->data.table, false) : NULL;
+        aidstat_inputs_t *in = files[1] ? aidstat_inputs_new(load_fn, load_user, false) : NULL;
         aidstat_status_t st = AIDSTAT_OK;
         for (gchar **f = files; *f && st == AIDSTAT_OK; f++) {
             long at = col + (long)g_utf8_strlen(*f, (gssize)strspn(*f, " \t")); /* where this name starts */
@@ -1139,6 +1166,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
                 aidstat_inputs_free(in);
                 g_strfreev(files);
                 g_free(beside);
+                aid_report_eu_free(eu);
                 goto fail;
             }
             if (!beside)
@@ -1149,7 +1177,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
             }
             aidstat_load_report_t *r = aidstat_load_report_new();
             st = in ? aidstat_load_file(p, NULL, aidstat_inputs_record, in, r, err)
-                    : aidstat_load_file(p, NULL, add_record, s->data.table, r, err);
+                    : aidstat_load_file(p, NULL, load_fn, load_user, r, err);
             if (st == AIDSTAT_OK)
                 source_line(s, r);
             if (in)
@@ -1163,20 +1191,26 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
         if (st != AIDSTAT_OK) {
             g_strfreev(files);
             g_free(beside);
+            aid_report_eu_free(eu);
             goto fail;
         }
     } else {
         aidstat_load_report_t *r = aidstat_load_report_new();
-        aidstat_status_t st = aidstat_load_default(add_record, s->data.table, r, err);
+        aidstat_status_t st = aidstat_load_default(load_fn, load_user, r, err);
         if (st == AIDSTAT_OK)
             source_line(s, r);
         g_ptr_array_add(s->loads, r);
         if (st != AIDSTAT_OK) {
             g_strfreev(files);
+            aid_report_eu_free(eu);
             goto fail;
         }
     }
     g_strfreev(files);
+    if (aid_report_eu_end(eu, &s->data, err) != AIDSTAT_OK) {
+        g_free(beside);
+        goto fail;
+    }
 
     /* heavy weapons: named in the front matter, beside the data, or, with
      * the embedded data, the embedded release's */
@@ -1250,6 +1284,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     g_free(page);
     g_free(orient);
     g_free(locale);
+    g_free(eu_attr);
     return s;
 fail:
     g_ptr_array_free(x.figtext, TRUE);
@@ -1259,6 +1294,7 @@ fail:
     g_free(page);
     g_free(orient);
     g_free(locale);
+    g_free(eu_attr);
     aid_spec_free(s);
     return NULL;
 }

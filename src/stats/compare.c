@@ -477,6 +477,11 @@ void aidstat_compare_add_load_report(aidstat_compare_t *c, const aidstat_load_re
     aid_selection_add_report(&c->sel, r);
 }
 
+void aidstat_compare_add_caveat(aidstat_compare_t *c, const char *caveat)
+{
+    aid_selection_add_caveat(&c->sel, caveat);
+}
+
 /* -------------------------------------------------------------- finish */
 
 static void note_v(aidstat_result_t *res, aidstat_note_t code, const char *subject, size_t p0,

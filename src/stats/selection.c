@@ -150,6 +150,16 @@ void aid_selection_add_report(aid_selection_t *s, const aidstat_load_report_t *r
     }
 }
 
+/* A caveat of no file (EU attribution): every result carries it. */
+void aid_selection_add_caveat(aid_selection_t *s, const char *cv)
+{
+    for (guint k = 0; k < s->caveats->len; k++)
+        if (strcmp(g_ptr_array_index(s->caveats, k), cv) == 0)
+            return;
+    g_ptr_array_add(s->caveats, g_strdup(cv));
+    g_ptr_array_add(s->caveat_files, NULL);
+}
+
 static char *measure_list(unsigned mask)
 {
     GString *s = g_string_new(NULL);
@@ -277,9 +287,10 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
     out->caveats = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < s->caveats->len; i++) {
         const char *cv = g_ptr_array_index(s->caveats, i);
-        uint32_t f = aid_intern_find(&s->files, g_ptr_array_index(s->caveat_files, i));
-        if (f == UINT32_MAX || f >= s->file_measures->len ||
-            !(g_array_index(s->file_measures, unsigned, f) & mset))
+        const char *cf = g_ptr_array_index(s->caveat_files, i);
+        uint32_t f = cf ? aid_intern_find(&s->files, cf) : 0;
+        if (cf && (f == UINT32_MAX || f >= s->file_measures->len ||
+                   !(g_array_index(s->file_measures, unsigned, f) & mset)))
             continue;
         bool dup = false;
         for (guint k = 0; k < out->caveats->len && !dup; k++)

@@ -65,6 +65,8 @@ void aid_selection_straddled(aid_selection_t *s, const aidstat_filter_t *filter,
 char *aid_selection_straddled_note(const aid_selection_t *s, const aidstat_filter_t *filter,
                                    int measure);
 void aid_selection_add_report(aid_selection_t *s, const aidstat_load_report_t *r);
+/* A caveat for the result's notes, once. */
+void aid_selection_add_caveat(aid_selection_t *s, const char *caveat);
 
 /* Choose the measure: the one there is; allocations when there are several
  * and none was asked for; all of them when side_by_side (a key is the

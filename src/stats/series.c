@@ -279,6 +279,11 @@ void aidstat_series_add_load_report(aidstat_series_t *s, const aidstat_load_repo
     aid_selection_add_report(&s->sel, r);
 }
 
+void aidstat_series_add_caveat(aidstat_series_t *s, const char *caveat)
+{
+    aid_selection_add_caveat(&s->sel, caveat);
+}
+
 static void note(aidstat_series_t *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void note(aidstat_series_t *s, const char *fmt, ...)
 {

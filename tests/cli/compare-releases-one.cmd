@@ -1,0 +1,2 @@
+# --releases needs two or more files
+compare --releases clean.csv

@@ -1,0 +1,2 @@
+# diff needs exactly two files
+diff diff-old.csv
