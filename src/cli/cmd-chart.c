@@ -235,6 +235,8 @@ int cmd_chart(int argc, char **argv)
         }
         if ((code = cli_load(&data, argv + 2, argc - 2, aidstat_series_add, ser, series_report, ser)))
             goto done;
+        if ((code = cli_select_check(&sel)))
+            goto done;
         if (aidstat_series_finish(ser, &err) != AIDSTAT_OK) {
             code = cli_fail(&err);
             goto done;
@@ -280,6 +282,8 @@ int cmd_chart(int argc, char **argv)
             goto done;
         }
         if ((code = cli_load(&data, argv + 2, argc - 2, aidstat_compare_add, cmp, compare_report, cmp)))
+            goto done;
+        if ((code = cli_select_check(&sel)))
             goto done;
         if (!(res = aidstat_compare_finish(cmp, &err))) {
             code = cli_fail(&err);

@@ -744,6 +744,8 @@ int cmd_compare(int argc, char **argv)
     }
     if ((code = cli_load(&data, argv + 1, argc - 1, aidstat_compare_add, cmp, add_report, cmp)))
         goto done;
+    if ((code = cli_select_check(&sel)))
+        goto done;
     if (!(res = aidstat_compare_finish(cmp, &err))) {
         code = cli_fail(&err);
         goto done;

@@ -948,6 +948,8 @@ int cmd_trend(int argc, char **argv)
     }
     if ((code = cli_load(&data, argv + 1, argc - 1, aidstat_series_add, s, add_report, s)))
         goto done;
+    if ((code = cli_select_check(&sel)))
+        goto done;
     if (aidstat_series_finish(s, &err) != AIDSTAT_OK) {
         code = cli_fail(&err);
         goto done;

@@ -105,6 +105,23 @@ int cli_select_build(cli_select_t *s, const cli_data_opts_t *data, bool need_reg
     return code;
 }
 
+int cli_select_check(const cli_select_t *s)
+{
+    for (size_t i = 0; i < aidstat_filter_donor_count(s->filter); i++) {
+        if (aidstat_filter_donor_hits(s->filter, i))
+            continue;
+        const char *d = aidstat_filter_donor(s->filter, i), *code, *name;
+        if (aidstat_country_find(d, &code, &name))
+            return cli_error(EXIT_EMPTY, "--donor \"%s\": no records of %s (%s) in the data", d,
+                             name, code);
+        const char *hint = aidstat_country_suggest(d);
+        if (hint)
+            return cli_error(EXIT_USAGE, "--donor \"%s\": no such donor; did you mean %s?", d, hint);
+        return cli_error(EXIT_EMPTY, "--donor \"%s\": no such donor in the data or the country table", d);
+    }
+    return 0;
+}
+
 void cli_select_clear(cli_select_t *s)
 {
     aidstat_filter_free(s->filter);
