@@ -29,17 +29,44 @@ typedef struct {
     long row;
 } table_t;
 
+/* ASCII text (most names) needs no normalising: lower case, one space. */
+static char *ascii_key(const char *s)
+{
+    size_t n = strlen(s);
+    char *k = g_malloc(n + 1), *o = k;
+    bool space = false;
+    for (; *s; s++) {
+        if (g_ascii_isspace(*s)) {
+            space = o > k;
+            continue;
+        }
+        if (space)
+            *o++ = ' ';
+        space = false;
+        *o++ = g_ascii_tolower(*s);
+    }
+    *o = '\0';
+    return k;
+}
+
 char *aid_country_key(const char *s)
 {
-    if (!s || !g_utf8_validate(s, -1, NULL))
+    if (!s)
+        return NULL;
+    const char *p = s;
+    while (*p > 0 && *p < 0x7f)
+        p++;
+    if (!*p)
+        return ascii_key(s);
+    if (!g_utf8_validate(s, -1, NULL))
         return NULL;
     char *d = g_utf8_normalize(s, -1, G_NORMALIZE_NFKD);
     if (!d)
         return NULL;
     GString *o = g_string_sized_new(strlen(d));
     bool space = false;
-    for (const char *p = d; *p; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
+    for (const char *q = d; *q; q = g_utf8_next_char(q)) {
+        gunichar c = g_utf8_get_char(q);
         if (g_unichar_ismark(c) || g_unichar_iszerowidth(c))
             continue; /* accents, zero-width spaces, byte-order marks */
         if (g_unichar_isspace(c)) {
@@ -67,7 +94,7 @@ static void add_name(table_t *t, const char *name, guint index)
     /* the table is checked when it is written (datasets/countries.py):
      * a name shared by two countries keeps its first */
     if (!g_hash_table_contains(t->by_key, k)) {
-        char *kk = g_string_chunk_insert_const(t->chunk, k);
+        char *kk = g_string_chunk_insert(t->chunk, k);
         g_hash_table_insert(t->by_key, kk, GUINT_TO_POINTER(index + 1));
         g_ptr_array_add(t->keys, kk);
         g_array_append_val(t->key_country, index);

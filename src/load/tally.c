@@ -17,7 +17,7 @@ typedef struct ident {
     const aid_country_t *country; /* NULL: not in the country table */
     const aid_country_t *by_code; /* the country the code names, if any */
     bool conflict;                /* name and code name different countries */
-    uint64_t rows;
+    uint64_t rows;                /* 0 until a row is used: then 1 */
     struct ident *next;           /* same name, another code */
 } ident_t;
 
@@ -42,15 +42,15 @@ struct aidstat_load_report {
     aid_intern_t donors;
     int first, last; /* period keys */
     char *source, *release;
-    aid_intern_cache_t donor_cache;
     aid_intern_t recipients;
     const char *last_recipient;
     char *encoding, *encoding_how;
     aidstat_progress_fn progress;
     void *progress_user;
-    GHashTable *idents; /* donor as written -> ident_t list (one per code) */
+    aid_intern_t written; /* donor names as written */
+    aid_intern_cache_t written_cache;
+    GPtrArray *idents;      /* per written name's id: ident_t list (one per code) */
     GPtrArray *ident_order; /* ident_t*, in order of first appearance */
-    ident_t *last_ident;
 };
 
 static void reason_free(gpointer p)
@@ -85,7 +85,8 @@ aidstat_load_report_t *aidstat_load_report_new(void)
     aid_intern_init(&r->currencies);
     aid_intern_init(&r->donors);
     aid_intern_init(&r->recipients);
-    r->idents = g_hash_table_new(g_str_hash, g_str_equal);
+    aid_intern_init(&r->written);
+    r->idents = g_ptr_array_new();
     r->ident_order = g_ptr_array_new();
     return r;
 }
@@ -114,7 +115,8 @@ void aidstat_load_report_free(aidstat_load_report_t *r)
     aid_intern_clear(&r->currencies);
     aid_intern_clear(&r->donors);
     aid_intern_clear(&r->recipients);
-    g_hash_table_destroy(r->idents);
+    aid_intern_clear(&r->written);
+    g_ptr_array_free(r->idents, TRUE);
     g_ptr_array_set_free_func(r->ident_order, ident_free);
     g_ptr_array_free(r->ident_order, TRUE);
     g_free(r->encoding);
@@ -197,7 +199,6 @@ void aid_tally_record(aidstat_load_report_t *r, const aidstat_record_t *rec)
 {
     r->records++;
     r->per_measure[rec->measure]++;
-    aid_intern_cached(&r->donors, &r->donor_cache, rec->donor);
     if (!r->last_recipient || strcmp(r->last_recipient, rec->recipient) != 0)
         r->last_recipient = aid_intern_str(&r->recipients, aid_intern(&r->recipients, rec->recipient));
     if (!r->last_currency || strcmp(r->last_currency, rec->currency) != 0)
@@ -414,18 +415,36 @@ const char *aidstat_load_report_recipient(const aidstat_load_report_t *r, size_t
 }
 
 /* Identity: each distinct (name, code) pair is looked up in the country
- * table once; rows after the first reuse the answer (most files list one
- * donor's rows together, so the last answer is tried first). */
+ * table once; a row finds its pair through the interned name (the cached
+ * interner that used to list the donors, so the lookup costs a row next
+ * to nothing). */
+/* Codes are a few bytes: cheaper compared here than through strcmp. */
+static inline bool same(const char *a, const char *b)
+{
+    while (*a && *a == *b)
+        a++, b++;
+    return *a == *b;
+}
+
+static ident_t *new_ident(aidstat_load_report_t *r, uint32_t id, ident_t *head, const char *donor,
+                          const char *code);
+
 static ident_t *identify(aidstat_load_report_t *r, const char *donor, const char *code)
 {
-    ident_t *x = r->last_ident;
-    if (x && strcmp(x->donor, donor) == 0 && strcmp(x->code, code) == 0)
-        return x;
-    ident_t *head = g_hash_table_lookup(r->idents, donor);
+    uint32_t id = aid_intern_cached(&r->written, &r->written_cache, donor);
+    if (id >= r->idents->len)
+        g_ptr_array_set_size(r->idents, (guint)id + 1);
+    ident_t *head = g_ptr_array_index(r->idents, id), *x;
     for (x = head; x; x = x->next)
-        if (strcmp(x->code, code) == 0)
-            return r->last_ident = x;
-    x = g_new0(ident_t, 1);
+        if (same(x->code, code))
+            return x;
+    return new_ident(r, id, head, donor, code);
+}
+
+static G_GNUC_NO_INLINE ident_t *new_ident(aidstat_load_report_t *r, uint32_t id, ident_t *head,
+                                          const char *donor, const char *code)
+{
+    ident_t *x = g_new0(ident_t, 1);
     x->donor = g_strdup(donor);
     x->code = g_strdup(code);
     x->country = aid_country_by_name(donor);
@@ -436,24 +455,35 @@ static ident_t *identify(aidstat_load_report_t *r, const char *donor, const char
     if (!x->country && !x->conflict)
         x->country = x->by_code; /* an unknown spelling with a known code */
     x->next = head;
-    g_hash_table_insert(r->idents, x->donor, x);
+    g_ptr_array_index(r->idents, id) = x;
     g_ptr_array_add(r->ident_order, x);
-    return r->last_ident = x;
+    return x;
+}
+
+static G_GNUC_NO_INLINE bool contradiction(const ident_t *x, char *example, size_t len)
+{
+    snprintf(example, len, "%s with %s: %s is %s, %s is %s", x->code, x->donor, x->code,
+             x->by_code->name, x->donor, x->country->code);
+    return false;
+}
+
+static G_GNUC_NO_INLINE void first_row(aidstat_load_report_t *r, ident_t *x, const char *donor)
+{
+    aid_intern(&r->donors, donor); /* the report's list of donors, as the records name them */
+    x->rows = 1;
 }
 
 bool aid_tally_identify(aidstat_load_report_t *r, aidstat_record_t *rec, char *example, size_t len)
 {
     ident_t *x = identify(r, rec->donor, rec->iso3 ? rec->iso3 : "");
-    if (x->conflict) {
-        snprintf(example, len, "%s with %s: %s is %s, %s is %s", x->code, x->donor, x->code,
-                 x->by_code->name, x->donor, x->country->code);
-        return false;
-    }
-    x->rows++;
+    if (G_UNLIKELY(x->conflict))
+        return contradiction(x, example, len);
     if (x->country) {
         rec->donor = x->country->name;
         rec->iso3 = x->country->code;
     }
+    if (G_UNLIKELY(!x->rows))
+        first_row(r, x, rec->donor);
     return true;
 }
 

@@ -92,6 +92,31 @@ static bool is_true(const char *v)
     return v && (!g_ascii_strcasecmp(v, "true") || !g_ascii_strcasecmp(v, "yes") || !strcmp(v, "1"));
 }
 
+/* After a query has seen the table: a donor= name that matched no record
+ * is an error (with a suggestion for a typo), never a silently smaller
+ * selection. */
+static bool donors_found(const aid_opts_t *o, const aidstat_filter_t *f, aidstat_error_t *err)
+{
+    for (size_t i = 0; f && i < aidstat_filter_donor_count(f); i++) {
+        if (aidstat_filter_donor_hits(f, i))
+            continue;
+        const char *given = aidstat_filter_donor(f, i), *code, *name, *hint = NULL;
+        if (aidstat_country_find(given, &code, &name))
+            aid_opts_error(o, "donor", 0, 0, err, "donor: \"%s\": no records of %s (%s) in the data",
+                           given, name, code);
+        else if ((hint = aidstat_country_suggest(given)))
+            aid_opts_error(o, "donor", 0, 0, err, "donor: \"%s\": no such donor; did you mean %s?",
+                           given, hint);
+        else
+            aid_opts_error(o, "donor", 0, 0, err,
+                           "donor: \"%s\": no such donor in the data or the country table", given);
+        if (err && (!hint || aidstat_country_find(given, NULL, NULL)))
+            err->code = AIDSTAT_ERR_EMPTY; /* a name, not a typo: nothing matched */
+        return false;
+    }
+    return true;
+}
+
 aidstat_filter_t *aid_query_filter(const aid_rdata_t *d, const aid_opts_t *o, bool skip_where,
                                    aidstat_error_t *err)
 {
@@ -246,6 +271,10 @@ aidstat_result_t *aid_query_compare(const aid_rdata_t *d, const aid_opts_t *o, a
     if (!c)
         return NULL;
     aidstat_table_foreach(t, aidstat_compare_add, c);
+    if (!donors_found(o, f, err)) {
+        aidstat_compare_free(c);
+        return NULL;
+    }
     aidstat_result_t *r = aidstat_compare_finish(c, err);
     aidstat_compare_free(c);
     return r;
@@ -282,7 +311,7 @@ aidstat_series_t *aid_query_series(const aid_rdata_t *d, const aid_opts_t *o, ai
     if (!s)
         return NULL;
     aidstat_table_foreach(t, aidstat_series_add, s);
-    if (aidstat_series_finish(s, err) != AIDSTAT_OK) {
+    if (!donors_found(o, f, err) || aidstat_series_finish(s, err) != AIDSTAT_OK) {
         aidstat_series_free(s);
         return NULL;
     }
