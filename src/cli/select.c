@@ -78,9 +78,19 @@ int cli_select_build(cli_select_t *s, const cli_data_opts_t *data, bool need_reg
         long i = aidstat_regions_find(s->regions_table, *p);
         if (i < 0) {
             GString *known = g_string_new(NULL);
-            for (size_t k = 0; k < aidstat_regions_count(s->regions_table); k++)
-                g_string_append_printf(known, "%s%s", k ? ", " : "", aidstat_regions_id(s->regions_table, k));
-            code = cli_error(EXIT_USAGE, "--region: unknown group \"%s\" (groups: %s)", *p, known->str);
+            size_t n = aidstat_regions_count(s->regions_table);
+            const char **ids = g_new(const char *, n + 1);
+            for (size_t k = 0; k < n; k++) {
+                ids[k] = aidstat_regions_id(s->regions_table, k);
+                g_string_append_printf(known, "%s%s", k ? ", " : "", ids[k]);
+            }
+            const char *hint = aidstat_suggest(*p, ids, n);
+            if (hint)
+                code = cli_error(EXIT_USAGE, "--region: unknown group \"%s\"; did you mean %s? (groups: %s)",
+                                 *p, hint, known->str);
+            else
+                code = cli_error(EXIT_USAGE, "--region: unknown group \"%s\" (groups: %s)", *p, known->str);
+            g_free(ids);
             g_string_free(known, TRUE);
         } else {
             aidstat_filter_add_region(s->filter, s->regions_table, (size_t)i);
