@@ -122,8 +122,8 @@ int cmd_chart(int argc, char **argv)
     }
     int kind = aidstat_chart_kind_parse(argv[1]);
     if (kind < 0) {
-        code = cli_error(EXIT_USAGE, "chart: unknown kind \"%s\" (bar, stacked, grouped, column, line, area, dumbbell, scatter)",
-                         argv[1]);
+        code = cli_error(EXIT_USAGE, "chart: unknown kind \"%s\"%s (bar, stacked, grouped, column, line, area, dumbbell, scatter)",
+                         argv[1], cli_hint(argv[1], "bar, stacked, grouped, column, line, area, dumbbell, scatter"));
         goto done;
     }
     if (!output && !alt) {
@@ -255,7 +255,8 @@ int cmd_chart(int argc, char **argv)
         for (guint i = 0; keys[i] && i < 2; i++) {
             int k = aidstat_key_parse(g_strstrip(keys[i]));
             if (k < 0) {
-                code = cli_error(EXIT_USAGE, "--by: unknown key \"%s\"", keys[i]);
+                code = cli_error(EXIT_USAGE, "--by: unknown key \"%s\"%s", keys[i],
+                                 cli_hint(keys[i], "donor, region, type, measure, year, quarter, month"));
                 g_strfreev(keys);
                 goto done;
             }

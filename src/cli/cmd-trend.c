@@ -928,7 +928,8 @@ int cmd_trend(int argc, char **argv)
     }
     cli_format_t fmt = CLI_FMT_TABLE;
     if (format && !cli_format_parse(format, &fmt)) {
-        code = cli_error(EXIT_USAGE, "--format \"%s\": use table, csv, tsv, json or markdown", format);
+        code = cli_error(EXIT_USAGE, "--format \"%s\": use table, csv, tsv, json or markdown%s", format,
+                         cli_hint(format, "table, csv, tsv, json, markdown"));
         goto done;
     }
     if (scale && strcmp(scale, "bn") && strcmp(scale, "m") && strcmp(scale, "k") && strcmp(scale, "1")) {

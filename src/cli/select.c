@@ -35,14 +35,28 @@ int cli_select_build(cli_select_t *s, const cli_data_opts_t *data, bool need_reg
     for (gchar **p = tl; *p && !code; p++) {
         int t = aidstat_type_parse(*p);
         if (t < 0)
-            code = cli_error(EXIT_USAGE, "--type: unknown aid type \"%s\" (military, financial, humanitarian, other, total)", *p);
+        {
+            const char *names[AIDSTAT_TYPE_COUNT];
+            for (int k = 0; k < AIDSTAT_TYPE_COUNT; k++)
+                names[k] = aidstat_type_name((aidstat_type_t)k);
+            const char *hint = aidstat_suggest(*p, names, AIDSTAT_TYPE_COUNT);
+            code = cli_error(EXIT_USAGE, "--type: unknown aid type \"%s\"%s%s%s (military, financial, humanitarian, other, total)",
+                             *p, hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "");
+        }
         else
             aidstat_filter_add_type(s->filter, (aidstat_type_t)t);
     }
     for (gchar **p = ml; *p && !code; p++) {
         int m = aidstat_measure_parse(*p);
         if (m < 0)
-            code = cli_error(EXIT_USAGE, "--measure: unknown measure \"%s\" (commitment, allocation, delivery, to_be_allocated)", *p);
+        {
+            const char *names[AIDSTAT_MEASURE_COUNT];
+            for (int k = 0; k < AIDSTAT_MEASURE_COUNT; k++)
+                names[k] = aidstat_measure_name((aidstat_measure_t)k);
+            const char *hint = aidstat_suggest(*p, names, AIDSTAT_MEASURE_COUNT);
+            code = cli_error(EXIT_USAGE, "--measure: unknown measure \"%s\"%s%s%s (commitment, allocation, delivery, to_be_allocated)",
+                             *p, hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "");
+        }
         else
             aidstat_filter_add_measure(s->filter, (aidstat_measure_t)m);
     }
@@ -113,6 +127,21 @@ int cli_select_build(cli_select_t *s, const cli_data_opts_t *data, bool need_reg
     g_strfreev(ml);
     g_strfreev(rl);
     return code;
+}
+
+const char *cli_hint(const char *s, const char *list)
+{
+    static char buf[160];
+    gchar **names = g_strsplit(list, ",", -1);
+    for (gchar **p = names; *p; p++)
+        g_strstrip(*p);
+    const char *hint = aidstat_suggest(s, (const char *const *)names, g_strv_length(names));
+    if (hint)
+        snprintf(buf, sizeof buf, "; did you mean %s?", hint);
+    else
+        buf[0] = '\0';
+    g_strfreev(names);
+    return buf;
 }
 
 int cli_select_check(const cli_select_t *s)

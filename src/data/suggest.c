@@ -1,5 +1,6 @@
-/* "Did you mean ...?": the closest known name by edit distance
- * (Levenshtein over Unicode characters, case and accents folded). */
+/* "Did you mean ...?": the closest known name by edit distance (optimal
+ * string alignment: insertions, deletions, substitutions and swaps of
+ * neighbours, over Unicode characters with case and accents folded). */
 #include "config.h"
 #include "aidstat.h"
 #include "data/country.h"
@@ -24,28 +25,27 @@ size_t aid_suggest_distance(const char *a, const char *b, size_t max)
     gunichar *x = chars(a, &n), *y = chars(b, &m);
     size_t d = max + 1;
     if (x && y && (size_t)labs(n - m) <= max) {
-        size_t *prev = g_new(size_t, (gsize)m + 1), *cur = g_new(size_t, (gsize)m + 1);
+        /* three rows: a swap of two neighbours ("cvs") counts as one edit */
+        size_t *rows = g_new(size_t, 3 * ((gsize)m + 1));
+        size_t *pp = rows, *prev = rows + m + 1, *cur = rows + 2 * (m + 1);
         for (glong j = 0; j <= m; j++)
             prev[j] = (size_t)j;
-        bool over = false;
-        for (glong i = 1; i <= n && !over; i++) {
+        for (glong i = 1; i <= n; i++) {
             cur[0] = (size_t)i;
-            size_t low = cur[0];
             for (glong j = 1; j <= m; j++) {
                 size_t sub = prev[j - 1] + (x[i - 1] != y[j - 1]);
                 size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
                 cur[j] = MIN(sub, MIN(del, ins));
-                low = MIN(low, cur[j]);
+                if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
+                    cur[j] = MIN(cur[j], pp[j - 2] + 1);
             }
-            over = low > max; /* every later row is at least this far */
-            size_t *t = prev;
+            size_t *t = pp;
+            pp = prev;
             prev = cur;
             cur = t;
         }
-        if (!over)
-            d = MIN(prev[m], max + 1);
-        g_free(prev);
-        g_free(cur);
+        d = MIN(prev[m], max + 1);
+        g_free(rows);
     }
     g_free(x);
     g_free(y);

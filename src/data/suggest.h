@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 /* The edit distance between a and b (Unicode characters, after folding
- * case and accents), stopping early above max. */
+ * case and accents; a swap of neighbours is one edit), capped at max + 1. */
 size_t aid_suggest_distance(const char *a, const char *b, size_t max);
 /* The largest distance at which a candidate counts as a typo of s. */
 size_t aid_suggest_limit(const char *s);

@@ -78,8 +78,14 @@ aidstat_status_t aid_opts_check(const aid_opts_t *o, const char *const *known, l
             GString *list = g_string_new(NULL);
             for (const char *const *p = known; *p; p++)
                 g_string_append_printf(list, "%s%s", list->len ? ", " : "", *p);
-            aidstat_status_t st = aid_opts_error(o, k, line, col, err, "unknown option \"%s\" (options: %s)", k,
-                                                 list->str);
+            size_t n = 0;
+            while (known[n])
+                n++;
+            const char *hint = aidstat_suggest(k, (const char *const *)known, n);
+            aidstat_status_t st =
+                hint ? aid_opts_error(o, k, line, col, err, "unknown option \"%s\"; did you mean %s? (options: %s)",
+                                      k, hint, list->str)
+                     : aid_opts_error(o, k, line, col, err, "unknown option \"%s\" (options: %s)", k, list->str);
             g_string_free(list, TRUE);
             return st;
         }
@@ -127,7 +133,12 @@ aidstat_filter_t *aid_query_filter(const aid_rdata_t *d, const aid_opts_t *o, bo
         for (gchar **p = parts; *p; p++) {
             int t = aidstat_type_parse(g_strstrip(*p));
             if (t < 0) {
-                aid_opts_error(o, "type", 0, 0, err, "unknown aid type \"%s\" (military, financial, humanitarian, other)", *p);
+                const char *names[AIDSTAT_TYPE_COUNT];
+                for (int k = 0; k < AIDSTAT_TYPE_COUNT; k++)
+                    names[k] = aidstat_type_name((aidstat_type_t)k);
+                const char *hint = aidstat_suggest(*p, names, AIDSTAT_TYPE_COUNT);
+                aid_opts_error(o, "type", 0, 0, err, "unknown aid type \"%s\"%s%s%s (military, financial, humanitarian, other)",
+                               *p, hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "");
                 g_strfreev(parts);
                 aidstat_filter_free(f);
                 return NULL;
@@ -167,7 +178,14 @@ aidstat_filter_t *aid_query_filter(const aid_rdata_t *d, const aid_opts_t *o, bo
         for (gchar **p = parts; *p; p++) {
             long i = aidstat_regions_find(d->regions, g_strstrip(*p));
             if (i < 0) {
-                aid_opts_error(o, "region", 0, 0, err, "unknown region \"%s\"", *p);
+                size_t n = aidstat_regions_count(d->regions);
+                const char **ids = g_new(const char *, n + 1);
+                for (size_t k = 0; k < n; k++)
+                    ids[k] = aidstat_regions_id(d->regions, k);
+                const char *hint = aidstat_suggest(*p, ids, n);
+                aid_opts_error(o, "region", 0, 0, err, "unknown region \"%s\"%s%s%s", *p,
+                               hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "");
+                g_free(ids);
                 g_strfreev(parts);
                 aidstat_filter_free(f);
                 return NULL;
