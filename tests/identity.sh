@@ -39,5 +39,15 @@ for d in "Czech Republic" Czechia CZE Tschechien "czech  republic"; do
     check "--donor \"$d\": Czechia|CZE|$want (got $got)" test "$got" = "Czechia|CZE|$want"
 done
 
+# a highlight or a font that matches nothing is said, with a suggestion
+"$AIDSTAT" chart bar --highlight Germny --highlight "Czech Republic" --highlight Atlantis \
+    -o "$tmp/h.svg" "$A" "$B" 2>"$tmp/h.err"
+want='aidstat: warning: highlight "Germny" matches nothing in the chart; did you mean Germany?
+aidstat: warning: highlight "Atlantis" matches nothing in the chart'
+check "--highlight misses warn, Czech Republic highlights Czechia" test "$(cat "$tmp/h.err")" = "$want"
+"$AIDSTAT" chart bar --font "Nonexistent Font Xq" -o "$tmp/f.svg" "$A" 2>"$tmp/f.err"
+check "--font that is not installed warns" test "$(cat "$tmp/f.err")" = \
+    'aidstat: warning: font "Nonexistent Font Xq" is not installed: text is set in a substitute'
+
 echo "$npass passed, $nfail failed"
 [ "$nfail" = 0 ]
