@@ -48,7 +48,7 @@ struct aidstat_load_report {
     aidstat_progress_fn progress;
     void *progress_user;
     aid_intern_t written; /* donor names as written */
-    aid_intern_cache_t written_cache;
+    struct ident *recent[256]; /* direct-mapped by the name's first bytes */
     GPtrArray *idents;      /* per written name's id: ident_t list (one per code) */
     GPtrArray *ident_order; /* ident_t*, in order of first appearance */
 };
@@ -431,14 +431,24 @@ static ident_t *new_ident(aidstat_load_report_t *r, uint32_t id, ident_t *head, 
 
 static ident_t *identify(aidstat_load_report_t *r, const char *donor, const char *code)
 {
-    uint32_t id = aid_intern_cached(&r->written, &r->written_cache, donor);
+    /* the slot from the code when there is one (three bytes), else from
+     * the name's first eight bytes: cheap, and enough to tell donors apart */
+    const char *k = code[0] ? code : donor;
+    int n = code[0] ? 4 : 8;
+    uint32_t h = 0;
+    for (int i = 0; i < n && k[i]; i++)
+        h = h * 31 + (unsigned char)k[i];
+    ident_t **slot = &r->recent[(h ^ (h >> 8)) & 255], *x = *slot;
+    if (x && strcmp(x->donor, donor) == 0 && same(x->code, code))
+        return x;
+    uint32_t id = aid_intern(&r->written, donor);
     if (id >= r->idents->len)
         g_ptr_array_set_size(r->idents, (guint)id + 1);
-    ident_t *head = g_ptr_array_index(r->idents, id), *x;
+    ident_t *head = g_ptr_array_index(r->idents, id);
     for (x = head; x; x = x->next)
         if (same(x->code, code))
-            return x;
-    return new_ident(r, id, head, donor, code);
+            return *slot = x;
+    return *slot = new_ident(r, id, head, donor, code);
 }
 
 static G_GNUC_NO_INLINE ident_t *new_ident(aidstat_load_report_t *r, uint32_t id, ident_t *head,
