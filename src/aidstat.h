@@ -333,6 +333,9 @@ AIDSTAT_API void aidstat_filter_add_measure(aidstat_filter_t *f, aidstat_measure
 /** Inclusive bounds; month 0 means the whole year (from: January, to: December). */
 AIDSTAT_API void aidstat_filter_set_from(aidstat_filter_t *f, int year, int month);
 AIDSTAT_API void aidstat_filter_set_to(aidstat_filter_t *f, int year, int month);
+/** Whether rec passes the filter. Counts the record for each of the
+ * filter's donors it belongs to (aidstat_filter_donor_hits): a filter is
+ * not to be shared between threads. */
 AIDSTAT_API bool aidstat_filter_match(const aidstat_filter_t *f, const aidstat_record_t *rec);
 /** Whether the filter restricts types / measures, and to which. */
 AIDSTAT_API bool aidstat_filter_has_type(const aidstat_filter_t *f, aidstat_type_t t);
