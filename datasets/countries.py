@@ -68,7 +68,7 @@ FORMER = [
 EXTRA = [
     ('XKX', 'Kosovo', 'Kosovo', []),
     ('EU', 'EU (Commission and Council)', 'EU (Kommission und Rat)',
-     ['EU institutions', 'European Union', 'European Union**', 'European Commission',
+     ['European Union', 'European Union**', 'European Commission',
       'EU Commission and Council', 'EU Commission', 'Europäische Union', 'Europäische Kommission']),
     ('EPF', 'European Peace Facility', 'Europäische Friedensfazilität', ['EPF']),
     ('EIB', 'European Investment Bank', 'Europäische Investitionsbank', ['EIB']),

@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -120,6 +121,25 @@ typedef struct {
  * (the loader then returns AIDSTAT_ERR_ABORTED). */
 typedef int (*aidstat_record_fn)(const aidstat_record_t *rec, void *user);
 
+/* ---------------------------------------------------------------- numbers */
+
+/** How a typed number failed aidstat_number_read. */
+typedef enum {
+    AIDSTAT_NUMBER_OK = 0,
+    AIDSTAT_NUMBER_SYNTAX, /**< not one plain decimal number: "", "50abc", "0x40", "nan", "inf", " 5" */
+    AIDSTAT_NUMBER_WHOLE,  /**< a number, but a whole number was asked for: "2.5", "1e3" */
+    AIDSTAT_NUMBER_RANGE,  /**< outside [min, max] (or too large for a double) */
+} aidstat_number_check_t;
+
+/** Read a number typed as an option or a report value, strictly: the whole
+ * of text is an optional sign, digits, an optional decimal part and
+ * exponent (no blanks, grouping, hexadecimal, "nan" or "inf"); finite;
+ * with whole, an integer written without decimals or exponent; within
+ * [min, max]. *out is set only on AIDSTAT_NUMBER_OK. Every number option
+ * of the program and every number in a report spec goes through here. */
+AIDSTAT_API aidstat_number_check_t aidstat_number_read(const char *text, bool whole, double min, double max,
+                                                       double *out);
+
 /* ---------------------------------------------------------------- periods */
 
 /** Parse "YYYY" or "YYYY-MM" into year and month (0 for a bare year). */
@@ -146,6 +166,13 @@ typedef struct {
     /** A workbook's sheet to load, by name (exact, else ignoring case);
      * NULL = the Kiel MAIN DATA sheet when there is one, else the first. */
     const char *sheet;
+    /** Numbers use '.' as the decimal mark. Without it or decimal_comma, a
+     * ';'-separated file's number columns are each read by the mark their
+     * values show ("1.250,5", "12.345.678" or "2,5" for a comma); a column
+     * whose values could be either ("1.500") is an error, and so is a value
+     * that contradicts its column's mark. Rows wait in memory for at most
+     * 1000 rows until a value decides. */
+    bool decimal_point;
 } aidstat_load_options_t;
 
 /** Set options to their defaults. */
@@ -511,9 +538,35 @@ AIDSTAT_API const char *aidstat_result_filter(const aidstat_result_t *r);
 AIDSTAT_API uint64_t aidstat_result_records(const aidstat_result_t *r);
 AIDSTAT_API uint64_t aidstat_result_rows_read(const aidstat_result_t *r);
 AIDSTAT_API uint64_t aidstat_result_rows_rejected(const aidstat_result_t *r);
-/** Notes for the footer ("EU (Commission and Council): no GDP in the data"). */
+/** Notes for the footer ("EU (Commission and Council): no GDP in the data"),
+ * in neutral English that names no command-line option. */
 AIDSTAT_API size_t aidstat_result_note_count(const aidstat_result_t *r);
 AIDSTAT_API const char *aidstat_result_note(const aidstat_result_t *r, size_t i);
+/** What a note says, for a front-end that words it itself (a table with
+ * a total and shares, a chart without them, a command line that names its
+ * options). Parameters: aidstat_result_note_count_param (0, 1) and
+ * aidstat_result_note_subject. */
+typedef enum {
+    AIDSTAT_NOTE_TEXT = 0,        /**< a statement: the text says it all */
+    AIDSTAT_NOTE_NOT_SHOWN,       /**< param 0 rows after the first param 1 are not shown;
+                                       subject "rows" or "groups" */
+    AIDSTAT_NOTE_SHARES_OVERLAP,  /**< the row groups share donors (subject: some of them),
+                                       so their shares of the total do not add up to 100 % */
+    AIDSTAT_NOTE_COLUMNS_OVERLAP, /**< the column groups share donors (subject: some of them) */
+    AIDSTAT_NOTE_OUTSIDE_GROUPS,  /**< param 0 donors belong to none of the groups */
+    AIDSTAT_NOTE_RANKED_BY,       /**< rows are ranked by one measure column (subject) */
+    AIDSTAT_NOTE_NO_RATIO         /**< rows without a denominator (subject: "no GDP in the
+                                       table for X"): n/a, left out of the total */
+} aidstat_note_t;
+AIDSTAT_API aidstat_note_t aidstat_result_note_code(const aidstat_result_t *r, size_t i);
+AIDSTAT_API size_t aidstat_result_note_count_param(const aidstat_result_t *r, size_t i, int k);
+AIDSTAT_API const char *aidstat_result_note_subject(const aidstat_result_t *r, size_t i);
+/** Whether two of the groups shown (rows or columns by region) share a
+ * donor with records, so that they are no parts of one whole. */
+AIDSTAT_API bool aidstat_result_groups_overlap(const aidstat_result_t *r);
+/** Why there is no concentration (aidstat_result_concentration false):
+ * "" when it does not apply to the result at all. */
+AIDSTAT_API const char *aidstat_result_concentration_why(const aidstat_result_t *r);
 
 
 /* ---------------------------------------------------------- statistics */
@@ -545,6 +598,12 @@ AIDSTAT_API aidstat_status_t aidstat_trend_fit(const double *x, const double *y,
  * observation there: a linear extrapolation, nothing more. */
 AIDSTAT_API void aidstat_trend_predict(const aidstat_trend_t *t, double x, double *y, double *lo,
                                        double *hi);
+/** A forecast at x: aidstat_trend_predict, and, for a quantity that cannot
+ * be negative (aid amounts; nonnegative true), the value and its interval
+ * bounded at zero. Returns true when the bound changed the value or the low
+ * end, so that the caller can say so. */
+AIDSTAT_API bool aidstat_trend_forecast(const aidstat_trend_t *t, double x, bool nonnegative,
+                                        double *y, double *lo, double *hi);
 
 /** Log-linear growth: OLS of ln(y) on x. */
 typedef struct {
@@ -687,6 +746,12 @@ AIDSTAT_API size_t aidstat_rates_observations(const aidstat_rates_t *r, const ch
                                               int **dates, double **values);
 /** For footers: "ECB euro reference rates, daily, 1999-01-04 – 2025-05-09
  * (eurofxref-hist.csv)". */
+/** How many months of year have a rate of from in to (both quoted in
+ * the same months), and the first and last of them: 12 for a yearly table
+ * and for the table's base. A "yearly average" from fewer months is an
+ * average of part of the year. */
+AIDSTAT_API int aidstat_rates_year_months(const aidstat_rates_t *r, const char *from,
+                                          const char *to, int year, int *first, int *last);
 AIDSTAT_API const char *aidstat_rates_describe(const aidstat_rates_t *r);
 
 /** How to restate values: another currency, constant prices. */
@@ -774,7 +839,44 @@ AIDSTAT_API uint64_t aidstat_series_rows_read(const aidstat_series_t *s);
 AIDSTAT_API uint64_t aidstat_series_rows_rejected(const aidstat_series_t *s);
 AIDSTAT_API size_t aidstat_series_note_count(const aidstat_series_t *s);
 AIDSTAT_API const char *aidstat_series_note(const aidstat_series_t *s, size_t i);
+/** Donors with records that fall in two or more of the groups of a series
+ * by region ("Germany, France, Italy and 19 more"), "" when the groups
+ * share none: then they are parts of one whole and may be stacked. */
+AIDSTAT_API const char *aidstat_series_shared_donors(const aidstat_series_t *s);
 
+
+/* ------------------------------------------------------------ output files */
+
+/** An output file written safely (the library's charts and reports are
+ * written through it too). A regular file, or the file a symbolic link
+ * leads to, is written to a temporary file beside it, synced and renamed
+ * into place by aidstat_output_commit(): it is complete or left as it was,
+ * and the link stays a link. An existing file keeps its mode; a new one
+ * gets 0666 less the umask. A file with other hard links is copied into in
+ * place at commit, so every name keeps showing the same file (a failure
+ * during that copy can leave it partial). Devices, FIFOs and sockets are
+ * written directly and never replaced. A directory or an empty path is an
+ * error (AIDSTAT_ERR_OUTPUT, with the system's reason). */
+typedef struct aidstat_output aidstat_output_t;
+/** Open path for writing; NULL on error. Pair with _commit or _abort. */
+AIDSTAT_API aidstat_output_t *aidstat_output_open(const char *path, aidstat_error_t *err);
+/** The stream to write to; it belongs to the output (do not fclose it). */
+AIDSTAT_API FILE *aidstat_output_stream(aidstat_output_t *o);
+/** Flush, sync and put the file in place; frees o in every case. A write
+ * error (with the errno of the call that failed) leaves the target as it
+ * was and removes the temporary file. */
+AIDSTAT_API aidstat_status_t aidstat_output_commit(aidstat_output_t *o, aidstat_error_t *err);
+/** Give up: remove the temporary file, leave the target as it was, free o.
+ * NULL does nothing. */
+AIDSTAT_API void aidstat_output_abort(aidstat_output_t *o);
+/** s (UTF-8) with control characters made visible, as charts draw them and
+ * the program prints names on a terminal or in Markdown: \n \r \t, \x1b
+ * for other C0 controls and DEL, \u009b for C1 controls, \xff for a byte
+ * that is not UTF-8. Free with aidstat_free(). */
+AIDSTAT_API char *aidstat_text_visible(const char *s);
+/** Remove every temporary file still being written. Async-signal-safe:
+ * for a program's SIGINT/SIGTERM/SIGHUP handler, which then re-raises. */
+AIDSTAT_API void aidstat_output_remove_temporaries(void);
 
 /* ---------------------------------------------------------------- charts */
 
@@ -888,6 +990,17 @@ typedef struct aidstat_report aidstat_report_t;
  * replace the spec's data (NULL-terminated), or NULL. Errors point at
  * spec:line:column. */
 AIDSTAT_API aidstat_report_t *aidstat_report_load(const char *spec, const char *const *data,
+                                                  aidstat_error_t *err);
+/** How aidstat_report_open reads a spec. */
+enum {
+    /** The spec may name only files inside its own folder: an absolute
+     * path, a ".." step or a symbolic link leading out is an error at the
+     * spec's line. For services that render specs they did not write
+     * (a spec otherwise reads any file its user can). */
+    AIDSTAT_REPORT_CONFINE = 1 << 0,
+};
+/** aidstat_report_load with flags (AIDSTAT_REPORT_*). */
+AIDSTAT_API aidstat_report_t *aidstat_report_open(const char *spec, const char *const *data, unsigned flags,
                                                   aidstat_error_t *err);
 /** Lay the report out and write the PDF atomically. */
 AIDSTAT_API aidstat_status_t aidstat_report_write(aidstat_report_t *r, const char *path,

@@ -39,6 +39,17 @@ printf -- '---\ntitle: T\ndata: badvalues.csv, clean.csv\n---\n\n# T\n\n{{ sum |
 "$AIDSTAT" report spec.md -o r.pdf --verbose --quiet >/dev/null 2>got.txt
 if diff -u want.txt got.txt; then ok "report --verbose: check's accounting on stderr"; else no "report --verbose"; fi
 
+# the variable is read strictly: an overflowing or non-numeric delay is an error, not a wrap-around
+for d in 9999999999999999999 -1 5ms 0x10; do
+    AIDSTAT_PROGRESS_DELAY=$d "$AIDSTAT" compare clean.csv >/dev/null 2>err.txt
+    c=$?
+    if [ $c = 1 ] && [ "$(cat err.txt)" = "aidstat: AIDSTAT_PROGRESS_DELAY \"$d\": give a whole number from 0 to 3600000" ]; then
+        ok "AIDSTAT_PROGRESS_DELAY=$d: refused"
+    else
+        no "AIDSTAT_PROGRESS_DELAY=$d: exit $c:"; cat err.txt
+    fi
+done
+
 if ! command -v script >/dev/null; then
     echo "SKIP: script(1) not installed: the terminal half is not run"
     echo "1..$n"

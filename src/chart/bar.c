@@ -27,7 +27,7 @@ aidstat_status_t aid_draw_bar(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t
     rf.font = MIN(f->font, band / 1.35);
     if (rf.font < 4.5)
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                             "%zu bars do not fit in a plot %.0f pt high: use --top N or a taller chart", n,
+                             "%zu bars do not fit in a plot %.0f pt high: show fewer rows or make the chart taller", n,
                              f->h);
     aid_font_t lf = aid_font(&rf, 1.0, false);
     lf.max_lines = band >= rf.font * 2.6 ? 2 : 1;

@@ -292,6 +292,42 @@ static void alt_text(aidstat_chart_t *c)
     c->alt = g_string_free(a, FALSE);
 }
 
+/* The donors the result's groups share, from its overlap note. */
+static const char *shared_donors(const aidstat_result_t *r)
+{
+    for (size_t i = 0; i < aidstat_result_note_count(r); i++) {
+        aidstat_note_t code = aidstat_result_note_code(r, i);
+        if (code == AIDSTAT_NOTE_SHARES_OVERLAP || code == AIDSTAT_NOTE_COLUMNS_OVERLAP)
+            return aidstat_result_note_subject(r, i);
+    }
+    return "some donors";
+}
+
+/* A result's note worded for a chart, which shows neither shares nor a
+ * total nor the command line's options; NULL to leave it out. */
+static char *chart_note(const aidstat_result_t *r, size_t i, aidstat_chart_kind_t k)
+{
+    const char *subject = aidstat_result_note_subject(r, i);
+    aidstat_key_t k0 = aidstat_result_key(r, 0);
+    switch (aidstat_result_note_code(r, i)) {
+    case AIDSTAT_NOTE_NOT_SHOWN: {
+        size_t hidden = aidstat_result_note_count_param(r, i, 0), shown = aidstat_result_note_count_param(r, i, 1);
+        return g_strdup_printf("the %zu largest of %zu %s", shown, shown + hidden,
+                               k0 == AIDSTAT_KEY_DONOR ? "donors" : k0 == AIDSTAT_KEY_REGION ? "groups" : subject);
+    }
+    case AIDSTAT_NOTE_SHARES_OVERLAP:
+    case AIDSTAT_NOTE_COLUMNS_OVERLAP:
+        return g_strdup_printf("the groups share donors (%s): their bars overlap", subject);
+    case AIDSTAT_NOTE_RANKED_BY:
+        /* a dumbbell is sorted by its gap: said apart */
+        return k == AIDSTAT_CHART_DUMBBELL ? NULL : g_strdup_printf("bars in order of %s", subject);
+    case AIDSTAT_NOTE_NO_RATIO:
+        return g_strdup_printf("%s: %s", subject, k == AIDSTAT_CHART_SCATTER ? "not plotted" : "shown as n/a");
+    default:
+        return g_strdup(aidstat_result_note(r, i));
+    }
+}
+
 aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aidstat_chart_options_t *opt,
                                            aidstat_error_t *err)
 {
@@ -309,24 +345,31 @@ aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aids
         break;
     case AIDSTAT_CHART_STACKED:
     case AIDSTAT_CHART_GROUPED:
-        if (!nc || k1 == AIDSTAT_KEY_REGION) {
+        if (!nc) {
             aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                          "a %s chart needs a second key that splits the bars (e.g. --by donor,type)",
+                          "a %s chart needs a second key that splits the bars (e.g. by donor and type)",
                           aidstat_chart_kind_name(k));
+            return NULL;
+        }
+        if (k == AIDSTAT_CHART_STACKED && k1 == AIDSTAT_KEY_REGION && aidstat_result_groups_overlap(r)) {
+            aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                          "a stacked chart cannot show groups that share donors (%s): each stack would "
+                          "count them twice; draw grouped bars instead, or choose groups that share no donor",
+                          shared_donors(r));
             return NULL;
         }
         break;
     case AIDSTAT_CHART_DUMBBELL:
         if (nc < 2) {
             aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                          "a dumbbell chart needs two values per row (e.g. --by donor,measure)");
+                          "a dumbbell chart needs two values per row (e.g. by donor and measure)");
             return NULL;
         }
         break;
     case AIDSTAT_CHART_SCATTER:
         if (aidstat_result_per(r) != AIDSTAT_PER_GDP || nc) {
             aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                          "a scatter chart plots donors' totals against their share of GDP: use --per gdp");
+                          "a scatter chart plots donors' totals against their share of GDP: compare them per GDP");
             return NULL;
         }
         break;
@@ -437,8 +480,11 @@ aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aids
     int y0, m0, y1, m1;
     aidstat_result_period(r, &y0, &m0, &y1, &m1);
     GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
-    for (size_t i = 0; i < aidstat_result_note_count(r); i++)
-        g_ptr_array_add(notes, g_strdup(aidstat_result_note(r, i)));
+    for (size_t i = 0; i < aidstat_result_note_count(r); i++) {
+        char *t = chart_note(r, i, k);
+        if (t)
+            g_ptr_array_add(notes, t);
+    }
     char by[64];
     if ((k == AIDSTAT_CHART_STACKED || k == AIDSTAT_CHART_GROUPED) && k1)
         snprintf(by, sizeof by, "%s and %s", aidstat_key_name(k0), aidstat_key_name(k1));
@@ -446,9 +492,6 @@ aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aids
         snprintf(by, sizeof by, "%s", aidstat_key_name(k0));
     if (dumbbell) {
         /* the rows are sorted by the gap, not ranked by one measure */
-        for (guint i = 0; i < notes->len; i++)
-            if (g_str_has_prefix(g_ptr_array_index(notes, i), "rows are ranked by"))
-                g_ptr_array_remove_index(notes, i--);
         g_ptr_array_add(notes, g_strdup_printf("sorted by the gap between %s and %s", c->series[0], c->series[1]));
     }
     make_texts(c, aidstat_result_types(r), aidstat_result_measure(r), by, y0, m0, y1, m1,
@@ -483,6 +526,15 @@ aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s, const aids
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                       "a %s chart compares groups, not periods: use a comparison",
                       aidstat_chart_kind_name(k));
+        return NULL;
+    }
+    bool stacks = k == AIDSTAT_CHART_AREA || (k == AIDSTAT_CHART_COLUMN && !opt->facet);
+    const char *shared = aidstat_series_shared_donors(s);
+    if (stacks && shared[0]) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                      "a stacked %s chart cannot show groups that share donors (%s): the stack would "
+                      "count them twice; draw lines instead, or choose groups that share no donor",
+                      aidstat_chart_kind_name(k), shared);
         return NULL;
     }
     aidstat_chart_t *c = chart_new(opt, err);
@@ -718,10 +770,11 @@ static aidstat_status_t draw_all(cairo_t *cr, double w, double h, void *user, ai
     g_ptr_array_set_size(c->warnings, 0);
     for (guint i = 0; i < c->misses->len; i++)
         aid_chart_warn(c, "%s", (const char *)g_ptr_array_index(c->misses, i));
-    if (w < 120 || h < 90)
+    if (!(w >= AID_CHART_MIN_W && h >= AID_CHART_MIN_H))
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                             "a chart of %.0f x %.0f pt is too small to be read (at least 120 x 90 pt, about 42 x 32 mm)",
-                             w, h);
+                             "a chart of %.0f x %.0f pt is too small to be read (at least %.0f x %.0f pt, about %.0f x %.0f mm)",
+                             w, h, AID_CHART_MIN_W, AID_CHART_MIN_H, ceil(AID_CHART_MIN_W * 25.4 / 72),
+                             ceil(AID_CHART_MIN_H * 25.4 / 72));
     aid_frame_t f;
     f.family = c->opt.font;
     f.font = CLAMP(MIN(w, h) / 38.0, 6.5, 12.0);

@@ -8,6 +8,11 @@
 
 #include <glib.h>
 
+/* The smallest chart that can be read, in points: drawing refuses less,
+ * and report specs check their chart heights against it before drawing. */
+#define AID_CHART_MIN_W 120.0
+#define AID_CHART_MIN_H 90.0
+
 typedef struct {
     char *label;
     double *v;      /* nser values (categorical) or nt values (time); NaN = none */

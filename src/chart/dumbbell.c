@@ -115,7 +115,7 @@ aidstat_status_t aid_draw_dumbbell(aidstat_chart_t *c, cairo_t *cr, const aid_fr
     if (rf.font < 4.5) {
         g_free(rows);
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                             "%zu rows do not fit in a plot %.0f pt high: use --top N or a taller chart", n,
+                             "%zu rows do not fit in a plot %.0f pt high: show fewer rows or make the chart taller", n,
                              height);
     }
     aid_font_t lf = aid_font(&rf, 1.0, false);

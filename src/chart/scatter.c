@@ -357,7 +357,7 @@ aidstat_status_t aid_draw_scatter(aidstat_chart_t *c, cairo_t *cr, const aid_fra
         if (logx && x <= 0)
             return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
                                  "%s: aid of %s cannot be placed on a logarithmic axis (only values above "
-                                 "zero can); drop --log",
+                                 "zero can); use linear axes",
                                  it->label,
                                  aid_money(x, c->currency, c->scale, x == 0 ? 0 : 2, c->locale, buf, sizeof buf));
         if (logy && y <= 0) {
@@ -365,7 +365,7 @@ aidstat_status_t aid_draw_scatter(aidstat_chart_t *c, cairo_t *cr, const aid_fra
             snprintf(buf, sizeof buf, "%s %%", aid_num(y, y == 0 ? 0 : 4, c->locale, num, sizeof num));
             return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
                                  "%s: %s of GDP cannot be placed on a logarithmic axis (only values above "
-                                 "zero can); drop --log",
+                                 "zero can); use linear axes",
                                  it->label, buf);
         }
         xlo = MIN(xlo, x);

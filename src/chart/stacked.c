@@ -146,7 +146,7 @@ static aidstat_status_t draw(parts_t *p, cairo_t *cr, const aid_frame_t *f, aids
     double group = band * (m > 3 ? 0.84 : 0.78), pitch = group / (double)m;
     if (rf.font < 4.5 || (!stacked && pitch < 1.5))
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                             "%zu %s do not fit in a plot %.0f pt high: use --top N or a taller chart", n,
+                             "%zu %s do not fit in a plot %.0f pt high: show fewer rows or make the chart taller", n,
                              stacked ? "bars" : "groups of bars", height);
     aid_font_t lf = aid_font(&rf, 1.0, false);
     lf.max_lines = band >= rf.font * 2.6 ? 2 : 1;
@@ -164,7 +164,7 @@ static aidstat_status_t draw(parts_t *p, cairo_t *cr, const aid_frame_t *f, aids
         vf.size = MIN(vf.size, pitch * 0.95); /* digits are ~0.75 em tall: neighbours stay apart */
         if (vf.size < 4.5) {
             values = false;
-            aid_chart_warn(c, "bars too thin for value labels: use --top N or a taller chart");
+            aid_chart_warn(c, "bars too thin for value labels: show fewer rows or make the chart taller");
         }
     }
     double valw = 0;

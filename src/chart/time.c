@@ -228,7 +228,7 @@ static void panel(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, const a
              * theirs (groups come largest first) */
             size_t room = (size_t)MAX(0.0, floor((ybot - ytop) / lh));
             if (ng > room) {
-                aid_chart_warn(c, "%zu of %zu line labels left out: too many lines to label; use --top N or --facet",
+                aid_chart_warn(c, "%zu of %zu line labels left out: too many lines to label; show fewer groups or one panel per group",
                                ng - room, ng);
                 size_t k = 0;
                 for (size_t i = 0; i < ng; i++)
@@ -366,7 +366,7 @@ aidstat_status_t aid_draw_time(aidstat_chart_t *c, cairo_t *cr, const aid_frame_
         height -= lh + f->font * 0.6;
     }
     if (c->opt.kind == AIDSTAT_CHART_LINE && !c->opt.facet && c->nitems > c->npalette)
-        aid_chart_warn(c, "%zu lines share %zu colours: use --top N or --facet", c->nitems, c->npalette);
+        aid_chart_warn(c, "%zu lines share %zu colours: show fewer groups or one panel per group", c->nitems, c->npalette);
     if (!c->opt.facet || c->nitems == 1) {
         aid_scale_nice(&s, lo, hi, (size_t)CLAMP(height / (f->font * 3.2), 3, 8));
         panel(c, cr, f, &s, 0, c->nitems, f->x, top, f->w, height, true, true);
@@ -384,7 +384,7 @@ aidstat_status_t aid_draw_time(aidstat_chart_t *c, cairo_t *cr, const aid_frame_
     pf.font = MAX(5.0, f->font * MIN(1.0, MIN(pw / 160.0, ph / 110.0)));
     if (ph < pf.font * 7 || pw < pf.font * 12)
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                             "%zu panels do not fit: use --top N or a larger chart", n);
+                             "%zu panels do not fit: show fewer groups or make the chart larger", n);
     aid_scale_nice(&s, lo, hi, (size_t)CLAMP(ph / (pf.font * 3.5), 2, 5));
     aid_font_t hf = aid_font(&pf, 1.0, true);
     hf.width = pw;

@@ -29,7 +29,7 @@ int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3
 typedef struct {
     gchar **map;
     gchar *delimiter;
-    gboolean decimal_comma;
+    gboolean decimal_comma, decimal_point;
     gchar *unit;
     gchar *currency;
     gchar *input_format;
@@ -50,7 +50,8 @@ void cli_data_clear(cli_data_opts_t *o);
 /* Load files (or the embedded default when nfiles is 0) into fn. Each
  * file's report goes to on_report (may be NULL); rejected rows are
  * announced on stderr unless quiet. Returns 0 or an exit code (message
- * printed). */
+ * printed), or EXIT_OUTPUT with nothing printed when fn stopped the load:
+ * fn stops only when its output failed, and its owner says so. */
 typedef void (*cli_report_fn)(const aidstat_load_report_t *r, void *user);
 int cli_load(cli_data_opts_t *o, char **files, int nfiles, aidstat_record_fn fn, void *user,
              cli_report_fn on_report, void *report_user);
@@ -62,20 +63,46 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r);
 /* Regions: --regions FILE or the embedded ones. NULL after printing an error. */
 aidstat_regions_t *cli_regions(const cli_data_opts_t *o, int *code);
 
-/* Output written atomically: a temporary file beside the target, renamed
- * into place by cli_output_commit. path "-" or NULL is stdout. */
+/* Output to -o PATH through aidstat_output_t (complete or left as it
+ * was; devices and FIFOs written directly), or to stdout for "-" or
+ * NULL. Open and commit return 0 or an exit code after the message. */
 typedef struct {
     FILE *fp;
-    char *path, *tmp;
+    aidstat_output_t *file; /* NULL for stdout */
+    char *path;
 } cli_output_t;
 int cli_output_open(cli_output_t *out, const char *path);
 int cli_output_commit(cli_output_t *out);
 void cli_output_abort(cli_output_t *out);
+/* Say that writing out failed with errno e (a record callback that
+ * stopped the load); returns EXIT_OUTPUT. */
+int cli_output_error(const cli_output_t *out, int e);
+
+/* Standard output: flush and check it; 0 or EXIT_OUTPUT after printing
+ * "standard output: write error: <reason>". */
+int cli_stdout_check(void);
+/* Print that message for errno e; returns EXIT_OUTPUT. */
+int cli_stdout_error(int e);
+
+/* Remove temporary output files on SIGINT, SIGTERM and SIGHUP, then die
+ * of the signal. Called once by main. */
+void cli_signals_install(void);
 
 /* Numbers. */
+/* A number option, read strictly (aidstat_number_read): 0 with *out set, or
+ * EXIT_USAGE after "--NAME \"VALUE\": give a [whole] number from MIN to MAX".
+ * A NULL value leaves *out as it is. */
+int cli_number(const char *name, const char *value, double min, double max, double *out);
+int cli_int(const char *name, const char *value, long min, long max, long *out);
 /* Shortest text that reads back as the same double. */
 char *cli_fmt_exact(double x, char *buf, size_t len);
-/* Fixed decimals with thousands separators: 1,234.56 */
+/* Room for any finite double in cli_fmt_grouped with up to 9 decimals:
+ * 309 integer digits, 102 commas, a sign, a point, the decimals. */
+#define CLI_NUM_MAX 448
+/* Fixed decimals with thousands separators: 1,234.56. Every digit of the
+ * double's value is printed; when that does not fit in len bytes (see
+ * CLI_NUM_MAX), the shortest exact form ("1e+300") is written instead,
+ * never a cut-off figure. */
 char *cli_fmt_grouped(double x, int decimals, char *buf, size_t len);
 /* Display width of UTF-8 text, in characters. */
 size_t cli_width(const char *s);
@@ -98,11 +125,22 @@ void cli_grid_print(FILE *fp, const cli_grid_t *g, bool rule_before_last);
 /* The same as a GitHub Markdown table (last row bold if asked). */
 void cli_grid_markdown(FILE *fp, const cli_grid_t *g, bool bold_last);
 
+/* One CSV (sep ',') or TSV (sep '\t') text cell. A cell starting with
+ * = + - @ tab or CR (and not a number) gets a leading ' so spreadsheets
+ * show it instead of running it, unless the command's --csv-formulas
+ * (added by cli_csv_add_entries) was given. */
 void cli_csv_field(FILE *fp, const char *s, char sep);
+bool cli_csv_is_formula(const char *s);
+void cli_csv_add_entries(GOptionContext *ctx);
+/* aidstat_text_visible: control characters shown for a terminal or
+ * Markdown as charts show them. Free with g_free. */
+char *cli_visible(const char *s);
 void cli_csv_num(FILE *fp, double x); /* nothing for NaN */
 void cli_json_str(FILE *fp, const char *s);
 void cli_json_num(FILE *fp, double x); /* null for NaN and infinities */
 
+/* Whether s is a currency code as ISO 4217 writes them: three ASCII letters. */
+bool cli_currency_code(const char *s);
 const char *cli_currency_symbol(const char *code); /* "€", or NULL */
 const char *cli_key_title(aidstat_key_t k);        /* "Donor" */
 char *cli_period_iso(int y, int m);                /* "2025-04", "" when none */

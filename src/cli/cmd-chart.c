@@ -3,6 +3,7 @@
 #include "config.h"
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 #include <unistd.h>
@@ -10,9 +11,16 @@
 /* "160mm", "6.5in", "1200px" (at dpi), or a bare number of millimetres. */
 static bool parse_length(const char *s, double dpi, double *pt)
 {
-    char *end;
-    double v = g_ascii_strtod(s, &end);
-    if (end == s || !(v > 0))
+    /* the number before the unit, read strictly */
+    size_t n = strspn(s, "0123456789.eE+-");
+    while (n && (s[n - 1] == 'e' || s[n - 1] == 'E')) /* "1e" of "1em" is no exponent */
+        n--;
+    char *num = g_strndup(s, n);
+    const char *end = s + n;
+    double v = 0;
+    bool ok = aidstat_number_read(num, false, 1e-9, 1e9, &v) == AIDSTAT_NUMBER_OK;
+    g_free(num);
+    if (!ok)
         return false;
     if (!*end || !strcmp(end, "mm"))
         *pt = v * 72.0 / 25.4;
@@ -29,10 +37,17 @@ static bool parse_length(const char *s, double dpi, double *pt)
     return *pt <= 72.0 * 60; /* 60 inches is a poster */
 }
 
+/* Into standard output, keeping the errno of a failed write for the
+ * message (cairo stops at the first failure and only says "write error"). */
 static unsigned int write_stdout(void *closure, const unsigned char *data, unsigned int len)
 {
-    (void)closure;
-    return fwrite(data, 1, len, stdout) == len ? 0 : 1;
+    int *e = closure;
+    errno = 0;
+    if (fwrite(data, 1, len, stdout) == len && !ferror(stdout))
+        return 0;
+    if (!*e)
+        *e = errno ? errno : EIO;
+    return 1;
 }
 
 static void compare_report(const aidstat_load_report_t *r, void *user)
@@ -50,10 +65,10 @@ int cmd_chart(int argc, char **argv)
     gchar *by = NULL, *interval = NULL, *output = NULL, *width_s = NULL, *height_s = NULL,
           *title = NULL, *subtitle = NULL, *note = NULL, *theme = NULL, *font = NULL, *colors = NULL,
           *events_file = NULL, *per = NULL, *locale = NULL, *sort = NULL, *type = NULL, *rate = NULL,
-          *rate_base = NULL;
+          *rate_base = NULL, *top_s = NULL, *dpi_s = NULL;
     gchar **highlight = NULL;
-    gint top = -1;
-    gdouble dpi = 150;
+    long top = -1;
+    double dpi = 150;
     gboolean percent = FALSE, trend = FALSE, facet = FALSE, logaxes = FALSE, alt = FALSE,
              cumulative = FALSE;
     cli_data_opts_t data = {0};
@@ -66,7 +81,7 @@ int cmd_chart(int argc, char **argv)
         {"by", 'b', 0, G_OPTION_ARG_STRING, &by,
          "Grouping (bar: donor; stacked, grouped: donor,type; dumbbell: donor,measure; line: none)", "KEY[,KEY]"},
         {"interval", 'i', 0, G_OPTION_ARG_STRING, &interval, "Line, area, column: month, quarter or year", "INTERVAL"},
-        {"top", 'n', 0, G_OPTION_ARG_INT, &top, "The N largest rows or groups (bar default 15, lines 6)", "N"},
+        {"top", 'n', 0, G_OPTION_ARG_STRING, &top_s, "The N largest rows or groups (bar default 15, lines 6)", "N"},
         {"sort", 's', 0, G_OPTION_ARG_STRING, &sort, "Bars by value (default) or name", "value|name"},
         {"per", 0, 0, G_OPTION_ARG_STRING, &per, "Bars relative to the donor's GDP (from the data)", "gdp"},
         {"percent", 0, 0, G_OPTION_ARG_NONE, &percent, "Stacked: 100 % stacks", NULL},
@@ -81,12 +96,12 @@ int cmd_chart(int argc, char **argv)
         {"note", 0, 0, G_OPTION_ARG_STRING, &note, "A note after the source line", "TEXT"},
         {"width", 'W', 0, G_OPTION_ARG_STRING, &width_s, "Width: 160mm (default), 6in, 1200px", "LENGTH"},
         {"height", 'H', 0, G_OPTION_ARG_STRING, &height_s, "Height: 100mm (default)", "LENGTH"},
-        {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "PNG resolution (default 150)", "DPI"},
+        {"dpi", 0, 0, G_OPTION_ARG_STRING, &dpi_s, "PNG resolution (default 150)", "DPI"},
         {"theme", 0, 0, G_OPTION_ARG_STRING, &theme, "default (colour-blind-safe) or print (grayscale)", "THEME"},
         {"font", 0, 0, G_OPTION_ARG_STRING, &font, "Font family (default DejaVu Sans)", "FAMILY"},
         {"colors", 0, 0, G_OPTION_ARG_STRING, &colors, "Palette: #RRGGBB,#RRGGBB,...", "LIST"},
         {"locale", 0, 0, G_OPTION_ARG_STRING, &locale, "Number format: en (1,234.5) or de (1.234,5)", "LOCALE"},
-        {"alt", 0, 0, G_OPTION_ARG_NONE, &alt, "Print the chart's text description", NULL},
+        {"alt", 0, 0, G_OPTION_ARG_NONE, &alt, "Print the chart's text description (on stderr with -o -)", NULL},
         {"rate", 0, 0, G_OPTION_ARG_STRING, &rate,
          "Line: plot the exchange rate of CODE from the --rates table, every observation", "CODE"},
         {"rate-base", 0, 0, G_OPTION_ARG_STRING, &rate_base, "With --rate: per unit of this currency (default EUR)", "CODE"},
@@ -134,8 +149,10 @@ int cmd_chart(int argc, char **argv)
         code = cli_error(EXIT_USAGE, "chart: -o - needs --output-type pdf, svg, png, ps or eps");
         goto done;
     }
-    if (!(dpi >= 20 && dpi <= 2400)) {
-        code = cli_error(EXIT_USAGE, "--dpi %g: use 20 to 2400", dpi);
+    if ((code = cli_number("--dpi", dpi_s, 20, 2400, &dpi)) || (code = cli_int("--top", top_s, 0, 1000, &top)))
+        goto done;
+    if (sort && strcmp(sort, "value") && strcmp(sort, "name")) {
+        code = cli_error(EXIT_USAGE, "--sort \"%s\": use value or name", sort);
         goto done;
     }
     double width = 160 * 72 / 25.4, height = 100 * 72 / 25.4;
@@ -188,6 +205,11 @@ int cmd_chart(int argc, char **argv)
             goto done;
         }
         const char *base = rate_base ? rate_base : "EUR";
+        if (!cli_currency_code(rate) || !cli_currency_code(base)) {
+            code = cli_error(EXIT_USAGE, "--rate%s \"%s\": use a three-letter code such as USD",
+                             cli_currency_code(rate) ? "-base" : "", cli_currency_code(rate) ? base : rate);
+            goto done;
+        }
         int *dates = NULL;
         double *values = NULL;
         size_t n = aidstat_rates_observations(norm.rates, base, rate, &dates, &values);
@@ -296,23 +318,28 @@ int cmd_chart(int argc, char **argv)
         code = cli_fail(&err);
         goto done;
     }
-    if (alt)
-        printf("%s\n", aidstat_chart_describe(chart));
+    bool to_stdout = output && !strcmp(output, "-");
+    if (alt) {
+        /* the chart itself owns standard output: the text goes to stderr */
+        FILE *fp = to_stdout ? stderr : stdout;
+        char *v = cli_visible(aidstat_chart_describe(chart));
+        fprintf(fp, "%s\n", v);
+        g_free(v);
+    }
     if (output) {
-        aidstat_status_t st = strcmp(output, "-")
+        int werr = 0;
+        aidstat_status_t st = !to_stdout
                                   ? aidstat_chart_write(chart, output, width, height, dpi, &err)
-                                  : aidstat_chart_write_stream(chart, type, write_stdout, NULL, width, height, dpi, &err);
-        if (st != AIDSTAT_OK) {
-            code = cli_fail(&err);
-            goto done;
-        }
-        if (!strcmp(output, "-") && fflush(stdout) != 0) {
-            code = cli_error(EXIT_OUTPUT, "standard output: write error");
+                                  : aidstat_chart_write_stream(chart, type, write_stdout, &werr, width, height, dpi, &err);
+        if (st != AIDSTAT_OK || werr) {
+            code = werr ? cli_stdout_error(werr) : cli_fail(&err);
             goto done;
         }
     }
+    if ((to_stdout || alt) && (code = cli_stdout_check()))
+        goto done;
     for (size_t i = 0; !data.quiet && i < aidstat_chart_warning_count(chart); i++)
-        fprintf(stderr, "aidstat: warning: %s\n", aidstat_chart_warning(chart, i));
+        cli_error(0, "warning: %s", aidstat_chart_warning(chart, i));
 done:
     aidstat_chart_free(chart);
     aidstat_result_free(res);
@@ -342,6 +369,8 @@ done:
     g_free(type);
     g_free(rate);
     g_free(rate_base);
+    g_free(top_s);
+    g_free(dpi_s);
     if (gerr)
         g_error_free(gerr);
     g_option_context_free(ctx);

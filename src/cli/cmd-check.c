@@ -46,6 +46,9 @@ int cmd_check(int argc, char **argv)
             if (c && !code)
                 code = c;
         }
+        int w = cli_stdout_check(); /* the report is the output: a lost one is an error */
+        if (w)
+            code = w;
     }
     cli_data_clear(&data);
     g_option_context_free(ctx);

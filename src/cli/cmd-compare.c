@@ -142,6 +142,16 @@ static char *rows_text(const aidstat_result_t *r)
                            aidstat_result_rows_rejected(r));
 }
 
+/* A note of the result, worded for the command line: a note about
+ * hidden rows names the option that shows them. Newly allocated. */
+static char *note_text(const aidstat_result_t *r, size_t i)
+{
+    if (aidstat_result_note_code(r, i) == AIDSTAT_NOTE_NOT_SHOWN)
+        return g_strdup_printf("%zu more %s not shown (--top %zu)", aidstat_result_note_count_param(r, i, 0),
+                               aidstat_result_note_subject(r, i), aidstat_result_note_count_param(r, i, 1));
+    return g_strdup(aidstat_result_note(r, i));
+}
+
 /* "Concentration: top 1 32.2 %, top 3 64.1 %, ..., HHI 1,612, Gini 0.78 (42 donors)" */
 static char *concentration_text(const aidstat_result_t *r)
 {
@@ -178,7 +188,7 @@ static void print_table(const view_t *v, bool markdown)
         g->right[j] = true;
     g->right[rank ? 1 : 0] = false;
 
-    char buf[128];
+    char buf[CLI_NUM_MAX];
     /* header */
     if (rank)
         cli_grid_put(g, "Rank");
@@ -236,16 +246,24 @@ static void print_table(const view_t *v, bool markdown)
     char *src = source_text(r);
     char *rows = rows_text(r);
     char *conc = v->concentration ? concentration_text(r) : NULL;
-    if (v->concentration && !conc && !markdown && !v->quiet)
-        fprintf(stderr, "aidstat: note: --concentration applies to sums by donor without --per; not shown\n");
+    if (v->concentration && !conc && !markdown && !v->quiet) {
+        const char *why = aidstat_result_concentration_why(r);
+        if (why[0])
+            fprintf(stderr, "aidstat: note: no concentration: %s\n", why);
+        else
+            fprintf(stderr, "aidstat: note: --concentration applies to sums by donor without --per; not shown\n");
+    }
     if (!markdown) {
         fprintf(fp, "%s\n\n", title);
         cli_grid_print(fp, g, has_total);
         fprintf(fp, "\n%s\n", foot);
         if (conc)
             fprintf(fp, "%s\n", conc);
-        for (size_t i = 0; i < aidstat_result_note_count(r); i++)
-            fprintf(fp, "Note: %s\n", aidstat_result_note(r, i));
+        for (size_t i = 0; i < aidstat_result_note_count(r); i++) {
+            char *t = note_text(r, i);
+            fprintf(fp, "Note: %s\n", t);
+            g_free(t);
+        }
         fprintf(fp, "%s\n%s\n", src, rows);
     } else {
         fprintf(fp, "**%s**\n\n", title);
@@ -253,8 +271,11 @@ static void print_table(const view_t *v, bool markdown)
         fprintf(fp, "\n%s  \n", foot);
         if (conc)
             fprintf(fp, "%s  \n", conc);
-        for (size_t i = 0; i < aidstat_result_note_count(r); i++)
-            fprintf(fp, "Note: %s  \n", aidstat_result_note(r, i));
+        for (size_t i = 0; i < aidstat_result_note_count(r); i++) {
+            char *t = note_text(r, i);
+            fprintf(fp, "Note: %s  \n", t);
+            g_free(t);
+        }
         fprintf(fp, "%s  \n%s\n", src, rows);
     }
     g_free(title);
@@ -444,7 +465,9 @@ static void print_json(const view_t *v)
     for (size_t i = 0; i < aidstat_result_note_count(r); i++) {
         if (i)
             fputs(", ", fp);
-        cli_json_str(fp, aidstat_result_note(r, i));
+        char *t = note_text(r, i);
+        cli_json_str(fp, t);
+        g_free(t);
     }
     fputs("],\n", fp);
     if (nc) {
@@ -564,7 +587,8 @@ int cmd_compare(int argc, char **argv)
 {
     gchar *by = NULL, *sort = NULL, *per = NULL, *format = NULL, *output = NULL, *scale = NULL,
           *stat = NULL, *gdp_file = NULL, *pop_file = NULL, *milex_file = NULL, *milex_sheet = NULL;
-    gint top = 0, decimals = -1, gdp_year = 0, milex_year = 0;
+    gchar *top_s = NULL, *decimals_s = NULL, *gdp_year_s = NULL, *milex_year_s = NULL;
+    long top = 0, decimals = -1, gdp_year = 0, milex_year = 0;
     gboolean cumulative = FALSE, concentration = FALSE;
     cli_data_opts_t data = {0};
     cli_select_t sel = {0};
@@ -572,7 +596,7 @@ int cmd_compare(int argc, char **argv)
     GOptionEntry entries[] = {
         {"by", 'b', 0, G_OPTION_ARG_STRING, &by,
          "Group by one or two keys: donor, region, type, measure, year, quarter, month (e.g. region,type)", "KEY[,KEY]"},
-        {"top", 'n', 0, G_OPTION_ARG_INT, &top, "Keep the top N rows; fold the rest into \"Others\"", "N"},
+        {"top", 'n', 0, G_OPTION_ARG_STRING, &top_s, "Keep the top N rows; fold the rest into \"Others\"", "N"},
         {"sort", 's', 0, G_OPTION_ARG_STRING, &sort, "Order rows by value or name", "value|name"},
         {"stat", 0, 0, G_OPTION_ARG_STRING, &stat,
          "Value of a row over its records: sum (default), count, mean, median, min, max, sd", "STAT"},
@@ -581,13 +605,13 @@ int cmd_compare(int argc, char **argv)
          "or military expenditure (--milex FILE)", "gdp|capita|milex"},
         {"gdp", 0, 0, G_OPTION_ARG_FILENAME, &gdp_file,
          "GDP table for --per gdp (World Bank CSV: current US$; convert with --rates)", "FILE"},
-        {"gdp-year", 0, 0, G_OPTION_ARG_INT, &gdp_year, "Year of GDP for --per gdp with --gdp (default: the latest)", "YYYY"},
+        {"gdp-year", 0, 0, G_OPTION_ARG_STRING, &gdp_year_s, "Year of GDP for --per gdp with --gdp (default: the latest)", "YYYY"},
         {"population", 0, 0, G_OPTION_ARG_FILENAME, &pop_file, "Population table for --per capita", "FILE"},
         {"milex", 0, 0, G_OPTION_ARG_FILENAME, &milex_file,
          "Military expenditure for --per milex: SIPRI's workbook (US$; convert with --rates)", "FILE"},
         {"milex-sheet", 0, 0, G_OPTION_ARG_STRING, &milex_sheet,
          "Sheet of the SIPRI workbook (default \"Current US$\"; or \"Constant (2023) US$\")", "NAME"},
-        {"milex-year", 0, 0, G_OPTION_ARG_INT, &milex_year,
+        {"milex-year", 0, 0, G_OPTION_ARG_STRING, &milex_year_s,
          "Year of military expenditure for --per milex (default: the latest)", "YYYY"},
         {"cumulative", 0, 0, G_OPTION_ARG_NONE, &cumulative, "Running totals over periods (--by year, quarter or month)", NULL},
         {"concentration", 0, 0, G_OPTION_ARG_NONE, &concentration,
@@ -595,7 +619,7 @@ int cmd_compare(int argc, char **argv)
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: table, csv, tsv, json, markdown", "FORMAT"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (atomically) instead of stdout", "FILE"},
         {"scale", 0, 0, G_OPTION_ARG_STRING, &scale, "Table unit: bn, m, k or 1 (default: automatic)", "UNIT"},
-        {"decimals", 0, 0, G_OPTION_ARG_INT, &decimals, "Decimals in the table (default 2; 3 for % of GDP)", "N"},
+        {"decimals", 0, 0, G_OPTION_ARG_STRING, &decimals_s, "Decimals in the table (default 2; 3 for % of GDP)", "N"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     GOptionContext *ctx = g_option_context_new("[FILE...] - compare aid totals");
@@ -604,6 +628,7 @@ int cmd_compare(int argc, char **argv)
         "Without FILE, the embedded Kiel Ukraine Support Tracker data is used.\n\n"
         "Example: aidstat compare --by region --type military --to 2025-04");
     g_option_context_add_main_entries(ctx, entries, NULL);
+    cli_csv_add_entries(ctx);
     cli_select_add_entries(&sel, ctx);
     cli_norm_add_entries(&norm, ctx);
     g_option_context_add_group(ctx, cli_data_group(&data));
@@ -619,7 +644,10 @@ int cmd_compare(int argc, char **argv)
         code = cli_error(EXIT_USAGE, "%s", gerr->message);
         goto done;
     }
-    if ((code = cli_data_prepare(&data)))
+    if ((code = cli_data_prepare(&data)) || (code = cli_int("--top", top_s, 0, 100000, &top)) ||
+        (code = cli_int("--decimals", decimals_s, 0, 9, &decimals)) ||
+        (code = cli_int("--gdp-year", gdp_year_s, 1900, 2100, &gdp_year)) ||
+        (code = cli_int("--milex-year", milex_year_s, 1900, 2100, &milex_year)))
         goto done;
 
     aidstat_compare_options_t opt;
@@ -648,10 +676,6 @@ int cmd_compare(int argc, char **argv)
     if ((code = cli_select_build(&sel, &data,
                                  opt.by[0] == AIDSTAT_KEY_REGION || opt.by[1] == AIDSTAT_KEY_REGION)))
         goto done;
-    if (top < 0) {
-        code = cli_error(EXIT_USAGE, "--top %d: give a positive number (0 shows all rows)", top);
-        goto done;
-    }
     opt.top = (size_t)top;
     if (sort) {
         if (!strcmp(sort, "value"))
@@ -729,10 +753,6 @@ int cmd_compare(int argc, char **argv)
         code = cli_error(EXIT_USAGE, "--scale \"%s\": use bn, m, k or 1", scale);
         goto done;
     }
-    if (decimals > 9) {
-        code = cli_error(EXIT_USAGE, "--decimals %d: at most 9", decimals);
-        goto done;
-    }
     if ((code = cli_norm_build(&norm)))
         goto done;
     opt.normalize = norm.active ? &norm.norm : NULL;
@@ -805,6 +825,10 @@ done:
     g_free(pop_file);
     g_free(milex_file);
     g_free(milex_sheet);
+    g_free(top_s);
+    g_free(decimals_s);
+    g_free(gdp_year_s);
+    g_free(milex_year_s);
     cli_data_clear(&data);
     if (gerr)
         g_error_free(gerr);

@@ -4,26 +4,24 @@
 #include "config.h"
 #include "cli/cli.h"
 
-#include <string.h>
+#include <errno.h>
+
 
 static void field(FILE *fp, const char *s)
 {
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, fp);
-        return;
-    }
-    fputc('"', fp);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', fp);
-        fputc(*s, fp);
-    }
-    fputc('"', fp);
+    cli_csv_field(fp, s, ',');
 }
+
+typedef struct {
+    FILE *fp;
+    int e; /* errno of the first failed write */
+} sink_t;
 
 static int write_record(const aidstat_record_t *r, void *user)
 {
-    FILE *fp = user;
+    sink_t *sink = user;
+    FILE *fp = sink->fp;
+    errno = 0;
     char v[64], g[64];
     field(fp, r->donor);
     fputc(',', fp);
@@ -50,7 +48,10 @@ static int write_record(const aidstat_record_t *r, void *user)
     fputc(',', fp);
     field(fp, r->release);
     fputc('\n', fp);
-    return ferror(fp) ? 1 : 0;
+    if (!ferror(fp))
+        return 0;
+    sink->e = errno ? errno : EIO; /* stop: the output is lost */
+    return 1;
 }
 
 int cmd_convert(int argc, char **argv)
@@ -67,6 +68,7 @@ int cmd_convert(int argc, char **argv)
         "donor,iso3,recipient,year,month,type,measure,value,currency,gdp,gdp_year,source,release\n"
         "with values and GDP in base units (euros, not billions).");
     g_option_context_add_main_entries(ctx, entries, NULL);
+    cli_csv_add_entries(ctx);
     g_option_context_add_group(ctx, cli_data_group(&data));
     GError *gerr = NULL;
     int code = 0;
@@ -79,7 +81,10 @@ int cmd_convert(int argc, char **argv)
     } else if (!(code = cli_data_prepare(&data)) && !(code = cli_output_open(&out, output))) {
         fputs("donor,iso3,recipient,year,month,type,measure,value,currency,gdp,gdp_year,source,release\n",
               out.fp);
-        code = cli_load(&data, argv + 1, argc - 1, write_record, out.fp, NULL, NULL);
+        sink_t sink = {out.fp, 0};
+        code = cli_load(&data, argv + 1, argc - 1, write_record, &sink, NULL, NULL);
+        if (sink.e)
+            code = cli_output_error(&out, sink.e);
         if (code)
             cli_output_abort(&out);
         else

@@ -9,7 +9,7 @@ int cmd_report(int argc, char **argv)
 {
     gchar *output = NULL;
     gchar **data = NULL;
-    gboolean quiet = FALSE, verbose = FALSE;
+    gboolean quiet = FALSE, verbose = FALSE, confine = FALSE;
     GOptionEntry entries[] = {
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No messages but errors", NULL},
         {"verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
@@ -17,6 +17,9 @@ int cmd_report(int argc, char **argv)
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the PDF to FILE (default aidstat-report.pdf)", "FILE"},
         {"data", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &data,
          "Use FILE instead of the spec's data (repeatable), e.g. a newer Kiel release", "FILE"},
+        {"confine", 0, 0, G_OPTION_ARG_NONE, &confine,
+         "Let the spec read files only inside its own folder (no absolute paths, no ..): for specs you did not write",
+         NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     GOptionContext *ctx = g_option_context_new("[SPEC.md] - lay a report out as PDF");
@@ -42,7 +45,8 @@ int cmd_report(int argc, char **argv)
         code = cli_error(EXIT_USAGE, "report: the output is a PDF file (%s)", out);
         goto done;
     }
-    if (!(r = aidstat_report_load(argc == 2 ? argv[1] : NULL, (const char *const *)data, &err))) {
+    if (!(r = aidstat_report_open(argc == 2 ? argv[1] : NULL, (const char *const *)data,
+                                  confine ? AIDSTAT_REPORT_CONFINE : 0, &err))) {
         code = cli_fail(&err);
         goto done;
     }

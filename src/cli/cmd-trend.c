@@ -23,6 +23,7 @@ typedef struct {
     aidstat_growth_t growth;
     double last;            /* value of the last complete period */
     double current, baseline, change; /* yearly totals: current year, baseline mean, change % */
+    bool nonneg;            /* no value below zero: forecasts are bounded at zero */
 } group_fit_t;
 
 typedef struct {
@@ -95,6 +96,9 @@ static void fit_group(trend_view_t *tv, group_fit_t *f)
     aidstat_error_t err;
     double ppy = periods_per_year(aidstat_series_interval(s));
     f->st = aidstat_trend_fit(x, v, n, ppy, &f->trend, &err);
+    f->nonneg = true;
+    for (size_t i = 0; i < n; i++)
+        f->nonneg &= !(v[i] < 0);
     if (f->st != AIDSTAT_OK)
         g_strlcpy(f->why, err.message, sizeof f->why);
     /* name the period, not the index, when a value rules growth out */
@@ -290,7 +294,7 @@ static void print_trend_table(const trend_view_t *tv, bool markdown)
         cli_grid_put(g, heads[j]);
         g->right[j] = j > 0;
     }
-    char buf[128];
+    char buf[CLI_NUM_MAX];
     for (size_t i = 0; i < tv->ngroups; i++) {
         const group_fit_t *f = &tv->fits[i];
         bool ok = f->st == AIDSTAT_OK, gok = f->gst == AIDSTAT_OK;
@@ -336,13 +340,21 @@ static void print_trend_table(const trend_view_t *tv, bool markdown)
             cli_grid_put(fg, fh[j]);
             fg->right[j] = j > 1;
         }
+        GString *bounded = g_string_new(NULL);
+        size_t nbounded = 0;
         for (size_t i = 0; i < tv->ngroups; i++) {
             const group_fit_t *f = &tv->fits[i];
             if (f->st != AIDSTAT_OK)
                 continue;
+            bool said = false;
             for (size_t k = 1; k <= tv->forecast; k++) {
                 double xk = (double)(tv->first + tv->count - 1 + k), y, lo, hi;
-                aidstat_trend_predict(&f->trend, xk, &y, &lo, &hi);
+                if (aidstat_trend_forecast(&f->trend, xk, f->nonneg, &y, &lo, &hi) && !said) {
+                    said = true;
+                    if (nbounded++ < 5)
+                        g_string_append_printf(bounded, "%s%s from %s", bounded->len ? "; " : "",
+                                               f->label, forecast_label(tv, k, buf, sizeof buf));
+                }
                 cli_grid_put(fg, f->label);
                 cli_grid_put(fg, forecast_label(tv, k, buf, sizeof buf));
                 cli_grid_put(fg, money(tv, y, buf, sizeof buf));
@@ -355,6 +367,11 @@ static void print_trend_table(const trend_view_t *tv, bool markdown)
         else
             cli_grid_print(fp, fg, false);
         cli_grid_free(fg);
+        if (nbounded)
+            fprintf(fp, "\nNote: forecasts and their intervals are bounded at zero, as aid amounts "
+                        "are not negative; the straight line falls below zero for %s%s\n",
+                    bounded->str, nbounded > 5 ? "; ..." : "");
+        g_string_free(bounded, TRUE);
     }
     g_free(t);
     cli_grid_free(g);
@@ -536,7 +553,7 @@ static void print_trend_json(const trend_view_t *tv)
             fputs(",\n     \"forecast\": [", fp);
             for (size_t k = 1; k <= tv->forecast; k++) {
                 double xk = (double)(tv->first + tv->count - 1 + k), y, lo, hi;
-                aidstat_trend_predict(&f->trend, xk, &y, &lo, &hi);
+                bool bounded = aidstat_trend_forecast(&f->trend, xk, f->nonneg, &y, &lo, &hi);
                 fprintf(fp, "%s{\"period\": ", k > 1 ? ", " : "");
                 cli_json_str(fp, forecast_label(tv, k, buf, sizeof buf));
                 fputs(", \"value\": ", fp);
@@ -545,6 +562,8 @@ static void print_trend_json(const trend_view_t *tv)
                 cli_json_num(fp, lo);
                 fputs(", \"hi\": ", fp);
                 cli_json_num(fp, hi);
+                if (bounded)
+                    fputs(", \"bounded_at_zero\": true", fp);
                 fputc('}', fp);
             }
             fputc(']', fp);
@@ -575,7 +594,7 @@ static void print_series(const trend_view_t *tv, bool cumulative, size_t window)
         if (tv->change_lag)
             aidstat_change(cols[i], len, tv->change_lag, NULL, cols[i]);
     }
-    char buf[64];
+    char buf[CLI_NUM_MAX];
     int m = aidstat_series_measure(s);
     if (tv->format == CLI_FMT_JSON) {
         fputs("{\n  \"measure\": ", fp);
@@ -743,7 +762,7 @@ static void print_summary(const trend_view_t *tv)
     } else if (tv->format == CLI_FMT_JSON) {
         fputs("{\n  \"groups\": [\n", fp);
     }
-    char buf[64], a[32] = "", b[32] = "";
+    char buf[CLI_NUM_MAX], a[32] = "", b[32] = "";
     if (tv->count) {
         aidstat_series_period_label(s, tv->first, a, sizeof a);
         aidstat_series_period_label(s, tv->first + tv->count - 1, b, sizeof b);
@@ -837,7 +856,8 @@ int cmd_trend(int argc, char **argv)
 {
     gchar *by = NULL, *interval = NULL, *format = NULL, *output = NULL, *scale = NULL,
           *baseline = NULL;
-    gint top = 0, forecast = 0, window = 0, current = 0;
+    gchar *top_s = NULL, *forecast_s = NULL, *window_s = NULL, *current_s = NULL;
+    long top = 0, forecast = 0, window = 0, current = 0;
     gboolean series = FALSE, cumulative = FALSE, summary = FALSE;
     gchar *change = NULL;
     cli_data_opts_t data = {0};
@@ -846,13 +866,13 @@ int cmd_trend(int argc, char **argv)
     GOptionEntry entries[] = {
         {"by", 'b', 0, G_OPTION_ARG_STRING, &by, "One trend per donor, region, type or measure (default: one for all)", "KEY"},
         {"interval", 'i', 0, G_OPTION_ARG_STRING, &interval, "Periods: month (default), quarter or year", "INTERVAL"},
-        {"top", 'n', 0, G_OPTION_ARG_INT, &top, "Only the N largest groups", "N"},
-        {"current", 0, 0, G_OPTION_ARG_INT, &current, "Year to compare with the baseline (default: the last complete year)", "YYYY"},
+        {"top", 'n', 0, G_OPTION_ARG_STRING, &top_s, "Only the N largest groups", "N"},
+        {"current", 0, 0, G_OPTION_ARG_STRING, &current_s, "Year to compare with the baseline (default: the last complete year)", "YYYY"},
         {"baseline", 0, 0, G_OPTION_ARG_STRING, &baseline, "Baseline years (default: the complete years before --current)", "YYYY[-YYYY]"},
-        {"forecast", 0, 0, G_OPTION_ARG_INT, &forecast, "Extrapolate each trend K periods, with 95 % prediction intervals", "K"},
+        {"forecast", 0, 0, G_OPTION_ARG_STRING, &forecast_s, "Extrapolate each trend K periods, with 95 % prediction intervals", "K"},
         {"series", 0, 0, G_OPTION_ARG_NONE, &series, "Print the series itself, periods down and groups across", NULL},
         {"cumulative", 0, 0, G_OPTION_ARG_NONE, &cumulative, "With --series: running totals", NULL},
-        {"window", 'w', 0, G_OPTION_ARG_INT, &window, "With --series: trailing moving average over K periods", "K"},
+        {"window", 'w', 0, G_OPTION_ARG_STRING, &window_s, "With --series: trailing moving average over K periods", "K"},
         {"change", 0, 0, G_OPTION_ARG_STRING, &change,
          "With --series: % change on the previous period (pop) or the same period a year earlier (yoy)", "pop|yoy"},
         {"summary", 0, 0, G_OPTION_ARG_NONE, &summary,
@@ -869,6 +889,7 @@ int cmd_trend(int argc, char **argv)
         "year against the years before it. Without FILE, the embedded Kiel data is used.\n\n"
         "Example: aidstat trend --by region --region europe,usa --type military --interval quarter");
     g_option_context_add_main_entries(ctx, entries, NULL);
+    cli_csv_add_entries(ctx);
     cli_select_add_entries(&sel, ctx);
     cli_norm_add_entries(&norm, ctx);
     g_option_context_add_group(ctx, cli_data_group(&data));
@@ -905,10 +926,11 @@ int cmd_trend(int argc, char **argv)
         }
         opt.interval = (aidstat_interval_t)iv;
     }
-    if (top < 0 || forecast < 0 || window < 0) {
-        code = cli_error(EXIT_USAGE, "--top, --forecast and --window take a positive number");
+    /* a forecast is a straight line: ten years of months is as far as it means anything */
+    if ((code = cli_int("--top", top_s, 0, 100000, &top)) || (code = cli_int("--forecast", forecast_s, 1, 120, &forecast)) ||
+        (code = cli_int("--window", window_s, 1, 1000, &window)) ||
+        (code = cli_int("--current", current_s, 1900, 2100, &current)))
         goto done;
-    }
     if ((cumulative || window || change) && !series) {
         code = cli_error(EXIT_USAGE, "--cumulative, --window and --change shape the series: use them with --series");
         goto done;
@@ -1048,6 +1070,10 @@ done:
     g_free(scale);
     g_free(baseline);
     g_free(change);
+    g_free(top_s);
+    g_free(forecast_s);
+    g_free(window_s);
+    g_free(current_s);
     if (gerr)
         g_error_free(gerr);
     g_option_context_free(ctx);

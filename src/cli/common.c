@@ -1,11 +1,12 @@
 /* Pieces shared by the sub-commands: data options, loading with row
- * accounting, atomic output, number formatting. */
+ * accounting, output files and standard output, signals, number formatting. */
 #include "config.h"
 #include "cli/cli.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,10 +30,25 @@ int cli_exit_code(aidstat_status_t st)
     }
 }
 
+/* Messages quote names and values from the input and the command line:
+ * their control characters are shown, never sent to the terminal. */
+static void say(const char *msg)
+{
+    char *v = cli_visible(msg);
+    fprintf(stderr, "aidstat: %s\n", v);
+    g_free(v);
+}
+
 int cli_fail(const aidstat_error_t *err)
 {
     char buf[1200];
-    fprintf(stderr, "aidstat: %s\n", aidstat_error_format(err, buf, sizeof buf));
+    aidstat_error_format(err, buf, sizeof buf);
+    /* the library asks for a decimal mark in its own words; name the options */
+    static const char mark[] = "state the decimal mark";
+    size_t n = strlen(buf), k = sizeof mark - 1;
+    if (n >= k && !strcmp(buf + n - k, mark) && n + 40 < sizeof buf)
+        g_strlcat(buf, " with --decimal-comma or --decimal-point", sizeof buf);
+    say(buf);
     return cli_exit_code(err->code);
 }
 
@@ -40,10 +56,10 @@ int cli_error(int code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("aidstat: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    char *msg = g_strdup_vprintf(fmt, ap);
     va_end(ap);
+    say(msg);
+    g_free(msg);
     return code;
 }
 
@@ -56,6 +72,9 @@ GOptionGroup *cli_data_group(cli_data_opts_t *o)
          "Field delimiter: , ; tab (default: sniffed)", "CHAR"},
         {"decimal-comma", 0, 0, G_OPTION_ARG_NONE, &o->decimal_comma,
          "Numbers use a decimal comma (1.234,5)", NULL},
+        {"decimal-point", 0, 0, G_OPTION_ARG_NONE, &o->decimal_point,
+         "Numbers use a decimal point (1,234.5); by default a ';' file's columns show theirs",
+         NULL},
         {"unit", 0, 0, G_OPTION_ARG_STRING, &o->unit,
          "Unit of values when the file does not say: bn, m, k, 1", "UNIT"},
         {"input-currency", 0, 0, G_OPTION_ARG_STRING, &o->currency,
@@ -92,7 +111,10 @@ int cli_data_prepare(cli_data_opts_t *o)
         else
             return cli_error(EXIT_USAGE, "--delimiter \"%s\": use , ; | or tab", d);
     }
+    if (o->decimal_comma && o->decimal_point)
+        return cli_error(EXIT_USAGE, "--decimal-comma and --decimal-point: give one");
     o->load.decimal_comma = o->decimal_comma;
+    o->load.decimal_point = o->decimal_point;
     if (o->unit) {
         static const struct {
             const char *n;
@@ -106,7 +128,7 @@ int cli_data_prepare(cli_data_opts_t *o)
             return cli_error(EXIT_USAGE, "--unit \"%s\": use bn, m, k or 1", o->unit);
     }
     if (o->currency) {
-        if (strlen(o->currency) != 3)
+        if (!cli_currency_code(o->currency))
             return cli_error(EXIT_USAGE, "--input-currency \"%s\": use a three-letter code such as EUR",
                              o->currency);
         for (char *p = o->currency; *p; p++)
@@ -174,7 +196,9 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
     for (size_t i = 0; i < nd; i++) {
         const char *d = aidstat_load_report_donor(r, i);
         bool q = strchr(d, ',') != NULL; /* "Korea, Republic of" is one donor */
-        fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", d, q ? "\"" : "");
+        char *v = cli_visible(d);
+        fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", v, q ? "\"" : "");
+        g_free(v);
     }
     fputc('\n', fp);
     /* recipients are worth a line when the data names others than the
@@ -185,7 +209,9 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
         for (size_t i = 0; i < nrc; i++) {
             const char *d = aidstat_load_report_recipient(r, i);
             bool q = strchr(d, ',') != NULL;
-            fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", d, q ? "\"" : "");
+            char *v = cli_visible(d);
+            fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", v, q ? "\"" : "");
+            g_free(v);
         }
         fputc('\n', fp);
     }
@@ -215,8 +241,11 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
         if (count > nl)
             fputs(", ...", fp);
         const char *ex = aidstat_load_report_reason_example(r, i);
-        if (ex[0])
-            fprintf(fp, "; first: \"%s\"", ex);
+        if (ex[0]) {
+            char *v = cli_visible(ex);
+            fprintf(fp, "; first: \"%s\"", v);
+            g_free(v);
+        }
         fputc('\n', fp);
     }
 }
@@ -280,11 +309,13 @@ int cli_load(cli_data_opts_t *o, char **files, int nfiles, aidstat_record_fn fn,
     /* only a person at a terminal wants a bar; AIDSTAT_PROGRESS_DELAY (ms)
      * shortens the wait for tests */
     bool bar = !o->quiet && isatty(STDERR_FILENO);
-    const char *d = g_getenv("AIDSTAT_PROGRESS_DELAY");
+    long delay_ms = 1000;
+    if (cli_int("AIDSTAT_PROGRESS_DELAY", g_getenv("AIDSTAT_PROGRESS_DELAY"), 0, 3600000, &delay_ms))
+        return EXIT_USAGE;
     for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
         aidstat_load_report_t *r = aidstat_load_report_new();
         progress_t p = {nfiles ? files[i] : aidstat_default_dataset_name(), g_get_monotonic_time(), 0,
-                        d ? g_ascii_strtoll(d, NULL, 10) * 1000 : G_USEC_PER_SEC, false};
+                        (gint64)delay_ms * 1000, false};
         if (bar)
             aidstat_load_report_set_progress(r, progress, &p);
         aidstat_status_t st = nfiles ? aidstat_load_file(files[i], &o->load, fn, user, r, &err)
@@ -293,7 +324,9 @@ int cli_load(cli_data_opts_t *o, char **files, int nfiles, aidstat_record_fn fn,
             fputs("\r\033[K", stderr);
         if (st != AIDSTAT_OK) {
             aidstat_load_report_free(r);
-            return cli_fail(&err);
+            /* a callback stops the load only when its output failed; its
+             * owner says how (cli_output_error) */
+            return st == AIDSTAT_ERR_ABORTED ? EXIT_OUTPUT : cli_fail(&err);
         }
         if (o->verbose) {
             if (i > 0)
@@ -319,6 +352,21 @@ aidstat_regions_t *cli_regions(const cli_data_opts_t *o, int *code)
     return r;
 }
 
+int cli_stdout_error(int e)
+{
+    return cli_error(EXIT_OUTPUT, "standard output: write error: %s", g_strerror(e ? e : EIO));
+}
+
+int cli_stdout_check(void)
+{
+    errno = 0;
+    if (fflush(stdout) != 0)
+        return cli_stdout_error(errno);
+    if (ferror(stdout))
+        return cli_stdout_error(EIO); /* an earlier write failed; its errno is gone */
+    return 0;
+}
+
 int cli_output_open(cli_output_t *out, const char *path)
 {
     memset(out, 0, sizeof *out);
@@ -326,55 +374,90 @@ int cli_output_open(cli_output_t *out, const char *path)
         out->fp = stdout;
         return 0;
     }
+    aidstat_error_t err;
+    if (!(out->file = aidstat_output_open(path, &err)))
+        return cli_fail(&err);
+    out->fp = aidstat_output_stream(out->file);
     out->path = g_strdup(path);
-    out->tmp = g_strdup_printf("%s.XXXXXX", path);
-    int fd = g_mkstemp(out->tmp);
-    if (fd < 0) {
-        int e = errno;
-        g_free(out->path);
-        g_free(out->tmp);
-        out->path = out->tmp = NULL;
-        return cli_error(EXIT_OUTPUT, "%s: cannot create: %s", path, g_strerror(e));
-    }
-    out->fp = fdopen(fd, "w");
     return 0;
+}
+
+int cli_output_error(const cli_output_t *out, int e)
+{
+    if (!out->file)
+        return cli_stdout_error(e);
+    return cli_error(EXIT_OUTPUT, "%s: write failed: %s", out->path, g_strerror(e ? e : EIO));
 }
 
 int cli_output_commit(cli_output_t *out)
 {
-    if (out->fp == stdout || !out->path) {
-        if (fflush(stdout) != 0 || ferror(stdout))
-            return cli_error(EXIT_OUTPUT, "standard output: write error");
-        return 0;
-    }
-    bool bad = ferror(out->fp) != 0;
-    bad |= fflush(out->fp) != 0;
-    bad |= fsync(fileno(out->fp)) != 0 && errno != EINVAL;
-    int e = errno;
-    bad |= fclose(out->fp) != 0;
-    out->fp = NULL;
-    if (!bad && g_chmod(out->tmp, 0644) == 0 && rename(out->tmp, out->path) == 0) {
-        g_free(out->path);
-        g_free(out->tmp);
-        return 0;
-    }
-    e = e ? e : errno;
-    unlink(out->tmp);
-    int code = cli_error(EXIT_OUTPUT, "%s: write failed: %s", out->path, g_strerror(e));
+    if (!out->file)
+        return cli_stdout_check();
+    aidstat_error_t err;
+    aidstat_status_t st = aidstat_output_commit(out->file, &err);
     g_free(out->path);
-    g_free(out->tmp);
-    return code;
+    memset(out, 0, sizeof *out);
+    return st == AIDSTAT_OK ? 0 : cli_fail(&err);
 }
 
 void cli_output_abort(cli_output_t *out)
 {
-    if (out->fp && out->fp != stdout) {
-        fclose(out->fp);
-        unlink(out->tmp);
-    }
+    aidstat_output_abort(out->file);
     g_free(out->path);
-    g_free(out->tmp);
     memset(out, 0, sizeof *out);
+}
+
+/* SIGINT, SIGTERM, SIGHUP: remove the temporary files being written,
+ * then die of the same signal (SA_RESETHAND put the default back). */
+static void on_signal(int sig)
+{
+    aidstat_output_remove_temporaries();
+    raise(sig);
+}
+
+void cli_signals_install(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < G_N_ELEMENTS(sigs); i++) {
+        struct sigaction old, sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sa.sa_flags = SA_RESETHAND;
+        sigemptyset(&sa.sa_mask);
+        /* a signal ignored by whoever started us (nohup) stays ignored */
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(sigs[i], &sa, NULL);
+    }
+}
+
+bool cli_currency_code(const char *s)
+{
+    return g_ascii_isalpha(s[0]) && g_ascii_isalpha(s[1]) && g_ascii_isalpha(s[2]) && !s[3];
+}
+
+static int number_option(const char *name, const char *value, bool whole, double min, double max, double *out)
+{
+    if (!value)
+        return 0;
+    if (aidstat_number_read(value, whole, min, max, out) == AIDSTAT_NUMBER_OK)
+        return 0;
+    char a[32], b[32];
+    return cli_error(EXIT_USAGE, "%s \"%s\": give a %snumber from %s to %s", name, value, whole ? "whole " : "",
+                     cli_fmt_exact(min, a, sizeof a), cli_fmt_exact(max, b, sizeof b));
+}
+
+int cli_number(const char *name, const char *value, double min, double max, double *out)
+{
+    return number_option(name, value, false, min, max, out);
+}
+
+int cli_int(const char *name, const char *value, long min, long max, long *out)
+{
+    double v = 0;
+    int code = number_option(name, value, true, (double)min, (double)max, &v);
+    if (!code && value)
+        *out = (long)v;
+    return code;
 }
 
 char *cli_fmt_exact(double x, char *buf, size_t len)
@@ -395,25 +478,39 @@ char *cli_fmt_exact(double x, char *buf, size_t len)
 
 char *cli_fmt_grouped(double x, int decimals, char *buf, size_t len)
 {
-    char raw[64];
-    snprintf(raw, sizeof raw, "%.*f", decimals, x);
-    if (strtod(raw, NULL) == 0 && raw[0] == '-')
+    if (!isfinite(x)) {
+        g_strlcpy(buf, x != x ? "n/a" : x > 0 ? "inf" : "-inf", len);
+        return buf;
+    }
+    /* %f of a double can run to 309 integer digits: no fixed buffer */
+    char *raw = g_strdup_printf("%.*f", decimals, x);
+    if (g_ascii_strtod(raw, NULL) == 0 && raw[0] == '-')
         memmove(raw, raw + 1, strlen(raw)); /* "-0.00" reads as 0.00 */
     const char *p = raw;
-    size_t n = 0;
-    if (*p == '-')
-        buf[n++] = *p++;
     const char *dot = strchr(p, '.');
     size_t intlen = dot ? (size_t)(dot - p) : strlen(p);
-    for (size_t i = 0; i < intlen && n + 2 < len; i++) {
+    size_t digits = intlen - (*p == '-');
+    size_t need = strlen(raw) + (digits ? (digits - 1) / 3 : 0) + 1;
+    if (need > len) {
+        /* a cut-off figure would be a wrong one: the shortest exact form instead */
+        g_free(raw);
+        return cli_fmt_exact(x, buf, len);
+    }
+    size_t n = 0;
+    if (*p == '-') {
+        buf[n++] = *p++;
+        intlen--;
+    }
+    for (size_t i = 0; i < intlen; i++) {
         if (i > 0 && (intlen - i) % 3 == 0)
             buf[n++] = ',';
         buf[n++] = p[i];
     }
     if (dot)
-        for (const char *q = dot; *q && n + 1 < len; q++)
+        for (const char *q = dot; *q; q++)
             buf[n++] = *q;
     buf[n] = '\0';
+    g_free(raw);
     return buf;
 }
 

@@ -36,6 +36,7 @@ int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
     setlocale(LC_NUMERIC, "C"); /* numbers in and out always use '.' */
+    cli_signals_install();
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;
@@ -43,15 +44,19 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         usage(stdout);
-        return EXIT_OK;
+        return cli_stdout_check();
     }
     if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
         printf("aidstat %s\n", aidstat_version());
-        return EXIT_OK;
+        return cli_stdout_check();
     }
     for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
-        if (!strcmp(cmd, commands[i].name))
-            return commands[i].fn(argc - 1, argv + 1);
+        if (!strcmp(cmd, commands[i].name)) {
+            int code = commands[i].fn(argc - 1, argv + 1);
+            /* the last word on standard output: a write error the command
+             * did not report itself is reported here */
+            return code ? code : cli_stdout_check();
+        }
     fprintf(stderr, "aidstat: unknown command \"%s\"\n", cmd);
     usage(stderr);
     return EXIT_USAGE;

@@ -72,9 +72,10 @@ void cli_grid_free(cli_grid_t *g)
 }
 
 
+/* A grid is for people (terminal, Markdown): control characters shown. */
 void cli_grid_put(cli_grid_t *g, const char *s)
 {
-    g_ptr_array_add(g->cells, g_strdup(s ? s : ""));
+    g_ptr_array_add(g->cells, cli_visible(s ? s : ""));
 }
 
 void cli_grid_print(FILE *fp, const cli_grid_t *g, bool rule_before_last)
@@ -137,19 +138,56 @@ void cli_grid_markdown(FILE *fp, const cli_grid_t *g, bool bold_last)
     }
 }
 
+char *cli_visible(const char *s)
+{
+    return aidstat_text_visible(s);
+}
+
+/* Text cells a spreadsheet would run as a formula get an apostrophe
+ * (the OWASP advice for CSV exports) unless --csv-formulas. */
+static gboolean csv_formulas = FALSE;
+
+void cli_csv_add_entries(GOptionContext *ctx)
+{
+    static GOptionEntry entries[] = {
+        {"csv-formulas", 0, 0, G_OPTION_ARG_NONE, &csv_formulas,
+         "CSV, TSV: write text starting with = + - @ as it is (default: prefix ' so spreadsheets show it)",
+         NULL},
+        {NULL, 0, 0, 0, NULL, NULL, NULL},
+    };
+    g_option_context_add_main_entries(ctx, entries, NULL);
+}
+
+bool cli_csv_is_formula(const char *s)
+{
+    if (!s[0] || !strchr("=+-@\t\r", s[0]))
+        return false;
+    if (s[0] == '+' || s[0] == '-') { /* a number such as -1.5 is data */
+        char *end;
+        g_ascii_strtod(s, &end);
+        if (end != s && !*end)
+            return false;
+    }
+    return true;
+}
+
 void cli_csv_field(FILE *fp, const char *s, char sep)
 {
+    const char *prefix = !csv_formulas && cli_csv_is_formula(s) ? "'" : "";
     bool quote = sep == ',' && strpbrk(s, ",\"\r\n") != NULL;
     if (sep == '\t') {
+        fputs(prefix, fp);
         for (const char *p = s; *p; p++)
             fputc(*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p, fp);
         return;
     }
     if (!quote) {
+        fputs(prefix, fp);
         fputs(s, fp);
         return;
     }
     fputc('"', fp);
+    fputs(prefix, fp);
     for (const char *p = s; *p; p++) {
         if (*p == '"')
             fputc('"', fp);

@@ -197,7 +197,7 @@ int cli_norm_build(cli_norm_t *n)
     aidstat_error_t err;
     memset(&n->norm, 0, sizeof n->norm);
     if (n->currency) {
-        if (strlen(n->currency) != 3)
+        if (!cli_currency_code(n->currency))
             return cli_error(EXIT_USAGE, "--currency \"%s\": use a three-letter code such as USD",
                              n->currency);
         for (char *p = n->currency; *p; p++)

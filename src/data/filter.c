@@ -6,6 +6,8 @@
 #include "config.h"
 #include "aidstat.h"
 #include "data/country.h"
+#include "data/filter.h"
+#include "data/region.h"
 
 #include <glib.h>
 #include <string.h>
@@ -216,10 +218,31 @@ static bool donor_match(aidstat_filter_t *f, const aidstat_record_t *rec)
     return hit;
 }
 
-bool aidstat_filter_match(const aidstat_filter_t *f, const aidstat_record_t *rec)
+/* The rule for periods: a record must lie wholly inside the range (a
+ * year-only record covers January to December); records without a period
+ * never match. */
+static bool period_inside(const aidstat_filter_t *f, const aidstat_record_t *rec)
 {
-    if (!f)
-        return true;
+    if (rec->year <= 0)
+        return false;
+    int lo = rec->year * 100 + (rec->month ? rec->month : 1);
+    int hi = rec->year * 100 + (rec->month ? rec->month : 12);
+    return !(f->from && lo < f->from) && !(f->to && hi > f->to);
+}
+
+static bool in_groups(const aidstat_filter_t *f, const aidstat_record_t *rec)
+{
+    for (size_t i = 0; i < f->regions->len; i++) {
+        region_ref_t *r = &g_array_index(f->regions, region_ref_t, i);
+        if (aidstat_regions_contains(r->regions, r->index, rec->iso3, rec->donor))
+            return true;
+    }
+    return false;
+}
+
+/* Every test but the period's (unless PERIOD) and the groups' (unless GROUPS). */
+static bool match(const aidstat_filter_t *f, const aidstat_record_t *rec, bool period, bool groups)
+{
     /* the donor first: its count of records tells a name that matches
      * nothing from one whose records other criteria leave out */
     if (f->donors->len && !donor_match((aidstat_filter_t *)f, rec))
@@ -228,18 +251,8 @@ bool aidstat_filter_match(const aidstat_filter_t *f, const aidstat_record_t *rec
         return false;
     if (f->measures && !(f->measures & (1u << rec->measure)))
         return false;
-    if (f->from || f->to) {
-        /* A record must lie wholly inside the range: a year-only record
-         * covers January to December. Records without a period never match. */
-        if (rec->year <= 0)
-            return false;
-        int lo = rec->year * 100 + (rec->month ? rec->month : 1);
-        int hi = rec->year * 100 + (rec->month ? rec->month : 12);
-        if (f->from && lo < f->from)
-            return false;
-        if (f->to && hi > f->to)
-            return false;
-    }
+    if (period && (f->from || f->to) && !period_inside(f, rec))
+        return false;
     if (f->recipients->len) {
         char *name = g_utf8_casefold(rec->recipient, -1);
         bool hit = false;
@@ -249,16 +262,35 @@ bool aidstat_filter_match(const aidstat_filter_t *f, const aidstat_record_t *rec
         if (!hit)
             return false;
     }
-    if (f->regions->len) {
-        bool in = false;
-        for (size_t i = 0; i < f->regions->len && !in; i++) {
-            region_ref_t *r = &g_array_index(f->regions, region_ref_t, i);
-            in = aidstat_regions_contains(r->regions, r->index, rec->iso3, rec->donor);
-        }
-        if (!in)
-            return false;
-    }
+    if (groups && f->regions->len && !in_groups(f, rec))
+        return false;
     return true;
+}
+
+bool aid_filter_straddles(const aidstat_filter_t *f, const aidstat_record_t *rec)
+{
+    if (!f || !(f->from || f->to) || rec->year <= 0 || period_inside(f, rec))
+        return false;
+    int lo = rec->year * 100 + (rec->month ? rec->month : 1);
+    int hi = rec->year * 100 + (rec->month ? rec->month : 12);
+    if ((f->from && hi < f->from) || (f->to && lo > f->to))
+        return false; /* wholly outside */
+    return match(f, rec, false, true); /* partly inside: does the rest let it through? */
+}
+
+bool aidstat_filter_match(const aidstat_filter_t *f, const aidstat_record_t *rec)
+{
+    return !f || match(f, rec, true, true);
+}
+
+bool aid_filter_names_groups(const aidstat_filter_t *f)
+{
+    return f && f->regions->len;
+}
+
+bool aid_filter_outside_groups(const aidstat_filter_t *f, const aidstat_record_t *rec)
+{
+    return f && f->regions->len && match(f, rec, true, false) && !in_groups(f, rec);
 }
 
 const char *aidstat_filter_describe(const aidstat_filter_t *f)

@@ -24,7 +24,15 @@ struct aid_csv {
     size_t nf, fcap;
     long line;       /* physical line being fed, 1-based */
     long row_line;   /* line the current row started on */
-    bool too_big;
+    bool too_big;    /* the row passed AID_CSV_MAX_ROW bytes */
+    bool too_wide;   /* the row passed AID_CSV_MAX_FIELDS fields */
+    long limit_line; /* the line being read when a limit was passed */
+    /* whether the row given out may hold what a closer look must find: a
+     * byte below 0x20 inside a field (NUL, a control character), or, in
+     * this block or the one before, a lead byte of U+200B-U+2060 or U+FEFF */
+    bool suspect;
+    bool row_ctl, wide, wide_prev;
+    unsigned char stop_at[256]; /* fast_line ends a field's scan at these bytes */
     /* the callback and its outcome */
     aid_csv_row_fn fn;
     void *user;
@@ -80,6 +88,11 @@ void aid_csv_set_progress(aid_csv_t *c, aidstat_progress_fn fn, void *user, uint
     c->progress_total = total;
 }
 
+const bool *aid_csv_suspect(const aid_csv_t *c)
+{
+    return &c->suspect;
+}
+
 char aid_csv_delimiter(const aid_csv_t *c)
 {
     return c->delimiter;
@@ -117,26 +130,43 @@ char aid_csv_sniff(const char *buf, size_t len)
     return ',';
 }
 
+/* Grow the field arrays to hold field nf; false (and the read stops) when
+ * the row has more fields than the limit. */
+static bool fields_reserve(aid_csv_t *c, size_t nf)
+{
+    if (nf < c->fcap)
+        return true;
+    if (nf >= AID_CSV_MAX_FIELDS) {
+        c->too_wide = true;
+        c->stop = true;
+        return false;
+    }
+    c->fcap = c->fcap ? c->fcap * 2 : 32;
+    c->off = g_renew(size_t, c->off, c->fcap);
+    c->lens = g_renew(size_t, c->lens, c->fcap);
+    c->fields = g_renew(char *, c->fields, c->fcap + 1);
+    return true;
+}
+
 /* Append a field to the row; false when the row grows past the limit. */
 static bool add_field(aid_csv_t *c, const char *data, size_t len)
 {
     if (c->len + len + 1 > AID_CSV_MAX_ROW) {
+        c->limit_line = c->line;
         c->too_big = true;
         c->stop = true;
         return false;
     }
+    if (!fields_reserve(c, c->nf))
+        return false;
     if (c->len + len + 1 > c->cap) {
         c->cap = MAX(c->cap * 2, c->len + len + 1 + 256);
         c->buf = g_realloc(c->buf, c->cap);
     }
-    if (c->nf == c->fcap) {
-        c->fcap = c->fcap ? c->fcap * 2 : 32;
-        c->off = g_renew(size_t, c->off, c->fcap);
-        c->lens = g_renew(size_t, c->lens, c->fcap);
-        c->fields = g_renew(char *, c->fields, c->fcap + 1);
-    }
     if (len)
         memcpy(c->buf + c->len, data, len);
+    for (size_t i = 0; i < len && !c->row_ctl; i++)
+        c->row_ctl = (unsigned char)data[i] < 0x20;
     c->buf[c->len + len] = '\0';
     c->off[c->nf] = c->len;
     c->lens[c->nf] = len;
@@ -160,8 +190,10 @@ static void on_row(int term, void *user)
         return;
     for (size_t i = 0; i < c->nf; i++)
         c->fields[i] = c->buf + c->off[i];
+    c->suspect = c->row_ctl || c->wide || c->wide_prev;
     if (c->fn(c->user, c->fields, c->lens, c->nf, c->row_line))
         c->stop = true;
+    c->row_ctl = false;
     c->len = 0;
     c->nf = 0;
 }
@@ -189,20 +221,27 @@ static void fast_line(aid_csv_t *c, char *p, char *end)
     c->row_line = c->line;
     size_t nf = 0;
     char *f = p;
+    bool ctl = false;
     for (;;) {
         char *e = f;
-        while (e < end && *e != delim)
+        /* *end is the line's '\n' or '\r': below 0x20, it ends the scan
+         * as a control character inside a field does */
+        for (;;) {
+            while (!c->stop_at[(unsigned char)*e])
+                e++;
+            if (e >= end || *e == delim)
+                break;
+            ctl = true;
             e++;
+        }
         char *a = f, *b = e;
         while (a < b && blank(*a, delim))
             a++;
         while (b > a && blank(b[-1], delim))
             b--;
-        if (nf == c->fcap) {
-            c->fcap = c->fcap ? c->fcap * 2 : 32;
-            c->off = g_renew(size_t, c->off, c->fcap);
-            c->lens = g_renew(size_t, c->lens, c->fcap);
-            c->fields = g_renew(char *, c->fields, c->fcap + 1);
+        if (nf == c->fcap && !fields_reserve(c, nf)) {
+            c->nf = nf; /* for the message's column */
+            return;
         }
         *b = '\0'; /* over the delimiter, the line end, or a trailing blank */
         c->fields[nf] = a;
@@ -212,6 +251,7 @@ static void fast_line(aid_csv_t *c, char *p, char *end)
             break;
         f = e + 1;
     }
+    c->suspect = ctl || c->wide || c->wide_prev;
     if (c->fn(c->user, c->fields, c->lens, nf, c->row_line))
         c->stop = true;
 }
@@ -222,6 +262,8 @@ static void feed(aid_csv_t *c, char *buf, size_t len)
     char *p = buf, *end = buf + len;
     /* most files have no quote or CR at all: then no line needs a look */
     bool clean = c->fast && !memchr(buf, '"', len) && !memchr(buf, '\r', len);
+    c->wide_prev = c->wide;
+    c->wide = memchr(buf, 0xE2, len) || memchr(buf, 0xEF, len);
     while (p < end && !c->stop) {
         char *nl = memchr(p, '\n', (size_t)(end - p));
         char *stop = nl ? nl + 1 : end;
@@ -240,11 +282,34 @@ static void feed(aid_csv_t *c, char *buf, size_t len)
              * makes it geometric */
             csv_set_blk_size(&c->parser, MAX((size_t)4096, c->parser.entry_size));
             csv_parse(&c->parser, p, (size_t)(stop - p), on_field, on_row, c);
+            /* the field libcsv is still collecting counts too: a quote
+             * that never closes, or a line that never ends (/dev/zero),
+             * stops here, one block past the limit at most */
+            if (!c->stop && c->len + c->parser.entry_pos >= AID_CSV_MAX_ROW) {
+                c->limit_line = c->line;
+                c->too_big = true;
+                c->stop = true;
+            }
         }
         if (nl)
             c->line++;
         p = stop;
     }
+}
+
+static aidstat_status_t limit_error(aid_csv_t *c, aidstat_error_t *err)
+{
+    if (c->too_wide)
+        return aid_error_set(err, AIDSTAT_ERR_INPUT, c->name, c->row_line, (long)c->nf + 1,
+                             "row has more than %u fields", AID_CSV_MAX_FIELDS);
+    /* libcsv's pstate 2 with quoted set: inside a quoted field */
+    if (c->parser.quoted && c->parser.pstate == 2)
+        return aid_error_set(err, AIDSTAT_ERR_INPUT, c->name, c->row_line, (long)c->nf + 1,
+                             "row is larger than %u MiB (its quoted field in this column is "
+                             "still open at line %ld: a quote that is never closed?)",
+                             AID_CSV_MAX_ROW >> 20, c->limit_line);
+    return aid_error_set(err, AIDSTAT_ERR_INPUT, c->name, c->row_line, (long)c->nf + 1,
+                         "row is larger than %u MiB", AID_CSV_MAX_ROW >> 20);
 }
 
 aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t len,
@@ -255,6 +320,7 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
     size_t n = 0;
     aidstat_status_t st = AIDSTAT_OK;
 
+    g_return_val_if_fail(!fp || len <= BLOCK / 2, AIDSTAT_ERR_USAGE);
     if (csv_init(&c->parser, CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
         return aid_error_set(err, AIDSTAT_ERR_NOMEM, c->name, 0, 0, "out of memory");
     c->fn = fn;
@@ -262,6 +328,9 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
     c->line = 1;
     c->row_line = 1;
     c->stop = false;
+    c->suspect = c->row_ctl = c->wide = c->wide_prev = false;
+    c->too_big = c->too_wide = false;
+    c->len = c->nf = 0;
 
     aid_decoder_free(c->dec);
     if (!(c->dec = aid_decoder_new(c->name, c->encoding, err))) {
@@ -275,6 +344,10 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
     block = g_malloc(BLOCK);
     size_t pos = 0;   /* next byte of data to copy */
     size_t carry = 0; /* undecoded bytes at the start of block */
+    if (fp && len) { /* bytes taken from fp before (a format sniffed on a pipe) */
+        memcpy(block, data, len);
+        carry = len;
+    }
     bool sniffed = false;
     uint64_t done = 0;
     for (;;) {
@@ -300,6 +373,10 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
             if (!c->delimiter)
                 c->delimiter = aid_csv_sniff(text, tlen);
             csv_set_delim(&c->parser, (unsigned char)c->delimiter);
+            memset(c->stop_at, 0, sizeof c->stop_at);
+            memset(c->stop_at, 1, 0x20);
+            c->stop_at[0x7F] = 1;
+            c->stop_at[(unsigned char)c->delimiter] = 1;
             sniffed = true;
         }
         if (tlen)
@@ -314,9 +391,8 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
                            g_strerror(errno));
         goto out;
     }
-    if (c->too_big) {
-        st = aid_error_set(err, AIDSTAT_ERR_INPUT, c->name, c->row_line, (long)c->nf + 1,
-                           "row is larger than %u MiB", AID_CSV_MAX_ROW >> 20);
+    if (c->too_big || c->too_wide) {
+        st = limit_error(c, err);
         goto out;
     }
     if (c->stop) {
@@ -335,9 +411,8 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
                            "unclosed quote: the quoted field starting in this row runs to the end of the file");
         goto out;
     }
-    if (c->too_big)
-        st = aid_error_set(err, AIDSTAT_ERR_INPUT, c->name, c->row_line, (long)c->nf + 1,
-                           "row is larger than %u MiB", AID_CSV_MAX_ROW >> 20);
+    if (c->too_big || c->too_wide)
+        st = limit_error(c, err);
     else if (c->stop)
         st = err && err->code ? err->code : AIDSTAT_ERR_ABORTED;
 out:

@@ -26,7 +26,9 @@ void aid_csv_set_encoding(aid_csv_t *c, const char *encoding);
 struct aid_decoder;
 const struct aid_decoder *aid_csv_decoder(const aid_csv_t *c);
 
-/* Read all rows from fp or, when fp is NULL, from data/len. A leading
+/* Read all rows from fp or, when fp is NULL, from data/len. With fp,
+ * data/len (at most 512 KiB; len 0 for none) are bytes already taken from
+ * fp, read before it (a format sniffed on a pipe). A leading
  * byte-order mark is skipped. An unknown encoding is AIDSTAT_ERR_USAGE;
  * a byte the encoding does not allow, AIDSTAT_ERR_INPUT. Errors (I/O, unclosed quote, a row larger
  * than the limit) come back as AIDSTAT_ERR_INPUT with file:line:column. */
@@ -41,10 +43,19 @@ void aid_csv_set_fast(aid_csv_t *c, bool fast);
 void aid_csv_set_progress(aid_csv_t *c, aidstat_progress_fn fn, void *user, uint64_t total);
 
 /* The delimiter used (after sniffing). */
+/* Set before each row is given out: true when the row may hold a NUL or
+ * another control character inside a field, or a zero-width character or
+ * BOM; false guarantees it holds none. The pointer stays valid as long as c. */
+const bool *aid_csv_suspect(const aid_csv_t *c);
 char aid_csv_delimiter(const aid_csv_t *c);
 
 /* Largest row accepted, in bytes; larger rows are an input error. */
 #define AID_CSV_MAX_ROW (64u << 20)
+/* Most fields in a row (each costs 24 bytes of bookkeeping beside its
+ * text, so a row of commas alone is held to 24 MiB); more is an input
+ * error. Both limits are checked while a row or field grows, so a quote
+ * that never closes or an endless line stops at the limit. */
+#define AID_CSV_MAX_FIELDS (1u << 20)
 
 /* Sniff a delimiter from the first line of buf: the most frequent of
  * ',', ';' and tab outside quotes; ',' when none occurs. */

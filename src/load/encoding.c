@@ -25,6 +25,8 @@ struct aid_decoder {
     long line, col; /* after the text given out so far: 1-based line, characters on it */
     long sw_line, sw_col;
     unsigned sw_byte;
+    bool double_bom;   /* a second UTF-8 byte-order mark was skipped */
+    size_t zero_pairs, pairs; /* UTF-16 without a mark: the pairs that told it, of all looked at */
 };
 
 static const struct {
@@ -222,6 +224,89 @@ static bool check_cp1252(aid_decoder_t *d, const char *s, size_t n, aidstat_erro
     return true;
 }
 
+/* Bytes looked at before the first block is decoded: enough for two
+ * UTF-8 byte-order marks, and for the zero bytes of a UTF-16 header. */
+enum { SNIFF = 256 };
+
+static aidstat_status_t use_iconv(aid_decoder_t *d, const char *enc, const char *how,
+                                  aidstat_error_t *err)
+{
+    d->cd = g_iconv_open("UTF-8", enc);
+    if (d->cd == NO_ICONV)
+        return aid_error_set(err, AIDSTAT_ERR_INPUT, d->name, 0, 0,
+                             "iconv cannot convert %s to UTF-8", enc);
+    g_free(d->encoding);
+    d->encoding = g_strdup(enc);
+    d->how = how;
+    return AIDSTAT_OK;
+}
+
+/* UTF-16 without a byte-order mark: text in the Latin range has a zero
+ * byte in every pair, second (LE) or first (BE). A header line is such
+ * text; NUL bytes alone (zero pairs) say nothing. "LE", "BE" or NULL. */
+static const char *utf16_zeros(const unsigned char *b, size_t n, size_t *zeros, size_t *pairs)
+{
+    size_t le = 0, be = 0, all = 0;
+    for (size_t i = 0; i + 1 < n; i += 2) {
+        all++;
+        if (b[i] && !b[i + 1])
+            le++;
+        else if (!b[i] && b[i + 1])
+            be++;
+    }
+    *pairs = all;
+    *zeros = MAX(le, be);
+    /* three pairs in four of one kind, none of the other, four at least */
+    if (le >= 4 && !be && le * 4 >= all * 3)
+        return "UTF-16LE";
+    if (be >= 4 && !le && be * 4 >= all * 3)
+        return "UTF-16BE";
+    return NULL;
+}
+
+/* The start of the input: a byte-order mark (UTF-8, once or twice;
+ * UTF-32 before UTF-16, whose mark starts UTF-32LE's), or UTF-16's zero
+ * bytes; *p moves past a mark. */
+static aidstat_status_t start(aid_decoder_t *d, char **p, size_t len, aidstat_error_t *err)
+{
+    const char *b = *p;
+    bool utf8 = d->detect || (d->cd == NO_ICONV);
+    if (utf8 && len >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0) {
+        *p += 3;
+        if (len >= 6 && memcmp(b + 3, "\xEF\xBB\xBF", 3) == 0) {
+            *p += 3; /* written twice by a tool that added one to text that had one */
+            d->double_bom = true;
+        }
+        if (d->detect)
+            d->how = "byte-order mark";
+        d->nonascii = d->detect;
+        d->nonascii_line = 1;
+        return AIDSTAT_OK;
+    }
+    if (!d->detect)
+        return AIDSTAT_OK;
+    if (len >= 4 && memcmp(b, "\xFF\xFE\0\0", 4) == 0) {
+        *p += 4;
+        return use_iconv(d, "UTF-32LE", "byte-order mark", err);
+    }
+    if (len >= 4 && memcmp(b, "\0\0\xFE\xFF", 4) == 0) {
+        *p += 4;
+        return use_iconv(d, "UTF-32BE", "byte-order mark", err);
+    }
+    if (len >= 2 && (memcmp(b, "\xFF\xFE", 2) == 0 || memcmp(b, "\xFE\xFF", 2) == 0)) {
+        *p += 2;
+        return use_iconv(d, b[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE", "byte-order mark", err);
+    }
+    size_t zeros, pairs;
+    const char *enc = utf16_zeros((const unsigned char *)b, MIN(len, (size_t)SNIFF), &zeros, &pairs);
+    if (enc) {
+        d->zero_pairs = zeros;
+        d->pairs = pairs;
+        return use_iconv(d, enc, "detected", err);
+    }
+    return AIDSTAT_OK;
+}
+
 aidstat_status_t aid_decoder_convert(aid_decoder_t *d, char *in, size_t len, bool last, char **out,
                                      size_t *outlen, size_t *used, aidstat_error_t *err)
 {
@@ -230,27 +315,12 @@ aidstat_status_t aid_decoder_convert(aid_decoder_t *d, char *in, size_t len, boo
     *outlen = 0;
     *used = 0;
     if (!d->started) {
-        if (len < 3 && !last)
+        if (len < SNIFF && !last)
             return AIDSTAT_OK; /* too little to see a byte-order mark: wait */
         d->started = true;
-        bool utf8 = d->detect || (d->cd == NO_ICONV);
-        if (utf8 && len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-            p += 3;
-            if (d->detect)
-                d->how = "byte-order mark";
-            d->nonascii = d->detect;
-            d->nonascii_line = 1;
-        } else if (d->detect && len >= 2 && (memcmp(p, "\xFF\xFE", 2) == 0 || memcmp(p, "\xFE\xFF", 2) == 0)) {
-            const char *enc = p[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
-            p += 2;
-            d->cd = g_iconv_open("UTF-8", enc);
-            if (d->cd == NO_ICONV)
-                return aid_error_set(err, AIDSTAT_ERR_INPUT, d->name, 0, 0,
-                                     "iconv cannot convert %s to UTF-8", enc);
-            g_free(d->encoding);
-            d->encoding = g_strdup(enc);
-            d->how = "byte-order mark";
-        }
+        aidstat_status_t st = start(d, &p, len, err);
+        if (st != AIDSTAT_OK)
+            return st;
     }
     if (d->cd != NO_ICONV) {
         if (!check_cp1252(d, p, (size_t)(end - p), err))
@@ -332,6 +402,14 @@ aidstat_status_t aid_decoder_convert(aid_decoder_t *d, char *in, size_t len, boo
 void aid_encoding_report(const aid_decoder_t *d, aidstat_load_report_t *r)
 {
     aid_tally_encoding(r, d->encoding, d->how);
+    if (d->double_bom)
+        aid_tally_note(r, "two UTF-8 byte-order marks at the start of the file: both skipped");
+    if (d->zero_pairs)
+        aid_tally_note(r,
+                       "no byte-order mark: read as %s, since %zu of the first %zu byte pairs "
+                       "have a zero %s byte",
+                       d->encoding, d->zero_pairs, d->pairs,
+                       strcmp(d->encoding, "UTF-16LE") == 0 ? "second" : "first");
     if (d->sw_line)
         aid_tally_note(r,
                        "not UTF-8: byte 0x%02X at line %ld, column %ld is the first that is not, "

@@ -2,7 +2,13 @@
  * can stream a file of any size. GLib's g_iconv does the converting.
  *
  * With no encoding given (NULL or "auto") the rule is:
- * - a byte-order mark decides (UTF-8, UTF-16LE, UTF-16BE);
+ * - a byte-order mark decides (UTF-8, UTF-32LE, UTF-32BE, UTF-16LE,
+ *   UTF-16BE; UTF-32LE's mark is UTF-16LE's followed by two zero bytes). A
+ *   UTF-8 mark written twice is skipped twice (with a note);
+ * - without one, UTF-16 is told by its zero bytes: when at least three in
+ *   four of the first 128 byte pairs (four at least) have a zero second
+ *   byte and no pair a zero first byte only, UTF-16LE (and the reverse,
+ *   UTF-16BE), as a header of Latin letters is;
  * - otherwise the text is UTF-8 until the first byte that is not valid
  *   UTF-8. If everything before that byte was ASCII, the file is read as
  *   ISO-8859-1 from there on (ASCII reads the same, so nothing is re-read),

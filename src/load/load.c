@@ -19,6 +19,7 @@
 #include <glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Type and measure cells repeat a handful of spellings: remember them. */
 typedef struct {
@@ -50,6 +51,21 @@ typedef struct {
     aid_sipri_t *sipri; /* a SIPRI export takes the rows over */
     const aid_rows_t *rows; /* where rows come from (a workbook sheet), or NULL for CSV */
     aid_kiel_t *kiel;       /* the Kiel MAIN DATA sheet, read by its own rules */
+    const bool *suspect;    /* the reader's word on whether the row needs a closer look */
+    const aid_csv_t *csv;   /* the CSV reader, or NULL for a sheet */
+    /* ';' files with no decimal mark given: each value column's mark is
+     * decided by its own values (see marked_row) */
+    bool marks;
+    aid_mark_t *mark;       /* per column: AID_MARK_NONE (undecided), _POINT or _COMMA */
+    long *mark_line;        /* the line whose value decided it */
+    char **mark_text;       /* and that value */
+    long *either_line;      /* the first "1.500" met while undecided */
+    char **either_text;
+    GPtrArray *held;        /* rows held back until their columns are decided */
+    int *numcols;           /* the number columns, nnum of them */
+    size_t nnum, waiting;   /* waiting: columns with a "1.500" and no mark yet */
+    uint64_t invisible;     /* zero-width characters and BOMs removed from names */
+    long invisible_line;    /* the first line that had one */
 } loader_t;
 
 void aidstat_load_options_init(aidstat_load_options_t *opt)
@@ -173,6 +189,12 @@ static void find_release(loader_t *L)
     g_free(dir);
 }
 
+static bool is_number_column(const aid_column_t *c)
+{
+    return c->role == ROLE_VALUE || c->role == ROLE_WIDE || c->role == ROLE_CHECKSUM ||
+           c->role == ROLE_GDP;
+}
+
 static aidstat_status_t header(loader_t *L, char **f, size_t n)
 {
     L->ncols = n;
@@ -271,7 +293,39 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
             }
         L->first[ROLE_WIDE] = -1;
     }
+    /* two columns for one aid type and measure ("military" and
+     * "Military", or "military_eur_m") would be added together */
+    for (size_t i = 0; !L->profile && i < n; i++)
+        for (size_t j = i + 1; L->cols[i].role == ROLE_WIDE && j < n; j++)
+            if (L->cols[j].role == ROLE_WIDE && L->cols[j].type == L->cols[i].type &&
+                L->cols[j].measure == L->cols[i].measure) {
+                int t = L->cols[i].type, m = L->cols[i].measure;
+                char *what = g_strdup_printf(
+                    "%s aid%s%s", t >= 0 ? aidstat_type_name((aidstat_type_t)t) : "all types of",
+                    m >= 0 ? " as " : "", m >= 0 ? aidstat_measure_name((aidstat_measure_t)m) : "");
+                st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, (long)j + 1,
+                                   "columns \"%s\" (%zu) and \"%s\" (%zu) both hold %s: one "
+                                   "column per aid type and measure, so one of them must go",
+                                   L->raw[i], i + 1, L->raw[j], j + 1, what);
+                g_free(what);
+                goto out;
+            }
     L->checksum = L->first[ROLE_CHECKSUM] >= 0;
+    if (L->csv && aid_csv_delimiter(L->csv) == ';' && !L->opt->decimal_comma &&
+        !L->opt->decimal_point) {
+        /* Excel writes ';' files where ',' is the decimal mark: there
+         * "1.500" is 1500, elsewhere 1.5 */
+        L->marks = true;
+        L->mark = g_new0(aid_mark_t, n);
+        L->mark_line = g_new0(long, n);
+        L->mark_text = g_new0(char *, n + 1);
+        L->either_line = g_new0(long, n);
+        L->either_text = g_new0(char *, n + 1);
+        L->numcols = g_new0(int, n + 1);
+        for (size_t i = 0; i < n; i++)
+            if (is_number_column(&L->cols[i]))
+                L->numcols[L->nnum++] = (int)i;
+    }
 
     const aid_profile_t *P = L->profile;
     if (P && strcmp(P->name, "kiel-release-info") == 0) {
@@ -386,6 +440,101 @@ static bool text_ok(loader_t *L, long line, int c, const char *s, size_t bound, 
     return false;
 }
 
+/* A field's text for a message, with control characters spelled out
+ * ("1\\0 0000") so that it neither hides nor moves the terminal's text. */
+static char *escape_field(const char *s, size_t len)
+{
+    GString *out = g_string_sized_new(len + 8);
+    for (size_t i = 0; i < len && out->len < 120; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == 0)
+            g_string_append(out, "\\0");
+        else if (ch == '\t')
+            g_string_append(out, "\\t");
+        else if (ch == '\n')
+            g_string_append(out, "\\n");
+        else if (ch == '\r')
+            g_string_append(out, "\\r");
+        else if (ch < 0x20 || ch == 0x7F)
+            g_string_append_printf(out, "\\x%02X", ch);
+        else
+            g_string_append_c(out, (char)ch);
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* U+200B-U+200D, U+2060 and U+FEFF draw as nothing: inside a name they
+ * would make a second donor that prints exactly like the first. Returns
+ * the length of the character at p, or 0. */
+static size_t invisible_at(const unsigned char *p)
+{
+    if (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x8B && p[2] <= 0x8D)
+        return 3;
+    if (p[0] == 0xE2 && p[1] == 0x81 && p[2] == 0xA0)
+        return 3;
+    if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+        return 3;
+    return 0;
+}
+
+/* Remove the invisible characters from a name, in place, counting them. */
+static void drop_invisible(loader_t *L, long line, char *s)
+{
+    unsigned char *p = (unsigned char *)s, *w = p;
+    while (*p) {
+        size_t k = invisible_at(p);
+        if (k) {
+            if (!L->invisible++)
+                L->invisible_line = line;
+            p += k;
+            continue;
+        }
+        *w++ = *p++;
+    }
+    *w = '\0';
+}
+
+/* The closer look at a row the reader flagged: a NUL inside a loaded field
+ * ends its C string early ("1\0 0000" would read as 1, "Germany\0 (East)"
+ * as Germany), and other control characters have no place in a name, a
+ * number or a code; either rejects the row. Blanks around a field are
+ * trimmed as usual. Invisible characters are dropped from names. */
+static bool fields_clean(loader_t *L, long line, char **f, const size_t *lens, size_t n)
+{
+    for (size_t i = 0; i < n && i < L->ncols; i++) {
+        if (L->cols[i].role == ROLE_IGNORE)
+            continue;
+        const unsigned char *a = (const unsigned char *)f[i], *b = a + lens[i];
+        while (a < b && (*a == ' ' || *a == '\t'))
+            a++;
+        while (b > a && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\r'))
+            b--;
+        for (const unsigned char *p = a; p < b; p++)
+            if (*p < 0x20 || *p == 0x7F) {
+                char reason[64];
+                if (*p == 0)
+                    snprintf(reason, sizeof reason, "NUL character inside the field");
+                else
+                    snprintf(reason, sizeof reason, "control character U+%04X inside the field", *p);
+                char *shown = escape_field(f[i], lens[i]);
+                reject_col(L, line, reason, (int)i, shown);
+                g_free(shown);
+                return false;
+            }
+    }
+    int names[] = {L->first[ROLE_DONOR], L->first[ROLE_ISO3], L->first[ROLE_RECIPIENT]};
+    for (size_t k = 0; k < G_N_ELEMENTS(names); k++)
+        if (names[k] >= 0 && (size_t)names[k] < n)
+            drop_invisible(L, line, f[names[k]]);
+    return true;
+}
+
+/* Whether column c's numbers have a decimal comma. */
+static inline bool comma_at(const loader_t *L, size_t c)
+{
+    return L->marks ? L->mark[c] == AID_MARK_COMMA : L->opt->decimal_comma;
+}
+
 static int cached_parse(word_cache_t *wc, const char *s, int (*parse)(const char *))
 {
     for (int i = 0; i < wc->n; i++)
@@ -403,10 +552,46 @@ static int cached_parse(word_cache_t *wc, const char *s, int (*parse)(const char
     return v;
 }
 
+static const char *mark_name(aid_mark_t m)
+{
+    return m == AID_MARK_COMMA ? "a decimal comma" : "a decimal point";
+}
+
+/* A value that has the other mark than its column: the rows before it were
+ * read by the column's mark, so this is an error, not a rejected row. */
+static int contradiction(loader_t *L, long line, int c, const char *s, aid_mark_t m)
+{
+    char *name = aid_tally_clip(L->raw[c], 80);
+    char *text = aid_tally_clip(s, 40), *was = aid_tally_clip(L->mark_text[c], 40);
+    aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, line, (long)c + 1,
+                  "value \"%s\" has %s, but column \"%s\" has %s (line %ld: \"%s\"); "
+                  AID_MARK_ADVICE,
+                  text, mark_name(m), name, mark_name(L->mark[c]), L->mark_line[c], was);
+    g_free(name);
+    g_free(text);
+    g_free(was);
+    return -1;
+}
+
+/* A number that does not parse rejects its row; in a column whose mark was
+ * decided, one with the other mark (each of those fails to parse by the
+ * column's mark) stops the load instead. */
+static int not_a_number(loader_t *L, long line, int c, const char *s, const char *what)
+{
+    if (L->marks && L->mark[c] != AID_MARK_NONE) {
+        aid_mark_t m = aid_number_mark(s);
+        if (m != AID_MARK_NONE && m != AID_MARK_EITHER && m != L->mark[c])
+            return contradiction(L, line, c, s, m);
+    }
+    return reject_col(L, line, what, c, s);
+}
+
 static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long line)
 {
     if (L->report)
         aid_tally_row(L->report);
+    if (*L->suspect && !fields_clean(L, line, f, lens, n))
+        return 0;
     /* trim every field once, in place; later trim() calls then cost little */
     for (size_t i = 0; i < n; i++) {
         size_t k = lens[i];
@@ -535,9 +720,9 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
     }
     if ((c = L->first[ROLE_GDP]) >= 0) {
         double g;
-        aid_num_t r = aid_number_parse(f[c], L->opt->decimal_comma, &g);
+        aid_num_t r = aid_number_parse(f[c], comma_at(L, c), &g);
         if (r == AID_NUM_BAD)
-            return reject_col(L, line, "GDP is not a number", c, f[c]);
+            return not_a_number(L, line, c, f[c], "GDP is not a number");
         if (r == AID_NUM_OK && g > 0) {
             double gs = L->cols[c].scale > 0 ? L->cols[c].scale : scale;
             rec.gdp = g * gs;
@@ -562,9 +747,9 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
 
     if ((c = L->first[ROLE_VALUE]) >= 0) {
         double x;
-        aid_num_t r = aid_number_parse(f[c], L->opt->decimal_comma, &x);
+        aid_num_t r = aid_number_parse(f[c], comma_at(L, c), &x);
         if (r == AID_NUM_BAD)
-            return reject_col(L, line, "value is not a number", c, f[c]);
+            return not_a_number(L, line, c, f[c], "value is not a number");
         if (r == AID_NUM_MISSING)
             return reject_col(L, line, "value missing", c, f[c]);
         rec.value = x * (L->cols[c].scale > 0 ? L->cols[c].scale : scale);
@@ -591,9 +776,9 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         if (col->role != ROLE_WIDE && col->role != ROLE_CHECKSUM)
             continue;
         double x;
-        aid_num_t r = aid_number_parse(f[i], L->opt->decimal_comma, &x);
+        aid_num_t r = aid_number_parse(f[i], comma_at(L, i), &x);
         if (r == AID_NUM_BAD) {
-            reject_col(L, line, "value is not a number", (int)i, f[i]);
+            ret = not_a_number(L, line, (int)i, f[i], "value is not a number");
             goto done;
         }
         if (col->role == ROLE_CHECKSUM) {
@@ -655,6 +840,175 @@ done:
     return ret;
 }
 
+/* ---------------------------------------------- decimal marks by column */
+
+/* Rows met while a column with a "1.500" has no decimal mark yet wait in
+ * memory, at most this many, for a value that settles it. */
+enum { HOLD_MAX = 1000 };
+
+typedef struct {
+    long line;
+    size_t n;
+    char **f;
+    size_t *lens;
+} held_row_t;
+
+static void held_row_free(gpointer p)
+{
+    held_row_t *h = p;
+    for (size_t i = 0; i < h->n; i++)
+        g_free(h->f[i]);
+    g_free(h->f);
+    g_free(h->lens);
+    g_free(h);
+}
+
+/* The column still waiting for its mark after a "1.500", or -1. */
+static int undecided_column(const loader_t *L)
+{
+    for (size_t i = 0; i < L->ncols; i++)
+        if (L->either_line[i] && L->mark[i] == AID_MARK_NONE)
+            return (int)i;
+    return -1;
+}
+
+static int ambiguous(loader_t *L, int c, const char *where)
+{
+    char *name = aid_tally_clip(L->raw[c], 80);
+    char *text = aid_tally_clip(L->either_text[c], 40);
+    aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, L->either_line[c], (long)c + 1,
+                  "column \"%s\" does not show its decimal mark: \"%s\" is a thousand times "
+                  "more with a decimal comma than with a decimal point, and no value %s settles "
+                  "it (as \"1.250,5\" or \"2,5\" would); " AID_MARK_ADVICE,
+                  name, text, where);
+    g_free(name);
+    g_free(text);
+    return -1;
+}
+
+/* Classify the row's numbers; decide undecided columns. -1 (error set)
+ * when a value contradicts its column's mark. */
+static int classify(loader_t *L, char **f, size_t n, long line)
+{
+    for (size_t k = 0; k < L->nnum; k++) {
+        size_t i = (size_t)L->numcols[k];
+        if (i >= n)
+            break;
+        /* decided: a value with the other mark fails to parse (see not_a_number) */
+        if (L->mark[i] != AID_MARK_NONE)
+            continue;
+        aid_mark_t m = aid_number_mark(f[i]);
+        if (m == AID_MARK_NONE)
+            continue;
+        if (m == AID_MARK_EITHER) {
+            if (L->mark[i] == AID_MARK_NONE && !L->either_line[i]) {
+                L->either_line[i] = line;
+                L->either_text[i] = g_strdup(f[i]);
+                L->waiting++;
+            }
+        } else if (L->mark[i] == AID_MARK_NONE) {
+            L->mark[i] = m;
+            L->mark_line[i] = line;
+            L->mark_text[i] = g_strdup(f[i]);
+            L->waiting -= L->either_line[i] != 0;
+        }
+    }
+    return 0;
+}
+
+static int flush_held(loader_t *L)
+{
+    int ret = 0;
+    for (guint k = 0; L->held && k < L->held->len && ret == 0; k++) {
+        held_row_t *h = g_ptr_array_index(L->held, k);
+        ret = data_row(L, h->f, h->lens, h->n, h->line);
+    }
+    if (L->held)
+        g_ptr_array_set_size(L->held, 0);
+    return ret;
+}
+
+/* A ';' file's row: a column whose values so far are all like "1.500"
+ * (one mark, three digits after it) could be either; its rows wait until
+ * a value such as "1.250,5", "12.345.678" or "2,5" decides, at most
+ * HOLD_MAX rows, so memory stays bounded. A value that contradicts a
+ * column's decided mark later is an error: the rows before it were read
+ * by that mark. */
+static int marked_row(loader_t *L, char **f, const size_t *lens, size_t n, long line)
+{
+    if (classify(L, f, n, line))
+        return -1;
+    if (!L->waiting) {
+        if (L->held && L->held->len && flush_held(L))
+            return -1;
+        return data_row(L, f, lens, n, line);
+    }
+    int c = undecided_column(L);
+    if (!L->held)
+        L->held = g_ptr_array_new_with_free_func(held_row_free);
+    if (L->held->len >= HOLD_MAX) {
+        char where[64];
+        snprintf(where, sizeof where, "in the %d rows from there", HOLD_MAX);
+        return ambiguous(L, c, where);
+    }
+    held_row_t *h = g_new0(held_row_t, 1);
+    h->line = line;
+    h->n = n;
+    h->f = g_new(char *, n + 1);
+    h->lens = g_memdup2(lens, n * sizeof *lens);
+    for (size_t i = 0; i < n; i++)
+        h->f[i] = g_memdup2(f[i], lens[i] + 1);
+    h->f[n] = NULL;
+    g_ptr_array_add(L->held, h);
+    return 0;
+}
+
+/* At the end of the file: rows still held mean an undecided column. */
+static aidstat_status_t marks_finish(loader_t *L)
+{
+    if (L->held && L->held->len) {
+        ambiguous(L, undecided_column(L), "in the rest of the file");
+        return AIDSTAT_ERR_INPUT;
+    }
+    for (size_t i = 0; L->report && i < L->ncols; i++)
+        if (L->mark[i] != AID_MARK_NONE) {
+            char *text = aid_tally_clip(L->mark_text[i], 40);
+            aid_tally_note(L->report, "column \"%s\" read with %s, as line %ld shows (\"%s\")",
+                           L->raw[i], mark_name(L->mark[i]), L->mark_line[i], text);
+            g_free(text);
+        }
+    return AIDSTAT_OK;
+}
+
+static void marks_free(loader_t *L)
+{
+    if (L->held)
+        g_ptr_array_free(L->held, TRUE);
+    g_free(L->mark);
+    g_free(L->numcols);
+    g_free(L->mark_line);
+    g_free(L->either_line);
+    g_strfreev(L->mark_text);
+    g_strfreev(L->either_text);
+}
+
+/* SIPRI and Kiel rows have loaders of their own, which read fields as C
+ * strings: a NUL inside one would cut it short unseen, so it stops the load. */
+static bool nul_inside(loader_t *L, char **f, const size_t *lens, size_t n, long line)
+{
+    for (size_t i = 0; i < n; i++)
+        if (memchr(f[i], '\0', lens[i])) {
+            char *shown = escape_field(f[i], lens[i]);
+            char *clip = aid_tally_clip(shown, 80);
+            aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, line, (long)i + 1,
+                          "NUL character inside the field \"%s\"", clip);
+            g_free(clip);
+            g_free(shown);
+            return true;
+        }
+    return false;
+}
+
 static int on_row(void *user, char **f, const size_t *lens, size_t n, long line)
 {
     loader_t *L = user;
@@ -664,6 +1018,8 @@ static int on_row(void *user, char **f, const size_t *lens, size_t n, long line)
         if (failed)
             return 1;
     }
+    if ((L->sipri || L->kiel) && *L->suspect && nul_inside(L, f, lens, n, line))
+        return 1;
     if (L->sipri) {
         L->header_done = true;
         return aid_sipri_row(L->sipri, f, n, line);
@@ -676,7 +1032,8 @@ static int on_row(void *user, char **f, const size_t *lens, size_t n, long line)
         return st != AIDSTAT_OK;
     }
     if (L->kiel ? aid_kiel_row(L->kiel, f, lens, n, line, L->fn, L->user)
-                : data_row(L, f, lens, n, line)) {
+        : L->marks ? marked_row(L, f, lens, n, line)
+                   : data_row(L, f, lens, n, line)) {
         if (L->err && !L->err->code)
             aid_error_set(L->err, AIDSTAT_ERR_ABORTED, L->name, line, 0, "stopped by the caller");
         return 1;
@@ -711,6 +1068,8 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
     L.report = report;
     L.err = err;
     L.rows = rows;
+    static const bool always = true; /* sheet rows are few: look at each */
+    L.suspect = &always;
     aidstat_status_t st;
     if (rows) {
         if (report)
@@ -731,6 +1090,8 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
         if (report)
             aid_tally_begin(report, L.name, "csv", "");
         aid_csv_t *csv = aid_csv_new(L.name, opt->delimiter);
+        L.suspect = aid_csv_suspect(csv);
+        L.csv = csv;
         aid_csv_set_encoding(csv, opt->encoding);
         void *puser;
         aidstat_progress_fn progress = aid_tally_progress(report, &puser);
@@ -740,12 +1101,20 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
             aid_csv_set_progress(csv, progress, puser, total);
         }
         st = aid_csv_read(csv, fp, data, len, on_row, &L, err);
+        if (st == AIDSTAT_OK && L.marks)
+            st = marks_finish(&L);
         if (report && aid_csv_decoder(csv))
             aid_encoding_report(aid_csv_decoder(csv), report);
         if (st == AIDSTAT_OK && !L.header_done)
             st = aid_error_set(err, AIDSTAT_ERR_INPUT, L.name, 1, 0, "empty file: no header row");
         aid_csv_free(csv);
     }
+    if (report && L.invisible)
+        aid_tally_note(report,
+                       "%" G_GUINT64_FORMAT " zero-width character%s or byte-order mark%s removed "
+                       "from names (the first on line %ld)",
+                       L.invisible, L.invisible == 1 ? "" : "s", L.invisible == 1 ? "" : "s",
+                       L.invisible_line);
     if (st == AIDSTAT_OK && L.sipri)
         st = aid_sipri_finish(L.sipri);
     aid_sipri_free(L.sipri);
@@ -757,6 +1126,7 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
     if (st == AIDSTAT_OK)
         aid_tally_identity_notes(report);
     aidstat_load_report_free(own);
+    marks_free(&L);
     g_free(L.cols);
     g_strfreev(L.raw);
     g_free(L.release);
@@ -787,23 +1157,28 @@ aidstat_status_t aidstat_load_file(const char *path, const aidstat_load_options_
     if (!fp)
         return aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0, "cannot open: %s",
                              g_strerror(errno));
-    if (fp != stdin) {
-        /* the format is in the first bytes, whatever the name says */
-        unsigned char head[8];
-        size_t got = fread(head, 1, sizeof head, fp);
-        if (aid_xlsx_sniff(head, got)) {
+    /* the format is in the first bytes, whatever the name says; a pipe
+     * (standard input, or a path such as <(...)) cannot rewind, so its
+     * first bytes go to the reader with it */
+    bool piped = fp == stdin || lseek(fileno(fp), 0, SEEK_CUR) < 0;
+    unsigned char head[8];
+    size_t got = fread(head, 1, sizeof head, fp);
+    if (aid_xlsx_sniff(head, got) || is_ole(head, got)) {
+        aidstat_status_t st =
+            is_ole(head, got)
+                ? aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
+                                "an old binary .xls workbook or an encrypted one: save it as "
+                                "an unencrypted .xlsx (or CSV)")
+            : piped ? aid_load_workbook_stream(fp, head, got, name, opt, fn, user, report, err)
+                    : aid_load_workbook(path, NULL, 0, name, opt, fn, user, report, err);
+        if (fp != stdin)
             fclose(fp);
-            return aid_load_workbook(path, NULL, 0, name, opt, fn, user, report, err);
-        }
-        if (is_ole(head, got)) {
-            fclose(fp);
-            return aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
-                                 "an old binary .xls workbook or an encrypted one: save it as an "
-                                 "unencrypted .xlsx (or CSV)");
-        }
-        rewind(fp);
+        return st;
     }
-    aidstat_status_t st = run(name, path, fp, NULL, 0, NULL, opt, fn, user, report, err);
+    if (!piped)
+        rewind(fp);
+    aidstat_status_t st = run(name, path, fp, piped ? (const char *)head : NULL, piped ? got : 0,
+                              NULL, opt, fn, user, report, err);
     if (fp != stdin)
         fclose(fp);
     return st;

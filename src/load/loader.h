@@ -97,6 +97,14 @@ aidstat_status_t aid_load_workbook(const char *path, const char *data, size_t le
                                    aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
                                    aidstat_error_t *err);
 
+/* The same from a stream that cannot seek (standard input), of which the
+ * first n bytes, head, were read already: it is copied to a temporary
+ * file first (see aid_xlsx_open_stream). */
+aidstat_status_t aid_load_workbook_stream(FILE *fp, const void *head, size_t n, const char *name,
+                                          const aidstat_load_options_t *opt, aidstat_record_fn fn,
+                                          void *user, aidstat_load_report_t *report,
+                                          aidstat_error_t *err);
+
 /* The Kiel release label from release_info.csv's row, e.g. "Release 29 (04/2026)". */
 char *aid_kiel_release_label(const char *release, const char *period);
 

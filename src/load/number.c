@@ -3,7 +3,10 @@
 #include "config.h"
 #include "load/number.h"
 
+#include "aidstat.h"
+
 #include <errno.h>
+#include <math.h>
 #include <stdint.h>
 #include <glib.h>
 #include <stdlib.h>
@@ -160,6 +163,47 @@ aid_num_t aid_number_parse(const char *s, bool decimal_comma, double *out)
     return AID_NUM_OK;
 }
 
+aid_mark_t aid_number_mark(const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    if (*s == '-' || *s == '+')
+        s++;
+    size_t lead = 0; /* digits before the first mark */
+    while (g_ascii_isdigit(s[lead]))
+        lead++;
+    const char *first = NULL, *last = NULL;
+    size_t ndot = 0, ncomma = 0, after = 0; /* digits after the last mark */
+    for (const char *p = s + lead; *p; p++) {
+        if (*p == '.' || *p == ',') {
+            ndot += *p == '.';
+            ncomma += *p == ',';
+            if (!first)
+                first = p;
+            last = p;
+            after = 0;
+        } else if (g_ascii_isdigit(*p)) {
+            after++;
+        } else if (*p == ' ' || *p == '\t' || *p == '\r') {
+            continue;
+        } else {
+            return AID_MARK_NONE; /* an exponent, a word: the parser decides */
+        }
+    }
+    if (!first)
+        return AID_MARK_NONE;
+    if (ndot && ncomma) /* the last of the two is the decimal mark */
+        return *last == ',' ? AID_MARK_COMMA : AID_MARK_POINT;
+    bool dot = ndot > 0;
+    if (ndot + ncomma > 1) /* repeated: a thousands separator */
+        return dot ? AID_MARK_COMMA : AID_MARK_POINT;
+    /* one mark: a thousands separator has one to three digits before it,
+     * not led by 0, and three after */
+    if (after == 3 && lead >= 1 && lead <= 3 && s[0] != '0')
+        return AID_MARK_EITHER;
+    return dot ? AID_MARK_POINT : AID_MARK_COMMA;
+}
+
 bool aid_int_parse(const char *s, long *out)
 {
     /* the common case: one to four plain digits */
@@ -193,4 +237,50 @@ bool aid_int_parse(const char *s, long *out)
         return false;
     *out = v;
     return true;
+}
+
+aidstat_number_check_t aidstat_number_read(const char *text, bool whole, double min, double max, double *out)
+{
+    /* the shape first, so strtod's extras (hex, "nan", "inf", leading
+     * blanks, a trailing rest) never reach it */
+    const char *p = text ? text : "";
+    if (*p == '-' || *p == '+')
+        p++;
+    size_t digits = strspn(p, "0123456789");
+    p += digits;
+    if (*p == '.' && !whole) {
+        size_t more = strspn(p + 1, "0123456789");
+        digits += more;
+        p += 1 + more;
+    }
+    if (digits == 0)
+        return AIDSTAT_NUMBER_SYNTAX;
+    if ((*p == 'e' || *p == 'E') && !whole) {
+        const char *q = p + 1;
+        if (*q == '-' || *q == '+')
+            q++;
+        size_t exp = strspn(q, "0123456789");
+        if (exp == 0)
+            return AIDSTAT_NUMBER_SYNTAX;
+        p = q + exp;
+    }
+    if (*p) {
+        /* "2.5" or "1e3" where a whole number is wanted is a number still */
+        if (whole && (*p == '.' || *p == 'e' || *p == 'E'))
+            return aidstat_number_read(text, false, -HUGE_VAL, HUGE_VAL, &(double){0}) == AIDSTAT_NUMBER_OK
+                       ? AIDSTAT_NUMBER_WHOLE
+                       : AIDSTAT_NUMBER_SYNTAX;
+        return AIDSTAT_NUMBER_SYNTAX;
+    }
+    errno = 0;
+    char *end;
+    double v = g_ascii_strtod(text, &end);
+    if (*end || !isfinite(v))
+        return errno == ERANGE ? AIDSTAT_NUMBER_RANGE : AIDSTAT_NUMBER_SYNTAX;
+    if (errno == ERANGE && v != 0)
+        return AIDSTAT_NUMBER_RANGE;
+    if (!(v >= min && v <= max))
+        return AIDSTAT_NUMBER_RANGE;
+    *out = v == 0 ? 0 : v; /* no -0 */
+    return AIDSTAT_NUMBER_OK;
 }

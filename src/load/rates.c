@@ -504,6 +504,50 @@ double aidstat_rates_get(const aidstat_rates_t *r, const char *from, const char 
     return per_base(r, to, year, month) / per_base(r, from, year, month);
 }
 
+/* The months of year in which code has a rate, as a bit mask (bit m for
+ * month m); all twelve for the base and for a yearly table, whose figure
+ * is the year's by definition. */
+static unsigned months_of(const aidstat_rates_t *r, const char *code, int year)
+{
+    if (g_ascii_strcasecmp(code, r->base) == 0 || r->yearly)
+        return 0x1FFE;
+    char key[16];
+    if (strlen(code) >= sizeof key)
+        return 0;
+    for (size_t i = 0; (key[i] = g_ascii_toupper(code[i])) != '\0'; i++)
+        ;
+    const series_t *s = g_hash_table_lookup(r->series, key);
+    if (!s || year < s->y0 || year >= s->y0 + s->ny)
+        return 0;
+    unsigned mask = 0;
+    const cell_t *c = s->cells + (size_t)(year - s->y0) * 13;
+    for (int m = 1; m <= 12; m++)
+        if (c[m].n)
+            mask |= 1u << m;
+    return mask;
+}
+
+int aidstat_rates_year_months(const aidstat_rates_t *r, const char *from, const char *to,
+                              int year, int *first, int *last)
+{
+    unsigned mask = 0;
+    if (r && from && to)
+        mask = g_ascii_strcasecmp(from, to) == 0 ? 0x1FFE
+                                                 : months_of(r, from, year) & months_of(r, to, year);
+    int n = 0, lo = 0, hi = 0;
+    for (int m = 1; m <= 12; m++)
+        if (mask & (1u << m)) {
+            n++;
+            lo = lo ? lo : m;
+            hi = m;
+        }
+    if (first)
+        *first = lo;
+    if (last)
+        *last = hi;
+    return n;
+}
+
 const char *aidstat_rates_describe(const aidstat_rates_t *r)
 {
     return r ? r->describe : "";

@@ -94,10 +94,14 @@ aidstat_regions_t *aidstat_regions_load_file(const char *path, aidstat_error_t *
     return r;
 }
 
+/* The embedded resource bundle (src/resources.c, generated). Asked for by
+ * name so that a static link keeps it. */
+GResource *aid_resources_get_resource(void);
+
 aidstat_regions_t *aidstat_regions_load_default(aidstat_error_t *err)
 {
-    GBytes *b = g_resources_lookup_data("/org/aidstat/datasets/regions.csv",
-                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    GBytes *b = g_resource_lookup_data(aid_resources_get_resource(), "/org/aidstat/datasets/regions.csv",
+                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
     if (!b) {
         aid_error_set(err, AIDSTAT_ERR_INPUT, "regions.csv", 0, 0, "embedded regions missing");
         return NULL;

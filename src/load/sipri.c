@@ -53,6 +53,8 @@ struct aid_sipri {
     GString *row_bad; /* totals off by more than rounding explains */
     uint64_t nrow_bad;
     bool total_row;
+    GHashTable *recipients; /* name -> first line (GINT_TO_POINTER) */
+    uint64_t duplicates;
 };
 
 static const char *rstrip(char *s)
@@ -125,6 +127,8 @@ void aid_sipri_free(aid_sipri_t *s)
     g_free(s->years);
     g_free(s->col_sum);
     g_free(s->col_cells);
+    if (s->recipients)
+        g_hash_table_destroy(s->recipients);
     g_free(s);
 }
 
@@ -402,10 +406,21 @@ static int tiv_header(aid_sipri_t *s, char **f, size_t n, long line)
                           "\"%s\" in the header of a SIPRI TIV table is not a year", f[i]);
             return 1;
         }
+        /* a year twice would load the second column as that year too,
+         * and the year it stands for would vanish */
+        for (size_t j = 0; j < s->nyears; j++)
+            if (s->years[j] == (int)y) {
+                aid_error_set(s->err, AIDSTAT_ERR_INPUT, s->name, line, (long)i + 1,
+                              "year %ld appears twice in the header of a SIPRI TIV table "
+                              "(columns %zu and %zu)",
+                              y, j + 2, i + 1);
+                return 1;
+            }
         s->years[s->nyears++] = (int)y;
     }
     s->col_sum = g_new0(double, s->nyears + 1);
     s->col_cells = g_new0(uint64_t, s->nyears + 1);
+    s->recipients = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     if (s->report) {
         char *d = g_strdup_printf("SIPRI Arms Transfers Database: TIV of arms exports from %s "
                                   "(recipients by year)",
@@ -465,6 +480,11 @@ static void tiv_total_row(aid_sipri_t *s, char **f, size_t n, long line)
                    bad ? "" : " (within SIPRI's rounding: at most 0.5 per figure summed, plus 0.5)");
     if (bad)
         aid_tally_note(s->report, "yearly totals off by more than rounding explains: %zu (%s)", bad, ex->str);
+    if (s->duplicates)
+        aid_tally_note(s->report,
+                       "the Total row is compared with the recipients' rows loaded: %" G_GUINT64_FORMAT
+                       " repeated recipient row%s rejected, not counted",
+                       s->duplicates, s->duplicates == 1 ? " was" : "s were");
     g_string_free(ex, TRUE);
     if (s->total_col >= 0 && (size_t)s->total_col < n) {
         double t;
@@ -506,6 +526,17 @@ static int tiv_row(aid_sipri_t *s, char **f, size_t n, long line)
         reject(s, line, "recipient missing", "");
         return 0;
     }
+    /* one row per recipient: a second would be counted twice */
+    gpointer seen = g_hash_table_lookup(s->recipients, first);
+    if (seen) {
+        char reason[96];
+        snprintf(reason, sizeof reason, "recipient repeated (its first row is line %ld)",
+                 (long)GPOINTER_TO_SIZE(seen));
+        reject(s, line, reason, first);
+        s->duplicates++;
+        return 0;
+    }
+    g_hash_table_insert(s->recipients, g_strdup(first), GSIZE_TO_POINTER((gsize)line));
     double vals[256];
     double *v = s->nyears <= 256 ? vals : g_new(double, s->nyears);
     uint64_t k = 0, zeros = 0;

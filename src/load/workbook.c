@@ -11,6 +11,9 @@
 #include <glib.h>
 #include <string.h>
 
+/* Sheets named, with their extents, in the load report's note. */
+#define AID_WORKBOOK_LIST_SHEETS 50
+
 typedef struct {
     aid_xlsx_t *x;
     size_t sheet;
@@ -64,19 +67,11 @@ static long default_sheet(aid_xlsx_t *x)
     return i >= 0 ? i : 0;
 }
 
-aidstat_status_t aid_load_workbook(const char *path, const char *data, size_t len,
-                                   const char *name, const aidstat_load_options_t *opt,
-                                   aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
-                                   aidstat_error_t *err)
+/* Load an open workbook (closed here). */
+static aidstat_status_t load_book(aid_xlsx_t *x, const char *name,
+                                  const aidstat_load_options_t *opt, aidstat_record_fn fn,
+                                  void *user, aidstat_load_report_t *report, aidstat_error_t *err)
 {
-    aidstat_error_t local;
-    if (!err)
-        err = &local;
-    aidstat_error_clear(err);
-    aid_xlsx_t *x = path ? aid_xlsx_open(path, name, NULL, err)
-                         : aid_xlsx_open_memory(name, data, len, NULL, err);
-    if (!x)
-        return err->code;
     aidstat_status_t st = AIDSTAT_OK;
     size_t ns = aid_xlsx_sheet_count(x);
     long sheet = -1;
@@ -104,7 +99,10 @@ aidstat_status_t aid_load_workbook(const char *path, const char *data, size_t le
     if (st == AIDSTAT_OK && report) {
         /* each sheet's extent from its <dimension>, read without the cells */
         GString *list = g_string_new(NULL);
-        for (size_t i = 0; i < ns; i++) {
+        /* a long list says little more than its start: name the first
+         * ones (whose extents are all that is read) and count the rest */
+        size_t shown = MIN(ns, (size_t)AID_WORKBOOK_LIST_SHEETS);
+        for (size_t i = 0; i < shown; i++) {
             long rowsn = 0;
             aidstat_error_t e2;
             g_string_append_printf(list, "%s%s", i ? "; " : "", aid_xlsx_sheet_name(x, i));
@@ -113,6 +111,8 @@ aidstat_status_t aid_load_workbook(const char *path, const char *data, size_t le
             else
                 g_string_append(list, " (unreadable)");
         }
+        if (shown < ns)
+            g_string_append_printf(list, "; and %zu more", ns - shown);
         aid_tally_note(report, "workbook with %zu sheet%s: %s", ns, ns == 1 ? "" : "s", list->str);
         aid_tally_note(report, "sheet loaded: \"%s\" (line numbers are its row numbers)%s", sname,
                        opt && opt->sheet ? "" : "; choose another with --sheet NAME");
@@ -125,4 +125,35 @@ aidstat_status_t aid_load_workbook(const char *path, const char *data, size_t le
 out:
     aid_xlsx_close(x);
     return st;
+}
+
+aidstat_status_t aid_load_workbook(const char *path, const char *data, size_t len,
+                                   const char *name, const aidstat_load_options_t *opt,
+                                   aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
+                                   aidstat_error_t *err)
+{
+    aidstat_error_t local;
+    if (!err)
+        err = &local;
+    aidstat_error_clear(err);
+    aid_xlsx_t *x = path ? aid_xlsx_open(path, name, NULL, err)
+                         : aid_xlsx_open_memory(name, data, len, NULL, err);
+    if (!x)
+        return err->code;
+    return load_book(x, name, opt, fn, user, report, err);
+}
+
+aidstat_status_t aid_load_workbook_stream(FILE *fp, const void *head, size_t n, const char *name,
+                                          const aidstat_load_options_t *opt, aidstat_record_fn fn,
+                                          void *user, aidstat_load_report_t *report,
+                                          aidstat_error_t *err)
+{
+    aidstat_error_t local;
+    if (!err)
+        err = &local;
+    aidstat_error_clear(err);
+    aid_xlsx_t *x = aid_xlsx_open_stream(fp, head, n, name, NULL, err);
+    if (!x)
+        return err->code;
+    return load_book(x, name, opt, fn, user, report, err);
 }

@@ -6,10 +6,13 @@
 #include "load/xlsx.h"
 #include "data/error.h"
 
+#include <errno.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <libxml/xmlreader.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 #include <zip.h>
 
 #define REL_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -27,6 +30,10 @@ struct aid_xlsx {
     zip_t *zip;
     aid_xlsx_limits_t lim;
     GPtrArray *sheet_names, *sheet_paths;
+    /* a part's extent (long *, -1 when unreadable) by its path: sheet
+     * entries may share a part, which is then read once */
+    GHashTable *extents;
+    unsigned parts_read;
     char *sst_path;
     bool sst_loaded, date1904;
     GStringChunk *sst_chunk;
@@ -244,6 +251,7 @@ static xmlTextReaderPtr entry_open(aid_xlsx_t *x, const char *path, entry_t *e, 
         return NULL;
     }
     xmlTextReaderSetStructuredErrorHandler(r, entry_xml_error, e);
+    x->parts_read++;
     return r;
 }
 
@@ -431,6 +439,14 @@ static aidstat_status_t read_workbook(aid_xlsx_t *x, aidstat_error_t *err)
                 st = AIDSTAT_ERR_INPUT;
                 break;
             }
+            if (x->sheet_names->len == AID_XLSX_MAX_SHEETS) {
+                aid_error_set(err, AIDSTAT_ERR_INPUT, x->name, 0, 0,
+                              "%s lists more than %d sheets", wb, AID_XLSX_MAX_SHEETS);
+                g_free(name);
+                g_free(rid);
+                st = AIDSTAT_ERR_INPUT;
+                break;
+            }
             g_ptr_array_add(x->sheet_names, name);
             g_ptr_array_add(rids, rid);
         }
@@ -484,6 +500,7 @@ static aid_xlsx_t *xlsx_new(const char *name, const aid_xlsx_limits_t *limits)
         aid_xlsx_limits_init(&x->lim);
     x->sheet_names = g_ptr_array_new_with_free_func(g_free);
     x->sheet_paths = g_ptr_array_new_with_free_func(g_free);
+    x->extents = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     x->rowbuf = g_string_new(NULL);
     x->cells = g_array_new(FALSE, FALSE, sizeof(cell_t));
     return x;
@@ -556,6 +573,88 @@ aid_xlsx_t *aid_xlsx_open_memory(const char *name, const void *data, size_t len,
     return finish_open(x, err);
 }
 
+/* Copy head and the rest of fp into a temporary file that is already
+ * unlinked (nothing is left behind, whatever ends the program); the file
+ * is positioned at its start. NULL with err filled. */
+static FILE *spool(FILE *fp, const void *head, size_t n, const char *name, aidstat_error_t *err)
+{
+    GError *ge = NULL;
+    char *tmpname = NULL;
+    int fd = g_file_open_tmp("aidstat-XXXXXX.xlsx", &tmpname, &ge);
+    if (fd < 0) {
+        aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
+                      "cannot keep the workbook read from a pipe in a temporary file: %s",
+                      ge->message);
+        g_error_free(ge);
+        return NULL;
+    }
+    g_unlink(tmpname);
+    g_free(tmpname);
+    FILE *out = fdopen(fd, "w+b");
+    if (!out) {
+        aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0, "fdopen: %s", g_strerror(errno));
+        close(fd);
+        return NULL;
+    }
+    char buf[1 << 16];
+    uint64_t total = n;
+    bool ok = fwrite(head, 1, n, out) == n;
+    size_t got;
+    while (ok && (got = fread(buf, 1, sizeof buf, fp)) > 0) {
+        total += got;
+        if (total > AID_XLSX_MAX_SPOOL) {
+            char *lim = size_text(AID_XLSX_MAX_SPOOL);
+            aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
+                          "workbook read from a pipe is larger than %s", lim);
+            g_free(lim);
+            fclose(out);
+            return NULL;
+        }
+        ok = fwrite(buf, 1, got, out) == got;
+    }
+    if (ferror(fp)) {
+        aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0, "read error: %s", g_strerror(errno));
+        fclose(out);
+        return NULL;
+    }
+    if (!ok || fflush(out) != 0 || fseeko(out, 0, SEEK_SET) != 0) {
+        aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
+                      "cannot keep the workbook read from a pipe in a temporary file: %s",
+                      g_strerror(errno));
+        fclose(out);
+        return NULL;
+    }
+    return out;
+}
+
+aid_xlsx_t *aid_xlsx_open_stream(FILE *fp, const void *head, size_t n, const char *name,
+                                 const aid_xlsx_limits_t *limits, aidstat_error_t *err)
+{
+    FILE *f = spool(fp, head, n, name, err);
+    if (!f)
+        return NULL;
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_source_t *src = zip_source_filep_create(f, 0, -1, &ze);
+    if (!src) {
+        aid_error_set(err, AIDSTAT_ERR_NOMEM, name, 0, 0, "%s", zip_error_strerror(&ze));
+        zip_error_fini(&ze);
+        fclose(f);
+        return NULL;
+    }
+    zip_t *z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+    if (!z) {
+        zip_open_error(name, zip_error_code_zip(&ze), true, err);
+        zip_source_free(src); /* closes f */
+        zip_error_fini(&ze);
+        return NULL;
+    }
+    zip_error_fini(&ze);
+    aid_xlsx_t *x = xlsx_new(name, limits);
+    x->zip = z;
+    return finish_open(x, err);
+}
+
 void aid_xlsx_close(aid_xlsx_t *x)
 {
     if (!x)
@@ -565,6 +664,7 @@ void aid_xlsx_close(aid_xlsx_t *x)
     g_free(x->name);
     g_ptr_array_free(x->sheet_names, TRUE);
     g_ptr_array_free(x->sheet_paths, TRUE);
+    g_hash_table_destroy(x->extents);
     g_free(x->sst_path);
     if (x->sst_chunk)
         g_string_chunk_free(x->sst_chunk);
@@ -811,8 +911,36 @@ static aidstat_status_t emit_row(sheet_t *S, aid_xlsx_row_fn fn, void *user, lon
     return AIDSTAT_OK;
 }
 
+/* The last row of a <dimension ref="A1:AR1033"/>, 0 when it has none. */
+static long dimension_rows(xmlTextReaderPtr r)
+{
+    char *ref = attr(r, "ref");
+    char **ends = ref ? g_strsplit(ref, ":", 2) : NULL;
+    long c0, r0, c1, r1, rows = 0;
+    if (ends && ends[0] && aid_xlsx_ref_parse(ends[0], &c0, &r0)) {
+        if (!ends[1] || !aid_xlsx_ref_parse(ends[1], &c1, &r1))
+            r1 = r0;
+        rows = r1;
+    }
+    g_strfreev(ends);
+    g_free(ref);
+    return rows;
+}
+
+/* A one-cell extent (A1) is what writers put in an empty sheet or when
+ * they do not know: then the rows holding a cell are the extent. */
+static void extent_keep(aid_xlsx_t *x, size_t i, long dim, long counted)
+{
+    long *v = g_new(long, 1);
+    *v = dim > 1 ? dim : counted;
+    g_hash_table_replace(x->extents, g_strdup(x->sheet_paths->pdata[i]), v);
+}
+
+/* Read sheet i: rows to fn, or, with count, only counted. extent: stop
+ * at a <dimension> that states the extent (counting only). A sheet read
+ * to its end (or to such a dimension) keeps its extent. */
 static aidstat_status_t stream_sheet(aid_xlsx_t *x, size_t i, aid_xlsx_row_fn fn, void *user,
-                                     long *count, aidstat_error_t *err)
+                                     long *count, bool extent, aidstat_error_t *err)
 {
     aidstat_error_t local;
     if (!err)
@@ -829,12 +957,13 @@ static aidstat_status_t stream_sheet(aid_xlsx_t *x, size_t i, aid_xlsx_row_fn fn
         return err->code;
     st = AIDSTAT_OK;
     bool in_data = false, in_row = false, in_cell = false, collect = false, in_is = false;
-    bool has_value = false;
+    bool has_value = false, row_value = false;
     int rph = 0;
     char *t = NULL;
     size_t off = 0;
     long prev_row = 0, prev_col = -1;
-    int k;
+    long dim = 0, counted = 0; /* the sheet's extent, kept when it is read to its end */
+    int k = 0;
     while (st == AIDSTAT_OK && (k = step(S.r, &S.e)) == 1) {
         int type = xmlTextReaderNodeType(S.r);
         if (type == XML_READER_TYPE_ELEMENT) {
@@ -842,6 +971,12 @@ static aidstat_status_t stream_sheet(aid_xlsx_t *x, size_t i, aid_xlsx_row_fn fn
             bool empty = xmlTextReaderIsEmptyElement(S.r);
             if (!strcmp(n, "sheetData")) {
                 in_data = !empty;
+            } else if (!in_data && !strcmp(n, "dimension")) {
+                dim = dimension_rows(S.r);
+                if (extent && dim > 1) {
+                    k = 0; /* as good as the end */
+                    break;
+                }
             } else if (in_data && !strcmp(n, "row")) {
                 char *rs = attr(S.r, "r");
                 long rn = prev_row + 1;
@@ -873,6 +1008,7 @@ static aidstat_status_t stream_sheet(aid_xlsx_t *x, size_t i, aid_xlsx_row_fn fn
                 g_string_truncate(x->rowbuf, 0);
                 g_array_set_size(x->cells, 0);
                 in_row = !empty;
+                row_value = false;
             } else if (in_row && !strcmp(n, "c")) {
                 char *rs = attr(S.r, "r");
                 long col = prev_col + 1, row = S.row;
@@ -929,6 +1065,7 @@ static aidstat_status_t stream_sheet(aid_xlsx_t *x, size_t i, aid_xlsx_row_fn fn
                 in_is = false;
             } else if (!strcmp(n, "c") && in_cell) {
                 in_cell = collect = false;
+                row_value |= has_value;
                 if (!has_value || count) {
                     if (count && has_value)
                         g_array_append_val(x->cells, ((cell_t){.col = S.col}));
@@ -948,6 +1085,7 @@ static aidstat_status_t stream_sheet(aid_xlsx_t *x, size_t i, aid_xlsx_row_fn fn
                     g_array_append_val(x->cells, c);
             } else if (!strcmp(n, "row") && in_row) {
                 in_row = false;
+                counted += row_value;
                 st = emit_row(&S, fn, user, count);
             } else if (!strcmp(n, "sheetData")) {
                 in_data = false;
@@ -975,6 +1113,8 @@ static aidstat_status_t stream_sheet(aid_xlsx_t *x, size_t i, aid_xlsx_row_fn fn
         st = entry_fail(&S.e, where, err);
         g_free(where);
     }
+    if (st == AIDSTAT_OK && k == 0)
+        extent_keep(x, i, dim, counted);
     g_free(t);
     entry_close(S.r, &S.e);
     return st;
@@ -983,7 +1123,7 @@ static aidstat_status_t stream_sheet(aid_xlsx_t *x, size_t i, aid_xlsx_row_fn fn
 aidstat_status_t aid_xlsx_read_sheet(aid_xlsx_t *x, size_t i, aid_xlsx_row_fn fn, void *user,
                                      aidstat_error_t *err)
 {
-    return stream_sheet(x, i, fn, user, NULL, err);
+    return stream_sheet(x, i, fn, user, NULL, false, err);
 }
 
 aidstat_status_t aid_xlsx_sheet_extent(aid_xlsx_t *x, size_t i, long *rows, aidstat_error_t *err)
@@ -991,43 +1131,35 @@ aidstat_status_t aid_xlsx_sheet_extent(aid_xlsx_t *x, size_t i, long *rows, aids
     *rows = 0;
     if (i >= x->sheet_names->len)
         return aid_error_set(err, AIDSTAT_ERR_USAGE, x->name, 0, 0, "no sheet %zu", i + 1);
-    entry_t e;
-    xmlTextReaderPtr r = entry_open(x, x->sheet_paths->pdata[i], &e, NULL, err);
-    if (!r)
-        return err->code;
-    /* <dimension ref="A1:AR1033"/> comes before <sheetData> */
-    int k;
-    bool found = false;
-    while (!found && (k = step(r, &e)) == 1) {
-        if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT)
-            continue;
-        const char *n = lname(r);
-        if (!strcmp(n, "sheetData"))
-            break;
-        if (strcmp(n, "dimension"))
-            continue;
-        char *ref = attr(r, "ref");
-        char **ends = ref ? g_strsplit(ref, ":", 2) : NULL;
-        long c0, r0, c1, r1;
-        if (ends && ends[0] && aid_xlsx_ref_parse(ends[0], &c0, &r0)) {
-            if (!ends[1] || !aid_xlsx_ref_parse(ends[1], &c1, &r1))
-                r1 = r0;
-            *rows = r1;
-            found = true;
-        }
-        g_strfreev(ends);
-        g_free(ref);
-    }
-    entry_close(r, &e);
-    /* a one-cell extent (A1) is what writers put in an empty sheet or
-     * when they do not know: count */
-    if (found && *rows > 1)
+    const char *path = x->sheet_paths->pdata[i];
+    const long *known = g_hash_table_lookup(x->extents, path);
+    if (known && *known < 0)
+        return aid_error_set(err, AIDSTAT_ERR_INPUT, x->name, 0, 0, "%s: could not be read",
+                             path);
+    if (known) {
+        *rows = *known;
         return AIDSTAT_OK;
-    return aid_xlsx_count_rows(x, i, rows, err);
+    }
+    long counted = 0;
+    aidstat_status_t st = stream_sheet(x, i, NULL, NULL, &counted, true, err);
+    known = g_hash_table_lookup(x->extents, path);
+    if (st == AIDSTAT_OK && known)
+        *rows = *known;
+    if (st != AIDSTAT_OK) {
+        long *v = g_new(long, 1);
+        *v = -1;
+        g_hash_table_replace(x->extents, g_strdup(path), v);
+    }
+    return st;
+}
+
+unsigned aid_xlsx_parts_read(const aid_xlsx_t *x)
+{
+    return x->parts_read;
 }
 
 aidstat_status_t aid_xlsx_count_rows(aid_xlsx_t *x, size_t i, long *rows, aidstat_error_t *err)
 {
     *rows = 0;
-    return stream_sheet(x, i, NULL, NULL, rows, err);
+    return stream_sheet(x, i, NULL, NULL, rows, false, err);
 }

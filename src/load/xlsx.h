@@ -12,6 +12,8 @@
 
 #include "aidstat.h"
 
+#include <stdio.h>
+
 typedef struct aid_xlsx aid_xlsx_t;
 
 /* What a hostile file may cost. */
@@ -30,6 +32,11 @@ typedef struct {
 #define AID_XLSX_MAX_ROWS 1048576
 #define AID_XLSX_MAX_STRINGS (8u << 20)
 #define AID_XLSX_MAX_CELL (1u << 20)
+/* Sheet entries in a workbook (Excel has no fixed limit; LibreOffice
+ * stops at 10000; real workbooks have tens): more is an input error. */
+#define AID_XLSX_MAX_SHEETS 4096
+/* A workbook read from a pipe is copied to a temporary file up to this size. */
+#define AID_XLSX_MAX_SPOOL (1ull << 30)
 
 void aid_xlsx_limits_init(aid_xlsx_limits_t *l);
 
@@ -43,6 +50,11 @@ bool aid_xlsx_sniff(const void *buf, size_t len);
 aid_xlsx_t *aid_xlsx_open(const char *path, const char *name, const aid_xlsx_limits_t *limits,
                           aidstat_error_t *err);
 aid_xlsx_t *aid_xlsx_open_memory(const char *name, const void *data, size_t len,
+                                 const aid_xlsx_limits_t *limits, aidstat_error_t *err);
+/* Open a workbook from a stream that cannot seek (standard input): head
+ * (n bytes already read from it) and the rest of fp are copied into an
+ * unlinked temporary file (in $TMPDIR), at most AID_XLSX_MAX_SPOOL bytes. */
+aid_xlsx_t *aid_xlsx_open_stream(FILE *fp, const void *head, size_t n, const char *name,
                                  const aid_xlsx_limits_t *limits, aidstat_error_t *err);
 void aid_xlsx_close(aid_xlsx_t *x);
 
@@ -80,8 +92,12 @@ aid_xlsx_kind_t aid_xlsx_cell_kind(const aid_xlsx_t *x, size_t k);
 aidstat_status_t aid_xlsx_count_rows(aid_xlsx_t *x, size_t i, long *rows, aidstat_error_t *err);
 
 /* The sheet's last row from its <dimension> (cheap: the reader stops
- * there); counted as aid_xlsx_count_rows does when the sheet states none. */
+ * there); counted as aid_xlsx_count_rows does when the sheet states none.
+ * Known once a part has been read to its end (by any call here), so each
+ * part is read once however many sheet entries name it. */
 aidstat_status_t aid_xlsx_sheet_extent(aid_xlsx_t *x, size_t i, long *rows, aidstat_error_t *err);
+/* How many times a part of the archive was opened for reading (tests). */
+unsigned aid_xlsx_parts_read(const aid_xlsx_t *x);
 
 /* "C12" -> column 2 (0-based), row 12. false for a malformed reference
  * or one outside Excel's grid. */

@@ -1,6 +1,6 @@
-/* Surfaces by file type. Files are written through a temporary file in
- * the target's folder and renamed into place only when the drawing, the
- * surface and the disk all succeeded: a chart is complete or absent. */
+/* Surfaces by file type. Files are written through aidstat_output_t
+ * (output.c): complete or left as they were, special files never
+ * replaced. */
 #include "config.h"
 #include "render/render.h"
 #include "data/error.h"
@@ -13,7 +13,6 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 bool aid_out_from_path(const char *path, aid_out_t *out)
 {
@@ -43,9 +42,14 @@ typedef struct {
     bool done;
 } svg_filter_t;
 
+/* XML 1.0 has no place for control characters, even as &#x1b;: they are
+ * shown as escapes first, as charts draw them. */
 static char *xml_escape(const char *s)
 {
-    return g_markup_escape_text(s ? s : "", -1);
+    char *v = aidstat_text_visible(s ? s : "");
+    char *x = g_markup_escape_text(v, -1);
+    g_free(v);
+    return x;
 }
 
 static cairo_status_t svg_write(void *closure, const unsigned char *data, unsigned int len)
@@ -75,13 +79,34 @@ static aidstat_status_t surface_error(cairo_status_t cs, aidstat_error_t *err)
                          cairo_status_to_string(cs));
 }
 
-aidstat_status_t aid_render_stream(cairo_write_func_t write, void *closure, aid_out_t out,
+/* Every write goes through here: cairo's PDF surface can finish with a
+ * success status after its stream failed, so a failure is kept aside. */
+typedef struct {
+    cairo_write_func_t write;
+    void *closure;
+    bool failed;
+} guard_t;
+
+static cairo_status_t guarded_write(void *closure, const unsigned char *data, unsigned int len)
+{
+    guard_t *g = closure;
+    if (g->failed)
+        return CAIRO_STATUS_WRITE_ERROR;
+    cairo_status_t cs = g->write(g->closure, data, len);
+    g->failed = cs != CAIRO_STATUS_SUCCESS;
+    return cs;
+}
+
+aidstat_status_t aid_render_stream(cairo_write_func_t write_fn, void *write_closure, aid_out_t out,
                                    double width, double height, double dpi, const aid_meta_t *meta,
                                    aid_draw_fn draw, void *user, aidstat_error_t *err)
 {
     aid_meta_t none = {"", "", NULL};
     if (!meta)
         meta = &none;
+    guard_t guard = {write_fn, write_closure, false};
+    cairo_write_func_t write = guarded_write;
+    void *closure = &guard;
     svg_filter_t svg = {write, closure, meta, g_string_new(NULL), false};
     cairo_surface_t *surface = NULL;
     double scale = 1.0;
@@ -136,42 +161,47 @@ aidstat_status_t aid_render_stream(cairo_write_func_t write, void *closure, aid_
     cairo_surface_finish(surface);
     if (st == AIDSTAT_OK && (cs = cairo_surface_status(surface)) != CAIRO_STATUS_SUCCESS)
         st = surface_error(cs, err);
+    if (st == AIDSTAT_OK && guard.failed)
+        st = surface_error(CAIRO_STATUS_WRITE_ERROR, err);
 out:
     cairo_surface_destroy(surface);
     g_string_free(svg.head, TRUE);
     return st;
 }
 
+/* cairo's write callback into a stdio stream, keeping the errno of a
+ * failed write: cairo itself only says "error while writing". */
+typedef struct {
+    FILE *fp;
+    int e;
+} file_sink_t;
+
 static cairo_status_t file_write(void *closure, const unsigned char *data, unsigned int len)
 {
-    return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+    file_sink_t *s = closure;
+    errno = 0;
+    if (fwrite(data, 1, len, s->fp) == len && !ferror(s->fp))
+        return CAIRO_STATUS_SUCCESS;
+    if (!s->e)
+        s->e = errno ? errno : EIO;
+    return CAIRO_STATUS_WRITE_ERROR;
 }
 
 aidstat_status_t aid_render_file(const char *path, aid_out_t out, double width, double height,
                                  double dpi, const aid_meta_t *meta, aid_draw_fn draw, void *user,
                                  aidstat_error_t *err)
 {
-    char *tmp = g_strdup_printf("%s.XXXXXX", path);
-    int fd = g_mkstemp(tmp);
-    if (fd < 0) {
-        int e = errno;
-        g_free(tmp);
-        return aid_error_set(err, AIDSTAT_ERR_OUTPUT, path, 0, 0, "cannot create: %s", g_strerror(e));
-    }
-    FILE *fp = fdopen(fd, "wb");
-    aidstat_status_t st = aid_render_stream(file_write, fp, out, width, height, dpi, meta, draw, user, err);
-    bool bad = st != AIDSTAT_OK || fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0;
-    int e = errno;
-    bad |= fclose(fp) != 0;
-    if (!bad && g_chmod(tmp, 0644) == 0 && rename(tmp, path) == 0) {
-        g_free(tmp);
-        return AIDSTAT_OK;
-    }
+    aidstat_output_t *o = aidstat_output_open(path, err);
+    if (!o)
+        return AIDSTAT_ERR_OUTPUT;
+    file_sink_t sink = {aidstat_output_stream(o), 0};
+    aidstat_status_t st = aid_render_stream(file_write, &sink, out, width, height, dpi, meta, draw, user, err);
     if (st == AIDSTAT_OK)
-        st = aid_error_set(err, AIDSTAT_ERR_OUTPUT, path, 0, 0, "write failed: %s", g_strerror(e ? e : errno));
+        return aidstat_output_commit(o, err);
+    aidstat_output_abort(o);
+    if (sink.e)
+        st = aid_error_set(err, AIDSTAT_ERR_OUTPUT, path, 0, 0, "write failed: %s", g_strerror(sink.e));
     else if (err && !err->file[0])
         g_strlcpy(err->file, path, sizeof err->file);
-    unlink(tmp);
-    g_free(tmp);
     return st;
 }

@@ -1,5 +1,7 @@
 /* Text through Pango: UTF-8 names ("Türkiye", "Česko", "€") in any
- * font, wrapping and ellipsizing instead of clipping, and never markup. */
+ * font, wrapping and ellipsizing instead of clipping, and never markup.
+ * Control characters are drawn as visible escapes, as the program prints
+ * them on a terminal (aidstat_text_visible, the one helper for both). */
 #include "config.h"
 #include "render/render.h"
 
@@ -30,8 +32,38 @@ PangoLayout *aid_text(cairo_t *cr, const char *text, const aid_font_t *font)
         }
     }
     pango_layout_set_alignment(l, font->align);
-    pango_layout_set_text(l, text ? text : "", -1);
+    char *visible = aidstat_text_visible(text ? text : "");
+    pango_layout_set_text(l, visible, -1);
+    g_free(visible);
     return l;
+}
+
+char *aidstat_text_visible(const char *s)
+{
+    GString *out = g_string_sized_new(strlen(s));
+    const char *p = s, *end = s + strlen(s);
+    while (p < end) {
+        gunichar c = g_utf8_get_char_validated(p, end - p);
+        if (c == (gunichar)-1 || c == (gunichar)-2) { /* not UTF-8: the byte */
+            g_string_append_printf(out, "\\x%02x", (unsigned char)*p++);
+            continue;
+        }
+        const char *next = g_utf8_next_char(p);
+        if (c == '\n')
+            g_string_append(out, "\\n");
+        else if (c == '\r')
+            g_string_append(out, "\\r");
+        else if (c == '\t')
+            g_string_append(out, "\\t");
+        else if (c < 0x20 || c == 0x7f)
+            g_string_append_printf(out, "\\x%02x", (unsigned)c);
+        else if (c >= 0x80 && c < 0xa0) /* C1 controls: U+009B starts a terminal sequence */
+            g_string_append_printf(out, "\\u%04x", (unsigned)c);
+        else
+            g_string_append_len(out, p, next - p);
+        p = next;
+    }
+    return g_string_free(out, FALSE);
 }
 
 void aid_text_extent(PangoLayout *l, double *w, double *h)

@@ -77,6 +77,24 @@ static bool year_value(const aidstat_series_t *s, int year, double *out)
     return false;
 }
 
+/* A year written as a whole number, or 0. */
+static int whole_year(const char *s)
+{
+    double y;
+    return s && aidstat_number_read(s, true, 1900, 2100, &y) == AIDSTAT_NUMBER_OK ? (int)y : 0;
+}
+
+/* "YYYY" or "YYYY-YYYY". */
+static bool baseline_years(const char *s, int *b0, int *b1)
+{
+    const char *dash = strchr(s, '-');
+    char *first = dash ? g_strndup(s, (gsize)(dash - s)) : g_strdup(s);
+    *b0 = whole_year(first);
+    *b1 = dash ? whole_year(dash + 1) : *b0;
+    g_free(first);
+    return *b0 && *b1;
+}
+
 char *aid_expr_eval(const aid_rdata_t *d, const char *text, const char *file, long line, long col,
                     aidstat_error_t *err)
 {
@@ -125,6 +143,18 @@ char *aid_expr_eval(const aid_rdata_t *d, const char *text, const char *file, lo
             memmove(val, val + 1, strlen(val));
             val[strlen(val) - 1] = '\0';
         }
+        /* "type=" would select nothing and be ignored; "type=a type=b" would keep one */
+        char *lower = g_ascii_strdown(*w, -1);
+        bool twice = aid_opts_get(&o, lower) != NULL;
+        g_free(lower);
+        if (!val[0] || twice) {
+            aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col,
+                          val[0] ? "{{ %s }}: \"%s\" is given twice (give several values as %s=a,b)"
+                                 : "{{ %s }}: \"%s\" has no value",
+                          expr, *w, *w);
+            g_free(val);
+            goto out;
+        }
         aid_opts_add(&o, *w, val, line, col);
         g_free(val);
     }
@@ -170,12 +200,15 @@ char *aid_expr_eval(const aid_rdata_t *d, const char *text, const char *file, lo
         } else if (!strcmp(func, "count")) {
             out = format_value(d, (double)aidstat_result_rows(r), fmt, "", "int");
         } else if (!strcmp(func, "top")) {
-            const char *nv = aid_opts_get(&o, "n");
-            size_t n = nv ? (size_t)g_ascii_strtoull(nv, NULL, 10) : 1;
-            if (n < 1 || n > aidstat_result_rows(r))
-                aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col, "{{ %s }}: there is no donor number %zu", expr, n);
-            else
-                out = g_strdup(aidstat_result_row_label(r, n - 1));
+            double nd = 1;
+            if (aid_opts_number(&o, "n", true, 1, 100000, "a whole number", &nd, err) == AIDSTAT_OK) {
+                size_t n = (size_t)nd;
+                if (n > aidstat_result_rows(r))
+                    aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col, "{{ %s }}: there is no donor number %zu",
+                                  expr, n);
+                else
+                    out = g_strdup(aidstat_result_row_label(r, n - 1));
+            }
         } else if (!strcmp(func, "release")) {
             out = g_strdup(aidstat_result_source(r)[0] ? aidstat_result_source(r) : "source not stated");
         } else {
@@ -303,10 +336,10 @@ char *aid_expr_eval(const aid_rdata_t *d, const char *text, const char *file, lo
         } else {
             int y0, m0, ylast, m1;
             aidstat_series_span(s, &y0, &m0, &ylast, &m1);
-            const char *pv = aid_opts_get(&o, "period"), *bv = aid_opts_get(&o, "baseline");
+            const char *bv = aid_opts_get(&o, "baseline");
             const char *fv = aid_opts_get(&o, "from"), *tv = aid_opts_get(&o, "to");
             if (!strcmp(func, "cagr")) {
-                int a = fv ? atoi(fv) : 0, b = tv ? atoi(tv) : 0;
+                int a = whole_year(fv), b = whole_year(tv);
                 double va, vb;
                 if (!a || !b || b <= a || !year_value(s, a, &va) || !year_value(s, b, &vb))
                     aid_error_set(err, AIDSTAT_ERR_DATA, file, line, col,
@@ -321,18 +354,19 @@ char *aid_expr_eval(const aid_rdata_t *d, const char *text, const char *file, lo
             } else {
                 /* the period (default: the last complete year) against the
                  * average of the baseline years (default: all complete years before it) */
-                int cur = pv ? atoi(pv) : 0, b0 = 0, b1 = 0;
-                double v;
+                int cur = 0, b0 = 0, b1 = 0;
+                double v, pd = 0;
+                if (aid_opts_number(&o, "period", true, 1900, 2100, "a year", &pd, err) != AIDSTAT_OK)
+                    goto sfree;
+                cur = (int)pd;
                 if (!cur)
                     for (int y = ylast; y >= y0 && !cur; y--)
                         if (year_value(s, y, &v))
                             cur = y;
-                if (bv && sscanf(bv, "%d-%d", &b0, &b1) < 1) {
+                if (bv && !baseline_years(bv, &b0, &b1)) {
                     aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col, "{{ %s }}: baseline=YYYY-YYYY", expr);
                     goto sfree;
                 }
-                if (bv && !b1)
-                    b1 = b0;
                 if (!bv) {
                     b0 = y0;
                     b1 = cur - 1;
@@ -373,7 +407,7 @@ out:
 }
 
 static char *expand(const aid_rdata_t *d, const char *text, const char *file, long line, long col,
-                    bool markdown, aidstat_error_t *err)
+                    GPtrArray *figures, aidstat_error_t *err)
 {
     GString *out = g_string_new(NULL);
     const char *p = text;
@@ -409,13 +443,16 @@ static char *expand(const aid_rdata_t *d, const char *text, const char *file, lo
             return NULL;
         }
         /* a figure is text: a donor called "*A*" or "<b>B</b>" must not
-         * become emphasis or HTML in the Markdown around it */
-        for (const char *q = v; *q; q++) {
-            if (markdown && g_ascii_ispunct(*q))
-                g_string_append_c(out, '\\');
-            g_string_append_c(out, *q);
+         * become emphasis or HTML in the Markdown around it, and a backslash
+         * escape would show in code spans and HTML blocks; so the Markdown
+         * gets a placeholder, replaced by the figure once it is parsed */
+        if (figures) {
+            g_string_append_printf(out, AID_FIGURE_OPEN "%u" AID_FIGURE_CLOSE, figures->len);
+            g_ptr_array_add(figures, v);
+        } else {
+            g_string_append(out, v);
+            g_free(v);
         }
-        g_free(v);
         p = close + 2;
     }
     return g_string_free(out, FALSE);
@@ -424,11 +461,34 @@ static char *expand(const aid_rdata_t *d, const char *text, const char *file, lo
 char *aid_expr_expand(const aid_rdata_t *d, const char *text, const char *file, long line, long col,
                       aidstat_error_t *err)
 {
-    return expand(d, text, file, line, col, false, err);
+    return expand(d, text, file, line, col, NULL, err);
 }
 
 char *aid_expr_expand_markdown(const aid_rdata_t *d, const char *text, const char *file, long line,
-                               long col, aidstat_error_t *err)
+                               long col, GPtrArray *figures, aidstat_error_t *err)
 {
-    return expand(d, text, file, line, col, true, err);
+    return expand(d, text, file, line, col, figures, err);
+}
+
+char *aid_expr_fill(const char *text, const GPtrArray *figures)
+{
+    if (!strstr(text, AID_FIGURE_OPEN))
+        return NULL;
+    GString *out = g_string_new(NULL);
+    const char *p = text, *open;
+    while ((open = strstr(p, AID_FIGURE_OPEN))) {
+        g_string_append_len(out, p, open - p);
+        const char *num = open + strlen(AID_FIGURE_OPEN);
+        char *end;
+        guint64 i = g_ascii_strtoull(num, &end, 10);
+        if (end > num && g_ascii_isdigit(*num) && g_str_has_prefix(end, AID_FIGURE_CLOSE) && i < figures->len) {
+            g_string_append(out, g_ptr_array_index(figures, (guint)i));
+            p = end + strlen(AID_FIGURE_CLOSE);
+        } else {
+            g_string_append(out, AID_FIGURE_OPEN);
+            p = num;
+        }
+    }
+    g_string_append(out, p);
+    return g_string_free(out, FALSE);
 }

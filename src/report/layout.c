@@ -344,8 +344,10 @@ static aidstat_status_t chart(lay_t *L, aid_block_t *b)
         aidstat_status_t st = aidstat_chart_draw(b->chart, L->cr, L->cw, b->height, L->err);
         cairo_restore(L->cr);
         if (st != AIDSTAT_OK) {
+            /* the chart's block in the spec, not the output file */
             L->err->line = b->line;
-            g_strlcpy(L->err->file, "", sizeof L->err->file);
+            L->err->column = 1;
+            g_strlcpy(L->err->file, L->s->path, sizeof L->err->file);
             return st;
         }
     }

@@ -66,6 +66,29 @@ aidstat_status_t aid_opts_error(const aid_opts_t *o, const char *key, long line,
     return aid_error_set(err, AIDSTAT_ERR_USAGE, o->file, line, col, "%s", msg);
 }
 
+aidstat_status_t aid_spec_number(const char *value, const char *file, long line, long col, const char *key,
+                                 bool whole, double min, double max, const char *what, double *out,
+                                 aidstat_error_t *err)
+{
+    if (aidstat_number_read(value, whole, min, max, out) == AIDSTAT_NUMBER_OK)
+        return AIDSTAT_OK;
+    char a[32], b[32];
+    g_ascii_formatd(a, sizeof a, "%.15g", min);
+    g_ascii_formatd(b, sizeof b, "%.15g", max);
+    return aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col, "%s: \"%s\": give %s from %s to %s", key, value,
+                         what, a, b);
+}
+
+aidstat_status_t aid_opts_number(const aid_opts_t *o, const char *key, bool whole, double min, double max,
+                                 const char *what, double *out, aidstat_error_t *err)
+{
+    long i = find(o, key);
+    if (i < 0)
+        return AIDSTAT_OK;
+    return aid_spec_number(g_ptr_array_index(o->values, (guint)i), o->file, g_array_index(o->lines, long, i),
+                           g_array_index(o->cols, long, i), key, whole, min, max, what, out, err);
+}
+
 aidstat_status_t aid_opts_check(const aid_opts_t *o, const char *const *known, long line, long col,
                                 aidstat_error_t *err)
 {
@@ -93,9 +116,20 @@ aidstat_status_t aid_opts_check(const aid_opts_t *o, const char *const *known, l
     return AIDSTAT_OK;
 }
 
-static bool is_true(const char *v)
+aidstat_status_t aid_opts_bool(const aid_opts_t *o, const char *key, bool *out, aidstat_error_t *err)
 {
-    return v && (!g_ascii_strcasecmp(v, "true") || !g_ascii_strcasecmp(v, "yes") || !strcmp(v, "1"));
+    const char *v = aid_opts_get(o, key);
+    *out = false;
+    if (!v)
+        return AIDSTAT_OK;
+    static const char *const yes[] = {"true", "yes", "1"}, *const no[] = {"false", "no", "0"};
+    for (size_t i = 0; i < G_N_ELEMENTS(yes); i++) {
+        if (!g_ascii_strcasecmp(v, yes[i]))
+            return *out = true, AIDSTAT_OK;
+        if (!g_ascii_strcasecmp(v, no[i]))
+            return AIDSTAT_OK;
+    }
+    return aid_opts_error(o, key, 0, 0, err, "%s: \"%s\": true or false", key, v);
 }
 
 /* After a query has seen the table: a donor= name that matched no record
@@ -259,10 +293,17 @@ aidstat_result_t *aid_query_compare(const aid_rdata_t *d, const aid_opts_t *o, a
     if (parse_by(o, opt.by, err) != AIDSTAT_OK)
         return NULL;
     const char *v;
-    if ((v = aid_opts_get(o, "top")))
-        opt.top = (size_t)g_ascii_strtoull(v, NULL, 10);
-    if ((v = aid_opts_get(o, "sort")))
+    double top = 0;
+    if (aid_opts_number(o, "top", true, 0, 100000, "a whole number", &top, err) != AIDSTAT_OK)
+        return NULL;
+    opt.top = (size_t)top;
+    if ((v = aid_opts_get(o, "sort"))) {
+        if (strcmp(v, "name") && strcmp(v, "value")) {
+            aid_opts_error(o, "sort", 0, 0, err, "sort: \"%s\": value or name", v);
+            return NULL;
+        }
         opt.sort = !strcmp(v, "name") ? AIDSTAT_SORT_NAME : AIDSTAT_SORT_VALUE;
+    }
     if ((v = aid_opts_get(o, "per"))) {
         if (!strcmp(v, "gdp"))
             opt.per = AIDSTAT_PER_GDP;
@@ -279,7 +320,8 @@ aidstat_result_t *aid_query_compare(const aid_rdata_t *d, const aid_opts_t *o, a
         }
         opt.stat = (aidstat_stat_t)s;
     }
-    opt.cumulative = is_true(aid_opts_get(o, "cumulative"));
+    if (aid_opts_bool(o, "cumulative", &opt.cumulative, err) != AIDSTAT_OK)
+        return NULL;
     opt.filter = f;
     opt.regions = d->regions;
     const aidstat_table_t *t = aid_query_table(d, o, err);
@@ -351,11 +393,13 @@ aidstat_chart_t *aid_query_chart(const aid_rdata_t *d, const aid_opts_t *o, aids
     co.subtitle = aid_opts_get(o, "subtitle");
     co.note = aid_opts_get(o, "note");
     co.theme = aid_opts_get(o, "theme");
-    co.percent = is_true(aid_opts_get(o, "percent"));
-    co.trend = is_true(aid_opts_get(o, "trend"));
-    co.facet = is_true(aid_opts_get(o, "facet"));
-    co.cumulative = is_true(aid_opts_get(o, "cumulative"));
-    co.log_x = co.log_y = is_true(aid_opts_get(o, "log"));
+    if (aid_opts_bool(o, "percent", &co.percent, err) != AIDSTAT_OK ||
+        aid_opts_bool(o, "trend", &co.trend, err) != AIDSTAT_OK ||
+        aid_opts_bool(o, "facet", &co.facet, err) != AIDSTAT_OK ||
+        aid_opts_bool(o, "cumulative", &co.cumulative, err) != AIDSTAT_OK ||
+        aid_opts_bool(o, "log", &co.log_x, err) != AIDSTAT_OK)
+        return NULL;
+    co.log_y = co.log_x;
     co.locale = d->locale == AID_LOCALE_DE ? "de" : "en";
     gchar **hl = NULL;
     if ((v = aid_opts_get(o, "highlight")))
@@ -381,11 +425,11 @@ aidstat_chart_t *aid_query_chart(const aid_rdata_t *d, const aid_opts_t *o, aids
             }
             g_free(res);
         } else {
-            char *dir = g_path_get_dirname(o->file ? o->file : ".");
-            char *path = g_path_is_absolute(v) ? g_strdup(v) : g_build_filename(dir, v, NULL);
-            st = aidstat_events_load_file(path, &events, &nevents, err);
+            long i = find(o, "events");
+            char *path = aid_spec_file(d, o->file, v, "events", g_array_index(o->lines, long, i),
+                                       g_array_index(o->cols, long, i), err);
+            st = path ? aidstat_events_load_file(path, &events, &nevents, err) : err->code;
             g_free(path);
-            g_free(dir);
         }
         if (st != AIDSTAT_OK) {
             g_strfreev(hl);
@@ -403,9 +447,11 @@ aidstat_chart_t *aid_query_chart(const aid_rdata_t *d, const aid_opts_t *o, aids
     }
     bool over_time = kind == AIDSTAT_CHART_LINE || kind == AIDSTAT_CHART_AREA || kind == AIDSTAT_CHART_COLUMN;
     if (over_time) {
-        const char *top = aid_opts_get(o, "top");
-        co.top = top ? (size_t)g_ascii_strtoull(top, NULL, 10) : 6;
-        aidstat_series_t *s = aid_query_series(d, o, f, err);
+        double top = 6;
+        aidstat_series_t *s = aid_opts_number(o, "top", true, 0, 1000, "a whole number", &top, err) == AIDSTAT_OK
+                                  ? aid_query_series(d, o, f, err)
+                                  : NULL;
+        co.top = (size_t)top;
         if (s)
             chart = aidstat_chart_from_series(s, &co, err);
         aidstat_series_free(s);

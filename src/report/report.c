@@ -14,6 +14,27 @@ struct aidstat_report {
 
 aidstat_report_t *aidstat_report_load(const char *spec, const char *const *data, aidstat_error_t *err)
 {
+    return aidstat_report_open(spec, data, 0, err);
+}
+
+/* Where the first NUL byte of text is, as line and column (characters). */
+static void nul_position(const char *text, size_t at, long *line, long *col)
+{
+    *line = 1;
+    *col = 1;
+    for (size_t i = 0; i < at; i++) {
+        if (text[i] == '\n') {
+            ++*line;
+            *col = 1;
+        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+            ++*col;
+        }
+    }
+}
+
+aidstat_report_t *aidstat_report_open(const char *spec, const char *const *data, unsigned flags, aidstat_error_t *err)
+{
+    bool confine = (flags & AIDSTAT_REPORT_CONFINE) != 0;
     char *text = NULL;
     gsize len = 0;
     const char *name = spec;
@@ -36,12 +57,21 @@ aidstat_report_t *aidstat_report_load(const char *spec, const char *const *data,
         g_bytes_unref(b);
         name = "ukraine-support.md (built in)";
     }
-    if (!g_utf8_validate(text, (gssize)strlen(text), NULL)) {
+    /* a NUL would end the text there, silently */
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        long line, col;
+        nul_position(text, (size_t)(nul - text), &line, &col);
+        aid_error_set(err, AIDSTAT_ERR_INPUT, name, line, col, "a NUL byte: a spec is text");
+        g_free(text);
+        return NULL;
+    }
+    if (!g_utf8_validate(text, (gssize)len, NULL)) {
         aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0, "not UTF-8 text");
         g_free(text);
         return NULL;
     }
-    aid_spec_t *s = aid_spec_parse(name, text, data, spec == NULL, err);
+    aid_spec_t *s = aid_spec_parse(name, text, data, spec == NULL, confine, err);
     g_free(text);
     if (!s)
         return NULL;

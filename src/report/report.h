@@ -17,7 +17,17 @@ typedef struct {
     GPtrArray *sources; /* char*: one line per loaded file */
     aid_locale_t locale;
     bool builtin; /* the spec is inside the library: its files are resources */
+    char *dir;    /* the spec's folder: its files are named from there */
+    bool confine; /* the spec may name only files inside dir */
 } aid_rdata_t;
+
+/* A file a spec names (data, weapons, regions, an image, events), as a path
+ * to open: relative names from the spec's folder. When the report is
+ * confined, an absolute name, a ".." step or a symbolic link leading out of
+ * the folder is an error at spec:line:col naming key. Returns a new string,
+ * or NULL with err set. */
+char *aid_spec_file(const aid_rdata_t *d, const char *spec, const char *name, const char *key, long line, long col,
+                    aidstat_error_t *err);
 
 /* key=value options of an inline figure or a block, with where each
  * value sits in the spec for messages. */
@@ -34,6 +44,19 @@ const char *aid_opts_get(const aid_opts_t *o, const char *key);
 /* Error for option key (or at line/col when key is NULL). */
 aidstat_status_t aid_opts_error(const aid_opts_t *o, const char *key, long line, long col,
                                 aidstat_error_t *err, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* The number a key holds, read strictly (aidstat_number_read; whole for
+ * counts) within [min, max]; what names the unit for the message
+ * ("millimetres", "a whole number"). Absent key: AIDSTAT_OK, *out untouched.
+ * Errors point at the value: "key: \"50abc\": give millimetres from 32 to 240". */
+aidstat_status_t aid_opts_number(const aid_opts_t *o, const char *key, bool whole, double min, double max,
+                                 const char *what, double *out, aidstat_error_t *err);
+/* A yes/no key: true, yes, 1 / false, no, 0 (any case); absent is false;
+ * anything else is an error at the value. */
+aidstat_status_t aid_opts_bool(const aid_opts_t *o, const char *key, bool *out, aidstat_error_t *err);
+/* The same for a value not in options (front matter): at file:line:col. */
+aidstat_status_t aid_spec_number(const char *value, const char *file, long line, long col, const char *key,
+                                 bool whole, double min, double max, const char *what, double *out,
+                                 aidstat_error_t *err);
 /* Check every key is one of known (NULL-terminated); the first unknown is an error. */
 aidstat_status_t aid_opts_check(const aid_opts_t *o, const char *const *known, long line, long col,
                                 aidstat_error_t *err);
@@ -62,10 +85,17 @@ char *aid_expr_eval(const aid_rdata_t *d, const char *expr, const char *file, lo
 /* Replace every {{ ... }} in text; NULL on error. */
 char *aid_expr_expand(const aid_rdata_t *d, const char *text, const char *file, long line, long col,
                       aidstat_error_t *err);
-/* The same in Markdown source: the figures' punctuation is backslash-escaped,
- * so their text stays text when the Markdown is parsed. */
+/* The same in Markdown source: each figure becomes a placeholder
+ * (AID_FIGURE_OPEN, its index in figures, AID_FIGURE_CLOSE) and its text
+ * is appended to figures (char*, owned by the array), so that Markdown
+ * never reads a figure as syntax; aid_expr_fill puts the text back into
+ * the parsed literals. */
+#define AID_FIGURE_OPEN "\xEE\x80\x80"  /* U+E000, private use */
+#define AID_FIGURE_CLOSE "\xEE\x80\x81" /* U+E001 */
 char *aid_expr_expand_markdown(const aid_rdata_t *d, const char *text, const char *file, long line,
-                               long col, aidstat_error_t *err);
+                               long col, GPtrArray *figures, aidstat_error_t *err);
+/* text with its placeholders replaced by the figures, or NULL when it has none. */
+char *aid_expr_fill(const char *text, const GPtrArray *figures);
 
 #endif
 
@@ -113,6 +143,7 @@ typedef struct {
 } aid_block_t;
 
 typedef struct {
+    char *path; /* the spec, as messages name it */
     char *title, *subtitle, *author, *date;
     bool toc;
     double page_w, page_h;
@@ -127,7 +158,7 @@ typedef struct {
 /* Parse a spec (path for messages and relative files; text in memory).
  * data_override: files replacing the spec's data (NULL-terminated) or NULL. */
 aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const *data_override,
-                           bool builtin, aidstat_error_t *err);
+                           bool builtin, bool confine, aidstat_error_t *err);
 void aid_spec_free(aid_spec_t *s);
 
 /* Lay the spec out and draw it, page by page, into cr (a PDF surface). */

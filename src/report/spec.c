@@ -4,12 +4,13 @@
  * spec's own line and column. */
 #include "config.h"
 #include "report/report.h"
+#include "report/image.h"
 #include "data/error.h"
 #include "load/loader.h"
+#include "chart/chart.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
-#include <librsvg/rsvg.h>
 #include <errno.h>
 #include <math.h>
 #include <string.h>
@@ -47,6 +48,7 @@ void aid_spec_free(aid_spec_t *s)
 {
     if (!s)
         return;
+    g_free(s->path);
     g_free(s->title);
     g_free(s->subtitle);
     g_free(s->author);
@@ -58,12 +60,18 @@ void aid_spec_free(aid_spec_t *s)
     aidstat_table_free(s->data.table);
     aidstat_table_free(s->data.weapons);
     aidstat_regions_free(s->data.regions);
+    g_free(s->data.dir);
     if (s->data.sources)
         g_ptr_array_free(s->data.sources, TRUE);
     if (s->loads)
         g_ptr_array_free(s->loads, TRUE);
     g_free(s);
 }
+
+/* Where a value is in the spec. */
+typedef struct {
+    long line, col;
+} pos_t;
 
 typedef struct {
     aid_spec_t *s;
@@ -73,6 +81,7 @@ typedef struct {
     int figures, tables;
     int nest; /* block quotes and lists open around the node being read */
     aidstat_error_t *err;
+    GPtrArray *figtext; /* char*: the text of each {{ }} in the Markdown */
 } ctx_t;
 
 /* Deeper block nesting is an error: no report needs it, and the walk
@@ -207,19 +216,27 @@ static aid_block_t *text_block(ctx_t *x, aid_btype_t type, cmark_node *n, int le
     return b;
 }
 
-/* "key: value" lines of a fenced block into options. */
-static void block_opts(ctx_t *x, const char *body, long line, aid_opts_t *o)
+/* "key: value" lines of a fenced block into options; a key given twice is
+ * an error (one of the two would be ignored). */
+static aidstat_status_t block_opts(ctx_t *x, const char *body, long line, aid_opts_t *o)
 {
     gchar **lines = g_strsplit(body, "\n", -1);
-    for (guint i = 0; lines[i]; i++) {
+    aidstat_status_t st = AIDSTAT_OK;
+    for (guint i = 0; lines[i] && st == AIDSTAT_OK; i++) {
         char *colon = strchr(lines[i], ':');
         if (!colon) /* blank lines are allowed */
             continue;
         *colon = '\0';
-        aid_opts_add(o, lines[i], colon + 1, line + 1 + i, 1);
+        char *key = g_strstrip(g_ascii_strdown(lines[i], -1));
+        if (aid_opts_get(o, key))
+            st = aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, line + 1 + (long)i, 1,
+                               "\"%s\" is given twice in this block", key);
+        else
+            aid_opts_add(o, lines[i], colon + 1, line + 1 + i, 1);
+        g_free(key);
     }
     g_strfreev(lines);
-    (void)x;
+    return st;
 }
 
 static const char *const chart_keys[] = {"kind", "by", "top", "interval", "type", "measure", "donor",
@@ -327,8 +344,13 @@ static aidstat_status_t table_from_compare(ctx_t *x, aid_block_t *b, aid_opts_t 
                            per ? "% of donor GDP" : unit, per ? "" : " (nominal)",
                            aidstat_period_format(y0, m0, a, sizeof a), aidstat_period_format(y1, m1, bb, sizeof bb),
                            aidstat_result_source(r)[0] ? aidstat_result_source(r) : "not stated");
-    for (size_t i = 0; i < aidstat_result_note_count(r); i++)
-        g_string_append_printf(note, " %s.", aidstat_result_note(r, i));
+    for (size_t i = 0; i < aidstat_result_note_count(r); i++) {
+        if (aidstat_result_note_code(r, i) == AIDSTAT_NOTE_NOT_SHOWN) /* worded for a spec */
+            g_string_append_printf(note, " %zu more %s not shown (top=%zu).", aidstat_result_note_count_param(r, i, 0),
+                                   aidstat_result_note_subject(r, i), aidstat_result_note_count_param(r, i, 1));
+        else
+            g_string_append_printf(note, " %s.", aidstat_result_note(r, i));
+    }
     note->str[0] = g_ascii_toupper(note->str[0]);
     b->note = g_string_free(note, FALSE);
     g_free(ml);
@@ -354,9 +376,13 @@ static aidstat_status_t table_from_trend(ctx_t *x, aid_block_t *b, aid_opts_t *o
         e--;
     double ppy = 12.0 / (double)aidstat_series_interval(s);
     size_t ng = aidstat_series_groups(s);
-    const char *topv = aid_opts_get(o, "top");
-    if (topv && (size_t)atoi(topv) < ng)
-        ng = (size_t)atoi(topv);
+    double top = 0;
+    if (aid_opts_number(o, "top", true, 0, 100000, "a whole number", &top, err) != AIDSTAT_OK) {
+        aidstat_series_free(s);
+        return err->code;
+    }
+    if (top && (size_t)top < ng)
+        ng = (size_t)top;
     double maxabs = 0;
     for (size_t g = 0; g < ng; g++)
         for (size_t t = 0; t < len; t++)
@@ -433,16 +459,16 @@ static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
     aid_opts_init(&o, x->path);
     aid_rdata_t *d = &x->s->data;
     if (!strcmp(kind, "chart")) {
-        block_opts(x, body, line, &o);
-        if ((st = aid_opts_check(&o, chart_keys, line, 1, x->err)) != AIDSTAT_OK)
+        if ((st = block_opts(x, body, line, &o)) != AIDSTAT_OK ||
+            (st = aid_opts_check(&o, chart_keys, line, 1, x->err)) != AIDSTAT_OK)
             goto out;
         aid_block_t *b = add_block(x, AID_B_CHART, line);
-        const char *h = aid_opts_get(&o, "height");
-        b->height = (h ? g_ascii_strtod(h, NULL) : 85.0) * 72.0 / 25.4;
-        if (b->height < 40 || b->height > 700) {
-            st = aid_opts_error(&o, "height", line, 1, x->err, "height: give millimetres between 15 and 240");
+        /* the chart's own minimum, so a chart that passes here is drawn */
+        double mm = 85.0;
+        if ((st = aid_opts_number(&o, "height", false, ceil(AID_CHART_MIN_H * 25.4 / 72.0), 240, "millimetres", &mm,
+                                  x->err)) != AIDSTAT_OK)
             goto out;
-        }
+        b->height = mm * 72.0 / 25.4;
         b->chart = aid_query_chart(d, &o, x->err);
         if (!b->chart) {
             /* place the message at the block */
@@ -458,12 +484,14 @@ static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
         const char *cap = aid_opts_get(&o, "caption");
         b->caption = g_strdup(cap ? cap : aidstat_chart_title(b->chart));
     } else if (!strcmp(kind, "table")) {
-        block_opts(x, body, line, &o);
-        if ((st = aid_opts_check(&o, table_keys, line, 1, x->err)) != AIDSTAT_OK)
+        if ((st = block_opts(x, body, line, &o)) != AIDSTAT_OK ||
+            (st = aid_opts_check(&o, table_keys, line, 1, x->err)) != AIDSTAT_OK)
             goto out;
         aid_block_t *b = add_block(x, AID_B_TABLE, line);
-        const char *tr = aid_opts_get(&o, "trend");
-        st = tr && !strcmp(tr, "true") ? table_from_trend(x, b, &o) : table_from_compare(x, b, &o);
+        bool trend = false;
+        st = aid_opts_bool(&o, "trend", &trend, x->err);
+        if (st == AIDSTAT_OK)
+            st = trend ? table_from_trend(x, b, &o) : table_from_compare(x, b, &o);
         if (st != AIDSTAT_OK) {
             if (!x->err->line || strcmp(x->err->file, x->path)) {
                 g_strlcpy(x->err->file, x->path, sizeof x->err->file);
@@ -627,33 +655,22 @@ static aidstat_status_t gfm_table(ctx_t *x, cmark_node *n)
     return AIDSTAT_OK;
 }
 
-/* An SVG drawn by librsvg into a recording surface: it stays vectors in the PDF. */
-static cairo_surface_t *svg_surface(const char *path, double *w, double *h)
+/* A block of HTML is text, shown as written, as inline HTML is: a PDF has
+ * no HTML to obey, and dropping it would drop its words and figures.
+ * A block that is only a comment is left out, as inline comments are. */
+static void html_block(ctx_t *x, cmark_node *n)
 {
-    GError *ge = NULL;
-    RsvgHandle *svg = rsvg_handle_new_from_file(path, &ge);
-    if (!svg) {
-        g_error_free(ge);
-        return NULL;
+    const char *lit = cmark_node_get_literal(n);
+    char *t = g_strdup(lit ? lit : "");
+    g_strchomp(t);
+    const char *close = g_str_has_prefix(t, "<!--") ? strstr(t + 4, "-->") : NULL;
+    if (t[0] && !(close && !close[3])) {
+        aid_block_t *b = add_block(x, AID_B_PARA, x->offset + cmark_node_get_start_line(n));
+        b->markup = g_markup_escape_text(t, -1);
+        b->plain = g_strdup(t);
+        b->links = g_array_new(FALSE, FALSE, sizeof(aid_link_t));
     }
-    gdouble sw = 0, sh = 0;
-    if (!rsvg_handle_get_intrinsic_size_in_pixels(svg, &sw, &sh) || sw <= 0 || sh <= 0)
-        sw = 400, sh = 300;
-    cairo_rectangle_t extent = {0, 0, sw, sh};
-    cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extent);
-    cairo_t *cr = cairo_create(rec);
-    RsvgRectangle vp = {0, 0, sw, sh};
-    bool ok = rsvg_handle_render_document(svg, cr, &vp, &ge);
-    cairo_destroy(cr);
-    g_object_unref(svg);
-    if (!ok) {
-        g_error_free(ge);
-        cairo_surface_destroy(rec);
-        return NULL;
-    }
-    *w = sw;
-    *h = sh;
-    return rec;
+    g_free(t);
 }
 
 static aidstat_status_t walk_children(ctx_t *x, cmark_node *parent, int depth);
@@ -682,24 +699,21 @@ static aidstat_status_t walk_children(ctx_t *x, cmark_node *parent, int depth)
             cmark_node *c = cmark_node_first_child(n);
             if (c && cmark_node_get_type(c) == CMARK_NODE_IMAGE && !cmark_node_next(c)) {
                 const char *url = cmark_node_get_url(c);
-                char *path = g_path_is_absolute(url) ? g_strdup(url) : g_build_filename(x->dir, url, NULL);
-                double iw = 0, ih = 0;
-                cairo_surface_t *img = g_str_has_suffix(url, ".svg") || g_str_has_suffix(url, ".SVG")
-                                           ? svg_surface(path, &iw, &ih)
-                                           : cairo_image_surface_create_from_png(path);
-                if (!img || cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
-                    if (img)
-                        cairo_surface_destroy(img);
-                    st = aid_error_set(x->err, AIDSTAT_ERR_INPUT, x->path, x->offset + cmark_node_get_start_line(n),
-                                       cmark_node_get_start_column(n), "image \"%s\": not a readable PNG or SVG file",
-                                       url);
-                    g_free(path);
+                char *path = aid_spec_file(&x->s->data, x->path, url, "image", x->offset + cmark_node_get_start_line(n),
+                                           cmark_node_get_start_column(n), x->err);
+                if (!path) {
+                    st = x->err->code;
                     break;
                 }
+                double iw = 0, ih = 0;
+                char *why = NULL;
+                cairo_surface_t *img = aid_image_load(path, url, &iw, &ih, &why);
                 g_free(path);
-                if (!iw) {
-                    iw = cairo_image_surface_get_width(img);
-                    ih = cairo_image_surface_get_height(img);
+                if (!img) {
+                    st = aid_error_set(x->err, AIDSTAT_ERR_INPUT, x->path, x->offset + cmark_node_get_start_line(n),
+                                       cmark_node_get_start_column(n), "%s", why);
+                    g_free(why);
+                    break;
                 }
                 aid_block_t *b = text_block(x, AID_B_IMAGE, c, 0);
                 b->image = img;
@@ -742,7 +756,8 @@ static aidstat_status_t walk_children(ctx_t *x, cmark_node *parent, int depth)
             break;
         }
         case CMARK_NODE_HTML_BLOCK:
-            break; /* raw HTML has no place in a PDF */
+            html_block(x, n);
+            break;
         default:
             if (type && !strcmp(type, "table"))
                 st = gfm_table(x, n);
@@ -754,6 +769,43 @@ static aidstat_status_t walk_children(ctx_t *x, cmark_node *parent, int depth)
             return st;
     }
     return AIDSTAT_OK;
+}
+
+/* The figures back into the parsed Markdown: in text, code spans, inline
+ * and block HTML, link and image addresses, as they are. */
+static void fill_figures(cmark_node *doc, const GPtrArray *figures)
+{
+    if (!figures->len)
+        return;
+    cmark_iter *it = cmark_iter_new(doc);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        char *t;
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+        case CMARK_NODE_HTML_INLINE:
+        case CMARK_NODE_HTML_BLOCK:
+            if (cmark_node_get_literal(n) && (t = aid_expr_fill(cmark_node_get_literal(n), figures))) {
+                cmark_node_set_literal(n, t);
+                g_free(t);
+            }
+            break;
+        case CMARK_NODE_LINK:
+        case CMARK_NODE_IMAGE:
+            if (cmark_node_get_url(n) && (t = aid_expr_fill(cmark_node_get_url(n), figures))) {
+                cmark_node_set_url(n, t);
+                g_free(t);
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    cmark_iter_free(it);
 }
 
 /* Expand {{ }} outside fenced blocks, line by line, keeping positions. */
@@ -840,7 +892,7 @@ static char *expand_body(ctx_t *x, const char *body)
             g_free(fence_mark);
             fence_mark = NULL;
         } else if (!fence && strstr(l, "{{")) {
-            char *e = aid_expr_expand_markdown(&x->s->data, l, x->path, x->offset + i + 1, 1, x->err);
+            char *e = aid_expr_expand_markdown(&x->s->data, l, x->path, x->offset + i + 1, 1, x->figtext, x->err);
             if (!e) {
                 g_strfreev(lines);
                 g_string_free(out, TRUE);
@@ -889,8 +941,42 @@ static void source_line(aid_spec_t *s, const aidstat_load_report_t *r)
     g_free(period);
 }
 
+/* Whether path, made absolute and with its links resolved, is inside dir
+ * (also resolved). A file that does not exist yet is judged by its name. */
+static bool inside(const char *dir, const char *path)
+{
+    char *rd = realpath(dir, NULL), *rp = realpath(path, NULL);
+    bool in = !rd || !rp || (g_str_has_prefix(rp, rd) && (rp[strlen(rd)] == '/' || !strcmp(rd, "/")));
+    free(rd);
+    free(rp);
+    return in;
+}
+
+char *aid_spec_file(const aid_rdata_t *d, const char *spec, const char *name, const char *key, long line, long col,
+                    aidstat_error_t *err)
+{
+    const char *dir = d->dir ? d->dir : ".";
+    if (d->confine) {
+        bool out = g_path_is_absolute(name);
+        gchar **parts = g_strsplit(name, "/", -1);
+        for (gchar **p = parts; *p && !out; p++)
+            out = !strcmp(*p, "..");
+        g_strfreev(parts);
+        char *path = g_build_filename(dir, name, NULL);
+        out = out || !inside(dir, path);
+        if (out) {
+            g_free(path);
+            aid_error_set(err, AIDSTAT_ERR_USAGE, spec, line, col,
+                          "%s: \"%s\" is outside the spec's folder (the report is confined to it)", key, name);
+            return NULL;
+        }
+        return path;
+    }
+    return g_path_is_absolute(name) ? g_strdup(name) : g_build_filename(dir, name, NULL);
+}
+
 aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const *data_override,
-                           bool builtin, aidstat_error_t *err)
+                           bool builtin, bool confine, aidstat_error_t *err)
 {
     aid_spec_t *s = g_new0(aid_spec_t, 1);
     s->data.builtin = builtin;
@@ -901,9 +987,13 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     s->font_size = 10;
     s->data.sources = g_ptr_array_new_with_free_func(g_free);
     s->loads = g_ptr_array_new_with_free_func((GDestroyNotify)aidstat_load_report_free);
-    ctx_t x = {s, path, g_path_get_dirname(path), 0, 0, 0, 0, err};
+    s->path = g_strdup(path);
+    s->data.dir = g_path_get_dirname(path);
+    s->data.confine = confine;
+    ctx_t x = {s, path, s->data.dir, 0, 0, 0, 0, err, g_ptr_array_new_with_free_func(g_free)};
     const char *body = text;
     char *data_files = NULL, *weapons = NULL, *regions = NULL, *page = NULL, *orient = NULL, *locale = NULL;
+    pos_t where[6] = {{0, 0}}; /* of data:, weapons:, regions:, page:, orientation:, locale: */
     /* front matter */
     if (g_str_has_prefix(text, "---\n") || g_str_has_prefix(text, "---\r\n")) {
         const char *p = strchr(text, '\n') + 1;
@@ -912,6 +1002,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
             const char *e = strchr(p, '\n');
             size_t len = e ? (size_t)(e - p) : strlen(p);
             char *l = g_strndup(p, len);
+            long lead = (long)strspn(l, " \t");
             g_strstrip(l);
             if (!strcmp(l, "---")) {
                 g_free(l);
@@ -927,7 +1018,10 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
             }
             if (l[0]) {
                 *colon = '\0';
-                char *key = g_strstrip(l), *val = g_strstrip(colon + 1);
+                char *key = g_strstrip(l), *val = colon + 1;
+                val += strspn(val, " \t");
+                long vcol = lead + g_utf8_pointer_to_offset(l, val) + 1; /* where the value starts */
+                g_strstrip(val);
                 char **slot = !strcmp(key, "title") ? &s->title : !strcmp(key, "subtitle") ? &s->subtitle
                             : !strcmp(key, "author") ? &s->author : !strcmp(key, "date") ? &s->date
                             : !strcmp(key, "data") ? &data_files : !strcmp(key, "weapons") ? &weapons
@@ -938,12 +1032,20 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
                 if (slot) {
                     g_free(*slot);
                     *slot = g_strdup(val);
+                    char **const placed[] = {&data_files, &weapons, &regions, &page, &orient, &locale};
+                    for (size_t i = 0; i < G_N_ELEMENTS(placed); i++)
+                        if (slot == placed[i])
+                            where[i] = (pos_t){line, vcol};
                 } else if (!strcmp(key, "toc")) {
-                    s->toc = !strcmp(val, "true") || !strcmp(val, "yes");
+                    s->toc = !g_ascii_strcasecmp(val, "true") || !g_ascii_strcasecmp(val, "yes");
+                    if (!s->toc && g_ascii_strcasecmp(val, "false") && g_ascii_strcasecmp(val, "no")) {
+                        aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, vcol, "toc: \"%s\": true or false", val);
+                        g_free(l);
+                        goto fail;
+                    }
                 } else if (!strcmp(key, "font-size")) {
-                    s->font_size = g_ascii_strtod(val, NULL);
-                    if (s->font_size < 6 || s->font_size > 16) {
-                        aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, 1, "font-size: give 6 to 16 points");
+                    if (aid_spec_number(val, path, line, vcol, "font-size", false, 6, 16, "points", &s->font_size,
+                                        err) != AIDSTAT_OK) {
                         g_free(l);
                         goto fail;
                     }
@@ -972,19 +1074,35 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     if (page && !g_ascii_strcasecmp(page, "letter"))
         s->page_w = 612, s->page_h = 792;
     else if (page && g_ascii_strcasecmp(page, "A4")) {
-        aid_error_set(err, AIDSTAT_ERR_USAGE, path, 0, 0, "page: \"%s\": A4 or letter", page);
+        aid_error_set(err, AIDSTAT_ERR_USAGE, path, where[3].line, where[3].col, "page: \"%s\": A4 or letter", page);
         goto fail;
     }
     if (orient && !g_ascii_strcasecmp(orient, "landscape")) {
         double t = s->page_w;
         s->page_w = s->page_h;
         s->page_h = t;
+    } else if (orient && g_ascii_strcasecmp(orient, "portrait")) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, path, where[4].line, where[4].col,
+                      "orientation: \"%s\": portrait or landscape", orient);
+        goto fail;
+    }
+    if (locale && g_ascii_strcasecmp(locale, "en") && g_ascii_strcasecmp(locale, "de")) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, path, where[5].line, where[5].col, "locale: \"%s\": en or de", locale);
+        goto fail;
     }
     s->data.locale = locale && !g_ascii_strcasecmp(locale, "de") ? AID_LOCALE_DE : AID_LOCALE_EN;
     if (s->date && !strcmp(s->date, "today")) {
+        /* in the report's language, not the user's LC_TIME */
+        static const char *const en[] = {"January", "February", "March", "April", "May", "June", "July",
+                                         "August", "September", "October", "November", "December"};
+        static const char *const de[] = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+                                         "August", "September", "Oktober", "November", "Dezember"};
         GDateTime *now = g_date_time_new_now_local();
+        int m = g_date_time_get_month(now) - 1;
         g_free(s->date);
-        s->date = g_date_time_format(now, "%-d %B %Y");
+        s->date = s->data.locale == AID_LOCALE_DE
+                      ? g_strdup_printf("%d. %s %d", g_date_time_get_day_of_month(now), de[m], g_date_time_get_year(now))
+                      : g_strdup_printf("%d %s %d", g_date_time_get_day_of_month(now), en[m], g_date_time_get_year(now));
         g_date_time_unref(now);
     }
     if (!s->title)
@@ -992,16 +1110,32 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
 
     /* data: the override, the spec's files, or the embedded dataset */
     s->data.table = aidstat_table_new();
-    s->data.regions = regions ? aidstat_regions_load_file(regions, err) : aidstat_regions_load_default(err);
+    if (regions) {
+        /* from the spec's folder, as data: and weapons: are */
+        char *rpath = aid_spec_file(&s->data, path, regions, "regions", where[2].line, where[2].col, err);
+        s->data.regions = rpath ? aidstat_regions_load_file(rpath, err) : NULL;
+        g_free(rpath);
+    } else {
+        s->data.regions = aidstat_regions_load_default(err);
+    }
     if (!s->data.regions)
         goto fail;
     gchar **files = data_override ? g_strdupv((gchar **)data_override)
                   : data_files ? g_strsplit(data_files, ",", -1) : NULL;
     char *beside = NULL; /* where the first data file is: weapons.csv may be there too */
     if (files && files[0]) {
+        long col = where[0].col;
         for (gchar **f = files; *f; f++) {
+            long at = col + (long)g_utf8_strlen(*f, (gssize)strspn(*f, " \t")); /* where this name starts */
+            col += g_utf8_strlen(*f, -1) + 1;
             g_strstrip(*f);
-            char *p = data_override || g_path_is_absolute(*f) ? g_strdup(*f) : g_build_filename(x.dir, *f, NULL);
+            /* files given in place of the spec's are the user's own choice */
+            char *p = data_override ? g_strdup(*f) : aid_spec_file(&s->data, path, *f, "data", where[0].line, at, err);
+            if (!p) {
+                g_strfreev(files);
+                g_free(beside);
+                goto fail;
+            }
             if (!beside)
                 beside = g_path_get_dirname(p);
             aidstat_load_report_t *r = aidstat_load_report_new();
@@ -1032,11 +1166,23 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     /* heavy weapons: named in the front matter, beside the data, or, with
      * the embedded data, the embedded release's */
     bool embedded = !weapons && !beside;
-    char *wpath = weapons ? (g_path_is_absolute(weapons) ? g_strdup(weapons) : g_build_filename(x.dir, weapons, NULL))
+    char *wpath = weapons ? aid_spec_file(&s->data, path, weapons, "weapons", where[1].line, where[1].col, err)
                 : beside ? g_build_filename(beside, "weapons.csv", NULL) : NULL;
+    if (weapons && !wpath) {
+        g_free(beside);
+        goto fail;
+    }
     if (!weapons && wpath && !g_file_test(wpath, G_FILE_TEST_IS_REGULAR)) {
         g_free(wpath);
         wpath = NULL;
+    }
+    if (!weapons && wpath && s->data.confine && !inside(s->data.dir, wpath)) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, path, where[0].line, where[0].col,
+                      "weapons: \"%s\" beside the data is outside the spec's folder (the report is confined to it)",
+                      wpath);
+        g_free(wpath);
+        g_free(beside);
+        goto fail;
     }
     g_free(beside);
     if (wpath || embedded) {
@@ -1056,6 +1202,15 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
             goto fail;
     }
 
+    const char *reserved = strstr(body, AID_FIGURE_OPEN);
+    if (reserved) {
+        long line = x.offset + 1, col = 1;
+        for (const char *c = body; c < reserved; c = g_utf8_next_char(c))
+            line += *c == '\n', col = *c == '\n' ? 1 : col + 1;
+        aid_error_set(err, AIDSTAT_ERR_INPUT, path, line, col,
+                      "character U+E000 (private use) is reserved for the report's figures");
+        goto fail;
+    }
     char *expanded = expand_body(&x, body);
     if (!expanded)
         goto fail;
@@ -1066,13 +1221,14 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
         cmark_parser_attach_syntax_extension(parser, table);
     cmark_parser_feed(parser, expanded, strlen(expanded));
     cmark_node *doc = cmark_parser_finish(parser);
+    fill_figures(doc, x.figtext);
     aidstat_status_t st = walk(&x, doc, 0);
     cmark_node_free(doc);
     cmark_parser_free(parser);
     g_free(expanded);
     if (st != AIDSTAT_OK)
         goto fail;
-    g_free(x.dir);
+    g_ptr_array_free(x.figtext, TRUE);
     g_free(data_files);
     g_free(weapons);
     g_free(regions);
@@ -1081,7 +1237,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     g_free(locale);
     return s;
 fail:
-    g_free(x.dir);
+    g_ptr_array_free(x.figtext, TRUE);
     g_free(data_files);
     g_free(weapons);
     g_free(regions);

@@ -14,6 +14,8 @@
 #include "data/error.h"
 #include "data/intern.h"
 #include "data/period.h"
+#include "data/region.h"
+#include "stats/groups.h"
 #include "stats/selection.h"
 
 #include <glib.h>
@@ -98,7 +100,16 @@ struct aidstat_compare {
     uint32_t last_period_id[2];
     GHashTable *region_cache; /* interned donor name -> GArray of uint32 region label ids */
     aid_intern_t donor_names;
+    aid_groups_t groups; /* donors outside the groups, or in several */
 };
+
+/* A note: its neutral text, and what it says for front-ends that word it
+ * themselves. */
+typedef struct {
+    aidstat_note_t code;
+    char *text, *subject;
+    size_t param[2];
+} note_t;
 
 struct aidstat_result {
     aidstat_key_t key[2];
@@ -122,7 +133,9 @@ struct aidstat_result {
     char *types, *currency, *source, *filter;
     int y0, m0, y1, m1;
     uint64_t records, rows_read, rows_rejected;
-    GPtrArray *notes;
+    GArray *notes; /* note_t */
+    bool groups_overlap;
+    char *conc_why;
     aidstat_stat_t stat;
     bool cumulative;
     bool has_conc;
@@ -369,6 +382,9 @@ aidstat_compare_t *aidstat_compare_new(const aidstat_compare_options_t *opt, aid
     c->region_cache = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, region_list_free);
     c->last_period[0] = c->last_period[1] = -1;
     c->values = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
+    bool grouped = opt->by[0] == AIDSTAT_KEY_REGION || opt->by[1] == AIDSTAT_KEY_REGION ||
+                   aid_filter_names_groups(opt->filter);
+    aid_groups_init(&c->groups, grouped ? opt->regions : NULL, opt->filter);
     return c;
 }
 
@@ -386,14 +402,33 @@ void aidstat_compare_free(aidstat_compare_t *c)
     g_array_free(c->col_total, TRUE);
     g_hash_table_destroy(c->region_cache);
     aid_intern_clear(&c->donor_names);
+    aid_groups_clear(&c->groups);
     g_free(c);
+}
+
+/* A record left out only because its donor is in none of the groups
+ * asked for: counted for the note that says so. One that cannot be
+ * restated is not counted (the comparison does not need it). */
+static void add_outside(aidstat_compare_t *c, const aidstat_record_t *in)
+{
+    aidstat_record_t copy = *in;
+    if (c->opt.normalize) {
+        aidstat_error_t e;
+        if (aidstat_normalize_record(c->opt.normalize, &copy, &e) != AIDSTAT_OK)
+            return;
+    }
+    aid_groups_add(&c->groups, &copy, false);
 }
 
 int aidstat_compare_add(const aidstat_record_t *in, void *compare)
 {
     aidstat_compare_t *c = compare;
-    if (c->opt.filter && !aidstat_filter_match(c->opt.filter, in))
+    if (c->opt.filter && !aidstat_filter_match(c->opt.filter, in)) {
+        if (c->groups.donors && aid_filter_outside_groups(c->opt.filter, in))
+            add_outside(c, in);
+        aid_selection_straddled(&c->sel, c->opt.filter, in);
         return 0;
+    }
     aidstat_record_t copy;
     const aidstat_record_t *rec = in;
     if (c->opt.normalize) {
@@ -431,6 +466,7 @@ int aidstat_compare_add(const aidstat_record_t *in, void *compare)
     for (size_t j = 0; j < nk; j++)
         cell_add(&g_array_index(c->col_total, cell_t, k[j]), m, x);
     cell_add(&c->total, m, x);
+    aid_groups_add(&c->groups, rec, true);
 
     aid_selection_add(&c->sel, rec);
     return 0;
@@ -443,13 +479,40 @@ void aidstat_compare_add_load_report(aidstat_compare_t *c, const aidstat_load_re
 
 /* -------------------------------------------------------------- finish */
 
+static void note_v(aidstat_result_t *res, aidstat_note_t code, const char *subject, size_t p0,
+                   size_t p1, const char *fmt, va_list ap)
+{
+    note_t n = {code, g_strdup_vprintf(fmt, ap), g_strdup(subject ? subject : ""), {p0, p1}};
+    g_array_append_val(res->notes, n);
+}
+
+/* A statement. */
 static void note(aidstat_result_t *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void note(aidstat_result_t *res, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    g_ptr_array_add(res->notes, g_strdup_vprintf(fmt, ap));
+    note_v(res, AIDSTAT_NOTE_TEXT, NULL, 0, 0, fmt, ap);
     va_end(ap);
+}
+
+/* A note front-ends may word themselves. */
+static void note_coded(aidstat_result_t *res, aidstat_note_t code, const char *subject, size_t p0,
+                       size_t p1, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+static void note_coded(aidstat_result_t *res, aidstat_note_t code, const char *subject, size_t p0,
+                       size_t p1, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    note_v(res, code, subject, p0, p1, fmt, ap);
+    va_end(ap);
+}
+
+static void note_clear(gpointer p)
+{
+    note_t *n = p;
+    g_free(n->text);
+    g_free(n->subject);
 }
 
 typedef struct {
@@ -524,6 +587,61 @@ static double row_stat(const aidstat_compare_t *c, size_t i, const cell_t *rt, i
     return out;
 }
 
+/* What a grouped result must say: groups that share a donor (only then
+ * do shares fail to add up), and the donors outside every group. */
+static void groups_notes(const aidstat_compare_t *c, aidstat_result_t *res)
+{
+    const aidstat_compare_options_t *o = &c->opt;
+    GString *names = g_string_new(NULL);
+    size_t shared = aid_groups_shared(&c->groups, res->measure, names);
+    res->groups_overlap = shared > 0 && (o->by[0] == AIDSTAT_KEY_REGION || o->by[1] == AIDSTAT_KEY_REGION);
+    if (shared && o->by[0] == AIDSTAT_KEY_REGION && res->additive)
+        note_coded(res, AIDSTAT_NOTE_SHARES_OVERLAP, names->str, shared, 0,
+                   "a donor can belong to several groups: shares are of %s and do not add up to 100 %%",
+                   aidstat_filter_donors_set(o->filter) ? "the total of all selected donors"
+                                                        : "the all-donor total");
+    if (shared && o->by[1] == AIDSTAT_KEY_REGION)
+        note_coded(res, AIDSTAT_NOTE_COLUMNS_OVERLAP, names->str, shared, 0,
+                   "a donor can belong to several groups: region columns overlap");
+    g_string_free(names, TRUE);
+    size_t n = 0;
+    char *outside = aid_groups_outside_note(&c->groups, res->measure, res->currency, &n);
+    if (outside) {
+        note_coded(res, AIDSTAT_NOTE_OUTSIDE_GROUPS, NULL, n, 0, "%s", outside);
+        g_free(outside);
+    }
+}
+
+/* Sums of finite values that overflow a double come out as inf or (from
+ * the compensation term) NaN: an error naming the group, never "n/a". */
+static bool result_finite(const aidstat_result_t *res, aidstat_error_t *err)
+{
+    if (res->stat != AIDSTAT_STAT_SUM)
+        return true; /* an sd or a median of one record is n/a, rightly */
+    const char *where = NULL, *col = NULL;
+    for (size_t i = 0; i < res->nrows && !where; i++) {
+        if (!isfinite(res->rows[i].abs))
+            where = res->rows[i].label;
+        for (size_t j = 0; j < res->ncols && !where; j++)
+            if (!isfinite(res->rows[i].cells[j]))
+                where = res->rows[i].label, col = res->col_labels[j];
+    }
+    bool total = false;
+    for (size_t j = 0; j < res->ncols && !where; j++)
+        if (!isfinite(res->col_totals[j]))
+            total = true, col = res->col_labels[j];
+    total |= !where && res->additive && !isfinite(res->total);
+    if (!where && !total)
+        return true;
+    char *what = where ? g_strdup_printf("\"%s\"", where) : g_strdup("the total");
+    aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                  "the sum for %s%s%s%s is too large to compute (it overflows a double, "
+                  "beyond 1.8e308): check the values' unit",
+                  what, col ? " in column \"" : "", col ? col : "", col ? "\"" : "");
+    g_free(what);
+    return false;
+}
+
 aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *err)
 {
     const aidstat_compare_options_t *o = &c->opt;
@@ -543,7 +661,9 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     res->key[1] = o->by[1];
     res->per = o->per;
     res->measure = measure;
-    res->notes = g_ptr_array_new_with_free_func(g_free);
+    res->notes = g_array_new(FALSE, TRUE, sizeof(note_t));
+    g_array_set_clear_func(res->notes, note_clear);
+    res->conc_why = g_strdup("");
     /* the result takes the selection's strings */
     res->types = sel.types;
     res->currency = sel.currency;
@@ -558,9 +678,15 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     res->basis = o->normalize ? aidstat_normalize_describe(o->normalize) : g_strdup("");
     for (guint i = 0; i < c->sel.caveats->len; i++)
         note(res, "%s", (const char *)g_ptr_array_index(c->sel.caveats, i));
+    char *straddled = aid_selection_straddled_note(&c->sel, o->filter, measure);
+    if (straddled)
+        note(res, "%s", straddled);
+    g_free(straddled);
     res->additive = !by_measure && o->per == AIDSTAT_PER_NONE && !o->cumulative &&
                     (o->stat == AIDSTAT_STAT_SUM || o->stat == AIDSTAT_STAT_COUNT);
     bool overlap = o->by[0] == AIDSTAT_KEY_REGION;
+    /* groups that split the total fold and accumulate like any rows */
+    bool split = overlap && aid_groups_partition(&c->groups, measure);
 
     /* The value of a cell: the chosen measure, or (when a key is the
      * measure) the one measure the cell can hold. */
@@ -672,11 +798,26 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
                 /* at the average rate of the GDP's own year */
                 double rate = aidstat_rates_get(o->gdp_rates, aidstat_reftable_currency(ref),
                                                 res->currency, y, 0);
-                if (isnan(rate)) {
-                    aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                                  "--per %s: no %s rate for %d in %s to convert %s's %s",
-                                  per_name(o->per), aidstat_reftable_currency(ref), y,
-                                  aidstat_rates_describe(o->gdp_rates), row->label, what);
+                int mf = 0, ml = 0;
+                int months = aidstat_rates_year_months(o->gdp_rates, aidstat_reftable_currency(ref),
+                                                       res->currency, y, &mf, &ml);
+                if (isnan(rate) || months < 12) {
+                    if (isnan(rate) || !months)
+                        aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                                      "--per %s: no %s rate for %d in %s to convert %s's %s",
+                                      per_name(o->per), aidstat_reftable_currency(ref), y,
+                                      aidstat_rates_describe(o->gdp_rates), row->label, what);
+                    else { /* a yearly average of part of the year is not the year's */
+                        char a[32], b[32];
+                        aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                                      "--per %s: the %s to %s rate for %d would be an average of "
+                                      "%s to %s only (%d months in %s), not of the year, to "
+                                      "convert %s's %s",
+                                      per_name(o->per), aidstat_reftable_currency(ref),
+                                      res->currency, y, aidstat_period_format(y, mf, a, sizeof a),
+                                      aidstat_period_format(y, ml, b, sizeof b), months,
+                                      aidstat_rates_describe(o->gdp_rates), row->label, what);
+                    }
                     res->nrows = n;
                     g_free(cs);
                     aidstat_result_free(res);
@@ -765,12 +906,19 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
             if (gy)
                 note(res, "GDP: %d, from the data", gy);
         }
-        if (no_gdp)
-            note(res, "no %s %s for %s: shown as n/a and left out of the total", what,
-                 ref ? "in the table" : "in the data", no_gdp_names->str);
-        if (zero_names->len)
-            note(res, "%s is 0 in the table for %s: no ratio, shown as n/a and left out of the total",
-                 what, zero_names->str);
+        if (no_gdp) {
+            char *subject = g_strdup_printf("no %s %s for %s", what, ref ? "in the table" : "in the data",
+                                            no_gdp_names->str);
+            note_coded(res, AIDSTAT_NOTE_NO_RATIO, subject, no_gdp, 0,
+                       "%s: shown as n/a and left out of the total", subject);
+            g_free(subject);
+        }
+        if (zero_names->len) {
+            char *subject = g_strdup_printf("%s is 0 in the table for %s: no ratio", what, zero_names->str);
+            note_coded(res, AIDSTAT_NOTE_NO_RATIO, subject, 0, 0,
+                       "%s, shown as n/a and left out of the total", subject);
+            g_free(subject);
+        }
     }
     g_string_free(no_gdp_names, TRUE);
     g_string_free(zero_names, TRUE);
@@ -795,6 +943,11 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         res->total_label = g_strdup("");
     }
 
+    if (!result_finite(res, err)) {
+        aidstat_result_free(res);
+        return NULL;
+    }
+
     res->col_commit = res->col_alloc = -1;
     for (size_t j = 0; o->by[1] == AIDSTAT_KEY_MEASURE && j < ncols; j++) {
         if (!strcmp(res->col_labels[j], aidstat_measure_label(AIDSTAT_MEASURE_COMMITMENT)))
@@ -812,9 +965,12 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
                 pick = j;
         for (size_t i = 0; i < n; i++)
             res->rows[i].value = res->rows[i].abs = res->rows[i].cells[pick];
-        char *lower = g_utf8_strdown(res->col_labels[pick], -1);
-        note(res, "rows are ranked by %s", lower);
-        g_free(lower);
+        /* periods are listed in order, not ranked */
+        if (!key_is_time(o->by[0])) {
+            char *lower = g_utf8_strdown(res->col_labels[pick], -1);
+            note_coded(res, AIDSTAT_NOTE_RANKED_BY, lower, 0, 0, "rows are ranked by %s", lower);
+            g_free(lower);
+        }
     }
 
     /* ranks by value */
@@ -840,6 +996,17 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
             v[i] = res->rows[i].abs;
         aidstat_error_t cerr;
         res->has_conc = aidstat_concentration_compute(v, n, &res->conc, &cerr) == AIDSTAT_OK;
+        if (!res->has_conc) {
+            /* say which donor, not which sorted value */
+            const char *neg = NULL;
+            for (size_t i = 0; i < n && !neg; i++)
+                if (res->rows[i].abs < 0)
+                    neg = res->rows[i].label;
+            g_free(res->conc_why);
+            res->conc_why = neg ? g_strdup_printf("shares of a whole need values of zero or more, and %s's is "
+                                                  "negative", neg)
+                                : g_strdup(cerr.message);
+        }
         g_free(v);
     }
 
@@ -847,7 +1014,7 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     if (o->top > 0 && n > o->top) {
         size_t rest = n - o->top;
         /* measures side by side still add up column by column */
-        if ((res->additive || o->by[1] == AIDSTAT_KEY_MEASURE) && !overlap && o->stat == AIDSTAT_STAT_SUM &&
+        if ((res->additive || o->by[1] == AIDSTAT_KEY_MEASURE) && (!overlap || split) && o->stat == AIDSTAT_STAT_SUM &&
             o->per == AIDSTAT_PER_NONE) {
             struct row *oth = &res->rows[o->top];
             struct row folded = {0};
@@ -875,8 +1042,9 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
                 g_free(res->rows[i].cells);
             }
             n = o->top;
-            note(res, "%zu more %s not shown (--top %zu)", rest,
-                 o->by[0] == AIDSTAT_KEY_REGION ? "groups" : "rows", o->top);
+            const char *what_rows = o->by[0] == AIDSTAT_KEY_REGION ? "groups" : "rows";
+            note_coded(res, AIDSTAT_NOTE_NOT_SHOWN, what_rows, rest, o->top,
+                       "%zu more %s not shown (only the first %zu)", rest, what_rows, o->top);
         }
         res->nrows = n;
     }
@@ -915,18 +1083,13 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
             cum += row->abs; /* the running total, divided once: no drift from rounded shares */
             /* running shares mean something in value or time order only */
             bool ordered = sort == AIDSTAT_SORT_VALUE || key_is_time(o->by[0]);
-            row->cum = overlap || !ordered ? NAN : cum / res->total;
+            row->cum = (overlap && !split) || !ordered ? NAN : cum / res->total;
         } else {
             row->share = NAN;
             row->cum = NAN;
         }
     }
-    if (overlap)
-        note(res, "a donor can belong to several groups: shares are of %s and do "
-                  "not add up to 100 %%",
-             aidstat_filter_donors_set(o->filter) ? "the total of all selected donors" : "the all-donor total");
-    if (o->by[1] == AIDSTAT_KEY_REGION)
-        note(res, "a donor can belong to several groups: region columns overlap");
+    groups_notes(c, res);
     return res;
 #undef CV
 #undef CN
@@ -950,7 +1113,8 @@ void aidstat_result_free(aidstat_result_t *r)
     g_free(r->source);
     g_free(r->filter);
     g_free(r->basis);
-    g_ptr_array_free(r->notes, TRUE);
+    g_array_free(r->notes, TRUE);
+    g_free(r->conc_why);
     g_free(r);
 }
 
@@ -1022,4 +1186,21 @@ aidstat_stat_t aidstat_result_stat(const aidstat_result_t *r) { return r->stat; 
 bool aidstat_result_cumulative(const aidstat_result_t *r) { return r->cumulative; }
 const char *aidstat_result_basis(const aidstat_result_t *r) { return r->basis ? r->basis : ""; }
 size_t aidstat_result_note_count(const aidstat_result_t *r) { return r->notes->len; }
-const char *aidstat_result_note(const aidstat_result_t *r, size_t i) { return g_ptr_array_index(r->notes, i); }
+const char *aidstat_result_note(const aidstat_result_t *r, size_t i)
+{
+    return g_array_index(r->notes, note_t, i).text;
+}
+aidstat_note_t aidstat_result_note_code(const aidstat_result_t *r, size_t i)
+{
+    return g_array_index(r->notes, note_t, i).code;
+}
+size_t aidstat_result_note_count_param(const aidstat_result_t *r, size_t i, int k)
+{
+    return (unsigned)k < 2 ? g_array_index(r->notes, note_t, i).param[k] : 0;
+}
+const char *aidstat_result_note_subject(const aidstat_result_t *r, size_t i)
+{
+    return g_array_index(r->notes, note_t, i).subject;
+}
+bool aidstat_result_groups_overlap(const aidstat_result_t *r) { return r->groups_overlap; }
+const char *aidstat_result_concentration_why(const aidstat_result_t *r) { return r->conc_why; }

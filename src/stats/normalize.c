@@ -58,6 +58,26 @@ static aidstat_status_t no_rate(const aidstat_normalize_t *n, const aidstat_reco
     return AIDSTAT_ERR_DATA;
 }
 
+/* A yearly average from part of a year (a table that ends in May) is not
+ * the year's: refused, naming the months it would come from. */
+static aidstat_status_t part_year(const aidstat_normalize_t *n, const aidstat_record_t *rec,
+                                  int year, aidstat_error_t *err)
+{
+    int first, last;
+    int k = aidstat_rates_year_months(n->rates, rec->currency, n->currency, year, &first, &last);
+    if (k == 12 || k == 0) /* whole, or no rate at all (said by no_rate) */
+        return AIDSTAT_OK;
+    char a[32], b[32], *file = rates_name(n->rates);
+    aidstat_period_format(year, first, a, sizeof a);
+    aidstat_period_format(year, last, b, sizeof b);
+    aid_error_set(err, AIDSTAT_ERR_DATA, rec->file, rec->line, 0,
+                  "the %s to %s rate for %d would be an average of %s to %s only (%d month%s in %s), "
+                  "not of the year",
+                  rec->currency, n->currency, year, a, b, k, k == 1 ? "" : "s", file);
+    g_free(file);
+    return AIDSTAT_ERR_DATA;
+}
+
 static aidstat_status_t no_deflator(const aidstat_normalize_t *n, const aidstat_record_t *rec,
                                     int year, aidstat_error_t *err)
 {
@@ -95,6 +115,8 @@ aidstat_status_t aidstat_normalize_record(const aidstat_normalize_t *n, aidstat_
                                  "%s to %s: the record has no date to pick a rate", from,
                                  n->currency);
         int month = n->yearly_rates || rec->month == 0 ? 0 : rec->month;
+        if (month == 0 && part_year(n, rec, rec->year, err) != AIDSTAT_OK)
+            return AIDSTAT_ERR_DATA;
         double rate = aidstat_rates_get(n->rates, from, n->currency, rec->year, month);
         if (isnan(rate))
             return no_rate(n, rec, rec->year, month, err);
@@ -102,6 +124,8 @@ aidstat_status_t aidstat_normalize_record(const aidstat_normalize_t *n, aidstat_
         if (has_gdp) {
             double grate = rate;
             if (rec->gdp_year > 0) {
+                if (part_year(n, rec, rec->gdp_year, err) != AIDSTAT_OK)
+                    return AIDSTAT_ERR_DATA;
                 grate = aidstat_rates_get(n->rates, from, n->currency, rec->gdp_year, 0);
                 if (isnan(grate))
                     return no_rate(n, rec, rec->gdp_year, 0, err);

@@ -2,6 +2,7 @@
  * sources of the records that went into a result. */
 #include "config.h"
 #include "stats/selection.h"
+#include "data/filter.h"
 #include "data/error.h"
 #include "data/period.h"
 
@@ -23,6 +24,7 @@ void aid_selection_clear(aid_selection_t *s)
     g_ptr_array_free(s->caveats, TRUE);
     g_free(s->last_source);
     g_free(s->last_release);
+    g_free(s->straddled_currency);
 }
 
 void aid_selection_add(aid_selection_t *s, const aidstat_record_t *rec)
@@ -59,6 +61,62 @@ void aid_selection_add(aid_selection_t *s, const aidstat_record_t *rec)
                  rec->release);
         aid_intern(&s->sources, buf);
     }
+}
+
+void aid_selection_straddled(aid_selection_t *s, const aidstat_filter_t *filter,
+                             const aidstat_record_t *rec)
+{
+    if (!aid_filter_straddles(filter, rec))
+        return;
+    int m = rec->measure;
+    if (!s->straddled_currency) {
+        s->straddled_currency = g_strdup(rec->currency);
+        s->straddled_year = rec->year;
+        s->straddled_month = rec->month;
+    } else if (s->straddled_currency[0] && strcmp(s->straddled_currency, rec->currency) != 0) {
+        s->straddled_currency[0] = '\0';
+    }
+    s->straddled[m]++;
+    s->straddled_sum[m] += rec->value;
+}
+
+char *aid_selection_straddled_note(const aid_selection_t *s, const aidstat_filter_t *filter,
+                                   int measure)
+{
+    uint64_t n = 0;
+    double sum = 0;
+    for (int m = 0; m < AID_NM; m++)
+        if (measure < 0 || m == measure) {
+            n += s->straddled[m];
+            sum += s->straddled_sum[m];
+        }
+    if (!n)
+        return NULL;
+    int fy, fm, ty, tm;
+    aidstat_filter_get_period(filter, &fy, &fm, &ty, &tm);
+    char a[32] = "", b[32] = "", ex[32];
+    if (fy)
+        aidstat_period_format(fy, fm, a, sizeof a);
+    if (ty)
+        aidstat_period_format(ty, tm, b, sizeof b);
+    aidstat_period_format(s->straddled_year, s->straddled_month, ex, sizeof ex);
+    GString *t = g_string_new(NULL);
+    g_string_append_printf(t, "%" G_GUINT64_FORMAT " record%s dated by a longer period than the "
+                           "selection's (the first: %s) reach%s across ",
+                           n, n == 1 ? "" : "s", ex, n == 1 ? "es" : "");
+    if (fy && ty)
+        g_string_append_printf(t, "its start (%s) or end (%s)", a, b);
+    else if (fy)
+        g_string_append_printf(t, "its start (%s)", a);
+    else
+        g_string_append_printf(t, "its end (%s)", b);
+    g_string_append_printf(t, " and %s left out, together %.15g", n == 1 ? "is" : "are", sum);
+    if (s->straddled_currency[0])
+        g_string_append_printf(t, " %s", s->straddled_currency);
+    else
+        g_string_append(t, " in several currencies");
+    g_string_append(t, ": a record counts only when its whole period lies inside the selection's");
+    return g_string_free(t, FALSE);
 }
 
 void aid_selection_add_report(aid_selection_t *s, const aidstat_load_report_t *r)

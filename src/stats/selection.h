@@ -23,6 +23,11 @@ typedef struct {
     aid_intern_t sources;        /* "source, release" */
     GPtrArray *caveats;          /* from the loads, once each */
     uint64_t rows_read, rows_rejected;
+    /* records the period rule left out: partly inside the range */
+    uint64_t straddled[AID_NM];
+    double straddled_sum[AID_NM];
+    char *straddled_currency; /* the first one's; "" once they differ */
+    int straddled_year, straddled_month; /* the first one's period */
     /* hot-path caches */
     const char *last_currency;
     uint32_t last_currency_id;
@@ -44,6 +49,13 @@ void aid_selection_init(aid_selection_t *s);
 void aid_selection_clear(aid_selection_t *s);
 /* Account for one record that matched the filter. */
 void aid_selection_add(aid_selection_t *s, const aidstat_record_t *rec);
+/* Account for one record that did not match the filter: counted when it
+ * failed only by reaching across an end of the period. */
+void aid_selection_straddled(aid_selection_t *s, const aidstat_filter_t *filter,
+                             const aidstat_record_t *rec);
+/* The note on those records for measure (-1: all), or NULL; free it. */
+char *aid_selection_straddled_note(const aid_selection_t *s, const aidstat_filter_t *filter,
+                                   int measure);
 void aid_selection_add_report(aid_selection_t *s, const aidstat_load_report_t *r);
 
 /* Choose the measure: the one there is; allocations when there are several

@@ -12,6 +12,8 @@
 #include "data/error.h"
 #include "data/intern.h"
 #include "data/period.h"
+#include "data/region.h"
+#include "stats/groups.h"
 #include "stats/selection.h"
 
 #include <glib.h>
@@ -37,6 +39,7 @@ struct aidstat_series {
     uint64_t norm_failed;
     GHashTable *region_cache;
     aid_intern_t donor_names;
+    aid_groups_t donor_groups; /* donors outside the groups, or in several */
     /* after finish */
     bool finished;
     aid_selected_t what;
@@ -46,6 +49,7 @@ struct aidstat_series {
     GArray *groups;      /* uint32 group ids, in display order */
     double *values;      /* groups x len */
     GPtrArray *notes;
+    char *shared;        /* donors in several of the groups shown: "" when none */
 };
 
 int aidstat_interval_parse(const char *s)
@@ -104,6 +108,8 @@ aidstat_series_t *aidstat_series_new(const aidstat_series_options_t *opt, aidsta
     s->cells = g_ptr_array_new_with_free_func(cells_free);
     s->region_cache = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, list_free);
     s->notes = g_ptr_array_new_with_free_func(g_free);
+    bool grouped = opt->by == AIDSTAT_KEY_REGION || aid_filter_names_groups(opt->filter);
+    aid_groups_init(&s->donor_groups, grouped ? opt->regions : NULL, opt->filter);
     for (int m = 0; m < AID_NM; m++)
         s->span_first[m] = INT_MAX, s->span_last[m] = INT_MIN;
     return s;
@@ -120,6 +126,8 @@ void aidstat_series_free(aidstat_series_t *s)
     g_ptr_array_free(s->cells, TRUE);
     g_hash_table_destroy(s->region_cache);
     g_ptr_array_free(s->notes, TRUE);
+    aid_groups_clear(&s->donor_groups);
+    g_free(s->shared);
     if (s->groups)
         g_array_free(s->groups, TRUE);
     g_free(s->values);
@@ -214,8 +222,16 @@ int aidstat_series_add(const aidstat_record_t *in, void *series)
         s->span_first[m] = MIN(s->span_first[m], lo);
         s->span_last[m] = MAX(s->span_last[m], hi);
     }
-    if (s->opt.filter && !aidstat_filter_match(s->opt.filter, in))
+    if (s->opt.filter && !aidstat_filter_match(s->opt.filter, in)) {
+        aid_selection_straddled(&s->sel, s->opt.filter, in);
+        aidstat_record_t out = *in;
+        aidstat_error_t e;
+        /* outside every group asked for: counted for the note that says so */
+        if (s->donor_groups.donors && in->year > 0 && aid_filter_outside_groups(s->opt.filter, in) &&
+            (!s->opt.normalize || aidstat_normalize_record(s->opt.normalize, &out, &e) == AIDSTAT_OK))
+            aid_groups_add(&s->donor_groups, &out, false);
         return 0;
+    }
     aidstat_record_t copy = *in;
     const aidstat_record_t *rec = in;
     if (s->opt.normalize) {
@@ -237,6 +253,7 @@ int aidstat_series_add(const aidstat_record_t *in, void *series)
         return 0;
     }
     aid_selection_add(&s->sel, rec);
+    aid_groups_add(&s->donor_groups, rec, true);
     int p = period_of(s->opt.interval, rec->year * 12 + (rec->month ? rec->month - 1 : 0));
     uint32_t ids[256];
     size_t n = groups_of(s, rec, ids, G_N_ELEMENTS(ids));
@@ -356,6 +373,20 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
         }
         if (any)
             g_array_append_val(s->groups, g);
+        /* sums of finite values that overflow a double: an error naming the
+         * group, never a line that leaves the chart */
+        for (size_t t = 0; any && t < s->len; t++)
+            if (!isfinite(grid[g * s->len + t]) || !isfinite(totals[g])) {
+                char label[32];
+                aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                              "the sum for \"%s\" in %s is too large to compute (it overflows a "
+                              "double, beyond 1.8e308): check the values' unit",
+                              aid_intern_str(&s->names, g),
+                              aidstat_series_period_label(s, t, label, sizeof label));
+                g_free(totals);
+                g_free(grid);
+                return AIDSTAT_ERR_DATA;
+            }
     }
     order_ctx_t ctx = {s, totals};
     g_array_sort_with_data(s->groups, group_cmp, &ctx);
@@ -368,6 +399,10 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
 
     for (guint i = 0; i < s->sel.caveats->len; i++)
         note(s, "%s", (const char *)g_ptr_array_index(s->sel.caveats, i));
+    char *straddled = aid_selection_straddled_note(&s->sel, s->opt.filter, s->what.measure);
+    if (straddled)
+        note(s, "%s", straddled);
+    g_free(straddled);
     if (undated)
         note(s, "%" G_GUINT64_FORMAT " %s without a date %s not in the series", undated,
              undated == 1 ? "record" : "records", undated == 1 ? "is" : "are");
@@ -381,8 +416,23 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
              aidstat_series_period_label(s, s->len - 1, b, sizeof b),
              aidstat_period_format(last / 12, last % 12 + 1, (char[32]){0}, 32));
     }
+    GString *shared = g_string_new(NULL);
+    if (aid_groups_shared(&s->donor_groups, s->what.measure, shared) && s->opt.by == AIDSTAT_KEY_REGION)
+        note(s, "the groups share donors (%s): each counts in every group it belongs to", shared->str);
+    else
+        g_string_truncate(shared, 0);
+    s->shared = g_string_free(shared, FALSE);
+    char *outside = aid_groups_outside_note(&s->donor_groups, s->what.measure, s->what.currency, NULL);
+    if (outside)
+        note(s, "%s", outside);
+    g_free(outside);
     s->finished = true;
     return AIDSTAT_OK;
+}
+
+const char *aidstat_series_shared_donors(const aidstat_series_t *s)
+{
+    return s->shared ? s->shared : "";
 }
 
 aidstat_key_t aidstat_series_key(const aidstat_series_t *s)

@@ -157,6 +157,29 @@ void aidstat_trend_predict(const aidstat_trend_t *t, double x, double *y, double
         *hi = h;
 }
 
+bool aidstat_trend_forecast(const aidstat_trend_t *t, double x, bool nonnegative, double *y,
+                            double *lo, double *hi)
+{
+    double f, l, h;
+    aidstat_trend_predict(t, x, &f, &l, &h);
+    bool bounded = false;
+    if (nonnegative) {
+        /* a straight line crosses zero where the quantity cannot: the
+         * forecast and its interval stop at zero */
+        bounded = f < 0 || l < 0;
+        f = f < 0 ? 0 : f;
+        l = l < 0 ? 0 : l;
+        h = h < 0 ? 0 : h;
+    }
+    if (y)
+        *y = f;
+    if (lo)
+        *lo = l;
+    if (hi)
+        *hi = h;
+    return bounded;
+}
+
 aidstat_status_t aidstat_growth_fit(const double *x, const double *y, size_t n,
                                     double periods_per_year, aidstat_growth_t *out,
                                     aidstat_error_t *err)

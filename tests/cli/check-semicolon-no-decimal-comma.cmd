@@ -1,2 +1,3 @@
-# the same file without --decimal-comma: every value is rejected, none misread
+# the same file without --decimal-comma: its values ("1.234.567,89", "12.345,6")
+# show the decimal comma, so the column is read by it
 check semicolon.csv

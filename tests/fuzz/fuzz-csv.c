@@ -1,13 +1,16 @@
 /* Fuzzes the aid-record loaders: aidstat_load_memory with the generic CSV
  * loader or a forced profile. The first byte picks the loader (low four
- * bits), the decimal comma (bit 4) and the delimiter (bits 5-6); the rest
- * is the file. Checks the load report's promise read = used + rejected +
+ * bits), the decimal comma (bit 4), the delimiter (bits 5-6) and, with
+ * bit 7, standard input: the file is read through aidstat_load_file("-")
+ * (the format sniffed on a stream, its first bytes handed on to the CSV
+ * reader, a workbook spooled to a temporary file); the rest is the file. Checks the load report's promise read = used + rejected +
  * skipped and that every record's strings are readable. */
 #include "config.h"
 #include "fuzz.h"
 #include "aidstat.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 static const char *const formats[] = {
@@ -43,8 +46,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     aidstat_load_report_t *rep = aidstat_load_report_new();
     aidstat_error_t err;
     size_t n = 0;
-    aidstat_status_t st = aidstat_load_memory("fuzz.csv", (const char *)data + 1, size - 1, &opt,
-                                              record, &n, rep, &err);
+    aidstat_status_t st;
+    if (data[0] & 0x80) {
+        const char *path = aid_fuzz_path(data + 1, size - 1);
+        if (!path || !freopen(path, "rb", stdin)) {
+            aidstat_load_report_free(rep);
+            return 0;
+        }
+        st = aidstat_load_file("-", &opt, record, &n, rep, &err);
+    } else {
+        st = aidstat_load_memory("fuzz.csv", (const char *)data + 1, size - 1, &opt, record, &n,
+                                 rep, &err);
+    }
     if (st == AIDSTAT_OK) {
         uint64_t read = aidstat_load_report_rows_read(rep);
         if (read != aidstat_load_report_rows_used(rep) + aidstat_load_report_rows_rejected(rep) +

@@ -1,9 +1,10 @@
 /* Fuzzes report specs: front matter, Markdown blocks, inline figures
  * ({{ sum type=military | eur_bn }}) and page layout. The first byte picks
  * the mode: bit 0 set evaluates the rest as text with inline figures
- * (aid_expr_expand) over a small table loaded once; clear parses it as a
- * whole spec over the same table and, with bit 1 set, lays it out into a
- * PDF that is thrown away. */
+ * (aid_expr_expand) over a small table loaded once, and reads it as a
+ * number option (aidstat_number_read, whole with bit 1); clear parses it as
+ * a whole spec over the same table and, with bit 1 set, lays it out into a
+ * PDF that is thrown away; bit 2 confines the spec's files to its folder. */
 #include "config.h"
 #include "fuzz.h"
 #include "report/report.h"
@@ -35,7 +36,7 @@ static void setup(void)
     (void)aid_resources_get_resource();
     data_files[0] = aid_fuzz_file(table_csv);
     aidstat_error_t err;
-    base = aid_spec_parse("base.md", "# Data\n", data_files, false, &err);
+    base = aid_spec_parse("base.md", "# Data\n", data_files, false, false, &err);
     if (!base) {
         char buf[512];
         aid_fuzz_fail(aidstat_error_format(&err, buf, sizeof buf));
@@ -53,7 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1)
         return 0;
     char *text = g_strndup((const char *)data + 1, size - 1);
-    /* aidstat_report_load takes only UTF-8 text up to the first NUL */
+    /* aidstat_report_open refuses a NUL byte and text that is not UTF-8 */
     if (!g_utf8_validate(text, -1, NULL)) {
         g_free(text);
         return 0;
@@ -64,8 +65,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (out && !g_utf8_validate(out, -1, NULL))
             aid_fuzz_fail("expanded text is not UTF-8");
         g_free(out);
+        /* a number accepted is finite, in range, and what strtod reads */
+        double v;
+        bool whole = (data[0] & 2) != 0;
+        if (aidstat_number_read(text, whole, -1e6, 1e6, &v) == AIDSTAT_NUMBER_OK &&
+            (!(v >= -1e6 && v <= 1e6) || (whole && v != (double)(long long)v) ||
+             (v != 0 && v != g_ascii_strtod(text, NULL))))
+            aid_fuzz_fail("aidstat_number_read accepted a number out of range or misread");
     } else {
-        aid_spec_t *s = aid_spec_parse("fuzz.md", text, data_files, false, &err);
+        aid_spec_t *s = aid_spec_parse("fuzz.md", text, data_files, false, (data[0] & 4) != 0, &err);
         if (s && (data[0] & 2)) {
             cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(discard, NULL, s->page_w, s->page_h);
             cairo_t *cr = cairo_create(surf);

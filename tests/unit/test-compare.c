@@ -390,8 +390,18 @@ static void test_regions(void)
         /* overlapping shares do not accumulate */
         CHECK(isnan(aidstat_result_cumulative_share(r, 1)));
         CHECK_EQ_STR(aidstat_result_row_code(r, 0), "");
+        /* Japan is in no group: named, with its amount */
         CHECK_NOTES(r, "a donor can belong to several groups: shares are of the all-donor "
-                       "total and do not add up to 100 %\n");
+                       "total and do not add up to 100 %\n"
+                       "1 donor is in none of the groups: Japan (€5)\n");
+        CHECK(aidstat_result_groups_overlap(r));
+        if (CHECK_EQ_INT(aidstat_result_note_count(r), 2)) {
+            CHECK_EQ_INT(aidstat_result_note_code(r, 0), AIDSTAT_NOTE_SHARES_OVERLAP);
+            CHECK_EQ_STR(aidstat_result_note_subject(r, 0), "Norway");
+            CHECK_EQ_INT(aidstat_result_note_count_param(r, 0, 0), 1);
+            CHECK_EQ_INT(aidstat_result_note_code(r, 1), AIDSTAT_NOTE_OUTSIDE_GROUPS);
+            CHECK_EQ_INT(aidstat_result_note_count_param(r, 1, 0), 1);
+        }
     }
     aidstat_result_free(r);
 
@@ -400,9 +410,17 @@ static void test_regions(void)
     r = run(&opt, recs, G_N_ELEMENTS(recs), &err);
     if (CHECK(r != NULL)) {
         CHECK_ROWS(r, "NATO=180");
-        CHECK_NOTES(r, "1 more groups not shown (--top 1)\n"
+        /* the library names no option: the command line words this note */
+        CHECK_NOTES(r, "1 more groups not shown (only the first 1)\n"
                        "a donor can belong to several groups: shares are of the all-donor "
-                       "total and do not add up to 100 %\n");
+                       "total and do not add up to 100 %\n"
+                       "1 donor is in none of the groups: Japan (€5)\n");
+        if (CHECK(aidstat_result_note_count(r) > 0)) {
+            CHECK_EQ_INT(aidstat_result_note_code(r, 0), AIDSTAT_NOTE_NOT_SHOWN);
+            CHECK_EQ_INT(aidstat_result_note_count_param(r, 0, 0), 1);
+            CHECK_EQ_INT(aidstat_result_note_count_param(r, 0, 1), 1);
+            CHECK_EQ_STR(aidstat_result_note_subject(r, 0), "groups");
+        }
     }
     aidstat_result_free(r);
     opt.top = 0;
@@ -417,11 +435,47 @@ static void test_regions(void)
         CHECK_EQ_DBL(aidstat_result_total(r), 180.0);
         CHECK_EQ_STR(aidstat_result_total_label(r), "All selected donors");
         CHECK_EQ_STR(aidstat_result_filter(r), "region=nato");
-        CHECK_NOTES(r, "a donor can belong to several groups: shares are of the total of all "
-                       "selected donors and do not add up to 100 %\n");
+        /* one group shares no donor with itself; the donors left out are named */
+        CHECK(!aidstat_result_groups_overlap(r));
+        CHECK_NOTES(r, "3 donors are in none of the selected groups and left out: Denmark (€20), "
+                       "Japan (€5), Iceland (€2); €27 in all\n");
     }
     aidstat_result_free(r);
     aidstat_filter_free(f);
+
+    /* two groups that share no donor: no overlap note */
+    aidstat_regions_t *d = aid_regions_new();
+    aid_regions_add(d, "north", "North", "NOR", "");
+    aid_regions_add(d, "north", "North", "DNK", "");
+    aid_regions_add(d, "west", "West", "CAN", "");
+    aid_regions_add(d, "west", "West", "DEU", "");
+    opt.regions = d;
+    opt.filter = NULL;
+    r = run(&opt, recs, G_N_ELEMENTS(recs), &err);
+    if (CHECK(r != NULL)) {
+        CHECK_ROWS(r, "North=120, West=80");
+        CHECK(!aidstat_result_groups_overlap(r));
+        CHECK_NOTES(r, "2 donors are in none of the groups: Japan (€5), Iceland (€2); €7 in all\n");
+        /* Japan and Iceland count in the total, not in a group: no running shares */
+        CHECK(isnan(aidstat_result_cumulative_share(r, 1)));
+    }
+    aidstat_result_free(r);
+    /* selecting both groups leaves them out: the groups split the total */
+    aidstat_filter_t *both = aidstat_filter_new();
+    aidstat_filter_add_region(both, d, 0);
+    aidstat_filter_add_region(both, d, 1);
+    opt.filter = both;
+    r = run(&opt, recs, G_N_ELEMENTS(recs), &err);
+    if (CHECK(r != NULL)) {
+        CHECK_EQ_DBL(aidstat_result_total(r), 200.0);
+        CHECK_NEAR(aidstat_result_cumulative_share(r, 0), 0.6, 1e-15);
+        CHECK_NEAR(aidstat_result_cumulative_share(r, 1), 1.0, 1e-15);
+    }
+    aidstat_result_free(r);
+    opt.filter = NULL;
+    aidstat_filter_free(both);
+    opt.regions = g;
+    aidstat_regions_free(d);
 
     /* donors by region in columns: Norway in both */
     opt.filter = NULL;
@@ -440,7 +494,8 @@ static void test_regions(void)
             CHECK_EQ_DBL(aidstat_result_col_total(r, 1), 180.0);
         }
         CHECK_EQ_DBL(aidstat_result_total(r), 207.0);
-        CHECK_NOTES(r, "a donor can belong to several groups: region columns overlap\n");
+        CHECK_NOTES(r, "a donor can belong to several groups: region columns overlap\n"
+                       "1 donor is in none of the groups: Japan (€5)\n");
     }
     aidstat_result_free(r);
     aidstat_regions_free(g);

@@ -85,6 +85,48 @@ static void test_chunks(void)
     }
 }
 
+/* Encodings told by their first bytes: UTF-32 marks (UTF-32LE's starts
+ * like UTF-16LE's), UTF-16 without a mark by its zero bytes, a doubled
+ * UTF-8 mark; at every chunk size. */
+static void test_marks(void)
+{
+#define IN(s) s, sizeof s - 1
+    static const struct {
+        const char *in;
+        size_t len;
+        const char *want, *name, *how;
+    } cases[] = {
+        {IN("\xff\xfe\0\0" "a\0\0\0\n\0\0\0\xac\x20\0\0"), "a\n\xe2\x82\xac", "UTF-32LE", "byte-order mark"},
+        {IN("\0\0\xfe\xff" "\0\0\0a\0\0\0\n\0\0\x20\xac"), "a\n\xe2\x82\xac", "UTF-32BE", "byte-order mark"},
+        {IN("\xfe\xff" "\0a\0\n"), "a\n", "UTF-16BE", "byte-order mark"},
+        {IN("d\0o\0n\0o\0r\0\n\0\xfc\0"), "donor\n\xc3\xbc", "UTF-16LE", "detected"},
+        {IN("\0d\0o\0n\0o\0r\0\n\x20\xac"), "donor\n\xe2\x82\xac", "UTF-16BE", "detected"},
+        {IN("\xef\xbb\xbf\xef\xbb\xbf" "a\n"), "a\n", "UTF-8", "byte-order mark"},
+        /* NUL bytes alone, or three pairs, are no UTF-16 */
+        {IN("\0\0\0\0\0\0\0\0\0\0"), "\0\0\0\0\0\0\0\0\0\0", "UTF-8", "default"},
+        {IN("a\0b\0c\0"), "a\0b\0c\0", "UTF-8", "default"},
+    };
+#undef IN
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        size_t len = cases[i].len;
+        size_t wlen = i >= 6 ? len : strlen(cases[i].want);
+        for (size_t step = 1; step <= len + 1; step++) {
+            aidstat_error_t err = {0};
+            char *name = NULL;
+            const char *how = NULL;
+            char *got = decode(NULL, cases[i].in, len, step, &err, &name, &how);
+            CHECK(got != NULL);
+            if (got) {
+                CHECK(memcmp(got, cases[i].want, wlen) == 0);
+                CHECK_EQ_STR(name, cases[i].name);
+                CHECK_EQ_STR(how, cases[i].how);
+            }
+            g_free(got);
+            g_free(name);
+        }
+    }
+}
+
 static void test_errors(void)
 {
     aidstat_error_t err = {0};
@@ -161,6 +203,7 @@ static void test_csv_blocks(void)
 int main(void)
 {
     test_chunks();
+    test_marks();
     test_errors();
     test_csv_blocks();
     return testlib_done("test-encoding");

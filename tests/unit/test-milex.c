@@ -171,8 +171,14 @@ static void test_errors(void)
 static void test_compare(void)
 {
     aidstat_reftable_t *t = load("milex-mini.xlsx", NULL);
-    char *rpath = fixture("rates.csv", "date,currency,per_eur\n2023-06-15,USD,1.0\n"
-                                       "2024-03-01,USD,1.25\n2024-06-14,USD,1.25\n");
+    /* a rate in every month of 2023 (1.0) and 2024 (1.25): a yearly average
+     * needs the whole year */
+    GString *rtext = g_string_new("date,currency,per_eur\n");
+    for (int y = 2023; y <= 2024; y++)
+        for (int m = 1; m <= 12; m++)
+            g_string_append_printf(rtext, "%d-%02d-15,USD,%s\n", y, m, y == 2023 ? "1.0" : "1.25");
+    char *rpath = fixture("rates.csv", rtext->str);
+    g_string_free(rtext, TRUE);
     aidstat_error_t err;
     aidstat_rates_t *rates = aidstat_rates_load_file(rpath, &err);
     if (!CHECK(t != NULL) || !CHECK(rates != NULL)) {

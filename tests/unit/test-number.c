@@ -1,6 +1,7 @@
 /* Unit tests for load/number.c: numbers as spreadsheets write them. */
 #include "config.h"
 #include "load/number.h"
+#include "aidstat.h"
 #include "testlib.h"
 
 #include <stdlib.h>
@@ -257,8 +258,79 @@ static void test_random_shapes(void)
     OK_STRTOD("0.0123456789");
 }
 
+/* What a number's text says about its decimal mark (';' files). */
+static void test_mark(void)
+{
+    CHECK_EQ_INT(aid_number_mark("1500"), AID_MARK_NONE);
+    CHECK_EQ_INT(aid_number_mark(""), AID_MARK_NONE);
+    CHECK_EQ_INT(aid_number_mark("1.5e3"), AID_MARK_NONE); /* the parser decides */
+    CHECK_EQ_INT(aid_number_mark("2.5"), AID_MARK_POINT);
+    CHECK_EQ_INT(aid_number_mark("2.25"), AID_MARK_POINT);
+    CHECK_EQ_INT(aid_number_mark("2.2500"), AID_MARK_POINT);
+    CHECK_EQ_INT(aid_number_mark("0.500"), AID_MARK_POINT);  /* no group starts with 0 */
+    CHECK_EQ_INT(aid_number_mark("1234.567"), AID_MARK_POINT); /* a group has 1-3 digits before */
+    CHECK_EQ_INT(aid_number_mark("1,250.5"), AID_MARK_POINT);
+    CHECK_EQ_INT(aid_number_mark("12,345,678"), AID_MARK_POINT);
+    CHECK_EQ_INT(aid_number_mark("2,5"), AID_MARK_COMMA);
+    CHECK_EQ_INT(aid_number_mark("1.250,5"), AID_MARK_COMMA);
+    CHECK_EQ_INT(aid_number_mark("12.345.678"), AID_MARK_COMMA);
+    CHECK_EQ_INT(aid_number_mark(" -0,25 "), AID_MARK_COMMA);
+    CHECK_EQ_INT(aid_number_mark("1.500"), AID_MARK_EITHER);
+    CHECK_EQ_INT(aid_number_mark("-2,250"), AID_MARK_EITHER);
+    CHECK_EQ_INT(aid_number_mark("999.999"), AID_MARK_EITHER);
+}
+
+/* aidstat_number_read: what people type as options and report values. */
+static void strict(const char *s, bool whole, double min, double max, aidstat_number_check_t want, double v_want,
+                   int line)
+{
+    double v = -12345.678;
+    aidstat_number_check_t r = aidstat_number_read(s, whole, min, max, &v);
+    testlib_eq_int(r, want, __FILE__, line, s, "check");
+    testlib_near(v, want == AIDSTAT_NUMBER_OK ? v_want : -12345.678, 0.0, __FILE__, line, s, "value");
+}
+#define STRICT_OK(s, v) strict((s), false, -1e9, 1e9, AIDSTAT_NUMBER_OK, (v), __LINE__)
+#define WHOLE_OK(s, v) strict((s), true, -1e9, 1e9, AIDSTAT_NUMBER_OK, (v), __LINE__)
+#define STRICT_NO(s, why) strict((s), false, -1e9, 1e9, (why), 0, __LINE__)
+#define WHOLE_NO(s, why) strict((s), true, -1e9, 1e9, (why), 0, __LINE__)
+
+static void test_strict(void)
+{
+    STRICT_OK("50", 50);
+    STRICT_OK("-2.5", -2.5);
+    STRICT_OK("+7", 7);
+    STRICT_OK(".5", 0.5);
+    STRICT_OK("5.", 5);
+    STRICT_OK("1e3", 1000);
+    STRICT_OK("-0", 0);
+    WHOLE_OK("120", 120);
+    WHOLE_OK("-3", -3);
+    WHOLE_OK("007", 7); /* decimal, not octal */
+    const char *syntax[] = {"", " ", "nan", "NaN", "inf", "-inf", "infinity", "50abc", "0x40", "0X1p3", " 5",
+                            "5 ", "1,000", "1_000", ".", "-", "+", "e5", "1e", "1e+", "--1", "5\n", "٣", NULL};
+    for (const char **p = syntax; *p; p++) {
+        STRICT_NO(*p, AIDSTAT_NUMBER_SYNTAX);
+        WHOLE_NO(*p, AIDSTAT_NUMBER_SYNTAX);
+    }
+    STRICT_NO(NULL, AIDSTAT_NUMBER_SYNTAX);
+    WHOLE_NO("2.5", AIDSTAT_NUMBER_WHOLE);
+    WHOLE_NO("1e3", AIDSTAT_NUMBER_WHOLE);
+    WHOLE_NO("2.", AIDSTAT_NUMBER_WHOLE);
+    WHOLE_NO("2.5x", AIDSTAT_NUMBER_SYNTAX);
+    STRICT_NO("1e999", AIDSTAT_NUMBER_RANGE);
+    STRICT_NO("-1e999", AIDSTAT_NUMBER_RANGE);
+    STRICT_NO("1000000001", AIDSTAT_NUMBER_RANGE);
+    WHOLE_NO("9999999999999999999", AIDSTAT_NUMBER_RANGE);
+    strict("14.99", false, 15, 240, AIDSTAT_NUMBER_RANGE, 0, __LINE__);
+    strict("15", false, 15, 240, AIDSTAT_NUMBER_OK, 15, __LINE__);
+    strict("240", false, 15, 240, AIDSTAT_NUMBER_OK, 240, __LINE__);
+    strict("240.0001", false, 15, 240, AIDSTAT_NUMBER_RANGE, 0, __LINE__);
+}
+
 int main(void)
 {
+    test_mark();
+    test_strict();
     test_plain();
     test_exact();
     test_grouping();

@@ -111,8 +111,12 @@ static void test_regions(void)
     if (CHECK(i >= 0)) {
         CHECK_EQ_STR(aidstat_regions_id(g, (size_t)i), "europe");
         CHECK_EQ_STR(aidstat_regions_name(g, (size_t)i), "Europe");
-        CHECK_EQ_INT(aidstat_regions_member_count(g, (size_t)i), 32);
+        /* 27 EU members, 3 EU bodies, UK, Norway, Switzerland, Iceland */
+        CHECK_EQ_INT(aidstat_regions_member_count(g, (size_t)i), 34);
         CHECK(aidstat_regions_contains(g, (size_t)i, "DEU", "Germany"));
+        /* the EU bodies by code, and by name where a file has no code */
+        CHECK(aidstat_regions_contains(g, (size_t)i, "EPF", ""));
+        CHECK(aidstat_regions_contains(g, (size_t)i, "", "European Investment Bank"));
         CHECK(!aidstat_regions_contains(g, (size_t)i, "USA", "United States"));
     }
     CHECK_EQ_INT(aidstat_regions_find(g, "Europe"), i);
@@ -163,6 +167,51 @@ static void test_errors(void)
     aidstat_table_free(t);
 }
 
+/* aidstat_output_t: complete or absent, the folder left clean. Only
+ * standard C here: the folder is listed by trying the names. */
+static void test_output(void)
+{
+    char dir[] = "/tmp/aidstat-output-XXXXXX";
+    if (!CHECK(mkdtemp(dir) != NULL))
+        return;
+    char path[256], buf[64];
+    snprintf(path, sizeof path, "%s/out.txt", dir);
+    aidstat_error_t err;
+
+    aidstat_output_t *o = aidstat_output_open(path, &err);
+    if (!CHECK(o != NULL))
+        return;
+    fputs("first\n", aidstat_output_stream(o));
+    CHECK(fopen(path, "r") == NULL); /* not there before the commit */
+    CHECK_EQ_INT(aidstat_output_commit(o, &err), AIDSTAT_OK);
+    FILE *fp = fopen(path, "r");
+    CHECK(fp && fgets(buf, sizeof buf, fp) && !strcmp(buf, "first\n"));
+    if (fp)
+        fclose(fp);
+
+    /* abort: the old content stays */
+    o = aidstat_output_open(path, &err);
+    fputs("second\n", aidstat_output_stream(o));
+    aidstat_output_abort(o);
+    aidstat_output_abort(NULL);
+    fp = fopen(path, "r");
+    CHECK(fp && fgets(buf, sizeof buf, fp) && !strcmp(buf, "first\n"));
+    if (fp)
+        fclose(fp);
+
+    /* a folder: refused with the system's reason */
+    CHECK(aidstat_output_open(dir, &err) == NULL);
+    CHECK_EQ_INT(err.code, AIDSTAT_ERR_OUTPUT);
+    CHECK_EQ_STR(err.file, dir);
+    CHECK_EQ_STR(err.message, "cannot create: Is a directory");
+    CHECK(aidstat_output_open("", &err) == NULL);
+    CHECK_EQ_STR(err.message, "cannot create \"\": No such file or directory");
+
+    aidstat_output_remove_temporaries(); /* nothing open: nothing happens */
+    CHECK(remove(path) == 0);
+    CHECK(remove(dir) == 0); /* empty: no temporary file was left */
+}
+
 int main(void)
 {
     test_version();
@@ -171,5 +220,6 @@ int main(void)
     aidstat_table_free(t);
     test_regions();
     test_errors();
+    test_output();
     return testlib_done("test-public-api");
 }

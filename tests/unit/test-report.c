@@ -52,7 +52,7 @@ static GString *render(const char *text)
     aidstat_error_clear(&err);
     const char *data[] = {datafile, NULL};
     char *path = g_build_filename(tmpdir, "spec.md", NULL);
-    aid_spec_t *s = aid_spec_parse(path, text, data, false, &err);
+    aid_spec_t *s = aid_spec_parse(path, text, data, false, false, &err);
     g_free(path);
     if (!s) {
         fprintf(stderr, "aid_spec_parse: %s:%ld:%ld: %s\n", err.file, err.line, err.column, err.message);

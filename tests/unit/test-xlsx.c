@@ -216,11 +216,56 @@ static void test_hostile(void)
                  "the limit of 600 bytes: refusing to read it (a zip bomb?)");
 }
 
+/* Sheet entries that share a part: the part is read once, whichever
+ * entry asks first; the count of sheet entries is capped. */
+static void test_shared_part(void)
+{
+    char *path = fixture("shared-part.xlsx");
+    aidstat_error_t err;
+    aid_xlsx_t *x = aid_xlsx_open(path, "shared-part.xlsx", NULL, &err);
+    CHECK(x != NULL);
+    if (x) {
+        unsigned before = aid_xlsx_parts_read(x);
+        dump_t d = {x, g_string_new(NULL), g_string_new(NULL), 0, 0};
+        CHECK_EQ_INT(aid_xlsx_read_sheet(x, 1, dump_row, &d, &err), AIDSTAT_OK);
+        CHECK_EQ_STR(d.out->str, "1|donor|year|type|value\n2|Germany|2022|military|1\n"
+                                 "4|France|2023|military|2\n");
+        for (size_t i = 0; i < 3; i++) {
+            long rows = 0;
+            CHECK_EQ_INT(aid_xlsx_sheet_extent(x, i, &rows, &err), AIDSTAT_OK);
+            CHECK_EQ_INT(rows, 3); /* rows holding a cell: no <dimension> */
+        }
+        /* the sheet once, the shared strings once */
+        CHECK_EQ_INT(aid_xlsx_parts_read(x) - before, 2);
+        g_string_free(d.out, TRUE);
+        g_string_free(d.kinds, TRUE);
+        aid_xlsx_close(x);
+    }
+    /* the extents alone: one read (counted, as there is no <dimension>) */
+    x = aid_xlsx_open(path, "shared-part.xlsx", NULL, &err);
+    CHECK(x != NULL);
+    if (x) {
+        unsigned before = aid_xlsx_parts_read(x);
+        for (size_t i = 0; i < 3; i++) {
+            long rows = 0;
+            CHECK_EQ_INT(aid_xlsx_sheet_extent(x, i, &rows, &err), AIDSTAT_OK);
+            CHECK_EQ_INT(rows, 3);
+        }
+        /* one read finds no <dimension> and counts on */
+        CHECK_EQ_INT(aid_xlsx_parts_read(x) - before, 1);
+        aid_xlsx_close(x);
+    }
+    g_free(path);
+    expect_error("many-sheets.xlsx", NULL,
+                 "many-sheets.xlsx: xl/workbook.xml lists more than 4096 sheets");
+}
+
 int main(void)
 {
     test_refs();
     test_dates();
     test_basic();
     test_hostile();
+    test_shared_part();
     return testlib_done("test-xlsx");
 }

@@ -293,6 +293,21 @@ def main():
         write_zip(name, workbook(["Data"]) + [("xl/worksheets/sheet1.xml", xml),
                                               ("xl/sharedStrings.xml", sst_xml(["a", "b"]))])
 
+    # three sheet entries naming one part, which has no <dimension>: its
+    # rows are counted once, not once an entry
+    sst = []
+    s = Sheet(sst)
+    s.row(1, ["donor", "year", "type", "value"])
+    s.row(2, ["Germany", 2022, "military", 1])
+    s.row(4, ["France", 2023, "military", 2])
+    write_zip("shared-part.xlsx",
+              workbook(["A", "B", "C"], ["worksheets/sheet1.xml"] * 3)
+              + [("xl/worksheets/sheet1.xml", s.xml()), ("xl/sharedStrings.xml", sst_xml(sst))])
+    # one sheet entry more than the limit (AID_XLSX_MAX_SHEETS, 4096)
+    write_zip("many-sheets.xlsx",
+              workbook(["S%d" % i for i in range(4097)], ["worksheets/sheet1.xml"] * 4097)
+              + [("xl/worksheets/sheet1.xml", s.xml()), ("xl/sharedStrings.xml", sst_xml(sst))])
+
     write_zip("kiel-mini.xlsx", kiel_mini())
     # the same bytes under a CSV name: found by its first bytes
     write_zip("kiel-mini.csv", kiel_mini())

@@ -1,0 +1,2 @@
+# a TIV table whose header names 2020 twice: an error naming both columns
+compare sipri-tiv-year-twice.csv

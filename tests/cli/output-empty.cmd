@@ -1,0 +1,2 @@
+# -o "": no such file (ENOENT), exit 5
+compare -o "" clean.csv

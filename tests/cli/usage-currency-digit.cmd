@@ -1,0 +1,2 @@
+# --currency with a digit: exit 1
+compare --currency U5D clean.csv

@@ -1,0 +1,2 @@
+# negative --decimals: exit 1
+compare --decimals -1 clean.csv

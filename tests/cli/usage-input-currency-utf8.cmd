@@ -1,0 +1,2 @@
+# --input-currency of three bytes that are not three letters: exit 1
+compare --input-currency € clean.csv
