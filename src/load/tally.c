@@ -48,7 +48,7 @@ struct aidstat_load_report {
     aidstat_progress_fn progress;
     void *progress_user;
     aid_intern_t written; /* donor names as written */
-    struct ident *recent[256]; /* direct-mapped by the name's first bytes */
+    struct ident *recent[1024]; /* direct-mapped by the code or the name's first bytes */
     GPtrArray *idents;      /* per written name's id: ident_t list (one per code) */
     GPtrArray *ident_order; /* ident_t*, in order of first appearance */
 };
@@ -438,7 +438,7 @@ static ident_t *identify(aidstat_load_report_t *r, const char *donor, const char
     uint32_t h = 0;
     for (int i = 0; i < n && k[i]; i++)
         h = h * 31 + (unsigned char)k[i];
-    ident_t **slot = &r->recent[(h ^ (h >> 8)) & 255], *x = *slot;
+    ident_t **slot = &r->recent[(h ^ (h >> 10) ^ (h >> 20)) & 1023], *x = *slot;
     if (x && strcmp(x->donor, donor) == 0 && same(x->code, code))
         return x;
     uint32_t id = aid_intern(&r->written, donor);
