@@ -1078,8 +1078,13 @@ static void marks_free(loader_t *L)
     g_free(L->numcols);
     g_free(L->mark_line);
     g_free(L->either_line);
-    g_strfreev(L->mark_text);
-    g_strfreev(L->either_text);
+    /* sparse arrays: a column without a value yet is NULL, so not g_strfreev */
+    for (size_t i = 0; i < L->ncols && L->mark_text; i++) {
+        g_free(L->mark_text[i]);
+        g_free(L->either_text[i]);
+    }
+    g_free(L->mark_text);
+    g_free(L->either_text);
 }
 
 /* SIPRI and Kiel rows have loaders of their own, which read fields as C
