@@ -4,7 +4,8 @@
 # (long and short) that 'aidstat CMD --help-all' prints is documented in
 # that subsection or in a section it refers to with .Sx (SELECTION, OUTPUT,
 # READING DATA, ...) or in DESCRIPTION (the help options). An option added
-# without documenting it fails here, naming the option and the page. The
+# without documenting it fails here, naming the option and the page; an
+# option the page documents that no longer exists fails too. The
 # built-in donor groups are listed; the page renders without a groff
 # warning (skipped without groff); the EXAMPLES that need no file work.
 # Environment (set by `make check`): AIDSTAT, SRCDIR, TESTDATA.
@@ -17,6 +18,7 @@ src=$SRCDIR/$page
 [ -r "$src" ] || { echo "ERROR: $src missing"; exit 99; }
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
+: >"$tmp/all-options"
 
 # What the page documents: "SECTION[/SUBSECTION] opt NAME" for every
 # "Fl NAME" (NAME without its leading dash: "-by" for --by, "b" for -b) and
@@ -84,7 +86,20 @@ while read -r cmd; do
             fail "aidstat $cmd: option -$o is not documented in $page (add it to the '.Ss $cmd' subsection or a section it names with .Sx)"
         done
     fi
+    # and the other way round: what the subsection documents exists
+    awk -F '\t' -v k="COMMANDS/$cmd" '$1 == k && $2 == "opt" { print $3 }' "$tmp/doc" | sort -u >"$tmp/own"
+    for o in $(comm -23 "$tmp/own" "$tmp/options"); do
+        fail "$page documents -$o under '$cmd', but 'aidstat $cmd --help-all' has no such option"
+    done
+    cat "$tmp/options" >>"$tmp/all-options"
 done <"$tmp/commands"
+
+# An option of a shared section (SELECTION, OUTPUT, ...) exists in at least
+# one command.
+sort -u "$tmp/all-options" >"$tmp/any"
+for o in $(awk -F '\t' '$1 !~ /\// && $1 != "DESCRIPTION" && $1 != "SYNOPSIS" && $2 == "opt" { print $3 }' "$tmp/doc" | sort -u | comm -23 - "$tmp/any"); do
+    fail "$page documents -$o, but no command's --help-all has it"
+done
 
 # The built-in donor groups (datasets/regions.csv) are named under --region.
 awk '/^\.It Fl r , Fl -region/ { on = 1; next } on && /^\.(It|El)/ { exit }
