@@ -16,6 +16,7 @@
 #include "data/period.h"
 #include "data/region.h"
 #include "stats/groups.h"
+#include "stats/sum.h"
 #include "stats/selection.h"
 
 #include <glib.h>
@@ -54,24 +55,42 @@ static bool needs_values(aidstat_stat_t st)
 }
 
 typedef struct {
-    double sum[NM], comp[NM];
+    aid_sum_t sum[NM];
     uint64_t n[NM];
 } cell_t;
 
 static void cell_add(cell_t *c, int m, double x)
 {
-    double s = c->sum[m], t = s + x;
-    if (fabs(s) >= fabs(x))
-        c->comp[m] += (s - t) + x;
-    else
-        c->comp[m] += (x - t) + s;
-    c->sum[m] = t;
+    aid_sum_add(&c->sum[m], x);
     c->n[m]++;
 }
 
 static double cell_value(const cell_t *c, int m)
 {
-    return c->sum[m] + c->comp[m];
+    return aid_sum_value(&c->sum[m]);
+}
+
+/* The value of a cell: the chosen measure, or (measure < 0, when a key is
+ * the measure) the one measure the cell can hold. */
+static double cell_pick(const cell_t *c, int measure)
+{
+    if (measure >= 0)
+        return cell_value(c, measure);
+    double s = 0;
+    for (int m = 0; m < NM; m++)
+        s += cell_value(c, m);
+    return s;
+}
+
+/* The same for the cell's record count. */
+static uint64_t cell_count(const cell_t *c, int measure)
+{
+    if (measure >= 0)
+        return c->n[measure];
+    uint64_t n = 0;
+    for (int m = 0; m < NM; m++)
+        n += c->n[m];
+    return n;
 }
 
 typedef struct {
@@ -694,13 +713,6 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     /* groups that split the total fold and accumulate like any rows */
     bool split = overlap && aid_groups_partition(&c->groups, measure);
 
-    /* The value of a cell: the chosen measure, or (when a key is the
-     * measure) the one measure the cell can hold. */
-#define CV(cellp) (measure >= 0 ? cell_value((cellp), measure) : \
-                   ({ double s_ = 0; for (int m_ = 0; m_ < NM; m_++) s_ += cell_value((cellp), m_); s_; }))
-#define CN(cellp) (measure >= 0 ? (cellp)->n[measure] : \
-                   ({ uint64_t n_ = 0; for (int m_ = 0; m_ < NM; m_++) n_ += (cellp)->n[m_]; n_; }))
-
     /* columns: those with records in the measure, in their natural order */
     keyset_t *K1 = &c->keys[1];
     size_t ncols_all = o->by[1] ? aid_intern_count(&K1->names) : 0;
@@ -713,10 +725,10 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     size_t ncols = 0;
     for (size_t j = 0; j < ncols_all; j++) {
         cell_t *ct = &g_array_index(c->col_total, cell_t, j);
-        if (!CN(ct))
+        if (!cell_count(ct, measure))
             continue;
         cs[ncols].order = g_array_index(K1->order, int, j);
-        cs[ncols].total = CV(ct);
+        cs[ncols].total = cell_pick(ct, measure);
         cs[ncols].label = aid_intern_str(&K1->names, (uint32_t)j);
         cs[ncols].id = j;
         ncols++;
@@ -772,13 +784,13 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     GString *zero_names = g_string_new(NULL);
     for (size_t i = 0; i < nall; i++) {
         cell_t *rt = &g_array_index(c->row_total, cell_t, i);
-        if (!CN(rt))
+        if (!cell_count(rt, measure))
             continue;
         struct row *row = &res->rows[n++];
         row->label = g_strdup(aid_intern_str(&K0->names, (uint32_t)i));
         row->code = g_strdup(g_array_index(K0->code, const char *, i));
         row->order = g_array_index(K0->order, int, i);
-        row->abs = CV(rt);
+        row->abs = cell_pick(rt, measure);
         row->gdp = g_array_index(K0->gdp, double, i);
         if (o->by[0] == AIDSTAT_KEY_MEASURE)
             row->abs = cell_value(rt, row->order);
@@ -874,7 +886,7 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         GArray *cells = g_ptr_array_index(c->cells, i);
         for (size_t j = 0; j < ncols; j++) {
             size_t id = cs[j].id;
-            row->cells[j] = id < cells->len ? CV(&g_array_index(cells, cell_t, id)) : 0.0;
+            row->cells[j] = id < cells->len ? cell_pick(&g_array_index(cells, cell_t, id), measure) : 0.0;
         }
     }
     res->nrows = n;
@@ -937,10 +949,10 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
                                     : o->per == AIDSTAT_PER_MILEX ? "All donors with milex"
                                                                   : "All donors with population");
     } else if (res->additive && o->stat == AIDSTAT_STAT_COUNT) {
-        res->total = (double)CN(&c->total);
+        res->total = (double)cell_count(&c->total, measure);
         res->total_label = g_strdup("Total");
     } else if (res->additive) {
-        res->total = CV(&c->total);
+        res->total = cell_pick(&c->total, measure);
         res->total_label = g_strdup(!overlap                                  ? "Total"
                                     : aidstat_filter_donors_set(o->filter) ? "All selected donors"
                                                                            : "All donors");
@@ -1097,8 +1109,6 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     }
     groups_notes(c, res);
     return res;
-#undef CV
-#undef CN
 }
 
 void aidstat_result_free(aidstat_result_t *r)
