@@ -206,16 +206,10 @@ static bool is_number_column(const aid_column_t *c)
            c->role == ROLE_GDP;
 }
 
-static aidstat_status_t header(loader_t *L, char **f, size_t n)
+/* Which reader the header calls for: the Kiel MAIN DATA sheet's own
+ * (*kiel), a profile named or matched, or the generic one. */
+static aidstat_status_t header_format(loader_t *L, char **norm, size_t n, bool *kiel)
 {
-    L->ncols = n;
-    L->cols = g_new0(aid_column_t, n);
-    L->raw = g_new0(char *, n + 1);
-    char **norm = g_new0(char *, n + 1);
-    for (size_t i = 0; i < n; i++) {
-        L->raw[i] = g_strdup(trim(f[i]));
-        norm[i] = aid_header_normalize(L->raw[i]);
-    }
     aidstat_status_t st = AIDSTAT_OK;
     const char *format = L->opt->format;
     bool want_kiel = format && !strcmp(format, AID_KIEL_MAIN_FORMAT);
@@ -224,14 +218,15 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
                                L->rows ? L->rows->release : NULL, L->report);
         if (L->report && !(L->rows && L->rows->release))
             aid_tally_note(L->report, "the file does not name its release");
-        goto out;
+        *kiel = true;
+        return st;
     }
     if (want_kiel) {
         st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
                            "the header does not match format %s (it needs donor or countries, "
                            "type of aid general and converted value in EUR)",
                            AID_KIEL_MAIN_FORMAT);
-        goto out;
+        return st;
     }
     if (format && strcmp(format, "csv") != 0) {
         L->profile = aid_profile_find(format);
@@ -239,13 +234,13 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
             st = aid_error_set(L->err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                                "--input-format: unknown format \"%s\" (formats: %s, %s)", format,
                                aid_profile_names(), AID_SIPRI_FORMATS);
-            goto out;
+            return st;
         }
         const aid_profile_t *match = aid_profile_match(norm, n);
         if (!match || strcmp(match->name, L->profile->name) != 0) {
             st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
                                "the header does not match format %s", format);
-            goto out;
+            return st;
         }
     } else if (!format) {
         L->profile = aid_profile_match(norm, n);
@@ -255,10 +250,18 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
                 aid_tally_role(L->report, AIDSTAT_DATASET_REFERENCE);
             st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
                                "%s: use it as such, or map its columns to load it as aid", ref);
-            goto out;
+            return st;
         }
     }
+    return st;
+}
 
+/* Each column's role, from the profile, the names or the map: one
+ * column per role, and no two columns for one aid type and measure. */
+static aidstat_status_t header_roles(loader_t *L, char **norm, size_t n)
+{
+    aidstat_status_t st = AIDSTAT_OK;
+    const char *format = L->opt->format;
     if (L->profile && format) /* a format's older header is a profile of the same name */
         L->profile = aid_profile_match(norm, n);
     if (L->profile) {
@@ -269,7 +272,7 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
     }
     for (const char *const *m = L->opt->map; m && *m; m++)
         if ((st = apply_map(L, *m)) != AIDSTAT_OK)
-            goto out;
+            return st;
 
     /* one column per role; later duplicates are ignored */
     for (int r = 0; r < ROLE_COUNT; r++)
@@ -330,8 +333,14 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
                                    "column per aid type and measure, so one of them must go",
                                    L->raw[i], i + 1, L->raw[j], j + 1, what);
                 g_free(what);
-                goto out;
+                return st;
             }
+    return st;
+}
+
+/* The per-column state the rows need: decimal marks and measure words. */
+static void header_readers(loader_t *L, size_t n)
+{
     L->checksum = L->first[ROLE_CHECKSUM] >= 0;
     if (L->csv && aid_csv_delimiter(L->csv) == ';' && !L->opt->decimal_comma &&
         !L->opt->decimal_point) {
@@ -356,7 +365,12 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
         L->kind_last = g_new0(char *, n + 1);
         L->kind_line = g_new0(long, n);
     }
+}
 
+/* The columns a record needs. */
+static aidstat_status_t header_required(loader_t *L)
+{
+    aidstat_status_t st = AIDSTAT_OK;
     const aid_profile_t *P = L->profile;
     if (P && strcmp(P->name, "kiel-release-info") == 0) {
         /* no records; nothing is required */
@@ -365,13 +379,13 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
             st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
                                "no donor column in the header (looked for country, donor, "
                                "supplier, name; use --map donor=COLUMN)");
-            goto out;
+            return st;
         }
         if (L->first[ROLE_VALUE] < 0 && L->first[ROLE_WIDE] < 0) {
             st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
                                "no value column in the header (looked for value, amount, eur, "
                                "usd, or aid-type columns such as military; use --map value=COLUMN)");
-            goto out;
+            return st;
         }
         if (L->first[ROLE_YEAR] < 0 && L->first[ROLE_DATE] < 0 && !(P && P->no_period) &&
             L->report)
@@ -380,10 +394,17 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
             st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1,
                                (long)L->first[ROLE_MONTH] + 1,
                                "a month column without a year column");
-            goto out;
+            return st;
         }
     }
+    return st;
+}
 
+/* What the rows take from the header and the profile, and what the load
+ * report says of it. */
+static void header_settle(loader_t *L, char **norm, size_t n)
+{
+    const aid_profile_t *P = L->profile;
     if (L->report && L->first[ROLE_MEASURE] >= 0) {
         char *mn = aid_header_normalize(L->raw[L->first[ROLE_MEASURE]]);
         if (aid_header_is_transaction(mn))
@@ -433,7 +454,28 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
     else if (L->report)
         aid_tally_begin(L->report, L->name, P ? P->name : "csv",
                         P ? P->description : "generic CSV (columns matched by header names)");
-out:
+}
+
+static aidstat_status_t header(loader_t *L, char **f, size_t n)
+{
+    L->ncols = n;
+    L->cols = g_new0(aid_column_t, n);
+    L->raw = g_new0(char *, n + 1);
+    char **norm = g_new0(char *, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        L->raw[i] = g_strdup(trim(f[i]));
+        norm[i] = aid_header_normalize(L->raw[i]);
+    }
+    bool kiel = false;
+    aidstat_status_t st = header_format(L, norm, n, &kiel);
+    if (st == AIDSTAT_OK && !kiel)
+        st = header_roles(L, norm, n);
+    if (st == AIDSTAT_OK && !kiel) {
+        header_readers(L, n);
+        st = header_required(L);
+    }
+    if (st == AIDSTAT_OK && !kiel)
+        header_settle(L, norm, n);
     g_strfreev(norm);
     return st;
 }
@@ -661,82 +703,76 @@ static bool kinds_mixed(loader_t *L, char **f, long line)
     return false;
 }
 
-static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long line)
+/* data_row's phases return ROW_GO when the row goes on to the next, else
+ * what data_row returns: 0 (used, skipped or rejected) or -1 (stop). */
+#define ROW_GO 1
+
+/* The row's shape: clean fields, trimmed, as many as the header has. */
+static int row_shape(loader_t *L, char **f, const size_t *lens, size_t *n, long line)
 {
     if (L->report)
         aid_tally_row(L->report);
-    if (*L->suspect && !fields_clean(L, line, f, lens, n))
+    if (*L->suspect && !fields_clean(L, line, f, lens, *n))
         return 0;
     /* trim every field once, in place; later trim() calls then cost little */
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < *n; i++) {
         size_t k = lens[i];
         if (k && (f[i][0] == ' ' || f[i][0] == '\t' || f[i][k - 1] == ' ' || f[i][k - 1] == '\t' ||
                   f[i][k - 1] == '\r'))
             f[i] = (char *)trim(f[i]);
     }
-    if (n > L->ncols) {
+    if (*n > L->ncols) {
         bool extra = false;
-        for (size_t i = L->ncols; i < n; i++)
+        for (size_t i = L->ncols; i < *n; i++)
             extra |= f[i][0] != '\0';
         if (!extra)
-            n = L->ncols;
+            *n = L->ncols;
     }
-    if (n != L->ncols) {
+    if (*n != L->ncols) {
         char reason[96];
         snprintf(reason, sizeof reason, "wrong number of fields (the header has %zu)", L->ncols);
         return reject(L, line, reason, "");
     }
     if (L->kind && kinds_mixed(L, f, line))
         return -1;
-    const aid_profile_t *P = L->profile;
-    if (P && strcmp(P->name, "kiel-release-info") == 0) {
-        /* release,period,date,label: metadata, not aid */
-        if (!L->release && f[0][0])
-            L->release = aid_kiel_release_label(f[0], f[1]);
-        if (L->report) {
-            aid_tally_provenance(L->report, L->source, L->release);
-            aid_tally_used(L->report);
-        }
-        return 0;
-    }
-    aidstat_record_t rec = {0};
-    rec.file = L->name;
-    rec.line = line;
-    rec.recipient = "Ukraine";
-    rec.source = L->source;
-    rec.release = L->release ? L->release : "";
-    rec.currency = L->currency;
-    rec.type = (aidstat_type_t)L->default_type;
-    rec.measure = (aidstat_measure_t)L->default_measure;
-    rec.iso3 = P && P->iso3 ? P->iso3 : "";
-    rec.donor = P && P->donor ? P->donor : "";
-    double scale = L->scale;
-    int c;
+    return ROW_GO;
+}
 
+/* Who gave it, and to whom. */
+static int row_who(loader_t *L, char **f, const size_t *lens, long line, aidstat_record_t *rec)
+{
+    int c;
     if ((c = L->first[ROLE_DONOR]) >= 0)
-        rec.donor = f[c];
-    if (!rec.donor[0])
+        rec->donor = f[c];
+    if (!rec->donor[0])
         return reject(L, line, "donor missing", "");
     if (c >= 0 && !text_ok(L, line, c, f[c], lens[c], "donor name", AID_MAX_NAME))
         return 0;
-    if (c >= 0 && aid_donor_is_aggregate(rec.donor))
-        return reject_col(L, line, "a total over donors, not a donor", c, rec.donor);
+    if (c >= 0 && aid_donor_is_aggregate(rec->donor))
+        return reject_col(L, line, "a total over donors, not a donor", c, rec->donor);
     if ((c = L->first[ROLE_ISO3]) >= 0) {
         if (!text_ok(L, line, c, f[c], lens[c], "donor code", AID_MAX_NAME))
             return 0;
-        rec.iso3 = f[c];
+        rec->iso3 = f[c];
     }
     if ((c = L->first[ROLE_RECIPIENT]) >= 0 && f[c][0]) {
         if (!text_ok(L, line, c, f[c], lens[c], "recipient name", AID_MAX_NAME))
             return 0;
-        rec.recipient = f[c];
+        rec->recipient = f[c];
     }
+    return ROW_GO;
+}
 
+/* When: a date, or year, month and day. */
+static int row_when(loader_t *L, char **f, long line, aidstat_record_t *rec)
+{
+    const aid_profile_t *P = L->profile;
     long v;
+    int c;
     if ((c = L->first[ROLE_DATE]) >= 0) {
         const char *why;
         const char *s = f[c];
-        if (!aid_date_parse(s, &rec.year, &rec.month, &rec.day, &why))
+        if (!aid_date_parse(s, &rec->year, &rec->month, &rec->day, &why))
             return reject_col(L, line, s[0] ? why : "date missing", c, s);
     }
     /* aidstat's long format writes records without a period (the Kiel
@@ -750,28 +786,38 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
                               c, f[c]);
         if (v < 1900 || v > 2999)
             return reject_col(L, line, "year out of range", c, f[c]);
-        rec.year = (int)v;
+        rec->year = (int)v;
     }
     if ((c = L->first[ROLE_MONTH]) >= 0 && f[c][0]) {
         if (!aid_int_parse(f[c], &v))
             return reject_col(L, line, "month is not a whole number", c, f[c]);
         if (v < 1 || v > 12)
             return reject_col(L, line, "month out of range", c, f[c]);
-        rec.month = (int)v;
+        rec->month = (int)v;
     }
     if ((c = L->first[ROLE_DAY]) >= 0 && f[c][0]) {
         if (!aid_int_parse(f[c], &v))
             return reject_col(L, line, "day is not a whole number", c, f[c]);
-        if (v < 1 || v > aid_days_in_month(rec.year, rec.month))
+        if (v < 1 || v > aid_days_in_month(rec->year, rec->month))
             return reject_col(L, line, "day out of range", c, f[c]);
-        rec.day = (int)v;
+        rec->day = (int)v;
     }
+    return ROW_GO;
+}
+
+/* What: type, measure, currency and unit, GDP, source and release. */
+static int row_what(loader_t *L, char **f, const size_t *lens, long line, aidstat_record_t *rec,
+                    double *scale)
+{
+    const aid_profile_t *P = L->profile;
+    long v;
+    int c;
     if ((c = L->first[ROLE_TYPE]) >= 0) {
         const char *s = f[c];
         int t = cached_parse(&L->types, s, aidstat_type_parse);
         if (t < 0)
             return reject_col(L, line, s[0] ? "unknown aid type" : "aid type missing", c, s);
-        rec.type = (aidstat_type_t)t;
+        rec->type = (aidstat_type_t)t;
     }
     if ((c = L->first[ROLE_MEASURE]) >= 0) {
         const char *s = f[c];
@@ -780,7 +826,7 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
             return reject_col(L, line, "a budget stage, not aid given", c, s);
         if (m < 0)
             return reject_col(L, line, s[0] ? "unknown measure" : "measure missing", c, s);
-        rec.measure = (aidstat_measure_t)m;
+        rec->measure = (aidstat_measure_t)m;
     }
     if ((c = L->first[ROLE_CURRENCY]) >= 0) {
         const char *s = f[c];
@@ -789,7 +835,7 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
                 return 0;
             for (char *p = f[c]; *p; p++)
                 *p = g_ascii_toupper(*p);
-            rec.currency = f[c];
+            rec->currency = f[c];
         }
     }
     if ((c = L->first[ROLE_UNIT]) >= 0) {
@@ -797,7 +843,7 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         double u = aid_unit_scale(s);
         if (u == 0)
             return reject_col(L, line, "unknown unit", c, s);
-        scale = u;
+        *scale = u;
     }
     if ((c = L->first[ROLE_GDP]) >= 0) {
         double g;
@@ -805,44 +851,52 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         if (r == AID_NUM_BAD)
             return not_a_number(L, line, c, f[c], "GDP is not a number");
         if (r == AID_NUM_OK && g > 0) {
-            double gs = L->cols[c].scale > 0 ? L->cols[c].scale : scale;
-            rec.gdp = g * gs;
-            rec.gdp_year = P ? P->gdp_year : 0;
+            double gs = L->cols[c].scale > 0 ? L->cols[c].scale : *scale;
+            rec->gdp = g * gs;
+            rec->gdp_year = P ? P->gdp_year : 0;
         }
     }
     if ((c = L->first[ROLE_GDP_YEAR]) >= 0 && f[c][0]) {
         if (!aid_int_parse(f[c], &v))
             return reject_col(L, line, "GDP year is not a whole number", c, f[c]);
-        rec.gdp_year = (int)v;
+        rec->gdp_year = (int)v;
     }
     if ((c = L->first[ROLE_SOURCE]) >= 0 && f[c][0]) {
         if (!text_ok(L, line, c, f[c], lens[c], "source", AID_MAX_TEXT))
             return 0;
-        rec.source = f[c];
+        rec->source = f[c];
     }
     if ((c = L->first[ROLE_RELEASE]) >= 0 && f[c][0]) {
         if (!text_ok(L, line, c, f[c], lens[c], "release", AID_MAX_TEXT))
             return 0;
-        rec.release = f[c];
+        rec->release = f[c];
     }
+    return ROW_GO;
+}
 
-    if ((c = L->first[ROLE_VALUE]) >= 0) {
-        double x;
-        aid_num_t r = aid_number_parse(f[c], comma_at(L, c), &x);
-        if (r == AID_NUM_BAD)
-            return not_a_number(L, line, c, f[c], "value is not a number");
-        if (r == AID_NUM_MISSING)
-            return reject_col(L, line, "value missing", c, f[c]);
-        rec.value = x * (L->cols[c].scale > 0 ? L->cols[c].scale : scale);
-        if (L->cols[c].currency && L->first[ROLE_CURRENCY] < 0)
-            rec.currency = L->cols[c].currency;
-        if (L->report)
-            aid_tally_record(L->report, &rec);
-        if (L->report)
-            aid_tally_used(L->report);
-        return L->fn(&rec, L->user) ? -1 : 0;
-    }
+/* A long-format row: one value, one record. */
+static int row_value(loader_t *L, char **f, long line, aidstat_record_t *rec, double scale)
+{
+    int c = L->first[ROLE_VALUE];
+    double x;
+    aid_num_t r = aid_number_parse(f[c], comma_at(L, c), &x);
+    if (r == AID_NUM_BAD)
+        return not_a_number(L, line, c, f[c], "value is not a number");
+    if (r == AID_NUM_MISSING)
+        return reject_col(L, line, "value missing", c, f[c]);
+    rec->value = x * (L->cols[c].scale > 0 ? L->cols[c].scale : scale);
+    if (L->cols[c].currency && L->first[ROLE_CURRENCY] < 0)
+        rec->currency = L->cols[c].currency;
+    if (L->report)
+        aid_tally_record(L->report, rec);
+    if (L->report)
+        aid_tally_used(L->report);
+    return L->fn(rec, L->user) ? -1 : 0;
+}
 
+/* A wide row: a value per type and/or measure column, one record each. */
+static int row_wide(loader_t *L, char **f, long line, const aidstat_record_t *rec, double scale)
+{
     /* wide: parse every value cell first so a bad cell rejects the whole row */
     double vals[64];
     double *vp = L->ncols <= 64 ? vals : g_new(double, L->ncols);
@@ -896,7 +950,7 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
          * as a month with no aid at all has no row */
         if (col->role != ROLE_WIDE || vp[i] != vp[i] || vp[i] == 0)
             continue;
-        aidstat_record_t r = rec;
+        aidstat_record_t r = *rec;
         if (col->type >= 0)
             r.type = (aidstat_type_t)col->type;
         if (col->measure >= 0)
@@ -915,6 +969,43 @@ done:
     if (vp != vals)
         g_free(vp);
     return ret;
+}
+
+static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long line)
+{
+    int go = row_shape(L, f, lens, &n, line);
+    if (go != ROW_GO)
+        return go;
+    const aid_profile_t *P = L->profile;
+    if (P && strcmp(P->name, "kiel-release-info") == 0) {
+        /* release,period,date,label: metadata, not aid */
+        if (!L->release && f[0][0])
+            L->release = aid_kiel_release_label(f[0], f[1]);
+        if (L->report) {
+            aid_tally_provenance(L->report, L->source, L->release);
+            aid_tally_used(L->report);
+        }
+        return 0;
+    }
+    aidstat_record_t rec = {0};
+    rec.file = L->name;
+    rec.line = line;
+    rec.recipient = "Ukraine";
+    rec.source = L->source;
+    rec.release = L->release ? L->release : "";
+    rec.currency = L->currency;
+    rec.type = (aidstat_type_t)L->default_type;
+    rec.measure = (aidstat_measure_t)L->default_measure;
+    rec.iso3 = P && P->iso3 ? P->iso3 : "";
+    rec.donor = P && P->donor ? P->donor : "";
+    double scale = L->scale;
+    if ((go = row_who(L, f, lens, line, &rec)) != ROW_GO ||
+        (go = row_when(L, f, line, &rec)) != ROW_GO ||
+        (go = row_what(L, f, lens, line, &rec, &scale)) != ROW_GO)
+        return go;
+    if (L->first[ROLE_VALUE] >= 0)
+        return row_value(L, f, line, &rec, scale);
+    return row_wide(L, f, line, &rec, scale);
 }
 
 /* ---------------------------------------------- decimal marks by column */
