@@ -4,7 +4,7 @@
  * as a CSV file. */
 #include "config.h"
 #include "load/loader.h"
-#include "load/tally.h"
+#include "data/tally.h"
 #include "load/xlsx.h"
 #include "data/error.h"
 
