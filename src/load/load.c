@@ -9,7 +9,7 @@
 #include "load/encoding.h"
 #include "load/sipri.h"
 #include "load/number.h"
-#include "load/tally.h"
+#include "data/tally.h"
 #include "load/kiel-main.h"
 #include "load/xlsx.h"
 #include "data/error.h"
@@ -708,33 +708,35 @@ static bool kinds_mixed(loader_t *L, char **f, long line)
 #define ROW_GO 1
 
 /* The row's shape: clean fields, trimmed, as many as the header has. */
-static int row_shape(loader_t *L, char **f, const size_t *lens, size_t *n, long line)
+static int row_shape(loader_t *L, char **f, const size_t *lens, size_t *np, long line)
 {
+    size_t n = *np;
     if (L->report)
         aid_tally_row(L->report);
-    if (*L->suspect && !fields_clean(L, line, f, lens, *n))
+    if (*L->suspect && !fields_clean(L, line, f, lens, n))
         return 0;
     /* trim every field once, in place; later trim() calls then cost little */
-    for (size_t i = 0; i < *n; i++) {
+    for (size_t i = 0; i < n; i++) {
         size_t k = lens[i];
         if (k && (f[i][0] == ' ' || f[i][0] == '\t' || f[i][k - 1] == ' ' || f[i][k - 1] == '\t' ||
                   f[i][k - 1] == '\r'))
             f[i] = (char *)trim(f[i]);
     }
-    if (*n > L->ncols) {
+    if (n > L->ncols) {
         bool extra = false;
-        for (size_t i = L->ncols; i < *n; i++)
+        for (size_t i = L->ncols; i < n; i++)
             extra |= f[i][0] != '\0';
         if (!extra)
-            *n = L->ncols;
+            n = L->ncols;
     }
-    if (*n != L->ncols) {
+    if (n != L->ncols) {
         char reason[96];
         snprintf(reason, sizeof reason, "wrong number of fields (the header has %zu)", L->ncols);
         return reject(L, line, reason, "");
     }
     if (L->kind && kinds_mixed(L, f, line))
         return -1;
+    *np = n;
     return ROW_GO;
 }
 
