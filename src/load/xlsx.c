@@ -969,12 +969,10 @@ static aidstat_status_t row_open(sheet_t *S, pos_t *P, bool empty)
     g_free(rs);
     S->row = rn;
     S->col = 0;
-    if (rn <= P->prev_row) {
+    if (rn <= P->prev_row)
         return cell_error(S, "row %ld comes after row %ld", rn, P->prev_row);
-    }
-    if (rn > AID_XLSX_MAX_ROWS) {
+    if (rn > AID_XLSX_MAX_ROWS)
         return cell_error(S, "more than %d rows", AID_XLSX_MAX_ROWS);
-    }
     P->prev_row = rn;
     P->prev_col = -1;
     g_string_truncate(S->x->rowbuf, 0);
@@ -997,17 +995,15 @@ static aidstat_status_t cell_open(sheet_t *S, pos_t *P, bool empty)
     }
     g_free(rs);
     S->col = col;
-    if (row != S->row) {
+    if (row != S->row)
         return cell_error(S, "a cell of row %ld inside row %ld", row, S->row);
-    }
     if (col <= P->prev_col) {
         char a[8];
         aid_xlsx_col_name(P->prev_col, a, sizeof a);
         return cell_error(S, "cell comes after column %s of the same row", a);
     }
-    if ((size_t)col >= S->x->lim.max_cols) {
+    if ((size_t)col >= S->x->lim.max_cols)
         return cell_error(S, "more than %zu cells in a row", S->x->lim.max_cols);
-    }
     P->prev_col = col;
     g_free(P->t);
     P->t = attr(S->r, "t");
