@@ -77,6 +77,7 @@ typedef struct {
     size_t nnum, waiting;   /* waiting: columns with a "1.500" and no mark yet */
     uint64_t invisible;     /* zero-width characters and BOMs removed from names */
     long invisible_line;    /* the first line that had one */
+    GHashTable *aggregate;  /* donor cell -> whether it names a sum over donors */
 } loader_t;
 
 void aidstat_load_options_init(aidstat_load_options_t *opt)
@@ -740,6 +741,23 @@ static int row_shape(loader_t *L, char **f, const size_t *lens, size_t *np, long
     return ROW_GO;
 }
 
+/* Donor cells repeat a few dozen names, and aid_donor_is_aggregate
+ * normalises each and compares it with two dozen words: its answer is
+ * kept for the first AID_DONOR_CACHE names. */
+#define AID_DONOR_CACHE 1024
+static bool donor_aggregate(loader_t *L, const char *name)
+{
+    gpointer v;
+    if (!L->aggregate)
+        L->aggregate = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    else if (g_hash_table_lookup_extended(L->aggregate, name, NULL, &v))
+        return GPOINTER_TO_INT(v);
+    bool agg = aid_donor_is_aggregate(name);
+    if (g_hash_table_size(L->aggregate) < AID_DONOR_CACHE)
+        g_hash_table_insert(L->aggregate, g_strdup(name), GINT_TO_POINTER(agg));
+    return agg;
+}
+
 /* Who gave it, and to whom. */
 static int row_who(loader_t *L, char **f, const size_t *lens, long line, aidstat_record_t *rec)
 {
@@ -750,7 +768,7 @@ static int row_who(loader_t *L, char **f, const size_t *lens, long line, aidstat
         return reject(L, line, "donor missing", "");
     if (c >= 0 && !text_ok(L, line, c, f[c], lens[c], "donor name", AID_MAX_NAME))
         return 0;
-    if (c >= 0 && aid_donor_is_aggregate(rec->donor))
+    if (c >= 0 && donor_aggregate(L, rec->donor))
         return reject_col(L, line, "a total over donors, not a donor", c, rec->donor);
     if ((c = L->first[ROLE_ISO3]) >= 0) {
         if (!text_ok(L, line, c, f[c], lens[c], "donor code", AID_MAX_NAME))
@@ -1303,6 +1321,8 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
     g_strfreev(L.raw);
     g_free(L.release);
     g_free(L.source);
+    if (L.aggregate)
+        g_hash_table_destroy(L.aggregate);
     return st;
 }
 
