@@ -364,6 +364,23 @@ AIDSTAT_API long aidstat_regions_find(const aidstat_regions_t *r, const char *id
 AIDSTAT_API bool aidstat_regions_contains(const aidstat_regions_t *r, size_t i, const char *iso3,
                                           const char *donor);
 
+/* --------------------------------------------------------------- countries */
+
+/** Look a donor up in the country table (datasets/countries.csv) by any of
+ * its names (English, German, the spellings of Kiel's and SIPRI's files;
+ * case and accents do not count) or by its code. On success *code and
+ * *name (either may be NULL) point at static strings: the code ("CZE") and
+ * the display name ("Czechia"). */
+AIDSTAT_API bool aidstat_country_find(const char *name_or_code, const char **code,
+                                      const char **name);
+/** The display name of the country whose name is closest to name by edit
+ * distance (a typo: "Germny" gives "Germany"), or NULL; static. */
+AIDSTAT_API const char *aidstat_country_suggest(const char *name);
+/** "Did you mean ...?": the candidate closest to s by edit distance (case
+ * and accents folded), if close enough to be a typo, else NULL. Returns
+ * one of candidates (NULL entries are skipped). */
+AIDSTAT_API const char *aidstat_suggest(const char *s, const char *const *candidates, size_t n);
+
 /* ------------------------------------------------------------------ filter */
 
 /** A record filter: donors, regions, types, measures and a period range.
@@ -372,8 +389,19 @@ typedef struct aidstat_filter aidstat_filter_t;
 
 AIDSTAT_API aidstat_filter_t *aidstat_filter_new(void);
 AIDSTAT_API void aidstat_filter_free(aidstat_filter_t *f);
-/** Restrict to a donor by name or code (case-insensitive); may be repeated. */
+/** Restrict to a donor by code or by any of its names in the country table
+ * (case and accents do not count: "Türkiye" finds "Turkiye"); a name the
+ * table does not know is compared with the records' donor names. May be
+ * repeated. */
 AIDSTAT_API void aidstat_filter_add_donor(aidstat_filter_t *f, const char *name_or_code);
+/** The donors given to the filter, as given, in order. */
+AIDSTAT_API size_t aidstat_filter_donor_count(const aidstat_filter_t *f);
+AIDSTAT_API const char *aidstat_filter_donor(const aidstat_filter_t *f, size_t i);
+/** How many records aidstat_filter_match has seen from donor i (whatever
+ * the other criteria): 0 after a load means the name matches nothing. */
+AIDSTAT_API uint64_t aidstat_filter_donor_hits(const aidstat_filter_t *f, size_t i);
+/** Whether donor i is a code or a name of the country table. */
+AIDSTAT_API bool aidstat_filter_donor_known(const aidstat_filter_t *f, size_t i);
 /** Restrict to members of group i of regions (borrowed; must outlive f). */
 AIDSTAT_API void aidstat_filter_add_region(aidstat_filter_t *f, const aidstat_regions_t *regions,
                                            size_t i);
@@ -384,6 +412,9 @@ AIDSTAT_API void aidstat_filter_add_measure(aidstat_filter_t *f, aidstat_measure
 /** Inclusive bounds; month 0 means the whole year (from: January, to: December). */
 AIDSTAT_API void aidstat_filter_set_from(aidstat_filter_t *f, int year, int month);
 AIDSTAT_API void aidstat_filter_set_to(aidstat_filter_t *f, int year, int month);
+/** Whether rec passes the filter. Counts the record for each of the
+ * filter's donors it belongs to (aidstat_filter_donor_hits): a filter is
+ * not to be shared between threads. */
 AIDSTAT_API bool aidstat_filter_match(const aidstat_filter_t *f, const aidstat_record_t *rec);
 /** Whether the filter restricts types / measures, and to which. */
 AIDSTAT_API bool aidstat_filter_has_type(const aidstat_filter_t *f, aidstat_type_t t);

@@ -60,7 +60,7 @@ expect "a 10 MB donor name is rejected, quoted by 80 bytes" 0 \
 run compare field.csv --format csv
 expect "a 10 MB quoted field in an ignored column loads" 0 \
 'rank,donor,code,value,share,cumulative_share,measure,type,unit,price_basis,period_from,period_to,source
-1,France,,2,1,1,allocation,military,EUR,nominal,2022,2022,'
+1,France,FRA,2,1,1,allocation,military,EUR,nominal,2022,2022,'
 
 { echo 'donor,year,type,value,note'; printf 'France,2022,military,2,"'; head -c 70000000 /dev/zero | tr '\0' a
   echo '"'; } | timeout 60 "$AIDSTAT" check - >"$tmp/out" 2>&1

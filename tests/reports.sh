@@ -616,7 +616,7 @@ if [ -s "$out/s.pdf" ]; then
     done
     for r in "Donor Military Financial Humanitarian Total Share" \
         "United States 9.00 2.50 0.00 11.50 54.8 %" "Germany 5.00 1.50 0.50 7.00 33.3 %" \
-        "Korea, Republic of 1.20 0.00 0.30 1.50 7.1 %" "Türkiye 0.80 0.00 0.20 1.00 4.8 %" \
+        "South Korea 1.20 0.00 0.30 1.50 7.1 %" "Turkiye 0.80 0.00 0.20 1.00 4.8 %" \
         "Total 16.00 4.00 1.00 21.00 100.0 %" "Year Note" "2022 first year" "2023 second year"; do
         check "s.pdf: table row \"$r\"" grep -q -x -F -e "$r" "$tmp/s-1.txt"
     done

@@ -28,10 +28,23 @@ q "$REG" --recipient Ukraine --from 2022 --by donor >"$tmp/deliv.csv" || exit 1
 q "$REG" --recipient Ukraine --measure commitment --by year >"$tmp/orders.csv" || exit 1
 q "$USA" --by year >"$tmp/usa.csv" || exit 1
 "$AIDSTAT" check "$USA" >"$tmp/usa-check.txt" || exit 1
-python3 - "$REG" "$USA" "$tmp" <<'PY'
-import csv, sys
-reg, usa, tmp = sys.argv[1:4]
+COUNTRIES=$(cd "$(dirname "$0")/.." && pwd)/datasets/countries.csv
+python3 - "$REG" "$USA" "$tmp" "$COUNTRIES" <<'PY'
+import csv, sys, unicodedata
+reg, usa, tmp, countries = sys.argv[1:5]
 bad = 0
+# donors are named as the country table names them: every spelling of a
+# country (case, accents and spaces folded) leads to its display name
+def key(s):
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return " ".join(s.casefold().split())
+display = {}
+for row in csv.DictReader(open(countries, encoding="utf-8", newline="")):
+    for n in [row["name"], row["german"]] + row["variants"].split("|"):
+        if n:
+            display.setdefault(key(n), row["name"])
+def donor(name):
+    return display.get(key(name), name)
 def fail(msg):
     global bad
     bad += 1
@@ -74,7 +87,8 @@ if (n22, n_22) != (410, 410): fail(f"Ukraine records ordered 2022+: python {n22}
 deliv, orders = {}, {}
 for r in uk:
     if int(r[2]) >= 2022 and r[15] != "":
-        deliv[r[1]] = deliv.get(r[1], 0.0) + float(r[15]) * 1e6
+        d = donor(r[1])
+        deliv[d] = deliv.get(d, 0.0) + float(r[15]) * 1e6
     if r[14] != "":
         orders[r[2]] = orders.get(r[2], 0.0) + float(r[14]) * 1e6
 same("deliv.csv", "donor", deliv)

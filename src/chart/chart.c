@@ -44,11 +44,16 @@ static aidstat_chart_t *chart_new(const aidstat_chart_options_t *opt, aidstat_er
     aidstat_chart_t *c = g_new0(aidstat_chart_t, 1);
     c->strings = g_string_chunk_new(256);
     c->warnings = g_ptr_array_new_with_free_func(g_free);
+    c->misses = g_ptr_array_new_with_free_func(g_free);
     c->opt = *opt;
     c->opt.title = keep(c, opt->title);
     c->opt.subtitle = keep(c, opt->subtitle);
     c->opt.note = keep(c, opt->note);
     c->opt.font = keep(c, opt->font ? opt->font : "DejaVu Sans");
+    const char *near = NULL;
+    if (opt->font && !aid_font_installed(opt->font, &near))
+        g_ptr_array_add(c->misses, near ? g_strdup_printf("font \"%s\" is not installed: text is set in a substitute; did you mean %s?", opt->font, near)
+                                        : g_strdup_printf("font \"%s\" is not installed: text is set in a substitute", opt->font));
     c->opt.colors = NULL;
     c->opt.highlight = NULL;
     c->opt.events = NULL;
@@ -120,16 +125,48 @@ void aidstat_chart_free(aidstat_chart_t *c)
     g_free(c->y_label);
     g_free((void *)c->opt.events);
     g_ptr_array_free(c->warnings, TRUE);
+    g_ptr_array_free(c->misses, TRUE);
     g_string_chunk_free(c->strings);
     g_free(c);
+}
+
+/* Whether h names label: as written, or as the same country in another
+ * spelling or by code ("Türkiye", "TUR" for "Turkiye"). */
+static bool names(const char *h, const char *label)
+{
+    if (!label)
+        return false;
+    if (!g_ascii_strcasecmp(h, label) || !g_utf8_collate(h, label))
+        return true;
+    const char *a, *b;
+    return aidstat_country_find(h, &a, NULL) && aidstat_country_find(label, &b, NULL) && !strcmp(a, b);
 }
 
 static bool highlighted(const aidstat_chart_options_t *opt, const char *label)
 {
     for (const char *const *h = opt->highlight; h && *h; h++)
-        if (!g_ascii_strcasecmp(*h, label) || !g_utf8_collate(*h, label))
+        if (names(*h, label))
             return true;
     return false;
+}
+
+/* A highlight that names no item is said, with a suggestion, not ignored. */
+static void check_highlights(aidstat_chart_t *c, const aidstat_chart_options_t *opt)
+{
+    const char **labels = g_new(const char *, c->nitems + 1);
+    for (size_t i = 0; i < c->nitems; i++)
+        labels[i] = c->items[i].label;
+    for (const char *const *h = opt->highlight; h && *h; h++) {
+        bool hit = false;
+        for (size_t i = 0; i < c->nitems && !hit; i++)
+            hit = names(*h, c->items[i].label);
+        if (hit)
+            continue;
+        const char *hint = aidstat_suggest(*h, labels, c->nitems);
+        g_ptr_array_add(c->misses, hint ? g_strdup_printf("highlight \"%s\" matches nothing in the chart; did you mean %s?", *h, hint)
+                                        : g_strdup_printf("highlight \"%s\" matches nothing in the chart", *h));
+    }
+    g_free(labels);
 }
 
 static double pick_scale(double maxabs)
@@ -476,6 +513,7 @@ aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aids
         g_free(what);
     }
     g_ptr_array_free(notes, TRUE);
+    check_highlights(c, opt);
     alt_text(c);
     return c;
 }
@@ -613,6 +651,7 @@ aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s, const aids
         c->title = t;
     }
     g_ptr_array_free(notes, TRUE);
+    check_highlights(c, opt);
     alt_text(c);
     return c;
 }
@@ -729,6 +768,8 @@ static aidstat_status_t draw_all(cairo_t *cr, double w, double h, void *user, ai
 {
     aidstat_chart_t *c = user;
     g_ptr_array_set_size(c->warnings, 0);
+    for (guint i = 0; i < c->misses->len; i++)
+        aid_chart_warn(c, "%s", (const char *)g_ptr_array_index(c->misses, i));
     if (!(w >= AID_CHART_MIN_W && h >= AID_CHART_MIN_H))
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                              "a chart of %.0f x %.0f pt is too small to be read (at least %.0f x %.0f pt, about %.0f x %.0f mm)",

@@ -51,6 +51,7 @@ struct aidstat_chart {
     bool *complete;
     aidstat_interval_t interval;
     GPtrArray *warnings;
+    GPtrArray *misses; /* highlight names that match no item: warned at each draw */
 };
 
 /* The drawing box of a chart: the plot area left after title, subtitle,

@@ -176,6 +176,14 @@ void cli_select_add_entries(cli_select_t *s, GOptionContext *ctx);
  * 0 or an exit code after printing the message. */
 int cli_select_build(cli_select_t *s, const cli_data_opts_t *data, bool need_regions);
 void cli_select_clear(cli_select_t *s);
+/* After the load: a --donor that matched no record is an error, with a
+ * suggestion when it looks like a typo of a known name. 0 or an exit code
+ * after printing the message. */
+int cli_select_check(const cli_select_t *s);
+/* "; did you mean csv?" when s looks like a typo of one of the names in
+ * list ("table, csv, tsv"), else "": for messages about unknown names.
+ * Static storage, overwritten by the next call. */
+const char *cli_hint(const char *s, const char *list);
 
 /* Restating values: --currency, --rates, --yearly-rates, --prices, --deflator. */
 typedef struct {

@@ -149,8 +149,8 @@ int cmd_chart(int argc, char **argv)
     }
     int kind = aidstat_chart_kind_parse(argv[1]);
     if (kind < 0) {
-        code = cli_error(EXIT_USAGE, "chart: unknown kind \"%s\" (bar, stacked, grouped, column, line, area, dumbbell, scatter)",
-                         argv[1]);
+        code = cli_error(EXIT_USAGE, "chart: unknown kind \"%s\"%s (bar, stacked, grouped, column, line, area, dumbbell, scatter)",
+                         argv[1], cli_hint(argv[1], "bar, stacked, grouped, column, line, area, dumbbell, scatter"));
         goto done;
     }
     if (!output && !alt) {
@@ -270,6 +270,8 @@ int cmd_chart(int argc, char **argv)
         if ((code = cli_eu_load(&eu, &data, argv + 2, argc - 2, aidstat_series_add, ser, series_report, ser,
                                 series_caveat, ser)))
             goto done;
+        if ((code = cli_select_check(&sel)))
+            goto done;
         if (aidstat_series_finish(ser, &err) != AIDSTAT_OK) {
             code = cli_fail(&err);
             goto done;
@@ -288,7 +290,8 @@ int cmd_chart(int argc, char **argv)
         for (guint i = 0; keys[i] && i < 2; i++) {
             int k = aidstat_key_parse(g_strstrip(keys[i]));
             if (k < 0) {
-                code = cli_error(EXIT_USAGE, "--by: unknown key \"%s\"", keys[i]);
+                code = cli_error(EXIT_USAGE, "--by: unknown key \"%s\"%s", keys[i],
+                                 cli_hint(keys[i], "donor, region, type, measure, year, quarter, month"));
                 g_strfreev(keys);
                 goto done;
             }
@@ -316,6 +319,8 @@ int cmd_chart(int argc, char **argv)
         }
         if ((code = cli_eu_load(&eu, &data, argv + 2, argc - 2, aidstat_compare_add, cmp, compare_report, cmp,
                                 compare_caveat, cmp)))
+            goto done;
+        if ((code = cli_select_check(&sel)))
             goto done;
         if (!(res = aidstat_compare_finish(cmp, &err))) {
             code = cli_fail(&err);

@@ -754,7 +754,8 @@ int cmd_compare(int argc, char **argv)
     opt.cumulative = cumulative;
     cli_format_t fmt = CLI_FMT_TABLE;
     if (format && !cli_format_parse(format, &fmt)) {
-        code = cli_error(EXIT_USAGE, "--format \"%s\": use table, csv, tsv, json or markdown", format);
+        code = cli_error(EXIT_USAGE, "--format \"%s\": use table, csv, tsv, json or markdown%s", format,
+                         cli_hint(format, "table, csv, tsv, json, markdown"));
         goto done;
     }
     if (scale && strcmp(scale, "bn") && strcmp(scale, "m") && strcmp(scale, "k") && strcmp(scale, "1")) {
@@ -776,6 +777,8 @@ int cmd_compare(int argc, char **argv)
         goto done;
     }
     if ((code = cli_eu_load(&eu, &data, argv + 1, argc - 1, aidstat_compare_add, cmp, add_report, cmp, add_caveat, cmp)))
+        goto done;
+    if ((code = cli_select_check(&sel)))
         goto done;
     if (!(res = aidstat_compare_finish(cmp, &err))) {
         code = cli_fail(&err);

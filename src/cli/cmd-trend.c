@@ -957,7 +957,8 @@ int cmd_trend(int argc, char **argv)
     }
     cli_format_t fmt = CLI_FMT_TABLE;
     if (format && !cli_format_parse(format, &fmt)) {
-        code = cli_error(EXIT_USAGE, "--format \"%s\": use table, csv, tsv, json or markdown", format);
+        code = cli_error(EXIT_USAGE, "--format \"%s\": use table, csv, tsv, json or markdown%s", format,
+                         cli_hint(format, "table, csv, tsv, json, markdown"));
         goto done;
     }
     if (scale && strcmp(scale, "bn") && strcmp(scale, "m") && strcmp(scale, "k") && strcmp(scale, "1")) {
@@ -976,6 +977,8 @@ int cmd_trend(int argc, char **argv)
         goto done;
     }
     if ((code = cli_eu_load(&eu, &data, argv + 1, argc - 1, aidstat_series_add, s, add_report, s, add_caveat, s)))
+        goto done;
+    if ((code = cli_select_check(&sel)))
         goto done;
     if (aidstat_series_finish(s, &err) != AIDSTAT_OK) {
         code = cli_fail(&err);

@@ -35,14 +35,28 @@ int cli_select_build(cli_select_t *s, const cli_data_opts_t *data, bool need_reg
     for (gchar **p = tl; *p && !code; p++) {
         int t = aidstat_type_parse(*p);
         if (t < 0)
-            code = cli_error(EXIT_USAGE, "--type: unknown aid type \"%s\" (military, financial, humanitarian, other, total)", *p);
+        {
+            const char *names[AIDSTAT_TYPE_COUNT];
+            for (int k = 0; k < AIDSTAT_TYPE_COUNT; k++)
+                names[k] = aidstat_type_name((aidstat_type_t)k);
+            const char *hint = aidstat_suggest(*p, names, AIDSTAT_TYPE_COUNT);
+            code = cli_error(EXIT_USAGE, "--type: unknown aid type \"%s\"%s%s%s (military, financial, humanitarian, other, total)",
+                             *p, hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "");
+        }
         else
             aidstat_filter_add_type(s->filter, (aidstat_type_t)t);
     }
     for (gchar **p = ml; *p && !code; p++) {
         int m = aidstat_measure_parse(*p);
         if (m < 0)
-            code = cli_error(EXIT_USAGE, "--measure: unknown measure \"%s\" (commitment, allocation, delivery, to_be_allocated)", *p);
+        {
+            const char *names[AIDSTAT_MEASURE_COUNT];
+            for (int k = 0; k < AIDSTAT_MEASURE_COUNT; k++)
+                names[k] = aidstat_measure_name((aidstat_measure_t)k);
+            const char *hint = aidstat_suggest(*p, names, AIDSTAT_MEASURE_COUNT);
+            code = cli_error(EXIT_USAGE, "--measure: unknown measure \"%s\"%s%s%s (commitment, allocation, delivery, to_be_allocated)",
+                             *p, hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "");
+        }
         else
             aidstat_filter_add_measure(s->filter, (aidstat_measure_t)m);
     }
@@ -78,9 +92,19 @@ int cli_select_build(cli_select_t *s, const cli_data_opts_t *data, bool need_reg
         long i = aidstat_regions_find(s->regions_table, *p);
         if (i < 0) {
             GString *known = g_string_new(NULL);
-            for (size_t k = 0; k < aidstat_regions_count(s->regions_table); k++)
-                g_string_append_printf(known, "%s%s", k ? ", " : "", aidstat_regions_id(s->regions_table, k));
-            code = cli_error(EXIT_USAGE, "--region: unknown group \"%s\" (groups: %s)", *p, known->str);
+            size_t n = aidstat_regions_count(s->regions_table);
+            const char **ids = g_new(const char *, n + 1);
+            for (size_t k = 0; k < n; k++) {
+                ids[k] = aidstat_regions_id(s->regions_table, k);
+                g_string_append_printf(known, "%s%s", k ? ", " : "", ids[k]);
+            }
+            const char *hint = aidstat_suggest(*p, ids, n);
+            if (hint)
+                code = cli_error(EXIT_USAGE, "--region: unknown group \"%s\"; did you mean %s? (groups: %s)",
+                                 *p, hint, known->str);
+            else
+                code = cli_error(EXIT_USAGE, "--region: unknown group \"%s\" (groups: %s)", *p, known->str);
+            g_free(ids);
             g_string_free(known, TRUE);
         } else {
             aidstat_filter_add_region(s->filter, s->regions_table, (size_t)i);
@@ -103,6 +127,38 @@ int cli_select_build(cli_select_t *s, const cli_data_opts_t *data, bool need_reg
     g_strfreev(ml);
     g_strfreev(rl);
     return code;
+}
+
+const char *cli_hint(const char *s, const char *list)
+{
+    static char buf[160];
+    gchar **names = g_strsplit(list, ",", -1);
+    for (gchar **p = names; *p; p++)
+        g_strstrip(*p);
+    const char *hint = aidstat_suggest(s, (const char *const *)names, g_strv_length(names));
+    if (hint)
+        snprintf(buf, sizeof buf, "; did you mean %s?", hint);
+    else
+        buf[0] = '\0';
+    g_strfreev(names);
+    return buf;
+}
+
+int cli_select_check(const cli_select_t *s)
+{
+    for (size_t i = 0; i < aidstat_filter_donor_count(s->filter); i++) {
+        if (aidstat_filter_donor_hits(s->filter, i))
+            continue;
+        const char *d = aidstat_filter_donor(s->filter, i), *code, *name;
+        if (aidstat_country_find(d, &code, &name))
+            return cli_error(EXIT_EMPTY, "--donor \"%s\": no records of %s (%s) in the data", d,
+                             name, code);
+        const char *hint = aidstat_country_suggest(d);
+        if (hint)
+            return cli_error(EXIT_USAGE, "--donor \"%s\": no such donor; did you mean %s?", d, hint);
+        return cli_error(EXIT_EMPTY, "--donor \"%s\": no such donor in the data or the country table", d);
+    }
+    return 0;
 }
 
 void cli_select_clear(cli_select_t *s)

@@ -1,8 +1,11 @@
-/* Record filters. Donor names are compared case-insensitively against
- * both the name and the code, so "--donor usa" and "--donor 'united states'"
- * select the same records. */
+/* Record filters. A donor given by code or by any name of the country
+ * table selects that country's records whatever their spelling, so
+ * "usa", "United States of America" and "Vereinigte Staaten" select the
+ * same records; a name the table does not know is compared with the
+ * records' donor names (case and accents folded). */
 #include "config.h"
 #include "aidstat.h"
+#include "data/country.h"
 #include "data/filter.h"
 #include "data/region.h"
 
@@ -14,9 +17,17 @@ typedef struct {
     size_t index;
 } region_ref_t;
 
+typedef struct {
+    const aid_country_t *country; /* NULL: not in the country table */
+    char *key;                    /* aid_country_key of the name */
+    uint64_t hits;                /* records seen from this donor */
+    bool last;                    /* matched the last record's donor */
+} want_t;
+
 struct aidstat_filter {
-    GPtrArray *donors;  /* case-folded names or codes */
+    GArray *donors;     /* want_t */
     GPtrArray *donors_as_given;
+    char *last_donor, *last_iso3; /* the donor the "last" flags are for */
     GArray *regions;    /* region_ref_t */
     GPtrArray *recipients; /* case-folded */
     GPtrArray *recipients_as_given;
@@ -30,7 +41,7 @@ struct aidstat_filter {
 aidstat_filter_t *aidstat_filter_new(void)
 {
     aidstat_filter_t *f = g_new0(aidstat_filter_t, 1);
-    f->donors = g_ptr_array_new_with_free_func(g_free);
+    f->donors = g_array_new(FALSE, TRUE, sizeof(want_t));
     f->donors_as_given = g_ptr_array_new_with_free_func(g_free);
     f->regions = g_array_new(FALSE, FALSE, sizeof(region_ref_t));
     f->recipients = g_ptr_array_new_with_free_func(g_free);
@@ -42,8 +53,12 @@ void aidstat_filter_free(aidstat_filter_t *f)
 {
     if (!f)
         return;
-    g_ptr_array_free(f->donors, TRUE);
+    for (guint i = 0; i < f->donors->len; i++)
+        g_free(g_array_index(f->donors, want_t, i).key);
+    g_array_free(f->donors, TRUE);
     g_ptr_array_free(f->donors_as_given, TRUE);
+    g_free(f->last_donor);
+    g_free(f->last_iso3);
     g_array_free(f->regions, TRUE);
     g_ptr_array_free(f->recipients, TRUE);
     g_ptr_array_free(f->recipients_as_given, TRUE);
@@ -53,8 +68,35 @@ void aidstat_filter_free(aidstat_filter_t *f)
 
 void aidstat_filter_add_donor(aidstat_filter_t *f, const char *s)
 {
-    g_ptr_array_add(f->donors, g_utf8_validate(s, -1, NULL) ? g_utf8_casefold(s, -1) : g_strdup(s));
+    want_t w = {0};
+    w.country = aid_country_find(s);
+    w.key = aid_country_key(s);
+    if (!w.key)
+        w.key = g_strdup(s);
+    g_array_append_val(f->donors, w);
     g_ptr_array_add(f->donors_as_given, g_strdup(s));
+    g_free(f->last_donor); /* the cached answer lacks the new donor */
+    f->last_donor = NULL;
+}
+
+size_t aidstat_filter_donor_count(const aidstat_filter_t *f)
+{
+    return f ? f->donors->len : 0;
+}
+
+const char *aidstat_filter_donor(const aidstat_filter_t *f, size_t i)
+{
+    return g_ptr_array_index(f->donors_as_given, i);
+}
+
+uint64_t aidstat_filter_donor_hits(const aidstat_filter_t *f, size_t i)
+{
+    return g_array_index(f->donors, want_t, i).hits;
+}
+
+bool aidstat_filter_donor_known(const aidstat_filter_t *f, size_t i)
+{
+    return g_array_index(f->donors, want_t, i).country != NULL;
 }
 
 void aidstat_filter_add_recipient(aidstat_filter_t *f, const char *s)
@@ -139,15 +181,40 @@ bool aidstat_filter_has_region(const aidstat_filter_t *f, const aidstat_regions_
     return false;
 }
 
-static bool donor_match(const aidstat_filter_t *f, const aidstat_record_t *rec)
+/* Which of the wanted donors the record's donor is. Records of one donor
+ * come in runs, so the answer for the last donor is kept. */
+static bool donor_match(aidstat_filter_t *f, const aidstat_record_t *rec)
 {
-    char *name = g_utf8_casefold(rec->donor, -1);
-    bool hit = false;
-    for (size_t i = 0; i < f->donors->len && !hit; i++) {
-        const char *want = g_ptr_array_index(f->donors, i);
-        hit = strcmp(want, name) == 0 || (rec->iso3[0] && g_ascii_strcasecmp(want, rec->iso3) == 0);
+    const char *iso3 = rec->iso3 ? rec->iso3 : "";
+    if (!f->last_donor || strcmp(f->last_donor, rec->donor) != 0 || strcmp(f->last_iso3, iso3) != 0) {
+        const aid_country_t *c = iso3[0] ? aid_country_by_code(iso3) : NULL;
+        char *key = NULL;
+        for (guint i = 0; i < f->donors->len; i++) {
+            want_t *w = &g_array_index(f->donors, want_t, i);
+            if (w->country && !c && !key)
+                c = aid_country_by_name(rec->donor);
+            if (w->country) {
+                w->last = w->country == c;
+                continue;
+            }
+            if (!key && !(key = aid_country_key(rec->donor)))
+                key = g_strdup(rec->donor);
+            w->last = strcmp(w->key, key) == 0 || (iso3[0] && g_ascii_strcasecmp(w->key, iso3) == 0);
+        }
+        g_free(key);
+        g_free(f->last_donor);
+        g_free(f->last_iso3);
+        f->last_donor = g_strdup(rec->donor);
+        f->last_iso3 = g_strdup(iso3);
     }
-    g_free(name);
+    bool hit = false;
+    for (guint i = 0; i < f->donors->len; i++) {
+        want_t *w = &g_array_index(f->donors, want_t, i);
+        if (w->last) {
+            w->hits++;
+            hit = true;
+        }
+    }
     return hit;
 }
 
@@ -176,13 +243,15 @@ static bool in_groups(const aidstat_filter_t *f, const aidstat_record_t *rec)
 /* Every test but the period's (unless PERIOD) and the groups' (unless GROUPS). */
 static bool match(const aidstat_filter_t *f, const aidstat_record_t *rec, bool period, bool groups)
 {
+    /* the donor first: its count of records tells a name that matches
+     * nothing from one whose records other criteria leave out */
+    if (f->donors->len && !donor_match((aidstat_filter_t *)f, rec))
+        return false;
     if (f->types && !(f->types & (1u << rec->type)))
         return false;
     if (f->measures && !(f->measures & (1u << rec->measure)))
         return false;
     if (period && (f->from || f->to) && !period_inside(f, rec))
-        return false;
-    if (f->donors->len && !donor_match(f, rec))
         return false;
     if (f->recipients->len) {
         char *name = g_utf8_casefold(rec->recipient, -1);

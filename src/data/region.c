@@ -1,6 +1,7 @@
 /* Donor groups. Membership is by code when the donor has one the group
  * knows, else by name, so files without ISO codes still group. */
 #include "config.h"
+#include "data/country.h"
 #include "data/region.h"
 
 #include <glib.h>
@@ -101,6 +102,11 @@ void aid_regions_add(aidstat_regions_t *r, const char *id, const char *name, con
         g = group(r, (size_t)i);
     }
     g->members++;
+    /* a member named without a code is found by code too: donors are
+     * read through the country table, whatever their spelling */
+    const aid_country_t *c = !(code && *code) && country ? aid_country_by_name(country) : NULL;
+    if (c)
+        code = c->code;
     if (code && *code)
         g_hash_table_add(g->codes, g_ascii_strup(code, -1));
     if (country && *country)

@@ -2,12 +2,24 @@
  * with a reason, so no row disappears without a trace. */
 #include "config.h"
 #include "data/tally.h"
+#include "data/country.h"
 #include "data/intern.h"
 #include "data/period.h"
 
 #include <glib.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
+
+/* How one donor name with one code, as written in the file, was read. */
+typedef struct ident {
+    char *donor, *code;           /* as written */
+    const aid_country_t *country; /* NULL: not in the country table */
+    const aid_country_t *by_code; /* the country the code names, if any */
+    bool conflict;                /* name and code name different countries */
+    uint64_t rows;                /* 0 until a row is used: then 1 */
+    struct ident *next;           /* same name, another code */
+} ident_t;
 
 typedef struct {
     char *reason;
@@ -30,13 +42,16 @@ struct aidstat_load_report {
     aid_intern_t donors;
     int first, last; /* period keys */
     char *source, *release;
-    aid_intern_cache_t donor_cache;
     aid_intern_t recipients;
     const char *last_recipient;
     char *encoding, *encoding_how;
     aidstat_progress_fn progress;
     void *progress_user;
     aidstat_dataset_role_t role;
+    aid_intern_t written; /* donor names as written */
+    struct ident *recent[1024]; /* direct-mapped by the code or the name's first bytes */
+    GPtrArray *idents;      /* per written name's id: ident_t list (one per code) */
+    GPtrArray *ident_order; /* ident_t*, in order of first appearance */
 };
 
 static void reason_free(gpointer p)
@@ -71,7 +86,18 @@ aidstat_load_report_t *aidstat_load_report_new(void)
     aid_intern_init(&r->currencies);
     aid_intern_init(&r->donors);
     aid_intern_init(&r->recipients);
+    aid_intern_init(&r->written);
+    r->idents = g_ptr_array_new();
+    r->ident_order = g_ptr_array_new();
     return r;
+}
+
+static void ident_free(gpointer p)
+{
+    ident_t *x = p;
+    g_free(x->donor);
+    g_free(x->code);
+    g_free(x);
 }
 
 void aidstat_load_report_free(aidstat_load_report_t *r)
@@ -90,6 +116,10 @@ void aidstat_load_report_free(aidstat_load_report_t *r)
     aid_intern_clear(&r->currencies);
     aid_intern_clear(&r->donors);
     aid_intern_clear(&r->recipients);
+    aid_intern_clear(&r->written);
+    g_ptr_array_free(r->idents, TRUE);
+    g_ptr_array_set_free_func(r->ident_order, ident_free);
+    g_ptr_array_free(r->ident_order, TRUE);
     g_free(r->encoding);
     g_free(r->encoding_how);
     g_free(r);
@@ -213,7 +243,6 @@ void aid_tally_record(aidstat_load_report_t *r, const aidstat_record_t *rec)
 {
     r->records++;
     r->per_measure[rec->measure]++;
-    aid_intern_cached(&r->donors, &r->donor_cache, rec->donor);
     if (!r->last_recipient || strcmp(r->last_recipient, rec->recipient) != 0)
         r->last_recipient = aid_intern_str(&r->recipients, aid_intern(&r->recipients, rec->recipient));
     if (!r->last_currency || strcmp(r->last_currency, rec->currency) != 0)
@@ -427,4 +456,178 @@ size_t aidstat_load_report_recipient_count(const aidstat_load_report_t *r)
 const char *aidstat_load_report_recipient(const aidstat_load_report_t *r, size_t i)
 {
     return aid_intern_str(&r->recipients, (uint32_t)i);
+}
+
+/* Identity: each distinct (name, code) pair is looked up in the country
+ * table once; a row finds its pair through the interned name (the cached
+ * interner that used to list the donors, so the lookup costs a row next
+ * to nothing). */
+/* Codes are a few bytes: cheaper compared here than through strcmp. */
+static inline bool same(const char *a, const char *b)
+{
+    while (*a && *a == *b)
+        a++, b++;
+    return *a == *b;
+}
+
+static ident_t *new_ident(aidstat_load_report_t *r, uint32_t id, ident_t *head, const char *donor,
+                          const char *code);
+
+static ident_t *identify(aidstat_load_report_t *r, const char *donor, const char *code)
+{
+    /* the slot from the code when there is one (three bytes), else from
+     * the name's first eight bytes: cheap, and enough to tell donors apart */
+    const char *k = code[0] ? code : donor;
+    int n = code[0] ? 4 : 8;
+    uint32_t h = 0;
+    for (int i = 0; i < n && k[i]; i++)
+        h = h * 31 + (unsigned char)k[i];
+    ident_t **slot = &r->recent[(h ^ (h >> 10) ^ (h >> 20)) & 1023], *x = *slot;
+    if (x && strcmp(x->donor, donor) == 0 && same(x->code, code))
+        return x;
+    uint32_t id = aid_intern(&r->written, donor);
+    if (id >= r->idents->len)
+        g_ptr_array_set_size(r->idents, (guint)id + 1);
+    ident_t *head = g_ptr_array_index(r->idents, id);
+    for (x = head; x; x = x->next)
+        if (same(x->code, code))
+            return *slot = x;
+    return *slot = new_ident(r, id, head, donor, code);
+}
+
+static G_GNUC_NO_INLINE ident_t *new_ident(aidstat_load_report_t *r, uint32_t id, ident_t *head,
+                                          const char *donor, const char *code)
+{
+    ident_t *x = g_new0(ident_t, 1);
+    x->donor = g_strdup(donor);
+    x->code = g_strdup(code);
+    x->country = aid_country_by_name(donor);
+    if (!x->country && strlen(donor) <= 3)
+        x->country = aid_country_by_code(donor); /* a code in the name column */
+    x->by_code = code[0] ? aid_country_by_code(code) : NULL;
+    x->conflict = x->country && x->by_code && x->country != x->by_code;
+    if (!x->country && !x->conflict)
+        x->country = x->by_code; /* an unknown spelling with a known code */
+    x->next = head;
+    g_ptr_array_index(r->idents, id) = x;
+    g_ptr_array_add(r->ident_order, x);
+    return x;
+}
+
+static G_GNUC_NO_INLINE bool contradiction(const ident_t *x, char *example, size_t len)
+{
+    snprintf(example, len, "%s with %s: %s is %s, %s is %s", x->code, x->donor, x->code,
+             x->by_code->name, x->donor, x->country->code);
+    return false;
+}
+
+static G_GNUC_NO_INLINE void first_row(aidstat_load_report_t *r, ident_t *x, const char *donor)
+{
+    aid_intern(&r->donors, donor); /* the report's list of donors, as the records name them */
+    x->rows = 1;
+}
+
+bool aid_tally_identify(aidstat_load_report_t *r, aidstat_record_t *rec, char *example, size_t len)
+{
+    ident_t *x = identify(r, rec->donor, rec->iso3 ? rec->iso3 : "");
+    if (G_UNLIKELY(x->conflict))
+        return contradiction(x, example, len);
+    if (x->country) {
+        rec->donor = x->country->name;
+        rec->iso3 = x->country->code;
+    }
+    if (G_UNLIKELY(!x->rows))
+        first_row(r, x, rec->donor);
+    return true;
+}
+
+static void quoted_list(GString *s, GPtrArray *names)
+{
+    for (guint i = 0; i < names->len; i++)
+        g_string_append_printf(s, "%s\"%s\"", i ? ", " : "", (char *)g_ptr_array_index(names, i));
+}
+
+static void note_list(aidstat_load_report_t *r, const char *intro, GString *items)
+{
+    if (items->len)
+        aid_tally_note(r, "%s: %s", intro, items->str);
+    g_string_free(items, TRUE);
+}
+
+void aid_tally_identity_notes(aidstat_load_report_t *r)
+{
+    GString *renamed = g_string_new(NULL), *unknown = g_string_new(NULL),
+            *badcode = g_string_new(NULL), *merged = g_string_new(NULL),
+            *shared = g_string_new(NULL);
+    /* spellings per country, and names per unknown code, in file order */
+    GHashTable *per = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                            (GDestroyNotify)g_ptr_array_unref);
+    GHashTable *per_code = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+                                                 (GDestroyNotify)g_ptr_array_unref);
+    GPtrArray *order = g_ptr_array_new(), *code_order = g_ptr_array_new();
+    GHashTable *said = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (guint i = 0; i < r->ident_order->len; i++) {
+        ident_t *x = g_ptr_array_index(r->ident_order, i);
+        if (!x->rows)
+            continue;
+        if (x->code[0] && !x->by_code && !(x->country && !strcmp(x->code, x->country->code)))
+            g_string_append_printf(badcode, "%s%s (%s)", badcode->len ? ", " : "", x->code, x->donor);
+        if (!x->country) {
+            if (g_hash_table_add(said, g_strconcat("?", x->donor, NULL))) /* a name with several codes: once */
+                g_string_append_printf(unknown, "%s\"%s\"", unknown->len ? ", " : "", x->donor);
+            if (x->code[0]) {
+                GPtrArray *a = g_hash_table_lookup(per_code, x->code);
+                if (!a) {
+                    a = g_ptr_array_new();
+                    g_hash_table_insert(per_code, x->code, a);
+                    g_ptr_array_add(code_order, x->code);
+                }
+                g_ptr_array_add(a, x->donor);
+            }
+            continue;
+        }
+        if (strcmp(x->donor, x->country->name) != 0) {
+            char *item = g_strdup_printf("%s → %s (%s)", x->donor, x->country->name, x->country->code);
+            if (!g_hash_table_contains(said, item))
+                g_string_append_printf(renamed, "%s%s", renamed->len ? ", " : "", item);
+            g_hash_table_add(said, item);
+        }
+        GPtrArray *a = g_hash_table_lookup(per, x->country);
+        if (!a) {
+            a = g_ptr_array_new();
+            g_hash_table_insert(per, (gpointer)x->country, a);
+            g_ptr_array_add(order, (gpointer)x->country);
+        }
+        bool seen = false;
+        for (guint k = 0; k < a->len && !seen; k++)
+            seen = strcmp(g_ptr_array_index(a, k), x->donor) == 0;
+        if (!seen)
+            g_ptr_array_add(a, x->donor);
+    }
+    for (guint i = 0; i < order->len; i++) {
+        const aid_country_t *c = g_ptr_array_index(order, i);
+        GPtrArray *a = g_hash_table_lookup(per, c);
+        if (a->len < 2)
+            continue;
+        g_string_append_printf(merged, "%s%s (%s) as ", merged->len ? "; " : "", c->name, c->code);
+        quoted_list(merged, a);
+    }
+    for (guint i = 0; i < code_order->len; i++) {
+        GPtrArray *a = g_hash_table_lookup(per_code, g_ptr_array_index(code_order, i));
+        if (a->len < 2)
+            continue;
+        g_string_append_printf(shared, "%s%s as ", shared->len ? "; " : "",
+                               (char *)g_ptr_array_index(code_order, i));
+        quoted_list(shared, a);
+    }
+    note_list(r, "donor names read through the country table", renamed);
+    note_list(r, "one donor under several names, counted as one", merged);
+    note_list(r, "donor names not in the country table, kept as written", unknown);
+    note_list(r, "donor codes not in the country table", badcode);
+    note_list(r, "one unknown code under several names, kept apart", shared);
+    g_hash_table_destroy(per);
+    g_hash_table_destroy(per_code);
+    g_hash_table_destroy(said);
+    g_ptr_array_free(order, TRUE);
+    g_ptr_array_free(code_order, TRUE);
 }

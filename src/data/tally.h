@@ -32,6 +32,16 @@ char *aid_tally_clip(const char *s, size_t max);
 /* The progress callback set on r, if any, and its user data. */
 aidstat_progress_fn aid_tally_progress(const aidstat_load_report_t *r, void **user);
 void aid_tally_record(aidstat_load_report_t *r, const aidstat_record_t *rec);
+/* Resolve rec's donor through the country table: a known name or code
+ * sets rec->donor to the table's display name and rec->iso3 to its code
+ * (static strings), an unknown one stays as written. False when the name
+ * and the code name different countries: the row must be rejected, and
+ * example (len bytes) says how. Call once per row, before the record is
+ * tallied. */
+bool aid_tally_identify(aidstat_load_report_t *r, aidstat_record_t *rec, char *example, size_t len);
+/* At the end of a load: notes on how donor names were read (renamed,
+ * several spellings of one donor, names and codes the table lacks). */
+void aid_tally_identity_notes(aidstat_load_report_t *r);
 /* Source and release known without records (release_info.csv). */
 void aid_tally_provenance(aidstat_load_report_t *r, const char *source, const char *release);
 void aid_tally_note(aidstat_load_report_t *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -48,33 +48,6 @@ struct aid_kiel {
     GPtrArray *order;  /* note texts in order of first appearance */
 };
 
-static const struct {
-    const char *name, *code;
-} codes[] = {
-    {"Australia", "AUS"}, {"Austria", "AUT"}, {"Belgium", "BEL"}, {"Bulgaria", "BGR"},
-    {"Canada", "CAN"}, {"China", "CHN"}, {"Croatia", "HRV"}, {"Cyprus", "CYP"},
-    {"Czech Republic", "CZE"}, {"Czechia", "CZE"}, {"Denmark", "DNK"}, {"Estonia", "EST"},
-    {"Finland", "FIN"}, {"France", "FRA"}, {"Germany", "DEU"}, {"Greece", "GRC"},
-    {"Hungary", "HUN"}, {"Iceland", "ISL"}, {"India", "IND"}, {"Ireland", "IRL"},
-    {"Italy", "ITA"}, {"Japan", "JPN"}, {"Latvia", "LVA"}, {"Lithuania", "LTU"},
-    {"Luxembourg", "LUX"}, {"Malta", "MLT"}, {"Netherlands", "NLD"}, {"New Zealand", "NZL"},
-    {"Norway", "NOR"}, {"Poland", "POL"}, {"Portugal", "PRT"}, {"Romania", "ROU"},
-    {"Slovakia", "SVK"}, {"Slovenia", "SVN"}, {"South Korea", "KOR"}, {"Spain", "ESP"},
-    {"Sweden", "SWE"}, {"Switzerland", "CHE"}, {"Taiwan", "TWN"}, {"Turkey", "TUR"},
-    {"Türkiye", "TUR"}, {"United Kingdom", "GBR"}, {"United States", "USA"},
-    /* the institutions, with the codes datasets/regions.csv uses ("EU") */
-    {"EU (Commission and Council)", "EU"}, {"European Peace Facility", "EPF"},
-    {"European Investment Bank", "EIB"},
-};
-
-const char *aid_kiel_donor_code(const char *donor)
-{
-    for (size_t i = 0; i < G_N_ELEMENTS(codes); i++)
-        if (!g_ascii_strcasecmp(codes[i].name, donor))
-            return codes[i].code;
-    return "";
-}
-
 /* The first column whose normalised name is one of names. */
 static int find(char **norm, size_t n, const char *const *names)
 {
@@ -404,7 +377,7 @@ int aid_kiel_row(aid_kiel_t *k, char **f, const size_t *lens, size_t n, long lin
 
     aidstat_record_t rec = {0};
     rec.donor = donor;
-    rec.iso3 = aid_kiel_donor_code(donor);
+    rec.iso3 = "";
     rec.recipient = "Ukraine";
     rec.year = y, rec.month = m, rec.day = d;
     rec.type = (aidstat_type_t)type;
@@ -413,6 +386,9 @@ int aid_kiel_row(aid_kiel_t *k, char **f, const size_t *lens, size_t n, long lin
     rec.release = k->release;
     rec.file = k->name;
     rec.line = line;
+    char ex[512];
+    if (!aid_tally_identify(k->report, &rec, ex, sizeof ex))
+        return reject(k, line, "donor code contradicts the donor name", C[K_DONOR], ex);
     int stop = 0;
     if (vr == AID_NUM_OK) {
         rec.measure = (aidstat_measure_t)measure;

@@ -29,8 +29,5 @@ int aid_kiel_row(aid_kiel_t *k, char **f, const size_t *lens, size_t n, long lin
 void aid_kiel_finish(aid_kiel_t *k);
 void aid_kiel_free(aid_kiel_t *k);
 
-/* The ISO 3166 alpha-3 code (or the tracker's own code for institutions:
- * EU, EPF, EIB) of a donor as the tracker spells it; "" if unknown. */
-const char *aid_kiel_donor_code(const char *donor);
 
 #endif

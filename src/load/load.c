@@ -498,6 +498,17 @@ static int reject_col(loader_t *L, long line, const char *what, int col, const c
     return 0;
 }
 
+/* Resolve the row's donor through the country table; a name and code that
+ * name different countries reject the row. */
+static bool identify(loader_t *L, long line, aidstat_record_t *rec)
+{
+    char ex[2 * AID_MAX_NAME + 64];
+    if (aid_tally_identify(L->report, rec, ex, sizeof ex))
+        return true;
+    reject_col(L, line, "donor code contradicts the donor name", L->first[ROLE_ISO3], ex);
+    return false;
+}
+
 /* Whether a name or text cell is fit to be a record's string: at most max
  * bytes (Pango and case folding would choke on megabyte names). Rejects the row
  * and returns false when not. */
@@ -907,6 +918,8 @@ static int row_value(loader_t *L, char **f, long line, aidstat_record_t *rec, do
     rec->value = x * (L->cols[c].scale > 0 ? L->cols[c].scale : scale);
     if (L->cols[c].currency && L->first[ROLE_CURRENCY] < 0)
         rec->currency = L->cols[c].currency;
+    if (!identify(L, line, rec))
+        return 0;
     if (L->report)
         aid_tally_record(L->report, rec);
     if (L->report)
@@ -915,7 +928,7 @@ static int row_value(loader_t *L, char **f, long line, aidstat_record_t *rec, do
 }
 
 /* A wide row: a value per type and/or measure column, one record each. */
-static int row_wide(loader_t *L, char **f, long line, const aidstat_record_t *rec, double scale)
+static int row_wide(loader_t *L, char **f, long line, aidstat_record_t *rec, double scale)
 {
     /* wide: parse every value cell first so a bad cell rejects the whole row */
     double vals[64];
@@ -964,6 +977,8 @@ static int row_wide(loader_t *L, char **f, long line, const aidstat_record_t *re
         reject_col(L, line, "total does not equal the sum of the aid types", checkcol, ex);
         goto done;
     }
+    if (!identify(L, line, rec))
+        goto done;
     for (size_t i = 0; i < L->ncols && ret == 0; i++) {
         aid_column_t *col = &L->cols[i];
         /* a zero in a type column says "none of this type": no record,
@@ -1176,8 +1191,13 @@ static void marks_free(loader_t *L)
     g_free(L->numcols);
     g_free(L->mark_line);
     g_free(L->either_line);
-    g_strfreev(L->mark_text);
-    g_strfreev(L->either_text);
+    /* sparse arrays: a column without a value yet is NULL, so not g_strfreev */
+    for (size_t i = 0; i < L->ncols && L->mark_text; i++) {
+        g_free(L->mark_text[i]);
+        g_free(L->either_text[i]);
+    }
+    g_free(L->mark_text);
+    g_free(L->either_text);
 }
 
 /* SIPRI and Kiel rows have loaders of their own, which read fields as C
@@ -1243,6 +1263,10 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
     if (!err)
         err = &local;
     aidstat_error_clear(err);
+    /* donor identity is resolved through the report: keep one */
+    aidstat_load_report_t *own = report ? NULL : aidstat_load_report_new();
+    if (own)
+        report = own;
     loader_t L = {0};
     L.name = opt->display_name ? opt->display_name : name;
     L.path = path;
@@ -1307,6 +1331,9 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
             aid_kiel_finish(L.kiel);
         aid_kiel_free(L.kiel);
     }
+    if (st == AIDSTAT_OK)
+        aid_tally_identity_notes(report);
+    aidstat_load_report_free(own);
     marks_free(&L);
     g_free(L.cols);
     g_free(L.kind);

@@ -186,10 +186,13 @@ static const char *unmark(aid_sipri_t *s, char *name)
     return rstrip(name);
 }
 
-static int emit(aid_sipri_t *s, const aidstat_record_t *rec)
+static int emit(aid_sipri_t *s, const aidstat_record_t *in)
 {
-    if (s->report)
-        aid_tally_record(s->report, rec);
+    aidstat_record_t one = *in, *rec = &one;
+    char ex[512];
+    /* SIPRI's files carry no codes: a name cannot contradict one */
+    (void)aid_tally_identify(s->report, rec, ex, sizeof ex);
+    aid_tally_record(s->report, rec);
     if (s->fn(rec, s->user)) {
         aid_error_set(s->err, AIDSTAT_ERR_ABORTED, s->name, rec->line, 0, "stopped by the caller");
         return -1;

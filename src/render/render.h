@@ -54,6 +54,10 @@ void aid_text_extent(PangoLayout *l, double *w, double *h);
 void aid_text_draw(cairo_t *cr, PangoLayout *l, double x, double y);
 /* Whether the layout had to cut text to fit. */
 bool aid_text_ellipsized(PangoLayout *l);
+/* Whether a font family of this name (any case) is installed; when not,
+ * *near (if given) is the installed family closest to it by spelling, or
+ * NULL. */
+bool aid_font_installed(const char *family, const char **near);
 
 /* ---- numbers for people */
 

@@ -86,3 +86,30 @@ bool aid_text_ellipsized(PangoLayout *l)
 {
     return pango_layout_is_ellipsized(l);
 }
+
+bool aid_font_installed(const char *family, const char **near)
+{
+    static char found[200];
+    PangoFontMap *map = pango_cairo_font_map_get_default();
+    PangoFontFamily **fams = NULL;
+    int n = 0;
+    pango_font_map_list_families(map, &fams, &n);
+    const char **names = g_new(const char *, (gsize)n + 1);
+    bool hit = false;
+    for (int i = 0; i < n; i++) {
+        names[i] = pango_font_family_get_name(fams[i]);
+        hit |= !g_ascii_strcasecmp(names[i], family);
+    }
+    /* a generic family ("sans", "serif", "monospace") is always there */
+    hit |= !g_ascii_strcasecmp(family, "sans") || !g_ascii_strcasecmp(family, "sans-serif") ||
+           !g_ascii_strcasecmp(family, "serif") || !g_ascii_strcasecmp(family, "monospace");
+    if (near) {
+        const char *s = hit ? NULL : aidstat_suggest(family, names, (size_t)n);
+        if (s)
+            g_strlcpy(found, s, sizeof found);
+        *near = s ? found : NULL;
+    }
+    g_free(names);
+    g_free(fams);
+    return hit;
+}

@@ -101,8 +101,14 @@ aidstat_status_t aid_opts_check(const aid_opts_t *o, const char *const *known, l
             GString *list = g_string_new(NULL);
             for (const char *const *p = known; *p; p++)
                 g_string_append_printf(list, "%s%s", list->len ? ", " : "", *p);
-            aidstat_status_t st = aid_opts_error(o, k, line, col, err, "unknown option \"%s\" (options: %s)", k,
-                                                 list->str);
+            size_t n = 0;
+            while (known[n])
+                n++;
+            const char *hint = aidstat_suggest(k, (const char *const *)known, n);
+            aidstat_status_t st =
+                hint ? aid_opts_error(o, k, line, col, err, "unknown option \"%s\"; did you mean %s? (options: %s)",
+                                      k, hint, list->str)
+                     : aid_opts_error(o, k, line, col, err, "unknown option \"%s\" (options: %s)", k, list->str);
             g_string_free(list, TRUE);
             return st;
         }
@@ -126,6 +132,31 @@ aidstat_status_t aid_opts_bool(const aid_opts_t *o, const char *key, bool *out, 
     return aid_opts_error(o, key, 0, 0, err, "%s: \"%s\": true or false", key, v);
 }
 
+/* After a query has seen the table: a donor= name that matched no record
+ * is an error (with a suggestion for a typo), never a silently smaller
+ * selection. */
+static bool donors_found(const aid_opts_t *o, const aidstat_filter_t *f, aidstat_error_t *err)
+{
+    for (size_t i = 0; f && i < aidstat_filter_donor_count(f); i++) {
+        if (aidstat_filter_donor_hits(f, i))
+            continue;
+        const char *given = aidstat_filter_donor(f, i), *code, *name, *hint = NULL;
+        if (aidstat_country_find(given, &code, &name))
+            aid_opts_error(o, "donor", 0, 0, err, "donor: \"%s\": no records of %s (%s) in the data",
+                           given, name, code);
+        else if ((hint = aidstat_country_suggest(given)))
+            aid_opts_error(o, "donor", 0, 0, err, "donor: \"%s\": no such donor; did you mean %s?",
+                           given, hint);
+        else
+            aid_opts_error(o, "donor", 0, 0, err,
+                           "donor: \"%s\": no such donor in the data or the country table", given);
+        if (err && (!hint || aidstat_country_find(given, NULL, NULL)))
+            err->code = AIDSTAT_ERR_EMPTY; /* a name, not a typo: nothing matched */
+        return false;
+    }
+    return true;
+}
+
 aidstat_filter_t *aid_query_filter(const aid_rdata_t *d, const aid_opts_t *o, bool skip_where,
                                    aidstat_error_t *err)
 {
@@ -136,7 +167,12 @@ aidstat_filter_t *aid_query_filter(const aid_rdata_t *d, const aid_opts_t *o, bo
         for (gchar **p = parts; *p; p++) {
             int t = aidstat_type_parse(g_strstrip(*p));
             if (t < 0) {
-                aid_opts_error(o, "type", 0, 0, err, "unknown aid type \"%s\" (military, financial, humanitarian, other)", *p);
+                const char *names[AIDSTAT_TYPE_COUNT];
+                for (int k = 0; k < AIDSTAT_TYPE_COUNT; k++)
+                    names[k] = aidstat_type_name((aidstat_type_t)k);
+                const char *hint = aidstat_suggest(*p, names, AIDSTAT_TYPE_COUNT);
+                aid_opts_error(o, "type", 0, 0, err, "unknown aid type \"%s\"%s%s%s (military, financial, humanitarian, other)",
+                               *p, hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "");
                 g_strfreev(parts);
                 aidstat_filter_free(f);
                 return NULL;
@@ -176,7 +212,14 @@ aidstat_filter_t *aid_query_filter(const aid_rdata_t *d, const aid_opts_t *o, bo
         for (gchar **p = parts; *p; p++) {
             long i = aidstat_regions_find(d->regions, g_strstrip(*p));
             if (i < 0) {
-                aid_opts_error(o, "region", 0, 0, err, "unknown region \"%s\"", *p);
+                size_t n = aidstat_regions_count(d->regions);
+                const char **ids = g_new(const char *, n + 1);
+                for (size_t k = 0; k < n; k++)
+                    ids[k] = aidstat_regions_id(d->regions, k);
+                const char *hint = aidstat_suggest(*p, ids, n);
+                aid_opts_error(o, "region", 0, 0, err, "unknown region \"%s\"%s%s%s", *p,
+                               hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "");
+                g_free(ids);
                 g_strfreev(parts);
                 aidstat_filter_free(f);
                 return NULL;
@@ -328,7 +371,7 @@ aidstat_result_t *aid_query_compare(const aid_rdata_t *d, const aid_opts_t *o, a
         return NULL;
     if (d->caveat && t == d->table)
         aidstat_compare_add_caveat(c, d->caveat);
-    if (feed(d, o, t, aidstat_compare_add, c, compare_caveat, err) != AIDSTAT_OK) {
+    if (feed(d, o, t, aidstat_compare_add, c, compare_caveat, err) != AIDSTAT_OK || !donors_found(o, f, err)) {
         aidstat_compare_free(c);
         return NULL;
     }
@@ -373,7 +416,7 @@ aidstat_series_t *aid_query_series(const aid_rdata_t *d, const aid_opts_t *o, ai
         aidstat_series_free(s);
         return NULL;
     }
-    if (aidstat_series_finish(s, err) != AIDSTAT_OK) {
+    if (!donors_found(o, f, err) || aidstat_series_finish(s, err) != AIDSTAT_OK) {
         aidstat_series_free(s);
         return NULL;
     }

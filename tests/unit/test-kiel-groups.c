@@ -182,7 +182,11 @@ int main(void)
     int group_rows = 0, cells = 0, agree = 0;
     double worst = 0;
     for (guint k = 0; k < S.order->len; k++) {
-        const char *name = g_ptr_array_index(S.order, k);
+        const char *name = g_ptr_array_index(S.order, k), *display;
+        /* the sheet spells donors as the workbook does ("Turkey"); aidstat
+         * names them as the country table does ("Turkiye") */
+        if (aidstat_country_find(name, NULL, &display) && g_hash_table_contains(donors, display))
+            continue;
         if (g_hash_table_contains(donors, name) || is_multilateral(name))
             continue;
         const char *id = group_id(name);

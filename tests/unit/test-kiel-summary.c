@@ -31,6 +31,11 @@ typedef struct {
 
 static sums_t *get(GHashTable *h, const char *donor)
 {
+    /* the sheet spells donors as the workbook does ("Czech Republic");
+     * aidstat names them as the country table does ("Czechia") */
+    const char *name;
+    if (aidstat_country_find(donor, NULL, &name))
+        donor = name;
     sums_t *s = g_hash_table_lookup(h, donor);
     if (!s) {
         s = g_new0(sums_t, 1);

@@ -1,0 +1,2 @@
+# unknown names in options get a suggestion when they look like a typo
+compare --format cvs clean.csv

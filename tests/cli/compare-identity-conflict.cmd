@@ -1,0 +1,2 @@
+# the row "Germany,FRA" is rejected, not merged into Germany
+compare --format csv identity-conflict.csv

@@ -1,0 +1,2 @@
+# an unknown aid type that looks like a typo gets a suggestion
+compare --type militray clean.csv
