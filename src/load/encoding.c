@@ -3,7 +3,7 @@
 #include "config.h"
 #include "load/encoding.h"
 #include "data/error.h"
-#include "load/tally.h"
+#include "data/tally.h"
 
 #include <errno.h>
 #include <glib.h>

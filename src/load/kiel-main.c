@@ -19,7 +19,7 @@
 #include "load/kiel-main.h"
 #include "load/loader.h"
 #include "load/number.h"
-#include "load/tally.h"
+#include "data/tally.h"
 #include "load/xlsx.h"
 #include "data/period.h"
 

@@ -1,13 +1,15 @@
-/* Loading: a CSV's header decides each column's role (from a known
- * profile, from its name, or from --map), then every data row becomes
- * zero or more aid records, or is rejected with a counted reason. */
+/* The row engine: a CSV's header (or a workbook sheet's first row)
+ * decides each column's role (from a known profile, from its name, or from
+ * --map), then every data row becomes zero or more aid records, or is
+ * rejected with a counted reason. Which reader feeds it is chosen in
+ * load/open.c. */
 #include "config.h"
 #include "load/loader.h"
 #include "load/csv.h"
 #include "load/encoding.h"
 #include "load/sipri.h"
 #include "load/number.h"
-#include "load/tally.h"
+#include "data/tally.h"
 #include "load/kiel-main.h"
 #include "load/xlsx.h"
 #include "data/error.h"
@@ -75,6 +77,7 @@ typedef struct {
     size_t nnum, waiting;   /* waiting: columns with a "1.500" and no mark yet */
     uint64_t invisible;     /* zero-width characters and BOMs removed from names */
     long invisible_line;    /* the first line that had one */
+    GHashTable *aggregate;  /* donor cell -> whether it names a sum over donors */
 } loader_t;
 
 void aidstat_load_options_init(aidstat_load_options_t *opt)
@@ -204,16 +207,10 @@ static bool is_number_column(const aid_column_t *c)
            c->role == ROLE_GDP;
 }
 
-static aidstat_status_t header(loader_t *L, char **f, size_t n)
+/* Which reader the header calls for: the Kiel MAIN DATA sheet's own
+ * (*kiel), a profile named or matched, or the generic one. */
+static aidstat_status_t header_format(loader_t *L, char **norm, size_t n, bool *kiel)
 {
-    L->ncols = n;
-    L->cols = g_new0(aid_column_t, n);
-    L->raw = g_new0(char *, n + 1);
-    char **norm = g_new0(char *, n + 1);
-    for (size_t i = 0; i < n; i++) {
-        L->raw[i] = g_strdup(trim(f[i]));
-        norm[i] = aid_header_normalize(L->raw[i]);
-    }
     aidstat_status_t st = AIDSTAT_OK;
     const char *format = L->opt->format;
     bool want_kiel = format && !strcmp(format, AID_KIEL_MAIN_FORMAT);
@@ -222,14 +219,15 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
                                L->rows ? L->rows->release : NULL, L->report);
         if (L->report && !(L->rows && L->rows->release))
             aid_tally_note(L->report, "the file does not name its release");
-        goto out;
+        *kiel = true;
+        return st;
     }
     if (want_kiel) {
         st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
                            "the header does not match format %s (it needs donor or countries, "
                            "type of aid general and converted value in EUR)",
                            AID_KIEL_MAIN_FORMAT);
-        goto out;
+        return st;
     }
     if (format && strcmp(format, "csv") != 0) {
         L->profile = aid_profile_find(format);
@@ -237,13 +235,13 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
             st = aid_error_set(L->err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                                "--input-format: unknown format \"%s\" (formats: %s, %s)", format,
                                aid_profile_names(), AID_SIPRI_FORMATS);
-            goto out;
+            return st;
         }
         const aid_profile_t *match = aid_profile_match(norm, n);
         if (!match || strcmp(match->name, L->profile->name) != 0) {
             st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
                                "the header does not match format %s", format);
-            goto out;
+            return st;
         }
     } else if (!format) {
         L->profile = aid_profile_match(norm, n);
@@ -253,10 +251,18 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
                 aid_tally_role(L->report, AIDSTAT_DATASET_REFERENCE);
             st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
                                "%s: use it as such, or map its columns to load it as aid", ref);
-            goto out;
+            return st;
         }
     }
+    return st;
+}
 
+/* Each column's role, from the profile, the names or the map: one
+ * column per role, and no two columns for one aid type and measure. */
+static aidstat_status_t header_roles(loader_t *L, char **norm, size_t n)
+{
+    aidstat_status_t st = AIDSTAT_OK;
+    const char *format = L->opt->format;
     if (L->profile && format) /* a format's older header is a profile of the same name */
         L->profile = aid_profile_match(norm, n);
     if (L->profile) {
@@ -267,7 +273,7 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
     }
     for (const char *const *m = L->opt->map; m && *m; m++)
         if ((st = apply_map(L, *m)) != AIDSTAT_OK)
-            goto out;
+            return st;
 
     /* one column per role; later duplicates are ignored */
     for (int r = 0; r < ROLE_COUNT; r++)
@@ -328,8 +334,14 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
                                    "column per aid type and measure, so one of them must go",
                                    L->raw[i], i + 1, L->raw[j], j + 1, what);
                 g_free(what);
-                goto out;
+                return st;
             }
+    return st;
+}
+
+/* The per-column state the rows need: decimal marks and measure words. */
+static void header_readers(loader_t *L, size_t n)
+{
     L->checksum = L->first[ROLE_CHECKSUM] >= 0;
     if (L->csv && aid_csv_delimiter(L->csv) == ';' && !L->opt->decimal_comma &&
         !L->opt->decimal_point) {
@@ -354,7 +366,12 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
         L->kind_last = g_new0(char *, n + 1);
         L->kind_line = g_new0(long, n);
     }
+}
 
+/* The columns a record needs. */
+static aidstat_status_t header_required(loader_t *L)
+{
+    aidstat_status_t st = AIDSTAT_OK;
     const aid_profile_t *P = L->profile;
     if (P && strcmp(P->name, "kiel-release-info") == 0) {
         /* no records; nothing is required */
@@ -363,13 +380,13 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
             st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
                                "no donor column in the header (looked for country, donor, "
                                "supplier, name; use --map donor=COLUMN)");
-            goto out;
+            return st;
         }
         if (L->first[ROLE_VALUE] < 0 && L->first[ROLE_WIDE] < 0) {
             st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
                                "no value column in the header (looked for value, amount, eur, "
                                "usd, or aid-type columns such as military; use --map value=COLUMN)");
-            goto out;
+            return st;
         }
         if (L->first[ROLE_YEAR] < 0 && L->first[ROLE_DATE] < 0 && !(P && P->no_period) &&
             L->report)
@@ -378,10 +395,17 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
             st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1,
                                (long)L->first[ROLE_MONTH] + 1,
                                "a month column without a year column");
-            goto out;
+            return st;
         }
     }
+    return st;
+}
 
+/* What the rows take from the header and the profile, and what the load
+ * report says of it. */
+static void header_settle(loader_t *L, char **norm, size_t n)
+{
+    const aid_profile_t *P = L->profile;
     if (L->report && L->first[ROLE_MEASURE] >= 0) {
         char *mn = aid_header_normalize(L->raw[L->first[ROLE_MEASURE]]);
         if (aid_header_is_transaction(mn))
@@ -431,7 +455,28 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
     else if (L->report)
         aid_tally_begin(L->report, L->name, P ? P->name : "csv",
                         P ? P->description : "generic CSV (columns matched by header names)");
-out:
+}
+
+static aidstat_status_t header(loader_t *L, char **f, size_t n)
+{
+    L->ncols = n;
+    L->cols = g_new0(aid_column_t, n);
+    L->raw = g_new0(char *, n + 1);
+    char **norm = g_new0(char *, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        L->raw[i] = g_strdup(trim(f[i]));
+        norm[i] = aid_header_normalize(L->raw[i]);
+    }
+    bool kiel = false;
+    aidstat_status_t st = header_format(L, norm, n, &kiel);
+    if (st == AIDSTAT_OK && !kiel)
+        st = header_roles(L, norm, n);
+    if (st == AIDSTAT_OK && !kiel) {
+        header_readers(L, n);
+        st = header_required(L);
+    }
+    if (st == AIDSTAT_OK && !kiel)
+        header_settle(L, norm, n);
     g_strfreev(norm);
     return st;
 }
@@ -670,8 +715,14 @@ static bool kinds_mixed(loader_t *L, char **f, long line)
     return false;
 }
 
-static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long line)
+/* data_row's phases return ROW_GO when the row goes on to the next, else
+ * what data_row returns: 0 (used, skipped or rejected) or -1 (stop). */
+#define ROW_GO 1
+
+/* The row's shape: clean fields, trimmed, as many as the header has. */
+static int row_shape(loader_t *L, char **f, const size_t *lens, size_t *np, long line)
 {
+    size_t n = *np;
     if (L->report)
         aid_tally_row(L->report);
     if (*L->suspect && !fields_clean(L, line, f, lens, n))
@@ -697,55 +748,62 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
     }
     if (L->kind && kinds_mixed(L, f, line))
         return -1;
-    const aid_profile_t *P = L->profile;
-    if (P && strcmp(P->name, "kiel-release-info") == 0) {
-        /* release,period,date,label: metadata, not aid */
-        if (!L->release && f[0][0])
-            L->release = aid_kiel_release_label(f[0], f[1]);
-        if (L->report) {
-            aid_tally_provenance(L->report, L->source, L->release);
-            aid_tally_used(L->report);
-        }
-        return 0;
-    }
-    aidstat_record_t rec = {0};
-    rec.file = L->name;
-    rec.line = line;
-    rec.recipient = "Ukraine";
-    rec.source = L->source;
-    rec.release = L->release ? L->release : "";
-    rec.currency = L->currency;
-    rec.type = (aidstat_type_t)L->default_type;
-    rec.measure = (aidstat_measure_t)L->default_measure;
-    rec.iso3 = P && P->iso3 ? P->iso3 : "";
-    rec.donor = P && P->donor ? P->donor : "";
-    double scale = L->scale;
-    int c;
+    *np = n;
+    return ROW_GO;
+}
 
+/* Donor cells repeat a few dozen names, and aid_donor_is_aggregate
+ * normalises each and compares it with two dozen words: its answer is
+ * kept for the first AID_DONOR_CACHE names. */
+#define AID_DONOR_CACHE 1024
+static bool donor_aggregate(loader_t *L, const char *name)
+{
+    gpointer v;
+    if (!L->aggregate)
+        L->aggregate = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    else if (g_hash_table_lookup_extended(L->aggregate, name, NULL, &v))
+        return GPOINTER_TO_INT(v);
+    bool agg = aid_donor_is_aggregate(name);
+    if (g_hash_table_size(L->aggregate) < AID_DONOR_CACHE)
+        g_hash_table_insert(L->aggregate, g_strdup(name), GINT_TO_POINTER(agg));
+    return agg;
+}
+
+/* Who gave it, and to whom. */
+static int row_who(loader_t *L, char **f, const size_t *lens, long line, aidstat_record_t *rec)
+{
+    int c;
     if ((c = L->first[ROLE_DONOR]) >= 0)
-        rec.donor = f[c];
-    if (!rec.donor[0])
+        rec->donor = f[c];
+    if (!rec->donor[0])
         return reject(L, line, "donor missing", "");
     if (c >= 0 && !text_ok(L, line, c, f[c], lens[c], "donor name", AID_MAX_NAME))
         return 0;
-    if (c >= 0 && aid_donor_is_aggregate(rec.donor))
-        return reject_col(L, line, "a total over donors, not a donor", c, rec.donor);
+    if (c >= 0 && donor_aggregate(L, rec->donor))
+        return reject_col(L, line, "a total over donors, not a donor", c, rec->donor);
     if ((c = L->first[ROLE_ISO3]) >= 0) {
         if (!text_ok(L, line, c, f[c], lens[c], "donor code", AID_MAX_NAME))
             return 0;
-        rec.iso3 = f[c];
+        rec->iso3 = f[c];
     }
     if ((c = L->first[ROLE_RECIPIENT]) >= 0 && f[c][0]) {
         if (!text_ok(L, line, c, f[c], lens[c], "recipient name", AID_MAX_NAME))
             return 0;
-        rec.recipient = f[c];
+        rec->recipient = f[c];
     }
+    return ROW_GO;
+}
 
+/* When: a date, or year, month and day. */
+static int row_when(loader_t *L, char **f, long line, aidstat_record_t *rec)
+{
+    const aid_profile_t *P = L->profile;
     long v;
+    int c;
     if ((c = L->first[ROLE_DATE]) >= 0) {
         const char *why;
         const char *s = f[c];
-        if (!aid_date_parse(s, &rec.year, &rec.month, &rec.day, &why))
+        if (!aid_date_parse(s, &rec->year, &rec->month, &rec->day, &why))
             return reject_col(L, line, s[0] ? why : "date missing", c, s);
     }
     /* aidstat's long format writes records without a period (the Kiel
@@ -759,28 +817,38 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
                               c, f[c]);
         if (v < 1900 || v > 2999)
             return reject_col(L, line, "year out of range", c, f[c]);
-        rec.year = (int)v;
+        rec->year = (int)v;
     }
     if ((c = L->first[ROLE_MONTH]) >= 0 && f[c][0]) {
         if (!aid_int_parse(f[c], &v))
             return reject_col(L, line, "month is not a whole number", c, f[c]);
         if (v < 1 || v > 12)
             return reject_col(L, line, "month out of range", c, f[c]);
-        rec.month = (int)v;
+        rec->month = (int)v;
     }
     if ((c = L->first[ROLE_DAY]) >= 0 && f[c][0]) {
         if (!aid_int_parse(f[c], &v))
             return reject_col(L, line, "day is not a whole number", c, f[c]);
-        if (v < 1 || v > aid_days_in_month(rec.year, rec.month))
+        if (v < 1 || v > aid_days_in_month(rec->year, rec->month))
             return reject_col(L, line, "day out of range", c, f[c]);
-        rec.day = (int)v;
+        rec->day = (int)v;
     }
+    return ROW_GO;
+}
+
+/* What: type, measure, currency and unit, GDP, source and release. */
+static int row_what(loader_t *L, char **f, const size_t *lens, long line, aidstat_record_t *rec,
+                    double *scale)
+{
+    const aid_profile_t *P = L->profile;
+    long v;
+    int c;
     if ((c = L->first[ROLE_TYPE]) >= 0) {
         const char *s = f[c];
         int t = cached_parse(&L->types, s, aidstat_type_parse);
         if (t < 0)
             return reject_col(L, line, s[0] ? "unknown aid type" : "aid type missing", c, s);
-        rec.type = (aidstat_type_t)t;
+        rec->type = (aidstat_type_t)t;
     }
     if ((c = L->first[ROLE_MEASURE]) >= 0) {
         const char *s = f[c];
@@ -789,7 +857,7 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
             return reject_col(L, line, "a budget stage, not aid given", c, s);
         if (m < 0)
             return reject_col(L, line, s[0] ? "unknown measure" : "measure missing", c, s);
-        rec.measure = (aidstat_measure_t)m;
+        rec->measure = (aidstat_measure_t)m;
     }
     if ((c = L->first[ROLE_CURRENCY]) >= 0) {
         const char *s = f[c];
@@ -798,7 +866,7 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
                 return 0;
             for (char *p = f[c]; *p; p++)
                 *p = g_ascii_toupper(*p);
-            rec.currency = f[c];
+            rec->currency = f[c];
         }
     }
     if ((c = L->first[ROLE_UNIT]) >= 0) {
@@ -806,7 +874,7 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         double u = aid_unit_scale(s);
         if (u == 0)
             return reject_col(L, line, "unknown unit", c, s);
-        scale = u;
+        *scale = u;
     }
     if ((c = L->first[ROLE_GDP]) >= 0) {
         double g;
@@ -814,46 +882,54 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         if (r == AID_NUM_BAD)
             return not_a_number(L, line, c, f[c], "GDP is not a number");
         if (r == AID_NUM_OK && g > 0) {
-            double gs = L->cols[c].scale > 0 ? L->cols[c].scale : scale;
-            rec.gdp = g * gs;
-            rec.gdp_year = P ? P->gdp_year : 0;
+            double gs = L->cols[c].scale > 0 ? L->cols[c].scale : *scale;
+            rec->gdp = g * gs;
+            rec->gdp_year = P ? P->gdp_year : 0;
         }
     }
     if ((c = L->first[ROLE_GDP_YEAR]) >= 0 && f[c][0]) {
         if (!aid_int_parse(f[c], &v))
             return reject_col(L, line, "GDP year is not a whole number", c, f[c]);
-        rec.gdp_year = (int)v;
+        rec->gdp_year = (int)v;
     }
     if ((c = L->first[ROLE_SOURCE]) >= 0 && f[c][0]) {
         if (!text_ok(L, line, c, f[c], lens[c], "source", AID_MAX_TEXT))
             return 0;
-        rec.source = f[c];
+        rec->source = f[c];
     }
     if ((c = L->first[ROLE_RELEASE]) >= 0 && f[c][0]) {
         if (!text_ok(L, line, c, f[c], lens[c], "release", AID_MAX_TEXT))
             return 0;
-        rec.release = f[c];
+        rec->release = f[c];
     }
+    return ROW_GO;
+}
 
-    if ((c = L->first[ROLE_VALUE]) >= 0) {
-        double x;
-        aid_num_t r = aid_number_parse(f[c], comma_at(L, c), &x);
-        if (r == AID_NUM_BAD)
-            return not_a_number(L, line, c, f[c], "value is not a number");
-        if (r == AID_NUM_MISSING)
-            return reject_col(L, line, "value missing", c, f[c]);
-        rec.value = x * (L->cols[c].scale > 0 ? L->cols[c].scale : scale);
-        if (L->cols[c].currency && L->first[ROLE_CURRENCY] < 0)
-            rec.currency = L->cols[c].currency;
-        if (!identify(L, line, &rec))
-            return 0;
-        if (L->report)
-            aid_tally_record(L->report, &rec);
-        if (L->report)
-            aid_tally_used(L->report);
-        return L->fn(&rec, L->user) ? -1 : 0;
-    }
+/* A long-format row: one value, one record. */
+static int row_value(loader_t *L, char **f, long line, aidstat_record_t *rec, double scale)
+{
+    int c = L->first[ROLE_VALUE];
+    double x;
+    aid_num_t r = aid_number_parse(f[c], comma_at(L, c), &x);
+    if (r == AID_NUM_BAD)
+        return not_a_number(L, line, c, f[c], "value is not a number");
+    if (r == AID_NUM_MISSING)
+        return reject_col(L, line, "value missing", c, f[c]);
+    rec->value = x * (L->cols[c].scale > 0 ? L->cols[c].scale : scale);
+    if (L->cols[c].currency && L->first[ROLE_CURRENCY] < 0)
+        rec->currency = L->cols[c].currency;
+    if (!identify(L, line, rec))
+        return 0;
+    if (L->report)
+        aid_tally_record(L->report, rec);
+    if (L->report)
+        aid_tally_used(L->report);
+    return L->fn(rec, L->user) ? -1 : 0;
+}
 
+/* A wide row: a value per type and/or measure column, one record each. */
+static int row_wide(loader_t *L, char **f, long line, aidstat_record_t *rec, double scale)
+{
     /* wide: parse every value cell first so a bad cell rejects the whole row */
     double vals[64];
     double *vp = L->ncols <= 64 ? vals : g_new(double, L->ncols);
@@ -901,7 +977,7 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         reject_col(L, line, "total does not equal the sum of the aid types", checkcol, ex);
         goto done;
     }
-    if (!identify(L, line, &rec))
+    if (!identify(L, line, rec))
         goto done;
     for (size_t i = 0; i < L->ncols && ret == 0; i++) {
         aid_column_t *col = &L->cols[i];
@@ -909,7 +985,7 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
          * as a month with no aid at all has no row */
         if (col->role != ROLE_WIDE || vp[i] != vp[i] || vp[i] == 0)
             continue;
-        aidstat_record_t r = rec;
+        aidstat_record_t r = *rec;
         if (col->type >= 0)
             r.type = (aidstat_type_t)col->type;
         if (col->measure >= 0)
@@ -928,6 +1004,43 @@ done:
     if (vp != vals)
         g_free(vp);
     return ret;
+}
+
+static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long line)
+{
+    int go = row_shape(L, f, lens, &n, line);
+    if (go != ROW_GO)
+        return go;
+    const aid_profile_t *P = L->profile;
+    if (P && strcmp(P->name, "kiel-release-info") == 0) {
+        /* release,period,date,label: metadata, not aid */
+        if (!L->release && f[0][0])
+            L->release = aid_kiel_release_label(f[0], f[1]);
+        if (L->report) {
+            aid_tally_provenance(L->report, L->source, L->release);
+            aid_tally_used(L->report);
+        }
+        return 0;
+    }
+    aidstat_record_t rec = {0};
+    rec.file = L->name;
+    rec.line = line;
+    rec.recipient = "Ukraine";
+    rec.source = L->source;
+    rec.release = L->release ? L->release : "";
+    rec.currency = L->currency;
+    rec.type = (aidstat_type_t)L->default_type;
+    rec.measure = (aidstat_measure_t)L->default_measure;
+    rec.iso3 = P && P->iso3 ? P->iso3 : "";
+    rec.donor = P && P->donor ? P->donor : "";
+    double scale = L->scale;
+    if ((go = row_who(L, f, lens, line, &rec)) != ROW_GO ||
+        (go = row_when(L, f, line, &rec)) != ROW_GO ||
+        (go = row_what(L, f, lens, line, &rec, &scale)) != ROW_GO)
+        return go;
+    if (L->first[ROLE_VALUE] >= 0)
+        return row_value(L, f, line, &rec, scale);
+    return row_wide(L, f, line, &rec, scale);
 }
 
 /* ---------------------------------------------- decimal marks by column */
@@ -1235,6 +1348,8 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
     g_strfreev(L.raw);
     g_free(L.release);
     g_free(L.source);
+    if (L.aggregate)
+        g_hash_table_destroy(L.aggregate);
     return st;
 }
 
@@ -1245,55 +1360,9 @@ aidstat_status_t aid_load_rows(const char *name, const aid_rows_t *rows,
     return run(name, NULL, NULL, NULL, 0, rows, opt, fn, user, report, err);
 }
 
-/* An old binary .xls, or an encrypted workbook: both are OLE compound files. */
-static bool is_ole(const unsigned char *b, size_t n)
+aidstat_status_t aid_load_csv(const char *name, const char *path, FILE *fp, const char *head,
+                              size_t n, const aidstat_load_options_t *opt, aidstat_record_fn fn,
+                              void *user, aidstat_load_report_t *report, aidstat_error_t *err)
 {
-    static const unsigned char magic[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
-    return n >= 8 && memcmp(b, magic, 8) == 0;
-}
-
-aidstat_status_t aidstat_load_file(const char *path, const aidstat_load_options_t *opt,
-                                   aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
-                                   aidstat_error_t *err)
-{
-    const char *name = opt && opt->display_name ? opt->display_name : path;
-    FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!fp)
-        return aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0, "cannot open: %s",
-                             g_strerror(errno));
-    /* the format is in the first bytes, whatever the name says; a pipe
-     * (standard input, or a path such as <(...)) cannot rewind, so its
-     * first bytes go to the reader with it */
-    bool piped = fp == stdin || lseek(fileno(fp), 0, SEEK_CUR) < 0;
-    unsigned char head[8];
-    size_t got = fread(head, 1, sizeof head, fp);
-    if (aid_xlsx_sniff(head, got) || is_ole(head, got)) {
-        aidstat_status_t st =
-            is_ole(head, got)
-                ? aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
-                                "an old binary .xls workbook or an encrypted one: save it as "
-                                "an unencrypted .xlsx (or CSV)")
-            : piped ? aid_load_workbook_stream(fp, head, got, name, opt, fn, user, report, err)
-                    : aid_load_workbook(path, NULL, 0, name, opt, fn, user, report, err);
-        if (fp != stdin)
-            fclose(fp);
-        return st;
-    }
-    if (!piped)
-        rewind(fp);
-    aidstat_status_t st = run(name, path, fp, piped ? (const char *)head : NULL, piped ? got : 0,
-                              NULL, opt, fn, user, report, err);
-    if (fp != stdin)
-        fclose(fp);
-    return st;
-}
-
-aidstat_status_t aidstat_load_memory(const char *name, const char *data, size_t len,
-                                     const aidstat_load_options_t *opt, aidstat_record_fn fn,
-                                     void *user, aidstat_load_report_t *report,
-                                     aidstat_error_t *err)
-{
-    if (aid_xlsx_sniff(data, len))
-        return aid_load_workbook(NULL, data, len, name, opt, fn, user, report, err);
-    return run(name, NULL, NULL, data, len, NULL, opt, fn, user, report, err);
+    return run(name, path, fp, head, n, NULL, opt, fn, user, report, err);
 }

@@ -109,6 +109,14 @@ typedef struct {
     bool date1904;       /* numeric dates count from 1904 */
 } aid_rows_t;
 
+/* The CSV row engine (load/load.c): a CSV from fp (of which the first n
+ * bytes, head, were read already; head NULL when fp was rewound) or, with
+ * fp NULL, from the n bytes at head. path is NULL for memory. */
+aidstat_status_t aid_load_csv(const char *name, const char *path, FILE *fp, const char *head,
+                              size_t n, const aidstat_load_options_t *opt, aidstat_record_fn fn,
+                              void *user, aidstat_load_report_t *report, aidstat_error_t *err);
+
+/* A workbook sheet's rows through the same engine. */
 aidstat_status_t aid_load_rows(const char *name, const aid_rows_t *rows,
                                const aidstat_load_options_t *opt, aidstat_record_fn fn, void *user,
                                aidstat_load_report_t *report, aidstat_error_t *err);

@@ -15,6 +15,7 @@
 #include "config.h"
 #include "aidstat.h"
 #include "data/error.h"
+#include "data/reftable.h"
 #include "load/number.h"
 #include "load/reftable.h"
 #include "load/xlsx.h"

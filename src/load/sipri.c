@@ -4,7 +4,7 @@
 #include "config.h"
 #include "load/sipri.h"
 #include "load/number.h"
-#include "load/tally.h"
+#include "data/tally.h"
 #include "data/error.h"
 
 #include <glib.h>

@@ -939,6 +939,82 @@ static void extent_keep(aid_xlsx_t *x, size_t i, long dim, long counted)
 /* Read sheet i: rows to fn, or, with count, only counted. extent: stop
  * at a <dimension> that states the extent (counting only). A sheet read
  * to its end (or to such a dimension) keeps its extent. */
+/* Where stream_sheet is in a sheet's XML. */
+typedef struct {
+    bool in_data, in_row, in_cell, collect, in_is;
+    bool has_value, row_value;
+    int rph;
+    char *t; /* the cell's type attribute */
+    size_t off; /* where the cell's text starts in the row buffer */
+    long prev_row, prev_col;
+} pos_t;
+
+/* A <row> starts: its number, in order and in bounds. */
+static aidstat_status_t row_open(sheet_t *S, pos_t *P, bool empty)
+{
+    char *rs = attr(S->r, "r");
+    long rn = P->prev_row + 1;
+    if (rs) {
+        char *end;
+        gint64 v = g_ascii_strtoll(rs, &end, 10);
+        if (end == rs || *end || v < 1 || v > AID_XLSX_MAX_ROWS) {
+            S->row = P->prev_row + 1;
+            S->col = 0;
+            aidstat_status_t st = cell_error(S, "bad row number r=\"%s\"", rs);
+            g_free(rs);
+            return st;
+        }
+        rn = (long)v;
+    }
+    g_free(rs);
+    S->row = rn;
+    S->col = 0;
+    if (rn <= P->prev_row)
+        return cell_error(S, "row %ld comes after row %ld", rn, P->prev_row);
+    if (rn > AID_XLSX_MAX_ROWS)
+        return cell_error(S, "more than %d rows", AID_XLSX_MAX_ROWS);
+    P->prev_row = rn;
+    P->prev_col = -1;
+    g_string_truncate(S->x->rowbuf, 0);
+    g_array_set_size(S->x->cells, 0);
+    P->in_row = !empty;
+    P->row_value = false;
+    return AIDSTAT_OK;
+}
+
+/* A <c> starts: its reference, in order and in bounds. */
+static aidstat_status_t cell_open(sheet_t *S, pos_t *P, bool empty)
+{
+    char *rs = attr(S->r, "r");
+    long col = P->prev_col + 1, row = S->row;
+    if (rs && !aid_xlsx_ref_parse(rs, &col, &row)) {
+        S->col = P->prev_col + 1;
+        aidstat_status_t st = cell_error(S, "bad cell reference r=\"%s\"", rs);
+        g_free(rs);
+        return st;
+    }
+    g_free(rs);
+    S->col = col;
+    if (row != S->row)
+        return cell_error(S, "a cell of row %ld inside row %ld", row, S->row);
+    if (col <= P->prev_col) {
+        char a[8];
+        aid_xlsx_col_name(P->prev_col, a, sizeof a);
+        return cell_error(S, "cell comes after column %s of the same row", a);
+    }
+    if ((size_t)col >= S->x->lim.max_cols)
+        return cell_error(S, "more than %zu cells in a row", S->x->lim.max_cols);
+    P->prev_col = col;
+    g_free(P->t);
+    P->t = attr(S->r, "t");
+    P->off = S->x->rowbuf->len;
+    P->in_cell = !empty;
+    P->has_value = false;
+    P->in_is = false;
+    P->rph = 0;
+    return AIDSTAT_OK;
+}
+
 static aidstat_status_t stream_sheet(aid_xlsx_t *x, size_t i, aid_xlsx_row_fn fn, void *user,
                                      long *count, bool extent, aidstat_error_t *err)
 {
@@ -956,12 +1032,7 @@ static aidstat_status_t stream_sheet(aid_xlsx_t *x, size_t i, aid_xlsx_row_fn fn
     if (!S.r)
         return err->code;
     st = AIDSTAT_OK;
-    bool in_data = false, in_row = false, in_cell = false, collect = false, in_is = false;
-    bool has_value = false, row_value = false;
-    int rph = 0;
-    char *t = NULL;
-    size_t off = 0;
-    long prev_row = 0, prev_col = -1;
+    pos_t P = {.prev_col = -1};
     long dim = 0, counted = 0; /* the sheet's extent, kept when it is read to its end */
     int k = 0;
     while (st == AIDSTAT_OK && (k = step(S.r, &S.e)) == 1) {
@@ -970,110 +1041,49 @@ static aidstat_status_t stream_sheet(aid_xlsx_t *x, size_t i, aid_xlsx_row_fn fn
             const char *n = lname(S.r);
             bool empty = xmlTextReaderIsEmptyElement(S.r);
             if (!strcmp(n, "sheetData")) {
-                in_data = !empty;
-            } else if (!in_data && !strcmp(n, "dimension")) {
+                P.in_data = !empty;
+            } else if (!P.in_data && !strcmp(n, "dimension")) {
                 dim = dimension_rows(S.r);
                 if (extent && dim > 1) {
                     k = 0; /* as good as the end */
                     break;
                 }
-            } else if (in_data && !strcmp(n, "row")) {
-                char *rs = attr(S.r, "r");
-                long rn = prev_row + 1;
-                if (rs) {
-                    char *end;
-                    gint64 v = g_ascii_strtoll(rs, &end, 10);
-                    if (end == rs || *end || v < 1 || v > AID_XLSX_MAX_ROWS) {
-                        S.row = prev_row + 1;
-                        S.col = 0;
-                        st = cell_error(&S, "bad row number r=\"%s\"", rs);
-                        g_free(rs);
-                        break;
-                    }
-                    rn = (long)v;
-                }
-                g_free(rs);
-                S.row = rn;
-                S.col = 0;
-                if (rn <= prev_row) {
-                    st = cell_error(&S, "row %ld comes after row %ld", rn, prev_row);
-                    break;
-                }
-                if (rn > AID_XLSX_MAX_ROWS) {
-                    st = cell_error(&S, "more than %d rows", AID_XLSX_MAX_ROWS);
-                    break;
-                }
-                prev_row = rn;
-                prev_col = -1;
-                g_string_truncate(x->rowbuf, 0);
-                g_array_set_size(x->cells, 0);
-                in_row = !empty;
-                row_value = false;
-            } else if (in_row && !strcmp(n, "c")) {
-                char *rs = attr(S.r, "r");
-                long col = prev_col + 1, row = S.row;
-                if (rs && !aid_xlsx_ref_parse(rs, &col, &row)) {
-                    S.col = prev_col + 1;
-                    st = cell_error(&S, "bad cell reference r=\"%s\"", rs);
-                    g_free(rs);
-                    break;
-                }
-                g_free(rs);
-                S.col = col;
-                if (row != S.row) {
-                    st = cell_error(&S, "a cell of row %ld inside row %ld", row, S.row);
-                    break;
-                }
-                if (col <= prev_col) {
-                    char a[8];
-                    aid_xlsx_col_name(prev_col, a, sizeof a);
-                    st = cell_error(&S, "cell comes after column %s of the same row", a);
-                    break;
-                }
-                if ((size_t)col >= x->lim.max_cols) {
-                    st = cell_error(&S, "more than %zu cells in a row", x->lim.max_cols);
-                    break;
-                }
-                prev_col = col;
-                g_free(t);
-                t = attr(S.r, "t");
-                off = x->rowbuf->len;
-                in_cell = !empty;
-                has_value = false;
-                in_is = false;
-                rph = 0;
-            } else if (in_cell && !strcmp(n, "v")) {
-                collect = !empty;
-                has_value = true;
-            } else if (in_cell && !strcmp(n, "is")) {
-                in_is = !empty;
-                has_value = true;
-            } else if (in_is && !strcmp(n, "rPh") && !empty) {
-                rph++;
-            } else if (in_is && !rph && !strcmp(n, "t")) {
-                collect = !empty;
+            } else if (P.in_data && !strcmp(n, "row")) {
+                st = row_open(&S, &P, empty);
+            } else if (P.in_row && !strcmp(n, "c")) {
+                st = cell_open(&S, &P, empty);
+            } else if (P.in_cell && !strcmp(n, "v")) {
+                P.collect = !empty;
+                P.has_value = true;
+            } else if (P.in_cell && !strcmp(n, "is")) {
+                P.in_is = !empty;
+                P.has_value = true;
+            } else if (P.in_is && !strcmp(n, "rPh") && !empty) {
+                P.rph++;
+            } else if (P.in_is && !P.rph && !strcmp(n, "t")) {
+                P.collect = !empty;
             }
             continue;
         }
         if (type == XML_READER_TYPE_END_ELEMENT) {
             const char *n = lname(S.r);
             if (!strcmp(n, "v") || !strcmp(n, "t")) {
-                collect = false;
-            } else if (!strcmp(n, "rPh") && rph) {
-                rph--;
+                P.collect = false;
+            } else if (!strcmp(n, "rPh") && P.rph) {
+                P.rph--;
             } else if (!strcmp(n, "is")) {
-                in_is = false;
-            } else if (!strcmp(n, "c") && in_cell) {
-                in_cell = collect = false;
-                row_value |= has_value;
-                if (!has_value || count) {
-                    if (count && has_value)
+                P.in_is = false;
+            } else if (!strcmp(n, "c") && P.in_cell) {
+                P.in_cell = P.collect = false;
+                P.row_value |= P.has_value;
+                if (!P.has_value || count) {
+                    if (count && P.has_value)
                         g_array_append_val(x->cells, ((cell_t){.col = S.col}));
-                    g_string_truncate(x->rowbuf, off);
+                    g_string_truncate(x->rowbuf, P.off);
                     continue;
                 }
                 cell_t c = {.col = S.col};
-                if ((st = finish_cell(&S, t, off, &c)) != AIDSTAT_OK)
+                if ((st = finish_cell(&S, P.t, P.off, &c)) != AIDSTAT_OK)
                     break;
                 if (x->rowbuf->len > AID_XLSX_MAX_ROW_BYTES) {
                     st = cell_error(&S, "row holds more than %u MB of text",
@@ -1083,21 +1093,21 @@ static aidstat_status_t stream_sheet(aid_xlsx_t *x, size_t i, aid_xlsx_row_fn fn
                 g_string_append_c(x->rowbuf, '\0');
                 if (c.len)
                     g_array_append_val(x->cells, c);
-            } else if (!strcmp(n, "row") && in_row) {
-                in_row = false;
-                counted += row_value;
+            } else if (!strcmp(n, "row") && P.in_row) {
+                P.in_row = false;
+                counted += P.row_value;
                 st = emit_row(&S, fn, user, count);
             } else if (!strcmp(n, "sheetData")) {
-                in_data = false;
+                P.in_data = false;
             }
             if (type == XML_READER_TYPE_END_ELEMENT)
                 continue;
         }
-        if (collect && !rph && is_text(type)) {
+        if (P.collect && !P.rph && is_text(type)) {
             const char *v = (const char *)xmlTextReaderConstValue(S.r);
             if (v) {
                 size_t len = strlen(v);
-                if (x->rowbuf->len - off + len > x->lim.max_cell) {
+                if (x->rowbuf->len - P.off + len > x->lim.max_cell) {
                     st = cell_error(&S, "cell text longer than %zu bytes", x->lim.max_cell);
                     break;
                 }
@@ -1115,7 +1125,7 @@ static aidstat_status_t stream_sheet(aid_xlsx_t *x, size_t i, aid_xlsx_row_fn fn
     }
     if (st == AIDSTAT_OK && k == 0)
         extent_keep(x, i, dim, counted);
-    g_free(t);
+    g_free(P.t);
     entry_close(S.r, &S.e);
     return st;
 }

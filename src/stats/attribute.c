@@ -1,158 +1,17 @@
 /* EU attribution, the Kiel tracker's method: aid given through the EU
  * institutions is attributed to the member states by their share of the
- * EU budget. A key (the website's eu_aid_shares.csv: each member's
- * eu_share_bn) gives the shares; an attribution sits in front of any
- * record consumer (a comparison, a series), passes every other record on
- * unchanged and replaces each EU-body record by one record per member
- * with the member's share of its value. The grand total is unchanged. */
+ * EU budget. A key (data/eukey.c, read by load/eukey.c) gives the shares;
+ * an attribution sits in front of any record consumer (a comparison, a
+ * series), passes every other record on unchanged and replaces each
+ * EU-body record by one record per member with the member's share of its
+ * value. The grand total is unchanged. */
 #include "config.h"
 #include "aidstat.h"
 #include "data/error.h"
 
-#include <gio/gio.h>
+#include <glib.h>
 #include <math.h>
 #include <string.h>
-
-#define KEY_RESOURCE "/org/aidstat/datasets/kiel-ust-r29-eu-aid-shares.csv"
-#define KEY_NAME "kiel-ust-r29-eu-aid-shares.csv"
-
-typedef struct {
-    char *name, *code;
-    double amount; /* the key's figure (base units), or any weight */
-} member_t;
-
-struct aidstat_eukey {
-    GArray *members; /* member_t */
-    double total;
-    char *describe;
-};
-
-static void member_clear(gpointer p)
-{
-    member_t *m = p;
-    g_free(m->name);
-    g_free(m->code);
-}
-
-void aidstat_eukey_free(aidstat_eukey_t *k)
-{
-    if (!k)
-        return;
-    g_array_free(k->members, TRUE);
-    g_free(k->describe);
-    g_free(k);
-}
-
-static int key_add(const aidstat_record_t *rec, void *user)
-{
-    aidstat_eukey_t *k = user;
-    member_t m = {g_strdup(rec->donor), g_ascii_strup(rec->iso3, -1), rec->value};
-    g_array_append_val(k->members, m);
-    return 0;
-}
-
-static aidstat_eukey_t *key_new(void)
-{
-    aidstat_eukey_t *k = g_new0(aidstat_eukey_t, 1);
-    k->members = g_array_new(FALSE, TRUE, sizeof(member_t));
-    g_array_set_clear_func(k->members, member_clear);
-    return k;
-}
-
-/* Shares must be positive and name each member once. */
-static aidstat_status_t key_check(aidstat_eukey_t *k, const char *file, aidstat_error_t *err)
-{
-    if (!k->members->len)
-        return aid_error_set(err, AIDSTAT_ERR_INPUT, file, 0, 0, "the EU attribution key has no members");
-    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-    aidstat_status_t st = AIDSTAT_OK;
-    for (guint i = 0; i < k->members->len && st == AIDSTAT_OK; i++) {
-        member_t *m = &g_array_index(k->members, member_t, i);
-        if (!m->code[0])
-            st = aid_error_set(err, AIDSTAT_ERR_INPUT, file, 0, 0,
-                               "the EU attribution key gives no country code for %s", m->name);
-        else if (!(m->amount > 0) || !isfinite(m->amount))
-            st = aid_error_set(err, AIDSTAT_ERR_INPUT, file, 0, 0,
-                               "the EU attribution key gives %s no positive share", m->name);
-        else if (!g_hash_table_add(seen, m->code))
-            st = aid_error_set(err, AIDSTAT_ERR_INPUT, file, 0, 0,
-                               "the EU attribution key names %s twice", m->name);
-        k->total += m->amount;
-    }
-    g_hash_table_destroy(seen);
-    return st;
-}
-
-aidstat_eukey_t *aidstat_eukey_load_file(const char *path, aidstat_error_t *err)
-{
-    aidstat_eukey_t *k = key_new();
-    aidstat_load_report_t *r = aidstat_load_report_new();
-    aidstat_load_options_t opt;
-    aidstat_load_options_init(&opt);
-    opt.format = "kiel-eu-aid-shares";
-    aidstat_status_t st = aidstat_load_file(path, &opt, key_add, k, r, err);
-    if (st == AIDSTAT_OK)
-        st = key_check(k, path, err);
-    if (st == AIDSTAT_OK)
-        k->describe = g_strdup_printf("%s%s%s", aidstat_load_report_release(r)[0] ? aidstat_load_report_release(r) : "",
-                                      aidstat_load_report_release(r)[0] ? ", " : "", path);
-    aidstat_load_report_free(r);
-    if (st != AIDSTAT_OK) {
-        aidstat_eukey_free(k);
-        return NULL;
-    }
-    return k;
-}
-
-aidstat_eukey_t *aidstat_eukey_load_default(aidstat_error_t *err)
-{
-    GBytes *b = g_resources_lookup_data(KEY_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-    if (!b) {
-        aid_error_set(err, AIDSTAT_ERR_INPUT, KEY_NAME, 0, 0, "the embedded EU attribution key is missing from this build");
-        return NULL;
-    }
-    gsize len;
-    const char *data = g_bytes_get_data(b, &len);
-    aidstat_eukey_t *k = key_new();
-    aidstat_load_options_t opt;
-    aidstat_load_options_init(&opt);
-    opt.display_name = KEY_NAME " (embedded)";
-    aidstat_status_t st = aidstat_load_memory(KEY_NAME, data, len, &opt, key_add, k, NULL, err);
-    g_bytes_unref(b);
-    if (st == AIDSTAT_OK)
-        st = key_check(k, KEY_NAME, err);
-    if (st != AIDSTAT_OK) {
-        aidstat_eukey_free(k);
-        return NULL;
-    }
-    k->describe = g_strdup("Release 29 (04/2026), eu_aid_shares.csv (embedded)");
-    return k;
-}
-
-size_t aidstat_eukey_count(const aidstat_eukey_t *k)
-{
-    return k->members->len;
-}
-
-const char *aidstat_eukey_member(const aidstat_eukey_t *k, size_t i, const char **code, double *share)
-{
-    const member_t *m = &g_array_index(k->members, member_t, i);
-    if (code)
-        *code = m->code;
-    if (share)
-        *share = m->amount / k->total;
-    return m->name;
-}
-
-double aidstat_eukey_total(const aidstat_eukey_t *k)
-{
-    return k->total;
-}
-
-const char *aidstat_eukey_describe(const aidstat_eukey_t *k)
-{
-    return k->describe ? k->describe : "";
-}
 
 /* ---------------------------------------------------------- attribution */
 
@@ -308,11 +167,11 @@ static aidstat_status_t check_fit(aidstat_attribution_t *a, aidstat_error_t *err
     g_string_free(missing, TRUE);
     /* each figure rounded to a thousand euros (1e-6 € bn): half of that per figure */
     double tol = 500.0 * (double)(aidstat_eukey_count(a->key) + a->eu_records) + 1e-9 * fabs(a->eu_alloc);
-    if (a->eu_records && fabs(a->key->total - a->eu_alloc) > tol)
+    if (a->eu_records && fabs(aidstat_eukey_total(a->key) - a->eu_alloc) > tol)
         return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
                              "the EU attribution key (%s) shares out %.6f bn, but the EU institutions' "
                              "allocations in the data are %.6f bn: the key belongs to other data",
-                             aidstat_eukey_describe(a->key), a->key->total / 1e9, a->eu_alloc / 1e9);
+                             aidstat_eukey_describe(a->key), aidstat_eukey_total(a->key) / 1e9, a->eu_alloc / 1e9);
     return AIDSTAT_OK;
 }
 

@@ -16,6 +16,7 @@
 #include "data/period.h"
 #include "data/region.h"
 #include "stats/groups.h"
+#include "stats/sum.h"
 #include "stats/selection.h"
 
 #include <glib.h>
@@ -54,24 +55,42 @@ static bool needs_values(aidstat_stat_t st)
 }
 
 typedef struct {
-    double sum[NM], comp[NM];
+    aid_sum_t sum[NM];
     uint64_t n[NM];
 } cell_t;
 
 static void cell_add(cell_t *c, int m, double x)
 {
-    double s = c->sum[m], t = s + x;
-    if (fabs(s) >= fabs(x))
-        c->comp[m] += (s - t) + x;
-    else
-        c->comp[m] += (x - t) + s;
-    c->sum[m] = t;
+    aid_sum_add(&c->sum[m], x);
     c->n[m]++;
 }
 
 static double cell_value(const cell_t *c, int m)
 {
-    return c->sum[m] + c->comp[m];
+    return aid_sum_value(&c->sum[m]);
+}
+
+/* The value of a cell: the chosen measure, or (measure < 0, when a key is
+ * the measure) the one measure the cell can hold. */
+static double cell_pick(const cell_t *c, int measure)
+{
+    if (measure >= 0)
+        return cell_value(c, measure);
+    double s = 0;
+    for (int m = 0; m < NM; m++)
+        s += cell_value(c, m);
+    return s;
+}
+
+/* The same for the cell's record count. */
+static uint64_t cell_count(const cell_t *c, int measure)
+{
+    if (measure >= 0)
+        return c->n[measure];
+    uint64_t n = 0;
+    for (int m = 0; m < NM; m++)
+        n += c->n[m];
+    return n;
 }
 
 typedef struct {
@@ -647,21 +666,48 @@ static bool result_finite(const aidstat_result_t *res, aidstat_error_t *err)
     return false;
 }
 
-aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *err)
-{
-    const aidstat_compare_options_t *o = &c->opt;
-    bool by_measure = o->by[0] == AIDSTAT_KEY_MEASURE || o->by[1] == AIDSTAT_KEY_MEASURE;
-    if (c->norm_failed) {
-        if (err)
-            *err = c->norm_err;
-        return NULL;
-    }
-    aid_selected_t sel;
-    if (aid_selection_choose(&c->sel, o->filter, by_measure, "compare", &sel, err) != AIDSTAT_OK)
-        return NULL;
-    int measure = sel.measure;
+/* What the phases of aidstat_compare_finish share. */
+typedef struct {
+    int order;
+    double total;
+    const char *label;
+    size_t id;
+} colsort_t; /* as col_cmp reads it */
 
+typedef struct {
+    aidstat_compare_t *c;
+    const aidstat_compare_options_t *o;
+    aidstat_result_t *res;
+    int measure;
+    bool overlap, split; /* rows are groups; groups that split the total */
+    colsort_t *cs;       /* the columns shown, in order */
+    size_t ncols;
+    keyset_t *K0;        /* the row keys, nall of them */
+    size_t nall;
+    /* --per: the reference table, or NULL for figures from the data */
+    const aidstat_reftable_t *ref;
+    const char *what;    /* "GDP", "military expenditure", "population" */
+    int ref_year;
+    bool percent, convert;
+    size_t ref_older;    /* rows given an earlier year, named in older_names */
+    GString *older_names;
+    int used_lo, used_hi; /* the table years actually used */
+    double gdp_abs, gdp_sum;
+    size_t no_gdp;       /* rows without a figure, named in no_gdp_names */
+    GString *no_gdp_names;
+    /* a table's 0 (SIPRI: Iceland has no armed forces) is a figure, but
+     * nothing to divide by: said apart from a missing one */
+    GString *zero_names;
+} finish_t;
+
+/* The result, with what the selection says of the records. */
+static aidstat_result_t *finish_begin(finish_t *F, aid_selected_t *sel, bool by_measure)
+{
+    aidstat_compare_t *c = F->c;
+    const aidstat_compare_options_t *o = F->o;
+    int measure = F->measure;
     aidstat_result_t *res = g_new0(aidstat_result_t, 1);
+    F->res = res;
     res->key[0] = o->by[0];
     res->key[1] = o->by[1];
     res->per = o->per;
@@ -670,53 +716,49 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     g_array_set_clear_func(res->notes, note_clear);
     res->conc_why = g_strdup("");
     /* the result takes the selection's strings */
-    res->types = sel.types;
-    res->currency = sel.currency;
-    res->filter = sel.filter;
-    res->source = sel.source;
-    res->y0 = sel.y0, res->m0 = sel.m0, res->y1 = sel.y1, res->m1 = sel.m1;
-    res->records = sel.records;
+    res->types = sel->types;
+    res->currency = sel->currency;
+    res->filter = sel->filter;
+    res->source = sel->source;
+    res->y0 = sel->y0, res->m0 = sel->m0, res->y1 = sel->y1, res->m1 = sel->m1;
+    res->records = sel->records;
     res->rows_read = c->sel.rows_read;
     res->rows_rejected = c->sel.rows_rejected;
     res->stat = o->stat;
     res->cumulative = o->cumulative;
     res->basis = o->normalize ? aidstat_normalize_describe(o->normalize) : g_strdup("");
-    for (guint i = 0; i < sel.caveats->len; i++)
-        note(res, "%s", (const char *)g_ptr_array_index(sel.caveats, i));
-    g_ptr_array_free(sel.caveats, TRUE);
+    for (guint i = 0; i < sel->caveats->len; i++)
+        note(res, "%s", (const char *)g_ptr_array_index(sel->caveats, i));
+    g_ptr_array_free(sel->caveats, TRUE);
     char *straddled = aid_selection_straddled_note(&c->sel, o->filter, measure);
     if (straddled)
         note(res, "%s", straddled);
     g_free(straddled);
     res->additive = !by_measure && o->per == AIDSTAT_PER_NONE && !o->cumulative &&
                     (o->stat == AIDSTAT_STAT_SUM || o->stat == AIDSTAT_STAT_COUNT);
-    bool overlap = o->by[0] == AIDSTAT_KEY_REGION;
+    F->overlap = o->by[0] == AIDSTAT_KEY_REGION;
     /* groups that split the total fold and accumulate like any rows */
-    bool split = overlap && aid_groups_partition(&c->groups, measure);
+    F->split = F->overlap && aid_groups_partition(&c->groups, measure);
+    return res;
+}
 
-    /* The value of a cell: the chosen measure, or (when a key is the
-     * measure) the one measure the cell can hold. */
-#define CV(cellp) (measure >= 0 ? cell_value((cellp), measure) : \
-                   ({ double s_ = 0; for (int m_ = 0; m_ < NM; m_++) s_ += cell_value((cellp), m_); s_; }))
-#define CN(cellp) (measure >= 0 ? (cellp)->n[measure] : \
-                   ({ uint64_t n_ = 0; for (int m_ = 0; m_ < NM; m_++) n_ += (cellp)->n[m_]; n_; }))
-
-    /* columns: those with records in the measure, in their natural order */
+/* Columns: those with records in the measure, in their natural order. */
+static void finish_columns(finish_t *F)
+{
+    const aidstat_compare_options_t *o = F->o;
+    aidstat_result_t *res = F->res;
+    aidstat_compare_t *c = F->c;
+    int measure = F->measure;
     keyset_t *K1 = &c->keys[1];
     size_t ncols_all = o->by[1] ? aid_intern_count(&K1->names) : 0;
-    struct colsort {
-        int order;
-        double total;
-        const char *label;
-        size_t id;
-    } *cs = g_new0(struct colsort, ncols_all + 1);
+    colsort_t *cs = g_new0(colsort_t, ncols_all + 1);
     size_t ncols = 0;
     for (size_t j = 0; j < ncols_all; j++) {
         cell_t *ct = &g_array_index(c->col_total, cell_t, j);
-        if (!CN(ct))
+        if (!cell_count(ct, measure))
             continue;
         cs[ncols].order = g_array_index(K1->order, int, j);
-        cs[ncols].total = CV(ct);
+        cs[ncols].total = cell_pick(ct, measure);
         cs[ncols].label = aid_intern_str(&K1->names, (uint32_t)j);
         cs[ncols].id = j;
         ncols++;
@@ -730,7 +772,15 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         res->col_labels[j] = g_strdup(cs[j].label);
         res->col_totals[j] = cs[j].total;
     }
+    F->cs = cs;
+    F->ncols = ncols;
+}
 
+/* --per: the reference table and what it holds. */
+static bool finish_reference(finish_t *F, int y1, aidstat_error_t *err)
+{
+    const aidstat_compare_options_t *o = F->o;
+    aidstat_result_t *res = F->res;
     /* GDP, population or military expenditure from a table: one year for
      * every donor (the selection's last, unless asked), in the data's
      * currency */
@@ -739,46 +789,139 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
                                    : o->per == AIDSTAT_PER_MILEX  ? o->milex
                                                                   : NULL;
     bool money = o->per == AIDSTAT_PER_GDP || o->per == AIDSTAT_PER_MILEX;
-    bool percent = money;
+    F->percent = money;
     const char *what = o->per == AIDSTAT_PER_GDP     ? "GDP"
                        : o->per == AIDSTAT_PER_MILEX ? "military expenditure"
                                                      : "population";
     int asked_year = o->per == AIDSTAT_PER_MILEX ? o->milex_year : o->gdp_year;
-    int ref_year = asked_year ? asked_year : sel.y1;
-    bool convert = ref && money && strcmp(aidstat_reftable_currency(ref), res->currency) != 0;
+    F->ref_year = asked_year ? asked_year : y1;
+    F->ref = ref;
+    F->what = what;
+    bool convert = F->convert = ref && money && strcmp(aidstat_reftable_currency(ref), res->currency) != 0;
     if (convert && !o->gdp_rates) {
         aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
                       "--per %s: the %s table is in %s and the data in %s: give a rates table with --rates FILE",
                       per_name(o->per), o->per == AIDSTAT_PER_GDP ? "GDP" : "military expenditure",
                       aidstat_reftable_currency(ref), res->currency);
-        g_free(cs);
-        aidstat_result_free(res);
-        return NULL;
+        return false;
     }
-    size_t ref_older = 0;
-    GString *older_names = g_string_new(NULL);
-    int used_lo = 0, used_hi = 0; /* the table years actually used */
+    return true;
+}
 
-    /* rows */
-    keyset_t *K0 = &c->keys[0];
-    size_t nall = aid_intern_count(&K0->names);
+/* The reference table's figure for a row (--per gdp, capita, milex), in
+ * the data's currency; *zero when the table says 0. false on an error. */
+static bool row_reference(finish_t *F, struct row *row, bool *zero, aidstat_error_t *err)
+{
+    const aidstat_compare_options_t *o = F->o;
+    const aidstat_result_t *res = F->res;
+    const aidstat_reftable_t *ref = F->ref;
+    const char *what = F->what;
+    bool convert = F->convert;
+    int y = F->ref_year;
+    double v = aidstat_reftable_get(ref, row->code, row->label, y);
+    if (isnan(v)) {
+        /* the latest earlier year the table has for this donor */
+        int ly = aidstat_reftable_latest_year(ref, row->code, row->label);
+        if (ly && ly < y) {
+            y = ly;
+            v = aidstat_reftable_get(ref, row->code, row->label, ly);
+            if (F->ref_older++ < 5)
+                g_string_append_printf(F->older_names, "%s%s", F->older_names->len ? ", " : "", row->label);
+        }
+    }
+    if (!isnan(v) && convert) {
+        /* at the average rate of the GDP's own year */
+        double rate = aidstat_rates_get(o->gdp_rates, aidstat_reftable_currency(ref),
+                                        res->currency, y, 0);
+        int mf = 0, ml = 0;
+        int months = aidstat_rates_year_months(o->gdp_rates, aidstat_reftable_currency(ref),
+                                               res->currency, y, &mf, &ml);
+        if (isnan(rate) || months < 12) {
+            if (isnan(rate) || !months)
+                aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                              "--per %s: no %s rate for %d in %s to convert %s's %s",
+                              per_name(o->per), aidstat_reftable_currency(ref), y,
+                              aidstat_rates_describe(o->gdp_rates), row->label, what);
+            else { /* a yearly average of part of the year is not the year's */
+                char a[32], b[32];
+                aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                              "--per %s: the %s to %s rate for %d would be an average of "
+                              "%s to %s only (%d months in %s), not of the year, to "
+                              "convert %s's %s",
+                              per_name(o->per), aidstat_reftable_currency(ref),
+                              res->currency, y, aidstat_period_format(y, mf, a, sizeof a),
+                              aidstat_period_format(y, ml, b, sizeof b), months,
+                              aidstat_rates_describe(o->gdp_rates), row->label, what);
+            }
+            return false;
+        }
+        v *= rate;
+    }
+    if (!isnan(v)) {
+        F->used_lo = F->used_lo ? MIN(F->used_lo, y) : y;
+        F->used_hi = MAX(F->used_hi, y);
+    }
+    if (v == 0) {
+        *zero = true;
+        g_string_append_printf(F->zero_names, "%s%s", F->zero_names->len ? ", " : "", row->label);
+    }
+    row->gdp = isnan(v) ? 0 : v;
+    return true;
+}
+
+/* A row's value as a ratio to its GDP, population or military
+ * expenditure, added to the ratio of the totals. */
+static void row_ratio(finish_t *F, struct row *row, bool zero)
+{
+    const aidstat_compare_options_t *o = F->o;
+    if (o->per == AIDSTAT_PER_CAPITA) {
+        if (row->gdp > 0) {
+            row->value = row->abs / row->gdp;
+            F->gdp_abs += row->abs;
+            F->gdp_sum += row->gdp;
+        } else {
+            row->value = NAN;
+            if (!zero) {
+                F->no_gdp++;
+                g_string_append_printf(F->no_gdp_names, "%s%s", F->no_gdp_names->len ? ", " : "", row->label);
+            }
+        }
+    }
+    if (F->percent) {
+        if (row->gdp > 0) {
+            row->value = row->abs / row->gdp * 100.0;
+            F->gdp_abs += row->abs;
+            F->gdp_sum += row->gdp;
+        } else {
+            row->value = NAN;
+            if (!zero) {
+                F->no_gdp++;
+                g_string_append_printf(F->no_gdp_names, "%s%s", F->no_gdp_names->len ? ", " : "", row->label);
+            }
+        }
+    }
+}
+
+/* Rows: one per key with records, with their cells. */
+static bool finish_rows(finish_t *F, aidstat_error_t *err)
+{
+    const aidstat_compare_options_t *o = F->o;
+    aidstat_result_t *res = F->res;
+    aidstat_compare_t *c = F->c;
+    int measure = F->measure;
+    keyset_t *K0 = F->K0 = &c->keys[0];
+    size_t nall = F->nall = aid_intern_count(&K0->names);
     res->rows = g_new0(struct row, nall + 1);
     size_t n = 0;
-    double gdp_abs = 0, gdp_sum = 0;
-    size_t no_gdp = 0;
-    GString *no_gdp_names = g_string_new(NULL);
-    /* a table's 0 (SIPRI: Iceland has no armed forces) is a figure, but
-     * nothing to divide by: said apart from a missing one */
-    GString *zero_names = g_string_new(NULL);
     for (size_t i = 0; i < nall; i++) {
         cell_t *rt = &g_array_index(c->row_total, cell_t, i);
-        if (!CN(rt))
+        if (!cell_count(rt, measure))
             continue;
         struct row *row = &res->rows[n++];
         row->label = g_strdup(aid_intern_str(&K0->names, (uint32_t)i));
         row->code = g_strdup(g_array_index(K0->code, const char *, i));
         row->order = g_array_index(K0->order, int, i);
-        row->abs = CV(rt);
+        row->abs = cell_pick(rt, measure);
         row->gdp = g_array_index(K0->gdp, double, i);
         if (o->by[0] == AIDSTAT_KEY_MEASURE)
             row->abs = cell_value(rt, row->order);
@@ -787,175 +930,110 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
             row->abs = row_stat(c, i, rt, rm, o->stat);
         row->value = row->abs;
         bool zero = false;
-        if (ref) {
-            int y = ref_year;
-            double v = aidstat_reftable_get(ref, row->code, row->label, y);
-            if (isnan(v)) {
-                /* the latest earlier year the table has for this donor */
-                int ly = aidstat_reftable_latest_year(ref, row->code, row->label);
-                if (ly && ly < y) {
-                    y = ly;
-                    v = aidstat_reftable_get(ref, row->code, row->label, ly);
-                    if (ref_older++ < 5)
-                        g_string_append_printf(older_names, "%s%s", older_names->len ? ", " : "", row->label);
-                }
-            }
-            if (!isnan(v) && convert) {
-                /* at the average rate of the GDP's own year */
-                double rate = aidstat_rates_get(o->gdp_rates, aidstat_reftable_currency(ref),
-                                                res->currency, y, 0);
-                int mf = 0, ml = 0;
-                int months = aidstat_rates_year_months(o->gdp_rates, aidstat_reftable_currency(ref),
-                                                       res->currency, y, &mf, &ml);
-                if (isnan(rate) || months < 12) {
-                    if (isnan(rate) || !months)
-                        aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                                      "--per %s: no %s rate for %d in %s to convert %s's %s",
-                                      per_name(o->per), aidstat_reftable_currency(ref), y,
-                                      aidstat_rates_describe(o->gdp_rates), row->label, what);
-                    else { /* a yearly average of part of the year is not the year's */
-                        char a[32], b[32];
-                        aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                                      "--per %s: the %s to %s rate for %d would be an average of "
-                                      "%s to %s only (%d months in %s), not of the year, to "
-                                      "convert %s's %s",
-                                      per_name(o->per), aidstat_reftable_currency(ref),
-                                      res->currency, y, aidstat_period_format(y, mf, a, sizeof a),
-                                      aidstat_period_format(y, ml, b, sizeof b), months,
-                                      aidstat_rates_describe(o->gdp_rates), row->label, what);
-                    }
-                    res->nrows = n;
-                    g_free(cs);
-                    aidstat_result_free(res);
-                    g_string_free(no_gdp_names, TRUE);
-                    g_string_free(zero_names, TRUE);
-                    g_string_free(older_names, TRUE);
-                    return NULL;
-                }
-                v *= rate;
-            }
-            if (!isnan(v)) {
-                used_lo = used_lo ? MIN(used_lo, y) : y;
-                used_hi = MAX(used_hi, y);
-            }
-            if (v == 0) {
-                zero = true;
-                g_string_append_printf(zero_names, "%s%s", zero_names->len ? ", " : "", row->label);
-            }
-            row->gdp = isnan(v) ? 0 : v;
+        if (F->ref && !row_reference(F, row, &zero, err)) {
+            res->nrows = n;
+            return false;
         }
-        if (o->per == AIDSTAT_PER_CAPITA) {
-            if (row->gdp > 0) {
-                row->value = row->abs / row->gdp;
-                gdp_abs += row->abs;
-                gdp_sum += row->gdp;
-            } else {
-                row->value = NAN;
-                if (!zero) {
-                    no_gdp++;
-                    g_string_append_printf(no_gdp_names, "%s%s", no_gdp_names->len ? ", " : "", row->label);
-                }
-            }
-        }
-        if (percent) {
-            if (row->gdp > 0) {
-                row->value = row->abs / row->gdp * 100.0;
-                gdp_abs += row->abs;
-                gdp_sum += row->gdp;
-            } else {
-                row->value = NAN;
-                if (!zero) {
-                    no_gdp++;
-                    g_string_append_printf(no_gdp_names, "%s%s", no_gdp_names->len ? ", " : "", row->label);
-                }
-            }
-        }
-        row->cells = g_new0(double, ncols + 1);
+        row_ratio(F, row, zero);
+        row->cells = g_new0(double, F->ncols + 1);
         GArray *cells = g_ptr_array_index(c->cells, i);
-        for (size_t j = 0; j < ncols; j++) {
-            size_t id = cs[j].id;
-            row->cells[j] = id < cells->len ? CV(&g_array_index(cells, cell_t, id)) : 0.0;
+        for (size_t j = 0; j < F->ncols; j++) {
+            size_t id = F->cs[j].id;
+            row->cells[j] = id < cells->len ? cell_pick(&g_array_index(cells, cell_t, id), measure) : 0.0;
         }
     }
     res->nrows = n;
-    g_free(cs);
+    g_free(F->cs);
+    F->cs = NULL;
+    return true;
+}
 
+/* --per: what the ratios rest on, and the rows without one. */
+static bool finish_ratio_notes(finish_t *F, aidstat_error_t *err)
+{
+    const aidstat_compare_options_t *o = F->o;
+    aidstat_result_t *res = F->res;
+    const aidstat_reftable_t *ref = F->ref;
+    const char *what = F->what;
+    bool convert = F->convert;
     if (o->per != AIDSTAT_PER_NONE) {
-        if (gdp_sum == 0) {
+        if (F->gdp_sum == 0) {
             aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0, "--per %s: %s no %s for any selected donor",
                           per_name(o->per), ref ? "the table has" : "the data has", what);
-            g_string_free(no_gdp_names, TRUE);
-            g_string_free(zero_names, TRUE);
-            g_string_free(older_names, TRUE);
-            aidstat_result_free(res);
-            return NULL;
+            return false;
         }
         if (ref) {
             char years[32];
-            if (used_lo == used_hi)
-                snprintf(years, sizeof years, "%d", used_hi);
+            if (F->used_lo == F->used_hi)
+                snprintf(years, sizeof years, "%d", F->used_hi);
             else
-                snprintf(years, sizeof years, "%d–%d", used_lo, used_hi);
+                snprintf(years, sizeof years, "%d–%d", F->used_lo, F->used_hi);
             if (convert)
                 note(res, "%s of %s from %s, converted to %s at that year's average rate: %s", what, years,
                      aidstat_reftable_describe(ref), res->currency, aidstat_rates_describe(o->gdp_rates));
             else
                 note(res, "%s of %s from %s", what, years, aidstat_reftable_describe(ref));
-            if (ref_older)
+            if (F->ref_older)
                 note(res, "the table has no %s for %d: the latest earlier year is used for %zu donor%s (%s%s)",
-                     what, ref_year, ref_older, ref_older == 1 ? "" : "s", older_names->str,
-                     ref_older > 5 ? ", ..." : "");
+                     what, F->ref_year, F->ref_older, F->ref_older == 1 ? "" : "s", F->older_names->str,
+                     F->ref_older > 5 ? ", ..." : "");
         } else {
             int gy = 0;
-            for (size_t i = 0; i < nall && !gy; i++)
-                gy = g_array_index(K0->gdp_year, int, i);
+            for (size_t i = 0; i < F->nall && !gy; i++)
+                gy = g_array_index(F->K0->gdp_year, int, i);
             if (gy)
                 note(res, "GDP: %d, from the data", gy);
         }
-        if (no_gdp) {
+        if (F->no_gdp) {
             char *subject = g_strdup_printf("no %s %s for %s", what, ref ? "in the table" : "in the data",
-                                            no_gdp_names->str);
-            note_coded(res, AIDSTAT_NOTE_NO_RATIO, subject, no_gdp, 0,
+                                            F->no_gdp_names->str);
+            note_coded(res, AIDSTAT_NOTE_NO_RATIO, subject, F->no_gdp, 0,
                        "%s: shown as n/a and left out of the total", subject);
             g_free(subject);
         }
-        if (zero_names->len) {
-            char *subject = g_strdup_printf("%s is 0 in the table for %s: no ratio", what, zero_names->str);
+        if (F->zero_names->len) {
+            char *subject = g_strdup_printf("%s is 0 in the table for %s: no ratio", what, F->zero_names->str);
             note_coded(res, AIDSTAT_NOTE_NO_RATIO, subject, 0, 0,
                        "%s, shown as n/a and left out of the total", subject);
             g_free(subject);
         }
     }
-    g_string_free(no_gdp_names, TRUE);
-    g_string_free(zero_names, TRUE);
-    g_string_free(older_names, TRUE);
+    return true;
+}
 
-    /* totals */
+/* The total row. */
+static void finish_totals(finish_t *F)
+{
+    const aidstat_compare_options_t *o = F->o;
+    aidstat_result_t *res = F->res;
+    aidstat_compare_t *c = F->c;
+    int measure = F->measure;
     if (o->per != AIDSTAT_PER_NONE) {
-        res->total = gdp_abs / gdp_sum * (percent ? 100.0 : 1.0);
+        res->total = F->gdp_abs / F->gdp_sum * (F->percent ? 100.0 : 1.0);
         res->total_label = g_strdup(o->per == AIDSTAT_PER_GDP     ? "All donors with GDP"
                                     : o->per == AIDSTAT_PER_MILEX ? "All donors with milex"
                                                                   : "All donors with population");
     } else if (res->additive && o->stat == AIDSTAT_STAT_COUNT) {
-        res->total = (double)CN(&c->total);
+        res->total = (double)cell_count(&c->total, measure);
         res->total_label = g_strdup("Total");
     } else if (res->additive) {
-        res->total = CV(&c->total);
-        res->total_label = g_strdup(!overlap                                  ? "Total"
+        res->total = cell_pick(&c->total, measure);
+        res->total_label = g_strdup(!F->overlap                               ? "Total"
                                     : aidstat_filter_donors_set(o->filter) ? "All selected donors"
                                                                            : "All donors");
     } else {
         res->total = NAN;
         res->total_label = g_strdup("");
     }
+}
 
-    if (!result_finite(res, err)) {
-        aidstat_result_free(res);
-        return NULL;
-    }
-
+static void finish_measure_columns(finish_t *F)
+{
+    const aidstat_compare_options_t *o = F->o;
+    aidstat_result_t *res = F->res;
+    size_t n = res->nrows;
     res->col_commit = res->col_alloc = -1;
-    for (size_t j = 0; o->by[1] == AIDSTAT_KEY_MEASURE && j < ncols; j++) {
+    for (size_t j = 0; o->by[1] == AIDSTAT_KEY_MEASURE && j < F->ncols; j++) {
         if (!strcmp(res->col_labels[j], aidstat_measure_label(AIDSTAT_MEASURE_COMMITMENT)))
             res->col_commit = (long)j;
         if (!strcmp(res->col_labels[j], aidstat_measure_label(AIDSTAT_MEASURE_ALLOCATION)))
@@ -964,9 +1042,9 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
 
     /* measures side by side in columns: rank rows by one of them, the
      * allocations where present, since a sum across measures means nothing */
-    if (o->by[1] == AIDSTAT_KEY_MEASURE && ncols > 0) {
+    if (o->by[1] == AIDSTAT_KEY_MEASURE && F->ncols > 0) {
         size_t pick = 0;
-        for (size_t j = 0; j < ncols; j++)
+        for (size_t j = 0; j < F->ncols; j++)
             if (!strcmp(res->col_labels[j], aidstat_measure_label(AIDSTAT_MEASURE_ALLOCATION)))
                 pick = j;
         for (size_t i = 0; i < n; i++)
@@ -978,7 +1056,13 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
             g_free(lower);
         }
     }
+}
 
+static void finish_ranks(finish_t *F)
+{
+    const aidstat_compare_options_t *o = F->o;
+    aidstat_result_t *res = F->res;
+    size_t n = res->nrows;
     /* ranks by value */
     sort_ctx_t byval = {res, false};
     g_qsort_with_data(res->rows, (gint)n, sizeof *res->rows, row_cmp, &byval);
@@ -993,7 +1077,14 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         else
             row->rank = i + 1;
     }
+}
 
+static void finish_concentration(finish_t *F)
+{
+    const aidstat_compare_options_t *o = F->o;
+    aidstat_result_t *res = F->res;
+    size_t n = res->nrows;
+    int measure = F->measure;
     /* concentration among donors, before any folding */
     if (o->by[0] == AIDSTAT_KEY_DONOR && !o->by[1] && o->stat == AIDSTAT_STAT_SUM &&
         o->per == AIDSTAT_PER_NONE && measure >= 0 && n > 0) {
@@ -1015,23 +1106,29 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         }
         g_free(v);
     }
+}
 
+static void finish_top(finish_t *F)
+{
+    const aidstat_compare_options_t *o = F->o;
+    aidstat_result_t *res = F->res;
+    size_t n = res->nrows;
     /* top N: fold the rest into "Others" where adding up is meaningful */
     if (o->top > 0 && n > o->top) {
         size_t rest = n - o->top;
         /* measures side by side still add up column by column */
-        if ((res->additive || o->by[1] == AIDSTAT_KEY_MEASURE) && (!overlap || split) && o->stat == AIDSTAT_STAT_SUM &&
+        if ((res->additive || o->by[1] == AIDSTAT_KEY_MEASURE) && (!F->overlap || F->split) && o->stat == AIDSTAT_STAT_SUM &&
             o->per == AIDSTAT_PER_NONE) {
             struct row *oth = &res->rows[o->top];
             struct row folded = {0};
             folded.others = true;
             folded.others_n = rest;
-            folded.cells = g_new0(double, ncols + 1);
+            folded.cells = g_new0(double, F->ncols + 1);
             for (size_t i = o->top; i < n; i++) {
                 struct row *row = &res->rows[i];
                 folded.value += row->value;
                 folded.abs += row->abs;
-                for (size_t j = 0; j < ncols; j++)
+                for (size_t j = 0; j < F->ncols; j++)
                     folded.cells[j] += row->cells[j];
                 g_free(row->label);
                 g_free(row->code);
@@ -1054,7 +1151,13 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         }
         res->nrows = n;
     }
+}
 
+static void finish_order(finish_t *F)
+{
+    const aidstat_compare_options_t *o = F->o;
+    aidstat_result_t *res = F->res;
+    size_t n = res->nrows;
     /* display order: by value unless asked for names; periods, types and
      * measures read best in their own order */
     aidstat_sort_t sort = o->sort;
@@ -1069,12 +1172,12 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         sort_ctx_t chrono = {res, true};
         g_qsort_with_data(res->rows, (gint)n, sizeof *res->rows, row_cmp, &chrono);
         double run = 0;
-        double *runc = g_new0(double, ncols + 1);
+        double *runc = g_new0(double, F->ncols + 1);
         for (size_t i = 0; i < n; i++) {
             struct row *row = &res->rows[i];
             run += row->abs;
             row->value = row->abs = run;
-            for (size_t j = 0; j < ncols; j++)
+            for (size_t j = 0; j < F->ncols; j++)
                 row->cells[j] = runc[j] += row->cells[j];
             row->rank = 0;
         }
@@ -1089,16 +1192,65 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
             cum += row->abs; /* the running total, divided once: no drift from rounded shares */
             /* running shares mean something in value or time order only */
             bool ordered = sort == AIDSTAT_SORT_VALUE || key_is_time(o->by[0]);
-            row->cum = (overlap && !split) || !ordered ? NAN : cum / res->total;
+            row->cum = (F->overlap && !F->split) || !ordered ? NAN : cum / res->total;
         } else {
             row->share = NAN;
             row->cum = NAN;
         }
     }
+}
+
+static void finish_clear(finish_t *F)
+{
+    g_free(F->cs);
+    if (F->older_names)
+        g_string_free(F->older_names, TRUE);
+    if (F->no_gdp_names)
+        g_string_free(F->no_gdp_names, TRUE);
+    if (F->zero_names)
+        g_string_free(F->zero_names, TRUE);
+}
+
+aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *err)
+{
+    const aidstat_compare_options_t *o = &c->opt;
+    bool by_measure = o->by[0] == AIDSTAT_KEY_MEASURE || o->by[1] == AIDSTAT_KEY_MEASURE;
+    if (c->norm_failed) {
+        if (err)
+            *err = c->norm_err;
+        return NULL;
+    }
+    aid_selected_t sel;
+    if (aid_selection_choose(&c->sel, o->filter, by_measure, "compare", &sel, err) != AIDSTAT_OK)
+        return NULL;
+
+    finish_t F = {0};
+    F.c = c;
+    F.o = o;
+    F.measure = sel.measure;
+    F.older_names = g_string_new(NULL);
+    F.no_gdp_names = g_string_new(NULL);
+    F.zero_names = g_string_new(NULL);
+    aidstat_result_t *res = finish_begin(&F, &sel, by_measure);
+    finish_columns(&F);
+    bool ok = finish_reference(&F, sel.y1, err) && finish_rows(&F, err);
+    ok = ok && finish_ratio_notes(&F, err);
+    if (ok) {
+        finish_totals(&F);
+        ok = result_finite(res, err);
+    }
+    finish_clear(&F);
+    if (!ok) {
+        aidstat_result_free(res);
+        return NULL;
+    }
+    finish_measure_columns(&F);
+    finish_ranks(&F);
+    finish_concentration(&F);
+    finish_top(&F);
+    finish_order(&F);
     groups_notes(c, res);
     return res;
-#undef CV
-#undef CN
 }
 
 void aidstat_result_free(aidstat_result_t *r)

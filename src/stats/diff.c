@@ -11,6 +11,7 @@
 #include "data/error.h"
 #include "data/intern.h"
 #include "data/period.h"
+#include "stats/sum.h"
 
 #include <glib.h>
 #include <math.h>
@@ -20,34 +21,15 @@
 #define NT AIDSTAT_TYPE_COUNT
 #define NM AIDSTAT_MEASURE_COUNT
 
-typedef struct {
-    double sum, comp;
-} ksum_t;
-
-static void ksum_add(ksum_t *k, double x)
-{
-    double t = k->sum + x;
-    if (fabs(k->sum) >= fabs(x))
-        k->comp += (k->sum - t) + x;
-    else
-        k->comp += (x - t) + k->sum;
-    k->sum = t;
-}
-
-static double ksum_value(const ksum_t *k)
-{
-    return k->sum + k->comp;
-}
-
 /* One donor x type x measure x period: each side's sum and record count. */
 typedef struct {
-    ksum_t v[2];
+    aid_sum_t v[2];
     uint64_t n[2];
 } cell_t;
 
 /* One donor x type x measure once the periods are sorted out. */
 typedef struct {
-    ksum_t common[2], only[2];
+    aid_sum_t common[2], only[2];
     uint64_t n[2];
 } agg_t;
 
@@ -211,7 +193,7 @@ static int add(aidstat_diff_t *d, int s, const aidstat_record_t *rec)
         c = g_new0(cell_t, 1);
         g_hash_table_insert(d->cells, k, c);
     }
-    ksum_add(&c->v[s], rec->value);
+    aid_sum_add(&c->v[s], rec->value);
     c->n[s]++;
     return 0;
 }
@@ -447,7 +429,7 @@ static agg_t *aggregate(aidstat_diff_t *d)
         for (int s = 0; s < 2; s++) {
             if (!c->n[s])
                 continue;
-            ksum_add(common ? &g->common[s] : &g->only[s], ksum_value(&c->v[s]));
+            aid_sum_add(common ? &g->common[s] : &g->only[s], aid_sum_value(&c->v[s]));
             g->n[s] += c->n[s];
             if (!p)
                 undated[s] += c->n[s];
@@ -468,10 +450,10 @@ static agg_t *aggregate(aidstat_diff_t *d)
 
 static void row_finish(aidstat_diff_row_t *r, const agg_t *g)
 {
-    r->old_value = ksum_value(&g->common[0]);
-    r->new_value = ksum_value(&g->common[1]);
-    r->old_periods = ksum_value(&g->only[0]);
-    r->new_periods = ksum_value(&g->only[1]);
+    r->old_value = aid_sum_value(&g->common[0]);
+    r->new_value = aid_sum_value(&g->common[1]);
+    r->old_periods = aid_sum_value(&g->only[0]);
+    r->new_periods = aid_sum_value(&g->only[1]);
     r->change = r->new_value - r->old_value;
     double big = MAX(fabs(r->old_value), fabs(r->new_value));
     if (fabs(r->change) <= 1e-9 * big + 1e-6)
@@ -488,8 +470,8 @@ static void row_finish(aidstat_diff_row_t *r, const agg_t *g)
 static void agg_merge(agg_t *into, const agg_t *g)
 {
     for (int s = 0; s < 2; s++) {
-        ksum_add(&into->common[s], ksum_value(&g->common[s]));
-        ksum_add(&into->only[s], ksum_value(&g->only[s]));
+        aid_sum_add(&into->common[s], aid_sum_value(&g->common[s]));
+        aid_sum_add(&into->only[s], aid_sum_value(&g->only[s]));
         into->n[s] += g->n[s];
     }
 }

@@ -15,6 +15,7 @@
 #include "data/region.h"
 #include "stats/groups.h"
 #include "stats/selection.h"
+#include "stats/sum.h"
 
 #include <glib.h>
 #include <limits.h>
@@ -23,9 +24,7 @@
 #include <stdio.h>
 #include <string.h>
 
-typedef struct {
-    double sum, comp;
-} acc_t;
+typedef aid_sum_t acc_t;
 
 struct aidstat_series {
     aidstat_series_options_t opt;
@@ -265,11 +264,7 @@ int aidstat_series_add(const aidstat_record_t *in, void *series)
             a = g_new0(acc_t, 1);
             g_hash_table_insert(h, key, a);
         }
-        /* Neumaier's compensated sum */
-        double t = a->sum + rec->value;
-        a->comp += fabs(a->sum) >= fabs(rec->value) ? (a->sum - t) + rec->value
-                                                     : (rec->value - t) + a->sum;
-        a->sum = t;
+        aid_sum_add(a, rec->value);
     }
     return 0;
 }
@@ -372,8 +367,8 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
             if (t < 0 || (size_t)t >= s->len)
                 continue; /* cannot happen: the span holds every matched record */
             acc_t *a = val;
-            grid[g * s->len + (size_t)t] += a->sum + a->comp;
-            totals[g] += a->sum + a->comp;
+            grid[g * s->len + (size_t)t] += aid_sum_value(a);
+            totals[g] += aid_sum_value(a);
             any = true;
         }
         if (any)

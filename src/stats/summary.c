@@ -11,32 +11,13 @@
 #include "config.h"
 #include "aidstat.h"
 #include "data/error.h"
+#include "stats/sum.h"
 
 #include <glib.h>
 #include <gsl/gsl_sort_double.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <string.h>
-
-/* Neumaier's compensated sum: add() into sum and comp, value() at the end. */
-typedef struct {
-    double sum, comp;
-} ksum_t;
-
-static void ksum_add(ksum_t *k, double x)
-{
-    double t = k->sum + x;
-    if (fabs(k->sum) >= fabs(x))
-        k->comp += (k->sum - t) + x;
-    else
-        k->comp += (x - t) + k->sum;
-    k->sum = t;
-}
-
-static double ksum_value(const ksum_t *k)
-{
-    return k->sum + k->comp;
-}
 
 /* A sorted (ascending) copy of v, or NULL when out of memory. */
 static double *sorted_copy(const double *v, size_t n)
@@ -73,11 +54,11 @@ aidstat_status_t aidstat_summary_compute(const double *v, size_t n, aidstat_summ
         return aid_error_set(err, AIDSTAT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 
     aidstat_summary_t r = {0};
-    ksum_t k = {0, 0};
+    aid_sum_t k = {0, 0};
     for (size_t i = 0; i < n; i++)
-        ksum_add(&k, v[i]);
+        aid_sum_add(&k, v[i]);
     r.n = n;
-    r.sum = ksum_value(&k);
+    r.sum = aid_sum_value(&k);
     r.mean = r.sum / (double)n;
     r.min = s[0];
     r.max = s[n - 1];
@@ -128,10 +109,10 @@ static aidstat_status_t shares_prepare(const double *v, size_t n, double **sorte
     double *s = sorted_copy(v, n);
     if (!s)
         return aid_error_set(err, AIDSTAT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    ksum_t k = {0, 0};
+    aid_sum_t k = {0, 0};
     for (size_t i = n; i-- > 0;)
-        ksum_add(&k, s[i]);
-    *total = ksum_value(&k);
+        aid_sum_add(&k, s[i]);
+    *total = aid_sum_value(&k);
     if (!(*total > 0) || !isfinite(*total)) {
         g_free(s);
         return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
@@ -147,10 +128,10 @@ static double top_k(const double *s, size_t n, size_t k, double total)
 {
     if (k >= n)
         return 1.0;
-    ksum_t t = {0, 0};
+    aid_sum_t t = {0, 0};
     for (size_t i = 0; i < k; i++)
-        ksum_add(&t, s[n - 1 - i]);
-    return ksum_value(&t) / total;
+        aid_sum_add(&t, s[n - 1 - i]);
+    return aid_sum_value(&t) / total;
 }
 
 aidstat_status_t aidstat_concentration_compute(const double *v, size_t n,
@@ -166,18 +147,18 @@ aidstat_status_t aidstat_concentration_compute(const double *v, size_t n,
     /* Gini from the order statistics: sum_i sum_j |v_i - v_j| equals
      * 2 sum_k (2k - n - 1) v_(k) with k = 1..n ascending, so
      * G = sum_k (2k - n - 1) v_(k) / (n * total). */
-    ksum_t hhi = {0, 0}, gini = {0, 0};
+    aid_sum_t hhi = {0, 0}, gini = {0, 0};
     for (size_t i = 0; i < n; i++) {
         double share = 100.0 * (s[i] / total);
-        ksum_add(&hhi, share * share);
-        ksum_add(&gini, (2.0 * (double)(i + 1) - (double)n - 1.0) * s[i]);
+        aid_sum_add(&hhi, share * share);
+        aid_sum_add(&gini, (2.0 * (double)(i + 1) - (double)n - 1.0) * s[i]);
     }
 
     aidstat_concentration_t r = {0};
     r.n = n;
     r.total = total;
-    r.hhi = ksum_value(&hhi);
-    r.gini = ksum_value(&gini) / ((double)n * total);
+    r.hhi = aid_sum_value(&hhi);
+    r.gini = aid_sum_value(&gini) / ((double)n * total);
     if (r.gini < 0)
         r.gini = 0.0; /* the last ulp of a sum of equal values */
     r.top1 = top_k(s, n, 1, total);
@@ -211,13 +192,13 @@ aidstat_status_t aidstat_lorenz(const double *v, size_t n, double *x, double *y,
     /* Cumulated from the smallest up: the curve's total is then a sum in
      * another order than shares_prepare's, so the last point is set to
      * (1, 1) rather than left an ulp off. */
-    ksum_t k = {0, 0};
+    aid_sum_t k = {0, 0};
     x[0] = 0.0;
     y[0] = 0.0;
     for (size_t i = 0; i < n; i++) {
-        ksum_add(&k, s[i]);
+        aid_sum_add(&k, s[i]);
         x[i + 1] = (double)(i + 1) / (double)n;
-        y[i + 1] = fmin(ksum_value(&k) / total, 1.0);
+        y[i + 1] = fmin(aid_sum_value(&k) / total, 1.0);
     }
     x[n] = 1.0;
     y[n] = 1.0;

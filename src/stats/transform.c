@@ -6,6 +6,7 @@
  */
 #include "config.h"
 #include "aidstat.h"
+#include "stats/sum.h"
 
 #include <math.h>
 #include <string.h>
@@ -16,15 +17,10 @@ void aidstat_cumulative(const double *in, size_t n, double *out)
      * ends on the same total a one-shot sum gives. Each in[i] is read
      * before out[i] is written, so in and out may be the same array. Once
      * the sum is infinite the compensation is meaningless (inf - inf). */
-    double sum = 0, comp = 0;
+    aid_sum_t k = {0, 0};
     for (size_t i = 0; i < n; i++) {
-        double x = in[i], t = sum + x;
-        if (fabs(sum) >= fabs(x))
-            comp += (sum - t) + x;
-        else
-            comp += (x - t) + sum;
-        sum = t;
-        out[i] = isfinite(sum) ? sum + comp : sum;
+        aid_sum_add(&k, in[i]);
+        out[i] = isfinite(k.sum) ? aid_sum_value(&k) : k.sum;
     }
 }
 

@@ -1,4 +1,5 @@
-/* Internal: filling a load report as rows go by. */
+/* Internal: filling a load report as rows go by (the loaders in src/load
+ * do; stats reads the report through its public accessors). */
 #ifndef AID_TALLY_H
 #define AID_TALLY_H
 

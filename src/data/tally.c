@@ -1,7 +1,7 @@
 /* Load reports: every row read is counted as used, skipped or rejected
  * with a reason, so no row disappears without a trace. */
 #include "config.h"
-#include "load/tally.h"
+#include "data/tally.h"
 #include "data/country.h"
 #include "data/intern.h"
 #include "data/period.h"
