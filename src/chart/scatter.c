@@ -5,7 +5,8 @@
  * axis titles in the muted ink, the y title above its axis where it reads
  * horizontally. */
 #include "config.h"
-#include "chart/chart.h"
+#include "chart/axis.h"
+#include "chart/kinds.h"
 #include "data/error.h"
 
 #include <math.h>

@@ -4,7 +4,8 @@
  * they fit, "Others" in greys. More series than the palette has colours
  * are folded into one grey part, so no two parts share a colour. */
 #include "config.h"
-#include "chart/chart.h"
+#include "chart/axis.h"
+#include "chart/kinds.h"
 #include "data/error.h"
 
 #include <math.h>

@@ -2,7 +2,8 @@
  * box), stacked areas, columns; event markers; an OLS trend with its
  * 95 % confidence band; small multiples with shared scales. */
 #include "config.h"
-#include "chart/chart.h"
+#include "chart/axis.h"
+#include "chart/kinds.h"
 #include "data/error.h"
 
 #include <math.h>

@@ -8,6 +8,7 @@
 #include "config.h"
 #include "aidstat.h"
 #include "chart/chart.h"
+#include "chart/scale.h"
 #include "render/render.h"
 #include "testlib.h"
 
