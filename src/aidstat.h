@@ -992,6 +992,10 @@ AIDSTAT_API char *aidstat_series_period_label(const aidstat_series_t *s, size_t 
 AIDSTAT_API void aidstat_series_span(const aidstat_series_t *s, int *y0, int *m0, int *y1, int *m1);
 /** Whether the data covers all of period t (the last one may be partial). */
 AIDSTAT_API bool aidstat_series_period_complete(const aidstat_series_t *s, size_t t);
+/** A straight-line trend through n values of one interval, at x = 0, 1,
+ * ..., n - 1 (a chart's trend band). Errors as aidstat_trend_fit. */
+AIDSTAT_API aidstat_status_t aidstat_trend_line(const double *v, size_t n, aidstat_interval_t interval,
+                                                aidstat_trend_t *out, aidstat_error_t *err);
 /** Group g's values, aidstat_series_length() of them. */
 AIDSTAT_API const double *aidstat_series_values(const aidstat_series_t *s, size_t g);
 /** What the values are, as for a comparison's result. */
