@@ -1065,6 +1065,22 @@ typedef enum {
 AIDSTAT_API int aidstat_chart_kind_parse(const char *s);
 AIDSTAT_API const char *aidstat_chart_kind_name(aidstat_chart_kind_t k);
 
+/** What a chart of one kind shows when its caller leaves it open: the one
+ * table the command line, reports and embedding programs all read. */
+typedef struct {
+    bool over_time;      /**< drawn from a series (column, line, area), else from a comparison */
+    const char *by;      /**< comparison keys, "donor,type"; NULL over time */
+    size_t top;          /**< rows or groups shown; 0: all */
+    size_t top_facet;    /**< over time with one panel per group (facet) */
+    aidstat_per_t per;   /**< the comparison's per (scatter: per GDP) */
+    aidstat_sort_t sort; /**< order of the bars (DEFAULT: the comparison's own) */
+} aidstat_chart_defaults_t;
+
+/** The defaults of kind k; NULL for no kind. */
+AIDSTAT_API const aidstat_chart_defaults_t *aidstat_chart_defaults(aidstat_chart_kind_t k);
+/** The rows or groups a chart of kind k shows by default (top or top_facet). */
+AIDSTAT_API size_t aidstat_chart_default_top(aidstat_chart_kind_t k, bool facet);
+
 /** A labelled vertical marker on a time axis. */
 typedef struct {
     int year, month;

@@ -29,6 +29,33 @@ const char *aidstat_chart_kind_name(aidstat_chart_kind_t k)
     return (unsigned)k < G_N_ELEMENTS(kind_names) ? kind_names[k] : "?";
 }
 
+/* Per kind, in the order of aidstat_chart_kind_t: ranked bars show the 15
+ * largest rows, grouped bars 8 (each row is several bars), lines and areas
+ * 6 groups on one plot and 12 in panels of their own; a scatter plots every
+ * donor against its share of GDP. */
+static const aidstat_chart_defaults_t kind_defaults[] = {
+    [AIDSTAT_CHART_BAR] = {false, "donor", 15, 15, AIDSTAT_PER_NONE, AIDSTAT_SORT_DEFAULT},
+    [AIDSTAT_CHART_STACKED] = {false, "donor,type", 15, 15, AIDSTAT_PER_NONE, AIDSTAT_SORT_DEFAULT},
+    [AIDSTAT_CHART_GROUPED] = {false, "donor,type", 8, 8, AIDSTAT_PER_NONE, AIDSTAT_SORT_DEFAULT},
+    [AIDSTAT_CHART_COLUMN] = {true, NULL, 6, 12, AIDSTAT_PER_NONE, AIDSTAT_SORT_DEFAULT},
+    [AIDSTAT_CHART_LINE] = {true, NULL, 6, 12, AIDSTAT_PER_NONE, AIDSTAT_SORT_DEFAULT},
+    [AIDSTAT_CHART_AREA] = {true, NULL, 6, 12, AIDSTAT_PER_NONE, AIDSTAT_SORT_DEFAULT},
+    [AIDSTAT_CHART_DUMBBELL] = {false, "donor,measure", 15, 15, AIDSTAT_PER_NONE, AIDSTAT_SORT_DEFAULT},
+    [AIDSTAT_CHART_SCATTER] = {false, "donor", 0, 0, AIDSTAT_PER_GDP, AIDSTAT_SORT_DEFAULT},
+};
+G_STATIC_ASSERT(G_N_ELEMENTS(kind_defaults) == G_N_ELEMENTS(kind_names));
+
+const aidstat_chart_defaults_t *aidstat_chart_defaults(aidstat_chart_kind_t k)
+{
+    return (unsigned)k < G_N_ELEMENTS(kind_defaults) ? &kind_defaults[k] : NULL;
+}
+
+size_t aidstat_chart_default_top(aidstat_chart_kind_t k, bool facet)
+{
+    const aidstat_chart_defaults_t *d = aidstat_chart_defaults(k);
+    return !d ? 0 : facet && d->over_time ? d->top_facet : d->top;
+}
+
 void aidstat_chart_options_init(aidstat_chart_options_t *opt)
 {
     memset(opt, 0, sizeof *opt);

@@ -207,7 +207,7 @@ int cmd_chart(int argc, char **argv)
         co.events = events;
         co.nevents = nevents;
     }
-    bool over_time = kind == AIDSTAT_CHART_LINE || kind == AIDSTAT_CHART_AREA || kind == AIDSTAT_CHART_COLUMN;
+    bool over_time = aidstat_chart_defaults((aidstat_chart_kind_t)kind)->over_time;
     if ((code = cli_norm_build(&norm)))
         goto done;
     if (rate) {
@@ -275,16 +275,15 @@ int cmd_chart(int argc, char **argv)
             goto done;
         }
         size_t ng = aidstat_series_groups(ser);
-        co.top = top >= 0 ? (size_t)top : (facet ? 12 : 6);
+        co.top = top >= 0 ? (size_t)top : aidstat_chart_default_top(kind, facet);
         if (co.top && ng > co.top && !data.quiet)
             fprintf(stderr, "aidstat: note: showing the %zu largest of %zu groups (--top N to change)\n", co.top, ng);
         chart = aidstat_chart_from_series(ser, &co, &err);
     } else {
         aidstat_compare_options_t opt;
         aidstat_compare_options_init(&opt);
-        const char *def = kind == AIDSTAT_CHART_STACKED || kind == AIDSTAT_CHART_GROUPED ? "donor,type"
-                        : kind == AIDSTAT_CHART_DUMBBELL ? "donor,measure" : "donor";
-        gchar **keys = g_strsplit(by ? by : def, ",", 3);
+        const aidstat_chart_defaults_t *def = aidstat_chart_defaults(kind);
+        gchar **keys = g_strsplit(by ? by : def->by, ",", 3);
         for (guint i = 0; keys[i] && i < 2; i++) {
             int k = aidstat_key_parse(g_strstrip(keys[i]));
             if (k < 0) {
@@ -295,13 +294,15 @@ int cmd_chart(int argc, char **argv)
             opt.by[i] = (aidstat_key_t)k;
         }
         g_strfreev(keys);
-        if (kind == AIDSTAT_CHART_SCATTER || (per && !strcmp(per, "gdp")))
+        opt.per = def->per;
+        opt.sort = def->sort;
+        if (per && !strcmp(per, "gdp"))
             opt.per = AIDSTAT_PER_GDP;
         else if (per) {
             code = cli_error(EXIT_USAGE, "--per \"%s\": charts support gdp", per);
             goto done;
         }
-        opt.top = top >= 0 ? (size_t)top : kind == AIDSTAT_CHART_SCATTER ? 0 : kind == AIDSTAT_CHART_GROUPED ? 8 : 15;
+        opt.top = top >= 0 ? (size_t)top : aidstat_chart_default_top(kind, false);
         if (sort)
             opt.sort = !strcmp(sort, "name") ? AIDSTAT_SORT_NAME : AIDSTAT_SORT_VALUE;
         if ((code = cli_select_build(&sel, &data,
