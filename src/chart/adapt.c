@@ -178,19 +178,17 @@ static char *chart_note(const aidstat_result_t *r, size_t i, aidstat_chart_kind_
     }
 }
 
-aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aidstat_chart_options_t *opt,
-                                           aidstat_error_t *err)
+/* Whether a comparison can be drawn as a chart of kind k. */
+static bool result_fits(const aidstat_result_t *r, aidstat_chart_kind_t k, aidstat_error_t *err)
 {
-    aidstat_chart_kind_t k = opt->kind;
-    aidstat_key_t k0 = aidstat_result_key(r, 0), k1 = aidstat_result_key(r, 1);
+    aidstat_key_t k1 = aidstat_result_key(r, 1);
     size_t nc = aidstat_result_cols(r);
-    bool per = aidstat_result_per(r) != AIDSTAT_PER_NONE;
     switch (k) {
     case AIDSTAT_CHART_BAR:
         if (nc) {
             aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                           "a bar chart compares by one key; use stacked or grouped for two");
-            return NULL;
+            return false;
         }
         break;
     case AIDSTAT_CHART_STACKED:
@@ -199,35 +197,47 @@ aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aids
             aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                           "a %s chart needs a second key that splits the bars (e.g. by donor and type)",
                           aidstat_chart_kind_name(k));
-            return NULL;
+            return false;
         }
         if (k == AIDSTAT_CHART_STACKED && k1 == AIDSTAT_KEY_REGION && aidstat_result_groups_overlap(r)) {
             aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                           "a stacked chart cannot show groups that share donors (%s): each stack would "
                           "count them twice; draw grouped bars instead, or choose groups that share no donor",
                           shared_donors(r));
-            return NULL;
+            return false;
         }
         break;
     case AIDSTAT_CHART_DUMBBELL:
         if (nc < 2) {
             aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                           "a dumbbell chart needs two values per row (e.g. by donor and measure)");
-            return NULL;
+            return false;
         }
         break;
     case AIDSTAT_CHART_SCATTER:
         if (aidstat_result_per(r) != AIDSTAT_PER_GDP || nc) {
             aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                           "a scatter chart plots donors' totals against their share of GDP: compare them per GDP");
-            return NULL;
+            return false;
         }
         break;
     default:
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "a %s chart is drawn over time: use a series",
                       aidstat_chart_kind_name(k));
-        return NULL;
+        return false;
     }
+    return true;
+}
+
+/* A chart of the comparison's rows: one value per row (bar, scatter), the
+ * parts of each row (stacked, grouped) or its two ends (dumbbell). The
+ * largest magnitude for the unit goes to *maxabs. */
+static aidstat_chart_t *result_items(const aidstat_result_t *r, const aidstat_chart_options_t *opt, double *maxabs_out,
+                                     aidstat_error_t *err)
+{
+    aidstat_chart_kind_t k = opt->kind;
+    size_t nc = aidstat_result_cols(r);
+    bool per = aidstat_result_per(r) != AIDSTAT_PER_NONE;
     aidstat_chart_t *c = aid_chart_new(opt, err);
     if (!c)
         return NULL;
@@ -285,6 +295,17 @@ aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aids
         aidstat_chart_free(c);
         return NULL;
     }
+    *maxabs_out = maxabs;
+    return c;
+}
+
+/* The currency, scale and unit label of a chart of a comparison; false
+ * (and err) when a stack would have a negative part. */
+static bool result_unit(aidstat_chart_t *c, const aidstat_result_t *r, const aidstat_chart_options_t *opt,
+                        double maxabs, aidstat_error_t *err)
+{
+    aidstat_chart_kind_t k = opt->kind;
+    bool per = aidstat_result_per(r) != AIDSTAT_PER_NONE;
     c->currency = g_strdup(aidstat_result_currency(r));
     if (k == AIDSTAT_CHART_STACKED) {
         /* a stack adds parts of one whole: a negative part has no place in it */
@@ -297,8 +318,7 @@ aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aids
                                   "a stacked bar cannot show the negative value of %s (%s%s%s); use grouped",
                                   c->items[i].label, c->series[j], c->series[j][0] ? ": " : "",
                                   aid_chart_value(c, c->items[i].v[j], -1, buf, sizeof buf));
-                    aidstat_chart_free(c);
-                    return NULL;
+                    return false;
                 }
     }
     c->percent_values = per && k != AIDSTAT_CHART_SCATTER;
@@ -327,6 +347,16 @@ aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aids
         c->y_label = g_strdup("% of donor GDP");
         g_free(u);
     }
+    return true;
+}
+
+/* Title, subtitle, footer (the result's notes worded for a chart) and
+ * text description of a chart of a comparison. */
+static void result_texts(aidstat_chart_t *c, const aidstat_result_t *r, const aidstat_chart_options_t *opt)
+{
+    aidstat_chart_kind_t k = opt->kind;
+    aidstat_key_t k0 = aidstat_result_key(r, 0), k1 = aidstat_result_key(r, 1);
+    bool per = aidstat_result_per(r) != AIDSTAT_PER_NONE, dumbbell = k == AIDSTAT_CHART_DUMBBELL;
     int y0, m0, y1, m1;
     aidstat_result_period(r, &y0, &m0, &y1, &m1);
     GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
@@ -364,6 +394,22 @@ aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aids
     }
     g_ptr_array_free(notes, TRUE);
     alt_text(c);
+}
+
+aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aidstat_chart_options_t *opt,
+                                           aidstat_error_t *err)
+{
+    if (!result_fits(r, opt->kind, err))
+        return NULL;
+    double maxabs = 0;
+    aidstat_chart_t *c = result_items(r, opt, &maxabs, err);
+    if (!c)
+        return NULL;
+    if (!result_unit(c, r, opt, maxabs, err)) {
+        aidstat_chart_free(c);
+        return NULL;
+    }
+    result_texts(c, r, opt);
     return c;
 }
 
