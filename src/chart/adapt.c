@@ -636,7 +636,7 @@ aidstat_chart_t *aidstat_chart_from_diff(const aidstat_diff_t *d, const aidstat_
         return NULL;
     }
     g_array_sort(picks, diff_pick_cmp);
-    size_t n = MIN((size_t)picks->len, opt->top ? opt->top : 15);
+    size_t n = MIN((size_t)picks->len, opt->top ? opt->top : aidstat_chart_default_top(AIDSTAT_CHART_DUMBBELL, false));
     aidstat_chart_options_t o = *opt;
     o.kind = AIDSTAT_CHART_DUMBBELL;
     aidstat_chart_t *c = aid_chart_new(&o, err);
