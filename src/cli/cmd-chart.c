@@ -101,7 +101,7 @@ static GOptionContext *chart_context(chart_args_t *a)
         {"by", 'b', 0, G_OPTION_ARG_STRING, &a->by,
          "Grouping (bar: donor; stacked, grouped: donor,type; dumbbell: donor,measure; line: none)", "KEY[,KEY]"},
         {"interval", 'i', 0, G_OPTION_ARG_STRING, &a->interval, "Line, area, column: month, quarter or year", "INTERVAL"},
-        {"top", 'n', 0, G_OPTION_ARG_STRING, &a->top_s, "The N largest rows or groups (bar default 15, lines 6)", "N"},
+        {"top", 'n', 0, G_OPTION_ARG_STRING, &a->top_s, "The N largest rows or groups (bar default 15, grouped 8, lines 6, facets 12)", "N"},
         {"sort", 's', 0, G_OPTION_ARG_STRING, &a->sort, "Bars by value (default) or name", "value|name"},
         {"per", 0, 0, G_OPTION_ARG_STRING, &a->per, "Bars relative to the donor's GDP (from the data)", "gdp"},
         {"percent", 0, 0, G_OPTION_ARG_NONE, &a->percent, "Stacked: 100 % stacks", NULL},
