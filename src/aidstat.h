@@ -1023,6 +1023,10 @@ AIDSTAT_API char *aidstat_series_period_label(const aidstat_series_t *s, size_t 
 AIDSTAT_API void aidstat_series_span(const aidstat_series_t *s, int *y0, int *m0, int *y1, int *m1);
 /** Whether the data covers all of period t (the last one may be partial). */
 AIDSTAT_API bool aidstat_series_period_complete(const aidstat_series_t *s, size_t t);
+/** A straight-line trend through n values of one interval, at x = 0, 1,
+ * ..., n - 1 (a chart's trend band). Errors as aidstat_trend_fit. */
+AIDSTAT_API aidstat_status_t aidstat_trend_line(const double *v, size_t n, aidstat_interval_t interval,
+                                                aidstat_trend_t *out, aidstat_error_t *err);
 /** Group g's values, aidstat_series_length() of them. */
 AIDSTAT_API const double *aidstat_series_values(const aidstat_series_t *s, size_t g);
 /** What the values are, as for a comparison's result. */
@@ -1091,6 +1095,22 @@ typedef enum {
 /** Parse "bar", "line", ...; -1 when unknown. */
 AIDSTAT_API int aidstat_chart_kind_parse(const char *s);
 AIDSTAT_API const char *aidstat_chart_kind_name(aidstat_chart_kind_t k);
+
+/** What a chart of one kind shows when its caller leaves it open: the one
+ * table the command line, reports and embedding programs all read. */
+typedef struct {
+    bool over_time;      /**< drawn from a series (column, line, area), else from a comparison */
+    const char *by;      /**< comparison keys, "donor,type"; NULL over time */
+    size_t top;          /**< rows or groups shown; 0: all */
+    size_t top_facet;    /**< over time with one panel per group (facet) */
+    aidstat_per_t per;   /**< the comparison's per (scatter: per GDP) */
+    aidstat_sort_t sort; /**< order of the bars (DEFAULT: the comparison's own) */
+} aidstat_chart_defaults_t;
+
+/** The defaults of kind k; NULL for no kind. */
+AIDSTAT_API const aidstat_chart_defaults_t *aidstat_chart_defaults(aidstat_chart_kind_t k);
+/** The rows or groups a chart of kind k shows by default (top or top_facet). */
+AIDSTAT_API size_t aidstat_chart_default_top(aidstat_chart_kind_t k, bool facet);
 
 /** A labelled vertical marker on a time axis. */
 typedef struct {

@@ -1,7 +1,7 @@
 /* Axes and legends: light grid lines only, tick labels in the muted ink,
  * no box. */
 #include "config.h"
-#include "chart/chart.h"
+#include "chart/axis.h"
 
 #include <math.h>
 

@@ -1,7 +1,8 @@
 /* Horizontal ranked bars: names at the left (wrapped or shortened, never
  * clipped), value labels at the bar ends, "Others" in grey. */
 #include "config.h"
-#include "chart/chart.h"
+#include "chart/axis.h"
+#include "chart/kinds.h"
 #include "data/error.h"
 
 #include <math.h>

@@ -2,7 +2,8 @@
  * dots joined by a thin grey line, rows ordered by the gap between them,
  * names at the left, a legend above, the larger value labelled. */
 #include "config.h"
-#include "chart/chart.h"
+#include "chart/axis.h"
+#include "chart/kinds.h"
 #include "data/error.h"
 
 #include <math.h>

@@ -1,7 +1,7 @@
 /* Scales with nice ticks: steps of 1, 2, 2.5 or 5 times a power of ten,
  * the ones people read without effort. */
 #include "config.h"
-#include "chart/chart.h"
+#include "chart/scale.h"
 
 #include <math.h>
 

@@ -5,7 +5,8 @@
  * axis titles in the muted ink, the y title above its axis where it reads
  * horizontally. */
 #include "config.h"
-#include "chart/chart.h"
+#include "chart/axis.h"
+#include "chart/kinds.h"
 #include "data/error.h"
 
 #include <math.h>
@@ -343,7 +344,10 @@ static int prio_cmp(const void *pa, const void *pb)
     return a->i < b->i ? -1 : a->i > b->i;
 }
 
-aidstat_status_t aid_draw_scatter(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, aidstat_error_t *err)
+/* The extent of the points, *xlo..*xhi and *ylo..*yhi; an error when a
+ * point cannot go on a logarithmic axis or there is none. */
+static aidstat_status_t scatter_domain(aidstat_chart_t *c, double *xlo_out, double *xhi_out, double *ylo_out,
+                                       double *yhi_out, aidstat_error_t *err)
 {
     size_t n = c->nitems;
     bool logx = c->opt.log_x, logy = c->opt.log_y;
@@ -375,6 +379,110 @@ aidstat_status_t aid_draw_scatter(aidstat_chart_t *c, cairo_t *cr, const aid_fra
     }
     if (!isfinite(xlo))
         return aid_error_set(err, AIDSTAT_ERR_EMPTY, NULL, 0, 0, "no point to draw");
+    *xlo_out = xlo, *xhi_out = xhi, *ylo_out = ylo, *yhi_out = yhi;
+    return AIDSTAT_OK;
+}
+
+
+/* The points in the plot x0..x1, ytop..ybot, the most prominent on top,
+ * and their labels where there is room (the y axis title, ytw x yth at the
+ * top left, kept clear). */
+static void scatter_points(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, const axis_t *ax, const axis_t *ay,
+                           double x0, double x1, double ytop, double ybot, double r, double ytw, double yth)
+{
+    size_t n = c->nitems;
+    /* the points */
+    point_t *pts = g_new(point_t, n);
+    size_t np = 0;
+    bool any_highlight = false;
+    for (size_t i = 0; i < n; i++) {
+        const aid_item_t *it = &c->items[i];
+        if (isnan(it->x) || isnan(it->v[0]))
+            continue;
+        any_highlight |= it->highlight;
+        point_t *p = &pts[np++];
+        p->i = i;
+        p->px = aid_scale_map(&ax->s, it->x, x0, x1);
+        p->py = aid_scale_map(&ay->s, it->v[0], ybot, ytop);
+        /* the far points first: they stand out and have room around them */
+        double u = (p->px - x0) / (x1 - x0), v = (ybot - p->py) / (ybot - ytop);
+        p->prio = MAX(u, v) + (it->highlight ? 2 : 0);
+    }
+    qsort(pts, np, sizeof *pts, prio_cmp);
+
+    /* labels */
+    aid_font_t lf = aid_font(f, 0.8, false);
+    placer_t P = {0};
+    P.n = np;
+    P.pad = f->font * 0.12;
+    P.r = r;
+    P.clear = r + f->font * 0.3;
+    P.area = (box_t){x0 + 1, f->y, f->x + f->w, ybot - 1};
+    P.keepout = (box_t){f->x, f->y, f->x + ytw + f->font * 0.3, f->y + yth};
+    double *cx = g_new(double, np), *cy = g_new(double, np), *lw = g_new(double, np), *lh = g_new(double, np);
+    PangoLayout **lays = g_new0(PangoLayout *, np);
+    for (size_t k = 0; k < np; k++) {
+        cx[k] = pts[k].px;
+        cy[k] = pts[k].py;
+        lays[k] = aid_text(cr, c->items[pts[k].i].label, &lf);
+        aid_text_extent(lays[k], &lw[k], &lh[k]);
+    }
+    P.px = cx, P.py = cy, P.w = lw, P.h = lh;
+    P.placed = g_new0(bool, np);
+    P.lead = g_new0(bool, np);
+    P.box = g_new0(box_t, np);
+    P.seg = g_new0(seg_t, np);
+    place_all(&P, r + f->font * 0.2, f->font * 4.5);
+    for (size_t k = 0; k < np; k++)
+        if (!P.placed[k])
+            aid_chart_warn(c, "label \"%s\" dropped: no room", c->items[pts[k].i].label);
+
+    /* ink: leaders under the dots, dots under the labels */
+    aid_set_rgb(cr, c->theme->muted);
+    cairo_set_line_width(cr, 0.4);
+    for (size_t k = 0; k < np; k++)
+        if (P.placed[k] && P.lead[k]) {
+            cairo_move_to(cr, P.seg[k].ax, P.seg[k].ay);
+            cairo_line_to(cr, P.seg[k].bx, P.seg[k].by);
+            cairo_stroke(cr);
+        }
+    for (size_t k = np; k-- > 0;) { /* the most prominent on top */
+        const aid_item_t *it = &c->items[pts[k].i];
+        aid_rgb_t col = any_highlight ? (it->highlight ? c->theme->highlight : c->theme->other)
+                                      : aid_chart_color(c, 0);
+        cairo_new_path(cr);
+        cairo_arc(cr, pts[k].px, pts[k].py, r, 0, 2 * G_PI);
+        aid_set_rgb(cr, col);
+        cairo_fill_preserve(cr);
+        aid_set_rgb(cr, c->theme->background);
+        cairo_set_line_width(cr, 0.5);
+        cairo_stroke(cr);
+    }
+    aid_set_rgb(cr, c->theme->ink);
+    for (size_t k = 0; k < np; k++) {
+        if (P.placed[k])
+            aid_text_draw(cr, lays[k], P.box[k].x0, P.box[k].y0);
+        g_object_unref(lays[k]);
+    }
+    g_free(lays);
+    g_free(cx);
+    g_free(cy);
+    g_free(lw);
+    g_free(lh);
+    g_free(P.placed);
+    g_free(P.lead);
+    g_free(P.box);
+    g_free(P.seg);
+    g_free(pts);
+}
+
+aidstat_status_t aid_draw_scatter(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, aidstat_error_t *err)
+{
+    bool logx = c->opt.log_x, logy = c->opt.log_y;
+    double xlo = 0, xhi = 0, ylo = 0, yhi = 0;
+    aidstat_status_t st = scatter_domain(c, &xlo, &xhi, &ylo, &yhi, err);
+    if (st != AIDSTAT_OK)
+        return st;
 
     aid_font_t tf = aid_font(f, 0.85, false);
     PangoLayout *probe = aid_text(cr, "0", &tf);
@@ -448,88 +556,6 @@ aidstat_status_t aid_draw_scatter(aidstat_chart_t *c, cairo_t *cr, const aid_fra
     g_object_unref(ytl);
     g_object_unref(xtl);
 
-    /* the points */
-    point_t *pts = g_new(point_t, n);
-    size_t np = 0;
-    bool any_highlight = false;
-    for (size_t i = 0; i < n; i++) {
-        const aid_item_t *it = &c->items[i];
-        if (isnan(it->x) || isnan(it->v[0]))
-            continue;
-        any_highlight |= it->highlight;
-        point_t *p = &pts[np++];
-        p->i = i;
-        p->px = aid_scale_map(&ax.s, it->x, x0, x1);
-        p->py = aid_scale_map(&ay.s, it->v[0], ybot, ytop);
-        /* the far points first: they stand out and have room around them */
-        double u = (p->px - x0) / (x1 - x0), v = (ybot - p->py) / (ybot - ytop);
-        p->prio = MAX(u, v) + (it->highlight ? 2 : 0);
-    }
-    qsort(pts, np, sizeof *pts, prio_cmp);
-
-    /* labels */
-    aid_font_t lf = aid_font(f, 0.8, false);
-    placer_t P = {0};
-    P.n = np;
-    P.pad = f->font * 0.12;
-    P.r = r;
-    P.clear = r + f->font * 0.3;
-    P.area = (box_t){x0 + 1, f->y, f->x + f->w, ybot - 1};
-    P.keepout = (box_t){f->x, f->y, f->x + ytw + f->font * 0.3, f->y + yth};
-    double *cx = g_new(double, np), *cy = g_new(double, np), *lw = g_new(double, np), *lh = g_new(double, np);
-    PangoLayout **lays = g_new0(PangoLayout *, np);
-    for (size_t k = 0; k < np; k++) {
-        cx[k] = pts[k].px;
-        cy[k] = pts[k].py;
-        lays[k] = aid_text(cr, c->items[pts[k].i].label, &lf);
-        aid_text_extent(lays[k], &lw[k], &lh[k]);
-    }
-    P.px = cx, P.py = cy, P.w = lw, P.h = lh;
-    P.placed = g_new0(bool, np);
-    P.lead = g_new0(bool, np);
-    P.box = g_new0(box_t, np);
-    P.seg = g_new0(seg_t, np);
-    place_all(&P, r + f->font * 0.2, f->font * 4.5);
-    for (size_t k = 0; k < np; k++)
-        if (!P.placed[k])
-            aid_chart_warn(c, "label \"%s\" dropped: no room", c->items[pts[k].i].label);
-
-    /* ink: leaders under the dots, dots under the labels */
-    aid_set_rgb(cr, c->theme->muted);
-    cairo_set_line_width(cr, 0.4);
-    for (size_t k = 0; k < np; k++)
-        if (P.placed[k] && P.lead[k]) {
-            cairo_move_to(cr, P.seg[k].ax, P.seg[k].ay);
-            cairo_line_to(cr, P.seg[k].bx, P.seg[k].by);
-            cairo_stroke(cr);
-        }
-    for (size_t k = np; k-- > 0;) { /* the most prominent on top */
-        const aid_item_t *it = &c->items[pts[k].i];
-        aid_rgb_t col = any_highlight ? (it->highlight ? c->theme->highlight : c->theme->other)
-                                      : aid_chart_color(c, 0);
-        cairo_new_path(cr);
-        cairo_arc(cr, pts[k].px, pts[k].py, r, 0, 2 * G_PI);
-        aid_set_rgb(cr, col);
-        cairo_fill_preserve(cr);
-        aid_set_rgb(cr, c->theme->background);
-        cairo_set_line_width(cr, 0.5);
-        cairo_stroke(cr);
-    }
-    aid_set_rgb(cr, c->theme->ink);
-    for (size_t k = 0; k < np; k++) {
-        if (P.placed[k])
-            aid_text_draw(cr, lays[k], P.box[k].x0, P.box[k].y0);
-        g_object_unref(lays[k]);
-    }
-    g_free(lays);
-    g_free(cx);
-    g_free(cy);
-    g_free(lw);
-    g_free(lh);
-    g_free(P.placed);
-    g_free(P.lead);
-    g_free(P.box);
-    g_free(P.seg);
-    g_free(pts);
+    scatter_points(c, cr, f, &ax, &ay, x0, x1, ytop, ybot, r, ytw, yth);
     return AIDSTAT_OK;
 }

@@ -4,7 +4,8 @@
  * they fit, "Others" in greys. More series than the palette has colours
  * are folded into one grey part, so no two parts share a colour. */
 #include "config.h"
-#include "chart/chart.h"
+#include "chart/axis.h"
+#include "chart/kinds.h"
 #include "data/error.h"
 
 #include <math.h>
@@ -100,6 +101,120 @@ static double legend(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, cons
         c->nser = savedn;
     }
     return h;
+}
+
+/* Where the rows of a stacked or grouped chart go and how their values
+ * are written. */
+typedef struct {
+    const aid_scale_t *s;
+    const aid_frame_t *rf; /* the rows' frame: its font shrinks with the row height */
+    const aid_font_t *vf;  /* value labels */
+    double x0, x1, xz;     /* the axis and its zero */
+    double band, group, pitch;
+    bool pct, values;
+} rows_t;
+
+/* Row i of a stacked chart at height yc: its parts side by side, then its
+ * total after the bar, or (100 % stacks) each part's share inside it.
+ * edge holds m + 1 x positions. */
+static void stack_row(parts_t *p, cairo_t *cr, const rows_t *g, size_t i, double yc, double *edge)
+{
+    aidstat_chart_t *c = p->c;
+    size_t m = p->m;
+    char buf[64];
+    double total = 0;
+    for (size_t j = 0; j < m; j++)
+        total += part0(p, i, j);
+    if (g->pct && total <= 0)
+        return; /* nothing to divide */
+    double bh = g->band * 0.68, acc = 0;
+    edge[0] = g->xz;
+    for (size_t j = 0; j < m; j++) {
+        double v = part0(p, i, j);
+        double a = acc, b = acc + (g->pct ? v / total * 100 : v);
+        acc = b;
+        double xa = aid_scale_map(g->s, a, g->x0, g->x1), xb = aid_scale_map(g->s, b, g->x0, g->x1);
+        edge[j + 1] = xb;
+        if (xb - xa <= 0)
+            continue;
+        aid_set_rgb(cr, part_color(p, i, j));
+        cairo_rectangle(cr, xa, yc - bh / 2, xb - xa, bh);
+        cairo_fill(cr);
+    }
+    /* hairlines in the background colour keep neighbouring parts apart */
+    aid_set_rgb(cr, c->theme->background);
+    cairo_set_line_width(cr, 0.6);
+    for (size_t j = 1; j < m; j++)
+        if (edge[j] > g->xz + 0.3 && edge[j] < edge[m] - 0.3 && part0(p, i, j) > 0) {
+            cairo_move_to(cr, edge[j], yc - bh / 2);
+            cairo_line_to(cr, edge[j], yc + bh / 2);
+            cairo_stroke(cr);
+        }
+    if (g->pct) {
+        /* each part's share inside it, where it fits */
+        aid_font_t pf = aid_font(g->rf, 0.8, false);
+        for (size_t j = 0; j < m; j++) {
+            double v = part0(p, i, j), w = edge[j + 1] - edge[j];
+            if (v <= 0)
+                continue;
+            char num[48];
+            double share = v / total * 100;
+            aid_num(share, share < 1 ? 1 : 0, c->locale, num, sizeof num);
+            snprintf(buf, sizeof buf, "%s %%", num);
+            PangoLayout *pl = aid_text(cr, buf, &pf);
+            double pw, ph;
+            aid_text_extent(pl, &pw, &ph);
+            if (pw + g->rf->font * 0.5 <= w && ph <= bh * 1.05) {
+                aid_set_rgb(cr, text_on(c, part_color(p, i, j)));
+                aid_text_draw(cr, pl, edge[j] + (w - pw) / 2, yc - ph / 2);
+            }
+            g_object_unref(pl);
+        }
+    } else if (g->values) {
+        PangoLayout *vl = aid_text(cr, aid_chart_value(c, total, -1, buf, sizeof buf), g->vf);
+        double vw, vh;
+        aid_text_extent(vl, &vw, &vh);
+        aid_set_rgb(cr, c->theme->ink);
+        aid_text_draw(cr, vl, edge[m] + g->rf->font * 0.3, yc - vh / 2);
+        g_object_unref(vl);
+    }
+}
+
+/* Row i of a grouped chart at height yc: a thin bar per part, each with
+ * its value where there is room; returns the number of values left out. */
+static size_t group_row(parts_t *p, cairo_t *cr, const aid_frame_t *f, const rows_t *g, size_t i, double yc)
+{
+    aidstat_chart_t *c = p->c;
+    size_t m = p->m, unlabelled = 0;
+    char buf[64];
+    double gy = yc - g->group / 2, bh = g->pitch * (m > 1 ? 0.86 : 1);
+    for (size_t j = 0; j < m; j++) {
+        double v = part(p, i, j);
+        if (isnan(v))
+            continue;
+        double by = gy + g->pitch * (double)j + (g->pitch - bh) / 2, bc = gy + g->pitch * ((double)j + 0.5);
+        double xb = aid_scale_map(g->s, v, g->x0, g->x1);
+        aid_set_rgb(cr, part_color(p, i, j));
+        cairo_rectangle(cr, MIN(g->xz, xb), by, fabs(xb - g->xz), bh);
+        cairo_fill(cr);
+        if (!g->values)
+            continue;
+        /* an exact zero is no rounded "0.00" */
+        PangoLayout *vl = aid_text(cr, aid_chart_value(c, v, v == 0 ? 0 : -1, buf, sizeof buf), g->vf);
+        double vw, vh;
+        aid_text_extent(vl, &vw, &vh);
+        double vx = v >= 0 ? xb + g->rf->font * 0.3 : xb - vw - g->rf->font * 0.3;
+        if (v < 0 && vx < g->x0) /* a short negative bar: its label right of the zero line */
+            vx = g->xz + g->rf->font * 0.3;
+        if (vx >= g->x0 - g->rf->font * 0.3 && vx + vw <= f->x + f->w) {
+            aid_set_rgb(cr, c->theme->ink);
+            aid_text_draw(cr, vl, vx, bc - vh / 2);
+        } else {
+            unlabelled++;
+        }
+        g_object_unref(vl);
+    }
+    return unlabelled;
 }
 
 static aidstat_status_t draw(parts_t *p, cairo_t *cr, const aid_frame_t *f, aidstat_error_t *err)
@@ -207,92 +322,11 @@ static aidstat_status_t draw(parts_t *p, cairo_t *cr, const aid_frame_t *f, aids
         aid_text_draw(cr, l, f->x + namew - tw, yc - th / 2);
         g_object_unref(l);
 
-        if (stacked) {
-            double total = 0;
-            for (size_t j = 0; j < m; j++)
-                total += part0(p, i, j);
-            if (pct && total <= 0)
-                continue; /* nothing to divide */
-            double bh = band * 0.68, acc = 0;
-            edge[0] = xz;
-            for (size_t j = 0; j < m; j++) {
-                double v = part0(p, i, j);
-                double a = acc, b = acc + (pct ? v / total * 100 : v);
-                acc = b;
-                double xa = aid_scale_map(&s, a, x0, x1), xb = aid_scale_map(&s, b, x0, x1);
-                edge[j + 1] = xb;
-                if (xb - xa <= 0)
-                    continue;
-                aid_set_rgb(cr, part_color(p, i, j));
-                cairo_rectangle(cr, xa, yc - bh / 2, xb - xa, bh);
-                cairo_fill(cr);
-            }
-            /* hairlines in the background colour keep neighbouring parts apart */
-            aid_set_rgb(cr, c->theme->background);
-            cairo_set_line_width(cr, 0.6);
-            for (size_t j = 1; j < m; j++)
-                if (edge[j] > xz + 0.3 && edge[j] < edge[m] - 0.3 && part0(p, i, j) > 0) {
-                    cairo_move_to(cr, edge[j], yc - bh / 2);
-                    cairo_line_to(cr, edge[j], yc + bh / 2);
-                    cairo_stroke(cr);
-                }
-            if (pct) {
-                /* each part's share inside it, where it fits */
-                aid_font_t pf = aid_font(&rf, 0.8, false);
-                for (size_t j = 0; j < m; j++) {
-                    double v = part0(p, i, j), w = edge[j + 1] - edge[j];
-                    if (v <= 0)
-                        continue;
-                    char num[48];
-                    double share = v / total * 100;
-                    aid_num(share, share < 1 ? 1 : 0, c->locale, num, sizeof num);
-                    snprintf(buf, sizeof buf, "%s %%", num);
-                    PangoLayout *pl = aid_text(cr, buf, &pf);
-                    double pw, ph;
-                    aid_text_extent(pl, &pw, &ph);
-                    if (pw + rf.font * 0.5 <= w && ph <= bh * 1.05) {
-                        aid_set_rgb(cr, text_on(c, part_color(p, i, j)));
-                        aid_text_draw(cr, pl, edge[j] + (w - pw) / 2, yc - ph / 2);
-                    }
-                    g_object_unref(pl);
-                }
-            } else if (values) {
-                PangoLayout *vl = aid_text(cr, aid_chart_value(c, total, -1, buf, sizeof buf), &vf);
-                double vw, vh;
-                aid_text_extent(vl, &vw, &vh);
-                aid_set_rgb(cr, c->theme->ink);
-                aid_text_draw(cr, vl, edge[m] + rf.font * 0.3, yc - vh / 2);
-                g_object_unref(vl);
-            }
-        } else {
-            double gy = yc - group / 2, bh = pitch * (m > 1 ? 0.86 : 1);
-            for (size_t j = 0; j < m; j++) {
-                double v = part(p, i, j);
-                if (isnan(v))
-                    continue;
-                double by = gy + pitch * (double)j + (pitch - bh) / 2, bc = gy + pitch * ((double)j + 0.5);
-                double xb = aid_scale_map(&s, v, x0, x1);
-                aid_set_rgb(cr, part_color(p, i, j));
-                cairo_rectangle(cr, MIN(xz, xb), by, fabs(xb - xz), bh);
-                cairo_fill(cr);
-                if (!values)
-                    continue;
-                /* an exact zero is no rounded "0.00" */
-                PangoLayout *vl = aid_text(cr, aid_chart_value(c, v, v == 0 ? 0 : -1, buf, sizeof buf), &vf);
-                double vw, vh;
-                aid_text_extent(vl, &vw, &vh);
-                double vx = v >= 0 ? xb + rf.font * 0.3 : xb - vw - rf.font * 0.3;
-                if (v < 0 && vx < x0) /* a short negative bar: its label right of the zero line */
-                    vx = xz + rf.font * 0.3;
-                if (vx >= x0 - rf.font * 0.3 && vx + vw <= f->x + f->w) {
-                    aid_set_rgb(cr, c->theme->ink);
-                    aid_text_draw(cr, vl, vx, bc - vh / 2);
-                } else {
-                    unlabelled++;
-                }
-                g_object_unref(vl);
-            }
-        }
+        rows_t g = {&s, &rf, &vf, x0, x1, xz, band, group, pitch, pct, values};
+        if (stacked)
+            stack_row(p, cr, &g, i, yc, edge);
+        else
+            unlabelled += group_row(p, cr, f, &g, i, yc);
     }
     g_free(edge);
     if (shortened)

@@ -2,7 +2,8 @@
  * box), stacked areas, columns; event markers; an OLS trend with its
  * 95 % confidence band; small multiples with shared scales. */
 #include "config.h"
-#include "chart/chart.h"
+#include "chart/axis.h"
+#include "chart/kinds.h"
 #include "data/error.h"
 
 #include <math.h>
@@ -110,6 +111,100 @@ static void events_draw(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, d
 }
 
 /* One panel: lines, areas or columns of items [from, to) in a box. */
+/* An item's trend: the 95 % confidence band of the fitted mean, then the
+ * dashed line, in the item's colour col. */
+static void trend_band(aidstat_chart_t *c, cairo_t *cr, const aid_scale_t *s, const aid_item_t *it, aid_rgb_t col,
+                       double x0, double x1, double ytop, double ybot)
+{
+    size_t nt = c->nt;
+    const aidstat_trend_t *tr = &it->trend;
+    cairo_new_path(cr);
+    for (size_t t = 0; t < nt; t++) {
+        double xv = (double)t;
+        double var = tr->se_intercept * tr->se_intercept + 2 * xv * tr->cov_intercept_slope +
+                     xv * xv * tr->se_slope * tr->se_slope;
+        double yh = tr->intercept + tr->slope * xv + tr->t_crit * sqrt(fmax(var, 0));
+        cairo_line_to(cr, tx(c, xv, x0, x1), aid_scale_map(s, CLAMP(yh, s->lo, s->hi), ybot, ytop));
+    }
+    for (size_t t = nt; t-- > 0;) {
+        double xv = (double)t;
+        double var = tr->se_intercept * tr->se_intercept + 2 * xv * tr->cov_intercept_slope +
+                     xv * xv * tr->se_slope * tr->se_slope;
+        double yl = tr->intercept + tr->slope * xv - tr->t_crit * sqrt(fmax(var, 0));
+        cairo_line_to(cr, tx(c, xv, x0, x1), aid_scale_map(s, CLAMP(yl, s->lo, s->hi), ybot, ytop));
+    }
+    cairo_close_path(cr);
+    cairo_set_source_rgba(cr, col.r, col.g, col.b, 0.15);
+    cairo_fill(cr);
+    static const double dash[] = {4, 3};
+    cairo_set_dash(cr, dash, 2, 0);
+    cairo_set_source_rgba(cr, col.r, col.g, col.b, 0.9);
+    cairo_set_line_width(cr, 1.0);
+    double ya = tr->intercept, yb = tr->intercept + tr->slope * (double)(nt - 1);
+    cairo_move_to(cr, tx(c, 0, x0, x1), aid_scale_map(s, CLAMP(ya, s->lo, s->hi), ybot, ytop));
+    cairo_line_to(cr, tx(c, (double)(nt - 1), x0, x1), aid_scale_map(s, CLAMP(yb, s->lo, s->hi), ybot, ytop));
+    cairo_stroke(cr);
+    cairo_set_dash(cr, NULL, 0, 0);
+}
+
+/* Direct labels at the ends of the lines of items from .. from + ng (their
+ * last values at ends[]), in a column labw wide right of x1, pushed apart
+ * so none overlap. */
+static void end_labels(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, aid_font_t lf, const double *ends,
+                       size_t ng, size_t from, double labw, double x1, double ytop, double ybot)
+{
+    size_t *order = g_new(size_t, ng);
+    for (size_t i = 0; i < ng; i++)
+        order[i] = i;
+    for (size_t i = 1; i < ng; i++)
+        for (size_t j = i; j > 0 && ends[order[j]] < ends[order[j - 1]]; j--) {
+            size_t tmp = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = tmp;
+        }
+    double lh = f->font * 0.9 * 1.25;
+    /* as many labels as the height holds: the largest lines keep
+     * theirs (groups come largest first) */
+    size_t room = (size_t)MAX(0.0, floor((ybot - ytop) / lh));
+    if (ng > room) {
+        aid_chart_warn(c, "%zu of %zu line labels left out: too many lines to label; show fewer groups or one panel per group",
+                       ng - room, ng);
+        size_t k = 0;
+        for (size_t i = 0; i < ng; i++)
+            if (order[i] < room)
+                order[k++] = order[i];
+        ng = k;
+    }
+    double *pos = g_new(double, ng + 1);
+    for (size_t i = 0; i < ng; i++)
+        pos[i] = ends[order[i]] - lh / 2;
+    for (size_t i = 1; i < ng; i++)
+        pos[i] = MAX(pos[i], pos[i - 1] + lh);
+    /* keep the stack inside the plot: push down from the top, then up from the bottom */
+    if (ng && pos[0] < ytop)
+        pos[0] = ytop;
+    for (size_t i = 1; i < ng; i++)
+        pos[i] = MAX(pos[i], pos[i - 1] + lh);
+    if (ng && pos[ng - 1] + lh > ybot) {
+        pos[ng - 1] = ybot - lh;
+        for (size_t i = ng - 1; i-- > 0;)
+            pos[i] = MIN(pos[i], pos[i + 1] - lh);
+    }
+    lf.width = labw - f->font * 0.4;
+    lf.max_lines = 1;
+    for (size_t i = 0; i < ng; i++) {
+        size_t g = order[i];
+        PangoLayout *l = aid_text(cr, c->items[from + g].label, &lf);
+        if (aid_text_ellipsized(l))
+            aid_chart_warn(c, "line label \"%s\" shortened to fit", c->items[from + g].label);
+        aid_set_rgb(cr, aid_chart_color(c, g));
+        aid_text_draw(cr, l, x1 + f->font * 0.4, pos[i]);
+        g_object_unref(l);
+    }
+    g_free(pos);
+    g_free(order);
+}
+
 static void panel(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, const aid_scale_t *s, size_t from,
                   size_t to, double x, double y, double w, double h, bool labels_right, bool events)
 {
@@ -150,37 +245,8 @@ static void panel(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, const a
         for (size_t g = from; g < to; g++) {
             aid_item_t *it = &c->items[g];
             aid_rgb_t col = aid_chart_color(c, g - from);
-            if (it->has_trend) {
-                /* the 95 % confidence band of the fitted mean, then the line */
-                const aidstat_trend_t *tr = &it->trend;
-                cairo_new_path(cr);
-                for (size_t t = 0; t < nt; t++) {
-                    double xv = (double)t;
-                    double var = tr->se_intercept * tr->se_intercept + 2 * xv * tr->cov_intercept_slope +
-                                 xv * xv * tr->se_slope * tr->se_slope;
-                    double yh = tr->intercept + tr->slope * xv + tr->t_crit * sqrt(fmax(var, 0));
-                    cairo_line_to(cr, tx(c, xv, x0, x1), aid_scale_map(s, CLAMP(yh, s->lo, s->hi), ybot, ytop));
-                }
-                for (size_t t = nt; t-- > 0;) {
-                    double xv = (double)t;
-                    double var = tr->se_intercept * tr->se_intercept + 2 * xv * tr->cov_intercept_slope +
-                                 xv * xv * tr->se_slope * tr->se_slope;
-                    double yl = tr->intercept + tr->slope * xv - tr->t_crit * sqrt(fmax(var, 0));
-                    cairo_line_to(cr, tx(c, xv, x0, x1), aid_scale_map(s, CLAMP(yl, s->lo, s->hi), ybot, ytop));
-                }
-                cairo_close_path(cr);
-                cairo_set_source_rgba(cr, col.r, col.g, col.b, 0.15);
-                cairo_fill(cr);
-                static const double dash[] = {4, 3};
-                cairo_set_dash(cr, dash, 2, 0);
-                cairo_set_source_rgba(cr, col.r, col.g, col.b, 0.9);
-                cairo_set_line_width(cr, 1.0);
-                double ya = tr->intercept, yb = tr->intercept + tr->slope * (double)(nt - 1);
-                cairo_move_to(cr, tx(c, 0, x0, x1), aid_scale_map(s, CLAMP(ya, s->lo, s->hi), ybot, ytop));
-                cairo_line_to(cr, tx(c, (double)(nt - 1), x0, x1), aid_scale_map(s, CLAMP(yb, s->lo, s->hi), ybot, ytop));
-                cairo_stroke(cr);
-                cairo_set_dash(cr, NULL, 0, 0);
-            }
+            if (it->has_trend) /* the 95 % confidence band of the fitted mean, then the line */
+                trend_band(c, cr, s, it, col, x0, x1, ytop, ybot);
             aid_set_rgb(cr, col);
             cairo_set_line_width(cr, 1.6);
             cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
@@ -212,59 +278,8 @@ static void panel(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, const a
             cairo_stroke(cr);
             ends[g - from] = aid_scale_map(s, it->v[nt - 1], ybot, ytop);
         }
-        if (labw > 0) {
-            /* direct labels at the line ends, pushed apart so none overlap */
-            size_t *order = g_new(size_t, ng);
-            for (size_t i = 0; i < ng; i++)
-                order[i] = i;
-            for (size_t i = 1; i < ng; i++)
-                for (size_t j = i; j > 0 && ends[order[j]] < ends[order[j - 1]]; j--) {
-                    size_t tmp = order[j];
-                    order[j] = order[j - 1];
-                    order[j - 1] = tmp;
-                }
-            double lh = f->font * 0.9 * 1.25;
-            /* as many labels as the height holds: the largest lines keep
-             * theirs (groups come largest first) */
-            size_t room = (size_t)MAX(0.0, floor((ybot - ytop) / lh));
-            if (ng > room) {
-                aid_chart_warn(c, "%zu of %zu line labels left out: too many lines to label; show fewer groups or one panel per group",
-                               ng - room, ng);
-                size_t k = 0;
-                for (size_t i = 0; i < ng; i++)
-                    if (order[i] < room)
-                        order[k++] = order[i];
-                ng = k;
-            }
-            double *pos = g_new(double, ng + 1);
-            for (size_t i = 0; i < ng; i++)
-                pos[i] = ends[order[i]] - lh / 2;
-            for (size_t i = 1; i < ng; i++)
-                pos[i] = MAX(pos[i], pos[i - 1] + lh);
-            /* keep the stack inside the plot: push down from the top, then up from the bottom */
-            if (ng && pos[0] < ytop)
-                pos[0] = ytop;
-            for (size_t i = 1; i < ng; i++)
-                pos[i] = MAX(pos[i], pos[i - 1] + lh);
-            if (ng && pos[ng - 1] + lh > ybot) {
-                pos[ng - 1] = ybot - lh;
-                for (size_t i = ng - 1; i-- > 0;)
-                    pos[i] = MIN(pos[i], pos[i + 1] - lh);
-            }
-            lf.width = labw - f->font * 0.4;
-            lf.max_lines = 1;
-            for (size_t i = 0; i < ng; i++) {
-                size_t g = order[i];
-                PangoLayout *l = aid_text(cr, c->items[from + g].label, &lf);
-                if (aid_text_ellipsized(l))
-                    aid_chart_warn(c, "line label \"%s\" shortened to fit", c->items[from + g].label);
-                aid_set_rgb(cr, aid_chart_color(c, g));
-                aid_text_draw(cr, l, x1 + f->font * 0.4, pos[i]);
-                g_object_unref(l);
-            }
-            g_free(pos);
-            g_free(order);
-        }
+        if (labw > 0) /* direct labels at the line ends, pushed apart so none overlap */
+            end_labels(c, cr, f, lf, ends, ng, from, labw, x1, ytop, ybot);
         g_free(ends);
     } else if (c->opt.kind == AIDSTAT_CHART_AREA) {
         double *base = g_new0(double, nt);

@@ -70,52 +70,61 @@ static void series_caveat(void *user, const char *caveat)
     aidstat_series_add_caveat(user, caveat);
 }
 
-int cmd_chart(int argc, char **argv)
+/* The command line of `aidstat chart`, and what its phases build. */
+typedef struct {
+    gchar *by, *interval, *output, *width_s, *height_s, *title, *subtitle, *note, *theme, *font, *colors,
+        *events_file, *per, *locale, *sort, *type, *rate, *rate_base, *top_s, *dpi_s;
+    gchar **highlight;
+    gboolean percent, trend, facet, logaxes, alt, cumulative;
+    long top;
+    double dpi, width, height;
+    const char *kind_arg; /* KIND as given */
+    aidstat_chart_kind_t kind;
+    cli_data_opts_t data;
+    cli_select_t sel;
+    cli_norm_t norm;
+    cli_eu_t eu;
+    aidstat_compare_t *cmp;
+    aidstat_result_t *res;
+    aidstat_series_t *ser;
+    aidstat_event_t *events;
+    size_t nevents;
+    gchar **color_list;
+} chart_args_t;
+
+static GOptionContext *chart_context(chart_args_t *a)
 {
-    gchar *by = NULL, *interval = NULL, *output = NULL, *width_s = NULL, *height_s = NULL,
-          *title = NULL, *subtitle = NULL, *note = NULL, *theme = NULL, *font = NULL, *colors = NULL,
-          *events_file = NULL, *per = NULL, *locale = NULL, *sort = NULL, *type = NULL, *rate = NULL,
-          *rate_base = NULL, *top_s = NULL, *dpi_s = NULL;
-    gchar **highlight = NULL;
-    long top = -1;
-    double dpi = 150;
-    gboolean percent = FALSE, trend = FALSE, facet = FALSE, logaxes = FALSE, alt = FALSE,
-             cumulative = FALSE;
-    cli_data_opts_t data = {0};
-    cli_select_t sel = {0};
-    cli_norm_t norm = {0};
-    cli_eu_t eu = {0};
-    GOptionEntry entries[] = {
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+    const GOptionEntry entries[] = {
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output,
          "Write to FILE: .pdf, .svg, .png, .ps or .eps (- for standard output with --output-type)", "FILE"},
-        {"output-type", 0, 0, G_OPTION_ARG_STRING, &type, "Type for -o -: pdf, svg, png, ps, eps", "TYPE"},
-        {"by", 'b', 0, G_OPTION_ARG_STRING, &by,
+        {"output-type", 0, 0, G_OPTION_ARG_STRING, &a->type, "Type for -o -: pdf, svg, png, ps, eps", "TYPE"},
+        {"by", 'b', 0, G_OPTION_ARG_STRING, &a->by,
          "Grouping (bar: donor; stacked, grouped: donor,type; dumbbell: donor,measure; line: none)", "KEY[,KEY]"},
-        {"interval", 'i', 0, G_OPTION_ARG_STRING, &interval, "Line, area, column: month, quarter or year", "INTERVAL"},
-        {"top", 'n', 0, G_OPTION_ARG_STRING, &top_s, "The N largest rows or groups (bar default 15, lines 6)", "N"},
-        {"sort", 's', 0, G_OPTION_ARG_STRING, &sort, "Bars by value (default) or name", "value|name"},
-        {"per", 0, 0, G_OPTION_ARG_STRING, &per, "Bars relative to the donor's GDP (from the data)", "gdp"},
-        {"percent", 0, 0, G_OPTION_ARG_NONE, &percent, "Stacked: 100 % stacks", NULL},
-        {"cumulative", 0, 0, G_OPTION_ARG_NONE, &cumulative, "Line, area, column: running totals", NULL},
-        {"trend", 0, 0, G_OPTION_ARG_NONE, &trend, "Line: least-squares trend with its 95 % confidence band", NULL},
-        {"events", 0, 0, G_OPTION_ARG_FILENAME, &events_file, "Line, area, column: markers from a CSV date,label", "FILE"},
-        {"facet", 0, 0, G_OPTION_ARG_NONE, &facet, "Line, area, column: one panel per group, shared scales", NULL},
-        {"log", 0, 0, G_OPTION_ARG_NONE, &logaxes, "Scatter: logarithmic axes", NULL},
-        {"highlight", 0, 0, G_OPTION_ARG_STRING_ARRAY, &highlight, "Bar: colour this row, grey the rest (repeatable)", "NAME"},
-        {"title", 0, 0, G_OPTION_ARG_STRING, &title, "Title (default: from the data)", "TEXT"},
-        {"subtitle", 0, 0, G_OPTION_ARG_STRING, &subtitle, "Subtitle (default: measure, unit, period)", "TEXT"},
-        {"note", 0, 0, G_OPTION_ARG_STRING, &note, "A note after the source line", "TEXT"},
-        {"width", 'W', 0, G_OPTION_ARG_STRING, &width_s, "Width: 160mm (default), 6in, 1200px", "LENGTH"},
-        {"height", 'H', 0, G_OPTION_ARG_STRING, &height_s, "Height: 100mm (default)", "LENGTH"},
-        {"dpi", 0, 0, G_OPTION_ARG_STRING, &dpi_s, "PNG resolution (default 150)", "DPI"},
-        {"theme", 0, 0, G_OPTION_ARG_STRING, &theme, "default (colour-blind-safe) or print (grayscale)", "THEME"},
-        {"font", 0, 0, G_OPTION_ARG_STRING, &font, "Font family (default DejaVu Sans)", "FAMILY"},
-        {"colors", 0, 0, G_OPTION_ARG_STRING, &colors, "Palette: #RRGGBB,#RRGGBB,...", "LIST"},
-        {"locale", 0, 0, G_OPTION_ARG_STRING, &locale, "Number format: en (1,234.5) or de (1.234,5)", "LOCALE"},
-        {"alt", 0, 0, G_OPTION_ARG_NONE, &alt, "Print the chart's text description (on stderr with -o -)", NULL},
-        {"rate", 0, 0, G_OPTION_ARG_STRING, &rate,
+        {"interval", 'i', 0, G_OPTION_ARG_STRING, &a->interval, "Line, area, column: month, quarter or year", "INTERVAL"},
+        {"top", 'n', 0, G_OPTION_ARG_STRING, &a->top_s, "The N largest rows or groups (bar default 15, grouped 8, lines 6, facets 12)", "N"},
+        {"sort", 's', 0, G_OPTION_ARG_STRING, &a->sort, "Bars by value (default) or name", "value|name"},
+        {"per", 0, 0, G_OPTION_ARG_STRING, &a->per, "Bars relative to the donor's GDP (from the data)", "gdp"},
+        {"percent", 0, 0, G_OPTION_ARG_NONE, &a->percent, "Stacked: 100 % stacks", NULL},
+        {"cumulative", 0, 0, G_OPTION_ARG_NONE, &a->cumulative, "Line, area, column: running totals", NULL},
+        {"trend", 0, 0, G_OPTION_ARG_NONE, &a->trend, "Line: least-squares trend with its 95 % confidence band", NULL},
+        {"events", 0, 0, G_OPTION_ARG_FILENAME, &a->events_file, "Line, area, column: markers from a CSV date,label", "FILE"},
+        {"facet", 0, 0, G_OPTION_ARG_NONE, &a->facet, "Line, area, column: one panel per group, shared scales", NULL},
+        {"log", 0, 0, G_OPTION_ARG_NONE, &a->logaxes, "Scatter: logarithmic axes", NULL},
+        {"highlight", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->highlight, "Bar: colour this row, grey the rest (repeatable)", "NAME"},
+        {"title", 0, 0, G_OPTION_ARG_STRING, &a->title, "Title (default: from the data)", "TEXT"},
+        {"subtitle", 0, 0, G_OPTION_ARG_STRING, &a->subtitle, "Subtitle (default: measure, unit, period)", "TEXT"},
+        {"note", 0, 0, G_OPTION_ARG_STRING, &a->note, "A note after the source line", "TEXT"},
+        {"width", 'W', 0, G_OPTION_ARG_STRING, &a->width_s, "Width: 160mm (default), 6in, 1200px", "LENGTH"},
+        {"height", 'H', 0, G_OPTION_ARG_STRING, &a->height_s, "Height: 100mm (default)", "LENGTH"},
+        {"dpi", 0, 0, G_OPTION_ARG_STRING, &a->dpi_s, "PNG resolution (default 150)", "DPI"},
+        {"theme", 0, 0, G_OPTION_ARG_STRING, &a->theme, "default (colour-blind-safe) or print (grayscale)", "THEME"},
+        {"font", 0, 0, G_OPTION_ARG_STRING, &a->font, "Font family (default DejaVu Sans)", "FAMILY"},
+        {"colors", 0, 0, G_OPTION_ARG_STRING, &a->colors, "Palette: #RRGGBB,#RRGGBB,...", "LIST"},
+        {"locale", 0, 0, G_OPTION_ARG_STRING, &a->locale, "Number format: en (1,234.5) or de (1.234,5)", "LOCALE"},
+        {"alt", 0, 0, G_OPTION_ARG_NONE, &a->alt, "Print the chart's text description (on stderr with -o -)", NULL},
+        {"rate", 0, 0, G_OPTION_ARG_STRING, &a->rate,
          "Line: plot the exchange rate of CODE from the --rates table, every observation", "CODE"},
-        {"rate-base", 0, 0, G_OPTION_ARG_STRING, &rate_base, "With --rate: per unit of this currency (default EUR)", "CODE"},
+        {"rate-base", 0, 0, G_OPTION_ARG_STRING, &a->rate_base, "With --rate: per unit of this currency (default EUR)", "CODE"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     GOptionContext *ctx = g_option_context_new("KIND [FILE...] - draw a chart");
@@ -124,270 +133,268 @@ int cmd_chart(int argc, char **argv)
         "Without FILE, the embedded Kiel Ukraine Support Tracker data is used.\n\n"
         "Example: aidstat chart line --by region --region europe,usa --type military --cumulative -o aid.pdf");
     g_option_context_add_main_entries(ctx, entries, NULL);
-    cli_select_add_entries(&sel, ctx);
-    cli_norm_add_entries(&norm, ctx);
-    cli_eu_add_entries(&eu, ctx);
-    g_option_context_add_group(ctx, cli_data_group(&data));
+    cli_select_add_entries(&a->sel, ctx);
+    cli_norm_add_entries(&a->norm, ctx);
+    cli_eu_add_entries(&a->eu, ctx);
+    g_option_context_add_group(ctx, cli_data_group(&a->data));
+    return ctx;
+}
+
+/* Phase 1: the command line read and checked (kind, output, sizes). */
+static int chart_parse(GOptionContext *ctx, chart_args_t *a, int *argc, char ***argv)
+{
     GError *gerr = NULL;
-    int code = EXIT_OK;
-    aidstat_compare_t *cmp = NULL;
-    aidstat_result_t *res = NULL;
-    aidstat_series_t *ser = NULL;
-    aidstat_chart_t *chart = NULL;
-    aidstat_event_t *events = NULL;
-    size_t nevents = 0;
-    gchar **color_list = NULL;
+    if (!g_option_context_parse(ctx, argc, argv, &gerr)) {
+        int code = cli_error(EXIT_USAGE, "%s", gerr->message);
+        g_error_free(gerr);
+        return code;
+    }
+    if (*argc < 2)
+        return cli_error(EXIT_USAGE, "chart: give a KIND: bar, stacked, grouped, column, line, area, dumbbell, scatter");
+    a->kind_arg = (*argv)[1];
+    int kind = aidstat_chart_kind_parse(a->kind_arg);
+    if (kind < 0)
+        return cli_error(EXIT_USAGE, "chart: unknown kind \"%s\"%s (bar, stacked, grouped, column, line, area, dumbbell, scatter)",
+                         a->kind_arg, cli_hint(a->kind_arg, "bar, stacked, grouped, column, line, area, dumbbell, scatter"));
+    a->kind = (aidstat_chart_kind_t)kind;
+    if (!a->output && !a->alt)
+        return cli_error(EXIT_USAGE, "chart: give an output file with -o FILE.pdf (or .svg, .png, .ps, .eps)");
+    if (a->output && !strcmp(a->output, "-") && !a->type)
+        return cli_error(EXIT_USAGE, "chart: -o - needs --output-type pdf, svg, png, ps or eps");
+    int code;
+    if ((code = cli_number("--dpi", a->dpi_s, 20, 2400, &a->dpi)) || (code = cli_int("--top", a->top_s, 0, 1000, &a->top)))
+        return code;
+    if (a->sort && strcmp(a->sort, "value") && strcmp(a->sort, "name"))
+        return cli_error(EXIT_USAGE, "--sort \"%s\": use value or name", a->sort);
+    if (a->width_s && !parse_length(a->width_s, a->dpi, &a->width))
+        return cli_error(EXIT_USAGE, "--width \"%s\": use a length such as 160mm, 6in or 1200px", a->width_s);
+    if (a->height_s && !parse_length(a->height_s, a->dpi, &a->height))
+        return cli_error(EXIT_USAGE, "--height \"%s\": use a length such as 100mm, 4in or 800px", a->height_s);
+    return cli_data_prepare(&a->data);
+}
+
+/* Phase 2: the chart's options from the command line (colours, events). */
+static int chart_options(chart_args_t *a, aidstat_chart_options_t *co)
+{
     aidstat_error_t err;
+    aidstat_chart_options_init(co);
+    co->kind = a->kind;
+    co->title = a->title;
+    co->subtitle = a->subtitle;
+    co->note = a->note;
+    co->theme = a->theme;
+    co->font = a->font;
+    co->percent = a->percent;
+    co->trend = a->trend;
+    co->facet = a->facet;
+    co->log_x = co->log_y = a->logaxes;
+    co->cumulative = a->cumulative;
+    co->locale = a->locale;
+    co->highlight = (const char *const *)a->highlight;
+    if (a->colors) {
+        gchar *one[] = {a->colors, NULL};
+        a->color_list = cli_split_list(one);
+        co->colors = (const char *const *)a->color_list;
+    }
+    if (a->events_file) {
+        if (aidstat_events_load_file(a->events_file, &a->events, &a->nevents, &err) != AIDSTAT_OK)
+            return cli_fail(&err);
+        co->events = a->events;
+        co->nevents = a->nevents;
+    }
+    return cli_norm_build(&a->norm);
+}
 
-    if (!g_option_context_parse(ctx, &argc, &argv, &gerr)) {
-        code = cli_error(EXIT_USAGE, "%s", gerr->message);
-        goto done;
-    }
-    if (argc < 2) {
-        code = cli_error(EXIT_USAGE, "chart: give a KIND: bar, stacked, grouped, column, line, area, dumbbell, scatter");
-        goto done;
-    }
-    int kind = aidstat_chart_kind_parse(argv[1]);
-    if (kind < 0) {
-        code = cli_error(EXIT_USAGE, "chart: unknown kind \"%s\"%s (bar, stacked, grouped, column, line, area, dumbbell, scatter)",
-                         argv[1], cli_hint(argv[1], "bar, stacked, grouped, column, line, area, dumbbell, scatter"));
-        goto done;
-    }
-    if (!output && !alt) {
-        code = cli_error(EXIT_USAGE, "chart: give an output file with -o FILE.pdf (or .svg, .png, .ps, .eps)");
-        goto done;
-    }
-    if (output && !strcmp(output, "-") && !type) {
-        code = cli_error(EXIT_USAGE, "chart: -o - needs --output-type pdf, svg, png, ps or eps");
-        goto done;
-    }
-    if ((code = cli_number("--dpi", dpi_s, 20, 2400, &dpi)) || (code = cli_int("--top", top_s, 0, 1000, &top)))
-        goto done;
-    if (sort && strcmp(sort, "value") && strcmp(sort, "name")) {
-        code = cli_error(EXIT_USAGE, "--sort \"%s\": use value or name", sort);
-        goto done;
-    }
-    double width = 160 * 72 / 25.4, height = 100 * 72 / 25.4;
-    if (width_s && !parse_length(width_s, dpi, &width)) {
-        code = cli_error(EXIT_USAGE, "--width \"%s\": use a length such as 160mm, 6in or 1200px", width_s);
-        goto done;
-    }
-    if (height_s && !parse_length(height_s, dpi, &height)) {
-        code = cli_error(EXIT_USAGE, "--height \"%s\": use a length such as 100mm, 4in or 800px", height_s);
-        goto done;
-    }
-    if ((code = cli_data_prepare(&data)))
-        goto done;
-
-    aidstat_chart_options_t co;
-    aidstat_chart_options_init(&co);
-    co.kind = (aidstat_chart_kind_t)kind;
-    co.title = title;
-    co.subtitle = subtitle;
-    co.note = note;
-    co.theme = theme;
-    co.font = font;
-    co.percent = percent;
-    co.trend = trend;
-    co.facet = facet;
-    co.log_x = co.log_y = logaxes;
-    co.cumulative = cumulative;
-    co.locale = locale;
-    co.highlight = (const char *const *)highlight;
-    if (colors) {
-        gchar *one[] = {colors, NULL};
-        color_list = cli_split_list(one);
-        co.colors = (const char *const *)color_list;
-    }
-    if (events_file) {
-        if (aidstat_events_load_file(events_file, &events, &nevents, &err) != AIDSTAT_OK) {
-            code = cli_fail(&err);
-            goto done;
-        }
-        co.events = events;
-        co.nevents = nevents;
-    }
-    bool over_time = kind == AIDSTAT_CHART_LINE || kind == AIDSTAT_CHART_AREA || kind == AIDSTAT_CHART_COLUMN;
-    if ((code = cli_norm_build(&norm)))
-        goto done;
-    if (rate) {
-        /* the rates themselves, not aid: every observation of the table */
-        if (kind != AIDSTAT_CHART_LINE || !norm.rates) {
-            code = cli_error(EXIT_USAGE, "--rate draws a line chart from a --rates table: chart line --rates FILE --rate USD");
-            goto done;
-        }
-        const char *base = rate_base ? rate_base : "EUR";
-        if (!cli_currency_code(rate) || !cli_currency_code(base)) {
-            code = cli_error(EXIT_USAGE, "--rate%s \"%s\": use a three-letter code such as USD",
-                             cli_currency_code(rate) ? "-base" : "", cli_currency_code(rate) ? base : rate);
-            goto done;
-        }
-        int *dates = NULL;
-        double *values = NULL;
-        size_t n = aidstat_rates_observations(norm.rates, base, rate, &dates, &values);
-        if (n < 2) {
-            aidstat_free(dates);
-            aidstat_free(values);
-            code = cli_error(EXIT_DATA, "%s: no %s per %s observations to draw", norm.rates_file, rate, base);
-            goto done;
-        }
-        char *label = g_strdup_printf("%s per %s", rate, base);
-        char *unit = g_strdup_printf("%s per %s", rate, base);
-        chart = aidstat_chart_from_dates(&co, label, unit, aidstat_rates_describe(norm.rates), dates, values, n, &err);
-        g_free(label);
-        g_free(unit);
+/* Phase 3, --rate: the rates themselves, not aid: every observation of the table. */
+static int chart_of_rates(chart_args_t *a, const aidstat_chart_options_t *co, aidstat_chart_t **chart,
+                          aidstat_error_t *err)
+{
+    if (a->kind != AIDSTAT_CHART_LINE || !a->norm.rates)
+        return cli_error(EXIT_USAGE, "--rate draws a line chart from a --rates table: chart line --rates FILE --rate USD");
+    const char *rate = a->rate, *base = a->rate_base ? a->rate_base : "EUR";
+    if (!cli_currency_code(rate) || !cli_currency_code(base))
+        return cli_error(EXIT_USAGE, "--rate%s \"%s\": use a three-letter code such as USD",
+                         cli_currency_code(rate) ? "-base" : "", cli_currency_code(rate) ? base : rate);
+    int *dates = NULL;
+    double *values = NULL;
+    size_t n = aidstat_rates_observations(a->norm.rates, base, rate, &dates, &values);
+    if (n < 2) {
         aidstat_free(dates);
         aidstat_free(values);
-    } else if (over_time) {
-        aidstat_series_options_t so;
-        aidstat_series_options_init(&so);
-        if (by) {
-            int k = aidstat_key_parse(by);
-            if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE && k != AIDSTAT_KEY_MEASURE) {
-                code = cli_error(EXIT_USAGE, "--by \"%s\": a %s chart has one line or layer per donor, region, type or measure",
-                                 by, argv[1]);
-                goto done;
-            }
-            so.by = (aidstat_key_t)k;
-        }
-        if (interval) {
-            int iv = aidstat_interval_parse(interval);
-            if (iv < 0) {
-                code = cli_error(EXIT_USAGE, "--interval \"%s\": use month, quarter or year", interval);
-                goto done;
-            }
-            so.interval = (aidstat_interval_t)iv;
-        }
-        if ((code = cli_select_build(&sel, &data, so.by == AIDSTAT_KEY_REGION)))
-            goto done;
-        so.filter = sel.filter;
-        so.regions = sel.regions_table;
-        so.normalize = norm.active ? &norm.norm : NULL;
-        if (!(ser = aidstat_series_new(&so, &err))) {
-            code = cli_fail(&err);
-            goto done;
-        }
-        if ((code = cli_eu_load(&eu, &data, argv + 2, argc - 2, aidstat_series_add, ser, series_report, ser,
-                                series_caveat, ser)))
-            goto done;
-        if ((code = cli_select_check(&sel)))
-            goto done;
-        if (aidstat_series_finish(ser, &err) != AIDSTAT_OK) {
-            code = cli_fail(&err);
-            goto done;
-        }
-        size_t ng = aidstat_series_groups(ser);
-        co.top = top >= 0 ? (size_t)top : (facet ? 12 : 6);
-        if (co.top && ng > co.top && !data.quiet)
-            fprintf(stderr, "aidstat: note: showing the %zu largest of %zu groups (--top N to change)\n", co.top, ng);
-        chart = aidstat_chart_from_series(ser, &co, &err);
-    } else {
-        aidstat_compare_options_t opt;
-        aidstat_compare_options_init(&opt);
-        const char *def = kind == AIDSTAT_CHART_STACKED || kind == AIDSTAT_CHART_GROUPED ? "donor,type"
-                        : kind == AIDSTAT_CHART_DUMBBELL ? "donor,measure" : "donor";
-        gchar **keys = g_strsplit(by ? by : def, ",", 3);
-        for (guint i = 0; keys[i] && i < 2; i++) {
-            int k = aidstat_key_parse(g_strstrip(keys[i]));
-            if (k < 0) {
-                code = cli_error(EXIT_USAGE, "--by: unknown key \"%s\"%s", keys[i],
+        return cli_error(EXIT_DATA, "%s: no %s per %s observations to draw", a->norm.rates_file, rate, base);
+    }
+    char *label = g_strdup_printf("%s per %s", rate, base);
+    char *unit = g_strdup_printf("%s per %s", rate, base);
+    *chart = aidstat_chart_from_dates(co, label, unit, aidstat_rates_describe(a->norm.rates), dates, values, n, err);
+    g_free(label);
+    g_free(unit);
+    aidstat_free(dates);
+    aidstat_free(values);
+    return EXIT_OK;
+}
+
+/* Phase 3, line, area, column: a series of the files, its largest groups. */
+static int chart_over_time(chart_args_t *a, int argc, char **argv, aidstat_chart_options_t *co,
+                           aidstat_chart_t **chart, aidstat_error_t *err)
+{
+    aidstat_series_options_t so;
+    aidstat_series_options_init(&so);
+    if (a->by) {
+        int k = aidstat_key_parse(a->by);
+        if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE && k != AIDSTAT_KEY_MEASURE)
+            return cli_error(EXIT_USAGE, "--by \"%s\": a %s chart has one line or layer per donor, region, type or measure",
+                             a->by, a->kind_arg);
+        so.by = (aidstat_key_t)k;
+    }
+    if (a->interval) {
+        int iv = aidstat_interval_parse(a->interval);
+        if (iv < 0)
+            return cli_error(EXIT_USAGE, "--interval \"%s\": use month, quarter or year", a->interval);
+        so.interval = (aidstat_interval_t)iv;
+    }
+    int code;
+    if ((code = cli_select_build(&a->sel, &a->data, so.by == AIDSTAT_KEY_REGION)))
+        return code;
+    so.filter = a->sel.filter;
+    so.regions = a->sel.regions_table;
+    so.normalize = a->norm.active ? &a->norm.norm : NULL;
+    if (!(a->ser = aidstat_series_new(&so, err)))
+        return cli_fail(err);
+    if ((code = cli_eu_load(&a->eu, &a->data, argv + 2, argc - 2, aidstat_series_add, a->ser, series_report, a->ser,
+                            series_caveat, a->ser)))
+        return code;
+    if ((code = cli_select_check(&a->sel)))
+        return code;
+    if (aidstat_series_finish(a->ser, err) != AIDSTAT_OK)
+        return cli_fail(err);
+    size_t ng = aidstat_series_groups(a->ser);
+    co->top = a->top >= 0 ? (size_t)a->top : aidstat_chart_default_top(a->kind, a->facet);
+    if (co->top && ng > co->top && !a->data.quiet)
+        fprintf(stderr, "aidstat: note: showing the %zu largest of %zu groups (--top N to change)\n", co->top, ng);
+    *chart = aidstat_chart_from_series(a->ser, co, err);
+    return EXIT_OK;
+}
+
+/* Phase 3, bars, dumbbell, scatter: a comparison of the files. */
+static int chart_compared(chart_args_t *a, int argc, char **argv, const aidstat_chart_options_t *co,
+                          aidstat_chart_t **chart, aidstat_error_t *err)
+{
+    aidstat_compare_options_t opt;
+    aidstat_compare_options_init(&opt);
+    const aidstat_chart_defaults_t *def = aidstat_chart_defaults(a->kind);
+    gchar **keys = g_strsplit(a->by ? a->by : def->by, ",", 3);
+    for (guint i = 0; keys[i] && i < 2; i++) {
+        int k = aidstat_key_parse(g_strstrip(keys[i]));
+        if (k < 0) {
+            int code = cli_error(EXIT_USAGE, "--by: unknown key \"%s\"%s", keys[i],
                                  cli_hint(keys[i], "donor, region, type, measure, year, quarter, month"));
-                g_strfreev(keys);
-                goto done;
-            }
-            opt.by[i] = (aidstat_key_t)k;
+            g_strfreev(keys);
+            return code;
         }
-        g_strfreev(keys);
-        if (kind == AIDSTAT_CHART_SCATTER || (per && !strcmp(per, "gdp")))
-            opt.per = AIDSTAT_PER_GDP;
-        else if (per) {
-            code = cli_error(EXIT_USAGE, "--per \"%s\": charts support gdp", per);
-            goto done;
-        }
-        opt.top = top >= 0 ? (size_t)top : kind == AIDSTAT_CHART_SCATTER ? 0 : kind == AIDSTAT_CHART_GROUPED ? 8 : 15;
-        if (sort)
-            opt.sort = !strcmp(sort, "name") ? AIDSTAT_SORT_NAME : AIDSTAT_SORT_VALUE;
-        if ((code = cli_select_build(&sel, &data,
-                                     opt.by[0] == AIDSTAT_KEY_REGION || opt.by[1] == AIDSTAT_KEY_REGION)))
-            goto done;
-        opt.filter = sel.filter;
-        opt.regions = sel.regions_table;
-        opt.normalize = norm.active ? &norm.norm : NULL;
-        if (!(cmp = aidstat_compare_new(&opt, &err))) {
-            code = cli_fail(&err);
-            goto done;
-        }
-        if ((code = cli_eu_load(&eu, &data, argv + 2, argc - 2, aidstat_compare_add, cmp, compare_report, cmp,
-                                compare_caveat, cmp)))
-            goto done;
-        if ((code = cli_select_check(&sel)))
-            goto done;
-        if (!(res = aidstat_compare_finish(cmp, &err))) {
-            code = cli_fail(&err);
-            goto done;
-        }
-        chart = aidstat_chart_from_result(res, &co, &err);
+        opt.by[i] = (aidstat_key_t)k;
     }
-    if (!chart) {
-        code = cli_fail(&err);
-        goto done;
-    }
-    bool to_stdout = output && !strcmp(output, "-");
-    if (alt) {
+    g_strfreev(keys);
+    opt.per = def->per;
+    opt.sort = def->sort;
+    if (a->per && !strcmp(a->per, "gdp"))
+        opt.per = AIDSTAT_PER_GDP;
+    else if (a->per)
+        return cli_error(EXIT_USAGE, "--per \"%s\": charts support gdp", a->per);
+    opt.top = a->top >= 0 ? (size_t)a->top : aidstat_chart_default_top(a->kind, false);
+    if (a->sort)
+        opt.sort = !strcmp(a->sort, "name") ? AIDSTAT_SORT_NAME : AIDSTAT_SORT_VALUE;
+    int code;
+    if ((code = cli_select_build(&a->sel, &a->data,
+                                 opt.by[0] == AIDSTAT_KEY_REGION || opt.by[1] == AIDSTAT_KEY_REGION)))
+        return code;
+    opt.filter = a->sel.filter;
+    opt.regions = a->sel.regions_table;
+    opt.normalize = a->norm.active ? &a->norm.norm : NULL;
+    if (!(a->cmp = aidstat_compare_new(&opt, err)))
+        return cli_fail(err);
+    if ((code = cli_eu_load(&a->eu, &a->data, argv + 2, argc - 2, aidstat_compare_add, a->cmp, compare_report, a->cmp,
+                            compare_caveat, a->cmp)))
+        return code;
+    if ((code = cli_select_check(&a->sel)))
+        return code;
+    if (!(a->res = aidstat_compare_finish(a->cmp, err)))
+        return cli_fail(err);
+    *chart = aidstat_chart_from_result(a->res, co, err);
+    return EXIT_OK;
+}
+
+/* Phase 4: the text description and the file, then the chart's warnings. */
+static int chart_output(chart_args_t *a, aidstat_chart_t *chart)
+{
+    aidstat_error_t err;
+    int code;
+    bool to_stdout = a->output && !strcmp(a->output, "-");
+    if (a->alt) {
         /* the chart itself owns standard output: the text goes to stderr */
         FILE *fp = to_stdout ? stderr : stdout;
         char *v = cli_visible(aidstat_chart_describe(chart));
         fprintf(fp, "%s\n", v);
         g_free(v);
     }
-    if (output) {
+    if (a->output) {
         int werr = 0;
-        aidstat_status_t st = !to_stdout
-                                  ? aidstat_chart_write(chart, output, width, height, dpi, &err)
-                                  : aidstat_chart_write_stream(chart, type, write_stdout, &werr, width, height, dpi, &err);
-        if (st != AIDSTAT_OK || werr) {
-            code = werr ? cli_stdout_error(werr) : cli_fail(&err);
-            goto done;
-        }
+        aidstat_status_t st = !to_stdout ? aidstat_chart_write(chart, a->output, a->width, a->height, a->dpi, &err)
+                                         : aidstat_chart_write_stream(chart, a->type, write_stdout, &werr, a->width,
+                                                                      a->height, a->dpi, &err);
+        if (st != AIDSTAT_OK || werr)
+            return werr ? cli_stdout_error(werr) : cli_fail(&err);
     }
-    if ((to_stdout || alt) && (code = cli_stdout_check()))
-        goto done;
-    for (size_t i = 0; !data.quiet && i < aidstat_chart_warning_count(chart); i++)
+    if ((to_stdout || a->alt) && (code = cli_stdout_check()))
+        return code;
+    for (size_t i = 0; !a->data.quiet && i < aidstat_chart_warning_count(chart); i++)
         cli_error(0, "warning: %s", aidstat_chart_warning(chart, i));
-done:
+    return EXIT_OK;
+}
+
+static void chart_args_clear(chart_args_t *a)
+{
+    aidstat_result_free(a->res);
+    aidstat_compare_free(a->cmp);
+    aidstat_series_free(a->ser);
+    aidstat_events_free(a->events, a->nevents);
+    cli_select_clear(&a->sel);
+    cli_norm_clear(&a->norm);
+    cli_eu_clear(&a->eu);
+    cli_data_clear(&a->data);
+    g_strfreev(a->color_list);
+    g_strfreev(a->highlight);
+    gchar **strings[] = {&a->by, &a->interval, &a->output, &a->width_s, &a->height_s, &a->title,
+                         &a->subtitle, &a->note, &a->theme, &a->font, &a->colors, &a->events_file,
+                         &a->per, &a->locale, &a->sort, &a->type, &a->rate, &a->rate_base,
+                         &a->top_s, &a->dpi_s};
+    for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
+        g_free(*strings[i]);
+}
+
+int cmd_chart(int argc, char **argv)
+{
+    chart_args_t a = {.top = -1, .dpi = 150, .width = 160 * 72 / 25.4, .height = 100 * 72 / 25.4};
+    GOptionContext *ctx = chart_context(&a);
+    aidstat_chart_options_t co;
+    aidstat_chart_t *chart = NULL;
+    aidstat_error_t err;
+    int code = chart_parse(ctx, &a, &argc, &argv);
+    if (!code)
+        code = chart_options(&a, &co);
+    if (!code) {
+        if (a.rate)
+            code = chart_of_rates(&a, &co, &chart, &err);
+        else if (aidstat_chart_defaults(a.kind)->over_time)
+            code = chart_over_time(&a, argc, argv, &co, &chart, &err);
+        else
+            code = chart_compared(&a, argc, argv, &co, &chart, &err);
+        if (!code && !chart)
+            code = cli_fail(&err);
+    }
+    if (!code)
+        code = chart_output(&a, chart);
     aidstat_chart_free(chart);
-    aidstat_result_free(res);
-    aidstat_compare_free(cmp);
-    aidstat_series_free(ser);
-    aidstat_events_free(events, nevents);
-    cli_select_clear(&sel);
-    cli_norm_clear(&norm);
-    cli_eu_clear(&eu);
-    cli_data_clear(&data);
-    g_strfreev(color_list);
-    g_strfreev(highlight);
-    g_free(by);
-    g_free(interval);
-    g_free(output);
-    g_free(width_s);
-    g_free(height_s);
-    g_free(title);
-    g_free(subtitle);
-    g_free(note);
-    g_free(theme);
-    g_free(font);
-    g_free(colors);
-    g_free(events_file);
-    g_free(per);
-    g_free(locale);
-    g_free(sort);
-    g_free(type);
-    g_free(rate);
-    g_free(rate_base);
-    g_free(top_s);
-    g_free(dpi_s);
-    if (gerr)
-        g_error_free(gerr);
+    chart_args_clear(&a);
     g_option_context_free(ctx);
     return code;
 }

@@ -399,7 +399,7 @@ static int write_chart(const aidstat_diff_t *d, const char *path, const char *me
     aidstat_chart_options_t co;
     aidstat_chart_options_init(&co);
     co.kind = AIDSTAT_CHART_DUMBBELL;
-    co.top = top ? top : 15;
+    co.top = top ? top : aidstat_chart_default_top(AIDSTAT_CHART_DUMBBELL, false);
     int m = -1;
     if (measure && (m = aidstat_measure_parse(measure)) < 0)
         return cli_error(EXIT_USAGE, "--chart-measure \"%s\": use commitment, allocation, delivery or to_be_allocated",

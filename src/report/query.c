@@ -490,9 +490,9 @@ aidstat_chart_t *aid_query_chart(const aid_rdata_t *d, const aid_opts_t *o, aids
         aidstat_events_free(events, nevents);
         return NULL;
     }
-    bool over_time = kind == AIDSTAT_CHART_LINE || kind == AIDSTAT_CHART_AREA || kind == AIDSTAT_CHART_COLUMN;
-    if (over_time) {
-        double top = 6;
+    const aidstat_chart_defaults_t *def = aidstat_chart_defaults((aidstat_chart_kind_t)kind);
+    if (def->over_time) {
+        double top = (double)aidstat_chart_default_top(co.kind, co.facet);
         aidstat_series_t *s = aid_opts_number(o, "top", true, 0, 1000, "a whole number", &top, err) == AIDSTAT_OK
                                   ? aid_query_series(d, o, f, err)
                                   : NULL;
@@ -509,11 +509,13 @@ aidstat_chart_t *aid_query_chart(const aid_rdata_t *d, const aid_opts_t *o, aids
             aid_opts_add(&tmp, g_ptr_array_index(o->keys, i), g_ptr_array_index(o->values, i),
                          g_array_index(o->lines, long, i), g_array_index(o->cols, long, i));
         if (!aid_opts_get(&tmp, "by"))
-            aid_opts_add(&tmp, "by", kind == AIDSTAT_CHART_STACKED || kind == AIDSTAT_CHART_GROUPED ? "donor,type"
-                                     : kind == AIDSTAT_CHART_DUMBBELL ? "donor,measure" : "donor", 0, 0);
-        if (!aid_opts_get(&tmp, "top") && kind != AIDSTAT_CHART_SCATTER)
-            aid_opts_add(&tmp, "top", kind == AIDSTAT_CHART_GROUPED ? "8" : "15", 0, 0);
-        if (kind == AIDSTAT_CHART_SCATTER && !aid_opts_get(&tmp, "per"))
+            aid_opts_add(&tmp, "by", def->by, 0, 0);
+        if (!aid_opts_get(&tmp, "top") && def->top) {
+            char n[32];
+            snprintf(n, sizeof n, "%zu", def->top);
+            aid_opts_add(&tmp, "top", n, 0, 0);
+        }
+        if (def->per == AIDSTAT_PER_GDP && !aid_opts_get(&tmp, "per"))
             aid_opts_add(&tmp, "per", "gdp", 0, 0);
         r = aid_query_compare(d, &tmp, f, AIDSTAT_KEY_DONOR, err);
         if (r)

@@ -8,6 +8,7 @@
 #include "config.h"
 #include "aidstat.h"
 #include "chart/chart.h"
+#include "chart/scale.h"
 #include "render/render.h"
 #include "testlib.h"
 
@@ -664,6 +665,24 @@ static void test_kind_names(void)
     CHECK_EQ_INT(aidstat_chart_kind_parse(""), -1);
 }
 
+/* The one table of per-kind defaults the command line and reports read. */
+static void test_kind_defaults(void)
+{
+    static const size_t top[] = {15, 15, 8, 6, 6, 6, 15, 0}, facet[] = {15, 15, 8, 12, 12, 12, 15, 0};
+    for (int i = 0; i < 8; i++) {
+        const aidstat_chart_defaults_t *d = aidstat_chart_defaults((aidstat_chart_kind_t)i);
+        CHECK(d != NULL);
+        CHECK_EQ_INT(aidstat_chart_default_top((aidstat_chart_kind_t)i, false), top[i]);
+        CHECK_EQ_INT(aidstat_chart_default_top((aidstat_chart_kind_t)i, true), facet[i]);
+        CHECK_EQ_INT(d->over_time, i >= AIDSTAT_CHART_COLUMN && i <= AIDSTAT_CHART_AREA);
+        CHECK(d->over_time ? d->by == NULL : d->by != NULL);
+        CHECK_EQ_INT(d->per, i == AIDSTAT_CHART_SCATTER ? AIDSTAT_PER_GDP : AIDSTAT_PER_NONE);
+    }
+    CHECK_EQ_STR(aidstat_chart_defaults(AIDSTAT_CHART_GROUPED)->by, "donor,type");
+    CHECK_EQ_STR(aidstat_chart_defaults(AIDSTAT_CHART_DUMBBELL)->by, "donor,measure");
+    CHECK(aidstat_chart_defaults((aidstat_chart_kind_t)8) == NULL);
+}
+
 int main(void)
 {
     test_scale_nice();
@@ -677,5 +696,6 @@ int main(void)
     test_chart_stack_negative();
     test_chart_series_describe();
     test_kind_names();
+    test_kind_defaults();
     return testlib_done("test-chart");
 }
