@@ -7,6 +7,8 @@
 #include "load/encoding.h"
 #include "load/sipri.h"
 #include "load/number.h"
+#include "load/date.h"
+#include "load/wide.h"
 #include "load/tally.h"
 #include "load/kiel-main.h"
 #include "load/xlsx.h"
@@ -73,6 +75,7 @@ typedef struct {
     GPtrArray *held;        /* rows held back until their columns are decided */
     int *numcols;           /* the number columns, nnum of them */
     size_t nnum, waiting;   /* waiting: columns with a "1.500" and no mark yet */
+    aid_dates_t *dates;     /* the date column's day/month order (date.c) */
     uint64_t invisible;     /* zero-width characters and BOMs removed from names */
     long invisible_line;    /* the first line that had one */
 } loader_t;
@@ -103,6 +106,33 @@ static const char *role_field_names[ROLE_COUNT] = {
     [ROLE_GDP_YEAR] = "gdp_year", [ROLE_SOURCE] = "source", [ROLE_RELEASE] = "release",
 };
 
+static const char *scale_name(double s)
+{
+    return s == 1e9 ? "billions" : s == 1e6 ? "millions" : s == 1e3 ? "thousands" : "units";
+}
+
+/* Say which scale each amount column is read in and where it was found:
+ * "Betrag (Mio. EUR)" is millions, not euros. */
+static void scale_notes(loader_t *L)
+{
+    bool unit_col = L->first[ROLE_UNIT] >= 0;
+    for (size_t i = 0; i < L->ncols; i++) {
+        const aid_column_t *c = &L->cols[i];
+        if (c->role != ROLE_VALUE && c->role != ROLE_WIDE && c->role != ROLE_GDP)
+            continue;
+        if (c->scale > 0)
+            aid_tally_note(L->report, "column \"%s\" read in %s, as its header says%s", L->raw[i],
+                           scale_name(c->scale),
+                           unit_col ? " (the unit column is not used for it)" : "");
+        else if (unit_col)
+            aid_tally_note(L->report, "column \"%s\" read in the unit each row's column \"%s\" names",
+                           L->raw[i], L->raw[L->first[ROLE_UNIT]]);
+        else if (L->opt->unit_scale > 0)
+            aid_tally_note(L->report, "column \"%s\" read in %s, as stated", L->raw[i],
+                           scale_name(L->opt->unit_scale));
+    }
+}
+
 /* Apply one --map "field=column". */
 static aidstat_status_t apply_map(loader_t *L, const char *spec)
 {
@@ -125,7 +155,7 @@ static aidstat_status_t apply_map(loader_t *L, const char *spec)
         g_free(n);
     }
     g_free(want);
-    aid_column_t c = {ROLE_IGNORE, -1, -1, 0, NULL};
+    aid_column_t c = {ROLE_IGNORE, -1, -1, 0, NULL, 0, 0};
     int role = -1, t, m;
     for (int r = 0; r < ROLE_COUNT; r++)
         if (role_field_names[r] && g_ascii_strcasecmp(field, role_field_names[r]) == 0)
@@ -268,6 +298,7 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
     for (const char *const *m = L->opt->map; m && *m; m++)
         if ((st = apply_map(L, *m)) != AIDSTAT_OK)
             goto out;
+    size_t periods = L->profile ? 0 : aid_wide_periods(L->raw, L->cols, n, L->report);
 
     /* one column per role; later duplicates are ignored */
     for (int r = 0; r < ROLE_COUNT; r++)
@@ -318,7 +349,8 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
     for (size_t i = 0; !L->profile && i < n; i++)
         for (size_t j = i + 1; L->cols[i].role == ROLE_WIDE && j < n; j++)
             if (L->cols[j].role == ROLE_WIDE && L->cols[j].type == L->cols[i].type &&
-                L->cols[j].measure == L->cols[i].measure) {
+                L->cols[j].measure == L->cols[i].measure && L->cols[j].year == L->cols[i].year &&
+                L->cols[j].month == L->cols[i].month) {
                 int t = L->cols[i].type, m = L->cols[i].measure;
                 char *what = g_strdup_printf(
                     "%s aid%s%s", t >= 0 ? aidstat_type_name((aidstat_type_t)t) : "all types of",
@@ -346,6 +378,9 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
             if (is_number_column(&L->cols[i]))
                 L->numcols[L->nnum++] = (int)i;
     }
+    if (L->first[ROLE_DATE] >= 0)
+        L->dates = aid_dates_new(L->name, L->raw[L->first[ROLE_DATE]], L->first[ROLE_DATE],
+                                 L->opt->date_order);
     if (!L->profile && L->first[ROLE_MEASURE] < 0) {
         L->kind = g_new(int, n);
         for (size_t i = 0; i < n; i++)
@@ -372,7 +407,7 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
             goto out;
         }
         if (L->first[ROLE_YEAR] < 0 && L->first[ROLE_DATE] < 0 && !(P && P->no_period) &&
-            L->report)
+            !periods && L->report)
             aid_tally_note(L->report, "no year or date column: records carry no period");
         if (L->first[ROLE_MONTH] >= 0 && L->first[ROLE_YEAR] < 0) {
             st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1,
@@ -402,6 +437,8 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
     if (L->report && !P && L->first[ROLE_TYPE] < 0 && L->first[ROLE_VALUE] >= 0)
         aid_tally_note(L->report, "no aid-type column: values are all types together (type total)");
     L->scale = L->opt->unit_scale > 0 ? L->opt->unit_scale : (P ? P->scale : 1.0);
+    if (L->report && !P)
+        scale_notes(L);
     L->currency = L->opt->currency ? L->opt->currency : (P && P->currency ? P->currency : "EUR");
     L->source = g_strdup(P && P->source ? P->source : "");
     if (P && P->kiel_release)
@@ -734,8 +771,10 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
     if ((c = L->first[ROLE_DATE]) >= 0) {
         const char *why;
         const char *s = f[c];
-        if (!aid_date_parse(s, &rec.year, &rec.month, &rec.day, &why))
+        aid_date_t dt;
+        if (aid_dates_read(L->dates, s, &dt, &why) != AID_DATE_OK)
             return reject_col(L, line, s[0] ? why : "date missing", c, s);
+        rec.year = dt.year, rec.month = dt.month, rec.day = dt.day;
     }
     /* aidstat's long format writes records without a period (the Kiel
      * heavy-weapons file, say) with year and month empty */
@@ -899,6 +938,8 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
             r.type = (aidstat_type_t)col->type;
         if (col->measure >= 0)
             r.measure = (aidstat_measure_t)col->measure;
+        if (col->year)
+            r.year = col->year, r.month = col->month, r.day = 0;
         r.value = vp[i] * (col->scale > 0 ? col->scale : scale);
         if (col->currency && L->first[ROLE_CURRENCY] < 0)
             r.currency = col->currency;
@@ -941,7 +982,7 @@ static void held_row_free(gpointer p)
 /* The column still waiting for its mark after a "1.500", or -1. */
 static int undecided_column(const loader_t *L)
 {
-    for (size_t i = 0; i < L->ncols; i++)
+    for (size_t i = 0; L->marks && i < L->ncols; i++)
         if (L->either_line[i] && L->mark[i] == AID_MARK_NONE)
             return (int)i;
     return -1;
@@ -1013,7 +1054,10 @@ static int marked_row(loader_t *L, char **f, const size_t *lens, size_t n, long 
 {
     if (classify(L, f, n, line))
         return -1;
-    if (!L->waiting) {
+    int dc = L->first[ROLE_DATE];
+    if (L->dates && (size_t)dc < n && aid_dates_see(L->dates, f[dc], line, L->err))
+        return -1;
+    if (!L->waiting && !aid_dates_waiting(L->dates)) {
         if (L->held && L->held->len && flush_held(L))
             return -1;
         return data_row(L, f, lens, n, line);
@@ -1024,6 +1068,10 @@ static int marked_row(loader_t *L, char **f, const size_t *lens, size_t n, long 
     if (L->held->len >= HOLD_MAX) {
         char where[64];
         snprintf(where, sizeof where, "in the %d rows from there", HOLD_MAX);
+        if (c < 0) {
+            aid_dates_ambiguous(L->dates, where, L->err);
+            return -1;
+        }
         return ambiguous(L, c, where);
     }
     held_row_t *h = g_new0(held_row_t, 1);
@@ -1042,10 +1090,15 @@ static int marked_row(loader_t *L, char **f, const size_t *lens, size_t n, long 
 static aidstat_status_t marks_finish(loader_t *L)
 {
     if (L->held && L->held->len) {
-        ambiguous(L, undecided_column(L), "in the rest of the file");
+        int c = undecided_column(L);
+        if (c < 0)
+            aid_dates_ambiguous(L->dates, "in the rest of the file", L->err);
+        else
+            ambiguous(L, c, "in the rest of the file");
         return AIDSTAT_ERR_INPUT;
     }
-    for (size_t i = 0; L->report && i < L->ncols; i++)
+    aid_dates_notes(L->dates, L->report);
+    for (size_t i = 0; L->marks && L->report && i < L->ncols; i++)
         if (L->mark[i] != AID_MARK_NONE) {
             char *text = aid_tally_clip(L->mark_text[i], 40);
             aid_tally_note(L->report, "column \"%s\" read with %s, as line %ld shows (\"%s\")",
@@ -1107,7 +1160,7 @@ static int on_row(void *user, char **f, const size_t *lens, size_t n, long line)
         return st != AIDSTAT_OK;
     }
     if (L->kiel ? aid_kiel_row(L->kiel, f, lens, n, line, L->fn, L->user)
-        : L->marks ? marked_row(L, f, lens, n, line)
+        : L->marks || L->dates ? marked_row(L, f, lens, n, line)
                    : data_row(L, f, lens, n, line)) {
         if (L->err && !L->err->code)
             aid_error_set(L->err, AIDSTAT_ERR_ABORTED, L->name, line, 0, "stopped by the caller");
@@ -1146,6 +1199,8 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
         if (report)
             aid_tally_begin(report, L.name, "xlsx", "");
         st = rows->read(rows->ctx, on_row, &L, err);
+        if (st == AIDSTAT_OK && L.dates)
+            st = marks_finish(&L);
         if (st != AIDSTAT_OK && err->line > 0 && !strcmp(err->file, L.name)) {
             /* a row's number is the sheet's: say so as Sheet!C12 */
             char col[8], where[sizeof err->file];
@@ -1172,7 +1227,7 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
             aid_csv_set_progress(csv, progress, puser, total);
         }
         st = aid_csv_read(csv, fp, data, len, on_row, &L, err);
-        if (st == AIDSTAT_OK && L.marks)
+        if (st == AIDSTAT_OK && (L.marks || L.dates))
             st = marks_finish(&L);
         if (report && aid_csv_decoder(csv))
             aid_encoding_report(aid_csv_decoder(csv), report);
@@ -1195,6 +1250,7 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
         aid_kiel_free(L.kiel);
     }
     marks_free(&L);
+    aid_dates_free(L.dates);
     g_free(L.cols);
     g_free(L.kind);
     if (L.kind_last)
