@@ -191,6 +191,10 @@ typedef struct {
      * column that never shows it, or a value that contradicts it, is an
      * error. */
     aidstat_date_order_t date_order;
+    /** NULL-terminated "WORD=NAME" pairs: a type or measure cell that reads
+     * WORD (any case) is the aid type or measure NAME ("Rüstung=military",
+     * "Auszahlung=delivery"). */
+    const char *const *words;
 } aidstat_load_options_t;
 
 /** Set options to their defaults. */

@@ -166,5 +166,21 @@ wide "German months as columns: by month, Summe not added" months.csv month ";"
 printf 'donor,type,2024Q1,Q2 2024,2024-Q3\nGermany,military,1,2,\nFrance,military,,4,8\n' >quarters.csv
 wide "quarters as columns: by month (each quarter at its first month)" quarters.csv month ,
 
+# ---- a report's front matter says how its data is read (item 4)
+if command -v pdftotext >/dev/null; then
+    printf 'Staat;Datum;Menge\nDeutschland;3/4/2024;1.500\nPolen;5/6/2024;2.250\n' >fm.csv
+    printf -- '---\ntitle: Front matter\ndata: fm.csv\ndecimal-comma: true\nunit: m\ndate-order: mdy\nmap: donor=Staat, value=Menge\ninput-currency: EUR\n---\n\nTotal {{ sum | eur_m }}.\n' >fm.md
+    run report fm.md -o fm.pdf
+    want=$(python3 -c '
+import csv
+t = sum(float(r["Menge"].replace(".", "").replace(",", ".")) for r in csv.DictReader(open("fm.csv"), delimiter=";"))
+print("Total €" + format(t, ",.0f") + " m")')
+    got=$(pdftotext fm.pdf - 2>/dev/null | grep -o "Total €[0-9,.]* m")
+    if [ "$(cat code)" = 0 ] && [ "$got" = "$want" ]; then ok "front matter: decimal-comma, unit, date-order, map read the data"
+    else no "front matter options: got [$got], want [$want]"; cat err; fi
+else
+    ok "# SKIP front matter (no pdftotext)"
+fi
+
 echo "$((n - bad)) passed, $bad failed"
 [ "$bad" = 0 ]

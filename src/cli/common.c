@@ -82,6 +82,9 @@ GOptionGroup *cli_data_group(cli_data_opts_t *o)
         {"date-order", 0, 0, G_OPTION_ARG_STRING, &o->date_order,
          "Day and month order of dates like 3/4/2024: dmy, mdy, ymd (default: shown by each "
          "column's values)", "ORDER"},
+        {"word", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->words,
+         "Read WORD in type or measure cells as NAME, an aid type or measure (repeatable), "
+         "e.g. Rüstung=military", "WORD=NAME"},
         {"unit", 0, 0, G_OPTION_ARG_STRING, &o->unit,
          "Unit of values when the file does not say: bn, m, k, 1", "UNIT"},
         {"input-currency", 0, 0, G_OPTION_ARG_STRING, &o->currency,
@@ -152,6 +155,7 @@ int cli_data_prepare(cli_data_opts_t *o)
         o->load.currency = o->currency;
     }
     o->load.map = (const char *const *)o->map;
+    o->load.words = (const char *const *)o->words;
     o->load.format = o->input_format;
     o->load.encoding = o->encoding;
     o->load.sheet = o->sheet;
@@ -168,6 +172,7 @@ void cli_data_clear(cli_data_opts_t *o)
     g_free(o->encoding);
     g_free(o->sheet);
     g_free(o->date_order);
+    g_strfreev(o->words);
     g_free(o->regions);
 }
 

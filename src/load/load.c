@@ -9,6 +9,7 @@
 #include "load/number.h"
 #include "load/date.h"
 #include "load/wide.h"
+#include "load/words.h"
 #include "load/tally.h"
 #include "load/kiel-main.h"
 #include "load/xlsx.h"
@@ -298,6 +299,8 @@ static aidstat_status_t header(loader_t *L, char **f, size_t n)
     for (const char *const *m = L->opt->map; m && *m; m++)
         if ((st = apply_map(L, *m)) != AIDSTAT_OK)
             goto out;
+    if ((st = aid_words_check(L->opt->words, L->err)) != AIDSTAT_OK)
+        goto out;
     size_t periods = L->profile ? 0 : aid_wide_periods(L->raw, L->cols, n, L->report);
 
     /* one column per role; later duplicates are ignored */
@@ -807,12 +810,16 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         const char *s = f[c];
         int t = cached_parse(&L->types, s, aidstat_type_parse);
         if (t < 0)
+            t = aid_words_lookup(L->opt->words, s, true);
+        if (t < 0)
             return reject_col(L, line, s[0] ? "unknown aid type" : "aid type missing", c, s);
         rec.type = (aidstat_type_t)t;
     }
     if ((c = L->first[ROLE_MEASURE]) >= 0) {
         const char *s = f[c];
         int m = cached_parse(&L->measures, s, aid_measure_or_transaction);
+        if (m == -1)
+            m = aid_words_lookup(L->opt->words, s, false);
         if (m == AID_MEASURE_NOT_AID)
             return reject_col(L, line, "a budget stage, not aid given", c, s);
         if (m < 0)
