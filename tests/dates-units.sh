@@ -166,6 +166,32 @@ wide "German months as columns: by month, Summe not added" months.csv month ";"
 printf 'donor,type,2024Q1,Q2 2024,2024-Q3\nGermany,military,1,2,\nFrance,military,,4,8\n' >quarters.csv
 wide "quarters as columns: by month (each quarter at its first month)" quarters.csv month ,
 
+# ---- unit words inside value cells
+printf 'Geber;Jahr;Betrag\nA;2024;1,5 Mio. €\nB;2024;2,25 Mrd.\nC;2024;1.250,5 Tsd. EUR\nD;2024;7\nE;2024;3 Äpfel\n' >cells.csv
+python3 - <<'PY' >want
+import csv, re, collections
+s = {"Mio.": 1e6, "Mrd.": 1e9, "Tsd.": 1e3}
+t = collections.defaultdict(float)
+for r in csv.DictReader(open("cells.csv", encoding="utf-8"), delimiter=";"):
+    parts = r["Betrag"].split(" ")
+    if len(parts) > 1 and parts[1] not in s: continue
+    x = float(parts[0].replace(".", "").replace(",", "."))
+    t[r["Geber"]] += x * (s[parts[1]] if len(parts) > 1 else 1)
+for k in sorted(t):
+    print(k, repr(round(t[k], 3)))
+PY
+run compare --by donor --format csv cells.csv
+python3 -c '
+import csv
+for r in csv.DictReader(open("out")):
+    print(r["donor"], repr(round(float(r["value"]), 3)))' | sort >got
+same "value cells with unit words (1,5 Mio. €, 2,25 Mrd.), an unknown word rejected"
+printf 'donor,year,value (EUR m)\nA,2024,2 bn\nB,2024,$3m\n' >twice.csv
+run check twice.csv
+if grep -q 'a unit in the cell beside the column'"'"'s own (column "value (EUR m)"): 2 rows, lines 2, 3; first: "2 bn"' out; then
+    ok "a cell unit beside the header's is a counted rejection"
+else no "a cell unit beside the header's is a counted rejection"; cat out; fi
+
 # ---- a report's front matter says how its data is read (item 4)
 if command -v pdftotext >/dev/null; then
     printf 'Staat;Datum;Menge\nDeutschland;3/4/2024;1.500\nPolen;5/6/2024;2.250\n' >fm.csv

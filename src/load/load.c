@@ -871,15 +871,25 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
     }
 
     if ((c = L->first[ROLE_VALUE]) >= 0) {
-        double x;
+        double x, cell_scale = 0;
+        const char *cell_cur = NULL;
         aid_num_t r = aid_number_parse(f[c], comma_at(L, c), &x);
+        /* "1,5 Mio. €": unit words in the cell (words.c) */
+        if (r == AID_NUM_BAD && aid_words_amount(f[c], comma_at(L, c), &x, &cell_scale, &cell_cur))
+            r = AID_NUM_OK;
         if (r == AID_NUM_BAD)
             return not_a_number(L, line, c, f[c], "value is not a number");
         if (r == AID_NUM_MISSING)
             return reject_col(L, line, "value missing", c, f[c]);
-        rec.value = x * (L->cols[c].scale > 0 ? L->cols[c].scale : scale);
+        if (cell_scale && (L->cols[c].scale > 0 || L->first[ROLE_UNIT] >= 0))
+            return reject_col(L, line, "a unit in the cell beside the column's own", c, f[c]);
+        rec.value = x * (cell_scale ? cell_scale : L->cols[c].scale > 0 ? L->cols[c].scale : scale);
         if (L->cols[c].currency && L->first[ROLE_CURRENCY] < 0)
             rec.currency = L->cols[c].currency;
+        if (cell_cur && L->first[ROLE_CURRENCY] < 0 && !L->cols[c].currency && !L->opt->currency)
+            rec.currency = cell_cur; /* the file says nothing else */
+        if (cell_cur && strcmp(cell_cur, rec.currency) != 0)
+            return reject_col(L, line, "the cell's currency is not the row's", c, f[c]);
         if (L->report)
             aid_tally_record(L->report, &rec);
         if (L->report)
@@ -1021,6 +1031,8 @@ static int classify(loader_t *L, char **f, size_t n, long line)
         if (L->mark[i] != AID_MARK_NONE)
             continue;
         aid_mark_t m = aid_number_mark(f[i]);
+        if (m == AID_MARK_NONE && f[i][0] && !g_ascii_isdigit(f[i][strlen(f[i]) - 1]))
+            m = aid_words_mark(f[i]); /* "1,5 Mio. €" */
         if (m == AID_MARK_NONE)
             continue;
         if (m == AID_MARK_EITHER) {

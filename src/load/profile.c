@@ -148,7 +148,7 @@ char *aid_header_normalize(const char *s)
     bool sep = false;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         /* currency signs are words of their own: "€bn" is € and bn */
-        const char *sign = *p == '$' ? "usd" : !memcmp(p, "\xe2\x82\xac", 3) ? "€" : NULL;
+        const char *sign = *p == '$' ? "usd" : (p[0] == 0xe2 && p[1] == 0x82 && p[2] == 0xac) ? "€" : NULL;
         if (sign) {
             if (out->len)
                 g_string_append_c(out, '_');

@@ -1,5 +1,5 @@
 /* Fuzzes the cell readers on the load path: dates (every order), unit
- * words and numbers. The input is one cell; each reader must stay in
+ * words, numbers and amounts with unit words. The input is one cell; each reader must stay in
  * bounds and keep its promises. */
 #include "config.h"
 #include "fuzz.h"
@@ -7,6 +7,7 @@
 #include "load/date.h"
 #include "load/number.h"
 #include "load/loader.h"
+#include "load/words.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -55,6 +56,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             aid_fuzz_fail("a number parsed as NaN");
     }
     (void)aid_number_mark(s);
+    (void)aid_words_mark(s);
+    for (int comma = 0; comma < 2; comma++) {
+        double x = 0, sc = -1;
+        const char *cur = NULL;
+        if (aid_words_amount(s, comma, &x, &sc, &cur)) {
+            if (isnan(x) || (sc != 0 && sc != 1e3 && sc != 1e6 && sc != 1e9))
+                aid_fuzz_fail("an amount with words read wrong");
+            if (cur && strcmp(cur, "EUR") && strcmp(cur, "USD") && strcmp(cur, "GBP"))
+                aid_fuzz_fail("an unknown currency from a cell");
+        }
+    }
     long v;
     (void)aid_int_parse(s, &v);
     free(s);
