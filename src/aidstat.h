@@ -150,6 +150,17 @@ AIDSTAT_API char *aidstat_period_format(int year, int month, char *buf, size_t l
 
 /* ----------------------------------------------------------------- loading */
 
+/** The order of a numeric date's day and month ("3/4/2024"). */
+typedef enum {
+    AIDSTAT_DATE_ORDER_AUTO = 0, /**< each date column's values prove it; unclear is an error */
+    AIDSTAT_DATE_ORDER_DMY,      /**< day first: 3/4/2024 is 3 April */
+    AIDSTAT_DATE_ORDER_MDY,      /**< month first: 3/4/2024 is 4 March */
+    AIDSTAT_DATE_ORDER_YMD       /**< year first only: 2024/04/03 */
+} aidstat_date_order_t;
+
+/** Parse "dmy", "mdy", "ymd" or "auto"; -1 when unknown. */
+AIDSTAT_API int aidstat_date_order_parse(const char *s);
+
 typedef struct {
     char delimiter;           /**< 0 = sniff among ',', ';' and tab */
     bool decimal_comma;       /**< numbers use ',' as the decimal mark */
@@ -173,6 +184,17 @@ typedef struct {
      * that contradicts its column's mark. Rows wait in memory for at most
      * 1000 rows until a value decides. */
     bool decimal_point;
+    /** How numeric dates order day and month. AUTO: a date column is read
+     * by the order its values show (a first number above 12 shows
+     * day-first, a second one month-first; "15.03.2024" is always
+     * day-first); rows wait for at most 1000 rows until a value decides; a
+     * column that never shows it, or a value that contradicts it, is an
+     * error. */
+    aidstat_date_order_t date_order;
+    /** NULL-terminated "WORD=NAME" pairs: a type or measure cell that reads
+     * WORD (any case) is the aid type or measure NAME ("Rüstung=military",
+     * "Auszahlung=delivery"). */
+    const char *const *words;
 } aidstat_load_options_t;
 
 /** Set options to their defaults. */

@@ -35,6 +35,8 @@ typedef struct {
     gchar *input_format;
     gchar *encoding;
     gchar *sheet;
+    gchar *date_order;
+    gchar **words;
     gchar *regions;
     gboolean quiet;   /* no progress, notes or warnings; errors always print */
     gboolean verbose; /* each file's row accounting on stderr, as check prints it */

@@ -48,6 +48,10 @@ int cli_fail(const aidstat_error_t *err)
     size_t n = strlen(buf), k = sizeof mark - 1;
     if (n >= k && !strcmp(buf + n - k, mark) && n + 40 < sizeof buf)
         g_strlcat(buf, " with --decimal-comma or --decimal-point", sizeof buf);
+    static const char order[] = "state the date order";
+    k = sizeof order - 1;
+    if (n >= k && !strcmp(buf + n - k, order) && n + 40 < sizeof buf)
+        g_strlcat(buf, " with --date-order dmy|mdy|ymd", sizeof buf);
     say(buf);
     return cli_exit_code(err->code);
 }
@@ -75,6 +79,12 @@ GOptionGroup *cli_data_group(cli_data_opts_t *o)
         {"decimal-point", 0, 0, G_OPTION_ARG_NONE, &o->decimal_point,
          "Numbers use a decimal point (1,234.5); by default a ';' file's columns show theirs",
          NULL},
+        {"date-order", 0, 0, G_OPTION_ARG_STRING, &o->date_order,
+         "Day and month order of dates like 3/4/2024: dmy, mdy, ymd (default: shown by each "
+         "column's values)", "ORDER"},
+        {"word", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->words,
+         "Read WORD in type or measure cells as NAME, an aid type or measure (repeatable), "
+         "e.g. Rüstung=military", "WORD=NAME"},
         {"unit", 0, 0, G_OPTION_ARG_STRING, &o->unit,
          "Unit of values when the file does not say: bn, m, k, 1", "UNIT"},
         {"input-currency", 0, 0, G_OPTION_ARG_STRING, &o->currency,
@@ -117,6 +127,13 @@ int cli_data_prepare(cli_data_opts_t *o)
         return cli_error(EXIT_USAGE, "--decimal-comma and --decimal-point: give one");
     o->load.decimal_comma = o->decimal_comma;
     o->load.decimal_point = o->decimal_point;
+    if (o->date_order) {
+        int d = aidstat_date_order_parse(o->date_order);
+        if (d < 0)
+            return cli_error(EXIT_USAGE, "--date-order \"%s\": use dmy, mdy or ymd",
+                             o->date_order);
+        o->load.date_order = (aidstat_date_order_t)d;
+    }
     if (o->unit) {
         static const struct {
             const char *n;
@@ -138,6 +155,7 @@ int cli_data_prepare(cli_data_opts_t *o)
         o->load.currency = o->currency;
     }
     o->load.map = (const char *const *)o->map;
+    o->load.words = (const char *const *)o->words;
     o->load.format = o->input_format;
     o->load.encoding = o->encoding;
     o->load.sheet = o->sheet;
@@ -153,6 +171,8 @@ void cli_data_clear(cli_data_opts_t *o)
     g_free(o->input_format);
     g_free(o->encoding);
     g_free(o->sheet);
+    g_free(o->date_order);
+    g_strfreev(o->words);
     g_free(o->regions);
 }
 

@@ -75,10 +75,18 @@ static int lookup(const char *s, const struct alias *a)
     char buf[64];
     if (!s || !normalize(s, buf, sizeof buf))
         return -1;
-    for (; a->text; a++)
-        if (strcmp(buf, a->text) == 0)
-            return a->value;
-    return -1;
+    /* "MILITÄR": letters beyond ASCII are folded too, only when there are any */
+    char *folded = NULL;
+    for (const char *p = buf; *p && !folded; p++)
+        if ((unsigned char)*p >= 0x80 && g_utf8_validate(buf, -1, NULL))
+            folded = g_utf8_casefold(buf, -1);
+    const char *key = folded ? folded : buf;
+    int v = -1;
+    for (; a->text && v < 0; a++)
+        if (strcmp(key, a->text) == 0)
+            v = a->value;
+    g_free(folded);
+    return v;
 }
 
 int aidstat_type_parse(const char *s)
@@ -101,6 +109,21 @@ int aidstat_type_parse(const char *s)
         {"all", AIDSTAT_TYPE_TOTAL},
         {"all types", AIDSTAT_TYPE_TOTAL},
         {"total aid", AIDSTAT_TYPE_TOTAL},
+        /* German, as Kiel's and ministries' German tables write them */
+        {"militär", AIDSTAT_TYPE_MILITARY},
+        {"militärisch", AIDSTAT_TYPE_MILITARY},
+        {"militärhilfe", AIDSTAT_TYPE_MILITARY},
+        {"militärische hilfe", AIDSTAT_TYPE_MILITARY},
+        {"waffen", AIDSTAT_TYPE_MILITARY},
+        {"finanziell", AIDSTAT_TYPE_FINANCIAL},
+        {"finanzhilfe", AIDSTAT_TYPE_FINANCIAL},
+        {"finanzielle hilfe", AIDSTAT_TYPE_FINANCIAL},
+        {"humanitär", AIDSTAT_TYPE_HUMANITARIAN},
+        {"humanitäre hilfe", AIDSTAT_TYPE_HUMANITARIAN},
+        {"sonstige", AIDSTAT_TYPE_OTHER},
+        {"sonstiges", AIDSTAT_TYPE_OTHER},
+        {"gesamt", AIDSTAT_TYPE_TOTAL},
+        {"insgesamt", AIDSTAT_TYPE_TOTAL},
         {NULL, 0},
     };
     return lookup(s, aliases);
@@ -124,6 +147,18 @@ int aidstat_measure_parse(const char *s)
         {"tobeallocated", AIDSTAT_MEASURE_TO_BE_ALLOCATED},
         {"pipeline", AIDSTAT_MEASURE_TO_BE_ALLOCATED},
         {"unallocated", AIDSTAT_MEASURE_TO_BE_ALLOCATED},
+        /* German */
+        {"zusage", AIDSTAT_MEASURE_COMMITMENT},
+        {"zusagen", AIDSTAT_MEASURE_COMMITMENT},
+        {"zugesagt", AIDSTAT_MEASURE_COMMITMENT},
+        {"bereitstellung", AIDSTAT_MEASURE_ALLOCATION},
+        {"bereitstellungen", AIDSTAT_MEASURE_ALLOCATION},
+        {"bereitgestellt", AIDSTAT_MEASURE_ALLOCATION},
+        {"zuweisung", AIDSTAT_MEASURE_ALLOCATION},
+        {"zuweisungen", AIDSTAT_MEASURE_ALLOCATION},
+        {"lieferung", AIDSTAT_MEASURE_DELIVERY},
+        {"lieferungen", AIDSTAT_MEASURE_DELIVERY},
+        {"geliefert", AIDSTAT_MEASURE_DELIVERY},
         {NULL, 0},
     };
     return lookup(s, aliases);

@@ -10,6 +10,9 @@
 #include "load/sipri.h"
 #include "load/number.h"
 #include "data/tally.h"
+#include "load/date.h"
+#include "load/wide.h"
+#include "load/words.h"
 #include "load/kiel-main.h"
 #include "load/xlsx.h"
 #include "data/error.h"
@@ -75,6 +78,8 @@ typedef struct {
     GPtrArray *held;        /* rows held back until their columns are decided */
     int *numcols;           /* the number columns, nnum of them */
     size_t nnum, waiting;   /* waiting: columns with a "1.500" and no mark yet */
+    aid_dates_t *dates;     /* the date column's day/month order (date.c) */
+    size_t wide_periods;    /* period columns of a wide layout (wide.c) */
     uint64_t invisible;     /* zero-width characters and BOMs removed from names */
     long invisible_line;    /* the first line that had one */
     GHashTable *aggregate;  /* donor cell -> whether it names a sum over donors */
@@ -106,6 +111,33 @@ static const char *role_field_names[ROLE_COUNT] = {
     [ROLE_GDP_YEAR] = "gdp_year", [ROLE_SOURCE] = "source", [ROLE_RELEASE] = "release",
 };
 
+static const char *scale_name(double s)
+{
+    return s == 1e9 ? "billions" : s == 1e6 ? "millions" : s == 1e3 ? "thousands" : "units";
+}
+
+/* Say which scale each amount column is read in and where it was found:
+ * "Betrag (Mio. EUR)" is millions, not euros. */
+static void scale_notes(loader_t *L)
+{
+    bool unit_col = L->first[ROLE_UNIT] >= 0;
+    for (size_t i = 0; i < L->ncols; i++) {
+        const aid_column_t *c = &L->cols[i];
+        if (c->role != ROLE_VALUE && c->role != ROLE_WIDE && c->role != ROLE_GDP)
+            continue;
+        if (c->scale > 0)
+            aid_tally_note(L->report, "column \"%s\" read in %s, as its header says%s", L->raw[i],
+                           scale_name(c->scale),
+                           unit_col ? " (the unit column is not used for it)" : "");
+        else if (unit_col)
+            aid_tally_note(L->report, "column \"%s\" read in the unit each row's column \"%s\" names",
+                           L->raw[i], L->raw[L->first[ROLE_UNIT]]);
+        else if (L->opt->unit_scale > 0)
+            aid_tally_note(L->report, "column \"%s\" read in %s, as stated", L->raw[i],
+                           scale_name(L->opt->unit_scale));
+    }
+}
+
 /* Apply one --map "field=column". */
 static aidstat_status_t apply_map(loader_t *L, const char *spec)
 {
@@ -128,7 +160,7 @@ static aidstat_status_t apply_map(loader_t *L, const char *spec)
         g_free(n);
     }
     g_free(want);
-    aid_column_t c = {ROLE_IGNORE, -1, -1, 0, NULL};
+    aid_column_t c = {ROLE_IGNORE, -1, -1, 0, NULL, 0, 0};
     int role = -1, t, m;
     for (int r = 0; r < ROLE_COUNT; r++)
         if (role_field_names[r] && g_ascii_strcasecmp(field, role_field_names[r]) == 0)
@@ -274,6 +306,9 @@ static aidstat_status_t header_roles(loader_t *L, char **norm, size_t n)
     for (const char *const *m = L->opt->map; m && *m; m++)
         if ((st = apply_map(L, *m)) != AIDSTAT_OK)
             return st;
+    if ((st = aid_words_check(L->opt->words, L->err)) != AIDSTAT_OK)
+        return st;
+    L->wide_periods = L->profile ? 0 : aid_wide_periods(L->raw, L->cols, n, L->report);
 
     /* one column per role; later duplicates are ignored */
     for (int r = 0; r < ROLE_COUNT; r++)
@@ -324,7 +359,8 @@ static aidstat_status_t header_roles(loader_t *L, char **norm, size_t n)
     for (size_t i = 0; !L->profile && i < n; i++)
         for (size_t j = i + 1; L->cols[i].role == ROLE_WIDE && j < n; j++)
             if (L->cols[j].role == ROLE_WIDE && L->cols[j].type == L->cols[i].type &&
-                L->cols[j].measure == L->cols[i].measure) {
+                L->cols[j].measure == L->cols[i].measure && L->cols[j].year == L->cols[i].year &&
+                L->cols[j].month == L->cols[i].month) {
                 int t = L->cols[i].type, m = L->cols[i].measure;
                 char *what = g_strdup_printf(
                     "%s aid%s%s", t >= 0 ? aidstat_type_name((aidstat_type_t)t) : "all types of",
@@ -358,6 +394,9 @@ static void header_readers(loader_t *L, size_t n)
             if (is_number_column(&L->cols[i]))
                 L->numcols[L->nnum++] = (int)i;
     }
+    if (L->first[ROLE_DATE] >= 0)
+        L->dates = aid_dates_new(L->name, L->raw[L->first[ROLE_DATE]], L->first[ROLE_DATE],
+                                 L->opt->date_order);
     if (!L->profile && L->first[ROLE_MEASURE] < 0) {
         L->kind = g_new(int, n);
         for (size_t i = 0; i < n; i++)
@@ -389,7 +428,7 @@ static aidstat_status_t header_required(loader_t *L)
             return st;
         }
         if (L->first[ROLE_YEAR] < 0 && L->first[ROLE_DATE] < 0 && !(P && P->no_period) &&
-            L->report)
+            !L->wide_periods && L->report)
             aid_tally_note(L->report, "no year or date column: records carry no period");
         if (L->first[ROLE_MONTH] >= 0 && L->first[ROLE_YEAR] < 0) {
             st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1,
@@ -426,6 +465,8 @@ static void header_settle(loader_t *L, char **norm, size_t n)
     if (L->report && !P && L->first[ROLE_TYPE] < 0 && L->first[ROLE_VALUE] >= 0)
         aid_tally_note(L->report, "no aid-type column: values are all types together (type total)");
     L->scale = L->opt->unit_scale > 0 ? L->opt->unit_scale : (P ? P->scale : 1.0);
+    if (L->report && !P)
+        scale_notes(L);
     L->currency = L->opt->currency ? L->opt->currency : (P && P->currency ? P->currency : "EUR");
     L->source = g_strdup(P && P->source ? P->source : "");
     if (P && P->kiel_release)
@@ -803,8 +844,10 @@ static int row_when(loader_t *L, char **f, long line, aidstat_record_t *rec)
     if ((c = L->first[ROLE_DATE]) >= 0) {
         const char *why;
         const char *s = f[c];
-        if (!aid_date_parse(s, &rec->year, &rec->month, &rec->day, &why))
+        aid_date_t dt;
+        if (aid_dates_read(L->dates, s, &dt, &why) != AID_DATE_OK)
             return reject_col(L, line, s[0] ? why : "date missing", c, s);
+        rec->year = dt.year, rec->month = dt.month, rec->day = dt.day;
     }
     /* aidstat's long format writes records without a period (the Kiel
      * heavy-weapons file, say) with year and month empty */
@@ -847,12 +890,16 @@ static int row_what(loader_t *L, char **f, const size_t *lens, long line, aidsta
         const char *s = f[c];
         int t = cached_parse(&L->types, s, aidstat_type_parse);
         if (t < 0)
+            t = aid_words_lookup(L->opt->words, s, true);
+        if (t < 0)
             return reject_col(L, line, s[0] ? "unknown aid type" : "aid type missing", c, s);
         rec->type = (aidstat_type_t)t;
     }
     if ((c = L->first[ROLE_MEASURE]) >= 0) {
         const char *s = f[c];
         int m = cached_parse(&L->measures, s, aid_measure_or_transaction);
+        if (m == -1)
+            m = aid_words_lookup(L->opt->words, s, false);
         if (m == AID_MEASURE_NOT_AID)
             return reject_col(L, line, "a budget stage, not aid given", c, s);
         if (m < 0)
@@ -909,15 +956,25 @@ static int row_what(loader_t *L, char **f, const size_t *lens, long line, aidsta
 static int row_value(loader_t *L, char **f, long line, aidstat_record_t *rec, double scale)
 {
     int c = L->first[ROLE_VALUE];
-    double x;
+    double x, cell_scale = 0;
+    const char *cell_cur = NULL;
     aid_num_t r = aid_number_parse(f[c], comma_at(L, c), &x);
+    /* "1,5 Mio. €": unit words in the cell (words.c) */
+    if (r == AID_NUM_BAD && aid_words_amount(f[c], comma_at(L, c), &x, &cell_scale, &cell_cur))
+        r = AID_NUM_OK;
     if (r == AID_NUM_BAD)
         return not_a_number(L, line, c, f[c], "value is not a number");
     if (r == AID_NUM_MISSING)
         return reject_col(L, line, "value missing", c, f[c]);
-    rec->value = x * (L->cols[c].scale > 0 ? L->cols[c].scale : scale);
+    if (cell_scale && (L->cols[c].scale > 0 || L->first[ROLE_UNIT] >= 0))
+        return reject_col(L, line, "a unit in the cell beside the column's own", c, f[c]);
+    rec->value = x * (cell_scale ? cell_scale : L->cols[c].scale > 0 ? L->cols[c].scale : scale);
     if (L->cols[c].currency && L->first[ROLE_CURRENCY] < 0)
         rec->currency = L->cols[c].currency;
+    if (cell_cur && L->first[ROLE_CURRENCY] < 0 && !L->cols[c].currency && !L->opt->currency)
+        rec->currency = cell_cur; /* the file says nothing else */
+    if (cell_cur && strcmp(cell_cur, rec->currency) != 0)
+        return reject_col(L, line, "the cell's currency is not the row's", c, f[c]);
     if (!identify(L, line, rec))
         return 0;
     if (L->report)
@@ -990,6 +1047,8 @@ static int row_wide(loader_t *L, char **f, long line, aidstat_record_t *rec, dou
             r.type = (aidstat_type_t)col->type;
         if (col->measure >= 0)
             r.measure = (aidstat_measure_t)col->measure;
+        if (col->year)
+            r.year = col->year, r.month = col->month, r.day = 0;
         r.value = vp[i] * (col->scale > 0 ? col->scale : scale);
         if (col->currency && L->first[ROLE_CURRENCY] < 0)
             r.currency = col->currency;
@@ -1069,7 +1128,7 @@ static void held_row_free(gpointer p)
 /* The column still waiting for its mark after a "1.500", or -1. */
 static int undecided_column(const loader_t *L)
 {
-    for (size_t i = 0; i < L->ncols; i++)
+    for (size_t i = 0; L->marks && i < L->ncols; i++)
         if (L->either_line[i] && L->mark[i] == AID_MARK_NONE)
             return (int)i;
     return -1;
@@ -1101,6 +1160,8 @@ static int classify(loader_t *L, char **f, size_t n, long line)
         if (L->mark[i] != AID_MARK_NONE)
             continue;
         aid_mark_t m = aid_number_mark(f[i]);
+        if (m == AID_MARK_NONE && f[i][0] && !g_ascii_isdigit(f[i][strlen(f[i]) - 1]))
+            m = aid_words_mark(f[i]); /* "1,5 Mio. €" */
         if (m == AID_MARK_NONE)
             continue;
         if (m == AID_MARK_EITHER) {
@@ -1141,7 +1202,10 @@ static int marked_row(loader_t *L, char **f, const size_t *lens, size_t n, long 
 {
     if (classify(L, f, n, line))
         return -1;
-    if (!L->waiting) {
+    int dc = L->first[ROLE_DATE];
+    if (L->dates && (size_t)dc < n && aid_dates_see(L->dates, f[dc], line, L->err))
+        return -1;
+    if (!L->waiting && !aid_dates_waiting(L->dates)) {
         if (L->held && L->held->len && flush_held(L))
             return -1;
         return data_row(L, f, lens, n, line);
@@ -1152,6 +1216,10 @@ static int marked_row(loader_t *L, char **f, const size_t *lens, size_t n, long 
     if (L->held->len >= HOLD_MAX) {
         char where[64];
         snprintf(where, sizeof where, "in the %d rows from there", HOLD_MAX);
+        if (c < 0) {
+            aid_dates_ambiguous(L->dates, where, L->err);
+            return -1;
+        }
         return ambiguous(L, c, where);
     }
     held_row_t *h = g_new0(held_row_t, 1);
@@ -1170,10 +1238,15 @@ static int marked_row(loader_t *L, char **f, const size_t *lens, size_t n, long 
 static aidstat_status_t marks_finish(loader_t *L)
 {
     if (L->held && L->held->len) {
-        ambiguous(L, undecided_column(L), "in the rest of the file");
+        int c = undecided_column(L);
+        if (c < 0)
+            aid_dates_ambiguous(L->dates, "in the rest of the file", L->err);
+        else
+            ambiguous(L, c, "in the rest of the file");
         return AIDSTAT_ERR_INPUT;
     }
-    for (size_t i = 0; L->report && i < L->ncols; i++)
+    aid_dates_notes(L->dates, L->report);
+    for (size_t i = 0; L->marks && L->report && i < L->ncols; i++)
         if (L->mark[i] != AID_MARK_NONE) {
             char *text = aid_tally_clip(L->mark_text[i], 40);
             aid_tally_note(L->report, "column \"%s\" read with %s, as line %ld shows (\"%s\")",
@@ -1240,7 +1313,7 @@ static int on_row(void *user, char **f, const size_t *lens, size_t n, long line)
         return st != AIDSTAT_OK;
     }
     if (L->kiel ? aid_kiel_row(L->kiel, f, lens, n, line, L->fn, L->user)
-        : L->marks ? marked_row(L, f, lens, n, line)
+        : L->marks || L->dates ? marked_row(L, f, lens, n, line)
                    : data_row(L, f, lens, n, line)) {
         if (L->err && !L->err->code)
             aid_error_set(L->err, AIDSTAT_ERR_ABORTED, L->name, line, 0, "stopped by the caller");
@@ -1283,6 +1356,8 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
         if (report)
             aid_tally_begin(report, L.name, "xlsx", "");
         st = rows->read(rows->ctx, on_row, &L, err);
+        if (st == AIDSTAT_OK && L.dates)
+            st = marks_finish(&L);
         if (st != AIDSTAT_OK && err->line > 0 && !strcmp(err->file, L.name)) {
             /* a row's number is the sheet's: say so as Sheet!C12 */
             char col[8], where[sizeof err->file];
@@ -1309,7 +1384,7 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
             aid_csv_set_progress(csv, progress, puser, total);
         }
         st = aid_csv_read(csv, fp, data, len, on_row, &L, err);
-        if (st == AIDSTAT_OK && L.marks)
+        if (st == AIDSTAT_OK && (L.marks || L.dates))
             st = marks_finish(&L);
         if (report && aid_csv_decoder(csv))
             aid_encoding_report(aid_csv_decoder(csv), report);
@@ -1335,6 +1410,7 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
         aid_tally_identity_notes(report);
     aidstat_load_report_free(own);
     marks_free(&L);
+    aid_dates_free(L.dates);
     g_free(L.cols);
     g_free(L.kind);
     if (L.kind_last)

@@ -37,6 +37,7 @@ typedef struct {
     int measure;     /* ROLE_WIDE: the measure, or -1 for the row's measure column */
     double scale;    /* multiply values by this (0 = use the unit) */
     const char *currency; /* from the header name ("eur"), or NULL */
+    int year, month; /* ROLE_WIDE: the period the header names ("2024", "März 2024"), or 0 */
 } aid_column_t;
 
 typedef struct {

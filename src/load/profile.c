@@ -7,9 +7,9 @@
 #include <glib.h>
 #include <string.h>
 
-#define IGN {ROLE_IGNORE, -1, -1, 0, NULL}
-#define COL(r) {r, -1, -1, 0, NULL}
-#define WIDE(t, m) {ROLE_WIDE, t, m, 0, NULL}
+#define IGN {ROLE_IGNORE, -1, -1, 0, NULL, 0, 0}
+#define COL(r) {r, -1, -1, 0, NULL, 0, 0}
+#define WIDE(t, m) {ROLE_WIDE, t, m, 0, NULL, 0, 0}
 
 static const char *const h_explorer[] = {"country", "iso", "year", "month", "total", "financial",
                                          "humanitarian", "military", "commitments",
@@ -53,7 +53,7 @@ static const aid_column_t c_procurement[] = {
 static const char *const h_weapons[] = {"donor", "category", "number_of_weapons",
                                         "monetary_value_eur", "weapons_list", NULL};
 static const aid_column_t c_weapons[] = {COL(ROLE_DONOR), IGN, IGN,
-                                         {ROLE_VALUE, -1, -1, 1.0, "EUR"}, IGN};
+                                         {ROLE_VALUE, -1, -1, 1.0, "EUR", 0, 0}, IGN};
 
 static const char *const h_eushares[] = {"country", "iso", "bilateral_pct_gdp", "eu_share_pct_gdp",
                                          "total_pct_gdp", "eu_share_bn", NULL};
@@ -68,8 +68,8 @@ static const char *const h_long[] = {"donor", "iso3", "recipient", "year", "mont
                                      "source", "release", NULL};
 static const aid_column_t c_long[] = {
     COL(ROLE_DONOR), COL(ROLE_ISO3), COL(ROLE_RECIPIENT), COL(ROLE_YEAR), COL(ROLE_MONTH),
-    COL(ROLE_TYPE), COL(ROLE_MEASURE), {ROLE_VALUE, -1, -1, 1.0, NULL}, COL(ROLE_CURRENCY),
-    {ROLE_GDP, -1, -1, 1.0, NULL}, COL(ROLE_GDP_YEAR), COL(ROLE_SOURCE), COL(ROLE_RELEASE)};
+    COL(ROLE_TYPE), COL(ROLE_MEASURE), {ROLE_VALUE, -1, -1, 1.0, NULL, 0, 0}, COL(ROLE_CURRENCY),
+    {ROLE_GDP, -1, -1, 1.0, NULL, 0, 0}, COL(ROLE_GDP_YEAR), COL(ROLE_SOURCE), COL(ROLE_RELEASE)};
 
 #define KIEL "Kiel Institute, Ukraine Support Tracker"
 
@@ -147,6 +147,16 @@ char *aid_header_normalize(const char *s)
     GString *out = g_string_new(NULL);
     bool sep = false;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        /* currency signs are words of their own: "€bn" is € and bn */
+        const char *sign = *p == '$' ? "usd" : (p[0] == 0xe2 && p[1] == 0x82 && p[2] == 0xac) ? "€" : NULL;
+        if (sign) {
+            if (out->len)
+                g_string_append_c(out, '_');
+            g_string_append(out, sign);
+            p += *p == '$' ? 0 : 2;
+            sep = true;
+            continue;
+        }
         if (g_ascii_isalnum(*p)) {
             if (sep && out->len)
                 g_string_append_c(out, '_');
@@ -164,46 +174,60 @@ char *aid_header_normalize(const char *s)
     return g_string_free(out, FALSE);
 }
 
-double aid_unit_scale(const char *s)
-{
-    static const struct {
-        const char *name;
-        double scale;
-    } units[] = {
-        {"bn", 1e9}, {"b", 1e9}, {"billion", 1e9}, {"billions", 1e9}, {"mrd", 1e9},
-        {"m", 1e6}, {"mn", 1e6}, {"mio", 1e6}, {"million", 1e6}, {"millions", 1e6},
-        {"k", 1e3}, {"thousand", 1e3}, {"thousands", 1e3}, {"1", 1}, {"units", 1},
-        {"unit", 1}, {"eur", 1}, {"usd", 1}, {"", 1},
-    };
-    char *n = aid_header_normalize(s);
-    double scale = 0;
-    for (size_t i = 0; i < G_N_ELEMENTS(units) && scale == 0; i++)
-        if (strcmp(n, units[i].name) == 0)
-            scale = units[i].scale;
-    g_free(n);
-    return scale;
-}
-
 static const char *currency_token(const char *t)
 {
-    if (!strcmp(t, "eur") || !strcmp(t, "euro") || !strcmp(t, "euros"))
+    if (!strcmp(t, "eur") || !strcmp(t, "euro") || !strcmp(t, "euros") || !strcmp(t, "€"))
         return "EUR";
-    if (!strcmp(t, "usd") || !strcmp(t, "dollar") || !strcmp(t, "dollars"))
+    if (!strcmp(t, "usd") || !strcmp(t, "dollar") || !strcmp(t, "dollars") ||
+        !strcmp(t, "us_dollar"))
         return "USD";
     if (!strcmp(t, "gbp"))
         return "GBP";
     return NULL;
 }
 
+/* A scale word (normalised: lower case, no dots): English and German. */
 static double scale_token(const char *t)
 {
-    if (!strcmp(t, "bn") || !strcmp(t, "billion") || !strcmp(t, "billions") || !strcmp(t, "b"))
-        return 1e9;
-    if (!strcmp(t, "m") || !strcmp(t, "mn") || !strcmp(t, "million") || !strcmp(t, "millions"))
-        return 1e6;
-    if (!strcmp(t, "k") || !strcmp(t, "thousand") || !strcmp(t, "thousands"))
-        return 1e3;
+    static const struct {
+        const char *word;
+        double scale;
+    } words[] = {
+        {"bn", 1e9},       {"b", 1e9},     {"billion", 1e9},    {"billions", 1e9},
+        {"mrd", 1e9},      {"mrds", 1e9},  {"milliarde", 1e9},  {"milliarden", 1e9},
+        {"m", 1e6},        {"mn", 1e6},    {"mio", 1e6},        {"mill", 1e6},
+        {"million", 1e6},  {"millions", 1e6}, {"millionen", 1e6}, {"mln", 1e6},
+        {"k", 1e3},        {"tsd", 1e3},   {"thousand", 1e3},   {"thousands", 1e3},
+        {"tausend", 1e3},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
+        if (!strcmp(t, words[i].word))
+            return words[i].scale;
     return 0;
+}
+
+/* A unit cell: a scale word and/or a currency ("Mio. EUR", "€ bn", "USD
+ * million", "units"); 0 when it is something else. */
+double aid_unit_scale(const char *s)
+{
+    char *n = aid_header_normalize(s);
+    double scale = 1;
+    bool scaled = false, ok = true;
+    if (!strcmp(n, "1") || !strcmp(n, "unit") || !strcmp(n, "units") || !n[0]) {
+        g_free(n);
+        return 1;
+    }
+    char **tok = g_strsplit(n, "_", -1);
+    for (size_t k = 0; tok[k] && ok; k++) {
+        double x = scale_token(tok[k]);
+        if (x && !scaled)
+            scale = x, scaled = true;
+        else if (!currency_token(tok[k]))
+            ok = false; /* "m bn", "apples": not a unit */
+    }
+    g_strfreev(tok);
+    g_free(n);
+    return ok ? scale : 0;
 }
 
 static bool in(const char *s, const char *const *list)
@@ -217,32 +241,35 @@ static bool in(const char *s, const char *const *list)
 aid_column_t aid_column_guess(const char *norm)
 {
     static const char *const donor[] = {"country", "donor", "donor_country", "donor_name",
-                                        "supplier", "country_name", "name", "giver", NULL};
+                                        "supplier", "country_name", "name", "giver",
+                                        "geber", "geberland", "land", NULL};
     static const char *const iso[] = {"iso", "iso3", "iso_code", "iso3_code", "code",
                                       "country_code", "donor_iso", "donor_iso3", "donor_code", NULL};
-    static const char *const recipient[] = {"recipient", "recipient_country", "beneficiary", NULL};
+    static const char *const recipient[] = {"recipient", "recipient_country", "beneficiary",
+                                            "empfänger", "empfaenger", NULL};
     static const char *const date[] = {"date", "period", "announcement_date", "date_of_announcement",
-                                       "time", NULL};
-    static const char *const type[] = {"type", "aid_type", "type_of_aid", "kind", NULL};
+                                       "time", "datum", "zeitraum", NULL};
+    static const char *const type[] = {"type", "aid_type", "type_of_aid", "kind", "art",
+                                       "hilfsart", "art_der_hilfe", NULL};
     static const char *const measure[] = {"measure", "status", "stage", NULL};
     /* ForeignAssistance.gov and the like: a row's transaction kind is its measure */
     static const char *const transaction[] = {"transaction_type_name", "transaction_type",
                                               "transaction_kind", "transaction", "flow_type", NULL};
-    static const char *const currency[] = {"currency", "cur", "ccy", NULL};
-    static const char *const unit[] = {"unit", "units", "scale", NULL};
+    static const char *const currency[] = {"currency", "cur", "ccy", "währung", NULL};
+    static const char *const unit[] = {"unit", "units", "scale", "einheit", NULL};
     static const char *const valuehead[] = {"value", "amount", "eur", "usd", "euro", "euros",
-                                            "total_value", "sum", NULL};
+                                            "total_value", "sum", "betrag", "wert", "€", NULL};
 
-    aid_column_t c = {ROLE_IGNORE, -1, -1, 0, NULL};
+    aid_column_t c = {ROLE_IGNORE, -1, -1, 0, NULL, 0, 0};
     if (in(norm, donor))
         c.role = ROLE_DONOR;
     else if (in(norm, iso))
         c.role = ROLE_ISO3;
     else if (in(norm, recipient))
         c.role = ROLE_RECIPIENT;
-    else if (!strcmp(norm, "year"))
+    else if (!strcmp(norm, "year") || !strcmp(norm, "jahr"))
         c.role = ROLE_YEAR;
-    else if (!strcmp(norm, "month"))
+    else if (!strcmp(norm, "month") || !strcmp(norm, "monat"))
         c.role = ROLE_MONTH;
     else if (!strcmp(norm, "day"))
         c.role = ROLE_DAY;

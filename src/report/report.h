@@ -70,6 +70,14 @@ aidstat_status_t aid_opts_bool(const aid_opts_t *o, const char *key, bool *out, 
 aidstat_status_t aid_spec_number(const char *value, const char *file, long line, long col, const char *key,
                                  bool whole, double min, double max, const char *what, double *out,
                                  aidstat_error_t *err);
+/* A front-matter key that says how the data files are read (decimal-comma,
+ * decimal-point, unit, map, words, encoding, sheet, date-order, input-currency,
+ * input-format, delimiter) into lo; strings it keeps are added to keep
+ * (a GPtrArray freeing with g_free). 1: done; 0: not such a key; -1: a bad
+ * value (err set at file:line:col). */
+int aid_spec_load_option(aidstat_load_options_t *lo, GPtrArray *keep, const char *key,
+                         const char *val, const char *path, long line, long col,
+                         aidstat_error_t *err);
 /* Check every key is one of known (NULL-terminated); the first unknown is an error. */
 aidstat_status_t aid_opts_check(const aid_opts_t *o, const char *const *known, long line, long col,
                                 aidstat_error_t *err);

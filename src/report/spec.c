@@ -1014,6 +1014,10 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     char *data_files = NULL, *weapons = NULL, *regions = NULL, *page = NULL, *orient = NULL, *locale = NULL;
     pos_t where[6] = {{0, 0}}; /* of data:, weapons:, regions:, page:, orientation:, locale: */
     char *eu_attr = NULL; /* eu_attribution: true or a key file */
+    aidstat_load_options_t lo; /* how the data files are read */
+    aidstat_load_options_init(&lo);
+    GPtrArray *lo_keep = g_ptr_array_new_with_free_func(g_free);
+    int lo_done;
     /* front matter */
     if (g_str_has_prefix(text, "---\n") || g_str_has_prefix(text, "---\r\n")) {
         const char *p = strchr(text, '\n') + 1;
@@ -1069,10 +1073,18 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
                         g_free(l);
                         goto fail;
                     }
+                } else if ((lo_done = aid_spec_load_option(&lo, lo_keep, key, val, path, line, vcol,
+                                                           err)) != 0) {
+                    if (lo_done < 0) {
+                        g_free(l);
+                        goto fail;
+                    }
                 } else {
                     aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, 1,
                                   "front matter: unknown key \"%s\" (title, subtitle, author, date, data, weapons, regions, "
-                                  "page, orientation, font, font-size, theme, toc, locale)",
+                                  "page, orientation, font, font-size, theme, toc, locale; reading the data: "
+                                  "decimal-comma, decimal-point, unit, map, words, encoding, sheet, "
+                                  "date-order, input-currency, input-format, delimiter)",
                                   key);
                     g_free(l);
                     goto fail;
@@ -1176,8 +1188,8 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
                 break;
             }
             aidstat_load_report_t *r = aidstat_load_report_new();
-            st = in ? aidstat_load_file(p, NULL, aidstat_inputs_record, in, r, err)
-                    : aidstat_load_file(p, NULL, load_fn, load_user, r, err);
+            st = in ? aidstat_load_file(p, &lo, aidstat_inputs_record, in, r, err)
+                    : aidstat_load_file(p, &lo, load_fn, load_user, r, err);
             if (st == AIDSTAT_OK)
                 source_line(s, r);
             if (in)
@@ -1285,6 +1297,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     g_free(orient);
     g_free(locale);
     g_free(eu_attr);
+    g_ptr_array_free(lo_keep, TRUE);
     return s;
 fail:
     g_ptr_array_free(x.figtext, TRUE);
@@ -1295,6 +1308,7 @@ fail:
     g_free(orient);
     g_free(locale);
     g_free(eu_attr);
+    g_ptr_array_free(lo_keep, TRUE);
     aid_spec_free(s);
     return NULL;
 }

@@ -5,7 +5,7 @@
 set -u
 top=$(cd "$(dirname "$AIDSTAT")/.." && pwd)
 status=0
-for name in csv report regions rates reftable events xlsx image; do
+for name in csv report regions rates reftable events xlsx image cells; do
     dirs=$SRCDIR/tests/fuzz/corpus/$name
     [ -d "$SRCDIR/tests/fuzz/regress/$name" ] && dirs="$dirs $SRCDIR/tests/fuzz/regress/$name"
     if out=$("$top/tests/fuzz/replay-$name" $dirs 2>&1); then

@@ -7,7 +7,7 @@
 set -u
 srcdir=$1 out=$2 secs=$3
 shift 3
-[ $# -gt 0 ] || set -- csv report regions rates reftable events xlsx image
+[ $# -gt 0 ] || set -- csv report regions rates reftable events xlsx image cells
 status=0
 for name in "$@"; do
     bin=$out/fuzz-$name

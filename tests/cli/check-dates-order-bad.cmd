@@ -1,0 +1,2 @@
+# an unknown order
+check --date-order dym dates-us.csv

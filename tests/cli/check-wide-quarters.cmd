@@ -1,0 +1,2 @@
+# quarters as columns
+check wide-quarters.csv
