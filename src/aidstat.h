@@ -1005,6 +1005,70 @@ AIDSTAT_API uint64_t aidstat_series_rows_read(const aidstat_series_t *s);
 AIDSTAT_API uint64_t aidstat_series_rows_rejected(const aidstat_series_t *s);
 AIDSTAT_API size_t aidstat_series_note_count(const aidstat_series_t *s);
 AIDSTAT_API const char *aidstat_series_note(const aidstat_series_t *s, size_t i);
+/* ------------------------------------------------- fits of a series
+ * The analyses the trend command, charts and reports share: one home, so
+ * that every door gives the same figure. */
+
+/** The complete periods of a series, [*first, *end): the data covers all
+ * of each (a year with four months of data is no year). Returns their
+ * number; 0 when there is none. */
+AIDSTAT_API size_t aidstat_series_complete_span(const aidstat_series_t *s, size_t *first, size_t *end);
+
+/** A straight-line trend through n values of one interval, at x = 0, 1,
+ * ..., n - 1 (a chart's trend band). Errors as aidstat_trend_fit. */
+AIDSTAT_API aidstat_status_t aidstat_trend_line(const double *v, size_t n, aidstat_interval_t interval,
+                                                aidstat_trend_t *out, aidstat_error_t *err);
+
+/** Group g's total for a calendar year; false unless the series covers
+ * every period of that year completely. */
+AIDSTAT_API bool aidstat_series_year_total(const aidstat_series_t *s, size_t g, int year, double *out);
+
+/** The years of a current-against-baseline change. current 0: the last
+ * complete year; base_from 0: every complete year before the current one
+ * (base_to is then ignored). Years are judged on group 0 (the largest).
+ * *cur or *b0 is 0 when there is no such year. */
+AIDSTAT_API void aidstat_series_change_years(const aidstat_series_t *s, int current, int base_from,
+                                             int base_to, int *cur, int *b0, int *b1);
+
+/** Group g's current-year total against the mean of the baseline years'
+ * totals. Fields NaN where a year is incomplete or missing; change (%)
+ * NaN also when the baseline is zero. */
+typedef struct {
+    int current_year, base_from, base_to;
+    double current;  /**< the current year's total */
+    double baseline; /**< the mean of the baseline years' totals */
+    double change;   /**< (current / baseline - 1) * 100 */
+} aidstat_change_t;
+
+AIDSTAT_API void aidstat_series_change(const aidstat_series_t *s, size_t g, int cur, int b0, int b1,
+                                       aidstat_change_t *out);
+
+/** Group g's trend and log-linear growth over the complete periods
+ * (x = the period's index in the series). */
+typedef struct {
+    size_t group;
+    size_t first, count;          /**< the fitted periods: the complete span */
+    aidstat_status_t trend_status;
+    aidstat_error_t trend_error;  /**< why there is no trend, when trend_status is not OK */
+    aidstat_trend_t trend;
+    aidstat_status_t growth_status;
+    aidstat_error_t growth_error;
+    /** the first fitted period (index in the series) whose value rules
+     * growth out (<= 0), or (size_t)-1: a front-end names it */
+    size_t growth_bad;
+    aidstat_growth_t growth;
+    double last;                  /**< the value of the last complete period; NaN when none */
+    bool nonnegative;             /**< no value below zero: forecasts are bounded at zero */
+} aidstat_group_fit_t;
+
+AIDSTAT_API void aidstat_series_fit_group(const aidstat_series_t *s, size_t g, aidstat_group_fit_t *out);
+
+/** The forecast k periods (k >= 1) past the last fitted period, as
+ * aidstat_trend_forecast; false when the fit failed. *bounded says
+ * whether zero bounded it. */
+AIDSTAT_API bool aidstat_group_fit_forecast(const aidstat_group_fit_t *f, size_t k, double *y, double *lo,
+                                            double *hi, bool *bounded);
+
 /** Donors with records that fall in two or more of the groups of a series
  * by region ("Germany, France, Italy and 19 more"), "" when the groups
  * share none: then they are parts of one whole and may be stacked. */

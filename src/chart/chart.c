@@ -503,11 +503,8 @@ aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s, const aids
     if (!c)
         return NULL;
     /* complete periods only: a year with four months of data is no year */
-    size_t len = aidstat_series_length(s), a = 0, b = len;
-    while (a < b && !aidstat_series_period_complete(s, a))
-        a++;
-    while (b > a && !aidstat_series_period_complete(s, b - 1))
-        b--;
+    size_t len = aidstat_series_length(s), a, b;
+    aidstat_series_complete_span(s, &a, &b);
     GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
     char lbl[32];
     if (b < len)
@@ -540,7 +537,6 @@ aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s, const aids
     c->series = g_new0(char *, 2);
     c->series[0] = g_strdup("");
     double maxabs = 0;
-    double ppy = 12.0 / (double)c->interval;
     for (size_t g = 0; g < ng; g++) {
         aid_item_t *it = &c->items[c->nitems++];
         it->label = g_strdup(aidstat_series_group(s, g));
@@ -552,14 +548,10 @@ aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s, const aids
         for (size_t t = 0; t < c->nt; t++)
             maxabs = MAX(maxabs, fabs(it->v[t]));
         if (opt->trend && k == AIDSTAT_CHART_LINE) {
-            double *x = g_new(double, c->nt);
-            for (size_t t = 0; t < c->nt; t++)
-                x[t] = (double)t;
             aidstat_error_t terr;
-            it->has_trend = aidstat_trend_fit(x, it->v, c->nt, ppy, &it->trend, &terr) == AIDSTAT_OK;
+            it->has_trend = aidstat_trend_line(it->v, c->nt, c->interval, &it->trend, &terr) == AIDSTAT_OK;
             if (!it->has_trend)
                 g_ptr_array_add(notes, g_strdup_printf("%s: no trend line: %s", it->label, terr.message));
-            g_free(x);
         }
     }
     if (!c->nitems) {

@@ -371,12 +371,8 @@ static aidstat_status_t table_from_trend(ctx_t *x, aid_block_t *b, aid_opts_t *o
     aidstat_filter_free(f);
     if (!s)
         return err->code;
-    size_t len = aidstat_series_length(s), a = 0, e = len;
-    while (a < e && !aidstat_series_period_complete(s, a))
-        a++;
-    while (e > a && !aidstat_series_period_complete(s, e - 1))
-        e--;
-    double ppy = 12.0 / (double)aidstat_series_interval(s);
+    size_t len = aidstat_series_length(s), a, e;
+    aidstat_series_complete_span(s, &a, &e);
     size_t ng = aidstat_series_groups(s);
     double top = 0;
     if (aid_opts_number(o, "top", true, 0, 100000, "a whole number", &top, err) != AIDSTAT_OK) {
@@ -400,40 +396,32 @@ static aidstat_status_t table_from_trend(ctx_t *x, aid_block_t *b, aid_opts_t *o
         b->cells[j] = g_strdup(j ? heads[j] : "Group");
         b->right[j] = j > 0;
     }
-    double *xs = g_new(double, len + 1);
-    for (size_t t = 0; t < len; t++)
-        xs[t] = (double)t;
     char buf[64], b2[64];
     for (size_t g = 0; g < ng; g++) {
         char **row = b->cells + (g + 1) * 5;
         row[0] = g_markup_escape_text(aidstat_series_group(s, g), -1);
-        aidstat_trend_t tr;
-        aidstat_growth_t gr;
-        aidstat_error_t terr;
-        const double *v = aidstat_series_values(s, g);
-        if (aidstat_trend_fit(xs + a, v + a, e - a, ppy, &tr, &terr) == AIDSTAT_OK) {
-            row[1] = g_strdup(fmt_money(d, tr.slope_per_year, scale, "", buf, sizeof buf));
-            fmt_money(d, tr.slope_per_year_lo, scale, "", buf, sizeof buf);
-            fmt_money(d, tr.slope_per_year_hi, scale, "", b2, sizeof b2);
+        aidstat_group_fit_t fit;
+        aidstat_series_fit_group(s, g, &fit);
+        const aidstat_trend_t *tr = &fit.trend;
+        if (fit.trend_status == AIDSTAT_OK) {
+            row[1] = g_strdup(fmt_money(d, tr->slope_per_year, scale, "", buf, sizeof buf));
+            fmt_money(d, tr->slope_per_year_lo, scale, "", buf, sizeof buf);
+            fmt_money(d, tr->slope_per_year_hi, scale, "", b2, sizeof b2);
             row[2] = g_strdup_printf("%s to %s", buf, b2);
-            aid_num(tr.r2, 2, d->locale, buf, sizeof buf);
+            aid_num(tr->r2, 2, d->locale, buf, sizeof buf);
             row[4] = g_strdup(buf);
         } else {
             row[1] = g_strdup("n/a");
             row[2] = g_strdup("");
             row[4] = g_strdup("n/a");
         }
-        bool positive = true;
-        for (size_t t = a; t < e; t++)
-            positive &= v[t] > 0;
-        if (positive && aidstat_growth_fit(xs + a, v + a, e - a, ppy, &gr, &terr) == AIDSTAT_OK) {
-            aid_num(gr.rate, 1, d->locale, buf, sizeof buf);
+        if (fit.growth_status == AIDSTAT_OK) {
+            aid_num(fit.growth.rate, 1, d->locale, buf, sizeof buf);
             row[3] = g_strdup(buf);
         } else {
             row[3] = g_strdup("n/a");
         }
     }
-    g_free(xs);
     char p0[32], p1[32];
     aidstat_series_period_label(s, a, p0, sizeof p0);
     aidstat_series_period_label(s, e ? e - 1 : 0, p1, sizeof p1);
