@@ -56,7 +56,11 @@ typedef struct {
     char file[512];
     long line;
     long column;
-    char message[512];
+    char message[512]; /**< neutral English; an option it names reads KEY=VALUE ("top=N") */
+    /** The same message with each option it names marked "\001KEY VALUE\002"
+     * (or "\001KEY\002"), for a front-end that names options its own way
+     * (aidstat_error_word); "" when the message names no option. */
+    char wording[512];
 } aidstat_error_t;
 
 /** Clear an error record. */
@@ -65,6 +69,19 @@ AIDSTAT_API void aidstat_error_clear(aidstat_error_t *err);
 /** Format an error as "file:line:column: message" (parts that are unknown
  * are left out) into buf of size len. Returns buf. */
 AIDSTAT_API char *aidstat_error_format(const aidstat_error_t *err, char *buf, size_t len);
+
+/** How a front-end names an option the library refers to: key is the
+ * library's name for the setting ("top", "per", "rates", "interval", ...),
+ * value what goes with it ("N", "gdp", "FILE"; NULL when none). Returns
+ * newly allocated text (malloc), or NULL for the neutral "key=value" ("key value" when
+ * the value holds "=" or a quote). */
+typedef char *(*aidstat_option_word_fn)(const char *key, const char *value, void *user);
+/** Text marked as aidstat_error_t.wording is, with each option worded by fn
+ * (NULL: neutrally). Newly allocated; aidstat_free. */
+AIDSTAT_API char *aidstat_text_word(const char *marked, aidstat_option_word_fn fn, void *user);
+/** err's message with its options worded by fn (the message itself when
+ * it names none). Newly allocated; aidstat_free. */
+AIDSTAT_API char *aidstat_error_word(const aidstat_error_t *err, aidstat_option_word_fn fn, void *user);
 
 /* ----------------------------------------------------------------- records */
 
@@ -210,6 +227,8 @@ AIDSTAT_API const char *aidstat_load_report_reason_example(const aidstat_load_re
 /** Notes about the file that are not errors (e.g. "no measure column: values taken as allocations"). */
 AIDSTAT_API size_t aidstat_load_report_note_count(const aidstat_load_report_t *r);
 AIDSTAT_API const char *aidstat_load_report_note(const aidstat_load_report_t *r, size_t i);
+/** The note with the options it names marked, as aidstat_error_t.wording (aidstat_text_word). */
+AIDSTAT_API const char *aidstat_load_report_note_marked(const aidstat_load_report_t *r, size_t i);
 /** Caveats: the notes that qualify the figures themselves (e.g. "values
  * carry no date and are taken as allocations"); they are also notes. */
 AIDSTAT_API size_t aidstat_load_report_caveat_count(const aidstat_load_report_t *r);
@@ -1005,6 +1024,8 @@ AIDSTAT_API uint64_t aidstat_series_rows_read(const aidstat_series_t *s);
 AIDSTAT_API uint64_t aidstat_series_rows_rejected(const aidstat_series_t *s);
 AIDSTAT_API size_t aidstat_series_note_count(const aidstat_series_t *s);
 AIDSTAT_API const char *aidstat_series_note(const aidstat_series_t *s, size_t i);
+/** The note with the options it names marked, as aidstat_error_t.wording (aidstat_text_word). */
+AIDSTAT_API const char *aidstat_series_note_marked(const aidstat_series_t *s, size_t i);
 /* ------------------------------------------------- fits of a series
  * The analyses the trend command, charts and reports share: one home, so
  * that every door gives the same figure. */

@@ -180,7 +180,11 @@ static void footer(const trend_view_t *tv, const char *end, bool trend)
                 aidstat_period_format(y0, m0, start, sizeof start), end);
     }
     for (size_t i = 0; i < aidstat_series_note_count(s); i++)
-        fprintf(fp, "Note: %s%s", aidstat_series_note(s, i), end);
+    {
+        char *w = aidstat_text_word(aidstat_series_note_marked(s, i), cli_option_word, NULL);
+        fprintf(fp, "Note: %s%s", w, end);
+        g_free(w);
+    }
     for (size_t i = 0; trend && i < tv->ngroups; i++) {
         const group_fit_t *f = &tv->fits[i];
         if (f->fit.trend_status != AIDSTAT_OK)
@@ -447,7 +451,9 @@ static void print_trend_json(const trend_view_t *tv)
     for (size_t i = 0; i < aidstat_series_note_count(s); i++) {
         if (i)
             fputs(", ", fp);
-        cli_json_str(fp, aidstat_series_note(s, i));
+        char *w = aidstat_text_word(aidstat_series_note_marked(s, i), cli_option_word, NULL);
+        cli_json_str(fp, w);
+        g_free(w);
     }
     fputs("],\n  \"groups\": [\n", fp);
     for (size_t i = 0; i < tv->ngroups; i++) {
@@ -669,7 +675,11 @@ static void print_series(const trend_view_t *tv, bool cumulative, size_t window)
         if (aidstat_series_filter(s)[0])
             fprintf(fp, "Selection: %s%s", aidstat_series_filter(s), end);
         for (size_t i = 0; i < aidstat_series_note_count(s); i++)
-            fprintf(fp, "Note: %s%s", aidstat_series_note(s, i), end);
+        {
+        char *w = aidstat_text_word(aidstat_series_note_marked(s, i), cli_option_word, NULL);
+        fprintf(fp, "Note: %s%s", w, end);
+        g_free(w);
+    }
         const char *src = aidstat_series_source(s);
         fprintf(fp, "Source: %s\n", src[0] ? src : "not stated in the data");
         g_free(t);

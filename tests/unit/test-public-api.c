@@ -4,6 +4,8 @@
 #include "testlib.h"
 
 #include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
 
 #define KIEL_SOURCE "Kiel Institute, Ukraine Support Tracker"
 
@@ -125,6 +127,16 @@ static void test_regions(void)
     aidstat_regions_free(NULL);
 }
 
+/* An aidstat_option_word_fn for the test: "<key|value>". */
+static char *word_option(const char *key, const char *value, void *user)
+{
+    (void)user;
+    size_t n = strlen(key) + (value ? strlen(value) : 0) + 4;
+    char *s = malloc(n);
+    snprintf(s, n, "<%s|%s>", key, value ? value : "");
+    return s;
+}
+
 static void test_errors(void)
 {
     aidstat_error_t err;
@@ -163,7 +175,15 @@ static void test_errors(void)
     char line[600];
     CHECK_EQ_STR(aidstat_error_format(&err, line, sizeof line),
                  "f.csv:1: no value column in the header (looked for value, amount, eur, usd, "
-                 "or aid-type columns such as military; use --map value=COLUMN)");
+                 "or aid-type columns such as military; use map value=COLUMN)");
+    /* a front-end words the options itself */
+    char *w = aidstat_error_word(&err, word_option, NULL);
+    CHECK_EQ_STR(w, "no value column in the header (looked for value, amount, eur, usd, "
+                    "or aid-type columns such as military; use <map|value=COLUMN>)");
+    aidstat_free(w);
+    w = aidstat_error_word(&err, NULL, NULL);
+    CHECK_EQ_STR(w, err.message);
+    aidstat_free(w);
     aidstat_table_free(t);
 }
 
