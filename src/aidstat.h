@@ -412,6 +412,19 @@ AIDSTAT_API bool aidstat_filter_measures_set(const aidstat_filter_t *f);
 /** The filter's period bounds as given (0 where open; month 0 for a bare year). */
 AIDSTAT_API void aidstat_filter_get_period(const aidstat_filter_t *f, int *from_year, int *from_month,
                                            int *to_year, int *to_month);
+/** Add one field of a selection written as text, the one parser behind the
+ * command line's options and a report's keys: key "type", "measure",
+ * "donor", "recipient", "region", "from" or "to"; value a comma-separated
+ * list ("military,financial"; blanks around items and empty items are
+ * ignored). A donor or recipient value with ", " in it is one name
+ * ("Korea, Republic of"). "region" needs regions (borrowed; must outlive f).
+ * Errors (AIDSTAT_ERR_USAGE) name the key and the value it does not know. */
+AIDSTAT_API aidstat_status_t aidstat_filter_add_text(aidstat_filter_t *f, const char *key, const char *value,
+                                                     const aidstat_regions_t *regions, aidstat_error_t *err);
+/** A whole selection as text: "type=military,financial,donor=DEU,from=2023".
+ * An item with "=" starts a key; items without continue its list. */
+AIDSTAT_API aidstat_status_t aidstat_filter_parse(aidstat_filter_t *f, const char *text,
+                                                  const aidstat_regions_t *regions, aidstat_error_t *err);
 /** Whether the filter restricts donors (by name, code or group). */
 AIDSTAT_API bool aidstat_filter_donors_set(const aidstat_filter_t *f);
 /** Whether group i of regions is among the filter's groups (true when the

@@ -232,6 +232,37 @@ static void test_output(void)
     CHECK(remove(dir) == 0); /* empty: no temporary file was left */
 }
 
+/* aidstat_filter_parse: the one parser of written selections. */
+static void test_filter_text(void)
+{
+    aidstat_error_t err;
+    aidstat_filter_t *f = aidstat_filter_new();
+    CHECK_EQ_INT(aidstat_filter_parse(f, "type=military, financial,donor=DEU,from=2023,to=2024-06", NULL, &err),
+                 AIDSTAT_OK);
+    CHECK(aidstat_filter_has_type(f, AIDSTAT_TYPE_MILITARY));
+    CHECK(aidstat_filter_has_type(f, AIDSTAT_TYPE_FINANCIAL));
+    CHECK(!aidstat_filter_has_type(f, AIDSTAT_TYPE_HUMANITARIAN));
+    CHECK(!aidstat_filter_measures_set(f));
+    CHECK(aidstat_filter_donors_set(f));
+    int y0, m0, y1, m1;
+    aidstat_filter_get_period(f, &y0, &m0, &y1, &m1);
+    CHECK_EQ_INT(y0, 2023);
+    CHECK_EQ_INT(m0, 0);
+    CHECK_EQ_INT(y1, 2024);
+    CHECK_EQ_INT(m1, 6);
+    CHECK_EQ_INT(aidstat_filter_parse(f, "type=militar", NULL, &err), AIDSTAT_ERR_USAGE);
+    CHECK_EQ_STR(err.message,
+                 "type: unknown aid type \"militar\" (military, financial, humanitarian, other, total)");
+    char *w = aidstat_error_word(&err, word_option, NULL);
+    CHECK_EQ_STR(w, "<type|>: unknown aid type \"militar\" (military, financial, humanitarian, other, total)");
+    aidstat_free(w);
+    CHECK_EQ_INT(aidstat_filter_parse(f, "military", NULL, &err), AIDSTAT_ERR_USAGE);
+    CHECK_EQ_STR(err.message, "selection \"military\": \"military\" has no key (write key=value)");
+    CHECK_EQ_INT(aidstat_filter_add_text(f, "colour", "red", NULL, &err), AIDSTAT_ERR_USAGE);
+    CHECK_EQ_INT(aidstat_filter_add_text(f, "region", "europe", NULL, &err), AIDSTAT_ERR_USAGE);
+    aidstat_filter_free(f);
+}
+
 int main(void)
 {
     test_version();
@@ -240,6 +271,7 @@ int main(void)
     aidstat_table_free(t);
     test_regions();
     test_errors();
+    test_filter_text();
     test_output();
     return testlib_done("test-public-api");
 }
