@@ -383,6 +383,18 @@ AIDSTAT_API long aidstat_regions_find(const aidstat_regions_t *r, const char *id
 AIDSTAT_API bool aidstat_regions_contains(const aidstat_regions_t *r, size_t i, const char *iso3,
                                           const char *donor);
 
+/* ------------------------------------------------------------- units */
+
+/** "€", "$" or "£" for EUR, USD and GBP; NULL for any other currency
+ * (write its code). The one table of symbols. */
+AIDSTAT_API const char *aidstat_currency_symbol(const char *currency);
+/** The scale amounts up to maxabs are shown in: 1e9 from a billion, 1e6
+ * from a million, else 1. The one rule every output follows. */
+AIDSTAT_API double aidstat_scale_pick(double maxabs);
+/** A scale's word: "bn", "m", "k" or "" (long_form: "billion", "million",
+ * "thousand", ""). */
+AIDSTAT_API const char *aidstat_scale_word(double scale, bool long_form);
+
 /* ------------------------------------------------------------------ filter */
 
 /** A record filter: donors, regions, types, measures and a period range.

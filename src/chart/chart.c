@@ -134,15 +134,14 @@ static bool highlighted(const aidstat_chart_options_t *opt, const char *label)
 
 static double pick_scale(double maxabs)
 {
-    return maxabs >= 1e9 ? 1e9 : maxabs >= 1e6 ? 1e6 : maxabs >= 1e4 ? 1e3 : 1;
+    return aidstat_scale_pick(maxabs);
 }
 
 static char *unit_text(const char *currency, double scale, aid_locale_t loc)
 {
     const char *word = scale >= 1e9 ? (loc ? "Mrd." : "billion") : scale >= 1e6 ? (loc ? "Mio." : "million")
                      : scale >= 1e3 ? (loc ? "Tsd." : "thousand") : "";
-    const char *sym = !strcmp(currency, "EUR") ? "€" : !strcmp(currency, "USD") ? "$"
-                    : !strcmp(currency, "GBP") ? "£" : currency;
+    const char *sym = aidstat_currency_symbol(currency) ? aidstat_currency_symbol(currency) : currency;
     if (loc == AID_LOCALE_DE)
         return g_strdup_printf("%s%s%s", word, word[0] ? " " : "", sym);
     return g_strdup_printf("%s%s%s", sym, word[0] ? " " : "", word);

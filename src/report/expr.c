@@ -12,7 +12,7 @@
 static const char *const filter_keys[] = {"type", "measure", "donor", "region", "from", "to",
                                           "period", "baseline", "n", "data", NULL};
 
-/* "€64.6 bn" and friends. */
+/* "\u20ac64.6 bn" and friends. */
 static char *format_value(const aid_rdata_t *d, double v, const char *fmt, const char *currency,
                           const char *deflt)
 {
@@ -32,14 +32,14 @@ static char *format_value(const aid_rdata_t *d, double v, const char *fmt, const
         aid_money(v, currency, 1e6, fabs(v) >= 100e6 ? 0 : 1, d->locale, buf, sizeof buf);
     } else if (!strcmp(f, "money")) {
         double a = fabs(v);
-        double scale = a >= 1e9 ? 1e9 : a >= 1e6 ? 1e6 : 1;
+        double scale = aidstat_scale_pick(a);
         aid_money(v, currency, scale, a / scale >= 100 ? 0 : 1, d->locale, buf, sizeof buf);
     } else if (!strcmp(f, "int")) {
         aid_num(v, 0, d->locale, buf, sizeof buf);
     } else {
         aid_num(v, fabs(v) >= 100 ? 0 : 1, d->locale, buf, sizeof buf);
     }
-    /* a figure is one word to the line breaker: "31 %" and "€5.6 bn" never
+    /* a figure is one word to the line breaker: "31 %" and "\u20ac5.6 bn" never
      * break between the number and its unit (no-break spaces) */
     GString *o = g_string_sized_new(strlen(buf) + 8);
     for (const char *p = buf; *p; p++) {

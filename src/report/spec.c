@@ -283,14 +283,14 @@ static aidstat_status_t table_from_compare(ctx_t *x, aid_block_t *b, aid_opts_t 
     for (size_t i = 0; i < aidstat_result_rows(r); i++)
         maxabs = fmax(maxabs, fabs(aidstat_result_value(r, i)));
     maxabs = fmax(maxabs, isnan(aidstat_result_total(r)) ? 0 : fabs(aidstat_result_total(r)));
-    double scale = per ? 1 : maxabs >= 1e9 ? 1e9 : maxabs >= 1e6 ? 1e6 : 1;
+    double scale = per ? 1 : aidstat_scale_pick(maxabs);
     const char *cur = aidstat_result_currency(r);
-    const char *sym = !strcmp(cur, "EUR") ? "€" : !strcmp(cur, "USD") ? "$" : cur;
+    const char *sym = aidstat_currency_symbol(cur) ? aidstat_currency_symbol(cur) : cur;
     char unit[64];
     if (per)
         snprintf(unit, sizeof unit, "%% of GDP");
     else
-        snprintf(unit, sizeof unit, "%s%s%s", sym, scale > 1 ? " " : "", scale >= 1e9 ? "bn" : scale >= 1e6 ? "m" : "");
+        snprintf(unit, sizeof unit, "%s%s%s", sym, scale > 1 ? " " : "", aidstat_scale_word(scale, false));
     b->ncols = 1 + nc + (nc && !additive ? 0 : 1) + (additive ? 1 : 0);
     size_t rows = aidstat_result_rows(r) + 1 + (additive || per ? 1 : 0);
     b->nrows = rows;
@@ -385,7 +385,7 @@ static aidstat_status_t table_from_trend(ctx_t *x, aid_block_t *b, aid_opts_t *o
     for (size_t g = 0; g < ng; g++)
         for (size_t t = 0; t < len; t++)
             maxabs = fmax(maxabs, fabs(aidstat_series_values(s, g)[t]));
-    double scale = maxabs >= 1e9 ? 1e9 : maxabs >= 1e6 ? 1e6 : 1;
+    double scale = aidstat_scale_pick(maxabs);
     const char *heads[] = {"", "Slope per year", "95 % CI", "Growth % per year", "R²"};
     b->ncols = 5;
     b->nrows = ng + 1;
@@ -431,8 +431,8 @@ static aidstat_status_t table_from_trend(ctx_t *x, aid_block_t *b, aid_opts_t *o
     b->note = g_strdup_printf("Least-squares trend of the %sly flows %s – %s (%zu complete periods), "
                               "%s %s per %s (nominal); growth: log-linear fit, n/a where a period is zero. "
                               "Source: %s.",
-                              iv, p0, p1, e - a, !strcmp(cur, "EUR") ? "€" : cur,
-                              scale >= 1e9 ? "bn" : scale >= 1e6 ? "m" : "", iv,
+                              iv, p0, p1, e - a, aidstat_currency_symbol(cur) ? aidstat_currency_symbol(cur) : cur,
+                              aidstat_scale_word(scale, false), iv,
                               aidstat_series_source(s)[0] ? aidstat_series_source(s) : "not stated");
     aidstat_series_free(s);
     return AIDSTAT_OK;
