@@ -620,6 +620,16 @@ static aidstat_status_t list_items(ctx_t *x, cmark_node *n, int depth)
     return AIDSTAT_OK;
 }
 
+/* A cell that begins with a currency symbol ("\u20ac5.6 bn"): a number. */
+static bool starts_with_symbol(const char *t)
+{
+    static const char *const codes[] = {"EUR", "USD", "GBP"};
+    for (size_t i = 0; i < G_N_ELEMENTS(codes); i++)
+        if (g_str_has_prefix(t, aidstat_currency_symbol(codes[i])))
+            return true;
+    return false;
+}
+
 static aidstat_status_t gfm_table(ctx_t *x, cmark_node *n)
 {
     aid_block_t *b = add_block(x, AID_B_TABLE, x->offset + cmark_node_get_start_line(n));
@@ -654,7 +664,7 @@ static aidstat_status_t gfm_table(ctx_t *x, cmark_node *n)
         bool num = rows > 1;
         for (size_t i = 1; i < rows && num; i++) {
             const char *t = b->cells[i * cols + j];
-            num = t && (g_ascii_isdigit(t[0]) || t[0] == '-' || !strncmp(t, "€", 3) || t[0] == '$');
+            num = t && (g_ascii_isdigit(t[0]) || t[0] == '-' || starts_with_symbol(t));
         }
         b->right[j] = num;
     }
