@@ -56,7 +56,11 @@ typedef struct {
     char file[512];
     long line;
     long column;
-    char message[512];
+    char message[512]; /**< neutral English; an option it names reads KEY=VALUE ("top=N") */
+    /** The same message with each option it names marked "\001KEY VALUE\002"
+     * (or "\001KEY\002"), for a front-end that names options its own way
+     * (aidstat_error_word); "" when the message names no option. */
+    char wording[512];
 } aidstat_error_t;
 
 /** Clear an error record. */
@@ -65,6 +69,19 @@ AIDSTAT_API void aidstat_error_clear(aidstat_error_t *err);
 /** Format an error as "file:line:column: message" (parts that are unknown
  * are left out) into buf of size len. Returns buf. */
 AIDSTAT_API char *aidstat_error_format(const aidstat_error_t *err, char *buf, size_t len);
+
+/** How a front-end names an option the library refers to: key is the
+ * library's name for the setting ("top", "per", "rates", "interval", ...),
+ * value what goes with it ("N", "gdp", "FILE"; NULL when none). Returns
+ * newly allocated text (malloc), or NULL for the neutral "key=value" ("key value" when
+ * the value holds "=" or a quote). */
+typedef char *(*aidstat_option_word_fn)(const char *key, const char *value, void *user);
+/** Text marked as aidstat_error_t.wording is, with each option worded by fn
+ * (NULL: neutrally). Newly allocated; aidstat_free. */
+AIDSTAT_API char *aidstat_text_word(const char *marked, aidstat_option_word_fn fn, void *user);
+/** err's message with its options worded by fn (the message itself when
+ * it names none). Newly allocated; aidstat_free. */
+AIDSTAT_API char *aidstat_error_word(const aidstat_error_t *err, aidstat_option_word_fn fn, void *user);
 
 /* ----------------------------------------------------------------- records */
 
@@ -232,6 +249,8 @@ AIDSTAT_API const char *aidstat_load_report_reason_example(const aidstat_load_re
 /** Notes about the file that are not errors (e.g. "no measure column: values taken as allocations"). */
 AIDSTAT_API size_t aidstat_load_report_note_count(const aidstat_load_report_t *r);
 AIDSTAT_API const char *aidstat_load_report_note(const aidstat_load_report_t *r, size_t i);
+/** The note with the options it names marked, as aidstat_error_t.wording (aidstat_text_word). */
+AIDSTAT_API const char *aidstat_load_report_note_marked(const aidstat_load_report_t *r, size_t i);
 /** Caveats: the notes that qualify the figures themselves (e.g. "values
  * carry no date and are taken as allocations"); they are also notes. */
 AIDSTAT_API size_t aidstat_load_report_caveat_count(const aidstat_load_report_t *r);
@@ -403,6 +422,18 @@ AIDSTAT_API const char *aidstat_country_suggest(const char *name);
  * one of candidates (NULL entries are skipped). */
 AIDSTAT_API const char *aidstat_suggest(const char *s, const char *const *candidates, size_t n);
 
+/* ------------------------------------------------------------- units */
+
+/** "€", "$" or "£" for EUR, USD and GBP; NULL for any other currency
+ * (write its code). The one table of symbols. */
+AIDSTAT_API const char *aidstat_currency_symbol(const char *currency);
+/** The scale amounts up to maxabs are shown in: 1e9 from a billion, 1e6
+ * from a million, else 1. The one rule every output follows. */
+AIDSTAT_API double aidstat_scale_pick(double maxabs);
+/** A scale's word: "bn", "m", "k" or "" (long_form: "billion", "million",
+ * "thousand", ""). */
+AIDSTAT_API const char *aidstat_scale_word(double scale, bool long_form);
+
 /* ------------------------------------------------------------------ filter */
 
 /** A record filter: donors, regions, types, measures and a period range.
@@ -446,6 +477,19 @@ AIDSTAT_API bool aidstat_filter_measures_set(const aidstat_filter_t *f);
 /** The filter's period bounds as given (0 where open; month 0 for a bare year). */
 AIDSTAT_API void aidstat_filter_get_period(const aidstat_filter_t *f, int *from_year, int *from_month,
                                            int *to_year, int *to_month);
+/** Add one field of a selection written as text, the one parser behind the
+ * command line's options and a report's keys: key "type", "measure",
+ * "donor", "recipient", "region", "from" or "to"; value a comma-separated
+ * list ("military,financial"; blanks around items and empty items are
+ * ignored). A donor or recipient value with ", " in it is one name
+ * ("Korea, Republic of"). "region" needs regions (borrowed; must outlive f).
+ * Errors (AIDSTAT_ERR_USAGE) name the key and the value it does not know. */
+AIDSTAT_API aidstat_status_t aidstat_filter_add_text(aidstat_filter_t *f, const char *key, const char *value,
+                                                     const aidstat_regions_t *regions, aidstat_error_t *err);
+/** A whole selection as text: "type=military,financial,donor=DEU,from=2023".
+ * An item with "=" starts a key; items without continue its list. */
+AIDSTAT_API aidstat_status_t aidstat_filter_parse(aidstat_filter_t *f, const char *text,
+                                                  const aidstat_regions_t *regions, aidstat_error_t *err);
 /** Whether the filter restricts donors (by name, code or group). */
 AIDSTAT_API bool aidstat_filter_donors_set(const aidstat_filter_t *f);
 /** Whether group i of regions is among the filter's groups (true when the
@@ -1045,10 +1089,6 @@ AIDSTAT_API char *aidstat_series_period_label(const aidstat_series_t *s, size_t 
 AIDSTAT_API void aidstat_series_span(const aidstat_series_t *s, int *y0, int *m0, int *y1, int *m1);
 /** Whether the data covers all of period t (the last one may be partial). */
 AIDSTAT_API bool aidstat_series_period_complete(const aidstat_series_t *s, size_t t);
-/** A straight-line trend through n values of one interval, at x = 0, 1,
- * ..., n - 1 (a chart's trend band). Errors as aidstat_trend_fit. */
-AIDSTAT_API aidstat_status_t aidstat_trend_line(const double *v, size_t n, aidstat_interval_t interval,
-                                                aidstat_trend_t *out, aidstat_error_t *err);
 /** Group g's values, aidstat_series_length() of them. */
 AIDSTAT_API const double *aidstat_series_values(const aidstat_series_t *s, size_t g);
 /** What the values are, as for a comparison's result. */
@@ -1062,6 +1102,72 @@ AIDSTAT_API uint64_t aidstat_series_rows_read(const aidstat_series_t *s);
 AIDSTAT_API uint64_t aidstat_series_rows_rejected(const aidstat_series_t *s);
 AIDSTAT_API size_t aidstat_series_note_count(const aidstat_series_t *s);
 AIDSTAT_API const char *aidstat_series_note(const aidstat_series_t *s, size_t i);
+/** The note with the options it names marked, as aidstat_error_t.wording (aidstat_text_word). */
+AIDSTAT_API const char *aidstat_series_note_marked(const aidstat_series_t *s, size_t i);
+/* ------------------------------------------------- fits of a series
+ * The analyses the trend command, charts and reports share: one home, so
+ * that every door gives the same figure. */
+
+/** The complete periods of a series, [*first, *end): the data covers all
+ * of each (a year with four months of data is no year). Returns their
+ * number; 0 when there is none. */
+AIDSTAT_API size_t aidstat_series_complete_span(const aidstat_series_t *s, size_t *first, size_t *end);
+
+/** A straight-line trend through n values of one interval, at x = 0, 1,
+ * ..., n - 1 (a chart's trend band). Errors as aidstat_trend_fit. */
+AIDSTAT_API aidstat_status_t aidstat_trend_line(const double *v, size_t n, aidstat_interval_t interval,
+                                                aidstat_trend_t *out, aidstat_error_t *err);
+
+/** Group g's total for a calendar year; false unless the series covers
+ * every period of that year completely. */
+AIDSTAT_API bool aidstat_series_year_total(const aidstat_series_t *s, size_t g, int year, double *out);
+
+/** The years of a current-against-baseline change. current 0: the last
+ * complete year; base_from 0: every complete year before the current one
+ * (base_to is then ignored). Years are judged on group 0 (the largest).
+ * *cur or *b0 is 0 when there is no such year. */
+AIDSTAT_API void aidstat_series_change_years(const aidstat_series_t *s, int current, int base_from,
+                                             int base_to, int *cur, int *b0, int *b1);
+
+/** Group g's current-year total against the mean of the baseline years'
+ * totals. Fields NaN where a year is incomplete or missing; change (%)
+ * NaN also when the baseline is zero. */
+typedef struct {
+    int current_year, base_from, base_to;
+    double current;  /**< the current year's total */
+    double baseline; /**< the mean of the baseline years' totals */
+    double change;   /**< (current / baseline - 1) * 100 */
+} aidstat_change_t;
+
+AIDSTAT_API void aidstat_series_change(const aidstat_series_t *s, size_t g, int cur, int b0, int b1,
+                                       aidstat_change_t *out);
+
+/** Group g's trend and log-linear growth over the complete periods
+ * (x = the period's index in the series). */
+typedef struct {
+    size_t group;
+    size_t first, count;          /**< the fitted periods: the complete span */
+    aidstat_status_t trend_status;
+    aidstat_error_t trend_error;  /**< why there is no trend, when trend_status is not OK */
+    aidstat_trend_t trend;
+    aidstat_status_t growth_status;
+    aidstat_error_t growth_error;
+    /** the first fitted period (index in the series) whose value rules
+     * growth out (<= 0), or (size_t)-1: a front-end names it */
+    size_t growth_bad;
+    aidstat_growth_t growth;
+    double last;                  /**< the value of the last complete period; NaN when none */
+    bool nonnegative;             /**< no value below zero: forecasts are bounded at zero */
+} aidstat_group_fit_t;
+
+AIDSTAT_API void aidstat_series_fit_group(const aidstat_series_t *s, size_t g, aidstat_group_fit_t *out);
+
+/** The forecast k periods (k >= 1) past the last fitted period, as
+ * aidstat_trend_forecast; false when the fit failed. *bounded says
+ * whether zero bounded it. */
+AIDSTAT_API bool aidstat_group_fit_forecast(const aidstat_group_fit_t *f, size_t k, double *y, double *lo,
+                                            double *hi, bool *bounded);
+
 /** Donors with records that fall in two or more of the groups of a series
  * by region ("Germany, France, Italy and 19 more"), "" when the groups
  * share none: then they are parts of one whole and may be stacked. */

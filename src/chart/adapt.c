@@ -52,15 +52,14 @@ static void check_highlights(aidstat_chart_t *c, const aidstat_chart_options_t *
 
 static double pick_scale(double maxabs)
 {
-    return maxabs >= 1e9 ? 1e9 : maxabs >= 1e6 ? 1e6 : maxabs >= 1e4 ? 1e3 : 1;
+    return aidstat_scale_pick(maxabs);
 }
 
 static char *unit_text(const char *currency, double scale, aid_locale_t loc)
 {
     const char *word = scale >= 1e9 ? (loc ? "Mrd." : "billion") : scale >= 1e6 ? (loc ? "Mio." : "million")
                      : scale >= 1e3 ? (loc ? "Tsd." : "thousand") : "";
-    const char *sym = !strcmp(currency, "EUR") ? "€" : !strcmp(currency, "USD") ? "$"
-                    : !strcmp(currency, "GBP") ? "£" : currency;
+    const char *sym = aidstat_currency_symbol(currency) ? aidstat_currency_symbol(currency) : currency;
     if (loc == AID_LOCALE_DE)
         return g_strdup_printf("%s%s%s", word, word[0] ? " " : "", sym);
     return g_strdup_printf("%s%s%s", sym, word[0] ? " " : "", word);
@@ -468,11 +467,8 @@ aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s, const aids
     if (!c)
         return NULL;
     /* complete periods only: a year with four months of data is no year */
-    size_t len = aidstat_series_length(s), a = 0, b = len;
-    while (a < b && !aidstat_series_period_complete(s, a))
-        a++;
-    while (b > a && !aidstat_series_period_complete(s, b - 1))
-        b--;
+    size_t len = aidstat_series_length(s), a, b;
+    aidstat_series_complete_span(s, &a, &b);
     GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
     char lbl[32];
     if (b < len)

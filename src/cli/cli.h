@@ -21,6 +21,8 @@ enum {
 /* Exit code for a library status. */
 int cli_exit_code(aidstat_status_t st);
 /* Print "aidstat: file:line:col: message" to stderr; returns the exit code. */
+/* aidstat_option_word_fn for the command line: "--key value". */
+char *cli_option_word(const char *key, const char *value, void *user);
 int cli_fail(const aidstat_error_t *err);
 /* Print "aidstat: message" to stderr (printf-style); returns code. */
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

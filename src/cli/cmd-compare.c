@@ -16,8 +16,8 @@ typedef struct {
     bool concentration;     /* add the concentration summary */
     bool quiet;             /* no notes on stderr */
     int base_year;          /* constant prices of this year; 0 = nominal */
-    char unit[96];       /* "€ bn" or "% of GDP" */
-    char unit_long[128]; /* "€ billion" */
+    char unit[96];       /* "EUR bn" or "% of GDP" */
+    char unit_long[128]; /* "EUR billion" */
     FILE *fp;
 } view_t;
 

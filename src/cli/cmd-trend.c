@@ -15,15 +15,9 @@
 typedef struct {
     const char *label;
     size_t g;               /* group index in the series */
-    aidstat_status_t st;    /* of the trend fit */
-    char why[256];          /* the fit's error, for the notes */
-    aidstat_trend_t trend;
-    aidstat_status_t gst;   /* of the growth fit */
-    char gwhy[256];
-    aidstat_growth_t growth;
-    double last;            /* value of the last complete period */
-    double current, baseline, change; /* yearly totals: current year, baseline mean, change % */
-    bool nonneg;            /* no value below zero: forecasts are bounded at zero */
+    aidstat_group_fit_t fit; /* trend and growth over the complete periods */
+    char gwhy[256];         /* why no growth rate, worded here */
+    aidstat_change_t ch;    /* current year against the baseline */
 } group_fit_t;
 
 typedef struct {
@@ -58,26 +52,6 @@ static double periods_per_year(aidstat_interval_t iv)
     return 12.0 / (double)iv;
 }
 
-/* Yearly totals from the series: complete years only. */
-static bool year_total(const aidstat_series_t *s, size_t g, int year, double *out)
-{
-    const double *v = aidstat_series_values(s, g);
-    double sum = 0;
-    size_t seen = 0, need = (size_t)periods_per_year(aidstat_series_interval(s));
-    for (size_t t = 0; t < aidstat_series_length(s); t++) {
-        int y, m;
-        aidstat_series_period(s, t, &y, &m);
-        if (y != year)
-            continue;
-        if (!aidstat_series_period_complete(s, t))
-            return false;
-        sum += v[t];
-        seen++;
-    }
-    *out = sum;
-    return seen == need;
-}
-
 static char *money(const trend_view_t *tv, double x, char *buf, size_t len)
 {
     if (isnan(x))
@@ -88,53 +62,19 @@ static char *money(const trend_view_t *tv, double x, char *buf, size_t len)
 static void fit_group(trend_view_t *tv, group_fit_t *f)
 {
     const aidstat_series_t *s = tv->s;
-    const double *v = aidstat_series_values(s, f->g) + tv->first;
-    size_t n = tv->count;
-    double *x = g_new(double, n + 1);
-    for (size_t i = 0; i < n; i++)
-        x[i] = (double)(tv->first + i);
-    aidstat_error_t err;
-    double ppy = periods_per_year(aidstat_series_interval(s));
-    f->st = aidstat_trend_fit(x, v, n, ppy, &f->trend, &err);
-    f->nonneg = true;
-    for (size_t i = 0; i < n; i++)
-        f->nonneg &= !(v[i] < 0);
-    if (f->st != AIDSTAT_OK)
-        g_strlcpy(f->why, err.message, sizeof f->why);
+    aidstat_series_fit_group(s, f->g, &f->fit);
     /* name the period, not the index, when a value rules growth out */
-    size_t bad = n;
-    for (size_t i = 0; i < n && bad == n; i++)
-        if (v[i] <= 0)
-            bad = i;
-    if (n >= 3 && bad < n) {
+    size_t bad = f->fit.growth_bad;
+    if (f->fit.count >= 3 && bad != (size_t)-1) {
         char p[32], val[64];
-        f->gst = AIDSTAT_ERR_DATA;
+        double v = aidstat_series_values(s, f->g)[bad];
         snprintf(f->gwhy, sizeof f->gwhy, "growth needs values above zero (%s is %s)",
-                 aidstat_series_period_label(s, tv->first + bad, p, sizeof p),
-                 v[bad] == 0 ? "0" : money(tv, v[bad], val, sizeof val));
-    } else {
-        f->gst = aidstat_growth_fit(x, v, n, ppy, &f->growth, &err);
-        if (f->gst != AIDSTAT_OK)
-            g_strlcpy(f->gwhy, err.message, sizeof f->gwhy);
+                 aidstat_series_period_label(s, bad, p, sizeof p),
+                 v == 0 ? "0" : money(tv, v, val, sizeof val));
+    } else if (f->fit.growth_status != AIDSTAT_OK) {
+        g_strlcpy(f->gwhy, f->fit.growth_error.message, sizeof f->gwhy);
     }
-    f->last = n ? v[n - 1] : NAN;
-    f->current = f->baseline = f->change = NAN;
-    if (tv->cur_year && year_total(s, f->g, tv->cur_year, &f->current)) {
-        double sum = 0;
-        int k = 0;
-        for (int y = tv->base_from; y && y <= tv->base_to; y++) {
-            double t;
-            if (year_total(s, f->g, y, &t)) {
-                sum += t;
-                k++;
-            }
-        }
-        if (k == tv->base_to - tv->base_from + 1 && k > 0) {
-            f->baseline = sum / k;
-            f->change = f->baseline != 0 ? (f->current / f->baseline - 1.0) * 100.0 : NAN;
-        }
-    }
-    g_free(x);
+    aidstat_series_change(s, f->g, tv->cur_year, tv->base_from, tv->base_to, &f->ch);
 }
 
 static char *interval_text(const trend_view_t *tv, double lo, double hi, bool pct, char *buf, size_t len)
@@ -240,12 +180,16 @@ static void footer(const trend_view_t *tv, const char *end, bool trend)
                 aidstat_period_format(y0, m0, start, sizeof start), end);
     }
     for (size_t i = 0; i < aidstat_series_note_count(s); i++)
-        fprintf(fp, "Note: %s%s", aidstat_series_note(s, i), end);
+    {
+        char *w = aidstat_text_word(aidstat_series_note_marked(s, i), cli_option_word, NULL);
+        fprintf(fp, "Note: %s%s", w, end);
+        g_free(w);
+    }
     for (size_t i = 0; trend && i < tv->ngroups; i++) {
         const group_fit_t *f = &tv->fits[i];
-        if (f->st != AIDSTAT_OK)
-            fprintf(fp, "Note: %s: no trend: %s%s", f->label, f->why, end);
-        else if (f->gst != AIDSTAT_OK)
+        if (f->fit.trend_status != AIDSTAT_OK)
+            fprintf(fp, "Note: %s: no trend: %s%s", f->label, f->fit.trend_error.message, end);
+        else if (f->fit.growth_status != AIDSTAT_OK)
             fprintf(fp, "Note: %s: no growth rate: %s%s", f->label, f->gwhy, end);
     }
     const char *src = aidstat_series_source(s);
@@ -297,25 +241,25 @@ static void print_trend_table(const trend_view_t *tv, bool markdown)
     char buf[CLI_NUM_MAX];
     for (size_t i = 0; i < tv->ngroups; i++) {
         const group_fit_t *f = &tv->fits[i];
-        bool ok = f->st == AIDSTAT_OK, gok = f->gst == AIDSTAT_OK;
+        bool ok = f->fit.trend_status == AIDSTAT_OK, gok = f->fit.growth_status == AIDSTAT_OK;
         cli_grid_put(g, f->label);
         snprintf(buf, sizeof buf, "%zu", tv->count);
         cli_grid_put(g, buf);
-        cli_grid_put(g, money(tv, f->last, buf, sizeof buf));
-        cli_grid_put(g, ok ? money(tv, f->trend.slope_per_year, buf, sizeof buf) : "n/a");
-        cli_grid_put(g, ok ? interval_text(tv, f->trend.slope_per_year_lo, f->trend.slope_per_year_hi, false, buf, sizeof buf) : "");
+        cli_grid_put(g, money(tv, f->fit.last, buf, sizeof buf));
+        cli_grid_put(g, ok ? money(tv, f->fit.trend.slope_per_year, buf, sizeof buf) : "n/a");
+        cli_grid_put(g, ok ? interval_text(tv, f->fit.trend.slope_per_year_lo, f->fit.trend.slope_per_year_hi, false, buf, sizeof buf) : "");
         if (gok)
-            snprintf(buf, sizeof buf, "%.1f", f->growth.rate);
+            snprintf(buf, sizeof buf, "%.1f", f->fit.growth.rate);
         cli_grid_put(g, gok ? buf : "n/a");
-        cli_grid_put(g, gok ? interval_text(tv, f->growth.rate_lo, f->growth.rate_hi, true, buf, sizeof buf) : "");
+        cli_grid_put(g, gok ? interval_text(tv, f->fit.growth.rate_lo, f->fit.growth.rate_hi, true, buf, sizeof buf) : "");
         if (ok)
-            snprintf(buf, sizeof buf, "%.2f", f->trend.r2);
+            snprintf(buf, sizeof buf, "%.2f", f->fit.trend.r2);
         cli_grid_put(g, ok ? buf : "n/a");
         if (change) {
-            if (isnan(f->change))
+            if (isnan(f->ch.change))
                 g_strlcpy(buf, "n/a", sizeof buf);
             else
-                snprintf(buf, sizeof buf, "%+.1f %%", f->change);
+                snprintf(buf, sizeof buf, "%+.1f %%", f->ch.change);
             cli_grid_put(g, buf);
         }
     }
@@ -344,12 +288,14 @@ static void print_trend_table(const trend_view_t *tv, bool markdown)
         size_t nbounded = 0;
         for (size_t i = 0; i < tv->ngroups; i++) {
             const group_fit_t *f = &tv->fits[i];
-            if (f->st != AIDSTAT_OK)
+            if (f->fit.trend_status != AIDSTAT_OK)
                 continue;
             bool said = false;
             for (size_t k = 1; k <= tv->forecast; k++) {
-                double xk = (double)(tv->first + tv->count - 1 + k), y, lo, hi;
-                if (aidstat_trend_forecast(&f->trend, xk, f->nonneg, &y, &lo, &hi) && !said) {
+                double y, lo, hi;
+                bool bnd = false;
+                aidstat_group_fit_forecast(&f->fit, k, &y, &lo, &hi, &bnd);
+                if (bnd && !said) {
                     said = true;
                     if (nbounded++ < 5)
                         g_string_append_printf(bounded, "%s%s from %s", bounded->len ? "; " : "",
@@ -401,20 +347,20 @@ static void print_trend_csv(const trend_view_t *tv, char sep)
     int m = aidstat_series_measure(s);
     for (size_t i = 0; i < tv->ngroups; i++) {
         const group_fit_t *f = &tv->fits[i];
-        bool ok = f->st == AIDSTAT_OK, gok = f->gst == AIDSTAT_OK;
+        bool ok = f->fit.trend_status == AIDSTAT_OK, gok = f->fit.growth_status == AIDSTAT_OK;
         cli_csv_field(fp, f->label, sep);
         fprintf(fp, "%c%zu%c", sep, tv->count, sep);
         cli_csv_field(fp, a, sep);
         fputc(sep, fp);
         cli_csv_field(fp, b, sep);
-        double nums[] = {f->last,
-                         ok ? f->trend.slope_per_year : NAN, ok ? f->trend.slope_per_year_lo : NAN,
-                         ok ? f->trend.slope_per_year_hi : NAN, ok ? f->trend.slope : NAN,
-                         ok ? f->trend.se_slope : NAN, ok ? f->trend.intercept : NAN,
-                         ok ? f->trend.se_intercept : NAN, ok ? f->trend.r2 : NAN,
-                         ok ? f->trend.p_value : NAN, ok ? f->trend.resid_sd : NAN,
-                         gok ? f->growth.rate : NAN, gok ? f->growth.rate_lo : NAN,
-                         gok ? f->growth.rate_hi : NAN};
+        double nums[] = {f->fit.last,
+                         ok ? f->fit.trend.slope_per_year : NAN, ok ? f->fit.trend.slope_per_year_lo : NAN,
+                         ok ? f->fit.trend.slope_per_year_hi : NAN, ok ? f->fit.trend.slope : NAN,
+                         ok ? f->fit.trend.se_slope : NAN, ok ? f->fit.trend.intercept : NAN,
+                         ok ? f->fit.trend.se_intercept : NAN, ok ? f->fit.trend.r2 : NAN,
+                         ok ? f->fit.trend.p_value : NAN, ok ? f->fit.trend.resid_sd : NAN,
+                         gok ? f->fit.growth.rate : NAN, gok ? f->fit.growth.rate_lo : NAN,
+                         gok ? f->fit.growth.rate_hi : NAN};
         for (size_t k = 0; k < G_N_ELEMENTS(nums); k++) {
             fputc(sep, fp);
             cli_csv_num(fp, nums[k]);
@@ -423,7 +369,7 @@ static void print_trend_csv(const trend_view_t *tv, char sep)
         if (tv->cur_year)
             fprintf(fp, "%d", tv->cur_year);
         fputc(sep, fp);
-        cli_csv_num(fp, f->current);
+        cli_csv_num(fp, f->ch.current);
         fputc(sep, fp);
         if (tv->base_from)
             fprintf(fp, "%d", tv->base_from);
@@ -431,9 +377,9 @@ static void print_trend_csv(const trend_view_t *tv, char sep)
         if (tv->base_to)
             fprintf(fp, "%d", tv->base_to);
         fputc(sep, fp);
-        cli_csv_num(fp, f->baseline);
+        cli_csv_num(fp, f->ch.baseline);
         fputc(sep, fp);
-        cli_csv_num(fp, f->change);
+        cli_csv_num(fp, f->ch.change);
         const char *meta[] = {m >= 0 ? aidstat_measure_name((aidstat_measure_t)m) : "several",
                               aidstat_series_types(s), aidstat_series_currency(s),
                               interval_noun(aidstat_series_interval(s)),
@@ -505,7 +451,9 @@ static void print_trend_json(const trend_view_t *tv)
     for (size_t i = 0; i < aidstat_series_note_count(s); i++) {
         if (i)
             fputs(", ", fp);
-        cli_json_str(fp, aidstat_series_note(s, i));
+        char *w = aidstat_text_word(aidstat_series_note_marked(s, i), cli_option_word, NULL);
+        cli_json_str(fp, w);
+        g_free(w);
     }
     fputs("],\n  \"groups\": [\n", fp);
     for (size_t i = 0; i < tv->ngroups; i++) {
@@ -520,23 +468,23 @@ static void print_trend_json(const trend_view_t *tv)
             cli_json_num(fp, v[t]);
         }
         fputs("],\n     \"trend\": ", fp);
-        if (f->st == AIDSTAT_OK)
-            json_trend(fp, &f->trend);
+        if (f->fit.trend_status == AIDSTAT_OK)
+            json_trend(fp, &f->fit.trend);
         else {
             fputs("{\"error\": ", fp);
-            cli_json_str(fp, f->why);
+            cli_json_str(fp, f->fit.trend_error.message);
             fputc('}', fp);
         }
         fputs(",\n     \"growth\": ", fp);
-        if (f->gst == AIDSTAT_OK) {
+        if (f->fit.growth_status == AIDSTAT_OK) {
             fputs("{\"rate\": ", fp);
-            cli_json_num(fp, f->growth.rate);
+            cli_json_num(fp, f->fit.growth.rate);
             fputs(", \"rate_lo\": ", fp);
-            cli_json_num(fp, f->growth.rate_lo);
+            cli_json_num(fp, f->fit.growth.rate_lo);
             fputs(", \"rate_hi\": ", fp);
-            cli_json_num(fp, f->growth.rate_hi);
+            cli_json_num(fp, f->fit.growth.rate_hi);
             fputs(", \"r2\": ", fp);
-            cli_json_num(fp, f->growth.r2);
+            cli_json_num(fp, f->fit.growth.r2);
             fputc('}', fp);
         } else {
             fputs("{\"error\": ", fp);
@@ -544,16 +492,17 @@ static void print_trend_json(const trend_view_t *tv)
             fputc('}', fp);
         }
         fputs(",\n     \"current_total\": ", fp);
-        cli_json_num(fp, f->current);
+        cli_json_num(fp, f->ch.current);
         fputs(", \"baseline_mean\": ", fp);
-        cli_json_num(fp, f->baseline);
+        cli_json_num(fp, f->ch.baseline);
         fputs(", \"change_pct\": ", fp);
-        cli_json_num(fp, f->change);
-        if (tv->forecast && f->st == AIDSTAT_OK) {
+        cli_json_num(fp, f->ch.change);
+        if (tv->forecast && f->fit.trend_status == AIDSTAT_OK) {
             fputs(",\n     \"forecast\": [", fp);
             for (size_t k = 1; k <= tv->forecast; k++) {
-                double xk = (double)(tv->first + tv->count - 1 + k), y, lo, hi;
-                bool bounded = aidstat_trend_forecast(&f->trend, xk, f->nonneg, &y, &lo, &hi);
+                double y, lo, hi;
+                bool bounded = false;
+                aidstat_group_fit_forecast(&f->fit, k, &y, &lo, &hi, &bounded);
                 fprintf(fp, "%s{\"period\": ", k > 1 ? ", " : "");
                 cli_json_str(fp, forecast_label(tv, k, buf, sizeof buf));
                 fputs(", \"value\": ", fp);
@@ -726,7 +675,11 @@ static void print_series(const trend_view_t *tv, bool cumulative, size_t window)
         if (aidstat_series_filter(s)[0])
             fprintf(fp, "Selection: %s%s", aidstat_series_filter(s), end);
         for (size_t i = 0; i < aidstat_series_note_count(s); i++)
-            fprintf(fp, "Note: %s%s", aidstat_series_note(s, i), end);
+        {
+        char *w = aidstat_text_word(aidstat_series_note_marked(s, i), cli_option_word, NULL);
+        fprintf(fp, "Note: %s%s", w, end);
+        g_free(w);
+    }
         const char *src = aidstat_series_source(s);
         fprintf(fp, "Source: %s\n", src[0] ? src : "not stated in the data");
         g_free(t);
@@ -987,40 +940,12 @@ int cmd_trend(int argc, char **argv)
 
     /* fit the complete periods only */
     tv.s = s;
-    size_t len = aidstat_series_length(s);
-    size_t a = 0, b = len;
-    while (a < b && !aidstat_series_period_complete(s, a))
-        a++;
-    while (b > a && !aidstat_series_period_complete(s, b - 1))
-        b--;
+    size_t len = aidstat_series_length(s), a, b;
+    aidstat_series_complete_span(s, &a, &b);
     tv.first = a;
     tv.count = b - a;
     /* the change: last complete year against the complete years before it */
-    int y0 = 0, y1 = 0, mm;
-    if (len) {
-        aidstat_series_period(s, 0, &y0, &mm);
-        aidstat_series_period(s, len - 1, &y1, &mm);
-    }
-    if (current) {
-        tv.cur_year = current;
-    } else {
-        for (int y = y1; y >= y0 && !tv.cur_year; y--) {
-            double t;
-            if (aidstat_series_groups(s) && year_total(s, 0, y, &t))
-                tv.cur_year = y;
-        }
-    }
-    if (base_from) {
-        tv.base_from = base_from, tv.base_to = base_to;
-    } else if (tv.cur_year) {
-        double t;
-        for (int y = y0; y < tv.cur_year; y++)
-            if (aidstat_series_groups(s) && year_total(s, 0, y, &t)) {
-                if (!tv.base_from)
-                    tv.base_from = y;
-                tv.base_to = y;
-            }
-    }
+    aidstat_series_change_years(s, (int)current, base_from, base_to, &tv.cur_year, &tv.base_from, &tv.base_to);
     tv.ngroups = aidstat_series_groups(s);
     if (top && (size_t)top < tv.ngroups)
         tv.ngroups = (size_t)top;

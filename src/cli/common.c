@@ -39,10 +39,21 @@ static void say(const char *msg)
     g_free(v);
 }
 
+/* An option the library names, as this program spells it: "--top N". */
+char *cli_option_word(const char *key, const char *value, void *user)
+{
+    (void)user;
+    return value ? g_strdup_printf("--%s %s", key, value) : g_strdup_printf("--%s", key);
+}
+
 int cli_fail(const aidstat_error_t *err)
 {
     char buf[1200];
-    aidstat_error_format(err, buf, sizeof buf);
+    aidstat_error_t worded = *err;
+    char *w = aidstat_error_word(err, cli_option_word, NULL);
+    g_strlcpy(worded.message, w, sizeof worded.message);
+    g_free(w);
+    aidstat_error_format(&worded, buf, sizeof buf);
     /* the library asks for a decimal mark in its own words; name the options */
     static const char mark[] = "state the decimal mark";
     size_t n = strlen(buf), k = sizeof mark - 1;
@@ -244,7 +255,11 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
     const char *src = aidstat_load_report_source(r), *rel = aidstat_load_report_release(r);
     fprintf(fp, "  source:   %s%s%s\n", src[0] ? src : "not stated", rel[0] ? ", " : "", rel);
     for (size_t i = 0; i < aidstat_load_report_note_count(r); i++)
-        fprintf(fp, "  note:     %s\n", aidstat_load_report_note(r, i));
+    {
+        char *w = aidstat_text_word(aidstat_load_report_note_marked(r, i), cli_option_word, NULL);
+        fprintf(fp, "  note:     %s\n", w);
+        g_free(w);
+    }
     size_t nc = aidstat_load_report_currency_count(r);
     if (nc > 1) {
         fprintf(fp, "  note:     values in several currencies: ");

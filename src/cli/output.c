@@ -8,13 +8,7 @@
 
 const char *cli_currency_symbol(const char *code)
 {
-    if (!strcmp(code, "EUR"))
-        return "€";
-    if (!strcmp(code, "USD"))
-        return "$";
-    if (!strcmp(code, "GBP"))
-        return "£";
-    return NULL;
+    return aidstat_currency_symbol(code);
 }
 
 const char *cli_key_title(aidstat_key_t k)
@@ -262,7 +256,7 @@ void cli_unit_choose(cli_unit_t *u, double maxabs, const char *currency, const c
     } else if (currency && !strcmp(currency, "TIV")) {
         pick = 1; /* SIPRI states TIVs in millions */
     } else {
-        pick = maxabs >= 1e9 ? 0 : maxabs >= 1e6 ? 1 : 3;
+        pick = aidstat_scale_pick(maxabs) >= 1e9 ? 0 : aidstat_scale_pick(maxabs) >= 1e6 ? 1 : 3;
     }
     u->scale = scales[pick].scale;
     const char *sym = cli_currency_symbol(currency);

@@ -30,102 +30,28 @@ int cli_select_build(cli_select_t *s, const cli_data_opts_t *data, bool need_reg
     int code = 0;
     aidstat_error_t err;
     s->filter = aidstat_filter_new();
-    gchar **tl = cli_split_list(s->types), **ml = cli_split_list(s->measures),
-          **rl = cli_split_list(s->regions);
-    for (gchar **p = tl; *p && !code; p++) {
-        int t = aidstat_type_parse(*p);
-        if (t < 0)
-        {
-            const char *names[AIDSTAT_TYPE_COUNT];
-            for (int k = 0; k < AIDSTAT_TYPE_COUNT; k++)
-                names[k] = aidstat_type_name((aidstat_type_t)k);
-            const char *hint = aidstat_suggest(*p, names, AIDSTAT_TYPE_COUNT);
-            code = cli_error(EXIT_USAGE, "--type: unknown aid type \"%s\"%s%s%s (military, financial, humanitarian, other, total)",
-                             *p, hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "");
+    /* the one parser of selections (aidstat_filter_add_text), value by value */
+    struct {
+        const char *key;
+        gchar **values;
+    } fields[] = {{"type", s->types}, {"measure", s->measures}, {"donor", s->donors},
+                  {"recipient", s->recipients}, {"region", s->regions}};
+    for (size_t k = 0; k < G_N_ELEMENTS(fields) && !code; k++) {
+        if (!strcmp(fields[k].key, "region")) {
+            bool any = need_regions;
+            for (gchar **p = s->regions; p && *p; p++)
+                any |= (*p)[strspn(*p, ", \t")] != '\0';
+            if (any)
+                s->regions_table = cli_regions(data, &code);
         }
-        else
-            aidstat_filter_add_type(s->filter, (aidstat_type_t)t);
+        for (gchar **p = fields[k].values; p && *p && !code; p++)
+            if (aidstat_filter_add_text(s->filter, fields[k].key, *p, s->regions_table, &err) != AIDSTAT_OK)
+                code = cli_fail(&err);
     }
-    for (gchar **p = ml; *p && !code; p++) {
-        int m = aidstat_measure_parse(*p);
-        if (m < 0)
-        {
-            const char *names[AIDSTAT_MEASURE_COUNT];
-            for (int k = 0; k < AIDSTAT_MEASURE_COUNT; k++)
-                names[k] = aidstat_measure_name((aidstat_measure_t)k);
-            const char *hint = aidstat_suggest(*p, names, AIDSTAT_MEASURE_COUNT);
-            code = cli_error(EXIT_USAGE, "--measure: unknown measure \"%s\"%s%s%s (commitment, allocation, delivery, to_be_allocated)",
-                             *p, hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "");
-        }
-        else
-            aidstat_filter_add_measure(s->filter, (aidstat_measure_t)m);
-    }
-    /* "usa,deu" lists donors; a comma followed by a space belongs to a
-     * name such as "Korea, Republic of" */
-    for (gchar **p = s->donors; p && *p && !code; p++) {
-        if (strstr(*p, ", ")) {
-            if (g_strstrip(*p)[0])
-                aidstat_filter_add_donor(s->filter, *p);
-            continue;
-        }
-        gchar *one[] = {*p, NULL};
-        gchar **parts = cli_split_list(one);
-        for (gchar **q = parts; *q; q++)
-            aidstat_filter_add_donor(s->filter, *q);
-        g_strfreev(parts);
-    }
-    for (gchar **p = s->recipients; p && *p && !code; p++) {
-        if (strstr(*p, ", ")) {
-            if (g_strstrip(*p)[0])
-                aidstat_filter_add_recipient(s->filter, *p);
-            continue;
-        }
-        gchar *one[] = {*p, NULL};
-        gchar **parts = cli_split_list(one);
-        for (gchar **q = parts; *q; q++)
-            aidstat_filter_add_recipient(s->filter, *q);
-        g_strfreev(parts);
-    }
-    if (!code && (*rl || need_regions))
-        s->regions_table = cli_regions(data, &code);
-    for (gchar **p = rl; *p && !code; p++) {
-        long i = aidstat_regions_find(s->regions_table, *p);
-        if (i < 0) {
-            GString *known = g_string_new(NULL);
-            size_t n = aidstat_regions_count(s->regions_table);
-            const char **ids = g_new(const char *, n + 1);
-            for (size_t k = 0; k < n; k++) {
-                ids[k] = aidstat_regions_id(s->regions_table, k);
-                g_string_append_printf(known, "%s%s", k ? ", " : "", ids[k]);
-            }
-            const char *hint = aidstat_suggest(*p, ids, n);
-            if (hint)
-                code = cli_error(EXIT_USAGE, "--region: unknown group \"%s\"; did you mean %s? (groups: %s)",
-                                 *p, hint, known->str);
-            else
-                code = cli_error(EXIT_USAGE, "--region: unknown group \"%s\" (groups: %s)", *p, known->str);
-            g_free(ids);
-            g_string_free(known, TRUE);
-        } else {
-            aidstat_filter_add_region(s->filter, s->regions_table, (size_t)i);
-        }
-    }
-    int y, mo;
-    if (!code && s->from) {
-        if (aidstat_period_parse(s->from, &y, &mo, &err) != AIDSTAT_OK)
-            code = cli_error(EXIT_USAGE, "--from: %s", err.message);
-        else
-            aidstat_filter_set_from(s->filter, y, mo);
-    }
-    if (!code && s->to) {
-        if (aidstat_period_parse(s->to, &y, &mo, &err) != AIDSTAT_OK)
-            code = cli_error(EXIT_USAGE, "--to: %s", err.message);
-        else
-            aidstat_filter_set_to(s->filter, y, mo);
-    }
-    g_strfreev(tl);
-    g_strfreev(ml);
-    g_strfreev(rl);
+    if (!code && s->from && aidstat_filter_add_text(s->filter, "from", s->from, NULL, &err) != AIDSTAT_OK)
+        code = cli_fail(&err);
+    if (!code && s->to && aidstat_filter_add_text(s->filter, "to", s->to, NULL, &err) != AIDSTAT_OK)
+        code = cli_fail(&err);
     return code;
 }
 

@@ -53,7 +53,61 @@ aidstat_status_t aid_error_set(aidstat_error_t *err, aidstat_status_t code, cons
     int need = vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
     fit(err->message, sizeof err->message, need);
+    err->wording[0] = '\0';
+    if (strchr(err->message, '\001')) {
+        g_strlcpy(err->wording, err->message, sizeof err->wording);
+        char *neutral = aid_text_neutral(err->wording);
+        need = (int)g_strlcpy(err->message, neutral, sizeof err->message);
+        g_free(neutral);
+        fit(err->message, sizeof err->message, need);
+    }
     return code;
+}
+
+char *aidstat_text_word(const char *marked, aidstat_option_word_fn fn, void *user)
+{
+    if (!marked)
+        return g_strdup("");
+    GString *out = g_string_new(NULL);
+    const char *p = marked;
+    for (;;) {
+        const char *open = strchr(p, '\001');
+        if (!open) {
+            g_string_append(out, p);
+            break;
+        }
+        g_string_append_len(out, p, open - p);
+        const char *close = strchr(open + 1, '\002');
+        if (!close) /* cut short: what is left of the option, as it is */
+            close = open + 1 + strlen(open + 1);
+        char *kv = g_strndup(open + 1, (gsize)(close - open - 1));
+        char *sp = strchr(kv, ' ');
+        if (sp)
+            *sp = '\0';
+        char *w = fn ? fn(kv, sp ? sp + 1 : NULL, user) : NULL;
+        if (w)
+            g_string_append(out, w);
+        else if (sp) /* "top=N"; "map donor=COLUMN" when the value is a setting itself */
+            g_string_append_printf(out, "%s%c%s", kv, strpbrk(sp + 1, "=\"") ? ' ' : '=', sp + 1);
+        else
+            g_string_append(out, kv);
+        g_free(w);
+        g_free(kv);
+        p = *close ? close + 1 : close;
+    }
+    return g_string_free(out, FALSE);
+}
+
+char *aid_text_neutral(const char *marked)
+{
+    return aidstat_text_word(marked, NULL, NULL);
+}
+
+char *aidstat_error_word(const aidstat_error_t *err, aidstat_option_word_fn fn, void *user)
+{
+    if (!err)
+        return g_strdup("");
+    return aidstat_text_word(err->wording[0] ? err->wording : err->message, fn, user);
 }
 
 char *aidstat_error_format(const aidstat_error_t *err, char *buf, size_t len)

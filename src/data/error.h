@@ -4,10 +4,18 @@
 
 #include "aidstat.h"
 
+/* An option named in a message: AID_OPT("top N") reads "top=N" through
+ * the API and in reports, "--top N" on the command line (aidstat_error_word). */
+#define AID_OPT(key_value) "\001" key_value "\002"
+
 /* Fill err (if not NULL) and return code. file may be NULL; line/column 0
- * when unknown. The message is printf-formatted. */
+ * when unknown. The message is printf-formatted; options in it marked with
+ * AID_OPT. */
 aidstat_status_t aid_error_set(aidstat_error_t *err, aidstat_status_t code, const char *file,
                                long line, long column, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+
+/* Marked text (AID_OPT) into its neutral wording; newly allocated. */
+char *aid_text_neutral(const char *marked);
 
 #endif

@@ -3,6 +3,7 @@
 #include "config.h"
 #include "data/tally.h"
 #include "data/country.h"
+#include "data/error.h"
 #include "data/intern.h"
 #include "data/period.h"
 
@@ -36,6 +37,7 @@ struct aidstat_load_report {
     GPtrArray *reasons; /* reason_t*, in order of first appearance */
     GHashTable *reason_index; /* reason -> index + 1 */
     GPtrArray *notes;
+    GPtrArray *marked; /* the notes with their options marked (AID_OPT) */
     GPtrArray *caveats;
     aid_intern_t currencies;
     const char *last_currency;
@@ -82,6 +84,7 @@ aidstat_load_report_t *aidstat_load_report_new(void)
     r->reasons = g_ptr_array_new_with_free_func(reason_free);
     r->reason_index = g_hash_table_new(g_str_hash, g_str_equal);
     r->notes = g_ptr_array_new_with_free_func(g_free);
+    r->marked = g_ptr_array_new_with_free_func(g_free);
     r->caveats = g_ptr_array_new_with_free_func(g_free);
     aid_intern_init(&r->currencies);
     aid_intern_init(&r->donors);
@@ -112,6 +115,7 @@ void aidstat_load_report_free(aidstat_load_report_t *r)
     g_hash_table_destroy(r->reason_index);
     g_ptr_array_free(r->reasons, TRUE);
     g_ptr_array_free(r->notes, TRUE);
+    g_ptr_array_free(r->marked, TRUE);
     g_ptr_array_free(r->caveats, TRUE);
     aid_intern_clear(&r->currencies);
     aid_intern_clear(&r->donors);
@@ -273,13 +277,16 @@ void aid_tally_note(aidstat_load_report_t *r, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    g_ptr_array_add(r->notes, g_strdup_vprintf(fmt, ap));
+    char *m = g_strdup_vprintf(fmt, ap);
     va_end(ap);
+    g_ptr_array_add(r->notes, aid_text_neutral(m));
+    g_ptr_array_add(r->marked, m);
 }
 
 void aid_tally_caveat(aidstat_load_report_t *r, const char *text)
 {
     g_ptr_array_add(r->notes, g_strdup(text));
+    g_ptr_array_add(r->marked, g_strdup(text));
     g_ptr_array_add(r->caveats, g_strdup(text));
 }
 
@@ -403,6 +410,11 @@ size_t aidstat_load_report_note_count(const aidstat_load_report_t *r)
 const char *aidstat_load_report_note(const aidstat_load_report_t *r, size_t i)
 {
     return g_ptr_array_index(r->notes, i);
+}
+
+const char *aidstat_load_report_note_marked(const aidstat_load_report_t *r, size_t i)
+{
+    return g_ptr_array_index(r->marked, i);
 }
 
 void aidstat_load_report_period(const aidstat_load_report_t *r, int *y0, int *m0, int *y1, int *m1)

@@ -144,7 +144,7 @@ static aidstat_status_t apply_map(loader_t *L, const char *spec)
     const char *eq = strchr(spec, '=');
     if (!eq || eq == spec || !eq[1])
         return aid_error_set(L->err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                             "--map \"%s\": expected FIELD=COLUMN", spec);
+                             AID_OPT("map \"%s\"") ": expected FIELD=COLUMN", spec);
     char *field = g_strndup(spec, (gsize)(eq - spec));
     const char *colname = eq + 1;
     aidstat_status_t st = AIDSTAT_OK;
@@ -176,7 +176,7 @@ static aidstat_status_t apply_map(loader_t *L, const char *spec)
         c.measure = m;
     } else {
         st = aid_error_set(L->err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                           "--map \"%s\": unknown field \"%s\" (fields: donor, iso3, recipient, "
+                           AID_OPT("map \"%s\"") ": unknown field \"%s\" (fields: donor, iso3, recipient, "
                            "year, month, day, date, type, measure, value, currency, unit, gdp, "
                            "gdp_year, source, release, ignore, or an aid type or measure)",
                            spec, field);
@@ -184,7 +184,7 @@ static aidstat_status_t apply_map(loader_t *L, const char *spec)
     }
     if (col < 0) {
         st = aid_error_set(L->err, AIDSTAT_ERR_USAGE, L->name, 1, 0,
-                           "--map \"%s\": the header has no column \"%s\"", spec, colname);
+                           AID_OPT("map \"%s\"") ": the header has no column \"%s\"", spec, colname);
         goto out;
     }
     /* the mapped column takes the role from any column that guessed it */
@@ -265,7 +265,7 @@ static aidstat_status_t header_format(loader_t *L, char **norm, size_t n, bool *
         L->profile = aid_profile_find(format);
         if (!L->profile) {
             st = aid_error_set(L->err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                               "--input-format: unknown format \"%s\" (formats: %s, %s)", format,
+                               AID_OPT("input-format") ": unknown format \"%s\" (formats: %s, %s)", format,
                                aid_profile_names(), AID_SIPRI_FORMATS);
             return st;
         }
@@ -418,13 +418,13 @@ static aidstat_status_t header_required(loader_t *L)
         if (L->first[ROLE_DONOR] < 0 && !(P && P->donor)) {
             st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
                                "no donor column in the header (looked for country, donor, "
-                               "supplier, name; use --map donor=COLUMN)");
+                               "supplier, name; use " AID_OPT("map donor=COLUMN") ")");
             return st;
         }
         if (L->first[ROLE_VALUE] < 0 && L->first[ROLE_WIDE] < 0) {
             st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
                                "no value column in the header (looked for value, amount, eur, "
-                               "usd, or aid-type columns such as military; use --map value=COLUMN)");
+                               "usd, or aid-type columns such as military; use " AID_OPT("map value=COLUMN") ")");
             return st;
         }
         if (L->first[ROLE_YEAR] < 0 && L->first[ROLE_DATE] < 0 && !(P && P->no_period) &&

@@ -1,5 +1,5 @@
 /* Known files and header guessing. Kiel's website files are recognised by
- * their exact header; their units (€ billion, 2021 GDP) come from the
+ * their exact header; their units (EUR billion, 2021 GDP) come from the
  * tracker's chart pages, as kiel-ust-web-r29/PROVENANCE.md records. */
 #include "config.h"
 #include "load/loader.h"

@@ -1,5 +1,5 @@
 /* Numbers for people: grouped digits, the money unit where readers
- * expect it ("€1.2 bn" in English, "1,2 Mrd. €" in German). */
+ * expect it ("EUR 1.2 bn" as "\u20ac1.2 bn" in English, "1,2 Mrd. \u20ac" in German). */
 #include "config.h"
 #include "render/render.h"
 
@@ -53,13 +53,8 @@ static const char *symbol(const char *cur)
 {
     if (!cur)
         return "";
-    if (!strcmp(cur, "EUR"))
-        return "€";
-    if (!strcmp(cur, "USD"))
-        return "$";
-    if (!strcmp(cur, "GBP"))
-        return "£";
-    return cur;
+    const char *sym = aidstat_currency_symbol(cur);
+    return sym ? sym : cur;
 }
 
 char *aid_money(double x, const char *currency, double scale, int decimals, aid_locale_t loc,
@@ -73,7 +68,7 @@ char *aid_money(double x, const char *currency, double scale, int decimals, aid_
         snprintf(buf, len, "%s%s%s %s", num, word[0] ? " " : "", word, sym);
     else if (code)
         snprintf(buf, len, "%s %s%s%s", sym, num, word[0] ? " " : "", word);
-    else if (num[0] == '\xe2') /* minus sign first: "−€1.2 bn" */
+    else if (num[0] == '\xe2') /* minus sign first: a minus before the symbol */
         snprintf(buf, len, "\u2212%s%s%s%s", sym, num + 3, word[0] ? " " : "", word);
     else
         snprintf(buf, len, "%s%s%s%s", sym, num, word[0] ? " " : "", word);

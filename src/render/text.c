@@ -1,4 +1,4 @@
-/* Text through Pango: UTF-8 names ("Türkiye", "Česko", "€") in any
+/* Text through Pango: UTF-8 names ("Türkiye", "Česko", the euro sign) in any
  * font, wrapping and ellipsizing instead of clipping, and never markup.
  * Control characters are drawn as visible escapes, as the program prints
  * them on a terminal (aidstat_text_visible, the one helper for both). */

@@ -170,11 +170,11 @@ static aidstat_status_t fill_table(const aid_rdata_t *d, const aidstat_diff_t *d
         maxabs = fmax(maxabs, fmax(fabs(r->old_value), fabs(r->new_value)));
         periods |= r->new_periods != 0;
     }
-    double scale = maxabs >= 1e9 ? 1e9 : maxabs >= 1e6 ? 1e6 : 1;
+    double scale = aidstat_scale_pick(maxabs);
     const char *cur = aidstat_diff_currency(df);
-    const char *sym = !strcmp(cur, "EUR") ? "€" : !strcmp(cur, "USD") ? "$" : cur;
+    const char *sym = aidstat_currency_symbol(cur) ? aidstat_currency_symbol(cur) : cur;
     char unit[64];
-    snprintf(unit, sizeof unit, "%s%s%s", sym, scale > 1 ? " " : "", scale >= 1e9 ? "bn" : scale >= 1e6 ? "m" : "");
+    snprintf(unit, sizeof unit, "%s%s%s", sym, scale > 1 ? " " : "", aidstat_scale_word(scale, false));
     b->ncols = 5 + (periods ? 1 : 0);
     b->nrows = 1 + rows->len + groups->len;
     b->header_rows = 1;

@@ -12,7 +12,7 @@
 static const char *const filter_keys[] = {"type", "measure", "donor", "region", "from", "to",
                                           "period", "baseline", "n", "data", NULL};
 
-/* "€64.6 bn" and friends. */
+/* "\u20ac64.6 bn" and friends. */
 static char *format_value(const aid_rdata_t *d, double v, const char *fmt, const char *currency,
                           const char *deflt)
 {
@@ -32,14 +32,14 @@ static char *format_value(const aid_rdata_t *d, double v, const char *fmt, const
         aid_money(v, currency, 1e6, fabs(v) >= 100e6 ? 0 : 1, d->locale, buf, sizeof buf);
     } else if (!strcmp(f, "money")) {
         double a = fabs(v);
-        double scale = a >= 1e9 ? 1e9 : a >= 1e6 ? 1e6 : 1;
+        double scale = aidstat_scale_pick(a);
         aid_money(v, currency, scale, a / scale >= 100 ? 0 : 1, d->locale, buf, sizeof buf);
     } else if (!strcmp(f, "int")) {
         aid_num(v, 0, d->locale, buf, sizeof buf);
     } else {
         aid_num(v, fabs(v) >= 100 ? 0 : 1, d->locale, buf, sizeof buf);
     }
-    /* a figure is one word to the line breaker: "31 %" and "€5.6 bn" never
+    /* a figure is one word to the line breaker: "31 %" and "\u20ac5.6 bn" never
      * break between the number and its unit (no-break spaces) */
     GString *o = g_string_sized_new(strlen(buf) + 8);
     for (const char *p = buf; *p; p++) {
@@ -62,21 +62,6 @@ static bool known_format(const char *f)
 
 /* Yearly totals of the selection from a yearly series; false when the
  * year is not complete in the data. */
-static bool year_value(const aidstat_series_t *s, int year, double *out)
-{
-    for (size_t t = 0; t < aidstat_series_length(s); t++) {
-        int y, m;
-        aidstat_series_period(s, t, &y, &m);
-        if (y == year) {
-            if (!aidstat_series_period_complete(s, t) || !aidstat_series_groups(s))
-                return false;
-            *out = aidstat_series_values(s, 0)[t];
-            return true;
-        }
-    }
-    return false;
-}
-
 /* A year written as a whole number, or 0. */
 static int whole_year(const char *s)
 {
@@ -316,32 +301,22 @@ char *aid_expr_eval(const aid_rdata_t *d, const char *text, const char *file, lo
         if (!s)
             goto qfail;
         if (!strcmp(func, "slope")) {
-            size_t len = aidstat_series_length(s), a = 0, b = len;
-            while (a < b && !aidstat_series_period_complete(s, a))
-                a++;
-            while (b > a && !aidstat_series_period_complete(s, b - 1))
-                b--;
-            double *x = g_new(double, len + 1);
-            for (size_t t = 0; t < len; t++)
-                x[t] = (double)t;
-            aidstat_trend_t tr;
-            aidstat_error_t terr;
-            if (aidstat_series_groups(s) &&
-                aidstat_trend_fit(x + a, aidstat_series_values(s, 0) + a, b - a, 12, &tr, &terr) == AIDSTAT_OK)
-                out = format_value(d, tr.slope_per_year, fmt, aidstat_series_currency(s), "money");
+            aidstat_group_fit_t fit;
+            if (aidstat_series_groups(s))
+                aidstat_series_fit_group(s, 0, &fit);
+            if (aidstat_series_groups(s) && fit.trend_status == AIDSTAT_OK)
+                out = format_value(d, fit.trend.slope_per_year, fmt, aidstat_series_currency(s), "money");
             else
                 aid_error_set(err, AIDSTAT_ERR_DATA, file, line, col, "{{ %s }}: no trend: %s", expr,
-                              aidstat_series_groups(s) ? terr.message : "no data");
-            g_free(x);
+                              aidstat_series_groups(s) ? fit.trend_error.message : "no data");
         } else {
-            int y0, m0, ylast, m1;
-            aidstat_series_span(s, &y0, &m0, &ylast, &m1);
             const char *bv = aid_opts_get(&o, "baseline");
             const char *fv = aid_opts_get(&o, "from"), *tv = aid_opts_get(&o, "to");
             if (!strcmp(func, "cagr")) {
                 int a = whole_year(fv), b = whole_year(tv);
                 double va, vb;
-                if (!a || !b || b <= a || !year_value(s, a, &va) || !year_value(s, b, &vb))
+                if (!a || !b || b <= a || !aidstat_series_year_total(s, 0, a, &va) ||
+                    !aidstat_series_year_total(s, 0, b, &vb))
                     aid_error_set(err, AIDSTAT_ERR_DATA, file, line, col,
                                   "{{ %s }}: cagr needs from=YYYY and to=YYYY, two complete years in the data", expr);
                 else {
@@ -355,34 +330,21 @@ char *aid_expr_eval(const aid_rdata_t *d, const char *text, const char *file, lo
                 /* the period (default: the last complete year) against the
                  * average of the baseline years (default: all complete years before it) */
                 int cur = 0, b0 = 0, b1 = 0;
-                double v, pd = 0;
+                double pd = 0;
                 if (aid_opts_number(&o, "period", true, 1900, 2100, "a year", &pd, err) != AIDSTAT_OK)
                     goto sfree;
-                cur = (int)pd;
-                if (!cur)
-                    for (int y = ylast; y >= y0 && !cur; y--)
-                        if (year_value(s, y, &v))
-                            cur = y;
                 if (bv && !baseline_years(bv, &b0, &b1)) {
                     aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col, "{{ %s }}: baseline=YYYY-YYYY", expr);
                     goto sfree;
                 }
-                if (!bv) {
-                    b0 = y0;
-                    b1 = cur - 1;
-                    while (b0 <= b1 && !year_value(s, b0, &v))
-                        b0++;
-                }
-                double sum = 0, cv;
-                int k = 0;
-                bool ok = cur && year_value(s, cur, &cv) && b0 && b1 >= b0;
-                for (int y = b0; ok && y <= b1; y++, k++)
-                    ok = year_value(s, y, &v) && ((sum += v), true);
-                if (!ok || sum == 0)
+                aidstat_series_change_years(s, (int)pd, b0, b1, &cur, &b0, &b1);
+                aidstat_change_t ch;
+                aidstat_series_change(s, 0, cur, b0, b1, &ch);
+                if (isnan(ch.change))
                     aid_error_set(err, AIDSTAT_ERR_DATA, file, line, col,
                                   "{{ %s }}: growth needs complete years for the period and the baseline", expr);
                 else
-                    out = format_value(d, (cv / (sum / k) - 1) * 100, fmt, "", "pct");
+                    out = format_value(d, ch.change, fmt, "", "pct");
             }
         }
     sfree:

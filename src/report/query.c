@@ -161,90 +161,18 @@ aidstat_filter_t *aid_query_filter(const aid_rdata_t *d, const aid_opts_t *o, bo
                                    aidstat_error_t *err)
 {
     aidstat_filter_t *f = aidstat_filter_new();
-    const char *v;
-    if ((v = aid_opts_get(o, "type"))) {
-        gchar **parts = g_strsplit(v, ",", -1);
-        for (gchar **p = parts; *p; p++) {
-            int t = aidstat_type_parse(g_strstrip(*p));
-            if (t < 0) {
-                const char *names[AIDSTAT_TYPE_COUNT];
-                for (int k = 0; k < AIDSTAT_TYPE_COUNT; k++)
-                    names[k] = aidstat_type_name((aidstat_type_t)k);
-                const char *hint = aidstat_suggest(*p, names, AIDSTAT_TYPE_COUNT);
-                aid_opts_error(o, "type", 0, 0, err, "unknown aid type \"%s\"%s%s%s (military, financial, humanitarian, other)",
-                               *p, hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "");
-                g_strfreev(parts);
-                aidstat_filter_free(f);
-                return NULL;
-            }
-            aidstat_filter_add_type(f, (aidstat_type_t)t);
-        }
-        g_strfreev(parts);
-    }
-    if ((v = aid_opts_get(o, "measure"))) {
-        gchar **parts = g_strsplit(v, ",", -1);
-        for (gchar **p = parts; *p; p++) {
-            int m = aidstat_measure_parse(g_strstrip(*p));
-            if (m < 0) {
-                aid_opts_error(o, "measure", 0, 0, err,
-                               "unknown measure \"%s\" (commitment, allocation, delivery, to_be_allocated)", *p);
-                g_strfreev(parts);
-                aidstat_filter_free(f);
-                return NULL;
-            }
-            aidstat_filter_add_measure(f, (aidstat_measure_t)m);
-        }
-        g_strfreev(parts);
-    }
-    if (!skip_where && (v = aid_opts_get(o, "donor"))) {
-        if (strstr(v, ", "))
-            aidstat_filter_add_donor(f, v);
-        else {
-            gchar **parts = g_strsplit(v, ",", -1);
-            for (gchar **p = parts; *p; p++)
-                if (g_strstrip(*p)[0])
-                    aidstat_filter_add_donor(f, *p);
-            g_strfreev(parts);
-        }
-    }
-    if (!skip_where && (v = aid_opts_get(o, "region"))) {
-        gchar **parts = g_strsplit(v, ",", -1);
-        for (gchar **p = parts; *p; p++) {
-            long i = aidstat_regions_find(d->regions, g_strstrip(*p));
-            if (i < 0) {
-                size_t n = aidstat_regions_count(d->regions);
-                const char **ids = g_new(const char *, n + 1);
-                for (size_t k = 0; k < n; k++)
-                    ids[k] = aidstat_regions_id(d->regions, k);
-                const char *hint = aidstat_suggest(*p, ids, n);
-                aid_opts_error(o, "region", 0, 0, err, "unknown region \"%s\"%s%s%s", *p,
-                               hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "");
-                g_free(ids);
-                g_strfreev(parts);
-                aidstat_filter_free(f);
-                return NULL;
-            }
-            aidstat_filter_add_region(f, d->regions, (size_t)i);
-        }
-        g_strfreev(parts);
-    }
-    int y, m;
-    aidstat_error_t perr;
-    if ((v = aid_opts_get(o, "from"))) {
-        if (aidstat_period_parse(v, &y, &m, &perr) != AIDSTAT_OK) {
-            aid_opts_error(o, "from", 0, 0, err, "from: %s", perr.message);
+    /* the one parser of selections, as the command line's */
+    static const char *const keys[] = {"type", "measure", "donor", "region", "from", "to"};
+    for (size_t k = 0; k < G_N_ELEMENTS(keys); k++) {
+        const char *v = aid_opts_get(o, keys[k]);
+        if (!v || (skip_where && (!strcmp(keys[k], "donor") || !strcmp(keys[k], "region"))))
+            continue;
+        aidstat_error_t ferr;
+        if (aidstat_filter_add_text(f, keys[k], v, d->regions, &ferr) != AIDSTAT_OK) {
+            aid_opts_error(o, keys[k], 0, 0, err, "%s", ferr.message);
             aidstat_filter_free(f);
             return NULL;
         }
-        aidstat_filter_set_from(f, y, m);
-    }
-    if ((v = aid_opts_get(o, "to"))) {
-        if (aidstat_period_parse(v, &y, &m, &perr) != AIDSTAT_OK) {
-            aid_opts_error(o, "to", 0, 0, err, "to: %s", perr.message);
-            aidstat_filter_free(f);
-            return NULL;
-        }
-        aidstat_filter_set_to(f, y, m);
     }
     return f;
 }

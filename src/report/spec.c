@@ -283,14 +283,14 @@ static aidstat_status_t table_from_compare(ctx_t *x, aid_block_t *b, aid_opts_t 
     for (size_t i = 0; i < aidstat_result_rows(r); i++)
         maxabs = fmax(maxabs, fabs(aidstat_result_value(r, i)));
     maxabs = fmax(maxabs, isnan(aidstat_result_total(r)) ? 0 : fabs(aidstat_result_total(r)));
-    double scale = per ? 1 : maxabs >= 1e9 ? 1e9 : maxabs >= 1e6 ? 1e6 : 1;
+    double scale = per ? 1 : aidstat_scale_pick(maxabs);
     const char *cur = aidstat_result_currency(r);
-    const char *sym = !strcmp(cur, "EUR") ? "€" : !strcmp(cur, "USD") ? "$" : cur;
+    const char *sym = aidstat_currency_symbol(cur) ? aidstat_currency_symbol(cur) : cur;
     char unit[64];
     if (per)
         snprintf(unit, sizeof unit, "%% of GDP");
     else
-        snprintf(unit, sizeof unit, "%s%s%s", sym, scale > 1 ? " " : "", scale >= 1e9 ? "bn" : scale >= 1e6 ? "m" : "");
+        snprintf(unit, sizeof unit, "%s%s%s", sym, scale > 1 ? " " : "", aidstat_scale_word(scale, false));
     b->ncols = 1 + nc + (nc && !additive ? 0 : 1) + (additive ? 1 : 0);
     size_t rows = aidstat_result_rows(r) + 1 + (additive || per ? 1 : 0);
     b->nrows = rows;
@@ -371,12 +371,8 @@ static aidstat_status_t table_from_trend(ctx_t *x, aid_block_t *b, aid_opts_t *o
     aidstat_filter_free(f);
     if (!s)
         return err->code;
-    size_t len = aidstat_series_length(s), a = 0, e = len;
-    while (a < e && !aidstat_series_period_complete(s, a))
-        a++;
-    while (e > a && !aidstat_series_period_complete(s, e - 1))
-        e--;
-    double ppy = 12.0 / (double)aidstat_series_interval(s);
+    size_t len = aidstat_series_length(s), a, e;
+    aidstat_series_complete_span(s, &a, &e);
     size_t ng = aidstat_series_groups(s);
     double top = 0;
     if (aid_opts_number(o, "top", true, 0, 100000, "a whole number", &top, err) != AIDSTAT_OK) {
@@ -389,7 +385,7 @@ static aidstat_status_t table_from_trend(ctx_t *x, aid_block_t *b, aid_opts_t *o
     for (size_t g = 0; g < ng; g++)
         for (size_t t = 0; t < len; t++)
             maxabs = fmax(maxabs, fabs(aidstat_series_values(s, g)[t]));
-    double scale = maxabs >= 1e9 ? 1e9 : maxabs >= 1e6 ? 1e6 : 1;
+    double scale = aidstat_scale_pick(maxabs);
     const char *heads[] = {"", "Slope per year", "95 % CI", "Growth % per year", "R²"};
     b->ncols = 5;
     b->nrows = ng + 1;
@@ -400,40 +396,32 @@ static aidstat_status_t table_from_trend(ctx_t *x, aid_block_t *b, aid_opts_t *o
         b->cells[j] = g_strdup(j ? heads[j] : "Group");
         b->right[j] = j > 0;
     }
-    double *xs = g_new(double, len + 1);
-    for (size_t t = 0; t < len; t++)
-        xs[t] = (double)t;
     char buf[64], b2[64];
     for (size_t g = 0; g < ng; g++) {
         char **row = b->cells + (g + 1) * 5;
         row[0] = g_markup_escape_text(aidstat_series_group(s, g), -1);
-        aidstat_trend_t tr;
-        aidstat_growth_t gr;
-        aidstat_error_t terr;
-        const double *v = aidstat_series_values(s, g);
-        if (aidstat_trend_fit(xs + a, v + a, e - a, ppy, &tr, &terr) == AIDSTAT_OK) {
-            row[1] = g_strdup(fmt_money(d, tr.slope_per_year, scale, "", buf, sizeof buf));
-            fmt_money(d, tr.slope_per_year_lo, scale, "", buf, sizeof buf);
-            fmt_money(d, tr.slope_per_year_hi, scale, "", b2, sizeof b2);
+        aidstat_group_fit_t fit;
+        aidstat_series_fit_group(s, g, &fit);
+        const aidstat_trend_t *tr = &fit.trend;
+        if (fit.trend_status == AIDSTAT_OK) {
+            row[1] = g_strdup(fmt_money(d, tr->slope_per_year, scale, "", buf, sizeof buf));
+            fmt_money(d, tr->slope_per_year_lo, scale, "", buf, sizeof buf);
+            fmt_money(d, tr->slope_per_year_hi, scale, "", b2, sizeof b2);
             row[2] = g_strdup_printf("%s to %s", buf, b2);
-            aid_num(tr.r2, 2, d->locale, buf, sizeof buf);
+            aid_num(tr->r2, 2, d->locale, buf, sizeof buf);
             row[4] = g_strdup(buf);
         } else {
             row[1] = g_strdup("n/a");
             row[2] = g_strdup("");
             row[4] = g_strdup("n/a");
         }
-        bool positive = true;
-        for (size_t t = a; t < e; t++)
-            positive &= v[t] > 0;
-        if (positive && aidstat_growth_fit(xs + a, v + a, e - a, ppy, &gr, &terr) == AIDSTAT_OK) {
-            aid_num(gr.rate, 1, d->locale, buf, sizeof buf);
+        if (fit.growth_status == AIDSTAT_OK) {
+            aid_num(fit.growth.rate, 1, d->locale, buf, sizeof buf);
             row[3] = g_strdup(buf);
         } else {
             row[3] = g_strdup("n/a");
         }
     }
-    g_free(xs);
     char p0[32], p1[32];
     aidstat_series_period_label(s, a, p0, sizeof p0);
     aidstat_series_period_label(s, e ? e - 1 : 0, p1, sizeof p1);
@@ -443,8 +431,8 @@ static aidstat_status_t table_from_trend(ctx_t *x, aid_block_t *b, aid_opts_t *o
     b->note = g_strdup_printf("Least-squares trend of the %sly flows %s – %s (%zu complete periods), "
                               "%s %s per %s (nominal); growth: log-linear fit, n/a where a period is zero. "
                               "Source: %s.",
-                              iv, p0, p1, e - a, !strcmp(cur, "EUR") ? "€" : cur,
-                              scale >= 1e9 ? "bn" : scale >= 1e6 ? "m" : "", iv,
+                              iv, p0, p1, e - a, aidstat_currency_symbol(cur) ? aidstat_currency_symbol(cur) : cur,
+                              aidstat_scale_word(scale, false), iv,
                               aidstat_series_source(s)[0] ? aidstat_series_source(s) : "not stated");
     aidstat_series_free(s);
     return AIDSTAT_OK;
@@ -632,6 +620,16 @@ static aidstat_status_t list_items(ctx_t *x, cmark_node *n, int depth)
     return AIDSTAT_OK;
 }
 
+/* A cell that begins with a currency symbol ("\u20ac5.6 bn"): a number. */
+static bool starts_with_symbol(const char *t)
+{
+    static const char *const codes[] = {"EUR", "USD", "GBP"};
+    for (size_t i = 0; i < G_N_ELEMENTS(codes); i++)
+        if (g_str_has_prefix(t, aidstat_currency_symbol(codes[i])))
+            return true;
+    return false;
+}
+
 static aidstat_status_t gfm_table(ctx_t *x, cmark_node *n)
 {
     aid_block_t *b = add_block(x, AID_B_TABLE, x->offset + cmark_node_get_start_line(n));
@@ -666,7 +664,7 @@ static aidstat_status_t gfm_table(ctx_t *x, cmark_node *n)
         bool num = rows > 1;
         for (size_t i = 1; i < rows && num; i++) {
             const char *t = b->cells[i * cols + j];
-            num = t && (g_ascii_isdigit(t[0]) || t[0] == '-' || !strncmp(t, "€", 3) || t[0] == '$');
+            num = t && (g_ascii_isdigit(t[0]) || t[0] == '-' || starts_with_symbol(t));
         }
         b->right[j] = num;
     }

@@ -165,7 +165,7 @@ static aidstat_status_t check_fit(aidstat_attribution_t *a, aidstat_error_t *err
         return st;
     }
     g_string_free(missing, TRUE);
-    /* each figure rounded to a thousand euros (1e-6 € bn): half of that per figure */
+    /* each figure rounded to a thousand euros (1e-6 EUR bn): half of that per figure */
     double tol = 500.0 * (double)(aidstat_eukey_count(a->key) + a->eu_records) + 1e-9 * fabs(a->eu_alloc);
     if (a->eu_records && fabs(aidstat_eukey_total(a->key) - a->eu_alloc) > tol)
         return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,

@@ -356,36 +356,36 @@ aidstat_compare_t *aidstat_compare_new(const aidstat_compare_options_t *opt, aid
         return NULL;
     }
     if (opt->by[1] != AIDSTAT_KEY_NONE && opt->by[1] == opt->by[0]) {
-        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "--by: the two keys must differ (both are %s)",
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, AID_OPT("by") ": the two keys must differ (both are %s)",
                       aidstat_key_name(opt->by[0]));
         return NULL;
     }
     if (opt->per != AIDSTAT_PER_NONE && (opt->by[0] != AIDSTAT_KEY_DONOR || opt->by[1])) {
-        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "--per %s compares donors: use it with --by donor alone",
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, AID_OPT("per %s") " compares donors: use it with " AID_OPT("by donor") " alone",
                       per_name(opt->per));
         return NULL;
     }
     if (opt->per == AIDSTAT_PER_MILEX && !opt->milex) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                      "--per milex needs a military expenditure table (--milex FILE: SIPRI's workbook)");
+                      AID_OPT("per milex") " needs a military expenditure table (" AID_OPT("milex FILE") ": SIPRI's workbook)");
         return NULL;
     }
     if (opt->per == AIDSTAT_PER_MILEX && !aidstat_reftable_currency(opt->milex)[0]) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                      "--per milex divides by military expenditure in money: %s is not (use the "
+                      AID_OPT("per milex") " divides by military expenditure in money: %s is not (use the "
                       "sheet \"Current US$\")",
                       aidstat_reftable_describe(opt->milex));
         return NULL;
     }
     if (opt->stat != AIDSTAT_STAT_SUM && (opt->by[1] || opt->per != AIDSTAT_PER_NONE || opt->cumulative)) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                      "--stat %s works with one key and without --per or --cumulative",
+                      AID_OPT("stat %s") " works with one key and without " AID_OPT("per") " or " AID_OPT("cumulative"),
                       aidstat_stat_name(opt->stat));
         return NULL;
     }
     if (opt->cumulative && !key_is_time(opt->by[0])) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                      "--cumulative runs over periods: use it with --by year, quarter or month");
+                      AID_OPT("cumulative") " runs over periods: use it with " AID_OPT("by year") ", quarter or month");
         return NULL;
     }
     aidstat_compare_t *c = g_new0(aidstat_compare_t, 1);
@@ -800,7 +800,7 @@ static bool finish_reference(finish_t *F, int y1, aidstat_error_t *err)
     bool convert = F->convert = ref && money && strcmp(aidstat_reftable_currency(ref), res->currency) != 0;
     if (convert && !o->gdp_rates) {
         aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                      "--per %s: the %s table is in %s and the data in %s: give a rates table with --rates FILE",
+                      AID_OPT("per %s") ": the %s table is in %s and the data in %s: give a rates table with " AID_OPT("rates FILE"),
                       per_name(o->per), o->per == AIDSTAT_PER_GDP ? "GDP" : "military expenditure",
                       aidstat_reftable_currency(ref), res->currency);
         return false;
@@ -839,13 +839,13 @@ static bool row_reference(finish_t *F, struct row *row, bool *zero, aidstat_erro
         if (isnan(rate) || months < 12) {
             if (isnan(rate) || !months)
                 aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                              "--per %s: no %s rate for %d in %s to convert %s's %s",
+                              AID_OPT("per %s") ": no %s rate for %d in %s to convert %s's %s",
                               per_name(o->per), aidstat_reftable_currency(ref), y,
                               aidstat_rates_describe(o->gdp_rates), row->label, what);
             else { /* a yearly average of part of the year is not the year's */
                 char a[32], b[32];
                 aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                              "--per %s: the %s to %s rate for %d would be an average of "
+                              AID_OPT("per %s") ": the %s to %s rate for %d would be an average of "
                               "%s to %s only (%d months in %s), not of the year, to "
                               "convert %s's %s",
                               per_name(o->per), aidstat_reftable_currency(ref),
@@ -958,7 +958,7 @@ static bool finish_ratio_notes(finish_t *F, aidstat_error_t *err)
     bool convert = F->convert;
     if (o->per != AIDSTAT_PER_NONE) {
         if (F->gdp_sum == 0) {
-            aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0, "--per %s: %s no %s for any selected donor",
+            aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0, AID_OPT("per %s") ": %s no %s for any selected donor",
                           per_name(o->per), ref ? "the table has" : "the data has", what);
             return false;
         }

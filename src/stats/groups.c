@@ -128,12 +128,11 @@ bool aid_groups_partition(const aid_groups_t *g, int measure)
     return true;
 }
 
-/* "€52.31 bn", "$4.00 m", "TIV 12.00 m": at the scale of `scale_of`, so
+/* "\u20ac52.31 bn", "$4.00 m", "TIV 12.00 m": at the scale of `scale_of`, so
  * that the amounts of one note read alike */
 static void money(double v, double scale_of, const char *currency, char *buf, size_t len)
 {
-    const char *sym = !strcmp(currency, "EUR") ? "€" : !strcmp(currency, "USD") ? "$"
-                    : !strcmp(currency, "GBP") ? "£" : NULL;
+    const char *sym = aidstat_currency_symbol(currency);
     double a = fabs(scale_of);
     const char *word = a >= 1e9 ? " bn" : a >= 1e6 ? " m" : "";
     double shown = a >= 1e9 ? v / 1e9 : a >= 1e6 ? v / 1e6 : v;

@@ -108,7 +108,7 @@ aidstat_status_t aidstat_normalize_record(const aidstat_normalize_t *n, aidstat_
                                  "converting to %s: the record has no currency", n->currency);
         if (!n->rates)
             return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                                 "converting %s to %s needs a rates table (--rates FILE)", from,
+                                 "converting %s to %s needs a rates table (" AID_OPT("rates FILE") ")", from,
                                  n->currency);
         if (rec->year <= 0)
             return aid_error_set(err, AIDSTAT_ERR_DATA, rec->file, rec->line, 0,
@@ -137,7 +137,7 @@ aidstat_status_t aidstat_normalize_record(const aidstat_normalize_t *n, aidstat_
     if (n->base_year) {
         if (!n->deflator)
             return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                                 "constant prices need a deflator table (--deflator FILE with "
+                                 "constant prices need a deflator table (" AID_OPT("deflator FILE") " with "
                                  "columns year,index)");
         if (rec->year <= 0)
             return aid_error_set(err, AIDSTAT_ERR_DATA, rec->file, rec->line, 0,

@@ -221,7 +221,7 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
             char *l = measure_list(seen);
             aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
                           "the selection holds several measures (%s), which cannot be added up; "
-                          "pick one with --measure or compare them with --by measure",
+                          "pick one with " AID_OPT("measure") " or compare them with " AID_OPT("by measure"),
                           l);
             g_free(l);
             return AIDSTAT_ERR_DATA;
@@ -259,12 +259,12 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
             aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
                           "the selection mixes SIPRI trend-indicator values with money (%s), which "
                           "cannot be added up: TIV measure a volume of arms, and no exchange rate "
-                          "converts them; select one unit's data (one file, --donor, --measure)",
+                          "converts them; select one unit's data (one file, " AID_OPT("donor") ", " AID_OPT("measure") ")",
                           c->str);
         else
             aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
                           "the selection mixes currencies (%s), which cannot be added up; "
-                          "convert them with --currency and --rates, or select one currency's data",
+                          "convert them with " AID_OPT("currency") " and " AID_OPT("rates") ", or select one currency's data",
                           c->str);
         g_string_free(c, TRUE);
         return AIDSTAT_ERR_DATA;

@@ -48,6 +48,7 @@ struct aidstat_series {
     GArray *groups;      /* uint32 group ids, in display order */
     double *values;      /* groups x len */
     GPtrArray *notes;
+    GPtrArray *marked;   /* the notes with their options marked (AID_OPT) */
     char *shared;        /* donors in several of the groups shown: "" when none */
 };
 
@@ -85,7 +86,7 @@ aidstat_series_t *aidstat_series_new(const aidstat_series_options_t *opt, aidsta
     if (by != AIDSTAT_KEY_NONE && by != AIDSTAT_KEY_DONOR && by != AIDSTAT_KEY_REGION &&
         by != AIDSTAT_KEY_TYPE && by != AIDSTAT_KEY_MEASURE) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                      "--by %s: a series groups by donor, region, type or measure",
+                      AID_OPT("by %s") ": a series groups by donor, region, type or measure",
                       aidstat_key_name(by));
         return NULL;
     }
@@ -107,6 +108,7 @@ aidstat_series_t *aidstat_series_new(const aidstat_series_options_t *opt, aidsta
     s->cells = g_ptr_array_new_with_free_func(cells_free);
     s->region_cache = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, list_free);
     s->notes = g_ptr_array_new_with_free_func(g_free);
+    s->marked = g_ptr_array_new_with_free_func(g_free);
     bool grouped = opt->by == AIDSTAT_KEY_REGION || aid_filter_names_groups(opt->filter);
     aid_groups_init(&s->donor_groups, grouped ? opt->regions : NULL, opt->filter);
     for (int m = 0; m < AID_NM; m++)
@@ -125,6 +127,7 @@ void aidstat_series_free(aidstat_series_t *s)
     g_ptr_array_free(s->cells, TRUE);
     g_hash_table_destroy(s->region_cache);
     g_ptr_array_free(s->notes, TRUE);
+    g_ptr_array_free(s->marked, TRUE);
     aid_groups_clear(&s->donor_groups);
     g_free(s->shared);
     if (s->groups)
@@ -284,8 +287,10 @@ static void note(aidstat_series_t *s, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    g_ptr_array_add(s->notes, g_strdup_vprintf(fmt, ap));
+    char *m = g_strdup_vprintf(fmt, ap);
     va_end(ap);
+    g_ptr_array_add(s->notes, aid_text_neutral(m));
+    g_ptr_array_add(s->marked, m);
 }
 
 typedef struct {
@@ -408,7 +413,7 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
              undated == 1 ? "record" : "records", undated == 1 ? "is" : "are");
     if (no_month)
         note(s, "%" G_GUINT64_FORMAT " records with a year but no month are not in the %s series; "
-                "use --interval year to include them",
+                "use " AID_OPT("interval year") " to include them",
              no_month, iv == AIDSTAT_INTERVAL_QUARTER ? "quarterly" : "monthly");
     if (s->len && !aidstat_series_period_complete(s, s->len - 1)) {
         char b[32];
@@ -509,3 +514,4 @@ uint64_t aidstat_series_rows_read(const aidstat_series_t *s) { return s->sel.row
 uint64_t aidstat_series_rows_rejected(const aidstat_series_t *s) { return s->sel.rows_rejected; }
 size_t aidstat_series_note_count(const aidstat_series_t *s) { return s->notes->len; }
 const char *aidstat_series_note(const aidstat_series_t *s, size_t i) { return g_ptr_array_index(s->notes, i); }
+const char *aidstat_series_note_marked(const aidstat_series_t *s, size_t i) { return g_ptr_array_index(s->marked, i); }

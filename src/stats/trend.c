@@ -229,16 +229,3 @@ double aidstat_cagr(double v0, double v1, double years)
         lr = log(v1) - log(v0);
     return expm1(lr / years);
 }
-
-aidstat_status_t aidstat_trend_line(const double *v, size_t n, aidstat_interval_t interval,
-                                    aidstat_trend_t *out, aidstat_error_t *err)
-{
-    double *x = g_try_new(double, n + 1);
-    if (!x)
-        return aid_error_set(err, AIDSTAT_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    for (size_t i = 0; i < n; i++)
-        x[i] = (double)i;
-    aidstat_status_t rc = aidstat_trend_fit(x, v, n, 12.0 / (double)interval, out, err);
-    g_free(x);
-    return rc;
-}

@@ -299,7 +299,7 @@ static void test_two_keys(void)
     opt.top = 0;
     CHECK(run(&opt, recs, 1, &err) == NULL);
     CHECK_EQ_INT(err.code, AIDSTAT_ERR_USAGE);
-    CHECK_EQ_STR(err.message, "--by: the two keys must differ (both are donor)");
+    CHECK_EQ_STR(err.message, "by: the two keys must differ (both are donor)");
 }
 
 static void test_periods(void)
@@ -551,8 +551,8 @@ static void test_measures(void)
     CHECK(r == NULL);
     CHECK_EQ_INT(err.code, AIDSTAT_ERR_DATA);
     CHECK_EQ_STR(err.message, "the selection holds several measures (commitment, allocation), "
-                              "which cannot be added up; pick one with --measure or compare them "
-                              "with --by measure");
+                              "which cannot be added up; pick one with measure or compare them "
+                              "with by=measure");
     aidstat_result_free(r);
 
     /* the same two measures side by side */
@@ -601,7 +601,7 @@ static void test_measures(void)
     CHECK_EQ_INT(err.code, AIDSTAT_ERR_DATA);
     CHECK_EQ_STR(err.message, "the selection holds several measures (commitment, "
                               "to_be_allocated), which cannot be added up; pick one with "
-                              "--measure or compare them with --by measure");
+                              "measure or compare them with by=measure");
 }
 
 static void test_currencies_and_empty(void)
@@ -618,7 +618,7 @@ static void test_currencies_and_empty(void)
     CHECK(r == NULL);
     CHECK_EQ_INT(err.code, AIDSTAT_ERR_DATA);
     CHECK_EQ_STR(err.message, "the selection mixes currencies (EUR, USD), which cannot be added "
-                              "up; convert them with --currency and --rates, or select one "
+                              "up; convert them with currency and rates, or select one "
                               "currency's data");
 
     /* selecting one donor selects one currency */
@@ -723,13 +723,13 @@ static void test_per_gdp(void)
     r = run(&opt, &recs[3], 1, &err);
     CHECK(r == NULL);
     CHECK_EQ_INT(err.code, AIDSTAT_ERR_DATA);
-    CHECK_EQ_STR(err.message, "--per gdp: the data has no GDP for any selected donor");
+    CHECK_EQ_STR(err.message, "per=gdp: the data has no GDP for any selected donor");
 
     /* per GDP is for donors alone */
     opt.by[0] = AIDSTAT_KEY_TYPE;
     CHECK(run(&opt, recs, 1, &err) == NULL);
     CHECK_EQ_INT(err.code, AIDSTAT_ERR_USAGE);
-    CHECK_EQ_STR(err.message, "--per gdp compares donors: use it with --by donor alone");
+    CHECK_EQ_STR(err.message, "per=gdp compares donors: use it with by=donor alone");
 
     opt.by[0] = AIDSTAT_KEY_NONE;
     opt.per = AIDSTAT_PER_NONE;

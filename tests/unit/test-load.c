@@ -387,7 +387,7 @@ static void test_map(void)
     recs_init(&r);
     CHECK_EQ_INT(load("m.csv", csv, &opt, &r, NULL, &err), AIDSTAT_ERR_INPUT);
     CHECK_EQ_STR(err.message, "no donor column in the header (looked for country, donor, "
-                              "supplier, name; use --map donor=COLUMN)");
+                              "supplier, name; use map donor=COLUMN)");
     recs_free(&r);
 
     opt.map = map;
@@ -416,7 +416,7 @@ static void test_map(void)
     opt.map = bad_field;
     recs_init(&r);
     CHECK_EQ_INT(load("m.csv", csv, &opt, &r, NULL, &err), AIDSTAT_ERR_USAGE);
-    CHECK_EQ_STR(err.message, "--map \"foo=Betrag\": unknown field \"foo\" (fields: donor, iso3, "
+    CHECK_EQ_STR(err.message, "map \"foo=Betrag\": unknown field \"foo\" (fields: donor, iso3, "
                               "recipient, year, month, day, date, type, measure, value, currency, "
                               "unit, gdp, gdp_year, source, release, ignore, or an aid type or "
                               "measure)");
@@ -426,7 +426,7 @@ static void test_map(void)
     opt.map = bad_col;
     recs_init(&r);
     CHECK_EQ_INT(load("m.csv", csv, &opt, &r, NULL, &err), AIDSTAT_ERR_USAGE);
-    CHECK_EQ_STR(err.message, "--map \"value=Nope\": the header has no column \"Nope\"");
+    CHECK_EQ_STR(err.message, "map \"value=Nope\": the header has no column \"Nope\"");
     CHECK_EQ_STR(err.file, "m.csv");
     CHECK_EQ_INT(err.line, 1);
     recs_free(&r);
@@ -435,7 +435,7 @@ static void test_map(void)
     opt.map = no_eq;
     recs_init(&r);
     CHECK_EQ_INT(load("m.csv", csv, &opt, &r, NULL, &err), AIDSTAT_ERR_USAGE);
-    CHECK_EQ_STR(err.message, "--map \"value\": expected FIELD=COLUMN");
+    CHECK_EQ_STR(err.message, "map \"value\": expected FIELD=COLUMN");
     recs_free(&r);
 }
 
@@ -522,7 +522,7 @@ static void test_options(void)
     opt.format = "xyz";
     recs_init(&r);
     CHECK_EQ_INT(load("f.csv", "donor,value\nA,1\n", &opt, &r, NULL, &err), AIDSTAT_ERR_USAGE);
-    CHECK_EQ_STR(err.message, "--input-format: unknown format \"xyz\" (formats: csv, kiel-data-explorer, "
+    CHECK_EQ_STR(err.message, "input-format: unknown format \"xyz\" (formats: csv, kiel-data-explorer, "
                               "kiel-total-allocations, kiel-procurement-trends, kiel-weapons, "
                               "kiel-eu-aid-shares, kiel-release-info, aidstat-long, sipri-trade-register, sipri-tiv-exports)");
     recs_free(&r);
@@ -645,10 +645,10 @@ static void test_structure(void)
     CHECK_EQ_INT(err.line, 1);
     CHECK_EQ_INT(err.column, 0);
     CHECK_EQ_STR(err.message, "no value column in the header (looked for value, amount, eur, "
-                              "usd, or aid-type columns such as military; use --map value=COLUMN)");
+                              "usd, or aid-type columns such as military; use map value=COLUMN)");
     CHECK_EQ_STR(aidstat_error_format(&err, buf, sizeof buf),
                  "noval.csv:1: no value column in the header (looked for value, amount, eur, "
-                 "usd, or aid-type columns such as military; use --map value=COLUMN)");
+                 "usd, or aid-type columns such as military; use map value=COLUMN)");
     CHECK_EQ_INT(r.recs->len, 0);
     recs_free(&r);
 

@@ -1,5 +1,5 @@
 /* Unit tests for load/milex.c (SIPRI's military expenditure workbook as a
- * reference table) and --per milex in stats/compare.c, on the fixtures
+ * reference table) and per=milex in stats/compare.c, on the fixtures
  * tests/data/xlsx/make-fixtures.py writes (milex-*.xlsx). Expected values
  * are the fixture's cells times a million (US$ m. to dollars); the
  * percentages are worked out from those cells and the fixture rate. */
@@ -218,8 +218,8 @@ static void test_compare(void)
     for (int i = 0; i < 4; i++)
         aidstat_compare_add(&recs[i], c);
     CHECK(aidstat_compare_finish(c, &err) == NULL);
-    CHECK_EQ_STR(err.message, "--per milex: the military expenditure table is in USD and the data in "
-                              "EUR: give a rates table with --rates FILE");
+    CHECK_EQ_STR(err.message, "per=milex: the military expenditure table is in USD and the data in "
+                              "EUR: give a rates table with rates=FILE");
     aidstat_compare_free(c);
 
     opt.gdp_rates = rates;
@@ -290,11 +290,11 @@ static void test_compare(void)
     opt.milex = share;
     CHECK(aidstat_compare_new(&opt, &err) == NULL);
     CHECK_EQ_INT(err.code, AIDSTAT_ERR_USAGE);
-    CHECK(g_str_has_prefix(err.message, "--per milex divides by military expenditure in money: "));
+    CHECK(g_str_has_prefix(err.message, "per=milex divides by military expenditure in money: "));
     opt.milex = NULL;
     CHECK(aidstat_compare_new(&opt, &err) == NULL);
     CHECK_EQ_STR(err.message,
-                 "--per milex needs a military expenditure table (--milex FILE: SIPRI's workbook)");
+                 "per=milex needs a military expenditure table (milex=FILE: SIPRI's workbook)");
     aidstat_reftable_free(share);
     aidstat_rates_free(rates);
     aidstat_reftable_free(t);

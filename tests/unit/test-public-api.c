@@ -4,6 +4,8 @@
 #include "testlib.h"
 
 #include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
 
 #define KIEL_SOURCE "Kiel Institute, Ukraine Support Tracker"
 
@@ -125,6 +127,16 @@ static void test_regions(void)
     aidstat_regions_free(NULL);
 }
 
+/* An aidstat_option_word_fn for the test: "<key|value>". */
+static char *word_option(const char *key, const char *value, void *user)
+{
+    (void)user;
+    size_t n = strlen(key) + (value ? strlen(value) : 0) + 4;
+    char *s = malloc(n);
+    snprintf(s, n, "<%s|%s>", key, value ? value : "");
+    return s;
+}
+
 static void test_errors(void)
 {
     aidstat_error_t err;
@@ -163,7 +175,15 @@ static void test_errors(void)
     char line[600];
     CHECK_EQ_STR(aidstat_error_format(&err, line, sizeof line),
                  "f.csv:1: no value column in the header (looked for value, amount, eur, usd, "
-                 "or aid-type columns such as military; use --map value=COLUMN)");
+                 "or aid-type columns such as military; use map value=COLUMN)");
+    /* a front-end words the options itself */
+    char *w = aidstat_error_word(&err, word_option, NULL);
+    CHECK_EQ_STR(w, "no value column in the header (looked for value, amount, eur, usd, "
+                    "or aid-type columns such as military; use <map|value=COLUMN>)");
+    aidstat_free(w);
+    w = aidstat_error_word(&err, NULL, NULL);
+    CHECK_EQ_STR(w, err.message);
+    aidstat_free(w);
     aidstat_table_free(t);
 }
 
@@ -212,6 +232,37 @@ static void test_output(void)
     CHECK(remove(dir) == 0); /* empty: no temporary file was left */
 }
 
+/* aidstat_filter_parse: the one parser of written selections. */
+static void test_filter_text(void)
+{
+    aidstat_error_t err;
+    aidstat_filter_t *f = aidstat_filter_new();
+    CHECK_EQ_INT(aidstat_filter_parse(f, "type=military, financial,donor=DEU,from=2023,to=2024-06", NULL, &err),
+                 AIDSTAT_OK);
+    CHECK(aidstat_filter_has_type(f, AIDSTAT_TYPE_MILITARY));
+    CHECK(aidstat_filter_has_type(f, AIDSTAT_TYPE_FINANCIAL));
+    CHECK(!aidstat_filter_has_type(f, AIDSTAT_TYPE_HUMANITARIAN));
+    CHECK(!aidstat_filter_measures_set(f));
+    CHECK(aidstat_filter_donors_set(f));
+    int y0, m0, y1, m1;
+    aidstat_filter_get_period(f, &y0, &m0, &y1, &m1);
+    CHECK_EQ_INT(y0, 2023);
+    CHECK_EQ_INT(m0, 0);
+    CHECK_EQ_INT(y1, 2024);
+    CHECK_EQ_INT(m1, 6);
+    CHECK_EQ_INT(aidstat_filter_parse(f, "type=militar", NULL, &err), AIDSTAT_ERR_USAGE);
+    CHECK_EQ_STR(err.message,
+                 "type: unknown aid type \"militar\"; did you mean military? (military, financial, humanitarian, other, total)");
+    char *w = aidstat_error_word(&err, word_option, NULL);
+    CHECK_EQ_STR(w, "<type|>: unknown aid type \"militar\"; did you mean military? (military, financial, humanitarian, other, total)");
+    aidstat_free(w);
+    CHECK_EQ_INT(aidstat_filter_parse(f, "military", NULL, &err), AIDSTAT_ERR_USAGE);
+    CHECK_EQ_STR(err.message, "selection \"military\": \"military\" has no key (write key=value)");
+    CHECK_EQ_INT(aidstat_filter_add_text(f, "colour", "red", NULL, &err), AIDSTAT_ERR_USAGE);
+    CHECK_EQ_INT(aidstat_filter_add_text(f, "region", "europe", NULL, &err), AIDSTAT_ERR_USAGE);
+    aidstat_filter_free(f);
+}
+
 int main(void)
 {
     test_version();
@@ -220,6 +271,7 @@ int main(void)
     aidstat_table_free(t);
     test_regions();
     test_errors();
+    test_filter_text();
     test_output();
     return testlib_done("test-public-api");
 }

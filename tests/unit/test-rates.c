@@ -435,7 +435,7 @@ static void test_normalize(void)
     CHECK_EQ_INT(err.line, 12);
     n.rates = NULL;
     NORMALIZE_ERROR(&n, record("EUR", 2022, 2, 1), AIDSTAT_ERR_USAGE,
-                    "converting EUR to USD needs a rates table (--rates FILE)");
+                    "converting EUR to USD needs a rates table (rates=FILE)");
 
     /* constant prices: value * deflator(base) / deflator(year) */
     aidstat_normalize_t c = {NULL, NULL, false, 2022, defl};
@@ -459,7 +459,7 @@ static void test_normalize(void)
                     "no deflator for 2019 in defl.csv");
     c.deflator = NULL;
     NORMALIZE_ERROR(&c, record("EUR", 2022, 1, 1), AIDSTAT_ERR_USAGE,
-                    "constant prices need a deflator table (--deflator FILE with columns "
+                    "constant prices need a deflator table (deflator=FILE with columns "
                     "year,index)");
 
     /* both: convert at Jan 2022 (1.12), then to 2021 prices (95 / 100) */
