@@ -243,8 +243,9 @@ int cmd_chart(int argc, char **argv)
         aidstat_series_options_init(&so);
         if (by) {
             int k = aidstat_key_parse(by);
-            if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE && k != AIDSTAT_KEY_MEASURE) {
-                code = cli_error(EXIT_USAGE, "--by \"%s\": a %s chart has one line or layer per donor, region, type or measure",
+            if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE && k != AIDSTAT_KEY_MEASURE &&
+                k != AIDSTAT_KEY_SOURCING) {
+                code = cli_error(EXIT_USAGE, "--by \"%s\": a %s chart has one line or layer per donor, region, type, measure or sourcing part",
                                  by, argv[1]);
                 goto done;
             }

@@ -717,7 +717,8 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         return reject(L, line, "donor missing", "");
     if (c >= 0 && !text_ok(L, line, c, f[c], lens[c], "donor name", AID_MAX_NAME))
         return 0;
-    if (c >= 0 && aid_donor_is_aggregate(rec.donor))
+    /* a split's records are totals over donors (Kiel's sourcing split covers all of them) */
+    if (c >= 0 && aid_donor_is_aggregate(rec.donor) && !(P && P->role == AIDSTAT_DATASET_SPLIT))
         return reject_col(L, line, "a total over donors, not a donor", c, rec.donor);
     if ((c = L->first[ROLE_ISO3]) >= 0) {
         if (!text_ok(L, line, c, f[c], lens[c], "donor code", AID_MAX_NAME))
@@ -823,6 +824,13 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
             return 0;
         rec.release = f[c];
     }
+    if ((c = L->first[ROLE_PART]) >= 0) {
+        if (!f[c][0])
+            return reject_col(L, line, "part missing", c, f[c]);
+        if (!text_ok(L, line, c, f[c], lens[c], "part", AID_MAX_NAME))
+            return 0;
+        rec.part = f[c];
+    }
 
     if ((c = L->first[ROLE_VALUE]) >= 0) {
         double x;
@@ -900,6 +908,8 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
         if (col->measure >= 0)
             r.measure = (aidstat_measure_t)col->measure;
         r.value = vp[i] * (col->scale > 0 ? col->scale : scale);
+        if (L->profile && L->profile->role == AIDSTAT_DATASET_SPLIT)
+            r.part = L->raw[i]; /* the part of the split this column holds */
         if (col->currency && L->first[ROLE_CURRENCY] < 0)
             r.currency = col->currency;
         if (L->report)

@@ -13,6 +13,7 @@
 typedef struct {
     aidstat_table_t *table;
     aidstat_table_t *weapons; /* heavy weapons by donor (Kiel weapons.csv), or NULL */
+    aidstat_table_t *sourcing; /* military aid by how it was sourced (procurement_trends.csv), or NULL */
     aidstat_regions_t *regions;
     GPtrArray *sources; /* char*: one line per loaded file */
     aid_locale_t locale;

@@ -59,6 +59,7 @@ void aid_spec_free(aid_spec_t *s)
         g_ptr_array_free(s->blocks, TRUE);
     aidstat_table_free(s->data.table);
     aidstat_table_free(s->data.weapons);
+    aidstat_table_free(s->data.sourcing);
     aidstat_regions_free(s->data.regions);
     g_free(s->data.dir);
     if (s->data.sources)
@@ -867,11 +868,11 @@ static char *expand_body(ctx_t *x, const char *body)
                     if (if_line)
                         st = aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, ln, (long)(t - l) + 1,
                                            "{{ if }} inside {{ if }} (line %ld): close it with {{ end }} first", if_line);
-                    else if (strcmp(what, "weapons"))
+                    else if (strcmp(what, "weapons") && strcmp(what, "sourcing"))
                         st = aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, ln, (long)(t - l) + 1,
-                                           "{{ if %s }}: the condition can be weapons", what);
+                                           "{{ if %s }}: the condition can be weapons or sourcing", what);
                     if_line = ln;
-                    skipping = !x->s->data.weapons;
+                    skipping = !strcmp(what, "sourcing") ? !x->s->data.sourcing : !x->s->data.weapons;
                 } else if (!strcmp(d, "else")) {
                     if (!if_line)
                         st = aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, ln, (long)(t - l) + 1,
@@ -952,11 +953,12 @@ static void source_line(aid_spec_t *s, const aidstat_load_report_t *r)
                       : g_strdup("no dates");
     g_ptr_array_add(s->data.sources,
                     g_strdup_printf("%s%s%s: %s; %" G_GUINT64_FORMAT " rows read, %" G_GUINT64_FORMAT
-                                    " used, %" G_GUINT64_FORMAT " rejected; %s; %zu donors.",
+                                    " used, %" G_GUINT64_FORMAT " rejected; %s; %zu donor%s.",
                                     src[0] ? src : "Source not stated", rel[0] ? ", " : "", rel,
                                     aidstat_load_report_file(r), aidstat_load_report_rows_read(r),
                                     aidstat_load_report_rows_used(r), aidstat_load_report_rows_rejected(r),
-                                    period, aidstat_load_report_donor_count(r)));
+                                    period, aidstat_load_report_donor_count(r),
+                                    aidstat_load_report_donor_count(r) == 1 ? "" : "s"));
     g_free(period);
 }
 
@@ -1233,7 +1235,34 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
         g_free(beside);
         goto fail;
     }
+    /* the sourcing split (Kiel's procurement_trends.csv) as the heavy
+     * weapons: beside the data, or the embedded release's */
+    char *spath = beside ? g_build_filename(beside, "procurement_trends.csv", NULL) : NULL;
+    if (spath && (!g_file_test(spath, G_FILE_TEST_IS_REGULAR) ||
+                  (s->data.confine && !inside(s->data.dir, spath)))) {
+        g_free(spath);
+        spath = NULL;
+    }
+    bool embedded_sourcing = !beside;
     g_free(beside);
+    if (spath || embedded_sourcing) {
+        aidstat_load_report_t *r = aidstat_load_report_new();
+        aidstat_table_t *t = aidstat_table_new();
+        aidstat_status_t st = spath ? aidstat_load_file(spath, NULL, add_record, t, r, err)
+                                    : aid_load_default_sourcing(add_record, t, r, err);
+        if (st == AIDSTAT_OK) {
+            source_line(s, r);
+            s->data.sourcing = t;
+            t = NULL;
+        }
+        aidstat_table_free(t);
+        aidstat_load_report_free(r);
+        g_free(spath);
+        if (st != AIDSTAT_OK) {
+            g_free(wpath);
+            goto fail;
+        }
+    }
     if (wpath || embedded) {
         aidstat_load_report_t *r = aidstat_load_report_new();
         aidstat_table_t *w = aidstat_table_new();
