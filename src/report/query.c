@@ -263,16 +263,16 @@ static aidstat_status_t feed(const aid_rdata_t *d, const aid_opts_t *o, const ai
     if (d->caveat)
         return aid_opts_error(o, "eu_attribution", 0, 0, err,
                               "eu_attribution: the report's data is attributed already (front matter)");
-    aidstat_eukey_t *key = aidstat_eukey_load_default(err);
-    if (!key)
-        return err->code;
-    aidstat_attribution_t *a = aidstat_attribution_new(key, d->regions, fn, user);
+    if (!d->eukey)
+        return aid_opts_error(o, "eu_attribution", 0, 0, err,
+                              "eu_attribution: no attribution key for this data (the embedded data has one; "
+                              "other data needs eu_aid_shares.csv beside it)");
+    aidstat_attribution_t *a = aidstat_attribution_new(d->eukey, d->regions, fn, user);
     aidstat_table_foreach(t, aidstat_attribution_add, a);
     aidstat_status_t st = aidstat_attribution_finish(a, err);
     if (st == AIDSTAT_OK)
         caveat(user, aidstat_attribution_describe(a));
     aidstat_attribution_free(a);
-    aidstat_eukey_free(key);
     return st;
 }
 

@@ -60,6 +60,7 @@ void aid_spec_free(aid_spec_t *s)
     aidstat_table_free(s->data.table);
     aidstat_table_free(s->data.weapons);
     aidstat_table_free(s->data.sourcing);
+    aidstat_eukey_free(s->data.eukey);
     aidstat_regions_free(s->data.regions);
     g_free(s->data.dir);
     if (s->data.sources)
@@ -868,11 +869,13 @@ static char *expand_body(ctx_t *x, const char *body)
                     if (if_line)
                         st = aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, ln, (long)(t - l) + 1,
                                            "{{ if }} inside {{ if }} (line %ld): close it with {{ end }} first", if_line);
-                    else if (strcmp(what, "weapons") && strcmp(what, "sourcing"))
+                    else if (strcmp(what, "weapons") && strcmp(what, "sourcing") && strcmp(what, "eu_key"))
                         st = aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, ln, (long)(t - l) + 1,
-                                           "{{ if %s }}: the condition can be weapons or sourcing", what);
+                                           "{{ if %s }}: the condition can be weapons, sourcing or eu_key", what);
                     if_line = ln;
-                    skipping = !strcmp(what, "sourcing") ? !x->s->data.sourcing : !x->s->data.weapons;
+                    skipping = !strcmp(what, "sourcing") ? !x->s->data.sourcing
+                             : !strcmp(what, "eu_key")   ? !x->s->data.eukey
+                                                         : !x->s->data.weapons;
                 } else if (!strcmp(d, "else")) {
                     if (!if_line)
                         st = aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, ln, (long)(t - l) + 1,
@@ -1244,6 +1247,22 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
         spath = NULL;
     }
     bool embedded_sourcing = !beside;
+    /* the EU attribution key of the data's release, the same way */
+    char *kpath = beside ? g_build_filename(beside, "eu_aid_shares.csv", NULL) : NULL;
+    if (kpath && (!g_file_test(kpath, G_FILE_TEST_IS_REGULAR) ||
+                  (s->data.confine && !inside(s->data.dir, kpath)))) {
+        g_free(kpath);
+        kpath = NULL;
+    }
+    if (kpath || embedded_sourcing) {
+        s->data.eukey = kpath ? aidstat_eukey_load_file(kpath, err) : aidstat_eukey_load_default(err);
+        g_free(kpath);
+        if (!s->data.eukey) {
+            g_free(beside);
+            g_free(wpath);
+            goto fail;
+        }
+    }
     g_free(beside);
     if (spath || embedded_sourcing) {
         aidstat_load_report_t *r = aidstat_load_report_new();
