@@ -40,6 +40,7 @@ run() { # run OUT ARGS...
 run r29.csv compare --pipeline --format csv -q "$DE"
 run r29-year.csv compare --pipeline --by year --cumulative --format csv -q "$DE"
 run r29.txt compare --pipeline --top 3 -q "$DE"
+run r29.json compare --pipeline --format json -q "$DE"
 run sipri.csv compare --pipeline --recipient Ukraine --format csv -q "$TR"
 
 python3 - "$tmp" "$DE" "$TR" >"$tmp/py.out" 2>&1 <<'PY'
@@ -106,6 +107,14 @@ for s in ["United States", "Germany", "Poland", "France", "United Kingdom"]:
           and close(float(r["committed_not_delivered"]), o[s] - dl[s]) and r["unit"] == "TIV",
           "SIPRI %s: ordered %.2f, delivered %.2f, pending %.2f TIV m" % (s, o[s] / 1e6, dl[s] / 1e6, (o[s] - dl[s]) / 1e6))
 check(close(float(rows["Total"]["commitment"]), sum(o.values())), "SIPRI total ordered %.2f TIV m" % (sum(o.values()) / 1e6))
+# JSON: the same rows as CSV
+import json
+j = json.load(open(tmp + "/r29.json"))
+check(j["stages"] == ["commitment", "allocation"] and j["pending"] == ["Committed, not yet allocated"],
+      "JSON: stages and pending label")
+jr = {r["label"]: r for r in j["rows"]}
+check(all(close(jr[d]["values"][0], com[d]) and close(jr[d]["pending"][0], com[d] - alo[d]) for d in com),
+      "JSON: every donor's commitments and pending amount")
 sys.exit(1 if fails else 0)
 PY
 if [ $? -eq 0 ]; then pass "figures match python (see below)"; else fail "figures match python"; fi

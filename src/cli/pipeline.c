@@ -70,6 +70,47 @@ static void csv(FILE *fp, const aidstat_result_t *r, const aidstat_pipeline_t *p
     }
 }
 
+static void json(FILE *fp, const aidstat_result_t *r, const aidstat_pipeline_t *p)
+{
+    size_t n = aidstat_pipeline_stages(p);
+    fputs("{\n  \"key\": ", fp);
+    cli_json_str(fp, aidstat_key_name(aidstat_result_key(r, 0)));
+    fputs(",\n  \"stages\": [", fp);
+    for (size_t k = 0; k < n; k++) {
+        fputs(k ? ", " : "", fp);
+        cli_json_str(fp, aidstat_measure_name(aidstat_pipeline_stage(p, k)));
+    }
+    fputs("],\n  \"pending\": [", fp);
+    for (size_t k = 0; k + 1 < n; k++) {
+        fputs(k ? ", " : "", fp);
+        cli_json_str(fp, aidstat_pipeline_pending_label(p, k));
+    }
+    fputs("],\n  \"unit\": ", fp);
+    cli_json_str(fp, aidstat_result_currency(r));
+    fputs(",\n  \"source\": ", fp);
+    cli_json_str(fp, aidstat_result_source(r));
+    fputs(",\n  \"rows\": [", fp);
+    for (size_t i = 0; i <= aidstat_result_rows(r); i++) {
+        size_t row = i < aidstat_result_rows(r) ? i : (size_t)-1;
+        fprintf(fp, "%s\n    {\"label\": ", i ? "," : "");
+        cli_json_str(fp, row == (size_t)-1 ? "Total" : aidstat_result_row_label(r, i));
+        fputs(", \"values\": [", fp);
+        for (size_t k = 0; k < n; k++) {
+            fputs(k ? ", " : "", fp);
+            cli_json_num(fp, aidstat_pipeline_value(p, row, k));
+        }
+        fputs("], \"pending\": [", fp);
+        for (size_t k = 0; k + 1 < n; k++) {
+            fputs(k ? ", " : "", fp);
+            cli_json_num(fp, aidstat_pipeline_pending(p, row, k));
+        }
+        fputs("], \"passed_share\": ", fp);
+        cli_json_num(fp, aidstat_pipeline_passed(p, row));
+        fputc('}', fp);
+    }
+    fputs("\n  ]\n}\n", fp);
+}
+
 int cli_pipeline_print(FILE *fp, const aidstat_result_t *r, cli_format_t f, const char *scale, int decimals)
 {
     aidstat_error_t err;
@@ -77,11 +118,10 @@ int cli_pipeline_print(FILE *fp, const aidstat_result_t *r, cli_format_t f, cons
     if (!p)
         return cli_fail(&err);
     if (f == CLI_FMT_CSV || f == CLI_FMT_TSV || f == CLI_FMT_JSON) {
-        if (f == CLI_FMT_JSON) {
-            aidstat_pipeline_free(p);
-            return cli_error(EXIT_USAGE, "--pipeline writes a table, Markdown, CSV or TSV");
-        }
-        csv(fp, r, p, f == CLI_FMT_CSV ? ',' : '\t');
+        if (f == CLI_FMT_JSON)
+            json(fp, r, p);
+        else
+            csv(fp, r, p, f == CLI_FMT_CSV ? ',' : '\t');
         aidstat_pipeline_free(p);
         return EXIT_OK;
     }

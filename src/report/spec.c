@@ -1019,6 +1019,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     char *data_files = NULL, *weapons = NULL, *regions = NULL, *page = NULL, *orient = NULL, *locale = NULL;
     pos_t where[6] = {{0, 0}}; /* of data:, weapons:, regions:, page:, orientation:, locale: */
     char *eu_attr = NULL; /* eu_attribution: true or a key file */
+    char *diff_old = NULL; /* diff: the previous release's file */
     /* front matter */
     if (g_str_has_prefix(text, "---\n") || g_str_has_prefix(text, "---\r\n")) {
         const char *p = strchr(text, '\n') + 1;
@@ -1053,7 +1054,8 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
                             : !strcmp(key, "regions") ? &regions
                             : !strcmp(key, "page") ? &page : !strcmp(key, "orientation") ? &orient
                             : !strcmp(key, "font") ? &s->font : !strcmp(key, "theme") ? &s->theme
-                            : !strcmp(key, "locale") ? &locale : !strcmp(key, "eu_attribution") ? &eu_attr : NULL;
+                            : !strcmp(key, "locale") ? &locale : !strcmp(key, "eu_attribution") ? &eu_attr
+                            : !strcmp(key, "diff") ? &diff_old : NULL;
                 if (slot) {
                     g_free(*slot);
                     *slot = g_strdup(val);
@@ -1077,7 +1079,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
                 } else {
                     aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, 1,
                                   "front matter: unknown key \"%s\" (title, subtitle, author, date, data, weapons, regions, "
-                                  "page, orientation, font, font-size, theme, toc, locale)",
+                                  "page, orientation, font, font-size, theme, toc, locale, eu_attribution, diff)",
                                   key);
                     g_free(l);
                     goto fail;
@@ -1308,7 +1310,23 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
                       "character U+E000 (private use) is reserved for the report's figures");
         goto fail;
     }
-    char *expanded = expand_body(&x, body);
+    /* diff: FILE in the front matter: a last section on what changed since
+     * that release, made of the same ```diff blocks a spec can hold (after
+     * the spec's own lines, so their line numbers stay as they are) */
+    char *with_diff = NULL;
+    if (diff_old && diff_old[0]) {
+        if (strchr(diff_old, '\n') || strstr(diff_old, "```")) {
+            aid_error_set(err, AIDSTAT_ERR_USAGE, path, 1, 1, "diff: give one file name");
+            goto fail;
+        }
+        with_diff = g_strdup_printf("%s\n\n# What changed since the previous release\n\n"
+                                    "```diff\nold: %s\ntop: 10\ncaption: The largest revisions since the "
+                                    "previous release\n```\n\n```diff\nold: %s\nshow: chart\ntop: 10\n"
+                                    "caption: The largest revisions since the previous release, old and new values\n```\n",
+                                    body, diff_old, diff_old);
+    }
+    char *expanded = expand_body(&x, with_diff ? with_diff : body);
+    g_free(with_diff);
     if (!expanded)
         goto fail;
     cmark_gfm_core_extensions_ensure_registered();
@@ -1333,6 +1351,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     g_free(orient);
     g_free(locale);
     g_free(eu_attr);
+    g_free(diff_old);
     return s;
 fail:
     g_ptr_array_free(x.figtext, TRUE);
@@ -1343,6 +1362,7 @@ fail:
     g_free(orient);
     g_free(locale);
     g_free(eu_attr);
+    g_free(diff_old);
     aid_spec_free(s);
     return NULL;
 }
