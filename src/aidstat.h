@@ -132,6 +132,11 @@ typedef struct {
     const char *release;   /**< e.g. "Release 29 (04/2026)"; "" if unknown */
     const char *file;      /**< the file the record came from */
     long line;             /**< the line it starts on */
+    /** In a file that splits another view of aid (AIDSTAT_DATASET_SPLIT:
+     * Kiel's procurement_trends.csv), the part this record is, as the file
+     * names it ("stockpile", "procurement", "unspecified", "nato_purl");
+     * NULL or "" otherwise. */
+    const char *part;
 } aidstat_record_t;
 
 /** Receives records from a loader. Return 0 to go on, non-zero to stop
@@ -509,7 +514,8 @@ typedef enum {
     AIDSTAT_KEY_MEASURE,
     AIDSTAT_KEY_YEAR,
     AIDSTAT_KEY_QUARTER,
-    AIDSTAT_KEY_MONTH
+    AIDSTAT_KEY_MONTH,
+    AIDSTAT_KEY_SOURCING /**< how military aid was sourced: the parts of a sourcing split */
 } aidstat_key_t;
 
 /** Parse "donor", "region", ...; -1 when unknown. */
@@ -638,6 +644,32 @@ AIDSTAT_API const char *aidstat_result_basis(const aidstat_result_t *r);
  * commitments for row i (0..1, may exceed 1), or for the total row when i
  * is (size_t)-1; NaN otherwise. */
 AIDSTAT_API double aidstat_result_allocated_share(const aidstat_result_t *r, size_t i);
+/* ---------------------------------------------------------------- pipeline */
+
+/** The aid pipeline: commitments, then allocations, then deliveries, as far
+ * as a comparison with measures as columns (rows by donor, region or period,
+ * running totals too) has them. Stage k's pending amount is stage k minus
+ * stage k+1 ("Committed, not yet allocated"). Errors: not measures as
+ * columns, not sums of money, or fewer than two of the three stages.
+ * The result r is borrowed and must outlive the pipeline; free with
+ * aidstat_pipeline_free(). */
+typedef struct aidstat_pipeline aidstat_pipeline_t;
+AIDSTAT_API aidstat_pipeline_t *aidstat_pipeline_new(const aidstat_result_t *r, aidstat_error_t *err);
+AIDSTAT_API void aidstat_pipeline_free(aidstat_pipeline_t *p);
+/** The stages the data has (2 or 3), in order, and stage k's measure. */
+AIDSTAT_API size_t aidstat_pipeline_stages(const aidstat_pipeline_t *p);
+AIDSTAT_API aidstat_measure_t aidstat_pipeline_stage(const aidstat_pipeline_t *p, size_t k);
+/** Row i's amount at stage k, in base units; the total row for i = (size_t)-1. */
+AIDSTAT_API double aidstat_pipeline_value(const aidstat_pipeline_t *p, size_t i, size_t k);
+/** Stage k minus stage k+1 for row i (negative where more passed on than
+ * the row recorded at stage k); NaN for the last stage. */
+AIDSTAT_API double aidstat_pipeline_pending(const aidstat_pipeline_t *p, size_t i, size_t k);
+/** "Committed, not yet allocated" for stage k; NULL for the last stage. */
+AIDSTAT_API const char *aidstat_pipeline_pending_label(const aidstat_pipeline_t *p, size_t k);
+/** The last stage as a share of the first (0..1, may exceed 1); NaN when
+ * the first is not positive. */
+AIDSTAT_API double aidstat_pipeline_passed(const aidstat_pipeline_t *p, size_t i);
+
 /** Whether totals, shares and ranks are meaningful (not across measures). */
 AIDSTAT_API bool aidstat_result_additive(const aidstat_result_t *r);
 /** The total over all matched records (for regions: each donor once). */

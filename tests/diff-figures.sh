@@ -255,7 +255,14 @@ if command -v pdftotext >/dev/null; then
     (cd "$SRCDIR/tests/data" && "$AIDSTAT" report diff-report.md -o "$tmp/report-diff.pdf" 2>"$tmp/report.err")
     check "report with diff blocks is written" test -s "$tmp/report-diff.pdf"
     pdftotext -layout "$tmp/report-diff.pdf" "$tmp/report-diff.txt"
-    python3 - "$SRCDIR/tests/data" "$tmp/report-diff.txt" >"$tmp/py2.out" <<'PY'
+    # the same section from the front matter's diff: key
+    (cd "$SRCDIR/tests/data" && "$AIDSTAT" report diff-frontmatter.md -o "$tmp/report-fm.pdf" 2>"$tmp/report-fm.err")
+    check "report with diff: in the front matter is written" test -s "$tmp/report-fm.pdf"
+    pdftotext -layout "$tmp/report-fm.pdf" "$tmp/report-fm.txt"
+    check "front matter diff: the section heading" grep -q "What changed since the previous release" "$tmp/report-fm.txt"
+    check "front matter diff: the chart" grep -q "Largest revisions: aid allocations by donor" "$tmp/report-fm.txt"
+    for txt in "$tmp/report-diff.txt" "$tmp/report-fm.txt"; do
+    python3 - "$SRCDIR/tests/data" "$txt" >>"$tmp/py2.out" <<'PY'
 import csv, sys
 data, text = sys.argv[1], open(sys.argv[2]).read()
 def sums(name):
@@ -272,8 +279,9 @@ for donor in sorted(set(old) | set(new)):
              f"{later.get(donor, 0):.3f}"]
     line = next((l for l in text.splitlines() if l.strip().startswith(donor + " ")), "")
     ok = line.split()[1:3] == cells[:2] and cells[2] in line and line.split()[-1] == cells[3]
-    print(("ok - " if ok else "not ok - ") + f"report table: {donor} {' '.join(cells)}" + ("" if ok else f" (got: {line.strip()})"))
+    print(("ok - " if ok else "not ok - ") + f"report table ({sys.argv[2].rsplit('/', 1)[-1]}): {donor} {' '.join(cells)}" + ("" if ok else f" (got: {line.strip()})"))
 PY
+    done
     while IFS= read -r line; do
         case $line in
         "ok - "*) pass "${line#ok - }" ;;

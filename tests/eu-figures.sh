@@ -162,5 +162,17 @@ if command -v pdftotext >/dev/null; then
     check "blocks: only the attributed table says so ($n)" test "$n" -eq 1
 fi
 
+# the default report: the bilateral ranking and, beside it, the attributed one
+# (Release 29's key ships with the embedded data)
+if command -v pdftotext >/dev/null; then
+    "$AIDSTAT" report -o "$tmp/default.pdf" 2>/dev/null
+    pdftotext -layout "$tmp/default.pdf" "$tmp/default.txt"
+    check "default report: the section" grep -q "^EU aid attributed to the member states" "$tmp/default.txt"
+    check "default report: the bilateral table keeps the EU row (84.43)" grep -q "EU (Commission and Council)  *84\.43" "$tmp/default.txt"
+    check "default report: the attributed table has Germany 49.04 (python: 49.040049)" grep -q "Germany  *49\.04" "$tmp/default.txt"
+    n=$(tr '\n' ' ' <"$tmp/default.txt" | sed 's/  */ /g' | grep -o "including attributed EU aid: the" | wc -l)
+    check "default report: only the attributed table says so ($n)" test "$n" -eq 1
+fi
+
 echo "$npass passed, $nfail failed"
 [ "$nfail" -eq 0 ]

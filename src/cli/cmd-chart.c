@@ -241,8 +241,9 @@ static int chart_over_time(chart_args_t *a, int argc, char **argv, aidstat_chart
     aidstat_series_options_init(&so);
     if (a->by) {
         int k = aidstat_key_parse(a->by);
-        if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE && k != AIDSTAT_KEY_MEASURE)
-            return cli_error(EXIT_USAGE, "--by \"%s\": a %s chart has one line or layer per donor, region, type or measure",
+        if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE && k != AIDSTAT_KEY_MEASURE &&
+            k != AIDSTAT_KEY_SOURCING)
+            return cli_error(EXIT_USAGE, "--by \"%s\": a %s chart has one line or layer per donor, region, type, measure or sourcing part",
                              a->by, a->kind_arg);
         so.by = (aidstat_key_t)k;
     }

@@ -594,14 +594,14 @@ int cmd_compare(int argc, char **argv)
           *stat = NULL, *gdp_file = NULL, *pop_file = NULL, *milex_file = NULL, *milex_sheet = NULL;
     gchar *top_s = NULL, *decimals_s = NULL, *gdp_year_s = NULL, *milex_year_s = NULL;
     long top = 0, decimals = -1, gdp_year = 0, milex_year = 0;
-    gboolean cumulative = FALSE, concentration = FALSE, releases = FALSE;
+    gboolean cumulative = FALSE, concentration = FALSE, releases = FALSE, pipeline = FALSE;
     cli_data_opts_t data = {0};
     cli_select_t sel = {0};
     cli_norm_t norm = {0};
     cli_eu_t eu = {0};
     GOptionEntry entries[] = {
         {"by", 'b', 0, G_OPTION_ARG_STRING, &by,
-         "Group by one or two keys: donor, region, type, measure, year, quarter, month (e.g. region,type)", "KEY[,KEY]"},
+         "Group by one or two keys: donor, region, type, measure, year, quarter, month, sourcing (e.g. region,type)", "KEY[,KEY]"},
         {"top", 'n', 0, G_OPTION_ARG_STRING, &top_s, "Keep the top N rows; fold the rest into \"Others\"", "N"},
         {"sort", 's', 0, G_OPTION_ARG_STRING, &sort, "Order rows by value or name", "value|name"},
         {"stat", 0, 0, G_OPTION_ARG_STRING, &stat,
@@ -622,6 +622,8 @@ int cmd_compare(int argc, char **argv)
         {"cumulative", 0, 0, G_OPTION_ARG_NONE, &cumulative, "Running totals over periods (--by year, quarter or month)", NULL},
         {"concentration", 0, 0, G_OPTION_ARG_NONE, &concentration,
          "Add donor concentration: top-k shares, Herfindahl-Hirschman index, Gini", NULL},
+        {"pipeline", 0, 0, G_OPTION_ARG_NONE, &pipeline,
+         "Commitments, allocations and deliveries side by side, with what is pending between them (--by KEY)", NULL},
         {"releases", 0, 0, G_OPTION_ARG_NONE, &releases,
          "Each FILE is a release of the same data: the selection per release, side by side (oldest first)", NULL},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: table, csv, tsv, json, markdown", "FORMAT"},
@@ -673,7 +675,7 @@ int cmd_compare(int argc, char **argv)
             int k = aidstat_key_parse(g_strstrip(keys[i]));
             if (k < 0) {
                 code = cli_error(EXIT_USAGE,
-                                 "--by: unknown key \"%s\" (keys: donor, region, type, measure, year, quarter, month)",
+                                 "--by: unknown key \"%s\" (keys: donor, region, type, measure, year, quarter, month, sourcing)",
                                  keys[i]);
                 g_strfreev(keys);
                 goto done;
@@ -681,6 +683,14 @@ int cmd_compare(int argc, char **argv)
             opt.by[i] = (aidstat_key_t)k;
         }
         g_strfreev(keys);
+    }
+    if (pipeline) {
+        /* the stages are the columns */
+        if (opt.by[1] || opt.by[0] == AIDSTAT_KEY_MEASURE) {
+            code = cli_error(EXIT_USAGE, "--pipeline puts the measures in columns: give one --by key (donor, region or a period)");
+            goto done;
+        }
+        opt.by[1] = AIDSTAT_KEY_MEASURE;
     }
     if ((code = cli_select_build(&sel, &data,
                                  opt.by[0] == AIDSTAT_KEY_REGION || opt.by[1] == AIDSTAT_KEY_REGION)))
@@ -799,6 +809,12 @@ int cmd_compare(int argc, char **argv)
     if ((code = cli_output_open(&out, output)))
         goto done;
     v.fp = out.fp;
+    if (pipeline) {
+        if ((code = cli_pipeline_print(out.fp, res, fmt, scale, decimals)))
+            goto done;
+        code = cli_output_commit(&out);
+        goto done;
+    }
     switch (fmt) {
     case CLI_FMT_TABLE:
         print_table(&v, false);

@@ -12,16 +12,32 @@ static void field(FILE *fp, const char *s)
     cli_csv_field(fp, s, ',');
 }
 
+#define LONG_HEADER "donor,iso3,recipient,year,month,type,measure,value,currency,gdp,gdp_year,source,release"
+
+/* The header waits for the first record: a split (a sourcing split) has a
+ * part column, and a file is never partly split (other views of aid do not
+ * load together). */
 typedef struct {
     FILE *fp;
-    int e; /* errno of the first failed write */
+    int e;       /* errno of the first failed write */
+    bool head;   /* the header is written */
+    bool parts;  /* with a part column */
 } sink_t;
+
+static void header(sink_t *sink, bool parts)
+{
+    sink->head = true;
+    sink->parts = parts;
+    fputs(parts ? LONG_HEADER ",part\n" : LONG_HEADER "\n", sink->fp);
+}
 
 static int write_record(const aidstat_record_t *r, void *user)
 {
     sink_t *sink = user;
     FILE *fp = sink->fp;
     errno = 0;
+    if (!sink->head)
+        header(sink, r->part && r->part[0]);
     char v[64], g[64];
     field(fp, r->donor);
     fputc(',', fp);
@@ -47,6 +63,10 @@ static int write_record(const aidstat_record_t *r, void *user)
     field(fp, r->source);
     fputc(',', fp);
     field(fp, r->release);
+    if (sink->parts) {
+        fputc(',', fp);
+        field(fp, r->part ? r->part : "");
+    }
     fputc('\n', fp);
     if (!ferror(fp))
         return 0;
@@ -66,7 +86,8 @@ int cmd_convert(int argc, char **argv)
     g_option_context_set_summary(ctx,
         "Read FILEs with any loader and write one aid record per row:\n"
         "donor,iso3,recipient,year,month,type,measure,value,currency,gdp,gdp_year,source,release\n"
-        "with values and GDP in base units (euros, not billions).");
+        "with values and GDP in base units (euros, not billions); a split (Kiel's\n"
+        "procurement_trends.csv) has a last column, part.");
     g_option_context_add_main_entries(ctx, entries, NULL);
     cli_csv_add_entries(ctx);
     g_option_context_add_group(ctx, cli_data_group(&data));
@@ -79,10 +100,10 @@ int cmd_convert(int argc, char **argv)
     } else if (argc < 2) {
         code = cli_error(EXIT_USAGE, "convert: give at least one FILE");
     } else if (!(code = cli_data_prepare(&data)) && !(code = cli_output_open(&out, output))) {
-        fputs("donor,iso3,recipient,year,month,type,measure,value,currency,gdp,gdp_year,source,release\n",
-              out.fp);
-        sink_t sink = {out.fp, 0};
+        sink_t sink = {out.fp, 0, false, false};
         code = cli_load(&data, argv + 1, argc - 1, write_record, &sink, NULL, NULL);
+        if (!code && !sink.head)
+            header(&sink, false);
         if (sink.e)
             code = cli_output_error(&out, sink.e);
         if (code)

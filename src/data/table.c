@@ -9,7 +9,7 @@
 
 struct aidstat_table {
     aid_intern_t strings;
-    GArray *donor, *iso3, *recipient, *currency, *source, *release, *file; /* uint32 ids */
+    GArray *donor, *iso3, *recipient, *currency, *source, *release, *file, *part; /* uint32 ids */
     GArray *year, *gdp_year;                                           /* int16 */
     GArray *month, *day, *type, *measure;                              /* uint8 */
     GArray *value, *gdp;                                               /* double */
@@ -28,6 +28,7 @@ aidstat_table_t *aidstat_table_new(void)
     COL(source, uint32_t);
     COL(release, uint32_t);
     COL(file, uint32_t);
+    COL(part, uint32_t);
     COL(year, int16_t);
     COL(gdp_year, int16_t);
     COL(month, uint8_t);
@@ -46,7 +47,7 @@ void aidstat_table_free(aidstat_table_t *t)
     if (!t)
         return;
     GArray *cols[] = {t->donor, t->iso3,  t->recipient, t->currency, t->source, t->release,
-                      t->file,  t->year,  t->gdp_year,  t->month,    t->day,    t->type,
+                      t->file,  t->part,  t->year,  t->gdp_year,  t->month,    t->day,    t->type,
                       t->measure, t->value, t->gdp,     t->line};
     for (size_t i = 0; i < G_N_ELEMENTS(cols); i++)
         g_array_free(cols[i], TRUE);
@@ -70,6 +71,9 @@ int aidstat_table_append(const aidstat_record_t *rec, void *table)
     put_str(t, t->source, rec->source);
     put_str(t, t->release, rec->release);
     put_str(t, t->file, rec->file);
+    /* most records are no part of a split: no string for them */
+    uint32_t part = rec->part && rec->part[0] ? aid_intern(&t->strings, rec->part) : UINT32_MAX;
+    g_array_append_val(t->part, part);
     int16_t y = (int16_t)rec->year, gy = (int16_t)rec->gdp_year;
     uint8_t m = (uint8_t)rec->month, d = (uint8_t)rec->day, ty = (uint8_t)rec->type,
             me = (uint8_t)rec->measure;
@@ -107,6 +111,8 @@ void aidstat_table_get(const aidstat_table_t *t, size_t i, aidstat_record_t *rec
     rec->source = S(source);
     rec->release = S(release);
     rec->file = S(file);
+    uint32_t part = g_array_index(t->part, uint32_t, i);
+    rec->part = part == UINT32_MAX ? NULL : aid_intern_str(&t->strings, part);
     rec->year = g_array_index(t->year, int16_t, i);
     rec->gdp_year = g_array_index(t->gdp_year, int16_t, i);
     rec->month = g_array_index(t->month, uint8_t, i);

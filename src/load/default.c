@@ -9,6 +9,7 @@
 
 #define DEFAULT_NAME "kiel-ust-r29.csv"
 #define WEAPONS_NAME "kiel-ust-r29-weapons.csv"
+#define SOURCING_NAME "kiel-ust-r29-sourcing.csv"
 
 const char *aidstat_default_dataset_name(void)
 {
@@ -46,4 +47,10 @@ aidstat_status_t aid_load_default_weapons(aidstat_record_fn fn, void *user,
                                           aidstat_load_report_t *report, aidstat_error_t *err)
 {
     return load_resource(WEAPONS_NAME, fn, user, report, err);
+}
+
+aidstat_status_t aid_load_default_sourcing(aidstat_record_fn fn, void *user,
+                                           aidstat_load_report_t *report, aidstat_error_t *err)
+{
+    return load_resource(SOURCING_NAME, fn, user, report, err);
 }

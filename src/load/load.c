@@ -820,7 +820,8 @@ static int row_who(loader_t *L, char **f, const size_t *lens, long line, aidstat
         return reject(L, line, "donor missing", "");
     if (c >= 0 && !text_ok(L, line, c, f[c], lens[c], "donor name", AID_MAX_NAME))
         return 0;
-    if (c >= 0 && donor_aggregate(L, rec->donor))
+    /* a split's records are totals over donors (Kiel's sourcing split covers all of them) */
+    if (c >= 0 && donor_aggregate(L, rec->donor) && !(L->profile && L->profile->role == AIDSTAT_DATASET_SPLIT))
         return reject_col(L, line, "a total over donors, not a donor", c, rec->donor);
     if ((c = L->first[ROLE_ISO3]) >= 0) {
         if (!text_ok(L, line, c, f[c], lens[c], "donor code", AID_MAX_NAME))
@@ -949,6 +950,13 @@ static int row_what(loader_t *L, char **f, const size_t *lens, long line, aidsta
             return 0;
         rec->release = f[c];
     }
+    if ((c = L->first[ROLE_PART]) >= 0) {
+        if (!f[c][0])
+            return reject_col(L, line, "part missing", c, f[c]);
+        if (!text_ok(L, line, c, f[c], lens[c], "part", AID_MAX_NAME))
+            return 0;
+        rec->part = f[c];
+    }
     return ROW_GO;
 }
 
@@ -1050,6 +1058,8 @@ static int row_wide(loader_t *L, char **f, long line, aidstat_record_t *rec, dou
         if (col->year)
             r.year = col->year, r.month = col->month, r.day = 0;
         r.value = vp[i] * (col->scale > 0 ? col->scale : scale);
+        if (L->profile && L->profile->role == AIDSTAT_DATASET_SPLIT)
+            r.part = L->raw[i]; /* the part of the split this column holds */
         if (col->currency && L->first[ROLE_CURRENCY] < 0)
             r.currency = col->currency;
         if (L->report)

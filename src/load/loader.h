@@ -28,6 +28,7 @@ typedef enum {
     ROLE_GDP_YEAR,
     ROLE_SOURCE,
     ROLE_RELEASE,
+    ROLE_PART, /* the part of a split a record is (aidstat-long with a part column) */
     ROLE_COUNT
 } aid_role_t;
 
@@ -146,5 +147,11 @@ char *aid_kiel_release_label(const char *release, const char *period);
  * they are part of its military aid, not in addition to it. */
 aidstat_status_t aid_load_default_weapons(aidstat_record_fn fn, void *user,
                                           aidstat_load_report_t *report, aidstat_error_t *err);
+
+/* The embedded release's sourcing split (kiel-ust-r29-sourcing.csv):
+ * military allocations of all donors by month and how they were sourced;
+ * kept apart for the same reason. */
+aidstat_status_t aid_load_default_sourcing(aidstat_record_fn fn, void *user,
+                                           aidstat_load_report_t *report, aidstat_error_t *err);
 
 #endif

@@ -71,6 +71,17 @@ static const aid_column_t c_long[] = {
     COL(ROLE_TYPE), COL(ROLE_MEASURE), {ROLE_VALUE, -1, -1, 1.0, NULL, 0, 0}, COL(ROLE_CURRENCY),
     {ROLE_GDP, -1, -1, 1.0, NULL, 0, 0}, COL(ROLE_GDP_YEAR), COL(ROLE_SOURCE), COL(ROLE_RELEASE)};
 
+/* the long format of a split (aidstat convert of a sourcing split): each
+ * record also names its part */
+static const char *const h_long_part[] = {"donor", "iso3", "recipient", "year", "month", "type",
+                                          "measure", "value", "currency", "gdp", "gdp_year",
+                                          "source", "release", "part", NULL};
+static const aid_column_t c_long_part[] = {
+    COL(ROLE_DONOR), COL(ROLE_ISO3), COL(ROLE_RECIPIENT), COL(ROLE_YEAR), COL(ROLE_MONTH),
+    COL(ROLE_TYPE), COL(ROLE_MEASURE), {ROLE_VALUE, -1, -1, 1.0, NULL, 0, 0}, COL(ROLE_CURRENCY),
+    {ROLE_GDP, -1, -1, 1.0, NULL, 0, 0}, COL(ROLE_GDP_YEAR), COL(ROLE_SOURCE), COL(ROLE_RELEASE),
+    COL(ROLE_PART)};
+
 #define KIEL "Kiel Institute, Ukraine Support Tracker"
 
 static const aid_profile_t profiles[] = {
@@ -113,6 +124,9 @@ static const aid_profile_t profiles[] = {
     {"aidstat-long", "aidstat long format (one record per row, values in base units)", h_long,
      c_long, NULL, NULL, NULL, 1.0, 0, NULL, -1, -1, false, false, NULL,
      AIDSTAT_DATASET_RECORDS},
+    {"aidstat-long", "aidstat long format of a split (one record per row, each naming its part)",
+     h_long_part, c_long_part, NULL, NULL, NULL, 1.0, 0, NULL, -1, -1, false, false, NULL,
+     AIDSTAT_DATASET_SPLIT},
 };
 
 const aid_profile_t *aid_profile_match(char **names, size_t n)

@@ -80,6 +80,52 @@ static bool baseline_years(const char *s, int *b0, int *b1)
     return *b0 && *b1;
 }
 
+/* {{ sourced }}: the sourcing split's total as a share of the military
+ * allocations of the report's data over the split's months. NULL with err
+ * when there is no split or nothing to divide by. */
+static char *sourced(const aid_rdata_t *d, const char *file, const char *fmt, aidstat_error_t *err)
+{
+    if (!d->sourcing) {
+        aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                      "no sourcing split is loaded (procurement_trends.csv beside the data)");
+        return NULL;
+    }
+    char *out = NULL;
+    aid_rdata_t split = *d;
+    split.table = d->sourcing;
+    aid_opts_t none, mil;
+    aid_opts_init(&none, file);
+    aid_opts_init(&mil, file);
+    aidstat_filter_t *fs = aid_query_filter(&split, &none, false, err), *fm = NULL;
+    aidstat_result_t *a = fs ? aid_query_compare(&split, &none, fs, AIDSTAT_KEY_DONOR, err) : NULL, *b = NULL;
+    if (a) {
+        int y0, m0, y1, m1;
+        aidstat_result_period(a, &y0, &m0, &y1, &m1);
+        char from[16], to[16];
+        snprintf(from, sizeof from, "%04d-%02d", y0, m0 ? m0 : 1);
+        snprintf(to, sizeof to, "%04d-%02d", y1, m1 ? m1 : 12);
+        aid_opts_add(&mil, "type", "military", 0, 0);
+        aid_opts_add(&mil, "measure", "allocation", 0, 0);
+        aid_opts_add(&mil, "from", from, 0, 0);
+        aid_opts_add(&mil, "to", to, 0, 0);
+        if (y0 && (fm = aid_query_filter(d, &mil, false, err)))
+            b = aid_query_compare(d, &none, fm, AIDSTAT_KEY_DONOR, err);
+        else if (!y0)
+            aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0, "the sourcing split has no dates");
+    }
+    if (b && aidstat_result_total(b) > 0)
+        out = format_value(d, aidstat_result_total(a) / aidstat_result_total(b) * 100.0, fmt, "", "pct");
+    else if (b)
+        aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0, "the data have no military allocations in the split's months");
+    aidstat_result_free(a);
+    aidstat_result_free(b);
+    aidstat_filter_free(fs);
+    aidstat_filter_free(fm);
+    aid_opts_clear(&none);
+    aid_opts_clear(&mil);
+    return out;
+}
+
 char *aid_expr_eval(const aid_rdata_t *d, const char *text, const char *file, long line, long col,
                     aidstat_error_t *err)
 {
@@ -349,10 +395,17 @@ char *aid_expr_eval(const aid_rdata_t *d, const char *text, const char *file, lo
         }
     sfree:
         aidstat_series_free(s);
+    } else if (!strcmp(func, "sourced")) {
+        if (o.keys->len) {
+            aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col, "{{ %s }}: sourced takes no options", expr);
+            goto out;
+        }
+        if (!(out = sourced(d, file, fmt, &qerr)))
+            goto qfail;
     } else {
         aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col,
                       "{{ %s }}: unknown figure \"%s\" (sum, share, allocated, rank, count, growth, slope, cagr, "
-                      "latest, first, release, top)",
+                      "sourced, latest, first, release, top)",
                       expr, func);
     }
     goto out;

@@ -200,8 +200,14 @@ const aidstat_table_t *aid_query_table(const aid_rdata_t *d, const aid_opts_t *o
     const char *v = aid_opts_get(o, "data");
     if (!v || !strcmp(v, "main"))
         return d->table;
+    if (!strcmp(v, "sourcing")) {
+        if (!d->sourcing)
+            aid_opts_error(o, "data", 0, 0, err,
+                           "data: sourcing: no sourcing split is loaded (procurement_trends.csv beside the data)");
+        return d->sourcing;
+    }
     if (strcmp(v, "weapons")) {
-        aid_opts_error(o, "data", 0, 0, err, "data: \"%s\": main or weapons", v);
+        aid_opts_error(o, "data", 0, 0, err, "data: \"%s\": main, weapons or sourcing", v);
         return NULL;
     }
     if (!d->weapons) {
@@ -228,16 +234,16 @@ static aidstat_status_t feed(const aid_rdata_t *d, const aid_opts_t *o, const ai
     if (d->caveat)
         return aid_opts_error(o, "eu_attribution", 0, 0, err,
                               "eu_attribution: the report's data is attributed already (front matter)");
-    aidstat_eukey_t *key = aidstat_eukey_load_default(err);
-    if (!key)
-        return err->code;
-    aidstat_attribution_t *a = aidstat_attribution_new(key, d->regions, fn, user);
+    if (!d->eukey)
+        return aid_opts_error(o, "eu_attribution", 0, 0, err,
+                              "eu_attribution: no attribution key for this data (the embedded data has one; "
+                              "other data needs eu_aid_shares.csv beside it)");
+    aidstat_attribution_t *a = aidstat_attribution_new(d->eukey, d->regions, fn, user);
     aidstat_table_foreach(t, aidstat_attribution_add, a);
     aidstat_status_t st = aidstat_attribution_finish(a, err);
     if (st == AIDSTAT_OK)
         caveat(user, aidstat_attribution_describe(a));
     aidstat_attribution_free(a);
-    aidstat_eukey_free(key);
     return st;
 }
 
@@ -316,8 +322,9 @@ aidstat_series_t *aid_query_series(const aid_rdata_t *d, const aid_opts_t *o, ai
     const char *v;
     if ((v = aid_opts_get(o, "by"))) {
         int k = aidstat_key_parse(v);
-        if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE && k != AIDSTAT_KEY_MEASURE) {
-            aid_opts_error(o, "by", 0, 0, err, "by: \"%s\": over time, group by donor, region, type or measure", v);
+        if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE && k != AIDSTAT_KEY_MEASURE &&
+            k != AIDSTAT_KEY_SOURCING) {
+            aid_opts_error(o, "by", 0, 0, err, "by: \"%s\": over time, group by donor, region, type, measure or sourcing", v);
             return NULL;
         }
         so.by = (aidstat_key_t)k;

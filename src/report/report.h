@@ -13,6 +13,11 @@
 typedef struct {
     aidstat_table_t *table;
     aidstat_table_t *weapons; /* heavy weapons by donor (Kiel weapons.csv), or NULL */
+    aidstat_table_t *sourcing; /* military aid by how it was sourced (procurement_trends.csv), or NULL */
+    /* the key for eu_attribution on a block: eu_aid_shares.csv beside the
+     * data, or with the embedded data the embedded release's; NULL for
+     * other data (a key of another release would be refused anyway) */
+    aidstat_eukey_t *eukey;
     aidstat_regions_t *regions;
     GPtrArray *sources; /* char*: one line per loaded file */
     aid_locale_t locale;

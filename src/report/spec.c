@@ -59,6 +59,8 @@ void aid_spec_free(aid_spec_t *s)
         g_ptr_array_free(s->blocks, TRUE);
     aidstat_table_free(s->data.table);
     aidstat_table_free(s->data.weapons);
+    aidstat_table_free(s->data.sourcing);
+    aidstat_eukey_free(s->data.eukey);
     aidstat_regions_free(s->data.regions);
     g_free(s->data.dir);
     if (s->data.sources)
@@ -865,11 +867,13 @@ static char *expand_body(ctx_t *x, const char *body)
                     if (if_line)
                         st = aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, ln, (long)(t - l) + 1,
                                            "{{ if }} inside {{ if }} (line %ld): close it with {{ end }} first", if_line);
-                    else if (strcmp(what, "weapons"))
+                    else if (strcmp(what, "weapons") && strcmp(what, "sourcing") && strcmp(what, "eu_key"))
                         st = aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, ln, (long)(t - l) + 1,
-                                           "{{ if %s }}: the condition can be weapons", what);
+                                           "{{ if %s }}: the condition can be weapons, sourcing or eu_key", what);
                     if_line = ln;
-                    skipping = !x->s->data.weapons;
+                    skipping = !strcmp(what, "sourcing") ? !x->s->data.sourcing
+                             : !strcmp(what, "eu_key")   ? !x->s->data.eukey
+                                                         : !x->s->data.weapons;
                 } else if (!strcmp(d, "else")) {
                     if (!if_line)
                         st = aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, ln, (long)(t - l) + 1,
@@ -950,11 +954,12 @@ static void source_line(aid_spec_t *s, const aidstat_load_report_t *r)
                       : g_strdup("no dates");
     g_ptr_array_add(s->data.sources,
                     g_strdup_printf("%s%s%s: %s; %" G_GUINT64_FORMAT " rows read, %" G_GUINT64_FORMAT
-                                    " used, %" G_GUINT64_FORMAT " rejected; %s; %zu donors.",
+                                    " used, %" G_GUINT64_FORMAT " rejected; %s; %zu donor%s.",
                                     src[0] ? src : "Source not stated", rel[0] ? ", " : "", rel,
                                     aidstat_load_report_file(r), aidstat_load_report_rows_read(r),
                                     aidstat_load_report_rows_used(r), aidstat_load_report_rows_rejected(r),
-                                    period, aidstat_load_report_donor_count(r)));
+                                    period, aidstat_load_report_donor_count(r),
+                                    aidstat_load_report_donor_count(r) == 1 ? "" : "s"));
     g_free(period);
 }
 
@@ -1016,6 +1021,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     aidstat_load_options_init(&lo);
     GPtrArray *lo_keep = g_ptr_array_new_with_free_func(g_free);
     int lo_done;
+    char *diff_old = NULL; /* diff: the previous release's file */
     /* front matter */
     if (g_str_has_prefix(text, "---\n") || g_str_has_prefix(text, "---\r\n")) {
         const char *p = strchr(text, '\n') + 1;
@@ -1050,7 +1056,8 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
                             : !strcmp(key, "regions") ? &regions
                             : !strcmp(key, "page") ? &page : !strcmp(key, "orientation") ? &orient
                             : !strcmp(key, "font") ? &s->font : !strcmp(key, "theme") ? &s->theme
-                            : !strcmp(key, "locale") ? &locale : !strcmp(key, "eu_attribution") ? &eu_attr : NULL;
+                            : !strcmp(key, "locale") ? &locale : !strcmp(key, "eu_attribution") ? &eu_attr
+                            : !strcmp(key, "diff") ? &diff_old : NULL;
                 if (slot) {
                     g_free(*slot);
                     *slot = g_strdup(val);
@@ -1080,7 +1087,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
                 } else {
                     aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, 1,
                                   "front matter: unknown key \"%s\" (title, subtitle, author, date, data, weapons, regions, "
-                                  "page, orientation, font, font-size, theme, toc, locale; reading the data: "
+                                  "page, orientation, font, font-size, theme, toc, locale, eu_attribution, diff; reading the data: "
                                   "decimal-comma, decimal-point, unit, map, words, encoding, sheet, "
                                   "date-order, input-currency, input-format, delimiter)",
                                   key);
@@ -1243,7 +1250,50 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
         g_free(beside);
         goto fail;
     }
+    /* the sourcing split (Kiel's procurement_trends.csv) as the heavy
+     * weapons: beside the data, or the embedded release's */
+    char *spath = beside ? g_build_filename(beside, "procurement_trends.csv", NULL) : NULL;
+    if (spath && (!g_file_test(spath, G_FILE_TEST_IS_REGULAR) ||
+                  (s->data.confine && !inside(s->data.dir, spath)))) {
+        g_free(spath);
+        spath = NULL;
+    }
+    bool embedded_sourcing = !beside;
+    /* the EU attribution key of the data's release, the same way */
+    char *kpath = beside ? g_build_filename(beside, "eu_aid_shares.csv", NULL) : NULL;
+    if (kpath && (!g_file_test(kpath, G_FILE_TEST_IS_REGULAR) ||
+                  (s->data.confine && !inside(s->data.dir, kpath)))) {
+        g_free(kpath);
+        kpath = NULL;
+    }
+    if (kpath || embedded_sourcing) {
+        s->data.eukey = kpath ? aidstat_eukey_load_file(kpath, err) : aidstat_eukey_load_default(err);
+        g_free(kpath);
+        if (!s->data.eukey) {
+            g_free(beside);
+            g_free(wpath);
+            goto fail;
+        }
+    }
     g_free(beside);
+    if (spath || embedded_sourcing) {
+        aidstat_load_report_t *r = aidstat_load_report_new();
+        aidstat_table_t *t = aidstat_table_new();
+        aidstat_status_t st = spath ? aidstat_load_file(spath, NULL, add_record, t, r, err)
+                                    : aid_load_default_sourcing(add_record, t, r, err);
+        if (st == AIDSTAT_OK) {
+            source_line(s, r);
+            s->data.sourcing = t;
+            t = NULL;
+        }
+        aidstat_table_free(t);
+        aidstat_load_report_free(r);
+        g_free(spath);
+        if (st != AIDSTAT_OK) {
+            g_free(wpath);
+            goto fail;
+        }
+    }
     if (wpath || embedded) {
         aidstat_load_report_t *r = aidstat_load_report_new();
         aidstat_table_t *w = aidstat_table_new();
@@ -1270,7 +1320,23 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
                       "character U+E000 (private use) is reserved for the report's figures");
         goto fail;
     }
-    char *expanded = expand_body(&x, body);
+    /* diff: FILE in the front matter: a last section on what changed since
+     * that release, made of the same ```diff blocks a spec can hold (after
+     * the spec's own lines, so their line numbers stay as they are) */
+    char *with_diff = NULL;
+    if (diff_old && diff_old[0]) {
+        if (strchr(diff_old, '\n') || strstr(diff_old, "```")) {
+            aid_error_set(err, AIDSTAT_ERR_USAGE, path, 1, 1, "diff: give one file name");
+            goto fail;
+        }
+        with_diff = g_strdup_printf("%s\n\n# What changed since the previous release\n\n"
+                                    "```diff\nold: %s\ntop: 10\ncaption: The largest revisions since the "
+                                    "previous release\n```\n\n```diff\nold: %s\nshow: chart\ntop: 10\n"
+                                    "caption: The largest revisions since the previous release, old and new values\n```\n",
+                                    body, diff_old, diff_old);
+    }
+    char *expanded = expand_body(&x, with_diff ? with_diff : body);
+    g_free(with_diff);
     if (!expanded)
         goto fail;
     cmark_gfm_core_extensions_ensure_registered();
@@ -1296,6 +1362,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     g_free(locale);
     g_free(eu_attr);
     g_ptr_array_free(lo_keep, TRUE);
+    g_free(diff_old);
     return s;
 fail:
     g_ptr_array_free(x.figtext, TRUE);
@@ -1307,6 +1374,7 @@ fail:
     g_free(locale);
     g_free(eu_attr);
     g_ptr_array_free(lo_keep, TRUE);
+    g_free(diff_old);
     aid_spec_free(s);
     return NULL;
 }

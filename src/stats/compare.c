@@ -17,6 +17,7 @@
 #include "data/region.h"
 #include "stats/groups.h"
 #include "stats/sum.h"
+#include "stats/sourcing.h"
 #include "stats/selection.h"
 
 #include <glib.h>
@@ -111,6 +112,11 @@ struct aidstat_compare {
     GArray *col_total; /* cell_t per column label */
     cell_t total;
     aid_selection_t sel; /* what the matched records were */
+    /* grouping by sourcing: matched records that are no part of a split,
+     * and where the first one came from */
+    uint64_t unsplit;
+    char *unsplit_file;
+    long unsplit_line;
     GPtrArray *values;   /* per row label: GArray of sample_t, for --stat needing values */
     aidstat_error_t norm_err; /* the first record that could not be restated */
     uint64_t norm_failed;
@@ -166,7 +172,7 @@ struct aidstat_result {
 /* ---------------------------------------------------------------- keys */
 
 static const char *const key_names[] = {"none", "donor", "region", "type", "measure",
-                                        "year", "quarter", "month"};
+                                        "year", "quarter", "month", "sourcing"};
 
 int aidstat_key_parse(const char *s)
 {
@@ -316,6 +322,19 @@ static size_t labels_of(aidstat_compare_t *c, int which, const aidstat_record_t 
     case AIDSTAT_KEY_MEASURE:
         ids[0] = label_id(c, which, aidstat_measure_label(rec->measure), (int)rec->measure);
         return 1;
+    case AIDSTAT_KEY_SOURCING: {
+        const char *label;
+        int part = aid_sourcing_part(rec->part, &label);
+        if (part < 0) {
+            if (!c->unsplit++) {
+                c->unsplit_file = g_strdup(rec->file ? rec->file : "");
+                c->unsplit_line = rec->line;
+            }
+            return 0;
+        }
+        ids[0] = label_id(c, which, label, part);
+        return 1;
+    }
     case AIDSTAT_KEY_YEAR:
     case AIDSTAT_KEY_QUARTER:
     case AIDSTAT_KEY_MONTH: {
@@ -413,6 +432,7 @@ void aidstat_compare_free(aidstat_compare_t *c)
         return;
     keyset_clear(&c->keys[0]);
     keyset_clear(&c->keys[1]);
+    g_free(c->unsplit_file);
     aid_intern_clear(&c->codes);
     aid_selection_clear(&c->sel);
     g_ptr_array_free(c->values, TRUE);
@@ -547,7 +567,7 @@ typedef struct {
 static int cmp_name(const struct row *a, const struct row *b, aidstat_key_t key)
 {
     if (key_is_time(key) || key == AIDSTAT_KEY_TYPE || key == AIDSTAT_KEY_MEASURE ||
-        key == AIDSTAT_KEY_REGION) {
+        key == AIDSTAT_KEY_SOURCING || key == AIDSTAT_KEY_REGION) {
         if (key != AIDSTAT_KEY_REGION && a->order != b->order)
             return a->order < b->order ? -1 : 1;
     }
@@ -1218,6 +1238,16 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     if (c->norm_failed) {
         if (err)
             *err = c->norm_err;
+        return NULL;
+    }
+    if (c->unsplit) {
+        /* a sourcing split is loaded on its own, so these are other aid */
+        aid_error_set(err, AIDSTAT_ERR_DATA, c->unsplit_file, c->unsplit_line, 0,
+                      "%" G_GUINT64_FORMAT " matched record%s no part of a sourcing split, so %s "
+                      "cannot be grouped by how %s sourced; the split is a file of its own "
+                      "(Kiel's procurement_trends.csv)",
+                      c->unsplit, c->unsplit == 1 ? " is" : "s are", c->unsplit == 1 ? "it" : "they",
+                      c->unsplit == 1 ? "it was" : "they were");
         return NULL;
     }
     aid_selected_t sel;

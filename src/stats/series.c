@@ -16,6 +16,7 @@
 #include "stats/groups.h"
 #include "stats/selection.h"
 #include "stats/sum.h"
+#include "stats/sourcing.h"
 
 #include <glib.h>
 #include <limits.h>
@@ -39,6 +40,9 @@ struct aidstat_series {
     GHashTable *region_cache;
     aid_intern_t donor_names;
     aid_groups_t donor_groups; /* donors outside the groups, or in several */
+    uint64_t unsplit;          /* grouped by sourcing: records no part of a split */
+    char *unsplit_file;
+    long unsplit_line;
     /* after finish */
     bool finished;
     aid_selected_t what;
@@ -84,7 +88,7 @@ aidstat_series_t *aidstat_series_new(const aidstat_series_options_t *opt, aidsta
 {
     aidstat_key_t by = opt->by;
     if (by != AIDSTAT_KEY_NONE && by != AIDSTAT_KEY_DONOR && by != AIDSTAT_KEY_REGION &&
-        by != AIDSTAT_KEY_TYPE && by != AIDSTAT_KEY_MEASURE) {
+        by != AIDSTAT_KEY_TYPE && by != AIDSTAT_KEY_MEASURE && by != AIDSTAT_KEY_SOURCING) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                       AID_OPT("by %s") ": a series groups by donor, region, type or measure",
                       aidstat_key_name(by));
@@ -129,6 +133,7 @@ void aidstat_series_free(aidstat_series_t *s)
     g_ptr_array_free(s->notes, TRUE);
     g_ptr_array_free(s->marked, TRUE);
     aid_groups_clear(&s->donor_groups);
+    g_free(s->unsplit_file);
     g_free(s->shared);
     if (s->groups)
         g_array_free(s->groups, TRUE);
@@ -162,6 +167,19 @@ static size_t groups_of(aidstat_series_t *s, const aidstat_record_t *rec, uint32
     case AIDSTAT_KEY_MEASURE:
         ids[0] = group_id(s, aidstat_measure_label(rec->measure), (int)rec->measure);
         return 1;
+    case AIDSTAT_KEY_SOURCING: {
+        const char *label;
+        int part = aid_sourcing_part(rec->part, &label);
+        if (part < 0) {
+            if (!s->unsplit++) {
+                s->unsplit_file = g_strdup(rec->file ? rec->file : "");
+                s->unsplit_line = rec->line;
+            }
+            return 0;
+        }
+        ids[0] = group_id(s, label, part);
+        return 1;
+    }
     case AIDSTAT_KEY_REGION: {
         const char *dn = aid_intern_str(&s->donor_names, aid_intern(&s->donor_names, rec->donor));
         GArray *list = g_hash_table_lookup(s->region_cache, dn);
@@ -303,7 +321,7 @@ static gint group_cmp(gconstpointer pa, gconstpointer pb, gpointer user)
     const order_ctx_t *ctx = user;
     uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
     aidstat_key_t by = ctx->s->opt.by;
-    if (by == AIDSTAT_KEY_TYPE || by == AIDSTAT_KEY_MEASURE) {
+    if (by == AIDSTAT_KEY_TYPE || by == AIDSTAT_KEY_MEASURE || by == AIDSTAT_KEY_SOURCING) {
         int oa = g_array_index(ctx->s->order, int, a), ob = g_array_index(ctx->s->order, int, b);
         if (oa != ob)
             return oa < ob ? -1 : 1;
@@ -321,6 +339,15 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
         if (err)
             *err = s->norm_err;
         return s->norm_err.code ? s->norm_err.code : AIDSTAT_ERR_DATA;
+    }
+    if (s->unsplit) {
+        aid_error_set(err, AIDSTAT_ERR_DATA, s->unsplit_file, s->unsplit_line, 0,
+                      "%" G_GUINT64_FORMAT " matched record%s no part of a sourcing split, so %s "
+                      "cannot be grouped by how %s sourced; the split is a file of its own "
+                      "(Kiel's procurement_trends.csv)",
+                      s->unsplit, s->unsplit == 1 ? " is" : "s are", s->unsplit == 1 ? "it" : "they",
+                      s->unsplit == 1 ? "it was" : "they were");
+        return AIDSTAT_ERR_DATA;
     }
     bool side_by_side = s->opt.by == AIDSTAT_KEY_MEASURE;
     if (aid_selection_choose(&s->sel, s->opt.filter, side_by_side, "analyse", &s->what, err) !=
