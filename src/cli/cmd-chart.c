@@ -75,7 +75,7 @@ int cmd_chart(int argc, char **argv)
     gchar *by = NULL, *interval = NULL, *output = NULL, *width_s = NULL, *height_s = NULL,
           *title = NULL, *subtitle = NULL, *note = NULL, *theme = NULL, *font = NULL, *colors = NULL,
           *events_file = NULL, *per = NULL, *locale = NULL, *sort = NULL, *type = NULL, *rate = NULL,
-          *rate_base = NULL, *top_s = NULL, *dpi_s = NULL;
+          *rate_base = NULL, *top_s = NULL, *dpi_s = NULL, *date = NULL;
     gchar **highlight = NULL;
     long top = -1;
     double dpi = 150;
@@ -112,6 +112,8 @@ int cmd_chart(int argc, char **argv)
         {"font", 0, 0, G_OPTION_ARG_STRING, &font, "Font family (default DejaVu Sans)", "FAMILY"},
         {"colors", 0, 0, G_OPTION_ARG_STRING, &colors, "Palette: #RRGGBB,#RRGGBB,...", "LIST"},
         {"locale", 0, 0, G_OPTION_ARG_STRING, &locale, "Number format: en (1,234.5) or de (1.234,5)", "LOCALE"},
+        {"date", 0, 0, G_OPTION_ARG_STRING, &date,
+         "The date stored in a PDF or PostScript file (default: SOURCE_DATE_EPOCH or now)", "YYYY-MM-DD"},
         {"alt", 0, 0, G_OPTION_ARG_NONE, &alt, "Print the chart's text description (on stderr with -o -)", NULL},
         {"rate", 0, 0, G_OPTION_ARG_STRING, &rate,
          "Line: plot the exchange rate of CODE from the --rates table, every observation", "CODE"},
@@ -153,6 +155,8 @@ int cmd_chart(int argc, char **argv)
                          argv[1]);
         goto done;
     }
+    if ((code = cli_date_apply(date)))
+        goto done;
     if (!output && !alt) {
         code = cli_error(EXIT_USAGE, "chart: give an output file with -o FILE.pdf (or .svg, .png, .ps, .eps)");
         goto done;
@@ -364,6 +368,7 @@ done:
     g_free(by);
     g_free(interval);
     g_free(output);
+    g_free(date);
     g_free(width_s);
     g_free(height_s);
     g_free(title);

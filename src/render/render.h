@@ -19,7 +19,17 @@ typedef struct {
     const char *title;
     const char *description; /* the alt text */
     const char *author;      /* may be NULL */
+    GDateTime *date;         /* the document's date; NULL: aid_output_date() */
+    const char *lang;        /* BCP 47 language of the text; NULL: "en" */
 } aid_meta_t;
+
+/* The date every document of this process carries (output.c): the one
+ * set with aidstat_output_set_date(), else SOURCE_DATE_EPOCH, else now;
+ * in UTC. Free with g_date_time_unref. */
+GDateTime *aid_output_date(void);
+/* Whether aidstat_output_set_date() fixed it (it then overrides dates
+ * that documents name themselves). */
+bool aid_output_date_fixed(void);
 
 typedef aidstat_status_t (*aid_draw_fn)(cairo_t *cr, double width, double height, void *user,
                                         aidstat_error_t *err);

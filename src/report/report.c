@@ -108,8 +108,16 @@ aidstat_status_t aidstat_report_write(aidstat_report_t *r, const char *path, aid
     aid_spec_t *s = r->spec;
     char *subject = g_strdup_printf("%s%s%s", s->subtitle ? s->subtitle : "", s->subtitle ? ". " : "",
                                     s->data.sources->len ? (char *)g_ptr_array_index(s->data.sources, 0) : "");
-    aid_meta_t meta = {s->title, subject, s->author};
+    /* a date written as YYYY-MM-DD is the document's date too */
+    GDateTime *date = NULL;
+    int y, m, d;
+    char tail;
+    if (s->date && !aid_output_date_fixed() && sscanf(s->date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3)
+        date = g_date_time_new_utc(y, m, d, 0, 0, 0);
+    aid_meta_t meta = {s->title, subject, s->author, date, s->data.locale == AID_LOCALE_DE ? "de" : "en"};
     aidstat_status_t st = aid_render_file(path, AID_OUT_PDF, s->page_w, s->page_h, 72, &meta, draw, s, err);
+    if (date)
+        g_date_time_unref(date);
     g_free(subject);
     return st;
 }

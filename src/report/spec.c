@@ -1111,13 +1111,16 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
         goto fail;
     }
     s->data.locale = locale && !g_ascii_strcasecmp(locale, "de") ? AID_LOCALE_DE : AID_LOCALE_EN;
-    if (s->date && !strcmp(s->date, "today")) {
+    /* "today" is the document's date: the clock, SOURCE_DATE_EPOCH, or the
+     * date the program fixed, which also replaces a date written here */
+    if (s->date && (!strcmp(s->date, "today") || aid_output_date_fixed())) {
         /* in the report's language, not the user's LC_TIME */
         static const char *const en[] = {"January", "February", "March", "April", "May", "June", "July",
                                          "August", "September", "October", "November", "December"};
         static const char *const de[] = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
                                          "August", "September", "Oktober", "November", "Dezember"};
-        GDateTime *now = g_date_time_new_now_local();
+        GDateTime *now = aid_output_date_fixed() || aidstat_output_env_date(NULL) == 1 ? aid_output_date()
+                                                                                    : g_date_time_new_now_local();
         int m = g_date_time_get_month(now) - 1;
         g_free(s->date);
         s->date = s->data.locale == AID_LOCALE_DE
