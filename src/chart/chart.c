@@ -823,7 +823,7 @@ aidstat_status_t aidstat_chart_write(aidstat_chart_t *c, const char *path, doubl
     if (!aid_out_from_path(path, &out))
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                              "%s: the file type follows the extension: .pdf, .svg, .png, .ps or .eps", path);
-    aid_meta_t meta = {c->title, c->alt, NULL, NULL, NULL};
+    aid_meta_t meta = {.title = c->title, .description = c->alt};
     return aid_render_file(path, out, width, height, dpi, &meta, draw_all, c, err);
 }
 
@@ -849,7 +849,7 @@ aidstat_status_t aidstat_chart_write_stream(aidstat_chart_t *c, const char *type
     snprintf(name, sizeof name, "x.%s", type ? type : "");
     if (!aid_out_from_path(name, &out))
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "unknown output type \"%s\"", type);
-    aid_meta_t meta = {c->title, c->alt, NULL, NULL, NULL};
+    aid_meta_t meta = {.title = c->title, .description = c->alt};
     stream_t st = {write, closure};
     return aid_render_stream(stream_write, &st, out, width, height, dpi, &meta, draw_all, c, err);
 }

@@ -21,7 +21,24 @@ typedef struct {
     const char *author;      /* may be NULL */
     GDateTime *date;         /* the document's date; NULL: aid_output_date() */
     const char *lang;        /* BCP 47 language of the text; NULL: "en" */
+    /* PDF: the /Alt of each Figure element, in the order they began; NULL:
+     * the whole drawing is one Figure described by description */
+    GPtrArray *alts;
+    GPtrArray *attachments;  /* PDF: of aid_attachment_t, by name; may be NULL */
 } aid_meta_t;
+
+/* A file attached to a PDF (a figure's numbers as CSV). */
+typedef struct {
+    char *name;        /* "figure-1.csv" */
+    char *description; /* may be NULL */
+    GByteArray *data;
+} aid_attachment_t;
+
+/* Complete a PDF cairo wrote (pdfpost.c): /Alt on each Figure, /Lang,
+ * /MarkInfo, /ViewerPreferences, XMP metadata with the PDF/UA
+ * identification, attached files. Appends the new bytes to out. */
+aidstat_status_t aid_pdf_finish(const GByteArray *in, const aid_meta_t *meta, GByteArray *out,
+                                aidstat_error_t *err);
 
 /* The date every document of this process carries (output.c): the one
  * set with aidstat_output_set_date(), else SOURCE_DATE_EPOCH, else now;

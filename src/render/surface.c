@@ -115,6 +115,13 @@ static cairo_status_t ps_write(void *closure, const unsigned char *data, unsigne
     return f->write(f->closure, (const unsigned char *)f->head->str, (unsigned int)f->head->len);
 }
 
+/* A PDF is drawn into memory first: pdfpost.c completes it there. */
+static cairo_status_t collect(void *closure, const unsigned char *data, unsigned int len)
+{
+    g_byte_array_append(closure, data, len);
+    return CAIRO_STATUS_SUCCESS;
+}
+
 static aidstat_status_t surface_error(cairo_status_t cs, aidstat_error_t *err)
 {
     return aid_error_set(err, AIDSTAT_ERR_OUTPUT, NULL, 0, 0, "drawing failed: %s",
@@ -139,11 +146,13 @@ static cairo_status_t guarded_write(void *closure, const unsigned char *data, un
     return cs;
 }
 
-aidstat_status_t aid_render_stream(cairo_write_func_t write_fn, void *write_closure, aid_out_t out,
-                                   double width, double height, double dpi, const aid_meta_t *meta,
-                                   aid_draw_fn draw, void *user, aidstat_error_t *err)
+/* tag_figure: a standalone PDF drawing is tagged as one Figure; then
+ * *tag_error tells whether cairo refused its tags. */
+static aidstat_status_t render(cairo_write_func_t write_fn, void *write_closure, aid_out_t out, double width,
+                               double height, double dpi, const aid_meta_t *meta, aid_draw_fn draw, void *user,
+                               bool tag_figure, bool *tag_error, aidstat_error_t *err)
 {
-    aid_meta_t none = {"", "", NULL, NULL, NULL};
+    aid_meta_t none = {.title = "", .description = ""};
     if (!meta)
         meta = &none;
     guard_t guard = {write_fn, write_closure, false};
@@ -153,9 +162,11 @@ aidstat_status_t aid_render_stream(cairo_write_func_t write_fn, void *write_clos
     ps_filter_t ps = {write, closure, NULL, g_string_new(NULL), false};
     cairo_surface_t *surface = NULL;
     double scale = 1.0;
+    GByteArray *pdf = NULL;
     switch (out) {
     case AID_OUT_PDF:
-        surface = cairo_pdf_surface_create_for_stream(write, closure, width, height);
+        pdf = g_byte_array_new();
+        surface = cairo_pdf_surface_create_for_stream(collect, pdf, width, height);
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, meta->title ? meta->title : "");
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT,
                                        meta->description ? meta->description : "");
@@ -194,7 +205,17 @@ aidstat_status_t aid_render_stream(cairo_write_func_t write_fn, void *write_clos
     }
     cairo_t *cr = cairo_create(surface);
     cairo_scale(cr, scale, scale);
+    /* a standalone drawing is one Figure; a report tags its own parts */
+    bool figure = tag_figure && out == AID_OUT_PDF && !meta->alts;
+    if (figure) {
+        cairo_tag_begin(cr, "Document", NULL);
+        cairo_tag_begin(cr, "Figure", NULL);
+    }
     st = draw(cr, width, height, user, err);
+    if (figure) {
+        cairo_tag_end(cr, "Figure");
+        cairo_tag_end(cr, "Document");
+    }
     if (st == AIDSTAT_OK && (cs = cairo_status(cr)) != CAIRO_STATUS_SUCCESS)
         st = surface_error(cs, err);
     cairo_destroy(cr);
@@ -206,16 +227,42 @@ aidstat_status_t aid_render_stream(cairo_write_func_t write_fn, void *write_clos
     cairo_surface_finish(surface);
     if (!ps.done && ps.head->len && !guard.failed)
         write(closure, (const unsigned char *)ps.head->str, (unsigned int)ps.head->len);
-    if (st == AIDSTAT_OK && (cs = cairo_surface_status(surface)) != CAIRO_STATUS_SUCCESS)
+    if (st == AIDSTAT_OK && (cs = cairo_surface_status(surface)) != CAIRO_STATUS_SUCCESS) {
         st = surface_error(cs, err);
+        *tag_error = figure && cs == CAIRO_STATUS_TAG_ERROR;
+    }
+    if (st == AIDSTAT_OK && pdf) {
+        GByteArray *done = g_byte_array_new();
+        st = aid_pdf_finish(pdf, meta, done, err);
+        if (st == AIDSTAT_OK)
+            write(closure, done->data, done->len);
+        g_byte_array_free(done, TRUE);
+    }
     if (st == AIDSTAT_OK && guard.failed)
         st = surface_error(CAIRO_STATUS_WRITE_ERROR, err);
 out:
     cairo_surface_destroy(surface);
     g_string_free(svg.head, TRUE);
     g_string_free(ps.head, TRUE);
+    if (pdf)
+        g_byte_array_free(pdf, TRUE);
     if (ps.date)
         g_date_time_unref(ps.date);
+    return st;
+}
+
+aidstat_status_t aid_render_stream(cairo_write_func_t write, void *closure, aid_out_t out, double width,
+                                   double height, double dpi, const aid_meta_t *meta, aid_draw_fn draw, void *user,
+                                   aidstat_error_t *err)
+{
+    bool tag_error = false;
+    aidstat_status_t st = render(write, closure, out, width, height, dpi, meta, draw, user, true, &tag_error, err);
+    /* cairo 1.16 refuses the tags of some drawings at some page sizes
+     * (254 mm square, say) when the PDF is finished; nothing was written
+     * yet, so the drawing is made again without the Figure element: it
+     * keeps its description in the document information and XMP */
+    if (tag_error)
+        st = render(write, closure, out, width, height, dpi, meta, draw, user, false, &tag_error, err);
     return st;
 }
 

@@ -182,4 +182,6 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
 void aid_spec_free(aid_spec_t *s);
 
 /* Lay the spec out and draw it, page by page, into cr (a PDF surface). */
-aidstat_status_t aid_layout_draw(aid_spec_t *s, cairo_t *cr, double w, double h, aidstat_error_t *err);
+/* alts (may be NULL) receives the /Alt text of each Figure tagged, in order (owned strings). */
+aidstat_status_t aid_layout_draw(aid_spec_t *s, cairo_t *cr, double w, double h, GPtrArray *alts,
+                                 aidstat_error_t *err);
