@@ -1093,6 +1093,9 @@ typedef struct {
     const aidstat_event_t *events;       /**< line, area, column: markers */
     size_t nevents;
     const char *locale;                  /**< "en" (default) or "de" number formats */
+    double text_size;                    /**< points of the chart's body text (ticks, labels and
+                                              notes are 0.75-0.9 of it), as far as a chart's height
+                                              allows (a twentieth of it); 0 = from the chart's size */
 } aidstat_chart_options_t;
 
 AIDSTAT_API void aidstat_chart_options_init(aidstat_chart_options_t *opt);

@@ -737,6 +737,8 @@ static aidstat_status_t draw_all(cairo_t *cr, double w, double h, void *user, ai
     aid_frame_t f;
     f.family = c->opt.font;
     f.font = CLAMP(MIN(w, h) / 38.0, 6.5, 12.0);
+    if (c->opt.text_size > 0) /* as asked, unless the chart is too short for it */
+        f.font = fmin(c->opt.text_size, fmax(f.font, h / 20.0));
     double m = CLAMP(MIN(w, h) * 0.035, 6, 24);
     cairo_save(cr);
     aid_set_rgb(cr, c->theme->background);

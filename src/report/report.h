@@ -20,6 +20,8 @@ typedef struct {
     char *dir;    /* the spec's folder: its files are named from there */
     bool confine; /* the spec may name only files inside dir */
     char *caveat; /* a note every table and chart carries (EU attribution), or NULL */
+    const char *theme; /* the report's theme: its charts' unless they name one */
+    double text_size;  /* its charts' body text, points: legible in print */
 } aid_rdata_t;
 
 /* A file a spec names (data, weapons, regions, an image, events), as a path
