@@ -114,5 +114,10 @@ const aid_theme_t *aid_theme_find(const char *name);
 /* Parse "#RRGGBB" or "#RGB". */
 bool aid_rgb_parse(const char *s, aid_rgb_t *out);
 void aid_set_rgb(cairo_t *cr, aid_rgb_t c);
+/* WCAG 2 contrast ratio of two colours, 1 to 21. */
+double aid_rgb_contrast(aid_rgb_t a, aid_rgb_t b);
+/* c made dark (or light) enough for text on background: contrast at least
+ * 4.5:1 (WCAG AA), the hue kept. Fills may stay light; text uses this. */
+aid_rgb_t aid_rgb_legible(aid_rgb_t c, aid_rgb_t background);
 
 #endif
