@@ -1230,6 +1230,16 @@ AIDSTAT_API aidstat_status_t aidstat_output_commit(aidstat_output_t *o, aidstat_
 /** Give up: remove the temporary file, leave the target as it was, free o.
  * NULL does nothing. */
 AIDSTAT_API void aidstat_output_abort(aidstat_output_t *o);
+/** The date written into documents: a PDF's CreationDate and ModDate, a
+ * PostScript file's %%CreationDate, a report's "today". unix_seconds >= 0
+ * fixes it for the rest of the process; a negative value lets it follow
+ * the environment again: the SOURCE_DATE_EPOCH variable when it holds a
+ * whole number of seconds (reproducible-builds.org), else the clock. With
+ * one date, the same input gives the same bytes. */
+AIDSTAT_API void aidstat_output_set_date(int64_t unix_seconds);
+/** The value of SOURCE_DATE_EPOCH as seconds: 1 when set and valid, 0 when
+ * unset, -1 when set to something else (a program should refuse it). */
+AIDSTAT_API int aidstat_output_env_date(int64_t *unix_seconds);
 /** s (UTF-8) with control characters made visible, as charts draw them and
  * the program prints names on a terminal or in Markdown: \n \r \t, \x1b
  * for other C0 controls and DEL, \u009b for C1 controls, \xff for a byte
@@ -1294,6 +1304,9 @@ typedef struct {
     const aidstat_event_t *events;       /**< line, area, column: markers */
     size_t nevents;
     const char *locale;                  /**< "en" (default) or "de" number formats */
+    double text_size;                    /**< points of the chart's body text (ticks, labels and
+                                              notes are 0.75-0.9 of it), as far as a chart's height
+                                              allows (a twentieth of it); 0 = from the chart's size */
 } aidstat_chart_options_t;
 
 AIDSTAT_API void aidstat_chart_options_init(aidstat_chart_options_t *opt);

@@ -188,6 +188,8 @@ static aidstat_status_t draw_all(cairo_t *cr, double w, double h, void *user, ai
     aid_frame_t f;
     f.family = c->opt.font;
     f.font = CLAMP(MIN(w, h) / 38.0, 6.5, 12.0);
+    if (c->opt.text_size > 0) /* as asked, unless the chart is too short for it */
+        f.font = fmin(c->opt.text_size, fmax(f.font, h / 20.0));
     double m = CLAMP(MIN(w, h) * 0.035, 6, 24);
     cairo_save(cr);
     aid_set_rgb(cr, c->theme->background);
@@ -258,7 +260,7 @@ aidstat_status_t aidstat_chart_write(aidstat_chart_t *c, const char *path, doubl
     if (!aid_out_from_path(path, &out))
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                              "%s: the file type follows the extension: .pdf, .svg, .png, .ps or .eps", path);
-    aid_meta_t meta = {c->title, c->alt, NULL};
+    aid_meta_t meta = {.title = c->title, .description = c->alt};
     return aid_render_file(path, out, width, height, dpi, &meta, draw_all, c, err);
 }
 
@@ -284,7 +286,7 @@ aidstat_status_t aidstat_chart_write_stream(aidstat_chart_t *c, const char *type
     snprintf(name, sizeof name, "x.%s", type ? type : "");
     if (!aid_out_from_path(name, &out))
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "unknown output type \"%s\"", type);
-    aid_meta_t meta = {c->title, c->alt, NULL};
+    aid_meta_t meta = {.title = c->title, .description = c->alt};
     stream_t st = {write, closure};
     return aid_render_stream(stream_write, &st, out, width, height, dpi, &meta, draw_all, c, err);
 }

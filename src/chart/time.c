@@ -197,7 +197,7 @@ static void end_labels(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, ai
         PangoLayout *l = aid_text(cr, c->items[from + g].label, &lf);
         if (aid_text_ellipsized(l))
             aid_chart_warn(c, "line label \"%s\" shortened to fit", c->items[from + g].label);
-        aid_set_rgb(cr, aid_chart_color(c, g));
+        aid_set_rgb(cr, aid_rgb_legible(aid_chart_color(c, g), c->theme->background));
         aid_text_draw(cr, l, x1 + f->font * 0.4, pos[i]);
         g_object_unref(l);
     }

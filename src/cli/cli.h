@@ -103,6 +103,10 @@ void cli_signals_install(void);
  * A NULL value leaves *out as it is. */
 int cli_number(const char *name, const char *value, double min, double max, double *out);
 int cli_int(const char *name, const char *value, long min, long max, long *out);
+/* The date documents carry: --date YYYY-MM-DD (value may be NULL), else a
+ * valid SOURCE_DATE_EPOCH (refused when set to anything else); 0 or
+ * EXIT_USAGE after printing. */
+int cli_date_apply(const char *value);
 /* Shortest text that reads back as the same double. */
 char *cli_fmt_exact(double x, char *buf, size_t len);
 /* Room for any finite double in cli_fmt_grouped with up to 9 decimals:

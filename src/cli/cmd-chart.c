@@ -73,7 +73,7 @@ static void series_caveat(void *user, const char *caveat)
 /* The command line of `aidstat chart`, and what its phases build. */
 typedef struct {
     gchar *by, *interval, *output, *width_s, *height_s, *title, *subtitle, *note, *theme, *font, *colors,
-        *events_file, *per, *locale, *sort, *type, *rate, *rate_base, *top_s, *dpi_s;
+        *events_file, *per, *locale, *sort, *type, *rate, *rate_base, *top_s, *dpi_s, *date;
     gchar **highlight;
     gboolean percent, trend, facet, logaxes, alt, cumulative;
     long top;
@@ -121,6 +121,8 @@ static GOptionContext *chart_context(chart_args_t *a)
         {"font", 0, 0, G_OPTION_ARG_STRING, &a->font, "Font family (default DejaVu Sans)", "FAMILY"},
         {"colors", 0, 0, G_OPTION_ARG_STRING, &a->colors, "Palette: #RRGGBB,#RRGGBB,...", "LIST"},
         {"locale", 0, 0, G_OPTION_ARG_STRING, &a->locale, "Number format: en (1,234.5) or de (1.234,5)", "LOCALE"},
+        {"date", 0, 0, G_OPTION_ARG_STRING, &a->date,
+         "The date stored in a PDF or PostScript file (default: SOURCE_DATE_EPOCH or now)", "YYYY-MM-DD"},
         {"alt", 0, 0, G_OPTION_ARG_NONE, &a->alt, "Print the chart's text description (on stderr with -o -)", NULL},
         {"rate", 0, 0, G_OPTION_ARG_STRING, &a->rate,
          "Line: plot the exchange rate of CODE from the --rates table, every observation", "CODE"},
@@ -157,6 +159,9 @@ static int chart_parse(GOptionContext *ctx, chart_args_t *a, int *argc, char ***
         return cli_error(EXIT_USAGE, "chart: unknown kind \"%s\"%s (bar, stacked, grouped, column, line, area, dumbbell, scatter)",
                          a->kind_arg, cli_hint(a->kind_arg, "bar, stacked, grouped, column, line, area, dumbbell, scatter"));
     a->kind = (aidstat_chart_kind_t)kind;
+    int dcode = cli_date_apply(a->date);
+    if (dcode)
+        return dcode;
     if (!a->output && !a->alt)
         return cli_error(EXIT_USAGE, "chart: give an output file with -o FILE.pdf (or .svg, .png, .ps, .eps)");
     if (a->output && !strcmp(a->output, "-") && !a->type)
@@ -367,7 +372,7 @@ static void chart_args_clear(chart_args_t *a)
     gchar **strings[] = {&a->by, &a->interval, &a->output, &a->width_s, &a->height_s, &a->title,
                          &a->subtitle, &a->note, &a->theme, &a->font, &a->colors, &a->events_file,
                          &a->per, &a->locale, &a->sort, &a->type, &a->rate, &a->rate_base,
-                         &a->top_s, &a->dpi_s};
+                         &a->top_s, &a->dpi_s, &a->date};
     for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
         g_free(*strings[i]);
 }

@@ -7,7 +7,7 @@
 
 int cmd_report(int argc, char **argv)
 {
-    gchar *output = NULL;
+    gchar *output = NULL, *date = NULL;
     gchar **data = NULL;
     gboolean quiet = FALSE, verbose = FALSE, confine = FALSE;
     GOptionEntry entries[] = {
@@ -17,6 +17,9 @@ int cmd_report(int argc, char **argv)
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the PDF to FILE (default aidstat-report.pdf)", "FILE"},
         {"data", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &data,
          "Use FILE instead of the spec's data (repeatable), e.g. a newer Kiel release", "FILE"},
+        {"date", 0, 0, G_OPTION_ARG_STRING, &date,
+         "The report's date, printed for \"date:\" and stored in the PDF (default: SOURCE_DATE_EPOCH or today)",
+         "YYYY-MM-DD"},
         {"confine", 0, 0, G_OPTION_ARG_NONE, &confine,
          "Let the spec read files only inside its own folder (no absolute paths, no ..): for specs you did not write",
          NULL},
@@ -40,6 +43,8 @@ int cmd_report(int argc, char **argv)
         code = cli_error(EXIT_USAGE, "report: give one SPEC file at most");
         goto done;
     }
+    if ((code = cli_date_apply(date)))
+        goto done;
     const char *out = output ? output : "aidstat-report.pdf";
     if (!g_str_has_suffix(out, ".pdf") && !g_str_has_suffix(out, ".PDF")) {
         code = cli_error(EXIT_USAGE, "report: the output is a PDF file (%s)", out);
@@ -67,6 +72,7 @@ int cmd_report(int argc, char **argv)
 done:
     aidstat_report_free(r);
     g_free(output);
+    g_free(date);
     g_strfreev(data);
     if (gerr)
         g_error_free(gerr);

@@ -531,6 +531,26 @@ int cli_int(const char *name, const char *value, long min, long max, long *out)
     return code;
 }
 
+int cli_date_apply(const char *value)
+{
+    int64_t t;
+    if (aidstat_output_env_date(&t) < 0)
+        return cli_error(EXIT_USAGE, "SOURCE_DATE_EPOCH \"%s\": not a whole number of seconds since 1970",
+                         g_getenv("SOURCE_DATE_EPOCH"));
+    if (!value)
+        return 0;
+    int y, m, d;
+    char tail;
+    GDateTime *dt = NULL;
+    if (sscanf(value, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && strlen(value) == 10)
+        dt = g_date_time_new_utc(y, m, d, 0, 0, 0);
+    if (!dt || y < 1970)
+        return cli_error(EXIT_USAGE, "--date \"%s\": a date YYYY-MM-DD from 1970 on", value);
+    aidstat_output_set_date(g_date_time_to_unix(dt));
+    g_date_time_unref(dt);
+    return 0;
+}
+
 char *cli_fmt_exact(double x, char *buf, size_t len)
 {
     if (x != x) {

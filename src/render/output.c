@@ -11,6 +11,7 @@
 #include "config.h"
 #include "aidstat.h"
 #include "data/error.h"
+#include "render/render.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -276,4 +277,42 @@ void aidstat_output_abort(aidstat_output_t *o)
 {
     if (o)
         output_free(o);
+}
+
+/* ---- the document date: one for every file the process writes */
+
+static gint64 fixed_date = -1;
+
+void aidstat_output_set_date(int64_t unix_seconds)
+{
+    fixed_date = unix_seconds >= 0 ? unix_seconds : -1;
+}
+
+int aidstat_output_env_date(int64_t *unix_seconds)
+{
+    const char *v = g_getenv("SOURCE_DATE_EPOCH");
+    if (!v)
+        return 0;
+    guint64 n;
+    /* digits only: no sign, no space, no hex; at most year 9999 */
+    if (!*v || !g_ascii_string_to_unsigned(v, 10, 0, G_GINT64_CONSTANT(253402300799), &n, NULL))
+        return -1;
+    if (unix_seconds)
+        *unix_seconds = (int64_t)n;
+    return 1;
+}
+
+bool aid_output_date_fixed(void)
+{
+    return fixed_date >= 0;
+}
+
+GDateTime *aid_output_date(void)
+{
+    int64_t t;
+    if (fixed_date >= 0)
+        return g_date_time_new_from_unix_utc(fixed_date);
+    if (aidstat_output_env_date(&t) == 1)
+        return g_date_time_new_from_unix_utc(t);
+    return g_date_time_new_now_utc();
 }

@@ -19,7 +19,34 @@ typedef struct {
     const char *title;
     const char *description; /* the alt text */
     const char *author;      /* may be NULL */
+    GDateTime *date;         /* the document's date; NULL: aid_output_date() */
+    const char *lang;        /* BCP 47 language of the text; NULL: "en" */
+    /* PDF: the /Alt of each Figure element, in the order they began; NULL:
+     * the whole drawing is one Figure described by description */
+    GPtrArray *alts;
+    GPtrArray *attachments;  /* PDF: of aid_attachment_t, by name; may be NULL */
 } aid_meta_t;
+
+/* A file attached to a PDF (a figure's numbers as CSV). */
+typedef struct {
+    char *name;        /* "figure-1.csv" */
+    char *description; /* may be NULL */
+    GByteArray *data;
+} aid_attachment_t;
+
+/* Complete a PDF cairo wrote (pdfpost.c): /Alt on each Figure, /Lang,
+ * /MarkInfo, /ViewerPreferences, XMP metadata with the PDF/UA
+ * identification, attached files. Appends the new bytes to out. */
+aidstat_status_t aid_pdf_finish(const GByteArray *in, const aid_meta_t *meta, GByteArray *out,
+                                aidstat_error_t *err);
+
+/* The date every document of this process carries (output.c): the one
+ * set with aidstat_output_set_date(), else SOURCE_DATE_EPOCH, else now;
+ * in UTC. Free with g_date_time_unref. */
+GDateTime *aid_output_date(void);
+/* Whether aidstat_output_set_date() fixed it (it then overrides dates
+ * that documents name themselves). */
+bool aid_output_date_fixed(void);
 
 typedef aidstat_status_t (*aid_draw_fn)(cairo_t *cr, double width, double height, void *user,
                                         aidstat_error_t *err);
@@ -91,5 +118,10 @@ const aid_theme_t *aid_theme_find(const char *name);
 /* Parse "#RRGGBB" or "#RGB". */
 bool aid_rgb_parse(const char *s, aid_rgb_t *out);
 void aid_set_rgb(cairo_t *cr, aid_rgb_t c);
+/* WCAG 2 contrast ratio of two colours, 1 to 21. */
+double aid_rgb_contrast(aid_rgb_t a, aid_rgb_t b);
+/* c made dark (or light) enough for text on background: contrast at least
+ * 4.5:1 (WCAG AA), the hue kept. Fills may stay light; text uses this. */
+aid_rgb_t aid_rgb_legible(aid_rgb_t c, aid_rgb_t background);
 
 #endif

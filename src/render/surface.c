@@ -73,6 +73,55 @@ static cairo_status_t svg_write(void *closure, const unsigned char *data, unsign
     return f->write(f->closure, (const unsigned char *)f->head->str, (unsigned int)f->head->len);
 }
 
+/* cairo 1.16 writes the clock into PostScript's %%CreationDate comment
+ * and has no call to set it: the writer replaces that one comment line
+ * in the header with the document's date, as the SVG writer adds <title>. */
+typedef struct {
+    cairo_write_func_t write;
+    void *closure;
+    GDateTime *date;
+    GString *head; /* held back until the comment line has ended */
+    bool done;
+} ps_filter_t;
+
+static cairo_status_t ps_write(void *closure, const unsigned char *data, unsigned int len)
+{
+    ps_filter_t *f = closure;
+    if (f->done)
+        return f->write(f->closure, data, len);
+    g_string_append_len(f->head, (const char *)data, len);
+    static const char key[] = "\n%%CreationDate: ";
+    char *at = strstr(f->head->str, key);
+    char *eol = at ? strchr(at + 1, '\n') : NULL;
+    if (!eol) {
+        if (f->head->len < 4096 && !strstr(f->head->str, "%%EndComments"))
+            return CAIRO_STATUS_SUCCESS;
+    } else {
+        /* the form cairo uses, in English whatever the locale */
+        static const char *const wd[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+        static const char *const mo[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        GDateTime *d = f->date;
+        char *line = g_strdup_printf("%s %s %2d %02d:%02d:%02d %d", wd[g_date_time_get_day_of_week(d) - 1],
+                                     mo[g_date_time_get_month(d) - 1], g_date_time_get_day_of_month(d),
+                                     g_date_time_get_hour(d), g_date_time_get_minute(d),
+                                     g_date_time_get_second(d), g_date_time_get_year(d));
+        gssize from = (gssize)(at - f->head->str) + (gssize)strlen(key);
+        g_string_erase(f->head, from, (gssize)(eol - f->head->str) - from);
+        g_string_insert(f->head, from, line);
+        g_free(line);
+    }
+    f->done = true;
+    return f->write(f->closure, (const unsigned char *)f->head->str, (unsigned int)f->head->len);
+}
+
+/* A PDF is drawn into memory first: pdfpost.c completes it there. */
+static cairo_status_t collect(void *closure, const unsigned char *data, unsigned int len)
+{
+    g_byte_array_append(closure, data, len);
+    return CAIRO_STATUS_SUCCESS;
+}
+
 static aidstat_status_t surface_error(cairo_status_t cs, aidstat_error_t *err)
 {
     return aid_error_set(err, AIDSTAT_ERR_OUTPUT, NULL, 0, 0, "drawing failed: %s",
@@ -97,22 +146,27 @@ static cairo_status_t guarded_write(void *closure, const unsigned char *data, un
     return cs;
 }
 
-aidstat_status_t aid_render_stream(cairo_write_func_t write_fn, void *write_closure, aid_out_t out,
-                                   double width, double height, double dpi, const aid_meta_t *meta,
-                                   aid_draw_fn draw, void *user, aidstat_error_t *err)
+/* tag_figure: a standalone PDF drawing is tagged as one Figure; then
+ * *tag_error tells whether cairo refused its tags. */
+static aidstat_status_t render(cairo_write_func_t write_fn, void *write_closure, aid_out_t out, double width,
+                               double height, double dpi, const aid_meta_t *meta, aid_draw_fn draw, void *user,
+                               bool tag_figure, bool *tag_error, aidstat_error_t *err)
 {
-    aid_meta_t none = {"", "", NULL};
+    aid_meta_t none = {.title = "", .description = ""};
     if (!meta)
         meta = &none;
     guard_t guard = {write_fn, write_closure, false};
     cairo_write_func_t write = guarded_write;
     void *closure = &guard;
     svg_filter_t svg = {write, closure, meta, g_string_new(NULL), false};
+    ps_filter_t ps = {write, closure, NULL, g_string_new(NULL), false};
     cairo_surface_t *surface = NULL;
     double scale = 1.0;
+    GByteArray *pdf = NULL;
     switch (out) {
     case AID_OUT_PDF:
-        surface = cairo_pdf_surface_create_for_stream(write, closure, width, height);
+        pdf = g_byte_array_new();
+        surface = cairo_pdf_surface_create_for_stream(collect, pdf, width, height);
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, meta->title ? meta->title : "");
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT,
                                        meta->description ? meta->description : "");
@@ -120,11 +174,12 @@ aidstat_status_t aid_render_stream(cairo_write_func_t write_fn, void *write_clos
         if (meta->author)
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, meta->author);
         {
-            GDateTime *now = g_date_time_new_now_utc();
-            char *iso = g_date_time_format(now, "%Y-%m-%dT%H:%M:%SZ");
+            GDateTime *when = meta->date ? g_date_time_to_utc(meta->date) : aid_output_date();
+            char *iso = g_date_time_format(when, "%Y-%m-%dT%H:%M:%SZ");
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, iso);
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, iso);
             g_free(iso);
-            g_date_time_unref(now);
+            g_date_time_unref(when);
         }
         break;
     case AID_OUT_SVG:
@@ -132,7 +187,8 @@ aidstat_status_t aid_render_stream(cairo_write_func_t write_fn, void *write_clos
         break;
     case AID_OUT_PS:
     case AID_OUT_EPS:
-        surface = cairo_ps_surface_create_for_stream(write, closure, width, height);
+        ps.date = meta->date ? g_date_time_to_utc(meta->date) : aid_output_date();
+        surface = cairo_ps_surface_create_for_stream(ps_write, &ps, width, height);
         cairo_ps_surface_set_eps(surface, out == AID_OUT_EPS);
         break;
     case AID_OUT_PNG:
@@ -149,7 +205,17 @@ aidstat_status_t aid_render_stream(cairo_write_func_t write_fn, void *write_clos
     }
     cairo_t *cr = cairo_create(surface);
     cairo_scale(cr, scale, scale);
+    /* a standalone drawing is one Figure; a report tags its own parts */
+    bool figure = tag_figure && out == AID_OUT_PDF && !meta->alts;
+    if (figure) {
+        cairo_tag_begin(cr, "Document", NULL);
+        cairo_tag_begin(cr, "Figure", NULL);
+    }
     st = draw(cr, width, height, user, err);
+    if (figure) {
+        cairo_tag_end(cr, "Figure");
+        cairo_tag_end(cr, "Document");
+    }
     if (st == AIDSTAT_OK && (cs = cairo_status(cr)) != CAIRO_STATUS_SUCCESS)
         st = surface_error(cs, err);
     cairo_destroy(cr);
@@ -159,13 +225,44 @@ aidstat_status_t aid_render_stream(cairo_write_func_t write_fn, void *write_clos
             st = surface_error(cs, err);
     }
     cairo_surface_finish(surface);
-    if (st == AIDSTAT_OK && (cs = cairo_surface_status(surface)) != CAIRO_STATUS_SUCCESS)
+    if (!ps.done && ps.head->len && !guard.failed)
+        write(closure, (const unsigned char *)ps.head->str, (unsigned int)ps.head->len);
+    if (st == AIDSTAT_OK && (cs = cairo_surface_status(surface)) != CAIRO_STATUS_SUCCESS) {
         st = surface_error(cs, err);
+        *tag_error = figure && cs == CAIRO_STATUS_TAG_ERROR;
+    }
+    if (st == AIDSTAT_OK && pdf) {
+        GByteArray *done = g_byte_array_new();
+        st = aid_pdf_finish(pdf, meta, done, err);
+        if (st == AIDSTAT_OK)
+            write(closure, done->data, done->len);
+        g_byte_array_free(done, TRUE);
+    }
     if (st == AIDSTAT_OK && guard.failed)
         st = surface_error(CAIRO_STATUS_WRITE_ERROR, err);
 out:
     cairo_surface_destroy(surface);
     g_string_free(svg.head, TRUE);
+    g_string_free(ps.head, TRUE);
+    if (pdf)
+        g_byte_array_free(pdf, TRUE);
+    if (ps.date)
+        g_date_time_unref(ps.date);
+    return st;
+}
+
+aidstat_status_t aid_render_stream(cairo_write_func_t write, void *closure, aid_out_t out, double width,
+                                   double height, double dpi, const aid_meta_t *meta, aid_draw_fn draw, void *user,
+                                   aidstat_error_t *err)
+{
+    bool tag_error = false;
+    aidstat_status_t st = render(write, closure, out, width, height, dpi, meta, draw, user, true, &tag_error, err);
+    /* cairo 1.16 refuses the tags of some drawings at some page sizes
+     * (254 mm square, say) when the PDF is finished; nothing was written
+     * yet, so the drawing is made again without the Figure element: it
+     * keeps its description in the document information and XMP */
+    if (tag_error)
+        st = render(write, closure, out, width, height, dpi, meta, draw, user, false, &tag_error, err);
     return st;
 }
 

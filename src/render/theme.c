@@ -5,6 +5,7 @@
 #include "render/render.h"
 
 #include <glib.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -59,4 +60,33 @@ bool aid_rgb_parse(const char *s, aid_rgb_t *out)
 void aid_set_rgb(cairo_t *cr, aid_rgb_t c)
 {
     cairo_set_source_rgb(cr, c.r, c.g, c.b);
+}
+
+/* WCAG 2 relative luminance of an sRGB colour. */
+static double luminance(aid_rgb_t c)
+{
+    double v[3] = {c.r, c.g, c.b};
+    for (int i = 0; i < 3; i++)
+        v[i] = v[i] <= 0.04045 ? v[i] / 12.92 : pow((v[i] + 0.055) / 1.055, 2.4);
+    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+
+double aid_rgb_contrast(aid_rgb_t a, aid_rgb_t b)
+{
+    double la = luminance(a), lb = luminance(b);
+    return (fmax(la, lb) + 0.05) / (fmin(la, lb) + 0.05);
+}
+
+aid_rgb_t aid_rgb_legible(aid_rgb_t c, aid_rgb_t background)
+{
+    /* toward black on a light ground, toward white on a dark one, in small
+     * steps, so the hue stays recognisable */
+    bool dark_ground = luminance(background) < 0.18;
+    aid_rgb_t t = dark_ground ? (aid_rgb_t){1, 1, 1} : (aid_rgb_t){0, 0, 0};
+    for (int k = 0; k <= 20 && aid_rgb_contrast(c, background) < 4.5; k++) {
+        c.r += (t.r - c.r) * 0.1;
+        c.g += (t.g - c.g) * 0.1;
+        c.b += (t.b - c.b) * 0.1;
+    }
+    return c;
 }

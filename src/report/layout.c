@@ -23,8 +23,32 @@ typedef struct {
     int heading;      /* headings placed so far */
     int outline[7];
     const aid_theme_t *theme;
+    GPtrArray *alts; /* the /Alt of each Figure tagged, in order */
     aidstat_error_t *err;
 } lay_t;
+
+/* Structure tags (PDF): only while drawing, so each element is written once. */
+static void tag(lay_t *L, const char *name)
+{
+    if (L->draw)
+        cairo_tag_begin(L->cr, name, NULL);
+}
+
+static void untag(lay_t *L, const char *name)
+{
+    if (L->draw)
+        cairo_tag_end(L->cr, name);
+}
+
+/* A Figure element, with the text that stands for it. */
+static void figure_tag(lay_t *L, const char *alt)
+{
+    if (!L->draw)
+        return;
+    if (L->alts)
+        g_ptr_array_add(L->alts, g_strdup(alt && *alt ? alt : "Figure"));
+    cairo_tag_begin(L->cr, "Figure", NULL);
+}
 
 static aid_font_t font(const lay_t *L, double rel, bool bold)
 {
@@ -203,7 +227,9 @@ static void heading(lay_t *L, aid_block_t *b, const aid_block_t *next)
     if (!L->draw)
         g_array_append_val(L->hpage, L->page);
     if (L->draw) {
-        char name[32];
+        char name[32], htag[4];
+        snprintf(htag, sizeof htag, "H%d", lvl);
+        cairo_tag_begin(L->cr, htag, NULL);
         snprintf(name, sizeof name, "name='h%d'", idx);
         cairo_tag_begin(L->cr, CAIRO_TAG_DEST, name);
         aid_set_rgb(L->cr, L->theme->ink);
@@ -218,6 +244,7 @@ static void heading(lay_t *L, aid_block_t *b, const aid_block_t *next)
             for (int k = lvl; k < 7; k++)
                 L->outline[k] = id;
         }
+        cairo_tag_end(L->cr, htag);
     }
     L->y += h + L->s->font_size * 0.5;
     g_object_unref(l);
@@ -230,8 +257,10 @@ static void title_block(lay_t *L)
     double h;
     aid_text_extent(l, NULL, &h);
     if (L->draw) {
+        tag(L, "H1");
         aid_set_rgb(L->cr, L->theme->ink);
         aid_text_draw(L->cr, l, L->ml, L->y);
+        untag(L, "H1");
     }
     L->y += h + L->s->font_size * 0.4;
     g_object_unref(l);
@@ -246,8 +275,10 @@ static void title_block(lay_t *L)
         pango_layout_set_text(l, sub->str, -1);
         aid_text_extent(l, NULL, &h);
         if (L->draw) {
+            tag(L, "P");
             aid_set_rgb(L->cr, L->theme->muted);
             aid_text_draw(L->cr, l, L->ml, L->y);
+            untag(L, "P");
         }
         L->y += h;
         g_object_unref(l);
@@ -270,11 +301,14 @@ static void toc(lay_t *L)
     double h;
     aid_text_extent(hl, NULL, &h);
     if (L->draw) {
+        tag(L, "H2");
         aid_set_rgb(L->cr, L->theme->ink);
         aid_text_draw(L->cr, hl, L->ml, L->y);
+        untag(L, "H2");
     }
     L->y += h + L->s->font_size * 0.5;
     g_object_unref(hl);
+    tag(L, "TOC");
     int idx = 0;
     for (guint i = 0; i < L->s->blocks->len; i++) {
         aid_block_t *b = g_ptr_array_index(L->s->blocks, i);
@@ -293,6 +327,7 @@ static void toc(lay_t *L)
         if (L->draw) {
             char attr[48];
             snprintf(attr, sizeof attr, "dest='h%d'", my);
+            cairo_tag_begin(L->cr, "TOCI", NULL);
             cairo_tag_begin(L->cr, CAIRO_TAG_LINK, attr);
             aid_set_rgb(L->cr, L->theme->ink);
             aid_text_draw(L->cr, l, L->ml + indent, L->y);
@@ -304,10 +339,12 @@ static void toc(lay_t *L)
             aid_text_draw(L->cr, nl, L->ml, L->y);
             g_object_unref(nl);
             cairo_tag_end(L->cr, CAIRO_TAG_LINK);
+            cairo_tag_end(L->cr, "TOCI");
         }
         L->y += h + L->s->font_size * 0.3;
         g_object_unref(l);
     }
+    untag(L, "TOC");
     L->y += L->s->font_size * 1.2;
 }
 
@@ -319,8 +356,10 @@ static void caption(lay_t *L, const char *label, int number, const char *text)
     double h;
     aid_text_extent(l, NULL, &h);
     if (L->draw) {
+        tag(L, "Caption");
         aid_set_rgb(L->cr, L->theme->ink);
         aid_text_draw(L->cr, l, L->ml, L->y);
+        untag(L, "Caption");
     }
     L->y += h + L->s->font_size * 0.35;
     g_object_unref(l);
@@ -339,10 +378,12 @@ static aidstat_status_t chart(lay_t *L, aid_block_t *b)
         new_page(L);
     caption(L, "Figure", b->number, b->caption);
     if (L->draw) {
+        figure_tag(L, aidstat_chart_describe(b->chart));
         cairo_save(L->cr);
         cairo_translate(L->cr, L->ml, L->y);
         aidstat_status_t st = aidstat_chart_draw(b->chart, L->cr, L->cw, b->height, L->err);
         cairo_restore(L->cr);
+        untag(L, "Figure");
         if (st != AIDSTAT_OK) {
             /* the chart's block in the spec, not the output file */
             L->err->line = b->line;
@@ -364,12 +405,14 @@ static void image(lay_t *L, aid_block_t *b)
     if (L->y + h + L->s->font_size * 3 > L->ybot && L->y > L->mt)
         new_page(L);
     if (L->draw) {
+        figure_tag(L, b->caption);
         cairo_save(L->cr);
         cairo_translate(L->cr, L->ml, L->y);
         cairo_scale(L->cr, scale, scale);
         cairo_set_source_surface(L->cr, b->image, 0, 0);
         cairo_paint(L->cr);
         cairo_restore(L->cr);
+        untag(L, "Figure");
     }
     L->y += h + L->s->font_size * 0.4;
     caption(L, "Figure", b->number, b->caption);
@@ -429,15 +472,21 @@ static void table(lay_t *L, aid_block_t *b)
                                                 : head + cap + rh[MIN(b->header_rows, nr - 1)] * 3;
     if (L->y + want > L->ybot && L->y > L->mt)
         new_page(L);
+    tag(L, "Table");
     if (b->number)
         caption(L, "Table", b->number, b->caption);
     size_t i = 0;
+    bool header_tagged = false; /* a header repeated on a later page is not content again */
     bool header_drawn = false;
     while (i < nr) {
         if (!header_drawn) {
             for (size_t h = 0; h < b->header_rows; h++) {
                 double x = L->ml;
+                if (!header_tagged)
+                    tag(L, "TR");
                 for (size_t j = 0; j < nc; j++) {
+                    if (!header_tagged)
+                        tag(L, "TH");
                     if (L->draw) {
                         PangoLayout *l = markup(L, b->cells[h * nc + j] ? b->cells[h * nc + j] : "", fs, true, w[j] - 2 * pad);
                         pango_layout_set_alignment(l, b->right[j] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
@@ -445,10 +494,15 @@ static void table(lay_t *L, aid_block_t *b)
                         aid_text_draw(L->cr, l, x + pad, L->y + pad);
                         g_object_unref(l);
                     }
+                    if (!header_tagged)
+                        untag(L, "TH");
                     x += w[j];
                 }
+                if (!header_tagged)
+                    untag(L, "TR");
                 L->y += rh[h];
             }
+            header_tagged = true;
             if (L->draw) {
                 aid_set_rgb(L->cr, L->theme->ink);
                 cairo_set_line_width(L->cr, 0.8);
@@ -467,7 +521,9 @@ static void table(lay_t *L, aid_block_t *b)
             continue;
         }
         double x = L->ml;
+        tag(L, "TR");
         for (size_t j = 0; j < nc; j++) {
+            tag(L, "TD");
             if (L->draw) {
                 PangoLayout *l = markup(L, b->cells[i * nc + j] ? b->cells[i * nc + j] : "", fs, false, w[j] - 2 * pad);
                 pango_layout_set_alignment(l, b->right[j] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
@@ -475,8 +531,10 @@ static void table(lay_t *L, aid_block_t *b)
                 aid_text_draw(L->cr, l, x + pad, L->y + pad);
                 g_object_unref(l);
             }
+            untag(L, "TD");
             x += w[j];
         }
+        untag(L, "TR");
         L->y += rh[i];
         if (L->draw) {
             aid_set_rgb(L->cr, L->theme->grid);
@@ -487,6 +545,7 @@ static void table(lay_t *L, aid_block_t *b)
         }
         i++;
     }
+    untag(L, "Table");
     if (b->note) {
         PangoLayout *l = markup(L, "", 0.75, false, L->cw);
         pango_layout_set_text(l, b->note, -1);
@@ -495,8 +554,10 @@ static void table(lay_t *L, aid_block_t *b)
         if (L->y + h > L->ybot)
             new_page(L);
         if (L->draw) {
+            tag(L, "P");
             aid_set_rgb(L->cr, L->theme->muted);
             aid_text_draw(L->cr, l, L->ml, L->y + L->s->font_size * 0.3);
+            untag(L, "P");
         }
         L->y += h + L->s->font_size * 0.3;
         g_object_unref(l);
@@ -544,8 +605,10 @@ static void kpi(lay_t *L, aid_block_t *b)
                 double t;
                 aid_text_extent(ls[k][q], NULL, &t);
                 if (L->draw) {
+                    tag(L, "P");
                     aid_set_rgb(L->cr, q == 2 ? L->theme->muted : L->theme->ink);
                     aid_text_draw(L->cr, ls[k][q], x, y);
+                    untag(L, "P");
                 }
                 y += t;
                 g_object_unref(ls[k][q]);
@@ -578,43 +641,53 @@ static aidstat_status_t pass(lay_t *L)
             break;
         case AID_B_PARA: {
             PangoLayout *l = markup(L, b->markup, 1.0, false, L->cw);
+            tag(L, "P");
             flow(L, l, L->ml, b, fsz * 0.7);
+            untag(L, "P");
             g_object_unref(l);
             break;
         }
         case AID_B_ITEM: {
             double indent = fsz * 1.3 * b->level;
             PangoLayout *l = markup(L, b->markup, 1.0, false, L->cw - indent);
-            double y0 = L->y;
-            int p0 = L->page;
             /* the marker goes with the item's first line */
             double *tops, total;
             line_tops(l, &tops, &total);
             if (L->y + (tops[1] - tops[0]) > L->ybot)
-                new_page(L), y0 = L->y, p0 = L->page;
+                new_page(L);
             g_free(tops);
-            flow(L, l, L->ml + indent, b, fsz * 0.25);
-            if (L->draw && b->marker && p0 > 0) {
+            /* a run of items is one list */
+            aid_block_t *prev = i > 0 ? g_ptr_array_index(L->s->blocks, i - 1) : NULL;
+            if (!prev || prev->type != AID_B_ITEM)
+                tag(L, "L");
+            tag(L, "LI");
+            if (L->draw && b->marker) {
                 aid_font_t f = font(L, 1.0, false);
                 PangoLayout *ml = aid_text(L->cr, b->marker, &f);
                 double mw;
                 aid_text_extent(ml, &mw, NULL);
-                (void)p0;
-                /* drawn on the page the item started on, before any break */
-                if (p0 == L->page || true) {
-                    aid_set_rgb(L->cr, L->theme->ink);
-                    if (p0 == L->page)
-                        aid_text_draw(L->cr, ml, L->ml + indent - mw - fsz * 0.4, y0);
-                }
+                tag(L, "Lbl");
+                aid_set_rgb(L->cr, L->theme->ink);
+                aid_text_draw(L->cr, ml, L->ml + indent - mw - fsz * 0.4, L->y);
+                untag(L, "Lbl");
                 g_object_unref(ml);
             }
+            tag(L, "LBody");
+            flow(L, l, L->ml + indent, b, fsz * 0.25);
+            untag(L, "LBody");
+            untag(L, "LI");
+            if (!next || next->type != AID_B_ITEM)
+                untag(L, "L");
+            g_object_unref(l);
             break;
         }
         case AID_B_QUOTE: {
             PangoLayout *l = markup(L, b->markup, 0.95, false, L->cw - fsz * 1.5);
             double y0 = L->y;
             int p0 = L->page;
+            tag(L, "BlockQuote");
             flow(L, l, L->ml + fsz * 1.5, b, fsz * 0.7);
+            untag(L, "BlockQuote");
             if (L->draw && p0 == L->page) {
                 aid_set_rgb(L->cr, L->theme->grid);
                 cairo_set_line_width(L->cr, 2.5);
@@ -628,7 +701,9 @@ static aidstat_status_t pass(lay_t *L)
         case AID_B_CODE: {
             char *m = g_strdup_printf("<tt>%s</tt>", b->markup);
             PangoLayout *l = markup(L, m, 0.85, false, L->cw - fsz);
+            tag(L, "Code");
             flow(L, l, L->ml + fsz * 0.5, b, fsz * 0.7);
+            untag(L, "Code");
             g_object_unref(l);
             g_free(m);
             break;
@@ -667,9 +742,11 @@ static aidstat_status_t pass(lay_t *L)
     return AIDSTAT_OK;
 }
 
-aidstat_status_t aid_layout_draw(aid_spec_t *s, cairo_t *cr, double w, double h, aidstat_error_t *err)
+aidstat_status_t aid_layout_draw(aid_spec_t *s, cairo_t *cr, double w, double h, GPtrArray *alts,
+                                 aidstat_error_t *err)
 {
     lay_t L = {0};
+    L.alts = alts;
     L.s = s;
     L.cr = cr;
     L.pw = w;

@@ -372,7 +372,8 @@ aidstat_chart_t *aid_query_chart(const aid_rdata_t *d, const aid_opts_t *o, aids
     co.title = aid_opts_get(o, "title");
     co.subtitle = aid_opts_get(o, "subtitle");
     co.note = aid_opts_get(o, "note");
-    co.theme = aid_opts_get(o, "theme");
+    co.theme = aid_opts_get(o, "theme") ? aid_opts_get(o, "theme") : d->theme;
+    co.text_size = d->text_size;
     if (aid_opts_bool(o, "percent", &co.percent, err) != AIDSTAT_OK ||
         aid_opts_bool(o, "trend", &co.trend, err) != AIDSTAT_OK ||
         aid_opts_bool(o, "facet", &co.facet, err) != AIDSTAT_OK ||

@@ -98,9 +98,15 @@ const aidstat_load_report_t *aidstat_report_load_report(const aidstat_report_t *
     return r && i < r->spec->loads->len ? g_ptr_array_index(r->spec->loads, i) : NULL;
 }
 
+typedef struct {
+    aid_spec_t *spec;
+    GPtrArray *alts;
+} drawing_t;
+
 static aidstat_status_t draw(cairo_t *cr, double w, double h, void *user, aidstat_error_t *err)
 {
-    return aid_layout_draw(user, cr, w, h, err);
+    drawing_t *d = user;
+    return aid_layout_draw(d->spec, cr, w, h, d->alts, err);
 }
 
 aidstat_status_t aidstat_report_write(aidstat_report_t *r, const char *path, aidstat_error_t *err)
@@ -108,8 +114,23 @@ aidstat_status_t aidstat_report_write(aidstat_report_t *r, const char *path, aid
     aid_spec_t *s = r->spec;
     char *subject = g_strdup_printf("%s%s%s", s->subtitle ? s->subtitle : "", s->subtitle ? ". " : "",
                                     s->data.sources->len ? (char *)g_ptr_array_index(s->data.sources, 0) : "");
-    aid_meta_t meta = {s->title, subject, s->author};
-    aidstat_status_t st = aid_render_file(path, AID_OUT_PDF, s->page_w, s->page_h, 72, &meta, draw, s, err);
+    /* a date written as YYYY-MM-DD is the document's date too */
+    GDateTime *date = NULL;
+    int y, m, d;
+    char tail;
+    if (s->date && !aid_output_date_fixed() && sscanf(s->date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3)
+        date = g_date_time_new_utc(y, m, d, 0, 0, 0);
+    drawing_t dw = {s, g_ptr_array_new_with_free_func(g_free)};
+    aid_meta_t meta = {.title = s->title,
+                       .description = subject,
+                       .author = s->author,
+                       .date = date,
+                       .lang = s->data.locale == AID_LOCALE_DE ? "de" : "en",
+                       .alts = dw.alts};
+    aidstat_status_t st = aid_render_file(path, AID_OUT_PDF, s->page_w, s->page_h, 72, &meta, draw, &dw, err);
+    g_ptr_array_free(dw.alts, TRUE);
+    if (date)
+        g_date_time_unref(date);
     g_free(subject);
     return st;
 }

@@ -25,6 +25,8 @@ typedef struct {
     char *dir;    /* the spec's folder: its files are named from there */
     bool confine; /* the spec may name only files inside dir */
     char *caveat; /* a note every table and chart carries (EU attribution), or NULL */
+    const char *theme; /* the report's theme: its charts' unless they name one */
+    double text_size;  /* its charts' body text, points: legible in print */
 } aid_rdata_t;
 
 /* A file a spec names (data, weapons, regions, an image, events), as a path
@@ -195,4 +197,6 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
 void aid_spec_free(aid_spec_t *s);
 
 /* Lay the spec out and draw it, page by page, into cr (a PDF surface). */
-aidstat_status_t aid_layout_draw(aid_spec_t *s, cairo_t *cr, double w, double h, aidstat_error_t *err);
+/* alts (may be NULL) receives the /Alt text of each Figure tagged, in order (owned strings). */
+aidstat_status_t aid_layout_draw(aid_spec_t *s, cairo_t *cr, double w, double h, GPtrArray *alts,
+                                 aidstat_error_t *err);

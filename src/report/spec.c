@@ -85,6 +85,7 @@ typedef struct {
     int nest; /* block quotes and lists open around the node being read */
     aidstat_error_t *err;
     GPtrArray *figtext; /* char*: the text of each {{ }} in the Markdown */
+    int footnotes;      /* footnote definitions read so far */
 } ctx_t;
 
 /* Deeper block nesting is an error: no report needs it, and the walk
@@ -770,7 +771,16 @@ static aidstat_status_t walk_children(ctx_t *x, cmark_node *parent, int depth)
             if (before < x->s->blocks->len) {
                 aid_block_t *b = g_ptr_array_index(x->s->blocks, before);
                 b->type = AID_B_ITEM;
-                b->marker = g_strdup_printf("%s", cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "*");
+                /* cmark-gfm numbers references in the order they are first
+                 * made and puts the definitions in that order: the n-th
+                 * definition is note n, marked as its reference shows it */
+                static const char *const sup[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+                char num[16];
+                snprintf(num, sizeof num, "%d", ++x->footnotes);
+                GString *m = g_string_new(NULL);
+                for (const char *d = num; *d; d++)
+                    g_string_append(m, sup[*d - '0']);
+                b->marker = g_string_free(m, FALSE);
             }
             break;
         }
@@ -1012,7 +1022,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     s->path = g_strdup(path);
     s->data.dir = g_path_get_dirname(path);
     s->data.confine = confine;
-    ctx_t x = {s, path, s->data.dir, 0, 0, 0, 0, err, g_ptr_array_new_with_free_func(g_free)};
+    ctx_t x = {s, path, s->data.dir, 0, 0, 0, 0, err, g_ptr_array_new_with_free_func(g_free), 0};
     const char *body = text;
     char *data_files = NULL, *weapons = NULL, *regions = NULL, *page = NULL, *orient = NULL, *locale = NULL;
     pos_t where[6] = {{0, 0}}; /* of data:, weapons:, regions:, page:, orientation:, locale: */
@@ -1128,13 +1138,16 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
         goto fail;
     }
     s->data.locale = locale && !g_ascii_strcasecmp(locale, "de") ? AID_LOCALE_DE : AID_LOCALE_EN;
-    if (s->date && !strcmp(s->date, "today")) {
+    /* "today" is the document's date: the clock, SOURCE_DATE_EPOCH, or the
+     * date the program fixed, which also replaces a date written here */
+    if (s->date && (!strcmp(s->date, "today") || aid_output_date_fixed())) {
         /* in the report's language, not the user's LC_TIME */
         static const char *const en[] = {"January", "February", "March", "April", "May", "June", "July",
                                          "August", "September", "October", "November", "December"};
         static const char *const de[] = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
                                          "August", "September", "Oktober", "November", "Dezember"};
-        GDateTime *now = g_date_time_new_now_local();
+        GDateTime *now = aid_output_date_fixed() || aidstat_output_env_date(NULL) == 1 ? aid_output_date()
+                                                                                    : g_date_time_new_now_local();
         int m = g_date_time_get_month(now) - 1;
         g_free(s->date);
         s->date = s->data.locale == AID_LOCALE_DE
@@ -1347,6 +1360,10 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     cmark_parser_feed(parser, expanded, strlen(expanded));
     cmark_node *doc = cmark_parser_finish(parser);
     fill_figures(doc, x.figtext);
+    /* charts take the report's theme, and text that stays at least 6.5 pt
+     * at their smallest (0.75 of the body) */
+    s->data.theme = s->theme;
+    s->data.text_size = MAX(s->font_size * 0.9, 6.5 / 0.75);
     aidstat_status_t st = walk(&x, doc, 0);
     cmark_node_free(doc);
     cmark_parser_free(parser);

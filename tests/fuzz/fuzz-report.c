@@ -77,7 +77,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (s && (data[0] & 2)) {
             cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(discard, NULL, s->page_w, s->page_h);
             cairo_t *cr = cairo_create(surf);
-            aid_layout_draw(s, cr, s->page_w, s->page_h, &err);
+            aid_layout_draw(s, cr, s->page_w, s->page_h, NULL, &err);
             cairo_destroy(cr);
             cairo_surface_finish(surf);
             cairo_surface_destroy(surf);

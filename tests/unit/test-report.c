@@ -61,7 +61,7 @@ static GString *render(const char *text)
     GString *pdf = g_string_new(NULL);
     cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(to_gstring, pdf, s->page_w, s->page_h);
     cairo_t *cr = cairo_create(surf);
-    aidstat_status_t st = aid_layout_draw(s, cr, s->page_w, s->page_h, &err);
+    aidstat_status_t st = aid_layout_draw(s, cr, s->page_w, s->page_h, NULL, &err);
     cairo_destroy(cr);
     cairo_surface_finish(surf);
     cairo_status_t cs = cairo_surface_status(surf);
