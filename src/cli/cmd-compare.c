@@ -675,8 +675,8 @@ int cmd_compare(int argc, char **argv)
             int k = aidstat_key_parse(g_strstrip(keys[i]));
             if (k < 0) {
                 code = cli_error(EXIT_USAGE,
-                                 "--by: unknown key \"%s\" (keys: donor, region, type, measure, year, quarter, month, sourcing)",
-                                 keys[i]);
+                                 "--by: unknown key \"%s\"%s (keys: donor, region, type, measure, year, quarter, month, sourcing)",
+                                 keys[i], cli_hint(keys[i], "donor, region, type, measure, year, quarter, month, sourcing"));
                 g_strfreev(keys);
                 goto done;
             }

@@ -873,7 +873,8 @@ int cmd_trend(int argc, char **argv)
         int k = aidstat_key_parse(by);
         if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE &&
             k != AIDSTAT_KEY_MEASURE) {
-            code = cli_error(EXIT_USAGE, "--by \"%s\": use donor, region, type or measure", by);
+            code = cli_error(EXIT_USAGE, "--by \"%s\": use donor, region, type or measure%s", by,
+                             cli_hint(by, "donor, region, type, measure"));
             goto done;
         }
         opt.by = (aidstat_key_t)k;
