@@ -289,6 +289,7 @@ char *aid_expr_eval(const aid_rdata_t *d, const char *text, const char *file, lo
                 aid_opts_add(&rest, g_ptr_array_index(o.keys, i), g_ptr_array_index(o.values, i), line, col);
         aid_opts_add(&rest, "measure", "allocation", line, col);
         aidstat_filter_t *fa = aid_query_filter(d, &rest, false, &qerr);
+        g_free(g_ptr_array_index(rest.values, rest.values->len - 1));
         g_ptr_array_index(rest.values, rest.values->len - 1) = g_strdup("commitment");
         aidstat_filter_t *fc = fa ? aid_query_filter(d, &rest, false, &qerr) : NULL;
         aid_opts_clear(&rest);
