@@ -2,7 +2,7 @@
  * donor is. Every spelling of a country -- English short and official
  * names, common variants, German names, the spellings of Kiel's and
  * SIPRI's files -- leads to one code and one display name. Names are
- * compared by aid_country_key: case, accents, zero-width characters and
+ * compared by aid_fold_key (data/fold.h): case, accents, zero-width characters and
  * runs of spaces do not count. The table is read once, on first use, and
  * lives as long as the program. */
 #ifndef AID_COUNTRY_H
@@ -21,8 +21,6 @@ const aid_country_t *aid_country_by_name(const char *name);
 const aid_country_t *aid_country_by_code(const char *code);
 /* By name, else by code ("deu"). */
 const aid_country_t *aid_country_find(const char *name_or_code);
-/* The comparison key of s (a new string), or NULL if s is not UTF-8. */
-char *aid_country_key(const char *s);
 /* The display name of the country whose name is closest to s (a typo:
  * "Germny"), or NULL when none is close. */
 const char *aid_country_suggest(const char *s);

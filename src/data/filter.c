@@ -6,6 +6,7 @@
 #include "config.h"
 #include "aidstat.h"
 #include "data/country.h"
+#include "data/fold.h"
 #include "data/filter.h"
 #include "data/region.h"
 
@@ -19,7 +20,7 @@ typedef struct {
 
 typedef struct {
     const aid_country_t *country; /* NULL: not in the country table */
-    char *key;                    /* aid_country_key of the name */
+    char *key;                    /* aid_fold_key of the name */
     uint64_t hits;                /* records seen from this donor */
     bool last;                    /* matched the last record's donor */
 } want_t;
@@ -70,7 +71,7 @@ void aidstat_filter_add_donor(aidstat_filter_t *f, const char *s)
 {
     want_t w = {0};
     w.country = aid_country_find(s);
-    w.key = aid_country_key(s);
+    w.key = aid_fold_key(s);
     if (!w.key)
         w.key = g_strdup(s);
     g_array_append_val(f->donors, w);
@@ -197,7 +198,7 @@ static bool donor_match(aidstat_filter_t *f, const aidstat_record_t *rec)
                 w->last = w->country == c;
                 continue;
             }
-            if (!key && !(key = aid_country_key(rec->donor)))
+            if (!key && !(key = aid_fold_key(rec->donor)))
                 key = g_strdup(rec->donor);
             w->last = strcmp(w->key, key) == 0 || (iso3[0] && g_ascii_strcasecmp(w->key, iso3) == 0);
         }

@@ -3,7 +3,7 @@
  * neighbours, over Unicode characters with case and accents folded). */
 #include "config.h"
 #include "aidstat.h"
-#include "data/country.h"
+#include "data/fold.h"
 #include "data/suggest.h"
 
 #include <glib.h>
@@ -11,7 +11,7 @@
 
 static gunichar *chars(const char *s, glong *n)
 {
-    char *k = aid_country_key(s);
+    char *k = aid_fold_key(s);
     gunichar *u = k ? g_utf8_to_ucs4_fast(k, -1, n) : NULL;
     g_free(k);
     if (!u)

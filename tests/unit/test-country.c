@@ -3,6 +3,7 @@
 #include "config.h"
 #include "aidstat.h"
 #include "data/country.h"
+#include "data/fold.h"
 #include "data/suggest.h"
 #include "testlib.h"
 
@@ -78,13 +79,13 @@ static void test_table(void)
 
 static void test_key(void)
 {
-    char *k = aid_country_key("  Côte   d'IVOIRE ");
+    char *k = aid_fold_key("  Côte   d'IVOIRE ");
     CHECK_EQ_STR(k, "cote d'ivoire");
     g_free(k);
-    k = aid_country_key("Straße");
+    k = aid_fold_key("Straße");
     CHECK_EQ_STR(k, "strasse");
     g_free(k);
-    CHECK(aid_country_key("\xc3") == NULL);
+    CHECK(aid_fold_key("\xc3") == NULL);
 }
 
 static void test_suggest(void)
