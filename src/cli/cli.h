@@ -145,9 +145,6 @@ void cli_grid_markdown(FILE *fp, const cli_grid_t *g, bool bold_last);
 void cli_csv_field(FILE *fp, const char *s, char sep);
 bool cli_csv_is_formula(const char *s);
 void cli_csv_add_entries(GOptionContext *ctx);
-/* aidstat_text_visible: control characters shown for a terminal or
- * Markdown as charts show them. Free with g_free. */
-char *cli_visible(const char *s);
 void cli_csv_num(FILE *fp, double x); /* nothing for NaN */
 void cli_json_str(FILE *fp, const char *s);
 void cli_json_num(FILE *fp, double x); /* null for NaN and infinities */

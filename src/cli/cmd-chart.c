@@ -338,7 +338,7 @@ static int chart_output(chart_args_t *a, aidstat_chart_t *chart)
     if (a->alt) {
         /* the chart itself owns standard output: the text goes to stderr */
         FILE *fp = to_stdout ? stderr : stdout;
-        char *v = cli_visible(aidstat_chart_describe(chart));
+        char *v = aidstat_text_visible(aidstat_chart_describe(chart));
         fprintf(fp, "%s\n", v);
         g_free(v);
     }

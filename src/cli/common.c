@@ -34,7 +34,7 @@ int cli_exit_code(aidstat_status_t st)
  * their control characters are shown, never sent to the terminal. */
 static void say(const char *msg)
 {
-    char *v = cli_visible(msg);
+    char *v = aidstat_text_visible(msg);
     fprintf(stderr, "aidstat: %s\n", v);
     g_free(v);
 }
@@ -233,7 +233,7 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
     for (size_t i = 0; i < nd; i++) {
         const char *d = aidstat_load_report_donor(r, i);
         bool q = strchr(d, ',') != NULL; /* "Korea, Republic of" is one donor */
-        char *v = cli_visible(d);
+        char *v = aidstat_text_visible(d);
         fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", v, q ? "\"" : "");
         g_free(v);
     }
@@ -246,7 +246,7 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
         for (size_t i = 0; i < nrc; i++) {
             const char *d = aidstat_load_report_recipient(r, i);
             bool q = strchr(d, ',') != NULL;
-            char *v = cli_visible(d);
+            char *v = aidstat_text_visible(d);
             fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", v, q ? "\"" : "");
             g_free(v);
         }
@@ -283,7 +283,7 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
             fputs(", ...", fp);
         const char *ex = aidstat_load_report_reason_example(r, i);
         if (ex[0]) {
-            char *v = cli_visible(ex);
+            char *v = aidstat_text_visible(ex);
             fprintf(fp, "; first: \"%s\"", v);
             g_free(v);
         }
@@ -349,7 +349,7 @@ static int inputs_fail(aidstat_inputs_t *in, const aidstat_error_t *err)
 {
     int code = cli_fail(err);
     for (size_t i = 0; i < aidstat_inputs_detail_count(in); i++) {
-        char *v = cli_visible(aidstat_inputs_detail(in, i));
+        char *v = aidstat_text_visible(aidstat_inputs_detail(in, i));
         fprintf(stderr, "aidstat:   %s\n", v);
         g_free(v);
     }

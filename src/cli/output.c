@@ -69,7 +69,7 @@ void cli_grid_free(cli_grid_t *g)
 /* A grid is for people (terminal, Markdown): control characters shown. */
 void cli_grid_put(cli_grid_t *g, const char *s)
 {
-    g_ptr_array_add(g->cells, cli_visible(s ? s : ""));
+    g_ptr_array_add(g->cells, aidstat_text_visible(s ? s : ""));
 }
 
 void cli_grid_print(FILE *fp, const cli_grid_t *g, bool rule_before_last)
@@ -130,11 +130,6 @@ void cli_grid_markdown(FILE *fp, const cli_grid_t *g, bool bold_last)
             fputc('\n', fp);
         }
     }
-}
-
-char *cli_visible(const char *s)
-{
-    return aidstat_text_visible(s);
 }
 
 /* Text cells a spreadsheet would run as a formula get an apostrophe
