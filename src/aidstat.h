@@ -13,6 +13,14 @@
  * - Strings returned by accessors belong to the object they came from and stay
  *   valid until it is freed.
  * - Monetary values are in base units of their currency (euros, not billions).
+ * - ABI: options structs (aidstat_X_options_t) start with a size field that
+ *   aidstat_X_options_init sets, so later versions can add fields at the end
+ *   without breaking programs built against this header; always set them up
+ *   with the init function, never with an initialiser or memset. Functions
+ *   that parse a name return a status and write the value through an
+ *   out-parameter. Enum values keep their numbers. Fixed-size strings appear
+ *   only in aidstat_error_t: its file name and messages are always
+ *   NUL-terminated valid UTF-8; longer ones are cut to end in "…".
  */
 #ifndef AIDSTAT_H
 #define AIDSTAT_H
@@ -109,9 +117,10 @@ AIDSTAT_API const char *aidstat_measure_name(aidstat_measure_t m);
 AIDSTAT_API const char *aidstat_type_label(aidstat_type_t t);
 AIDSTAT_API const char *aidstat_measure_label(aidstat_measure_t m);
 /** Parse a type or measure from common spellings ("mil", "Military aid",
- * "commitments", "to be allocated"). Returns -1 when not recognised. */
-AIDSTAT_API int aidstat_type_parse(const char *s);
-AIDSTAT_API int aidstat_measure_parse(const char *s);
+ * "commitments", "to be allocated") into *out. AIDSTAT_ERR_USAGE (and *out
+ * untouched) when not recognised. */
+AIDSTAT_API aidstat_status_t aidstat_type_parse(const char *s, aidstat_type_t *out);
+AIDSTAT_API aidstat_status_t aidstat_measure_parse(const char *s, aidstat_measure_t *out);
 
 /** One aid record. Strings are valid only for the duration of the callback
  * that receives the record (copy or intern them to keep them). */
@@ -180,10 +189,11 @@ typedef enum {
     AIDSTAT_DATE_ORDER_YMD       /**< year first only: 2024/04/03 */
 } aidstat_date_order_t;
 
-/** Parse "dmy", "mdy", "ymd" or "auto"; -1 when unknown. */
-AIDSTAT_API int aidstat_date_order_parse(const char *s);
+/** Parse "dmy", "mdy", "ymd" or "auto" into *out; AIDSTAT_ERR_USAGE when unknown. */
+AIDSTAT_API aidstat_status_t aidstat_date_order_parse(const char *s, aidstat_date_order_t *out);
 
 typedef struct {
+    size_t size; /**< sizeof the struct, set by aidstat_load_options_init: lets later versions add fields */
     char delimiter;           /**< 0 = sniff among ',', ';' and tab */
     bool decimal_comma;       /**< numbers use ',' as the decimal mark */
     double unit_scale;        /**< multiply values by this when the file does not say (0 = 1) */
@@ -518,8 +528,8 @@ typedef enum {
     AIDSTAT_KEY_SOURCING /**< how military aid was sourced: the parts of a sourcing split */
 } aidstat_key_t;
 
-/** Parse "donor", "region", ...; -1 when unknown. */
-AIDSTAT_API int aidstat_key_parse(const char *s);
+/** Parse "donor", "region", ... into *out; AIDSTAT_ERR_USAGE when unknown. */
+AIDSTAT_API aidstat_status_t aidstat_key_parse(const char *s, aidstat_key_t *out);
 AIDSTAT_API const char *aidstat_key_name(aidstat_key_t k);
 
 typedef enum { AIDSTAT_SORT_DEFAULT = 0, AIDSTAT_SORT_VALUE, AIDSTAT_SORT_NAME } aidstat_sort_t;
@@ -541,8 +551,9 @@ typedef enum {
     AIDSTAT_STAT_SD /**< sample standard deviation */
 } aidstat_stat_t;
 
-/** Parse "sum", "count", "mean", "median", "min", "max", "sd"; -1 when unknown. */
-AIDSTAT_API int aidstat_stat_parse(const char *s);
+/** Parse "sum", "count", "mean", "median", "min", "max", "sd" into *out;
+ * AIDSTAT_ERR_USAGE when unknown. */
+AIDSTAT_API aidstat_status_t aidstat_stat_parse(const char *s, aidstat_stat_t *out);
 AIDSTAT_API const char *aidstat_stat_name(aidstat_stat_t s);
 
 struct aidstat_normalize;
@@ -552,6 +563,7 @@ struct aidstat_reftable;
 struct aidstat_rates;
 
 typedef struct {
+    size_t size; /**< sizeof the struct, set by aidstat_compare_options_init: lets later versions add fields */
     aidstat_key_t by[2];          /**< row key and optional column key */
     const aidstat_filter_t *filter; /**< borrowed; NULL = everything */
     const aidstat_regions_t *regions; /**< borrowed; needed for AIDSTAT_KEY_REGION */
@@ -757,6 +769,7 @@ typedef struct {
 } aidstat_diff_row_t;
 
 typedef struct {
+    size_t size; /**< sizeof the struct, set by aidstat_diff_options_init: lets later versions add fields */
     const aidstat_filter_t *filter;   /**< borrowed; NULL = everything */
     const aidstat_regions_t *regions; /**< borrowed; groups to total; NULL = no group rows */
 } aidstat_diff_options_t;
@@ -1077,10 +1090,11 @@ typedef enum {
     AIDSTAT_INTERVAL_YEAR = 12
 } aidstat_interval_t;
 
-/** Parse "month", "quarter", "year"; -1 when unknown. */
-AIDSTAT_API int aidstat_interval_parse(const char *s);
+/** Parse "month", "quarter", "year" into *out; AIDSTAT_ERR_USAGE when unknown. */
+AIDSTAT_API aidstat_status_t aidstat_interval_parse(const char *s, aidstat_interval_t *out);
 
 typedef struct {
+    size_t size; /**< sizeof the struct, set by aidstat_series_options_init: lets later versions add fields */
     aidstat_key_t by;                 /**< NONE (one series), DONOR, REGION, TYPE or MEASURE */
     aidstat_interval_t interval;
     const aidstat_filter_t *filter;   /**< borrowed; NULL = everything */
@@ -1262,8 +1276,8 @@ typedef enum {
     AIDSTAT_CHART_SCATTER   /**< value against % of GDP per donor (comparison with --per gdp) */
 } aidstat_chart_kind_t;
 
-/** Parse "bar", "line", ...; -1 when unknown. */
-AIDSTAT_API int aidstat_chart_kind_parse(const char *s);
+/** Parse "bar", "line", ... into *out; AIDSTAT_ERR_USAGE when unknown. */
+AIDSTAT_API aidstat_status_t aidstat_chart_kind_parse(const char *s, aidstat_chart_kind_t *out);
 AIDSTAT_API const char *aidstat_chart_kind_name(aidstat_chart_kind_t k);
 
 /** What a chart of one kind shows when its caller leaves it open: the one
@@ -1289,6 +1303,7 @@ typedef struct {
 } aidstat_event_t;
 
 typedef struct {
+    size_t size; /**< sizeof the struct, set by aidstat_chart_options_init: lets later versions add fields */
     aidstat_chart_kind_t kind;
     const char *title, *subtitle, *note; /**< NULL: made from the data */
     const char *theme;                   /**< "default" (Okabe–Ito colours) or "print" (grayscale) */

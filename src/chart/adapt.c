@@ -23,6 +23,14 @@ static bool names(const char *h, const char *label)
     return aidstat_country_find(h, &a, NULL) && aidstat_country_find(label, &b, NULL) && !strcmp(a, b);
 }
 
+/* The caller's options as this library's struct (see aid_options_take). */
+static const aidstat_chart_options_t *take(aidstat_chart_options_t *o,
+                                           const aidstat_chart_options_t *opt, aidstat_error_t *err)
+{
+    aidstat_chart_options_init(o);
+    return aid_options_take(o, sizeof *o, opt, "aidstat_chart_options_init", err) ? o : NULL;
+}
+
 static bool highlighted(const aidstat_chart_options_t *opt, const char *label)
 {
     for (const char *const *h = opt->highlight; h && *h; h++)
@@ -430,6 +438,9 @@ static void result_texts(aidstat_chart_t *c, const aidstat_result_t *r, const ai
 aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aidstat_chart_options_t *opt,
                                            aidstat_error_t *err)
 {
+    aidstat_chart_options_t o_;
+    if (!(opt = take(&o_, opt, err)))
+        return NULL;
     if (!result_fits(r, opt->kind, err))
         return NULL;
     double maxabs = 0;
@@ -447,6 +458,9 @@ aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aids
 aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s, const aidstat_chart_options_t *opt,
                                            aidstat_error_t *err)
 {
+    aidstat_chart_options_t o_;
+    if (!(opt = take(&o_, opt, err)))
+        return NULL;
     aidstat_chart_kind_t k = opt->kind;
     if (k != AIDSTAT_CHART_LINE && k != AIDSTAT_CHART_AREA && k != AIDSTAT_CHART_COLUMN) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
@@ -578,6 +592,9 @@ aidstat_chart_t *aidstat_chart_from_dates(const aidstat_chart_options_t *opt, co
                                           const char *unit, const char *source, const int *dates,
                                           const double *values, size_t n, aidstat_error_t *err)
 {
+    aidstat_chart_options_t o_;
+    if (!(opt = take(&o_, opt, err)))
+        return NULL;
     if (opt->kind != AIDSTAT_CHART_LINE) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "dated values are drawn as a line chart");
         return NULL;
@@ -640,6 +657,9 @@ static gint diff_pick_cmp(gconstpointer pa, gconstpointer pb)
 aidstat_chart_t *aidstat_chart_from_diff(const aidstat_diff_t *d, const aidstat_chart_options_t *opt, int m,
                                          aidstat_error_t *err)
 {
+    aidstat_chart_options_t o_;
+    if (!(opt = take(&o_, opt, err)))
+        return NULL;
     if (m < 0 && aidstat_diff_has_measure(d, AIDSTAT_MEASURE_ALLOCATION))
         m = AIDSTAT_MEASURE_ALLOCATION;
     for (int k = 0; m < 0 && k < AIDSTAT_MEASURE_COUNT; k++)

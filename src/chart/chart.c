@@ -16,12 +16,21 @@
 static const char *const kind_names[] = {"bar", "stacked", "grouped", "column",
                                          "line", "area", "dumbbell", "scatter"};
 
-int aidstat_chart_kind_parse(const char *s)
+int aid_chart_kind_parse(const char *s)
 {
     for (int i = 0; i < (int)G_N_ELEMENTS(kind_names); i++)
         if (g_ascii_strcasecmp(s, kind_names[i]) == 0)
             return i;
     return -1;
+}
+
+aidstat_status_t aidstat_chart_kind_parse(const char *s, aidstat_chart_kind_t *out)
+{
+    int v = s ? aid_chart_kind_parse(s) : -1;
+    if (v < 0)
+        return AIDSTAT_ERR_USAGE;
+    *out = (aidstat_chart_kind_t)v;
+    return AIDSTAT_OK;
 }
 
 const char *aidstat_chart_kind_name(aidstat_chart_kind_t k)
@@ -59,6 +68,7 @@ size_t aidstat_chart_default_top(aidstat_chart_kind_t k, bool facet)
 void aidstat_chart_options_init(aidstat_chart_options_t *opt)
 {
     memset(opt, 0, sizeof *opt);
+    opt->size = sizeof *opt;
 }
 
 /* ------------------------------------------------------------ building */

@@ -13,6 +13,9 @@
 
 /* A chart with its options copied and checked (theme, locale, colours),
  * and no data yet; NULL and err set on a bad option. */
+/* aidstat_chart_kind_parse inside the library: the kind, or -1. */
+int aid_chart_kind_parse(const char *s);
+
 aidstat_chart_t *aid_chart_new(const aidstat_chart_options_t *opt, aidstat_error_t *err);
 
 #endif

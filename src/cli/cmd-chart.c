@@ -154,8 +154,8 @@ static int chart_parse(GOptionContext *ctx, chart_args_t *a, int *argc, char ***
     if (*argc < 2)
         return cli_error(EXIT_USAGE, "chart: give a KIND: bar, stacked, grouped, column, line, area, dumbbell, scatter");
     a->kind_arg = (*argv)[1];
-    int kind = aidstat_chart_kind_parse(a->kind_arg);
-    if (kind < 0)
+    aidstat_chart_kind_t kind;
+    if (aidstat_chart_kind_parse(a->kind_arg, &kind) != AIDSTAT_OK)
         return cli_error(EXIT_USAGE, "chart: unknown kind \"%s\"%s (bar, stacked, grouped, column, line, area, dumbbell, scatter)",
                          a->kind_arg, cli_hint(a->kind_arg, "bar, stacked, grouped, column, line, area, dumbbell, scatter"));
     a->kind = (aidstat_chart_kind_t)kind;
@@ -245,7 +245,8 @@ static int chart_over_time(chart_args_t *a, int argc, char **argv, aidstat_chart
     aidstat_series_options_t so;
     aidstat_series_options_init(&so);
     if (a->by) {
-        int k = aidstat_key_parse(a->by);
+        aidstat_key_t k = AIDSTAT_KEY_NONE;
+        (void)aidstat_key_parse(a->by, &k);
         if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE && k != AIDSTAT_KEY_MEASURE &&
             k != AIDSTAT_KEY_SOURCING)
             return cli_error(EXIT_USAGE, "--by \"%s\": a %s chart has one line or layer per donor, region, type, measure or sourcing part",
@@ -253,8 +254,8 @@ static int chart_over_time(chart_args_t *a, int argc, char **argv, aidstat_chart
         so.by = (aidstat_key_t)k;
     }
     if (a->interval) {
-        int iv = aidstat_interval_parse(a->interval);
-        if (iv < 0)
+        aidstat_interval_t iv;
+        if (aidstat_interval_parse(a->interval, &iv) != AIDSTAT_OK)
             return cli_error(EXIT_USAGE, "--interval \"%s\": use month, quarter or year", a->interval);
         so.interval = (aidstat_interval_t)iv;
     }
@@ -290,8 +291,8 @@ static int chart_compared(chart_args_t *a, int argc, char **argv, const aidstat_
     const aidstat_chart_defaults_t *def = aidstat_chart_defaults(a->kind);
     gchar **keys = g_strsplit(a->by ? a->by : def->by, ",", 3);
     for (guint i = 0; keys[i] && i < 2; i++) {
-        int k = aidstat_key_parse(g_strstrip(keys[i]));
-        if (k < 0) {
+        aidstat_key_t k;
+        if (aidstat_key_parse(g_strstrip(keys[i]), &k) != AIDSTAT_OK) {
             int code = cli_error(EXIT_USAGE, "--by: unknown key \"%s\"%s", keys[i],
                                  cli_hint(keys[i], "donor, region, type, measure, year, quarter, month"));
             g_strfreev(keys);

@@ -672,8 +672,8 @@ int cmd_compare(int argc, char **argv)
             goto done;
         }
         for (guint i = 0; i < nk; i++) {
-            int k = aidstat_key_parse(g_strstrip(keys[i]));
-            if (k < 0) {
+            aidstat_key_t k;
+            if (aidstat_key_parse(g_strstrip(keys[i]), &k) != AIDSTAT_OK) {
                 code = cli_error(EXIT_USAGE,
                                  "--by: unknown key \"%s\"%s (keys: donor, region, type, measure, year, quarter, month, sourcing)",
                                  keys[i], cli_hint(keys[i], "donor, region, type, measure, year, quarter, month, sourcing"));
@@ -707,8 +707,8 @@ int cmd_compare(int argc, char **argv)
         }
     }
     if (stat) {
-        int st = aidstat_stat_parse(stat);
-        if (st < 0) {
+        aidstat_stat_t st;
+        if (aidstat_stat_parse(stat, &st) != AIDSTAT_OK) {
             code = cli_error(EXIT_USAGE, "--stat \"%s\": use sum, count, mean, median, min, max or sd", stat);
             goto done;
         }

@@ -401,9 +401,12 @@ static int write_chart(const aidstat_diff_t *d, const char *path, const char *me
     co.kind = AIDSTAT_CHART_DUMBBELL;
     co.top = top ? top : aidstat_chart_default_top(AIDSTAT_CHART_DUMBBELL, false);
     int m = -1;
-    if (measure && (m = aidstat_measure_parse(measure)) < 0)
+    aidstat_measure_t mv;
+    if (measure && aidstat_measure_parse(measure, &mv) != AIDSTAT_OK)
         return cli_error(EXIT_USAGE, "--chart-measure \"%s\": use commitment, allocation, delivery or to_be_allocated",
                          measure);
+    if (measure)
+        m = (int)mv;
     aidstat_chart_t *c = aidstat_chart_from_diff(d, &co, m, &err);
     if (!c)
         return cli_fail(&err);

@@ -870,7 +870,8 @@ int cmd_trend(int argc, char **argv)
     aidstat_series_options_t opt;
     aidstat_series_options_init(&opt);
     if (by) {
-        int k = aidstat_key_parse(by);
+        aidstat_key_t k = AIDSTAT_KEY_NONE;
+        (void)aidstat_key_parse(by, &k);
         if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE &&
             k != AIDSTAT_KEY_MEASURE) {
             code = cli_error(EXIT_USAGE, "--by \"%s\": use donor, region, type or measure%s", by,
@@ -880,8 +881,8 @@ int cmd_trend(int argc, char **argv)
         opt.by = (aidstat_key_t)k;
     }
     if (interval) {
-        int iv = aidstat_interval_parse(interval);
-        if (iv < 0) {
+        aidstat_interval_t iv;
+        if (aidstat_interval_parse(interval, &iv) != AIDSTAT_OK) {
             code = cli_error(EXIT_USAGE, "--interval \"%s\": use month, quarter or year", interval);
             goto done;
         }

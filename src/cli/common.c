@@ -139,8 +139,8 @@ int cli_data_prepare(cli_data_opts_t *o)
     o->load.decimal_comma = o->decimal_comma;
     o->load.decimal_point = o->decimal_point;
     if (o->date_order) {
-        int d = aidstat_date_order_parse(o->date_order);
-        if (d < 0)
+        aidstat_date_order_t d;
+        if (aidstat_date_order_parse(o->date_order, &d) != AIDSTAT_OK)
             return cli_error(EXIT_USAGE, "--date-order \"%s\": use dmy, mdy or ymd",
                              o->date_order);
         o->load.date_order = (aidstat_date_order_t)d;

@@ -45,7 +45,7 @@ aidstat_status_t aid_error_set(aidstat_error_t *err, aidstat_status_t code, cons
     if (!err)
         return code;
     err->code = code;
-    snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+    fit(err->file, sizeof err->file, snprintf(err->file, sizeof err->file, "%s", file ? file : ""));
     err->line = line;
     err->column = column;
     va_list ap;
@@ -131,4 +131,20 @@ char *aidstat_error_format(const aidstat_error_t *err, char *buf, size_t len)
     if (n < len)
         snprintf(buf + n, len - n, "%s", err->message);
     return buf;
+}
+
+bool aid_options_take(void *dst, size_t dst_size, const void *src, const char *what,
+                      aidstat_error_t *err)
+{
+    size_t size;
+    memcpy(&size, src, sizeof size);
+    if (size < sizeof size || size > dst_size) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                      "options not set up by %s (size %zu; this library knows %zu)", what, size,
+                      dst_size);
+        return false;
+    }
+    memcpy(dst, src, size);
+    memcpy(dst, &dst_size, sizeof dst_size);
+    return true;
 }

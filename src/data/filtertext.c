@@ -6,6 +6,7 @@
 #include "config.h"
 #include "aidstat.h"
 #include "data/error.h"
+#include "data/record.h"
 
 #include <glib.h>
 #include <string.h>
@@ -114,7 +115,7 @@ aidstat_status_t aidstat_filter_add_text(aidstat_filter_t *f, const char *key, c
     gchar **parts = items(value);
     aidstat_status_t st = AIDSTAT_OK;
     for (gchar **p = parts; *p && st == AIDSTAT_OK; p++) {
-        int v = type ? aidstat_type_parse(*p) : aidstat_measure_parse(*p);
+        int v = type ? aid_type_parse(*p) : aid_measure_parse(*p);
         const char *names[AIDSTAT_TYPE_COUNT + AIDSTAT_MEASURE_COUNT];
         size_t nn = 0;
         for (int k = 0; v < 0 && k < (type ? AIDSTAT_TYPE_COUNT : AIDSTAT_MEASURE_COUNT); k++)

@@ -1,6 +1,7 @@
 /* Aid types and measures: canonical names, labels for people, and the
  * spellings found in real files. */
 #include "config.h"
+#include "data/record.h"
 #include "aidstat.h"
 
 #include <glib.h>
@@ -89,7 +90,7 @@ static int lookup(const char *s, const struct alias *a)
     return v;
 }
 
-int aidstat_type_parse(const char *s)
+int aid_type_parse(const char *s)
 {
     static const struct alias aliases[] = {
         {"military", AIDSTAT_TYPE_MILITARY},
@@ -129,7 +130,16 @@ int aidstat_type_parse(const char *s)
     return lookup(s, aliases);
 }
 
-int aidstat_measure_parse(const char *s)
+aidstat_status_t aidstat_type_parse(const char *s, aidstat_type_t *out)
+{
+    int v = s ? aid_type_parse(s) : -1;
+    if (v < 0)
+        return AIDSTAT_ERR_USAGE;
+    *out = (aidstat_type_t)v;
+    return AIDSTAT_OK;
+}
+
+int aid_measure_parse(const char *s)
 {
     static const struct alias aliases[] = {
         {"commitment", AIDSTAT_MEASURE_COMMITMENT},
@@ -162,4 +172,13 @@ int aidstat_measure_parse(const char *s)
         {NULL, 0},
     };
     return lookup(s, aliases);
+}
+
+aidstat_status_t aidstat_measure_parse(const char *s, aidstat_measure_t *out)
+{
+    int v = s ? aid_measure_parse(s) : -1;
+    if (v < 0)
+        return AIDSTAT_ERR_USAGE;
+    *out = (aidstat_measure_t)v;
+    return AIDSTAT_OK;
 }

@@ -378,11 +378,20 @@ void aid_dates_notes(const aid_dates_t *D, aidstat_load_report_t *report)
                        D->column, D->quarters, D->quarters == 1 ? "" : "s");
 }
 
-int aidstat_date_order_parse(const char *s)
+int aid_date_order_parse(const char *s)
 {
     static const char *const names[] = {"auto", "dmy", "mdy", "ymd"};
     for (int i = 0; s && i < (int)G_N_ELEMENTS(names); i++)
         if (!g_ascii_strcasecmp(s, names[i]))
             return i;
     return -1;
+}
+
+aidstat_status_t aidstat_date_order_parse(const char *s, aidstat_date_order_t *out)
+{
+    int v = s ? aid_date_order_parse(s) : -1;
+    if (v < 0)
+        return AIDSTAT_ERR_USAGE;
+    *out = (aidstat_date_order_t)v;
+    return AIDSTAT_OK;
 }

@@ -45,6 +45,9 @@ aid_dates_t *aid_dates_new(const char *file, const char *column, long col,
 void aid_dates_free(aid_dates_t *D);
 /* Look at a row's cell before it is read. -1 (error set) when the value
  * contradicts the column's decided order. */
+/* aidstat_date_order_parse inside the library: the value, or -1. */
+int aid_date_order_parse(const char *s);
+
 int aid_dates_see(aid_dates_t *D, const char *s, long line, aidstat_error_t *err);
 /* A value could be either and nothing has decided yet: rows must wait. */
 bool aid_dates_waiting(const aid_dates_t *D);

@@ -22,6 +22,7 @@
 #include "data/tally.h"
 #include "load/xlsx.h"
 #include "data/period.h"
+#include "data/record.h"
 
 #include <glib.h>
 #include <math.h>
@@ -328,13 +329,13 @@ int aid_kiel_row(aid_kiel_t *k, char **f, const size_t *lens, size_t n, long lin
                       C[K_DUMMY], vr == AID_NUM_OK ? vs : ds);
 
     const char *ts = cell(f, n, C[K_TYPE]);
-    int type = aidstat_type_parse(ts);
+    int type = aid_type_parse(ts);
     if (type < 0 || type == AIDSTAT_TYPE_TOTAL)
         return reject(k, line, ts[0] ? "unknown aid type" : "aid type missing", C[K_TYPE], ts);
     int measure = AIDSTAT_MEASURE_COMMITMENT;
     if (C[K_MEASURE] >= 0) {
         const char *ms = cell(f, n, C[K_MEASURE]);
-        measure = aidstat_measure_parse(ms);
+        measure = aid_measure_parse(ms);
         if (measure < 0)
             return reject(k, line, ms[0] ? "unknown measure" : "measure missing", C[K_MEASURE], ms);
     }

@@ -17,6 +17,7 @@
 #include "load/xlsx.h"
 #include "data/error.h"
 #include "data/period.h"
+#include "data/record.h"
 
 #include <errno.h>
 #include <sys/stat.h>
@@ -88,6 +89,7 @@ typedef struct {
 void aidstat_load_options_init(aidstat_load_options_t *opt)
 {
     memset(opt, 0, sizeof *opt);
+    opt->size = sizeof *opt;
 }
 
 static const char *trim(char *s)
@@ -167,10 +169,10 @@ static aidstat_status_t apply_map(loader_t *L, const char *spec)
             role = r;
     if (role >= 0) {
         c.role = (aid_role_t)role;
-    } else if ((t = aidstat_type_parse(field)) >= 0) {
+    } else if ((t = aid_type_parse(field)) >= 0) {
         c.role = ROLE_WIDE;
         c.type = t;
-    } else if ((m = aidstat_measure_parse(field)) >= 0) {
+    } else if ((m = aid_measure_parse(field)) >= 0) {
         c.role = ROLE_WIDE;
         c.type = -1; /* the row's type, or all types */
         c.measure = m;
@@ -889,7 +891,7 @@ static int row_what(loader_t *L, char **f, const size_t *lens, long line, aidsta
     int c;
     if ((c = L->first[ROLE_TYPE]) >= 0) {
         const char *s = f[c];
-        int t = cached_parse(&L->types, s, aidstat_type_parse);
+        int t = cached_parse(&L->types, s, aid_type_parse);
         if (t < 0)
             t = aid_words_lookup(L->opt->words, s, true);
         if (t < 0)

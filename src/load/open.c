@@ -19,10 +19,22 @@ static bool is_ole(const unsigned char *b, size_t n)
     return n >= 8 && memcmp(b, magic, 8) == 0;
 }
 
+/* The caller's options as this library's struct (see aid_options_take). */
+static const aidstat_load_options_t *aid_load_options_take(aidstat_load_options_t *o,
+                                                           const aidstat_load_options_t *opt,
+                                                           aidstat_error_t *err)
+{
+    aidstat_load_options_init(o);
+    return aid_options_take(o, sizeof *o, opt, "aidstat_load_options_init", err) ? o : NULL;
+}
+
 aidstat_status_t aidstat_load_file(const char *path, const aidstat_load_options_t *opt,
                                    aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
                                    aidstat_error_t *err)
 {
+    aidstat_load_options_t o;
+    if (opt && !(opt = aid_load_options_take(&o, opt, err)))
+        return AIDSTAT_ERR_USAGE;
     const char *name = opt && opt->display_name ? opt->display_name : path;
     FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!fp)
@@ -60,6 +72,9 @@ aidstat_status_t aidstat_load_memory(const char *name, const char *data, size_t 
                                      void *user, aidstat_load_report_t *report,
                                      aidstat_error_t *err)
 {
+    aidstat_load_options_t o;
+    if (opt && !(opt = aid_load_options_take(&o, opt, err)))
+        return AIDSTAT_ERR_USAGE;
     if (aid_xlsx_sniff(data, len))
         return aid_load_workbook(NULL, data, len, name, opt, fn, user, report, err);
     return aid_load_csv(name, NULL, NULL, data, len, opt, fn, user, report, err);

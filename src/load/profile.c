@@ -3,6 +3,7 @@
  * tracker's chart pages, as kiel-ust-web-r29/PROVENANCE.md records. */
 #include "config.h"
 #include "load/loader.h"
+#include "data/record.h"
 
 #include <glib.h>
 #include <string.h>
@@ -328,7 +329,7 @@ aid_column_t aid_column_guess(const char *norm)
         c.role = ROLE_WIDE;
         c.type = AIDSTAT_TYPE_TOTAL;
         k = (nt > 1 && !strcmp(tok[1], "aid")) ? 2 : 1;
-    } else if ((t = aidstat_type_parse(tok[0])) >= 0 && t != AIDSTAT_TYPE_TOTAL) {
+    } else if ((t = aid_type_parse(tok[0])) >= 0 && t != AIDSTAT_TYPE_TOTAL) {
         c.role = ROLE_WIDE;
         c.type = t;
         k = (nt > 1 && !strcmp(tok[1], "aid")) ? 2 : 1;
@@ -337,7 +338,7 @@ aid_column_t aid_column_guess(const char *norm)
         c.type = -1; /* the row's type, or all types when there is no type column */
         c.measure = AIDSTAT_MEASURE_TO_BE_ALLOCATED;
         k = nt;
-    } else if ((m = aidstat_measure_parse(tok[0])) >= 0) {
+    } else if ((m = aid_measure_parse(tok[0])) >= 0) {
         c.role = ROLE_WIDE;
         c.type = -1;
         c.measure = m;
@@ -390,7 +391,7 @@ bool aid_header_is_transaction(const char *norm)
 
 int aid_measure_or_transaction(const char *s)
 {
-    int m = aidstat_measure_parse(s);
+    int m = aid_measure_parse(s);
     if (m >= 0)
         return m;
     /* the transaction kinds of US foreign-aid data (ForeignAssistance.gov):

@@ -6,6 +6,7 @@
 #include "data/error.h"
 #include "load/loader.h"
 #include "load/number.h"
+#include "data/record.h"
 
 #include <glib.h>
 #include <string.h>
@@ -17,7 +18,7 @@ aidstat_status_t aid_words_check(const char *const *words, aidstat_error_t *err)
         if (!eq || eq == *w || !eq[1])
             return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                                  "word \"%s\": expected WORD=TYPE or WORD=MEASURE", *w);
-        if (aidstat_type_parse(eq + 1) < 0 && aidstat_measure_parse(eq + 1) < 0)
+        if (aid_type_parse(eq + 1) < 0 && aid_measure_parse(eq + 1) < 0)
             return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                                  "word \"%s\": \"%s\" is neither an aid type (military, financial, "
                                  "humanitarian, other, total) nor a measure (commitment, "
@@ -38,7 +39,7 @@ int aid_words_lookup(const char *const *words, const char *s, bool as_type)
             continue;
         char *word = g_utf8_validate(*w, eq - *w, NULL) ? g_utf8_casefold(*w, eq - *w) : NULL;
         if (word && !strcmp(word, g_strstrip(want)))
-            v = as_type ? aidstat_type_parse(eq + 1) : aidstat_measure_parse(eq + 1);
+            v = as_type ? aid_type_parse(eq + 1) : aid_measure_parse(eq + 1);
         g_free(word);
     }
     g_free(want);

@@ -50,8 +50,8 @@ int aid_spec_load_option(aidstat_load_options_t *lo, GPtrArray *keep, const char
         return 1;
     }
     if (!strcmp(key, "date-order")) {
-        int o = aidstat_date_order_parse(val);
-        if (o < 0) {
+        aidstat_date_order_t o;
+        if (aidstat_date_order_parse(val, &o) != AIDSTAT_OK) {
             aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, col,
                           "date-order: \"%s\": dmy, mdy or ymd", val);
             return -1;

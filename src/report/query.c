@@ -185,8 +185,8 @@ static aidstat_status_t parse_by(const aid_opts_t *o, aidstat_key_t by[2], aidst
     gchar **keys = g_strsplit(v, ",", 3);
     aidstat_status_t st = AIDSTAT_OK;
     for (guint i = 0; keys[i] && st == AIDSTAT_OK; i++) {
-        int k = aidstat_key_parse(g_strstrip(keys[i]));
-        if (k < 0 || i > 1)
+        aidstat_key_t k;
+        if (aidstat_key_parse(g_strstrip(keys[i]), &k) != AIDSTAT_OK || i > 1)
             st = aid_opts_error(o, "by", 0, 0, err, "by: \"%s\": one or two of donor, region, type, measure, year, quarter, month", v);
         else
             by[i] = (aidstat_key_t)k;
@@ -286,8 +286,8 @@ aidstat_result_t *aid_query_compare(const aid_rdata_t *d, const aid_opts_t *o, a
         }
     }
     if ((v = aid_opts_get(o, "stat"))) {
-        int s = aidstat_stat_parse(v);
-        if (s < 0) {
+        aidstat_stat_t s;
+        if (aidstat_stat_parse(v, &s) != AIDSTAT_OK) {
             aid_opts_error(o, "stat", 0, 0, err, "stat: \"%s\": sum, count, mean, median, min, max or sd", v);
             return NULL;
         }
@@ -321,7 +321,8 @@ aidstat_series_t *aid_query_series(const aid_rdata_t *d, const aid_opts_t *o, ai
     aidstat_series_options_init(&so);
     const char *v;
     if ((v = aid_opts_get(o, "by"))) {
-        int k = aidstat_key_parse(v);
+        aidstat_key_t k = AIDSTAT_KEY_NONE;
+        (void)aidstat_key_parse(v, &k);
         if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE && k != AIDSTAT_KEY_MEASURE &&
             k != AIDSTAT_KEY_SOURCING) {
             aid_opts_error(o, "by", 0, 0, err, "by: \"%s\": over time, group by donor, region, type, measure or sourcing", v);
@@ -330,8 +331,8 @@ aidstat_series_t *aid_query_series(const aid_rdata_t *d, const aid_opts_t *o, ai
         so.by = (aidstat_key_t)k;
     }
     if ((v = aid_opts_get(o, "interval"))) {
-        int iv = aidstat_interval_parse(v);
-        if (iv < 0) {
+        aidstat_interval_t iv;
+        if (aidstat_interval_parse(v, &iv) != AIDSTAT_OK) {
             aid_opts_error(o, "interval", 0, 0, err, "interval: \"%s\": month, quarter or year", v);
             return NULL;
         }
@@ -361,8 +362,8 @@ aidstat_series_t *aid_query_series(const aid_rdata_t *d, const aid_opts_t *o, ai
 aidstat_chart_t *aid_query_chart(const aid_rdata_t *d, const aid_opts_t *o, aidstat_error_t *err)
 {
     const char *v = aid_opts_get(o, "kind");
-    int kind = v ? aidstat_chart_kind_parse(v) : AIDSTAT_CHART_BAR;
-    if (kind < 0) {
+    aidstat_chart_kind_t kind = AIDSTAT_CHART_BAR;
+    if (v && aidstat_chart_kind_parse(v, &kind) != AIDSTAT_OK) {
         aid_opts_error(o, "kind", 0, 0, err, "kind: \"%s\": bar, stacked, grouped, column, line, area, dumbbell, scatter", v);
         return NULL;
     }

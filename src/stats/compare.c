@@ -10,6 +10,7 @@
  * of groups, never with the number of records.
  */
 #include "config.h"
+#include "stats/names.h"
 #include "aidstat.h"
 #include "data/error.h"
 #include "data/intern.h"
@@ -35,12 +36,21 @@ typedef struct {
 
 static const char *const stat_names[] = {"sum", "count", "mean", "median", "min", "max", "sd"};
 
-int aidstat_stat_parse(const char *s)
+int aid_stat_parse(const char *s)
 {
     for (int i = 0; i < (int)G_N_ELEMENTS(stat_names); i++)
         if (g_ascii_strcasecmp(s, stat_names[i]) == 0)
             return i;
     return -1;
+}
+
+aidstat_status_t aidstat_stat_parse(const char *s, aidstat_stat_t *out)
+{
+    int v = s ? aid_stat_parse(s) : -1;
+    if (v < 0)
+        return AIDSTAT_ERR_USAGE;
+    *out = (aidstat_stat_t)v;
+    return AIDSTAT_OK;
 }
 
 const char *aidstat_stat_name(aidstat_stat_t st)
@@ -174,7 +184,7 @@ struct aidstat_result {
 static const char *const key_names[] = {"none", "donor", "region", "type", "measure",
                                         "year", "quarter", "month", "sourcing"};
 
-int aidstat_key_parse(const char *s)
+int aid_key_parse(const char *s)
 {
     for (int k = 1; k < (int)G_N_ELEMENTS(key_names); k++)
         if (g_ascii_strcasecmp(s, key_names[k]) == 0)
@@ -182,6 +192,15 @@ int aidstat_key_parse(const char *s)
     if (g_ascii_strcasecmp(s, "country") == 0)
         return AIDSTAT_KEY_DONOR;
     return -1;
+}
+
+aidstat_status_t aidstat_key_parse(const char *s, aidstat_key_t *out)
+{
+    int v = s ? aid_key_parse(s) : -1;
+    if (v < 0)
+        return AIDSTAT_ERR_USAGE;
+    *out = (aidstat_key_t)v;
+    return AIDSTAT_OK;
 }
 
 const char *aidstat_key_name(aidstat_key_t k)
@@ -197,6 +216,7 @@ static bool key_is_time(aidstat_key_t k)
 void aidstat_compare_options_init(aidstat_compare_options_t *opt)
 {
     memset(opt, 0, sizeof *opt);
+    opt->size = sizeof *opt;
     opt->by[0] = AIDSTAT_KEY_DONOR;
 }
 
@@ -365,6 +385,11 @@ static const char *per_name(aidstat_per_t per)
 
 aidstat_compare_t *aidstat_compare_new(const aidstat_compare_options_t *opt, aidstat_error_t *err)
 {
+    aidstat_compare_options_t o;
+    aidstat_compare_options_init(&o);
+    if (!aid_options_take(&o, sizeof o, opt, "aidstat_compare_options_init", err))
+        return NULL;
+    opt = &o;
     for (int w = 0; w < 2; w++)
         if (opt->by[w] == AIDSTAT_KEY_REGION && !opt->regions) {
             aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "comparing by region needs regions");

@@ -74,6 +74,7 @@ const char *aidstat_diff_status_name(aidstat_diff_status_t s)
 void aidstat_diff_options_init(aidstat_diff_options_t *opt)
 {
     memset(opt, 0, sizeof *opt);
+    opt->size = sizeof *opt;
 }
 
 static void donor_free(gpointer p)
@@ -87,10 +88,12 @@ static void donor_free(gpointer p)
 
 aidstat_diff_t *aidstat_diff_new(const aidstat_diff_options_t *opt, aidstat_error_t *err)
 {
-    (void)err;
+    aidstat_diff_options_t o;
+    aidstat_diff_options_init(&o);
+    if (opt && !aid_options_take(&o, sizeof o, opt, "aidstat_diff_options_init", err))
+        return NULL;
     aidstat_diff_t *d = g_new0(aidstat_diff_t, 1);
-    if (opt)
-        d->opt = *opt;
+    d->opt = o;
     aid_intern_init(&d->donor_keys);
     d->donors = g_ptr_array_new_with_free_func(donor_free);
     d->cells = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, g_free);

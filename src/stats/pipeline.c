@@ -7,6 +7,7 @@
 #include "config.h"
 #include "aidstat.h"
 #include "data/error.h"
+#include "data/record.h"
 
 #include <glib.h>
 #include <math.h>
@@ -46,7 +47,7 @@ aidstat_pipeline_t *aidstat_pipeline_new(const aidstat_result_t *r, aidstat_erro
     GString *have = g_string_new(NULL);
     for (size_t k = 0; k < G_N_ELEMENTS(order); k++)
         for (size_t j = 0; j < aidstat_result_cols(r); j++)
-            if (aidstat_measure_parse(aidstat_result_col_label(r, j)) == (int)order[k]) {
+            if (aid_measure_parse(aidstat_result_col_label(r, j)) == (int)order[k]) {
                 p->stage[p->nstages] = order[k];
                 p->col[p->nstages++] = j;
                 g_string_append_printf(have, "%s%s", have->len ? ", " : "",

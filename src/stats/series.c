@@ -8,6 +8,7 @@
  * in April: the year is partial), which callers can ask about.
  */
 #include "config.h"
+#include "stats/names.h"
 #include "aidstat.h"
 #include "data/error.h"
 #include "data/intern.h"
@@ -56,7 +57,7 @@ struct aidstat_series {
     char *shared;        /* donors in several of the groups shown: "" when none */
 };
 
-int aidstat_interval_parse(const char *s)
+int aid_interval_parse(const char *s)
 {
     if (!g_ascii_strcasecmp(s, "month") || !g_ascii_strcasecmp(s, "monthly"))
         return AIDSTAT_INTERVAL_MONTH;
@@ -68,9 +69,19 @@ int aidstat_interval_parse(const char *s)
     return -1;
 }
 
+aidstat_status_t aidstat_interval_parse(const char *s, aidstat_interval_t *out)
+{
+    int v = s ? aid_interval_parse(s) : -1;
+    if (v < 0)
+        return AIDSTAT_ERR_USAGE;
+    *out = (aidstat_interval_t)v;
+    return AIDSTAT_OK;
+}
+
 void aidstat_series_options_init(aidstat_series_options_t *opt)
 {
     memset(opt, 0, sizeof *opt);
+    opt->size = sizeof *opt;
     opt->interval = AIDSTAT_INTERVAL_MONTH;
 }
 
@@ -86,6 +97,11 @@ static void list_free(gpointer p)
 
 aidstat_series_t *aidstat_series_new(const aidstat_series_options_t *opt, aidstat_error_t *err)
 {
+    aidstat_series_options_t o;
+    aidstat_series_options_init(&o);
+    if (!aid_options_take(&o, sizeof o, opt, "aidstat_series_options_init", err))
+        return NULL;
+    opt = &o;
     aidstat_key_t by = opt->by;
     if (by != AIDSTAT_KEY_NONE && by != AIDSTAT_KEY_DONOR && by != AIDSTAT_KEY_REGION &&
         by != AIDSTAT_KEY_TYPE && by != AIDSTAT_KEY_MEASURE && by != AIDSTAT_KEY_SOURCING) {

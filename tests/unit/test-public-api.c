@@ -3,6 +3,7 @@
 #include "aidstat.h"
 #include "testlib.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -263,6 +264,62 @@ static void test_filter_text(void)
     aidstat_filter_free(f);
 }
 
+/* The ABI rules of aidstat.h: options structs carry their size, parsers
+ * return a status and leave *out alone on failure. */
+static void test_abi(void)
+{
+    aidstat_error_t err;
+    aidstat_compare_options_t opt;
+    memset(&opt, 0, sizeof opt); /* not set up by aidstat_compare_options_init */
+    opt.by[0] = AIDSTAT_KEY_DONOR;
+    CHECK(aidstat_compare_new(&opt, &err) == NULL);
+    CHECK_EQ_INT(err.code, AIDSTAT_ERR_USAGE);
+    CHECK(strstr(err.message, "not set up by aidstat_compare_options_init") != NULL);
+
+    /* a larger struct than this library knows: refused */
+    aidstat_compare_options_init(&opt);
+    CHECK_EQ_INT(opt.size, sizeof opt);
+    opt.size = sizeof opt + 8;
+    CHECK(aidstat_compare_new(&opt, &err) == NULL);
+
+    /* a program built when the struct ended before .top: its fields are
+     * read, the rest keep their defaults (top 0 = every row) */
+    aidstat_compare_options_init(&opt);
+    opt.size = offsetof(aidstat_compare_options_t, top);
+    opt.top = 2; /* beyond the caller's struct: must not be read */
+    aidstat_compare_t *c = aidstat_compare_new(&opt, &err);
+    if (CHECK(c != NULL)) {
+        CHECK_EQ_INT(aidstat_load_default(aidstat_compare_add, c, NULL, &err), AIDSTAT_OK);
+        aidstat_result_t *r = aidstat_compare_finish(c, &err);
+        if (CHECK(r != NULL))
+            CHECK(aidstat_result_rows(r) > 2);
+        aidstat_result_free(r);
+        aidstat_compare_free(c);
+    }
+
+    aidstat_load_options_t lo;
+    aidstat_load_options_init(&lo);
+    lo.size = 0;
+    CHECK_EQ_INT(aidstat_load_memory("x.csv", "donor,value\nX,1\n", 14, &lo, NULL, NULL, NULL, &err),
+                 AIDSTAT_ERR_USAGE);
+
+    aidstat_key_t k = AIDSTAT_KEY_TYPE;
+    CHECK_EQ_INT(aidstat_key_parse("colour", &k), AIDSTAT_ERR_USAGE);
+    CHECK_EQ_INT(k, AIDSTAT_KEY_TYPE);
+    CHECK_EQ_INT(aidstat_key_parse("Region", &k), AIDSTAT_OK);
+    CHECK_EQ_INT(k, AIDSTAT_KEY_REGION);
+    aidstat_type_t t = AIDSTAT_TYPE_TOTAL;
+    CHECK_EQ_INT(aidstat_type_parse(NULL, &t), AIDSTAT_ERR_USAGE);
+    CHECK_EQ_INT(aidstat_type_parse("mil", &t), AIDSTAT_OK);
+    CHECK_EQ_INT(t, AIDSTAT_TYPE_MILITARY);
+    aidstat_chart_kind_t kind;
+    CHECK_EQ_INT(aidstat_chart_kind_parse("scatter", &kind), AIDSTAT_OK);
+    CHECK_EQ_INT(kind, AIDSTAT_CHART_SCATTER);
+    aidstat_interval_t iv;
+    CHECK_EQ_INT(aidstat_interval_parse("quarter", &iv), AIDSTAT_OK);
+    CHECK_EQ_INT(iv, AIDSTAT_INTERVAL_QUARTER);
+}
+
 int main(void)
 {
     test_version();
@@ -273,5 +330,6 @@ int main(void)
     test_errors();
     test_filter_text();
     test_output();
+    test_abi();
     return testlib_done("test-public-api");
 }
