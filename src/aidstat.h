@@ -1415,7 +1415,11 @@ enum {
 /** aidstat_report_load with flags (AIDSTAT_REPORT_*). */
 AIDSTAT_API aidstat_report_t *aidstat_report_open(const char *spec, const char *const *data, unsigned flags,
                                                   aidstat_error_t *err);
-/** Lay the report out and write the PDF atomically. */
+/** Lay the report out and write it atomically: a PDF, or for a path
+ * ending in .html or .htm one self-contained HTML page (semantic HTML5,
+ * charts as inline SVG with their descriptions, no scripts and nothing
+ * loaded from elsewhere). */
+AIDSTAT_API bool aidstat_report_path_is_html(const char *path);
 AIDSTAT_API aidstat_status_t aidstat_report_write(aidstat_report_t *r, const char *path,
                                                   aidstat_error_t *err);
 AIDSTAT_API void aidstat_report_free(aidstat_report_t *r);

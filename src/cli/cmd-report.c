@@ -14,7 +14,7 @@ int cmd_report(int argc, char **argv)
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No messages but errors", NULL},
         {"verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
          "Say on stderr what became of every row of each data file, as check does", NULL},
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the PDF to FILE (default aidstat-report.pdf)", "FILE"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the report to FILE: a PDF, or one HTML page for .html (default aidstat-report.pdf)", "FILE"},
         {"data", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &data,
          "Use FILE instead of the spec's data (repeatable), e.g. a newer Kiel release", "FILE"},
         {"date", 0, 0, G_OPTION_ARG_STRING, &date,
@@ -46,8 +46,8 @@ int cmd_report(int argc, char **argv)
     if ((code = cli_date_apply(date)))
         goto done;
     const char *out = output ? output : "aidstat-report.pdf";
-    if (!g_str_has_suffix(out, ".pdf") && !g_str_has_suffix(out, ".PDF")) {
-        code = cli_error(EXIT_USAGE, "report: the output is a PDF file (%s)", out);
+    if (!g_str_has_suffix(out, ".pdf") && !g_str_has_suffix(out, ".PDF") && !aidstat_report_path_is_html(out)) {
+        code = cli_error(EXIT_USAGE, "report: the output is a PDF file or an HTML page (.pdf, .html: %s)", out);
         goto done;
     }
     if (!(r = aidstat_report_open(argc == 2 ? argv[1] : NULL, (const char *const *)data,

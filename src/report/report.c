@@ -109,9 +109,37 @@ static aidstat_status_t draw(cairo_t *cr, double w, double h, void *user, aidsta
     return aid_layout_draw(d->spec, cr, w, h, d->alts, err);
 }
 
+/* The report as HTML into path, through the safe writer. */
+static aidstat_status_t write_html(aid_spec_t *s, const char *path, aidstat_error_t *err)
+{
+    GString *page = g_string_new(NULL);
+    aidstat_status_t st = aid_html_write(s, page, err);
+    if (st == AIDSTAT_OK) {
+        aidstat_output_t *o = aidstat_output_open(path, err);
+        if (!o) {
+            st = err ? err->code : AIDSTAT_ERR_OUTPUT;
+        } else if (fwrite(page->str, 1, page->len, aidstat_output_stream(o)) != page->len) {
+            aidstat_output_abort(o);
+            st = aid_error_set(err, AIDSTAT_ERR_OUTPUT, path, 0, 0, "cannot write");
+        } else {
+            st = aidstat_output_commit(o, err);
+        }
+    }
+    g_string_free(page, TRUE);
+    return st;
+}
+
+bool aidstat_report_path_is_html(const char *path)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    return dot && (!g_ascii_strcasecmp(dot, ".html") || !g_ascii_strcasecmp(dot, ".htm"));
+}
+
 aidstat_status_t aidstat_report_write(aidstat_report_t *r, const char *path, aidstat_error_t *err)
 {
     aid_spec_t *s = r->spec;
+    if (aidstat_report_path_is_html(path))
+        return write_html(s, path, err);
     char *subject = g_strdup_printf("%s%s%s", s->subtitle ? s->subtitle : "", s->subtitle ? ". " : "",
                                     s->data.sources->len ? (char *)g_ptr_array_index(s->data.sources, 0) : "");
     /* a date written as YYYY-MM-DD is the document's date too */

@@ -196,6 +196,9 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
                            bool builtin, bool confine, aidstat_error_t *err);
 void aid_spec_free(aid_spec_t *s);
 
+/* The spec as one self-contained HTML page (report/html.c), appended to out. */
+aidstat_status_t aid_html_write(aid_spec_t *s, GString *out, aidstat_error_t *err);
+
 /* Lay the spec out and draw it, page by page, into cr (a PDF surface). */
 /* alts (may be NULL) receives the /Alt text of each Figure tagged, in order (owned strings). */
 aidstat_status_t aid_layout_draw(aid_spec_t *s, cairo_t *cr, double w, double h, GPtrArray *alts,
