@@ -1373,7 +1373,7 @@ AIDSTAT_API void aidstat_chart_free(aidstat_chart_t *c);
 AIDSTAT_API aidstat_status_t aidstat_chart_draw(aidstat_chart_t *c, struct _cairo *cr, double width,
                                                 double height, aidstat_error_t *err);
 /** Write a file whose type follows its extension (.pdf, .svg, .png, .ps,
- * .eps), atomically: complete or not written. dpi applies to PNG. */
+ * .eps, .html), atomically: complete or not written. dpi applies to PNG. */
 AIDSTAT_API aidstat_status_t aidstat_chart_write(aidstat_chart_t *c, const char *path, double width,
                                                  double height, double dpi, aidstat_error_t *err);
 /** The same to a write callback in the given type ("pdf", "svg", "png",
@@ -1384,6 +1384,23 @@ AIDSTAT_API aidstat_status_t aidstat_chart_write_stream(aidstat_chart_t *c, cons
                                                                               unsigned int len),
                                                         void *closure, double width, double height,
                                                         double dpi, aidstat_error_t *err);
+/** Flags of aidstat_chart_html. */
+enum {
+    AIDSTAT_CHART_HTML_FRAGMENT = 1 << 0 /**< a <figure> to paste into a page, not a whole page */
+};
+/** The chart for the web: a self-contained HTML page, or with
+ * AIDSTAT_CHART_HTML_FRAGMENT a fragment to paste into a CMS: a <style>
+ * and a <figure class="aidstat-chart"> holding the chart as inline SVG
+ * (.aidstat-chart__svg; it scales with its container) and its text
+ * description (.aidstat-chart__desc). Nothing is loaded from elsewhere and
+ * there is no script. width and height in points set the proportions.
+ * NULL with err on failure; free with aidstat_free(). */
+AIDSTAT_API char *aidstat_chart_html(aidstat_chart_t *c, double width, double height, unsigned flags,
+                                     aidstat_error_t *err);
+/** The same written atomically to path. aidstat_chart_write writes the
+ * page for a path ending in .html or .htm. */
+AIDSTAT_API aidstat_status_t aidstat_chart_write_html(aidstat_chart_t *c, const char *path, double width,
+                                                      double height, unsigned flags, aidstat_error_t *err);
 /** A text description of the chart from its data, for screen readers
  * (SVG <desc>, PDF subject). */
 AIDSTAT_API const char *aidstat_chart_describe(const aidstat_chart_t *c);

@@ -24,6 +24,7 @@ sed 's/^/# /' "$tmp/structure.out"
 check "default report: structure, safety and the PDF's figures (html-structure.py)" \
     grep -q ' passed, 0 failed$' "$tmp/structure.out"
 
+check "the report page has one h1, its title" grep -q '^<h1>Support for Ukraine</h1>$' "$tmp/r.html"
 check "the page says what its charts are: 'Figure 1' and its description" \
     sh -c "grep -q '<strong>Figure 1</strong>' '$tmp/r.html' && grep -q '<details><summary>Description</summary><p id=\"figure-1-desc\">line chart: ' '$tmp/r.html'"
 check "the headline figure as in the PDF: €358 bn" \
@@ -67,6 +68,23 @@ check "a donor name from the data escaped" \
     grep -q '&lt;b&gt;Evil&lt;/b&gt; &amp; &lt;script&gt;x&lt;/script&gt;' "$tmp/s/x.html"
 check "javascript: link stays text; https link kept with & escaped" \
     sh -c "! grep -q 'href=\"javascript' '$tmp/s/x.html' && grep -q '<a href=\"https://example.org/?a=1&amp;b=2\">this one</a>' '$tmp/s/x.html'"
+# charts for the web: a page, and a fragment to paste into a CMS
+"$AIDSTAT" chart bar --top 8 -q -o "$tmp/c.html" || exit 99
+"$AIDSTAT" chart bar --top 8 -q --fragment -o "$tmp/frag.html" || exit 99
+python3 "$SRCDIR/tests/html-structure.py" "$tmp/c.html" >"$tmp/c.out" 2>&1
+sed 's/^/# /' "$tmp/c.out"
+check "chart page: structure and safety (html-structure.py)" grep -q ' passed, 0 failed$' "$tmp/c.out"
+check "chart page: one figure with the chart's --alt text as its description" \
+    sh -c "alt=\$('$AIDSTAT' chart bar --top 8 --alt | sed 's/&/\&amp;/g'); grep -qF \"<p id=\\\"aidstat-chart-desc\\\">\$alt</p>\" '$tmp/c.html'"
+check "fragment: a <style> and a <figure class=\"aidstat-chart\">, no page around them" \
+    sh -c "head -c 7 '$tmp/frag.html' | grep -q '^<style>' && grep -q '<figure class=\"aidstat-chart\">' '$tmp/frag.html' && ! grep -q '<html\|<body\|<head' '$tmp/frag.html'"
+check "fragment to standard output equals the file" \
+    sh -c "'$AIDSTAT' chart bar --top 8 -q --fragment -o - --output-type html | cmp -s - '$tmp/frag.html'"
+check "--fragment without HTML output is refused" \
+    sh -c "! '$AIDSTAT' chart bar -q --fragment -o '$tmp/x.svg' 2>'$tmp/err' && grep -q 'fragment is for HTML' '$tmp/err'"
+{ printf '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body><h1>A newsroom page</h1>\n'
+  cat "$tmp/frag.html"; printf '</body></html>\n'; } >"$tmp/host.html"
+
 check "an output that is neither .pdf nor .html is refused" \
     sh -c "! '$AIDSTAT' report -q -o '$tmp/x.txt' 2>'$tmp/err' && grep -q 'the output is a PDF file or an HTML page' '$tmp/err' && [ ! -e '$tmp/x.txt' ]"
 
@@ -87,10 +105,11 @@ else
     run_browser --dump-dom "file://$tmp/r.html" >"$tmp/dom.html"
     check "the browser's DOM holds the figures (€358 bn, Table 1, 12 charts)" \
         sh -c "grep -q '€358.bn' '$tmp/dom.html' && grep -q 'Table 1' '$tmp/dom.html' && [ \$(grep -o '<svg' '$tmp/dom.html' | wc -l) -ge 12 ]"
+    for page in r host; do
     for w in 360 1200; do
         cat >"$tmp/frame$w.html" <<EOF
 <!DOCTYPE html><html><body style="margin:0">
-<iframe id="f" src="r.html" style="width:${w}px;height:900px;border:0"></iframe>
+<iframe id="f" src="$page.html" style="width:${w}px;height:900px;border:0"></iframe>
 <pre id="out">pending</pre>
 <script>
 document.getElementById('f').addEventListener('load', function () {
@@ -100,8 +119,9 @@ document.getElementById('f').addEventListener('load', function () {
 </script></body></html>
 EOF
         run_browser --allow-file-access-from-files --dump-dom "file://$tmp/frame$w.html" >"$tmp/frame$w.out"
-        check "nothing overflows at ${w} px ($(grep -o '"out">overflow -\{0,1\}[0-9]*' "$tmp/frame$w.out" | cut -d'>' -f2))" \
+        check "$page.html: nothing overflows at ${w} px ($(grep -o '"out">overflow -\{0,1\}[0-9]*' "$tmp/frame$w.out" | cut -d'>' -f2))" \
             grep -q '<pre id="out">overflow 0</pre>' "$tmp/frame$w.out"
+    done
     done
 fi
 

@@ -13,6 +13,14 @@
 
 /* A chart with its options copied and checked (theme, locale, colours),
  * and no data yet; NULL and err set on a bad option. */
+/* The chart's SVG as an element to put inside an HTML page (chart/html.c):
+ * no XML declaration, every id prefixed with prefix, no width or height
+ * (it scales in its box by its viewBox), attrs added to the root element. */
+aidstat_status_t aid_chart_svg_inline(aidstat_chart_t *c, double width, double height, const char *prefix,
+                                      const char *attrs, GString *out, aidstat_error_t *err);
+/* Whether a path asks for HTML (.html, .htm). */
+bool aid_chart_path_is_html(const char *path);
+
 /* aidstat_chart_kind_parse inside the library: the kind, or -1. */
 int aid_chart_kind_parse(const char *s);
 

@@ -75,7 +75,7 @@ typedef struct {
     gchar *by, *interval, *output, *width_s, *height_s, *title, *subtitle, *note, *theme, *font, *colors,
         *events_file, *per, *locale, *sort, *type, *rate, *rate_base, *top_s, *dpi_s, *date;
     gchar **highlight;
-    gboolean percent, trend, facet, logaxes, alt, cumulative;
+    gboolean percent, trend, facet, logaxes, alt, cumulative, fragment;
     long top;
     double dpi, width, height;
     const char *kind_arg; /* KIND as given */
@@ -92,12 +92,25 @@ typedef struct {
     gchar **color_list;
 } chart_args_t;
 
+/* Whether the output asked for is an HTML page or fragment. */
+static bool wants_html(const chart_args_t *a)
+{
+    if (!a->output)
+        return false;
+    if (!strcmp(a->output, "-"))
+        return a->type && !g_ascii_strcasecmp(a->type, "html");
+    const char *dot = strrchr(a->output, '.');
+    return dot && (!g_ascii_strcasecmp(dot, ".html") || !g_ascii_strcasecmp(dot, ".htm"));
+}
+
 static GOptionContext *chart_context(chart_args_t *a)
 {
     const GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output,
-         "Write to FILE: .pdf, .svg, .png, .ps or .eps (- for standard output with --output-type)", "FILE"},
-        {"output-type", 0, 0, G_OPTION_ARG_STRING, &a->type, "Type for -o -: pdf, svg, png, ps, eps", "TYPE"},
+         "Write to FILE: .pdf, .svg, .png, .ps, .eps or .html (- for standard output with --output-type)", "FILE"},
+        {"output-type", 0, 0, G_OPTION_ARG_STRING, &a->type, "Type for -o -: pdf, svg, png, ps, eps, html", "TYPE"},
+        {"fragment", 0, 0, G_OPTION_ARG_NONE, &a->fragment,
+         "HTML: a fragment to paste into a page (a <figure> and its <style>), not a whole page", NULL},
         {"by", 'b', 0, G_OPTION_ARG_STRING, &a->by,
          "Grouping (bar: donor; stacked, grouped: donor,type; dumbbell: donor,measure; line: none)", "KEY[,KEY]"},
         {"interval", 'i', 0, G_OPTION_ARG_STRING, &a->interval, "Line, area, column: month, quarter or year", "INTERVAL"},
@@ -165,7 +178,9 @@ static int chart_parse(GOptionContext *ctx, chart_args_t *a, int *argc, char ***
     if (!a->output && !a->alt)
         return cli_error(EXIT_USAGE, "chart: give an output file with -o FILE.pdf (or .svg, .png, .ps, .eps)");
     if (a->output && !strcmp(a->output, "-") && !a->type)
-        return cli_error(EXIT_USAGE, "chart: -o - needs --output-type pdf, svg, png, ps or eps");
+        return cli_error(EXIT_USAGE, "chart: -o - needs --output-type pdf, svg, png, ps, eps or html");
+    if (a->fragment && !wants_html(a))
+        return cli_error(EXIT_USAGE, "chart: --fragment is for HTML: -o FILE.html (or -o - --output-type html)");
     int code;
     if ((code = cli_number("--dpi", a->dpi_s, 20, 2400, &a->dpi)) || (code = cli_int("--top", a->top_s, 0, 1000, &a->top)))
         return code;
@@ -343,7 +358,19 @@ static int chart_output(chart_args_t *a, aidstat_chart_t *chart)
         fprintf(fp, "%s\n", v);
         g_free(v);
     }
-    if (a->output) {
+    if (wants_html(a)) {
+        unsigned flags = a->fragment ? AIDSTAT_CHART_HTML_FRAGMENT : 0;
+        if (!to_stdout) {
+            if (aidstat_chart_write_html(chart, a->output, a->width, a->height, flags, &err) != AIDSTAT_OK)
+                return cli_fail(&err);
+        } else {
+            char *page = aidstat_chart_html(chart, a->width, a->height, flags, &err);
+            if (!page)
+                return cli_fail(&err);
+            fputs(page, stdout);
+            aidstat_free(page);
+        }
+    } else if (a->output) {
         int werr = 0;
         aidstat_status_t st = !to_stdout ? aidstat_chart_write(chart, a->output, a->width, a->height, a->dpi, &err)
                                          : aidstat_chart_write_stream(chart, a->type, write_stdout, &werr, a->width,

@@ -6,6 +6,7 @@
 #include "config.h"
 #include "report/report.h"
 #include "data/error.h"
+#include "chart/chart.h"
 
 #include <cairo.h>
 #include <string.h>
@@ -153,86 +154,6 @@ static void markup_html(GString *out, const char *markup, const GArray *links)
     g_markup_parse_context_free(ctx);
     g_string_free(doc, TRUE);
     g_ptr_array_free(c.stack, TRUE);
-}
-
-/* ---------------------------------------------------------------- charts */
-
-static unsigned int collect(void *closure, const unsigned char *data, unsigned int len)
-{
-    g_string_append_len(closure, (const char *)data, len);
-    return 0;
-}
-
-/* Give every id of one chart's SVG a prefix of its own, so that several
- * charts in one page do not take each other's glyphs and clip paths. */
-static void svg_ids(GString *svg, const char *prefix)
-{
-    static const char *const refs[] = {"id=\"", "href=\"#", "url(#"};
-    GString *out = g_string_sized_new(svg->len + svg->len / 16);
-    const char *p = svg->str;
-    while (*p) {
-        size_t best = (size_t)-1;
-        int which = -1;
-        for (int r = 0; r < 3; r++) {
-            const char *q = strstr(p, refs[r]);
-            if (q && (size_t)(q - p) < best) {
-                best = (size_t)(q - p);
-                which = r;
-            }
-        }
-        if (which < 0) {
-            g_string_append(out, p);
-            break;
-        }
-        size_t n = best + strlen(refs[which]);
-        g_string_append_len(out, p, (gssize)n);
-        g_string_append(out, prefix);
-        p += n;
-    }
-    g_string_assign(svg, out->str);
-    g_string_free(out, TRUE);
-}
-
-/* The chart as an <svg> element for the page: no XML declaration, its
- * size taken from the viewBox so that it scales with the page. */
-static aidstat_status_t chart_svg(GString *out, aid_block_t *b, int n, aidstat_error_t *err)
-{
-    GString *svg = g_string_new(NULL);
-    double w = 480, h = b->height > 0 ? b->height : 300;
-    aidstat_status_t st = aidstat_chart_write_stream(b->chart, "svg", collect, svg, w, h, 72, err);
-    if (st != AIDSTAT_OK) {
-        g_string_free(svg, TRUE);
-        return st;
-    }
-    const char *start = strstr(svg->str, "<svg");
-    if (!start) {
-        g_string_free(svg, TRUE);
-        return aid_error_set(err, AIDSTAT_ERR_OUTPUT, NULL, 0, 0, "a chart gave no SVG");
-    }
-    g_string_erase(svg, 0, start - svg->str);
-    char prefix[24];
-    snprintf(prefix, sizeof prefix, "f%d-", n);
-    svg_ids(svg, prefix);
-    /* the root element: width and height go, the viewBox stays */
-    char *end = strchr(svg->str, '>');
-    GString *root = g_string_new_len(svg->str, end - svg->str);
-    for (int k = 0; k < 2; k++) {
-        const char *attr = k ? " height=\"" : " width=\"";
-        char *a = strstr(root->str, attr);
-        if (a) {
-            char *q = strchr(a + strlen(attr), '"');
-            if (q)
-                g_string_erase(root, a - root->str, q + 1 - a);
-        }
-    }
-    g_string_append_printf(root, " role=\"img\" aria-labelledby=\"figure-%d-caption\" "
-                                 "aria-describedby=\"figure-%d-desc\"",
-                           n, n);
-    g_string_append(out, root->str);
-    g_string_append(out, end);
-    g_string_free(root, TRUE);
-    g_string_free(svg, TRUE);
-    return AIDSTAT_OK;
 }
 
 /* ---------------------------------------------------------------- images */
@@ -402,7 +323,12 @@ static aidstat_status_t chart(page_t *P, aid_block_t *b, aidstat_error_t *err)
         esc(o, b->caption);
     }
     g_string_append(o, "</figcaption>\n<div class=\"chart\">");
-    aidstat_status_t st = chart_svg(o, b, n, err);
+    char prefix[24], attrs[128];
+    snprintf(prefix, sizeof prefix, "f%d-", n);
+    snprintf(attrs, sizeof attrs, "role=\"img\" aria-labelledby=\"figure-%d-caption\" "
+                                  "aria-describedby=\"figure-%d-desc\"", n, n);
+    aidstat_status_t st = aid_chart_svg_inline(b->chart, 480, b->height > 0 ? b->height : 300, prefix, attrs, o,
+                                               err);
     if (st != AIDSTAT_OK) {
         err->line = b->line;
         err->column = 1;
