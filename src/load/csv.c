@@ -31,6 +31,7 @@ struct aid_csv {
      * byte below 0x20 inside a field (NUL, a control character), or, in
      * this block or the one before, a lead byte of U+200B-U+2060 or U+FEFF */
     bool suspect;
+    bool trimmed; /* the row given out has no blank or CR at either end of a field */
     bool row_ctl, wide, wide_prev;
     unsigned char stop_at[256]; /* fast_line ends a field's scan at these bytes */
     /* the callback and its outcome */
@@ -91,6 +92,11 @@ void aid_csv_set_progress(aid_csv_t *c, aidstat_progress_fn fn, void *user, uint
 const bool *aid_csv_suspect(const aid_csv_t *c)
 {
     return &c->suspect;
+}
+
+const bool *aid_csv_trimmed(const aid_csv_t *c)
+{
+    return &c->trimmed;
 }
 
 char aid_csv_delimiter(const aid_csv_t *c)
@@ -191,6 +197,7 @@ static void on_row(int term, void *user)
     for (size_t i = 0; i < c->nf; i++)
         c->fields[i] = c->buf + c->off[i];
     c->suspect = c->row_ctl || c->wide || c->wide_prev;
+    c->trimmed = false; /* a quoted field keeps its blanks */
     if (c->fn(c->user, c->fields, c->lens, c->nf, c->row_line))
         c->stop = true;
     c->row_ctl = false;
@@ -252,6 +259,7 @@ static void fast_line(aid_csv_t *c, char *p, char *end)
         f = e + 1;
     }
     c->suspect = ctl || c->wide || c->wide_prev;
+    c->trimmed = true; /* blanks dropped above; a CR only ends a line here */
     if (c->fn(c->user, c->fields, c->lens, nf, c->row_line))
         c->stop = true;
 }

@@ -66,6 +66,7 @@ typedef struct {
     const aid_rows_t *rows; /* where rows come from (a workbook sheet), or NULL for CSV */
     aid_kiel_t *kiel;       /* the Kiel MAIN DATA sheet, read by its own rules */
     const bool *suspect;    /* the reader's word on whether the row needs a closer look */
+    const bool *trimmed;    /* and on whether its fields are trimmed already */
     const aid_csv_t *csv;   /* the CSV reader, or NULL for a sheet */
     /* ';' files with no decimal mark given: each value column's mark is
      * decided by its own values (see marked_row) */
@@ -768,8 +769,10 @@ static int row_shape(loader_t *L, char **f, const size_t *lens, size_t *np, long
         aid_tally_row(L->report);
     if (*L->suspect && !fields_clean(L, line, f, lens, n))
         return 0;
-    /* trim every field once, in place; later trim() calls then cost little */
-    for (size_t i = 0; i < n; i++) {
+    /* trim every field once, in place, unless the reader did (a closer
+     * look may have dropped invisible characters before a blank) */
+    bool trim_all = !*L->trimmed || *L->suspect;
+    for (size_t i = 0; trim_all && i < n; i++) {
         size_t k = lens[i];
         if (k && (f[i][0] == ' ' || f[i][0] == '\t' || f[i][k - 1] == ' ' || f[i][k - 1] == '\t' ||
                   f[i][k - 1] == '\r'))
@@ -1193,10 +1196,15 @@ static int classify(loader_t *L, char **f, size_t n, long line)
 static int flush_held(loader_t *L)
 {
     int ret = 0;
+    /* the reader's word on trimming is about the row it gives out now */
+    static const bool untrimmed = false;
+    const bool *trimmed = L->trimmed;
+    L->trimmed = &untrimmed;
     for (guint k = 0; L->held && k < L->held->len && ret == 0; k++) {
         held_row_t *h = g_ptr_array_index(L->held, k);
         ret = data_row(L, h->f, h->lens, h->n, h->line);
     }
+    L->trimmed = trimmed;
     if (L->held)
         g_ptr_array_set_size(L->held, 0);
     return ret;
@@ -1361,6 +1369,8 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
     L.rows = rows;
     static const bool always = true; /* sheet rows are few: look at each */
     L.suspect = &always;
+    static const bool untrimmed = false;
+    L.trimmed = &untrimmed;
     aidstat_status_t st;
     if (rows) {
         if (report)
@@ -1384,6 +1394,7 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
             aid_tally_begin(report, L.name, "csv", "");
         aid_csv_t *csv = aid_csv_new(L.name, opt->delimiter);
         L.suspect = aid_csv_suspect(csv);
+        L.trimmed = aid_csv_trimmed(csv);
         L.csv = csv;
         aid_csv_set_encoding(csv, opt->encoding);
         void *puser;
