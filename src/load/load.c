@@ -16,6 +16,7 @@
 #include "load/kiel-main.h"
 #include "load/xlsx.h"
 #include "data/error.h"
+#include "data/intern.h"
 #include "data/period.h"
 
 #include <errno.h>
@@ -83,7 +84,11 @@ typedef struct {
     size_t wide_periods;    /* period columns of a wide layout (wide.c) */
     uint64_t invisible;     /* zero-width characters and BOMs removed from names */
     long invisible_line;    /* the first line that had one */
-    GHashTable *aggregate;  /* donor cell -> whether it names a sum over donors */
+    /* per distinct donor cell (the first AID_DONOR_CACHE): whether it
+     * names a sum over donors, 0 before it is looked at, else 1 + the answer */
+    aid_intern_t *donor_cells;
+    aid_intern_cache_t *donor_cache;
+    GArray *aggregate;      /* guint8 per donor cell id */
 } loader_t;
 
 void aidstat_load_options_init(aidstat_load_options_t *opt)
@@ -798,19 +803,28 @@ static int row_shape(loader_t *L, char **f, const size_t *lens, size_t *np, long
 
 /* Donor cells repeat a few dozen names, and aid_donor_is_aggregate
  * normalises each and compares it with two dozen words: its answer is
- * kept for the first AID_DONOR_CACHE names. */
+ * kept per name, found through the interner's cache (no hashing of the
+ * whole name per row), for the first AID_DONOR_CACHE names. */
 #define AID_DONOR_CACHE 1024
 static bool donor_aggregate(loader_t *L, const char *name)
 {
-    gpointer v;
-    if (!L->aggregate)
-        L->aggregate = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    else if (g_hash_table_lookup_extended(L->aggregate, name, NULL, &v))
-        return GPOINTER_TO_INT(v);
-    bool agg = aid_donor_is_aggregate(name);
-    if (g_hash_table_size(L->aggregate) < AID_DONOR_CACHE)
-        g_hash_table_insert(L->aggregate, g_strdup(name), GINT_TO_POINTER(agg));
-    return agg;
+    if (!L->donor_cells) {
+        L->donor_cells = g_new0(aid_intern_t, 1);
+        aid_intern_init(L->donor_cells);
+        L->donor_cache = g_new0(aid_intern_cache_t, 1);
+        L->aggregate = g_array_new(FALSE, TRUE, sizeof(guint8));
+    }
+    uint32_t id;
+    if (aid_intern_count(L->donor_cells) < AID_DONOR_CACHE)
+        id = aid_intern_cached(L->donor_cells, L->donor_cache, name);
+    else if ((id = aid_intern_find(L->donor_cells, name)) == UINT32_MAX)
+        return aid_donor_is_aggregate(name);
+    if (id >= L->aggregate->len)
+        g_array_set_size(L->aggregate, id + 1);
+    guint8 *v = &g_array_index(L->aggregate, guint8, id);
+    if (!*v)
+        *v = 1 + aid_donor_is_aggregate(name);
+    return *v == 2;
 }
 
 /* Who gave it, and to whom. */
@@ -824,7 +838,7 @@ static int row_who(loader_t *L, char **f, const size_t *lens, long line, aidstat
     if (c >= 0 && !text_ok(L, line, c, f[c], lens[c], "donor name", AID_MAX_NAME))
         return 0;
     /* a split's records are totals over donors (Kiel's sourcing split covers all of them) */
-    if (c >= 0 && donor_aggregate(L, rec->donor) && !(L->profile && L->profile->role == AIDSTAT_DATASET_SPLIT))
+    if (c >= 0 && !(L->profile && L->profile->role == AIDSTAT_DATASET_SPLIT) && donor_aggregate(L, rec->donor))
         return reject_col(L, line, "a total over donors, not a donor", c, rec->donor);
     if ((c = L->first[ROLE_ISO3]) >= 0) {
         if (!text_ok(L, line, c, f[c], lens[c], "donor code", AID_MAX_NAME))
@@ -1445,8 +1459,12 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
     g_strfreev(L.raw);
     g_free(L.release);
     g_free(L.source);
-    if (L.aggregate)
-        g_hash_table_destroy(L.aggregate);
+    if (L.donor_cells) {
+        aid_intern_clear(L.donor_cells);
+        g_free(L.donor_cells);
+        g_free(L.donor_cache);
+        g_array_free(L.aggregate, TRUE);
+    }
     return st;
 }
 
