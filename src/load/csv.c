@@ -268,8 +268,12 @@ static void fast_line(aid_csv_t *c, char *p, char *end)
 static void feed(aid_csv_t *c, char *buf, size_t len)
 {
     char *p = buf, *end = buf + len;
-    /* most files have no quote or CR at all: then no line needs a look */
-    bool clean = c->fast && !memchr(buf, '"', len) && !memchr(buf, '\r', len);
+    /* the next quote and CR at or after p: a line that ends before both
+     * has neither (most files have none at all: one look per block) */
+    char *quote = c->fast ? memchr(buf, '"', len) : NULL;
+    char *cr = c->fast ? memchr(buf, '\r', len) : NULL;
+    quote = quote ? quote : end;
+    cr = cr ? cr : end;
     c->wide_prev = c->wide;
     c->wide = memchr(buf, 0xE2, len) || memchr(buf, 0xEF, len);
     while (p < end && !c->stop) {
@@ -277,9 +281,16 @@ static void feed(aid_csv_t *c, char *buf, size_t len)
         char *stop = nl ? nl + 1 : end;
         /* libcsv's pstate 0 is "row not begun": a new row starts on this line */
         bool between = c->parser.pstate == 0 && c->nf == 0;
-        if (between && nl && c->fast &&
-            (clean || (!memchr(p, '"', (size_t)(nl - p)) &&
-                       !memchr(p, '\r', (size_t)(nl - p) - (nl > p && nl[-1] == '\r'))))) {
+        bool plain = false;
+        if (between && nl && c->fast) {
+            if (quote < p && !(quote = memchr(p, '"', (size_t)(end - p))))
+                quote = end;
+            if (cr < p && !(cr = memchr(p, '\r', (size_t)(end - p))))
+                cr = end;
+            /* a CR may end the line, before its '\n' */
+            plain = quote > nl && cr >= nl - (nl > p && nl[-1] == '\r');
+        }
+        if (plain) {
             fast_line(c, p, nl);
         } else {
             if (between)
