@@ -674,8 +674,9 @@ static inline bool comma_at(const loader_t *L, size_t c)
 
 static int cached_parse(word_cache_t *wc, const char *s, int (*parse)(const char *))
 {
+    /* the first byte tells most words apart without a call */
     for (int i = 0; i < wc->n; i++)
-        if (strcmp(wc->text[i], s) == 0)
+        if (wc->text[i][0] == s[0] && strcmp(wc->text[i], s) == 0)
             return wc->value[i];
     int v = parse(s);
     if (strlen(s) < sizeof wc->text[0]) {
@@ -930,7 +931,8 @@ static int row_what(loader_t *L, char **f, const size_t *lens, long line, aidsta
             if (!text_ok(L, line, c, f[c], lens[c], "currency", AID_MAX_NAME))
                 return 0;
             for (char *p = f[c]; *p; p++)
-                *p = g_ascii_toupper(*p);
+                if (*p >= 'a' && *p <= 'z')
+                    *p = (char)(*p - 'a' + 'A'); /* g_ascii_toupper, without a call a byte */
             rec->currency = f[c];
         }
     }
