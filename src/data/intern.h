@@ -23,6 +23,7 @@ uint32_t aid_intern_find(const aid_intern_t *in, const char *s);
  * whole strings. Zero-initialise before use. */
 typedef struct {
     const char *str[256];
+    uint32_t len[256];
     uint32_t id[256];
 } aid_intern_cache_t;
 

@@ -31,8 +31,10 @@ struct aid_csv {
      * byte below 0x20 inside a field (NUL, a control character), or, in
      * this block or the one before, a lead byte of U+200B-U+2060 or U+FEFF */
     bool suspect;
+    bool trimmed; /* the row given out has no blank or CR at either end of a field */
     bool row_ctl, wide, wide_prev;
     unsigned char stop_at[256]; /* fast_line ends a field's scan at these bytes */
+    unsigned char blank_at[256]; /* and trims these around a field */
     /* the callback and its outcome */
     aid_csv_row_fn fn;
     void *user;
@@ -91,6 +93,11 @@ void aid_csv_set_progress(aid_csv_t *c, aidstat_progress_fn fn, void *user, uint
 const bool *aid_csv_suspect(const aid_csv_t *c)
 {
     return &c->suspect;
+}
+
+const bool *aid_csv_trimmed(const aid_csv_t *c)
+{
+    return &c->trimmed;
 }
 
 char aid_csv_delimiter(const aid_csv_t *c)
@@ -191,16 +198,12 @@ static void on_row(int term, void *user)
     for (size_t i = 0; i < c->nf; i++)
         c->fields[i] = c->buf + c->off[i];
     c->suspect = c->row_ctl || c->wide || c->wide_prev;
+    c->trimmed = false; /* a quoted field keeps its blanks */
     if (c->fn(c->user, c->fields, c->lens, c->nf, c->row_line))
         c->stop = true;
     c->row_ctl = false;
     c->len = 0;
     c->nf = 0;
-}
-
-static bool blank(char ch, char delim)
-{
-    return (ch == ' ' || ch == '\t') && ch != delim;
 }
 
 /* A line with no quote and no stray CR means what it says: fields are the
@@ -211,10 +214,11 @@ static bool blank(char ch, char delim)
 static void fast_line(aid_csv_t *c, char *p, char *end)
 {
     char delim = c->delimiter;
+    const unsigned char *blank = c->blank_at;
     if (end > p && end[-1] == '\r')
         end--;
     const char *q = p;
-    while (q < end && blank(*q, delim))
+    while (q < end && blank[(unsigned char)*q])
         q++;
     if (q == end)
         return; /* a blank line is no row, as in libcsv */
@@ -235,9 +239,9 @@ static void fast_line(aid_csv_t *c, char *p, char *end)
             e++;
         }
         char *a = f, *b = e;
-        while (a < b && blank(*a, delim))
+        while (a < b && blank[(unsigned char)*a])
             a++;
-        while (b > a && blank(b[-1], delim))
+        while (b > a && blank[(unsigned char)b[-1]])
             b--;
         if (nf == c->fcap && !fields_reserve(c, nf)) {
             c->nf = nf; /* for the message's column */
@@ -252,6 +256,7 @@ static void fast_line(aid_csv_t *c, char *p, char *end)
         f = e + 1;
     }
     c->suspect = ctl || c->wide || c->wide_prev;
+    c->trimmed = true; /* blanks dropped above; a CR only ends a line here */
     if (c->fn(c->user, c->fields, c->lens, nf, c->row_line))
         c->stop = true;
 }
@@ -260,8 +265,12 @@ static void fast_line(aid_csv_t *c, char *p, char *end)
 static void feed(aid_csv_t *c, char *buf, size_t len)
 {
     char *p = buf, *end = buf + len;
-    /* most files have no quote or CR at all: then no line needs a look */
-    bool clean = c->fast && !memchr(buf, '"', len) && !memchr(buf, '\r', len);
+    /* the next quote and CR at or after p: a line that ends before both
+     * has neither (most files have none at all: one look per block) */
+    char *quote = c->fast ? memchr(buf, '"', len) : NULL;
+    char *cr = c->fast ? memchr(buf, '\r', len) : NULL;
+    quote = quote ? quote : end;
+    cr = cr ? cr : end;
     c->wide_prev = c->wide;
     c->wide = memchr(buf, 0xE2, len) || memchr(buf, 0xEF, len);
     while (p < end && !c->stop) {
@@ -269,9 +278,16 @@ static void feed(aid_csv_t *c, char *buf, size_t len)
         char *stop = nl ? nl + 1 : end;
         /* libcsv's pstate 0 is "row not begun": a new row starts on this line */
         bool between = c->parser.pstate == 0 && c->nf == 0;
-        if (between && nl && c->fast &&
-            (clean || (!memchr(p, '"', (size_t)(nl - p)) &&
-                       !memchr(p, '\r', (size_t)(nl - p) - (nl > p && nl[-1] == '\r'))))) {
+        bool plain = false;
+        if (between && nl && c->fast) {
+            if (quote < p && !(quote = memchr(p, '"', (size_t)(end - p))))
+                quote = end;
+            if (cr < p && !(cr = memchr(p, '\r', (size_t)(end - p))))
+                cr = end;
+            /* a CR may end the line, before its '\n' */
+            plain = quote > nl && cr >= nl - (nl > p && nl[-1] == '\r');
+        }
+        if (plain) {
             fast_line(c, p, nl);
         } else {
             if (between)
@@ -377,6 +393,11 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
             memset(c->stop_at, 1, 0x20);
             c->stop_at[0x7F] = 1;
             c->stop_at[(unsigned char)c->delimiter] = 1;
+            /* blanks are dropped around fields as libcsv drops them,
+             * unless one is the delimiter */
+            memset(c->blank_at, 0, sizeof c->blank_at);
+            c->blank_at[' '] = c->delimiter != ' ';
+            c->blank_at['\t'] = c->delimiter != '\t';
             sniffed = true;
         }
         if (tlen)

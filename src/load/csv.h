@@ -47,6 +47,10 @@ void aid_csv_set_progress(aid_csv_t *c, aidstat_progress_fn fn, void *user, uint
  * another control character inside a field, or a zero-width character or
  * BOM; false guarantees it holds none. The pointer stays valid as long as c. */
 const bool *aid_csv_suspect(const aid_csv_t *c);
+/* Set before each row is given out: true when no field begins or ends
+ * with a blank (space, tab) or a CR, so there is nothing to trim. The
+ * pointer stays valid as long as c. */
+const bool *aid_csv_trimmed(const aid_csv_t *c);
 char aid_csv_delimiter(const aid_csv_t *c);
 
 /* Largest row accepted, in bytes; larger rows are an input error. */

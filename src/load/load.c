@@ -16,6 +16,7 @@
 #include "load/kiel-main.h"
 #include "load/xlsx.h"
 #include "data/error.h"
+#include "data/intern.h"
 #include "data/period.h"
 #include "data/record.h"
 
@@ -67,6 +68,7 @@ typedef struct {
     const aid_rows_t *rows; /* where rows come from (a workbook sheet), or NULL for CSV */
     aid_kiel_t *kiel;       /* the Kiel MAIN DATA sheet, read by its own rules */
     const bool *suspect;    /* the reader's word on whether the row needs a closer look */
+    const bool *trimmed;    /* and on whether its fields are trimmed already */
     const aid_csv_t *csv;   /* the CSV reader, or NULL for a sheet */
     /* ';' files with no decimal mark given: each value column's mark is
      * decided by its own values (see marked_row) */
@@ -83,7 +85,11 @@ typedef struct {
     size_t wide_periods;    /* period columns of a wide layout (wide.c) */
     uint64_t invisible;     /* zero-width characters and BOMs removed from names */
     long invisible_line;    /* the first line that had one */
-    GHashTable *aggregate;  /* donor cell -> whether it names a sum over donors */
+    /* per distinct donor cell (the first AID_DONOR_CACHE): whether it
+     * names a sum over donors, 0 before it is looked at, else 1 + the answer */
+    aid_intern_t *donor_cells;
+    aid_intern_cache_t *donor_cache;
+    GArray *aggregate;      /* guint8 per donor cell id */
 } loader_t;
 
 void aidstat_load_options_init(aidstat_load_options_t *opt)
@@ -670,8 +676,9 @@ static inline bool comma_at(const loader_t *L, size_t c)
 
 static int cached_parse(word_cache_t *wc, const char *s, int (*parse)(const char *))
 {
+    /* the first byte tells most words apart without a call */
     for (int i = 0; i < wc->n; i++)
-        if (strcmp(wc->text[i], s) == 0)
+        if (wc->text[i][0] == s[0] && strcmp(wc->text[i], s) == 0)
             return wc->value[i];
     int v = parse(s);
     if (strlen(s) < sizeof wc->text[0]) {
@@ -770,8 +777,10 @@ static int row_shape(loader_t *L, char **f, const size_t *lens, size_t *np, long
         aid_tally_row(L->report);
     if (*L->suspect && !fields_clean(L, line, f, lens, n))
         return 0;
-    /* trim every field once, in place; later trim() calls then cost little */
-    for (size_t i = 0; i < n; i++) {
+    /* trim every field once, in place, unless the reader did (a closer
+     * look may have dropped invisible characters before a blank) */
+    bool trim_all = !*L->trimmed || *L->suspect;
+    for (size_t i = 0; trim_all && i < n; i++) {
         size_t k = lens[i];
         if (k && (f[i][0] == ' ' || f[i][0] == '\t' || f[i][k - 1] == ' ' || f[i][k - 1] == '\t' ||
                   f[i][k - 1] == '\r'))
@@ -797,19 +806,28 @@ static int row_shape(loader_t *L, char **f, const size_t *lens, size_t *np, long
 
 /* Donor cells repeat a few dozen names, and aid_donor_is_aggregate
  * normalises each and compares it with two dozen words: its answer is
- * kept for the first AID_DONOR_CACHE names. */
+ * kept per name, found through the interner's cache (no hashing of the
+ * whole name per row), for the first AID_DONOR_CACHE names. */
 #define AID_DONOR_CACHE 1024
 static bool donor_aggregate(loader_t *L, const char *name)
 {
-    gpointer v;
-    if (!L->aggregate)
-        L->aggregate = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    else if (g_hash_table_lookup_extended(L->aggregate, name, NULL, &v))
-        return GPOINTER_TO_INT(v);
-    bool agg = aid_donor_is_aggregate(name);
-    if (g_hash_table_size(L->aggregate) < AID_DONOR_CACHE)
-        g_hash_table_insert(L->aggregate, g_strdup(name), GINT_TO_POINTER(agg));
-    return agg;
+    if (!L->donor_cells) {
+        L->donor_cells = g_new0(aid_intern_t, 1);
+        aid_intern_init(L->donor_cells);
+        L->donor_cache = g_new0(aid_intern_cache_t, 1);
+        L->aggregate = g_array_new(FALSE, TRUE, sizeof(guint8));
+    }
+    uint32_t id;
+    if (aid_intern_count(L->donor_cells) < AID_DONOR_CACHE)
+        id = aid_intern_cached(L->donor_cells, L->donor_cache, name);
+    else if ((id = aid_intern_find(L->donor_cells, name)) == UINT32_MAX)
+        return aid_donor_is_aggregate(name);
+    if (id >= L->aggregate->len)
+        g_array_set_size(L->aggregate, id + 1);
+    guint8 *v = &g_array_index(L->aggregate, guint8, id);
+    if (!*v)
+        *v = 1 + aid_donor_is_aggregate(name);
+    return *v == 2;
 }
 
 /* Who gave it, and to whom. */
@@ -823,7 +841,7 @@ static int row_who(loader_t *L, char **f, const size_t *lens, long line, aidstat
     if (c >= 0 && !text_ok(L, line, c, f[c], lens[c], "donor name", AID_MAX_NAME))
         return 0;
     /* a split's records are totals over donors (Kiel's sourcing split covers all of them) */
-    if (c >= 0 && donor_aggregate(L, rec->donor) && !(L->profile && L->profile->role == AIDSTAT_DATASET_SPLIT))
+    if (c >= 0 && !(L->profile && L->profile->role == AIDSTAT_DATASET_SPLIT) && donor_aggregate(L, rec->donor))
         return reject_col(L, line, "a total over donors, not a donor", c, rec->donor);
     if ((c = L->first[ROLE_ISO3]) >= 0) {
         if (!text_ok(L, line, c, f[c], lens[c], "donor code", AID_MAX_NAME))
@@ -915,7 +933,8 @@ static int row_what(loader_t *L, char **f, const size_t *lens, long line, aidsta
             if (!text_ok(L, line, c, f[c], lens[c], "currency", AID_MAX_NAME))
                 return 0;
             for (char *p = f[c]; *p; p++)
-                *p = g_ascii_toupper(*p);
+                if (*p >= 'a' && *p <= 'z')
+                    *p = (char)(*p - 'a' + 'A'); /* g_ascii_toupper, without a call a byte */
             rec->currency = f[c];
         }
     }
@@ -1195,10 +1214,15 @@ static int classify(loader_t *L, char **f, size_t n, long line)
 static int flush_held(loader_t *L)
 {
     int ret = 0;
+    /* the reader's word on trimming is about the row it gives out now */
+    static const bool untrimmed = false;
+    const bool *trimmed = L->trimmed;
+    L->trimmed = &untrimmed;
     for (guint k = 0; L->held && k < L->held->len && ret == 0; k++) {
         held_row_t *h = g_ptr_array_index(L->held, k);
         ret = data_row(L, h->f, h->lens, h->n, h->line);
     }
+    L->trimmed = trimmed;
     if (L->held)
         g_ptr_array_set_size(L->held, 0);
     return ret;
@@ -1363,6 +1387,8 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
     L.rows = rows;
     static const bool always = true; /* sheet rows are few: look at each */
     L.suspect = &always;
+    static const bool untrimmed = false;
+    L.trimmed = &untrimmed;
     aidstat_status_t st;
     if (rows) {
         if (report)
@@ -1386,6 +1412,7 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
             aid_tally_begin(report, L.name, "csv", "");
         aid_csv_t *csv = aid_csv_new(L.name, opt->delimiter);
         L.suspect = aid_csv_suspect(csv);
+        L.trimmed = aid_csv_trimmed(csv);
         L.csv = csv;
         aid_csv_set_encoding(csv, opt->encoding);
         void *puser;
@@ -1436,8 +1463,12 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
     g_strfreev(L.raw);
     g_free(L.release);
     g_free(L.source);
-    if (L.aggregate)
-        g_hash_table_destroy(L.aggregate);
+    if (L.donor_cells) {
+        aid_intern_clear(L.donor_cells);
+        g_free(L.donor_cells);
+        g_free(L.donor_cache);
+        g_array_free(L.aggregate, TRUE);
+    }
     return st;
 }
 

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <glib.h>
 #include <stdlib.h>
@@ -41,6 +42,13 @@ static const double exact_pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1
                                1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
+/* A decimal digit, without glib's table lookup (these loops run per byte
+ * of every number in a file). */
+static inline bool digit(char ch)
+{
+    return (unsigned)(ch - '0') < 10u;
+}
+
 /* "digits[.digits]" with at most 15 significant digits: the integer of all
  * digits and the power of ten are both exact doubles, so one division
  * gives the correctly rounded value, as strtod would (Clinger's fast
@@ -51,28 +59,28 @@ static bool fast_decimal(const char *s, double *out)
     bool neg = *p == '-';
     if (*p == '-' || *p == '+')
         p++;
+    const char *start = p;
+    while (*p == '0')
+        p++; /* leading zeros are not significant */
     uint64_t m = 0;
-    int digits = 0, frac = 0;
-    bool dot = false;
-    for (;; p++) {
-        if (*p >= '0' && *p <= '9') {
-            if (m == 0 && *p == '0') {
-                if (dot)
-                    frac++;
-                continue; /* leading zeros are not significant */
-            }
-            if (++digits > 15)
-                return false;
-            m = m * 10 + (uint64_t)(*p - '0');
-            if (dot)
-                frac++;
-        } else if (*p == '.' && !dot) {
-            dot = true;
-        } else {
-            break;
-        }
+    const char *sig = p;
+    while (digit(*p))
+        m = m * 10 + (uint64_t)(*p++ - '0');
+    ptrdiff_t digits = p - sig, frac = 0;
+    bool any = p > start;
+    if (*p == '.') {
+        const char *f = ++p;
+        if (m == 0)
+            while (*p == '0')
+                p++; /* nor are zeros after the point before the first other digit */
+        sig = p;
+        while (digit(*p))
+            m = m * 10 + (uint64_t)(*p++ - '0'); /* wraps past 19 digits: refused below */
+        digits += p - sig;
+        frac = p - f;
+        any |= p > f;
     }
-    if (*p != '\0' || frac > 22 || (digits == 0 && p == s + neg))
+    if (*p != '\0' || digits > 15 || frac > 22 || !any)
         return false;
     double v = (double)m / exact_pow10[frac];
     *out = neg ? -v : v;
@@ -81,7 +89,7 @@ static bool fast_decimal(const char *s, double *out)
 
 aid_num_t aid_number_parse(const char *s, bool decimal_comma, double *out)
 {
-    if (!decimal_comma && g_ascii_isdigit(s[0]) && fast_decimal(s, out))
+    if (!decimal_comma && digit(s[0]) && fast_decimal(s, out))
         return AID_NUM_OK;
     if (plain(s, decimal_comma)) {
         char *end;
@@ -207,10 +215,10 @@ aid_mark_t aid_number_mark(const char *s)
 bool aid_int_parse(const char *s, long *out)
 {
     /* the common case: one to four plain digits */
-    if (g_ascii_isdigit(s[0])) {
+    if (digit(s[0])) {
         long v = 0;
         int i = 0;
-        while (i < 5 && g_ascii_isdigit(s[i]))
+        while (i < 5 && digit(s[i]))
             v = v * 10 + (s[i++] - '0');
         if (s[i] == '\0') {
             *out = v;
