@@ -1072,6 +1072,8 @@ AIDSTAT_API void aidstat_free(void *p);
 /* ---------------------------------------------------------- time series */
 
 typedef enum {
+    AIDSTAT_INTERVAL_AUTO = 0, /**< chosen from the dates: yearly when records give a year but
+                                    no month, monthly otherwise (a series' note says so) */
     AIDSTAT_INTERVAL_MONTH = 1,
     AIDSTAT_INTERVAL_QUARTER = 3,
     AIDSTAT_INTERVAL_YEAR = 12
@@ -1082,7 +1084,9 @@ AIDSTAT_API int aidstat_interval_parse(const char *s);
 
 typedef struct {
     aidstat_key_t by;                 /**< NONE (one series), DONOR, REGION, TYPE or MEASURE */
-    aidstat_interval_t interval;
+    aidstat_interval_t interval;      /**< AUTO (the default) or the interval asked for: a
+                                           monthly or quarterly series of records dated by year
+                                           only is refused (AIDSTAT_ERR_DATA) */
     const aidstat_filter_t *filter;   /**< borrowed; NULL = everything */
     const aidstat_regions_t *regions; /**< borrowed; needed for AIDSTAT_KEY_REGION */
     const aidstat_normalize_t *normalize; /**< borrowed; NULL = values as loaded */
@@ -1091,7 +1095,10 @@ typedef struct {
 AIDSTAT_API void aidstat_series_options_init(aidstat_series_options_t *opt);
 
 /** Regular time series per group: flows summed per period, periods with
- * no records filled with explicit zeros over the data's whole span. */
+ * no records filled with explicit zeros. The data's span (cut to the
+ * filter's period) says which periods are complete; the series begins
+ * with the period of the selection's first record unless the filter names
+ * a start, so a selection is never padded with years before its data. */
 typedef struct aidstat_series aidstat_series_t;
 
 AIDSTAT_API aidstat_series_t *aidstat_series_new(const aidstat_series_options_t *opt,
@@ -1111,13 +1118,15 @@ AIDSTAT_API aidstat_key_t aidstat_series_key(const aidstat_series_t *s);
 AIDSTAT_API size_t aidstat_series_groups(const aidstat_series_t *s);
 AIDSTAT_API const char *aidstat_series_group(const aidstat_series_t *s, size_t g);
 AIDSTAT_API size_t aidstat_series_length(const aidstat_series_t *s);
+/** The interval used (never AUTO once finished). */
 AIDSTAT_API aidstat_interval_t aidstat_series_interval(const aidstat_series_t *s);
 /** Period t's first month. */
 AIDSTAT_API void aidstat_series_period(const aidstat_series_t *s, size_t t, int *year, int *month);
 /** "2024-03", "2024 Q1" or "2024". */
 AIDSTAT_API char *aidstat_series_period_label(const aidstat_series_t *s, size_t t, char *buf,
                                               size_t len);
-/** The months the data covers (the last may end mid-period). */
+/** The months the series covers: from the first month of the data in its
+ * first period to the data's last month (which may end mid-period). */
 AIDSTAT_API void aidstat_series_span(const aidstat_series_t *s, int *y0, int *m0, int *y1, int *m1);
 /** Whether the data covers all of period t (the last one may be partial). */
 AIDSTAT_API bool aidstat_series_period_complete(const aidstat_series_t *s, size_t t);
