@@ -137,7 +137,13 @@ typedef struct {
      * names it ("stockpile", "procurement", "unspecified", "nato_purl");
      * NULL or "" otherwise. */
     const char *part;
+    unsigned flags;        /**< AIDSTAT_RECORD_* bits; 0 for most records */
 } aidstat_record_t;
+
+/** An order whose size its source does not know, valued at 0 by it
+ * (SIPRI's trade register leaves the TIV for total order at 0 when the
+ * number ordered is unknown): a 0 that understates the order. */
+#define AIDSTAT_RECORD_SIZE_UNKNOWN 0x1u
 
 /** Receives records from a loader. Return 0 to go on, non-zero to stop
  * (the loader then returns AIDSTAT_ERR_ABORTED). */
@@ -709,8 +715,10 @@ typedef enum {
     AIDSTAT_NOTE_COLUMNS_OVERLAP, /**< the column groups share donors (subject: some of them) */
     AIDSTAT_NOTE_OUTSIDE_GROUPS,  /**< param 0 donors belong to none of the groups */
     AIDSTAT_NOTE_RANKED_BY,       /**< rows are ranked by one measure column (subject) */
-    AIDSTAT_NOTE_NO_RATIO         /**< rows without a denominator (subject: "no GDP in the
+    AIDSTAT_NOTE_NO_RATIO,        /**< rows without a denominator (subject: "no GDP in the
                                        table for X"): n/a, left out of the total */
+    AIDSTAT_NOTE_SIZE_UNKNOWN     /**< param 0 orders of unknown size are counted as 0
+                                       (AIDSTAT_RECORD_SIZE_UNKNOWN; subject: the unit, "TIV") */
 } aidstat_note_t;
 AIDSTAT_API aidstat_note_t aidstat_result_note_code(const aidstat_result_t *r, size_t i);
 AIDSTAT_API size_t aidstat_result_note_count_param(const aidstat_result_t *r, size_t i, int k);
@@ -1145,6 +1153,11 @@ AIDSTAT_API size_t aidstat_series_note_count(const aidstat_series_t *s);
 AIDSTAT_API const char *aidstat_series_note(const aidstat_series_t *s, size_t i);
 /** The note with the options it names marked, as aidstat_error_t.wording (aidstat_text_word). */
 AIDSTAT_API const char *aidstat_series_note_marked(const aidstat_series_t *s, size_t i);
+/** What note i says, as aidstat_result_note_code (AIDSTAT_NOTE_TEXT: the
+ * text says it all), its parameters (k 0 or 1) and subject. */
+AIDSTAT_API aidstat_note_t aidstat_series_note_code(const aidstat_series_t *s, size_t i);
+AIDSTAT_API size_t aidstat_series_note_count_param(const aidstat_series_t *s, size_t i, int k);
+AIDSTAT_API const char *aidstat_series_note_subject(const aidstat_series_t *s, size_t i);
 /* ------------------------------------------------- fits of a series
  * The analyses the trend command, charts and reports share: one home, so
  * that every door gives the same figure. */

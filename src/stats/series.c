@@ -27,6 +27,17 @@
 
 typedef aid_sum_t acc_t;
 
+typedef struct {
+    aidstat_note_t code;
+    size_t param[2];
+    char *subject;
+} note_info_t;
+
+static void note_info_clear(gpointer p)
+{
+    g_free(((note_info_t *)p)->subject);
+}
+
 struct aidstat_series {
     aidstat_series_options_t opt;
     aid_selection_t sel;
@@ -59,6 +70,7 @@ struct aidstat_series {
     double *values;      /* groups x len */
     GPtrArray *notes;
     GPtrArray *marked;   /* the notes with their options marked (AID_OPT) */
+    GArray *note_info;   /* note_info_t per note: what a front-end words itself */
     char *shared;        /* donors in several of the groups shown: "" when none */
 };
 
@@ -120,6 +132,8 @@ aidstat_series_t *aidstat_series_new(const aidstat_series_options_t *opt, aidsta
     s->region_cache = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, list_free);
     s->notes = g_ptr_array_new_with_free_func(g_free);
     s->marked = g_ptr_array_new_with_free_func(g_free);
+    s->note_info = g_array_new(FALSE, TRUE, sizeof(note_info_t));
+    g_array_set_clear_func(s->note_info, note_info_clear);
     bool grouped = opt->by == AIDSTAT_KEY_REGION || aid_filter_names_groups(opt->filter);
     aid_groups_init(&s->donor_groups, grouped ? opt->regions : NULL, opt->filter);
     for (int m = 0; m < AID_NM; m++)
@@ -139,6 +153,7 @@ void aidstat_series_free(aidstat_series_t *s)
     g_hash_table_destroy(s->region_cache);
     g_ptr_array_free(s->notes, TRUE);
     g_ptr_array_free(s->marked, TRUE);
+    g_array_free(s->note_info, TRUE);
     aid_groups_clear(&s->donor_groups);
     g_free(s->unsplit_file);
     g_free(s->year_only_file);
@@ -323,6 +338,19 @@ static void note(aidstat_series_t *s, const char *fmt, ...)
     va_end(ap);
     g_ptr_array_add(s->notes, aid_text_neutral(m));
     g_ptr_array_add(s->marked, m);
+    note_info_t info = {AIDSTAT_NOTE_TEXT, {0, 0}, g_strdup("")};
+    g_array_append_val(s->note_info, info);
+}
+
+/* A note front-ends may word themselves: the last one added is coded. */
+static void note_code(aidstat_series_t *s, aidstat_note_t code, const char *subject, size_t p0, size_t p1)
+{
+    note_info_t *info = &g_array_index(s->note_info, note_info_t, s->note_info->len - 1);
+    info->code = code;
+    info->param[0] = p0;
+    info->param[1] = p1;
+    g_free(info->subject);
+    info->subject = g_strdup(subject ? subject : "");
 }
 
 typedef struct {
@@ -520,6 +548,12 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
     if (straddled)
         note(s, "%s", straddled);
     g_free(straddled);
+    char *unsized = aid_selected_unsized_note(&s->what);
+    if (unsized) {
+        note(s, "%s", unsized);
+        note_code(s, AIDSTAT_NOTE_SIZE_UNKNOWN, s->what.currency, s->what.unsized, 0);
+    }
+    g_free(unsized);
     if (undated)
         note(s, "%" G_GUINT64_FORMAT " %s without a date %s not in the series", undated,
              undated == 1 ? "record" : "records", undated == 1 ? "is" : "are");
@@ -633,3 +667,15 @@ uint64_t aidstat_series_rows_rejected(const aidstat_series_t *s) { return s->sel
 size_t aidstat_series_note_count(const aidstat_series_t *s) { return s->notes->len; }
 const char *aidstat_series_note(const aidstat_series_t *s, size_t i) { return g_ptr_array_index(s->notes, i); }
 const char *aidstat_series_note_marked(const aidstat_series_t *s, size_t i) { return g_ptr_array_index(s->marked, i); }
+aidstat_note_t aidstat_series_note_code(const aidstat_series_t *s, size_t i)
+{
+    return g_array_index(s->note_info, note_info_t, i).code;
+}
+size_t aidstat_series_note_count_param(const aidstat_series_t *s, size_t i, int k)
+{
+    return (unsigned)k < 2 ? g_array_index(s->note_info, note_info_t, i).param[k] : 0;
+}
+const char *aidstat_series_note_subject(const aidstat_series_t *s, size_t i)
+{
+    return g_array_index(s->note_info, note_info_t, i).subject;
+}
