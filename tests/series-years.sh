@@ -8,6 +8,8 @@
 #     yearly series of every record, 2020-2024;
 #   year-only.csv (4 records dated by year, 2 by month): yearly, the
 #     monthly records summed into their years;
+#   a report over trend-year-dates.csv: its {{ slope }} and its line
+#     chart's note (pdftotext);
 #   the SIPRI trade register, --recipient Ukraine: deliveries by year of
 #     order, from the first year with a Ukraine record (not SIPRI's 1940)
 #     to the register's last year, years without a record as 0.
@@ -29,6 +31,13 @@ trap 'rm -rf "$tmp"' EXIT
 "$AIDSTAT" trend -q --format csv "$DATA/year-only.csv" >"$tmp/mixed.csv" || exit 1
 if [ -r "$REG" ]; then
     "$AIDSTAT" trend -q --format csv "$REG" --recipient Ukraine >"$tmp/sipri.csv" || exit 1
+fi
+# the report door: a figure of the same series, and its chart's note
+if command -v pdftotext >/dev/null; then
+    printf -- '---\ntitle: Years only\ndata: %s\n---\n\nThe slope is {{ slope | money }} per year.\n\n```chart\nkind: line\n```\n' \
+        "$DATA/trend-year-dates.csv" >"$tmp/years.md"
+    "$AIDSTAT" report -q "$tmp/years.md" -o "$tmp/years.pdf" || exit 1
+    pdftotext "$tmp/years.pdf" - | tr '\n' ' ' >"$tmp/years.txt" || exit 99
 fi
 python3 - "$DATA" "$REG" "$tmp" <<'PY'
 import csv, os, sys
@@ -89,6 +98,14 @@ def sums_of(path, date_col):
 
 check("dates.csv", expect(sums_of(os.path.join(data, "trend-year-dates.csv"), "date")))
 check("mixed.csv", expect(sums_of(os.path.join(data, "year-only.csv"), "year")))
+if os.path.exists(os.path.join(tmp, "years.txt")):
+    text = open(os.path.join(tmp, "years.txt")).read()
+    b = expect(sums_of(os.path.join(data, "trend-year-dates.csv"), "date"))["slope_per_year"]
+    for want in (f"The slope is \u20ac{b / 1e6:.1f} m per year.",
+                 "Note: the data are dated by year only, so the series is yearly"):
+        if want not in text:
+            fail(f"report: no \"{want}\" in: {text}")
+    print("checked the report")
 
 if os.path.exists(os.path.join(tmp, "sipri.csv")):
     # the register: header on line 12; a 13-field fragment continues on the next line
