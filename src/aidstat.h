@@ -146,7 +146,13 @@ typedef struct {
      * names it ("stockpile", "procurement", "unspecified", "nato_purl");
      * NULL or "" otherwise. */
     const char *part;
+    unsigned flags;        /**< AIDSTAT_RECORD_* bits; 0 for most records */
 } aidstat_record_t;
+
+/** An order whose size its source does not know, valued at 0 by it
+ * (SIPRI's trade register leaves the TIV for total order at 0 when the
+ * number ordered is unknown): a 0 that understates the order. */
+#define AIDSTAT_RECORD_SIZE_UNKNOWN 0x1u
 
 /** Receives records from a loader. Return 0 to go on, non-zero to stop
  * (the loader then returns AIDSTAT_ERR_ABORTED). */
@@ -721,8 +727,10 @@ typedef enum {
     AIDSTAT_NOTE_COLUMNS_OVERLAP, /**< the column groups share donors (subject: some of them) */
     AIDSTAT_NOTE_OUTSIDE_GROUPS,  /**< param 0 donors belong to none of the groups */
     AIDSTAT_NOTE_RANKED_BY,       /**< rows are ranked by one measure column (subject) */
-    AIDSTAT_NOTE_NO_RATIO         /**< rows without a denominator (subject: "no GDP in the
+    AIDSTAT_NOTE_NO_RATIO,        /**< rows without a denominator (subject: "no GDP in the
                                        table for X"): n/a, left out of the total */
+    AIDSTAT_NOTE_SIZE_UNKNOWN     /**< param 0 orders of unknown size are counted as 0
+                                       (AIDSTAT_RECORD_SIZE_UNKNOWN; subject: the unit, "TIV") */
 } aidstat_note_t;
 AIDSTAT_API aidstat_note_t aidstat_result_note_code(const aidstat_result_t *r, size_t i);
 AIDSTAT_API size_t aidstat_result_note_count_param(const aidstat_result_t *r, size_t i, int k);
@@ -1085,6 +1093,8 @@ AIDSTAT_API void aidstat_free(void *p);
 /* ---------------------------------------------------------- time series */
 
 typedef enum {
+    AIDSTAT_INTERVAL_AUTO = 0, /**< chosen from the dates: yearly when records give a year but
+                                    no month, monthly otherwise (a series' note says so) */
     AIDSTAT_INTERVAL_MONTH = 1,
     AIDSTAT_INTERVAL_QUARTER = 3,
     AIDSTAT_INTERVAL_YEAR = 12
@@ -1096,7 +1106,9 @@ AIDSTAT_API aidstat_status_t aidstat_interval_parse(const char *s, aidstat_inter
 typedef struct {
     size_t size; /**< sizeof the struct, set by aidstat_series_options_init: lets later versions add fields */
     aidstat_key_t by;                 /**< NONE (one series), DONOR, REGION, TYPE or MEASURE */
-    aidstat_interval_t interval;
+    aidstat_interval_t interval;      /**< AUTO (the default) or the interval asked for: a
+                                           monthly or quarterly series of records dated by year
+                                           only is refused (AIDSTAT_ERR_DATA) */
     const aidstat_filter_t *filter;   /**< borrowed; NULL = everything */
     const aidstat_regions_t *regions; /**< borrowed; needed for AIDSTAT_KEY_REGION */
     const aidstat_normalize_t *normalize; /**< borrowed; NULL = values as loaded */
@@ -1105,7 +1117,10 @@ typedef struct {
 AIDSTAT_API void aidstat_series_options_init(aidstat_series_options_t *opt);
 
 /** Regular time series per group: flows summed per period, periods with
- * no records filled with explicit zeros over the data's whole span. */
+ * no records filled with explicit zeros. The data's span (cut to the
+ * filter's period) says which periods are complete; the series begins
+ * with the period of the selection's first record unless the filter names
+ * a start, so a selection is never padded with years before its data. */
 typedef struct aidstat_series aidstat_series_t;
 
 AIDSTAT_API aidstat_series_t *aidstat_series_new(const aidstat_series_options_t *opt,
@@ -1125,13 +1140,15 @@ AIDSTAT_API aidstat_key_t aidstat_series_key(const aidstat_series_t *s);
 AIDSTAT_API size_t aidstat_series_groups(const aidstat_series_t *s);
 AIDSTAT_API const char *aidstat_series_group(const aidstat_series_t *s, size_t g);
 AIDSTAT_API size_t aidstat_series_length(const aidstat_series_t *s);
+/** The interval used (never AUTO once finished). */
 AIDSTAT_API aidstat_interval_t aidstat_series_interval(const aidstat_series_t *s);
 /** Period t's first month. */
 AIDSTAT_API void aidstat_series_period(const aidstat_series_t *s, size_t t, int *year, int *month);
 /** "2024-03", "2024 Q1" or "2024". */
 AIDSTAT_API char *aidstat_series_period_label(const aidstat_series_t *s, size_t t, char *buf,
                                               size_t len);
-/** The months the data covers (the last may end mid-period). */
+/** The months the series covers: from the first month of the data in its
+ * first period to the data's last month (which may end mid-period). */
 AIDSTAT_API void aidstat_series_span(const aidstat_series_t *s, int *y0, int *m0, int *y1, int *m1);
 /** Whether the data covers all of period t (the last one may be partial). */
 AIDSTAT_API bool aidstat_series_period_complete(const aidstat_series_t *s, size_t t);
@@ -1150,6 +1167,11 @@ AIDSTAT_API size_t aidstat_series_note_count(const aidstat_series_t *s);
 AIDSTAT_API const char *aidstat_series_note(const aidstat_series_t *s, size_t i);
 /** The note with the options it names marked, as aidstat_error_t.wording (aidstat_text_word). */
 AIDSTAT_API const char *aidstat_series_note_marked(const aidstat_series_t *s, size_t i);
+/** What note i says, as aidstat_result_note_code (AIDSTAT_NOTE_TEXT: the
+ * text says it all), its parameters (k 0 or 1) and subject. */
+AIDSTAT_API aidstat_note_t aidstat_series_note_code(const aidstat_series_t *s, size_t i);
+AIDSTAT_API size_t aidstat_series_note_count_param(const aidstat_series_t *s, size_t i, int k);
+AIDSTAT_API const char *aidstat_series_note_subject(const aidstat_series_t *s, size_t i);
 /* ------------------------------------------------- fits of a series
  * The analyses the trend command, charts and reports share: one home, so
  * that every door gives the same figure. */

@@ -390,11 +390,11 @@ function ev(expr,    i, m, k, cur, bl, s, y, nn, sx, sy, sxx, sxy, t, lo, hi) {
     }
     if (FN == "cagr")
         return fmt(((yearsum(O["to"]) / yearsum(O["from"])) ^ (1 / (O["to"] - O["from"])) - 1) * 100, FMT ? FMT : "pct")
-    if (FN == "slope") {      # OLS on the monthly flows of the data's months (none: 0), per year
-        delete M
-        for (i = 1; i <= n; i++) M[ym[i]] += rowval(i, 0, 0)
+    if (FN == "slope") {      # OLS on the monthly flows (none: 0) from the selection's first month to the data's last, per year
+        delete M; sfirst = 0
+        for (i = 1; i <= n; i++) { sval = rowval(i, 0, 0); if (HAS) { M[ym[i]] += sval; if (!sfirst || ym[i] < sfirst) sfirst = ym[i] } }
         nn = 0; sx = sy = sxx = sxy = 0
-        for (k = first; k <= last; k = (k % 100 == 12) ? k + 89 : k + 1) {
+        for (k = sfirst; k <= last; k = (k % 100 == 12) ? k + 89 : k + 1) {
             t = nn++; sx += t; sy += M[k]; sxx += t * t; sxy += t * M[k]
         }
         return fmt((nn * sxy - sx * sy) / (nn * sxx - sx * sx) * 12, FMT ? FMT : "money")

@@ -824,7 +824,7 @@ int cmd_trend(int argc, char **argv)
     cli_eu_t eu = {0};
     GOptionEntry entries[] = {
         {"by", 'b', 0, G_OPTION_ARG_STRING, &by, "One trend per donor, region, type or measure (default: one for all)", "KEY"},
-        {"interval", 'i', 0, G_OPTION_ARG_STRING, &interval, "Periods: month (default), quarter or year", "INTERVAL"},
+        {"interval", 'i', 0, G_OPTION_ARG_STRING, &interval, "Periods: month (default; year for data dated by year), quarter or year", "INTERVAL"},
         {"top", 'n', 0, G_OPTION_ARG_STRING, &top_s, "Only the N largest groups", "N"},
         {"current", 0, 0, G_OPTION_ARG_STRING, &current_s, "Year to compare with the baseline (default: the last complete year)", "YYYY"},
         {"baseline", 0, 0, G_OPTION_ARG_STRING, &baseline, "Baseline years (default: the complete years before --current)", "YYYY[-YYYY]"},

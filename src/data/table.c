@@ -11,7 +11,7 @@ struct aidstat_table {
     aid_intern_t strings;
     GArray *donor, *iso3, *recipient, *currency, *source, *release, *file, *part; /* uint32 ids */
     GArray *year, *gdp_year;                                           /* int16 */
-    GArray *month, *day, *type, *measure;                              /* uint8 */
+    GArray *month, *day, *type, *measure, *flags;                      /* uint8 */
     GArray *value, *gdp;                                               /* double */
     GArray *line;                                                      /* int64 */
 };
@@ -35,6 +35,7 @@ aidstat_table_t *aidstat_table_new(void)
     COL(day, uint8_t);
     COL(type, uint8_t);
     COL(measure, uint8_t);
+    COL(flags, uint8_t);
     COL(value, double);
     COL(gdp, double);
     COL(line, int64_t);
@@ -48,7 +49,7 @@ void aidstat_table_free(aidstat_table_t *t)
         return;
     GArray *cols[] = {t->donor, t->iso3,  t->recipient, t->currency, t->source, t->release,
                       t->file,  t->part,  t->year,  t->gdp_year,  t->month,    t->day,    t->type,
-                      t->measure, t->value, t->gdp,     t->line};
+                      t->measure, t->flags, t->value, t->gdp,     t->line};
     for (size_t i = 0; i < G_N_ELEMENTS(cols); i++)
         g_array_free(cols[i], TRUE);
     aid_intern_clear(&t->strings);
@@ -76,7 +77,7 @@ int aidstat_table_append(const aidstat_record_t *rec, void *table)
     g_array_append_val(t->part, part);
     int16_t y = (int16_t)rec->year, gy = (int16_t)rec->gdp_year;
     uint8_t m = (uint8_t)rec->month, d = (uint8_t)rec->day, ty = (uint8_t)rec->type,
-            me = (uint8_t)rec->measure;
+            me = (uint8_t)rec->measure, fl = (uint8_t)rec->flags;
     int64_t line = rec->line;
     g_array_append_val(t->year, y);
     g_array_append_val(t->gdp_year, gy);
@@ -84,6 +85,7 @@ int aidstat_table_append(const aidstat_record_t *rec, void *table)
     g_array_append_val(t->day, d);
     g_array_append_val(t->type, ty);
     g_array_append_val(t->measure, me);
+    g_array_append_val(t->flags, fl);
     g_array_append_val(t->value, rec->value);
     g_array_append_val(t->gdp, rec->gdp);
     g_array_append_val(t->line, line);
@@ -119,6 +121,7 @@ void aidstat_table_get(const aidstat_table_t *t, size_t i, aidstat_record_t *rec
     rec->day = g_array_index(t->day, uint8_t, i);
     rec->type = (aidstat_type_t)g_array_index(t->type, uint8_t, i);
     rec->measure = (aidstat_measure_t)g_array_index(t->measure, uint8_t, i);
+    rec->flags = g_array_index(t->flags, uint8_t, i);
     rec->value = g_array_index(t->value, double, i);
     rec->gdp = g_array_index(t->gdp, double, i);
     rec->line = (long)g_array_index(t->line, int64_t, i);

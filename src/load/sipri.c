@@ -19,7 +19,7 @@
 typedef enum { SIPRI_REGISTER = 1, SIPRI_TIV } sipri_kind_t;
 
 /* register columns found by name */
-enum { C_RECIPIENT, C_SUPPLIER, C_YEAR, C_YEAR_FLAG, C_COMMENTS, C_TIV_ORDER, C_TIV_DELIVERED, C_N };
+enum { C_RECIPIENT, C_SUPPLIER, C_YEAR, C_YEAR_FLAG, C_NUMBER, C_COMMENTS, C_TIV_ORDER, C_TIV_DELIVERED, C_N };
 
 struct aid_sipri {
     sipri_kind_t kind;
@@ -39,6 +39,8 @@ struct aid_sipri {
     long pending_line;
     GString *joined; /* "5431-5432, ..." */
     uint64_t njoined, no_order, no_delivered, uncertain_year, marked;
+    uint64_t unsized; /* orders without a number ordered, whose TIV SIPRI leaves at 0 */
+    long unsized_line;
     char *marked_example;
     /* TIV tables */
     char *supplier;
@@ -215,6 +217,7 @@ static int register_header(aid_sipri_t *s, char **f, size_t n, long line)
         [C_SUPPLIER] = "Supplier",
         [C_YEAR] = "Year of order",
         [C_YEAR_FLAG] = NULL,
+        [C_NUMBER] = "Number ordered",
         [C_COMMENTS] = "Comments",
         [C_TIV_ORDER] = "SIPRI TIV for total order",
         [C_TIV_DELIVERED] = "SIPRI TIV of delivered weapons",
@@ -226,7 +229,7 @@ static int register_header(aid_sipri_t *s, char **f, size_t n, long line)
         for (size_t i = 0; want[c] && i < n && s->col[c] < 0; i++)
             if (g_ascii_strcasecmp(f[i], want[c]) == 0)
                 s->col[c] = (int)i;
-        if (want[c] && s->col[c] < 0) {
+        if (want[c] && s->col[c] < 0 && c != C_NUMBER) {
             aid_error_set(s->err, AIDSTAT_ERR_INPUT, s->name, line, 0,
                           "the SIPRI trade register header has no column \"%s\"", want[c]);
             return 1;
@@ -309,10 +312,19 @@ static int register_record(aid_sipri_t *s, char **f, long line)
     rec.recipient = recipient;
     rec.year = (int)y;
     if (ro == AID_NUM_OK) {
+        /* the number ordered unknown: SIPRI states the order's TIV as 0,
+         * which is no size but an unknown one */
+        const char *number = s->col[C_NUMBER] >= 0 ? rstrip(f[s->col[C_NUMBER]]) : "-";
+        if (!number[0] && vo == 0) {
+            rec.flags = AIDSTAT_RECORD_SIZE_UNKNOWN;
+            if (!s->unsized++)
+                s->unsized_line = line;
+        }
         rec.measure = AIDSTAT_MEASURE_COMMITMENT;
         rec.value = vo * TIV_SCALE;
         if (emit(s, &rec))
             return 1;
+        rec.flags = 0;
     }
     if (rd == AID_NUM_OK) {
         rec.measure = AIDSTAT_MEASURE_DELIVERY;
@@ -656,6 +668,11 @@ aidstat_status_t aid_sipri_finish(aid_sipri_t *s)
         if (s->no_order)
             aid_tally_note(r, "rows without TIV for total order (not available), so no commitment: "
                               "%" G_GUINT64_FORMAT, s->no_order);
+        if (s->unsized)
+            aid_tally_note(r,
+                           "orders of unknown size (no number ordered, so SIPRI's TIV for total order "
+                           "is 0), loaded as commitments of 0: %" G_GUINT64_FORMAT " (first: line %ld)",
+                           s->unsized, s->unsized_line);
         if (s->no_delivered)
             aid_tally_note(r, "rows without TIV of delivered weapons (no deliveries identified), so "
                               "no delivery: %" G_GUINT64_FORMAT, s->no_delivered);

@@ -775,6 +775,10 @@ static aidstat_result_t *finish_begin(finish_t *F, aid_selected_t *sel, bool by_
     for (guint i = 0; i < sel->caveats->len; i++)
         note(res, "%s", (const char *)g_ptr_array_index(sel->caveats, i));
     g_ptr_array_free(sel->caveats, TRUE);
+    char *unsized = aid_selected_unsized_note(sel);
+    if (unsized)
+        note_coded(res, AIDSTAT_NOTE_SIZE_UNKNOWN, sel->currency, sel->unsized, 0, "%s", unsized);
+    g_free(unsized);
     char *straddled = aid_selection_straddled_note(&c->sel, o->filter, measure);
     if (straddled)
         note(res, "%s", straddled);

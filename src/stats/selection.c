@@ -40,6 +40,8 @@ void aid_selection_add(aid_selection_t *s, const aidstat_record_t *rec)
     int m = rec->measure;
     s->records[m]++;
     s->types[m] |= 1u << rec->type;
+    if (rec->flags & AIDSTAT_RECORD_SIZE_UNKNOWN)
+        s->unsized[m]++;
     if (!s->last_currency || strcmp(s->last_currency, rec->currency) != 0) {
         s->last_currency_id = aid_intern(&s->currency_names, rec->currency);
         s->last_currency = aid_intern_str(&s->currency_names, s->last_currency_id);
@@ -239,6 +241,7 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
             types |= s->types[m];
             records += s->records[m];
             unsourced += s->unsourced[m];
+            out->unsized += s->unsized[m];
             if (s->first[m] && (!first || s->first[m] < first))
                 first = s->first[m];
             if (s->last[m] > last)
@@ -304,6 +307,17 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
                                unsourced, records);
     out->source = g_string_free(src, FALSE);
     return AIDSTAT_OK;
+}
+
+char *aid_selected_unsized_note(const aid_selected_t *out)
+{
+    if (!out->unsized)
+        return NULL;
+    const char *unit = out->currency ? out->currency : "";
+    return g_strdup_printf("%" G_GUINT64_FORMAT " order%s of unknown size %s counted as 0%s%s in the "
+                           "orders: the source values an order at 0 when the number ordered is not known",
+                           out->unsized, out->unsized == 1 ? "" : "s", out->unsized == 1 ? "is" : "are",
+                           unit[0] ? " " : "", unit);
 }
 
 void aid_selected_clear(aid_selected_t *out)

@@ -19,6 +19,7 @@ typedef struct {
     int first[AID_NM], last[AID_NM]; /* period keys */
     bool by_month[AID_NM];           /* some record names its month */
     uint64_t unsourced[AID_NM];  /* records with neither source nor release */
+    uint64_t unsized[AID_NM];    /* orders of unknown size (AIDSTAT_RECORD_SIZE_UNKNOWN) */
     aid_intern_t currency_names;
     aid_intern_t sources;        /* "source, release" */
     GArray *source_measures;     /* unsigned per source: measures of its records */
@@ -51,6 +52,7 @@ typedef struct {
     char *filter;    /* the filter's description */
     int y0, m0, y1, m1;
     uint64_t records;
+    uint64_t unsized; /* orders of unknown size among them, valued at 0 */
 } aid_selected_t;
 
 void aid_selection_init(aid_selection_t *s);
@@ -77,5 +79,7 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
                                       bool side_by_side, const char *what, aid_selected_t *out,
                                       aidstat_error_t *err);
 void aid_selected_clear(aid_selected_t *out);
+/* The note on orders of unknown size for out, or NULL; free it. */
+char *aid_selected_unsized_note(const aid_selected_t *out);
 
 #endif

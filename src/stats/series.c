@@ -28,6 +28,17 @@
 
 typedef aid_sum_t acc_t;
 
+typedef struct {
+    aidstat_note_t code;
+    size_t param[2];
+    char *subject;
+} note_info_t;
+
+static void note_info_clear(gpointer p)
+{
+    g_free(((note_info_t *)p)->subject);
+}
+
 struct aidstat_series {
     aidstat_series_options_t opt;
     aid_selection_t sel;
@@ -35,7 +46,11 @@ struct aidstat_series {
     GArray *order;       /* int per group */
     GPtrArray *cells;    /* per group: GHashTable (period * NM + measure) -> acc_t */
     int span_first[AID_NM], span_last[AID_NM]; /* months covered by all records, year*12+m-1 */
-    uint64_t undated[AID_NM], no_month[AID_NM];
+    int sel_first[AID_NM];                     /* the first month of a matched record */
+    uint64_t undated[AID_NM];
+    uint64_t year_only[AID_NM], by_month[AID_NM]; /* matched records, by how they are dated */
+    char *year_only_file;                         /* the first matched record dated by year only */
+    long year_only_line;
     aidstat_error_t norm_err; /* the first record that could not be restated */
     uint64_t norm_failed;
     GHashTable *region_cache;
@@ -47,13 +62,16 @@ struct aidstat_series {
     /* after finish */
     bool finished;
     aid_selected_t what;
+    aidstat_interval_t iv; /* the interval used: the one asked for, or chosen from the dates */
     int p0;              /* first period index */
     size_t len;
     int cov_first, cov_last; /* months covered, year*12+m-1 */
+    int start_month;         /* the first month of the series: cov_first or later */
     GArray *groups;      /* uint32 group ids, in display order */
     double *values;      /* groups x len */
     GPtrArray *notes;
     GPtrArray *marked;   /* the notes with their options marked (AID_OPT) */
+    GArray *note_info;   /* note_info_t per note: what a front-end words itself */
     char *shared;        /* donors in several of the groups shown: "" when none */
 };
 
@@ -82,7 +100,7 @@ void aidstat_series_options_init(aidstat_series_options_t *opt)
 {
     memset(opt, 0, sizeof *opt);
     opt->size = sizeof *opt;
-    opt->interval = AIDSTAT_INTERVAL_MONTH;
+    opt->interval = AIDSTAT_INTERVAL_AUTO;
 }
 
 static void cells_free(gpointer p)
@@ -114,13 +132,14 @@ aidstat_series_t *aidstat_series_new(const aidstat_series_options_t *opt, aidsta
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "grouping by region needs regions");
         return NULL;
     }
-    if (opt->interval != AIDSTAT_INTERVAL_MONTH && opt->interval != AIDSTAT_INTERVAL_QUARTER &&
-        opt->interval != AIDSTAT_INTERVAL_YEAR) {
+    if (opt->interval != AIDSTAT_INTERVAL_AUTO && opt->interval != AIDSTAT_INTERVAL_MONTH &&
+        opt->interval != AIDSTAT_INTERVAL_QUARTER && opt->interval != AIDSTAT_INTERVAL_YEAR) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "unknown interval");
         return NULL;
     }
     aidstat_series_t *s = g_new0(aidstat_series_t, 1);
     s->opt = *opt;
+    s->iv = opt->interval ? opt->interval : AIDSTAT_INTERVAL_MONTH;
     aid_selection_init(&s->sel);
     aid_intern_init(&s->names);
     aid_intern_init(&s->donor_names);
@@ -129,10 +148,12 @@ aidstat_series_t *aidstat_series_new(const aidstat_series_options_t *opt, aidsta
     s->region_cache = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, list_free);
     s->notes = g_ptr_array_new_with_free_func(g_free);
     s->marked = g_ptr_array_new_with_free_func(g_free);
+    s->note_info = g_array_new(FALSE, TRUE, sizeof(note_info_t));
+    g_array_set_clear_func(s->note_info, note_info_clear);
     bool grouped = opt->by == AIDSTAT_KEY_REGION || aid_filter_names_groups(opt->filter);
     aid_groups_init(&s->donor_groups, grouped ? opt->regions : NULL, opt->filter);
     for (int m = 0; m < AID_NM; m++)
-        s->span_first[m] = INT_MAX, s->span_last[m] = INT_MIN;
+        s->span_first[m] = s->sel_first[m] = INT_MAX, s->span_last[m] = INT_MIN;
     return s;
 }
 
@@ -148,8 +169,10 @@ void aidstat_series_free(aidstat_series_t *s)
     g_hash_table_destroy(s->region_cache);
     g_ptr_array_free(s->notes, TRUE);
     g_ptr_array_free(s->marked, TRUE);
+    g_array_free(s->note_info, TRUE);
     aid_groups_clear(&s->donor_groups);
     g_free(s->unsplit_file);
+    g_free(s->year_only_file);
     g_free(s->shared);
     if (s->groups)
         g_array_free(s->groups, TRUE);
@@ -284,13 +307,19 @@ int aidstat_series_add(const aidstat_record_t *in, void *series)
         s->undated[m]++;
         return 0;
     }
-    if (rec->month == 0 && s->opt.interval != AIDSTAT_INTERVAL_YEAR) {
-        s->no_month[m]++;
-        return 0;
+    /* cells are kept by month, and by year for records dated by year only:
+     * the interval is settled at the end, when the dates are all known */
+    int mk = rec->year * 12 + (rec->month ? rec->month - 1 : 0);
+    if (rec->month) {
+        s->by_month[m]++;
+    } else if (!s->year_only[m]++ && !s->year_only_file) {
+        s->year_only_file = g_strdup(rec->file ? rec->file : "");
+        s->year_only_line = rec->line;
     }
+    s->sel_first[m] = MIN(s->sel_first[m], mk);
     aid_selection_add(&s->sel, rec);
     aid_groups_add(&s->donor_groups, rec, true);
-    int p = period_of(s->opt.interval, rec->year * 12 + (rec->month ? rec->month - 1 : 0));
+    int p = mk * 2 + (rec->month == 0);
     uint32_t ids[256];
     size_t n = groups_of(s, rec, ids, G_N_ELEMENTS(ids));
     for (size_t i = 0; i < n; i++) {
@@ -325,6 +354,19 @@ static void note(aidstat_series_t *s, const char *fmt, ...)
     va_end(ap);
     g_ptr_array_add(s->notes, aid_text_neutral(m));
     g_ptr_array_add(s->marked, m);
+    note_info_t info = {AIDSTAT_NOTE_TEXT, {0, 0}, g_strdup("")};
+    g_array_append_val(s->note_info, info);
+}
+
+/* A note front-ends may word themselves: the last one added is coded. */
+static void note_code(aidstat_series_t *s, aidstat_note_t code, const char *subject, size_t p0, size_t p1)
+{
+    note_info_t *info = &g_array_index(s->note_info, note_info_t, s->note_info->len - 1);
+    info->code = code;
+    info->param[0] = p0;
+    info->param[1] = p1;
+    g_free(info->subject);
+    info->subject = g_strdup(subject ? subject : "");
 }
 
 typedef struct {
@@ -345,6 +387,90 @@ static gint group_cmp(gconstpointer pa, gconstpointer pb, gpointer user)
         return ctx->totals[a] > ctx->totals[b] ? -1 : 1;
     }
     return g_utf8_collate(aid_intern_str(&ctx->s->names, a), aid_intern_str(&ctx->s->names, b));
+}
+
+static uint64_t count_of(const uint64_t *per_measure, unsigned mset)
+{
+    uint64_t n = 0;
+    for (int m = 0; m < AID_NM; m++)
+        if (mset & (1u << m))
+            n += per_measure[m];
+    return n;
+}
+
+/* The interval: the one asked for, or, when none was, yearly for data
+ * dated by year (a record without a month has no place in a month) and
+ * monthly otherwise. A monthly or quarterly series of records without a
+ * month is refused: it would leave them out. */
+static aidstat_status_t choose_interval(aidstat_series_t *s, unsigned mset, aidstat_error_t *err)
+{
+    uint64_t yo = count_of(s->year_only, mset), bm = count_of(s->by_month, mset);
+    aidstat_interval_t asked = s->opt.interval;
+    if (!yo || asked == AIDSTAT_INTERVAL_YEAR) {
+        s->iv = asked ? asked : AIDSTAT_INTERVAL_MONTH;
+        return AIDSTAT_OK;
+    }
+    if (asked == AIDSTAT_INTERVAL_AUTO) {
+        s->iv = AIDSTAT_INTERVAL_YEAR;
+        return AIDSTAT_OK;
+    }
+    const char *what = asked == AIDSTAT_INTERVAL_QUARTER ? "quarterly" : "monthly";
+    if (!bm)
+        return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                             "the selection's records are dated by year only, so they make no %s "
+                             "series; use " AID_OPT("interval year"),
+                             what);
+    return aid_error_set(err, AIDSTAT_ERR_DATA, s->year_only_file, s->year_only_line, 0,
+                         "%" G_GUINT64_FORMAT " of the selection's %" G_GUINT64_FORMAT " dated records "
+                         "give a year but no month (this row is the first of them), so a %s series would leave "
+                         "them out; use " AID_OPT("interval year") " to sum every record by year",
+                         yo, yo + bm, what);
+}
+
+/* The note on an interval chosen from the dates. */
+static void interval_note(aidstat_series_t *s, unsigned mset)
+{
+    uint64_t yo = count_of(s->year_only, mset), bm = count_of(s->by_month, mset);
+    if (s->opt.interval != AIDSTAT_INTERVAL_AUTO || !yo)
+        return;
+    if (!bm)
+        note(s, "the data are dated by year only, so the series is yearly");
+    else
+        note(s, "%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " records are dated by year only, so the "
+                "series is yearly: the %" G_GUINT64_FORMAT " dated by month are summed into their years",
+             yo, yo + bm, bm);
+}
+
+/* The periods of the series. The data's span, cut to the filter's period,
+ * is what the data cover: it says which periods are complete. The series
+ * itself begins with the period of the selection's first record, unless
+ * the filter names a start: years before a recipient's first transfer are
+ * no part of its trend (SIPRI's register reaches back to 1940). Returns
+ * the last month covered. */
+static int lay_span(aidstat_series_t *s, unsigned mset)
+{
+    int first = INT_MAX, last = INT_MIN, sel = INT_MAX;
+    for (int m = 0; m < AID_NM; m++)
+        if (mset & (1u << m)) {
+            first = MIN(first, s->span_first[m]);
+            last = MAX(last, s->span_last[m]);
+            sel = MIN(sel, s->sel_first[m]);
+        }
+    int fy, fm, ty, tm;
+    aidstat_filter_get_period(s->opt.filter, &fy, &fm, &ty, &tm);
+    if (fy)
+        first = MAX(first, fy * 12 + (fm ? fm - 1 : 0));
+    if (ty)
+        last = MIN(last, ty * 12 + (tm ? tm - 1 : 11));
+    s->cov_first = first;
+    s->cov_last = last;
+    int start = first;
+    if (!fy && sel != INT_MAX && sel > first)
+        start = MAX(first, period_first_month(s->iv, period_of(s->iv, sel)));
+    s->start_month = start;
+    s->p0 = period_of(s->iv, start);
+    s->len = (size_t)(period_of(s->iv, last) - s->p0 + 1);
+    return last;
 }
 
 aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err)
@@ -374,27 +500,14 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
         if (s->sel.records[m] && (s->what.measure < 0 || s->what.measure == m))
             mset |= 1u << m;
 
-    /* the span of the data, cut to the filter's period */
-    int first = INT_MAX, last = INT_MIN;
-    uint64_t undated = 0, no_month = 0;
+    if (choose_interval(s, mset, err) != AIDSTAT_OK)
+        return AIDSTAT_ERR_DATA;
+    aidstat_interval_t iv = s->iv;
+    uint64_t undated = 0;
     for (int m = 0; m < AID_NM; m++)
-        if (mset & (1u << m)) {
-            first = MIN(first, s->span_first[m]);
-            last = MAX(last, s->span_last[m]);
+        if (mset & (1u << m))
             undated += s->undated[m];
-            no_month += s->no_month[m];
-        }
-    int fy, fm, ty, tm;
-    aidstat_filter_get_period(s->opt.filter, &fy, &fm, &ty, &tm);
-    if (fy)
-        first = MAX(first, fy * 12 + (fm ? fm - 1 : 0));
-    if (ty)
-        last = MIN(last, ty * 12 + (tm ? tm - 1 : 11));
-    s->cov_first = first;
-    s->cov_last = last;
-    aidstat_interval_t iv = s->opt.interval;
-    s->p0 = period_of(iv, first);
-    s->len = (size_t)(period_of(iv, last) - s->p0 + 1);
+    int last = lay_span(s, mset);
 
     size_t ng_all = aid_intern_count(&s->names);
     double *totals = g_new0(double, ng_all + 1);
@@ -408,7 +521,7 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
         g_hash_table_iter_init(&it, h);
         while (g_hash_table_iter_next(&it, &key, &val)) {
             int k = GPOINTER_TO_INT(key);
-            int m = k % AID_NM, p = k / AID_NM;
+            int m = k % AID_NM, p = period_of(iv, k / AID_NM / 2);
             if (!(mset & (1u << m)))
                 continue;
             long t = (long)p - s->p0;
@@ -451,13 +564,25 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
     if (straddled)
         note(s, "%s", straddled);
     g_free(straddled);
+    char *unsized = aid_selected_unsized_note(&s->what);
+    if (unsized) {
+        note(s, "%s", unsized);
+        note_code(s, AIDSTAT_NOTE_SIZE_UNKNOWN, s->what.currency, s->what.unsized, 0);
+    }
+    g_free(unsized);
     if (undated)
         note(s, "%" G_GUINT64_FORMAT " %s without a date %s not in the series", undated,
              undated == 1 ? "record" : "records", undated == 1 ? "is" : "are");
-    if (no_month)
-        note(s, "%" G_GUINT64_FORMAT " records with a year but no month are not in the %s series; "
-                "use " AID_OPT("interval year") " to include them",
-             no_month, iv == AIDSTAT_INTERVAL_QUARTER ? "quarterly" : "monthly");
+    interval_note(s, mset);
+    if (s->start_month > s->cov_first) {
+        char a[32], b[32];
+        int y0 = s->start_month / 12, m0 = s->start_month % 12 + 1;
+        int y1 = s->cov_first / 12, m1 = s->cov_first % 12 + 1;
+        bool by_month = iv != AIDSTAT_INTERVAL_YEAR;
+        note(s, "the series begins with the selection's first record, in %s; the data begin in %s",
+             aidstat_period_format(y0, by_month ? m0 : 0, a, sizeof a),
+             aidstat_period_format(y1, by_month ? m1 : 0, b, sizeof b));
+    }
     if (s->len && !aidstat_series_period_complete(s, s->len - 1)) {
         char b[32];
         note(s, "the last period, %s, is incomplete: the data ends in %s",
@@ -505,12 +630,12 @@ size_t aidstat_series_length(const aidstat_series_t *s)
 
 aidstat_interval_t aidstat_series_interval(const aidstat_series_t *s)
 {
-    return s->opt.interval;
+    return s->iv;
 }
 
 void aidstat_series_period(const aidstat_series_t *s, size_t t, int *year, int *month)
 {
-    int mk = period_first_month(s->opt.interval, s->p0 + (int)t);
+    int mk = period_first_month(s->iv, s->p0 + (int)t);
     *year = mk / 12;
     *month = mk % 12 + 1;
 }
@@ -519,9 +644,9 @@ char *aidstat_series_period_label(const aidstat_series_t *s, size_t t, char *buf
 {
     int y, m;
     aidstat_series_period(s, t, &y, &m);
-    if (s->opt.interval == AIDSTAT_INTERVAL_YEAR)
+    if (s->iv == AIDSTAT_INTERVAL_YEAR)
         snprintf(buf, len, "%d", y);
-    else if (s->opt.interval == AIDSTAT_INTERVAL_QUARTER)
+    else if (s->iv == AIDSTAT_INTERVAL_QUARTER)
         snprintf(buf, len, "%d Q%d", y, (m - 1) / 3 + 1);
     else
         snprintf(buf, len, "%d-%02d", y, m);
@@ -530,15 +655,15 @@ char *aidstat_series_period_label(const aidstat_series_t *s, size_t t, char *buf
 
 void aidstat_series_span(const aidstat_series_t *s, int *y0, int *m0, int *y1, int *m1)
 {
-    *y0 = s->cov_first / 12, *m0 = s->cov_first % 12 + 1;
+    *y0 = s->start_month / 12, *m0 = s->start_month % 12 + 1;
     *y1 = s->cov_last / 12, *m1 = s->cov_last % 12 + 1;
 }
 
 bool aidstat_series_period_complete(const aidstat_series_t *s, size_t t)
 {
     int p = s->p0 + (int)t;
-    int lo = period_first_month(s->opt.interval, p);
-    int hi = period_first_month(s->opt.interval, p + 1) - 1;
+    int lo = period_first_month(s->iv, p);
+    int hi = period_first_month(s->iv, p + 1) - 1;
     return lo >= s->cov_first && hi <= s->cov_last;
 }
 
@@ -558,3 +683,15 @@ uint64_t aidstat_series_rows_rejected(const aidstat_series_t *s) { return s->sel
 size_t aidstat_series_note_count(const aidstat_series_t *s) { return s->notes->len; }
 const char *aidstat_series_note(const aidstat_series_t *s, size_t i) { return g_ptr_array_index(s->notes, i); }
 const char *aidstat_series_note_marked(const aidstat_series_t *s, size_t i) { return g_ptr_array_index(s->marked, i); }
+aidstat_note_t aidstat_series_note_code(const aidstat_series_t *s, size_t i)
+{
+    return g_array_index(s->note_info, note_info_t, i).code;
+}
+size_t aidstat_series_note_count_param(const aidstat_series_t *s, size_t i, int k)
+{
+    return (unsigned)k < 2 ? g_array_index(s->note_info, note_info_t, i).param[k] : 0;
+}
+const char *aidstat_series_note_subject(const aidstat_series_t *s, size_t i)
+{
+    return g_array_index(s->note_info, note_info_t, i).subject;
+}

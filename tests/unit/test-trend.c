@@ -6,6 +6,8 @@
 #include "testlib.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <glib.h>
 
 /* The call returned code and filled err with exactly msg. */
 static void expect_err(aidstat_status_t got, const aidstat_error_t *err, aidstat_status_t code,
@@ -585,6 +587,88 @@ static void test_change(void)
     CHECK_EQ_DBL(ip[2], -11);
 }
 
+/* --------------------------------------------- series of year-only data */
+
+static aidstat_record_t year_record(int year, int month, double value, aidstat_measure_t m, unsigned flags)
+{
+    aidstat_record_t r = {0};
+    r.donor = "A";
+    r.iso3 = "";
+    r.recipient = "Ukraine";
+    r.year = year;
+    r.month = month;
+    r.type = AIDSTAT_TYPE_MILITARY;
+    r.measure = m;
+    r.value = value;
+    r.currency = "TIV";
+    r.source = "";
+    r.release = "";
+    r.file = "t.csv";
+    r.line = year - 2000;
+    r.flags = flags;
+    return r;
+}
+
+/* Orders 2019 (unknown size, 0), 2020 (1), 2022 (4), 2021 quiet: with no
+ * interval asked, yearly, 2019-2022, and notes coded as data. */
+static aidstat_series_t *year_series(aidstat_interval_t iv, aidstat_error_t *err, aidstat_status_t *st)
+{
+    aidstat_series_options_t so;
+    aidstat_series_options_init(&so);
+    CHECK_EQ_INT(so.interval, AIDSTAT_INTERVAL_AUTO);
+    so.interval = iv;
+    aidstat_series_t *s = aidstat_series_new(&so, err);
+    aidstat_record_t recs[] = {
+        year_record(2019, 0, 0, AIDSTAT_MEASURE_COMMITMENT, AIDSTAT_RECORD_SIZE_UNKNOWN),
+        year_record(2020, 0, 1e6, AIDSTAT_MEASURE_COMMITMENT, 0),
+        year_record(2022, 0, 4e6, AIDSTAT_MEASURE_COMMITMENT, 0),
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(recs); i++)
+        aidstat_series_add(&recs[i], s);
+    *st = aidstat_series_finish(s, err);
+    return s;
+}
+
+static void test_year_only_series(void)
+{
+    aidstat_error_t err;
+    aidstat_status_t st;
+    aidstat_series_t *s = year_series(AIDSTAT_INTERVAL_AUTO, &err, &st);
+    if (CHECK_EQ_INT(st, AIDSTAT_OK)) {
+        CHECK_EQ_INT(aidstat_series_interval(s), AIDSTAT_INTERVAL_YEAR);
+        CHECK_EQ_INT(aidstat_series_length(s), 4);
+        const double *v = aidstat_series_values(s, 0);
+        CHECK_EQ_DBL(v[0], 0);
+        CHECK_EQ_DBL(v[1], 1e6);
+        CHECK_EQ_DBL(v[2], 0);
+        CHECK_EQ_DBL(v[3], 4e6);
+        size_t coded = 0, yearly = 0;
+        for (size_t i = 0; i < aidstat_series_note_count(s); i++) {
+            if (aidstat_series_note_code(s, i) == AIDSTAT_NOTE_SIZE_UNKNOWN) {
+                coded++;
+                CHECK_EQ_INT(aidstat_series_note_count_param(s, i, 0), 1);
+                CHECK_EQ_STR(aidstat_series_note_subject(s, i), "TIV");
+                CHECK_EQ_STR(aidstat_series_note(s, i),
+                             "1 order of unknown size is counted as 0 TIV in the orders: the source "
+                             "values an order at 0 when the number ordered is not known");
+            } else {
+                CHECK_EQ_INT(aidstat_series_note_code(s, i), AIDSTAT_NOTE_TEXT);
+                yearly += strcmp(aidstat_series_note(s, i),
+                                 "the data are dated by year only, so the series is yearly") == 0;
+            }
+        }
+        CHECK_EQ_INT(coded, 1);
+        CHECK_EQ_INT(yearly, 1);
+    }
+    aidstat_series_free(s);
+    /* a monthly series of them is refused, naming the option */
+    s = year_series(AIDSTAT_INTERVAL_MONTH, &err, &st);
+    EXPECT_ERR(st, AIDSTAT_ERR_DATA,
+               "the selection's records are dated by year only, so they make no monthly series; "
+               "use interval=year");
+    aidstat_series_free(s);
+}
+
 int main(void)
 {
     test_norris();
@@ -598,5 +682,6 @@ int main(void)
     test_cumulative();
     test_moving_average();
     test_change();
+    test_year_only_series();
     return testlib_done("test-trend");
 }
