@@ -194,11 +194,11 @@ typedef struct {
 } aid_spec_t;
 
 /* A ```diff block (report/diff.c): what changed between the previous
- * release (option old: FILE, relative to dir) and the report's data, as a
- * table in b (cells, note) or, with show: chart, a chart in b->chart. */
+ * release (option old: FILE, a file the spec names: see aid_spec_file)
+ * and the report's data, as a table in b (cells, note) or, with show:
+ * chart, a chart in b->chart. */
 bool aid_diff_block_is_chart(const aid_opts_t *o);
-aidstat_status_t aid_diff_block(const aid_rdata_t *d, const char *dir, aid_opts_t *o, long line, aid_block_t *b,
-                                aidstat_error_t *err);
+aidstat_status_t aid_diff_block(const aid_rdata_t *d, aid_opts_t *o, long line, aid_block_t *b, aidstat_error_t *err);
 
 /* Parse a spec (path for messages and relative files; text in memory).
  * data_override: files replacing the spec's data (NULL-terminated) or NULL. */

@@ -502,7 +502,7 @@ static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
         aid_block_t *b = add_block(x, chart ? AID_B_CHART : AID_B_TABLE, line);
         const char *h = aid_opts_get(&o, "height");
         b->height = (h ? g_ascii_strtod(h, NULL) : 85.0) * 72.0 / 25.4;
-        if ((st = aid_diff_block(d, x->dir, &o, line, b, x->err)) != AIDSTAT_OK) {
+        if ((st = aid_diff_block(d, &o, line, b, x->err)) != AIDSTAT_OK) {
             if (!x->err->line || strcmp(x->err->file, x->path)) {
                 g_strlcpy(x->err->file, x->path, sizeof x->err->file);
                 x->err->line = line;
@@ -977,7 +977,7 @@ static void source_line(aid_spec_t *s, const aidstat_load_report_t *r)
  * keeps for itself, and where those that are checked later were written. */
 typedef struct {
     char *data_files, *weapons, *regions, *page, *orient, *locale;
-    pos_t where[6];  /* of data:, weapons:, regions:, page:, orientation:, locale: */
+    pos_t where[8];  /* of data:, weapons:, regions:, page:, orientation:, locale:, eu_attribution:, diff: */
     char *eu_attr;   /* eu_attribution: true or a key file */
     char *diff_old;  /* diff: the previous release's file */
     aidstat_load_options_t lo; /* how the data files are read */
@@ -1014,7 +1014,8 @@ static aidstat_status_t front_key(ctx_t *x, front_t *f, const char *key, const c
     if (slot) {
         g_free(*slot);
         *slot = g_strdup(val);
-        char **const placed[] = {&f->data_files, &f->weapons, &f->regions, &f->page, &f->orient, &f->locale};
+        char **const placed[] = {&f->data_files, &f->weapons, &f->regions, &f->page,
+                                 &f->orient,     &f->locale,  &f->eu_attr, &f->diff_old};
         for (size_t i = 0; i < G_N_ELEMENTS(placed); i++)
             if (slot == placed[i])
                 f->where[i] = (pos_t){line, vcol};
@@ -1206,6 +1207,16 @@ static aidstat_status_t load_data(ctx_t *x, const front_t *f, const char *const 
                   : f->data_files ? g_strsplit(f->data_files, ",", -1) : NULL;
     aid_report_eu_t *eu = NULL;
     void *load_user = s->data.table;
+    /* a key file is a file the spec names: confined as the others */
+    if (f->eu_attr && s->data.confine && strcmp(f->eu_attr, "true") && strcmp(f->eu_attr, "yes")) {
+        char *kpath = aid_spec_file(&s->data, x->path, f->eu_attr, "eu_attribution", f->where[6].line,
+                                    f->where[6].col, err);
+        if (!kpath) {
+            g_strfreev(files);
+            return err->code;
+        }
+        g_free(kpath);
+    }
     if (f->eu_attr && !(eu = aid_report_eu_begin(f->eu_attr, x->dir, &s->data, add_record, s->data.table, err))) {
         g_strfreev(files);
         return err->code;
@@ -1325,6 +1336,11 @@ static aidstat_status_t parse_body(ctx_t *x, const front_t *f, const char *body)
     if (f->diff_old && f->diff_old[0]) {
         if (strchr(f->diff_old, '\n') || strstr(f->diff_old, "```"))
             return aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, 1, 1, "diff: give one file name");
+        /* refused here, at the front matter, rather than in the section made from it */
+        char *old = aid_spec_file(&s->data, x->path, f->diff_old, "diff", f->where[7].line, f->where[7].col, x->err);
+        if (!old)
+            return x->err->code;
+        g_free(old);
         with_diff = g_strdup_printf("%s\n\n# What changed since the previous release\n\n"
                                     "```diff\nold: %s\ntop: 10\ncaption: The largest revisions since the "
                                     "previous release\n```\n\n```diff\nold: %s\nshow: chart\ntop: 10\n"
