@@ -1144,6 +1144,11 @@ AIDSTAT_API const char *aidstat_series_note_marked(const aidstat_series_t *s, si
  * of each (a year with four months of data is no year). Returns their
  * number; 0 when there is none. */
 AIDSTAT_API size_t aidstat_series_complete_span(const aidstat_series_t *s, size_t *first, size_t *end);
+/** The months the complete periods cover: the first month of the first
+ * one to the last month of the last one, as a chart of the series states
+ * its period and a report's words name it. Returns their number; 0 (all
+ * four set to 0) when there is none. */
+AIDSTAT_API size_t aidstat_series_complete_period(const aidstat_series_t *s, int *y0, int *m0, int *y1, int *m1);
 
 /** A straight-line trend through n values of one interval, at x = 0, 1,
  * ..., n - 1 (a chart's trend band). Errors as aidstat_trend_fit. */

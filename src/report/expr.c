@@ -10,7 +10,7 @@
 #include <string.h>
 
 static const char *const filter_keys[] = {"type", "measure", "donor", "region", "from", "to",
-                                          "period", "baseline", "n", "data", NULL};
+                                          "period", "baseline", "n", "data", "interval", NULL};
 
 /* "\u20ac64.6 bn" and friends. */
 static char *format_value(const aid_rdata_t *d, double v, const char *fmt, const char *currency,
@@ -365,6 +365,42 @@ static char *fig_series(fig_t *g)
     return out;
 }
 
+/* first and latest with interval=: the months of the complete periods of
+ * the selection's series at that interval, the period a chart of the same
+ * selection and interval states and draws (one home: src/stats). */
+static char *fig_span(fig_t *g, const char *interval)
+{
+    aidstat_filter_t *f = aid_query_filter(g->d, &g->o, false, &g->qerr);
+    if (!f)
+        return query_failed(g);
+    aid_opts_t so;
+    aid_opts_init(&so, g->file);
+    aid_opts_add(&so, "interval", interval, g->line, g->col);
+    aidstat_series_t *s = aid_query_series(g->d, &so, f, &g->qerr);
+    aid_opts_clear(&so);
+    aidstat_filter_free(f);
+    if (!s)
+        return query_failed(g);
+    int y0, m0, y1, m1;
+    char buf[32], *out = NULL;
+    if (aidstat_series_complete_period(s, &y0, &m0, &y1, &m1))
+        out = g_strdup(!strcmp(g->func, "latest") ? aidstat_period_format(y1, m1, buf, sizeof buf)
+                                                   : aidstat_period_format(y0, m0, buf, sizeof buf));
+    else
+        aid_error_set(g->err, AIDSTAT_ERR_EMPTY, g->file, g->line, g->col,
+                      "{{ %s }}: no complete %s in the selection", g->expr, interval);
+    aidstat_series_free(s);
+    return out;
+}
+
+/* first and latest: of the records selected, or with interval= of the
+ * complete periods a chart at that interval shows. */
+static char *fig_period(fig_t *g)
+{
+    const char *iv = aid_opts_get(&g->o, "interval");
+    return iv ? fig_span(g, iv) : fig_total(g);
+}
+
 static char *fig_sourced(fig_t *g)
 {
     if (g->o.keys->len) {
@@ -381,7 +417,7 @@ static const struct {
     char *(*eval)(fig_t *g);
 } kinds[] = {
     {"sum", fig_total},         {"count", fig_total},   {"top", fig_total},       {"release", fig_total},
-    {"latest", fig_total},      {"first", fig_total},   {"share", fig_share},     {"allocated", fig_allocated},
+    {"latest", fig_period},     {"first", fig_period},   {"share", fig_share},     {"allocated", fig_allocated},
     {"rank", fig_rank},         {"growth", fig_series}, {"cagr", fig_series},     {"slope", fig_series},
     {"sourced", fig_sourced},
 };
@@ -464,17 +500,25 @@ static char *compute(fig_t *g)
         picked.table = (aidstat_table_t *)t;
         g->d = &picked;
     }
-    for (size_t i = 0; i < G_N_ELEMENTS(kinds); i++)
-        if (!strcmp(g->func, kinds[i].name)) {
-            char *out = kinds[i].eval(g);
-            g->d = NULL; /* picked goes out of scope */
-            return out;
-        }
-    aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col,
-                  "{{ %s }}: unknown figure \"%s\" (sum, share, allocated, rank, count, growth, slope, cagr, "
-                  "sourced, latest, first, release, top)",
-                  g->expr, g->func);
-    return NULL;
+    size_t i = 0;
+    while (i < G_N_ELEMENTS(kinds) && strcmp(g->func, kinds[i].name))
+        i++;
+    if (i == G_N_ELEMENTS(kinds)) {
+        aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col,
+                      "{{ %s }}: unknown figure \"%s\" (sum, share, allocated, rank, count, growth, slope, cagr, "
+                      "sourced, latest, first, release, top)",
+                      g->expr, g->func);
+        return NULL;
+    }
+    if (kinds[i].eval != fig_period && aid_opts_get(&g->o, "interval")) {
+        aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col,
+                      "{{ %s }}: interval= is for first and latest (the period a chart at that interval shows)",
+                      g->expr);
+        return NULL;
+    }
+    char *out = kinds[i].eval(g);
+    g->d = NULL; /* picked goes out of scope */
+    return out;
 }
 
 char *aid_expr_eval(const aid_rdata_t *d, const char *text, const char *file, long line, long col,
