@@ -1180,6 +1180,11 @@ AIDSTAT_API const char *aidstat_series_note_subject(const aidstat_series_t *s, s
  * of each (a year with four months of data is no year). Returns their
  * number; 0 when there is none. */
 AIDSTAT_API size_t aidstat_series_complete_span(const aidstat_series_t *s, size_t *first, size_t *end);
+/** The months the complete periods cover: the first month of the first
+ * one to the last month of the last one, as a chart of the series states
+ * its period and a report's words name it. Returns their number; 0 (all
+ * four set to 0) when there is none. */
+AIDSTAT_API size_t aidstat_series_complete_period(const aidstat_series_t *s, int *y0, int *m0, int *y1, int *m1);
 
 /** A straight-line trend through n values of one interval, at x = 0, 1,
  * ..., n - 1 (a chart's trend band). Errors as aidstat_trend_fit. */
@@ -1395,7 +1400,8 @@ AIDSTAT_API void aidstat_chart_free(aidstat_chart_t *c);
 AIDSTAT_API aidstat_status_t aidstat_chart_draw(aidstat_chart_t *c, struct _cairo *cr, double width,
                                                 double height, aidstat_error_t *err);
 /** Write a file whose type follows its extension (.pdf, .svg, .png, .ps,
- * .eps, .html), atomically: complete or not written. dpi applies to PNG. */
+ * .eps), atomically: complete or not written. dpi applies to PNG. HTML:
+ * aidstat_chart_write_html. */
 AIDSTAT_API aidstat_status_t aidstat_chart_write(aidstat_chart_t *c, const char *path, double width,
                                                  double height, double dpi, aidstat_error_t *err);
 /** The same to a write callback in the given type ("pdf", "svg", "png",
@@ -1419,8 +1425,7 @@ enum {
  * NULL with err on failure; free with aidstat_free(). */
 AIDSTAT_API char *aidstat_chart_html(aidstat_chart_t *c, double width, double height, unsigned flags,
                                      aidstat_error_t *err);
-/** The same written atomically to path. aidstat_chart_write writes the
- * page for a path ending in .html or .htm. */
+/** The same written atomically to path. */
 AIDSTAT_API aidstat_status_t aidstat_chart_write_html(aidstat_chart_t *c, const char *path, double width,
                                                       double height, unsigned flags, aidstat_error_t *err);
 /** A text description of the chart from its data, for screen readers

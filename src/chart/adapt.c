@@ -568,13 +568,14 @@ aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s, const aids
     const char *per = c->interval == AIDSTAT_INTERVAL_YEAR ? "year" : c->interval == AIDSTAT_INTERVAL_QUARTER ? "quarter" : "month";
     c->unit_label = opt->cumulative ? g_strdup_printf("%s, cumulative", u) : g_strdup_printf("%s per %s", u, per);
     g_free(u);
-    int y1 = c->years[c->nt - 1], m1 = c->months[c->nt - 1] + (int)c->interval - 1;
+    int y0, m0, y1, m1; /* the period stated: the one report prose names (aidstat_series_complete_period) */
+    aidstat_series_complete_period(s, &y0, &m0, &y1, &m1);
     for (size_t i = 0; i < aidstat_series_note_count(s); i++)
         if (!strstr(aidstat_series_note(s, i), "is incomplete"))
             g_ptr_array_add(notes, g_strdup(aidstat_series_note(s, i)));
     aidstat_key_t key = aidstat_series_key(s);
     const char *by = key && c->nitems > 1 ? aidstat_key_name(key) : NULL;
-    make_texts(c, aidstat_series_types(s), aidstat_series_measure(s), by, c->years[0], c->months[0], y1, m1,
+    make_texts(c, aidstat_series_types(s), aidstat_series_measure(s), by, y0, m0, y1, m1,
                aidstat_series_source(s), "", notes);
     if (opt->cumulative && !opt->title) {
         /* "Cumulative military aid ..." */

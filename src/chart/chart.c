@@ -267,12 +267,9 @@ aidstat_status_t aidstat_chart_write(aidstat_chart_t *c, const char *path, doubl
                                      double dpi, aidstat_error_t *err)
 {
     aid_out_t out;
-    if (aid_chart_path_is_html(path))
-        return aidstat_chart_write_html(c, path, width, height, 0, err);
     if (!aid_out_from_path(path, &out))
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                             "%s: the file type follows the extension: .pdf, .svg, .png, .ps, .eps or .html",
-                             path);
+                             "%s: the file type follows the extension: .pdf, .svg, .png, .ps or .eps", path);
     aid_meta_t meta = {.title = c->title, .description = c->alt};
     return aid_render_file(path, out, width, height, dpi, &meta, draw_all, c, err);
 }

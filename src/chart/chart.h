@@ -18,9 +18,6 @@
  * (it scales in its box by its viewBox), attrs added to the root element. */
 aidstat_status_t aid_chart_svg_inline(aidstat_chart_t *c, double width, double height, const char *prefix,
                                       const char *attrs, GString *out, aidstat_error_t *err);
-/* Whether a path asks for HTML (.html, .htm). */
-bool aid_chart_path_is_html(const char *path);
-
 /* aidstat_chart_kind_parse inside the library: the kind, or -1. */
 int aid_chart_kind_parse(const char *s);
 

@@ -166,9 +166,3 @@ aidstat_status_t aidstat_chart_write_html(aidstat_chart_t *c, const char *path, 
     g_free(page);
     return st;
 }
-
-bool aid_chart_path_is_html(const char *path)
-{
-    const char *dot = path ? strrchr(path, '.') : NULL;
-    return dot && (!g_ascii_strcasecmp(dot, ".html") || !g_ascii_strcasecmp(dot, ".htm"));
-}

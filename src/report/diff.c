@@ -21,24 +21,33 @@ bool aid_diff_block_is_chart(const aid_opts_t *o)
 }
 
 /* Load the old file and the report's data into a finished diff. */
-static aidstat_diff_t *compute(const aid_rdata_t *d, const char *dir, const aid_opts_t *o, long line,
-                               aidstat_filter_t **f, aidstat_error_t *err)
+static aidstat_diff_t *compute(const aid_rdata_t *d, const aid_opts_t *o, long line, aidstat_filter_t **f,
+                               aidstat_error_t *err)
 {
     const char *old = aid_opts_get(o, "old");
     if (!old || !old[0]) {
         aid_opts_error(o, NULL, line, 1, err, "diff: give the previous release's file (old: FILE)");
         return NULL;
     }
-    if (!(*f = aid_query_filter(d, o, false, err)))
+    /* a file the spec names, as every other: confined like them */
+    long oline = line, ocol = 1;
+    aid_opts_where(o, "old", &oline, &ocol);
+    char *path = aid_spec_file(d, o->file, old, "old", oline, ocol, err);
+    if (!path)
         return NULL;
+    if (!(*f = aid_query_filter(d, o, false, err))) {
+        g_free(path);
+        return NULL;
+    }
     aidstat_diff_options_t opt;
     aidstat_diff_options_init(&opt);
     opt.filter = *f;
     opt.regions = d->regions;
     aidstat_diff_t *df = aidstat_diff_new(&opt, err);
-    if (!df)
+    if (!df) {
+        g_free(path);
         return NULL;
-    char *path = g_path_is_absolute(old) ? g_strdup(old) : g_build_filename(dir, old, NULL);
+    }
     aidstat_load_report_t *r = aidstat_load_report_new();
     aidstat_load_options_t lo;
     aidstat_load_options_init(&lo);
@@ -196,8 +205,7 @@ static aidstat_status_t fill_table(const aid_rdata_t *d, const aidstat_diff_t *d
     return AIDSTAT_OK;
 }
 
-aidstat_status_t aid_diff_block(const aid_rdata_t *d, const char *dir, aid_opts_t *o, long line, aid_block_t *b,
-                                aidstat_error_t *err)
+aidstat_status_t aid_diff_block(const aid_rdata_t *d, aid_opts_t *o, long line, aid_block_t *b, aidstat_error_t *err)
 {
     aidstat_status_t st = aid_opts_check(o, diff_keys, line, 1, err);
     if (st != AIDSTAT_OK)
@@ -210,7 +218,7 @@ aidstat_status_t aid_diff_block(const aid_rdata_t *d, const char *dir, aid_opts_
     if (show && strcmp(show, "table") && strcmp(show, "chart"))
         return aid_opts_error(o, "show", line, 1, err, "show: use table or chart");
     aidstat_filter_t *f = NULL;
-    aidstat_diff_t *df = compute(d, dir, o, line, &f, err);
+    aidstat_diff_t *df = compute(d, o, line, &f, err);
     if (!df) {
         aidstat_filter_free(f);
         return err->code ? err->code : AIDSTAT_ERR_DATA;

@@ -10,7 +10,7 @@
 #include <string.h>
 
 static const char *const filter_keys[] = {"type", "measure", "donor", "region", "from", "to",
-                                          "period", "baseline", "n", "data", NULL};
+                                          "period", "baseline", "n", "data", "interval", NULL};
 
 /* "\u20ac64.6 bn" and friends. */
 static char *format_value(const aid_rdata_t *d, double v, const char *fmt, const char *currency,
@@ -126,6 +126,401 @@ static char *sourced(const aid_rdata_t *d, const char *file, const char *fmt, ai
     return out;
 }
 
+/* One inline figure being evaluated. A figure's own mistakes go to err,
+ * placed at the figure; a query's error goes to qerr with qfail set, and
+ * is placed at the figure with its text quoted (place_query_error). */
+typedef struct {
+    const aid_rdata_t *d; /* the report's data, or with data= the table it names */
+    aid_opts_t o;
+    const char *func, *fmt;
+    const char *expr; /* the figure as messages quote it */
+    const char *file;
+    long line, col;
+    aidstat_error_t *err;
+    aidstat_error_t qerr;
+    bool qfail;
+} fig_t;
+
+static char *query_failed(fig_t *g)
+{
+    g->qfail = true;
+    return NULL;
+}
+
+/* A comparison of the figure's selection (f) by key, with no other options. */
+static aidstat_result_t *fig_compare(fig_t *g, aidstat_filter_t *f, aidstat_key_t key)
+{
+    aid_opts_t by;
+    aid_opts_init(&by, g->file);
+    aidstat_result_t *r = aid_query_compare(g->d, &by, f, key, &g->qerr);
+    aid_opts_clear(&by);
+    return r;
+}
+
+/* The figure's options without key, for the selection a share divides by. */
+static void opts_without(const fig_t *g, const char *key, aid_opts_t *rest)
+{
+    aid_opts_init(rest, g->file);
+    for (guint i = 0; i < g->o.keys->len; i++)
+        if (strcmp(g_ptr_array_index(g->o.keys, i), key))
+            aid_opts_add(rest, g_ptr_array_index(g->o.keys, i), g_ptr_array_index(g->o.values, i), g->line, g->col);
+}
+
+/* The figures read from one comparison of the selection: sum, count,
+ * top, release, first, latest. */
+static char *fig_total(fig_t *g)
+{
+    aidstat_filter_t *f = aid_query_filter(g->d, &g->o, false, &g->qerr);
+    aidstat_result_t *r = f ? fig_compare(g, f, AIDSTAT_KEY_DONOR) : NULL;
+    aidstat_filter_free(f);
+    if (!r)
+        return query_failed(g);
+    const aid_rdata_t *d = g->d;
+    char *out = NULL;
+    if (!strcmp(g->func, "sum")) {
+        out = format_value(d, aidstat_result_total(r), g->fmt, aidstat_result_currency(r), "money");
+    } else if (!strcmp(g->func, "count")) {
+        out = format_value(d, (double)aidstat_result_rows(r), g->fmt, "", "int");
+    } else if (!strcmp(g->func, "top")) {
+        double nd = 1;
+        if (aid_opts_number(&g->o, "n", true, 1, 100000, "a whole number", &nd, g->err) == AIDSTAT_OK) {
+            size_t n = (size_t)nd;
+            if (n > aidstat_result_rows(r))
+                aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col,
+                              "{{ %s }}: there is no donor number %zu", g->expr, n);
+            else
+                out = g_strdup(aidstat_result_row_label(r, n - 1));
+        }
+    } else if (!strcmp(g->func, "release")) {
+        out = g_strdup(aidstat_result_source(r)[0] ? aidstat_result_source(r) : "source not stated");
+    } else {
+        int y0, m0, y1, m1;
+        char buf[32];
+        aidstat_result_period(r, &y0, &m0, &y1, &m1);
+        out = g_strdup(!strcmp(g->func, "latest") ? aidstat_period_format(y1, m1, buf, sizeof buf)
+                                                   : aidstat_period_format(y0, m0, buf, sizeof buf));
+    }
+    aidstat_result_free(r);
+    return out;
+}
+
+/* share: of what: the same selection without its donors and regions, or,
+ * when it names none, without its aid types ("share type=military":
+ * military aid's share of all aid). */
+static char *fig_share(fig_t *g)
+{
+    bool where = aid_opts_get(&g->o, "donor") || aid_opts_get(&g->o, "region");
+    aidstat_filter_t *f = aid_query_filter(g->d, &g->o, false, &g->qerr);
+    aidstat_filter_t *all = NULL;
+    if (f && where) {
+        all = aid_query_filter(g->d, &g->o, true, &g->qerr);
+    } else if (f) {
+        aid_opts_t rest;
+        opts_without(g, "type", &rest);
+        all = aid_query_filter(g->d, &rest, false, &g->qerr);
+        aid_opts_clear(&rest);
+    }
+    aidstat_result_t *a = all ? fig_compare(g, f, AIDSTAT_KEY_DONOR) : NULL;
+    aidstat_result_t *b = a ? fig_compare(g, all, AIDSTAT_KEY_DONOR) : NULL;
+    char *out = NULL;
+    if (a && b)
+        out = format_value(g->d, aidstat_result_total(a) / aidstat_result_total(b) * 100.0, g->fmt, "", "pct");
+    aidstat_result_free(a);
+    aidstat_result_free(b);
+    aidstat_filter_free(all);
+    aidstat_filter_free(f);
+    return out ? out : query_failed(g);
+}
+
+/* allocated: allocations as a share of commitments, for the same selection. */
+static char *fig_allocated(fig_t *g)
+{
+    aid_opts_t rest;
+    opts_without(g, "measure", &rest);
+    aid_opts_add(&rest, "measure", "allocation", g->line, g->col);
+    aidstat_filter_t *fa = aid_query_filter(g->d, &rest, false, &g->qerr);
+    g_free(g_ptr_array_index(rest.values, rest.values->len - 1));
+    g_ptr_array_index(rest.values, rest.values->len - 1) = g_strdup("commitment");
+    aidstat_filter_t *fc = fa ? aid_query_filter(g->d, &rest, false, &g->qerr) : NULL;
+    aid_opts_clear(&rest);
+    aidstat_result_t *a = fc ? fig_compare(g, fa, AIDSTAT_KEY_DONOR) : NULL;
+    aidstat_result_t *c = a ? fig_compare(g, fc, AIDSTAT_KEY_DONOR) : NULL;
+    char *out = NULL;
+    if (a && c && aidstat_result_total(c) > 0)
+        out = format_value(g->d, aidstat_result_total(a) / aidstat_result_total(c) * 100.0, g->fmt, "", "pct");
+    aidstat_result_free(a);
+    aidstat_result_free(c);
+    aidstat_filter_free(fa);
+    aidstat_filter_free(fc);
+    return out ? out : query_failed(g);
+}
+
+/* rank: the place of one donor among donors, or of one region among regions. */
+static char *fig_rank(fig_t *g)
+{
+    const char *who = aid_opts_get(&g->o, "donor");
+    const char *reg = aid_opts_get(&g->o, "region");
+    if (!who == !reg) {
+        aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col,
+                      "{{ %s }}: rank needs one donor= or one region=", g->expr);
+        return NULL;
+    }
+    aidstat_filter_t *f = aid_query_filter(g->d, &g->o, true, &g->qerr);
+    aidstat_result_t *r = f ? fig_compare(g, f, who ? AIDSTAT_KEY_DONOR : AIDSTAT_KEY_REGION) : NULL;
+    aidstat_filter_free(f);
+    if (!r)
+        return query_failed(g);
+    long id = who ? -1 : aidstat_regions_find(g->d->regions, reg);
+    const char *want = who ? who : id >= 0 ? aidstat_regions_name(g->d->regions, (size_t)id) : reg;
+    char *out = NULL;
+    for (size_t i = 0; i < aidstat_result_rows(r) && !out; i++)
+        if (!g_ascii_strcasecmp(aidstat_result_row_label(r, i), want) ||
+            !g_ascii_strcasecmp(aidstat_result_row_code(r, i), want)) {
+            char buf[32];
+            snprintf(buf, sizeof buf, "%zu", aidstat_result_rank(r, i));
+            out = g_strdup(buf);
+        }
+    aidstat_result_free(r);
+    if (!out)
+        aid_error_set(g->err, AIDSTAT_ERR_EMPTY, g->file, g->line, g->col,
+                      "{{ %s }}: \"%s\" has no records in the selection", g->expr, want);
+    return out;
+}
+
+/* slope: the least-squares trend per year of the selection's own series. */
+static char *fig_slope(fig_t *g, const aidstat_series_t *s)
+{
+    aidstat_group_fit_t fit;
+    if (aidstat_series_groups(s))
+        aidstat_series_fit_group(s, 0, &fit);
+    if (aidstat_series_groups(s) && fit.trend_status == AIDSTAT_OK)
+        return format_value(g->d, fit.trend.slope_per_year, g->fmt, aidstat_series_currency(s), "money");
+    aid_error_set(g->err, AIDSTAT_ERR_DATA, g->file, g->line, g->col, "{{ %s }}: no trend: %s", g->expr,
+                  aidstat_series_groups(s) ? fit.trend_error.message : "no data");
+    return NULL;
+}
+
+/* cagr: compound growth between the yearly totals of from= and to=. */
+static char *fig_cagr(fig_t *g, const aidstat_series_t *s)
+{
+    int a = whole_year(aid_opts_get(&g->o, "from")), b = whole_year(aid_opts_get(&g->o, "to"));
+    double va, vb;
+    if (!a || !b || b <= a || !aidstat_series_year_total(s, 0, a, &va) || !aidstat_series_year_total(s, 0, b, &vb)) {
+        aid_error_set(g->err, AIDSTAT_ERR_DATA, g->file, g->line, g->col,
+                      "{{ %s }}: cagr needs from=YYYY and to=YYYY, two complete years in the data", g->expr);
+        return NULL;
+    }
+    double r = aidstat_cagr(va, vb, b - a);
+    if (isnan(r)) {
+        aid_error_set(g->err, AIDSTAT_ERR_DATA, g->file, g->line, g->col, "{{ %s }}: no growth rate from zero",
+                      g->expr);
+        return NULL;
+    }
+    return format_value(g->d, r * 100, g->fmt, "", "pct");
+}
+
+/* growth: the period (default: the last complete year) against the
+ * average of the baseline years (default: all complete years before it). */
+static char *fig_growth(fig_t *g, const aidstat_series_t *s)
+{
+    const char *bv = aid_opts_get(&g->o, "baseline");
+    int cur = 0, b0 = 0, b1 = 0;
+    double pd = 0;
+    if (aid_opts_number(&g->o, "period", true, 1900, 2100, "a year", &pd, g->err) != AIDSTAT_OK)
+        return NULL;
+    if (bv && !baseline_years(bv, &b0, &b1)) {
+        aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col, "{{ %s }}: baseline=YYYY-YYYY", g->expr);
+        return NULL;
+    }
+    aidstat_series_change_years(s, (int)pd, b0, b1, &cur, &b0, &b1);
+    aidstat_change_t ch;
+    aidstat_series_change(s, 0, cur, b0, b1, &ch);
+    if (isnan(ch.change)) {
+        aid_error_set(g->err, AIDSTAT_ERR_DATA, g->file, g->line, g->col,
+                      "{{ %s }}: growth needs complete years for the period and the baseline", g->expr);
+        return NULL;
+    }
+    return format_value(g->d, ch.change, g->fmt, "", "pct");
+}
+
+/* The figures read from a series of the selection: slope (at the data's
+ * own interval), growth and cagr (yearly). */
+static char *fig_series(fig_t *g)
+{
+    aidstat_filter_t *f = aid_query_filter(g->d, &g->o, false, &g->qerr);
+    if (!f)
+        return query_failed(g);
+    aid_opts_t so;
+    aid_opts_init(&so, g->file);
+    if (strcmp(g->func, "slope"))
+        aid_opts_add(&so, "interval", "year", g->line, g->col);
+    aidstat_series_t *s = aid_query_series(g->d, &so, f, &g->qerr);
+    aid_opts_clear(&so);
+    aidstat_filter_free(f);
+    if (!s)
+        return query_failed(g);
+    char *out = !strcmp(g->func, "slope") ? fig_slope(g, s) : !strcmp(g->func, "cagr") ? fig_cagr(g, s)
+                                                                                        : fig_growth(g, s);
+    aidstat_series_free(s);
+    return out;
+}
+
+/* first and latest with interval=: the months of the complete periods of
+ * the selection's series at that interval, the period a chart of the same
+ * selection and interval states and draws (one home: src/stats). */
+static char *fig_span(fig_t *g, const char *interval)
+{
+    aidstat_filter_t *f = aid_query_filter(g->d, &g->o, false, &g->qerr);
+    if (!f)
+        return query_failed(g);
+    aid_opts_t so;
+    aid_opts_init(&so, g->file);
+    aid_opts_add(&so, "interval", interval, g->line, g->col);
+    aidstat_series_t *s = aid_query_series(g->d, &so, f, &g->qerr);
+    aid_opts_clear(&so);
+    aidstat_filter_free(f);
+    if (!s)
+        return query_failed(g);
+    int y0, m0, y1, m1;
+    char buf[32], *out = NULL;
+    if (aidstat_series_complete_period(s, &y0, &m0, &y1, &m1))
+        out = g_strdup(!strcmp(g->func, "latest") ? aidstat_period_format(y1, m1, buf, sizeof buf)
+                                                   : aidstat_period_format(y0, m0, buf, sizeof buf));
+    else
+        aid_error_set(g->err, AIDSTAT_ERR_EMPTY, g->file, g->line, g->col,
+                      "{{ %s }}: no complete %s in the selection", g->expr, interval);
+    aidstat_series_free(s);
+    return out;
+}
+
+/* first and latest: of the records selected, or with interval= of the
+ * complete periods a chart at that interval shows. */
+static char *fig_period(fig_t *g)
+{
+    const char *iv = aid_opts_get(&g->o, "interval");
+    return iv ? fig_span(g, iv) : fig_total(g);
+}
+
+static char *fig_sourced(fig_t *g)
+{
+    if (g->o.keys->len) {
+        aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col, "{{ %s }}: sourced takes no options",
+                      g->expr);
+        return NULL;
+    }
+    char *out = sourced(g->d, g->file, g->fmt, &g->qerr);
+    return out ? out : query_failed(g);
+}
+
+static const struct {
+    const char *name;
+    char *(*eval)(fig_t *g);
+} kinds[] = {
+    {"sum", fig_total},         {"count", fig_total},   {"top", fig_total},       {"release", fig_total},
+    {"latest", fig_period},     {"first", fig_period},   {"share", fig_share},     {"allocated", fig_allocated},
+    {"rank", fig_rank},         {"growth", fig_series}, {"cagr", fig_series},     {"slope", fig_series},
+    {"sourced", fig_sourced},
+};
+
+/* "donor=United_States" into g->o: values with spaces are written with
+ * underscores or quotes; a key given twice or without a value is an error. */
+static bool read_option(fig_t *g, char *word)
+{
+    char *eq = strchr(word, '=');
+    if (!eq) {
+        aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col, "{{ %s }}: \"%s\" is not key=value",
+                      g->expr, word);
+        return false;
+    }
+    *eq = '\0';
+    char *val = g_strdup(eq + 1);
+    for (char *p = val; *p; p++)
+        if (*p == '_' && strcmp(word, "type") && strcmp(word, "measure"))
+            *p = ' ';
+    if (val[0] == '"' && val[strlen(val) - 1] == '"' && strlen(val) >= 2) {
+        memmove(val, val + 1, strlen(val));
+        val[strlen(val) - 1] = '\0';
+    }
+    /* "type=" would select nothing and be ignored; "type=a type=b" would keep one */
+    char *lower = g_ascii_strdown(word, -1);
+    bool twice = aid_opts_get(&g->o, lower) != NULL;
+    g_free(lower);
+    if (!val[0] || twice) {
+        aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col,
+                      val[0] ? "{{ %s }}: \"%s\" is given twice (give several values as %s=a,b)"
+                             : "{{ %s }}: \"%s\" has no value",
+                      g->expr, word, word);
+        g_free(val);
+        return false;
+    }
+    aid_opts_add(&g->o, word, val, g->line, g->col);
+    g_free(val);
+    return true;
+}
+
+/* The words of the figure: its function, then key=value options; then
+ * its format (after "|") checked. */
+static bool read_figure(fig_t *g, gchar **words)
+{
+    for (gchar **w = words; *w; w++) {
+        if (!**w)
+            continue;
+        if (!g->func)
+            g->func = *w;
+        else if (!read_option(g, *w))
+            return false;
+    }
+    if (!g->func) {
+        aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col, "{{ }}: empty figure");
+        return false;
+    }
+    if (g->fmt && !known_format(g->fmt)) {
+        aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col,
+                      "{{ %s }}: unknown format \"%s\" (eur_bn, eur_m, money, pct, num, int, text)", g->expr, g->fmt);
+        return false;
+    }
+    if (aid_opts_check(&g->o, filter_keys, g->line, g->col, g->err) != AIDSTAT_OK) {
+        /* say where: the whole figure */
+        g->err->line = g->line;
+        g->err->column = g->col;
+        return false;
+    }
+    return true;
+}
+
+/* Pick the table data= names and compute the figure. */
+static char *compute(fig_t *g)
+{
+    aid_rdata_t picked; /* data=weapons: the same data with the other table */
+    if (aid_opts_get(&g->o, "data")) {
+        const aidstat_table_t *t = aid_query_table(g->d, &g->o, &g->qerr);
+        if (!t)
+            return query_failed(g);
+        picked = *g->d;
+        picked.table = (aidstat_table_t *)t;
+        g->d = &picked;
+    }
+    size_t i = 0;
+    while (i < G_N_ELEMENTS(kinds) && strcmp(g->func, kinds[i].name))
+        i++;
+    if (i == G_N_ELEMENTS(kinds)) {
+        aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col,
+                      "{{ %s }}: unknown figure \"%s\" (sum, share, allocated, rank, count, growth, slope, cagr, "
+                      "sourced, latest, first, release, top)",
+                      g->expr, g->func);
+        return NULL;
+    }
+    if (kinds[i].eval != fig_period && aid_opts_get(&g->o, "interval")) {
+        aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col,
+                      "{{ %s }}: interval= is for first and latest (the period a chart at that interval shows)",
+                      g->expr);
+        return NULL;
+    }
+    char *out = kinds[i].eval(g);
+    g->d = NULL; /* picked goes out of scope */
+    return out;
+}
+
 char *aid_expr_eval(const aid_rdata_t *d, const char *text, const char *file, long line, long col,
                     aidstat_error_t *err)
 {
@@ -140,282 +535,20 @@ char *aid_expr_eval(const aid_rdata_t *d, const char *text, const char *file, lo
     } else {
         expr = g_strdup(copy);
     }
-    char *fmt = NULL;
+    fig_t g = {.d = d, .expr = expr, .file = file, .line = line, .col = col, .err = err};
     char *bar = strchr(copy, '|');
     if (bar) {
         *bar = '\0';
-        fmt = g_strstrip(bar + 1);
+        g.fmt = g_strstrip(bar + 1);
     }
     gchar **words = g_strsplit_set(g_strstrip(copy), " \t", -1);
-    char *out = NULL;
-    aidstat_filter_t *f = NULL;
-    aid_opts_t o;
-    aid_opts_init(&o, file);
-    const char *func = NULL;
-    for (gchar **w = words; *w; w++) {
-        if (!**w)
-            continue;
-        if (!func) {
-            func = *w;
-            continue;
-        }
-        char *eq = strchr(*w, '=');
-        if (!eq) {
-            aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col, "{{ %s }}: \"%s\" is not key=value", expr, *w);
-            goto out;
-        }
-        *eq = '\0';
-        /* values with spaces are written with underscores or quotes: donor=United_States */
-        char *val = g_strdup(eq + 1);
-        for (char *p = val; *p; p++)
-            if (*p == '_' && strcmp(*w, "type") && strcmp(*w, "measure"))
-                *p = ' ';
-        if (val[0] == '"' && val[strlen(val) - 1] == '"' && strlen(val) >= 2) {
-            memmove(val, val + 1, strlen(val));
-            val[strlen(val) - 1] = '\0';
-        }
-        /* "type=" would select nothing and be ignored; "type=a type=b" would keep one */
-        char *lower = g_ascii_strdown(*w, -1);
-        bool twice = aid_opts_get(&o, lower) != NULL;
-        g_free(lower);
-        if (!val[0] || twice) {
-            aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col,
-                          val[0] ? "{{ %s }}: \"%s\" is given twice (give several values as %s=a,b)"
-                                 : "{{ %s }}: \"%s\" has no value",
-                          expr, *w, *w);
-            g_free(val);
-            goto out;
-        }
-        aid_opts_add(&o, *w, val, line, col);
-        g_free(val);
-    }
-    if (!func) {
-        aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col, "{{ }}: empty figure");
-        goto out;
-    }
-    if (fmt && !known_format(fmt)) {
-        aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col,
-                      "{{ %s }}: unknown format \"%s\" (eur_bn, eur_m, money, pct, num, int, text)", expr, fmt);
-        goto out;
-    }
-    if (aid_opts_check(&o, filter_keys, line, col, err) != AIDSTAT_OK) {
-        /* say where: the whole figure */
-        err->line = line;
-        err->column = col;
-        goto out;
-    }
-    aidstat_error_t qerr;
-    aidstat_error_clear(&qerr);
-    aid_rdata_t picked; /* data=weapons: the same data with the other table */
-    if (aid_opts_get(&o, "data")) {
-        const aidstat_table_t *t = aid_query_table(d, &o, &qerr);
-        if (!t)
-            goto qfail;
-        picked = *d;
-        picked.table = (aidstat_table_t *)t;
-        d = &picked;
-    }
-    if (!strcmp(func, "release") || !strcmp(func, "latest") || !strcmp(func, "first") ||
-        !strcmp(func, "sum") || !strcmp(func, "count") || !strcmp(func, "top")) {
-        f = aid_query_filter(d, &o, false, &qerr);
-        if (!f)
-            goto qfail;
-        aid_opts_t by;
-        aid_opts_init(&by, file);
-        aidstat_result_t *r = aid_query_compare(d, &by, f, AIDSTAT_KEY_DONOR, &qerr);
-        aid_opts_clear(&by);
-        if (!r)
-            goto qfail;
-        if (!strcmp(func, "sum")) {
-            out = format_value(d, aidstat_result_total(r), fmt, aidstat_result_currency(r), "money");
-        } else if (!strcmp(func, "count")) {
-            out = format_value(d, (double)aidstat_result_rows(r), fmt, "", "int");
-        } else if (!strcmp(func, "top")) {
-            double nd = 1;
-            if (aid_opts_number(&o, "n", true, 1, 100000, "a whole number", &nd, err) == AIDSTAT_OK) {
-                size_t n = (size_t)nd;
-                if (n > aidstat_result_rows(r))
-                    aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col, "{{ %s }}: there is no donor number %zu",
-                                  expr, n);
-                else
-                    out = g_strdup(aidstat_result_row_label(r, n - 1));
-            }
-        } else if (!strcmp(func, "release")) {
-            out = g_strdup(aidstat_result_source(r)[0] ? aidstat_result_source(r) : "source not stated");
-        } else {
-            int y0, m0, y1, m1;
-            char buf[32];
-            aidstat_result_period(r, &y0, &m0, &y1, &m1);
-            out = g_strdup(!strcmp(func, "latest") ? aidstat_period_format(y1, m1, buf, sizeof buf)
-                                                    : aidstat_period_format(y0, m0, buf, sizeof buf));
-        }
-        aidstat_result_free(r);
-    } else if (!strcmp(func, "share")) {
-        /* of what: the same selection without its donors and regions, or,
-         * when it names none, without its aid types ("share type=military":
-         * military aid's share of all aid) */
-        bool where = aid_opts_get(&o, "donor") || aid_opts_get(&o, "region");
-        f = aid_query_filter(d, &o, false, &qerr);
-        aidstat_filter_t *all = NULL;
-        if (f && where) {
-            all = aid_query_filter(d, &o, true, &qerr);
-        } else if (f) {
-            aid_opts_t rest;
-            aid_opts_init(&rest, file);
-            for (guint i = 0; i < o.keys->len; i++)
-                if (strcmp(g_ptr_array_index(o.keys, i), "type"))
-                    aid_opts_add(&rest, g_ptr_array_index(o.keys, i), g_ptr_array_index(o.values, i), line, col);
-            all = aid_query_filter(d, &rest, false, &qerr);
-            aid_opts_clear(&rest);
-        }
-        aid_opts_t by;
-        aid_opts_init(&by, file);
-        aidstat_result_t *a = all ? aid_query_compare(d, &by, f, AIDSTAT_KEY_DONOR, &qerr) : NULL;
-        aidstat_result_t *b = a ? aid_query_compare(d, &by, all, AIDSTAT_KEY_DONOR, &qerr) : NULL;
-        aid_opts_clear(&by);
-        if (a && b)
-            out = format_value(d, aidstat_result_total(a) / aidstat_result_total(b) * 100.0, fmt, "", "pct");
-        aidstat_result_free(a);
-        aidstat_result_free(b);
-        aidstat_filter_free(all);
-        if (!out)
-            goto qfail;
-    } else if (!strcmp(func, "allocated")) {
-        /* allocations as a share of commitments, for the same selection */
-        aid_opts_t rest;
-        aid_opts_init(&rest, file);
-        for (guint i = 0; i < o.keys->len; i++)
-            if (strcmp(g_ptr_array_index(o.keys, i), "measure"))
-                aid_opts_add(&rest, g_ptr_array_index(o.keys, i), g_ptr_array_index(o.values, i), line, col);
-        aid_opts_add(&rest, "measure", "allocation", line, col);
-        aidstat_filter_t *fa = aid_query_filter(d, &rest, false, &qerr);
-        g_free(g_ptr_array_index(rest.values, rest.values->len - 1));
-        g_ptr_array_index(rest.values, rest.values->len - 1) = g_strdup("commitment");
-        aidstat_filter_t *fc = fa ? aid_query_filter(d, &rest, false, &qerr) : NULL;
-        aid_opts_clear(&rest);
-        aid_opts_t by;
-        aid_opts_init(&by, file);
-        aidstat_result_t *a = fc ? aid_query_compare(d, &by, fa, AIDSTAT_KEY_DONOR, &qerr) : NULL;
-        aidstat_result_t *c = a ? aid_query_compare(d, &by, fc, AIDSTAT_KEY_DONOR, &qerr) : NULL;
-        aid_opts_clear(&by);
-        if (a && c && aidstat_result_total(c) > 0)
-            out = format_value(d, aidstat_result_total(a) / aidstat_result_total(c) * 100.0, fmt, "", "pct");
-        aidstat_result_free(a);
-        aidstat_result_free(c);
-        aidstat_filter_free(fa);
-        aidstat_filter_free(fc);
-        if (!out)
-            goto qfail;
-    } else if (!strcmp(func, "rank")) {
-        const char *who = aid_opts_get(&o, "donor");
-        const char *reg = aid_opts_get(&o, "region");
-        if (!who == !reg) {
-            aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col, "{{ %s }}: rank needs one donor= or one region=", expr);
-            goto out;
-        }
-        f = aid_query_filter(d, &o, true, &qerr);
-        if (!f)
-            goto qfail;
-        aid_opts_t by;
-        aid_opts_init(&by, file);
-        aidstat_result_t *r = aid_query_compare(d, &by, f, who ? AIDSTAT_KEY_DONOR : AIDSTAT_KEY_REGION, &qerr);
-        aid_opts_clear(&by);
-        if (!r)
-            goto qfail;
-        long id = who ? -1 : aidstat_regions_find(d->regions, reg);
-        const char *want = who ? who : id >= 0 ? aidstat_regions_name(d->regions, (size_t)id) : reg;
-        for (size_t i = 0; i < aidstat_result_rows(r) && !out; i++)
-            if (!g_ascii_strcasecmp(aidstat_result_row_label(r, i), want) ||
-                !g_ascii_strcasecmp(aidstat_result_row_code(r, i), want)) {
-                char buf[32];
-                snprintf(buf, sizeof buf, "%zu", aidstat_result_rank(r, i));
-                out = g_strdup(buf);
-            }
-        aidstat_result_free(r);
-        if (!out)
-            aid_error_set(err, AIDSTAT_ERR_EMPTY, file, line, col, "{{ %s }}: \"%s\" has no records in the selection",
-                          expr, want);
-    } else if (!strcmp(func, "growth") || !strcmp(func, "cagr") || !strcmp(func, "slope")) {
-        f = aid_query_filter(d, &o, false, &qerr);
-        if (!f)
-            goto qfail;
-        aid_opts_t so;
-        aid_opts_init(&so, file);
-        if (strcmp(func, "slope"))
-            aid_opts_add(&so, "interval", "year", line, col);
-        aidstat_series_t *s = aid_query_series(d, &so, f, &qerr);
-        aid_opts_clear(&so);
-        if (!s)
-            goto qfail;
-        if (!strcmp(func, "slope")) {
-            aidstat_group_fit_t fit;
-            if (aidstat_series_groups(s))
-                aidstat_series_fit_group(s, 0, &fit);
-            if (aidstat_series_groups(s) && fit.trend_status == AIDSTAT_OK)
-                out = format_value(d, fit.trend.slope_per_year, fmt, aidstat_series_currency(s), "money");
-            else
-                aid_error_set(err, AIDSTAT_ERR_DATA, file, line, col, "{{ %s }}: no trend: %s", expr,
-                              aidstat_series_groups(s) ? fit.trend_error.message : "no data");
-        } else {
-            const char *bv = aid_opts_get(&o, "baseline");
-            const char *fv = aid_opts_get(&o, "from"), *tv = aid_opts_get(&o, "to");
-            if (!strcmp(func, "cagr")) {
-                int a = whole_year(fv), b = whole_year(tv);
-                double va, vb;
-                if (!a || !b || b <= a || !aidstat_series_year_total(s, 0, a, &va) ||
-                    !aidstat_series_year_total(s, 0, b, &vb))
-                    aid_error_set(err, AIDSTAT_ERR_DATA, file, line, col,
-                                  "{{ %s }}: cagr needs from=YYYY and to=YYYY, two complete years in the data", expr);
-                else {
-                    double g = aidstat_cagr(va, vb, b - a);
-                    if (isnan(g))
-                        aid_error_set(err, AIDSTAT_ERR_DATA, file, line, col, "{{ %s }}: no growth rate from zero", expr);
-                    else
-                        out = format_value(d, g * 100, fmt, "", "pct");
-                }
-            } else {
-                /* the period (default: the last complete year) against the
-                 * average of the baseline years (default: all complete years before it) */
-                int cur = 0, b0 = 0, b1 = 0;
-                double pd = 0;
-                if (aid_opts_number(&o, "period", true, 1900, 2100, "a year", &pd, err) != AIDSTAT_OK)
-                    goto sfree;
-                if (bv && !baseline_years(bv, &b0, &b1)) {
-                    aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col, "{{ %s }}: baseline=YYYY-YYYY", expr);
-                    goto sfree;
-                }
-                aidstat_series_change_years(s, (int)pd, b0, b1, &cur, &b0, &b1);
-                aidstat_change_t ch;
-                aidstat_series_change(s, 0, cur, b0, b1, &ch);
-                if (isnan(ch.change))
-                    aid_error_set(err, AIDSTAT_ERR_DATA, file, line, col,
-                                  "{{ %s }}: growth needs complete years for the period and the baseline", expr);
-                else
-                    out = format_value(d, ch.change, fmt, "", "pct");
-            }
-        }
-    sfree:
-        aidstat_series_free(s);
-    } else if (!strcmp(func, "sourced")) {
-        if (o.keys->len) {
-            aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col, "{{ %s }}: sourced takes no options", expr);
-            goto out;
-        }
-        if (!(out = sourced(d, file, fmt, &qerr)))
-            goto qfail;
-    } else {
-        aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col,
-                      "{{ %s }}: unknown figure \"%s\" (sum, share, allocated, rank, count, growth, slope, cagr, "
-                      "sourced, latest, first, release, top)",
-                      expr, func);
-    }
-    goto out;
-qfail:
-    /* the query's message, placed at the figure */
-    aid_error_set(err, qerr.code ? qerr.code : AIDSTAT_ERR_DATA, file, line, col, "{{ %s }}: %s", expr, qerr.message);
-out:
-    aidstat_filter_free(f);
-    aid_opts_clear(&o);
+    aid_opts_init(&g.o, file);
+    aidstat_error_clear(&g.qerr);
+    char *out = read_figure(&g, words) ? compute(&g) : NULL;
+    if (!out && g.qfail) /* the query's message, placed at the figure */
+        aid_error_set(err, g.qerr.code ? g.qerr.code : AIDSTAT_ERR_DATA, file, line, col, "{{ %s }}: %s", expr,
+                      g.qerr.message);
+    aid_opts_clear(&g.o);
     g_strfreev(words);
     g_free(copy);
     g_free(expr);

@@ -1,6 +1,11 @@
 /* Internal: reports. A spec is parsed into blocks (report/spec.c), its
- * figures are computed from the data (report/query.c, report/expr.c) and
- * the blocks are laid out on pages (report/layout.c). */
+ * figures are computed from the data (report/query.c, report/expr.c,
+ * report/diff.c) and the blocks are laid out on pages (report/layout.c).
+ * Calls run one way, from the top floor down:
+ *   spec.c                     front matter, Markdown into blocks
+ *   expr.c, diff.c             inline figures; the ```diff block
+ *   query.c                    options into comparisons, series, charts
+ *   opts.c, files.c            block and figure options; files a spec names */
 #ifndef AID_REPORT_H
 #define AID_REPORT_H
 
@@ -36,6 +41,9 @@ typedef struct {
  * or NULL with err set. */
 char *aid_spec_file(const aid_rdata_t *d, const char *spec, const char *name, const char *key, long line, long col,
                     aidstat_error_t *err);
+/* Whether path, made absolute and with its links resolved, is inside dir
+ * (also resolved). A file that does not exist yet is judged by its name. */
+bool aid_spec_inside(const char *dir, const char *path);
 
 /* The front-matter key eu_attribution (report/attribute.c): "true" for
  * Release 29's key, or a key file relative to dir. Begin before the data
@@ -61,6 +69,8 @@ void aid_opts_init(aid_opts_t *o, const char *file);
 void aid_opts_clear(aid_opts_t *o);
 void aid_opts_add(aid_opts_t *o, const char *key, const char *value, long line, long col);
 const char *aid_opts_get(const aid_opts_t *o, const char *key);
+/* Where key's value sits in the spec; false (line, col untouched) when absent. */
+bool aid_opts_where(const aid_opts_t *o, const char *key, long *line, long *col);
 /* Error for option key (or at line/col when key is NULL). */
 aidstat_status_t aid_opts_error(const aid_opts_t *o, const char *key, long line, long col,
                                 aidstat_error_t *err, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
@@ -184,11 +194,11 @@ typedef struct {
 } aid_spec_t;
 
 /* A ```diff block (report/diff.c): what changed between the previous
- * release (option old: FILE, relative to dir) and the report's data, as a
- * table in b (cells, note) or, with show: chart, a chart in b->chart. */
+ * release (option old: FILE, a file the spec names: see aid_spec_file)
+ * and the report's data, as a table in b (cells, note) or, with show:
+ * chart, a chart in b->chart. */
 bool aid_diff_block_is_chart(const aid_opts_t *o);
-aidstat_status_t aid_diff_block(const aid_rdata_t *d, const char *dir, aid_opts_t *o, long line, aid_block_t *b,
-                                aidstat_error_t *err);
+aidstat_status_t aid_diff_block(const aid_rdata_t *d, aid_opts_t *o, long line, aid_block_t *b, aidstat_error_t *err);
 
 /* Parse a spec (path for messages and relative files; text in memory).
  * data_override: files replacing the spec's data (NULL-terminated) or NULL. */

@@ -502,7 +502,7 @@ static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
         aid_block_t *b = add_block(x, chart ? AID_B_CHART : AID_B_TABLE, line);
         const char *h = aid_opts_get(&o, "height");
         b->height = (h ? g_ascii_strtod(h, NULL) : 85.0) * 72.0 / 25.4;
-        if ((st = aid_diff_block(d, x->dir, &o, line, b, x->err)) != AIDSTAT_OK) {
+        if ((st = aid_diff_block(d, &o, line, b, x->err)) != AIDSTAT_OK) {
             if (!x->err->line || strcmp(x->err->file, x->path)) {
                 g_strlcpy(x->err->file, x->path, sizeof x->err->file);
                 x->err->line = line;
@@ -973,38 +973,401 @@ static void source_line(aid_spec_t *s, const aidstat_load_report_t *r)
     g_free(period);
 }
 
-/* Whether path, made absolute and with its links resolved, is inside dir
- * (also resolved). A file that does not exist yet is judged by its name. */
-static bool inside(const char *dir, const char *path)
+/* What the front matter says, before it is settled: the values spec.c
+ * keeps for itself, and where those that are checked later were written. */
+typedef struct {
+    char *data_files, *weapons, *regions, *page, *orient, *locale;
+    pos_t where[8];  /* of data:, weapons:, regions:, page:, orientation:, locale:, eu_attribution:, diff: */
+    char *eu_attr;   /* eu_attribution: true or a key file */
+    char *diff_old;  /* diff: the previous release's file */
+    aidstat_load_options_t lo; /* how the data files are read */
+    GPtrArray *lo_keep;
+} front_t;
+
+static void front_clear(front_t *f)
 {
-    char *rd = realpath(dir, NULL), *rp = realpath(path, NULL);
-    bool in = !rd || !rp || (g_str_has_prefix(rp, rd) && (rp[strlen(rd)] == '/' || !strcmp(rd, "/")));
-    free(rd);
-    free(rp);
-    return in;
+    g_free(f->data_files);
+    g_free(f->weapons);
+    g_free(f->regions);
+    g_free(f->page);
+    g_free(f->orient);
+    g_free(f->locale);
+    g_free(f->eu_attr);
+    g_ptr_array_free(f->lo_keep, TRUE);
+    g_free(f->diff_old);
 }
 
-char *aid_spec_file(const aid_rdata_t *d, const char *spec, const char *name, const char *key, long line, long col,
-                    aidstat_error_t *err)
+/* One "key: value" line of the front matter; val starts at column vcol. */
+static aidstat_status_t front_key(ctx_t *x, front_t *f, const char *key, const char *val, long line, long vcol)
 {
-    const char *dir = d->dir ? d->dir : ".";
-    if (d->confine) {
-        bool out = g_path_is_absolute(name);
-        gchar **parts = g_strsplit(name, "/", -1);
-        for (gchar **p = parts; *p && !out; p++)
-            out = !strcmp(*p, "..");
-        g_strfreev(parts);
-        char *path = g_build_filename(dir, name, NULL);
-        out = out || !inside(dir, path);
-        if (out) {
-            g_free(path);
-            aid_error_set(err, AIDSTAT_ERR_USAGE, spec, line, col,
-                          "%s: \"%s\" is outside the spec's folder (the report is confined to it)", key, name);
+    aid_spec_t *s = x->s;
+    const char *path = x->path;
+    aidstat_error_t *err = x->err;
+    char **slot = !strcmp(key, "title") ? &s->title : !strcmp(key, "subtitle") ? &s->subtitle
+                : !strcmp(key, "author") ? &s->author : !strcmp(key, "date") ? &s->date
+                : !strcmp(key, "data") ? &f->data_files : !strcmp(key, "weapons") ? &f->weapons
+                : !strcmp(key, "regions") ? &f->regions
+                : !strcmp(key, "page") ? &f->page : !strcmp(key, "orientation") ? &f->orient
+                : !strcmp(key, "font") ? &s->font : !strcmp(key, "theme") ? &s->theme
+                : !strcmp(key, "locale") ? &f->locale : !strcmp(key, "eu_attribution") ? &f->eu_attr
+                : !strcmp(key, "diff") ? &f->diff_old : NULL;
+    if (slot) {
+        g_free(*slot);
+        *slot = g_strdup(val);
+        char **const placed[] = {&f->data_files, &f->weapons, &f->regions, &f->page,
+                                 &f->orient,     &f->locale,  &f->eu_attr, &f->diff_old};
+        for (size_t i = 0; i < G_N_ELEMENTS(placed); i++)
+            if (slot == placed[i])
+                f->where[i] = (pos_t){line, vcol};
+        return AIDSTAT_OK;
+    }
+    if (!strcmp(key, "toc")) {
+        s->toc = !g_ascii_strcasecmp(val, "true") || !g_ascii_strcasecmp(val, "yes");
+        if (!s->toc && g_ascii_strcasecmp(val, "false") && g_ascii_strcasecmp(val, "no"))
+            return aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, vcol, "toc: \"%s\": true or false", val);
+        return AIDSTAT_OK;
+    }
+    if (!strcmp(key, "font-size"))
+        return aid_spec_number(val, path, line, vcol, "font-size", false, 6, 16, "points", &s->font_size, err);
+    int lo_done = aid_spec_load_option(&f->lo, f->lo_keep, key, val, path, line, vcol, err);
+    if (lo_done)
+        return lo_done < 0 ? err->code : AIDSTAT_OK;
+    return aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, 1,
+                         "front matter: unknown key \"%s\" (title, subtitle, author, date, data, weapons, regions, "
+                         "page, orientation, font, font-size, theme, toc, locale, eu_attribution, diff; reading the data: "
+                         "decimal-comma, decimal-point, unit, map, words, encoding, sheet, "
+                         "date-order, input-currency, input-format, delimiter)",
+                         key);
+}
+
+/* The front matter between "---" lines, into s and f. Returns the
+ * Markdown body (x->offset set to the lines before it), or NULL with
+ * x->err set. */
+static const char *front_matter(ctx_t *x, front_t *f, const char *text)
+{
+    if (!g_str_has_prefix(text, "---\n") && !g_str_has_prefix(text, "---\r\n"))
+        return text;
+    const char *path = x->path, *body = text;
+    const char *p = strchr(text, '\n') + 1;
+    long line = 2;
+    while (*p) {
+        const char *e = strchr(p, '\n');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        char *l = g_strndup(p, len);
+        long lead = (long)strspn(l, " \t");
+        g_strstrip(l);
+        if (!strcmp(l, "---")) {
+            g_free(l);
+            body = e ? e + 1 : p + len;
+            x->offset = line;
+            break;
+        }
+        char *colon = strchr(l, ':');
+        if (l[0] && !colon) {
+            aid_error_set(x->err, AIDSTAT_ERR_USAGE, path, line, 1, "front matter: write key: value");
+            g_free(l);
             return NULL;
         }
-        return path;
+        if (l[0]) {
+            *colon = '\0';
+            char *key = g_strstrip(l), *val = colon + 1;
+            val += strspn(val, " \t");
+            long vcol = lead + g_utf8_pointer_to_offset(l, val) + 1; /* where the value starts */
+            g_strstrip(val);
+            if (front_key(x, f, key, val, line, vcol) != AIDSTAT_OK) {
+                g_free(l);
+                return NULL;
+            }
+        }
+        g_free(l);
+        if (!e) {
+            aid_error_set(x->err, AIDSTAT_ERR_USAGE, path, 1, 1, "front matter: no closing ---");
+            return NULL;
+        }
+        p = e + 1;
+        line++;
     }
-    return g_path_is_absolute(name) ? g_strdup(name) : g_build_filename(dir, name, NULL);
+    if (body == text) {
+        aid_error_set(x->err, AIDSTAT_ERR_USAGE, path, 1, 1, "front matter: no closing ---");
+        return NULL;
+    }
+    return body;
+}
+
+/* "today" is the document's date: the clock, SOURCE_DATE_EPOCH, or the
+ * date the program fixed, which also replaces a date written here. */
+static void report_date(aid_spec_t *s)
+{
+    if (!s->date || !(!strcmp(s->date, "today") || aid_output_date_fixed()))
+        return;
+    /* in the report's language, not the user's LC_TIME */
+    static const char *const en[] = {"January", "February", "March", "April", "May", "June", "July",
+                                     "August", "September", "October", "November", "December"};
+    static const char *const de[] = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+                                     "August", "September", "Oktober", "November", "Dezember"};
+    GDateTime *now = aid_output_date_fixed() || aidstat_output_env_date(NULL) == 1 ? aid_output_date()
+                                                                                : g_date_time_new_now_local();
+    int m = g_date_time_get_month(now) - 1;
+    g_free(s->date);
+    s->date = s->data.locale == AID_LOCALE_DE
+                  ? g_strdup_printf("%d. %s %d", g_date_time_get_day_of_month(now), de[m], g_date_time_get_year(now))
+                  : g_strdup_printf("%d %s %d", g_date_time_get_day_of_month(now), en[m], g_date_time_get_year(now));
+    g_date_time_unref(now);
+}
+
+/* Page size, orientation, locale, date and title from the front matter. */
+static aidstat_status_t front_settle(ctx_t *x, const front_t *f)
+{
+    aid_spec_t *s = x->s;
+    const char *path = x->path;
+    if (f->page && !g_ascii_strcasecmp(f->page, "letter"))
+        s->page_w = 612, s->page_h = 792;
+    else if (f->page && g_ascii_strcasecmp(f->page, "A4"))
+        return aid_error_set(x->err, AIDSTAT_ERR_USAGE, path, f->where[3].line, f->where[3].col,
+                             "page: \"%s\": A4 or letter", f->page);
+    if (f->orient && !g_ascii_strcasecmp(f->orient, "landscape")) {
+        double t = s->page_w;
+        s->page_w = s->page_h;
+        s->page_h = t;
+    } else if (f->orient && g_ascii_strcasecmp(f->orient, "portrait")) {
+        return aid_error_set(x->err, AIDSTAT_ERR_USAGE, path, f->where[4].line, f->where[4].col,
+                             "orientation: \"%s\": portrait or landscape", f->orient);
+    }
+    if (f->locale && g_ascii_strcasecmp(f->locale, "en") && g_ascii_strcasecmp(f->locale, "de"))
+        return aid_error_set(x->err, AIDSTAT_ERR_USAGE, path, f->where[5].line, f->where[5].col,
+                             "locale: \"%s\": en or de", f->locale);
+    s->data.locale = f->locale && !g_ascii_strcasecmp(f->locale, "de") ? AID_LOCALE_DE : AID_LOCALE_EN;
+    report_date(s);
+    if (!s->title)
+        s->title = g_path_get_basename(path);
+    return AIDSTAT_OK;
+}
+
+/* The data files (several: the same refusals as the command line's: one
+ * file twice, overlapping records, different views of aid) through fn.
+ * *beside gets the folder of the first. */
+static aidstat_status_t load_files(ctx_t *x, const front_t *f, gchar **files, bool override, aidstat_record_fn fn,
+                                   void *user, char **beside)
+{
+    aid_spec_t *s = x->s;
+    long col = f->where[0].col;
+    aidstat_inputs_t *in = files[1] ? aidstat_inputs_new(fn, user, false) : NULL;
+    aidstat_status_t st = AIDSTAT_OK;
+    for (gchar **n = files; *n && st == AIDSTAT_OK; n++) {
+        long at = col + (long)g_utf8_strlen(*n, (gssize)strspn(*n, " \t")); /* where this name starts */
+        col += g_utf8_strlen(*n, -1) + 1;
+        g_strstrip(*n);
+        /* files given in place of the spec's are the user's own choice */
+        char *p = override ? g_strdup(*n) : aid_spec_file(&s->data, x->path, *n, "data", f->where[0].line, at, x->err);
+        if (!p) {
+            aidstat_inputs_free(in);
+            return x->err->code;
+        }
+        if (!*beside)
+            *beside = g_path_get_dirname(p);
+        if (in && (st = aidstat_inputs_add_file(in, p, x->err)) != AIDSTAT_OK) {
+            g_free(p);
+            break;
+        }
+        aidstat_load_report_t *r = aidstat_load_report_new();
+        st = in ? aidstat_load_file(p, &f->lo, aidstat_inputs_record, in, r, x->err)
+                : aidstat_load_file(p, &f->lo, fn, user, r, x->err);
+        if (st == AIDSTAT_OK)
+            source_line(s, r);
+        if (in)
+            aidstat_inputs_add_report(in, r);
+        g_ptr_array_add(s->loads, r);
+        g_free(p);
+    }
+    if (in && st == AIDSTAT_OK)
+        st = aidstat_inputs_finish(in, x->err);
+    aidstat_inputs_free(in);
+    return st;
+}
+
+/* The report's regions and data: the override, the spec's files, or the
+ * embedded dataset, attributed when eu_attribution says so. *beside gets
+ * the folder of the first data file (NULL for the embedded data). */
+static aidstat_status_t load_data(ctx_t *x, const front_t *f, const char *const *data_override, char **beside)
+{
+    aid_spec_t *s = x->s;
+    aidstat_error_t *err = x->err;
+    s->data.table = aidstat_table_new();
+    if (f->regions) {
+        /* from the spec's folder, as data: and weapons: are */
+        char *rpath = aid_spec_file(&s->data, x->path, f->regions, "regions", f->where[2].line, f->where[2].col, err);
+        s->data.regions = rpath ? aidstat_regions_load_file(rpath, err) : NULL;
+        g_free(rpath);
+    } else {
+        s->data.regions = aidstat_regions_load_default(err);
+    }
+    if (!s->data.regions)
+        return err->code;
+    gchar **files = data_override ? g_strdupv((gchar **)data_override)
+                  : f->data_files ? g_strsplit(f->data_files, ",", -1) : NULL;
+    aid_report_eu_t *eu = NULL;
+    void *load_user = s->data.table;
+    /* a key file is a file the spec names: confined as the others */
+    if (f->eu_attr && s->data.confine && strcmp(f->eu_attr, "true") && strcmp(f->eu_attr, "yes")) {
+        char *kpath = aid_spec_file(&s->data, x->path, f->eu_attr, "eu_attribution", f->where[6].line,
+                                    f->where[6].col, err);
+        if (!kpath) {
+            g_strfreev(files);
+            return err->code;
+        }
+        g_free(kpath);
+    }
+    if (f->eu_attr && !(eu = aid_report_eu_begin(f->eu_attr, x->dir, &s->data, add_record, s->data.table, err))) {
+        g_strfreev(files);
+        return err->code;
+    }
+    aidstat_record_fn load_fn = aid_report_eu_fn(eu, add_record, &load_user);
+    aidstat_status_t st;
+    if (files && files[0]) {
+        st = load_files(x, f, files, data_override != NULL, load_fn, load_user, beside);
+    } else {
+        aidstat_load_report_t *r = aidstat_load_report_new();
+        st = aidstat_load_default(load_fn, load_user, r, err);
+        if (st == AIDSTAT_OK)
+            source_line(s, r);
+        g_ptr_array_add(s->loads, r);
+    }
+    g_strfreev(files);
+    if (st != AIDSTAT_OK) {
+        aid_report_eu_free(eu);
+        return st;
+    }
+    return aid_report_eu_end(eu, &s->data, err);
+}
+
+/* A table read from path, or with the embedded data (path NULL) from
+ * deflt, into *out; its source line added. */
+static aidstat_status_t load_companion(aid_spec_t *s, const char *path,
+                                       aidstat_status_t (*deflt)(aidstat_record_fn, void *, aidstat_load_report_t *,
+                                                                 aidstat_error_t *),
+                                       aidstat_table_t **out, aidstat_error_t *err)
+{
+    aidstat_load_report_t *r = aidstat_load_report_new();
+    aidstat_table_t *t = aidstat_table_new();
+    aidstat_status_t st = path ? aidstat_load_file(path, NULL, add_record, t, r, err) : deflt(add_record, t, r, err);
+    if (st == AIDSTAT_OK) {
+        source_line(s, r);
+        *out = t;
+        t = NULL;
+    }
+    aidstat_table_free(t);
+    aidstat_load_report_free(r);
+    return st;
+}
+
+/* A file of a given name beside the data, if it is there (and, when the
+ * report is confined, inside the spec's folder); NULL otherwise. */
+static char *beside_file(const aid_spec_t *s, const char *beside, const char *name)
+{
+    char *p = beside ? g_build_filename(beside, name, NULL) : NULL;
+    if (p && (!g_file_test(p, G_FILE_TEST_IS_REGULAR) || (s->data.confine && !aid_spec_inside(s->data.dir, p)))) {
+        g_free(p);
+        p = NULL;
+    }
+    return p;
+}
+
+/* The tables that come with the data: heavy weapons (named in the front
+ * matter, beside the data, or, with the embedded data, the embedded
+ * release's), the sourcing split (Kiel's procurement_trends.csv) and the
+ * EU attribution key of the data's release, the last two beside the data
+ * or the embedded release's. */
+static aidstat_status_t load_companions(ctx_t *x, const front_t *f, const char *beside)
+{
+    aid_spec_t *s = x->s;
+    aidstat_error_t *err = x->err;
+    bool embedded = !f->weapons && !beside;
+    char *wpath = f->weapons ? aid_spec_file(&s->data, x->path, f->weapons, "weapons", f->where[1].line,
+                                             f->where[1].col, err)
+                : beside ? g_build_filename(beside, "weapons.csv", NULL) : NULL;
+    if (f->weapons && !wpath)
+        return err->code;
+    if (!f->weapons && wpath && !g_file_test(wpath, G_FILE_TEST_IS_REGULAR)) {
+        g_free(wpath);
+        wpath = NULL;
+    }
+    if (!f->weapons && wpath && s->data.confine && !aid_spec_inside(s->data.dir, wpath)) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, x->path, f->where[0].line, f->where[0].col,
+                      "weapons: \"%s\" beside the data is outside the spec's folder (the report is confined to it)",
+                      wpath);
+        g_free(wpath);
+        return err->code;
+    }
+    char *spath = beside_file(s, beside, "procurement_trends.csv");
+    bool embedded_sourcing = !beside;
+    char *kpath = beside_file(s, beside, "eu_aid_shares.csv");
+    aidstat_status_t st = AIDSTAT_OK;
+    if (kpath || embedded_sourcing) {
+        s->data.eukey = kpath ? aidstat_eukey_load_file(kpath, err) : aidstat_eukey_load_default(err);
+        if (!s->data.eukey)
+            st = err->code;
+    }
+    if (st == AIDSTAT_OK && (spath || embedded_sourcing))
+        st = load_companion(s, spath, aid_load_default_sourcing, &s->data.sourcing, err);
+    if (st == AIDSTAT_OK && (wpath || embedded))
+        st = load_companion(s, wpath, aid_load_default_weapons, &s->data.weapons, err);
+    g_free(kpath);
+    g_free(spath);
+    g_free(wpath);
+    return st;
+}
+
+/* The Markdown body into blocks: figures expanded, parsed by cmark-gfm,
+ * walked. With diff: FILE in the front matter, a last section on what
+ * changed since that release, made of the same ```diff blocks a spec can
+ * hold (after the spec's own lines, so their line numbers stay as they are). */
+static aidstat_status_t parse_body(ctx_t *x, const front_t *f, const char *body)
+{
+    aid_spec_t *s = x->s;
+    const char *reserved = strstr(body, AID_FIGURE_OPEN);
+    if (reserved) {
+        long line = x->offset + 1, col = 1;
+        for (const char *c = body; c < reserved; c = g_utf8_next_char(c))
+            line += *c == '\n', col = *c == '\n' ? 1 : col + 1;
+        return aid_error_set(x->err, AIDSTAT_ERR_INPUT, x->path, line, col,
+                             "character U+E000 (private use) is reserved for the report's figures");
+    }
+    char *with_diff = NULL;
+    if (f->diff_old && f->diff_old[0]) {
+        if (strchr(f->diff_old, '\n') || strstr(f->diff_old, "```"))
+            return aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, 1, 1, "diff: give one file name");
+        /* refused here, at the front matter, rather than in the section made from it */
+        char *old = aid_spec_file(&s->data, x->path, f->diff_old, "diff", f->where[7].line, f->where[7].col, x->err);
+        if (!old)
+            return x->err->code;
+        g_free(old);
+        with_diff = g_strdup_printf("%s\n\n# What changed since the previous release\n\n"
+                                    "```diff\nold: %s\ntop: 10\ncaption: The largest revisions since the "
+                                    "previous release\n```\n\n```diff\nold: %s\nshow: chart\ntop: 10\n"
+                                    "caption: The largest revisions since the previous release, old and new values\n```\n",
+                                    body, f->diff_old, f->diff_old);
+    }
+    char *expanded = expand_body(x, with_diff ? with_diff : body);
+    g_free(with_diff);
+    if (!expanded)
+        return x->err->code;
+    cmark_gfm_core_extensions_ensure_registered();
+    cmark_parser *parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
+    cmark_syntax_extension *table = cmark_find_syntax_extension("table");
+    if (table)
+        cmark_parser_attach_syntax_extension(parser, table);
+    cmark_parser_feed(parser, expanded, strlen(expanded));
+    cmark_node *doc = cmark_parser_finish(parser);
+    fill_figures(doc, x->figtext);
+    /* charts take the report's theme, and text that stays at least 6.5 pt
+     * at their smallest (0.75 of the body) */
+    s->data.theme = s->theme;
+    s->data.text_size = MAX(s->font_size * 0.9, 6.5 / 0.75);
+    aidstat_status_t st = walk(x, doc, 0);
+    cmark_node_free(doc);
+    cmark_parser_free(parser);
+    g_free(expanded);
+    return st;
 }
 
 aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const *data_override,
@@ -1023,375 +1386,23 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     s->data.dir = g_path_get_dirname(path);
     s->data.confine = confine;
     ctx_t x = {s, path, s->data.dir, 0, 0, 0, 0, err, g_ptr_array_new_with_free_func(g_free), 0};
-    const char *body = text;
-    char *data_files = NULL, *weapons = NULL, *regions = NULL, *page = NULL, *orient = NULL, *locale = NULL;
-    pos_t where[6] = {{0, 0}}; /* of data:, weapons:, regions:, page:, orientation:, locale: */
-    char *eu_attr = NULL; /* eu_attribution: true or a key file */
-    aidstat_load_options_t lo; /* how the data files are read */
-    aidstat_load_options_init(&lo);
-    GPtrArray *lo_keep = g_ptr_array_new_with_free_func(g_free);
-    int lo_done;
-    char *diff_old = NULL; /* diff: the previous release's file */
-    /* front matter */
-    if (g_str_has_prefix(text, "---\n") || g_str_has_prefix(text, "---\r\n")) {
-        const char *p = strchr(text, '\n') + 1;
-        long line = 2;
-        while (*p) {
-            const char *e = strchr(p, '\n');
-            size_t len = e ? (size_t)(e - p) : strlen(p);
-            char *l = g_strndup(p, len);
-            long lead = (long)strspn(l, " \t");
-            g_strstrip(l);
-            if (!strcmp(l, "---")) {
-                g_free(l);
-                body = e ? e + 1 : p + len;
-                x.offset = line;
-                break;
-            }
-            char *colon = strchr(l, ':');
-            if (l[0] && !colon) {
-                aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, 1, "front matter: write key: value");
-                g_free(l);
-                goto fail;
-            }
-            if (l[0]) {
-                *colon = '\0';
-                char *key = g_strstrip(l), *val = colon + 1;
-                val += strspn(val, " \t");
-                long vcol = lead + g_utf8_pointer_to_offset(l, val) + 1; /* where the value starts */
-                g_strstrip(val);
-                char **slot = !strcmp(key, "title") ? &s->title : !strcmp(key, "subtitle") ? &s->subtitle
-                            : !strcmp(key, "author") ? &s->author : !strcmp(key, "date") ? &s->date
-                            : !strcmp(key, "data") ? &data_files : !strcmp(key, "weapons") ? &weapons
-                            : !strcmp(key, "regions") ? &regions
-                            : !strcmp(key, "page") ? &page : !strcmp(key, "orientation") ? &orient
-                            : !strcmp(key, "font") ? &s->font : !strcmp(key, "theme") ? &s->theme
-                            : !strcmp(key, "locale") ? &locale : !strcmp(key, "eu_attribution") ? &eu_attr
-                            : !strcmp(key, "diff") ? &diff_old : NULL;
-                if (slot) {
-                    g_free(*slot);
-                    *slot = g_strdup(val);
-                    char **const placed[] = {&data_files, &weapons, &regions, &page, &orient, &locale};
-                    for (size_t i = 0; i < G_N_ELEMENTS(placed); i++)
-                        if (slot == placed[i])
-                            where[i] = (pos_t){line, vcol};
-                } else if (!strcmp(key, "toc")) {
-                    s->toc = !g_ascii_strcasecmp(val, "true") || !g_ascii_strcasecmp(val, "yes");
-                    if (!s->toc && g_ascii_strcasecmp(val, "false") && g_ascii_strcasecmp(val, "no")) {
-                        aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, vcol, "toc: \"%s\": true or false", val);
-                        g_free(l);
-                        goto fail;
-                    }
-                } else if (!strcmp(key, "font-size")) {
-                    if (aid_spec_number(val, path, line, vcol, "font-size", false, 6, 16, "points", &s->font_size,
-                                        err) != AIDSTAT_OK) {
-                        g_free(l);
-                        goto fail;
-                    }
-                } else if ((lo_done = aid_spec_load_option(&lo, lo_keep, key, val, path, line, vcol,
-                                                           err)) != 0) {
-                    if (lo_done < 0) {
-                        g_free(l);
-                        goto fail;
-                    }
-                } else {
-                    aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, 1,
-                                  "front matter: unknown key \"%s\" (title, subtitle, author, date, data, weapons, regions, "
-                                  "page, orientation, font, font-size, theme, toc, locale, eu_attribution, diff; reading the data: "
-                                  "decimal-comma, decimal-point, unit, map, words, encoding, sheet, "
-                                  "date-order, input-currency, input-format, delimiter)",
-                                  key);
-                    g_free(l);
-                    goto fail;
-                }
-            }
-            g_free(l);
-            if (!e) {
-                aid_error_set(err, AIDSTAT_ERR_USAGE, path, 1, 1, "front matter: no closing ---");
-                goto fail;
-            }
-            p = e + 1;
-            line++;
-        }
-        if (body == text) {
-            aid_error_set(err, AIDSTAT_ERR_USAGE, path, 1, 1, "front matter: no closing ---");
-            goto fail;
-        }
-    }
-    if (page && !g_ascii_strcasecmp(page, "letter"))
-        s->page_w = 612, s->page_h = 792;
-    else if (page && g_ascii_strcasecmp(page, "A4")) {
-        aid_error_set(err, AIDSTAT_ERR_USAGE, path, where[3].line, where[3].col, "page: \"%s\": A4 or letter", page);
-        goto fail;
-    }
-    if (orient && !g_ascii_strcasecmp(orient, "landscape")) {
-        double t = s->page_w;
-        s->page_w = s->page_h;
-        s->page_h = t;
-    } else if (orient && g_ascii_strcasecmp(orient, "portrait")) {
-        aid_error_set(err, AIDSTAT_ERR_USAGE, path, where[4].line, where[4].col,
-                      "orientation: \"%s\": portrait or landscape", orient);
-        goto fail;
-    }
-    if (locale && g_ascii_strcasecmp(locale, "en") && g_ascii_strcasecmp(locale, "de")) {
-        aid_error_set(err, AIDSTAT_ERR_USAGE, path, where[5].line, where[5].col, "locale: \"%s\": en or de", locale);
-        goto fail;
-    }
-    s->data.locale = locale && !g_ascii_strcasecmp(locale, "de") ? AID_LOCALE_DE : AID_LOCALE_EN;
-    /* "today" is the document's date: the clock, SOURCE_DATE_EPOCH, or the
-     * date the program fixed, which also replaces a date written here */
-    if (s->date && (!strcmp(s->date, "today") || aid_output_date_fixed())) {
-        /* in the report's language, not the user's LC_TIME */
-        static const char *const en[] = {"January", "February", "March", "April", "May", "June", "July",
-                                         "August", "September", "October", "November", "December"};
-        static const char *const de[] = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
-                                         "August", "September", "Oktober", "November", "Dezember"};
-        GDateTime *now = aid_output_date_fixed() || aidstat_output_env_date(NULL) == 1 ? aid_output_date()
-                                                                                    : g_date_time_new_now_local();
-        int m = g_date_time_get_month(now) - 1;
-        g_free(s->date);
-        s->date = s->data.locale == AID_LOCALE_DE
-                      ? g_strdup_printf("%d. %s %d", g_date_time_get_day_of_month(now), de[m], g_date_time_get_year(now))
-                      : g_strdup_printf("%d %s %d", g_date_time_get_day_of_month(now), en[m], g_date_time_get_year(now));
-        g_date_time_unref(now);
-    }
-    if (!s->title)
-        s->title = g_path_get_basename(path);
-
-    /* data: the override, the spec's files, or the embedded dataset */
-    s->data.table = aidstat_table_new();
-    if (regions) {
-        /* from the spec's folder, as data: and weapons: are */
-        char *rpath = aid_spec_file(&s->data, path, regions, "regions", where[2].line, where[2].col, err);
-        s->data.regions = rpath ? aidstat_regions_load_file(rpath, err) : NULL;
-        g_free(rpath);
-    } else {
-        s->data.regions = aidstat_regions_load_default(err);
-    }
-    if (!s->data.regions)
-        goto fail;
-    gchar **files = data_override ? g_strdupv((gchar **)data_override)
-                  : data_files ? g_strsplit(data_files, ",", -1) : NULL;
+    front_t f = {.lo_keep = g_ptr_array_new_with_free_func(g_free)};
+    aidstat_load_options_init(&f.lo);
     char *beside = NULL; /* where the first data file is: weapons.csv may be there too */
-    aid_report_eu_t *eu = NULL;
-    void *load_user = s->data.table;
-    if (eu_attr && !(eu = aid_report_eu_begin(eu_attr, x.dir, &s->data, add_record, s->data.table, err))) {
-        g_strfreev(files);
-        goto fail;
-    }
-    aidstat_record_fn load_fn = aid_report_eu_fn(eu, add_record, &load_user);
-    if (files && files[0]) {
-        long col = where[0].col;
-        /* several files: the same refusals as the command line's (one file
-         * twice, overlapping records, different views of aid) */
-        aidstat_inputs_t *in = files[1] ? aidstat_inputs_new(load_fn, load_user, false) : NULL;
-        aidstat_status_t st = AIDSTAT_OK;
-        for (gchar **f = files; *f && st == AIDSTAT_OK; f++) {
-            long at = col + (long)g_utf8_strlen(*f, (gssize)strspn(*f, " \t")); /* where this name starts */
-            col += g_utf8_strlen(*f, -1) + 1;
-            g_strstrip(*f);
-            /* files given in place of the spec's are the user's own choice */
-            char *p = data_override ? g_strdup(*f) : aid_spec_file(&s->data, path, *f, "data", where[0].line, at, err);
-            if (!p) {
-                aidstat_inputs_free(in);
-                g_strfreev(files);
-                g_free(beside);
-                aid_report_eu_free(eu);
-                goto fail;
-            }
-            if (!beside)
-                beside = g_path_get_dirname(p);
-            if (in && (st = aidstat_inputs_add_file(in, p, err)) != AIDSTAT_OK) {
-                g_free(p);
-                break;
-            }
-            aidstat_load_report_t *r = aidstat_load_report_new();
-            st = in ? aidstat_load_file(p, &lo, aidstat_inputs_record, in, r, err)
-                    : aidstat_load_file(p, &lo, load_fn, load_user, r, err);
-            if (st == AIDSTAT_OK)
-                source_line(s, r);
-            if (in)
-                aidstat_inputs_add_report(in, r);
-            g_ptr_array_add(s->loads, r);
-            g_free(p);
-        }
-        if (in && st == AIDSTAT_OK)
-            st = aidstat_inputs_finish(in, err);
-        aidstat_inputs_free(in);
-        if (st != AIDSTAT_OK) {
-            g_strfreev(files);
-            g_free(beside);
-            aid_report_eu_free(eu);
-            goto fail;
-        }
-    } else {
-        aidstat_load_report_t *r = aidstat_load_report_new();
-        aidstat_status_t st = aidstat_load_default(load_fn, load_user, r, err);
-        if (st == AIDSTAT_OK)
-            source_line(s, r);
-        g_ptr_array_add(s->loads, r);
-        if (st != AIDSTAT_OK) {
-            g_strfreev(files);
-            aid_report_eu_free(eu);
-            goto fail;
-        }
-    }
-    g_strfreev(files);
-    if (aid_report_eu_end(eu, &s->data, err) != AIDSTAT_OK) {
-        g_free(beside);
-        goto fail;
-    }
-
-    /* heavy weapons: named in the front matter, beside the data, or, with
-     * the embedded data, the embedded release's */
-    bool embedded = !weapons && !beside;
-    char *wpath = weapons ? aid_spec_file(&s->data, path, weapons, "weapons", where[1].line, where[1].col, err)
-                : beside ? g_build_filename(beside, "weapons.csv", NULL) : NULL;
-    if (weapons && !wpath) {
-        g_free(beside);
-        goto fail;
-    }
-    if (!weapons && wpath && !g_file_test(wpath, G_FILE_TEST_IS_REGULAR)) {
-        g_free(wpath);
-        wpath = NULL;
-    }
-    if (!weapons && wpath && s->data.confine && !inside(s->data.dir, wpath)) {
-        aid_error_set(err, AIDSTAT_ERR_USAGE, path, where[0].line, where[0].col,
-                      "weapons: \"%s\" beside the data is outside the spec's folder (the report is confined to it)",
-                      wpath);
-        g_free(wpath);
-        g_free(beside);
-        goto fail;
-    }
-    /* the sourcing split (Kiel's procurement_trends.csv) as the heavy
-     * weapons: beside the data, or the embedded release's */
-    char *spath = beside ? g_build_filename(beside, "procurement_trends.csv", NULL) : NULL;
-    if (spath && (!g_file_test(spath, G_FILE_TEST_IS_REGULAR) ||
-                  (s->data.confine && !inside(s->data.dir, spath)))) {
-        g_free(spath);
-        spath = NULL;
-    }
-    bool embedded_sourcing = !beside;
-    /* the EU attribution key of the data's release, the same way */
-    char *kpath = beside ? g_build_filename(beside, "eu_aid_shares.csv", NULL) : NULL;
-    if (kpath && (!g_file_test(kpath, G_FILE_TEST_IS_REGULAR) ||
-                  (s->data.confine && !inside(s->data.dir, kpath)))) {
-        g_free(kpath);
-        kpath = NULL;
-    }
-    if (kpath || embedded_sourcing) {
-        s->data.eukey = kpath ? aidstat_eukey_load_file(kpath, err) : aidstat_eukey_load_default(err);
-        g_free(kpath);
-        if (!s->data.eukey) {
-            g_free(beside);
-            g_free(wpath);
-            goto fail;
-        }
-    }
+    const char *body = front_matter(&x, &f, text);
+    aidstat_status_t st = body ? front_settle(&x, &f) : err->code;
+    if (st == AIDSTAT_OK)
+        st = load_data(&x, &f, data_override, &beside);
+    if (st == AIDSTAT_OK)
+        st = load_companions(&x, &f, beside);
+    if (st == AIDSTAT_OK)
+        st = parse_body(&x, &f, body);
     g_free(beside);
-    if (spath || embedded_sourcing) {
-        aidstat_load_report_t *r = aidstat_load_report_new();
-        aidstat_table_t *t = aidstat_table_new();
-        aidstat_status_t st = spath ? aidstat_load_file(spath, NULL, add_record, t, r, err)
-                                    : aid_load_default_sourcing(add_record, t, r, err);
-        if (st == AIDSTAT_OK) {
-            source_line(s, r);
-            s->data.sourcing = t;
-            t = NULL;
-        }
-        aidstat_table_free(t);
-        aidstat_load_report_free(r);
-        g_free(spath);
-        if (st != AIDSTAT_OK) {
-            g_free(wpath);
-            goto fail;
-        }
-    }
-    if (wpath || embedded) {
-        aidstat_load_report_t *r = aidstat_load_report_new();
-        aidstat_table_t *w = aidstat_table_new();
-        aidstat_status_t st = wpath ? aidstat_load_file(wpath, NULL, add_record, w, r, err)
-                                    : aid_load_default_weapons(add_record, w, r, err);
-        if (st == AIDSTAT_OK) {
-            source_line(s, r);
-            s->data.weapons = w;
-            w = NULL;
-        }
-        aidstat_table_free(w);
-        aidstat_load_report_free(r);
-        g_free(wpath);
-        if (st != AIDSTAT_OK)
-            goto fail;
-    }
-
-    const char *reserved = strstr(body, AID_FIGURE_OPEN);
-    if (reserved) {
-        long line = x.offset + 1, col = 1;
-        for (const char *c = body; c < reserved; c = g_utf8_next_char(c))
-            line += *c == '\n', col = *c == '\n' ? 1 : col + 1;
-        aid_error_set(err, AIDSTAT_ERR_INPUT, path, line, col,
-                      "character U+E000 (private use) is reserved for the report's figures");
-        goto fail;
-    }
-    /* diff: FILE in the front matter: a last section on what changed since
-     * that release, made of the same ```diff blocks a spec can hold (after
-     * the spec's own lines, so their line numbers stay as they are) */
-    char *with_diff = NULL;
-    if (diff_old && diff_old[0]) {
-        if (strchr(diff_old, '\n') || strstr(diff_old, "```")) {
-            aid_error_set(err, AIDSTAT_ERR_USAGE, path, 1, 1, "diff: give one file name");
-            goto fail;
-        }
-        with_diff = g_strdup_printf("%s\n\n# What changed since the previous release\n\n"
-                                    "```diff\nold: %s\ntop: 10\ncaption: The largest revisions since the "
-                                    "previous release\n```\n\n```diff\nold: %s\nshow: chart\ntop: 10\n"
-                                    "caption: The largest revisions since the previous release, old and new values\n```\n",
-                                    body, diff_old, diff_old);
-    }
-    char *expanded = expand_body(&x, with_diff ? with_diff : body);
-    g_free(with_diff);
-    if (!expanded)
-        goto fail;
-    cmark_gfm_core_extensions_ensure_registered();
-    cmark_parser *parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
-    cmark_syntax_extension *table = cmark_find_syntax_extension("table");
-    if (table)
-        cmark_parser_attach_syntax_extension(parser, table);
-    cmark_parser_feed(parser, expanded, strlen(expanded));
-    cmark_node *doc = cmark_parser_finish(parser);
-    fill_figures(doc, x.figtext);
-    /* charts take the report's theme, and text that stays at least 6.5 pt
-     * at their smallest (0.75 of the body) */
-    s->data.theme = s->theme;
-    s->data.text_size = MAX(s->font_size * 0.9, 6.5 / 0.75);
-    aidstat_status_t st = walk(&x, doc, 0);
-    cmark_node_free(doc);
-    cmark_parser_free(parser);
-    g_free(expanded);
-    if (st != AIDSTAT_OK)
-        goto fail;
     g_ptr_array_free(x.figtext, TRUE);
-    g_free(data_files);
-    g_free(weapons);
-    g_free(regions);
-    g_free(page);
-    g_free(orient);
-    g_free(locale);
-    g_free(eu_attr);
-    g_ptr_array_free(lo_keep, TRUE);
-    g_free(diff_old);
+    front_clear(&f);
+    if (st != AIDSTAT_OK) {
+        aid_spec_free(s);
+        return NULL;
+    }
     return s;
-fail:
-    g_ptr_array_free(x.figtext, TRUE);
-    g_free(data_files);
-    g_free(weapons);
-    g_free(regions);
-    g_free(page);
-    g_free(orient);
-    g_free(locale);
-    g_free(eu_attr);
-    g_ptr_array_free(lo_keep, TRUE);
-    g_free(diff_old);
-    aid_spec_free(s);
-    return NULL;
 }

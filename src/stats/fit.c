@@ -23,6 +23,19 @@ size_t aidstat_series_complete_span(const aidstat_series_t *s, size_t *first, si
     return b - a;
 }
 
+size_t aidstat_series_complete_period(const aidstat_series_t *s, int *y0, int *m0, int *y1, int *m1)
+{
+    size_t a, b;
+    size_t n = aidstat_series_complete_span(s, &a, &b);
+    *y0 = *m0 = *y1 = *m1 = 0;
+    if (n) {
+        aidstat_series_period(s, a, y0, m0);
+        aidstat_series_period(s, b - 1, y1, m1);
+        *m1 += (int)aidstat_series_interval(s) - 1; /* an interval counts its months */
+    }
+    return n;
+}
+
 aidstat_status_t aidstat_trend_line(const double *v, size_t n, aidstat_interval_t interval,
                                     aidstat_trend_t *out, aidstat_error_t *err)
 {
