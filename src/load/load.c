@@ -1140,7 +1140,8 @@ enum { HOLD_MAX = 1000 };
 typedef struct {
     long line;
     size_t n;
-    char **f;
+    char **f;    /* given to data_row, which may move a pointer past blanks */
+    char **own;  /* the fields as allocated */
     size_t *lens;
 } held_row_t;
 
@@ -1148,7 +1149,8 @@ static void held_row_free(gpointer p)
 {
     held_row_t *h = p;
     for (size_t i = 0; i < h->n; i++)
-        g_free(h->f[i]);
+        g_free(h->own[i]);
+    g_free(h->own);
     g_free(h->f);
     g_free(h->lens);
     g_free(h);
@@ -1259,11 +1261,12 @@ static int marked_row(loader_t *L, char **f, const size_t *lens, size_t n, long 
     held_row_t *h = g_new0(held_row_t, 1);
     h->line = line;
     h->n = n;
-    h->f = g_new(char *, n + 1);
+    h->own = g_new(char *, n + 1);
     h->lens = g_memdup2(lens, n * sizeof *lens);
     for (size_t i = 0; i < n; i++)
-        h->f[i] = g_memdup2(f[i], lens[i] + 1);
-    h->f[n] = NULL;
+        h->own[i] = g_memdup2(f[i], lens[i] + 1);
+    h->own[n] = NULL;
+    h->f = g_memdup2(h->own, (n + 1) * sizeof *h->own);
     g_ptr_array_add(L->held, h);
     return 0;
 }
