@@ -1214,15 +1214,18 @@ static int classify(loader_t *L, char **f, size_t n, long line)
 static int flush_held(loader_t *L)
 {
     int ret = 0;
-    /* the reader's word on trimming is about the row it gives out now */
-    static const bool untrimmed = false;
-    const bool *trimmed = L->trimmed;
+    /* the reader's word on a closer look and on trimming is about the row
+     * it gives out now: held rows (at most HOLD_MAX) get both */
+    static const bool untrimmed = false, suspect = true;
+    const bool *was_trimmed = L->trimmed, *was_suspect = L->suspect;
     L->trimmed = &untrimmed;
+    L->suspect = &suspect;
     for (guint k = 0; L->held && k < L->held->len && ret == 0; k++) {
         held_row_t *h = g_ptr_array_index(L->held, k);
         ret = data_row(L, h->f, h->lens, h->n, h->line);
     }
-    L->trimmed = trimmed;
+    L->trimmed = was_trimmed;
+    L->suspect = was_suspect;
     if (L->held)
         g_ptr_array_set_size(L->held, 0);
     return ret;
