@@ -1142,7 +1142,8 @@ enum { HOLD_MAX = 1000 };
 typedef struct {
     long line;
     size_t n;
-    char **f;
+    char **f;    /* given to data_row, which may move a pointer past blanks */
+    char **own;  /* the fields as allocated */
     size_t *lens;
 } held_row_t;
 
@@ -1150,7 +1151,8 @@ static void held_row_free(gpointer p)
 {
     held_row_t *h = p;
     for (size_t i = 0; i < h->n; i++)
-        g_free(h->f[i]);
+        g_free(h->own[i]);
+    g_free(h->own);
     g_free(h->f);
     g_free(h->lens);
     g_free(h);
@@ -1214,15 +1216,18 @@ static int classify(loader_t *L, char **f, size_t n, long line)
 static int flush_held(loader_t *L)
 {
     int ret = 0;
-    /* the reader's word on trimming is about the row it gives out now */
-    static const bool untrimmed = false;
-    const bool *trimmed = L->trimmed;
+    /* the reader's word on a closer look and on trimming is about the row
+     * it gives out now: held rows (at most HOLD_MAX) get both */
+    static const bool untrimmed = false, suspect = true;
+    const bool *was_trimmed = L->trimmed, *was_suspect = L->suspect;
     L->trimmed = &untrimmed;
+    L->suspect = &suspect;
     for (guint k = 0; L->held && k < L->held->len && ret == 0; k++) {
         held_row_t *h = g_ptr_array_index(L->held, k);
         ret = data_row(L, h->f, h->lens, h->n, h->line);
     }
-    L->trimmed = trimmed;
+    L->trimmed = was_trimmed;
+    L->suspect = was_suspect;
     if (L->held)
         g_ptr_array_set_size(L->held, 0);
     return ret;
@@ -1261,11 +1266,12 @@ static int marked_row(loader_t *L, char **f, const size_t *lens, size_t n, long 
     held_row_t *h = g_new0(held_row_t, 1);
     h->line = line;
     h->n = n;
-    h->f = g_new(char *, n + 1);
+    h->own = g_new(char *, n + 1);
     h->lens = g_memdup2(lens, n * sizeof *lens);
     for (size_t i = 0; i < n; i++)
-        h->f[i] = g_memdup2(f[i], lens[i] + 1);
-    h->f[n] = NULL;
+        h->own[i] = g_memdup2(f[i], lens[i] + 1);
+    h->own[n] = NULL;
+    h->f = g_memdup2(h->own, (n + 1) * sizeof *h->own);
     g_ptr_array_add(L->held, h);
     return 0;
 }

@@ -306,7 +306,8 @@ static size_t labels_of(aidstat_compare_t *c, int which, const aidstat_record_t 
     case AIDSTAT_KEY_DONOR: {
         keyset_t *k = &c->keys[which];
         uint32_t id = aid_intern_cached(&k->names, &k->cache, rec->donor);
-        label_slots(c, which, id, 0);
+        if (id >= k->order->len) /* a new donor: the test inline, the work in a call */
+            label_slots(c, which, id, 0);
         const char **code = &g_array_index(k->code, const char *, id);
         if (!(*code)[0] && rec->iso3[0])
             *code = aid_intern_str(&c->codes, aid_intern(&c->codes, rec->iso3));
