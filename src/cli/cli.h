@@ -152,7 +152,7 @@ void cli_json_num(FILE *fp, double x); /* null for NaN and infinities */
 /* Whether s is a currency code as ISO 4217 writes them: three ASCII letters. */
 bool cli_currency_code(const char *s);
 const char *cli_currency_symbol(const char *code); /* "€", or NULL */
-const char *cli_key_title(aidstat_key_t k);        /* "Donor" */
+const char *cli_key_title(aidstat_key_t k, const char *currency); /* "Donor", "Supplier" */
 char *cli_period_iso(int y, int m);                /* "2025-04", "" when none */
 char *cli_fmt_pct(double x, char *buf, size_t len); /* 0.123 -> "12.3 %" */
 

@@ -24,15 +24,10 @@ typedef struct {
 static char *period_text(const aidstat_result_t *r)
 {
     int y0, m0, y1, m1;
-    char a[32], b[32];
     aidstat_result_period(r, &y0, &m0, &y1, &m1);
     if (y0 <= 0)
         return g_strdup("no dates in the data");
-    aidstat_period_format(y0, m0, a, sizeof a);
-    aidstat_period_format(y1, m1, b, sizeof b);
-    if (!strcmp(a, b))
-        return g_strdup(a);
-    return g_strdup_printf("%s – %s", a, b);
+    return aidstat_wording_period(y0, m0, y1, m1);
 }
 
 static char *measure_text(const aidstat_result_t *r)
@@ -43,41 +38,17 @@ static char *measure_text(const aidstat_result_t *r)
     return g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1);
 }
 
+/* The title every door gives this comparison, and the unit. */
 static char *title_text(const view_t *v)
 {
-    const aidstat_result_t *r = v->res;
-    const char *types = aidstat_result_types(r);
-    int m = aidstat_result_measure(r);
-    GString *t = g_string_new(NULL);
-    static const char *const stat_title[] = {"", "Number of records of ", "Mean record of ",
-                                             "Median record of ", "Smallest record of ",
-                                             "Largest record of ", "Standard deviation of records of "};
-    g_string_append(t, stat_title[aidstat_result_stat(r)]);
-    if (aidstat_result_cumulative(r))
-        g_string_append(t, "Cumulative ");
-    bool lead = t->len == 0;
-    if (!strcmp(aidstat_result_currency(r), "TIV"))
-        g_string_append(t, lead ? "Major arms" : "major arms"); /* SIPRI: transfers, not only aid */
-    else if (!strcmp(types, "all types") || strchr(types, ','))
-        g_string_append(t, lead ? "Aid" : "aid");
-    else {
-        size_t at = t->len;
-        g_string_append(t, types);
-        if (lead)
-            t->str[at] = g_ascii_toupper(t->str[at]);
-        g_string_append(t, " aid");
-    }
-    if (m >= 0) {
-        char *ml = g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1);
-        g_string_append_printf(t, " %s", ml);
-        g_free(ml);
-    }
-    g_string_append_printf(t, " by %s", aidstat_key_name(aidstat_result_key(r, 0)));
-    if (aidstat_result_key(r, 1))
-        g_string_append_printf(t, " and %s", aidstat_key_name(aidstat_result_key(r, 1)));
-    if (aidstat_result_stat(r) != AIDSTAT_STAT_COUNT)
-        g_string_append_printf(t, ", %s", v->unit_long);
-    return g_string_free(t, FALSE);
+    aidstat_wording_t w;
+    aidstat_wording_from_result(&w, v->res);
+    char *t = aidstat_wording_title(&w);
+    if (aidstat_result_stat(v->res) == AIDSTAT_STAT_COUNT)
+        return t;
+    char *out = g_strdup_printf("%s, %s", t, v->unit_long);
+    g_free(t);
+    return out;
 }
 
 /* Money in the display unit, or a percentage. */
@@ -100,23 +71,20 @@ static char *footer_text(const view_t *v, const char *sep)
     char *period = period_text(r);
     const char *cur = aidstat_result_currency(r);
     GString *s = g_string_new(NULL);
-    g_string_append_printf(s, "Measure: %s%sType: %s%sUnit: %s", measure, sep,
-                           aidstat_result_types(r), sep, v->unit_long);
+    g_string_append_printf(s, "Measure: %s%sType: %s%sUnit: ", measure, sep, aidstat_result_types(r), sep);
     const char *basis = aidstat_result_basis(r);
     bool restated = basis[0] != '\0';
-    char prices[48];
-    if (v->base_year)
-        snprintf(prices, sizeof prices, "constant %d prices", v->base_year);
-    else
-        snprintf(prices, sizeof prices, "nominal: current prices");
-    if (aidstat_result_stat(r) == AIDSTAT_STAT_COUNT)
-        ; /* a count has no currency */
-    else if (!strcmp(cur, "TIV"))
-        g_string_append(s, " (SIPRI trend-indicator values, not money)");
-    else if (aidstat_result_per(r) != AIDSTAT_PER_NONE)
-        g_string_append_printf(s, " (aid in %s, %s)", cur, v->base_year ? prices : "nominal");
-    else
-        g_string_append_printf(s, " (%s, %s)", cur, prices);
+    char *prices = aidstat_wording_prices(cur, v->base_year);
+    if (aidstat_result_stat(r) == AIDSTAT_STAT_COUNT) {
+        g_string_append(s, v->unit_long); /* a count has no currency */
+    } else if (aidstat_result_per(r) != AIDSTAT_PER_NONE) {
+        g_string_append_printf(s, "%s (aid in %s, %s)", v->unit_long, cur, v->base_year ? prices : "nominal");
+    } else {
+        char *u = aidstat_wording_unit_statement(cur, v->scale, NULL, v->base_year);
+        g_string_append(s, u);
+        g_free(u);
+    }
+    g_free(prices);
     if (restated)
         g_string_append_printf(s, "%sBasis: %s", sep, basis);
     g_string_append_printf(s, "%sPeriod: %s", sep, period);
@@ -192,7 +160,7 @@ static void print_table(const view_t *v, bool markdown)
     /* header */
     if (rank)
         cli_grid_put(g, "Rank");
-    cli_grid_put(g, cli_key_title(aidstat_result_key(r, 0)));
+    cli_grid_put(g, cli_key_title(aidstat_result_key(r, 0), aidstat_result_currency(r)));
     for (size_t j = 0; j < nc; j++)
         cli_grid_put(g, aidstat_result_col_label(r, j));
     if (row_value)
@@ -805,6 +773,7 @@ int cmd_compare(int argc, char **argv)
                                : (opt.per == AIDSTAT_PER_GDP ? 3
                                   : opt.stat == AIDSTAT_STAT_COUNT ? 0
                                   : opt.per == AIDSTAT_PER_CAPITA || opt.per == AIDSTAT_PER_MILEX ? 2
+                                  : aidstat_currency_is_tiv(aidstat_result_currency(res)) ? 0 /* whole TIV millions */
                                   : (v.scale > 1 ? 2 : 0));
     if ((code = cli_output_open(&out, output)))
         goto done;

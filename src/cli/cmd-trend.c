@@ -56,7 +56,9 @@ static char *money(const trend_view_t *tv, double x, char *buf, size_t len)
 {
     if (isnan(x))
         return g_strlcpy(buf, "n/a", len), buf;
-    return cli_fmt_grouped(x / tv->unit.scale, 2, buf, len);
+    /* SIPRI's TIVs are whole millions: decimals would be false precision */
+    return cli_fmt_grouped(x / tv->unit.scale, aidstat_currency_is_tiv(aidstat_series_currency(tv->s)) ? 0 : 2, buf,
+                           len);
 }
 
 static void fit_group(trend_view_t *tv, group_fit_t *f)
@@ -93,22 +95,20 @@ static char *interval_text(const trend_view_t *tv, double lo, double hi, bool pc
     return buf;
 }
 
-static char *title(const trend_view_t *tv)
+/* The title every door gives this series ("Trend of ..." when trend),
+ * with the interval and unit; lower case when embedded in a longer title. */
+static char *title(const trend_view_t *tv, bool trend, bool lower)
 {
     const aidstat_series_t *s = tv->s;
-    const char *types = aidstat_series_types(s);
-    int m = aidstat_series_measure(s);
-    GString *t = g_string_new("Trend of ");
-    if (strcmp(types, "all types") && !strchr(types, ','))
-        g_string_append_printf(t, "%s ", types);
-    g_string_append(t, "aid");
-    if (m >= 0) {
-        char *ml = g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1);
-        g_string_append_printf(t, " %s", ml);
-        g_free(ml);
-    }
-    g_string_append_printf(t, ", %s, %s", interval_word(aidstat_series_interval(s)), tv->unit.unit_long);
-    return g_string_free(t, FALSE);
+    aidstat_wording_t w;
+    aidstat_wording_from_series(&w, s);
+    w.trend = trend;
+    char *t = aidstat_wording_title(&w);
+    if (lower)
+        t[0] = g_ascii_tolower(t[0]);
+    char *out = g_strdup_printf("%s, %s, %s", t, interval_word(aidstat_series_interval(s)), tv->unit.unit_long);
+    g_free(t);
+    return out;
 }
 
 static char *period_span(const trend_view_t *tv)
@@ -124,10 +124,9 @@ static char *period_span(const trend_view_t *tv)
 
 static void prices_text(const trend_view_t *tv, char *buf, size_t len)
 {
-    if (tv->base_year)
-        snprintf(buf, len, "constant %d prices", tv->base_year);
-    else
-        snprintf(buf, len, "nominal: current prices");
+    char *p = aidstat_wording_prices(aidstat_series_currency(tv->s), tv->base_year);
+    g_strlcpy(buf, p, len);
+    g_free(p);
 }
 
 /* "2022–2024", or "2022" for one year. */
@@ -149,10 +148,10 @@ static void footer(const trend_view_t *tv, const char *end, bool trend)
     char *span = period_span(tv);
     char *ml = m >= 0 ? g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1) : g_strdup("several");
     fprintf(fp, "Measure: %s%sType: %s%s", ml, end, aidstat_series_types(s), end);
-    char prices[48];
-    prices_text(tv, prices, sizeof prices);
-    fprintf(fp, "Unit: %s per %s (%s, %s)%s", tv->unit.unit_long,
-            interval_noun(aidstat_series_interval(s)), aidstat_series_currency(s), prices, end);
+    char *unit = aidstat_wording_unit_statement(aidstat_series_currency(s), tv->unit.scale,
+                                                interval_noun(aidstat_series_interval(s)), tv->base_year);
+    fprintf(fp, "Unit: %s%s", unit, end);
+    g_free(unit);
     if (tv->basis[0])
         fprintf(fp, "Basis: %s%s", tv->basis, end);
     fprintf(fp, "%s: %s%s", trend ? "Fitted" : "Periods", span, end);
@@ -263,7 +262,7 @@ static void print_trend_table(const trend_view_t *tv, bool markdown)
             cli_grid_put(g, buf);
         }
     }
-    char *t = title(tv);
+    char *t = title(tv, true, false);
     if (markdown) {
         fprintf(fp, "**%s**\n\n", t);
         cli_grid_markdown(fp, g, false);
@@ -620,8 +619,8 @@ static void print_series(const trend_view_t *tv, bool cumulative, size_t window)
                 }
             }
         }
-        char *t = title(tv);
-        const char *tt = t + strlen("Trend of ");
+        char *t = title(tv, false, true);
+        const char *tt = t;
         char *what = cumulative ? g_strdup("Cumulative ")
                    : window > 1 ? g_strdup_printf("%zu-%s moving average of ", window,
                                                   interval_noun(aidstat_series_interval(s)))
@@ -662,13 +661,27 @@ static void print_series(const trend_view_t *tv, bool cumulative, size_t window)
         char *ml = m >= 0 ? g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1) : g_strdup("several");
         char prices[48], unit[192], p0[32];
         prices_text(tv, prices, sizeof prices);
-        if (cumulative)
-            snprintf(unit, sizeof unit, "%s, running total from %s", tv->unit.unit_long,
-                     aidstat_series_period_label(s, 0, p0, sizeof p0));
-        else
-            snprintf(unit, sizeof unit, "%s per %s", tv->unit.unit_long, interval_noun(aidstat_series_interval(s)));
-        fprintf(fp, "Measure: %s%sType: %s%sUnit: %s (%s, %s)%s", ml, end, aidstat_series_types(s), end,
-                tv->change_lag ? "% change" : unit, aidstat_series_currency(s), prices, end);
+        const char *cur = aidstat_series_currency(s);
+        if (aidstat_currency_is_tiv(cur) && !tv->change_lag) {
+            char *u = aidstat_wording_unit_statement(cur, tv->unit.scale,
+                                                     cumulative ? NULL : interval_noun(aidstat_series_interval(s)), 0);
+            if (cumulative)
+                snprintf(unit, sizeof unit, "%s, running total from %s", u,
+                         aidstat_series_period_label(s, 0, p0, sizeof p0));
+            else
+                g_strlcpy(unit, u, sizeof unit);
+            g_free(u);
+            fprintf(fp, "Measure: %s%sType: %s%sUnit: %s%s", ml, end, aidstat_series_types(s), end, unit, end);
+        } else {
+            if (cumulative)
+                snprintf(unit, sizeof unit, "%s, running total from %s", tv->unit.unit_long,
+                         aidstat_series_period_label(s, 0, p0, sizeof p0));
+            else
+                snprintf(unit, sizeof unit, "%s per %s", tv->unit.unit_long,
+                         interval_noun(aidstat_series_interval(s)));
+            fprintf(fp, "Measure: %s%sType: %s%sUnit: %s (%s, %s)%s", ml, end, aidstat_series_types(s), end,
+                    tv->change_lag ? "% change" : unit, cur, prices, end);
+        }
         g_free(ml);
         if (tv->basis[0])
             fprintf(fp, "Basis: %s%s", tv->basis, end);
@@ -762,10 +775,9 @@ static void print_summary(const trend_view_t *tv)
         fprintf(fp, ", \"first_period\": \"%s\", \"last_period\": \"%s\"\n}\n", a, b);
     }
     if (table) {
-        char *t = title(tv);
+        char *t = title(tv, false, true);
         GString *head = g_string_new("Distribution over ");
-        g_string_append_printf(head, "%ss of %s", interval_noun(aidstat_series_interval(s)),
-                               t + strlen("Trend of "));
+        g_string_append_printf(head, "%ss of %s", interval_noun(aidstat_series_interval(s)), t);
         const char *end = tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n";
         if (tv->format == CLI_FMT_MARKDOWN) {
             fprintf(fp, "**%s**\n\n", head->str);
@@ -964,7 +976,7 @@ int cmd_trend(int argc, char **argv)
         fit_group(&tv, &tv.fits[i]);
     }
     tv.forecast = (size_t)forecast;
-    tv.group_title = opt.by ? cli_key_title(opt.by) : "Selection";
+    tv.group_title = opt.by ? cli_key_title(opt.by, aidstat_series_currency(s)) : "Selection";
     if (change) {
         tv.change_name = change;
         tv.change_lag = !strcmp(change, "yoy") ? (size_t)periods_per_year(opt.interval) : 1;

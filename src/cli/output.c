@@ -11,26 +11,9 @@ const char *cli_currency_symbol(const char *code)
     return aidstat_currency_symbol(code);
 }
 
-const char *cli_key_title(aidstat_key_t k)
+const char *cli_key_title(aidstat_key_t k, const char *currency)
 {
-    switch (k) {
-    case AIDSTAT_KEY_DONOR:
-        return "Donor";
-    case AIDSTAT_KEY_REGION:
-        return "Region";
-    case AIDSTAT_KEY_TYPE:
-        return "Type";
-    case AIDSTAT_KEY_MEASURE:
-        return "Measure";
-    case AIDSTAT_KEY_YEAR:
-        return "Year";
-    case AIDSTAT_KEY_QUARTER:
-        return "Quarter";
-    case AIDSTAT_KEY_MONTH:
-        return "Month";
-    default:
-        return "";
-    }
+    return aidstat_wording_key_title(k, currency);
 }
 
 char *cli_period_iso(int y, int m)
@@ -248,10 +231,9 @@ void cli_unit_choose(cli_unit_t *u, double maxabs, const char *currency, const c
             if (!strcmp(want, scales[i].word) || !strcmp(want, scales[i].longw) ||
                 (!strcmp(want, "1") && i == 3))
                 pick = i;
-    } else if (currency && !strcmp(currency, "TIV")) {
-        pick = 1; /* SIPRI states TIVs in millions */
     } else {
-        pick = aidstat_scale_pick(maxabs) >= 1e9 ? 0 : aidstat_scale_pick(maxabs) >= 1e6 ? 1 : 3;
+        double s = aidstat_scale_pick_for(currency, maxabs);
+        pick = s >= 1e9 ? 0 : s >= 1e6 ? 1 : 3;
     }
     u->scale = scales[pick].scale;
     const char *sym = cli_currency_symbol(currency);
