@@ -123,6 +123,8 @@ size_t cli_width(const char *s);
 /* Output formats. */
 typedef enum { CLI_FMT_TABLE, CLI_FMT_CSV, CLI_FMT_TSV, CLI_FMT_JSON, CLI_FMT_MARKDOWN } cli_format_t;
 bool cli_format_parse(const char *s, cli_format_t *f);
+/* --format (into *fmt) and --scale checked; an exit code, EXIT_OK when both are good */
+int cli_output_parse(const char *format, const char *scale, cli_format_t *fmt);
 
 /* An aligned table: cells row-major, the first row the header. */
 typedef struct {

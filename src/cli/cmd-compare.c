@@ -556,6 +556,155 @@ static void add_caveat(void *user, const char *caveat)
     aidstat_compare_add_caveat(user, caveat);
 }
 
+/* --by (one or two keys) and --pipeline into opt->by. */
+static int parse_keys(const char *by, bool pipeline, aidstat_compare_options_t *opt)
+{
+    if (by) {
+        gchar **keys = g_strsplit(by, ",", -1);
+        guint nk = g_strv_length(keys);
+        if (nk < 1 || nk > 2) {
+            g_strfreev(keys);
+            return cli_error(EXIT_USAGE, "--by \"%s\": give one or two keys", by);
+        }
+        for (guint i = 0; i < nk; i++) {
+            int k = aidstat_key_parse(g_strstrip(keys[i]));
+            if (k < 0) {
+                int code = cli_error(EXIT_USAGE,
+                                     "--by: unknown key \"%s\"%s (keys: donor, region, type, measure, year, quarter, month, sourcing)",
+                                     keys[i], cli_hint(keys[i], "donor, region, type, measure, year, quarter, month, sourcing"));
+                g_strfreev(keys);
+                return code;
+            }
+            opt->by[i] = (aidstat_key_t)k;
+        }
+        g_strfreev(keys);
+    }
+    if (pipeline) {
+        /* the stages are the columns */
+        if (opt->by[1] || opt->by[0] == AIDSTAT_KEY_MEASURE)
+            return cli_error(EXIT_USAGE, "--pipeline puts the measures in columns: give one --by key (donor, region or a period)");
+        opt->by[1] = AIDSTAT_KEY_MEASURE;
+    }
+    return EXIT_OK;
+}
+
+/* --sort, --stat and --per into opt. */
+static int parse_choices(const char *sort, const char *stat, const char *per, aidstat_compare_options_t *opt)
+{
+    if (sort) {
+        if (!strcmp(sort, "value"))
+            opt->sort = AIDSTAT_SORT_VALUE;
+        else if (!strcmp(sort, "name"))
+            opt->sort = AIDSTAT_SORT_NAME;
+        else
+            return cli_error(EXIT_USAGE, "--sort \"%s\": use value or name", sort);
+    }
+    if (stat) {
+        int st = aidstat_stat_parse(stat);
+        if (st < 0)
+            return cli_error(EXIT_USAGE, "--stat \"%s\": use sum, count, mean, median, min, max or sd", stat);
+        opt->stat = (aidstat_stat_t)st;
+    }
+    if (per) {
+        if (!strcmp(per, "gdp"))
+            opt->per = AIDSTAT_PER_GDP;
+        else if (!strcmp(per, "capita"))
+            opt->per = AIDSTAT_PER_CAPITA;
+        else if (!strcmp(per, "milex"))
+            opt->per = AIDSTAT_PER_MILEX;
+        else
+            return cli_error(EXIT_USAGE, "--per \"%s\": use gdp, capita or milex", per);
+    }
+    return EXIT_OK;
+}
+
+/* The reference tables for --per: GDP, population, military expenditure,
+ * loaded into *gdp, *pop, *milex (the caller frees them) and set in opt. */
+static int load_tables(const char *gdp_file, long gdp_year, const char *pop_file, const char *milex_file,
+                       const char *milex_sheet, long milex_year, aidstat_compare_options_t *opt,
+                       aidstat_reftable_t **gdp, aidstat_reftable_t **pop, aidstat_reftable_t **milex)
+{
+    aidstat_error_t err;
+    if (gdp_file) {
+        if (!(*gdp = aidstat_reftable_load_file(gdp_file, AIDSTAT_REF_GDP, NULL, &err)))
+            return cli_fail(&err);
+        opt->gdp = *gdp;
+        opt->gdp_year = (int)gdp_year;
+    }
+    if (pop_file) {
+        if (!(*pop = aidstat_reftable_load_file(pop_file, AIDSTAT_REF_POPULATION, NULL, &err)))
+            return cli_fail(&err);
+        opt->population = *pop;
+    }
+    if (milex_file) {
+        if (!(*milex = aidstat_reftable_load_sheet(milex_file, AIDSTAT_REF_MILEX, milex_sheet, NULL, &err)))
+            return cli_fail(&err);
+        opt->milex = *milex;
+        opt->milex_year = (int)milex_year;
+    } else if (milex_sheet || milex_year) {
+        return cli_error(EXIT_USAGE, "--milex-%s applies to a military expenditure table: give --milex FILE",
+                         milex_sheet ? "sheet" : "year");
+    }
+    if (opt->per == AIDSTAT_PER_MILEX && !*milex)
+        return cli_error(EXIT_USAGE, "--per milex needs a military expenditure table (--milex FILE: SIPRI's workbook)");
+    if (opt->per == AIDSTAT_PER_CAPITA && !*pop)
+        return cli_error(EXIT_USAGE, "--per capita needs a population table (--population FILE)");
+    return EXIT_OK;
+}
+
+/* Decimals in the table when --decimals does not say. */
+static int default_decimals(const view_t *v, const aidstat_compare_options_t *opt)
+{
+    if (opt->per == AIDSTAT_PER_GDP)
+        return 3;
+    if (opt->stat == AIDSTAT_STAT_COUNT)
+        return 0;
+    if (opt->per == AIDSTAT_PER_CAPITA || opt->per == AIDSTAT_PER_MILEX)
+        return 2;
+    if (aidstat_currency_is_tiv(aidstat_result_currency(v->res)))
+        return 0; /* SIPRI's TIVs are whole millions */
+    return v->scale > 1 ? 2 : 0;
+}
+
+/* The comparison of the files (or the embedded data) into *res. */
+static int run_compare(const aidstat_compare_options_t *opt, cli_data_opts_t *data, cli_eu_t *eu, cli_select_t *sel,
+                       char **files, int nfiles, aidstat_result_t **res)
+{
+    aidstat_error_t err;
+    aidstat_compare_t *cmp = aidstat_compare_new(opt, &err);
+    if (!cmp)
+        return cli_fail(&err);
+    int code = cli_eu_load(eu, data, files, nfiles, aidstat_compare_add, cmp, add_report, cmp, add_caveat, cmp);
+    if (!code)
+        code = cli_select_check(sel);
+    if (!code && !(*res = aidstat_compare_finish(cmp, &err)))
+        code = cli_fail(&err);
+    aidstat_compare_free(cmp);
+    return code;
+}
+
+/* The result in the chosen format. */
+static void print_result(const view_t *v)
+{
+    switch (v->format) {
+    case CLI_FMT_TABLE:
+        print_table(v, false);
+        break;
+    case CLI_FMT_MARKDOWN:
+        print_table(v, true);
+        break;
+    case CLI_FMT_CSV:
+        print_csv(v, ',');
+        break;
+    case CLI_FMT_TSV:
+        print_csv(v, '\t');
+        break;
+    case CLI_FMT_JSON:
+        print_json(v);
+        break;
+    }
+}
+
 int cmd_compare(int argc, char **argv)
 {
     gchar *by = NULL, *sort = NULL, *per = NULL, *format = NULL, *output = NULL, *scale = NULL,
@@ -613,10 +762,8 @@ int cmd_compare(int argc, char **argv)
     g_option_context_add_group(ctx, cli_data_group(&data));
     GError *gerr = NULL;
     int code = EXIT_OK;
-    aidstat_compare_t *cmp = NULL;
     aidstat_result_t *res = NULL;
     aidstat_reftable_t *gdp = NULL, *pop = NULL, *milex = NULL;
-    aidstat_error_t err;
     cli_output_t out = {0};
 
     if (!g_option_context_parse(ctx, &argc, &argv, &gerr)) {
@@ -631,115 +778,21 @@ int cmd_compare(int argc, char **argv)
 
     aidstat_compare_options_t opt;
     aidstat_compare_options_init(&opt);
-    if (by) {
-        gchar **keys = g_strsplit(by, ",", -1);
-        guint nk = g_strv_length(keys);
-        if (nk < 1 || nk > 2) {
-            g_strfreev(keys);
-            code = cli_error(EXIT_USAGE, "--by \"%s\": give one or two keys", by);
-            goto done;
-        }
-        for (guint i = 0; i < nk; i++) {
-            int k = aidstat_key_parse(g_strstrip(keys[i]));
-            if (k < 0) {
-                code = cli_error(EXIT_USAGE,
-                                 "--by: unknown key \"%s\"%s (keys: donor, region, type, measure, year, quarter, month, sourcing)",
-                                 keys[i], cli_hint(keys[i], "donor, region, type, measure, year, quarter, month, sourcing"));
-                g_strfreev(keys);
-                goto done;
-            }
-            opt.by[i] = (aidstat_key_t)k;
-        }
-        g_strfreev(keys);
-    }
-    if (pipeline) {
-        /* the stages are the columns */
-        if (opt.by[1] || opt.by[0] == AIDSTAT_KEY_MEASURE) {
-            code = cli_error(EXIT_USAGE, "--pipeline puts the measures in columns: give one --by key (donor, region or a period)");
-            goto done;
-        }
-        opt.by[1] = AIDSTAT_KEY_MEASURE;
-    }
+    if ((code = parse_keys(by, pipeline, &opt)))
+        goto done;
     if ((code = cli_select_build(&sel, &data,
                                  opt.by[0] == AIDSTAT_KEY_REGION || opt.by[1] == AIDSTAT_KEY_REGION)))
         goto done;
     opt.top = (size_t)top;
-    if (sort) {
-        if (!strcmp(sort, "value"))
-            opt.sort = AIDSTAT_SORT_VALUE;
-        else if (!strcmp(sort, "name"))
-            opt.sort = AIDSTAT_SORT_NAME;
-        else {
-            code = cli_error(EXIT_USAGE, "--sort \"%s\": use value or name", sort);
-            goto done;
-        }
-    }
-    if (stat) {
-        int st = aidstat_stat_parse(stat);
-        if (st < 0) {
-            code = cli_error(EXIT_USAGE, "--stat \"%s\": use sum, count, mean, median, min, max or sd", stat);
-            goto done;
-        }
-        opt.stat = (aidstat_stat_t)st;
-    }
-    if (per) {
-        if (!strcmp(per, "gdp"))
-            opt.per = AIDSTAT_PER_GDP;
-        else if (!strcmp(per, "capita"))
-            opt.per = AIDSTAT_PER_CAPITA;
-        else if (!strcmp(per, "milex"))
-            opt.per = AIDSTAT_PER_MILEX;
-        else {
-            code = cli_error(EXIT_USAGE, "--per \"%s\": use gdp, capita or milex", per);
-            goto done;
-        }
-    }
-    if (gdp_file) {
-        if (!(gdp = aidstat_reftable_load_file(gdp_file, AIDSTAT_REF_GDP, NULL, &err))) {
-            code = cli_fail(&err);
-            goto done;
-        }
-        opt.gdp = gdp;
-        opt.gdp_year = gdp_year;
-    }
-    if (pop_file) {
-        if (!(pop = aidstat_reftable_load_file(pop_file, AIDSTAT_REF_POPULATION, NULL, &err))) {
-            code = cli_fail(&err);
-            goto done;
-        }
-        opt.population = pop;
-    }
-    if (milex_file) {
-        if (!(milex = aidstat_reftable_load_sheet(milex_file, AIDSTAT_REF_MILEX, milex_sheet, NULL, &err))) {
-            code = cli_fail(&err);
-            goto done;
-        }
-        opt.milex = milex;
-        opt.milex_year = milex_year;
-    } else if (milex_sheet || milex_year) {
-        code = cli_error(EXIT_USAGE, "--milex-%s applies to a military expenditure table: give --milex FILE",
-                         milex_sheet ? "sheet" : "year");
+    if ((code = parse_choices(sort, stat, per, &opt)))
         goto done;
-    }
-    if (opt.per == AIDSTAT_PER_MILEX && !milex) {
-        code = cli_error(EXIT_USAGE, "--per milex needs a military expenditure table (--milex FILE: SIPRI's workbook)");
+    if ((code = load_tables(gdp_file, gdp_year, pop_file, milex_file, milex_sheet, milex_year, &opt, &gdp, &pop,
+                            &milex)))
         goto done;
-    }
-    if (opt.per == AIDSTAT_PER_CAPITA && !pop) {
-        code = cli_error(EXIT_USAGE, "--per capita needs a population table (--population FILE)");
-        goto done;
-    }
     opt.cumulative = cumulative;
     cli_format_t fmt = CLI_FMT_TABLE;
-    if (format && !cli_format_parse(format, &fmt)) {
-        code = cli_error(EXIT_USAGE, "--format \"%s\": use table, csv, tsv, json or markdown%s", format,
-                         cli_hint(format, "table, csv, tsv, json, markdown"));
+    if ((code = cli_output_parse(format, scale, &fmt)))
         goto done;
-    }
-    if (scale && strcmp(scale, "bn") && strcmp(scale, "m") && strcmp(scale, "k") && strcmp(scale, "1")) {
-        code = cli_error(EXIT_USAGE, "--scale \"%s\": use bn, m, k or 1", scale);
-        goto done;
-    }
     if ((code = cli_norm_build(&norm)))
         goto done;
     opt.normalize = norm.active ? &norm.norm : NULL;
@@ -750,18 +803,8 @@ int cmd_compare(int argc, char **argv)
         code = cli_compare_releases(&data, &eu, argv + 1, argc - 1, &opt, fmt, output, scale, decimals);
         goto done;
     }
-    if (!(cmp = aidstat_compare_new(&opt, &err))) {
-        code = cli_fail(&err);
+    if ((code = run_compare(&opt, &data, &eu, &sel, argv + 1, argc - 1, &res)))
         goto done;
-    }
-    if ((code = cli_eu_load(&eu, &data, argv + 1, argc - 1, aidstat_compare_add, cmp, add_report, cmp, add_caveat, cmp)))
-        goto done;
-    if ((code = cli_select_check(&sel)))
-        goto done;
-    if (!(res = aidstat_compare_finish(cmp, &err))) {
-        code = cli_fail(&err);
-        goto done;
-    }
     view_t v = {0};
     v.res = res;
     v.format = fmt;
@@ -769,12 +812,7 @@ int cmd_compare(int argc, char **argv)
     v.quiet = data.quiet;
     v.base_year = norm.norm.base_year;
     choose_scale(&v, scale);
-    v.decimals = decimals >= 0 ? decimals
-                               : (opt.per == AIDSTAT_PER_GDP ? 3
-                                  : opt.stat == AIDSTAT_STAT_COUNT ? 0
-                                  : opt.per == AIDSTAT_PER_CAPITA || opt.per == AIDSTAT_PER_MILEX ? 2
-                                  : aidstat_currency_is_tiv(aidstat_result_currency(res)) ? 0 /* whole TIV millions */
-                                  : (v.scale > 1 ? 2 : 0));
+    v.decimals = decimals >= 0 ? (int)decimals : default_decimals(&v, &opt);
     if ((code = cli_output_open(&out, output)))
         goto done;
     v.fp = out.fp;
@@ -784,29 +822,12 @@ int cmd_compare(int argc, char **argv)
         code = cli_output_commit(&out);
         goto done;
     }
-    switch (fmt) {
-    case CLI_FMT_TABLE:
-        print_table(&v, false);
-        break;
-    case CLI_FMT_MARKDOWN:
-        print_table(&v, true);
-        break;
-    case CLI_FMT_CSV:
-        print_csv(&v, ',');
-        break;
-    case CLI_FMT_TSV:
-        print_csv(&v, '\t');
-        break;
-    case CLI_FMT_JSON:
-        print_json(&v);
-        break;
-    }
+    print_result(&v);
     code = cli_output_commit(&out);
 done:
     if (code && out.fp)
         cli_output_abort(&out);
     aidstat_result_free(res);
-    aidstat_compare_free(cmp);
     aidstat_reftable_free(gdp);
     aidstat_reftable_free(pop);
     aidstat_reftable_free(milex);

@@ -256,3 +256,13 @@ bool cli_format_parse(const char *s, cli_format_t *f)
     }
     return false;
 }
+
+int cli_output_parse(const char *format, const char *scale, cli_format_t *fmt)
+{
+    if (format && !cli_format_parse(format, fmt))
+        return cli_error(EXIT_USAGE, "--format \"%s\": use table, csv, tsv, json or markdown%s", format,
+                         cli_hint(format, "table, csv, tsv, json, markdown"));
+    if (scale && strcmp(scale, "bn") && strcmp(scale, "m") && strcmp(scale, "k") && strcmp(scale, "1"))
+        return cli_error(EXIT_USAGE, "--scale \"%s\": use bn, m, k or 1", scale);
+    return EXIT_OK;
+}
