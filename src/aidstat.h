@@ -1298,6 +1298,10 @@ AIDSTAT_API char *aidstat_wording_unit(const char *currency, double scale, bool 
 /** The price basis: "nominal: current prices", "constant 2022 prices"
  * (base_year), "constant 1990 prices" (SIPRI TIV). Newly allocated. */
 AIDSTAT_API char *aidstat_wording_prices(const char *currency, int base_year);
+/** The price basis for machines (CSV, JSON): basis when the values were
+ * restated (aidstat_result_basis), else "nominal", or "constant 1990
+ * prices" for SIPRI TIV. Static or basis itself. */
+AIDSTAT_API const char *aidstat_wording_basis(const char *currency, const char *basis);
 /** The unit in full, per period when per is given ("year"): "€ million
  * per year (EUR, nominal: current prices)"; for SIPRI "SIPRI
  * trend-indicator values (TIV), millions, constant 1990 prices". Newly

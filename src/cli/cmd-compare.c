@@ -338,7 +338,7 @@ static void print_csv(const view_t *v, char sep)
         cli_csv_num(fp, aidstat_result_share(r, i));
         fputc(sep, fp);
         cli_csv_num(fp, aidstat_result_cumulative_share(r, i));
-        const char *basis = aidstat_result_basis(r)[0] ? aidstat_result_basis(r) : "nominal";
+        const char *basis = aidstat_wording_basis(aidstat_result_currency(r), aidstat_result_basis(r));
         const char *vals[] = {measure, aidstat_result_types(r), unit, basis, from, to,
                               aidstat_result_source(r)};
         for (size_t k = 0; k < G_N_ELEMENTS(vals); k++) {
@@ -404,7 +404,7 @@ static void print_json(const view_t *v)
     cli_json_str(fp, aidstat_stat_name(aidstat_result_stat(r)));
     fprintf(fp, ",\n  \"cumulative\": %s", aidstat_result_cumulative(r) ? "true" : "false");
     fputs(",\n  \"price_basis\": ", fp);
-    cli_json_str(fp, aidstat_result_basis(r)[0] ? aidstat_result_basis(r) : "nominal");
+    cli_json_str(fp, aidstat_wording_basis(aidstat_result_currency(r), aidstat_result_basis(r)));
     aidstat_concentration_t cc;
     if (aidstat_result_concentration(r, &cc)) {
         fprintf(fp, ",\n  \"concentration\": {\"donors\": %zu, \"hhi\": ", cc.n);

@@ -382,7 +382,7 @@ static void print_trend_csv(const trend_view_t *tv, char sep)
         const char *meta[] = {m >= 0 ? aidstat_measure_name((aidstat_measure_t)m) : "several",
                               aidstat_series_types(s), aidstat_series_currency(s),
                               interval_noun(aidstat_series_interval(s)),
-                              tv->basis[0] ? tv->basis : "nominal", aidstat_series_source(s)};
+                              aidstat_wording_basis(aidstat_series_currency(s), tv->basis), aidstat_series_source(s)};
         for (size_t k = 0; k < G_N_ELEMENTS(meta); k++) {
             fputc(sep, fp);
             cli_csv_field(fp, meta[k], sep);
@@ -426,7 +426,7 @@ static void print_trend_json(const trend_view_t *tv)
     fputs(",\n  \"currency\": ", fp);
     cli_json_str(fp, aidstat_series_currency(s));
     fputs(",\n  \"price_basis\": ", fp);
-    cli_json_str(fp, tv->basis[0] ? tv->basis : "nominal");
+    cli_json_str(fp, aidstat_wording_basis(aidstat_series_currency(s), tv->basis));
     fputs(",\n  \"interval\": ", fp);
     cli_json_str(fp, interval_noun(aidstat_series_interval(s)));
     fputs(",\n  \"selection\": ", fp);

@@ -31,6 +31,7 @@ enum {
     P_STAT_SD,
     P_PERIOD_RANGE,    /* "2022 – 2024" */
     P_NOMINAL,         /* price basis of money as reported */
+    P_NOMINAL_SHORT,   /* the same, for machines */
     P_CONSTANT,        /* "constant 2022 prices" */
     P_MONEY_UNIT,      /* "€ billion" + " per year" + "(EUR, nominal: current prices)" */
     P_PER,             /* " per year" */
@@ -87,6 +88,7 @@ static const char *const phrases[P_COUNT] = {
     [P_STAT_SD] = "standard deviation of records of %s",
     [P_PERIOD_RANGE] = "%s – %s",
     [P_NOMINAL] = "nominal: current prices",
+    [P_NOMINAL_SHORT] = "nominal",
     [P_CONSTANT] = "constant %d prices",
     [P_MONEY_UNIT] = "%s%s (%s, %s)",
     [P_PER] = " per %s",
@@ -178,6 +180,15 @@ char *aidstat_wording_prices(const char *currency, int base_year)
     if (base_year)
         return g_strdup_printf(phrases[P_CONSTANT], base_year);
     return g_strdup(phrases[P_NOMINAL]);
+}
+
+const char *aidstat_wording_basis(const char *currency, const char *basis)
+{
+    if (basis && basis[0])
+        return basis;
+    if (aidstat_currency_is_tiv(currency))
+        return "constant 1990 prices"; /* SIPRI's own: never nominal */
+    return phrases[P_NOMINAL_SHORT];
 }
 
 char *aidstat_wording_unit_statement(const char *currency, double scale, const char *per, int base_year)
