@@ -451,6 +451,9 @@ AIDSTAT_API const char *aidstat_currency_symbol(const char *currency);
 /** The scale amounts up to maxabs are shown in: 1e9 from a billion, 1e6
  * from a million, else 1. The one rule every output follows. */
 AIDSTAT_API double aidstat_scale_pick(double maxabs);
+/** The scale of amounts in currency up to maxabs: SIPRI's TIVs always in
+ * millions, as SIPRI states them; money as aidstat_scale_pick. */
+AIDSTAT_API double aidstat_scale_pick_for(const char *currency, double maxabs);
 /** A scale's word: "bn", "m", "k" or "" (long_form: "billion", "million",
  * "thousand", ""). */
 AIDSTAT_API const char *aidstat_scale_word(double scale, bool long_form);
@@ -1289,6 +1292,65 @@ AIDSTAT_API char *aidstat_text_visible(const char *s);
 /** Remove every temporary file still being written. Async-signal-safe:
  * for a program's SIGINT/SIGTERM/SIGHUP handler, which then re-raises. */
 AIDSTAT_API void aidstat_output_remove_temporaries(void);
+
+/* ------------------------------------------------------------- wording */
+
+/** What a selection shows, for wording it: the one description every
+ * door (command line, charts, reports, a program embedding the library)
+ * words with the functions below, so the same selection has the same
+ * title and unit everywhere. Fill it with aidstat_wording_init and then
+ * by hand, or from a result or series. Strings are borrowed. `size` is
+ * set by aidstat_wording_init so the struct can grow. */
+typedef struct aidstat_wording {
+    size_t size;           /**< sizeof (aidstat_wording_t), set by aidstat_wording_init */
+    const char *types;     /**< "all types", "military" or "military,financial" */
+    int measure;           /**< an aidstat_measure_t, or -1 for several */
+    const char *currency;  /**< "EUR", "USD", "TIV" (SIPRI), "" */
+    aidstat_key_t key[2];  /**< grouping keys; AIDSTAT_KEY_NONE where none */
+    aidstat_stat_t stat;   /**< what is taken of the records */
+    bool cumulative;       /**< running totals */
+    bool trend;            /**< a trend of the selection */
+    const char *filter;    /**< the selection, as aidstat_filter_describe writes it */
+} aidstat_wording_t;
+
+/** Empty description: all types, several measures, no key. */
+AIDSTAT_API void aidstat_wording_init(aidstat_wording_t *w);
+/** The description of a comparison (keys, stat, filter...) into *w. */
+AIDSTAT_API void aidstat_wording_from_result(aidstat_wording_t *w, const aidstat_result_t *r);
+/** The description of a series; its key only when grouped into more than one. */
+AIDSTAT_API void aidstat_wording_from_series(aidstat_wording_t *w, const aidstat_series_t *s);
+/** "Military aid allocations", "Major arms deliveries" (SIPRI TIV): what
+ * is counted, without key or selection. Newly allocated (g_free). */
+AIDSTAT_API char *aidstat_wording_subject(const aidstat_wording_t *w);
+/** The title: "Military aid allocations by donor", "Major arms deliveries
+ * to Ukraine by supplier" (a SIPRI selection names its suppliers and
+ * recipients), "Cumulative ...", "Trend of ...". Newly allocated (g_free). */
+AIDSTAT_API char *aidstat_wording_title(const aidstat_wording_t *w);
+/** A key in words: "donor" ("supplier" for SIPRI TIV), "region", ...;
+ * plural: "donors". Static; "" for AIDSTAT_KEY_NONE. */
+AIDSTAT_API const char *aidstat_wording_key(aidstat_key_t k, const char *currency, bool plural);
+/** A key as a column heading: "Donor", "Supplier" (SIPRI TIV), "Region", ...
+ * Static; "" for AIDSTAT_KEY_NONE. */
+AIDSTAT_API const char *aidstat_wording_key_title(aidstat_key_t k, const char *currency);
+/** Whether currency is SIPRI's trend-indicator value, not money. */
+AIDSTAT_API bool aidstat_currency_is_tiv(const char *currency);
+/** A unit: "€ billion" (long_form) or "€ bn"; "TIV million". Newly allocated. */
+AIDSTAT_API char *aidstat_wording_unit(const char *currency, double scale, bool long_form);
+/** The price basis: "nominal: current prices", "constant 2022 prices"
+ * (base_year), "constant 1990 prices" (SIPRI TIV). Newly allocated. */
+AIDSTAT_API char *aidstat_wording_prices(const char *currency, int base_year);
+/** The price basis for machines (CSV, JSON): basis when the values were
+ * restated (aidstat_result_basis), else "nominal", or "constant 1990
+ * prices" for SIPRI TIV. Static or basis itself. */
+AIDSTAT_API const char *aidstat_wording_basis(const char *currency, const char *basis);
+/** The unit in full, per period when per is given ("year"): "€ million
+ * per year (EUR, nominal: current prices)"; for SIPRI "SIPRI
+ * trend-indicator values (TIV), millions, constant 1990 prices". Newly
+ * allocated. */
+AIDSTAT_API char *aidstat_wording_unit_statement(const char *currency, double scale, const char *per,
+                                                 int base_year);
+/** "Jan 2022 – Dec 2024", or one period; "" when y0 <= 0. Newly allocated. */
+AIDSTAT_API char *aidstat_wording_period(int y0, int m0, int y1, int m1);
 
 /* ---------------------------------------------------------------- charts */
 

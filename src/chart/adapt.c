@@ -58,70 +58,36 @@ static void check_highlights(aidstat_chart_t *c, const aidstat_chart_options_t *
     g_free(labels);
 }
 
-static double pick_scale(double maxabs)
-{
-    return aidstat_scale_pick(maxabs);
-}
-
 static char *unit_text(const char *currency, double scale, aid_locale_t loc)
 {
-    const char *word = scale >= 1e9 ? (loc ? "Mrd." : "billion") : scale >= 1e6 ? (loc ? "Mio." : "million")
-                     : scale >= 1e3 ? (loc ? "Tsd." : "thousand") : "";
+    if (loc != AID_LOCALE_DE)
+        return aidstat_wording_unit(currency, scale, true);
+    const char *word = scale >= 1e9 ? "Mrd." : scale >= 1e6 ? "Mio." : scale >= 1e3 ? "Tsd." : "";
     const char *sym = aidstat_currency_symbol(currency) ? aidstat_currency_symbol(currency) : currency;
-    if (loc == AID_LOCALE_DE)
-        return g_strdup_printf("%s%s%s", word, word[0] ? " " : "", sym);
-    return g_strdup_printf("%s%s%s", sym, word[0] ? " " : "", word);
+    return g_strdup_printf("%s%s%s", word, word[0] ? " " : "", sym);
 }
 
-static char *period_text(int y0, int m0, int y1, int m1)
+/* Title (unless the options give one), subtitle and footer of a chart of
+ * what w describes: the title and the subtitle's subject and unit come
+ * from the wording module, as they do for every other door. per names
+ * the period of a flow ("year"), or NULL. */
+static void make_texts(aidstat_chart_t *c, const aidstat_wording_t *w, const char *per, int y0, int m0, int y1,
+                       int m1, const char *source, const char *basis, GPtrArray *notes)
 {
-    char a[32], b[32];
-    if (y0 <= 0)
-        return g_strdup("");
-    aidstat_period_format(y0, m0, a, sizeof a);
-    aidstat_period_format(y1, m1, b, sizeof b);
-    return strcmp(a, b) ? g_strdup_printf("%s – %s", a, b) : g_strdup(a);
-}
-
-/* "Military aid allocations" from types and measure. */
-static char *what_text(const char *types, int measure, const char *currency)
-{
-    GString *t = g_string_new(NULL);
-    if (currency && !strcmp(currency, "TIV")) {
-        g_string_append(t, "Major arms"); /* SIPRI's arms transfers: not all aid */
-    } else if (strcmp(types, "all types") && !strchr(types, ',')) {
-        g_string_append(t, types);
-        t->str[0] = g_ascii_toupper(t->str[0]);
-        g_string_append(t, " aid");
-    } else {
-        g_string_append(t, "Aid");
-    }
-    if (measure >= 0) {
-        char *ml = g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)measure), -1);
-        g_string_append_printf(t, " %s", ml);
-        g_free(ml);
-    }
-    return g_string_free(t, FALSE);
-}
-
-static void make_texts(aidstat_chart_t *c, const char *types, int measure, const char *by,
-                       int y0, int m0, int y1, int m1, const char *source, const char *basis,
-                       GPtrArray *notes)
-{
-    char *what = what_text(types, measure, c->currency);
-    bool tiv = c->currency && !strcmp(c->currency, "TIV");
-    char *period = period_text(y0, m0, y1, m1);
-    if (c->opt.title)
-        c->title = g_strdup(c->opt.title);
-    else if (by)
-        c->title = g_strdup_printf("%s by %s", what, by);
-    else
-        c->title = g_strdup(what);
-    if (c->opt.subtitle)
+    char *what = aidstat_wording_subject(w);
+    char *period = aidstat_wording_period(y0, m0, y1, m1);
+    c->title = c->opt.title ? g_strdup(c->opt.title) : aidstat_wording_title(w);
+    if (c->opt.subtitle) {
         c->subtitle = g_strdup(c->opt.subtitle);
-    else
-        c->subtitle = g_strdup_printf("%s, %s%s%s%s", what, c->unit_label, (basis && basis[0]) || tiv ? "" : ", nominal",
+    } else if (aidstat_currency_is_tiv(c->currency) && !c->percent_values) {
+        char *u = aidstat_wording_unit_statement(c->currency, c->scale, per, 0);
+        c->subtitle = g_strdup_printf("%s, %s%s%s", what, u, period[0] ? ", " : "", period);
+        g_free(u);
+    } else {
+        c->subtitle = g_strdup_printf("%s, %s%s%s%s", what, c->unit_label,
+                                      (basis && basis[0]) || aidstat_currency_is_tiv(c->currency) ? "" : ", nominal",
                                       period[0] ? ", " : "", period);
+    }
     GString *f = g_string_new(NULL);
     g_string_append_printf(f, "Source: %s", source && source[0] ? source : "not stated in the data");
     if (basis && basis[0])
@@ -201,7 +167,8 @@ static char *chart_note(const aidstat_result_t *r, size_t i, aidstat_chart_kind_
     case AIDSTAT_NOTE_NOT_SHOWN: {
         size_t hidden = aidstat_result_note_count_param(r, i, 0), shown = aidstat_result_note_count_param(r, i, 1);
         return g_strdup_printf("the %zu largest of %zu %s", shown, shown + hidden,
-                               k0 == AIDSTAT_KEY_DONOR ? "donors" : k0 == AIDSTAT_KEY_REGION ? "groups" : subject);
+                               k0 == AIDSTAT_KEY_DONOR ? aidstat_wording_key(k0, aidstat_result_currency(r), true)
+                               : k0 == AIDSTAT_KEY_REGION ? "groups" : subject);
     }
     case AIDSTAT_NOTE_SHARES_OVERLAP:
     case AIDSTAT_NOTE_COLUMNS_OVERLAP:
@@ -347,7 +314,7 @@ static bool result_unit(aidstat_chart_t *c, const aidstat_result_t *r, const aid
     c->currency = g_strdup(aidstat_result_currency(r));
     if (k == AIDSTAT_CHART_STACKED) {
         /* a stack adds parts of one whole: a negative part has no place in it */
-        c->scale = pick_scale(maxabs);
+        c->scale = aidstat_scale_pick_for(c->currency, maxabs);
         for (size_t i = 0; i < c->nitems; i++)
             for (size_t j = 0; j < c->nser; j++)
                 if (c->items[i].v[j] < 0) {
@@ -362,9 +329,7 @@ static bool result_unit(aidstat_chart_t *c, const aidstat_result_t *r, const aid
     c->percent_values = per && k != AIDSTAT_CHART_SCATTER;
     if (aidstat_result_per(r) == AIDSTAT_PER_GDP)
         c->percent_values = k != AIDSTAT_CHART_SCATTER;
-    c->scale = pick_scale(maxabs);
-    if (!strcmp(c->currency, "TIV"))
-        c->scale = 1e6; /* SIPRI states TIVs in millions */
+    c->scale = aidstat_scale_pick_for(c->currency, maxabs);
     if (aidstat_result_stat(r) == AIDSTAT_STAT_COUNT) {
         c->scale = 1;
         c->unit_label = g_strdup("records");
@@ -393,7 +358,7 @@ static bool result_unit(aidstat_chart_t *c, const aidstat_result_t *r, const aid
 static void result_texts(aidstat_chart_t *c, const aidstat_result_t *r, const aidstat_chart_options_t *opt)
 {
     aidstat_chart_kind_t k = opt->kind;
-    aidstat_key_t k0 = aidstat_result_key(r, 0), k1 = aidstat_result_key(r, 1);
+    aidstat_key_t k0 = aidstat_result_key(r, 0);
     bool per = aidstat_result_per(r) != AIDSTAT_PER_NONE, dumbbell = k == AIDSTAT_CHART_DUMBBELL;
     int y0, m0, y1, m1;
     aidstat_result_period(r, &y0, &m0, &y1, &m1);
@@ -403,21 +368,20 @@ static void result_texts(aidstat_chart_t *c, const aidstat_result_t *r, const ai
         if (t)
             g_ptr_array_add(notes, t);
     }
-    char by[64];
-    if ((k == AIDSTAT_CHART_STACKED || k == AIDSTAT_CHART_GROUPED) && k1)
-        snprintf(by, sizeof by, "%s and %s", aidstat_key_name(k0), aidstat_key_name(k1));
-    else
-        snprintf(by, sizeof by, "%s", aidstat_key_name(k0));
+    aidstat_wording_t w;
+    aidstat_wording_from_result(&w, r);
+    if (!(k == AIDSTAT_CHART_STACKED || k == AIDSTAT_CHART_GROUPED))
+        w.key[1] = AIDSTAT_KEY_NONE;
     if (dumbbell) {
         /* the rows are sorted by the gap, not ranked by one measure */
         g_ptr_array_add(notes, g_strdup_printf("sorted by the gap between %s and %s", c->series[0], c->series[1]));
     }
-    make_texts(c, aidstat_result_types(r), aidstat_result_measure(r), by, y0, m0, y1, m1,
-               aidstat_result_source(r), aidstat_result_basis(r), notes);
+    make_texts(c, &w, NULL, y0, m0, y1, m1, aidstat_result_source(r), aidstat_result_basis(r), notes);
+    const char *k0w = aidstat_wording_key(k0, c->currency, false);
     if (dumbbell && !opt->title) {
         g_free(c->title);
         c->title = g_strdup_printf("%s and %c%s by %s", c->series[0], g_ascii_tolower(c->series[1][0]),
-                                   c->series[1] + 1, aidstat_key_name(k0));
+                                   c->series[1] + 1, k0w);
     }
     if (k == AIDSTAT_CHART_SCATTER && !opt->title) {
         char *t = g_strdup_printf("%s: amount and share of GDP", c->title);
@@ -426,7 +390,7 @@ static void result_texts(aidstat_chart_t *c, const aidstat_result_t *r, const ai
     }
     if (per && k != AIDSTAT_CHART_SCATTER) {
         g_free(c->title);
-        char *what = what_text(aidstat_result_types(r), aidstat_result_measure(r), c->currency);
+        char *what = aidstat_wording_subject(&w);
         c->title = opt->title ? g_strdup(opt->title) : g_strdup_printf("%s relative to GDP", what);
         g_free(what);
     }
@@ -563,7 +527,7 @@ aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s, const aids
     if (opt->trend && k == AIDSTAT_CHART_LINE)
         g_ptr_array_add(notes, g_strdup("dashed: least-squares trend with its 95 % confidence band"));
     c->currency = g_strdup(aidstat_series_currency(s));
-    c->scale = pick_scale(maxabs);
+    c->scale = aidstat_scale_pick_for(c->currency, maxabs);
     char *u = unit_text(c->currency, c->scale, c->locale);
     const char *per = c->interval == AIDSTAT_INTERVAL_YEAR ? "year" : c->interval == AIDSTAT_INTERVAL_QUARTER ? "quarter" : "month";
     c->unit_label = opt->cumulative ? g_strdup_printf("%s, cumulative", u) : g_strdup_printf("%s per %s", u, per);
@@ -573,16 +537,13 @@ aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s, const aids
     for (size_t i = 0; i < aidstat_series_note_count(s); i++)
         if (!strstr(aidstat_series_note(s, i), "is incomplete"))
             g_ptr_array_add(notes, g_strdup(aidstat_series_note(s, i)));
-    aidstat_key_t key = aidstat_series_key(s);
-    const char *by = key && c->nitems > 1 ? aidstat_key_name(key) : NULL;
-    make_texts(c, aidstat_series_types(s), aidstat_series_measure(s), by, y0, m0, y1, m1,
-               aidstat_series_source(s), "", notes);
-    if (opt->cumulative && !opt->title) {
-        /* "Cumulative military aid ..." */
-        char *t = g_strdup_printf("Cumulative %c%s", g_ascii_tolower(c->title[0]), c->title + 1);
-        g_free(c->title);
-        c->title = t;
-    }
+    aidstat_wording_t w;
+    aidstat_wording_from_series(&w, s);
+    if (c->nitems < 2)
+        w.key[0] = AIDSTAT_KEY_NONE;
+    w.cumulative = opt->cumulative;
+    make_texts(c, &w, opt->cumulative ? NULL : per, y0, m0, y1, m1, aidstat_series_source(s), "",
+               notes);
     g_ptr_array_free(notes, TRUE);
     check_highlights(c, opt);
     alt_text(c);
@@ -711,7 +672,7 @@ aidstat_chart_t *aidstat_chart_from_diff(const aidstat_diff_t *d, const aidstat_
         maxabs = MAX(maxabs, MAX(fabs(r->old_value), fabs(r->new_value)));
     }
     c->currency = g_strdup(aidstat_diff_currency(d));
-    c->scale = !strcmp(c->currency, "TIV") ? 1e6 : pick_scale(maxabs);
+    c->scale = aidstat_scale_pick_for(c->currency, maxabs);
     c->unit_label = unit_text(c->currency, c->scale, c->locale);
     int y0, m0, y1, m1;
     aidstat_diff_common_period(d, &y0, &m0, &y1, &m1);
@@ -723,11 +684,17 @@ aidstat_chart_t *aidstat_chart_from_diff(const aidstat_diff_t *d, const aidstat_
                                 aidstat_diff_source(d, 1), fn);
     g_free(fo);
     g_free(fn);
-    make_texts(c, "all types", m, "donor", y0, m0, y1, m1, src, NULL, notes);
+    aidstat_wording_t w;
+    aidstat_wording_init(&w);
+    w.measure = m;
+    w.currency = c->currency;
+    w.key[0] = AIDSTAT_KEY_DONOR;
+    make_texts(c, &w, NULL, y0, m0, y1, m1, src, NULL, notes);
     if (!opt->title) {
-        char *what = what_text("all types", m, c->currency);
+        char *what = aidstat_wording_subject(&w);
         g_free(c->title);
-        c->title = g_strdup_printf("Largest revisions: %c%s by donor", g_ascii_tolower(what[0]), what + 1);
+        c->title = g_strdup_printf("Largest revisions: %c%s by %s", g_ascii_tolower(what[0]), what + 1,
+                                   aidstat_wording_key(AIDSTAT_KEY_DONOR, c->currency, false));
         g_free(what);
     }
     g_free(src);

@@ -40,6 +40,8 @@ char *aid_chart_value(const aidstat_chart_t *c, double v, int decimals, char *bu
         return aid_num(v, 0, c->locale, buf, len);
     double shown = fabs(v / c->scale);
     int d = decimals >= 0 ? decimals : shown >= 100 ? 0 : shown >= 10 ? 1 : shown >= 1 ? 1 : 2;
+    if (decimals < 0 && aidstat_currency_is_tiv(c->currency))
+        d = 0; /* SIPRI's TIVs are whole millions: decimals would be false precision */
     /* 99.96 rounds to 100.0: then it is shown as 100, like every other hundred */
     if (decimals < 0 && d > 0) {
         double r = round(shown * pow(10, d)) / pow(10, d);

@@ -123,6 +123,8 @@ size_t cli_width(const char *s);
 /* Output formats. */
 typedef enum { CLI_FMT_TABLE, CLI_FMT_CSV, CLI_FMT_TSV, CLI_FMT_JSON, CLI_FMT_MARKDOWN } cli_format_t;
 bool cli_format_parse(const char *s, cli_format_t *f);
+/* --format (into *fmt) and --scale checked; an exit code, EXIT_OK when both are good */
+int cli_output_parse(const char *format, const char *scale, cli_format_t *fmt);
 
 /* An aligned table: cells row-major, the first row the header. */
 typedef struct {
@@ -152,7 +154,7 @@ void cli_json_num(FILE *fp, double x); /* null for NaN and infinities */
 /* Whether s is a currency code as ISO 4217 writes them: three ASCII letters. */
 bool cli_currency_code(const char *s);
 const char *cli_currency_symbol(const char *code); /* "€", or NULL */
-const char *cli_key_title(aidstat_key_t k);        /* "Donor" */
+const char *cli_key_title(aidstat_key_t k, const char *currency); /* "Donor", "Supplier" */
 char *cli_period_iso(int y, int m);                /* "2025-04", "" when none */
 char *cli_fmt_pct(double x, char *buf, size_t len); /* 0.123 -> "12.3 %" */
 

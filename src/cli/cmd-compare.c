@@ -24,15 +24,10 @@ typedef struct {
 static char *period_text(const aidstat_result_t *r)
 {
     int y0, m0, y1, m1;
-    char a[32], b[32];
     aidstat_result_period(r, &y0, &m0, &y1, &m1);
     if (y0 <= 0)
         return g_strdup("no dates in the data");
-    aidstat_period_format(y0, m0, a, sizeof a);
-    aidstat_period_format(y1, m1, b, sizeof b);
-    if (!strcmp(a, b))
-        return g_strdup(a);
-    return g_strdup_printf("%s – %s", a, b);
+    return aidstat_wording_period(y0, m0, y1, m1);
 }
 
 static char *measure_text(const aidstat_result_t *r)
@@ -43,41 +38,17 @@ static char *measure_text(const aidstat_result_t *r)
     return g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1);
 }
 
+/* The title every door gives this comparison, and the unit. */
 static char *title_text(const view_t *v)
 {
-    const aidstat_result_t *r = v->res;
-    const char *types = aidstat_result_types(r);
-    int m = aidstat_result_measure(r);
-    GString *t = g_string_new(NULL);
-    static const char *const stat_title[] = {"", "Number of records of ", "Mean record of ",
-                                             "Median record of ", "Smallest record of ",
-                                             "Largest record of ", "Standard deviation of records of "};
-    g_string_append(t, stat_title[aidstat_result_stat(r)]);
-    if (aidstat_result_cumulative(r))
-        g_string_append(t, "Cumulative ");
-    bool lead = t->len == 0;
-    if (!strcmp(aidstat_result_currency(r), "TIV"))
-        g_string_append(t, lead ? "Major arms" : "major arms"); /* SIPRI: transfers, not only aid */
-    else if (!strcmp(types, "all types") || strchr(types, ','))
-        g_string_append(t, lead ? "Aid" : "aid");
-    else {
-        size_t at = t->len;
-        g_string_append(t, types);
-        if (lead)
-            t->str[at] = g_ascii_toupper(t->str[at]);
-        g_string_append(t, " aid");
-    }
-    if (m >= 0) {
-        char *ml = g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1);
-        g_string_append_printf(t, " %s", ml);
-        g_free(ml);
-    }
-    g_string_append_printf(t, " by %s", aidstat_key_name(aidstat_result_key(r, 0)));
-    if (aidstat_result_key(r, 1))
-        g_string_append_printf(t, " and %s", aidstat_key_name(aidstat_result_key(r, 1)));
-    if (aidstat_result_stat(r) != AIDSTAT_STAT_COUNT)
-        g_string_append_printf(t, ", %s", v->unit_long);
-    return g_string_free(t, FALSE);
+    aidstat_wording_t w;
+    aidstat_wording_from_result(&w, v->res);
+    char *t = aidstat_wording_title(&w);
+    if (aidstat_result_stat(v->res) == AIDSTAT_STAT_COUNT)
+        return t;
+    char *out = g_strdup_printf("%s, %s", t, v->unit_long);
+    g_free(t);
+    return out;
 }
 
 /* Money in the display unit, or a percentage. */
@@ -100,23 +71,20 @@ static char *footer_text(const view_t *v, const char *sep)
     char *period = period_text(r);
     const char *cur = aidstat_result_currency(r);
     GString *s = g_string_new(NULL);
-    g_string_append_printf(s, "Measure: %s%sType: %s%sUnit: %s", measure, sep,
-                           aidstat_result_types(r), sep, v->unit_long);
+    g_string_append_printf(s, "Measure: %s%sType: %s%sUnit: ", measure, sep, aidstat_result_types(r), sep);
     const char *basis = aidstat_result_basis(r);
     bool restated = basis[0] != '\0';
-    char prices[48];
-    if (v->base_year)
-        snprintf(prices, sizeof prices, "constant %d prices", v->base_year);
-    else
-        snprintf(prices, sizeof prices, "nominal: current prices");
-    if (aidstat_result_stat(r) == AIDSTAT_STAT_COUNT)
-        ; /* a count has no currency */
-    else if (!strcmp(cur, "TIV"))
-        g_string_append(s, " (SIPRI trend-indicator values, not money)");
-    else if (aidstat_result_per(r) != AIDSTAT_PER_NONE)
-        g_string_append_printf(s, " (aid in %s, %s)", cur, v->base_year ? prices : "nominal");
-    else
-        g_string_append_printf(s, " (%s, %s)", cur, prices);
+    char *prices = aidstat_wording_prices(cur, v->base_year);
+    if (aidstat_result_stat(r) == AIDSTAT_STAT_COUNT) {
+        g_string_append(s, v->unit_long); /* a count has no currency */
+    } else if (aidstat_result_per(r) != AIDSTAT_PER_NONE) {
+        g_string_append_printf(s, "%s (aid in %s, %s)", v->unit_long, cur, v->base_year ? prices : "nominal");
+    } else {
+        char *u = aidstat_wording_unit_statement(cur, v->scale, NULL, v->base_year);
+        g_string_append(s, u);
+        g_free(u);
+    }
+    g_free(prices);
     if (restated)
         g_string_append_printf(s, "%sBasis: %s", sep, basis);
     g_string_append_printf(s, "%sPeriod: %s", sep, period);
@@ -192,7 +160,7 @@ static void print_table(const view_t *v, bool markdown)
     /* header */
     if (rank)
         cli_grid_put(g, "Rank");
-    cli_grid_put(g, cli_key_title(aidstat_result_key(r, 0)));
+    cli_grid_put(g, cli_key_title(aidstat_result_key(r, 0), aidstat_result_currency(r)));
     for (size_t j = 0; j < nc; j++)
         cli_grid_put(g, aidstat_result_col_label(r, j));
     if (row_value)
@@ -370,7 +338,7 @@ static void print_csv(const view_t *v, char sep)
         cli_csv_num(fp, aidstat_result_share(r, i));
         fputc(sep, fp);
         cli_csv_num(fp, aidstat_result_cumulative_share(r, i));
-        const char *basis = aidstat_result_basis(r)[0] ? aidstat_result_basis(r) : "nominal";
+        const char *basis = aidstat_wording_basis(aidstat_result_currency(r), aidstat_result_basis(r));
         const char *vals[] = {measure, aidstat_result_types(r), unit, basis, from, to,
                               aidstat_result_source(r)};
         for (size_t k = 0; k < G_N_ELEMENTS(vals); k++) {
@@ -436,7 +404,7 @@ static void print_json(const view_t *v)
     cli_json_str(fp, aidstat_stat_name(aidstat_result_stat(r)));
     fprintf(fp, ",\n  \"cumulative\": %s", aidstat_result_cumulative(r) ? "true" : "false");
     fputs(",\n  \"price_basis\": ", fp);
-    cli_json_str(fp, aidstat_result_basis(r)[0] ? aidstat_result_basis(r) : "nominal");
+    cli_json_str(fp, aidstat_wording_basis(aidstat_result_currency(r), aidstat_result_basis(r)));
     aidstat_concentration_t cc;
     if (aidstat_result_concentration(r, &cc)) {
         fprintf(fp, ",\n  \"concentration\": {\"donors\": %zu, \"hhi\": ", cc.n);
@@ -588,6 +556,155 @@ static void add_caveat(void *user, const char *caveat)
     aidstat_compare_add_caveat(user, caveat);
 }
 
+/* --by (one or two keys) and --pipeline into opt->by. */
+static int parse_keys(const char *by, bool pipeline, aidstat_compare_options_t *opt)
+{
+    if (by) {
+        gchar **keys = g_strsplit(by, ",", -1);
+        guint nk = g_strv_length(keys);
+        if (nk < 1 || nk > 2) {
+            g_strfreev(keys);
+            return cli_error(EXIT_USAGE, "--by \"%s\": give one or two keys", by);
+        }
+        for (guint i = 0; i < nk; i++) {
+            aidstat_key_t k;
+            if (aidstat_key_parse(g_strstrip(keys[i]), &k) != AIDSTAT_OK) {
+                int code = cli_error(EXIT_USAGE,
+                                     "--by: unknown key \"%s\"%s (keys: donor, region, type, measure, year, quarter, month, sourcing)",
+                                     keys[i], cli_hint(keys[i], "donor, region, type, measure, year, quarter, month, sourcing"));
+                g_strfreev(keys);
+                return code;
+            }
+            opt->by[i] = (aidstat_key_t)k;
+        }
+        g_strfreev(keys);
+    }
+    if (pipeline) {
+        /* the stages are the columns */
+        if (opt->by[1] || opt->by[0] == AIDSTAT_KEY_MEASURE)
+            return cli_error(EXIT_USAGE, "--pipeline puts the measures in columns: give one --by key (donor, region or a period)");
+        opt->by[1] = AIDSTAT_KEY_MEASURE;
+    }
+    return EXIT_OK;
+}
+
+/* --sort, --stat and --per into opt. */
+static int parse_choices(const char *sort, const char *stat, const char *per, aidstat_compare_options_t *opt)
+{
+    if (sort) {
+        if (!strcmp(sort, "value"))
+            opt->sort = AIDSTAT_SORT_VALUE;
+        else if (!strcmp(sort, "name"))
+            opt->sort = AIDSTAT_SORT_NAME;
+        else
+            return cli_error(EXIT_USAGE, "--sort \"%s\": use value or name", sort);
+    }
+    if (stat) {
+        aidstat_stat_t st;
+        if (aidstat_stat_parse(stat, &st) != AIDSTAT_OK)
+            return cli_error(EXIT_USAGE, "--stat \"%s\": use sum, count, mean, median, min, max or sd", stat);
+        opt->stat = (aidstat_stat_t)st;
+    }
+    if (per) {
+        if (!strcmp(per, "gdp"))
+            opt->per = AIDSTAT_PER_GDP;
+        else if (!strcmp(per, "capita"))
+            opt->per = AIDSTAT_PER_CAPITA;
+        else if (!strcmp(per, "milex"))
+            opt->per = AIDSTAT_PER_MILEX;
+        else
+            return cli_error(EXIT_USAGE, "--per \"%s\": use gdp, capita or milex", per);
+    }
+    return EXIT_OK;
+}
+
+/* The reference tables for --per: GDP, population, military expenditure,
+ * loaded into *gdp, *pop, *milex (the caller frees them) and set in opt. */
+static int load_tables(const char *gdp_file, long gdp_year, const char *pop_file, const char *milex_file,
+                       const char *milex_sheet, long milex_year, aidstat_compare_options_t *opt,
+                       aidstat_reftable_t **gdp, aidstat_reftable_t **pop, aidstat_reftable_t **milex)
+{
+    aidstat_error_t err;
+    if (gdp_file) {
+        if (!(*gdp = aidstat_reftable_load_file(gdp_file, AIDSTAT_REF_GDP, NULL, &err)))
+            return cli_fail(&err);
+        opt->gdp = *gdp;
+        opt->gdp_year = (int)gdp_year;
+    }
+    if (pop_file) {
+        if (!(*pop = aidstat_reftable_load_file(pop_file, AIDSTAT_REF_POPULATION, NULL, &err)))
+            return cli_fail(&err);
+        opt->population = *pop;
+    }
+    if (milex_file) {
+        if (!(*milex = aidstat_reftable_load_sheet(milex_file, AIDSTAT_REF_MILEX, milex_sheet, NULL, &err)))
+            return cli_fail(&err);
+        opt->milex = *milex;
+        opt->milex_year = (int)milex_year;
+    } else if (milex_sheet || milex_year) {
+        return cli_error(EXIT_USAGE, "--milex-%s applies to a military expenditure table: give --milex FILE",
+                         milex_sheet ? "sheet" : "year");
+    }
+    if (opt->per == AIDSTAT_PER_MILEX && !*milex)
+        return cli_error(EXIT_USAGE, "--per milex needs a military expenditure table (--milex FILE: SIPRI's workbook)");
+    if (opt->per == AIDSTAT_PER_CAPITA && !*pop)
+        return cli_error(EXIT_USAGE, "--per capita needs a population table (--population FILE)");
+    return EXIT_OK;
+}
+
+/* Decimals in the table when --decimals does not say. */
+static int default_decimals(const view_t *v, const aidstat_compare_options_t *opt)
+{
+    if (opt->per == AIDSTAT_PER_GDP)
+        return 3;
+    if (opt->stat == AIDSTAT_STAT_COUNT)
+        return 0;
+    if (opt->per == AIDSTAT_PER_CAPITA || opt->per == AIDSTAT_PER_MILEX)
+        return 2;
+    if (aidstat_currency_is_tiv(aidstat_result_currency(v->res)))
+        return 0; /* SIPRI's TIVs are whole millions */
+    return v->scale > 1 ? 2 : 0;
+}
+
+/* The comparison of the files (or the embedded data) into *res. */
+static int run_compare(const aidstat_compare_options_t *opt, cli_data_opts_t *data, cli_eu_t *eu, cli_select_t *sel,
+                       char **files, int nfiles, aidstat_result_t **res)
+{
+    aidstat_error_t err;
+    aidstat_compare_t *cmp = aidstat_compare_new(opt, &err);
+    if (!cmp)
+        return cli_fail(&err);
+    int code = cli_eu_load(eu, data, files, nfiles, aidstat_compare_add, cmp, add_report, cmp, add_caveat, cmp);
+    if (!code)
+        code = cli_select_check(sel);
+    if (!code && !(*res = aidstat_compare_finish(cmp, &err)))
+        code = cli_fail(&err);
+    aidstat_compare_free(cmp);
+    return code;
+}
+
+/* The result in the chosen format. */
+static void print_result(const view_t *v)
+{
+    switch (v->format) {
+    case CLI_FMT_TABLE:
+        print_table(v, false);
+        break;
+    case CLI_FMT_MARKDOWN:
+        print_table(v, true);
+        break;
+    case CLI_FMT_CSV:
+        print_csv(v, ',');
+        break;
+    case CLI_FMT_TSV:
+        print_csv(v, '\t');
+        break;
+    case CLI_FMT_JSON:
+        print_json(v);
+        break;
+    }
+}
+
 int cmd_compare(int argc, char **argv)
 {
     gchar *by = NULL, *sort = NULL, *per = NULL, *format = NULL, *output = NULL, *scale = NULL,
@@ -645,10 +762,8 @@ int cmd_compare(int argc, char **argv)
     g_option_context_add_group(ctx, cli_data_group(&data));
     GError *gerr = NULL;
     int code = EXIT_OK;
-    aidstat_compare_t *cmp = NULL;
     aidstat_result_t *res = NULL;
     aidstat_reftable_t *gdp = NULL, *pop = NULL, *milex = NULL;
-    aidstat_error_t err;
     cli_output_t out = {0};
 
     if (!g_option_context_parse(ctx, &argc, &argv, &gerr)) {
@@ -663,115 +778,21 @@ int cmd_compare(int argc, char **argv)
 
     aidstat_compare_options_t opt;
     aidstat_compare_options_init(&opt);
-    if (by) {
-        gchar **keys = g_strsplit(by, ",", -1);
-        guint nk = g_strv_length(keys);
-        if (nk < 1 || nk > 2) {
-            g_strfreev(keys);
-            code = cli_error(EXIT_USAGE, "--by \"%s\": give one or two keys", by);
-            goto done;
-        }
-        for (guint i = 0; i < nk; i++) {
-            aidstat_key_t k;
-            if (aidstat_key_parse(g_strstrip(keys[i]), &k) != AIDSTAT_OK) {
-                code = cli_error(EXIT_USAGE,
-                                 "--by: unknown key \"%s\"%s (keys: donor, region, type, measure, year, quarter, month, sourcing)",
-                                 keys[i], cli_hint(keys[i], "donor, region, type, measure, year, quarter, month, sourcing"));
-                g_strfreev(keys);
-                goto done;
-            }
-            opt.by[i] = (aidstat_key_t)k;
-        }
-        g_strfreev(keys);
-    }
-    if (pipeline) {
-        /* the stages are the columns */
-        if (opt.by[1] || opt.by[0] == AIDSTAT_KEY_MEASURE) {
-            code = cli_error(EXIT_USAGE, "--pipeline puts the measures in columns: give one --by key (donor, region or a period)");
-            goto done;
-        }
-        opt.by[1] = AIDSTAT_KEY_MEASURE;
-    }
+    if ((code = parse_keys(by, pipeline, &opt)))
+        goto done;
     if ((code = cli_select_build(&sel, &data,
                                  opt.by[0] == AIDSTAT_KEY_REGION || opt.by[1] == AIDSTAT_KEY_REGION)))
         goto done;
     opt.top = (size_t)top;
-    if (sort) {
-        if (!strcmp(sort, "value"))
-            opt.sort = AIDSTAT_SORT_VALUE;
-        else if (!strcmp(sort, "name"))
-            opt.sort = AIDSTAT_SORT_NAME;
-        else {
-            code = cli_error(EXIT_USAGE, "--sort \"%s\": use value or name", sort);
-            goto done;
-        }
-    }
-    if (stat) {
-        aidstat_stat_t st;
-        if (aidstat_stat_parse(stat, &st) != AIDSTAT_OK) {
-            code = cli_error(EXIT_USAGE, "--stat \"%s\": use sum, count, mean, median, min, max or sd", stat);
-            goto done;
-        }
-        opt.stat = (aidstat_stat_t)st;
-    }
-    if (per) {
-        if (!strcmp(per, "gdp"))
-            opt.per = AIDSTAT_PER_GDP;
-        else if (!strcmp(per, "capita"))
-            opt.per = AIDSTAT_PER_CAPITA;
-        else if (!strcmp(per, "milex"))
-            opt.per = AIDSTAT_PER_MILEX;
-        else {
-            code = cli_error(EXIT_USAGE, "--per \"%s\": use gdp, capita or milex", per);
-            goto done;
-        }
-    }
-    if (gdp_file) {
-        if (!(gdp = aidstat_reftable_load_file(gdp_file, AIDSTAT_REF_GDP, NULL, &err))) {
-            code = cli_fail(&err);
-            goto done;
-        }
-        opt.gdp = gdp;
-        opt.gdp_year = gdp_year;
-    }
-    if (pop_file) {
-        if (!(pop = aidstat_reftable_load_file(pop_file, AIDSTAT_REF_POPULATION, NULL, &err))) {
-            code = cli_fail(&err);
-            goto done;
-        }
-        opt.population = pop;
-    }
-    if (milex_file) {
-        if (!(milex = aidstat_reftable_load_sheet(milex_file, AIDSTAT_REF_MILEX, milex_sheet, NULL, &err))) {
-            code = cli_fail(&err);
-            goto done;
-        }
-        opt.milex = milex;
-        opt.milex_year = milex_year;
-    } else if (milex_sheet || milex_year) {
-        code = cli_error(EXIT_USAGE, "--milex-%s applies to a military expenditure table: give --milex FILE",
-                         milex_sheet ? "sheet" : "year");
+    if ((code = parse_choices(sort, stat, per, &opt)))
         goto done;
-    }
-    if (opt.per == AIDSTAT_PER_MILEX && !milex) {
-        code = cli_error(EXIT_USAGE, "--per milex needs a military expenditure table (--milex FILE: SIPRI's workbook)");
+    if ((code = load_tables(gdp_file, gdp_year, pop_file, milex_file, milex_sheet, milex_year, &opt, &gdp, &pop,
+                            &milex)))
         goto done;
-    }
-    if (opt.per == AIDSTAT_PER_CAPITA && !pop) {
-        code = cli_error(EXIT_USAGE, "--per capita needs a population table (--population FILE)");
-        goto done;
-    }
     opt.cumulative = cumulative;
     cli_format_t fmt = CLI_FMT_TABLE;
-    if (format && !cli_format_parse(format, &fmt)) {
-        code = cli_error(EXIT_USAGE, "--format \"%s\": use table, csv, tsv, json or markdown%s", format,
-                         cli_hint(format, "table, csv, tsv, json, markdown"));
+    if ((code = cli_output_parse(format, scale, &fmt)))
         goto done;
-    }
-    if (scale && strcmp(scale, "bn") && strcmp(scale, "m") && strcmp(scale, "k") && strcmp(scale, "1")) {
-        code = cli_error(EXIT_USAGE, "--scale \"%s\": use bn, m, k or 1", scale);
-        goto done;
-    }
     if ((code = cli_norm_build(&norm)))
         goto done;
     opt.normalize = norm.active ? &norm.norm : NULL;
@@ -782,18 +803,8 @@ int cmd_compare(int argc, char **argv)
         code = cli_compare_releases(&data, &eu, argv + 1, argc - 1, &opt, fmt, output, scale, decimals);
         goto done;
     }
-    if (!(cmp = aidstat_compare_new(&opt, &err))) {
-        code = cli_fail(&err);
+    if ((code = run_compare(&opt, &data, &eu, &sel, argv + 1, argc - 1, &res)))
         goto done;
-    }
-    if ((code = cli_eu_load(&eu, &data, argv + 1, argc - 1, aidstat_compare_add, cmp, add_report, cmp, add_caveat, cmp)))
-        goto done;
-    if ((code = cli_select_check(&sel)))
-        goto done;
-    if (!(res = aidstat_compare_finish(cmp, &err))) {
-        code = cli_fail(&err);
-        goto done;
-    }
     view_t v = {0};
     v.res = res;
     v.format = fmt;
@@ -801,11 +812,7 @@ int cmd_compare(int argc, char **argv)
     v.quiet = data.quiet;
     v.base_year = norm.norm.base_year;
     choose_scale(&v, scale);
-    v.decimals = decimals >= 0 ? decimals
-                               : (opt.per == AIDSTAT_PER_GDP ? 3
-                                  : opt.stat == AIDSTAT_STAT_COUNT ? 0
-                                  : opt.per == AIDSTAT_PER_CAPITA || opt.per == AIDSTAT_PER_MILEX ? 2
-                                  : (v.scale > 1 ? 2 : 0));
+    v.decimals = decimals >= 0 ? (int)decimals : default_decimals(&v, &opt);
     if ((code = cli_output_open(&out, output)))
         goto done;
     v.fp = out.fp;
@@ -815,29 +822,12 @@ int cmd_compare(int argc, char **argv)
         code = cli_output_commit(&out);
         goto done;
     }
-    switch (fmt) {
-    case CLI_FMT_TABLE:
-        print_table(&v, false);
-        break;
-    case CLI_FMT_MARKDOWN:
-        print_table(&v, true);
-        break;
-    case CLI_FMT_CSV:
-        print_csv(&v, ',');
-        break;
-    case CLI_FMT_TSV:
-        print_csv(&v, '\t');
-        break;
-    case CLI_FMT_JSON:
-        print_json(&v);
-        break;
-    }
+    print_result(&v);
     code = cli_output_commit(&out);
 done:
     if (code && out.fp)
         cli_output_abort(&out);
     aidstat_result_free(res);
-    aidstat_compare_free(cmp);
     aidstat_reftable_free(gdp);
     aidstat_reftable_free(pop);
     aidstat_reftable_free(milex);

@@ -56,7 +56,9 @@ static char *money(const trend_view_t *tv, double x, char *buf, size_t len)
 {
     if (isnan(x))
         return g_strlcpy(buf, "n/a", len), buf;
-    return cli_fmt_grouped(x / tv->unit.scale, 2, buf, len);
+    /* SIPRI's TIVs are whole millions: decimals would be false precision */
+    return cli_fmt_grouped(x / tv->unit.scale, aidstat_currency_is_tiv(aidstat_series_currency(tv->s)) ? 0 : 2, buf,
+                           len);
 }
 
 static void fit_group(trend_view_t *tv, group_fit_t *f)
@@ -93,22 +95,20 @@ static char *interval_text(const trend_view_t *tv, double lo, double hi, bool pc
     return buf;
 }
 
-static char *title(const trend_view_t *tv)
+/* The title every door gives this series ("Trend of ..." when trend),
+ * with the interval and unit; lower case when embedded in a longer title. */
+static char *title(const trend_view_t *tv, bool trend, bool lower)
 {
     const aidstat_series_t *s = tv->s;
-    const char *types = aidstat_series_types(s);
-    int m = aidstat_series_measure(s);
-    GString *t = g_string_new("Trend of ");
-    if (strcmp(types, "all types") && !strchr(types, ','))
-        g_string_append_printf(t, "%s ", types);
-    g_string_append(t, "aid");
-    if (m >= 0) {
-        char *ml = g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1);
-        g_string_append_printf(t, " %s", ml);
-        g_free(ml);
-    }
-    g_string_append_printf(t, ", %s, %s", interval_word(aidstat_series_interval(s)), tv->unit.unit_long);
-    return g_string_free(t, FALSE);
+    aidstat_wording_t w;
+    aidstat_wording_from_series(&w, s);
+    w.trend = trend;
+    char *t = aidstat_wording_title(&w);
+    if (lower)
+        t[0] = g_ascii_tolower(t[0]);
+    char *out = g_strdup_printf("%s, %s, %s", t, interval_word(aidstat_series_interval(s)), tv->unit.unit_long);
+    g_free(t);
+    return out;
 }
 
 static char *period_span(const trend_view_t *tv)
@@ -124,10 +124,9 @@ static char *period_span(const trend_view_t *tv)
 
 static void prices_text(const trend_view_t *tv, char *buf, size_t len)
 {
-    if (tv->base_year)
-        snprintf(buf, len, "constant %d prices", tv->base_year);
-    else
-        snprintf(buf, len, "nominal: current prices");
+    char *p = aidstat_wording_prices(aidstat_series_currency(tv->s), tv->base_year);
+    g_strlcpy(buf, p, len);
+    g_free(p);
 }
 
 /* "2022–2024", or "2022" for one year. */
@@ -149,10 +148,10 @@ static void footer(const trend_view_t *tv, const char *end, bool trend)
     char *span = period_span(tv);
     char *ml = m >= 0 ? g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1) : g_strdup("several");
     fprintf(fp, "Measure: %s%sType: %s%s", ml, end, aidstat_series_types(s), end);
-    char prices[48];
-    prices_text(tv, prices, sizeof prices);
-    fprintf(fp, "Unit: %s per %s (%s, %s)%s", tv->unit.unit_long,
-            interval_noun(aidstat_series_interval(s)), aidstat_series_currency(s), prices, end);
+    char *unit = aidstat_wording_unit_statement(aidstat_series_currency(s), tv->unit.scale,
+                                                interval_noun(aidstat_series_interval(s)), tv->base_year);
+    fprintf(fp, "Unit: %s%s", unit, end);
+    g_free(unit);
     if (tv->basis[0])
         fprintf(fp, "Basis: %s%s", tv->basis, end);
     fprintf(fp, "%s: %s%s", trend ? "Fitted" : "Periods", span, end);
@@ -263,7 +262,7 @@ static void print_trend_table(const trend_view_t *tv, bool markdown)
             cli_grid_put(g, buf);
         }
     }
-    char *t = title(tv);
+    char *t = title(tv, true, false);
     if (markdown) {
         fprintf(fp, "**%s**\n\n", t);
         cli_grid_markdown(fp, g, false);
@@ -383,7 +382,7 @@ static void print_trend_csv(const trend_view_t *tv, char sep)
         const char *meta[] = {m >= 0 ? aidstat_measure_name((aidstat_measure_t)m) : "several",
                               aidstat_series_types(s), aidstat_series_currency(s),
                               interval_noun(aidstat_series_interval(s)),
-                              tv->basis[0] ? tv->basis : "nominal", aidstat_series_source(s)};
+                              aidstat_wording_basis(aidstat_series_currency(s), tv->basis), aidstat_series_source(s)};
         for (size_t k = 0; k < G_N_ELEMENTS(meta); k++) {
             fputc(sep, fp);
             cli_csv_field(fp, meta[k], sep);
@@ -427,7 +426,7 @@ static void print_trend_json(const trend_view_t *tv)
     fputs(",\n  \"currency\": ", fp);
     cli_json_str(fp, aidstat_series_currency(s));
     fputs(",\n  \"price_basis\": ", fp);
-    cli_json_str(fp, tv->basis[0] ? tv->basis : "nominal");
+    cli_json_str(fp, aidstat_wording_basis(aidstat_series_currency(s), tv->basis));
     fputs(",\n  \"interval\": ", fp);
     cli_json_str(fp, interval_noun(aidstat_series_interval(s)));
     fputs(",\n  \"selection\": ", fp);
@@ -523,13 +522,198 @@ static void print_trend_json(const trend_view_t *tv)
 }
 
 /* --series: the periods down, the groups across. */
-static void print_series(const trend_view_t *tv, bool cumulative, size_t window)
+/* The series as JSON: periods and each group's values. */
+static void series_json(const trend_view_t *tv, double *const *cols, bool cumulative, size_t window)
 {
     const aidstat_series_t *s = tv->s;
     FILE *fp = tv->fp;
     size_t len = aidstat_series_length(s), ng = tv->ngroups;
-    bool table = tv->format == CLI_FMT_TABLE || tv->format == CLI_FMT_MARKDOWN;
-    char sep = tv->format == CLI_FMT_TSV ? '\t' : ',';
+    char buf[CLI_NUM_MAX];
+    int m = aidstat_series_measure(s);
+    fputs("{\n  \"measure\": ", fp);
+    if (m >= 0)
+        cli_json_str(fp, aidstat_measure_name((aidstat_measure_t)m));
+    else
+        fputs("null", fp);
+    fputs(", \"type\": ", fp);
+    cli_json_str(fp, aidstat_series_types(s));
+    fputs(", \"currency\": ", fp);
+    cli_json_str(fp, aidstat_series_currency(s));
+    fprintf(fp, ", \"transform\": \"%s\", \"window\": %zu, \"change\": %s%s%s,\n  \"source\": ",
+            cumulative ? "cumulative" : window > 1 ? "moving_average" : "none", window,
+            tv->change_lag ? "\"" : "", tv->change_lag ? tv->change_name : "null",
+            tv->change_lag ? "_pct\"" : "");
+    cli_json_str(fp, aidstat_series_source(s));
+    fputs(",\n  \"periods\": [", fp);
+    for (size_t t = 0; t < len; t++) {
+        if (t)
+            fputs(", ", fp);
+        cli_json_str(fp, aidstat_series_period_label(s, t, buf, sizeof buf));
+    }
+    fputs("],\n  \"groups\": [\n", fp);
+    for (size_t i = 0; i < ng; i++) {
+        fputs("    {\"label\": ", fp);
+        cli_json_str(fp, tv->fits[i].label);
+        fputs(", \"values\": [", fp);
+        for (size_t t = 0; t < len; t++) {
+            if (t)
+                fputs(", ", fp);
+            cli_json_num(fp, cols[i][t]);
+        }
+        fprintf(fp, "]}%s\n", i + 1 < ng ? "," : "");
+    }
+    fputs("  ]\n}\n", fp);
+}
+
+/* The series as CSV or TSV: one column per group. */
+static void series_csv(const trend_view_t *tv, double *const *cols, char sep)
+{
+    const aidstat_series_t *s = tv->s;
+    FILE *fp = tv->fp;
+    size_t len = aidstat_series_length(s), ng = tv->ngroups;
+    char buf[CLI_NUM_MAX];
+    cli_csv_field(fp, "period", sep);
+    for (size_t i = 0; i < ng; i++) {
+        fputc(sep, fp);
+        cli_csv_field(fp, tv->fits[i].label, sep);
+    }
+    fputc('\n', fp);
+    for (size_t t = 0; t < len; t++) {
+        cli_csv_field(fp, aidstat_series_period_label(s, t, buf, sizeof buf), sep);
+        for (size_t i = 0; i < ng; i++) {
+            fputc(sep, fp);
+            cli_csv_num(fp, cols[i][t]);
+        }
+        fputc('\n', fp);
+    }
+}
+
+/* The lines under a table of the series: marks, measure, unit, selection,
+ * notes and source. */
+static void series_table_footer(const trend_view_t *tv, bool cumulative)
+{
+    const aidstat_series_t *s = tv->s;
+    FILE *fp = tv->fp;
+    size_t len = aidstat_series_length(s);
+    int m = aidstat_series_measure(s);
+    bool marked = false;
+    for (size_t k = 0; k < len; k++)
+        marked |= !aidstat_series_period_complete(s, k);
+    if (marked)
+        fprintf(fp, "* incomplete period: the data covers only part of it%s",
+                tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n");
+    if (tv->change_lag)
+        fprintf(fp, "n/a: no earlier period, or it was zero%s",
+                tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n");
+    const char *end = tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n";
+    char *ml = m >= 0 ? g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1) : g_strdup("several");
+    char prices[48], unit[192], p0[32];
+    prices_text(tv, prices, sizeof prices);
+    const char *cur = aidstat_series_currency(s);
+    if (aidstat_currency_is_tiv(cur) && !tv->change_lag) {
+        char *u = aidstat_wording_unit_statement(cur, tv->unit.scale,
+                                                 cumulative ? NULL : interval_noun(aidstat_series_interval(s)), 0);
+        if (cumulative)
+            snprintf(unit, sizeof unit, "%s, running total from %s", u,
+                     aidstat_series_period_label(s, 0, p0, sizeof p0));
+        else
+            g_strlcpy(unit, u, sizeof unit);
+        g_free(u);
+        fprintf(fp, "Measure: %s%sType: %s%sUnit: %s%s", ml, end, aidstat_series_types(s), end, unit, end);
+    } else {
+        if (cumulative)
+            snprintf(unit, sizeof unit, "%s, running total from %s", tv->unit.unit_long,
+                     aidstat_series_period_label(s, 0, p0, sizeof p0));
+        else
+            snprintf(unit, sizeof unit, "%s per %s", tv->unit.unit_long,
+                     interval_noun(aidstat_series_interval(s)));
+        fprintf(fp, "Measure: %s%sType: %s%sUnit: %s (%s, %s)%s", ml, end, aidstat_series_types(s), end,
+                tv->change_lag ? "% change" : unit, cur, prices, end);
+    }
+    g_free(ml);
+    if (tv->basis[0])
+        fprintf(fp, "Basis: %s%s", tv->basis, end);
+    if (aidstat_series_filter(s)[0])
+        fprintf(fp, "Selection: %s%s", aidstat_series_filter(s), end);
+    for (size_t i = 0; i < aidstat_series_note_count(s); i++) {
+        char *w = aidstat_text_word(aidstat_series_note_marked(s, i), cli_option_word, NULL);
+        fprintf(fp, "Note: %s%s", w, end);
+        g_free(w);
+    }
+    const char *src = aidstat_series_source(s);
+    fprintf(fp, "Source: %s\n", src[0] ? src : "not stated in the data");
+}
+
+/* The series as a table for people, or Markdown. */
+static void series_table(const trend_view_t *tv, double *const *cols, bool cumulative, size_t window)
+{
+    const aidstat_series_t *s = tv->s;
+    FILE *fp = tv->fp;
+    size_t len = aidstat_series_length(s), ng = tv->ngroups;
+    char buf[CLI_NUM_MAX];
+    cli_grid_t *g = cli_grid_new(ng + 1);
+    const char *iv = interval_noun(aidstat_series_interval(s));
+    char ivh[16];
+    snprintf(ivh, sizeof ivh, "%c%s", g_ascii_toupper(iv[0]), iv + 1);
+    cli_grid_put(g, ivh);
+    for (size_t i = 0; i < ng; i++) {
+        cli_grid_put(g, tv->fits[i].label);
+        g->right[i + 1] = true;
+    }
+    for (size_t t = 0; t < len; t++) {
+        aidstat_series_period_label(s, t, buf, sizeof buf);
+        if (!aidstat_series_period_complete(s, t))
+            g_strlcat(buf, " *", sizeof buf);
+        cli_grid_put(g, buf);
+        for (size_t i = 0; i < ng; i++) {
+            if (!tv->change_lag)
+                cli_grid_put(g, money(tv, cols[i][t], buf, sizeof buf));
+            else if (isnan(cols[i][t]))
+                cli_grid_put(g, "n/a");
+            else {
+                snprintf(buf, sizeof buf, "%+.1f %%", cols[i][t]);
+                cli_grid_put(g, buf);
+            }
+        }
+    }
+    char *t = title(tv, false, true);
+    const char *tt = t;
+    char *what = cumulative ? g_strdup("Cumulative ")
+               : window > 1 ? g_strdup_printf("%zu-%s moving average of ", window,
+                                              interval_noun(aidstat_series_interval(s)))
+                            : g_strdup("");
+    GString *head = g_string_new(what);
+    g_string_append(head, tt);
+    if (tv->change_lag) {
+        /* percentages: the money unit after the last comma goes */
+        char *comma = strrchr(head->str, ',');
+        if (comma)
+            g_string_truncate(head, (gsize)(comma - head->str));
+        g_string_append_printf(head, ": %% change on the %s",
+                               !strcmp(tv->change_name, "yoy") ? "same period a year earlier"
+                                                               : "previous period");
+    }
+    head->str[0] = g_ascii_toupper(head->str[0]);
+    if (tv->format == CLI_FMT_MARKDOWN) {
+        fprintf(fp, "**%s**\n\n", head->str);
+        cli_grid_markdown(fp, g, false);
+        fputc('\n', fp);
+    } else {
+        fprintf(fp, "%s\n\n", head->str);
+        cli_grid_print(fp, g, false);
+        fputc('\n', fp);
+    }
+    g_string_free(head, TRUE);
+    g_free(what);
+    series_table_footer(tv, cumulative);
+    g_free(t);
+    cli_grid_free(g);
+}
+
+static void print_series(const trend_view_t *tv, bool cumulative, size_t window)
+{
+    const aidstat_series_t *s = tv->s;
+    size_t len = aidstat_series_length(s), ng = tv->ngroups;
     double **cols = g_new0(double *, ng + 1);
     for (size_t i = 0; i < ng; i++) {
         cols[i] = g_new(double, len + 1);
@@ -543,148 +727,12 @@ static void print_series(const trend_view_t *tv, bool cumulative, size_t window)
         if (tv->change_lag)
             aidstat_change(cols[i], len, tv->change_lag, NULL, cols[i]);
     }
-    char buf[CLI_NUM_MAX];
-    int m = aidstat_series_measure(s);
-    if (tv->format == CLI_FMT_JSON) {
-        fputs("{\n  \"measure\": ", fp);
-        if (m >= 0)
-            cli_json_str(fp, aidstat_measure_name((aidstat_measure_t)m));
-        else
-            fputs("null", fp);
-        fputs(", \"type\": ", fp);
-        cli_json_str(fp, aidstat_series_types(s));
-        fputs(", \"currency\": ", fp);
-        cli_json_str(fp, aidstat_series_currency(s));
-        fprintf(fp, ", \"transform\": \"%s\", \"window\": %zu, \"change\": %s%s%s,\n  \"source\": ",
-                cumulative ? "cumulative" : window > 1 ? "moving_average" : "none", window,
-                tv->change_lag ? "\"" : "", tv->change_lag ? tv->change_name : "null",
-                tv->change_lag ? "_pct\"" : "");
-        cli_json_str(fp, aidstat_series_source(s));
-        fputs(",\n  \"periods\": [", fp);
-        for (size_t t = 0; t < len; t++) {
-            if (t)
-                fputs(", ", fp);
-            cli_json_str(fp, aidstat_series_period_label(s, t, buf, sizeof buf));
-        }
-        fputs("],\n  \"groups\": [\n", fp);
-        for (size_t i = 0; i < ng; i++) {
-            fputs("    {\"label\": ", fp);
-            cli_json_str(fp, tv->fits[i].label);
-            fputs(", \"values\": [", fp);
-            for (size_t t = 0; t < len; t++) {
-                if (t)
-                    fputs(", ", fp);
-                cli_json_num(fp, cols[i][t]);
-            }
-            fprintf(fp, "]}%s\n", i + 1 < ng ? "," : "");
-        }
-        fputs("  ]\n}\n", fp);
-    } else if (!table) {
-        cli_csv_field(fp, "period", sep);
-        for (size_t i = 0; i < ng; i++) {
-            fputc(sep, fp);
-            cli_csv_field(fp, tv->fits[i].label, sep);
-        }
-        fputc('\n', fp);
-        for (size_t t = 0; t < len; t++) {
-            cli_csv_field(fp, aidstat_series_period_label(s, t, buf, sizeof buf), sep);
-            for (size_t i = 0; i < ng; i++) {
-                fputc(sep, fp);
-                cli_csv_num(fp, cols[i][t]);
-            }
-            fputc('\n', fp);
-        }
-    } else {
-        cli_grid_t *g = cli_grid_new(ng + 1);
-        const char *iv = interval_noun(aidstat_series_interval(s));
-        char ivh[16];
-        snprintf(ivh, sizeof ivh, "%c%s", g_ascii_toupper(iv[0]), iv + 1);
-        cli_grid_put(g, ivh);
-        for (size_t i = 0; i < ng; i++) {
-            cli_grid_put(g, tv->fits[i].label);
-            g->right[i + 1] = true;
-        }
-        for (size_t t = 0; t < len; t++) {
-            aidstat_series_period_label(s, t, buf, sizeof buf);
-            if (!aidstat_series_period_complete(s, t))
-                g_strlcat(buf, " *", sizeof buf);
-            cli_grid_put(g, buf);
-            for (size_t i = 0; i < ng; i++) {
-                if (!tv->change_lag)
-                    cli_grid_put(g, money(tv, cols[i][t], buf, sizeof buf));
-                else if (isnan(cols[i][t]))
-                    cli_grid_put(g, "n/a");
-                else {
-                    snprintf(buf, sizeof buf, "%+.1f %%", cols[i][t]);
-                    cli_grid_put(g, buf);
-                }
-            }
-        }
-        char *t = title(tv);
-        const char *tt = t + strlen("Trend of ");
-        char *what = cumulative ? g_strdup("Cumulative ")
-                   : window > 1 ? g_strdup_printf("%zu-%s moving average of ", window,
-                                                  interval_noun(aidstat_series_interval(s)))
-                                : g_strdup("");
-        GString *head = g_string_new(what);
-        g_string_append(head, tt);
-        if (tv->change_lag) {
-            /* percentages: the money unit after the last comma goes */
-            char *comma = strrchr(head->str, ',');
-            if (comma)
-                g_string_truncate(head, (gsize)(comma - head->str));
-            g_string_append_printf(head, ": %% change on the %s",
-                                   !strcmp(tv->change_name, "yoy") ? "same period a year earlier"
-                                                                   : "previous period");
-        }
-        head->str[0] = g_ascii_toupper(head->str[0]);
-        if (tv->format == CLI_FMT_MARKDOWN) {
-            fprintf(fp, "**%s**\n\n", head->str);
-            cli_grid_markdown(fp, g, false);
-            fputc('\n', fp);
-        } else {
-            fprintf(fp, "%s\n\n", head->str);
-            cli_grid_print(fp, g, false);
-            fputc('\n', fp);
-        }
-        g_string_free(head, TRUE);
-        g_free(what);
-        bool marked = false;
-        for (size_t k = 0; k < len; k++)
-            marked |= !aidstat_series_period_complete(s, k);
-        if (marked)
-            fprintf(fp, "* incomplete period: the data covers only part of it%s",
-                    tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n");
-        if (tv->change_lag)
-            fprintf(fp, "n/a: no earlier period, or it was zero%s",
-                    tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n");
-        const char *end = tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n";
-        char *ml = m >= 0 ? g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1) : g_strdup("several");
-        char prices[48], unit[192], p0[32];
-        prices_text(tv, prices, sizeof prices);
-        if (cumulative)
-            snprintf(unit, sizeof unit, "%s, running total from %s", tv->unit.unit_long,
-                     aidstat_series_period_label(s, 0, p0, sizeof p0));
-        else
-            snprintf(unit, sizeof unit, "%s per %s", tv->unit.unit_long, interval_noun(aidstat_series_interval(s)));
-        fprintf(fp, "Measure: %s%sType: %s%sUnit: %s (%s, %s)%s", ml, end, aidstat_series_types(s), end,
-                tv->change_lag ? "% change" : unit, aidstat_series_currency(s), prices, end);
-        g_free(ml);
-        if (tv->basis[0])
-            fprintf(fp, "Basis: %s%s", tv->basis, end);
-        if (aidstat_series_filter(s)[0])
-            fprintf(fp, "Selection: %s%s", aidstat_series_filter(s), end);
-        for (size_t i = 0; i < aidstat_series_note_count(s); i++)
-        {
-        char *w = aidstat_text_word(aidstat_series_note_marked(s, i), cli_option_word, NULL);
-        fprintf(fp, "Note: %s%s", w, end);
-        g_free(w);
-    }
-        const char *src = aidstat_series_source(s);
-        fprintf(fp, "Source: %s\n", src[0] ? src : "not stated in the data");
-        g_free(t);
-        cli_grid_free(g);
-    }
+    if (tv->format == CLI_FMT_JSON)
+        series_json(tv, cols, cumulative, window);
+    else if (tv->format == CLI_FMT_CSV || tv->format == CLI_FMT_TSV)
+        series_csv(tv, cols, tv->format == CLI_FMT_TSV ? '\t' : ',');
+    else
+        series_table(tv, cols, cumulative, window);
     for (size_t i = 0; i < ng; i++)
         g_free(cols[i]);
     g_free(cols);
@@ -762,10 +810,9 @@ static void print_summary(const trend_view_t *tv)
         fprintf(fp, ", \"first_period\": \"%s\", \"last_period\": \"%s\"\n}\n", a, b);
     }
     if (table) {
-        char *t = title(tv);
+        char *t = title(tv, false, true);
         GString *head = g_string_new("Distribution over ");
-        g_string_append_printf(head, "%ss of %s", interval_noun(aidstat_series_interval(s)),
-                               t + strlen("Trend of "));
+        g_string_append_printf(head, "%ss of %s", interval_noun(aidstat_series_interval(s)), t);
         const char *end = tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n";
         if (tv->format == CLI_FMT_MARKDOWN) {
             fprintf(fp, "**%s**\n\n", head->str);
@@ -808,6 +855,79 @@ static bool year_range(const char *s, int *from, int *to)
         return true;
     }
     return false;
+}
+
+/* --by and --interval into opt. */
+static int parse_grouping(const char *by, const char *interval, aidstat_series_options_t *opt)
+{
+    if (by) {
+        aidstat_key_t k = AIDSTAT_KEY_NONE;
+        (void)aidstat_key_parse(by, &k);
+        if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE && k != AIDSTAT_KEY_MEASURE)
+            return cli_error(EXIT_USAGE, "--by \"%s\": use donor, region, type or measure%s", by,
+                             cli_hint(by, "donor, region, type, measure"));
+        opt->by = (aidstat_key_t)k;
+    }
+    if (interval) {
+        aidstat_interval_t iv;
+        if (aidstat_interval_parse(interval, &iv) != AIDSTAT_OK)
+            return cli_error(EXIT_USAGE, "--interval \"%s\": use month, quarter or year", interval);
+        opt->interval = iv;
+    }
+    return EXIT_OK;
+}
+
+/* The options that choose an output go together. */
+static int check_outputs(bool series, bool summary, bool cumulative, long window, const char *change)
+{
+    if ((cumulative || window || change) && !series)
+        return cli_error(EXIT_USAGE, "--cumulative, --window and --change shape the series: use them with --series");
+    if (change && strcmp(change, "pop") && strcmp(change, "yoy"))
+        return cli_error(EXIT_USAGE, "--change \"%s\": use pop or yoy", change);
+    if (summary && series)
+        return cli_error(EXIT_USAGE, "--summary and --series are different outputs: choose one");
+    return EXIT_OK;
+}
+
+/* The view's groups (the top ones), its unit, and each group's fit over
+ * the complete periods; the change: the current year against the complete
+ * years before it. */
+static void fit_groups(trend_view_t *tv, const aidstat_series_t *s, size_t top, int current, int base_from,
+                       int base_to, const char *scale)
+{
+    tv->s = s;
+    size_t len = aidstat_series_length(s), a, b;
+    aidstat_series_complete_span(s, &a, &b);
+    tv->first = a;
+    tv->count = b - a;
+    aidstat_series_change_years(s, current, base_from, base_to, &tv->cur_year, &tv->base_from, &tv->base_to);
+    tv->ngroups = aidstat_series_groups(s);
+    if (top && top < tv->ngroups)
+        tv->ngroups = top;
+    tv->fits = g_new0(group_fit_t, tv->ngroups + 1);
+    double maxabs = 0;
+    for (size_t i = 0; i < tv->ngroups; i++) {
+        const double *v = aidstat_series_values(s, i);
+        for (size_t t = 0; t < len; t++)
+            maxabs = MAX(maxabs, fabs(v[t]));
+    }
+    cli_unit_choose(&tv->unit, maxabs, aidstat_series_currency(s), scale);
+    for (size_t i = 0; i < tv->ngroups; i++) {
+        tv->fits[i].label = aidstat_series_group(s, i);
+        tv->fits[i].g = i;
+        fit_group(tv, &tv->fits[i]);
+    }
+}
+
+/* The fitted trends in the view's format. */
+static void print_trend(const trend_view_t *tv)
+{
+    if (tv->format == CLI_FMT_TABLE || tv->format == CLI_FMT_MARKDOWN)
+        print_trend_table(tv, tv->format == CLI_FMT_MARKDOWN);
+    else if (tv->format == CLI_FMT_JSON)
+        print_trend_json(tv);
+    else
+        print_trend_csv(tv, tv->format == CLI_FMT_TSV ? '\t' : ',');
 }
 
 int cmd_trend(int argc, char **argv)
@@ -869,57 +989,23 @@ int cmd_trend(int argc, char **argv)
         goto done;
     aidstat_series_options_t opt;
     aidstat_series_options_init(&opt);
-    if (by) {
-        aidstat_key_t k = AIDSTAT_KEY_NONE;
-        (void)aidstat_key_parse(by, &k);
-        if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE &&
-            k != AIDSTAT_KEY_MEASURE) {
-            code = cli_error(EXIT_USAGE, "--by \"%s\": use donor, region, type or measure%s", by,
-                             cli_hint(by, "donor, region, type, measure"));
-            goto done;
-        }
-        opt.by = (aidstat_key_t)k;
-    }
-    if (interval) {
-        aidstat_interval_t iv;
-        if (aidstat_interval_parse(interval, &iv) != AIDSTAT_OK) {
-            code = cli_error(EXIT_USAGE, "--interval \"%s\": use month, quarter or year", interval);
-            goto done;
-        }
-        opt.interval = (aidstat_interval_t)iv;
-    }
+    if ((code = parse_grouping(by, interval, &opt)))
+        goto done;
     /* a forecast is a straight line: ten years of months is as far as it means anything */
     if ((code = cli_int("--top", top_s, 0, 100000, &top)) || (code = cli_int("--forecast", forecast_s, 1, 120, &forecast)) ||
         (code = cli_int("--window", window_s, 1, 1000, &window)) ||
         (code = cli_int("--current", current_s, 1900, 2100, &current)))
         goto done;
-    if ((cumulative || window || change) && !series) {
-        code = cli_error(EXIT_USAGE, "--cumulative, --window and --change shape the series: use them with --series");
+    if ((code = check_outputs(series, summary, cumulative, window, change)))
         goto done;
-    }
-    if (change && strcmp(change, "pop") && strcmp(change, "yoy")) {
-        code = cli_error(EXIT_USAGE, "--change \"%s\": use pop or yoy", change);
-        goto done;
-    }
-    if (summary && series) {
-        code = cli_error(EXIT_USAGE, "--summary and --series are different outputs: choose one");
-        goto done;
-    }
     int base_from = 0, base_to = 0;
     if (baseline && !year_range(baseline, &base_from, &base_to)) {
         code = cli_error(EXIT_USAGE, "--baseline \"%s\": use YYYY or YYYY-YYYY", baseline);
         goto done;
     }
     cli_format_t fmt = CLI_FMT_TABLE;
-    if (format && !cli_format_parse(format, &fmt)) {
-        code = cli_error(EXIT_USAGE, "--format \"%s\": use table, csv, tsv, json or markdown%s", format,
-                         cli_hint(format, "table, csv, tsv, json, markdown"));
+    if ((code = cli_output_parse(format, scale, &fmt)))
         goto done;
-    }
-    if (scale && strcmp(scale, "bn") && strcmp(scale, "m") && strcmp(scale, "k") && strcmp(scale, "1")) {
-        code = cli_error(EXIT_USAGE, "--scale \"%s\": use bn, m, k or 1", scale);
-        goto done;
-    }
     if ((code = cli_select_build(&sel, &data, opt.by == AIDSTAT_KEY_REGION)))
         goto done;
     if ((code = cli_norm_build(&norm)))
@@ -940,32 +1026,9 @@ int cmd_trend(int argc, char **argv)
         goto done;
     }
 
-    /* fit the complete periods only */
-    tv.s = s;
-    size_t len = aidstat_series_length(s), a, b;
-    aidstat_series_complete_span(s, &a, &b);
-    tv.first = a;
-    tv.count = b - a;
-    /* the change: last complete year against the complete years before it */
-    aidstat_series_change_years(s, (int)current, base_from, base_to, &tv.cur_year, &tv.base_from, &tv.base_to);
-    tv.ngroups = aidstat_series_groups(s);
-    if (top && (size_t)top < tv.ngroups)
-        tv.ngroups = (size_t)top;
-    tv.fits = g_new0(group_fit_t, tv.ngroups + 1);
-    double maxabs = 0;
-    for (size_t i = 0; i < tv.ngroups; i++) {
-        const double *v = aidstat_series_values(s, i);
-        for (size_t t = 0; t < len; t++)
-            maxabs = MAX(maxabs, fabs(v[t]));
-    }
-    cli_unit_choose(&tv.unit, maxabs, aidstat_series_currency(s), scale);
-    for (size_t i = 0; i < tv.ngroups; i++) {
-        tv.fits[i].label = aidstat_series_group(s, i);
-        tv.fits[i].g = i;
-        fit_group(&tv, &tv.fits[i]);
-    }
+    fit_groups(&tv, s, (size_t)top, (int)current, base_from, base_to, scale);
     tv.forecast = (size_t)forecast;
-    tv.group_title = opt.by ? cli_key_title(opt.by) : "Selection";
+    tv.group_title = opt.by ? cli_key_title(opt.by, aidstat_series_currency(s)) : "Selection";
     if (change) {
         tv.change_name = change;
         tv.change_lag = !strcmp(change, "yoy") ? (size_t)periods_per_year(opt.interval) : 1;
@@ -981,12 +1044,8 @@ int cmd_trend(int argc, char **argv)
         print_series(&tv, cumulative, (size_t)window);
     else if (summary)
         print_summary(&tv);
-    else if (fmt == CLI_FMT_TABLE || fmt == CLI_FMT_MARKDOWN)
-        print_trend_table(&tv, fmt == CLI_FMT_MARKDOWN);
-    else if (fmt == CLI_FMT_JSON)
-        print_trend_json(&tv);
     else
-        print_trend_csv(&tv, fmt == CLI_FMT_TSV ? '\t' : ',');
+        print_trend(&tv);
     code = cli_output_commit(&out);
 done:
     if (code && out.fp)

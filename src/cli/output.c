@@ -11,26 +11,9 @@ const char *cli_currency_symbol(const char *code)
     return aidstat_currency_symbol(code);
 }
 
-const char *cli_key_title(aidstat_key_t k)
+const char *cli_key_title(aidstat_key_t k, const char *currency)
 {
-    switch (k) {
-    case AIDSTAT_KEY_DONOR:
-        return "Donor";
-    case AIDSTAT_KEY_REGION:
-        return "Region";
-    case AIDSTAT_KEY_TYPE:
-        return "Type";
-    case AIDSTAT_KEY_MEASURE:
-        return "Measure";
-    case AIDSTAT_KEY_YEAR:
-        return "Year";
-    case AIDSTAT_KEY_QUARTER:
-        return "Quarter";
-    case AIDSTAT_KEY_MONTH:
-        return "Month";
-    default:
-        return "";
-    }
+    return aidstat_wording_key_title(k, currency);
 }
 
 char *cli_period_iso(int y, int m)
@@ -238,26 +221,20 @@ gchar **cli_split_list(gchar **values)
 
 void cli_unit_choose(cli_unit_t *u, double maxabs, const char *currency, const char *want)
 {
-    static const struct {
-        const char *word, *longw;
-        double scale;
-    } scales[] = {{"bn", "billion", 1e9}, {"m", "million", 1e6}, {"k", "thousand", 1e3}, {"", "", 1}};
-    size_t pick = 3;
-    if (want) {
-        for (size_t i = 0; i < G_N_ELEMENTS(scales); i++)
-            if (!strcmp(want, scales[i].word) || !strcmp(want, scales[i].longw) ||
-                (!strcmp(want, "1") && i == 3))
-                pick = i;
-    } else if (currency && !strcmp(currency, "TIV")) {
-        pick = 1; /* SIPRI states TIVs in millions */
-    } else {
-        pick = aidstat_scale_pick(maxabs) >= 1e9 ? 0 : aidstat_scale_pick(maxabs) >= 1e6 ? 1 : 3;
-    }
-    u->scale = scales[pick].scale;
-    const char *sym = cli_currency_symbol(currency);
-    const char *c = sym ? sym : currency;
-    snprintf(u->unit, sizeof u->unit, "%s%s%s", c, pick < 3 ? " " : "", scales[pick].word);
-    snprintf(u->unit_long, sizeof u->unit_long, "%s%s%s", c, pick < 3 ? " " : "", scales[pick].longw);
+    double scale;
+    if (want) /* --scale, checked by cli_output_parse */
+        scale = !strcmp(want, "bn") || !strcmp(want, "billion")    ? 1e9
+              : !strcmp(want, "m") || !strcmp(want, "million")     ? 1e6
+              : !strcmp(want, "k") || !strcmp(want, "thousand")    ? 1e3
+                                                                   : 1;
+    else
+        scale = aidstat_scale_pick_for(currency, maxabs);
+    u->scale = scale;
+    char *s = aidstat_wording_unit(currency, scale, false), *l = aidstat_wording_unit(currency, scale, true);
+    g_strlcpy(u->unit, s, sizeof u->unit);
+    g_strlcpy(u->unit_long, l, sizeof u->unit_long);
+    g_free(s);
+    g_free(l);
 }
 
 bool cli_format_parse(const char *s, cli_format_t *f)
@@ -273,4 +250,14 @@ bool cli_format_parse(const char *s, cli_format_t *f)
         return true;
     }
     return false;
+}
+
+int cli_output_parse(const char *format, const char *scale, cli_format_t *fmt)
+{
+    if (format && !cli_format_parse(format, fmt))
+        return cli_error(EXIT_USAGE, "--format \"%s\": use table, csv, tsv, json or markdown%s", format,
+                         cli_hint(format, "table, csv, tsv, json, markdown"));
+    if (scale && strcmp(scale, "bn") && strcmp(scale, "m") && strcmp(scale, "k") && strcmp(scale, "1"))
+        return cli_error(EXIT_USAGE, "--scale \"%s\": use bn, m, k or 1", scale);
+    return EXIT_OK;
 }

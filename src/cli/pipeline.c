@@ -133,7 +133,7 @@ int cli_pipeline_print(FILE *fp, const aidstat_result_t *r, cli_format_t f, cons
     cli_unit_choose(&u, maxabs, aidstat_result_currency(r), scale);
     int dec = decimals >= 0 ? decimals : 2;
     cli_grid_t *g = cli_grid_new(2 * n + 1);
-    cli_grid_put(g, cli_key_title(aidstat_result_key(r, 0)));
+    cli_grid_put(g, cli_key_title(aidstat_result_key(r, 0), aidstat_result_currency(r)));
     for (size_t k = 0; k < n; k++)
         cli_grid_put(g, aidstat_measure_label(aidstat_pipeline_stage(p, k)));
     for (size_t k = 0; k + 1 < n; k++)

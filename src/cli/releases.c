@@ -66,7 +66,7 @@ static void print(FILE *fp, cli_format_t f, aidstat_result_t **res, char **label
 {
     const aidstat_result_t *last = res[n - 1];
     bool additive = aidstat_result_additive(last);
-    const char *key = cli_key_title(aidstat_result_key(last, 0));
+    const char *key = cli_key_title(aidstat_result_key(last, 0), aidstat_result_currency(last));
     if (f == CLI_FMT_CSV || f == CLI_FMT_TSV) {
         char sep = f == CLI_FMT_CSV ? ',' : '\t';
         fprintf(fp, "%s%crelease%cfile%cvalue%cunit\n", aidstat_key_name(aidstat_result_key(last, 0)), sep, sep, sep, sep);

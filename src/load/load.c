@@ -988,7 +988,7 @@ static int row_value(loader_t *L, char **f, long line, aidstat_record_t *rec, do
     double x, cell_scale = 0;
     const char *cell_cur = NULL;
     aid_num_t r = aid_number_parse(f[c], comma_at(L, c), &x);
-    /* "1,5 Mio. €": unit words in the cell (words.c) */
+    /* "1,5 Mio. EUR": unit words in the cell (words.c) */
     if (r == AID_NUM_BAD && aid_words_amount(f[c], comma_at(L, c), &x, &cell_scale, &cell_cur))
         r = AID_NUM_OK;
     if (r == AID_NUM_BAD)
@@ -1194,7 +1194,7 @@ static int classify(loader_t *L, char **f, size_t n, long line)
             continue;
         aid_mark_t m = aid_number_mark(f[i]);
         if (m == AID_MARK_NONE && f[i][0] && !g_ascii_isdigit(f[i][strlen(f[i]) - 1]))
-            m = aid_words_mark(f[i]); /* "1,5 Mio. €" */
+            m = aid_words_mark(f[i]); /* "1,5 Mio. EUR" */
         if (m == AID_MARK_NONE)
             continue;
         if (m == AID_MARK_EITHER) {

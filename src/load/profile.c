@@ -4,6 +4,7 @@
 #include "config.h"
 #include "load/loader.h"
 #include "data/record.h"
+#include "load/words.h"
 
 #include <glib.h>
 #include <string.h>
@@ -157,94 +158,6 @@ const char *aid_profile_names(void)
            "kiel-weapons, kiel-eu-aid-shares, kiel-release-info, aidstat-long";
 }
 
-char *aid_header_normalize(const char *s)
-{
-    GString *out = g_string_new(NULL);
-    bool sep = false;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        /* currency signs are words of their own: "€bn" is € and bn */
-        const char *sign = *p == '$' ? "usd" : (p[0] == 0xe2 && p[1] == 0x82 && p[2] == 0xac) ? "€" : NULL;
-        if (sign) {
-            if (out->len)
-                g_string_append_c(out, '_');
-            g_string_append(out, sign);
-            p += *p == '$' ? 0 : 2;
-            sep = true;
-            continue;
-        }
-        if (g_ascii_isalnum(*p)) {
-            if (sep && out->len)
-                g_string_append_c(out, '_');
-            sep = false;
-            g_string_append_c(out, (char)g_ascii_tolower(*p));
-        } else if (*p >= 0x80) {
-            if (sep && out->len)
-                g_string_append_c(out, '_');
-            sep = false;
-            g_string_append_c(out, (char)*p); /* keep UTF-8 letters as they are */
-        } else {
-            sep = true;
-        }
-    }
-    return g_string_free(out, FALSE);
-}
-
-static const char *currency_token(const char *t)
-{
-    if (!strcmp(t, "eur") || !strcmp(t, "euro") || !strcmp(t, "euros") || !strcmp(t, "€"))
-        return "EUR";
-    if (!strcmp(t, "usd") || !strcmp(t, "dollar") || !strcmp(t, "dollars") ||
-        !strcmp(t, "us_dollar"))
-        return "USD";
-    if (!strcmp(t, "gbp"))
-        return "GBP";
-    return NULL;
-}
-
-/* A scale word (normalised: lower case, no dots): English and German. */
-static double scale_token(const char *t)
-{
-    static const struct {
-        const char *word;
-        double scale;
-    } words[] = {
-        {"bn", 1e9},       {"b", 1e9},     {"billion", 1e9},    {"billions", 1e9},
-        {"mrd", 1e9},      {"mrds", 1e9},  {"milliarde", 1e9},  {"milliarden", 1e9},
-        {"m", 1e6},        {"mn", 1e6},    {"mio", 1e6},        {"mill", 1e6},
-        {"million", 1e6},  {"millions", 1e6}, {"millionen", 1e6}, {"mln", 1e6},
-        {"k", 1e3},        {"tsd", 1e3},   {"thousand", 1e3},   {"thousands", 1e3},
-        {"tausend", 1e3},
-    };
-    for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
-        if (!strcmp(t, words[i].word))
-            return words[i].scale;
-    return 0;
-}
-
-/* A unit cell: a scale word and/or a currency ("Mio. EUR", "€ bn", "USD
- * million", "units"); 0 when it is something else. */
-double aid_unit_scale(const char *s)
-{
-    char *n = aid_header_normalize(s);
-    double scale = 1;
-    bool scaled = false, ok = true;
-    if (!strcmp(n, "1") || !strcmp(n, "unit") || !strcmp(n, "units") || !n[0]) {
-        g_free(n);
-        return 1;
-    }
-    char **tok = g_strsplit(n, "_", -1);
-    for (size_t k = 0; tok[k] && ok; k++) {
-        double x = scale_token(tok[k]);
-        if (x && !scaled)
-            scale = x, scaled = true;
-        else if (!currency_token(tok[k]))
-            ok = false; /* "m bn", "apples": not a unit */
-    }
-    g_strfreev(tok);
-    g_free(n);
-    return ok ? scale : 0;
-}
-
 static bool in(const char *s, const char *const *list)
 {
     for (; *list; list++)
@@ -272,8 +185,8 @@ aid_column_t aid_column_guess(const char *norm)
                                               "transaction_kind", "transaction", "flow_type", NULL};
     static const char *const currency[] = {"currency", "cur", "ccy", "währung", NULL};
     static const char *const unit[] = {"unit", "units", "scale", "einheit", NULL};
-    static const char *const valuehead[] = {"value", "amount", "eur", "usd", "euro", "euros",
-                                            "total_value", "sum", "betrag", "wert", "€", NULL};
+    /* and the currency words that head a value column (words.c) */
+    static const char *const valuehead[] = {"value", "amount", "total_value", "sum", "betrag", "wert", NULL};
 
     aid_column_t c = {ROLE_IGNORE, -1, -1, 0, NULL, 0, 0};
     if (in(norm, donor))
@@ -317,15 +230,15 @@ aid_column_t aid_column_guess(const char *norm)
         g_strfreev(tok);
         return c;
     }
-    if (in(tok[0], valuehead)) {
+    if (in(tok[0], valuehead) || aid_words_value_head(tok[0])) {
         c.role = ROLE_VALUE;
-        c.currency = currency_token(tok[0]);
+        c.currency = aid_words_currency(tok[0], false);
         k = 1;
     } else if (!strcmp(tok[0], "gdp")) {
         c.role = ROLE_GDP;
         k = 1;
     } else if (!strcmp(tok[0], "total") && (nt == 1 || !strcmp(tok[1], "aid") ||
-                                           currency_token(tok[1]) || scale_token(tok[1]))) {
+                                           aid_words_currency(tok[1], false) || aid_words_scale(tok[1]))) {
         c.role = ROLE_WIDE;
         c.type = AIDSTAT_TYPE_TOTAL;
         k = (nt > 1 && !strcmp(tok[1], "aid")) ? 2 : 1;
@@ -345,8 +258,8 @@ aid_column_t aid_column_guess(const char *norm)
         k = 1;
     }
     for (; c.role != ROLE_IGNORE && k < nt; k++) {
-        const char *cur = currency_token(tok[k]);
-        double s = scale_token(tok[k]);
+        const char *cur = aid_words_currency(tok[k], false);
+        double s = aid_words_scale(tok[k]);
         if (cur)
             c.currency = cur;
         else if (s)

@@ -11,6 +11,114 @@
 #include <glib.h>
 #include <string.h>
 
+/* ------------------------------------------------------------------
+ * Unit words of input files: currencies and scales, in headers ("Betrag
+ * (Mio. EUR)") and in cells ("1,5 Mio. €"). The one table of them; the
+ * currency symbols of output are data/wording.c's. */
+
+static const struct {
+    const char *word; /* normalised: lower case, no dots */
+    const char *code;
+    bool head;        /* may head a value column on its own: "EUR", "Euro" */
+    bool cell_only;   /* only beside a number in a cell: "US" */
+} currency_words[] = {
+    {"eur", "EUR", true, false},       {"euro", "EUR", true, false},     {"euros", "EUR", true, false},
+    {"€", "EUR", true, false},         {"usd", "USD", true, false},      {"dollar", "USD", false, false},
+    {"dollars", "USD", false, false},  {"us_dollar", "USD", false, false}, {"gbp", "GBP", false, false},
+    {"us", "USD", false, true},
+};
+
+const char *aid_words_currency(const char *t, bool in_cell)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(currency_words); i++)
+        if (!strcmp(t, currency_words[i].word) && (in_cell || !currency_words[i].cell_only))
+            return currency_words[i].code;
+    return NULL;
+}
+
+bool aid_words_value_head(const char *t)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(currency_words); i++)
+        if (!strcmp(t, currency_words[i].word))
+            return currency_words[i].head;
+    return false;
+}
+
+double aid_words_scale(const char *t)
+{
+    static const struct {
+        const char *word;
+        double scale;
+    } words[] = {
+        {"bn", 1e9},       {"b", 1e9},     {"billion", 1e9},    {"billions", 1e9},
+        {"mrd", 1e9},      {"mrds", 1e9},  {"milliarde", 1e9},  {"milliarden", 1e9},
+        {"m", 1e6},        {"mn", 1e6},    {"mio", 1e6},        {"mill", 1e6},
+        {"million", 1e6},  {"millions", 1e6}, {"millionen", 1e6}, {"mln", 1e6},
+        {"k", 1e3},        {"tsd", 1e3},   {"thousand", 1e3},   {"thousands", 1e3},
+        {"tausend", 1e3},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
+        if (!strcmp(t, words[i].word))
+            return words[i].scale;
+    return 0;
+}
+
+char *aid_header_normalize(const char *s)
+{
+    GString *out = g_string_new(NULL);
+    bool sep = false;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        /* currency signs are words of their own: "€bn" is € and bn */
+        const char *sign = *p == '$' ? "usd" : (p[0] == 0xe2 && p[1] == 0x82 && p[2] == 0xac) ? "€" : NULL;
+        if (sign) {
+            if (out->len)
+                g_string_append_c(out, '_');
+            g_string_append(out, sign);
+            p += *p == '$' ? 0 : 2;
+            sep = true;
+            continue;
+        }
+        if (g_ascii_isalnum(*p)) {
+            if (sep && out->len)
+                g_string_append_c(out, '_');
+            sep = false;
+            g_string_append_c(out, (char)g_ascii_tolower(*p));
+        } else if (*p >= 0x80) {
+            if (sep && out->len)
+                g_string_append_c(out, '_');
+            sep = false;
+            g_string_append_c(out, (char)*p); /* keep UTF-8 letters as they are */
+        } else {
+            sep = true;
+        }
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* A unit cell: a scale word and/or a currency ("Mio. EUR", "€ bn", "USD
+ * million", "units"); 0 when it is something else. */
+double aid_unit_scale(const char *s)
+{
+    char *n = aid_header_normalize(s);
+    double scale = 1;
+    bool scaled = false, ok = true;
+    if (!strcmp(n, "1") || !strcmp(n, "unit") || !strcmp(n, "units") || !n[0]) {
+        g_free(n);
+        return 1;
+    }
+    char **tok = g_strsplit(n, "_", -1);
+    for (size_t k = 0; tok[k] && ok; k++) {
+        double x = aid_words_scale(tok[k]);
+        if (x && !scaled)
+            scale = x, scaled = true;
+        else if (!aid_words_currency(tok[k], false))
+            ok = false; /* "m bn", "apples": not a unit */
+    }
+    g_strfreev(tok);
+    g_free(n);
+    return ok ? scale : 0;
+}
+
 aidstat_status_t aid_words_check(const char *const *words, aidstat_error_t *err)
 {
     for (const char *const *w = words; w && *w; w++) {
@@ -72,10 +180,7 @@ static bool split(const char *s, const char **num, const char **end, double *sca
     bool ok = tok[0] != NULL;
     for (size_t k = 0; tok[k] && ok; k++) {
         const char *t = tok[k];
-        const char *c = !strcmp(t, "€") || !strcmp(t, "eur") || !strcmp(t, "euro") ? "EUR"
-                        : !strcmp(t, "usd") || !strcmp(t, "us")                  ? "USD"
-                        : !strcmp(t, "gbp")                                      ? "GBP"
-                                                                                 : NULL;
+        const char *c = aid_words_currency(t, true);
         double u = c ? 0 : aid_unit_scale(t);
         if (c && (!cur || !strcmp(cur, c)))
             cur = c;

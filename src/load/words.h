@@ -19,7 +19,14 @@ int aid_words_lookup(const char *const *words, const char *s, bool as_type);
  * the cell is not one). */
 aid_mark_t aid_words_mark(const char *s);
 
-#endif
+/* The currency a unit word (normalised, see aid_header_normalize) names:
+ * "EUR", "USD", "GBP", or NULL; in_cell also takes words only read beside
+ * a number ("US"). */
+const char *aid_words_currency(const char *word, bool in_cell);
+/* Whether the currency word may head a value column on its own ("EUR"). */
+bool aid_words_value_head(const char *word);
+/* The scale a scale word (normalised) gives: 1e9, 1e6, 1e3; 0 for none. */
+double aid_words_scale(const char *word);
 
 /* A value cell with unit words around its number: "1,5 Mio. €",
  * "€1.2 bn", "$300m", "EUR 2 bn". The number is read with comma as the
@@ -27,3 +34,5 @@ aid_mark_t aid_words_mark(const char *s);
  * none), *currency the currency word's ("EUR", "USD", "GBP") or NULL.
  * False when the cell is something else. */
 bool aid_words_amount(const char *s, bool comma, double *x, double *scale, const char **currency);
+
+#endif

@@ -257,9 +257,8 @@ static char *fmt_money(const aid_rdata_t *d, double v, double scale, const char 
     if (isnan(v))
         return g_strlcpy(buf, "n/a", len), buf;
     char n[64];
-    aid_num(v / scale, 2, d->locale, n, sizeof n);
+    aid_num(v / scale, aidstat_currency_is_tiv(cur) ? 0 : 2, d->locale, n, sizeof n); /* whole TIV millions */
     g_strlcpy(buf, n, len);
-    (void)cur;
     return buf;
 }
 
@@ -286,14 +285,16 @@ static aidstat_status_t table_from_compare(ctx_t *x, aid_block_t *b, aid_opts_t 
     for (size_t i = 0; i < aidstat_result_rows(r); i++)
         maxabs = fmax(maxabs, fabs(aidstat_result_value(r, i)));
     maxabs = fmax(maxabs, isnan(aidstat_result_total(r)) ? 0 : fabs(aidstat_result_total(r)));
-    double scale = per ? 1 : aidstat_scale_pick(maxabs);
     const char *cur = aidstat_result_currency(r);
-    const char *sym = aidstat_currency_symbol(cur) ? aidstat_currency_symbol(cur) : cur;
+    double scale = per ? 1 : aidstat_scale_pick_for(cur, maxabs);
     char unit[64];
-    if (per)
+    if (per) {
         snprintf(unit, sizeof unit, "%% of GDP");
-    else
-        snprintf(unit, sizeof unit, "%s%s%s", sym, scale > 1 ? " " : "", aidstat_scale_word(scale, false));
+    } else {
+        char *u = aidstat_wording_unit(cur, scale, false);
+        g_strlcpy(unit, u, sizeof unit);
+        g_free(u);
+    }
     b->ncols = 1 + nc + (nc && !additive ? 0 : 1) + (additive ? 1 : 0);
     size_t rows = aidstat_result_rows(r) + 1 + (additive || per ? 1 : 0);
     b->nrows = rows;
@@ -302,8 +303,7 @@ static aidstat_status_t table_from_compare(ctx_t *x, aid_block_t *b, aid_opts_t 
     b->right = g_new0(bool, b->ncols);
     size_t k = 0;
     char buf[96];
-    const char *k0 = aidstat_key_name(aidstat_result_key(r, 0));
-    b->cells[k++] = g_strdup_printf("%c%s", g_ascii_toupper(k0[0]), k0 + 1);
+    b->cells[k++] = g_strdup(aidstat_wording_key_title(aidstat_result_key(r, 0), cur));
     for (size_t j = 0; j < nc; j++)
         b->cells[k++] = g_markup_escape_text(aidstat_result_col_label(r, j), -1);
     if (!(nc && !additive))
@@ -345,10 +345,13 @@ static aidstat_status_t table_from_compare(ctx_t *x, aid_block_t *b, aid_opts_t 
     int m = aidstat_result_measure(r);
     char *ml = m >= 0 ? g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1) : g_strdup("several measures");
     GString *note = g_string_new(NULL);
+    char *tiv = aidstat_wording_unit_statement(cur, scale, NULL, 0);
     g_string_append_printf(note, "%s, %s, %s%s, %s – %s. Source: %s.", ml, aidstat_result_types(r),
-                           per ? "% of donor GDP" : unit, per ? "" : " (nominal)",
+                           per ? "% of donor GDP" : aidstat_currency_is_tiv(cur) ? tiv : unit,
+                           per || aidstat_currency_is_tiv(cur) ? "" : " (nominal)",
                            aidstat_period_format(y0, m0, a, sizeof a), aidstat_period_format(y1, m1, bb, sizeof bb),
                            aidstat_result_source(r)[0] ? aidstat_result_source(r) : "not stated");
+    g_free(tiv);
     for (size_t i = 0; i < aidstat_result_note_count(r); i++) {
         if (aidstat_result_note_code(r, i) == AIDSTAT_NOTE_NOT_SHOWN) /* worded for a spec */
             g_string_append_printf(note, " %zu more %s not shown (top=%zu).", aidstat_result_note_count_param(r, i, 0),

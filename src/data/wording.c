@@ -1,0 +1,428 @@
+/* wording: how a selection is presented in words — its title, the unit
+ * and scale ("€ billion"), currency symbols, price basis, period ranges —
+ * in one place, so that the command line, charts, reports and a program
+ * embedding the library say the same thing about the same data.
+ *
+ * Every English phrase of the module is in the table `phrases` below, in
+ * one spot for translation; word order lives in its format strings. */
+#include "config.h"
+#include "aidstat.h"
+
+#include <glib.h>
+#include <string.h>
+
+enum {
+    P_AID,             /* a selection of several or all aid types */
+    P_TYPE_AID,        /* one aid type: "military aid" */
+    P_ARMS,            /* SIPRI's arms transfers, which are not only aid */
+    P_WITH_MEASURE,    /* "military aid" + "allocations" */
+    P_BY,              /* "... by donor" */
+    P_BY_TWO,          /* "... by donor and type" */
+    P_FROM,            /* "... from Germany" */
+    P_TO,              /* "... to Ukraine" */
+    P_LIST_AND,        /* the last pair of a list: "France and Germany" */
+    P_CUMULATIVE,      /* "Cumulative military aid ..." */
+    P_TREND,           /* "Trend of military aid ..." */
+    P_STAT_COUNT,
+    P_STAT_MEAN,
+    P_STAT_MEDIAN,
+    P_STAT_MIN,
+    P_STAT_MAX,
+    P_STAT_SD,
+    P_PERIOD_RANGE,    /* "2022 – 2024" */
+    P_NOMINAL,         /* price basis of money as reported */
+    P_NOMINAL_SHORT,   /* the same, for machines */
+    P_CONSTANT,        /* "constant 2022 prices" */
+    P_MONEY_UNIT,      /* "€ billion" + " per year" + "(EUR, nominal: current prices)" */
+    P_PER,             /* " per year" */
+    P_TIV_UNIT,        /* SIPRI's trend-indicator values, with their scale and basis */
+    P_TIV_SHORT,       /* the short form: "TIV million" */
+    P_MILLIONS,
+    P_BILLIONS,
+    P_THOUSANDS,
+    P_UNITS,
+    P_KEY_DONOR,
+    P_KEY_DONORS,
+    P_KEY_SUPPLIER,
+    P_KEY_SUPPLIERS,
+    P_KEY_REGION,
+    P_KEY_REGIONS,
+    P_KEY_TYPE,
+    P_KEY_TYPES,
+    P_KEY_MEASURE,
+    P_KEY_MEASURES,
+    P_KEY_YEAR,
+    P_KEY_YEARS,
+    P_KEY_QUARTER,
+    P_KEY_QUARTERS,
+    P_KEY_MONTH,
+    P_KEY_MONTHS,
+    P_KEY_SOURCING,
+    P_KEY_SOURCINGS,
+    P_SCALE_BN,
+    P_SCALE_M,
+    P_SCALE_K,
+    P_SCALE_BILLION,
+    P_SCALE_MILLION,
+    P_SCALE_THOUSAND,
+    P_COUNT
+};
+
+static const char *const phrases[P_COUNT] = {
+    [P_AID] = "aid",
+    [P_TYPE_AID] = "%s aid",
+    [P_ARMS] = "major arms",
+    [P_WITH_MEASURE] = "%s %s",
+    [P_BY] = "%s by %s",
+    [P_BY_TWO] = "%s by %s and %s",
+    [P_FROM] = "%s from %s",
+    [P_TO] = "%s to %s",
+    [P_LIST_AND] = "%s and %s",
+    [P_CUMULATIVE] = "cumulative %s",
+    [P_TREND] = "trend of %s",
+    [P_STAT_COUNT] = "number of records of %s",
+    [P_STAT_MEAN] = "mean record of %s",
+    [P_STAT_MEDIAN] = "median record of %s",
+    [P_STAT_MIN] = "smallest record of %s",
+    [P_STAT_MAX] = "largest record of %s",
+    [P_STAT_SD] = "standard deviation of records of %s",
+    [P_PERIOD_RANGE] = "%s – %s",
+    [P_NOMINAL] = "nominal: current prices",
+    [P_NOMINAL_SHORT] = "nominal",
+    [P_CONSTANT] = "constant %d prices",
+    [P_MONEY_UNIT] = "%s%s (%s, %s)",
+    [P_PER] = " per %s",
+    [P_TIV_UNIT] = "SIPRI trend-indicator values (TIV), %s%s, constant 1990 prices",
+    [P_TIV_SHORT] = "TIV %s",
+    [P_MILLIONS] = "millions",
+    [P_BILLIONS] = "billions",
+    [P_THOUSANDS] = "thousands",
+    [P_UNITS] = "units",
+    [P_KEY_DONOR] = "donor",
+    [P_KEY_DONORS] = "donors",
+    [P_KEY_SUPPLIER] = "supplier",
+    [P_KEY_SUPPLIERS] = "suppliers",
+    [P_KEY_REGION] = "region",
+    [P_KEY_REGIONS] = "regions",
+    [P_KEY_TYPE] = "type",
+    [P_KEY_TYPES] = "types",
+    [P_KEY_MEASURE] = "measure",
+    [P_KEY_MEASURES] = "measures",
+    [P_KEY_YEAR] = "year",
+    [P_KEY_YEARS] = "years",
+    [P_KEY_QUARTER] = "quarter",
+    [P_KEY_QUARTERS] = "quarters",
+    [P_KEY_MONTH] = "month",
+    [P_KEY_MONTHS] = "months",
+    [P_KEY_SOURCING] = "sourcing",
+    [P_KEY_SOURCINGS] = "sourcings",
+    [P_SCALE_BN] = "bn",
+    [P_SCALE_M] = "m",
+    [P_SCALE_K] = "k",
+    [P_SCALE_BILLION] = "billion",
+    [P_SCALE_MILLION] = "million",
+    [P_SCALE_THOUSAND] = "thousand",
+};
+
+/* ------------------------------------------------------------- units */
+
+const char *aidstat_currency_symbol(const char *currency)
+{
+    static const struct {
+        const char *code, *symbol;
+    } symbols[] = {{"EUR", "€"}, {"USD", "$"}, {"GBP", "£"}};
+    for (size_t i = 0; currency && i < sizeof symbols / sizeof symbols[0]; i++)
+        if (!strcmp(currency, symbols[i].code))
+            return symbols[i].symbol;
+    return NULL;
+}
+
+double aidstat_scale_pick(double maxabs)
+{
+    return maxabs >= 1e9 ? 1e9 : maxabs >= 1e6 ? 1e6 : 1;
+}
+
+double aidstat_scale_pick_for(const char *currency, double maxabs)
+{
+    if (aidstat_currency_is_tiv(currency))
+        return 1e6; /* SIPRI states TIVs in millions */
+    return aidstat_scale_pick(maxabs);
+}
+
+const char *aidstat_scale_word(double scale, bool long_form)
+{
+    if (scale >= 1e9)
+        return phrases[long_form ? P_SCALE_BILLION : P_SCALE_BN];
+    if (scale >= 1e6)
+        return phrases[long_form ? P_SCALE_MILLION : P_SCALE_M];
+    if (scale >= 1e3)
+        return phrases[long_form ? P_SCALE_THOUSAND : P_SCALE_K];
+    return "";
+}
+
+bool aidstat_currency_is_tiv(const char *currency)
+{
+    return currency && !strcmp(currency, "TIV");
+}
+
+char *aidstat_wording_unit(const char *currency, double scale, bool long_form)
+{
+    const char *sym = aidstat_currency_symbol(currency);
+    const char *c = sym ? sym : currency ? currency : "";
+    const char *word = aidstat_scale_word(scale, long_form);
+    return g_strdup_printf("%s%s%s", c, c[0] && word[0] ? " " : "", word);
+}
+
+char *aidstat_wording_prices(const char *currency, int base_year)
+{
+    if (aidstat_currency_is_tiv(currency))
+        return g_strdup_printf(phrases[P_CONSTANT], 1990); /* SIPRI's own constant prices */
+    if (base_year)
+        return g_strdup_printf(phrases[P_CONSTANT], base_year);
+    return g_strdup(phrases[P_NOMINAL]);
+}
+
+const char *aidstat_wording_basis(const char *currency, const char *basis)
+{
+    if (basis && basis[0])
+        return basis;
+    if (aidstat_currency_is_tiv(currency))
+        return "constant 1990 prices"; /* SIPRI's own: never nominal */
+    return phrases[P_NOMINAL_SHORT];
+}
+
+char *aidstat_wording_unit_statement(const char *currency, double scale, const char *per, int base_year)
+{
+    char *perw = per && per[0] ? g_strdup_printf(phrases[P_PER], per) : g_strdup("");
+    char *out;
+    if (aidstat_currency_is_tiv(currency)) {
+        int p = scale >= 1e9 ? P_BILLIONS : scale >= 1e6 ? P_MILLIONS : scale >= 1e3 ? P_THOUSANDS : P_UNITS;
+        out = g_strdup_printf(phrases[P_TIV_UNIT], phrases[p], perw);
+    } else {
+        char *unit = aidstat_wording_unit(currency, scale, true);
+        char *prices = aidstat_wording_prices(currency, base_year);
+        out = g_strdup_printf(phrases[P_MONEY_UNIT], unit, perw, currency ? currency : "", prices);
+        g_free(unit);
+        g_free(prices);
+    }
+    g_free(perw);
+    return out;
+}
+
+/* ------------------------------------------------------------ periods */
+
+char *aidstat_wording_period(int y0, int m0, int y1, int m1)
+{
+    char a[32], b[32];
+    if (y0 <= 0)
+        return g_strdup("");
+    aidstat_period_format(y0, m0, a, sizeof a);
+    aidstat_period_format(y1, m1, b, sizeof b);
+    return strcmp(a, b) ? g_strdup_printf(phrases[P_PERIOD_RANGE], a, b) : g_strdup(a);
+}
+
+/* -------------------------------------------------------------- titles */
+
+static int key_phrase(aidstat_key_t k, const char *currency)
+{
+    int p;
+    switch (k) {
+    case AIDSTAT_KEY_DONOR:
+        /* SIPRI's arms suppliers sell as well as give: not donors */
+        p = aidstat_currency_is_tiv(currency) ? P_KEY_SUPPLIER : P_KEY_DONOR;
+        break;
+    case AIDSTAT_KEY_REGION:
+        p = P_KEY_REGION;
+        break;
+    case AIDSTAT_KEY_TYPE:
+        p = P_KEY_TYPE;
+        break;
+    case AIDSTAT_KEY_MEASURE:
+        p = P_KEY_MEASURE;
+        break;
+    case AIDSTAT_KEY_YEAR:
+        p = P_KEY_YEAR;
+        break;
+    case AIDSTAT_KEY_QUARTER:
+        p = P_KEY_QUARTER;
+        break;
+    case AIDSTAT_KEY_MONTH:
+        p = P_KEY_MONTH;
+        break;
+    case AIDSTAT_KEY_SOURCING:
+        p = P_KEY_SOURCING;
+        break;
+    default:
+        return -1;
+    }
+    return p;
+}
+
+const char *aidstat_wording_key(aidstat_key_t k, const char *currency, bool plural)
+{
+    int p = key_phrase(k, currency);
+    return p < 0 ? "" : phrases[p + (plural ? 1 : 0)];
+}
+
+const char *aidstat_wording_key_title(aidstat_key_t k, const char *currency)
+{
+    /* the phrases with a capital, made once: "Donor", "Supplier" */
+    static gchar **caps;
+    if (g_once_init_enter(&caps)) {
+        gchar **c = g_new0(gchar *, P_COUNT + 1);
+        for (int i = 0; i < P_COUNT; i++) {
+            c[i] = g_strdup(phrases[i]);
+            c[i][0] = g_ascii_toupper(c[i][0]);
+        }
+        g_once_init_leave(&caps, c);
+    }
+    int p = key_phrase(k, currency);
+    return p < 0 ? "" : caps[p];
+}
+
+void aidstat_wording_init(aidstat_wording_t *w)
+{
+    memset(w, 0, sizeof *w);
+    w->size = sizeof *w;
+    w->types = "all types";
+    w->measure = -1;
+    w->currency = "";
+    w->filter = "";
+}
+
+/* The names a filter text ("donor=a,b, recipient=c") gives for key, as
+ * a list in words ("a and b"); NULL when it names none. */
+static char *filter_names(const char *filter, const char *key)
+{
+    size_t klen = strlen(key);
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    const char *p = filter;
+    while (p && *p) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        const char *eq = strchr(p, '=');
+        if (!eq)
+            break;
+        bool mine = (size_t)(eq - p) == klen && !strncmp(p, key, klen);
+        p = eq + 1;
+        /* the value: names separated by ',' up to ", " that starts the next key */
+        GString *name = g_string_new(NULL);
+        bool quoted = false;
+        for (;; p++) {
+            if (*p == '"') {
+                quoted = !quoted;
+                continue;
+            }
+            if (!*p || (!quoted && *p == ',')) {
+                if (mine && name->len)
+                    g_ptr_array_add(names, g_strdup(name->str));
+                g_string_truncate(name, 0);
+                if (!*p || p[1] == ' ')
+                    break;
+                continue;
+            }
+            g_string_append_c(name, *p);
+        }
+        g_string_free(name, TRUE);
+    }
+    char *out = NULL;
+    for (guint i = 0; i < names->len; i++) {
+        const char *n = g_ptr_array_index(names, i);
+        char *t;
+        if (!out)
+            t = g_strdup(n);
+        else if (i + 1 == names->len)
+            t = g_strdup_printf(phrases[P_LIST_AND], out, n);
+        else
+            t = g_strdup_printf("%s, %s", out, n);
+        g_free(out);
+        out = t;
+    }
+    g_ptr_array_free(names, TRUE);
+    return out;
+}
+
+/* s with its first letter in upper case, in place. */
+static char *capitalize(char *s)
+{
+    if (s && s[0])
+        s[0] = g_ascii_toupper(s[0]);
+    return s;
+}
+
+/* fmt around s, s freed: wrap(s, "cumulative %s"). */
+static char *wrap(char *s, const char *fmt)
+{
+    char *t = g_strdup_printf(fmt, s);
+    g_free(s);
+    return t;
+}
+
+char *aidstat_wording_subject(const aidstat_wording_t *w)
+{
+    const char *types = w->types ? w->types : "all types";
+    char *what;
+    if (aidstat_currency_is_tiv(w->currency))
+        what = g_strdup(phrases[P_ARMS]);
+    else if (strcmp(types, "all types") && !strchr(types, ','))
+        what = g_strdup_printf(phrases[P_TYPE_AID], types);
+    else
+        what = g_strdup(phrases[P_AID]);
+    if (w->measure >= 0) {
+        char *ml = g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)w->measure), -1);
+        char *t = g_strdup_printf(phrases[P_WITH_MEASURE], what, ml);
+        g_free(ml);
+        g_free(what);
+        what = t;
+    }
+    return capitalize(what);
+}
+
+/* The subject with the suppliers and recipients a SIPRI selection names:
+ * "major arms deliveries from Germany to Ukraine", lower case. */
+static char *subject_selected(const aidstat_wording_t *w)
+{
+    char *s = aidstat_wording_subject(w);
+    s[0] = g_ascii_tolower(s[0]);
+    if (aidstat_currency_is_tiv(w->currency)) {
+        char *from = filter_names(w->filter, "donor"), *to = filter_names(w->filter, "recipient");
+        char *t;
+        if (from) {
+            t = g_strdup_printf(phrases[P_FROM], s, from);
+            g_free(s);
+            s = t;
+        }
+        if (to) {
+            t = g_strdup_printf(phrases[P_TO], s, to);
+            g_free(s);
+            s = t;
+        }
+        g_free(from);
+        g_free(to);
+    }
+    return s;
+}
+
+char *aidstat_wording_title(const aidstat_wording_t *w)
+{
+    char *s = subject_selected(w);
+    char *prev = s;
+    const char *k0 = aidstat_wording_key(w->key[0], w->currency, false);
+    const char *k1 = aidstat_wording_key(w->key[1], w->currency, false);
+    if (k0[0] && k1[0])
+        s = g_strdup_printf(phrases[P_BY_TWO], prev, k0, k1);
+    else if (k0[0])
+        s = g_strdup_printf(phrases[P_BY], prev, k0);
+    if (s != prev)
+        g_free(prev);
+    if (w->cumulative)
+        s = wrap(s, phrases[P_CUMULATIVE]);
+    static const int stat_phrase[] = {[AIDSTAT_STAT_COUNT] = P_STAT_COUNT, [AIDSTAT_STAT_MEAN] = P_STAT_MEAN,
+                                      [AIDSTAT_STAT_MEDIAN] = P_STAT_MEDIAN, [AIDSTAT_STAT_MIN] = P_STAT_MIN,
+                                      [AIDSTAT_STAT_MAX] = P_STAT_MAX, [AIDSTAT_STAT_SD] = P_STAT_SD};
+    if (w->stat > AIDSTAT_STAT_SUM && (size_t)w->stat < G_N_ELEMENTS(stat_phrase))
+        s = wrap(s, phrases[stat_phrase[w->stat]]);
+    if (w->trend)
+        s = wrap(s, phrases[P_TREND]);
+    return capitalize(s);
+}
