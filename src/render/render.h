@@ -79,6 +79,12 @@ PangoLayout *aid_text(cairo_t *cr, const char *text, const aid_font_t *font);
 void aid_text_extent(PangoLayout *l, double *w, double *h);
 /* Draw with its top-left at x, y. */
 void aid_text_draw(cairo_t *cr, PangoLayout *l, double x, double y);
+/* Make aid_text_draw on surface s append SVG <text> elements to sink
+ * (not owned) instead of drawing glyph outlines; NULL sink: draw again. */
+void aid_text_record_svg(cairo_surface_t *s, GString *sink);
+/* The recorded text as one SVG group (its font family the default for
+ * each element), or NULL when nothing was recorded. g_free it. */
+char *aid_text_svg_layer(const GString *sink);
 /* Whether the layout had to cut text to fit. */
 bool aid_text_ellipsized(PangoLayout *l);
 /* Whether a font family of this name (any case) is installed; when not,
