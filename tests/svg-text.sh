@@ -4,7 +4,8 @@
 # kind: xmllint parses the SVG; it holds no glyph outlines (<symbol>, "glyph");
 # the words of its <text> elements are exactly the words pdftotext reads
 # from the same chart as PDF (titles, labels, ticks, legend, source, in any
-# order); librsvg draws it within a tolerance of the chart's own PNG. The
+# order); librsvg draws it within a tolerance of the chart's own PNG; names
+# flush right and centred ticks keep their anchor for a substitute font. The
 # top-16 bar chart is well below the 114 KB it took as outlines. Names from
 # the data that look like markup come out as text.
 # Environment (set by `make check`): AIDSTAT, IMGTOOL, SRCDIR.
@@ -59,6 +60,8 @@ check "bar.svg: the title is a <text>" grep -q '>Aid allocations by donor</text>
 check "bar.svg: the source is a <text>" grep -q '>Source: Kiel Institute, Ukraine Support Tracker' "$tmp/bar.svg"
 check "bar.svg: a font family with fallbacks" \
     grep -q "font-family=\"'DejaVu Sans', Verdana, Arial, sans-serif\"" "$tmp/bar.svg"
+check "bar.svg: names end at the axis (text-anchor end)" grep -q 'text-anchor="end">United States</text>' "$tmp/bar.svg"
+check "bar.svg: tick labels centred on their ticks (text-anchor middle)" grep -q 'text-anchor="middle">25</text>' "$tmp/bar.svg"
 check "bar.svg: the title is bold" grep -q 'font-weight="bold"[^>]*>Aid allocations by donor<' "$tmp/bar.svg"
 
 # names from the data are text, escaped once

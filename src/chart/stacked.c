@@ -164,7 +164,7 @@ static void stack_row(parts_t *p, cairo_t *cr, const rows_t *g, size_t i, double
             aid_text_extent(pl, &pw, &ph);
             if (pw + g->rf->font * 0.5 <= w && ph <= bh * 1.05) {
                 aid_set_rgb(cr, text_on(c, part_color(p, i, j)));
-                aid_text_draw(cr, pl, edge[j] + (w - pw) / 2, yc - ph / 2);
+                aid_text_draw_at(cr, pl, edge[j] + w / 2, yc - ph / 2, 0.5);
             }
             g_object_unref(pl);
         }
@@ -322,7 +322,7 @@ static aidstat_status_t draw(parts_t *p, cairo_t *cr, const aid_frame_t *f, aids
         aid_text_extent(l, &tw, &th);
         shortened += aid_text_ellipsized(l);
         aid_set_rgb(cr, c->theme->ink);
-        aid_text_draw(cr, l, f->x + namew - tw, yc - th / 2);
+        aid_text_draw_at(cr, l, f->x + namew, yc - th / 2, 1);
         g_object_unref(l);
 
         rows_t g = {&s, &rf, &vf, x0, x1, xz, band, group, pitch, pct, values};

@@ -64,7 +64,7 @@ static void time_axis(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, dou
             cairo_move_to(cr, x, ybot);
             cairo_line_to(cr, x, ybot + f->font * 0.3);
             cairo_stroke(cr);
-            aid_text_draw(cr, l, lx, ybot + f->font * 0.35);
+            aid_text_draw_at(cr, l, lx + w / 2, ybot + f->font * 0.35, 0.5);
             last_right = lx + w;
         }
         g_object_unref(l);

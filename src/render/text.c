@@ -162,7 +162,9 @@ static char *line_text(PangoLayout *l, PangoLayoutLine *line)
     return g_string_free(t, FALSE);
 }
 
-static void svg_text(GString *o, cairo_t *cr, PangoLayout *l, double x, double y)
+/* ax < 0: each line anchored as the layout aligns it; else each line
+ * anchored at its own left (0), centre (0.5) or right (1) edge. */
+static void svg_text(GString *o, cairo_t *cr, PangoLayout *l, double x, double y, double ax)
 {
     const PangoFontDescription *d = pango_layout_get_font_description(l);
     double size = d ? pango_font_description_get_size(d) / (double)PANGO_SCALE : 10;
@@ -184,11 +186,10 @@ static void svg_text(GString *o, cairo_t *cr, PangoLayout *l, double x, double y
         pango_layout_iter_get_line_extents(it, NULL, &lg);
         double lx = lg.x / (double)PANGO_SCALE, w = lg.width / (double)PANGO_SCALE;
         double ly = y + pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE;
-        const char *anchor = "start";
-        if (wide && al == PANGO_ALIGN_RIGHT)
-            anchor = "end", lx += w;
-        else if (wide && al == PANGO_ALIGN_CENTER)
-            anchor = "middle", lx += w / 2;
+        if (ax < 0)
+            ax = wide && al == PANGO_ALIGN_RIGHT ? 1 : wide && al == PANGO_ALIGN_CENTER ? 0.5 : 0;
+        const char *anchor = ax >= 0.75 ? "end" : ax >= 0.25 ? "middle" : "start";
+        lx += w * (ax >= 0.75 ? 1 : ax >= 0.25 ? 0.5 : 0);
         lx += x;
         if (*t) {
             double px = lx, py = ly;
@@ -237,15 +238,27 @@ static void svg_text(GString *o, cairo_t *cr, PangoLayout *l, double x, double y
     pango_layout_iter_free(it);
 }
 
-void aid_text_draw(cairo_t *cr, PangoLayout *l, double x, double y)
+static void draw(cairo_t *cr, PangoLayout *l, double x, double y, double ax)
 {
     GString *svg = cairo_surface_get_user_data(cairo_get_target(cr), &svg_key);
     if (svg) {
-        svg_text(svg, cr, l, x, y);
+        svg_text(svg, cr, l, x, y, ax);
         return;
     }
     cairo_move_to(cr, x, y);
     pango_cairo_show_layout(cr, l);
+}
+
+void aid_text_draw(cairo_t *cr, PangoLayout *l, double x, double y)
+{
+    draw(cr, l, x, y, -1);
+}
+
+void aid_text_draw_at(cairo_t *cr, PangoLayout *l, double x, double y, double ax)
+{
+    double w;
+    aid_text_extent(l, &w, NULL);
+    draw(cr, l, x - w * ax, y, ax);
 }
 
 bool aid_text_ellipsized(PangoLayout *l)
