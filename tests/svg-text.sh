@@ -64,6 +64,11 @@ check "bar.svg: names end at the axis (text-anchor end)" grep -q 'text-anchor="e
 check "bar.svg: tick labels centred on their ticks (text-anchor middle)" grep -q 'text-anchor="middle">25</text>' "$tmp/bar.svg"
 check "bar.svg: the title is bold" grep -q 'font-weight="bold"[^>]*>Aid allocations by donor<' "$tmp/bar.svg"
 
+# a name cut to fit shows the ellipsis and is read out whole
+"$AIDSTAT" chart bar --width 80mm -o "$tmp/n.svg" 2>/dev/null || exit 99
+check "80 mm: a shortened name keeps its whole text in aria-label" \
+    grep -q 'aria-label="EU (Commission and Council)">EU (Commission a…</text>' "$tmp/n.svg"
+
 # names from the data are text, escaped once
 cat >"$tmp/text.csv" <<'CSV'
 donor,iso3,year,type,value

@@ -143,23 +143,37 @@ static gint run_order(gconstpointer a, gconstpointer b)
     return (x->item->offset > y->item->offset) - (x->item->offset < y->item->offset);
 }
 
-/* A line's text in logical order, with the ellipsis where Pango cut it. */
-static char *line_text(PangoLayout *l, PangoLayoutLine *line)
+static char *trimmed(GString *t)
 {
-    const char *text = pango_layout_get_text(l);
-    GSList *runs = g_slist_sort(g_slist_copy(line->runs), run_order);
-    GString *t = g_string_new(NULL);
-    for (GSList *r = runs; r; r = r->next) {
-        const PangoItem *it = ((PangoGlyphItem *)r->data)->item;
-        if (it->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
-            g_string_append(t, "\u2026");
-        else
-            g_string_append_len(t, text + it->offset, it->length);
-    }
-    g_slist_free(runs);
     while (t->len && (t->str[t->len - 1] == ' ' || t->str[t->len - 1] == '\n'))
         g_string_truncate(t, t->len - 1);
     return g_string_free(t, FALSE);
+}
+
+/* A line's text in logical order, with the ellipsis where Pango cut it;
+ * *whole (when the line was cut) is the text it stands for. */
+static char *line_text(PangoLayout *l, PangoLayoutLine *line, char **whole)
+{
+    const char *text = pango_layout_get_text(l);
+    GSList *runs = g_slist_sort(g_slist_copy(line->runs), run_order);
+    GString *t = g_string_new(NULL), *w = g_string_new(NULL);
+    bool cut = false;
+    for (GSList *r = runs; r; r = r->next) {
+        const PangoItem *it = ((PangoGlyphItem *)r->data)->item;
+        if (it->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS) {
+            g_string_append(t, "\u2026");
+            cut = true;
+        } else {
+            g_string_append_len(t, text + it->offset, it->length);
+        }
+        g_string_append_len(w, text + it->offset, it->length);
+    }
+    g_slist_free(runs);
+    char *ws = trimmed(w);
+    *whole = cut ? ws : NULL;
+    if (!cut)
+        g_free(ws);
+    return trimmed(t);
 }
 
 /* ax < 0: each line anchored as the layout aligns it; else each line
@@ -181,7 +195,8 @@ static void svg_text(GString *o, cairo_t *cr, PangoLayout *l, double x, double y
     PangoLayoutIter *it = pango_layout_get_iter(l);
     do {
         PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
-        char *t = line_text(l, line);
+        char *whole;
+        char *t = line_text(l, line, &whole);
         PangoRectangle lg;
         pango_layout_iter_get_line_extents(it, NULL, &lg);
         double lx = lg.x / (double)PANGO_SCALE, w = lg.width / (double)PANGO_SCALE;
@@ -228,12 +243,19 @@ static void svg_text(GString *o, cairo_t *cr, PangoLayout *l, double x, double y
                 }
                 g_string_append(o, ")\"");
             }
-            /* the layout's text is already free of control characters */
+            /* the layout's text is already free of control characters; a
+             * name cut to fit is read out whole */
+            if (whole) {
+                char *we = g_markup_escape_text(whole, -1);
+                g_string_append_printf(o, " aria-label=\"%s\"", we);
+                g_free(we);
+            }
             char *esc = g_markup_escape_text(t, -1);
             g_string_append_printf(o, ">%s</text>\n", esc);
             g_free(esc);
         }
         g_free(t);
+        g_free(whole);
     } while (pango_layout_iter_next_line(it));
     pango_layout_iter_free(it);
 }
