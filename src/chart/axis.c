@@ -25,7 +25,7 @@ void aid_axis_x(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, const aid
         /* skip a label that would touch the one before */
         if (x - tw / 2 > last_right + f->font * 0.5) {
             aid_set_rgb(cr, c->theme->muted);
-            aid_text_draw(cr, l, x - tw / 2, y_bottom + f->font * 0.3);
+            aid_text_draw_at(cr, l, x, y_bottom + f->font * 0.3, 0.5);
             last_right = x + tw / 2;
         }
         g_object_unref(l);
@@ -49,7 +49,7 @@ void aid_axis_y(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, const aid
         double tw, th;
         aid_text_extent(l, &tw, &th);
         aid_set_rgb(cr, c->theme->muted);
-        aid_text_draw(cr, l, x0 - tw - f->font * 0.4, y - th / 2);
+        aid_text_draw_at(cr, l, x0 - f->font * 0.4, y - th / 2, 1);
         g_object_unref(l);
     }
 }

@@ -23,7 +23,10 @@ aidstat_status_t aid_draw_bar(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t
 
     /* rows: the font shrinks with the row height, down to a limit */
     double axis_h = f->font * 1.6;
-    double band = (f->h - axis_h) / (double)n;
+    /* a few bars stay bars, not slabs: at most AID_BAND_MAX text heights a
+     * row, the group centred in the plot */
+    double band = MIN((f->h - axis_h) / (double)n, f->font * AID_BAND_MAX);
+    double slack = f->h - axis_h - band * (double)n;
     aid_frame_t rf = *f;
     rf.font = MIN(f->font, band / 1.35);
     if (rf.font < 4.5)
@@ -59,7 +62,7 @@ aidstat_status_t aid_draw_bar(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t
     if (x1 - x0 < f->w * 0.25)
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                              "the chart is too narrow for its names and values: make it wider");
-    double ytop = f->y, ybot = f->y + band * (double)n;
+    double ytop = f->y + slack / 2, ybot = ytop + band * (double)n;
     aid_axis_x(c, cr, f, &s, x0, x1, ytop, ybot);
     size_t shortened = 0;
     bool any_highlight = false;
@@ -73,7 +76,7 @@ aidstat_status_t aid_draw_bar(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t
         aid_text_extent(l, &tw, &th);
         shortened += aid_text_ellipsized(l);
         aid_set_rgb(cr, c->theme->ink);
-        aid_text_draw(cr, l, f->x + namew - tw, yc - th / 2);
+        aid_text_draw_at(cr, l, f->x + namew, yc - th / 2, 1);
         g_object_unref(l);
         double v = it->v[0];
         if (isnan(v))

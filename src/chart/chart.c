@@ -208,11 +208,16 @@ static aidstat_status_t draw_all(cairo_t *cr, double w, double h, void *user, ai
     double y = m, inner = w - 2 * m;
 
     aid_font_t tf = aid_font(&f, 1.45, true);
+    /* titles wrap; only one that does not fit even in that many lines is
+     * cut, with a warning */
     tf.width = inner;
-    tf.max_lines = 2;
+    tf.max_lines = 4;
     PangoLayout *l = aid_text(cr, c->title, &tf);
     double th;
     aid_text_extent(l, NULL, &th);
+    if (aid_text_ellipsized(l))
+        aid_chart_warn(c, "the title is shortened to fit in %d lines: widen the chart or shorten the title",
+                       tf.max_lines);
     aid_set_rgb(cr, c->theme->ink);
     aid_text_draw(cr, l, m, y);
     g_object_unref(l);
@@ -220,9 +225,12 @@ static aidstat_status_t draw_all(cairo_t *cr, double w, double h, void *user, ai
 
     aid_font_t sf = aid_font(&f, 1.0, false);
     sf.width = inner;
-    sf.max_lines = 2;
+    sf.max_lines = 3;
     l = aid_text(cr, c->subtitle, &sf);
     aid_text_extent(l, NULL, &th);
+    if (aid_text_ellipsized(l))
+        aid_chart_warn(c, "the subtitle is shortened to fit in %d lines: widen the chart or shorten the subtitle",
+                       sf.max_lines);
     aid_set_rgb(cr, c->theme->muted);
     aid_text_draw(cr, l, m, y);
     g_object_unref(l);

@@ -160,7 +160,7 @@ aidstat_status_t aid_draw_dumbbell(aidstat_chart_t *c, cairo_t *cr, const aid_fr
         aid_text_extent(l, &tw, &th);
         shortened += aid_text_ellipsized(l);
         aid_set_rgb(cr, c->theme->ink);
-        aid_text_draw(cr, l, f->x + namew - tw, yc - th / 2);
+        aid_text_draw_at(cr, l, f->x + namew, yc - th / 2, 1);
         g_object_unref(l);
 
         double a = it->v[0], b = it->v[1];

@@ -6,6 +6,10 @@
 
 #include "chart/frame.h"
 
+/* The tallest row of a bar chart, in text heights (the frame's font size):
+ * two or three bars in a tall plot stay bars, not slabs. */
+#define AID_BAND_MAX 2.8
+
 /* Draws the chart's data into the plot area f. */
 typedef aidstat_status_t (*aid_kind_draw_fn)(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f,
                                         aidstat_error_t *err);

@@ -151,7 +151,7 @@ static void log_grid_x(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, co
         double lx = CLAMP(x - tw / 2, f->x, f->x + f->w - tw);
         if (lx > last_right + f->font * 0.5) {
             aid_set_rgb(cr, c->theme->muted);
-            aid_text_draw(cr, l, lx, ybot + f->font * 0.3);
+            aid_text_draw_at(cr, l, lx + tw / 2, ybot + f->font * 0.3, 0.5);
             last_right = lx + tw;
         }
         g_object_unref(l);
@@ -176,7 +176,7 @@ static void log_grid_y(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, co
         aid_text_extent(l, &tw, &th);
         if (y + th / 2 < last_top - f->font * 0.1) {
             aid_set_rgb(cr, c->theme->muted);
-            aid_text_draw(cr, l, x0 - tw - f->font * 0.4, y - th / 2);
+            aid_text_draw_at(cr, l, x0 - f->font * 0.4, y - th / 2, 1);
             last_top = y - th / 2;
         }
         g_object_unref(l);

@@ -52,15 +52,13 @@ static aid_rgb_t part_color(const parts_t *p, size_t i, size_t j)
     return aid_chart_color(p->c, j);
 }
 
-/* Text on a coloured segment: white on dark colours, ink on light ones. */
+/* Text on a coloured segment: white or ink, whichever stands out more
+ * (WCAG contrast), darkened or lightened when even that is below 4.5:1. */
 static aid_rgb_t text_on(const aidstat_chart_t *c, aid_rgb_t bg)
 {
-    double lum = 0.2126 * bg.r + 0.7152 * bg.g + 0.0722 * bg.b;
-    if (lum < 0.5) {
-        aid_rgb_t white = {1, 1, 1};
-        return white;
-    }
-    return c->theme->ink;
+    aid_rgb_t white = {1, 1, 1}, ink = c->theme->ink;
+    aid_rgb_t t = aid_rgb_contrast(white, bg) > aid_rgb_contrast(ink, bg) ? white : ink;
+    return aid_rgb_legible(t, bg);
 }
 
 static double text_width(cairo_t *cr, const char *s, const aid_font_t *font)
@@ -166,7 +164,7 @@ static void stack_row(parts_t *p, cairo_t *cr, const rows_t *g, size_t i, double
             aid_text_extent(pl, &pw, &ph);
             if (pw + g->rf->font * 0.5 <= w && ph <= bh * 1.05) {
                 aid_set_rgb(cr, text_on(c, part_color(p, i, j)));
-                aid_text_draw(cr, pl, edge[j] + (w - pw) / 2, yc - ph / 2);
+                aid_text_draw_at(cr, pl, edge[j] + w / 2, yc - ph / 2, 0.5);
             }
             g_object_unref(pl);
         }
@@ -254,7 +252,12 @@ static aidstat_status_t draw(parts_t *p, cairo_t *cr, const aid_frame_t *f, aids
 
     /* rows: the font shrinks with the row height, down to a limit */
     double axis_h = f->font * 1.6;
-    double band = (height - axis_h) / (double)n;
+    /* a few rows stay bars, not slabs: a stacked row at most AID_BAND_MAX
+     * text heights, a grouped one so that each thin bar is at most about
+     * its value label's height; the rows centred in the plot */
+    double band_max = f->font * MAX(AID_BAND_MAX, (double)m * 1.3 / 0.8);
+    double band = MIN((height - axis_h) / (double)n, stacked ? f->font * AID_BAND_MAX : band_max);
+    double slack = height - axis_h - band * (double)n;
     aid_frame_t rf = *f;
     rf.font = MIN(f->font, band / 1.35);
     /* grouped: each of the m thin bars needs some thickness to be seen */
@@ -305,7 +308,7 @@ static aidstat_status_t draw(parts_t *p, cairo_t *cr, const aid_frame_t *f, aids
     if (x1 - x0 < f->w * 0.25)
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                              "the chart is too narrow for its names and values: make it wider");
-    double ytop = top, ybot = top + band * (double)n;
+    double ytop = top + slack / 2, ybot = ytop + band * (double)n;
     aid_axis_x(c, cr, f, &s, x0, x1, ytop, ybot);
 
     size_t shortened = 0, unlabelled = 0;
@@ -319,7 +322,7 @@ static aidstat_status_t draw(parts_t *p, cairo_t *cr, const aid_frame_t *f, aids
         aid_text_extent(l, &tw, &th);
         shortened += aid_text_ellipsized(l);
         aid_set_rgb(cr, c->theme->ink);
-        aid_text_draw(cr, l, f->x + namew - tw, yc - th / 2);
+        aid_text_draw_at(cr, l, f->x + namew, yc - th / 2, 1);
         g_object_unref(l);
 
         rows_t g = {&s, &rf, &vf, x0, x1, xz, band, group, pitch, pct, values};

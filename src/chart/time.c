@@ -64,7 +64,7 @@ static void time_axis(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, dou
             cairo_move_to(cr, x, ybot);
             cairo_line_to(cr, x, ybot + f->font * 0.3);
             cairo_stroke(cr);
-            aid_text_draw(cr, l, lx, ybot + f->font * 0.35);
+            aid_text_draw_at(cr, l, lx + w / 2, ybot + f->font * 0.35, 0.5);
             last_right = lx + w;
         }
         g_object_unref(l);
@@ -147,9 +147,13 @@ static void trend_band(aidstat_chart_t *c, cairo_t *cr, const aid_scale_t *s, co
     cairo_set_dash(cr, NULL, 0, 0);
 }
 
+/* Room for the leader lines between the plot and the column of end labels. */
+#define LEADER_ROOM 0.9
+
 /* Direct labels at the ends of the lines of items from .. from + ng (their
  * last values at ends[]), in a column labw wide right of x1, pushed apart
- * so none overlap. */
+ * so none overlap. A label pushed away from its line's end gets a leader
+ * line from that end (x1) to the label. */
 static void end_labels(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, aid_font_t lf, const double *ends,
                        size_t ng, size_t from, double labw, double x1, double ytop, double ybot)
 {
@@ -190,15 +194,31 @@ static void end_labels(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, ai
         for (size_t i = ng - 1; i-- > 0;)
             pos[i] = MIN(pos[i], pos[i + 1] - lh);
     }
-    lf.width = labw - f->font * 0.4;
+    /* a label more than a quarter line from its line's end is displaced */
+    bool leaders = false;
+    for (size_t i = 0; i < ng; i++)
+        leaders |= fabs(pos[i] + lh / 2 - ends[order[i]]) > lh * 0.25;
+    double lead = leaders ? f->font * LEADER_ROOM : 0, lx = x1 + f->font * 0.4 + lead;
+    lf.width = labw - f->font * 0.4 - lead;
     lf.max_lines = 1;
     for (size_t i = 0; i < ng; i++) {
         size_t g = order[i];
         PangoLayout *l = aid_text(cr, c->items[from + g].label, &lf);
         if (aid_text_ellipsized(l))
             aid_chart_warn(c, "line label \"%s\" shortened to fit", c->items[from + g].label);
-        aid_set_rgb(cr, aid_rgb_legible(aid_chart_color(c, g), c->theme->background));
-        aid_text_draw(cr, l, x1 + f->font * 0.4, pos[i]);
+        double th;
+        aid_text_extent(l, NULL, &th);
+        aid_rgb_t ink = aid_rgb_legible(aid_chart_color(c, g), c->theme->background);
+        aid_set_rgb(cr, ink);
+        if (fabs(pos[i] + lh / 2 - ends[order[i]]) > lh * 0.25) {
+            cairo_save(cr);
+            cairo_set_line_width(cr, 0.6);
+            cairo_move_to(cr, x1 + 1.5, ends[order[i]]);
+            cairo_line_to(cr, lx - f->font * 0.25, pos[i] + th / 2);
+            cairo_stroke(cr);
+            cairo_restore(cr);
+        }
+        aid_text_draw(cr, l, lx, pos[i]);
         g_object_unref(l);
     }
     g_free(pos);
@@ -219,7 +239,7 @@ static void panel(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, const a
             labw = MAX(labw, lw);
             g_object_unref(l);
         }
-        labw = MIN(labw + f->font * 0.5, w * 0.3);
+        labw = MIN(labw + f->font * (0.5 + LEADER_ROOM), w * 0.3);
     }
     /* tick labels at the left */
     aid_font_t tf = aid_font(f, 0.85, false);

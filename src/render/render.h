@@ -79,6 +79,17 @@ PangoLayout *aid_text(cairo_t *cr, const char *text, const aid_font_t *font);
 void aid_text_extent(PangoLayout *l, double *w, double *h);
 /* Draw with its top-left at x, y. */
 void aid_text_draw(cairo_t *cr, PangoLayout *l, double x, double y);
+/* Draw with its top at y and the point x at a fraction ax of its width:
+ * 0.5 centred on x, 1 ending at x. The same ink as aid_text_draw at
+ * x - ax * width; an SVG keeps the anchor (text-anchor middle or end), so
+ * that a viewer's substitute font stays centred or flush right. */
+void aid_text_draw_at(cairo_t *cr, PangoLayout *l, double x, double y, double ax);
+/* Make aid_text_draw on surface s append SVG <text> elements to sink
+ * (not owned) instead of drawing glyph outlines; NULL sink: draw again. */
+void aid_text_record_svg(cairo_surface_t *s, GString *sink);
+/* The recorded text as one SVG group (its font family the default for
+ * each element), or NULL when nothing was recorded. g_free it. */
+char *aid_text_svg_layer(const GString *sink);
 /* Whether the layout had to cut text to fit. */
 bool aid_text_ellipsized(PangoLayout *l);
 /* Whether a font family of this name (any case) is installed; when not,

@@ -32,15 +32,10 @@ bool aid_out_from_path(const char *path, aid_out_t *out)
     return false;
 }
 
-/* SVG has no metadata call in cairo: the writer passes the document
- * through and adds <title> and <desc> right after the <svg ...> tag. */
-typedef struct {
-    cairo_write_func_t write;
-    void *closure;
-    const aid_meta_t *meta;
-    GString *head; /* held back until the <svg> tag has closed */
-    bool done;
-} svg_filter_t;
+/* SVG has no metadata call in cairo, and its text would be glyph
+ * outlines: the document is drawn into memory with text recorded as
+ * <text> elements (text.c), then written with <title> and <desc> right
+ * after the <svg ...> tag and the text, above the shapes, before </svg>. */
 
 /* XML 1.0 has no place for control characters, even as &#x1b;: they are
  * shown as escapes first, as charts draw them. */
@@ -52,25 +47,26 @@ static char *xml_escape(const char *s)
     return x;
 }
 
-static cairo_status_t svg_write(void *closure, const unsigned char *data, unsigned int len)
+static GString *svg_finish(const GByteArray *in, const aid_meta_t *meta, const GString *text)
 {
-    svg_filter_t *f = closure;
-    if (f->done)
-        return f->write(f->closure, data, len);
-    g_string_append_len(f->head, (const char *)data, len);
-    char *svg = strstr(f->head->str, "<svg");
-    char *end = svg ? strchr(svg, '>') : NULL;
+    GString *doc = g_string_new_len((const char *)in->data, (gssize)in->len);
+    const char *svg = strstr(doc->str, "<svg");
+    const char *end = svg ? strchr(svg, '>') : NULL;
     if (!end)
-        return CAIRO_STATUS_SUCCESS;
-    size_t at = (size_t)(end - f->head->str) + 1;
-    char *t = xml_escape(f->meta->title), *d = xml_escape(f->meta->description);
+        return doc;
+    size_t at = (size_t)(end - doc->str) + 1;
+    char *t = xml_escape(meta->title), *d = xml_escape(meta->description);
     char *ins = g_strdup_printf("\n<title>%s</title>\n<desc>%s</desc>", t, d);
-    g_string_insert(f->head, (gssize)at, ins);
+    g_string_insert(doc, (gssize)at, ins);
     g_free(t);
     g_free(d);
     g_free(ins);
-    f->done = true;
-    return f->write(f->closure, (const unsigned char *)f->head->str, (unsigned int)f->head->len);
+    char *layer = aid_text_svg_layer(text);
+    const char *close = layer ? g_strrstr(doc->str, "</svg>") : NULL;
+    if (close)
+        g_string_insert(doc, close - doc->str, layer);
+    g_free(layer);
+    return doc;
 }
 
 /* cairo 1.16 writes the clock into PostScript's %%CreationDate comment
@@ -158,11 +154,11 @@ static aidstat_status_t render(cairo_write_func_t write_fn, void *write_closure,
     guard_t guard = {write_fn, write_closure, false};
     cairo_write_func_t write = guarded_write;
     void *closure = &guard;
-    svg_filter_t svg = {write, closure, meta, g_string_new(NULL), false};
+    GString *svg_text = g_string_new(NULL);
     ps_filter_t ps = {write, closure, NULL, g_string_new(NULL), false};
     cairo_surface_t *surface = NULL;
     double scale = 1.0;
-    GByteArray *pdf = NULL;
+    GByteArray *pdf = NULL, *svg = NULL;
     switch (out) {
     case AID_OUT_PDF:
         pdf = g_byte_array_new();
@@ -183,7 +179,9 @@ static aidstat_status_t render(cairo_write_func_t write_fn, void *write_closure,
         }
         break;
     case AID_OUT_SVG:
-        surface = cairo_svg_surface_create_for_stream(svg_write, &svg, width, height);
+        svg = g_byte_array_new();
+        surface = cairo_svg_surface_create_for_stream(collect, svg, width, height);
+        aid_text_record_svg(surface, svg_text);
         break;
     case AID_OUT_PS:
     case AID_OUT_EPS:
@@ -238,11 +236,18 @@ static aidstat_status_t render(cairo_write_func_t write_fn, void *write_closure,
             write(closure, done->data, done->len);
         g_byte_array_free(done, TRUE);
     }
+    if (st == AIDSTAT_OK && svg) {
+        GString *doc = svg_finish(svg, meta, svg_text);
+        write(closure, (const unsigned char *)doc->str, (unsigned int)doc->len);
+        g_string_free(doc, TRUE);
+    }
     if (st == AIDSTAT_OK && guard.failed)
         st = surface_error(CAIRO_STATUS_WRITE_ERROR, err);
 out:
     cairo_surface_destroy(surface);
-    g_string_free(svg.head, TRUE);
+    g_string_free(svg_text, TRUE);
+    if (svg)
+        g_byte_array_free(svg, TRUE);
     g_string_free(ps.head, TRUE);
     if (pdf)
         g_byte_array_free(pdf, TRUE);
