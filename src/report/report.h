@@ -38,13 +38,14 @@ char *aid_spec_file(const aid_rdata_t *d, const char *spec, const char *name, co
                     aidstat_error_t *err);
 
 /* The front-matter key eu_attribution (report/attribute.c): "true" for
- * Release 29's key, or a key file relative to dir. Begin before the data
+ * the data's own key (data_path, the only data file, a workbook with share
+ * sheets; may be NULL) or else Release 29's, or a key file relative to dir. Begin before the data
  * is loaded; load through aid_report_eu_fn (which returns fn and leaves
  * user alone when e is NULL); end after, to attribute and to set
  * d->caveat. end frees e. */
 typedef struct aid_report_eu aid_report_eu_t;
 aid_report_eu_t *aid_report_eu_begin(const char *value, const char *dir, const aid_rdata_t *d,
-                                     aidstat_record_fn fn, void *user, aidstat_error_t *err);
+                                     const char *data_path, aidstat_record_fn fn, void *user, aidstat_error_t *err);
 aidstat_record_fn aid_report_eu_fn(aid_report_eu_t *e, aidstat_record_fn fn, void **user);
 aidstat_status_t aid_report_eu_end(aid_report_eu_t *e, aid_rdata_t *d, aidstat_error_t *err);
 void aid_report_eu_free(aid_report_eu_t *e);

@@ -1027,6 +1027,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     char *data_files = NULL, *weapons = NULL, *regions = NULL, *page = NULL, *orient = NULL, *locale = NULL;
     pos_t where[6] = {{0, 0}}; /* of data:, weapons:, regions:, page:, orientation:, locale: */
     char *eu_attr = NULL; /* eu_attribution: true or a key file */
+    char *only = NULL;    /* the only data file: it may bring its own EU attribution key */
     aidstat_load_options_t lo; /* how the data files are read */
     aidstat_load_options_init(&lo);
     GPtrArray *lo_keep = g_ptr_array_new_with_free_func(g_free);
@@ -1175,7 +1176,13 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     char *beside = NULL; /* where the first data file is: weapons.csv may be there too */
     aid_report_eu_t *eu = NULL;
     void *load_user = s->data.table;
-    if (eu_attr && !(eu = aid_report_eu_begin(eu_attr, x.dir, &s->data, add_record, s->data.table, err))) {
+    if (files && files[0] && !files[1]) {
+        aidstat_error_t ignored; /* a bad name is reported where the data is loaded */
+        char *f = g_strstrip(g_strdup(files[0]));
+        only = data_override ? g_strdup(f) : aid_spec_file(&s->data, path, f, "data", 0, 0, &ignored);
+        g_free(f);
+    }
+    if (eu_attr && !(eu = aid_report_eu_begin(eu_attr, x.dir, &s->data, only, add_record, s->data.table, err))) {
         g_strfreev(files);
         goto fail;
     }
@@ -1279,7 +1286,12 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
         g_free(kpath);
         kpath = NULL;
     }
-    if (kpath || embedded_sourcing) {
+    if (!kpath && only && (s->data.eukey = aidstat_eukey_load_own(only, err)) == NULL && err->code) {
+        g_free(beside);
+        g_free(wpath);
+        goto fail;
+    }
+    if (!s->data.eukey && (kpath || embedded_sourcing)) {
         s->data.eukey = kpath ? aidstat_eukey_load_file(kpath, err) : aidstat_eukey_load_default(err);
         g_free(kpath);
         if (!s->data.eukey) {
@@ -1380,8 +1392,10 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     g_free(eu_attr);
     g_ptr_array_free(lo_keep, TRUE);
     g_free(diff_old);
+    g_free(only);
     return s;
 fail:
+    g_free(only);
     g_ptr_array_free(x.figtext, TRUE);
     g_free(data_files);
     g_free(weapons);
