@@ -191,6 +191,12 @@ bool aid_diff_block_is_chart(const aid_opts_t *o);
 aidstat_status_t aid_diff_block(const aid_rdata_t *d, const char *dir, aid_opts_t *o, long line, aid_block_t *b,
                                 aidstat_error_t *err);
 
+/* A ```releases block (report/releases.c): the same selection in each
+ * earlier release (option releases: FILE, FILE..., relative to the spec
+ * at path spec) and in the report's data, side by side, as a table in b. */
+aidstat_status_t aid_releases_block(const aid_rdata_t *d, const char *spec, aid_opts_t *o, long line, aid_block_t *b,
+                                    aidstat_error_t *err);
+
 /* Parse a spec (path for messages and relative files; text in memory).
  * data_override: files replacing the spec's data (NULL-terminated) or NULL. */
 aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const *data_override,

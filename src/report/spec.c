@@ -496,6 +496,14 @@ static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
         b->number = ++x->tables;
         const char *cap = aid_opts_get(&o, "caption");
         b->caption = g_strdup(cap ? cap : "");
+    } else if (!strcmp(kind, "releases")) {
+        block_opts(x, body, line, &o);
+        aid_block_t *b = add_block(x, AID_B_TABLE, line);
+        if ((st = aid_releases_block(d, x->path, &o, line, b, x->err)) != AIDSTAT_OK)
+            goto out;
+        b->number = ++x->tables;
+        const char *cap = aid_opts_get(&o, "caption");
+        b->caption = g_strdup(cap ? cap : "The same selection in each release");
     } else if (!strcmp(kind, "diff")) {
         block_opts(x, body, line, &o);
         bool chart = aid_diff_block_is_chart(&o);
