@@ -887,6 +887,64 @@ AIDSTAT_API aidstat_status_t aidstat_attribution_finish(aidstat_attribution_t *a
 /** For outputs: "including attributed EU aid: ..." (after finish). */
 AIDSTAT_API const char *aidstat_attribution_describe(const aidstat_attribution_t *a);
 
+/* ------------------------------------------------------- weapon counts */
+
+/** Item counts: how many units of each heavy weapon a donor committed and
+ * delivered (the release-7 workbook's sheets "Committed weapons" and
+ * "Delivered weapons"). Counts are not money and carry no date, so they
+ * are a table of their own, not records. */
+typedef struct aidstat_counts aidstat_counts_t;
+
+typedef enum {
+    AIDSTAT_COUNT_COMMITTED = 0,
+    AIDSTAT_COUNT_DELIVERED,
+} aidstat_count_stage_t;
+
+typedef struct {
+    const char *donor;    /**< as the country table names it ("Czechia") */
+    const char *code;     /**< its code ("CZE"; "EPF" for the European Peace Facility) */
+    const char *item;     /**< "Panzerhaubitze 2000" */
+    const char *category; /**< the sheet's type: "Howitzer", "Tank", "MLRS", ... */
+    aidstat_count_stage_t stage;
+    double count;         /**< units, > 0 (cells of 0 are not kept) */
+} aidstat_count_t;
+
+/** Read the counts of a Kiel workbook. Errors: not a workbook, a sheet
+ * missing, no donor columns, a count that is not a whole number >= 0, a
+ * donor the country table does not know. Quirks are kept as notes (an item
+ * committed but absent from the delivered sheet; a "Total Number" cell that
+ * is not the donors' sum). */
+AIDSTAT_API aidstat_counts_t *aidstat_counts_load_file(const char *path, aidstat_error_t *err);
+AIDSTAT_API void aidstat_counts_free(aidstat_counts_t *c);
+AIDSTAT_API size_t aidstat_counts_size(const aidstat_counts_t *c);
+/** Count i; its strings live as long as c. */
+AIDSTAT_API const aidstat_count_t *aidstat_counts_get(const aidstat_counts_t *c, size_t i);
+/** "Kiel Institute, Ukraine Support Tracker, 7th release" */
+AIDSTAT_API const char *aidstat_counts_source(const aidstat_counts_t *c);
+AIDSTAT_API size_t aidstat_counts_note_count(const aidstat_counts_t *c);
+AIDSTAT_API const char *aidstat_counts_note(const aidstat_counts_t *c, size_t i);
+
+/** Committed against delivered units per donor (src/stats/heavy.c). */
+typedef struct {
+    const char *donor, *code; /**< "All donors" and "" for the total row */
+    double committed, delivered;
+    double share;             /**< delivered / committed; NaN when none committed */
+} aidstat_heavy_row_t;
+
+typedef struct aidstat_heavy aidstat_heavy_t;
+
+/** Per donor that f matches (by donor and region; NULL = all) and, with
+ * category non-NULL, only items of that category ("Tank"): committed and
+ * delivered units and the share delivered, donors by units committed
+ * (most first, then name), then the total row. Errors: AIDSTAT_ERR_EMPTY
+ * when nothing matches. */
+AIDSTAT_API aidstat_heavy_t *aidstat_heavy_by_donor(const aidstat_counts_t *c, const aidstat_filter_t *f,
+                                                    const char *category, aidstat_error_t *err);
+AIDSTAT_API void aidstat_heavy_free(aidstat_heavy_t *h);
+/** Rows, the total row last. */
+AIDSTAT_API size_t aidstat_heavy_rows(const aidstat_heavy_t *h);
+AIDSTAT_API const aidstat_heavy_row_t *aidstat_heavy_row(const aidstat_heavy_t *h, size_t i);
+
 /* ---------------------------------------------------------- statistics */
 
 /** Ordinary least squares of y on x (GSL gsl_fit_linear) with the usual
