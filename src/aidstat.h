@@ -1434,6 +1434,14 @@ AIDSTAT_API aidstat_chart_t *aidstat_chart_from_dates(const aidstat_chart_option
 AIDSTAT_API aidstat_chart_t *aidstat_chart_from_diff(const aidstat_diff_t *d,
                                                      const aidstat_chart_options_t *opt, int m,
                                                      aidstat_error_t *err);
+/** Grouped bars of the same selection in n releases: res[k] a comparison
+ * by one key of release k (oldest first), labels[k] its name; one bar per
+ * release in each row (the newest release's rows first, a row a release
+ * lacks drawn as 0), the opt->top (0 = 8) rows. Errors: AIDSTAT_ERR_USAGE
+ * for fewer than two comparisons or one by two keys. */
+AIDSTAT_API aidstat_chart_t *aidstat_chart_from_releases(const aidstat_result_t *const *res,
+                                                         const char *const *labels, size_t n,
+                                                         const aidstat_chart_options_t *opt, aidstat_error_t *err);
 AIDSTAT_API void aidstat_chart_free(aidstat_chart_t *c);
 /** Draw into the caller's cairo context in a width x height box (user
  * units, points for PDF) at the current origin. Labels that cannot fit

@@ -3,7 +3,8 @@
 # military, to April 2025" as it stood in two earlier snapshots of the
 # Kiel website's data and in Release 29 (tests/data/releases-report.md).
 # The table's text (pdftotext) must equal tests/data/releases-report.txt
-# (golden), and its figures an independent computation here with python3's
+# (golden), the chart (show: chart) must show the same figures
+# and the table's figures an independent computation here with python3's
 # csv module: per file, military allocations from January 2022 to April
 # 2025 summed over datasets/regions.csv's Europe and United States members.
 # Refusals: a block without releases:, a release in another unit.
@@ -38,10 +39,20 @@ check "releases-report.md is written" test -s "$tmp/r.pdf"
 cat "$tmp/err"
 pdftotext -layout "$tmp/r.pdf" "$tmp/r.txt"
 # the table and its note, from the caption to the note's last line
-sed -n '/^Table 1/,/newest release against the oldest/p' "$tmp/r.txt" | sed 's/  *$//' >"$tmp/table.txt"
+# (runs of spaces squeezed: pdftotext's columns move with the widest line on the page)
+sed -n '/^Table 1/,/newest release against the oldest/p' "$tmp/r.txt" | tr -s ' ' | sed 's/ $//' >"$tmp/table.txt"
 if diff -u "$SRCDIR/tests/data/releases-report.txt" "$tmp/table.txt"; then pass "the table's text is as expected"; else
     fail "the table's text is as expected"
 fi
+
+# the same as grouped bars (show: chart): title, one bar per release, labels = the table's
+sed -n '/^Figure 1/,$p' "$tmp/r.txt" >"$tmp/chart.txt"
+check "the chart's title" grep -q "Military aid allocations by region, per release" "$tmp/chart.txt"
+check "the chart's legend names the three releases" \
+    grep -q "\[1\] Release 30 (07/2026)  *\[2\] Release 29 (04/2026)  *\[3\] Release 29 (04/2026)" "$tmp/chart.txt"
+labels=$(grep -o "€[0-9.]* bn" "$tmp/chart.txt" | tr '\n' ' ')
+check "the bars: Europe 64.7, 64.7, 70.7; US 64.6 three times ($labels)" \
+    test "$labels" = "€64.7 bn €64.7 bn €70.7 bn €64.6 bn €64.6 bn €64.6 bn "
 
 python3 - "$tmp/table.txt" "$SRCDIR/datasets/regions.csv" "$H21" "$H27" "$R29" >"$tmp/py.out" 2>&1 <<'PY'
 import csv, re, sys

@@ -15,7 +15,13 @@
 #include <string.h>
 
 static const char *const releases_keys[] = {"releases", "by", "type", "measure", "donor", "region", "from",
-                                            "to", "per", "sort", "caption", NULL};
+                                            "to", "per", "sort", "show", "title", "height", "caption", NULL};
+
+bool aid_releases_block_is_chart(const aid_opts_t *o)
+{
+    const char *s = aid_opts_get(o, "show");
+    return s && !strcmp(s, "chart");
+}
 
 /* A column's name: the release the file states ("Release 29 (04/2026)"),
  * else the file's name. */
@@ -203,6 +209,9 @@ aidstat_status_t aid_releases_block(const aid_rdata_t *d, const char *spec, aid_
     aidstat_status_t st = aid_opts_check(o, releases_keys, line, 1, err);
     if (st != AIDSTAT_OK)
         return st;
+    const char *show = aid_opts_get(o, "show");
+    if (show && strcmp(show, "table") && strcmp(show, "chart"))
+        return aid_opts_error(o, "show", line, 1, err, "show: use table or chart");
     char **files = release_files(o, line, err);
     if (!files)
         return err->code;
@@ -239,7 +248,17 @@ aidstat_status_t aid_releases_block(const aid_rdata_t *d, const char *spec, aid_
             g_free(labels[i]);
             labels[i] = l;
         }
-        fill_table(d, res, labels, names, n, b);
+        if (aid_releases_block_is_chart(o)) {
+            aidstat_chart_options_t co;
+            aidstat_chart_options_init(&co);
+            co.title = aid_opts_get(o, "title");
+            co.locale = d->locale == AID_LOCALE_DE ? "de" : "en";
+            b->chart = aidstat_chart_from_releases((const aidstat_result_t *const *)res, (const char *const *)labels, n,
+                                                   &co, err);
+            st = b->chart ? AIDSTAT_OK : err->code;
+        } else {
+            fill_table(d, res, labels, names, n, b);
+        }
     }
     for (size_t k = 0; k < n; k++)
         aidstat_result_free(res[k]);

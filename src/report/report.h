@@ -193,7 +193,9 @@ aidstat_status_t aid_diff_block(const aid_rdata_t *d, const char *dir, aid_opts_
 
 /* A ```releases block (report/releases.c): the same selection in each
  * earlier release (option releases: FILE, FILE..., relative to the spec
- * at path spec) and in the report's data, side by side, as a table in b. */
+ * at path spec) and in the report's data, side by side, as a table in b
+ * or, with show: chart, grouped bars in b->chart. */
+bool aid_releases_block_is_chart(const aid_opts_t *o);
 aidstat_status_t aid_releases_block(const aid_rdata_t *d, const char *spec, aid_opts_t *o, long line, aid_block_t *b,
                                     aidstat_error_t *err);
 

@@ -498,12 +498,15 @@ static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
         b->caption = g_strdup(cap ? cap : "");
     } else if (!strcmp(kind, "releases")) {
         block_opts(x, body, line, &o);
-        aid_block_t *b = add_block(x, AID_B_TABLE, line);
+        bool chart = aid_releases_block_is_chart(&o);
+        aid_block_t *b = add_block(x, chart ? AID_B_CHART : AID_B_TABLE, line);
+        const char *h = aid_opts_get(&o, "height");
+        b->height = (h ? g_ascii_strtod(h, NULL) : 85.0) * 72.0 / 25.4;
         if ((st = aid_releases_block(d, x->path, &o, line, b, x->err)) != AIDSTAT_OK)
             goto out;
-        b->number = ++x->tables;
+        b->number = chart ? ++x->figures : ++x->tables;
         const char *cap = aid_opts_get(&o, "caption");
-        b->caption = g_strdup(cap ? cap : "The same selection in each release");
+        b->caption = g_strdup(cap ? cap : chart ? aidstat_chart_title(b->chart) : "The same selection in each release");
     } else if (!strcmp(kind, "diff")) {
         block_opts(x, body, line, &o);
         bool chart = aid_diff_block_is_chart(&o);
