@@ -40,6 +40,29 @@ static bool keeps(const aidstat_filter_t *f, const aidstat_count_t *k)
     return aidstat_filter_match(f, &r);
 }
 
+static bool has_category(const aidstat_counts_t *c, const char *category)
+{
+    for (size_t i = 0; i < aidstat_counts_size(c); i++)
+        if (!g_ascii_strcasecmp(aidstat_counts_get(c, i)->category, category))
+            return true;
+    return false;
+}
+
+/* The counts' categories, "Tank", "Howitzer", ... in order of first
+ * appearance, quoted and separated by commas. */
+static char *categories(const aidstat_counts_t *c)
+{
+    GString *s = g_string_new(NULL);
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t i = 0; i < aidstat_counts_size(c); i++) {
+        const char *k = aidstat_counts_get(c, i)->category;
+        if (k[0] && g_hash_table_add(seen, (gpointer)k))
+            g_string_append_printf(s, "%s\"%s\"", s->len ? ", " : "", k);
+    }
+    g_hash_table_destroy(seen);
+    return g_string_free(s, FALSE);
+}
+
 aidstat_heavy_t *aidstat_heavy_by_donor(const aidstat_counts_t *c, const aidstat_filter_t *f, const char *category,
                                         aidstat_error_t *err)
 {
@@ -65,8 +88,14 @@ aidstat_heavy_t *aidstat_heavy_by_donor(const aidstat_counts_t *c, const aidstat
     g_hash_table_destroy(at);
     if (!rows->len) {
         g_array_free(rows, TRUE);
-        aid_error_set(err, AIDSTAT_ERR_EMPTY, NULL, 0, 0, "no weapon counts match the selection%s%s%s",
-                      category ? " (category \"" : "", category ? category : "", category ? "\")" : "");
+        char *cats = categories(c);
+        if (category && !has_category(c, category))
+            aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "no weapon category \"%s\" in the counts (categories: %s)",
+                          category, cats);
+        else
+            aid_error_set(err, AIDSTAT_ERR_EMPTY, NULL, 0, 0, "no weapon counts match the selection%s%s%s",
+                          category ? " (category \"" : "", category ? category : "", category ? "\")" : "");
+        g_free(cats);
         return NULL;
     }
     g_array_sort(rows, row_cmp);

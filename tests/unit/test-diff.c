@@ -225,12 +225,52 @@ static void test_workbook_key(void)
     g_free(path);
 }
 
+/* Weapon counts from the release-7 workbook (when ../shared/datasets is
+ * there): all heavy weapons 1,769 committed and 1,133 delivered; tanks 288
+ * (Kiel's Figure 14); Poland first with 298 of 298 delivered. */
+static void test_counts(void)
+{
+    const char *shared = getenv("SHARED");
+    char *path = g_build_filename(shared && *shared ? shared : "../shared/datasets", "kiel-ust-r7-xlsx",
+                                  "Ukraine_Support_Tracker.xlsx", NULL);
+    if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
+        g_free(path);
+        return;
+    }
+    aidstat_error_t err;
+    aidstat_counts_t *c = aidstat_counts_load_file(path, &err);
+    CHECK(c != NULL);
+    if (!c) {
+        g_free(path);
+        return;
+    }
+    CHECK(strstr(aidstat_counts_source(c), "7th release") != NULL);
+    CHECK_EQ_INT(aidstat_counts_note_count(c), 1);
+    aidstat_heavy_t *h = aidstat_heavy_by_donor(c, NULL, NULL, &err);
+    CHECK(h != NULL);
+    const aidstat_heavy_row_t *t = aidstat_heavy_row(h, aidstat_heavy_rows(h) - 1);
+    CHECK(!strcmp(t->donor, "All donors"));
+    CHECK_EQ_DBL(t->committed, 1769);
+    CHECK_EQ_DBL(t->delivered, 1133);
+    aidstat_heavy_free(h);
+    h = aidstat_heavy_by_donor(c, NULL, "tank", &err);
+    CHECK(h != NULL && aidstat_heavy_rows(h) == 4);
+    CHECK(!strcmp(aidstat_heavy_row(h, 0)->code, "POL"));
+    CHECK_EQ_DBL(aidstat_heavy_row(h, 0)->share, 1.0);
+    CHECK_EQ_DBL(aidstat_heavy_row(h, 3)->committed, 288);
+    aidstat_heavy_free(h);
+    CHECK(aidstat_heavy_by_donor(c, NULL, "Submarine", &err) == NULL && err.code == AIDSTAT_ERR_USAGE);
+    aidstat_counts_free(c);
+    g_free(path);
+}
+
 int main(void)
 {
     (void)aid_resources_get_resource();
     test_periods();
     test_refusals();
     test_workbook_key();
+    test_counts();
     test_attribution();
     return testlib_done("test-diff");
 }
