@@ -50,6 +50,8 @@ sed -n '/^Figure 1/,$p' "$tmp/r.txt" >"$tmp/chart.txt"
 check "the chart's title" grep -q "Military aid allocations by region, per release" "$tmp/chart.txt"
 check "the chart's legend names the three releases" \
     grep -q "\[1\] Release 30 (07/2026)  *\[2\] Release 29 (04/2026)  *\[3\] Release 29 (04/2026)" "$tmp/chart.txt"
+check "the chart's footer: the publisher, then each release" \
+    grep -q "Source: Kiel Institute, Ukraine Support Tracker: \[1\] Release 30 (07/2026); \[2\] Release 29 (04/2026); \[3\] Release 29 (04/2026)" "$tmp/chart.txt"
 labels=$(grep -o "€[0-9.]* bn" "$tmp/chart.txt" | tr '\n' ' ')
 check "the bars: Europe 64.7, 64.7, 70.7; US 64.6 three times ($labels)" \
     test "$labels" = "€64.7 bn €64.7 bn €70.7 bn €64.6 bn €64.6 bn €64.6 bn "

@@ -773,7 +773,16 @@ aidstat_chart_t *aidstat_chart_from_releases(const aidstat_result_t *const *res,
     c->unit_label = unit_text(c->currency, c->scale, c->locale);
     int y0, m0, y1, m1;
     aidstat_result_period(last, &y0, &m0, &y1, &m1);
-    GString *src = g_string_new(NULL);
+    /* "Kiel Institute, Ukraine Support Tracker: [1] Release 30 (07/2026); ...":
+     * the publisher once, before the releases */
+    GString *src = g_string_new(aidstat_result_source(last));
+    const char *rel = strstr(src->str, ", Release");
+    if (rel)
+        g_string_truncate(src, (gsize)(rel - src->str));
+    else
+        g_string_truncate(src, 0);
+    if (src->len)
+        g_string_append(src, ": ");
     for (size_t k = 0; k < n; k++)
         g_string_append_printf(src, "%s%s", k ? "; " : "", labels[k]);
     GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
