@@ -841,30 +841,55 @@ AIDSTAT_API const char *aidstat_diff_note(const aidstat_diff_t *d, size_t i);
 /* --------------------------------------------------------- EU attribution */
 
 /** An EU attribution key: each EU member's share of the aid given through
- * the EU institutions (the Kiel tracker's eu_aid_shares.csv, whose
- * eu_share_bn figures are taken as weights). */
+ * an EU body. The Kiel tracker's eu_aid_shares.csv keys the EU institutions
+ * (code "EU"; its eu_share_bn figures are taken as weights); the release-7
+ * workbook's sheets "EU aid shares", "EPF aid shares" and "EIB aid shares"
+ * key the EU institutions, the European Peace Facility ("EPF") and the
+ * European Investment Bank ("EIB"), each by its own shares. A key is made
+ * of one part per body; members are listed part after part. */
 typedef struct aidstat_eukey aidstat_eukey_t;
 
-/** Load a key from the tracker's eu_aid_shares.csv. Errors: the file is
- * not such a file, a member without a code or a positive share, a member
- * named twice. */
+/** Load a key from the tracker's eu_aid_shares.csv or from a Kiel workbook
+ * (.xlsx; its three share sheets). Errors: the file is not such a file, a
+ * member without a code or a positive share, a member named twice, a
+ * sheet missing, a sheet's shares not summing to 1 beyond rounding, a
+ * member in one sheet missing from another. */
 AIDSTAT_API aidstat_eukey_t *aidstat_eukey_load_file(const char *path, aidstat_error_t *err);
 /** Release 29's key, shipped with the embedded dataset (datasets/README.md). */
 AIDSTAT_API aidstat_eukey_t *aidstat_eukey_load_default(aidstat_error_t *err);
+/** The data file's own key: a workbook's share sheets. NULL with err's
+ * code AIDSTAT_OK when the file brings none (not a workbook, or no sheet
+ * "EU aid shares"); NULL with err filled when its sheets are faulty. */
+AIDSTAT_API aidstat_eukey_t *aidstat_eukey_load_own(const char *data_path, aidstat_error_t *err);
+/** The key that belongs to the data file data_path: its own share sheets
+ * when it is a workbook that has them, otherwise Release 29's key (as
+ * aidstat_eukey_load_default; data_path NULL means the embedded data). */
+AIDSTAT_API aidstat_eukey_t *aidstat_eukey_load_for(const char *data_path, aidstat_error_t *err);
 AIDSTAT_API void aidstat_eukey_free(aidstat_eukey_t *k);
+/** Members over all parts. */
 AIDSTAT_API size_t aidstat_eukey_count(const aidstat_eukey_t *k);
-/** Member i: name, code (may be NULL) and share of the whole (0..1; may be NULL). */
+/** Member i: name, code (may be NULL) and share of its part (0..1; may be NULL). */
 AIDSTAT_API const char *aidstat_eukey_member(const aidstat_eukey_t *k, size_t i, const char **code,
                                              double *share);
-/** The key's figures summed (base units). */
+/** The code of the EU body whose part member i belongs to ("EU", "EPF", "EIB"). */
+AIDSTAT_API const char *aidstat_eukey_member_body(const aidstat_eukey_t *k, size_t i);
+/** Parts: the EU bodies the key attributes, in the key's order. */
+AIDSTAT_API size_t aidstat_eukey_body_count(const aidstat_eukey_t *k);
+/** Part i's body code; total (may be NULL) = its figures summed (base units). */
+AIDSTAT_API const char *aidstat_eukey_body(const aidstat_eukey_t *k, size_t i, double *total);
+/** The measure whose EU-body figures the key's totals share out (the
+ * CSV key: allocations; the workbook: commitments). */
+AIDSTAT_API aidstat_measure_t aidstat_eukey_measure(const aidstat_eukey_t *k);
+/** The key's figures summed over all parts (base units). */
 AIDSTAT_API double aidstat_eukey_total(const aidstat_eukey_t *k);
 /** "Release 29 (04/2026), eu_aid_shares.csv" */
 AIDSTAT_API const char *aidstat_eukey_describe(const aidstat_eukey_t *k);
 
-/** A record filter that attributes the EU institutions' aid (records with
- * code "EU") to the members: every other record goes on to fn unchanged as
- * it arrives; the EU records are held, and at finish each is sent on as one
- * record per member with the member's share of its value, the member's
+/** A record filter that attributes the aid of the EU bodies the key has
+ * parts for (records with code "EU", "EPF", "EIB") to the members: every
+ * other record goes on to fn unchanged as it arrives; the EU bodies'
+ * records are held, and at finish each is sent on as one record per member
+ * of its body's part with the member's share of its value, the member's
  * name as the data spells it and its GDP from the data. The grand total is
  * unchanged; every type, measure and month is shared out by the same key
  * (an assumption, which aidstat_attribution_describe states). */
@@ -879,12 +904,70 @@ AIDSTAT_API void aidstat_attribution_free(aidstat_attribution_t *a);
 /** An aidstat_record_fn with the attribution as user data. */
 AIDSTAT_API int aidstat_attribution_add(const aidstat_record_t *rec, void *attr);
 /** Check the key fits the data and send the attributed records on. Errors
- * (AIDSTAT_ERR_DATA): EU members with aid in the data missing from the key;
- * a key that does not sum to the EU institutions' allocations in the data
- * beyond the rounding of the figures (a key of another release). */
+ * (AIDSTAT_ERR_DATA): EU members with aid in the data missing from a part;
+ * a part that does not sum to its body's figures of the key's measure in
+ * the data beyond the rounding of the figures (a key of another release). */
 AIDSTAT_API aidstat_status_t aidstat_attribution_finish(aidstat_attribution_t *a, aidstat_error_t *err);
 /** For outputs: "including attributed EU aid: ..." (after finish). */
 AIDSTAT_API const char *aidstat_attribution_describe(const aidstat_attribution_t *a);
+
+/* ------------------------------------------------------- weapon counts */
+
+/** Item counts: how many units of each heavy weapon a donor committed and
+ * delivered (the release-7 workbook's sheets "Committed weapons" and
+ * "Delivered weapons"). Counts are not money and carry no date, so they
+ * are a table of their own, not records. */
+typedef struct aidstat_counts aidstat_counts_t;
+
+typedef enum {
+    AIDSTAT_COUNT_COMMITTED = 0,
+    AIDSTAT_COUNT_DELIVERED,
+} aidstat_count_stage_t;
+
+typedef struct {
+    const char *donor;    /**< as the country table names it ("Czechia") */
+    const char *code;     /**< its code ("CZE"; "EPF" for the European Peace Facility) */
+    const char *item;     /**< "Panzerhaubitze 2000" */
+    const char *category; /**< the sheet's type: "Howitzer", "Tank", "MLRS", ... */
+    aidstat_count_stage_t stage;
+    double count;         /**< units, > 0 (cells of 0 are not kept) */
+} aidstat_count_t;
+
+/** Read the counts of a Kiel workbook. Errors: not a workbook, a sheet
+ * missing, no donor columns, a count that is not a whole number >= 0, a
+ * donor the country table does not know. Quirks are kept as notes (an item
+ * committed but absent from the delivered sheet; a "Total Number" cell that
+ * is not the donors' sum). */
+AIDSTAT_API aidstat_counts_t *aidstat_counts_load_file(const char *path, aidstat_error_t *err);
+AIDSTAT_API void aidstat_counts_free(aidstat_counts_t *c);
+AIDSTAT_API size_t aidstat_counts_size(const aidstat_counts_t *c);
+/** Count i; its strings live as long as c. */
+AIDSTAT_API const aidstat_count_t *aidstat_counts_get(const aidstat_counts_t *c, size_t i);
+/** "Kiel Institute, Ukraine Support Tracker, 7th release" */
+AIDSTAT_API const char *aidstat_counts_source(const aidstat_counts_t *c);
+AIDSTAT_API size_t aidstat_counts_note_count(const aidstat_counts_t *c);
+AIDSTAT_API const char *aidstat_counts_note(const aidstat_counts_t *c, size_t i);
+
+/** Committed against delivered units per donor (src/stats/heavy.c). */
+typedef struct {
+    const char *donor, *code; /**< "All donors" and "" for the total row */
+    double committed, delivered;
+    double share;             /**< delivered / committed; NaN when none committed */
+} aidstat_heavy_row_t;
+
+typedef struct aidstat_heavy aidstat_heavy_t;
+
+/** Per donor that f matches (by donor and region; NULL = all) and, with
+ * category non-NULL, only items of that category ("Tank"): committed and
+ * delivered units and the share delivered, donors by units committed
+ * (most first, then name), then the total row. Errors: AIDSTAT_ERR_EMPTY
+ * when nothing matches. */
+AIDSTAT_API aidstat_heavy_t *aidstat_heavy_by_donor(const aidstat_counts_t *c, const aidstat_filter_t *f,
+                                                    const char *category, aidstat_error_t *err);
+AIDSTAT_API void aidstat_heavy_free(aidstat_heavy_t *h);
+/** Rows, the total row last. */
+AIDSTAT_API size_t aidstat_heavy_rows(const aidstat_heavy_t *h);
+AIDSTAT_API const aidstat_heavy_row_t *aidstat_heavy_row(const aidstat_heavy_t *h, size_t i);
 
 /* ---------------------------------------------------------- statistics */
 
@@ -1455,6 +1538,14 @@ AIDSTAT_API aidstat_chart_t *aidstat_chart_from_dates(const aidstat_chart_option
 AIDSTAT_API aidstat_chart_t *aidstat_chart_from_diff(const aidstat_diff_t *d,
                                                      const aidstat_chart_options_t *opt, int m,
                                                      aidstat_error_t *err);
+/** Grouped bars of the same selection in n releases: res[k] a comparison
+ * by one key of release k (oldest first), labels[k] its name; one bar per
+ * release in each row (the newest release's rows first, a row a release
+ * lacks drawn as 0), the opt->top (0 = 8) rows. Errors: AIDSTAT_ERR_USAGE
+ * for fewer than two comparisons or one by two keys. */
+AIDSTAT_API aidstat_chart_t *aidstat_chart_from_releases(const aidstat_result_t *const *res,
+                                                         const char *const *labels, size_t n,
+                                                         const aidstat_chart_options_t *opt, aidstat_error_t *err);
 AIDSTAT_API void aidstat_chart_free(aidstat_chart_t *c);
 /** Draw into the caller's cairo context in a width x height box (user
  * units, points for PDF) at the current origin. Labels that cannot fit

@@ -703,3 +703,88 @@ aidstat_chart_t *aidstat_chart_from_diff(const aidstat_diff_t *d, const aidstat_
     alt_text(c);
     return c;
 }
+
+
+/* ------------------------------------------------------- releases chart */
+
+aidstat_chart_t *aidstat_chart_from_releases(const aidstat_result_t *const *res, const char *const *labels, size_t n,
+                                             const aidstat_chart_options_t *opt, aidstat_error_t *err)
+{
+    if (n < 2 || aidstat_result_cols(res[n - 1])) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                      "a chart of releases needs two or more comparisons by one key");
+        return NULL;
+    }
+    const aidstat_result_t *last = res[n - 1];
+    /* rows in the newest release's order, then any only older ones have */
+    GPtrArray *rows = g_ptr_array_new();
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t k = n; k-- > 0;)
+        for (size_t i = 0; i < aidstat_result_rows(res[k]); i++) {
+            const char *l = aidstat_result_row_label(res[k], i);
+            if (!aidstat_result_row_is_others(res[k], i, NULL) && g_hash_table_add(seen, (gpointer)l))
+                g_ptr_array_add(rows, (gpointer)l);
+        }
+    g_hash_table_destroy(seen);
+    size_t top = opt->top ? opt->top : aidstat_chart_default_top(AIDSTAT_CHART_GROUPED, false);
+    size_t ni = MIN((size_t)rows->len, top);
+    aidstat_chart_options_t o = *opt;
+    o.kind = AIDSTAT_CHART_GROUPED;
+    aidstat_chart_t *c = aid_chart_new(&o, err);
+    if (!c) {
+        g_ptr_array_free(rows, TRUE);
+        return NULL;
+    }
+    c->nser = n;
+    c->series = g_new0(char *, n + 1);
+    for (size_t k = 0; k < n; k++)
+        c->series[k] = g_strdup(labels[k]);
+    c->items = g_new0(aid_item_t, ni + 1);
+    double maxabs = 0;
+    for (size_t i = 0; i < ni; i++) {
+        const char *l = rows->pdata[i];
+        aid_item_t *it = &c->items[c->nitems++];
+        it->label = g_strdup(l);
+        it->highlight = highlighted(opt, l);
+        it->v = g_new0(double, n + 1);
+        for (size_t k = 0; k < n; k++) {
+            it->v[k] = 0; /* a row a release does not have: nothing in it */
+            for (size_t j = 0; j < aidstat_result_rows(res[k]); j++)
+                if (!strcmp(aidstat_result_row_label(res[k], j), l) && !aidstat_result_row_is_others(res[k], j, NULL))
+                    it->v[k] = aidstat_result_value(res[k], j);
+            maxabs = MAX(maxabs, fabs(it->v[k]));
+        }
+    }
+    g_ptr_array_free(rows, TRUE);
+    c->currency = g_strdup(aidstat_result_currency(last));
+    c->scale = aidstat_scale_pick_for(c->currency, maxabs);
+    c->unit_label = unit_text(c->currency, c->scale, c->locale);
+    int y0, m0, y1, m1;
+    aidstat_result_period(last, &y0, &m0, &y1, &m1);
+    /* "Kiel Institute, Ukraine Support Tracker: [1] Release 30 (07/2026); ...":
+     * the publisher once, before the releases */
+    GString *src = g_string_new(aidstat_result_source(last));
+    const char *rel = strstr(src->str, ", Release");
+    if (rel)
+        g_string_truncate(src, (gsize)(rel - src->str));
+    else
+        g_string_truncate(src, 0);
+    if (src->len)
+        g_string_append(src, ": ");
+    for (size_t k = 0; k < n; k++)
+        g_string_append_printf(src, "%s%s", k ? "; " : "", labels[k]);
+    GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
+    g_ptr_array_add(notes, g_strdup("the same selection in each release, oldest first"));
+    aidstat_wording_t w;
+    aidstat_wording_from_result(&w, last);
+    make_texts(c, &w, NULL, y0, m0, y1, m1, src->str, NULL, notes);
+    if (!opt->title) {
+        char *t = g_strdup_printf("%s, per release", c->title);
+        g_free(c->title);
+        c->title = t;
+    }
+    g_string_free(src, TRUE);
+    g_ptr_array_free(notes, TRUE);
+    alt_text(c);
+    return c;
+}

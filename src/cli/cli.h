@@ -225,6 +225,10 @@ int cli_compare_releases(cli_data_opts_t *data, cli_eu_t *eu, char **files, int 
                          const aidstat_compare_options_t *opt, cli_format_t format, const char *output,
                          const char *scale, int decimals);
 
+/* compare --heavy-weapons (cli/heavy.c): heavy weapons committed and
+ * delivered per donor, in units, from the workbook FILE. */
+int cli_compare_heavy(char **files, int nfiles, const aidstat_filter_t *f, const char *category, cli_format_t format,
+                      const char *output);
 /* compare --pipeline (cli/pipeline.c): the result's stages, what is pending
  * between them and the share passed on, in format f. */
 int cli_pipeline_print(FILE *fp, const aidstat_result_t *r, cli_format_t f, const char *scale, int decimals);

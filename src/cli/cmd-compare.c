@@ -711,7 +711,8 @@ int cmd_compare(int argc, char **argv)
           *stat = NULL, *gdp_file = NULL, *pop_file = NULL, *milex_file = NULL, *milex_sheet = NULL;
     gchar *top_s = NULL, *decimals_s = NULL, *gdp_year_s = NULL, *milex_year_s = NULL;
     long top = 0, decimals = -1, gdp_year = 0, milex_year = 0;
-    gboolean cumulative = FALSE, concentration = FALSE, releases = FALSE, pipeline = FALSE;
+    gboolean cumulative = FALSE, concentration = FALSE, releases = FALSE, pipeline = FALSE, heavy = FALSE;
+    gchar *heavy_category = NULL;
     cli_data_opts_t data = {0};
     cli_select_t sel = {0};
     cli_norm_t norm = {0};
@@ -741,6 +742,10 @@ int cmd_compare(int argc, char **argv)
          "Add donor concentration: top-k shares, Herfindahl-Hirschman index, Gini", NULL},
         {"pipeline", 0, 0, G_OPTION_ARG_NONE, &pipeline,
          "Commitments, allocations and deliveries side by side, with what is pending between them (--by KEY)", NULL},
+        {"heavy-weapons", 0, 0, G_OPTION_ARG_NONE, &heavy,
+         "Heavy weapons committed and delivered per donor, in units, from the Kiel release-7 workbook FILE", NULL},
+        {"heavy-category", 0, 0, G_OPTION_ARG_STRING, &heavy_category,
+         "With --heavy-weapons: only this category of the workbook (e.g. Tank, Howitzer, MLRS)", "NAME"},
         {"releases", 0, 0, G_OPTION_ARG_NONE, &releases,
          "Each FILE is a release of the same data: the selection per release, side by side (oldest first)", NULL},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: table, csv, tsv, json, markdown", "FORMAT"},
@@ -799,6 +804,10 @@ int cmd_compare(int argc, char **argv)
     opt.gdp_rates = norm.rates;
     opt.filter = sel.filter;
     opt.regions = sel.regions_table;
+    if (heavy) {
+        code = cli_compare_heavy(argv + 1, argc - 1, sel.filter, heavy_category, fmt, output);
+        goto done;
+    }
     if (releases) {
         code = cli_compare_releases(&data, &eu, argv + 1, argc - 1, &opt, fmt, output, scale, decimals);
         goto done;
@@ -835,6 +844,7 @@ done:
     cli_norm_clear(&norm);
     cli_eu_clear(&eu);
     g_free(by);
+    g_free(heavy_category);
     g_free(sort);
     g_free(per);
     g_free(format);

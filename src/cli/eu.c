@@ -8,9 +8,11 @@ void cli_eu_add_entries(cli_eu_t *e, GOptionContext *ctx)
     GOptionEntry entries[] = {
         {"eu-attribution", 0, 0, G_OPTION_ARG_NONE, &e->on,
          "Attribute the EU institutions' aid to the member states by their share of the EU budget "
-         "(Kiel's method; key: Release 29's, or --eu-key)", NULL},
+         "(Kiel's method; key: the workbook's own share sheets when the data is a Kiel workbook, else Release 29's; "
+         "or --eu-key)", NULL},
         {"eu-key", 0, 0, G_OPTION_ARG_FILENAME, &e->key_file,
-         "The attribution key: the tracker's eu_aid_shares.csv (implies --eu-attribution)", "FILE"},
+         "The attribution key: the tracker's eu_aid_shares.csv or a Kiel workbook with the sheets \"EU aid shares\", "
+         "\"EPF aid shares\" and \"EIB aid shares\" (implies --eu-attribution)", "FILE"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     GOptionGroup *g = g_option_group_new("eu", "EU attribution:", "Show EU attribution options", NULL, NULL);
@@ -25,7 +27,10 @@ int cli_eu_load(cli_eu_t *e, cli_data_opts_t *o, char **files, int nfiles, aidst
         return cli_load(o, files, nfiles, fn, user, on_report, report_user);
     aidstat_error_t err;
     int code = 0;
-    if (!e->key && !(e->key = e->key_file ? aidstat_eukey_load_file(e->key_file, &err) : aidstat_eukey_load_default(&err)))
+    /* without --eu-key: the data's own key (a workbook's share sheets),
+     * else Release 29's */
+    if (!e->key && !(e->key = e->key_file ? aidstat_eukey_load_file(e->key_file, &err)
+                                          : aidstat_eukey_load_for(nfiles == 1 ? files[0] : NULL, &err)))
         return cli_fail(&err);
     if (!e->regions && !(e->regions = cli_regions(o, &code)))
         return code;

@@ -118,6 +118,11 @@ aidstat_status_t aid_load_csv(const char *name, const char *path, FILE *fp, cons
                               size_t n, const aidstat_load_options_t *opt, aidstat_record_fn fn,
                               void *user, aidstat_load_report_t *report, aidstat_error_t *err);
 
+/* The Kiel release a workbook's ReadMe sheet names ("7th release"), or
+ * NULL; g_free it. (x is an aid_xlsx_t, load/xlsx.h.) */
+struct aid_xlsx;
+char *aid_workbook_release(struct aid_xlsx *x);
+
 /* A workbook sheet's rows through the same engine. */
 aidstat_status_t aid_load_rows(const char *name, const aid_rows_t *rows,
                                const aidstat_load_options_t *opt, aidstat_record_fn fn, void *user,

@@ -46,7 +46,7 @@ static int readme_row(void *user, char **f, const size_t *lens, size_t n, long r
     return r->release != NULL;
 }
 
-static char *readme_release(aid_xlsx_t *x)
+char *aid_workbook_release(aid_xlsx_t *x)
 {
     long i = aid_xlsx_sheet_find(x, "ReadMe");
     if (i < 0)
@@ -91,7 +91,7 @@ static aidstat_status_t load_book(aid_xlsx_t *x, const char *name,
         sheet = default_sheet(x);
     }
     const char *sname = aid_xlsx_sheet_name(x, (size_t)sheet);
-    char *release = readme_release(x);
+    char *release = aid_workbook_release(x);
     char *where = g_strdup_printf("%s:%s", name, sname);
     sheet_ctx_t ctx = {x, (size_t)sheet};
     aid_rows_t rows = {read_sheet, &ctx, where, release, aid_xlsx_date1904(x)};

@@ -46,13 +46,14 @@ char *aid_spec_file(const aid_rdata_t *d, const char *spec, const char *name, co
 bool aid_spec_inside(const char *dir, const char *path);
 
 /* The front-matter key eu_attribution (report/attribute.c): "true" for
- * Release 29's key, or a key file relative to dir. Begin before the data
+ * the data's own key (data_path, the only data file, a workbook with share
+ * sheets; may be NULL) or else Release 29's, or a key file relative to dir. Begin before the data
  * is loaded; load through aid_report_eu_fn (which returns fn and leaves
  * user alone when e is NULL); end after, to attribute and to set
  * d->caveat. end frees e. */
 typedef struct aid_report_eu aid_report_eu_t;
 aid_report_eu_t *aid_report_eu_begin(const char *value, const char *dir, const aid_rdata_t *d,
-                                     aidstat_record_fn fn, void *user, aidstat_error_t *err);
+                                     const char *data_path, aidstat_record_fn fn, void *user, aidstat_error_t *err);
 aidstat_record_fn aid_report_eu_fn(aid_report_eu_t *e, aidstat_record_fn fn, void **user);
 aidstat_status_t aid_report_eu_end(aid_report_eu_t *e, aid_rdata_t *d, aidstat_error_t *err);
 void aid_report_eu_free(aid_report_eu_t *e);
@@ -199,6 +200,14 @@ typedef struct {
  * chart, a chart in b->chart. */
 bool aid_diff_block_is_chart(const aid_opts_t *o);
 aidstat_status_t aid_diff_block(const aid_rdata_t *d, aid_opts_t *o, long line, aid_block_t *b, aidstat_error_t *err);
+
+/* A ```releases block (report/releases.c): the same selection in each
+ * earlier release (option releases: FILE, FILE..., relative to the spec
+ * at path spec) and in the report's data, side by side, as a table in b
+ * or, with show: chart, grouped bars in b->chart. */
+bool aid_releases_block_is_chart(const aid_opts_t *o);
+aidstat_status_t aid_releases_block(const aid_rdata_t *d, const char *spec, aid_opts_t *o, long line, aid_block_t *b,
+                                    aidstat_error_t *err);
 
 /* Parse a spec (path for messages and relative files; text in memory).
  * data_override: files replacing the spec's data (NULL-terminated) or NULL. */

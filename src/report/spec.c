@@ -499,6 +499,17 @@ static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
         b->number = ++x->tables;
         const char *cap = aid_opts_get(&o, "caption");
         b->caption = g_strdup(cap ? cap : "");
+    } else if (!strcmp(kind, "releases")) {
+        block_opts(x, body, line, &o);
+        bool chart = aid_releases_block_is_chart(&o);
+        aid_block_t *b = add_block(x, chart ? AID_B_CHART : AID_B_TABLE, line);
+        const char *h = aid_opts_get(&o, "height");
+        b->height = (h ? g_ascii_strtod(h, NULL) : 85.0) * 72.0 / 25.4;
+        if ((st = aid_releases_block(d, x->path, &o, line, b, x->err)) != AIDSTAT_OK)
+            goto out;
+        b->number = chart ? ++x->figures : ++x->tables;
+        const char *cap = aid_opts_get(&o, "caption");
+        b->caption = g_strdup(cap ? cap : chart ? aidstat_chart_title(b->chart) : "The same selection in each release");
     } else if (!strcmp(kind, "diff")) {
         block_opts(x, body, line, &o);
         bool chart = aid_diff_block_is_chart(&o);
@@ -985,6 +996,7 @@ typedef struct {
     char *diff_old;  /* diff: the previous release's file */
     aidstat_load_options_t lo; /* how the data files are read */
     GPtrArray *lo_keep;
+    char *only;      /* the only data file: it may bring its own EU attribution key */
 } front_t;
 
 static void front_clear(front_t *f)
@@ -996,6 +1008,7 @@ static void front_clear(front_t *f)
     g_free(f->orient);
     g_free(f->locale);
     g_free(f->eu_attr);
+    g_free(f->only);
     g_ptr_array_free(f->lo_keep, TRUE);
     g_free(f->diff_old);
 }
@@ -1191,7 +1204,7 @@ static aidstat_status_t load_files(ctx_t *x, const front_t *f, gchar **files, bo
 /* The report's regions and data: the override, the spec's files, or the
  * embedded dataset, attributed when eu_attribution says so. *beside gets
  * the folder of the first data file (NULL for the embedded data). */
-static aidstat_status_t load_data(ctx_t *x, const front_t *f, const char *const *data_override, char **beside)
+static aidstat_status_t load_data(ctx_t *x, front_t *f, const char *const *data_override, char **beside)
 {
     aid_spec_t *s = x->s;
     aidstat_error_t *err = x->err;
@@ -1220,7 +1233,14 @@ static aidstat_status_t load_data(ctx_t *x, const front_t *f, const char *const 
         }
         g_free(kpath);
     }
-    if (f->eu_attr && !(eu = aid_report_eu_begin(f->eu_attr, x->dir, &s->data, add_record, s->data.table, err))) {
+    if (files && files[0] && !files[1]) {
+        aidstat_error_t ignored; /* a bad name is reported where the data is loaded */
+        char *one = g_strstrip(g_strdup(files[0]));
+        f->only = data_override ? g_strdup(one) : aid_spec_file(&s->data, x->path, one, "data", 0, 0, &ignored);
+        g_free(one);
+    }
+    if (f->eu_attr &&
+        !(eu = aid_report_eu_begin(f->eu_attr, x->dir, &s->data, f->only, add_record, s->data.table, err))) {
         g_strfreev(files);
         return err->code;
     }
@@ -1305,7 +1325,10 @@ static aidstat_status_t load_companions(ctx_t *x, const front_t *f, const char *
     bool embedded_sourcing = !beside;
     char *kpath = beside_file(s, beside, "eu_aid_shares.csv");
     aidstat_status_t st = AIDSTAT_OK;
-    if (kpath || embedded_sourcing) {
+    /* a workbook that is the only data brings its own keys */
+    if (!kpath && f->only && (s->data.eukey = aidstat_eukey_load_own(f->only, err)) == NULL && err->code)
+        st = err->code;
+    if (st == AIDSTAT_OK && !s->data.eukey && (kpath || embedded_sourcing)) {
         s->data.eukey = kpath ? aidstat_eukey_load_file(kpath, err) : aidstat_eukey_load_default(err);
         if (!s->data.eukey)
             st = err->code;

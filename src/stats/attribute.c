@@ -1,10 +1,13 @@
 /* EU attribution, the Kiel tracker's method: aid given through the EU
  * institutions is attributed to the member states by their share of the
- * EU budget. A key (data/eukey.c, read by load/eukey.c) gives the shares;
- * an attribution sits in front of any record consumer (a comparison, a
- * series), passes every other record on unchanged and replaces each
- * EU-body record by one record per member with the member's share of its
- * value. The grand total is unchanged. */
+ * EU budget (and, in the release-7 workbook, the European Peace Facility's
+ * and the European Investment Bank's aid by their own keys). A key
+ * (data/eukey.c, read by load/eukey.c) gives the shares, one part per EU
+ * body; an attribution sits in front of any record consumer (a
+ * comparison, a series), passes every other record on unchanged and
+ * replaces each record of a keyed EU body by one record per member of
+ * that body's part with the member's share of its value. The grand total
+ * is unchanged. */
 #include "config.h"
 #include "aidstat.h"
 #include "data/error.h"
@@ -18,7 +21,15 @@
 typedef struct {
     aidstat_record_t rec; /* strings owned below */
     char *donor, *iso3, *recipient, *currency, *source, *release, *file;
+    size_t body; /* the key's part */
 } held_t;
+
+/* What the data holds of one EU body the key has a part for. */
+typedef struct {
+    char *name;        /* as the data spells it; NULL before its first record */
+    double sum;        /* its figures of the key's measure, all types and periods */
+    uint64_t records;
+} body_seen_t;
 
 /* What the data says of a member: its spelling and GDP. */
 typedef struct {
@@ -35,7 +46,7 @@ struct aidstat_attribution {
     GArray *held;      /* held_t: the EU bodies' records, attributed at the end */
     GHashTable *seen;  /* code -> seen_t* */
     GHashTable *eu27;  /* codes of EU members with records in the data */
-    double eu_alloc;   /* the EU bodies' allocations, all types and periods */
+    body_seen_t *bodies; /* one per part of the key */
     uint64_t eu_records;
     char *describe;
 };
@@ -71,6 +82,7 @@ aidstat_attribution_t *aidstat_attribution_new(const aidstat_eukey_t *key, const
     g_array_set_clear_func(a->held, held_clear);
     a->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, seen_free);
     a->eu27 = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    a->bodies = g_new0(body_seen_t, aidstat_eukey_body_count(key));
     return a;
 }
 
@@ -81,25 +93,46 @@ void aidstat_attribution_free(aidstat_attribution_t *a)
     g_array_free(a->held, TRUE);
     g_hash_table_destroy(a->seen);
     g_hash_table_destroy(a->eu27);
+    for (size_t b = 0; b < aidstat_eukey_body_count(a->key); b++)
+        g_free(a->bodies[b].name);
+    g_free(a->bodies);
     g_free(a->describe);
     g_free(a);
 }
 
-/* The EU institutions as the Kiel data names them: code "EU". */
-static bool is_eu_body(const aidstat_record_t *rec)
+/* The key's part for the record's donor, if it is a keyed EU body (the
+ * Kiel data's codes: "EU" for the institutions, also spelt "EUU"; "EPF",
+ * "EIB"); -1 otherwise. */
+static long body_of(const aidstat_attribution_t *a, const aidstat_record_t *rec)
 {
-    return !g_ascii_strcasecmp(rec->iso3, "EU") || !g_ascii_strcasecmp(rec->iso3, "EUU");
+    const char *code = !g_ascii_strcasecmp(rec->iso3, "EUU") ? "EU" : rec->iso3;
+    for (size_t b = 0; b < aidstat_eukey_body_count(a->key); b++)
+        if (!g_ascii_strcasecmp(aidstat_eukey_body(a->key, b, NULL), code))
+            return (long)b;
+    return -1;
 }
 
 int aidstat_attribution_add(const aidstat_record_t *rec, void *attr)
 {
     aidstat_attribution_t *a = attr;
-    if (is_eu_body(rec)) {
-        held_t h = {*rec, g_strdup(rec->donor), g_strdup(rec->iso3), g_strdup(rec->recipient),
-                    g_strdup(rec->currency), g_strdup(rec->source), g_strdup(rec->release), g_strdup(rec->file)};
+    long b = body_of(a, rec);
+    if (b >= 0) {
+        held_t h = {*rec,
+                    g_strdup(rec->donor),
+                    g_strdup(rec->iso3),
+                    g_strdup(rec->recipient),
+                    g_strdup(rec->currency),
+                    g_strdup(rec->source),
+                    g_strdup(rec->release),
+                    g_strdup(rec->file),
+                    (size_t)b};
         g_array_append_val(a->held, h);
-        if (rec->measure == AIDSTAT_MEASURE_ALLOCATION)
-            a->eu_alloc += rec->value;
+        body_seen_t *s = &a->bodies[b];
+        if (!s->name)
+            s->name = g_strdup(rec->donor);
+        if (rec->measure == aidstat_eukey_measure(a->key))
+            s->sum += rec->value;
+        s->records++;
         a->eu_records++;
         return 0;
     }
@@ -123,15 +156,26 @@ int aidstat_attribution_add(const aidstat_record_t *rec, void *attr)
     return a->fn(rec, a->user);
 }
 
-static bool key_has(const aidstat_eukey_t *k, const char *code)
+static bool key_has(const aidstat_eukey_t *k, size_t body, const char *code)
 {
+    const char *bc = aidstat_eukey_body(k, body, NULL);
     for (size_t i = 0; i < aidstat_eukey_count(k); i++) {
         const char *c;
         aidstat_eukey_member(k, i, &c, NULL);
-        if (!strcmp(c, code))
+        if (!strcmp(c, code) && !strcmp(aidstat_eukey_member_body(k, i), bc))
             return true;
     }
     return false;
+}
+
+/* "the EU attribution key" for a one-part key, "the EU attribution key's
+ * part for the European Peace Facility" for one of several. */
+static char *part_name(const aidstat_attribution_t *a, size_t b)
+{
+    if (aidstat_eukey_body_count(a->key) == 1)
+        return g_strdup_printf("the EU attribution key (%s)", aidstat_eukey_describe(a->key));
+    const char *name = a->bodies[b].name ? a->bodies[b].name : aidstat_eukey_body(a->key, b, NULL);
+    return g_strdup_printf("the EU attribution key's part for %s (%s)", name, aidstat_eukey_describe(a->key));
 }
 
 static gint name_cmp(gconstpointer a, gconstpointer b)
@@ -139,10 +183,22 @@ static gint name_cmp(gconstpointer a, gconstpointer b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The key belongs to the data: it sums to the EU bodies' allocations
- * (within the rounding of its figures and of the data's), and it names
- * every EU member with aid in the data. */
-static aidstat_status_t check_fit(aidstat_attribution_t *a, aidstat_error_t *err)
+/* The key belongs to the data: each part sums to its body's figures of
+ * the key's measure (within the rounding of its figures and of the
+ * data's), and it names every EU member with aid in the data. */
+static const char *plural(aidstat_measure_t m)
+{
+    switch (m) {
+    case AIDSTAT_MEASURE_COMMITMENT:
+        return "commitments";
+    case AIDSTAT_MEASURE_DELIVERY:
+        return "deliveries";
+    default:
+        return "allocations";
+    }
+}
+
+static aidstat_status_t check_part(aidstat_attribution_t *a, size_t b, aidstat_error_t *err)
 {
     GString *missing = g_string_new(NULL);
     GHashTableIter it;
@@ -150,29 +206,71 @@ static aidstat_status_t check_fit(aidstat_attribution_t *a, aidstat_error_t *err
     g_hash_table_iter_init(&it, a->eu27);
     GPtrArray *names = g_ptr_array_new();
     while (g_hash_table_iter_next(&it, &code, NULL))
-        if (!key_has(a->key, code))
+        if (!key_has(a->key, b, code))
             g_ptr_array_add(names, ((seen_t *)g_hash_table_lookup(a->seen, code))->donor);
     g_ptr_array_sort(names, name_cmp);
     for (guint i = 0; i < names->len; i++)
         g_string_append_printf(missing, "%s%s", i ? ", " : "", (const char *)g_ptr_array_index(names, i));
     g_ptr_array_free(names, TRUE);
-    if (missing->len) {
-        aidstat_status_t st = aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                                            "EU members with aid in the data are missing from the EU attribution key "
-                                            "(%s): %s",
-                                            aidstat_eukey_describe(a->key), missing->str);
-        g_string_free(missing, TRUE);
-        return st;
-    }
-    g_string_free(missing, TRUE);
+    char *part = part_name(a, b);
+    aidstat_status_t st = AIDSTAT_OK;
+    const body_seen_t *s = &a->bodies[b];
+    double total;
+    aidstat_eukey_body(a->key, b, &total);
     /* each figure rounded to a thousand euros (1e-6 EUR bn): half of that per figure */
-    double tol = 500.0 * (double)(aidstat_eukey_count(a->key) + a->eu_records) + 1e-9 * fabs(a->eu_alloc);
-    if (a->eu_records && fabs(aidstat_eukey_total(a->key) - a->eu_alloc) > tol)
-        return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                             "the EU attribution key (%s) shares out %.6f bn, but the EU institutions' "
-                             "allocations in the data are %.6f bn: the key belongs to other data",
-                             aidstat_eukey_describe(a->key), aidstat_eukey_total(a->key) / 1e9, a->eu_alloc / 1e9);
-    return AIDSTAT_OK;
+    double tol = 500.0 * (double)(aidstat_eukey_count(a->key) + s->records) + 1e-9 * fabs(s->sum);
+    if (missing->len && s->records)
+        st = aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                           "EU members with aid in the data are missing from %s: %s", part, missing->str);
+    else if (s->records && fabs(total - s->sum) > tol)
+        st = aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                           "%s shares out %.6f bn, but %s %s in the data are %.6f bn: the key belongs to other data",
+                           part, total / 1e9, b == 0 && aidstat_eukey_body_count(a->key) == 1 ? "the EU institutions'" : s->name,
+                           plural(aidstat_eukey_measure(a->key)), s->sum / 1e9);
+    g_free(part);
+    g_string_free(missing, TRUE);
+    return st;
+}
+
+static aidstat_status_t check_fit(aidstat_attribution_t *a, aidstat_error_t *err)
+{
+    aidstat_status_t st = AIDSTAT_OK;
+    for (size_t b = 0; b < aidstat_eukey_body_count(a->key) && st == AIDSTAT_OK; b++)
+        st = check_part(a, b, err);
+    return st;
+}
+
+/* "including attributed EU aid: ..." naming each keyed body with records. */
+static char *describe(const aidstat_attribution_t *a)
+{
+    size_t nb = aidstat_eukey_body_count(a->key);
+    if (nb == 1)
+        return g_strdup_printf("including attributed EU aid: the EU institutions' aid (%" G_GUINT64_FORMAT
+                               " records) is attributed to the %zu members by the key's shares (%s); the same "
+                               "shares are applied to every type, measure and month",
+                               a->eu_records, aidstat_eukey_count(a->key), aidstat_eukey_describe(a->key));
+    GString *s = g_string_new("including attributed EU aid: ");
+    size_t shown = 0, with = 0, members = 0;
+    for (size_t b = 0; b < nb; b++)
+        with += a->bodies[b].records > 0;
+    for (size_t k = 0; k < aidstat_eukey_count(a->key); k++)
+        members += !strcmp(aidstat_eukey_member_body(a->key, k), aidstat_eukey_body(a->key, 0, NULL));
+    for (size_t b = 0; b < nb; b++) {
+        const body_seen_t *bs = &a->bodies[b];
+        if (!bs->records)
+            continue;
+        g_string_append_printf(s, "%s%s%s (%" G_GUINT64_FORMAT " record%s)", shown ? "" : "the aid of ",
+                               shown ? (shown + 1 == with ? " and " : ", ") : "", bs->name, bs->records,
+                               bs->records == 1 ? "" : "s");
+        shown++;
+    }
+    if (shown)
+        g_string_append_printf(s, " is attributed to the %zu members, each body's aid by its own key's shares", members);
+    else
+        g_string_append(s, "the data has no aid of the EU bodies the key shares out");
+    g_string_append_printf(s, " (%s); the same shares are applied to every type, measure and month",
+                           aidstat_eukey_describe(a->key));
+    return g_string_free(s, FALSE);
 }
 
 aidstat_status_t aidstat_attribution_finish(aidstat_attribution_t *a, aidstat_error_t *err)
@@ -182,7 +280,10 @@ aidstat_status_t aidstat_attribution_finish(aidstat_attribution_t *a, aidstat_er
         return st;
     for (guint i = 0; i < a->held->len; i++) {
         const held_t *h = &g_array_index(a->held, held_t, i);
+        const char *body = aidstat_eukey_body(a->key, h->body, NULL);
         for (size_t k = 0; k < aidstat_eukey_count(a->key); k++) {
+            if (strcmp(aidstat_eukey_member_body(a->key, k), body))
+                continue;
             const char *code;
             double share;
             const char *name = aidstat_eukey_member(a->key, k, &code, &share);
@@ -203,10 +304,7 @@ aidstat_status_t aidstat_attribution_finish(aidstat_attribution_t *a, aidstat_er
         }
     }
     g_free(a->describe);
-    a->describe = g_strdup_printf(
-        "including attributed EU aid: the EU institutions' aid (%" G_GUINT64_FORMAT " records) is attributed to "
-        "the %zu members by the key's shares (%s); the same shares are applied to every type, measure and month",
-        a->eu_records, aidstat_eukey_count(a->key), aidstat_eukey_describe(a->key));
+    a->describe = describe(a);
     return AIDSTAT_OK;
 }
 

@@ -7,6 +7,8 @@
 #include <gio/gio.h>
 #include <glib.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 static aidstat_record_t mk(const char *donor, const char *iso3, int year, int month, aidstat_type_t type,
                            aidstat_measure_t measure, double value, const char *currency)
@@ -163,11 +165,112 @@ static void test_attribution(void)
     aidstat_eukey_free(k);
 }
 
+/* A workbook key (tests/data/xlsx/eukey-mini.xlsx): three parts, EU 50/30/20
+ * of 1,000,000, EPF 40/40/20 of 200,000, EIB 25/25/50 of 100,000, keyed on
+ * commitments; each EU body's record goes to its own part's members. */
+static void test_workbook_key(void)
+{
+    const char *dir = getenv("TESTDATA");
+    char *path = g_build_filename(dir && *dir ? dir : "tests/data", "xlsx", "eukey-mini.xlsx", NULL);
+    aidstat_error_t err;
+    aidstat_eukey_t *k = aidstat_eukey_load_file(path, &err);
+    CHECK(k != NULL);
+    if (!k) {
+        g_free(path);
+        return;
+    }
+    CHECK_EQ_INT(aidstat_eukey_count(k), 9);
+    CHECK_EQ_INT(aidstat_eukey_body_count(k), 3);
+    CHECK_EQ_INT(aidstat_eukey_measure(k), AIDSTAT_MEASURE_COMMITMENT);
+    double t;
+    CHECK(!strcmp(aidstat_eukey_body(k, 1, &t), "EPF"));
+    CHECK_NEAR(t, 200000, 1e-12);
+    double share;
+    const char *code;
+    CHECK(!strcmp(aidstat_eukey_member(k, 8, &code, &share), "Estonia"));
+    CHECK(!strcmp(code, "EST") && !strcmp(aidstat_eukey_member_body(k, 8), "EIB"));
+    CHECK_NEAR(share, 0.5, 1e-12);
+    CHECK_NEAR(aidstat_eukey_total(k), 1300000, 1e-12);
+    /* the data file's own key; a CSV brings none */
+    aidstat_eukey_t *own = aidstat_eukey_load_own(path, &err);
+    CHECK(own != NULL && aidstat_eukey_body_count(own) == 3);
+    aidstat_eukey_free(own);
+    CHECK(aidstat_eukey_load_own(__FILE__, &err) == NULL && err.code == AIDSTAT_OK);
+
+    double sum[3] = {0, 0, 0};
+    aidstat_attribution_t *a = aidstat_attribution_new(k, NULL, collect, sum);
+    aidstat_record_t eu = mk("EU (Commission and Council)", "EU", 2022, 3, AIDSTAT_TYPE_FINANCIAL,
+                             AIDSTAT_MEASURE_COMMITMENT, 1e6, "EUR");
+    aidstat_record_t epf = mk("European Peace Facility", "EPF", 2022, 4, MIL, AIDSTAT_MEASURE_COMMITMENT, 2e5, "EUR");
+    aidstat_record_t eib = mk("European Investment Bank", "EIB", 2022, 6, AIDSTAT_TYPE_FINANCIAL,
+                              AIDSTAT_MEASURE_COMMITMENT, 1e5, "EUR");
+    aidstat_attribution_add(&eu, a);
+    aidstat_attribution_add(&epf, a);
+    aidstat_attribution_add(&eib, a);
+    CHECK_EQ_INT(aidstat_attribution_finish(a, &err), AIDSTAT_OK);
+    CHECK_NEAR(sum[1], 5e5 + 8e4 + 2.5e4, 1e-12); /* Germany */
+    CHECK_NEAR(sum[2], 1.3e6, 1e-12);
+    aidstat_attribution_free(a);
+
+    /* the EPF's row 10 % larger than its part shares out */
+    a = aidstat_attribution_new(k, NULL, collect, sum);
+    epf.value = 2.2e5;
+    aidstat_attribution_add(&eu, a);
+    aidstat_attribution_add(&epf, a);
+    CHECK_EQ_INT(aidstat_attribution_finish(a, &err), AIDSTAT_ERR_DATA);
+    CHECK(strstr(err.message, "part for European Peace Facility") != NULL);
+    CHECK(strstr(err.message, "commitments in the data are 0.000220 bn") != NULL);
+    aidstat_attribution_free(a);
+    aidstat_eukey_free(k);
+    g_free(path);
+}
+
+/* Weapon counts from the release-7 workbook (when ../shared/datasets is
+ * there): all heavy weapons 1,769 committed and 1,133 delivered; tanks 288
+ * (Kiel's Figure 14); Poland first with 298 of 298 delivered. */
+static void test_counts(void)
+{
+    const char *shared = getenv("SHARED");
+    char *path = g_build_filename(shared && *shared ? shared : "../shared/datasets", "kiel-ust-r7-xlsx",
+                                  "Ukraine_Support_Tracker.xlsx", NULL);
+    if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
+        g_free(path);
+        return;
+    }
+    aidstat_error_t err;
+    aidstat_counts_t *c = aidstat_counts_load_file(path, &err);
+    CHECK(c != NULL);
+    if (!c) {
+        g_free(path);
+        return;
+    }
+    CHECK(strstr(aidstat_counts_source(c), "7th release") != NULL);
+    CHECK_EQ_INT(aidstat_counts_note_count(c), 1);
+    aidstat_heavy_t *h = aidstat_heavy_by_donor(c, NULL, NULL, &err);
+    CHECK(h != NULL);
+    const aidstat_heavy_row_t *t = aidstat_heavy_row(h, aidstat_heavy_rows(h) - 1);
+    CHECK(!strcmp(t->donor, "All donors"));
+    CHECK_EQ_DBL(t->committed, 1769);
+    CHECK_EQ_DBL(t->delivered, 1133);
+    aidstat_heavy_free(h);
+    h = aidstat_heavy_by_donor(c, NULL, "tank", &err);
+    CHECK(h != NULL && aidstat_heavy_rows(h) == 4);
+    CHECK(!strcmp(aidstat_heavy_row(h, 0)->code, "POL"));
+    CHECK_EQ_DBL(aidstat_heavy_row(h, 0)->share, 1.0);
+    CHECK_EQ_DBL(aidstat_heavy_row(h, 3)->committed, 288);
+    aidstat_heavy_free(h);
+    CHECK(aidstat_heavy_by_donor(c, NULL, "Submarine", &err) == NULL && err.code == AIDSTAT_ERR_USAGE);
+    aidstat_counts_free(c);
+    g_free(path);
+}
+
 int main(void)
 {
     (void)aid_resources_get_resource();
     test_periods();
     test_refusals();
+    test_workbook_key();
+    test_counts();
     test_attribution();
     return testlib_done("test-diff");
 }

@@ -171,6 +171,76 @@ def kiel_mini():
     return parts
 
 
+def eu_key_sheet(sst, title, share_head, amount_head, members, total, share_col=3):
+    """An EU/EPF/EIB aid shares sheet as in the release-7 workbook: a
+    title, the header on row 6 from column B, the members, a total row,
+    then non-members at 0. members: (name, share); total: the aid shared
+    out (EUR bn)."""
+    sh = Sheet(sst)
+    sh.row(2, [None, title])
+    pad = [None] * (share_col - 3)
+    sh.row(6, [None, "Country", "Contribution in billion EUR"] + pad + [share_head, amount_head])
+    r = 7
+    for name, share in members:
+        sh.row(r, [None, name, share * 100] + pad + [share, share * total])
+        r += 1
+    sh.row(r, [None, "3 Countries total", 100] + pad + [1, total])
+    sh.row(r + 1, [None, "United States", 0] + pad + [0, 0])
+    return sh
+
+
+def eu_key_book(sheets, main_rows=None):
+    """A Kiel-like workbook with the MAIN DATA sheet and the given key
+    sheets: [(sheet name, Sheet builder taking sst)]."""
+    sst = []
+    readme = Sheet(sst)
+    readme.row(2, [None, "Ukraine Support Tracker \u2013 7th release (covering January 24 to October 3, 2022)"])
+    main = Sheet(sst)
+    dummy = "Total_value_dummy (1 is first row in the package)"
+    main.row(1, ["ID", "countries", "Announcement Date", "Type of Aid General", "Converted Value in EUR",
+                 "Total monetary value delivered in EUR", dummy])
+    for i, row in enumerate(main_rows or EU_MAIN):
+        main.row(i + 2, row)
+    built = [(name, f(sst)) for name, f in sheets]
+    names = ["ReadMe", "Bilateral assistance, MAIN DATA"] + [n for n, _ in built]
+    parts = workbook(names)
+    parts += [("xl/worksheets/sheet1.xml", readme.xml()), ("xl/worksheets/sheet2.xml", main.xml())]
+    for i, (_, sh) in enumerate(built):
+        parts.append(("xl/worksheets/sheet%d.xml" % (i + 3), sh.xml()))
+    parts.append(("xl/sharedStrings.xml", sst_xml(sst)))
+    return parts
+
+
+# Bilateral aid of three EU members and the US, and the three EU bodies'
+# aid (EUR): EU 1,000,000 (financial 600,000 in March, humanitarian
+# 400,000 in May), EPF 200,000 (military), EIB 100,000 (financial).
+EU_MAIN = [
+    ["DE1", "Germany", 44621, "Military", 1000000, 500000, 1],
+    ["FR1", "France", 44652, "Financial", 2000000, ".", 1],
+    ["EE1", "Estonia", 44682, "Humanitarian", 300000, ".", 1],
+    ["US1", "United States", 44621, "Military", 5000000, 1000000, 1],
+    ["EU1", "EU (Commission and Council)", 44621, "Financial", 600000, ".", 1],
+    ["EU2", "EU (Commission and Council)", 44682, "Humanitarian", 400000, ".", 1],
+    ["EPF1", "European Peace Facility", 44652, "Military", 200000, ".", 1],
+    ["EIB1", "European Investment Bank", 44713, "Financial", 100000, ".", 1],
+]
+EU_MEMBERS = [("Germany", 0.5), ("France", 0.3), ("Estonia", 0.2)]
+EPF_MEMBERS = [("Germany", 0.4), ("France", 0.4), ("Estonia", 0.2)]
+EIB_MEMBERS = [("Germany", 0.25), ("France", 0.25), ("Estonia", 0.5)]
+
+
+def eu_sheets(epf=EPF_MEMBERS, eib=EIB_MEMBERS, with_eib=True):
+    out = [("EU aid shares", lambda sst: eu_key_sheet(sst, "EU Budget Contributions", "Country Share on total EU Budget",
+                                                      "Share of EU Aid in billion EUR", EU_MEMBERS, 0.001)),
+           ("EPF aid shares", lambda sst: eu_key_sheet(sst, "Breakdown of the EPF contributions", "Share of GNI",
+                                                       "Share of EPF Aid (billion EUR)", epf, 0.0002, share_col=5))]
+    if with_eib:
+        out.append(("EIB aid shares", lambda sst: eu_key_sheet(sst, "Breakdown of the EIB's capital",
+                                                               "Country Capital Share",
+                                                               "Share of EIB Aid in billion EUR", eib, 0.0001)))
+    return out
+
+
 def milex_sheet(sst, title, header_row, lead, rows):
     """A SIPRI country sheet: title and legend lines, the header on
     header_row (lead: the columns before the years), one blank row, then
@@ -314,6 +384,15 @@ def main():
 
     # a zip that is no workbook
     write_zip("noworkbook.xlsx", [("hello.txt", "hello\n")])
+
+    # EU attribution keys (the release-7 workbook's three share sheets)
+    write_zip("eukey-mini.xlsx", eu_key_book(eu_sheets()))
+    # the EPF shares sum to 0.9
+    write_zip("eukey-badsum.xlsx", eu_key_book(eu_sheets(epf=[("Germany", 0.4), ("France", 0.3), ("Estonia", 0.2)])))
+    # no "EIB aid shares" sheet
+    write_zip("eukey-nosheet.xlsx", eu_key_book(eu_sheets(with_eib=False)))
+    # the EIB sheet leaves out Estonia
+    write_zip("eukey-missing.xlsx", eu_key_book(eu_sheets(eib=[("Germany", 0.5), ("France", 0.5)])))
 
     write_zip("milex-mini.xlsx", milex_mini())
     # the sheet's name is right but no row starts with "Country"
