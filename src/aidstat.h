@@ -606,6 +606,20 @@ typedef struct aidstat_result aidstat_result_t;
 AIDSTAT_API aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *err);
 AIDSTAT_API void aidstat_result_free(aidstat_result_t *r);
 
+/** How aidstat_result_csv writes text cells. */
+enum {
+    /** Write text starting with = + - @ as it is (default: prefix an
+     * apostrophe, so that a spreadsheet shows it instead of running it). */
+    AIDSTAT_CSV_FORMULAS = 1 << 0,
+};
+/** The comparison as CSV (sep ',') or TSV (sep '\t'), one line per row:
+ * rank, the key (and the donor's code), the columns, value, share and
+ * cumulative share written exactly, then measure, type, unit, price
+ * basis, period and source. This is what reports attach to each figure
+ * and table. flags: AIDSTAT_CSV_*. Returns the text, newly allocated
+ * (free with aidstat_free); its length in *len when len is not NULL. */
+AIDSTAT_API char *aidstat_result_csv(const aidstat_result_t *r, char sep, unsigned flags, size_t *len);
+
 AIDSTAT_API aidstat_key_t aidstat_result_key(const aidstat_result_t *r, int which);
 AIDSTAT_API size_t aidstat_result_rows(const aidstat_result_t *r);
 AIDSTAT_API const char *aidstat_result_row_label(const aidstat_result_t *r, size_t i);

@@ -34,6 +34,10 @@ typedef struct {
     GByteArray *data;
 } aid_attachment_t;
 
+/* The comparison as CSV or TSV appended to out (csvout.c; the text of
+ * aidstat_result_csv). */
+void aid_csv_result(GString *out, const aidstat_result_t *r, char sep, bool formulas);
+
 /* Complete a PDF cairo wrote (pdfpost.c): /Alt on each Figure, /Lang,
  * /MarkInfo, /ViewerPreferences, XMP metadata with the PDF/UA
  * identification, attached files. Appends the new bytes to out. */
