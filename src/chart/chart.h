@@ -14,5 +14,7 @@
 /* A chart with its options copied and checked (theme, locale, colours),
  * and no data yet; NULL and err set on a bad option. */
 aidstat_chart_t *aid_chart_new(const aidstat_chart_options_t *opt, aidstat_error_t *err);
+/* The numbers attached to the chart's PDF as CSV text, or NULL. */
+const char *aid_chart_csv(const aidstat_chart_t *c);
 
 #endif

@@ -218,3 +218,53 @@ char *aidstat_result_csv(const aidstat_result_t *r, char sep, unsigned flags, si
         *len = out->len;
     return g_string_free(out, FALSE);
 }
+
+/* -------------------------------------------------------- attachments */
+
+char *aid_csv_name(const char *kind, int number, const char *caption)
+{
+    /* ASCII only, so that every reader and file system takes the name */
+    char *ascii = g_str_to_ascii(caption ? caption : "", "C");
+    GString *n = g_string_new(kind);
+    if (number > 0)
+        g_string_append_printf(n, "%s%d", n->len ? "-" : "", number);
+    bool dash = n->len > 0;
+    size_t chars = 0; /* of the caption: names stay short, ending at a word's end */
+    for (const char *p = ascii; *p && !(dash && chars >= 40); p++) {
+        if (g_ascii_isalnum(*p)) {
+            if (dash && n->len)
+                g_string_append_c(n, '-');
+            dash = false;
+            g_string_append_c(n, g_ascii_tolower(*p));
+            chars++;
+        } else {
+            dash = true;
+        }
+    }
+    if (!n->len)
+        g_string_append(n, "data");
+    g_string_append(n, ".csv");
+    g_free(ascii);
+    return g_string_free(n, FALSE);
+}
+
+aid_attachment_t *aid_attachment_new(char *name, const char *description, const char *data, size_t len)
+{
+    aid_attachment_t *a = g_new0(aid_attachment_t, 1);
+    a->name = name;
+    a->description = g_strdup(description);
+    a->data = g_byte_array_sized_new((guint)len);
+    g_byte_array_append(a->data, (const guint8 *)data, (guint)len);
+    return a;
+}
+
+void aid_attachment_free(void *p)
+{
+    aid_attachment_t *a = p;
+    if (!a)
+        return;
+    g_free(a->name);
+    g_free(a->description);
+    g_byte_array_unref(a->data);
+    g_free(a);
+}
