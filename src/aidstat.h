@@ -627,6 +627,20 @@ typedef struct aidstat_result aidstat_result_t;
 AIDSTAT_API aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *err);
 AIDSTAT_API void aidstat_result_free(aidstat_result_t *r);
 
+/** How aidstat_result_csv writes text cells. */
+enum {
+    /** Write text starting with = + - @ as it is (default: prefix an
+     * apostrophe, so that a spreadsheet shows it instead of running it). */
+    AIDSTAT_CSV_FORMULAS = 1 << 0,
+};
+/** The comparison as CSV (sep ',') or TSV (sep '\t'), one line per row:
+ * rank, the key (and the donor's code), the columns, value, share and
+ * cumulative share written exactly, then measure, type, unit, price
+ * basis, period and source. This is what reports attach to each figure
+ * and table. flags: AIDSTAT_CSV_*. Returns the text, newly allocated
+ * (free with aidstat_free); its length in *len when len is not NULL. */
+AIDSTAT_API char *aidstat_result_csv(const aidstat_result_t *r, char sep, unsigned flags, size_t *len);
+
 AIDSTAT_API aidstat_key_t aidstat_result_key(const aidstat_result_t *r, int which);
 AIDSTAT_API size_t aidstat_result_rows(const aidstat_result_t *r);
 AIDSTAT_API const char *aidstat_result_row_label(const aidstat_result_t *r, size_t i);
@@ -1494,6 +1508,7 @@ typedef struct {
     double text_size;                    /**< points of the chart's body text (ticks, labels and
                                               notes are 0.75-0.9 of it), as far as a chart's height
                                               allows (a twentieth of it); 0 = from the chart's size */
+    bool no_attach;                      /**< PDF: leave out the attached numbers (CSV) */
 } aidstat_chart_options_t;
 
 AIDSTAT_API void aidstat_chart_options_init(aidstat_chart_options_t *opt);
@@ -1547,6 +1562,13 @@ AIDSTAT_API aidstat_chart_t *aidstat_chart_from_releases(const aidstat_result_t 
                                                          const char *const *labels, size_t n,
                                                          const aidstat_chart_options_t *opt, aidstat_error_t *err);
 AIDSTAT_API void aidstat_chart_free(aidstat_chart_t *c);
+/** The numbers a PDF of the chart carries as an attached CSV file (named
+ * after the chart's title), replacing any before: r written as
+ * aidstat_result_csv does. aidstat_chart_from_result attaches its
+ * comparison unless opt->no_attach; for a chart over time, attach the
+ * comparison of the same selection. r may be freed afterwards; NULL
+ * removes the attachment. */
+AIDSTAT_API void aidstat_chart_attach_result(aidstat_chart_t *c, const aidstat_result_t *r);
 /** Draw into the caller's cairo context in a width x height box (user
  * units, points for PDF) at the current origin. Labels that cannot fit
  * are shortened or dropped; aidstat_chart_warnings() says which. */
@@ -1608,6 +1630,12 @@ enum {
      * spec's line. For services that render specs they did not write
      * (a spec otherwise reads any file its user can). */
     AIDSTAT_REPORT_CONFINE = 1 << 0,
+    /** The PDF carries no attached files. By default each chart's and
+     * table's numbers are attached as CSV (aidstat_result_csv), named
+     * after the figure or table ("figure-3-military-aid-by-donor.csv"),
+     * and the report's whole data by donor as "selection.csv". The front
+     * matter's "attachments: false" does the same. */
+    AIDSTAT_REPORT_NO_ATTACH = 1 << 1,
 };
 /** aidstat_report_load with flags (AIDSTAT_REPORT_*). */
 AIDSTAT_API aidstat_report_t *aidstat_report_open(const char *spec, const char *const *data, unsigned flags,

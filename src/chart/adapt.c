@@ -416,6 +416,8 @@ aidstat_chart_t *aidstat_chart_from_result(const aidstat_result_t *r, const aids
         return NULL;
     }
     result_texts(c, r, opt);
+    if (!opt->no_attach)
+        aidstat_chart_attach_result(c, r);
     return c;
 }
 

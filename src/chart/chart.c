@@ -158,6 +158,7 @@ void aidstat_chart_free(aidstat_chart_t *c)
     g_free(c->subtitle);
     g_free(c->footer);
     g_free(c->alt);
+    g_free(c->csv);
     g_free(c->currency);
     g_free(c->unit_label);
     g_free(c->x_label);
@@ -271,6 +272,27 @@ aidstat_status_t aidstat_chart_draw(aidstat_chart_t *c, cairo_t *cr, double widt
     return draw_all(cr, width, height, c, err);
 }
 
+void aidstat_chart_attach_result(aidstat_chart_t *c, const aidstat_result_t *r)
+{
+    g_free(c->csv);
+    c->csv = r ? aidstat_result_csv(r, ',', 0, NULL) : NULL;
+}
+
+const char *aid_chart_csv(const aidstat_chart_t *c)
+{
+    return c->csv;
+}
+
+/* The chart's numbers as the one attachment of its PDF, or NULL. */
+static GPtrArray *attachments(const aidstat_chart_t *c)
+{
+    if (!c->csv)
+        return NULL;
+    GPtrArray *a = g_ptr_array_new_with_free_func(aid_attachment_free);
+    g_ptr_array_add(a, aid_attachment_new(aid_csv_name("", 0, c->title), c->title, c->csv, strlen(c->csv)));
+    return a;
+}
+
 aidstat_status_t aidstat_chart_write(aidstat_chart_t *c, const char *path, double width, double height,
                                      double dpi, aidstat_error_t *err)
 {
@@ -278,8 +300,11 @@ aidstat_status_t aidstat_chart_write(aidstat_chart_t *c, const char *path, doubl
     if (!aid_out_from_path(path, &out))
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                              "%s: the file type follows the extension: .pdf, .svg, .png, .ps or .eps", path);
-    aid_meta_t meta = {.title = c->title, .description = c->alt};
-    return aid_render_file(path, out, width, height, dpi, &meta, draw_all, c, err);
+    aid_meta_t meta = {.title = c->title, .description = c->alt, .attachments = attachments(c)};
+    aidstat_status_t st = aid_render_file(path, out, width, height, dpi, &meta, draw_all, c, err);
+    if (meta.attachments)
+        g_ptr_array_free(meta.attachments, TRUE);
+    return st;
 }
 
 /* The public write callback returns 0 for success, like cairo's. */
@@ -304,9 +329,12 @@ aidstat_status_t aidstat_chart_write_stream(aidstat_chart_t *c, const char *type
     snprintf(name, sizeof name, "x.%s", type ? type : "");
     if (!aid_out_from_path(name, &out))
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "unknown output type \"%s\"", type);
-    aid_meta_t meta = {.title = c->title, .description = c->alt};
+    aid_meta_t meta = {.title = c->title, .description = c->alt, .attachments = attachments(c)};
     stream_t st = {write, closure};
-    return aid_render_stream(stream_write, &st, out, width, height, dpi, &meta, draw_all, c, err);
+    aidstat_status_t status = aid_render_stream(stream_write, &st, out, width, height, dpi, &meta, draw_all, c, err);
+    if (meta.attachments)
+        g_ptr_array_free(meta.attachments, TRUE);
+    return status;
 }
 
 const char *aidstat_chart_describe(const aidstat_chart_t *c)

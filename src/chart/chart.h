@@ -22,5 +22,7 @@ aidstat_status_t aid_chart_svg_inline(aidstat_chart_t *c, double width, double h
 int aid_chart_kind_parse(const char *s);
 
 aidstat_chart_t *aid_chart_new(const aidstat_chart_options_t *opt, aidstat_error_t *err);
+/* The numbers attached to the chart's PDF as CSV text, or NULL. */
+const char *aid_chart_csv(const aidstat_chart_t *c);
 
 #endif

@@ -27,6 +27,7 @@ struct aidstat_chart {
     size_t npalette;
     aid_locale_t locale;
     char *title, *subtitle, *footer, *alt;
+    char *csv; /* the numbers attached to a PDF (aidstat_result_csv), or NULL */
     /* values: money in base units of currency, shown with scale; or a
      * percentage (per GDP), or a count */
     char *currency;

@@ -148,6 +148,8 @@ void cli_csv_field(FILE *fp, const char *s, char sep);
 bool cli_csv_is_formula(const char *s);
 void cli_csv_add_entries(GOptionContext *ctx);
 void cli_csv_num(FILE *fp, double x); /* nothing for NaN */
+/* A comparison as CSV or TSV (aidstat_result_csv), with --csv-formulas. */
+void cli_csv_result(FILE *fp, const aidstat_result_t *r, char sep);
 void cli_json_str(FILE *fp, const char *s);
 void cli_json_num(FILE *fp, double x); /* null for NaN and infinities */
 

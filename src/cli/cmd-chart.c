@@ -70,12 +70,40 @@ static void series_caveat(void *user, const char *caveat)
     aidstat_series_add_caveat(user, caveat);
 }
 
+/* A chart over time reads its records into its series and into the
+ * comparison its PDF attaches (the totals of the same selection). */
+typedef struct {
+    aidstat_series_t *ser;
+    aidstat_compare_t *cmp;
+} both_t;
+
+static int both_add(const aidstat_record_t *rec, void *user)
+{
+    both_t *b = user;
+    int r = aidstat_series_add(rec, b->ser);
+    return r ? r : aidstat_compare_add(rec, b->cmp);
+}
+
+static void both_report(const aidstat_load_report_t *r, void *user)
+{
+    both_t *b = user;
+    series_report(r, b->ser);
+    compare_report(r, b->cmp);
+}
+
+static void both_caveat(void *user, const char *caveat)
+{
+    both_t *b = user;
+    series_caveat(b->ser, caveat);
+    compare_caveat(b->cmp, caveat);
+}
+
 /* The command line of `aidstat chart`, and what its phases build. */
 typedef struct {
     gchar *by, *interval, *output, *width_s, *height_s, *title, *subtitle, *note, *theme, *font, *colors,
         *events_file, *per, *locale, *sort, *type, *rate, *rate_base, *top_s, *dpi_s, *date;
     gchar **highlight;
-    gboolean percent, trend, facet, logaxes, alt, cumulative, fragment;
+    gboolean percent, trend, facet, logaxes, alt, cumulative, fragment, no_attach;
     long top;
     double dpi, width, height;
     const char *kind_arg; /* KIND as given */
@@ -136,6 +164,8 @@ static GOptionContext *chart_context(chart_args_t *a)
         {"locale", 0, 0, G_OPTION_ARG_STRING, &a->locale, "Number format: en (1,234.5) or de (1.234,5)", "LOCALE"},
         {"date", 0, 0, G_OPTION_ARG_STRING, &a->date,
          "The date stored in a PDF or PostScript file (default: SOURCE_DATE_EPOCH or now)", "YYYY-MM-DD"},
+        {"no-attach", 0, 0, G_OPTION_ARG_NONE, &a->no_attach,
+         "PDF: attach no CSV file (default: the chart's numbers, as compare --format csv writes them)", NULL},
         {"alt", 0, 0, G_OPTION_ARG_NONE, &a->alt, "Print the chart's text description (on stderr with -o -)", NULL},
         {"rate", 0, 0, G_OPTION_ARG_STRING, &a->rate,
          "Line: plot the exchange rate of CODE from the --rates table, every observation", "CODE"},
@@ -210,6 +240,7 @@ static int chart_options(chart_args_t *a, aidstat_chart_options_t *co)
     co->log_x = co->log_y = a->logaxes;
     co->cumulative = a->cumulative;
     co->locale = a->locale;
+    co->no_attach = a->no_attach;
     co->highlight = (const char *const *)a->highlight;
     if (a->colors) {
         gchar *one[] = {a->colors, NULL};
@@ -282,18 +313,37 @@ static int chart_over_time(chart_args_t *a, int argc, char **argv, aidstat_chart
     so.normalize = a->norm.active ? &a->norm.norm : NULL;
     if (!(a->ser = aidstat_series_new(&so, err)))
         return cli_fail(err);
-    if ((code = cli_eu_load(&a->eu, &a->data, argv + 2, argc - 2, aidstat_series_add, a->ser, series_report, a->ser,
-                            series_caveat, a->ser)))
+    co->top = a->top >= 0 ? (size_t)a->top : aidstat_chart_default_top(a->kind, a->facet);
+    if (!co->no_attach) {
+        /* the totals by the chart's grouping (donor when it has none), its groups' number of rows */
+        aidstat_compare_options_t opt;
+        aidstat_compare_options_init(&opt);
+        opt.by[0] = so.by != AIDSTAT_KEY_NONE ? so.by : AIDSTAT_KEY_DONOR;
+        opt.top = so.by != AIDSTAT_KEY_NONE ? co->top : 0;
+        opt.filter = so.filter;
+        opt.regions = so.regions;
+        opt.normalize = so.normalize;
+        if (!(a->cmp = aidstat_compare_new(&opt, err)))
+            return cli_fail(err);
+    }
+    both_t both = {a->ser, a->cmp};
+    if ((code = a->cmp ? cli_eu_load(&a->eu, &a->data, argv + 2, argc - 2, both_add, &both, both_report, &both,
+                                     both_caveat, &both)
+                       : cli_eu_load(&a->eu, &a->data, argv + 2, argc - 2, aidstat_series_add, a->ser, series_report,
+                                     a->ser, series_caveat, a->ser)))
         return code;
     if ((code = cli_select_check(&a->sel)))
         return code;
     if (aidstat_series_finish(a->ser, err) != AIDSTAT_OK)
         return cli_fail(err);
+    if (a->cmp && !(a->res = aidstat_compare_finish(a->cmp, err)))
+        return cli_fail(err);
     size_t ng = aidstat_series_groups(a->ser);
-    co->top = a->top >= 0 ? (size_t)a->top : aidstat_chart_default_top(a->kind, a->facet);
     if (co->top && ng > co->top && !a->data.quiet)
         fprintf(stderr, "aidstat: note: showing the %zu largest of %zu groups (--top N to change)\n", co->top, ng);
     *chart = aidstat_chart_from_series(a->ser, co, err);
+    if (*chart && a->res)
+        aidstat_chart_attach_result(*chart, a->res);
     return EXIT_OK;
 }
 

@@ -254,8 +254,6 @@ static void print_table(const view_t *v, bool markdown)
     cli_grid_free(g);
 }
 
-/* --------------------------------------------------------- CSV / TSV */
-
 /* The unit for machines: "EUR", "% of GDP", "EUR per person", "records". */
 static const char *unit_code(const aidstat_result_t *r, char *buf, size_t len)
 {
@@ -270,100 +268,6 @@ static const char *unit_code(const aidstat_result_t *r, char *buf, size_t len)
         return buf;
     }
     return aidstat_result_currency(r);
-}
-
-static void print_csv(const view_t *v, char sep)
-{
-    const aidstat_result_t *r = v->res;
-    FILE *fp = v->fp;
-    size_t nc = aidstat_result_cols(r);
-    bool per = aidstat_result_per(r) == AIDSTAT_PER_GDP || aidstat_result_per(r) == AIDSTAT_PER_MILEX;
-    const char *denom = aidstat_result_per(r) == AIDSTAT_PER_MILEX ? "milex" : "gdp";
-    bool donor = aidstat_result_key(r, 0) == AIDSTAT_KEY_DONOR;
-    int mm = aidstat_result_measure(r);
-    char *measure = g_strdup(mm >= 0 ? aidstat_measure_name((aidstat_measure_t)mm) : "several");
-    int y0, m0, y1, m1;
-    aidstat_result_period(r, &y0, &m0, &y1, &m1);
-    char *from = cli_period_iso(y0, m0), *to = cli_period_iso(y1, m1);
-    char unit_buf[64];
-    const char *unit = unit_code(r, unit_buf, sizeof unit_buf);
-
-    cli_csv_field(fp, "rank", sep);
-    fputc(sep, fp);
-    cli_csv_field(fp, aidstat_key_name(aidstat_result_key(r, 0)), sep);
-    if (donor) {
-        fputc(sep, fp);
-        cli_csv_field(fp, "code", sep);
-    }
-    for (size_t j = 0; j < nc; j++) {
-        fputc(sep, fp);
-        cli_csv_field(fp, aidstat_result_col_label(r, j), sep);
-    }
-    /* a metadata column that repeats a key column is left out */
-    bool keyed_type = aidstat_result_key(r, 0) == AIDSTAT_KEY_TYPE || aidstat_result_key(r, 1) == AIDSTAT_KEY_TYPE;
-    bool keyed_measure = aidstat_result_key(r, 0) == AIDSTAT_KEY_MEASURE ||
-                         aidstat_result_key(r, 1) == AIDSTAT_KEY_MEASURE;
-    const char *meta[] = {"value", "share", "cumulative_share", "measure", "type", "unit",
-                          "price_basis", "period_from", "period_to", "source"};
-    for (size_t k = 0; k < G_N_ELEMENTS(meta); k++) {
-        if ((k == 3 && keyed_measure) || (k == 4 && keyed_type))
-            continue;
-        fputc(sep, fp);
-        cli_csv_field(fp, meta[k], sep);
-    }
-    if (per)
-        fprintf(fp, "%cvalue_%s%c%s_%s", sep, aidstat_result_currency(r), sep, denom,
-                aidstat_result_currency(r));
-    bool allocated = !isnan(aidstat_result_allocated_share(r, (size_t)-1));
-    if (allocated)
-        fprintf(fp, "%callocated_share", sep);
-    fputc('\n', fp);
-    for (size_t i = 0; i < aidstat_result_rows(r); i++) {
-        size_t rank = aidstat_result_rank(r, i);
-        if (rank)
-            fprintf(fp, "%zu", rank);
-        fputc(sep, fp);
-        cli_csv_field(fp, aidstat_result_row_label(r, i), sep);
-        if (donor) {
-            fputc(sep, fp);
-            cli_csv_field(fp, aidstat_result_row_code(r, i), sep);
-        }
-        for (size_t j = 0; j < nc; j++) {
-            fputc(sep, fp);
-            cli_csv_num(fp, aidstat_result_cell(r, i, j));
-        }
-        fputc(sep, fp);
-        cli_csv_num(fp, aidstat_result_value(r, i));
-        fputc(sep, fp);
-        cli_csv_num(fp, aidstat_result_share(r, i));
-        fputc(sep, fp);
-        cli_csv_num(fp, aidstat_result_cumulative_share(r, i));
-        const char *basis = aidstat_wording_basis(aidstat_result_currency(r), aidstat_result_basis(r));
-        const char *vals[] = {measure, aidstat_result_types(r), unit, basis, from, to,
-                              aidstat_result_source(r)};
-        for (size_t k = 0; k < G_N_ELEMENTS(vals); k++) {
-            if ((k == 0 && keyed_measure) || (k == 1 && keyed_type))
-                continue;
-            fputc(sep, fp);
-            cli_csv_field(fp, vals[k], sep);
-        }
-        if (per) {
-            double gdp = aidstat_result_gdp(r, i);
-            fputc(sep, fp);
-            cli_csv_num(fp, aidstat_result_absolute(r, i));
-            fputc(sep, fp);
-            if (gdp > 0)
-                cli_csv_num(fp, gdp);
-        }
-        if (allocated) {
-            fputc(sep, fp);
-            cli_csv_num(fp, aidstat_result_allocated_share(r, i));
-        }
-        fputc('\n', fp);
-    }
-    g_free(measure);
-    g_free(from);
-    g_free(to);
 }
 
 /* --------------------------------------------------------------- JSON */
@@ -694,10 +598,8 @@ static void print_result(const view_t *v)
         print_table(v, true);
         break;
     case CLI_FMT_CSV:
-        print_csv(v, ',');
-        break;
     case CLI_FMT_TSV:
-        print_csv(v, '\t');
+        cli_csv_result(v->fp, v->res, v->format == CLI_FMT_TSV ? '\t' : ',');
         break;
     case CLI_FMT_JSON:
         print_json(v);

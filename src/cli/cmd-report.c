@@ -9,7 +9,7 @@ int cmd_report(int argc, char **argv)
 {
     gchar *output = NULL, *date = NULL;
     gchar **data = NULL;
-    gboolean quiet = FALSE, verbose = FALSE, confine = FALSE;
+    gboolean quiet = FALSE, verbose = FALSE, confine = FALSE, no_attach = FALSE;
     GOptionEntry entries[] = {
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No messages but errors", NULL},
         {"verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
@@ -20,6 +20,8 @@ int cmd_report(int argc, char **argv)
         {"date", 0, 0, G_OPTION_ARG_STRING, &date,
          "The report's date, printed for \"date:\" and stored in the PDF (default: SOURCE_DATE_EPOCH or today)",
          "YYYY-MM-DD"},
+        {"no-attach", 0, 0, G_OPTION_ARG_NONE, &no_attach,
+         "Attach no CSV files to the PDF (default: each chart's and table's numbers, and all the data)", NULL},
         {"confine", 0, 0, G_OPTION_ARG_NONE, &confine,
          "Let the spec read files only inside its own folder (no absolute paths, no ..): for specs you did not write",
          NULL},
@@ -51,7 +53,7 @@ int cmd_report(int argc, char **argv)
         goto done;
     }
     if (!(r = aidstat_report_open(argc == 2 ? argv[1] : NULL, (const char *const *)data,
-                                  confine ? AIDSTAT_REPORT_CONFINE : 0, &err))) {
+                                  (confine ? AIDSTAT_REPORT_CONFINE : 0) | (no_attach ? AIDSTAT_REPORT_NO_ATTACH : 0), &err))) {
         code = cli_fail(&err);
         goto done;
     }

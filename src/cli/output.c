@@ -168,6 +168,14 @@ void cli_csv_field(FILE *fp, const char *s, char sep)
     fputc('"', fp);
 }
 
+void cli_csv_result(FILE *fp, const aidstat_result_t *r, char sep)
+{
+    size_t len;
+    char *csv = aidstat_result_csv(r, sep, csv_formulas ? AIDSTAT_CSV_FORMULAS : 0, &len);
+    fwrite(csv, 1, len, fp);
+    aidstat_free(csv);
+}
+
 void cli_csv_num(FILE *fp, double x)
 {
     char buf[64];

@@ -105,6 +105,12 @@ static void metadata(post_t *P, qpdf_oh root, const char *lang)
     g_free(x);
 }
 
+static gint by_name(gconstpointer a, gconstpointer b)
+{
+    const aid_attachment_t *x = *(aid_attachment_t *const *)a, *y = *(aid_attachment_t *const *)b;
+    return strcmp(x->name, y->name);
+}
+
 /* Files attached as associated files of the document: the embedded-file
  * name tree (what readers list) and the catalog's /AF (PDF 2.0, PDF/A-3). */
 static void attach(post_t *P, qpdf_oh root)
@@ -114,9 +120,13 @@ static void attach(post_t *P, qpdf_oh root)
     if (!a || !a->len)
         return;
     qpdf_oh names = qpdf_oh_new_array(q), af = qpdf_oh_new_array(q);
-    /* a name tree's keys are sorted; the caller gives them in order */
-    for (guint i = 0; i < a->len; i++) {
-        const aid_attachment_t *f = g_ptr_array_index(a, i);
+    /* a name tree's keys are sorted */
+    GPtrArray *sorted = g_ptr_array_sized_new(a->len);
+    for (guint i = 0; i < a->len; i++)
+        g_ptr_array_add(sorted, g_ptr_array_index(a, i));
+    g_ptr_array_sort(sorted, by_name);
+    for (guint i = 0; i < sorted->len; i++) {
+        const aid_attachment_t *f = g_ptr_array_index(sorted, i);
         qpdf_oh ef = qpdf_oh_new_stream(q);
         qpdf_oh_replace_stream_data(q, ef, f->data->data, f->data->len, qpdf_oh_new_null(q),
                                     qpdf_oh_new_null(q));
@@ -142,6 +152,7 @@ static void attach(post_t *P, qpdf_oh root)
         qpdf_oh_append_item(q, names, ispec);
         qpdf_oh_append_item(q, af, ispec);
     }
+    g_ptr_array_free(sorted, TRUE);
     qpdf_oh tree = qpdf_oh_new_dictionary(q);
     qpdf_oh_replace_key(q, tree, "/Names", names);
     qpdf_oh nd = qpdf_oh_get_key(q, root, "/Names");

@@ -34,6 +34,19 @@ typedef struct {
     GByteArray *data;
 } aid_attachment_t;
 
+/* The comparison as CSV or TSV appended to out (csvout.c; the text of
+ * aidstat_result_csv). */
+void aid_csv_result(GString *out, const aidstat_result_t *r, char sep, bool formulas);
+
+/* An attachment's file name: kind, number (when > 0) and the words of
+ * caption in ASCII, joined by dashes: "figure-3-military-aid-by-donor.csv".
+ * Newly allocated. */
+char *aid_csv_name(const char *kind, int number, const char *caption);
+/* A new attachment owning name, copying description and data; free with
+ * aid_attachment_free (a GDestroyNotify for arrays of them). */
+aid_attachment_t *aid_attachment_new(char *name, const char *description, const char *data, size_t len);
+void aid_attachment_free(void *a);
+
 /* Complete a PDF cairo wrote (pdfpost.c): /Alt on each Figure, /Lang,
  * /MarkInfo, /ViewerPreferences, XMP metadata with the PDF/UA
  * identification, attached files. Appends the new bytes to out. */

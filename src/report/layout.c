@@ -7,6 +7,7 @@
 #include "config.h"
 #include "report/report.h"
 #include "data/error.h"
+#include "chart/chart.h"
 
 #include <cairo-pdf.h>
 #include <math.h>
@@ -196,12 +197,42 @@ static void flow(lay_t *L, PangoLayout *l, double x, const aid_block_t *b, doubl
     g_free(tops);
 }
 
+/* The shortest a chart may be drawn to fill the rest of a page instead of
+ * leaving it empty: three quarters of its height, but never so short that
+ * its text would shrink (a chart's text needs a twentieth of its height)
+ * nor below the smallest chart. */
+static double chart_floor(const lay_t *L, const aid_block_t *b)
+{
+    double f = fmax(b->height * 0.75, fmax(L->s->data.text_size * 20, AID_CHART_MIN_H));
+    return fmin(b->height, f);
+}
+
+/* A chart's caption line and the space around it. */
+static double chart_extra(lay_t *L)
+{
+    PangoLayout *l = markup(L, "x", 0.9, false, L->cw);
+    double ch;
+    aid_text_extent(l, NULL, &ch);
+    g_object_unref(l);
+    return ch * 2 + L->s->font_size;
+}
+
+/* The height to draw chart b at the cursor: its own, or less down to its
+ * floor when that fills the page; 0 when it does not fit here. */
+static double chart_fit(lay_t *L, const aid_block_t *b)
+{
+    double avail = room(L) - chart_extra(L);
+    if (avail >= b->height)
+        return b->height;
+    return avail >= chart_floor(L, b) ? floor(avail) : 0;
+}
+
 /* Height a block needs at the least on its page (for keeping headings with it). */
 static double min_height(lay_t *L, const aid_block_t *b)
 {
     switch (b->type) {
     case AID_B_CHART:
-        return b->height + L->s->font_size * 2.5;
+        return chart_floor(L, b) + L->s->font_size * 2.5;
     case AID_B_KPI:
         return L->s->font_size * 6;
     case AID_B_TABLE:
@@ -367,21 +398,38 @@ static void caption(lay_t *L, const char *label, int number, const char *text)
     g_free(e);
 }
 
-static aidstat_status_t chart(lay_t *L, aid_block_t *b)
+/* A chart followed by another: both shorter in proportion when that lets
+ * them share the page and each keeps its floor. */
+static double pair_height(lay_t *L, const aid_block_t *b, const aid_block_t *n, double height)
 {
-    PangoLayout *l = markup(L, "x", 0.9, false, L->cw);
-    double ch;
-    aid_text_extent(l, NULL, &ch);
-    g_object_unref(l);
-    double need = ch * 2 + b->height + L->s->font_size;
-    if (L->y + need > L->ybot && L->y > L->mt)
+    if (!n || n->type != AID_B_CHART)
+        return height;
+    double avail = room(L) - 2 * chart_extra(L) - L->s->font_size * 1.2;
+    if (height + n->height <= avail)
+        return height;
+    double k = avail / (height + n->height);
+    if (height * k < chart_floor(L, b) || n->height * k < chart_floor(L, n))
+        return height;
+    return floor(height * k);
+}
+
+static aidstat_status_t chart(lay_t *L, aid_block_t *b, const aid_block_t *next)
+{
+    double height = chart_fit(L, b);
+    if (!height && L->y > L->mt) {
         new_page(L);
+        height = chart_fit(L, b);
+    }
+    if (!height)
+        height = b->height; /* taller than a page: as tall as asked */
+    else
+        height = pair_height(L, b, next, height);
     caption(L, "Figure", b->number, b->caption);
     if (L->draw) {
         figure_tag(L, aidstat_chart_describe(b->chart));
         cairo_save(L->cr);
         cairo_translate(L->cr, L->ml, L->y);
-        aidstat_status_t st = aidstat_chart_draw(b->chart, L->cr, L->cw, b->height, L->err);
+        aidstat_status_t st = aidstat_chart_draw(b->chart, L->cr, L->cw, height, L->err);
         cairo_restore(L->cr);
         untag(L, "Figure");
         if (st != AIDSTAT_OK) {
@@ -392,7 +440,7 @@ static aidstat_status_t chart(lay_t *L, aid_block_t *b)
             return st;
         }
     }
-    L->y += b->height + L->s->font_size * 1.2;
+    L->y += height + L->s->font_size * 1.2;
     return AIDSTAT_OK;
 }
 
@@ -619,6 +667,45 @@ static void kpi(lay_t *L, aid_block_t *b)
     L->y += L->s->font_size * 0.6;
 }
 
+static void para(lay_t *L, aid_block_t *b)
+{
+    PangoLayout *l = markup(L, b->markup, 1.0, false, L->cw);
+    tag(L, "P");
+    flow(L, l, L->ml, b, L->s->font_size * 0.7);
+    untag(L, "P");
+    g_object_unref(l);
+}
+
+/* A chart at block i that does not fit on the rest of a page still more
+ * than a quarter empty: the paragraphs after it that fit there whole go
+ * first (as a figure floats in print), so that the page is not left
+ * mostly empty. Not past a heading or another figure or table. Returns
+ * the index of the last block placed (i when none). */
+static guint float_paras(lay_t *L, guint i)
+{
+    const aid_block_t *b = g_ptr_array_index(L->s->blocks, i);
+    if (chart_fit(L, b) || room(L) < (L->ybot - L->mt) * 0.25)
+        return i;
+    guint j = i + 1;
+    double y = L->y;
+    for (; j < L->s->blocks->len; j++) {
+        aid_block_t *p = g_ptr_array_index(L->s->blocks, j);
+        if (p->type != AID_B_PARA)
+            break;
+        PangoLayout *l = markup(L, p->markup, 1.0, false, L->cw);
+        double h;
+        aid_text_extent(l, NULL, &h);
+        g_object_unref(l);
+        if (y + h > L->ybot)
+            break;
+        y += h + L->s->font_size * 0.7;
+    }
+    /* blocks i+1 .. j-1 go before the chart */
+    for (guint k = i + 1; k < j; k++)
+        para(L, g_ptr_array_index(L->s->blocks, k));
+    return j - 1;
+}
+
 static aidstat_status_t pass(lay_t *L)
 {
     L->page = 0;
@@ -639,14 +726,9 @@ static aidstat_status_t pass(lay_t *L)
         case AID_B_HEADING:
             heading(L, b, next);
             break;
-        case AID_B_PARA: {
-            PangoLayout *l = markup(L, b->markup, 1.0, false, L->cw);
-            tag(L, "P");
-            flow(L, l, L->ml, b, fsz * 0.7);
-            untag(L, "P");
-            g_object_unref(l);
+        case AID_B_PARA:
+            para(L, b);
             break;
-        }
         case AID_B_ITEM: {
             double indent = fsz * 1.3 * b->level;
             PangoLayout *l = markup(L, b->markup, 1.0, false, L->cw - indent);
@@ -724,7 +806,8 @@ static aidstat_status_t pass(lay_t *L)
             table(L, b);
             break;
         case AID_B_CHART: {
-            aidstat_status_t st = chart(L, b);
+            i = float_paras(L, i); /* b is still the chart */
+            aidstat_status_t st = chart(L, b, i + 1 < L->s->blocks->len ? g_ptr_array_index(L->s->blocks, i + 1) : NULL);
             if (st != AIDSTAT_OK)
                 return st;
             break;

@@ -237,6 +237,25 @@ aidstat_series_t *aid_query_series(const aid_rdata_t *d, const aid_opts_t *o, ai
     return s;
 }
 
+aidstat_result_t *aid_query_totals(const aid_rdata_t *d, const aid_opts_t *o, aidstat_filter_t *f, size_t top,
+                                   aidstat_error_t *err)
+{
+    aid_opts_t tmp;
+    aid_opts_init(&tmp, o->file);
+    for (guint i = 0; i < o->keys->len; i++)
+        if (strcmp(g_ptr_array_index(o->keys, i), "top") && strcmp(g_ptr_array_index(o->keys, i), "cumulative"))
+            aid_opts_add(&tmp, g_ptr_array_index(o->keys, i), g_ptr_array_index(o->values, i),
+                         g_array_index(o->lines, long, i), g_array_index(o->cols, long, i));
+    if (aid_opts_get(o, "by") && top) {
+        char n[32];
+        snprintf(n, sizeof n, "%zu", top);
+        aid_opts_add(&tmp, "top", n, 0, 0);
+    }
+    aidstat_result_t *r = aid_query_compare(d, &tmp, f, AIDSTAT_KEY_DONOR, err);
+    aid_opts_clear(&tmp);
+    return r;
+}
+
 aidstat_chart_t *aid_query_chart(const aid_rdata_t *d, const aid_opts_t *o, aidstat_error_t *err)
 {
     const char *v = aid_opts_get(o, "kind");
@@ -253,6 +272,7 @@ aidstat_chart_t *aid_query_chart(const aid_rdata_t *d, const aid_opts_t *o, aids
     co.note = aid_opts_get(o, "note");
     co.theme = aid_opts_get(o, "theme") ? aid_opts_get(o, "theme") : d->theme;
     co.text_size = d->text_size;
+    co.no_attach = d->no_attach;
     if (aid_opts_bool(o, "percent", &co.percent, err) != AIDSTAT_OK ||
         aid_opts_bool(o, "trend", &co.trend, err) != AIDSTAT_OK ||
         aid_opts_bool(o, "facet", &co.facet, err) != AIDSTAT_OK ||
@@ -315,6 +335,14 @@ aidstat_chart_t *aid_query_chart(const aid_rdata_t *d, const aid_opts_t *o, aids
         if (s)
             chart = aidstat_chart_from_series(s, &co, err);
         aidstat_series_free(s);
+        aidstat_result_t *r = chart && !d->no_attach ? aid_query_totals(d, o, f, co.top, err) : NULL;
+        if (r)
+            aidstat_chart_attach_result(chart, r);
+        else if (chart && !d->no_attach) {
+            aidstat_chart_free(chart);
+            chart = NULL;
+        }
+        aidstat_result_free(r);
     } else {
         aidstat_result_t *r = NULL;
         /* the charts' own defaults for what `compare` leaves open */

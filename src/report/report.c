@@ -3,6 +3,7 @@
 #include "config.h"
 #include "report/report.h"
 #include "data/error.h"
+#include "chart/chart.h"
 
 #include <gio/gio.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 struct aidstat_report {
     aid_spec_t *spec;
     char *author;
+    unsigned flags; /* AIDSTAT_REPORT_* */
 };
 
 aidstat_report_t *aidstat_report_load(const char *spec, const char *const *data, aidstat_error_t *err)
@@ -77,6 +79,7 @@ aidstat_report_t *aidstat_report_open(const char *spec, const char *const *data,
         return NULL;
     aidstat_report_t *r = g_new0(aidstat_report_t, 1);
     r->spec = s;
+    r->flags = flags;
     return r;
 }
 
@@ -102,6 +105,40 @@ typedef struct {
     aid_spec_t *spec;
     GPtrArray *alts;
 } drawing_t;
+
+/* The numbers of each chart and table as CSV files attached to the PDF,
+ * named after the figure or table, and the whole selection (the report's
+ * data by donor, as a plain comparison gives it). NULL with err set when
+ * that comparison fails. */
+static GPtrArray *attachments(aid_spec_t *s, aidstat_error_t *err)
+{
+    aid_opts_t none;
+    aid_opts_init(&none, s->path);
+    aidstat_filter_t *f = aid_query_filter(&s->data, &none, false, err);
+    aidstat_result_t *all = f ? aid_query_compare(&s->data, &none, f, AIDSTAT_KEY_DONOR, err) : NULL;
+    aidstat_filter_free(f);
+    aid_opts_clear(&none);
+    if (!all)
+        return NULL;
+    GPtrArray *a = g_ptr_array_new_with_free_func(aid_attachment_free);
+    GString *csv = g_string_new(NULL);
+    aid_csv_result(csv, all, ',', false);
+    aidstat_result_free(all);
+    g_ptr_array_add(a, aid_attachment_new(g_strdup("selection.csv"), "The report's data by donor", csv->str, csv->len));
+    g_string_free(csv, TRUE);
+    for (guint i = 0; i < s->blocks->len; i++) {
+        const aid_block_t *b = g_ptr_array_index(s->blocks, i);
+        const char *data = b->type == AID_B_CHART && b->chart ? aid_chart_csv(b->chart) : b->csv;
+        if (!data || b->number <= 0)
+            continue;
+        bool chart = b->type == AID_B_CHART;
+        char *desc = g_strdup_printf("%s %d: %s", chart ? "Figure" : "Table", b->number, b->caption ? b->caption : "");
+        g_ptr_array_add(a, aid_attachment_new(aid_csv_name(chart ? "figure" : "table", b->number, b->caption), desc,
+                                              data, strlen(data)));
+        g_free(desc);
+    }
+    return a;
+}
 
 static aidstat_status_t draw(cairo_t *cr, double w, double h, void *user, aidstat_error_t *err)
 {
@@ -148,15 +185,25 @@ aidstat_status_t aidstat_report_write(aidstat_report_t *r, const char *path, aid
     char tail;
     if (s->date && !aid_output_date_fixed() && sscanf(s->date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3)
         date = g_date_time_new_utc(y, m, d, 0, 0, 0);
+    GPtrArray *files = NULL;
+    if (!(r->flags & AIDSTAT_REPORT_NO_ATTACH) && !s->data.no_attach && !(files = attachments(s, err))) {
+        g_free(subject);
+        if (date)
+            g_date_time_unref(date);
+        return err->code;
+    }
     drawing_t dw = {s, g_ptr_array_new_with_free_func(g_free)};
     aid_meta_t meta = {.title = s->title,
                        .description = subject,
                        .author = s->author,
                        .date = date,
                        .lang = s->data.locale == AID_LOCALE_DE ? "de" : "en",
-                       .alts = dw.alts};
+                       .alts = dw.alts,
+                       .attachments = files};
     aidstat_status_t st = aid_render_file(path, AID_OUT_PDF, s->page_w, s->page_h, 72, &meta, draw, &dw, err);
     g_ptr_array_free(dw.alts, TRUE);
+    if (files)
+        g_ptr_array_free(files, TRUE);
     if (date)
         g_date_time_unref(date);
     g_free(subject);

@@ -32,6 +32,7 @@ typedef struct {
     char *caveat; /* a note every table and chart carries (EU attribution), or NULL */
     const char *theme; /* the report's theme: its charts' unless they name one */
     double text_size;  /* its charts' body text, points: legible in print */
+    bool no_attach;    /* front matter attachments: false: no numbers attached to the PDF */
 } aid_rdata_t;
 
 /* A file a spec names (data, weapons, regions, an image, events), as a path
@@ -114,6 +115,11 @@ aidstat_result_t *aid_query_compare(const aid_rdata_t *d, const aid_opts_t *o, a
 /* A series over the report's data. */
 aidstat_series_t *aid_query_series(const aid_rdata_t *d, const aid_opts_t *o, aidstat_filter_t *f,
                                    aidstat_error_t *err);
+/* What a chart or table over time attaches to the PDF: the comparison of
+ * its selection by its grouping (by donor when it has none), top rows when
+ * it is grouped (0: all), the totals over its whole period. */
+aidstat_result_t *aid_query_totals(const aid_rdata_t *d, const aid_opts_t *o, aidstat_filter_t *f, size_t top,
+                                   aidstat_error_t *err);
 /* A chart from chart options. */
 aidstat_chart_t *aid_query_chart(const aid_rdata_t *d, const aid_opts_t *o, aidstat_error_t *err);
 
@@ -173,6 +179,7 @@ typedef struct {
     char *caption;    /* figures and tables */
     int number;
     char *note;       /* under a table: unit, source */
+    char *csv;        /* a table's numbers attached to the PDF (a chart's: in the chart), or NULL */
     aidstat_chart_t *chart;
     double height;    /* chart height in points */
     GPtrArray *kpi_label, *kpi_value, *kpi_note;

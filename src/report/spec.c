@@ -32,6 +32,7 @@ static void block_free(gpointer p)
     g_free(b->cells);
     g_free(b->right);
     g_free(b->caption);
+    g_free(b->csv);
     g_free(b->note);
     aidstat_chart_free(b->chart);
     if (b->kpi_label) {
@@ -361,6 +362,8 @@ static aidstat_status_t table_from_compare(ctx_t *x, aid_block_t *b, aid_opts_t 
     }
     note->str[0] = g_ascii_toupper(note->str[0]);
     b->note = g_string_free(note, FALSE);
+    if (!d->no_attach)
+        b->csv = aidstat_result_csv(r, ',', 0, NULL);
     g_free(ml);
     aidstat_result_free(r);
     return AIDSTAT_OK;
@@ -374,9 +377,15 @@ static aidstat_status_t table_from_trend(ctx_t *x, aid_block_t *b, aid_opts_t *o
     if (!f)
         return err->code;
     aidstat_series_t *s = aid_query_series(d, o, f, err);
+    aidstat_result_t *totals = s && !d->no_attach ? aid_query_totals(d, o, f, 0, err) : NULL;
     aidstat_filter_free(f);
-    if (!s)
+    if (!s || (!totals && !d->no_attach)) {
+        aidstat_series_free(s);
         return err->code;
+    }
+    if (totals)
+        b->csv = aidstat_result_csv(totals, ',', 0, NULL);
+    aidstat_result_free(totals);
     size_t len = aidstat_series_length(s), a, e;
     aidstat_series_complete_span(s, &a, &e);
     size_t ng = aidstat_series_groups(s);
@@ -1043,6 +1052,13 @@ static aidstat_status_t front_key(ctx_t *x, front_t *f, const char *key, const c
             return aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, vcol, "toc: \"%s\": true or false", val);
         return AIDSTAT_OK;
     }
+    if (!strcmp(key, "attachments")) {
+        bool on = !g_ascii_strcasecmp(val, "true") || !g_ascii_strcasecmp(val, "yes");
+        if (!on && g_ascii_strcasecmp(val, "false") && g_ascii_strcasecmp(val, "no"))
+            return aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, vcol, "attachments: \"%s\": true or false", val);
+        s->data.no_attach = !on;
+        return AIDSTAT_OK;
+    }
     if (!strcmp(key, "font-size"))
         return aid_spec_number(val, path, line, vcol, "font-size", false, 6, 16, "points", &s->font_size, err);
     int lo_done = aid_spec_load_option(&f->lo, f->lo_keep, key, val, path, line, vcol, err);
@@ -1050,7 +1066,8 @@ static aidstat_status_t front_key(ctx_t *x, front_t *f, const char *key, const c
         return lo_done < 0 ? err->code : AIDSTAT_OK;
     return aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, 1,
                          "front matter: unknown key \"%s\" (title, subtitle, author, date, data, weapons, regions, "
-                         "page, orientation, font, font-size, theme, toc, locale, eu_attribution, diff; reading the data: "
+                         "page, orientation, font, font-size, theme, toc, attachments, locale, eu_attribution, diff; "
+                         "reading the data: "
                          "decimal-comma, decimal-point, unit, map, words, encoding, sheet, "
                          "date-order, input-currency, input-format, delimiter)",
                          key);

@@ -980,6 +980,41 @@ static void test_filter(void)
     aidstat_regions_free(g);
 }
 
+/* The CSV writer (aidstat_result_csv): header, exact numbers, quoting, a
+ * text that would be a spreadsheet formula, TSV. Expected shares from
+ * python3: repr(100 / (100 + (0.1 + 0.2))) and repr((0.1 + 0.2) / ...). */
+static void test_csv(void)
+{
+    aidstat_record_t recs[] = {
+        mk("Norway", "NOR", 2023, 5, MIL, ALLOC, 100),
+        mk("=Evil, \"Q\"", "ZZZ", 2024, 2, MIL, ALLOC, 0.1 + 0.2),
+    };
+    aidstat_compare_options_t opt;
+    aidstat_compare_options_init(&opt);
+    aidstat_error_t err;
+    aidstat_result_t *r = run(&opt, recs, G_N_ELEMENTS(recs), &err);
+    if (!CHECK(r != NULL)) {
+        fprintf(stderr, "  %s\n", err.message);
+        return;
+    }
+    size_t len = 0;
+    char *csv = aidstat_result_csv(r, ',', 0, &len);
+    const char *meta = "allocation,military,EUR,nominal,2023-05,2024-02,\"" KIEL_SOURCE ", " KIEL_RELEASE "\"\n";
+    char *want = g_strdup_printf("rank,donor,code,value,share,cumulative_share,measure,type,unit,price_basis,"
+                                 "period_from,period_to,source\n"
+                                 "1,Norway,NOR,100,0.9970089730807578,0.9970089730807578,%s"
+                                 "2,\"'=Evil, \"\"Q\"\"\",ZZZ,0.30000000000000004,0.002991026919242274,1,%s",
+                                 meta, meta);
+    CHECK_EQ_STR(csv, want);
+    CHECK_EQ_INT(len, strlen(want));
+    aidstat_free(csv);
+    g_free(want);
+    csv = aidstat_result_csv(r, '\t', AIDSTAT_CSV_FORMULAS, NULL);
+    CHECK(strstr(csv, "\n2\t=Evil, \"Q\"\tZZZ\t0.30000000000000004\t") != NULL);
+    aidstat_free(csv);
+    aidstat_result_free(r);
+}
+
 int main(void)
 {
     test_by_donor();
@@ -993,5 +1028,6 @@ int main(void)
     test_keys();
     test_table();
     test_filter();
+    test_csv();
     return testlib_done("test-compare");
 }
