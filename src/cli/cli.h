@@ -14,6 +14,7 @@
  * is used, P_() one with plural forms. */
 #define _(s) gettext(s)
 #define N_(s) (s)
+#define NC_(ctx, s) (s)
 #define P_(one, many, n) ngettext(one, many, n)
 
 /* Documented exit codes (README "Exit codes"). */
