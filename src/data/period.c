@@ -120,7 +120,7 @@ aidstat_status_t aidstat_period_parse(const char *s, int *year, int *month, aids
     const char *why = NULL;
     bool ok = s && aid_date_parse(s, &y, &m, &d, &why) && d == 0;
     if (!ok && why && strcmp(why, "not a date") != 0 && strcmp(why, "day out of range") != 0)
-        return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "period \"%s\": %s", s, why);
+        return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "period \"%s\": %s", s, _(why));
     if (!ok)
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                              "period \"%s\" is not YYYY or YYYY-MM", s ? s : "");
