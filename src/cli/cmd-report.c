@@ -46,6 +46,10 @@ int cmd_report(int argc, char **argv)
     }
     if ((code = cli_date_apply(date)))
         goto done;
+    /* a report's prose is in its spec's language, English for every spec
+     * shipped so far: its tables and charts name donors, groups, types
+     * and months in English too, whatever --lang says (messages follow it) */
+    aidstat_set_language("en");
     const char *out = output ? output : "aidstat-report.pdf";
     if (!g_str_has_suffix(out, ".pdf") && !g_str_has_suffix(out, ".PDF")) {
         code = cli_error(EXIT_USAGE, "report: the output is a PDF file (%s)", out);

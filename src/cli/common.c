@@ -536,8 +536,11 @@ static int number_option(const char *name, const char *value, bool whole, double
     if (aidstat_number_read(value, whole, min, max, out) == AIDSTAT_NUMBER_OK)
         return 0;
     char a[32], b[32];
-    return cli_error(EXIT_USAGE, "%s \"%s\": give a %snumber from %s to %s", name, value, whole ? "whole " : "",
-                     cli_fmt_exact(min, a, sizeof a), cli_fmt_exact(max, b, sizeof b));
+    cli_fmt_exact(min, a, sizeof a);
+    cli_fmt_exact(max, b, sizeof b);
+    if (whole)
+        return cli_error(EXIT_USAGE, "%s \"%s\": give a whole number from %s to %s", name, value, a, b);
+    return cli_error(EXIT_USAGE, "%s \"%s\": give a number from %s to %s", name, value, a, b);
 }
 
 int cli_number(const char *name, const char *value, double min, double max, double *out)
