@@ -77,6 +77,15 @@ check "unknown command in German" grep -qx 'aidstat: unbekannter Befehl „bogus
 "$AIDSTAT" --lang=de --help >"$tmp/help"
 check "--lang=de --help: German usage" grep -q "^Aufruf: aidstat" "$tmp/help"
 
+# a report stays in its spec's language (English) under --lang de; the
+# message that it was written follows --lang
+if command -v pdftotext >/dev/null; then
+    "$AIDSTAT" --lang de report -o "$tmp/r.pdf" >/dev/null 2>"$tmp/err"
+    pdftotext "$tmp/r.pdf" "$tmp/r.txt"
+    check "report --lang de: English names in the English report" sh -c 'grep -q "United States" "$1" && ! grep -q "Vereinigte Staaten" "$1"' sh "$tmp/r.txt"
+    check "report --lang de: German message" grep -qx "aidstat: $tmp/r.pdf geschrieben" "$tmp/err"
+fi
+
 # the tables behind the names
 check "every country has a German short name (not \"Korea, Republik\")" python3 -c '
 import csv, sys
