@@ -19,6 +19,18 @@ DISPLAY = {
     'PSE': 'Palestine', 'VAT': 'Holy See', 'MKD': 'North Macedonia', 'CPV': 'Cabo Verde',
     'SWZ': 'Eswatini', 'CIV': "Côte d'Ivoire", 'NLD': 'Netherlands',
 }
+# German short name where the iso-codes translation gives a long or inverted
+# form ("Korea, Republik"): the name a German newspaper would print (the
+# Federal Foreign Office's short forms); the iso-codes name stays a variant
+GERMAN = {
+    'BOL': 'Bolivien', 'BRN': 'Brunei', 'CPV': 'Cabo Verde', 'CXR': 'Weihnachtsinsel',
+    'CYM': 'Kaimaninseln', 'FLK': 'Falklandinseln', 'FRO': 'Färöer', 'FSM': 'Mikronesien',
+    'IRN': 'Iran', 'KOR': 'Südkorea', 'PRK': 'Nordkorea', 'LAO': 'Laos', 'MDA': 'Moldau',
+    'PSE': 'Palästina', 'RUS': 'Russland', 'SYR': 'Syrien', 'TWN': 'Taiwan', 'TZA': 'Tansania',
+    'UMI': 'Kleinere Amerikanische Überseeinseln', 'VAT': 'Heiliger Stuhl', 'VEN': 'Venezuela',
+    'ALA': 'Ålandinseln', 'BVT': 'Bouvetinsel', 'CCK': 'Kokosinseln', 'SXM': 'Sint Maarten',
+    'MAF': 'Saint-Martin', 'SGS': 'Südgeorgien und die Südlichen Sandwichinseln',
+}
 # more spellings (English, German colloquial, Kiel workbooks, SIPRI)
 VARIANTS = {
     'CZE': ['Czech Republic', 'Tschechische Republik', 'Czech Rep.'],
@@ -85,8 +97,8 @@ rows = []
 for c in json.load(open(ISO + 'iso_3166-1.json'))['3166-1']:
     code = c['alpha_3']
     name = DISPLAY.get(code, c.get('common_name', c['name']))
-    german = de.gettext(c['name'])
-    names = [c['name'], c.get('common_name', ''), c.get('official_name', '')]
+    german = GERMAN.get(code, de.gettext(c['name']))
+    names = [c['name'], c.get('common_name', ''), c.get('official_name', ''), de.gettext(c['name'])]
     names += [de.gettext(c['official_name'])] if 'official_name' in c else []
     names += VARIANTS.get(code, [])
     rows.append((code, name, german, names))

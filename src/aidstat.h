@@ -43,6 +43,7 @@ extern "C" {
 /** The library's version string, e.g. "0.1.0". */
 AIDSTAT_API const char *aidstat_version(void);
 
+
 /* ------------------------------------------------------------------ errors */
 
 typedef enum {
@@ -56,6 +57,20 @@ typedef enum {
     AIDSTAT_ERR_ABORTED = 7   /**< a record callback asked to stop */
 } aidstat_status_t;
 
+/** The language of the names and figures the library writes for people:
+ * labels (donor, region, type and measure names, "Others", months) and
+ * the number and money formats of charts and reports. NULL or "" (the
+ * default) follows the message catalogue; "en" or "de" fixes it (a
+ * program writing CSV or JSON fixes "en"). Messages, error messages
+ * included, always follow the program's locale through GNU gettext
+ * (LANGUAGE, LC_ALL, LC_MESSAGES; text domain "aidstat"; the library never
+ * calls setlocale). Codes, keys and enum names (aidstat_type_name, ...)
+ * never change. Returns AIDSTAT_ERR_USAGE for another language. Not
+ * thread-safe: set it before the work starts. */
+AIDSTAT_API aidstat_status_t aidstat_set_language(const char *lang);
+/** "de" when what the library writes for people is German, else "en". */
+AIDSTAT_API const char *aidstat_language(void);
+
 /** An error record: where in the input the problem is, and what it is.
  * line and column are 1-based; 0 means "not applicable". column counts
  * fields (CSV) or characters (text), as the message says. */
@@ -64,7 +79,7 @@ typedef struct {
     char file[512];
     long line;
     long column;
-    char message[512]; /**< neutral English; an option it names reads KEY=VALUE ("top=N") */
+    char message[512]; /**< in the language of aidstat_language(); an option it names reads KEY=VALUE ("top=N") */
     /** The same message with each option it names marked "\001KEY VALUE\002"
      * (or "\001KEY\002"), for a front-end that names options its own way
      * (aidstat_error_word); "" when the message names no option. */

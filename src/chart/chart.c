@@ -104,7 +104,7 @@ aidstat_chart_t *aid_chart_new(const aidstat_chart_options_t *opt, aidstat_error
         aidstat_chart_free(c);
         return NULL;
     }
-    c->locale = opt->locale && !g_ascii_strcasecmp(opt->locale, "de") ? AID_LOCALE_DE : AID_LOCALE_EN;
+    c->locale = !opt->locale ? aid_locale_default() : !g_ascii_strcasecmp(opt->locale, "de") ? AID_LOCALE_DE : AID_LOCALE_EN;
     if (opt->locale && !c->locale && g_ascii_strcasecmp(opt->locale, "en")) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "unknown locale \"%s\" (locales: en, de)", opt->locale);
         aidstat_chart_free(c);

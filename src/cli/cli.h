@@ -6,7 +6,16 @@
 #include "aidstat.h"
 
 #include <glib.h>
+#include <libintl.h>
 #include <stdio.h>
+
+/* Messages for people in the user's language (GNU gettext, text domain
+ * "aidstat", set up in main.c); N_() marks a string translated where it
+ * is used, P_() one with plural forms. */
+#define _(s) gettext(s)
+#define N_(s) (s)
+#define NC_(ctx, s) (s)
+#define P_(one, many, n) ngettext(one, many, n)
 
 /* Documented exit codes (README "Exit codes"). */
 enum {

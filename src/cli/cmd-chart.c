@@ -135,49 +135,50 @@ static GOptionContext *chart_context(chart_args_t *a)
 {
     const GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output,
-         "Write to FILE: .pdf, .svg, .png, .ps, .eps or .html (- for standard output with --output-type)", "FILE"},
-        {"output-type", 0, 0, G_OPTION_ARG_STRING, &a->type, "Type for -o -: pdf, svg, png, ps, eps, html", "TYPE"},
+         N_("Write to FILE: .pdf, .svg, .png, .ps, .eps or .html (- for standard output with --output-type)"), N_("FILE")},
+        {"output-type", 0, 0, G_OPTION_ARG_STRING, &a->type, N_("Type for -o -: pdf, svg, png, ps, eps, html"), N_("TYPE")},
         {"fragment", 0, 0, G_OPTION_ARG_NONE, &a->fragment,
-         "HTML: a fragment to paste into a page (a <figure> and its <style>), not a whole page", NULL},
+         N_("HTML: a fragment to paste into a page (a <figure> and its <style>), not a whole page"), NULL},
         {"by", 'b', 0, G_OPTION_ARG_STRING, &a->by,
-         "Grouping (bar: donor; stacked, grouped: donor,type; dumbbell: donor,measure; line: none)", "KEY[,KEY]"},
-        {"interval", 'i', 0, G_OPTION_ARG_STRING, &a->interval, "Line, area, column: month, quarter or year", "INTERVAL"},
-        {"top", 'n', 0, G_OPTION_ARG_STRING, &a->top_s, "The N largest rows or groups (bar default 15, grouped 8, lines 6, facets 12)", "N"},
-        {"sort", 's', 0, G_OPTION_ARG_STRING, &a->sort, "Bars by value (default) or name", "value|name"},
-        {"per", 0, 0, G_OPTION_ARG_STRING, &a->per, "Bars relative to the donor's GDP (from the data)", "gdp"},
-        {"percent", 0, 0, G_OPTION_ARG_NONE, &a->percent, "Stacked: 100 % stacks", NULL},
-        {"cumulative", 0, 0, G_OPTION_ARG_NONE, &a->cumulative, "Line, area, column: running totals", NULL},
-        {"trend", 0, 0, G_OPTION_ARG_NONE, &a->trend, "Line: least-squares trend with its 95 % confidence band", NULL},
-        {"events", 0, 0, G_OPTION_ARG_FILENAME, &a->events_file, "Line, area, column: markers from a CSV date,label", "FILE"},
-        {"facet", 0, 0, G_OPTION_ARG_NONE, &a->facet, "Line, area, column: one panel per group, shared scales", NULL},
-        {"log", 0, 0, G_OPTION_ARG_NONE, &a->logaxes, "Scatter: logarithmic axes", NULL},
-        {"highlight", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->highlight, "Bar: colour this row, grey the rest (repeatable)", "NAME"},
-        {"title", 0, 0, G_OPTION_ARG_STRING, &a->title, "Title (default: from the data)", "TEXT"},
-        {"subtitle", 0, 0, G_OPTION_ARG_STRING, &a->subtitle, "Subtitle (default: measure, unit, period)", "TEXT"},
-        {"note", 0, 0, G_OPTION_ARG_STRING, &a->note, "A note after the source line", "TEXT"},
-        {"width", 'W', 0, G_OPTION_ARG_STRING, &a->width_s, "Width: 160mm (default), 6in, 1200px", "LENGTH"},
-        {"height", 'H', 0, G_OPTION_ARG_STRING, &a->height_s, "Height: 100mm (default)", "LENGTH"},
-        {"dpi", 0, 0, G_OPTION_ARG_STRING, &a->dpi_s, "PNG resolution (default 150)", "DPI"},
-        {"theme", 0, 0, G_OPTION_ARG_STRING, &a->theme, "default (colour-blind-safe) or print (grayscale)", "THEME"},
-        {"font", 0, 0, G_OPTION_ARG_STRING, &a->font, "Font family (default DejaVu Sans)", "FAMILY"},
-        {"colors", 0, 0, G_OPTION_ARG_STRING, &a->colors, "Palette: #RRGGBB,#RRGGBB,...", "LIST"},
-        {"locale", 0, 0, G_OPTION_ARG_STRING, &a->locale, "Number format: en (1,234.5) or de (1.234,5)", "LOCALE"},
+         N_("Grouping (bar: donor; stacked, grouped: donor,type; dumbbell: donor,measure; line: none)"), N_("KEY[,KEY]")},
+        {"interval", 'i', 0, G_OPTION_ARG_STRING, &a->interval, N_("Line, area, column: month, quarter or year"), N_("INTERVAL")},
+        {"top", 'n', 0, G_OPTION_ARG_STRING, &a->top_s, N_("The N largest rows or groups (bar default 15, grouped 8, lines 6, facets 12)"), N_("N")},
+        {"sort", 's', 0, G_OPTION_ARG_STRING, &a->sort, N_("Bars by value (default) or name"), N_("value|name")},
+        {"per", 0, 0, G_OPTION_ARG_STRING, &a->per, N_("Bars relative to the donor's GDP (from the data)"), N_("gdp")},
+        {"percent", 0, 0, G_OPTION_ARG_NONE, &a->percent, /* xgettext:no-c-format */ N_("Stacked: 100 % stacks"), NULL},
+        {"cumulative", 0, 0, G_OPTION_ARG_NONE, &a->cumulative, N_("Line, area, column: running totals"), NULL},
+        {"trend", 0, 0, G_OPTION_ARG_NONE, &a->trend, /* xgettext:no-c-format */ N_("Line: least-squares trend with its 95 % confidence band"), NULL},
+        {"events", 0, 0, G_OPTION_ARG_FILENAME, &a->events_file, N_("Line, area, column: markers from a CSV date,label"), N_("FILE")},
+        {"facet", 0, 0, G_OPTION_ARG_NONE, &a->facet, N_("Line, area, column: one panel per group, shared scales"), NULL},
+        {"log", 0, 0, G_OPTION_ARG_NONE, &a->logaxes, N_("Scatter: logarithmic axes"), NULL},
+        {"highlight", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->highlight, N_("Bar: colour this row, grey the rest (repeatable)"), N_("NAME")},
+        {"title", 0, 0, G_OPTION_ARG_STRING, &a->title, N_("Title (default: from the data)"), N_("TEXT")},
+        {"subtitle", 0, 0, G_OPTION_ARG_STRING, &a->subtitle, N_("Subtitle (default: measure, unit, period)"), N_("TEXT")},
+        {"note", 0, 0, G_OPTION_ARG_STRING, &a->note, N_("A note after the source line"), N_("TEXT")},
+        {"width", 'W', 0, G_OPTION_ARG_STRING, &a->width_s, N_("Width: 160mm (default), 6in, 1200px"), N_("LENGTH")},
+        {"height", 'H', 0, G_OPTION_ARG_STRING, &a->height_s, N_("Height: 100mm (default)"), N_("LENGTH")},
+        {"dpi", 0, 0, G_OPTION_ARG_STRING, &a->dpi_s, N_("PNG resolution (default 150)"), N_("DPI")},
+        {"theme", 0, 0, G_OPTION_ARG_STRING, &a->theme, N_("default (colour-blind-safe) or print (grayscale)"), N_("THEME")},
+        {"font", 0, 0, G_OPTION_ARG_STRING, &a->font, N_("Font family (default DejaVu Sans)"), N_("FAMILY")},
+        {"colors", 0, 0, G_OPTION_ARG_STRING, &a->colors, N_("Palette: #RRGGBB,#RRGGBB,..."), N_("LIST")},
+        {"locale", 0, 0, G_OPTION_ARG_STRING, &a->locale, N_("Number format: en (1,234.5) or de (1.234,5)"), N_("LOCALE")},
         {"date", 0, 0, G_OPTION_ARG_STRING, &a->date,
-         "The date stored in a PDF or PostScript file (default: SOURCE_DATE_EPOCH or now)", "YYYY-MM-DD"},
+         N_("The date stored in a PDF or PostScript file (default: SOURCE_DATE_EPOCH or now)"), N_("YYYY-MM-DD")},
         {"no-attach", 0, 0, G_OPTION_ARG_NONE, &a->no_attach,
-         "PDF: attach no CSV file (default: the chart's numbers, as compare --format csv writes them)", NULL},
-        {"alt", 0, 0, G_OPTION_ARG_NONE, &a->alt, "Print the chart's text description (on stderr with -o -)", NULL},
+         N_("PDF: attach no CSV file (default: the chart's numbers, as compare --format csv writes them)"), NULL},
+        {"alt", 0, 0, G_OPTION_ARG_NONE, &a->alt, N_("Print the chart's text description (on stderr with -o -)"), NULL},
         {"rate", 0, 0, G_OPTION_ARG_STRING, &a->rate,
-         "Line: plot the exchange rate of CODE from the --rates table, every observation", "CODE"},
-        {"rate-base", 0, 0, G_OPTION_ARG_STRING, &a->rate_base, "With --rate: per unit of this currency (default EUR)", "CODE"},
+         N_("Line: plot the exchange rate of CODE from the --rates table, every observation"), N_("CODE")},
+        {"rate-base", 0, 0, G_OPTION_ARG_STRING, &a->rate_base, N_("With --rate: per unit of this currency (default EUR)"), N_("CODE")},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
-    GOptionContext *ctx = g_option_context_new("KIND [FILE...] - draw a chart");
+    GOptionContext *ctx = g_option_context_new(N_("KIND [FILE...] - draw a chart"));
+    g_option_context_set_translation_domain(ctx, GETTEXT_PACKAGE);
     g_option_context_set_summary(ctx,
-        "KIND: bar, stacked, grouped, column, line, area, dumbbell, scatter.\n"
+        N_("KIND: bar, stacked, grouped, column, line, area, dumbbell, scatter.\n"
         "Without FILE, the embedded Kiel Ukraine Support Tracker data is used.\n\n"
-        "Example: aidstat chart line --by region --region europe,usa --type military --cumulative -o aid.pdf");
-    g_option_context_add_main_entries(ctx, entries, NULL);
+        "Example: aidstat chart line --by region --region europe,usa --type military --cumulative -o aid.pdf"));
+    g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
     cli_select_add_entries(&a->sel, ctx);
     cli_norm_add_entries(&a->norm, ctx);
     cli_eu_add_entries(&a->eu, ctx);
@@ -340,7 +341,7 @@ static int chart_over_time(chart_args_t *a, int argc, char **argv, aidstat_chart
         return cli_fail(err);
     size_t ng = aidstat_series_groups(a->ser);
     if (co->top && ng > co->top && !a->data.quiet)
-        fprintf(stderr, "aidstat: note: showing the %zu largest of %zu groups (--top N to change)\n", co->top, ng);
+        fprintf(stderr, _("aidstat: note: showing the %zu largest of %zu groups (--top N to change)\n"), co->top, ng);
     *chart = aidstat_chart_from_series(a->ser, co, err);
     if (*chart && a->res)
         aidstat_chart_attach_result(*chart, a->res);

@@ -27,10 +27,11 @@ static void print_report(const aidstat_load_report_t *r, void *user)
 int cmd_check(int argc, char **argv)
 {
     cli_data_opts_t data = {0};
-    GOptionContext *ctx = g_option_context_new("[FILE...] - check what files hold");
+    GOptionContext *ctx = g_option_context_new(N_("[FILE...] - check what files hold"));
+    g_option_context_set_translation_domain(ctx, GETTEXT_PACKAGE);
     g_option_context_set_summary(ctx,
-        "For each FILE (or the embedded dataset): the loader used, rows read, used and\n"
-        "rejected, the reasons with their first line numbers, and the period and donors covered.");
+        N_("For each FILE (or the embedded dataset): the loader used, rows read, used and\n"
+        "rejected, the reasons with their first line numbers, and the period and donors covered."));
     g_option_context_add_group(ctx, cli_data_group(&data));
     GError *gerr = NULL;
     int code;

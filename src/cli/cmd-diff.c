@@ -102,17 +102,18 @@ static char *fmt_pct(double x, char *buf, size_t len)
 static void grid_header(const view_t *v, cli_grid_t *g, const char *first)
 {
     cli_grid_put(g, first);
-    cli_grid_put(g, "Type");
-    cli_grid_put(g, "Measure");
-    cli_grid_put(g, "Old");
-    cli_grid_put(g, "New");
-    cli_grid_put(g, "Change");
-    cli_grid_put(g, "% change");
+    cli_grid_put(g, _("Type"));
+    cli_grid_put(g, _("Measure"));
+    cli_grid_put(g, _("Old"));
+    cli_grid_put(g, _("New"));
+    cli_grid_put(g, _("Change"));
+    /* xgettext:no-c-format */
+    cli_grid_put(g, _("% change"));
     if (v->new_col)
-        cli_grid_put(g, "New periods");
+        cli_grid_put(g, _("New periods"));
     if (v->old_col)
-        cli_grid_put(g, "Old periods");
-    cli_grid_put(g, "Status");
+        cli_grid_put(g, _("Old periods"));
+    cli_grid_put(g, _("Status"));
     for (size_t j = 3; j < g->ncols - 1; j++)
         g->right[j] = true;
 }
@@ -121,7 +122,7 @@ static void grid_row(const view_t *v, cli_grid_t *g, const aidstat_diff_row_t *r
 {
     char buf[96];
     char *m = measure_text(r->measure);
-    cli_grid_put(g, r->label[0] ? r->label : "(blank)");
+    cli_grid_put(g, r->label[0] ? r->label : _("(blank)"));
     cli_grid_put(g, type_text(r->type));
     cli_grid_put(g, m);
     cli_grid_put(g, r->status == AIDSTAT_DIFF_ADDED ? "–" : fmt_money(v, r->old_value, false, buf, sizeof buf));
@@ -145,7 +146,7 @@ static char *donor_list(const aidstat_diff_t *d, int which)
 {
     size_t n = aidstat_diff_donor_count(d, which);
     if (!n)
-        return g_strdup("none");
+        return g_strdup(_("none"));
     GString *s = g_string_new(NULL);
     for (size_t i = 0; i < n; i++)
         g_string_append_printf(s, "%s%s", i ? ", " : "", aidstat_diff_donor(d, which, i));
@@ -158,26 +159,26 @@ static GPtrArray *footer_lines(const view_t *v, size_t hidden)
     const aidstat_diff_t *d = v->d;
     GPtrArray *l = g_ptr_array_new_with_free_func(g_free);
     char *cp = common_period(d);
-    g_ptr_array_add(l, g_strdup_printf("Compared: %s (the periods both files cover)%s", cp,
+    g_ptr_array_add(l, g_strdup_printf(_("Compared: %s (the periods both files cover)%s"), cp,
                                        v->new_col || v->old_col
-                                           ? "; values for periods only one file covers are shown apart"
+                                           ? _("; values for periods only one file covers are shown apart")
                                            : ""));
     g_free(cp);
-    g_ptr_array_add(l, g_strdup_printf("Unit: %s (%s, nominal: current prices)", v->unit_long,
+    g_ptr_array_add(l, g_strdup_printf(_("Unit: %s (%s, nominal: current prices)"), v->unit_long,
                                        aidstat_diff_currency(d)));
     const char *f = aidstat_diff_filter(d);
     if (f[0])
-        g_ptr_array_add(l, g_strdup_printf("Selection: %s", f));
+        g_ptr_array_add(l, g_strdup_printf(_("Selection: %s"), f));
     char *added = donor_list(d, 1), *removed = donor_list(d, 0);
-    g_ptr_array_add(l, g_strdup_printf("Donors added: %s; removed: %s", added, removed));
+    g_ptr_array_add(l, g_strdup_printf(_("Donors added: %s; removed: %s"), added, removed));
     g_free(added);
     g_free(removed);
     if (hidden)
-        g_ptr_array_add(l, g_strdup_printf("Rows not shown: %zu%s", hidden,
-                                           v->top ? " (unchanged, or beyond --top; --all shows unchanged ones)"
-                                                  : " unchanged (--all shows them)"));
+        g_ptr_array_add(l, g_strdup_printf(_("Rows not shown: %zu%s"), hidden,
+                                           v->top ? _(" (unchanged, or beyond --top; --all shows unchanged ones)")
+                                                  : _(" unchanged (--all shows them)")));
     for (size_t i = 0; i < aidstat_diff_note_count(d); i++)
-        g_ptr_array_add(l, g_strdup_printf("Note: %s", aidstat_diff_note(d, i)));
+        g_ptr_array_add(l, g_strdup_printf(_("Note: %s"), aidstat_diff_note(d, i)));
     return l;
 }
 
@@ -185,7 +186,7 @@ static char *side_text(const aidstat_diff_t *d, int which)
 {
     const char *src = aidstat_diff_source(d, which);
     char *p = side_period(d, which);
-    char *s = g_strdup_printf("%s: %s (%s), %s", which ? "New" : "Old", src[0] ? src : "source not stated",
+    char *s = g_strdup_printf(_("%s: %s (%s), %s"), which ? _("New") : _("Old"), src[0] ? src : _("source not stated"),
                               aidstat_diff_file(d, which), p);
     g_free(p);
     return s;
@@ -198,7 +199,7 @@ static void print_table(const view_t *v, bool markdown)
     bool *show = shown_rows(v);
     size_t hidden = 0;
     cli_grid_t *g = cli_grid_new(ncols(v));
-    grid_header(v, g, "Donor");
+    grid_header(v, g, _("Donor"));
     for (size_t i = 0; i < aidstat_diff_rows(d); i++) {
         if (show[i])
             grid_row(v, g, aidstat_diff_row(d, i));
@@ -206,16 +207,17 @@ static void print_table(const view_t *v, bool markdown)
             hidden++;
     }
     cli_grid_t *gg = cli_grid_new(ncols(v));
-    grid_header(v, gg, "Group");
+    grid_header(v, gg, _("Group"));
     for (size_t i = 0; i < aidstat_diff_groups(d); i++)
         grid_row(v, gg, aidstat_diff_group(d, i));
     char *o = side_text(d, 0), *n = side_text(d, 1);
     GPtrArray *foot = footer_lines(v, hidden);
     const char *br = markdown ? "  \n" : "\n";
+    char *title = g_strdup_printf(_("What changed between two versions, %s"), v->unit_long);
     if (markdown)
-        fprintf(fp, "**What changed between two versions, %s**\n\n", v->unit_long);
+        fprintf(fp, "**%s**\n\n", title);
     else
-        fprintf(fp, "What changed between two versions, %s\n", v->unit_long);
+        fprintf(fp, "%s\n", title);
     fprintf(fp, "%s%s%s\n\n", o, br, n);
     if (g->cells->len > g->ncols) {
         if (markdown)
@@ -223,9 +225,9 @@ static void print_table(const view_t *v, bool markdown)
         else
             cli_grid_print(fp, g, false);
     } else {
-        fprintf(fp, "No donor's figures changed.\n");
+        fputs(_("No donor's figures changed.\n"), fp);
     }
-    fprintf(fp, "\n%s\n\n", markdown ? "**By group**" : "By group");
+    fprintf(fp, markdown ? "\n**%s**\n\n" : "\n%s\n\n", _("By group"));
     if (markdown)
         cli_grid_markdown(fp, gg, false);
     else
@@ -234,6 +236,7 @@ static void print_table(const view_t *v, bool markdown)
     for (guint i = 0; i < foot->len; i++)
         fprintf(fp, "%s%s", (const char *)g_ptr_array_index(foot, i), i + 1 < foot->len ? br : "\n");
     g_ptr_array_free(foot, TRUE);
+    g_free(title);
     g_free(o);
     g_free(n);
     g_free(show);
@@ -423,27 +426,28 @@ int cmd_diff(int argc, char **argv)
     cli_data_opts_t data = {0};
     cli_select_t sel = {0};
     GOptionEntry entries[] = {
-        {"all", 'a', 0, G_OPTION_ARG_NONE, &all, "Show unchanged rows too", NULL},
+        {"all", 'a', 0, G_OPTION_ARG_NONE, &all, N_("Show unchanged rows too"), NULL},
         {"top", 'n', 0, G_OPTION_ARG_INT, &top,
-         "Only the N donors with the largest change per measure (chart: 15 by default)", "N"},
+         N_("Only the N donors with the largest change per measure (chart: 15 by default)"), N_("N")},
         {"chart", 0, 0, G_OPTION_ARG_FILENAME, &chart,
-         "Also draw the largest revisions (old and new per donor) to FILE (.pdf, .svg, .png)", "FILE"},
+         N_("Also draw the largest revisions (old and new per donor) to FILE (.pdf, .svg, .png)"), N_("FILE")},
         {"chart-measure", 0, 0, G_OPTION_ARG_STRING, &chart_measure,
-         "Measure of the chart (default: allocations when compared, else the first)", "MEASURE"},
-        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: table, csv, tsv, json, markdown", "FORMAT"},
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (atomically) instead of stdout", "FILE"},
-        {"scale", 0, 0, G_OPTION_ARG_STRING, &scale, "Table unit: bn, m, k or 1 (default: automatic)", "UNIT"},
-        {"decimals", 0, 0, G_OPTION_ARG_INT, &decimals, "Decimals in the table (default 3)", "N"},
+         N_("Measure of the chart (default: allocations when compared, else the first)"), N_("MEASURE")},
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output: table, csv, tsv, json, markdown"), N_("FORMAT")},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (atomically) instead of stdout"), N_("FILE")},
+        {"scale", 0, 0, G_OPTION_ARG_STRING, &scale, N_("Table unit: bn, m, k or 1 (default: automatic)"), N_("UNIT")},
+        {"decimals", 0, 0, G_OPTION_ARG_INT, &decimals, N_("Decimals in the table (default 3)"), N_("N")},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
-    GOptionContext *ctx = g_option_context_new("OLD NEW - what changed between two versions of a dataset");
+    GOptionContext *ctx = g_option_context_new(N_("OLD NEW - what changed between two versions of a dataset"));
+    g_option_context_set_translation_domain(ctx, GETTEXT_PACKAGE);
     g_option_context_set_summary(
-        ctx, "Per donor, type and measure: the old and new value over the periods both files\n"
+        ctx, /* xgettext:no-c-format */ N_("Per donor, type and measure: the old and new value over the periods both files\n"
              "cover, the change and % change; values for periods only one covers apart;\n"
              "donors added and removed; totals per group. The files may be in different\n"
              "formats (a release's workbook against the website's CSV).\n\n"
-             "Example: aidstat diff --type military old/data_explorer.csv data_explorer.csv");
-    g_option_context_add_main_entries(ctx, entries, NULL);
+             "Example: aidstat diff --type military old/data_explorer.csv data_explorer.csv"));
+    g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
     cli_select_add_entries(&sel, ctx);
     g_option_context_add_group(ctx, cli_data_group(&data));
     GError *gerr = NULL;

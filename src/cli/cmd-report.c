@@ -11,28 +11,30 @@ int cmd_report(int argc, char **argv)
     gchar **data = NULL;
     gboolean quiet = FALSE, verbose = FALSE, confine = FALSE, no_attach = FALSE;
     GOptionEntry entries[] = {
-        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No messages but errors", NULL},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("No messages but errors"), NULL},
         {"verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
-         "Say on stderr what became of every row of each data file, as check does", NULL},
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the report to FILE: a PDF, or one HTML page for .html (default aidstat-report.pdf)", "FILE"},
+         N_("Say on stderr what became of every row of each data file, as check does"), NULL},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+         N_("Write the report to FILE: a PDF, or one HTML page for .html (default aidstat-report.pdf)"), N_("FILE")},
         {"data", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &data,
-         "Use FILE instead of the spec's data (repeatable), e.g. a newer Kiel release", "FILE"},
+         N_("Use FILE instead of the spec's data (repeatable), e.g. a newer Kiel release"), N_("FILE")},
         {"date", 0, 0, G_OPTION_ARG_STRING, &date,
-         "The report's date, printed for \"date:\" and stored in the PDF (default: SOURCE_DATE_EPOCH or today)",
-         "YYYY-MM-DD"},
+         N_("The report's date, printed for \"date:\" and stored in the PDF (default: SOURCE_DATE_EPOCH or today)"),
+         N_("YYYY-MM-DD")},
         {"no-attach", 0, 0, G_OPTION_ARG_NONE, &no_attach,
-         "Attach no CSV files to the PDF (default: each chart's and table's numbers, and all the data)", NULL},
+         N_("Attach no CSV files to the PDF (default: each chart's and table's numbers, and all the data)"), NULL},
         {"confine", 0, 0, G_OPTION_ARG_NONE, &confine,
-         "Let the spec read files only inside its own folder (no absolute paths, no ..): for specs you did not write",
+         N_("Let the spec read files only inside its own folder (no absolute paths, no ..): for specs you did not write"),
          NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
-    GOptionContext *ctx = g_option_context_new("[SPEC.md] - lay a report out as PDF");
+    GOptionContext *ctx = g_option_context_new(N_("[SPEC.md] - lay a report out as PDF"));
+    g_option_context_set_translation_domain(ctx, GETTEXT_PACKAGE);
     g_option_context_set_summary(ctx,
-        "A Markdown spec with chart, table and kpi blocks and {{ }} figures becomes a paged PDF\n"
+        N_("A Markdown spec with chart, table and kpi blocks and {{ }} figures becomes a paged PDF\n"
         "(see reports/README.md). Without SPEC: the built-in Ukraine support report on the\n"
-        "embedded Kiel data, written to aidstat-report.pdf.");
-    g_option_context_add_main_entries(ctx, entries, NULL);
+        "embedded Kiel data, written to aidstat-report.pdf."));
+    g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
     GError *gerr = NULL;
     int code = EXIT_OK;
     aidstat_report_t *r = NULL;
@@ -47,6 +49,10 @@ int cmd_report(int argc, char **argv)
     }
     if ((code = cli_date_apply(date)))
         goto done;
+    /* a report's prose is in its spec's language, English for every spec
+     * shipped so far: its tables and charts name donors, groups, types
+     * and months in English too, whatever --lang says (messages follow it) */
+    aidstat_set_language("en");
     const char *out = output ? output : "aidstat-report.pdf";
     if (!g_str_has_suffix(out, ".pdf") && !g_str_has_suffix(out, ".PDF") && !aidstat_report_path_is_html(out)) {
         code = cli_error(EXIT_USAGE, "report: the output is a PDF file or an HTML page (.pdf, .html: %s)", out);
@@ -70,7 +76,7 @@ int cmd_report(int argc, char **argv)
         goto done;
     }
     if (!quiet)
-        fprintf(stderr, "aidstat: wrote %s\n", out);
+        fprintf(stderr, _("aidstat: wrote %s\n"), out);
 done:
     aidstat_report_free(r);
     g_free(output);

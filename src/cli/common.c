@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <inttypes.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -71,7 +72,7 @@ int cli_error(int code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = g_strdup_vprintf(fmt, ap);
+    char *msg = g_strdup_vprintf(_(fmt), ap);
     va_end(ap);
     say(msg);
     g_free(msg);
@@ -82,42 +83,43 @@ GOptionGroup *cli_data_group(cli_data_opts_t *o)
 {
     GOptionEntry entries[] = {
         {"map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->map,
-         "Read FIELD from COLUMN (repeatable), e.g. value=Amount", "FIELD=COLUMN"},
+         N_("Read FIELD from COLUMN (repeatable), e.g. value=Amount"), N_("FIELD=COLUMN")},
         {"delimiter", 0, 0, G_OPTION_ARG_STRING, &o->delimiter,
-         "Field delimiter: , ; tab (default: sniffed)", "CHAR"},
+         N_("Field delimiter: , ; tab (default: sniffed)"), N_("CHAR")},
         {"decimal-comma", 0, 0, G_OPTION_ARG_NONE, &o->decimal_comma,
-         "Numbers use a decimal comma (1.234,5)", NULL},
+         N_("Numbers use a decimal comma (1.234,5)"), NULL},
         {"decimal-point", 0, 0, G_OPTION_ARG_NONE, &o->decimal_point,
-         "Numbers use a decimal point (1,234.5); by default a ';' file's columns show theirs",
+         N_("Numbers use a decimal point (1,234.5); by default a ';' file's columns show theirs"),
          NULL},
         {"date-order", 0, 0, G_OPTION_ARG_STRING, &o->date_order,
-         "Day and month order of dates like 3/4/2024: dmy, mdy, ymd (default: shown by each "
-         "column's values)", "ORDER"},
+         N_("Day and month order of dates like 3/4/2024: dmy, mdy, ymd (default: shown by each "
+         "column's values)"), N_("ORDER")},
         {"word", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->words,
-         "Read WORD in type or measure cells as NAME, an aid type or measure (repeatable), "
-         "e.g. Rüstung=military", "WORD=NAME"},
+         N_("Read WORD in type or measure cells as NAME, an aid type or measure (repeatable), "
+         "e.g. Rüstung=military"), N_("WORD=NAME")},
         {"unit", 0, 0, G_OPTION_ARG_STRING, &o->unit,
-         "Unit of values when the file does not say: bn, m, k, 1", "UNIT"},
+         N_("Unit of values when the file does not say: bn, m, k, 1"), N_("UNIT")},
         {"input-currency", 0, 0, G_OPTION_ARG_STRING, &o->currency,
-         "Currency of values when the file does not say (default EUR)", "CODE"},
+         N_("Currency of values when the file does not say (default EUR)"), N_("CODE")},
         {"input-format", 0, 0, G_OPTION_ARG_STRING, &o->input_format,
-         "Force a loader: csv, kiel-data-explorer, kiel-total-allocations, ...", "NAME"},
+         N_("Force a loader: csv, kiel-data-explorer, kiel-total-allocations, ..."), N_("NAME")},
         {"encoding", 0, 0, G_OPTION_ARG_STRING, &o->encoding,
-         "Encoding of the files: UTF-8, ISO-8859-1, Windows-1252, ... (default: detected)", "NAME"},
+         N_("Encoding of the files: UTF-8, ISO-8859-1, Windows-1252, ... (default: detected)"), N_("NAME")},
         {"sheet", 0, 0, G_OPTION_ARG_STRING, &o->sheet,
-         "Load this sheet of an XLSX workbook (default: the Kiel MAIN DATA sheet, else the first)",
-         "NAME"},
+         N_("Load this sheet of an XLSX workbook (default: the Kiel MAIN DATA sheet, else the first)"),
+         N_("NAME")},
         {"regions", 0, 0, G_OPTION_ARG_FILENAME, &o->regions,
-         "Donor groups from FILE (region,name,iso3[,country]) instead of the built-in ones", "FILE"},
+         N_("Donor groups from FILE (region,name,iso3[,country]) instead of the built-in ones"), N_("FILE")},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet,
-         "No progress, notes or warnings (errors are always printed)", NULL},
+         N_("No progress, notes or warnings (errors are always printed)"), NULL},
         {"verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose,
-         "Say on stderr what became of every row of each file, as check does", NULL},
+         N_("Say on stderr what became of every row of each file, as check does"), NULL},
         {"allow-overlap", 0, 0, G_OPTION_ARG_NONE, &o->allow_overlap,
-         "Add files even when one is given twice or two hold the same records", NULL},
+         N_("Add files even when one is given twice or two hold the same records"), NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
-    GOptionGroup *g = g_option_group_new("data", "Reading data:", "Options for reading data", NULL, NULL);
+    GOptionGroup *g = g_option_group_new("data", N_("Reading data:"), N_("Options for reading data"), NULL, NULL);
+    g_option_group_set_translation_domain(g, GETTEXT_PACKAGE);
     g_option_group_add_entries(g, entries);
     return g;
 }
@@ -187,23 +189,41 @@ void cli_data_clear(cli_data_opts_t *o)
     g_free(o->regions);
 }
 
+/* How the encoding was found, in the user's language. */
+static const char *how_word(const char *how)
+{
+    static const char *const words[] = {NC_("encoding", "declared"), NC_("encoding", "detected")};
+    for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
+        if (!strcmp(how, words[i])) {
+            char *id = g_strconcat("encoding\004", how, NULL);
+            const char *t = gettext(id);
+            bool same = t == id;
+            g_free(id);
+            return same ? how : t;
+        }
+    return how;
+}
+
 void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
 {
     fprintf(fp, "%s\n", aidstat_load_report_file(r));
-    fprintf(fp, "  format:   %s: %s\n", aidstat_load_report_format(r), aidstat_load_report_description(r));
+    fprintf(fp, _("  format:   %s: %s\n"), aidstat_load_report_format(r), aidstat_load_report_description(r));
     aidstat_dataset_role_t role = aidstat_load_report_role(r);
     if (role != AIDSTAT_DATASET_RECORDS) /* record-level aid goes without saying */
-        fprintf(fp, "  role:     %s: %s\n", aidstat_dataset_role_name(role),
+        fprintf(fp, _("  role:     %s: %s\n"), aidstat_dataset_role_name(role),
                 aidstat_dataset_role_usage(role));
     const char *how;
     const char *enc = aidstat_load_report_encoding(r, &how);
-    fprintf(fp, "  encoding: %s%s%s%s\n", enc, strcmp(how, "default") ? " (" : "",
-            strcmp(how, "default") ? how : "", strcmp(how, "default") ? ")" : "");
-    fprintf(fp, "  rows:     %" G_GUINT64_FORMAT " read, %" G_GUINT64_FORMAT " used, %" G_GUINT64_FORMAT
-                " rejected, %" G_GUINT64_FORMAT " without aid\n",
+    if (strcmp(how, "default"))
+        /* TRANSLATORS: an encoding and how it was found: declared, detected */
+        fprintf(fp, _("  encoding: %s (%s)\n"), enc, how_word(how));
+    else
+        fprintf(fp, _("  encoding: %s\n"), enc);
+    fprintf(fp, _("  rows:     %" PRIu64 " read, %" PRIu64 " used, %" PRIu64 " rejected, %" PRIu64
+                  " without aid\n"),
             aidstat_load_report_rows_read(r), aidstat_load_report_rows_used(r),
             aidstat_load_report_rows_rejected(r), aidstat_load_report_rows_skipped(r));
-    fprintf(fp, "  records:  %" G_GUINT64_FORMAT, aidstat_load_report_records(r));
+    fprintf(fp, _("  records:  %" PRIu64), aidstat_load_report_records(r));
     bool first = true;
     for (int m = 0; m < AIDSTAT_MEASURE_COUNT; m++) {
         uint64_t n = aidstat_load_report_measure_records(r, (aidstat_measure_t)m);
@@ -215,7 +235,7 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
     fprintf(fp, "%s\n", first ? "" : ")");
     uint64_t zeros = aidstat_load_report_zero_cells(r);
     if (zeros)
-        fprintf(fp, "  zeros:    %" G_GUINT64_FORMAT " zero values in value columns (no aid of that kind: not records)\n",
+        fprintf(fp, _("  zeros:    %" PRIu64 " zero values in value columns (no aid of that kind: not records)\n"),
                 zeros);
     int y0, m0, y1, m1;
     char a[32], b[32];
@@ -223,13 +243,13 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
     aidstat_period_format(y0, m0, a, sizeof a);
     aidstat_period_format(y1, m1, b, sizeof b);
     if (y0 > 0 && strcmp(a, b) == 0)
-        fprintf(fp, "  period:   %s\n", a);
+        fprintf(fp, _("  period:   %s\n"), a);
     else if (y0 > 0)
-        fprintf(fp, "  period:   %s – %s\n", a, b);
+        fprintf(fp, _("  period:   %s – %s\n"), a, b);
     else
-        fprintf(fp, "  period:   none (no dates in the records)\n");
+        fputs(_("  period:   none (no dates in the records)\n"), fp);
     size_t nd = aidstat_load_report_donor_count(r);
-    fprintf(fp, "  donors:   %zu", nd);
+    fprintf(fp, _("  donors:   %zu"), nd);
     for (size_t i = 0; i < nd; i++) {
         const char *d = aidstat_load_report_donor(r, i);
         bool q = strchr(d, ',') != NULL; /* "Korea, Republic of" is one donor */
@@ -242,7 +262,7 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
      * default, Ukraine */
     size_t nrc = aidstat_load_report_recipient_count(r);
     if (nrc > 1 || (nrc == 1 && strcmp(aidstat_load_report_recipient(r, 0), "Ukraine") != 0)) {
-        fprintf(fp, "  recipients: %zu", nrc);
+        fprintf(fp, _("  recipients: %zu"), nrc);
         for (size_t i = 0; i < nrc; i++) {
             const char *d = aidstat_load_report_recipient(r, i);
             bool q = strchr(d, ',') != NULL;
@@ -253,30 +273,31 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
         fputc('\n', fp);
     }
     const char *src = aidstat_load_report_source(r), *rel = aidstat_load_report_release(r);
-    fprintf(fp, "  source:   %s%s%s\n", src[0] ? src : "not stated", rel[0] ? ", " : "", rel);
+    fprintf(fp, _("  source:   %s%s%s\n"), src[0] ? src : _("not stated"), rel[0] ? ", " : "", rel);
     for (size_t i = 0; i < aidstat_load_report_note_count(r); i++)
     {
         char *w = aidstat_text_word(aidstat_load_report_note_marked(r, i), cli_option_word, NULL);
-        fprintf(fp, "  note:     %s\n", w);
+        fprintf(fp, _("  note:     %s\n"), w);
         g_free(w);
     }
     size_t nc = aidstat_load_report_currency_count(r);
     if (nc > 1) {
-        fprintf(fp, "  note:     values in several currencies: ");
+        fputs(_("  note:     values in several currencies: "), fp);
         for (size_t i = 0; i < nc; i++)
             fprintf(fp, "%s%s", i ? ", " : "", aidstat_load_report_currency(r, i));
         fputc('\n', fp);
     }
     size_t nr = aidstat_load_report_reason_count(r);
     if (nr)
-        fprintf(fp, "  rejected rows by reason:\n");
+        fputs(_("  rejected rows by reason:\n"), fp);
     for (size_t i = 0; i < nr; i++) {
         uint64_t count;
         long lines[5];
         size_t nl;
         const char *why = aidstat_load_report_reason(r, i, &count, lines, 5, &nl);
-        fprintf(fp, "    %s: %" G_GUINT64_FORMAT " row%s, line%s", why, count, count == 1 ? "" : "s",
-                nl == 1 ? "" : "s");
+        fprintf(fp, "    %s: ", why);
+        fprintf(fp, P_("%" PRIu64 " row", "%" PRIu64 " rows", count), count);
+        fputs(P_(", line", ", lines", nl), fp);
         for (size_t k = 0; k < nl; k++)
             fprintf(fp, "%s%ld", k ? ", " : " ", lines[k]);
         if (count > nl)
@@ -284,7 +305,7 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
         const char *ex = aidstat_load_report_reason_example(r, i);
         if (ex[0]) {
             char *v = aidstat_text_visible(ex);
-            fprintf(fp, "; first: \"%s\"", v);
+            fprintf(fp, _("; first: \"%s\""), v);
             g_free(v);
         }
         fputc('\n', fp);
@@ -301,13 +322,13 @@ void cli_warn_load(const aidstat_load_report_t *r)
     for (size_t i = 0; i < n && i < 3; i++) {
         uint64_t count;
         const char *why = aidstat_load_report_reason(r, i, &count, NULL, 0, NULL);
-        g_string_append_printf(s, "%s%s: %" G_GUINT64_FORMAT, i ? "; " : "", why, count);
+        g_string_append_printf(s, "%s%s: %" PRIu64, i ? "; " : "", why, count);
     }
     if (n > 3)
         g_string_append(s, "; ...");
     fprintf(stderr,
-            "aidstat: warning: %s: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
-            " rows rejected (%s); run 'aidstat check' for line numbers\n",
+            _("aidstat: warning: %s: %" PRIu64 " of %" PRIu64
+              " rows rejected (%s); run 'aidstat check' for line numbers\n"),
             aidstat_load_report_file(r), rej, aidstat_load_report_rows_read(r), s->str);
     g_string_free(s, TRUE);
 }
@@ -335,10 +356,12 @@ static void progress(uint64_t done, uint64_t total, void *user)
         for (int i = 0; i < width; i++)
             bar[i] = i < fill ? '#' : '-';
         bar[width] = '\0';
-        fprintf(stderr, "\raidstat: loading %s [%s] %3d %% %.0f MB\033[K", p->name, bar,
+        fputc('\r', stderr);
+        fprintf(stderr, _("aidstat: loading %s [%s] %3d %% %.0f MB\033[K"), p->name, bar,
                 (int)((double)done * 100 / (double)total), mb);
     } else {
-        fprintf(stderr, "\raidstat: loading %s %.0f MB\033[K", p->name, mb);
+        fputc('\r', stderr);
+        fprintf(stderr, _("aidstat: loading %s %.0f MB\033[K"), p->name, mb);
     }
     fflush(stderr);
 }
@@ -354,7 +377,7 @@ static int inputs_fail(aidstat_inputs_t *in, const aidstat_error_t *err)
         g_free(v);
     }
     if (aidstat_inputs_overlap_refused(in))
-        fprintf(stderr, "aidstat: --allow-overlap adds them anyway, if the overlap is deliberate\n");
+        fputs(_("aidstat: --allow-overlap adds them anyway, if the overlap is deliberate\n"), stderr);
     aidstat_inputs_free(in);
     return code;
 }
@@ -513,8 +536,11 @@ static int number_option(const char *name, const char *value, bool whole, double
     if (aidstat_number_read(value, whole, min, max, out) == AIDSTAT_NUMBER_OK)
         return 0;
     char a[32], b[32];
-    return cli_error(EXIT_USAGE, "%s \"%s\": give a %snumber from %s to %s", name, value, whole ? "whole " : "",
-                     cli_fmt_exact(min, a, sizeof a), cli_fmt_exact(max, b, sizeof b));
+    cli_fmt_exact(min, a, sizeof a);
+    cli_fmt_exact(max, b, sizeof b);
+    if (whole)
+        return cli_error(EXIT_USAGE, "%s \"%s\": give a whole number from %s to %s", name, value, a, b);
+    return cli_error(EXIT_USAGE, "%s \"%s\": give a number from %s to %s", name, value, a, b);
 }
 
 int cli_number(const char *name, const char *value, double min, double max, double *out)

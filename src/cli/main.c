@@ -2,7 +2,9 @@
 #include "config.h"
 #include "cli/cli.h"
 
+#include <libintl.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const struct {
@@ -10,33 +12,94 @@ static const struct {
     int (*fn)(int, char **);
     const char *help;
 } commands[] = {
-    {"compare", cmd_compare, "donor totals, shares and ranks by donor, region, type or period"},
-    {"trend", cmd_trend, "trends over time: slope and growth per year with 95 % intervals, change vs baseline"},
-    {"chart", cmd_chart, "publication charts (bar, stacked, grouped, column, line, area, dumbbell, scatter) as PDF, SVG, PNG"},
-    {"report", cmd_report, "a paged PDF report from a Markdown spec with live figures (default: the Ukraine support report)"},
-    {"diff", cmd_diff, "what changed between two versions of a dataset: revisions, new periods, donors added"},
-    {"check", cmd_check, "what a file holds: loader, rows read/used/rejected and why, coverage"},
-    {"convert", cmd_convert, "write any supported file as aidstat's long CSV format"},
+    {"compare", cmd_compare, N_("donor totals, shares and ranks by donor, region, type or period")},
+    /* xgettext:no-c-format */
+    {"trend", cmd_trend, N_("trends over time: slope and growth per year with 95 % intervals, change vs baseline")},
+    {"chart", cmd_chart, N_("publication charts (bar, stacked, grouped, column, line, area, dumbbell, scatter) as PDF, SVG, PNG")},
+    {"report", cmd_report, N_("a paged PDF report from a Markdown spec with live figures (default: the Ukraine support report)")},
+    {"diff", cmd_diff, N_("what changed between two versions of a dataset: revisions, new periods, donors added")},
+    {"check", cmd_check, N_("what a file holds: loader, rows read/used/rejected and why, coverage")},
+    {"convert", cmd_convert, N_("write any supported file as aidstat's long CSV format")},
 };
 
 static void usage(FILE *fp)
 {
-    fprintf(fp, "Usage: aidstat COMMAND [OPTIONS] [FILE...]\n\n"
-                "Compare military-aid datasets. Without FILE, commands use the embedded\n"
-                "Kiel Ukraine Support Tracker data (%s).\n\nCommands:\n",
+    fprintf(fp, _("Usage: aidstat [--lang LANG] COMMAND [OPTIONS] [FILE...]\n\n"
+                  "Compare military-aid datasets. Without FILE, commands use the embedded\n"
+                  "Kiel Ukraine Support Tracker data (%s).\n\nCommands:\n"),
             aidstat_default_dataset_name());
     for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
-        fprintf(fp, "  %-9s %s\n", commands[i].name, commands[i].help);
-    fprintf(fp, "\n'aidstat COMMAND --help' lists a command's options.\n\n"
-                "Exit codes: 0 success, 1 usage error, 2 unreadable or malformed input,\n"
-                "3 nothing matched the selection, 4 the data cannot answer the request,\n"
-                "5 output could not be written.\n");
+        fprintf(fp, "  %-9s %s\n", commands[i].name, _(commands[i].help));
+    fprintf(fp, _("\n'aidstat COMMAND --help' lists a command's options.\n\n"
+                  "--lang LANG (any command): en or de, the language of messages, tables\n"
+                  "and charts (default: LANGUAGE, LC_ALL, LC_MESSAGES); CSV and JSON\n"
+                  "keep their English keys, codes and numbers.\n\n"
+                  "Exit codes: 0 success, 1 usage error, 2 unreadable or malformed input,\n"
+                  "3 nothing matched the selection, 4 the data cannot answer the request,\n"
+                  "5 output could not be written.\n"));
+}
+
+/* Take "--lang LANG" or "--lang=LANG" out of argv (anywhere before a
+ * "--"): it is every command's option. Returns the value, NULL when
+ * absent; *bad when it has no value. */
+static const char *take_lang(int *argc, char **argv, bool *bad)
+{
+    const char *lang = NULL;
+    int out = 1;
+    bool rest = false;
+    for (int i = 1; i < *argc; i++) {
+        if (!rest && !strcmp(argv[i], "--"))
+            rest = true;
+        if (!rest && !strcmp(argv[i], "--lang")) {
+            if (i + 1 >= *argc) {
+                *bad = true;
+                continue;
+            }
+            lang = argv[++i];
+        } else if (!rest && !strncmp(argv[i], "--lang=", 7)) {
+            lang = argv[i] + 7;
+        } else {
+            argv[out++] = argv[i];
+        }
+    }
+    argv[out] = NULL;
+    *argc = out;
+    return lang;
+}
+
+/* Messages: the catalogues under LOCALEDIR, or $AIDSTAT_LOCALEDIR (the
+ * build tree's locale/ when running uninstalled); --lang picks one over
+ * the environment. LANGUAGE is what GNU gettext reads first; it is
+ * ignored in the "C" locale, so that becomes C.UTF-8, which has the same
+ * formats and lets LANGUAGE count. */
+static int messages_init(int *argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C"); /* numbers in and out always use '.' */
+    const char *dir = g_getenv("AIDSTAT_LOCALEDIR");
+    bindtextdomain(GETTEXT_PACKAGE, dir && *dir ? dir : LOCALEDIR);
+    bind_textdomain_codeset(GETTEXT_PACKAGE, "UTF-8");
+    textdomain(GETTEXT_PACKAGE);
+    bool bad = false;
+    const char *lang = take_lang(argc, argv, &bad);
+    if (bad)
+        return cli_error(EXIT_USAGE, _("--lang needs a language: en or de"));
+    if (!lang)
+        return 0;
+    if (g_ascii_strcasecmp(lang, "en") && g_ascii_strcasecmp(lang, "de"))
+        return cli_error(EXIT_USAGE, _("--lang \"%s\": en or de"), lang);
+    const char *cur = setlocale(LC_MESSAGES, NULL);
+    if (cur && (!strcmp(cur, "C") || !strcmp(cur, "POSIX")))
+        setlocale(LC_MESSAGES, "C.UTF-8");
+    g_setenv("LANGUAGE", g_ascii_strcasecmp(lang, "de") ? "en" : "de", TRUE);
+    return 0;
 }
 
 int main(int argc, char **argv)
 {
-    setlocale(LC_ALL, "");
-    setlocale(LC_NUMERIC, "C"); /* numbers in and out always use '.' */
+    int bad = messages_init(&argc, argv);
+    if (bad)
+        return bad;
     cli_signals_install();
     if (argc < 2) {
         usage(stderr);
@@ -58,7 +121,7 @@ int main(int argc, char **argv)
              * did not report itself is reported here */
             return code ? code : cli_stdout_check();
         }
-    fprintf(stderr, "aidstat: unknown command \"%s\"\n", cmd);
+    fprintf(stderr, _("aidstat: unknown command \"%s\"\n"), cmd);
     usage(stderr);
     return EXIT_USAGE;
 }

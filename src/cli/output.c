@@ -251,6 +251,9 @@ bool cli_format_parse(const char *s, cli_format_t *f)
     for (int i = 0; i < 5; i++)
         if (!strcmp(s, names[i])) {
             *f = (cli_format_t)i;
+            /* machine formats keep their names English whatever --lang says */
+            if (*f == CLI_FMT_CSV || *f == CLI_FMT_TSV || *f == CLI_FMT_JSON)
+                aidstat_set_language("en");
             return true;
         }
     if (!strcmp(s, "md")) {

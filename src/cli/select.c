@@ -10,19 +10,19 @@ void cli_select_add_entries(cli_select_t *s, GOptionContext *ctx)
 {
     GOptionEntry entries[] = {
         {"type", 't', 0, G_OPTION_ARG_STRING_ARRAY, &s->types,
-         "Only these aid types: military, financial, humanitarian, other", "TYPE[,TYPE]"},
+         N_("Only these aid types: military, financial, humanitarian, other"), N_("TYPE[,TYPE]")},
         {"measure", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &s->measures,
-         "Only these measures: commitment, allocation, delivery, to_be_allocated (default: allocation)", "MEASURE"},
+         N_("Only these measures: commitment, allocation, delivery, to_be_allocated (default: allocation)"), N_("MEASURE")},
         {"donor", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &s->donors,
-         "Only these donors (names or codes; a name with \", \" is one donor)", "DONOR[,DONOR]"},
-        {"region", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &s->regions, "Only donors in these groups", "REGION[,REGION]"},
+         N_("Only these donors (names or codes; a name with \", \" is one donor)"), N_("DONOR[,DONOR]")},
+        {"region", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &s->regions, N_("Only donors in these groups"), N_("REGION[,REGION]")},
         {"recipient", 0, 0, G_OPTION_ARG_STRING_ARRAY, &s->recipients,
-         "Only aid to these recipients (names; default: all in the data)", "NAME[,NAME]"},
-        {"from", 0, 0, G_OPTION_ARG_STRING, &s->from, "From this period on (inclusive)", "YYYY[-MM]"},
-        {"to", 0, 0, G_OPTION_ARG_STRING, &s->to, "Up to this period (inclusive)", "YYYY[-MM]"},
+         N_("Only aid to these recipients (names; default: all in the data)"), N_("NAME[,NAME]")},
+        {"from", 0, 0, G_OPTION_ARG_STRING, &s->from, N_("From this period on (inclusive)"), N_("YYYY[-MM]")},
+        {"to", 0, 0, G_OPTION_ARG_STRING, &s->to, N_("Up to this period (inclusive)"), N_("YYYY[-MM]")},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
-    g_option_context_add_main_entries(ctx, entries, NULL);
+    g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
 }
 
 int cli_select_build(cli_select_t *s, const cli_data_opts_t *data, bool need_regions)
@@ -63,7 +63,7 @@ const char *cli_hint(const char *s, const char *list)
         g_strstrip(*p);
     const char *hint = aidstat_suggest(s, (const char *const *)names, g_strv_length(names));
     if (hint)
-        snprintf(buf, sizeof buf, "; did you mean %s?", hint);
+        snprintf(buf, sizeof buf, _("; did you mean %s?"), hint);
     else
         buf[0] = '\0';
     g_strfreev(names);
@@ -104,18 +104,18 @@ void cli_norm_add_entries(cli_norm_t *n, GOptionContext *ctx)
 {
     GOptionEntry entries[] = {
         {"currency", 0, 0, G_OPTION_ARG_STRING, &n->currency,
-         "Show values in this currency, converted with --rates", "CODE"},
+         N_("Show values in this currency, converted with --rates"), N_("CODE")},
         {"rates", 0, 0, G_OPTION_ARG_FILENAME, &n->rates_file,
-         "Exchange rates: the ECB reference-rate history, a Federal Reserve table, or date,currency,per_eur", "FILE"},
+         N_("Exchange rates: the ECB reference-rate history, a Federal Reserve table, or date,currency,per_eur"), N_("FILE")},
         {"yearly-rates", 0, 0, G_OPTION_ARG_NONE, &n->yearly_rates,
-         "Convert at yearly instead of monthly average rates", NULL},
+         N_("Convert at yearly instead of monthly average rates"), NULL},
         {"prices", 0, 0, G_OPTION_ARG_STRING, &n->prices,
-         "nominal (default) or constant:YYYY prices, with --deflator", "BASIS"},
+         N_("nominal (default) or constant:YYYY prices, with --deflator"), N_("BASIS")},
         {"deflator", 0, 0, G_OPTION_ARG_FILENAME, &n->deflator_file,
-         "Price index by year (columns year,index) for --prices constant:YYYY", "FILE"},
+         N_("Price index by year (columns year,index) for --prices constant:YYYY"), N_("FILE")},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
-    g_option_context_add_main_entries(ctx, entries, NULL);
+    g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
 }
 
 int cli_norm_build(cli_norm_t *n)

@@ -64,6 +64,7 @@ static void on_row(int c, void *user)
         aid_country_t x;
         x.code = g_string_chunk_insert_const(t->chunk, f[0]);
         x.name = g_string_chunk_insert_const(t->chunk, f[1]);
+        x.german = g_string_chunk_insert_const(t->chunk, f[2][0] ? f[2] : f[1]);
         guint i = t->countries->len;
         g_array_append_val(t->countries, x);
         char *up = g_ascii_strup(f[0], -1);

@@ -12,7 +12,8 @@
 
 typedef struct {
     const char *code; /* "DEU"; "EU", "EPF", "EIB" for the EU bodies */
-    const char *name; /* display name: "Germany" */
+    const char *name;   /* display name: "Germany" */
+    const char *german; /* German short name: "Deutschland" */
 } aid_country_t;
 
 /* The country one of whose names is name (any case or accents), or NULL. */

@@ -2,6 +2,7 @@
  * same shape, "file:line:column: message". */
 #include "config.h"
 #include "data/error.h"
+#include "data/intl.h"
 
 #include <glib.h>
 #include <stdarg.h>
@@ -50,7 +51,9 @@ aidstat_status_t aid_error_set(aidstat_error_t *err, aidstat_status_t code, cons
     err->column = column;
     va_list ap;
     va_start(ap, fmt);
-    int need = vsnprintf(err->message, sizeof err->message, fmt, ap);
+    /* the message in the user's language: every call's format is in the
+     * catalogue (xgettext --keyword=aid_error_set:6, po/Makevars) */
+    int need = vsnprintf(err->message, sizeof err->message, _(fmt), ap);
     va_end(ap);
     fit(err->message, sizeof err->message, need);
     err->wording[0] = '\0';

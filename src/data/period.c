@@ -1,5 +1,6 @@
 /* Periods and dates. */
 #include "config.h"
+#include "data/intl.h"
 #include "data/period.h"
 #include "data/error.h"
 
@@ -7,8 +8,10 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const month_abbr[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+static const char *const month_abbr[12] = {
+    NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"), NC_("month", "Apr"),
+    NC_("month", "May"), NC_("month", "Jun"), NC_("month", "Jul"), NC_("month", "Aug"),
+    NC_("month", "Sep"), NC_("month", "Oct"), NC_("month", "Nov"), NC_("month", "Dec")};
 
 int aid_days_in_month(int year, int month)
 {
@@ -117,7 +120,7 @@ aidstat_status_t aidstat_period_parse(const char *s, int *year, int *month, aids
     const char *why = NULL;
     bool ok = s && aid_date_parse(s, &y, &m, &d, &why) && d == 0;
     if (!ok && why && strcmp(why, "not a date") != 0 && strcmp(why, "day out of range") != 0)
-        return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "period \"%s\": %s", s, why);
+        return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "period \"%s\": %s", s, _(why));
     if (!ok)
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                              "period \"%s\" is not YYYY or YYYY-MM", s ? s : "");
@@ -129,9 +132,9 @@ aidstat_status_t aidstat_period_parse(const char *s, int *year, int *month, aids
 char *aidstat_period_format(int year, int month, char *buf, size_t len)
 {
     if (year <= 0)
-        snprintf(buf, len, "(no period)");
+        snprintf(buf, len, "%s", L_("(no period)"));
     else if (month >= 1 && month <= 12)
-        snprintf(buf, len, "%s %d", month_abbr[month - 1], year);
+        snprintf(buf, len, "%s %d", aid_gettext_ctx("month", month_abbr[month - 1]), year);
     else
         snprintf(buf, len, "%d", year);
     return buf;

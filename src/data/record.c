@@ -3,6 +3,7 @@
 #include "config.h"
 #include "data/record.h"
 #include "aidstat.h"
+#include "data/intl.h"
 
 #include <glib.h>
 #include <string.h>
@@ -11,14 +12,36 @@ static const char *const type_names[AIDSTAT_TYPE_COUNT] = {
     "military", "financial", "humanitarian", "other", "total",
 };
 static const char *const type_labels[AIDSTAT_TYPE_COUNT] = {
-    "Military", "Financial", "Humanitarian", "Other", "All types (not split)",
+    N_("Military"), N_("Financial"), N_("Humanitarian"), N_("Other"), N_("All types (not split)"),
 };
 static const char *const measure_names[AIDSTAT_MEASURE_COUNT] = {
     "commitment", "allocation", "delivery", "to_be_allocated",
 };
 static const char *const measure_labels[AIDSTAT_MEASURE_COUNT] = {
-    "Commitments", "Allocations", "Deliveries", "To be allocated",
+    N_("Commitments"), N_("Allocations"), N_("Deliveries"), N_("To be allocated"),
 };
+
+/* The labels in German, looked up once: they are asked for per record. */
+static const char *labels_de[AIDSTAT_TYPE_COUNT + AIDSTAT_MEASURE_COUNT];
+
+static gpointer translate(gpointer unused)
+{
+    (void)unused;
+    for (int i = 0; i < AIDSTAT_TYPE_COUNT; i++)
+        labels_de[i] = _(type_labels[i]);
+    for (int i = 0; i < AIDSTAT_MEASURE_COUNT; i++)
+        labels_de[AIDSTAT_TYPE_COUNT + i] = _(measure_labels[i]);
+    return NULL;
+}
+
+static const char *people(const char *en, int i)
+{
+    if (!aid_lang_de())
+        return en;
+    static GOnce once = G_ONCE_INIT;
+    g_once(&once, translate, NULL);
+    return labels_de[i];
+}
 
 const char *aidstat_type_name(aidstat_type_t t)
 {
@@ -27,7 +50,7 @@ const char *aidstat_type_name(aidstat_type_t t)
 
 const char *aidstat_type_label(aidstat_type_t t)
 {
-    return (unsigned)t < AIDSTAT_TYPE_COUNT ? type_labels[t] : "?";
+    return (unsigned)t < AIDSTAT_TYPE_COUNT ? people(type_labels[t], (int)t) : "?";
 }
 
 const char *aidstat_measure_name(aidstat_measure_t m)
@@ -37,7 +60,7 @@ const char *aidstat_measure_name(aidstat_measure_t m)
 
 const char *aidstat_measure_label(aidstat_measure_t m)
 {
-    return (unsigned)m < AIDSTAT_MEASURE_COUNT ? measure_labels[m] : "?";
+    return (unsigned)m < AIDSTAT_MEASURE_COUNT ? people(measure_labels[m], AIDSTAT_TYPE_COUNT + (int)m) : "?";
 }
 
 /* Lower-case s into buf, turning '_', '-' and runs of spaces into one space

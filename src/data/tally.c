@@ -1,6 +1,7 @@
 /* Load reports: every row read is counted as used, skipped or rejected
  * with a reason, so no row disappears without a trace. */
 #include "config.h"
+#include "data/intl.h"
 #include "data/tally.h"
 #include "data/country.h"
 #include "data/error.h"
@@ -24,6 +25,7 @@ typedef struct ident {
 
 typedef struct {
     char *reason;
+    char *shown; /* reason in the user's language, made when first asked for */
     char *example;
     uint64_t count;
     long lines[AID_TALLY_LINES];
@@ -60,6 +62,7 @@ static void reason_free(gpointer p)
 {
     reason_t *r = p;
     g_free(r->reason);
+    g_free(r->shown);
     g_free(r->example);
     g_free(r);
 }
@@ -223,6 +226,29 @@ char *aid_tally_clip(const char *s, size_t max)
     return u;
 }
 
+/* A reason is stored in English, the key that merges reports, and shown
+ * in the user's language (xgettext: reject, aid_tally_reject): as a whole,
+ * or as a reason followed by the column the loaders name,
+ * 'why (column "NAME")'. */
+static char *reason_shown(const char *reason)
+{
+    const char *t = _(reason);
+    if (t != reason)
+        return g_strdup(t);
+    const char *col = strstr(reason, " (column \"");
+    size_t n = strlen(reason);
+    if (!col || n < 2 || strcmp(reason + n - 2, "\")"))
+        return g_strdup(reason);
+    char *why = g_strndup(reason, (gsize)(col - reason));
+    const char *name = col + strlen(" (column \"");
+    char *column = g_strndup(name, (gsize)(reason + n - 2 - name));
+    /* TRANSLATORS: why a row was rejected, then the column it names */
+    char *shown = g_strdup_printf(_("%s (column \"%s\")"), _(why), column);
+    g_free(why);
+    g_free(column);
+    return shown;
+}
+
 void aid_tally_reject(aidstat_load_report_t *r, long line, const char *reason, const char *example)
 {
     r->rejected++;
@@ -277,7 +303,7 @@ void aid_tally_note(aidstat_load_report_t *r, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *m = g_strdup_vprintf(fmt, ap);
+    char *m = g_strdup_vprintf(_(fmt), ap); /* xgettext: aid_tally_note */
     va_end(ap);
     g_ptr_array_add(r->notes, aid_text_neutral(m));
     g_ptr_array_add(r->marked, m);
@@ -393,7 +419,9 @@ const char *aidstat_load_report_reason(const aidstat_load_report_t *r, size_t i,
         lines[k] = x->lines[k];
     if (nlines)
         *nlines = k;
-    return x->reason;
+    if (!x->shown)
+        x->shown = reason_shown(x->reason);
+    return x->shown;
 }
 
 const char *aidstat_load_report_reason_example(const aidstat_load_report_t *r, size_t i)

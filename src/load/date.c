@@ -3,6 +3,7 @@
  * (day-first or month-first) is proven by its own values, never guessed. */
 #include "config.h"
 #include "load/date.h"
+#include "data/intl.h"
 #include "data/tally.h"
 #include "data/error.h"
 #include "data/period.h"
@@ -97,7 +98,7 @@ static bool tokenize(const char *s, tok_t *t, int *nt, const char **why)
             k->kind = 'q', k->v = p[1] - '0', k->ndig = 0;
             p += 2;
             if (k->v < 1 || k->v > 4) {
-                *why = "quarter out of range";
+                *why = N_("quarter out of range");
                 return false;
             }
         } else if (is_letter((unsigned char)*p)) {
@@ -108,7 +109,7 @@ static bool tokenize(const char *s, tok_t *t, int *nt, const char **why)
                 return false;
             k->kind = 'm', k->v = month_word(w, (size_t)(p - w)), k->ndig = 0;
             if (!k->v) {
-                *why = "not a date";
+                *why = N_("not a date");
                 return false;
             }
         } else {
@@ -129,15 +130,15 @@ static bool year_ok(const tok_t *k)
 static aid_date_status_t done(aid_date_t *out, int y, int m, int d, int q, const char **why)
 {
     if (y < 1900 || y > 2999) {
-        *why = "year out of range";
+        *why = N_("year out of range");
         return AID_DATE_BAD;
     }
     if (m != 0 && (m < 1 || m > 12)) {
-        *why = "month out of range";
+        *why = N_("month out of range");
         return AID_DATE_BAD;
     }
     if (d != 0 && (m == 0 || d < 1 || d > aid_days_in_month(y, m))) {
-        *why = "day out of range";
+        *why = N_("day out of range");
         return AID_DATE_BAD;
     }
     out->year = y, out->month = m, out->day = d, out->quarter = q;
@@ -167,7 +168,7 @@ static aid_date_status_t numeric(const tok_t *t, aidstat_date_order_t order, aid
         order = AIDSTAT_DATE_ORDER_DMY; /* 3/3/2024: the same day either way */
     if (order == AIDSTAT_DATE_ORDER_AUTO) {
         if (a > 12 && b > 12) {
-            *why = "month out of range";
+            *why = N_("month out of range");
             return AID_DATE_BAD;
         }
         /* both fit; still check that at least one reading is a real day */
@@ -187,7 +188,7 @@ aid_date_status_t aid_date_read(const char *s, aidstat_date_order_t order, aid_d
     tok_t t[TOK_MAX];
     int n = 0;
     *proves = AIDSTAT_DATE_ORDER_AUTO;
-    *why = "not a date";
+    *why = N_("not a date");
     if (!s || !tokenize(s, t, &n, why))
         return AID_DATE_BAD;
     const tok_t *a = &t[0], *b = &t[1], *c = &t[2];
@@ -231,7 +232,7 @@ aid_date_status_t aid_date_read(const char *s, aidstat_date_order_t order, aid_d
             if (year_ok(c) && a->ndig <= 2 && b->ndig <= 2)
                 *why = "not a date: mixed separators";
             else if (c->ndig == 2 && a->ndig <= 2)
-                *why = "year out of range";
+                *why = N_("year out of range");
             break;
         }
         /* 15. März 2024, 15 March 2024, 15-Mar-2024 */
@@ -245,7 +246,7 @@ aid_date_status_t aid_date_read(const char *s, aidstat_date_order_t order, aid_d
         break;
     }
     if (!strcmp(*why, "not a date") || !*why)
-        *why = "not a date";
+        *why = N_("not a date");
     return AID_DATE_BAD;
 }
 
@@ -352,7 +353,7 @@ aid_date_status_t aid_dates_read(aid_dates_t *D, const char *s, aid_date_t *out,
     aidstat_date_order_t o = D->given != AIDSTAT_DATE_ORDER_AUTO ? D->given : D->decided;
     aid_date_status_t st = aid_date_read(s, o, out, &proves, why);
     if (st == AID_DATE_EITHER) {
-        *why = "day and month could be either way round";
+        *why = N_("day and month could be either way round");
         return AID_DATE_BAD;
     }
     if (st == AID_DATE_OK && out->quarter)

@@ -121,9 +121,12 @@ static int row(void *user, char **f, const size_t *lens, size_t n, long line)
         return 1;
     }
     if (aid_reftable_kind(t) == AIDSTAT_REF_DEFLATOR ? !(v > 0) : v < 0) {
-        aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, line, R->cval + 1,
-                      "value \"%s\" is not a %s number (column \"%s\")", vs,
-                      aid_reftable_kind(t) == AIDSTAT_REF_DEFLATOR ? "positive" : "non-negative", R->valname);
+        if (aid_reftable_kind(t) == AIDSTAT_REF_DEFLATOR)
+            aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, line, R->cval + 1,
+                          "value \"%s\" is not a positive number (column \"%s\")", vs, R->valname);
+        else
+            aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, line, R->cval + 1,
+                          "value \"%s\" is not a non-negative number (column \"%s\")", vs, R->valname);
         return 1;
     }
     long year;

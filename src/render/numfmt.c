@@ -1,11 +1,17 @@
 /* Numbers for people: grouped digits, the money unit where readers
  * expect it ("EUR 1.2 bn" as "\u20ac1.2 bn" in English, "1,2 Mrd. \u20ac" in German). */
 #include "config.h"
+#include "data/intl.h"
 #include "render/render.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+aid_locale_t aid_locale_default(void)
+{
+    return aid_lang_de() ? AID_LOCALE_DE : AID_LOCALE_EN;
+}
 
 char *aid_num(double x, int decimals, aid_locale_t loc, char *buf, size_t len)
 {

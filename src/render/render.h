@@ -114,6 +114,10 @@ bool aid_font_installed(const char *family, const char **near);
 
 typedef enum { AID_LOCALE_EN = 0, AID_LOCALE_DE } aid_locale_t;
 
+/* The number format when none is asked for: German with German messages
+ * (aidstat_language), else English. */
+aid_locale_t aid_locale_default(void);
+
 /* Fixed decimals with the locale's separators: 1,234.5 / 1.234,5 */
 char *aid_num(double x, int decimals, aid_locale_t loc, char *buf, size_t len);
 /* Money with unit: "€1.2 bn", "€450 m", "$3.3 bn"; de: "1,2 Mrd. €", "450 Mio. €". */

@@ -11,6 +11,7 @@
  */
 #include "config.h"
 #include "stats/names.h"
+#include "data/intl.h"
 #include "aidstat.h"
 #include "data/error.h"
 #include "data/intern.h"
@@ -819,7 +820,7 @@ static void finish_columns(finish_t *F)
     res->col_labels = g_new0(char *, ncols + 1);
     res->col_totals = g_new0(double, ncols + 1);
     for (size_t j = 0; j < ncols; j++) {
-        res->col_labels[j] = g_strdup(cs[j].label);
+        res->col_labels[j] = aid_label_people(o->by[1], cs[j].label, NULL);
         res->col_totals[j] = cs[j].total;
     }
     F->cs = cs;
@@ -968,8 +969,8 @@ static bool finish_rows(finish_t *F, aidstat_error_t *err)
         if (!cell_count(rt, measure))
             continue;
         struct row *row = &res->rows[n++];
-        row->label = g_strdup(aid_intern_str(&K0->names, (uint32_t)i));
         row->code = g_strdup(g_array_index(K0->code, const char *, i));
+        row->label = aid_label_people(o->by[0], aid_intern_str(&K0->names, (uint32_t)i), row->code);
         row->order = g_array_index(K0->order, int, i);
         row->abs = cell_pick(rt, measure);
         row->gdp = g_array_index(K0->gdp, double, i);
@@ -1060,17 +1061,17 @@ static void finish_totals(finish_t *F)
     int measure = F->measure;
     if (o->per != AIDSTAT_PER_NONE) {
         res->total = F->gdp_abs / F->gdp_sum * (F->percent ? 100.0 : 1.0);
-        res->total_label = g_strdup(o->per == AIDSTAT_PER_GDP     ? "All donors with GDP"
-                                    : o->per == AIDSTAT_PER_MILEX ? "All donors with milex"
-                                                                  : "All donors with population");
+        res->total_label = g_strdup(o->per == AIDSTAT_PER_GDP     ? L_("All donors with GDP")
+                                    : o->per == AIDSTAT_PER_MILEX ? L_("All donors with milex")
+                                                                  : L_("All donors with population"));
     } else if (res->additive && o->stat == AIDSTAT_STAT_COUNT) {
         res->total = (double)cell_count(&c->total, measure);
-        res->total_label = g_strdup("Total");
+        res->total_label = g_strdup(L_("Total"));
     } else if (res->additive) {
         res->total = cell_pick(&c->total, measure);
-        res->total_label = g_strdup(!F->overlap                               ? "Total"
-                                    : aidstat_filter_donors_set(o->filter) ? "All selected donors"
-                                                                           : "All donors");
+        res->total_label = g_strdup(!F->overlap                               ? L_("Total")
+                                    : aidstat_filter_donors_set(o->filter) ? L_("All selected donors")
+                                                                           : L_("All donors"));
     } else {
         res->total = NAN;
         res->total_label = g_strdup("");
@@ -1184,7 +1185,8 @@ static void finish_top(finish_t *F)
                 g_free(row->code);
                 g_free(row->cells);
             }
-            folded.label = g_strdup_printf("Others (%zu)", rest);
+            /* TRANSLATORS: the row that folds the rest of the donors, with their number */
+            folded.label = g_strdup_printf(L_("Others (%zu)"), rest);
             folded.code = g_strdup("");
             *oth = folded;
             n = o->top + 1;

@@ -9,7 +9,8 @@ for t in "$@"; do
     n=${t%.cmd}
     n=$top/tests/cli/$(basename "$n")
     args=$(grep -v '^#' "$n.cmd")
-    (cd "$top/tests/data" && SHARED=$shared TESTDATA=$top/tests/data LC_ALL=C.UTF-8 \
+    (cd "$top/tests/data" && LANGUAGE= AIDSTAT_LOCALEDIR=$top/locale && export LANGUAGE AIDSTAT_LOCALEDIR &&
+        SHARED=$shared TESTDATA=$top/tests/data LC_ALL=C.UTF-8 \
         eval "\"$top/src/aidstat\" $args" >"$n.out.new" 2>"$n.err.new"; echo $? >"$n.code.new")
     sed "s|$shared|\$SHARED|g" "$n.out.new" >"$n.out"
     sed "s|$shared|\$SHARED|g" "$n.err.new" >"$n.err"

@@ -1,0 +1,2 @@
+# a usage error of diff in German
+--lang de diff --format xml clean.csv clean.csv

@@ -1,0 +1,2 @@
+# the usage in German (--lang=VALUE works too)
+--lang=de --help
