@@ -112,8 +112,10 @@ def main():
     srcs = [a["src"][:40] for t, a, _ in els if "src" in a and not a["src"].startswith("data:")]
     check(not srcs, "every src is a data: URI", srcs)
     hrefs = [a["href"] for t, a, _ in els if t == "a" and "href" in a]
-    badlinks = [h for h in hrefs if not re.match(r"(https?:|mailto:|#)", h)]
-    check(not badlinks, "links are http(s), mailto or within the page", badlinks)
+    csvlinks = [a["href"] for t, a, _ in els if t == "a" and "download" in a and "href" in a and
+                a["href"].startswith("data:text/csv;")]
+    badlinks = [h[:60] for h in hrefs if not re.match(r"(https?:|mailto:|#)", h) and h not in csvlinks]
+    check(not badlinks, "links are http(s), mailto, within the page, or a CSV download", badlinks)
     internal = [h[1:] for h in hrefs if h.startswith("#")]
     missing = [h for h in internal if h not in p.ids]
     check(not missing, "every link within the page has its target", missing)
@@ -142,6 +144,12 @@ def main():
     check(not nodesc, "every chart SVG is role=img with a description in the page", nodesc)
     figcaps = sum(1 for t, _, path in els if t == "figcaption" and "figure" in path)
     check(figcaps >= len(figs), "every figure has a figcaption", figcaps)
+    downloads = [a for t, a, path in els if t == "a" and "download" in a]
+    nfig = sum(1 for t, a, _ in els if t == "figure" and ("chart" in a.get("class", "") or "table" in a.get("class", "")))
+    nocsv = [a["download"] for a in downloads if not a.get("href", "").startswith("data:text/csv;charset=utf-8;base64,")
+             or not a["download"].endswith(".csv")]
+    check(len(downloads) == nfig and not nocsv,
+          f"every chart and table has its numbers as a CSV download ({len(downloads)} of {nfig})", nocsv)
     sized = [a for a, _ in svgs if "width" in a or "viewbox" not in {k.lower() for k in a}]
     check(not sized, "chart SVGs scale with the page (viewBox, no fixed width)", sized[:2])
 
@@ -154,7 +162,7 @@ def main():
         missing = []
         figures = 0
         for kind, text in p.texts:
-            if not text or text == "Contents":
+            if not text or text in ("Contents", "The numbers (CSV)"):
                 continue
             if re.search(r"\d", text):
                 figures += 1

@@ -30,6 +30,15 @@ check "the page says what its charts are: 'Figure 1' and its description" \
 check "the headline figure as in the PDF: €358 bn" \
     sh -c "grep -q '<p class=\"kpi-value\">€358.bn</p>' '$tmp/r.html' && grep -q '€358.bn' '$tmp/r.txt'"
 
+# the CSV behind Table 1 is the one the PDF attaches (tests/attachments.sh
+# checks those against compare --format csv)
+name=$(grep -o 'download="table-1-[^"]*"' "$tmp/r.html" | head -n 1 | cut -d'"' -f2)
+grep -o "download=\"$name\" href=\"data:text/csv;charset=utf-8;base64,[^\"]*" "$tmp/r.html" |
+    sed 's/.*base64,//' | base64 -d >"$tmp/table1.csv"
+qpdf --show-attachment="$name" "$tmp/r.pdf" >"$tmp/table1-pdf.csv" 2>/dev/null
+check "Table 1's CSV download ($name) equals the PDF's attachment" \
+    sh -c "[ -s '$tmp/table1.csv' ] && cmp -s '$tmp/table1.csv' '$tmp/table1-pdf.csv'"
+
 sleep 1
 "$AIDSTAT" report -q -o "$tmp/r2.html" || exit 99
 check "same bytes twice" cmp -s "$tmp/r.html" "$tmp/r2.html"

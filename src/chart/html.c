@@ -10,6 +10,7 @@
  *                          readers and search)
  *   .aidstat-chart__svg    the box the SVG scales in
  *   .aidstat-chart__desc   the <details> holding the text description
+ *   .aidstat-chart__data   the link that downloads the chart's numbers (CSV)
  */
 #include "config.h"
 #include "chart/chart.h"
@@ -104,7 +105,7 @@ static const char chart_style[] =
     "color:#1a1a1a}"
     ".aidstat-chart__svg svg{display:block;width:100%;height:auto;background:#fff}"
     ".aidstat-chart__desc{font-size:.875rem;color:#595959;margin-top:.3rem}"
-    ".aidstat-chart__desc summary{cursor:pointer}"
+    ".aidstat-chart__desc summary{cursor:pointer}.aidstat-chart__data{font-size:.875rem;margin:.2rem 0}"
     ".aidstat-chart__title{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);"
     "white-space:nowrap}"
     ".aidstat-chart__desc summary:focus{outline:2px solid #005a8c;outline-offset:2px}";
@@ -141,7 +142,18 @@ char *aidstat_chart_html(aidstat_chart_t *c, double width, double height, unsign
     g_string_append(o, "</div>\n<details class=\"aidstat-chart__desc\"><summary>Description</summary>"
                        "<p id=\"aidstat-chart-desc\">");
     esc(o, aidstat_chart_describe(c));
-    g_string_append(o, "</p></details>\n</figure>\n");
+    g_string_append(o, "</p></details>\n");
+    const char *csv = aid_chart_csv(c);
+    if (csv) {
+        char *name = aid_csv_name("chart", 1, aidstat_chart_title(c));
+        char *b64 = g_base64_encode((const guchar *)csv, strlen(csv));
+        g_string_append(o, "<p class=\"aidstat-chart__data\"><a download=\"");
+        esc(o, name);
+        g_string_append_printf(o, "\" href=\"data:text/csv;charset=utf-8;base64,%s\">The numbers (CSV)</a></p>\n", b64);
+        g_free(b64);
+        g_free(name);
+    }
+    g_string_append(o, "</figure>\n");
     if (!fragment)
         g_string_append(o, "</body>\n</html>\n");
     return g_string_free(o, FALSE);

@@ -183,6 +183,24 @@ static void image_data_uri(GString *out, aid_block_t *b)
     g_string_free(png, TRUE);
 }
 
+/* ------------------------------------------------------------------ data */
+
+/* A link that downloads a figure's or table's numbers: the same CSV the
+ * PDF attaches, inside the page as a data: URI. */
+static void data_link(GString *out, const aid_block_t *b, bool chart)
+{
+    const char *csv = chart && b->chart ? aid_chart_csv(b->chart) : b->csv;
+    if (!csv || b->number <= 0)
+        return;
+    char *name = aid_csv_name(chart ? "figure" : "table", b->number, b->caption);
+    char *b64 = g_base64_encode((const guchar *)csv, strlen(csv));
+    g_string_append(out, "<p class=\"data\"><a download=\"");
+    esc(out, name);
+    g_string_append_printf(out, "\" href=\"data:text/csv;charset=utf-8;base64,%s\">The numbers (CSV)</a></p>\n", b64);
+    g_free(b64);
+    g_free(name);
+}
+
 /* ------------------------------------------------------------------ page */
 
 static const char style[] =
@@ -204,7 +222,7 @@ static const char style[] =
     "th,td{padding:.2rem .6rem;border-bottom:1px solid var(--rule);text-align:left}"
     "thead th{border-bottom:2px solid var(--ink)}td.num,th.num{text-align:right;"
     "font-variant-numeric:tabular-nums}"
-    ".note{font-size:.85rem;color:var(--muted)}"
+    ".note{font-size:.85rem;color:var(--muted)}.data{font-size:.85rem;margin:.2rem 0}"
     ".kpis{display:flex;flex-wrap:wrap;gap:1rem;margin:1rem 0}"
     ".kpi{flex:1 1 12rem;border-top:3px solid var(--link);padding-top:.3rem}"
     ".kpi p{margin:0}.kpi-value{font-size:1.6rem;font-weight:bold}.kpi-note{font-size:.8rem;"
@@ -308,6 +326,7 @@ static void table(page_t *P, aid_block_t *b)
         markup_html(o, b->note, NULL);
         g_string_append(o, "</p>\n");
     }
+    data_link(o, b, false);
     g_string_append(o, "</figure>\n");
 }
 
@@ -337,7 +356,9 @@ static aidstat_status_t chart(page_t *P, aid_block_t *b, aidstat_error_t *err)
     }
     g_string_append_printf(o, "</div>\n<details><summary>Description</summary><p id=\"figure-%d-desc\">", n);
     esc(o, aidstat_chart_describe(b->chart));
-    g_string_append(o, "</p></details>\n</figure>\n");
+    g_string_append(o, "</p></details>\n");
+    data_link(o, b, true);
+    g_string_append(o, "</figure>\n");
     return AIDSTAT_OK;
 }
 
