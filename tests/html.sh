@@ -111,6 +111,19 @@ else
     size=$(wc -c <"$tmp/shot.png" 2>/dev/null || echo 0)
     check "the browser draws the page (screenshot of $size bytes, a blank one is under 20 KB)" \
         test "$size" -gt 60000
+    # the top of the page at half resolution against tests/ref/html-report.png
+    # (to renew it after a deliberate change: the same command with
+    # --screenshot=tests/ref/html-report.png, SOURCE_DATE_EPOCH=1700000000)
+    if [ -n "${IMGTOOL:-}" ] && [ -x "$IMGTOOL" ]; then
+        run_browser --force-device-scale-factor=0.5 --window-size=1000,1600 --screenshot="$tmp/top.png" \
+            "file://$tmp/r.html" >/dev/null
+        diff=$("$IMGTOOL" diff "$SRCDIR/tests/ref/html-report.png" "$tmp/top.png" 0.2 2>/dev/null || echo "400000 of 400000")
+        n=${diff%% of *}
+        check "the page looks as its reference (tests/ref/html-report.png): $diff pixels differ, at most 1 %" \
+            test "$n" -le 4000
+    else
+        echo "# SKIP reference screenshot: no IMGTOOL"
+    fi
     run_browser --dump-dom "file://$tmp/r.html" >"$tmp/dom.html"
     check "the browser's DOM holds the figures (€358 bn, Table 1, 12 charts)" \
         sh -c "grep -q '€358.bn' '$tmp/dom.html' && grep -q 'Table 1' '$tmp/dom.html' && [ \$(grep -o '<svg' '$tmp/dom.html' | wc -l) -ge 12 ]"
