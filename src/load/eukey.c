@@ -52,7 +52,7 @@ typedef struct {
     GPtrArray *names, *codes; /* owned strings */
     long first_row, last_row; /* the members' rows */
     long total_row;
-    double amount_total;      /* € bn, the total row's */
+    double amount_total;      /* EUR bn, the total row's */
 } sheet_read_t;
 
 static aidstat_status_t sheet_fail(sheet_read_t *r, long row, long col, const char *fmt, ...)

@@ -92,7 +92,7 @@ static char *period_text(const aidstat_result_t *r)
     return strcmp(a, c) ? g_strdup_printf("%s – %s", a, c) : g_strdup(a);
 }
 
-/* "Military aid allocations, € bn (nominal). Each column as the release
+/* "Military aid allocations, EUR bn (nominal). Each column as the release
  * stated it: ... Change: the newest release against the oldest." */
 static char *note_text(aidstat_result_t **res, char **labels, char **files, size_t n, const char *unit)
 {
