@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const filter_keys[] = {"type", "measure", "donor", "region", "from", "to",
-                                          "period", "baseline", "n", "data", "interval", NULL};
+static const char *const filter_keys[] = {"type", "measure", "donor", "recipient", "region", "from",
+                                          "to", "period", "baseline", "n", "data", "interval", NULL};
 
 /* "\u20ac64.6 bn" and friends. */
 static char *format_value(const aid_rdata_t *d, double v, const char *fmt, const char *currency,

@@ -40,7 +40,7 @@ aidstat_filter_t *aid_query_filter(const aid_rdata_t *d, const aid_opts_t *o, bo
 {
     aidstat_filter_t *f = aidstat_filter_new();
     /* the one parser of selections, as the command line's */
-    static const char *const keys[] = {"type", "measure", "donor", "region", "from", "to"};
+    static const char *const keys[] = {"type", "measure", "donor", "recipient", "region", "from", "to"};
     for (size_t k = 0; k < G_N_ELEMENTS(keys); k++) {
         const char *v = aid_opts_get(o, keys[k]);
         if (!v || (skip_where && (!strcmp(keys[k], "donor") || !strcmp(keys[k], "region"))))

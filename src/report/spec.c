@@ -245,11 +245,11 @@ static aidstat_status_t block_opts(ctx_t *x, const char *body, long line, aid_op
 }
 
 static const char *const chart_keys[] = {"kind", "by", "top", "interval", "type", "measure", "donor",
-                                         "region", "from", "to", "per", "cumulative", "trend", "percent",
+                                         "recipient", "region", "from", "to", "per", "cumulative", "trend", "percent",
                                          "facet", "highlight", "title", "subtitle", "note", "height",
                                          "caption", "log", "sort", "theme", "events", "data", "eu_attribution",
                                          NULL};
-static const char *const table_keys[] = {"by", "top", "type", "measure", "donor", "region", "from",
+static const char *const table_keys[] = {"by", "top", "type", "measure", "donor", "recipient", "region", "from",
                                          "to", "per", "stat", "sort", "cumulative", "caption", "trend",
                                          "interval", "data", "eu_attribution", NULL};
 
