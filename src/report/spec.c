@@ -1425,6 +1425,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     s->font_size = 10;
     s->data.sources = g_ptr_array_new_with_free_func(g_free);
     s->loads = g_ptr_array_new_with_free_func((GDestroyNotify)aidstat_load_report_free);
+    s->data.loads = s->loads;
     s->path = g_strdup(path);
     s->data.dir = g_path_get_dirname(path);
     s->data.confine = confine;
