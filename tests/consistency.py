@@ -421,6 +421,11 @@ def check_case(i, case, tmp):
         num, scale = parse_money(r.get("inline", ""))
         if num is None or not significant_match(ref["total"], num, scale):
             problems.append(f"inline {r.get('inline')!r} but total {ref['total']}")
+        elif scale != text["scale"]:
+            problems.append(f"inline {r.get('inline')!r} in another scale than the table's {text['column']!r}")
+        elif "." not in text["total"] and "." in num:
+            # SIPRI's TIV millions are whole in every door
+            problems.append(f"inline {r.get('inline')!r} has decimals, the table's total {text['total']!r} none")
     if r.get("column") != text["column"]:
         problems.append(f"report table in {r.get('column')!r}, compare table in {text['column']!r}")
     labels = [l for l, _ in r.get("table", [])]
