@@ -11,7 +11,8 @@ and the value (to each door's printed precision), unit, title, period,
 source and notes must agree. Prints TAP lines; exits 1 when a check fails.
 
 Environment: AIDSTAT, SELECTDOOR, SHARED (datasets; SIPRI and workbook
-selections are skipped when absent).
+selections are skipped when absent), TESTDATA (tests/data: a small SIPRI
+register, so that SIPRI's wording is checked without SHARED too).
 """
 import json
 import os
@@ -26,6 +27,8 @@ SHARED = os.environ.get("SHARED", "")
 
 SIPRI = os.path.join(SHARED, "sipri-at-trade-register", "trade-register.csv")
 BOOK = os.path.join(SHARED, "kiel-ust-r7-xlsx", "Ukraine_Support_Tracker.xlsx")
+TESTDATA = os.environ.get("TESTDATA") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+SMALL = os.path.join(TESTDATA, "sipri-register.csv")
 
 # (data, by, top, per, selection text)
 MATRIX = [
@@ -60,6 +63,8 @@ MATRIX = [
     (SIPRI, "donor", 3, None, "recipient=Ukraine,from=2022"),
     (SIPRI, "donor", 5, None, "recipient=Ukraine"),
     (SIPRI, "donor", 5, None, "from=2020,to=2021"),
+    (SMALL, "donor", 2, None, "recipient=Ukraine"),
+    (SMALL, "donor", 0, None, "recipient=Ukraine,Poland,from=2022"),
     (BOOK, "donor", 3, None, "type=military"),
     (BOOK, "donor", 5, None, ""),
     (BOOK, "type", 0, None, "donor=USA"),
@@ -247,17 +252,19 @@ def text_door(lines):
     out["column"] = value_column(header)
     rule = [i for i, l in enumerate(lines) if l.startswith("───")]
     for l in lines[rule[0] + 1:rule[1]]:
-        m = re.match(r"\s*(?:\d+\s\s)?\s*(.+?)\s{2,}(-?[\d,]+\.\d+)", l)
+        m = re.match(r"\s*(?:\d+\s\s)?\s*(.+?)\s{2,}(-?[\d,]+(?:\.\d+)?)(?:\s|$)", l)
         if m:
             out["rows"].append((m.group(1).strip(), m.group(2)))
     for l in lines[rule[1] + 1:]:
-        m = re.match(r"\s+(.+?)\s{2,}(-?[\d,]+\.\d+)", l)
+        m = re.match(r"\s+(.+?)\s{2,}(-?[\d,]+(?:\.\d+)?)(?:\s|$)", l)
         if m and "total" not in out:
             out["total"] = m.group(2)
         if l.startswith("Period: "):
             out["period"] = l[len("Period: "):]
         elif l.startswith("Source: "):
             out["source"] = l[len("Source: "):]
+        elif l.startswith("Unit: "):
+            out["unit"] = l[len("Unit: "):]
         elif l.startswith("Note: "):
             out["notes"].append(neutral_note(l[len("Note: "):]))
     return out
@@ -322,7 +329,7 @@ def report_door(i, case, tmp):
         n = start[0] + 2
         while n < len(lines) and lines[n].strip():
             l = lines[n]
-            m = re.match(r"\s*(.+?)\s+(-?[\d,]+\.\d+)(?:\s+-?[\d.]+\s?%)*\s*$", l)
+            m = re.match(r"\s*(.+?)\s+(-?[\d,]+(?:\.\d+)?)(?:\s+-?[\d.]+\s?%)*\s*$", l)
             if m and not re.match(r"[A-Z][a-z]+, ", l):
                 r["table"].append((m.group(1).strip(), m.group(2)))
                 n += 1
@@ -395,9 +402,11 @@ def check_case(i, case, tmp):
     title = text["title"].rsplit(", ", 1)[0]
     if alt["title"] != title:
         problems.append(f"title: chart {alt['title']!r}, table {title!r}")
+    # the unit as the table's title gives it ("€ billion"), or as its Unit:
+    # line states it in full (SIPRI: "SIPRI trend-indicator values (TIV), millions, ...")
     unit = text["title"].rsplit(", ", 1)[1]
-    if unit not in alt["subtitle"]:
-        problems.append(f"unit {unit!r} not in the chart's subtitle {alt['subtitle']!r}")
+    if unit not in alt["subtitle"] and text.get("unit", "\0") not in alt["subtitle"]:
+        problems.append(f"unit {unit!r} / {text.get('unit')!r} not in the chart's subtitle {alt['subtitle']!r}")
     if words not in alt["subtitle"]:
         problems.append(f"period {words!r} not in subtitle {alt['subtitle']!r}")
     if alt.get("source") != ref["source"]:
@@ -412,6 +421,11 @@ def check_case(i, case, tmp):
         num, scale = parse_money(r.get("inline", ""))
         if num is None or not significant_match(ref["total"], num, scale):
             problems.append(f"inline {r.get('inline')!r} but total {ref['total']}")
+        elif scale != text["scale"]:
+            problems.append(f"inline {r.get('inline')!r} in another scale than the table's {text['column']!r}")
+        elif "." not in text["total"] and "." in num:
+            # SIPRI's TIV millions are whole in every door
+            problems.append(f"inline {r.get('inline')!r} has decimals, the table's total {text['total']!r} none")
     if r.get("column") != text["column"]:
         problems.append(f"report table in {r.get('column')!r}, compare table in {text['column']!r}")
     labels = [l for l, _ in r.get("table", [])]

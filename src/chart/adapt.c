@@ -359,7 +359,7 @@ static void result_texts(aidstat_chart_t *c, const aidstat_result_t *r, const ai
 {
     aidstat_chart_kind_t k = opt->kind;
     aidstat_key_t k0 = aidstat_result_key(r, 0);
-    bool per = aidstat_result_per(r) != AIDSTAT_PER_NONE, dumbbell = k == AIDSTAT_CHART_DUMBBELL;
+    bool dumbbell = k == AIDSTAT_CHART_DUMBBELL;
     int y0, m0, y1, m1;
     aidstat_result_period(r, &y0, &m0, &y1, &m1);
     GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
@@ -387,12 +387,6 @@ static void result_texts(aidstat_chart_t *c, const aidstat_result_t *r, const ai
         char *t = g_strdup_printf("%s: amount and share of GDP", c->title);
         g_free(c->title);
         c->title = t;
-    }
-    if (per && k != AIDSTAT_CHART_SCATTER) {
-        g_free(c->title);
-        char *what = aidstat_wording_subject(&w);
-        c->title = opt->title ? g_strdup(opt->title) : g_strdup_printf("%s relative to GDP", what);
-        g_free(what);
     }
     g_ptr_array_free(notes, TRUE);
     check_highlights(c, opt);

@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const filter_keys[] = {"type", "measure", "donor", "region", "from", "to",
-                                          "period", "baseline", "n", "data", "interval", NULL};
+static const char *const filter_keys[] = {"type", "measure", "donor", "recipient", "region", "from",
+                                          "to", "period", "baseline", "n", "data", "interval", NULL};
 
 /* "\u20ac64.6 bn" and friends. */
 static char *format_value(const aid_rdata_t *d, double v, const char *fmt, const char *currency,
@@ -31,9 +31,11 @@ static char *format_value(const aid_rdata_t *d, double v, const char *fmt, const
     } else if (!strcmp(f, "eur_m")) {
         aid_money(v, currency, 1e6, fabs(v) >= 100e6 ? 0 : 1, d->locale, buf, sizeof buf);
     } else if (!strcmp(f, "money")) {
+        /* the scale every door picks: SIPRI's TIV in whole millions, as compare and charts print it */
         double a = fabs(v);
-        double scale = aidstat_scale_pick(a);
-        aid_money(v, currency, scale, a / scale >= 100 ? 0 : 1, d->locale, buf, sizeof buf);
+        double scale = aidstat_scale_pick_for(currency, a);
+        bool whole = a / scale >= 100 || aidstat_currency_is_tiv(currency);
+        aid_money(v, currency, scale, whole ? 0 : 1, d->locale, buf, sizeof buf);
     } else if (!strcmp(f, "int")) {
         aid_num(v, 0, d->locale, buf, sizeof buf);
     } else {

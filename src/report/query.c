@@ -40,7 +40,7 @@ aidstat_filter_t *aid_query_filter(const aid_rdata_t *d, const aid_opts_t *o, bo
 {
     aidstat_filter_t *f = aidstat_filter_new();
     /* the one parser of selections, as the command line's */
-    static const char *const keys[] = {"type", "measure", "donor", "region", "from", "to"};
+    static const char *const keys[] = {"type", "measure", "donor", "recipient", "region", "from", "to"};
     for (size_t k = 0; k < G_N_ELEMENTS(keys); k++) {
         const char *v = aid_opts_get(o, keys[k]);
         if (!v || (skip_where && (!strcmp(keys[k], "donor") || !strcmp(keys[k], "region"))))
@@ -181,6 +181,9 @@ aidstat_result_t *aid_query_compare(const aid_rdata_t *d, const aid_opts_t *o, a
     aidstat_compare_t *c = aidstat_compare_new(&opt, err);
     if (!c)
         return NULL;
+    /* the loader's notes (SIPRI's on TIV) qualify the report's data as they do compare's */
+    for (guint i = 0; t == d->table && d->loads && i < d->loads->len; i++)
+        aidstat_compare_add_load_report(c, g_ptr_array_index(d->loads, i));
     if (d->caveat && t == d->table)
         aidstat_compare_add_caveat(c, d->caveat);
     if (feed(d, o, t, aidstat_compare_add, c, compare_caveat, err) != AIDSTAT_OK || !donors_found(o, f, err)) {
@@ -224,6 +227,8 @@ aidstat_series_t *aid_query_series(const aid_rdata_t *d, const aid_opts_t *o, ai
     aidstat_series_t *s = aidstat_series_new(&so, err);
     if (!s)
         return NULL;
+    for (guint i = 0; t == d->table && d->loads && i < d->loads->len; i++)
+        aidstat_series_add_load_report(s, g_ptr_array_index(d->loads, i));
     if (d->caveat && t == d->table)
         aidstat_series_add_caveat(s, d->caveat);
     if (feed(d, o, t, aidstat_series_add, s, series_caveat, err) != AIDSTAT_OK) {

@@ -25,6 +25,7 @@ typedef struct {
     aidstat_eukey_t *eukey;
     aidstat_regions_t *regions;
     GPtrArray *sources; /* char*: one line per loaded file */
+    GPtrArray *loads;   /* aidstat_load_report_t* of table's files: the spec's, not owned */
     aid_locale_t locale;
     bool builtin; /* the spec is inside the library: its files are resources */
     char *dir;    /* the spec's folder: its files are named from there */

@@ -245,11 +245,11 @@ static aidstat_status_t block_opts(ctx_t *x, const char *body, long line, aid_op
 }
 
 static const char *const chart_keys[] = {"kind", "by", "top", "interval", "type", "measure", "donor",
-                                         "region", "from", "to", "per", "cumulative", "trend", "percent",
+                                         "recipient", "region", "from", "to", "per", "cumulative", "trend", "percent",
                                          "facet", "highlight", "title", "subtitle", "note", "height",
                                          "caption", "log", "sort", "theme", "events", "data", "eu_attribution",
                                          NULL};
-static const char *const table_keys[] = {"by", "top", "type", "measure", "donor", "region", "from",
+static const char *const table_keys[] = {"by", "top", "type", "measure", "donor", "recipient", "region", "from",
                                          "to", "per", "stat", "sort", "cumulative", "caption", "trend",
                                          "interval", "data", "eu_attribution", NULL};
 
@@ -1425,6 +1425,7 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     s->font_size = 10;
     s->data.sources = g_ptr_array_new_with_free_func(g_free);
     s->loads = g_ptr_array_new_with_free_func((GDestroyNotify)aidstat_load_report_free);
+    s->data.loads = s->loads;
     s->path = g_strdup(path);
     s->data.dir = g_path_get_dirname(path);
     s->data.confine = confine;
