@@ -74,6 +74,8 @@ static void page_furniture(lay_t *L)
     cairo_t *cr = L->cr;
     aid_font_t f = font(L, 0.75, false);
     char buf[64];
+    /* marked for the PDF post-pass, which makes it an artifact */
+    cairo_tag_begin(cr, AID_FURNITURE_TAG, NULL);
     /* running header: the report's title, after the first page */
     if (L->page > 1) {
         f.max_lines = 1;
@@ -93,6 +95,7 @@ static void page_furniture(lay_t *L)
     aid_set_rgb(cr, L->theme->muted);
     aid_text_draw(cr, l, L->ml, L->ph - L->mb + L->s->font_size * 1.2);
     g_object_unref(l);
+    cairo_tag_end(cr, AID_FURNITURE_TAG);
 }
 
 static void new_page(lay_t *L)
