@@ -188,8 +188,8 @@ class Filter : public QPDFObjectHandle::TokenFilter {
                 std::vector<Token> keep;
                 keep.swap(operands);
                 end_continuation(false);
-                for (const Token &t : keep)
-                    write(t.getRawValue());
+                operands.swap(keep);
+                op(name); /* as body: it may be furniture again */
                 return;
             }
             flush_operands();

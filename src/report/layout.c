@@ -531,6 +531,10 @@ static void table(lay_t *L, aid_block_t *b)
     bool header_drawn = false;
     while (i < nr) {
         if (!header_drawn) {
+            /* a repeated header is page furniture, an artifact */
+            bool repeat = header_tagged && L->draw;
+            if (repeat)
+                cairo_tag_begin(L->cr, AID_FURNITURE_TAG, NULL);
             for (size_t h = 0; h < b->header_rows; h++) {
                 double x = L->ml;
                 if (!header_tagged)
@@ -561,6 +565,8 @@ static void table(lay_t *L, aid_block_t *b)
                 cairo_line_to(L->cr, L->ml + fmin(L->cw, sum), L->y);
                 cairo_stroke(L->cr);
             }
+            if (repeat)
+                cairo_tag_end(L->cr, AID_FURNITURE_TAG);
             header_drawn = true;
             if (i < b->header_rows)
                 i = b->header_rows;
