@@ -1,5 +1,6 @@
-/* What cairo 1.16 cannot write into a PDF, added in one pass with qpdf:
- * the alternative text of each Figure, the document's language, the
+/* What cairo 1.16 cannot write into a PDF, added with qpdf: the page
+ * furniture as artifacts (artifact.cc, a pass of its own), then in one
+ * pass the alternative text of each Figure, the document's language, the
  * viewer's title preference, the PDF/UA identification in XMP metadata,
  * and attached files. cairo writes the structure tree itself; this pass
  * only completes it. The PDF is read from memory and written back to
@@ -167,12 +168,20 @@ static void attach(post_t *P, qpdf_oh root)
 aidstat_status_t aid_pdf_finish(const GByteArray *in, const aid_meta_t *meta, GByteArray *out,
                                 aidstat_error_t *err)
 {
+    /* first the page furniture, which needs qpdf's C++ API */
+    GByteArray *drawn = g_byte_array_new();
+    aidstat_status_t fst = aid_pdf_artifacts(in, drawn, err);
+    if (fst != AIDSTAT_OK) {
+        g_byte_array_unref(drawn);
+        return fst;
+    }
     qpdf_data q = qpdf_init();
     qpdf_silence_errors(q); /* the library never prints */
     qpdf_set_suppress_warnings(q, QPDF_TRUE);
     post_t P = {q, meta, 0};
     aidstat_status_t st = AIDSTAT_OK;
-    if (qpdf_read_memory(q, "drawing", (const char *)in->data, in->len, NULL) & QPDF_ERRORS)
+    /* qpdf reads from the buffer until qpdf_cleanup */
+    if (qpdf_read_memory(q, "drawing", (const char *)drawn->data, drawn->len, NULL) & QPDF_ERRORS)
         goto fail;
     qpdf_oh root = qpdf_get_root(q);
     const char *lang = meta->lang ? meta->lang : "en";
@@ -196,11 +205,13 @@ aidstat_status_t aid_pdf_finish(const GByteArray *in, const aid_meta_t *meta, GB
         goto fail;
     g_byte_array_append(out, qpdf_get_buffer(q), (guint)qpdf_get_buffer_length(q));
     qpdf_cleanup(&q);
+    g_byte_array_unref(drawn);
     return AIDSTAT_OK;
 fail:;
     qpdf_error e = qpdf_get_error(q);
     st = aid_error_set(err, AIDSTAT_ERR_OUTPUT, NULL, 0, 0, "PDF post-processing failed: %s",
                        e ? qpdf_get_error_full_text(q, e) : "unknown error");
     qpdf_cleanup(&q);
+    g_byte_array_unref(drawn);
     return st;
 }

@@ -53,6 +53,16 @@ void aid_attachment_free(void *a);
 aidstat_status_t aid_pdf_finish(const GByteArray *in, const aid_meta_t *meta, GByteArray *out,
                                 aidstat_error_t *err);
 
+/* The tag a report wraps its running header, footer and page number in;
+ * aid_pdf_artifacts turns what it marks into artifacts. */
+#define AID_FURNITURE_TAG "Private"
+
+/* The page furniture of a PDF cairo wrote (artifact.cc, qpdf's C++ API):
+ * each AID_FURNITURE_TAG sequence becomes /Artifact marked content and its
+ * structure element is taken out of the tree. Appends the PDF to out (the
+ * same bytes when there is nothing to rewrite). */
+aidstat_status_t aid_pdf_artifacts(const GByteArray *in, GByteArray *out, aidstat_error_t *err);
+
 /* The date every document of this process carries (output.c): the one
  * set with aidstat_output_set_date(), else SOURCE_DATE_EPOCH, else now;
  * in UTC. Free with g_date_time_unref. */

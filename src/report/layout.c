@@ -74,6 +74,8 @@ static void page_furniture(lay_t *L)
     cairo_t *cr = L->cr;
     aid_font_t f = font(L, 0.75, false);
     char buf[64];
+    /* marked for the PDF post-pass, which makes it an artifact */
+    cairo_tag_begin(cr, AID_FURNITURE_TAG, NULL);
     /* running header: the report's title, after the first page */
     if (L->page > 1) {
         f.max_lines = 1;
@@ -93,6 +95,7 @@ static void page_furniture(lay_t *L)
     aid_set_rgb(cr, L->theme->muted);
     aid_text_draw(cr, l, L->ml, L->ph - L->mb + L->s->font_size * 1.2);
     g_object_unref(l);
+    cairo_tag_end(cr, AID_FURNITURE_TAG);
 }
 
 static void new_page(lay_t *L)
@@ -528,6 +531,10 @@ static void table(lay_t *L, aid_block_t *b)
     bool header_drawn = false;
     while (i < nr) {
         if (!header_drawn) {
+            /* a repeated header is page furniture, an artifact */
+            bool repeat = header_tagged && L->draw;
+            if (repeat)
+                cairo_tag_begin(L->cr, AID_FURNITURE_TAG, NULL);
             for (size_t h = 0; h < b->header_rows; h++) {
                 double x = L->ml;
                 if (!header_tagged)
@@ -558,6 +565,8 @@ static void table(lay_t *L, aid_block_t *b)
                 cairo_line_to(L->cr, L->ml + fmin(L->cw, sum), L->y);
                 cairo_stroke(L->cr);
             }
+            if (repeat)
+                cairo_tag_end(L->cr, AID_FURNITURE_TAG);
             header_drawn = true;
             if (i < b->header_rows)
                 i = b->header_rows;
