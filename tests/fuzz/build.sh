@@ -39,10 +39,13 @@ compile() { # source object flags...
     fi
 }
 for s in "$@"; do
-    case $s in *.c) ;; *) continue ;; esac
+    case $s in *.c | *.cc) ;; *) continue ;; esac
     [ -f "$s" ] && src=$s || src=$srcdir/$s
-    obj=$out/obj/$(echo "$s" | tr / _ | sed 's/\.c$/.o/')
-    compile "$src" "$obj" -fsanitize=fuzzer-no-link
+    obj=$out/obj/$(echo "$s" | tr / _ | sed 's/\.cc*$/.o/')
+    case $s in
+    *.cc) compile "$src" "$obj" -fsanitize=fuzzer-no-link -x c++ -std=c++17 ;; # the qpdf pass (render/artifact.cc)
+    *) compile "$src" "$obj" -fsanitize=fuzzer-no-link ;;
+    esac
     objs="$objs $obj"
 done
 compile "$srcdir/tests/fuzz/fuzzlib.c" "$out/obj/fuzzlib.o" -fsanitize=fuzzer-no-link
@@ -51,6 +54,6 @@ for p in $pids; do wait "$p" || exit 1; done
 for h in "$srcdir"/tests/fuzz/fuzz-*.c; do
     name=$(basename "$h" .c)
     echo "  FUZZLD   $out/$name"
-    "$FUZZ_CC" $cflags -fsanitize=fuzzer "$h" "$out/obj/fuzzlib.o" $objs ${FUZZ_LIBS:-} -o "$out/$name"
+    "$FUZZ_CC" $cflags -fsanitize=fuzzer "$h" "$out/obj/fuzzlib.o" $objs ${FUZZ_LIBS:-} -lstdc++ -o "$out/$name"
 done
 mv "$stamp.new" "$stamp"
