@@ -43,7 +43,7 @@ for s in Militärisch Finanziell Humanitär; do
     check "trend --by type --lang de shows $s" grep -q "^$s " "$tmp/trend"
 done
 "$AIDSTAT" --lang de compare --from 2024-03 --to 2024-03 >"$tmp/march"
-check "a month in German: März 2024" grep -q "^Period: März 2024$" "$tmp/march"
+check "a month in German: März 2024" grep -q "^Zeitraum: März 2024$" "$tmp/march"
 
 # numbers and money in German: chart --alt against python's sums
 "$AIDSTAT" --lang de chart bar --top 5 -o "$tmp/c.svg" --alt >"$tmp/alt" 2>&1
