@@ -93,5 +93,60 @@ done
 check "English compare unchanged in words" grep -qx "Military aid allocations by donor, € billion" "$tmp/en"
 check "English compare keeps the decimal point" grep -qE "Germany +24\.21 +14\.0 %" "$tmp/en"
 
+# the German default report (report --lang de): German headings, German
+# months, German figures, PDF /Lang de, and none of the English prose left
+if command -v pdftotext >/dev/null 2>&1; then
+    "$AIDSTAT" --lang de report -q --no-attach -o "$tmp/de.pdf"
+    check "report --lang de: exit 0" test -s "$tmp/de.pdf"
+    pdftotext "$tmp/de.pdf" "$tmp/de.txt"
+    tr '\n' ' ' <"$tmp/de.txt" | sed 's/  */ /g' >"$tmp/de1.txt"
+    for h in "Zusammenfassung" "Europa und die Vereinigten Staaten bei der militärischen Hilfe" "Die größten Geber" \
+        "Hilfe im Verhältnis zum BIP" "Monatliche Bereitstellungen und ihr Trend" "Zusagen und Bereitstellungen" \
+        "Konzentration der Geber" "Quellen und Methode" "Inhalt" "Abbildung 1:" "Tabelle 1:" "Seite 1 von"; do
+        check "report --lang de: \"$h\"" grep -qF "$h" "$tmp/de1.txt"
+    done
+    check "report --lang de: a German date (7. Dezember 2026 form)" grep -qE "[0-9]+\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) 20[0-9][0-9]" "$tmp/de1.txt"
+    check "report --lang de: German months (Jan. 2022 – Apr. 2026)" grep -qF "Jan. 2022 – Apr. 2026" "$tmp/de1.txt"
+    check "report --lang de: German donor names" grep -qF "Vereinigte Staaten, EU (Kommission und Rat) und Deutschland" "$tmp/de1.txt"
+    total=$(python3 - "$data" <<'PY'
+import csv, sys
+t = sum(float(r['value']) for r in csv.DictReader(open(sys.argv[1], encoding='utf-8')) if r['measure'] == 'allocation')
+print('insgesamt %s Mrd. € bereit' % ('%.0f' % (t / 1e9)))
+PY
+)
+    check "report --lang de: \"$total\" (python)" grep -qF "$total" "$tmp/de1.txt"
+    check "report --lang de: PDF /Lang (de)" sh -c 'qpdf --qdf --object-streams=disable "$1" - 2>/dev/null | grep -aq "/Lang (de)"' sh "$tmp/de.pdf"
+    # every prose paragraph of the English spec: its first five words must not be in the German report
+    python3 - "$SRCDIR/reports/ukraine-support.md" >"$tmp/english" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding='utf-8').read().split('\n---\n', 1)[1]
+text = re.sub(r'```.*?```', '', text, flags=re.S)
+for para in re.split(r'\n\s*\n', text):
+    para = ' '.join(para.split())
+    if not para or para[0] in '#{`' or para.startswith('**'):
+        continue
+    words = re.sub(r'\{\{[^}]*\}\}', ' ', para).split()[:5]
+    if len(words) == 5:
+        print(' '.join(words))
+for h in re.findall(r'^# (.*)$', open(sys.argv[1], encoding='utf-8').read(), flags=re.M):
+    print(h)
+PY
+    check "report --lang de: English paragraphs found in the spec" test "$(wc -l <"$tmp/english")" -gt 20
+    while IFS= read -r e; do
+        check "report --lang de: no English \"$e\"" sh -c '! grep -qF "$1" "$2"' sh "$e" "$tmp/de1.txt"
+    done <"$tmp/english"
+    # a spec of one's own in German: lang: de gives German names and figures
+    printf -- '---\ntitle: Test\nlang: de\n---\n\nDer größte Geber ist {{ top }} mit {{ sum donor=USA | eur_bn }}.\n' >"$tmp/own.md"
+    "$AIDSTAT" report -q --no-attach "$tmp/own.md" -o "$tmp/own.pdf"
+    pdftotext "$tmp/own.pdf" - | tr '\n' ' ' >"$tmp/own.txt"
+    check "lang: de in a spec: German name and figure" grep -qF "Der größte Geber ist Vereinigte Staaten mit 115 Mrd. €." "$tmp/own.txt"
+    # the English default report stays English
+    "$AIDSTAT" report -q --no-attach -o "$tmp/en.pdf"
+    pdftotext "$tmp/en.pdf" - | tr '\n' ' ' >"$tmp/en.txt"
+    check "report (English): English heading and figure" sh -c 'grep -qF "The largest donors" "$1" && grep -qF "allocated €358 bn" "$1"' sh "$tmp/en.txt"
+else
+    echo "# pdftotext missing: the German report's text is not checked"
+fi
+
 echo "$npass passed, $nfail failed"
 [ "$nfail" -eq 0 ]

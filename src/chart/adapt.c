@@ -340,22 +340,25 @@ static bool result_unit(aidstat_chart_t *c, const aidstat_result_t *r, const aid
     c->scale = aidstat_scale_pick_for(c->currency, maxabs);
     if (aidstat_result_stat(r) == AIDSTAT_STAT_COUNT) {
         c->scale = 1;
-        c->unit_label = g_strdup("records");
+        c->unit_label = g_strdup(L_("records"));
         g_free(c->currency);
         c->currency = g_strdup("");
     } else if (c->percent_values) {
-        c->unit_label = g_strdup("% of donor GDP");
+        /* xgettext:no-c-format */
+        c->unit_label = g_strdup(L_("% of donor GDP"));
     } else {
         c->unit_label = unit_text(c->currency, c->scale, c->locale);
     }
     if (k == AIDSTAT_CHART_STACKED && opt->percent) {
         g_free(c->unit_label);
-        c->unit_label = g_strdup("% of each bar");
+        /* xgettext:no-c-format */
+        c->unit_label = g_strdup(L_("% of each bar"));
     }
     if (k == AIDSTAT_CHART_SCATTER) {
         char *u = unit_text(c->currency, c->scale, c->locale);
-        c->x_label = g_strdup_printf("Aid, %s", u);
-        c->y_label = g_strdup("% of donor GDP");
+        c->x_label = g_strdup_printf(L_("Aid, %s"), u);
+        /* xgettext:no-c-format */
+        c->y_label = g_strdup(L_("% of donor GDP"));
         g_free(u);
     }
     return true;
@@ -494,7 +497,7 @@ aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s, const aids
     double maxabs = 0;
     for (size_t g = 0; g < ng; g++) {
         aid_item_t *it = &c->items[c->nitems++];
-        it->label = g_strdup(aidstat_series_group(s, g));
+        it->label = aid_label_people(aidstat_series_key(s), aidstat_series_group(s, g), NULL);
         it->highlight = highlighted(opt, it->label);
         it->v = g_new0(double, c->nt + 1);
         memcpy(it->v, aidstat_series_values(s, g) + a, c->nt * sizeof(double));
