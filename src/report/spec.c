@@ -257,7 +257,7 @@ static const char *const table_keys[] = {"by", "top", "type", "measure", "donor"
 static char *fmt_money(const aid_rdata_t *d, double v, double scale, const char *cur, char *buf, size_t len)
 {
     if (isnan(v))
-        return g_strlcpy(buf, "n/a", len), buf;
+        return g_strlcpy(buf, L_("n/a"), len), buf;
     char n[64];
     aid_num(v / scale, aidstat_currency_is_tiv(cur) ? 0 : 2, d->locale, n, sizeof n); /* whole TIV millions */
     g_strlcpy(buf, n, len);
@@ -329,7 +329,7 @@ static aidstat_status_t table_from_compare(ctx_t *x, aid_block_t *b, aid_opts_t 
             if (per) {
                 char n[64];
                 aid_num(v, 3, d->locale, n, sizeof n);
-                b->cells[k++] = g_strdup(isnan(v) ? "n/a" : n);
+                b->cells[k++] = g_strdup(isnan(v) ? L_("n/a") : n);
             } else {
                 b->cells[k++] = g_strdup(fmt_money(d, v, scale, cur, buf, sizeof buf));
             }
@@ -436,15 +436,15 @@ static aidstat_status_t table_from_trend(ctx_t *x, aid_block_t *b, aid_opts_t *o
             aid_num(tr->r2, 2, d->locale, buf, sizeof buf);
             row[4] = g_strdup(buf);
         } else {
-            row[1] = g_strdup("n/a");
+            row[1] = g_strdup(L_("n/a"));
             row[2] = g_strdup("");
-            row[4] = g_strdup("n/a");
+            row[4] = g_strdup(L_("n/a"));
         }
         if (fit.growth_status == AIDSTAT_OK) {
             aid_num(fit.growth.rate, 1, d->locale, buf, sizeof buf);
             row[3] = g_strdup(buf);
         } else {
-            row[3] = g_strdup("n/a");
+            row[3] = g_strdup(L_("n/a"));
         }
     }
     char p0[32], p1[32];
