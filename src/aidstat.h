@@ -1434,6 +1434,9 @@ AIDSTAT_API void aidstat_wording_from_series(aidstat_wording_t *w, const aidstat
 /** "Military aid allocations", "Major arms deliveries" (SIPRI TIV): what
  * is counted, without key or selection. Newly allocated (g_free). */
 AIDSTAT_API char *aidstat_wording_subject(const aidstat_wording_t *w);
+/** The measure as a word in a title or footer: "allocations" (in German
+ * "Bereitstellungen"); "" for none. */
+AIDSTAT_API const char *aidstat_wording_measure(int measure);
 /** The title: "Military aid allocations by donor", "Major arms deliveries
  * to Ukraine by supplier" (a SIPRI selection names its suppliers and
  * recipients), "Cumulative ...", "Trend of ...". Newly allocated (g_free). */

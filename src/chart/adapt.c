@@ -5,6 +5,7 @@
 #include "config.h"
 #include "chart/chart.h"
 #include "data/error.h"
+#include "data/intl.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -85,15 +86,15 @@ static void make_texts(aidstat_chart_t *c, const aidstat_wording_t *w, const cha
         g_free(u);
     } else {
         c->subtitle = g_strdup_printf("%s, %s%s%s%s", what, c->unit_label,
-                                      (basis && basis[0]) || aidstat_currency_is_tiv(c->currency) ? "" : ", nominal",
+                                      (basis && basis[0]) || aidstat_currency_is_tiv(c->currency) ? "" : L_(", nominal"),
                                       period[0] ? ", " : "", period);
     }
     GString *f = g_string_new(NULL);
-    g_string_append_printf(f, "Source: %s", source && source[0] ? source : "not stated in the data");
+    g_string_append_printf(f, L_("Source: %s"), source && source[0] ? source : L_("not stated in the data"));
     if (basis && basis[0])
-        g_string_append_printf(f, ". Basis: %s", basis);
+        g_string_append_printf(f, L_(". Basis: %s"), basis);
     for (guint i = 0; notes && i < notes->len; i++)
-        g_string_append_printf(f, ". Note: %s", (const char *)g_ptr_array_index(notes, i));
+        g_string_append_printf(f, L_(". Note: %s"), (const char *)g_ptr_array_index(notes, i));
     if (c->opt.note)
         g_string_append_printf(f, ". %s", c->opt.note);
     c->footer = g_string_free(f, FALSE);
@@ -104,7 +105,14 @@ static void make_texts(aidstat_chart_t *c, const aidstat_wording_t *w, const cha
 static void alt_text(aidstat_chart_t *c)
 {
     GString *a = g_string_new(NULL);
-    g_string_append_printf(a, "%s chart: %s. %s.", aidstat_chart_kind_name(c->opt.kind), c->title,
+    /* the kind as people name it, in the order of aidstat_chart_kind_t */
+    static const char *const kind_words[] = {NC_("alt", "bar chart"),     NC_("alt", "stacked chart"),
+                                             NC_("alt", "grouped chart"), NC_("alt", "column chart"),
+                                             NC_("alt", "line chart"),    NC_("alt", "area chart"),
+                                             NC_("alt", "dumbbell chart"), NC_("alt", "scatter chart")};
+    const char *kind = (size_t)c->opt.kind < G_N_ELEMENTS(kind_words) ? aid_gettext_ctx("alt", kind_words[c->opt.kind])
+                                                                       : aidstat_chart_kind_name(c->opt.kind);
+    g_string_append_printf(a, L_("%s: %s. %s."), kind, c->title,
                            c->subtitle);
     char buf[64];
     if (c->nt == 0) {
@@ -116,11 +124,11 @@ static void alt_text(aidstat_chart_t *c)
                 g_string_append_printf(a, "%s%s%s%s", j ? ", " : "", c->nser > 1 ? c->series[j] : "",
                                        c->nser > 1 ? " " : "", aid_chart_value(c, it->v[j], -1, buf, sizeof buf));
             if (c->opt.kind == AIDSTAT_CHART_SCATTER)
-                g_string_append_printf(a, " at %s", aid_money(it->x, c->currency, c->scale, 1, c->locale, buf, sizeof buf));
+                g_string_append_printf(a, L_(" at %s"), aid_money(it->x, c->currency, c->scale, 1, c->locale, buf, sizeof buf));
             g_string_append_c(a, '.');
         }
         if (c->nitems > n)
-            g_string_append_printf(a, " And %zu more.", c->nitems - n);
+            g_string_append_printf(a, L_(" And %zu more."), c->nitems - n);
     } else {
         for (size_t i = 0; i < c->nitems && i < 10; i++) {
             aid_item_t *it = &c->items[i];
@@ -135,7 +143,7 @@ static void alt_text(aidstat_chart_t *c)
                 }
             char b2[64], b3[64], b4[64];
             if (isfinite(lo))
-                g_string_append_printf(a, " %s: from %s in %s to %s in %s; highest %s in %s, lowest %s in %s.",
+                g_string_append_printf(a, L_(" %s: from %s in %s to %s in %s; highest %s in %s, lowest %s in %s."),
                                        it->label, aid_chart_value(c, it->v[0], -1, buf, sizeof buf), c->tlabels[0],
                                        aid_chart_value(c, it->v[c->nt - 1], -1, b2, sizeof b2),
                                        c->tlabels[c->nt - 1], aid_chart_value(c, hi, -1, b3, sizeof b3),
@@ -154,7 +162,7 @@ static const char *shared_donors(const aidstat_result_t *r)
         if (code == AIDSTAT_NOTE_SHARES_OVERLAP || code == AIDSTAT_NOTE_COLUMNS_OVERLAP)
             return aidstat_result_note_subject(r, i);
     }
-    return "some donors";
+    return L_("some donors");
 }
 
 /* A result's note worded for a chart, which shows neither shares nor a
@@ -166,18 +174,18 @@ static char *chart_note(const aidstat_result_t *r, size_t i, aidstat_chart_kind_
     switch (aidstat_result_note_code(r, i)) {
     case AIDSTAT_NOTE_NOT_SHOWN: {
         size_t hidden = aidstat_result_note_count_param(r, i, 0), shown = aidstat_result_note_count_param(r, i, 1);
-        return g_strdup_printf("the %zu largest of %zu %s", shown, shown + hidden,
+        return g_strdup_printf(L_("the %zu largest of %zu %s"), shown, shown + hidden,
                                k0 == AIDSTAT_KEY_DONOR ? aidstat_wording_key(k0, aidstat_result_currency(r), true)
-                               : k0 == AIDSTAT_KEY_REGION ? "groups" : subject);
+                               : k0 == AIDSTAT_KEY_REGION ? L_("groups") : subject);
     }
     case AIDSTAT_NOTE_SHARES_OVERLAP:
     case AIDSTAT_NOTE_COLUMNS_OVERLAP:
-        return g_strdup_printf("the groups share donors (%s): their bars overlap", subject);
+        return g_strdup_printf(L_("the groups share donors (%s): their bars overlap"), subject);
     case AIDSTAT_NOTE_RANKED_BY:
         /* a dumbbell is sorted by its gap: said apart */
-        return k == AIDSTAT_CHART_DUMBBELL ? NULL : g_strdup_printf("bars in order of %s", subject);
+        return k == AIDSTAT_CHART_DUMBBELL ? NULL : g_strdup_printf(L_("bars in order of %s"), subject);
     case AIDSTAT_NOTE_NO_RATIO:
-        return g_strdup_printf("%s: %s", subject, k == AIDSTAT_CHART_SCATTER ? "not plotted" : "shown as n/a");
+        return g_strdup_printf(k == AIDSTAT_CHART_SCATTER ? L_("%s: not plotted") : L_("%s: shown as n/a"), subject);
     default:
         return g_strdup(aidstat_result_note(r, i));
     }
@@ -332,22 +340,25 @@ static bool result_unit(aidstat_chart_t *c, const aidstat_result_t *r, const aid
     c->scale = aidstat_scale_pick_for(c->currency, maxabs);
     if (aidstat_result_stat(r) == AIDSTAT_STAT_COUNT) {
         c->scale = 1;
-        c->unit_label = g_strdup("records");
+        c->unit_label = g_strdup(L_("records"));
         g_free(c->currency);
         c->currency = g_strdup("");
     } else if (c->percent_values) {
-        c->unit_label = g_strdup("% of donor GDP");
+        /* xgettext:no-c-format */
+        c->unit_label = g_strdup(L_("% of donor GDP"));
     } else {
         c->unit_label = unit_text(c->currency, c->scale, c->locale);
     }
     if (k == AIDSTAT_CHART_STACKED && opt->percent) {
         g_free(c->unit_label);
-        c->unit_label = g_strdup("% of each bar");
+        /* xgettext:no-c-format */
+        c->unit_label = g_strdup(L_("% of each bar"));
     }
     if (k == AIDSTAT_CHART_SCATTER) {
         char *u = unit_text(c->currency, c->scale, c->locale);
-        c->x_label = g_strdup_printf("Aid, %s", u);
-        c->y_label = g_strdup("% of donor GDP");
+        c->x_label = g_strdup_printf(L_("Aid, %s"), u);
+        /* xgettext:no-c-format */
+        c->y_label = g_strdup(L_("% of donor GDP"));
         g_free(u);
     }
     return true;
@@ -374,17 +385,20 @@ static void result_texts(aidstat_chart_t *c, const aidstat_result_t *r, const ai
         w.key[1] = AIDSTAT_KEY_NONE;
     if (dumbbell) {
         /* the rows are sorted by the gap, not ranked by one measure */
-        g_ptr_array_add(notes, g_strdup_printf("sorted by the gap between %s and %s", c->series[0], c->series[1]));
+        g_ptr_array_add(notes, g_strdup_printf(L_("sorted by the gap between %s and %s"), c->series[0], c->series[1]));
     }
     make_texts(c, &w, NULL, y0, m0, y1, m1, aidstat_result_source(r), aidstat_result_basis(r), notes);
     const char *k0w = aidstat_wording_key(k0, c->currency, false);
     if (dumbbell && !opt->title) {
         g_free(c->title);
-        c->title = g_strdup_printf("%s and %c%s by %s", c->series[0], g_ascii_tolower(c->series[1][0]),
-                                   c->series[1] + 1, k0w);
+        char *second = g_strdup(c->series[1]);
+        if (!aid_lang_de()) /* English lowers the second; German keeps its nouns */
+            second[0] = g_ascii_tolower(second[0]);
+        c->title = g_strdup_printf(L_("%s and %s by %s"), c->series[0], second, k0w);
+        g_free(second);
     }
     if (k == AIDSTAT_CHART_SCATTER && !opt->title) {
-        char *t = g_strdup_printf("%s: amount and share of GDP", c->title);
+        char *t = g_strdup_printf(L_("%s: amount and share of GDP"), c->title);
         g_free(c->title);
         c->title = t;
     }
@@ -446,7 +460,7 @@ aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s, const aids
     GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
     char lbl[32];
     if (b < len)
-        g_ptr_array_add(notes, g_strdup_printf("%s is not shown: the data covers only part of it",
+        g_ptr_array_add(notes, g_strdup_printf(L_("%s is not shown: the data covers only part of it"),
                                                aidstat_series_period_label(s, b, lbl, sizeof lbl)));
     c->nt = b - a;
     if (!c->nt) {
@@ -467,7 +481,7 @@ aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s, const aids
     }
     size_t ng = aidstat_series_groups(s);
     if (opt->top && ng > opt->top) {
-        g_ptr_array_add(notes, g_strdup_printf("the %zu largest of %zu groups", opt->top, ng));
+        g_ptr_array_add(notes, g_strdup_printf(L_("the %zu largest of %zu groups"), opt->top, ng));
         ng = opt->top; /* groups come largest first */
     }
     c->items = g_new0(aid_item_t, ng + 1);
@@ -477,7 +491,7 @@ aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s, const aids
     double maxabs = 0;
     for (size_t g = 0; g < ng; g++) {
         aid_item_t *it = &c->items[c->nitems++];
-        it->label = g_strdup(aidstat_series_group(s, g));
+        it->label = aid_label_people(aidstat_series_key(s), aidstat_series_group(s, g), NULL);
         it->highlight = highlighted(opt, it->label);
         it->v = g_new0(double, c->nt + 1);
         memcpy(it->v, aidstat_series_values(s, g) + a, c->nt * sizeof(double));
@@ -489,7 +503,7 @@ aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s, const aids
             aidstat_error_t terr;
             it->has_trend = aidstat_trend_line(it->v, c->nt, c->interval, &it->trend, &terr) == AIDSTAT_OK;
             if (!it->has_trend)
-                g_ptr_array_add(notes, g_strdup_printf("%s: no trend line: %s", it->label, terr.message));
+                g_ptr_array_add(notes, g_strdup_printf(L_("%s: no trend line: %s"), it->label, terr.message));
         }
     }
     if (!c->nitems) {
@@ -521,17 +535,22 @@ aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s, const aids
         maxabs = MAX(maxabs, peak);
     }
     if (opt->trend && k == AIDSTAT_CHART_LINE)
-        g_ptr_array_add(notes, g_strdup("dashed: least-squares trend with its 95 % confidence band"));
+        /* xgettext:no-c-format */
+        g_ptr_array_add(notes, g_strdup(L_("dashed: least-squares trend with its 95 % confidence band")));
     c->currency = g_strdup(aidstat_series_currency(s));
     c->scale = aidstat_scale_pick_for(c->currency, maxabs);
     char *u = unit_text(c->currency, c->scale, c->locale);
-    const char *per = c->interval == AIDSTAT_INTERVAL_YEAR ? "year" : c->interval == AIDSTAT_INTERVAL_QUARTER ? "quarter" : "month";
-    c->unit_label = opt->cumulative ? g_strdup_printf("%s, cumulative", u) : g_strdup_printf("%s per %s", u, per);
+    const char *per = c->interval == AIDSTAT_INTERVAL_YEAR      ? aid_gettext_ctx("period", "year")
+                      : c->interval == AIDSTAT_INTERVAL_QUARTER ? aid_gettext_ctx("period", "quarter")
+                                                                : aid_gettext_ctx("period", "month");
+    c->unit_label = opt->cumulative ? g_strdup_printf(L_("%s, cumulative"), u) : g_strdup_printf(L_("%s per %s"), u, per);
     g_free(u);
     int y0, m0, y1, m1; /* the period stated: the one report prose names (aidstat_series_complete_period) */
     aidstat_series_complete_period(s, &y0, &m0, &y1, &m1);
     for (size_t i = 0; i < aidstat_series_note_count(s); i++)
-        if (!strstr(aidstat_series_note(s, i), "is incomplete"))
+        /* TRANSLATORS: the words of the note "the last period, %s, is
+         * incomplete: ..." that tell it apart (the chart leaves the period out) */
+        if (!strstr(aidstat_series_note(s, i), L_("is incomplete")))
             g_ptr_array_add(notes, g_strdup(aidstat_series_note(s, i)));
     aidstat_wording_t w;
     aidstat_wording_from_series(&w, s);
@@ -591,7 +610,7 @@ aidstat_chart_t *aidstat_chart_from_dates(const aidstat_chart_options_t *opt, co
     c->title = g_strdup(opt->title ? opt->title : label ? label : "");
     c->subtitle = opt->subtitle ? g_strdup(opt->subtitle)
                                 : g_strdup_printf("%s, %s – %s", c->unit_label, c->tlabels[0], c->tlabels[n - 1]);
-    c->footer = g_strdup_printf("Source: %s%s%s", source && source[0] ? source : "not stated",
+    c->footer = g_strdup_printf(L_("Source: %s%s%s"), source && source[0] ? source : L_("not stated"),
                                 opt->note ? ". " : "", opt->note ? opt->note : "");
     alt_text(c);
     return c;

@@ -16,6 +16,17 @@
 #define N_(s) (s)
 #define NC_(ctx, s) (s)
 #define P_(one, many, n) ngettext(one, many, n)
+/* A label for people (titles, table headings, footer lines): German only
+ * when names are (aidstat_language()), so CSV and JSON stay English. */
+#define L_(s) cli_label(s)
+const char *cli_label(const char *msgid) __attribute__((format_arg(1)));
+/* A label with a context (NC_("period", "year") where it is defined). */
+const char *cli_label_ctx(const char *ctx, const char *msgid);
+/* A selection's types ("military, financial", "all types") in the
+ * language of names for people. Newly allocated. */
+char *cli_types_people(const char *types);
+/* Whether figures for people are written in German (1.234,5). */
+bool cli_lang_de(void);
 
 /* Documented exit codes (README "Exit codes"). */
 enum {
@@ -126,6 +137,8 @@ char *cli_fmt_exact(double x, char *buf, size_t len);
  * CLI_NUM_MAX), the shortest exact form ("1e+300") is written instead,
  * never a cut-off figure. */
 char *cli_fmt_grouped(double x, int decimals, char *buf, size_t len);
+/* A figure written in English ("1,234.5") in German ("1.234,5"), in place. */
+char *cli_num_german(char *s);
 /* Display width of UTF-8 text, in characters. */
 size_t cli_width(const char *s);
 

@@ -34,8 +34,8 @@ static char *measure_text(const aidstat_result_t *r)
 {
     int m = aidstat_result_measure(r);
     if (m < 0)
-        return g_strdup("several (see rows or columns)");
-    return g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1);
+        return g_strdup(L_("several (see rows or columns)"));
+    return g_strdup(aidstat_wording_measure(m));
 }
 
 /* The title every door gives this comparison, and the unit. */
@@ -55,7 +55,7 @@ static char *title_text(const view_t *v)
 static char *fmt_value(const view_t *v, double x, char *buf, size_t len)
 {
     if (x != x)
-        return g_strlcpy(buf, "n/a", len), buf;
+        return g_strlcpy(buf, L_("n/a"), len), buf;
     if (aidstat_result_per(v->res) == AIDSTAT_PER_GDP || aidstat_result_per(v->res) == AIDSTAT_PER_MILEX ||
         aidstat_result_stat(v->res) == AIDSTAT_STAT_COUNT)
         return cli_fmt_grouped(x, v->decimals, buf, len);
@@ -71,26 +71,37 @@ static char *footer_text(const view_t *v, const char *sep)
     char *period = period_text(r);
     const char *cur = aidstat_result_currency(r);
     GString *s = g_string_new(NULL);
-    g_string_append_printf(s, "Measure: %s%sType: %s%sUnit: ", measure, sep, aidstat_result_types(r), sep);
+    g_string_append_printf(s, L_("Measure: %s"), measure);
+    g_string_append(s, sep);
+    char *ty = cli_types_people(aidstat_result_types(r));
+    g_string_append_printf(s, L_("Type: %s"), ty);
+    g_free(ty);
+    g_string_append(s, sep);
+    g_string_append(s, L_("Unit: "));
     const char *basis = aidstat_result_basis(r);
     bool restated = basis[0] != '\0';
     char *prices = aidstat_wording_prices(cur, v->base_year);
     if (aidstat_result_stat(r) == AIDSTAT_STAT_COUNT) {
         g_string_append(s, v->unit_long); /* a count has no currency */
     } else if (aidstat_result_per(r) != AIDSTAT_PER_NONE) {
-        g_string_append_printf(s, "%s (aid in %s, %s)", v->unit_long, cur, v->base_year ? prices : "nominal");
+        g_string_append_printf(s, L_("%s (aid in %s, %s)"), v->unit_long, cur, v->base_year ? prices : L_("nominal"));
     } else {
         char *u = aidstat_wording_unit_statement(cur, v->scale, NULL, v->base_year);
         g_string_append(s, u);
         g_free(u);
     }
     g_free(prices);
-    if (restated)
-        g_string_append_printf(s, "%sBasis: %s", sep, basis);
-    g_string_append_printf(s, "%sPeriod: %s", sep, period);
+    if (restated) {
+        g_string_append(s, sep);
+        g_string_append_printf(s, L_("Basis: %s"), basis);
+    }
+    g_string_append(s, sep);
+    g_string_append_printf(s, L_("Period: %s"), period);
     const char *f = aidstat_result_filter(r);
-    if (f[0])
-        g_string_append_printf(s, "%sSelection: %s", sep, f);
+    if (f[0]) {
+        g_string_append(s, sep);
+        g_string_append_printf(s, L_("Selection: %s"), f);
+    }
     g_free(measure);
     g_free(period);
     return g_string_free(s, FALSE);
@@ -99,15 +110,15 @@ static char *footer_text(const view_t *v, const char *sep)
 static char *source_text(const aidstat_result_t *r)
 {
     const char *src = aidstat_result_source(r);
-    return g_strdup_printf("Source: %s", src[0] ? src : "not stated in the data");
+    return g_strdup_printf(L_("Source: %s"), src[0] ? src : L_("not stated in the data"));
 }
 
 static char *rows_text(const aidstat_result_t *r)
 {
-    return g_strdup_printf("Records: %" G_GUINT64_FORMAT " used; rows: %" G_GUINT64_FORMAT
-                           " read, %" G_GUINT64_FORMAT " rejected",
-                           aidstat_result_records(r), aidstat_result_rows_read(r),
-                           aidstat_result_rows_rejected(r));
+    return g_strdup_printf(L_("Records: %llu used; rows: %llu read, %llu rejected"),
+                           (unsigned long long)aidstat_result_records(r),
+                           (unsigned long long)aidstat_result_rows_read(r),
+                           (unsigned long long)aidstat_result_rows_rejected(r));
 }
 
 /* A note of the result, worded for the command line: a note about
@@ -115,7 +126,7 @@ static char *rows_text(const aidstat_result_t *r)
 static char *note_text(const aidstat_result_t *r, size_t i)
 {
     if (aidstat_result_note_code(r, i) == AIDSTAT_NOTE_NOT_SHOWN)
-        return g_strdup_printf("%zu more %s not shown (--top %zu)", aidstat_result_note_count_param(r, i, 0),
+        return g_strdup_printf(L_("%zu more %s not shown (--top %zu)"), aidstat_result_note_count_param(r, i, 0),
                                aidstat_result_note_subject(r, i), aidstat_result_note_count_param(r, i, 1));
     return g_strdup(aidstat_result_note(r, i));
 }
@@ -127,11 +138,15 @@ static char *concentration_text(const aidstat_result_t *r)
     if (!aidstat_result_concentration(r, &c))
         return NULL;
     char a[32], b[32], d[32], e[32], h[32];
-    return g_strdup_printf("Concentration: top 1 %s, top 3 %s, top 5 %s, top 10 %s of the total; "
-                           "Herfindahl-Hirschman index %s; Gini %.3f (%zu donors)",
+    char gini[32];
+    snprintf(gini, sizeof gini, "%.3f", c.gini);
+    if (cli_lang_de())
+        cli_num_german(gini);
+    return g_strdup_printf(L_("Concentration: top 1 %s, top 3 %s, top 5 %s, top 10 %s of the total; "
+                              "Herfindahl-Hirschman index %s; Gini %s (%zu donors)"),
                            cli_fmt_pct(c.top1, a, sizeof a), cli_fmt_pct(c.top3, b, sizeof b),
                            cli_fmt_pct(c.top5, d, sizeof d), cli_fmt_pct(c.top10, e, sizeof e),
-                           cli_fmt_grouped(c.hhi, 0, h, sizeof h), c.gini, c.n);
+                           cli_fmt_grouped(c.hhi, 0, h, sizeof h), gini, c.n);
 }
 
 static void print_table(const view_t *v, bool markdown)
@@ -159,18 +174,18 @@ static void print_table(const view_t *v, bool markdown)
     char buf[CLI_NUM_MAX];
     /* header */
     if (rank)
-        cli_grid_put(g, "Rank");
+        cli_grid_put(g, L_("Rank"));
     cli_grid_put(g, cli_key_title(aidstat_result_key(r, 0), aidstat_result_currency(r)));
     for (size_t j = 0; j < nc; j++)
         cli_grid_put(g, aidstat_result_col_label(r, j));
     if (row_value)
-        cli_grid_put(g, nc ? (additive ? "Total" : v->unit) : v->unit);
+        cli_grid_put(g, nc ? (additive ? L_("Total") : v->unit) : v->unit);
     if (share)
-        cli_grid_put(g, "Share");
+        cli_grid_put(g, L_("Share"));
     if (cum)
-        cli_grid_put(g, "Cum.");
+        cli_grid_put(g, L_("Cum."));
     if (allocated)
-        cli_grid_put(g, "Allocated");
+        cli_grid_put(g, L_("Allocated"));
     for (size_t i = 0; i < aidstat_result_rows(r); i++) {
         if (rank) {
             size_t k = aidstat_result_rank(r, i);
@@ -189,20 +204,20 @@ static void print_table(const view_t *v, bool markdown)
             cli_grid_put(g, cli_fmt_pct(aidstat_result_cumulative_share(r, i), buf, sizeof buf));
         if (allocated) {
             double al = aidstat_result_allocated_share(r, i);
-            cli_grid_put(g, isnan(al) ? "n/a" : cli_fmt_pct(al, buf, sizeof buf));
+            cli_grid_put(g, isnan(al) ? L_("n/a") : cli_fmt_pct(al, buf, sizeof buf));
         }
     }
     if (has_total) {
         if (rank)
             cli_grid_put(g, "");
         const char *tl = aidstat_result_total_label(r);
-        cli_grid_put(g, tl[0] ? tl : "Total");
+        cli_grid_put(g, tl[0] ? tl : L_("Total"));
         for (size_t j = 0; j < nc; j++)
             cli_grid_put(g, fmt_value(v, aidstat_result_col_total(r, j), buf, sizeof buf));
         if (row_value)
             cli_grid_put(g, fmt_value(v, aidstat_result_total(r), buf, sizeof buf));
         if (share)
-            cli_grid_put(g, "100.0 %");
+            cli_grid_put(g, cli_fmt_pct(1.0, buf, sizeof buf));
         if (cum)
             cli_grid_put(g, "");
         if (allocated)
@@ -229,7 +244,7 @@ static void print_table(const view_t *v, bool markdown)
             fprintf(fp, "%s\n", conc);
         for (size_t i = 0; i < aidstat_result_note_count(r); i++) {
             char *t = note_text(r, i);
-            fprintf(fp, "Note: %s\n", t);
+            fprintf(fp, L_("Note: %s\n"), t);
             g_free(t);
         }
         fprintf(fp, "%s\n%s\n", src, rows);
@@ -241,7 +256,7 @@ static void print_table(const view_t *v, bool markdown)
             fprintf(fp, "%s  \n", conc);
         for (size_t i = 0; i < aidstat_result_note_count(r); i++) {
             char *t = note_text(r, i);
-            fprintf(fp, "Note: %s  \n", t);
+            fprintf(fp, L_("Note: %s  \n"), t);
             g_free(t);
         }
         fprintf(fp, "%s  \n%s\n", src, rows);

@@ -49,10 +49,12 @@ int cmd_report(int argc, char **argv)
     }
     if ((code = cli_date_apply(date)))
         goto done;
-    /* a report's prose is in its spec's language, English for every spec
-     * shipped so far: its tables and charts name donors, groups, types
-     * and months in English too, whatever --lang says (messages follow it) */
-    aidstat_set_language("en");
+    /* a report's prose is in its spec's language: English unless the spec
+     * says lang: de; the built-in report is there in German too, and --lang
+     * de (or the environment) chooses it. Its tables and charts name donors,
+     * groups, types and months in the prose's language (messages follow
+     * --lang) */
+    aidstat_set_language(argc < 2 && !strcmp(aidstat_language(), "de") ? "de" : "en");
     const char *out = output ? output : "aidstat-report.pdf";
     if (!g_str_has_suffix(out, ".pdf") && !g_str_has_suffix(out, ".PDF") && !aidstat_report_path_is_html(out)) {
         code = cli_error(EXIT_USAGE, "report: the output is a PDF file or an HTML page (.pdf, .html: %s)", out);

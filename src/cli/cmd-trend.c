@@ -39,12 +39,22 @@ typedef struct {
 
 static const char *interval_word(aidstat_interval_t iv)
 {
-    return iv == AIDSTAT_INTERVAL_YEAR ? "yearly" : iv == AIDSTAT_INTERVAL_QUARTER ? "quarterly" : "monthly";
+    return iv == AIDSTAT_INTERVAL_YEAR      ? L_("yearly")
+           : iv == AIDSTAT_INTERVAL_QUARTER ? L_("quarterly")
+                                            : L_("monthly");
 }
 
 static const char *interval_noun(aidstat_interval_t iv)
 {
-    return iv == AIDSTAT_INTERVAL_YEAR ? "year" : iv == AIDSTAT_INTERVAL_QUARTER ? "quarter" : "month";
+    return iv == AIDSTAT_INTERVAL_YEAR      ? NC_("period", "year")
+           : iv == AIDSTAT_INTERVAL_QUARTER ? NC_("period", "quarter")
+                                            : NC_("period", "month");
+}
+
+/* The interval's noun for people: "year", in German "Jahr". */
+static const char *interval_noun_people(aidstat_interval_t iv)
+{
+    return cli_lang_de() ? cli_label_ctx("period", interval_noun(iv)) : interval_noun(iv);
 }
 
 static double periods_per_year(aidstat_interval_t iv)
@@ -55,7 +65,7 @@ static double periods_per_year(aidstat_interval_t iv)
 static char *money(const trend_view_t *tv, double x, char *buf, size_t len)
 {
     if (isnan(x))
-        return g_strlcpy(buf, "n/a", len), buf;
+        return g_strlcpy(buf, L_("n/a"), len), buf;
     /* SIPRI's TIVs are whole millions: decimals would be false precision */
     return cli_fmt_grouped(x / tv->unit.scale, aidstat_currency_is_tiv(aidstat_series_currency(tv->s)) ? 0 : 2, buf,
                            len);
@@ -70,7 +80,7 @@ static void fit_group(trend_view_t *tv, group_fit_t *f)
     if (f->fit.count >= 3 && bad != (size_t)-1) {
         char p[32], val[64];
         double v = aidstat_series_values(s, f->g)[bad];
-        snprintf(f->gwhy, sizeof f->gwhy, "growth needs values above zero (%s is %s)",
+        snprintf(f->gwhy, sizeof f->gwhy, L_("growth needs values above zero (%s is %s)"),
                  aidstat_series_period_label(s, bad, p, sizeof p),
                  v == 0 ? "0" : money(tv, v, val, sizeof val));
     } else if (f->fit.growth_status != AIDSTAT_OK) {
@@ -91,7 +101,11 @@ static char *interval_text(const trend_view_t *tv, double lo, double hi, bool pc
         money(tv, lo, a, sizeof a);
         money(tv, hi, b, sizeof b);
     }
-    snprintf(buf, len, "%s to %s", a, b);
+    if (pct && cli_lang_de()) {
+        cli_num_german(a);
+        cli_num_german(b);
+    }
+    snprintf(buf, len, L_("%s to %s"), a, b);
     return buf;
 }
 
@@ -115,11 +129,18 @@ static char *period_span(const trend_view_t *tv)
 {
     char a[32], b[32];
     if (!tv->count)
-        return g_strdup("none");
+        return g_strdup(L_("none"));
     aidstat_series_period_label(tv->s, tv->first, a, sizeof a);
     aidstat_series_period_label(tv->s, tv->first + tv->count - 1, b, sizeof b);
-    return g_strdup_printf("%s – %s (%zu %ss)", a, b, tv->count,
-                           interval_noun(aidstat_series_interval(tv->s)));
+    aidstat_interval_t iv = aidstat_series_interval(tv->s);
+    const char *fmt = iv == AIDSTAT_INTERVAL_YEAR      ? P_("%s – %s (%zu year)", "%s – %s (%zu years)", tv->count)
+                      : iv == AIDSTAT_INTERVAL_QUARTER ? P_("%s – %s (%zu quarter)", "%s – %s (%zu quarters)", tv->count)
+                                                       : P_("%s – %s (%zu month)", "%s – %s (%zu months)", tv->count);
+    if (!cli_lang_de()) /* names English (machine formats): the English text */
+        fmt = iv == AIDSTAT_INTERVAL_YEAR      ? (tv->count == 1 ? "%s – %s (%zu year)" : "%s – %s (%zu years)")
+              : iv == AIDSTAT_INTERVAL_QUARTER ? (tv->count == 1 ? "%s – %s (%zu quarter)" : "%s – %s (%zu quarters)")
+                                               : (tv->count == 1 ? "%s – %s (%zu month)" : "%s – %s (%zu months)");
+    return g_strdup_printf(fmt, a, b, tv->count);
 }
 
 static void prices_text(const trend_view_t *tv, char *buf, size_t len)
@@ -146,58 +167,87 @@ static void footer(const trend_view_t *tv, const char *end, bool trend)
     FILE *fp = tv->fp;
     int m = aidstat_series_measure(s);
     char *span = period_span(tv);
-    char *ml = m >= 0 ? g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1) : g_strdup("several");
-    fprintf(fp, "Measure: %s%sType: %s%s", ml, end, aidstat_series_types(s), end);
+    char *ty = cli_types_people(aidstat_series_types(s));
+    char *ml = g_strdup(m >= 0 ? aidstat_wording_measure(m) : L_("several"));
+    fprintf(fp, L_("Measure: %s"), ml);
+    fputs(end, fp);
+    fprintf(fp, L_("Type: %s"), ty);
+    fputs(end, fp);
     char *unit = aidstat_wording_unit_statement(aidstat_series_currency(s), tv->unit.scale,
-                                                interval_noun(aidstat_series_interval(s)), tv->base_year);
-    fprintf(fp, "Unit: %s%s", unit, end);
+                                                interval_noun_people(aidstat_series_interval(s)), tv->base_year);
+    fprintf(fp, L_("Unit: %s"), unit);
+    fputs(end, fp);
     g_free(unit);
-    if (tv->basis[0])
-        fprintf(fp, "Basis: %s%s", tv->basis, end);
-    fprintf(fp, "%s: %s%s", trend ? "Fitted" : "Periods", span, end);
-    if (aidstat_series_filter(s)[0])
-        fprintf(fp, "Selection: %s%s", aidstat_series_filter(s), end);
-    if (trend)
-        fprintf(fp, "Slope: ordinary least squares of each %s's flow on time, as the change per year in the "
-                    "%s flow; growth: log-linear fit, %% per year; CI: 95 %%%s",
-                interval_noun(aidstat_series_interval(s)), interval_word(aidstat_series_interval(s)), end);
+    if (tv->basis[0]) {
+        fprintf(fp, L_("Basis: %s"), tv->basis);
+        fputs(end, fp);
+    }
+    fprintf(fp, trend ? L_("Fitted: %s") : L_("Periods: %s"), span);
+    fputs(end, fp);
+    if (aidstat_series_filter(s)[0]) {
+        fprintf(fp, L_("Selection: %s"), aidstat_series_filter(s));
+        fputs(end, fp);
+    }
+    if (trend) {
+        aidstat_interval_t iv = aidstat_series_interval(s);
+        /* xgettext:no-c-format */
+        fputs(iv == AIDSTAT_INTERVAL_YEAR ? L_("Slope: ordinary least squares of each year's flow on time, as the "
+                                               "change per year in the yearly flow; growth: log-linear fit, % per "
+                                               "year; CI: 95 %")
+              : iv == AIDSTAT_INTERVAL_QUARTER
+                  /* xgettext:no-c-format */
+                  ? L_("Slope: ordinary least squares of each quarter's flow on time, as the change per year in the "
+                       "quarterly flow; growth: log-linear fit, % per year; CI: 95 %")
+                  /* xgettext:no-c-format */
+                  : L_("Slope: ordinary least squares of each month's flow on time, as the change per year in the "
+                       "monthly flow; growth: log-linear fit, % per year; CI: 95 %"),
+              fp);
+        fputs(end, fp);
+    }
     if (trend && tv->cur_year && tv->base_from)
     {
         char yb[32];
         if (tv->base_from == tv->base_to)
-            fprintf(fp, "Change: %d total against the %d total%s", tv->cur_year, tv->base_from, end);
+            fprintf(fp, L_("Change: %d total against the %d total"), tv->cur_year, tv->base_from);
         else
-            fprintf(fp, "Change: %d total against the average of %s%s", tv->cur_year,
-                    years_text(tv->base_from, tv->base_to, yb, sizeof yb), end);
+            fprintf(fp, L_("Change: %d total against the average of %s"), tv->cur_year,
+                    years_text(tv->base_from, tv->base_to, yb, sizeof yb));
+        fputs(end, fp);
     }
     if (tv->first > 0) {
         char p[32], start[32];
         int y0, m0, y1, m1;
         aidstat_series_span(s, &y0, &m0, &y1, &m1);
-        fprintf(fp, "Note: the first period, %s, is incomplete: the selection starts in %s%s",
-                aidstat_series_period_label(s, 0, p, sizeof p),
-                aidstat_period_format(y0, m0, start, sizeof start), end);
+        fprintf(fp, L_("Note: the first period, %s, is incomplete: the selection starts in %s"),
+                aidstat_series_period_label(s, 0, p, sizeof p), aidstat_period_format(y0, m0, start, sizeof start));
+        fputs(end, fp);
     }
     for (size_t i = 0; i < aidstat_series_note_count(s); i++)
     {
         char *w = aidstat_text_word(aidstat_series_note_marked(s, i), cli_option_word, NULL);
-        fprintf(fp, "Note: %s%s", w, end);
+        fprintf(fp, L_("Note: %s"), w);
+        fputs(end, fp);
         g_free(w);
     }
     for (size_t i = 0; trend && i < tv->ngroups; i++) {
         const group_fit_t *f = &tv->fits[i];
         if (f->fit.trend_status != AIDSTAT_OK)
-            fprintf(fp, "Note: %s: no trend: %s%s", f->label, f->fit.trend_error.message, end);
+            fprintf(fp, L_("Note: %s: no trend: %s"), f->label, f->fit.trend_error.message);
         else if (f->fit.growth_status != AIDSTAT_OK)
-            fprintf(fp, "Note: %s: no growth rate: %s%s", f->label, f->gwhy, end);
+            fprintf(fp, L_("Note: %s: no growth rate: %s"), f->label, f->gwhy);
+        if (f->fit.trend_status != AIDSTAT_OK || f->fit.growth_status != AIDSTAT_OK)
+            fputs(end, fp);
     }
     const char *src = aidstat_series_source(s);
-    fprintf(fp, "Source: %s%s", src[0] ? src : "not stated in the data", end);
-    fprintf(fp, "Records: %" G_GUINT64_FORMAT " used; rows: %" G_GUINT64_FORMAT " read, %" G_GUINT64_FORMAT
-                " rejected\n",
-            aidstat_series_records(s), aidstat_series_rows_read(s), aidstat_series_rows_rejected(s));
+    fprintf(fp, L_("Source: %s"), src[0] ? src : L_("not stated in the data"));
+    fputs(end, fp);
+    fprintf(fp, L_("Records: %llu used; rows: %llu read, %llu rejected"),
+            (unsigned long long)aidstat_series_records(s), (unsigned long long)aidstat_series_rows_read(s),
+            (unsigned long long)aidstat_series_rows_rejected(s));
+    fputc('\n', fp);
     g_free(span);
     g_free(ml);
+    g_free(ty);
 }
 
 /* The label of the k-th period after the last fitted one. */
@@ -226,13 +276,15 @@ static void print_trend_table(const trend_view_t *tv, bool markdown)
     char lastp[32] = "";
     if (tv->count)
         aidstat_series_period_label(tv->s, tv->first + tv->count - 1, lastp, sizeof lastp);
-    snprintf(head_last, sizeof head_last, "Last (%s)", lastp);
+    snprintf(head_last, sizeof head_last, L_("Last (%s)"), lastp);
     char yb[32];
-    snprintf(head_change, sizeof head_change, "%d vs %s", tv->cur_year,
+    snprintf(head_change, sizeof head_change, L_("%d vs %s"), tv->cur_year,
              years_text(tv->base_from, tv->base_to, yb, sizeof yb));
     cli_grid_t *g = cli_grid_new(change ? 9 : 8);
-    const char *heads[] = {tv->group_title, "n", head_last, "Slope/yr", "95 % CI", "Growth %/yr", "95 % CI",
-                           "R²", head_change};
+    /* xgettext:no-c-format */
+    const char *heads[] = {tv->group_title, "n", head_last, L_("Slope/yr"), L_("95 % CI"), L_("Growth %/yr"),
+                           /* xgettext:no-c-format */
+                           L_("95 % CI"), "R²", head_change};
     for (size_t j = 0; j < g->ncols; j++) {
         cli_grid_put(g, heads[j]);
         g->right[j] = j > 0;
@@ -245,20 +297,28 @@ static void print_trend_table(const trend_view_t *tv, bool markdown)
         snprintf(buf, sizeof buf, "%zu", tv->count);
         cli_grid_put(g, buf);
         cli_grid_put(g, money(tv, f->fit.last, buf, sizeof buf));
-        cli_grid_put(g, ok ? money(tv, f->fit.trend.slope_per_year, buf, sizeof buf) : "n/a");
+        cli_grid_put(g, ok ? money(tv, f->fit.trend.slope_per_year, buf, sizeof buf) : L_("n/a"));
         cli_grid_put(g, ok ? interval_text(tv, f->fit.trend.slope_per_year_lo, f->fit.trend.slope_per_year_hi, false, buf, sizeof buf) : "");
         if (gok)
             snprintf(buf, sizeof buf, "%.1f", f->fit.growth.rate);
-        cli_grid_put(g, gok ? buf : "n/a");
+        if (gok && cli_lang_de())
+            cli_num_german(buf);
+        cli_grid_put(g, gok ? buf : L_("n/a"));
         cli_grid_put(g, gok ? interval_text(tv, f->fit.growth.rate_lo, f->fit.growth.rate_hi, true, buf, sizeof buf) : "");
-        if (ok)
+        if (ok) {
             snprintf(buf, sizeof buf, "%.2f", f->fit.trend.r2);
-        cli_grid_put(g, ok ? buf : "n/a");
+            if (cli_lang_de())
+                cli_num_german(buf);
+        }
+        cli_grid_put(g, ok ? buf : L_("n/a"));
         if (change) {
             if (isnan(f->ch.change))
-                g_strlcpy(buf, "n/a", sizeof buf);
-            else
+                g_strlcpy(buf, L_("n/a"), sizeof buf);
+            else {
                 snprintf(buf, sizeof buf, "%+.1f %%", f->ch.change);
+                if (cli_lang_de())
+                    cli_num_german(buf);
+            }
             cli_grid_put(g, buf);
         }
     }
@@ -275,10 +335,12 @@ static void print_trend_table(const trend_view_t *tv, bool markdown)
         footer(tv, "\n", true);
     }
     if (tv->forecast) {
-        fprintf(fp, "\nForecast: a linear extrapolation of each trend, with 95 %% prediction intervals, %s\n\n",
+        fputc('\n', fp);
+        fprintf(fp, L_("Forecast: a linear extrapolation of each trend, with 95 %% prediction intervals, %s"),
                 tv->unit.unit_long);
+        fputs("\n\n", fp);
         cli_grid_t *fg = cli_grid_new(5);
-        const char *fh[] = {tv->group_title, "Period", "Forecast", "Low", "High"};
+        const char *fh[] = {tv->group_title, L_("Period"), L_("Forecast"), L_("Low"), L_("High")};
         for (size_t j = 0; j < 5; j++) {
             cli_grid_put(fg, fh[j]);
             fg->right[j] = j > 1;
@@ -297,7 +359,7 @@ static void print_trend_table(const trend_view_t *tv, bool markdown)
                 if (bnd && !said) {
                     said = true;
                     if (nbounded++ < 5)
-                        g_string_append_printf(bounded, "%s%s from %s", bounded->len ? "; " : "",
+                        g_string_append_printf(bounded, L_("%s%s from %s"), bounded->len ? "; " : "",
                                                f->label, forecast_label(tv, k, buf, sizeof buf));
                 }
                 cli_grid_put(fg, f->label);
@@ -312,10 +374,13 @@ static void print_trend_table(const trend_view_t *tv, bool markdown)
         else
             cli_grid_print(fp, fg, false);
         cli_grid_free(fg);
-        if (nbounded)
-            fprintf(fp, "\nNote: forecasts and their intervals are bounded at zero, as aid amounts "
-                        "are not negative; the straight line falls below zero for %s%s\n",
+        if (nbounded) {
+            fputc('\n', fp);
+            fprintf(fp, L_("Note: forecasts and their intervals are bounded at zero, as aid amounts are not "
+                           "negative; the straight line falls below zero for %s%s"),
                     bounded->str, nbounded > 5 ? "; ..." : "");
+            fputc('\n', fp);
+        }
         g_string_free(bounded, TRUE);
     }
     g_free(t);
@@ -599,49 +664,68 @@ static void series_table_footer(const trend_view_t *tv, bool cumulative)
     bool marked = false;
     for (size_t k = 0; k < len; k++)
         marked |= !aidstat_series_period_complete(s, k);
-    if (marked)
-        fprintf(fp, "* incomplete period: the data covers only part of it%s",
-                tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n");
-    if (tv->change_lag)
-        fprintf(fp, "n/a: no earlier period, or it was zero%s",
-                tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n");
     const char *end = tv->format == CLI_FMT_MARKDOWN ? "  \n" : "\n";
-    char *ml = m >= 0 ? g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1) : g_strdup("several");
+    if (marked) {
+        fputs(L_("* incomplete period: the data covers only part of it"), fp);
+        fputs(end, fp);
+    }
+    if (tv->change_lag) {
+        fputs(L_("n/a: no earlier period, or it was zero"), fp);
+        fputs(end, fp);
+    }
+    char *ml = g_strdup(m >= 0 ? aidstat_wording_measure(m) : L_("several"));
     char prices[48], unit[192], p0[32];
+    char *ty = cli_types_people(aidstat_series_types(s));
     prices_text(tv, prices, sizeof prices);
     const char *cur = aidstat_series_currency(s);
     if (aidstat_currency_is_tiv(cur) && !tv->change_lag) {
         char *u = aidstat_wording_unit_statement(cur, tv->unit.scale,
-                                                 cumulative ? NULL : interval_noun(aidstat_series_interval(s)), 0);
+                                                 cumulative ? NULL : interval_noun_people(aidstat_series_interval(s)), 0);
         if (cumulative)
-            snprintf(unit, sizeof unit, "%s, running total from %s", u,
+            snprintf(unit, sizeof unit, L_("%s, running total from %s"), u,
                      aidstat_series_period_label(s, 0, p0, sizeof p0));
         else
             g_strlcpy(unit, u, sizeof unit);
         g_free(u);
-        fprintf(fp, "Measure: %s%sType: %s%sUnit: %s%s", ml, end, aidstat_series_types(s), end, unit, end);
+        fprintf(fp, L_("Measure: %s"), ml);
+        fputs(end, fp);
+        fprintf(fp, L_("Type: %s"), ty);
+        fputs(end, fp);
+        fprintf(fp, L_("Unit: %s"), unit);
+        fputs(end, fp);
     } else {
         if (cumulative)
-            snprintf(unit, sizeof unit, "%s, running total from %s", tv->unit.unit_long,
+            snprintf(unit, sizeof unit, L_("%s, running total from %s"), tv->unit.unit_long,
                      aidstat_series_period_label(s, 0, p0, sizeof p0));
         else
-            snprintf(unit, sizeof unit, "%s per %s", tv->unit.unit_long,
-                     interval_noun(aidstat_series_interval(s)));
-        fprintf(fp, "Measure: %s%sType: %s%sUnit: %s (%s, %s)%s", ml, end, aidstat_series_types(s), end,
-                tv->change_lag ? "% change" : unit, cur, prices, end);
+            snprintf(unit, sizeof unit, L_("%s per %s"), tv->unit.unit_long,
+                     interval_noun_people(aidstat_series_interval(s)));
+        fprintf(fp, L_("Measure: %s"), ml);
+        fputs(end, fp);
+        fprintf(fp, L_("Type: %s"), ty);
+        fputs(end, fp);
+        fprintf(fp, L_("Unit: %s (%s, %s)"), tv->change_lag ? L_("% change") : unit, cur, prices);
+        fputs(end, fp);
     }
     g_free(ml);
-    if (tv->basis[0])
-        fprintf(fp, "Basis: %s%s", tv->basis, end);
-    if (aidstat_series_filter(s)[0])
-        fprintf(fp, "Selection: %s%s", aidstat_series_filter(s), end);
+    g_free(ty);
+    if (tv->basis[0]) {
+        fprintf(fp, L_("Basis: %s"), tv->basis);
+        fputs(end, fp);
+    }
+    if (aidstat_series_filter(s)[0]) {
+        fprintf(fp, L_("Selection: %s"), aidstat_series_filter(s));
+        fputs(end, fp);
+    }
     for (size_t i = 0; i < aidstat_series_note_count(s); i++) {
         char *w = aidstat_text_word(aidstat_series_note_marked(s, i), cli_option_word, NULL);
-        fprintf(fp, "Note: %s%s", w, end);
+        fprintf(fp, L_("Note: %s"), w);
+        fputs(end, fp);
         g_free(w);
     }
     const char *src = aidstat_series_source(s);
-    fprintf(fp, "Source: %s\n", src[0] ? src : "not stated in the data");
+    fprintf(fp, L_("Source: %s"), src[0] ? src : L_("not stated in the data"));
+    fputc('\n', fp);
 }
 
 /* The series as a table for people, or Markdown. */
@@ -652,10 +736,10 @@ static void series_table(const trend_view_t *tv, double *const *cols, bool cumul
     size_t len = aidstat_series_length(s), ng = tv->ngroups;
     char buf[CLI_NUM_MAX];
     cli_grid_t *g = cli_grid_new(ng + 1);
-    const char *iv = interval_noun(aidstat_series_interval(s));
-    char ivh[16];
-    snprintf(ivh, sizeof ivh, "%c%s", g_ascii_toupper(iv[0]), iv + 1);
-    cli_grid_put(g, ivh);
+    aidstat_interval_t iv = aidstat_series_interval(s);
+    cli_grid_put(g, iv == AIDSTAT_INTERVAL_YEAR      ? L_("Year")
+                    : iv == AIDSTAT_INTERVAL_QUARTER ? L_("Quarter")
+                                                     : L_("Month"));
     for (size_t i = 0; i < ng; i++) {
         cli_grid_put(g, tv->fits[i].label);
         g->right[i + 1] = true;
@@ -669,29 +753,32 @@ static void series_table(const trend_view_t *tv, double *const *cols, bool cumul
             if (!tv->change_lag)
                 cli_grid_put(g, money(tv, cols[i][t], buf, sizeof buf));
             else if (isnan(cols[i][t]))
-                cli_grid_put(g, "n/a");
+                cli_grid_put(g, L_("n/a"));
             else {
                 snprintf(buf, sizeof buf, "%+.1f %%", cols[i][t]);
-                cli_grid_put(g, buf);
+                cli_grid_put(g, cli_lang_de() ? cli_num_german(buf) : buf);
             }
         }
     }
-    char *t = title(tv, false, true);
-    const char *tt = t;
-    char *what = cumulative ? g_strdup("Cumulative ")
-               : window > 1 ? g_strdup_printf("%zu-%s moving average of ", window,
-                                              interval_noun(aidstat_series_interval(s)))
-                            : g_strdup("");
+    /* English lowers the title inside a longer one; German keeps its nouns */
+    char *t = title(tv, false, !cli_lang_de());
+    aidstat_interval_t ivl = aidstat_series_interval(s);
+    char *what = cumulative ? g_strdup_printf(L_("Cumulative %s"), t)
+               : window > 1 ? g_strdup_printf(ivl == AIDSTAT_INTERVAL_YEAR      ? L_("%zu-year moving average of %s")
+                                              : ivl == AIDSTAT_INTERVAL_QUARTER ? L_("%zu-quarter moving average of %s")
+                                                                                : L_("%zu-month moving average of %s"),
+                                              window, t)
+                            : g_strdup(t);
     GString *head = g_string_new(what);
-    g_string_append(head, tt);
     if (tv->change_lag) {
         /* percentages: the money unit after the last comma goes */
         char *comma = strrchr(head->str, ',');
         if (comma)
             g_string_truncate(head, (gsize)(comma - head->str));
-        g_string_append_printf(head, ": %% change on the %s",
-                               !strcmp(tv->change_name, "yoy") ? "same period a year earlier"
-                                                               : "previous period");
+        /* xgettext:no-c-format */
+        g_string_append(head, !strcmp(tv->change_name, "yoy") ? L_(": % change on the same period a year earlier")
+                                                              /* xgettext:no-c-format */
+                                                              : L_(": % change on the previous period"));
     }
     head->str[0] = g_ascii_toupper(head->str[0]);
     if (tv->format == CLI_FMT_MARKDOWN) {
@@ -1028,7 +1115,7 @@ int cmd_trend(int argc, char **argv)
 
     fit_groups(&tv, s, (size_t)top, (int)current, base_from, base_to, scale);
     tv.forecast = (size_t)forecast;
-    tv.group_title = opt.by ? cli_key_title(opt.by, aidstat_series_currency(s)) : "Selection";
+    tv.group_title = opt.by ? cli_key_title(opt.by, aidstat_series_currency(s)) : L_("Selection");
     if (change) {
         tv.change_name = change;
         tv.change_lag = !strcmp(change, "yoy") ? (size_t)periods_per_year(opt.interval) : 1;

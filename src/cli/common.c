@@ -628,7 +628,16 @@ char *cli_fmt_grouped(double x, int decimals, char *buf, size_t len)
             buf[n++] = *q;
     buf[n] = '\0';
     g_free(raw);
+    if (cli_lang_de())
+        cli_num_german(buf);
     return buf;
+}
+
+char *cli_num_german(char *s)
+{
+    for (char *p = s; *p; p++)
+        *p = *p == ',' ? '.' : *p == '.' ? ',' : *p;
+    return s;
 }
 
 size_t cli_width(const char *s)

@@ -21,12 +21,54 @@ char *cli_period_iso(int y, int m)
     return y <= 0 ? g_strdup("") : m <= 0 ? g_strdup_printf("%04d", y) : g_strdup_printf("%04d-%02d", y, m);
 }
 
+bool cli_lang_de(void)
+{
+    return !strcmp(aidstat_language(), "de");
+}
+
+const char *cli_label(const char *msgid)
+{
+    return cli_lang_de() ? gettext(msgid) : msgid;
+}
+
+const char *cli_label_ctx(const char *ctx, const char *msgid)
+{
+    if (!cli_lang_de())
+        return msgid;
+    char *id = g_strconcat(ctx, "\004", msgid, NULL);
+    const char *t = gettext(id);
+    t = t == id ? msgid : t;
+    g_free(id);
+    return t;
+}
+
+char *cli_types_people(const char *types)
+{
+    /* the words a selection's types are written in (selection.c), for xgettext */
+    static const char *const words[] G_GNUC_UNUSED = {
+        NC_("type", "military"), NC_("type", "financial"), NC_("type", "humanitarian"),
+        NC_("type", "other"), NC_("type", "all types"), NC_("type", "all types (not split)")};
+    if (!cli_lang_de())
+        return g_strdup(types);
+    gchar **parts = g_strsplit(types, ", ", -1);
+    for (gchar **p = parts; *p; p++) {
+        char *t = g_strdup(cli_label_ctx("type", *p));
+        g_free(*p);
+        *p = t;
+    }
+    char *out = g_strjoinv(", ", parts);
+    g_strfreev(parts);
+    return out;
+}
+
 char *cli_fmt_pct(double x, char *buf, size_t len)
 {
     if (x != x)
         buf[0] = '\0';
     else
         snprintf(buf, len, "%.1f %%", x * 100.0 + 0.0);
+    if (cli_lang_de())
+        cli_num_german(buf);
     return buf;
 }
 

@@ -7,6 +7,7 @@
  * one spot for translation; word order lives in its format strings. */
 #include "config.h"
 #include "aidstat.h"
+#include "data/intl.h"
 
 #include <glib.h>
 #include <string.h>
@@ -15,7 +16,15 @@ enum {
     P_AID,             /* a selection of several or all aid types */
     P_TYPE_AID,        /* one aid type: "military aid" */
     P_ARMS,            /* SIPRI's arms transfers, which are not only aid */
+    P_MILITARY_AID,    /* one aid type as a whole phrase (German adjectives agree) */
+    P_FINANCIAL_AID,
+    P_HUMANITARIAN_AID,
     P_WITH_MEASURE,    /* "military aid" + "allocations" */
+    P_MEASURE_COMMITMENTS, /* the measure as a word in a title */
+    P_MEASURE_ALLOCATIONS,
+    P_MEASURE_DELIVERIES,
+    P_MEASURE_TO_BE_ALLOCATED,
+    P_UNIT,            /* "€" + "billion" */
     P_BY,              /* "... by donor" */
     P_BY_TWO,          /* "... by donor and type" */
     P_FROM,            /* "... from Germany" */
@@ -69,60 +78,74 @@ enum {
 };
 
 static const char *const phrases[P_COUNT] = {
-    [P_AID] = "aid",
-    [P_TYPE_AID] = "%s aid",
-    [P_ARMS] = "major arms",
-    [P_WITH_MEASURE] = "%s %s",
-    [P_BY] = "%s by %s",
-    [P_BY_TWO] = "%s by %s and %s",
-    [P_FROM] = "%s from %s",
-    [P_TO] = "%s to %s",
-    [P_LIST_AND] = "%s and %s",
-    [P_CUMULATIVE] = "cumulative %s",
-    [P_TREND] = "trend of %s",
-    [P_STAT_COUNT] = "number of records of %s",
-    [P_STAT_MEAN] = "mean record of %s",
-    [P_STAT_MEDIAN] = "median record of %s",
-    [P_STAT_MIN] = "smallest record of %s",
-    [P_STAT_MAX] = "largest record of %s",
-    [P_STAT_SD] = "standard deviation of records of %s",
-    [P_PERIOD_RANGE] = "%s – %s",
-    [P_NOMINAL] = "nominal: current prices",
-    [P_NOMINAL_SHORT] = "nominal",
-    [P_CONSTANT] = "constant %d prices",
-    [P_MONEY_UNIT] = "%s%s (%s, %s)",
-    [P_PER] = " per %s",
-    [P_TIV_UNIT] = "SIPRI trend-indicator values (TIV), %s%s, constant 1990 prices",
-    [P_TIV_SHORT] = "TIV %s",
-    [P_MILLIONS] = "millions",
-    [P_BILLIONS] = "billions",
-    [P_THOUSANDS] = "thousands",
-    [P_UNITS] = "units",
-    [P_KEY_DONOR] = "donor",
-    [P_KEY_DONORS] = "donors",
-    [P_KEY_SUPPLIER] = "supplier",
-    [P_KEY_SUPPLIERS] = "suppliers",
-    [P_KEY_REGION] = "region",
-    [P_KEY_REGIONS] = "regions",
-    [P_KEY_TYPE] = "type",
-    [P_KEY_TYPES] = "types",
-    [P_KEY_MEASURE] = "measure",
-    [P_KEY_MEASURES] = "measures",
-    [P_KEY_YEAR] = "year",
-    [P_KEY_YEARS] = "years",
-    [P_KEY_QUARTER] = "quarter",
-    [P_KEY_QUARTERS] = "quarters",
-    [P_KEY_MONTH] = "month",
-    [P_KEY_MONTHS] = "months",
-    [P_KEY_SOURCING] = "sourcing",
-    [P_KEY_SOURCINGS] = "sourcings",
-    [P_SCALE_BN] = "bn",
-    [P_SCALE_M] = "m",
-    [P_SCALE_K] = "k",
-    [P_SCALE_BILLION] = "billion",
-    [P_SCALE_MILLION] = "million",
-    [P_SCALE_THOUSAND] = "thousand",
+    [P_AID] = NC_("wording", "aid"),
+    [P_TYPE_AID] = NC_("wording", "%s aid"),
+    [P_ARMS] = NC_("wording", "major arms"),
+    [P_MILITARY_AID] = NC_("wording", "military aid"),
+    [P_FINANCIAL_AID] = NC_("wording", "financial aid"),
+    [P_HUMANITARIAN_AID] = NC_("wording", "humanitarian aid"),
+    [P_WITH_MEASURE] = NC_("wording", "%s %s"),
+    [P_MEASURE_COMMITMENTS] = NC_("wording", "commitments"),
+    [P_MEASURE_ALLOCATIONS] = NC_("wording", "allocations"),
+    [P_MEASURE_DELIVERIES] = NC_("wording", "deliveries"),
+    [P_MEASURE_TO_BE_ALLOCATED] = NC_("wording", "to be allocated"),
+    [P_UNIT] = NC_("wording", "%1$s %2$s"),
+    [P_BY] = NC_("wording", "%s by %s"),
+    [P_BY_TWO] = NC_("wording", "%s by %s and %s"),
+    [P_FROM] = NC_("wording", "%s from %s"),
+    [P_TO] = NC_("wording", "%s to %s"),
+    [P_LIST_AND] = NC_("wording", "%s and %s"),
+    [P_CUMULATIVE] = NC_("wording", "cumulative %s"),
+    [P_TREND] = NC_("wording", "trend of %s"),
+    [P_STAT_COUNT] = NC_("wording", "number of records of %s"),
+    [P_STAT_MEAN] = NC_("wording", "mean record of %s"),
+    [P_STAT_MEDIAN] = NC_("wording", "median record of %s"),
+    [P_STAT_MIN] = NC_("wording", "smallest record of %s"),
+    [P_STAT_MAX] = NC_("wording", "largest record of %s"),
+    [P_STAT_SD] = NC_("wording", "standard deviation of records of %s"),
+    [P_PERIOD_RANGE] = NC_("wording", "%s – %s"),
+    [P_NOMINAL] = NC_("wording", "nominal: current prices"),
+    [P_NOMINAL_SHORT] = NC_("wording", "nominal"),
+    [P_CONSTANT] = NC_("wording", "constant %d prices"),
+    [P_MONEY_UNIT] = NC_("wording", "%s%s (%s, %s)"),
+    [P_PER] = NC_("wording", " per %s"),
+    [P_TIV_UNIT] = NC_("wording", "SIPRI trend-indicator values (TIV), %s%s, constant 1990 prices"),
+    [P_TIV_SHORT] = NC_("wording", "TIV %s"),
+    [P_MILLIONS] = NC_("wording", "millions"),
+    [P_BILLIONS] = NC_("wording", "billions"),
+    [P_THOUSANDS] = NC_("wording", "thousands"),
+    [P_UNITS] = NC_("wording", "units"),
+    [P_KEY_DONOR] = NC_("wording", "donor"),
+    [P_KEY_DONORS] = NC_("wording", "donors"),
+    [P_KEY_SUPPLIER] = NC_("wording", "supplier"),
+    [P_KEY_SUPPLIERS] = NC_("wording", "suppliers"),
+    [P_KEY_REGION] = NC_("wording", "region"),
+    [P_KEY_REGIONS] = NC_("wording", "regions"),
+    [P_KEY_TYPE] = NC_("wording", "type"),
+    [P_KEY_TYPES] = NC_("wording", "types"),
+    [P_KEY_MEASURE] = NC_("wording", "measure"),
+    [P_KEY_MEASURES] = NC_("wording", "measures"),
+    [P_KEY_YEAR] = NC_("wording", "year"),
+    [P_KEY_YEARS] = NC_("wording", "years"),
+    [P_KEY_QUARTER] = NC_("wording", "quarter"),
+    [P_KEY_QUARTERS] = NC_("wording", "quarters"),
+    [P_KEY_MONTH] = NC_("wording", "month"),
+    [P_KEY_MONTHS] = NC_("wording", "months"),
+    [P_KEY_SOURCING] = NC_("wording", "sourcing"),
+    [P_KEY_SOURCINGS] = NC_("wording", "sourcings"),
+    [P_SCALE_BN] = NC_("wording", "bn"),
+    [P_SCALE_M] = NC_("wording", "m"),
+    [P_SCALE_K] = NC_("wording", "k"),
+    [P_SCALE_BILLION] = NC_("wording", "billion"),
+    [P_SCALE_MILLION] = NC_("wording", "million"),
+    [P_SCALE_THOUSAND] = NC_("wording", "thousand"),
 };
+
+/* A phrase in the language of names for people (English for machines). */
+static const char *ph(int i)
+{
+    return aid_gettext_ctx("wording", phrases[i]);
+}
 
 /* ------------------------------------------------------------- units */
 
@@ -152,11 +175,11 @@ double aidstat_scale_pick_for(const char *currency, double maxabs)
 const char *aidstat_scale_word(double scale, bool long_form)
 {
     if (scale >= 1e9)
-        return phrases[long_form ? P_SCALE_BILLION : P_SCALE_BN];
+        return ph(long_form ? P_SCALE_BILLION : P_SCALE_BN);
     if (scale >= 1e6)
-        return phrases[long_form ? P_SCALE_MILLION : P_SCALE_M];
+        return ph(long_form ? P_SCALE_MILLION : P_SCALE_M);
     if (scale >= 1e3)
-        return phrases[long_form ? P_SCALE_THOUSAND : P_SCALE_K];
+        return ph(long_form ? P_SCALE_THOUSAND : P_SCALE_K);
     return "";
 }
 
@@ -170,16 +193,18 @@ char *aidstat_wording_unit(const char *currency, double scale, bool long_form)
     const char *sym = aidstat_currency_symbol(currency);
     const char *c = sym ? sym : currency ? currency : "";
     const char *word = aidstat_scale_word(scale, long_form);
-    return g_strdup_printf("%s%s%s", c, c[0] && word[0] ? " " : "", word);
+    if (!c[0] || !word[0])
+        return g_strdup_printf("%s%s", c, word);
+    return g_strdup_printf(ph(P_UNIT), c, word);
 }
 
 char *aidstat_wording_prices(const char *currency, int base_year)
 {
     if (aidstat_currency_is_tiv(currency))
-        return g_strdup_printf(phrases[P_CONSTANT], 1990); /* SIPRI's own constant prices */
+        return g_strdup_printf(ph(P_CONSTANT), 1990); /* SIPRI's own constant prices */
     if (base_year)
-        return g_strdup_printf(phrases[P_CONSTANT], base_year);
-    return g_strdup(phrases[P_NOMINAL]);
+        return g_strdup_printf(ph(P_CONSTANT), base_year);
+    return g_strdup(ph(P_NOMINAL));
 }
 
 const char *aidstat_wording_basis(const char *currency, const char *basis)
@@ -188,20 +213,20 @@ const char *aidstat_wording_basis(const char *currency, const char *basis)
         return basis;
     if (aidstat_currency_is_tiv(currency))
         return "constant 1990 prices"; /* SIPRI's own: never nominal */
-    return phrases[P_NOMINAL_SHORT];
+    return phrases[P_NOMINAL_SHORT]; /* a value for machines: never translated */
 }
 
 char *aidstat_wording_unit_statement(const char *currency, double scale, const char *per, int base_year)
 {
-    char *perw = per && per[0] ? g_strdup_printf(phrases[P_PER], per) : g_strdup("");
+    char *perw = per && per[0] ? g_strdup_printf(ph(P_PER), per) : g_strdup("");
     char *out;
     if (aidstat_currency_is_tiv(currency)) {
         int p = scale >= 1e9 ? P_BILLIONS : scale >= 1e6 ? P_MILLIONS : scale >= 1e3 ? P_THOUSANDS : P_UNITS;
-        out = g_strdup_printf(phrases[P_TIV_UNIT], phrases[p], perw);
+        out = g_strdup_printf(ph(P_TIV_UNIT), ph(p), perw);
     } else {
         char *unit = aidstat_wording_unit(currency, scale, true);
         char *prices = aidstat_wording_prices(currency, base_year);
-        out = g_strdup_printf(phrases[P_MONEY_UNIT], unit, perw, currency ? currency : "", prices);
+        out = g_strdup_printf(ph(P_MONEY_UNIT), unit, perw, currency ? currency : "", prices);
         g_free(unit);
         g_free(prices);
     }
@@ -218,7 +243,7 @@ char *aidstat_wording_period(int y0, int m0, int y1, int m1)
         return g_strdup("");
     aidstat_period_format(y0, m0, a, sizeof a);
     aidstat_period_format(y1, m1, b, sizeof b);
-    return strcmp(a, b) ? g_strdup_printf(phrases[P_PERIOD_RANGE], a, b) : g_strdup(a);
+    return strcmp(a, b) ? g_strdup_printf(ph(P_PERIOD_RANGE), a, b) : g_strdup(a);
 }
 
 /* -------------------------------------------------------------- titles */
@@ -261,7 +286,7 @@ static int key_phrase(aidstat_key_t k, const char *currency)
 const char *aidstat_wording_key(aidstat_key_t k, const char *currency, bool plural)
 {
     int p = key_phrase(k, currency);
-    return p < 0 ? "" : phrases[p + (plural ? 1 : 0)];
+    return p < 0 ? "" : ph(p + (plural ? 1 : 0));
 }
 
 const char *aidstat_wording_key_title(aidstat_key_t k, const char *currency)
@@ -277,7 +302,10 @@ const char *aidstat_wording_key_title(aidstat_key_t k, const char *currency)
         g_once_init_leave(&caps, c);
     }
     int p = key_phrase(k, currency);
-    return p < 0 ? "" : caps[p];
+    if (p < 0)
+        return "";
+    const char *t = ph(p);
+    return t != phrases[p] ? t : caps[p]; /* a translation capitalises its nouns itself */
 }
 
 void aidstat_wording_init(aidstat_wording_t *w)
@@ -332,7 +360,7 @@ static char *filter_names(const char *filter, const char *key)
         if (!out)
             t = g_strdup(n);
         else if (i + 1 == names->len)
-            t = g_strdup_printf(phrases[P_LIST_AND], out, n);
+            t = g_strdup_printf(ph(P_LIST_AND), out, n);
         else
             t = g_strdup_printf("%s, %s", out, n);
         g_free(out);
@@ -358,20 +386,36 @@ static char *wrap(char *s, const char *fmt)
     return t;
 }
 
+const char *aidstat_wording_measure(int measure)
+{
+    static const int words[] = {[AIDSTAT_MEASURE_COMMITMENT] = P_MEASURE_COMMITMENTS,
+                                [AIDSTAT_MEASURE_ALLOCATION] = P_MEASURE_ALLOCATIONS,
+                                [AIDSTAT_MEASURE_DELIVERY] = P_MEASURE_DELIVERIES,
+                                [AIDSTAT_MEASURE_TO_BE_ALLOCATED] = P_MEASURE_TO_BE_ALLOCATED};
+    if (measure < 0 || (size_t)measure >= G_N_ELEMENTS(words))
+        return "";
+    return ph(words[measure]);
+}
+
 char *aidstat_wording_subject(const aidstat_wording_t *w)
 {
     const char *types = w->types ? w->types : "all types";
     char *what;
     if (aidstat_currency_is_tiv(w->currency))
-        what = g_strdup(phrases[P_ARMS]);
+        what = g_strdup(ph(P_ARMS));
+    else if (!strcmp(types, "military"))
+        what = g_strdup(ph(P_MILITARY_AID));
+    else if (!strcmp(types, "financial"))
+        what = g_strdup(ph(P_FINANCIAL_AID));
+    else if (!strcmp(types, "humanitarian"))
+        what = g_strdup(ph(P_HUMANITARIAN_AID));
     else if (strcmp(types, "all types") && !strchr(types, ','))
-        what = g_strdup_printf(phrases[P_TYPE_AID], types);
+        what = g_strdup_printf(ph(P_TYPE_AID), types);
     else
-        what = g_strdup(phrases[P_AID]);
+        what = g_strdup(ph(P_AID));
     if (w->measure >= 0) {
-        char *ml = g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)w->measure), -1);
-        char *t = g_strdup_printf(phrases[P_WITH_MEASURE], what, ml);
-        g_free(ml);
+        const char *ml = aidstat_wording_measure(w->measure);
+        char *t = g_strdup_printf(ph(P_WITH_MEASURE), what, ml);
         g_free(what);
         what = t;
     }
@@ -388,12 +432,12 @@ static char *subject_selected(const aidstat_wording_t *w)
         char *from = filter_names(w->filter, "donor"), *to = filter_names(w->filter, "recipient");
         char *t;
         if (from) {
-            t = g_strdup_printf(phrases[P_FROM], s, from);
+            t = g_strdup_printf(ph(P_FROM), s, from);
             g_free(s);
             s = t;
         }
         if (to) {
-            t = g_strdup_printf(phrases[P_TO], s, to);
+            t = g_strdup_printf(ph(P_TO), s, to);
             g_free(s);
             s = t;
         }
@@ -410,19 +454,19 @@ char *aidstat_wording_title(const aidstat_wording_t *w)
     const char *k0 = aidstat_wording_key(w->key[0], w->currency, false);
     const char *k1 = aidstat_wording_key(w->key[1], w->currency, false);
     if (k0[0] && k1[0])
-        s = g_strdup_printf(phrases[P_BY_TWO], prev, k0, k1);
+        s = g_strdup_printf(ph(P_BY_TWO), prev, k0, k1);
     else if (k0[0])
-        s = g_strdup_printf(phrases[P_BY], prev, k0);
+        s = g_strdup_printf(ph(P_BY), prev, k0);
     if (s != prev)
         g_free(prev);
     if (w->cumulative)
-        s = wrap(s, phrases[P_CUMULATIVE]);
+        s = wrap(s, ph(P_CUMULATIVE));
     static const int stat_phrase[] = {[AIDSTAT_STAT_COUNT] = P_STAT_COUNT, [AIDSTAT_STAT_MEAN] = P_STAT_MEAN,
                                       [AIDSTAT_STAT_MEDIAN] = P_STAT_MEDIAN, [AIDSTAT_STAT_MIN] = P_STAT_MIN,
                                       [AIDSTAT_STAT_MAX] = P_STAT_MAX, [AIDSTAT_STAT_SD] = P_STAT_SD};
     if (w->stat > AIDSTAT_STAT_SUM && (size_t)w->stat < G_N_ELEMENTS(stat_phrase))
-        s = wrap(s, phrases[stat_phrase[w->stat]]);
+        s = wrap(s, ph(stat_phrase[w->stat]));
     if (w->trend)
-        s = wrap(s, phrases[P_TREND]);
+        s = wrap(s, ph(P_TREND));
     return capitalize(s);
 }

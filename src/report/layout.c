@@ -7,6 +7,7 @@
 #include "config.h"
 #include "report/report.h"
 #include "data/error.h"
+#include "data/intl.h"
 #include "chart/chart.h"
 
 #include <cairo-pdf.h>
@@ -89,7 +90,7 @@ static void page_furniture(lay_t *L)
         cairo_line_to(cr, L->ml + L->cw, L->mt - L->s->font_size * 0.8);
         cairo_stroke(cr);
     }
-    snprintf(buf, sizeof buf, "Page %d of %d", L->page, L->pages);
+    snprintf(buf, sizeof buf, L_("Page %d of %d"), L->page, L->pages);
     f.align = PANGO_ALIGN_RIGHT;
     PangoLayout *l = aid_text(cr, buf, &f);
     aid_set_rgb(cr, L->theme->muted);
@@ -331,7 +332,7 @@ static void title_block(lay_t *L)
 
 static void toc(lay_t *L)
 {
-    PangoLayout *hl = markup(L, "Contents", 1.4, true, L->cw);
+    PangoLayout *hl = markup(L, L_("Contents"), 1.4, true, L->cw);
     double h;
     aid_text_extent(hl, NULL, &h);
     if (L->draw) {
@@ -427,7 +428,7 @@ static aidstat_status_t chart(lay_t *L, aid_block_t *b, const aid_block_t *next)
         height = b->height; /* taller than a page: as tall as asked */
     else
         height = pair_height(L, b, next, height);
-    caption(L, "Figure", b->number, b->caption);
+    caption(L, L_("Figure"), b->number, b->caption);
     if (L->draw) {
         figure_tag(L, aidstat_chart_describe(b->chart));
         cairo_save(L->cr);
@@ -466,7 +467,7 @@ static void image(lay_t *L, aid_block_t *b)
         untag(L, "Figure");
     }
     L->y += h + L->s->font_size * 0.4;
-    caption(L, "Figure", b->number, b->caption);
+    caption(L, L_("Figure"), b->number, b->caption);
     L->y += L->s->font_size * 0.6;
 }
 
@@ -525,7 +526,7 @@ static void table(lay_t *L, aid_block_t *b)
         new_page(L);
     tag(L, "Table");
     if (b->number)
-        caption(L, "Table", b->number, b->caption);
+        caption(L, L_("Table"), b->number, b->caption);
     size_t i = 0;
     bool header_tagged = false; /* a header repeated on a later page is not content again */
     bool header_drawn = false;

@@ -2,6 +2,7 @@
  * computed and laid out into a PDF. */
 #include "config.h"
 #include "report/report.h"
+#include "data/intl.h"
 #include "data/error.h"
 #include "chart/chart.h"
 
@@ -48,7 +49,10 @@ aidstat_report_t *aidstat_report_open(const char *spec, const char *const *data,
             return NULL;
         }
     } else {
-        GBytes *b = g_resources_lookup_data("/org/aidstat/reports/ukraine-support.md",
+        /* the built-in report in the language of names (aidstat_set_language) */
+        bool de = !strcmp(aidstat_language(), "de");
+        GBytes *b = g_resources_lookup_data(de ? "/org/aidstat/reports/ukraine-support.de.md"
+                                               : "/org/aidstat/reports/ukraine-support.md",
                                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
         if (!b) {
             aid_error_set(err, AIDSTAT_ERR_INPUT, NULL, 0, 0, "the default report is missing from this build");
@@ -57,7 +61,7 @@ aidstat_report_t *aidstat_report_open(const char *spec, const char *const *data,
         const char *bytes = g_bytes_get_data(b, &len);
         text = g_strndup(bytes, len);
         g_bytes_unref(b);
-        name = "ukraine-support.md (built in)";
+        name = de ? "ukraine-support.de.md (built in)" : "ukraine-support.md (built in)";
     }
     /* a NUL would end the text there, silently */
     const char *nul = memchr(text, '\0', len);
@@ -132,7 +136,7 @@ static GPtrArray *attachments(aid_spec_t *s, aidstat_error_t *err)
         if (!data || b->number <= 0)
             continue;
         bool chart = b->type == AID_B_CHART;
-        char *desc = g_strdup_printf("%s %d: %s", chart ? "Figure" : "Table", b->number, b->caption ? b->caption : "");
+        char *desc = g_strdup_printf("%s %d: %s", chart ? L_("Figure") : L_("Table"), b->number, b->caption ? b->caption : "");
         g_ptr_array_add(a, aid_attachment_new(aid_csv_name(chart ? "figure" : "table", b->number, b->caption), desc,
                                               data, strlen(data)));
         g_free(desc);

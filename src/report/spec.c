@@ -6,6 +6,7 @@
 #include "report/report.h"
 #include "report/image.h"
 #include "data/error.h"
+#include "data/intl.h"
 #include "load/loader.h"
 #include "chart/chart.h"
 
@@ -256,7 +257,7 @@ static const char *const table_keys[] = {"by", "top", "type", "measure", "donor"
 static char *fmt_money(const aid_rdata_t *d, double v, double scale, const char *cur, char *buf, size_t len)
 {
     if (isnan(v))
-        return g_strlcpy(buf, "n/a", len), buf;
+        return g_strlcpy(buf, L_("n/a"), len), buf;
     char n[64];
     aid_num(v / scale, aidstat_currency_is_tiv(cur) ? 0 : 2, d->locale, n, sizeof n); /* whole TIV millions */
     g_strlcpy(buf, n, len);
@@ -308,14 +309,14 @@ static aidstat_status_t table_from_compare(ctx_t *x, aid_block_t *b, aid_opts_t 
     for (size_t j = 0; j < nc; j++)
         b->cells[k++] = g_markup_escape_text(aidstat_result_col_label(r, j), -1);
     if (!(nc && !additive))
-        b->cells[k++] = g_strdup(nc ? "Total" : unit);
+        b->cells[k++] = g_strdup(nc ? L_("Total") : unit);
     if (additive)
-        b->cells[k++] = g_strdup("Share");
+        b->cells[k++] = g_strdup(L_("Share"));
     for (size_t j = 1; j < b->ncols; j++)
         b->right[j] = true;
     for (size_t i = 0; i < aidstat_result_rows(r) + (additive || per ? 1 : 0); i++) {
         bool total = i == aidstat_result_rows(r);
-        const char *label = total ? (aidstat_result_total_label(r)[0] ? aidstat_result_total_label(r) : "Total")
+        const char *label = total ? (aidstat_result_total_label(r)[0] ? aidstat_result_total_label(r) : L_("Total"))
                                   : aidstat_result_row_label(r, i);
         char *e = g_markup_escape_text(label, -1);
         b->cells[k++] = total ? g_strdup_printf("<b>%s</b>", e) : g_strdup(e);
@@ -328,7 +329,7 @@ static aidstat_status_t table_from_compare(ctx_t *x, aid_block_t *b, aid_opts_t 
             if (per) {
                 char n[64];
                 aid_num(v, 3, d->locale, n, sizeof n);
-                b->cells[k++] = g_strdup(isnan(v) ? "n/a" : n);
+                b->cells[k++] = g_strdup(isnan(v) ? L_("n/a") : n);
             } else {
                 b->cells[k++] = g_strdup(fmt_money(d, v, scale, cur, buf, sizeof buf));
             }
@@ -344,18 +345,22 @@ static aidstat_status_t table_from_compare(ctx_t *x, aid_block_t *b, aid_opts_t 
     char a[32], bb[32];
     aidstat_result_period(r, &y0, &m0, &y1, &m1);
     int m = aidstat_result_measure(r);
-    char *ml = m >= 0 ? g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1) : g_strdup("several measures");
+    char *ml = g_strdup(m >= 0 ? aidstat_wording_measure(m) : L_("several measures"));
     GString *note = g_string_new(NULL);
     char *tiv = aidstat_wording_unit_statement(cur, scale, NULL, 0);
-    g_string_append_printf(note, "%s, %s, %s%s, %s – %s. Source: %s.", ml, aidstat_result_types(r),
-                           per ? "% of donor GDP" : aidstat_currency_is_tiv(cur) ? tiv : unit,
-                           per || aidstat_currency_is_tiv(cur) ? "" : " (nominal)",
+    const char *gdp = L_("of donor GDP"); /* after "% " */
+    char *pct_gdp = g_strconcat("% ", gdp, NULL);
+    g_string_append_printf(note, L_("%s, %s, %s%s, %s – %s. Source: %s."), ml,
+                           aid_gettext_ctx("type", aidstat_result_types(r)),
+                           per ? pct_gdp : aidstat_currency_is_tiv(cur) ? tiv : unit,
+                           per || aidstat_currency_is_tiv(cur) ? "" : L_(" (nominal)"),
                            aidstat_period_format(y0, m0, a, sizeof a), aidstat_period_format(y1, m1, bb, sizeof bb),
-                           aidstat_result_source(r)[0] ? aidstat_result_source(r) : "not stated");
+                           aidstat_result_source(r)[0] ? aidstat_result_source(r) : L_("not stated"));
     g_free(tiv);
+    g_free(pct_gdp);
     for (size_t i = 0; i < aidstat_result_note_count(r); i++) {
         if (aidstat_result_note_code(r, i) == AIDSTAT_NOTE_NOT_SHOWN) /* worded for a spec */
-            g_string_append_printf(note, " %zu more %s not shown (top=%zu).", aidstat_result_note_count_param(r, i, 0),
+            g_string_append_printf(note, L_(" %zu more %s not shown (top=%zu)."), aidstat_result_note_count_param(r, i, 0),
                                    aidstat_result_note_subject(r, i), aidstat_result_note_count_param(r, i, 1));
         else
             g_string_append_printf(note, " %s.", aidstat_result_note(r, i));
@@ -401,20 +406,25 @@ static aidstat_status_t table_from_trend(ctx_t *x, aid_block_t *b, aid_opts_t *o
         for (size_t t = 0; t < len; t++)
             maxabs = fmax(maxabs, fabs(aidstat_series_values(s, g)[t]));
     double scale = aidstat_scale_pick(maxabs);
-    const char *heads[] = {"", "Slope per year", "95 % CI", "Growth % per year", "R²"};
+    /* xgettext:no-c-format */
+    const char *heads[] = {"", L_("Slope per year"), L_("95 % CI"),
+                           /* xgettext:no-c-format */
+                           L_("Growth % per year"), "R²"};
     b->ncols = 5;
     b->nrows = ng + 1;
     b->header_rows = 1;
     b->cells = g_new0(char *, b->ncols * b->nrows);
     b->right = g_new0(bool, b->ncols);
     for (size_t j = 0; j < 5; j++) {
-        b->cells[j] = g_strdup(j ? heads[j] : "Group");
+        b->cells[j] = g_strdup(j ? heads[j] : L_("Group"));
         b->right[j] = j > 0;
     }
     char buf[64], b2[64];
     for (size_t g = 0; g < ng; g++) {
         char **row = b->cells + (g + 1) * 5;
-        row[0] = g_markup_escape_text(aidstat_series_group(s, g), -1);
+        char *gl = aid_label_people(aidstat_series_key(s), aidstat_series_group(s, g), NULL);
+        row[0] = g_markup_escape_text(gl, -1);
+        g_free(gl);
         aidstat_group_fit_t fit;
         aidstat_series_fit_group(s, g, &fit);
         const aidstat_trend_t *tr = &fit.trend;
@@ -422,33 +432,40 @@ static aidstat_status_t table_from_trend(ctx_t *x, aid_block_t *b, aid_opts_t *o
             row[1] = g_strdup(fmt_money(d, tr->slope_per_year, scale, "", buf, sizeof buf));
             fmt_money(d, tr->slope_per_year_lo, scale, "", buf, sizeof buf);
             fmt_money(d, tr->slope_per_year_hi, scale, "", b2, sizeof b2);
-            row[2] = g_strdup_printf("%s to %s", buf, b2);
+            row[2] = g_strdup_printf(L_("%s to %s"), buf, b2);
             aid_num(tr->r2, 2, d->locale, buf, sizeof buf);
             row[4] = g_strdup(buf);
         } else {
-            row[1] = g_strdup("n/a");
+            row[1] = g_strdup(L_("n/a"));
             row[2] = g_strdup("");
-            row[4] = g_strdup("n/a");
+            row[4] = g_strdup(L_("n/a"));
         }
         if (fit.growth_status == AIDSTAT_OK) {
             aid_num(fit.growth.rate, 1, d->locale, buf, sizeof buf);
             row[3] = g_strdup(buf);
         } else {
-            row[3] = g_strdup("n/a");
+            row[3] = g_strdup(L_("n/a"));
         }
     }
     char p0[32], p1[32];
     aidstat_series_period_label(s, a, p0, sizeof p0);
     aidstat_series_period_label(s, e ? e - 1 : 0, p1, sizeof p1);
     const char *cur = aidstat_series_currency(s);
-    const char *iv = aidstat_series_interval(s) == AIDSTAT_INTERVAL_YEAR ? "year"
-                   : aidstat_series_interval(s) == AIDSTAT_INTERVAL_QUARTER ? "quarter" : "month";
-    b->note = g_strdup_printf("Least-squares trend of the %sly flows %s – %s (%zu complete periods), "
-                              "%s %s per %s (nominal); growth: log-linear fit, n/a where a period is zero. "
-                              "Source: %s.",
-                              iv, p0, p1, e - a, aidstat_currency_symbol(cur) ? aidstat_currency_symbol(cur) : cur,
-                              aidstat_scale_word(scale, false), iv,
-                              aidstat_series_source(s)[0] ? aidstat_series_source(s) : "not stated");
+    aidstat_interval_t ivl = aidstat_series_interval(s);
+    const char *fmt = ivl == AIDSTAT_INTERVAL_YEAR
+                          ? L_("Least-squares trend of the yearly flows %s – %s (%zu complete periods), %s per year "
+                               "(nominal); growth: log-linear fit, n/a where a period is zero. Source: %s.")
+                      : ivl == AIDSTAT_INTERVAL_QUARTER
+                          ? L_("Least-squares trend of the quarterly flows %s – %s (%zu complete periods), %s per "
+                               "quarter (nominal); growth: log-linear fit, n/a where a period is zero. Source: %s.")
+                          : L_("Least-squares trend of the monthly flows %s – %s (%zu complete periods), %s per month "
+                               "(nominal); growth: log-linear fit, n/a where a period is zero. Source: %s.");
+    char *unit = aid_lang_de() ? aidstat_wording_unit(cur, scale, false)
+                               : g_strdup_printf("%s %s", aidstat_currency_symbol(cur) ? aidstat_currency_symbol(cur) : cur,
+                                                 aidstat_scale_word(scale, false));
+    b->note = g_strdup_printf(fmt, p0, p1, e - a, unit,
+                              aidstat_series_source(s)[0] ? aidstat_series_source(s) : L_("not stated"));
+    g_free(unit);
     aidstat_series_free(s);
     return AIDSTAT_OK;
 }
@@ -1000,9 +1017,10 @@ static void source_line(aid_spec_t *s, const aidstat_load_report_t *r)
  * keeps for itself, and where those that are checked later were written. */
 typedef struct {
     char *data_files, *weapons, *regions, *page, *orient, *locale;
-    pos_t where[8];  /* of data:, weapons:, regions:, page:, orientation:, locale:, eu_attribution:, diff: */
+    pos_t where[9];  /* of data:, weapons:, regions:, page:, orientation:, locale:, eu_attribution:, diff:, lang: */
     char *eu_attr;   /* eu_attribution: true or a key file */
     char *diff_old;  /* diff: the previous release's file */
+    char *lang;      /* lang: the language of the prose, names and figures (en, de) */
     aidstat_load_options_t lo; /* how the data files are read */
     GPtrArray *lo_keep;
     char *only;      /* the only data file: it may bring its own EU attribution key */
@@ -1020,6 +1038,7 @@ static void front_clear(front_t *f)
     g_free(f->only);
     g_ptr_array_free(f->lo_keep, TRUE);
     g_free(f->diff_old);
+    g_free(f->lang);
 }
 
 /* One "key: value" line of the front matter; val starts at column vcol. */
@@ -1035,12 +1054,12 @@ static aidstat_status_t front_key(ctx_t *x, front_t *f, const char *key, const c
                 : !strcmp(key, "page") ? &f->page : !strcmp(key, "orientation") ? &f->orient
                 : !strcmp(key, "font") ? &s->font : !strcmp(key, "theme") ? &s->theme
                 : !strcmp(key, "locale") ? &f->locale : !strcmp(key, "eu_attribution") ? &f->eu_attr
-                : !strcmp(key, "diff") ? &f->diff_old : NULL;
+                : !strcmp(key, "diff") ? &f->diff_old : !strcmp(key, "lang") ? &f->lang : NULL;
     if (slot) {
         g_free(*slot);
         *slot = g_strdup(val);
         char **const placed[] = {&f->data_files, &f->weapons, &f->regions, &f->page,
-                                 &f->orient,     &f->locale,  &f->eu_attr, &f->diff_old};
+                                 &f->orient,     &f->locale,  &f->eu_attr, &f->diff_old, &f->lang};
         for (size_t i = 0; i < G_N_ELEMENTS(placed); i++)
             if (slot == placed[i])
                 f->where[i] = (pos_t){line, vcol};
@@ -1066,7 +1085,7 @@ static aidstat_status_t front_key(ctx_t *x, front_t *f, const char *key, const c
         return lo_done < 0 ? err->code : AIDSTAT_OK;
     return aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, 1,
                          "front matter: unknown key \"%s\" (title, subtitle, author, date, data, weapons, regions, "
-                         "page, orientation, font, font-size, theme, toc, attachments, locale, eu_attribution, diff; "
+                         "page, orientation, font, font-size, theme, toc, attachments, lang, locale, eu_attribution, diff; "
                          "reading the data: "
                          "decimal-comma, decimal-point, unit, map, words, encoding, sheet, "
                          "date-order, input-currency, input-format, delimiter)",
@@ -1169,7 +1188,17 @@ static aidstat_status_t front_settle(ctx_t *x, const front_t *f)
     if (f->locale && g_ascii_strcasecmp(f->locale, "en") && g_ascii_strcasecmp(f->locale, "de"))
         return aid_error_set(x->err, AIDSTAT_ERR_USAGE, path, f->where[5].line, f->where[5].col,
                              "locale: \"%s\": en or de", f->locale);
-    s->data.locale = f->locale && !g_ascii_strcasecmp(f->locale, "de") ? AID_LOCALE_DE : AID_LOCALE_EN;
+    if (f->lang && g_ascii_strcasecmp(f->lang, "en") && g_ascii_strcasecmp(f->lang, "de"))
+        return aid_error_set(x->err, AIDSTAT_ERR_USAGE, path, f->where[8].line, f->where[8].col,
+                             "lang: \"%s\": en or de", f->lang);
+    bool de = f->lang && !g_ascii_strcasecmp(f->lang, "de");
+    /* the prose's language is that of the names and months in its tables
+     * and charts (as aidstat_set_language), and of its figures unless
+     * locale: says otherwise */
+    if (f->lang)
+        aidstat_set_language(de ? "de" : "en");
+    s->data.locale = f->locale ? (!g_ascii_strcasecmp(f->locale, "de") ? AID_LOCALE_DE : AID_LOCALE_EN)
+                               : de ? AID_LOCALE_DE : AID_LOCALE_EN;
     report_date(s);
     if (!s->title)
         s->title = g_path_get_basename(path);

@@ -12,6 +12,7 @@
 #include "aidstat.h"
 #include "data/error.h"
 #include "data/intern.h"
+#include "data/intl.h"
 #include "data/period.h"
 #include "data/region.h"
 #include "stats/groups.h"
@@ -434,7 +435,7 @@ static void interval_note(aidstat_series_t *s, unsigned mset)
     if (s->opt.interval != AIDSTAT_INTERVAL_AUTO || !yo)
         return;
     if (!bm)
-        note(s, "the data are dated by year only, so the series is yearly");
+        note(s, L_("the data are dated by year only, so the series is yearly"));
     else
         note(s, "%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " records are dated by year only, so the "
                 "series is yearly: the %" G_GUINT64_FORMAT " dated by month are summed into their years",
@@ -579,19 +580,19 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
         int y0 = s->start_month / 12, m0 = s->start_month % 12 + 1;
         int y1 = s->cov_first / 12, m1 = s->cov_first % 12 + 1;
         bool by_month = iv != AIDSTAT_INTERVAL_YEAR;
-        note(s, "the series begins with the selection's first record, in %s; the data begin in %s",
+        note(s, L_("the series begins with the selection's first record, in %s; the data begin in %s"),
              aidstat_period_format(y0, by_month ? m0 : 0, a, sizeof a),
              aidstat_period_format(y1, by_month ? m1 : 0, b, sizeof b));
     }
     if (s->len && !aidstat_series_period_complete(s, s->len - 1)) {
         char b[32];
-        note(s, "the last period, %s, is incomplete: the data ends in %s",
+        note(s, L_("the last period, %s, is incomplete: the data ends in %s"),
              aidstat_series_period_label(s, s->len - 1, b, sizeof b),
              aidstat_period_format(last / 12, last % 12 + 1, (char[32]){0}, 32));
     }
     GString *shared = g_string_new(NULL);
     if (aid_groups_shared(&s->donor_groups, s->what.measure, shared) && s->opt.by == AIDSTAT_KEY_REGION)
-        note(s, "the groups share donors (%s): each counts in every group it belongs to", shared->str);
+        note(s, L_("the groups share donors (%s): each counts in every group it belongs to"), shared->str);
     else
         g_string_truncate(shared, 0);
     s->shared = g_string_free(shared, FALSE);

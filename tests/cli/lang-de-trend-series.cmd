@@ -1,0 +1,2 @@
+# German series table: interval heading, running totals, German numbers
+--lang de trend --by type --interval year --series --cumulative
