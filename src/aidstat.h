@@ -43,18 +43,17 @@ extern "C" {
 /** The library's version string, e.g. "0.1.0". */
 AIDSTAT_API const char *aidstat_version(void);
 
-
 /* ------------------------------------------------------------------ errors */
 
 typedef enum {
     AIDSTAT_OK = 0,
-    AIDSTAT_ERR_USAGE = 1,    /**< a bad argument or option value */
-    AIDSTAT_ERR_INPUT = 2,    /**< unreadable or structurally malformed input */
-    AIDSTAT_ERR_EMPTY = 3,    /**< the selection matched no records */
-    AIDSTAT_ERR_DATA = 4,     /**< the data cannot answer the request (mixed currencies, no GDP) */
-    AIDSTAT_ERR_OUTPUT = 5,   /**< an output file could not be written */
+    AIDSTAT_ERR_USAGE = 1,  /**< a bad argument or option value */
+    AIDSTAT_ERR_INPUT = 2,  /**< unreadable or structurally malformed input */
+    AIDSTAT_ERR_EMPTY = 3,  /**< the selection matched no records */
+    AIDSTAT_ERR_DATA = 4,   /**< the data cannot answer the request (mixed currencies, no GDP) */
+    AIDSTAT_ERR_OUTPUT = 5, /**< an output file could not be written */
     AIDSTAT_ERR_NOMEM = 6,
-    AIDSTAT_ERR_ABORTED = 7   /**< a record callback asked to stop */
+    AIDSTAT_ERR_ABORTED = 7 /**< a record callback asked to stop */
 } aidstat_status_t;
 
 /** The language of the names and figures the library writes for people:
@@ -79,7 +78,8 @@ typedef struct {
     char file[512];
     long line;
     long column;
-    char message[512]; /**< in the language of aidstat_language(); an option it names reads KEY=VALUE ("top=N") */
+    char message
+        [512]; /**< in the language of aidstat_language(); an option it names reads KEY=VALUE ("top=N") */
     /** The same message with each option it names marked "\001KEY VALUE\002"
      * (or "\001KEY\002"), for a front-end that names options its own way
      * (aidstat_error_word); "" when the message names no option. */
@@ -148,20 +148,20 @@ typedef struct {
     int day;               /**< 1..31, or 0 when unknown */
     aidstat_type_t type;
     aidstat_measure_t measure;
-    double value;          /**< in base units of currency (euros, not billions) */
-    const char *currency;  /**< ISO 4217 code, e.g. "EUR" */
-    double gdp;            /**< donor GDP in base units of currency; 0 when unknown */
-    int gdp_year;          /**< the year of gdp; 0 when unknown */
-    const char *source;    /**< e.g. "Kiel Institute, Ukraine Support Tracker"; "" if unknown */
-    const char *release;   /**< e.g. "Release 29 (04/2026)"; "" if unknown */
-    const char *file;      /**< the file the record came from */
-    long line;             /**< the line it starts on */
+    double value;         /**< in base units of currency (euros, not billions) */
+    const char *currency; /**< ISO 4217 code, e.g. "EUR" */
+    double gdp;           /**< donor GDP in base units of currency; 0 when unknown */
+    int gdp_year;         /**< the year of gdp; 0 when unknown */
+    const char *source;   /**< e.g. "Kiel Institute, Ukraine Support Tracker"; "" if unknown */
+    const char *release;  /**< e.g. "Release 29 (04/2026)"; "" if unknown */
+    const char *file;     /**< the file the record came from */
+    long line;            /**< the line it starts on */
     /** In a file that splits another view of aid (AIDSTAT_DATASET_SPLIT:
      * Kiel's procurement_trends.csv), the part this record is, as the file
      * names it ("stockpile", "procurement", "unspecified", "nato_purl");
      * NULL or "" otherwise. */
     const char *part;
-    unsigned flags;        /**< AIDSTAT_RECORD_* bits; 0 for most records */
+    unsigned flags; /**< AIDSTAT_RECORD_* bits; 0 for most records */
 } aidstat_record_t;
 
 /** An order whose size its source does not know, valued at 0 by it
@@ -195,8 +195,7 @@ AIDSTAT_API aidstat_number_check_t aidstat_number_read(const char *text, bool wh
 /* ---------------------------------------------------------------- periods */
 
 /** Parse "YYYY" or "YYYY-MM" into year and month (0 for a bare year). */
-AIDSTAT_API aidstat_status_t aidstat_period_parse(const char *s, int *year, int *month,
-                                                  aidstat_error_t *err);
+AIDSTAT_API aidstat_status_t aidstat_period_parse(const char *s, int *year, int *month, aidstat_error_t *err);
 /** Format a period for people: "Apr 2025", or "2025" when month is 0. */
 AIDSTAT_API char *aidstat_period_format(int year, int month, char *buf, size_t len);
 
@@ -277,9 +276,8 @@ AIDSTAT_API uint64_t aidstat_load_report_zero_cells(const aidstat_load_report_t 
 /** Reasons for rejected rows, most frequent first: count, and up to
  * max_lines first line numbers written to lines (returns how many). */
 AIDSTAT_API size_t aidstat_load_report_reason_count(const aidstat_load_report_t *r);
-AIDSTAT_API const char *aidstat_load_report_reason(const aidstat_load_report_t *r, size_t i,
-                                                   uint64_t *count, long *lines,
-                                                   size_t max_lines, size_t *nlines);
+AIDSTAT_API const char *aidstat_load_report_reason(const aidstat_load_report_t *r, size_t i, uint64_t *count,
+                                                   long *lines, size_t max_lines, size_t *nlines);
 /** The offending text of the first row rejected for reason i ("1.2.3"). */
 AIDSTAT_API const char *aidstat_load_report_reason_example(const aidstat_load_report_t *r, size_t i);
 /** Notes about the file that are not errors (e.g. "no measure column: values taken as allocations"). */
@@ -295,14 +293,13 @@ AIDSTAT_API const char *aidstat_load_report_caveat(const aidstat_load_report_t *
 AIDSTAT_API size_t aidstat_load_report_currency_count(const aidstat_load_report_t *r);
 AIDSTAT_API const char *aidstat_load_report_currency(const aidstat_load_report_t *r, size_t i);
 /** Period covered by the records (0 when none had a period). */
-AIDSTAT_API void aidstat_load_report_period(const aidstat_load_report_t *r, int *y0, int *m0,
-                                            int *y1, int *m1);
+AIDSTAT_API void aidstat_load_report_period(const aidstat_load_report_t *r, int *y0, int *m0, int *y1,
+                                            int *m1);
 /** Donors seen, in order of first appearance. */
 AIDSTAT_API size_t aidstat_load_report_donor_count(const aidstat_load_report_t *r);
 AIDSTAT_API const char *aidstat_load_report_donor(const aidstat_load_report_t *r, size_t i);
 /** Records per measure. */
-AIDSTAT_API uint64_t aidstat_load_report_measure_records(const aidstat_load_report_t *r,
-                                                         aidstat_measure_t m);
+AIDSTAT_API uint64_t aidstat_load_report_measure_records(const aidstat_load_report_t *r, aidstat_measure_t m);
 /** The encoding the file was read in ("UTF-8", "ISO-8859-1",
  * "Windows-1252", ...) and, in *how (may be NULL), how it was chosen:
  * "default", "detected", "byte-order mark" or "declared". */
@@ -320,10 +317,10 @@ AIDSTAT_API const char *aidstat_load_report_release(const aidstat_load_report_t 
 typedef enum {
     AIDSTAT_DATASET_RECORDS = 0, /**< record-level aid: a donor's aid per row (data_explorer.csv) */
     AIDSTAT_DATASET_AGGREGATE,   /**< sums over donors (Kiel total_allocations.csv) */
-    AIDSTAT_DATASET_KEY,         /**< an attribution key: shares of aid given through others (eu_aid_shares.csv) */
-    AIDSTAT_DATASET_INVENTORY,   /**< items delivered, valued: part of an aid type (weapons.csv) */
-    AIDSTAT_DATASET_SPLIT,       /**< one aid type split another way (procurement_trends.csv) */
-    AIDSTAT_DATASET_REFERENCE,   /**< a reference table, no aid records (release_info.csv) */
+    AIDSTAT_DATASET_KEY, /**< an attribution key: shares of aid given through others (eu_aid_shares.csv) */
+    AIDSTAT_DATASET_INVENTORY, /**< items delivered, valued: part of an aid type (weapons.csv) */
+    AIDSTAT_DATASET_SPLIT,     /**< one aid type split another way (procurement_trends.csv) */
+    AIDSTAT_DATASET_REFERENCE, /**< a reference table, no aid records (release_info.csv) */
     AIDSTAT_DATASET_COUNT
 } aidstat_dataset_role_t;
 
@@ -388,15 +385,13 @@ AIDSTAT_API aidstat_status_t aidstat_load_file(const char *path, const aidstat_l
 /** The same for a buffer already in memory; name is used in messages and
  * to find the loader (e.g. "data_explorer.csv"). */
 AIDSTAT_API aidstat_status_t aidstat_load_memory(const char *name, const char *data, size_t len,
-                                                 const aidstat_load_options_t *opt,
-                                                 aidstat_record_fn fn, void *user,
-                                                 aidstat_load_report_t *report,
+                                                 const aidstat_load_options_t *opt, aidstat_record_fn fn,
+                                                 void *user, aidstat_load_report_t *report,
                                                  aidstat_error_t *err);
 
 /** The embedded default dataset (the Kiel tracker, see datasets/README.md). */
 AIDSTAT_API aidstat_status_t aidstat_load_default(aidstat_record_fn fn, void *user,
-                                                  aidstat_load_report_t *report,
-                                                  aidstat_error_t *err);
+                                                  aidstat_load_report_t *report, aidstat_error_t *err);
 /** The embedded default dataset's name, for messages ("kiel-ust-r29.csv"). */
 AIDSTAT_API const char *aidstat_default_dataset_name(void);
 
@@ -448,8 +443,7 @@ AIDSTAT_API bool aidstat_regions_contains(const aidstat_regions_t *r, size_t i, 
  * case and accents do not count) or by its code. On success *code and
  * *name (either may be NULL) point at static strings: the code ("CZE") and
  * the display name ("Czechia"). */
-AIDSTAT_API bool aidstat_country_find(const char *name_or_code, const char **code,
-                                      const char **name);
+AIDSTAT_API bool aidstat_country_find(const char *name_or_code, const char **code, const char **name);
 /** The display name of the country whose name is closest to name by edit
  * distance (a typo: "Germny" gives "Germany"), or NULL; static. */
 AIDSTAT_API const char *aidstat_country_suggest(const char *name);
@@ -495,8 +489,7 @@ AIDSTAT_API uint64_t aidstat_filter_donor_hits(const aidstat_filter_t *f, size_t
 /** Whether donor i is a code or a name of the country table. */
 AIDSTAT_API bool aidstat_filter_donor_known(const aidstat_filter_t *f, size_t i);
 /** Restrict to members of group i of regions (borrowed; must outlive f). */
-AIDSTAT_API void aidstat_filter_add_region(aidstat_filter_t *f, const aidstat_regions_t *regions,
-                                           size_t i);
+AIDSTAT_API void aidstat_filter_add_region(aidstat_filter_t *f, const aidstat_regions_t *regions, size_t i);
 /** Restrict to a recipient by name (case-insensitive); may be repeated. */
 AIDSTAT_API void aidstat_filter_add_recipient(aidstat_filter_t *f, const char *name);
 AIDSTAT_API void aidstat_filter_add_type(aidstat_filter_t *f, aidstat_type_t t);
@@ -587,15 +580,16 @@ struct aidstat_reftable;
 struct aidstat_rates;
 
 typedef struct {
-    size_t size; /**< sizeof the struct, set by aidstat_compare_options_init: lets later versions add fields */
-    aidstat_key_t by[2];          /**< row key and optional column key */
-    const aidstat_filter_t *filter; /**< borrowed; NULL = everything */
+    size_t
+        size; /**< sizeof the struct, set by aidstat_compare_options_init: lets later versions add fields */
+    aidstat_key_t by[2];              /**< row key and optional column key */
+    const aidstat_filter_t *filter;   /**< borrowed; NULL = everything */
     const aidstat_regions_t *regions; /**< borrowed; needed for AIDSTAT_KEY_REGION */
-    size_t top;                   /**< keep the top N rows, fold the rest into "Others"; 0 = all */
+    size_t top;                       /**< keep the top N rows, fold the rest into "Others"; 0 = all */
     aidstat_sort_t sort;
     aidstat_per_t per;
-    aidstat_stat_t stat;          /**< sum by default; others need one key */
-    bool cumulative;              /**< running totals in period order (time keys) */
+    aidstat_stat_t stat;                       /**< sum by default; others need one key */
+    bool cumulative;                           /**< running totals in period order (time keys) */
     const struct aidstat_normalize *normalize; /**< restate values (currency, prices); NULL = as loaded */
     /** GDP for AIDSTAT_PER_GDP from a table instead of the data's own
      * column, in gdp_year (0 = the selection's last year, or the latest
@@ -626,8 +620,7 @@ AIDSTAT_API void aidstat_compare_free(aidstat_compare_t *c);
  * with the aidstat_compare_t as user data. */
 AIDSTAT_API int aidstat_compare_add(const aidstat_record_t *rec, void *compare);
 /** Account for a load in the result's metadata (rows read / rejected). */
-AIDSTAT_API void aidstat_compare_add_load_report(aidstat_compare_t *c,
-                                                 const aidstat_load_report_t *r);
+AIDSTAT_API void aidstat_compare_add_load_report(aidstat_compare_t *c, const aidstat_load_report_t *r);
 
 /** A caveat that qualifies the figures (e.g. how they were restated),
  * carried into the result's notes. */
@@ -684,8 +677,7 @@ AIDSTAT_API double aidstat_result_cell(const aidstat_result_t *r, size_t i, size
 AIDSTAT_API double aidstat_result_col_total(const aidstat_result_t *r, size_t j);
 /** Concentration of the rows' values before any folding into "Others"
  * (donors, sums, no --per): false when it does not apply. */
-AIDSTAT_API bool aidstat_result_concentration(const aidstat_result_t *r,
-                                              struct aidstat_concentration *out);
+AIDSTAT_API bool aidstat_result_concentration(const aidstat_result_t *r, struct aidstat_concentration *out);
 AIDSTAT_API aidstat_stat_t aidstat_result_stat(const aidstat_result_t *r);
 AIDSTAT_API bool aidstat_result_cumulative(const aidstat_result_t *r);
 /** How values were restated ("" when not), e.g. "converted to USD at ...". */
@@ -774,7 +766,6 @@ AIDSTAT_API bool aidstat_result_groups_overlap(const aidstat_result_t *r);
  * "" when it does not apply to the result at all. */
 AIDSTAT_API const char *aidstat_result_concentration_why(const aidstat_result_t *r);
 
-
 /* -------------------------------------------------------------------- diff */
 
 /** What became of a row between two releases. */
@@ -801,10 +792,10 @@ typedef struct {
     aidstat_type_t type; /**< AIDSTAT_TYPE_TOTAL for all types together */
     aidstat_measure_t measure;
     double old_value, new_value;
-    double change;       /**< new_value - old_value */
-    double pct_change;   /**< change / old_value (a fraction); NaN when old_value is 0 */
-    double new_periods;  /**< the new file's value in periods the old one does not cover */
-    double old_periods;  /**< the old file's value in periods the new one does not cover */
+    double change;      /**< new_value - old_value */
+    double pct_change;  /**< change / old_value (a fraction); NaN when old_value is 0 */
+    double new_periods; /**< the new file's value in periods the old one does not cover */
+    double old_periods; /**< the old file's value in periods the new one does not cover */
     aidstat_diff_status_t status;
 } aidstat_diff_row_t;
 
@@ -828,8 +819,7 @@ AIDSTAT_API void aidstat_diff_free(aidstat_diff_t *d);
 AIDSTAT_API int aidstat_diff_add_old(const aidstat_record_t *rec, void *diff);
 AIDSTAT_API int aidstat_diff_add_new(const aidstat_record_t *rec, void *diff);
 /** Account for a load (which: 0 old, 1 new): file name, rows read and rejected. */
-AIDSTAT_API void aidstat_diff_add_load_report(aidstat_diff_t *d, int which,
-                                              const aidstat_load_report_t *r);
+AIDSTAT_API void aidstat_diff_add_load_report(aidstat_diff_t *d, int which, const aidstat_load_report_t *r);
 /** Name a side in messages when its records do not come from a load
  * ("the report's data"). */
 AIDSTAT_API void aidstat_diff_set_file(aidstat_diff_t *d, int which, const char *name);
@@ -855,8 +845,7 @@ AIDSTAT_API const char *aidstat_diff_donor(const aidstat_diff_t *d, int which, s
  * old, 1 new); the periods both cover (0 when they share none). */
 AIDSTAT_API const char *aidstat_diff_file(const aidstat_diff_t *d, int which);
 AIDSTAT_API const char *aidstat_diff_source(const aidstat_diff_t *d, int which);
-AIDSTAT_API void aidstat_diff_period(const aidstat_diff_t *d, int which, int *y0, int *m0, int *y1,
-                                     int *m1);
+AIDSTAT_API void aidstat_diff_period(const aidstat_diff_t *d, int which, int *y0, int *m0, int *y1, int *m1);
 AIDSTAT_API void aidstat_diff_common_period(const aidstat_diff_t *d, int *y0, int *m0, int *y1, int *m1);
 AIDSTAT_API const char *aidstat_diff_currency(const aidstat_diff_t *d);
 /** The selection's description ("" when none). */
@@ -959,7 +948,7 @@ typedef struct {
     const char *item;     /**< "Panzerhaubitze 2000" */
     const char *category; /**< the sheet's type: "Howitzer", "Tank", "MLRS", ... */
     aidstat_count_stage_t stage;
-    double count;         /**< units, > 0 (cells of 0 are not kept) */
+    double count; /**< units, > 0 (cells of 0 are not kept) */
 } aidstat_count_t;
 
 /** Read the counts of a Kiel workbook. Errors: not a workbook, a sheet
@@ -981,7 +970,7 @@ AIDSTAT_API const char *aidstat_counts_note(const aidstat_counts_t *c, size_t i)
 typedef struct {
     const char *donor, *code; /**< "All donors" and "" for the total row */
     double committed, delivered;
-    double share;             /**< delivered / committed; NaN when none committed */
+    double share; /**< delivered / committed; NaN when none committed */
 } aidstat_heavy_row_t;
 
 typedef struct aidstat_heavy aidstat_heavy_t;
@@ -1005,14 +994,14 @@ AIDSTAT_API const aidstat_heavy_row_t *aidstat_heavy_row(const aidstat_heavy_t *
  * months, 4 for quarters, 1 for years) turns slopes into slopes per year. */
 typedef struct {
     size_t n;
-    double intercept, slope;        /**< y = intercept + slope * x */
-    double se_intercept, se_slope;  /**< standard errors */
-    double cov_intercept_slope;     /**< covariance of the two estimates */
-    double t_crit;                  /**< Student t quantile 0.975 with n - 2 degrees of freedom */
-    double slope_lo, slope_hi;      /**< 95 % confidence interval of the slope */
-    double r2;                      /**< coefficient of determination */
-    double p_value;                 /**< two-sided, null hypothesis slope = 0 */
-    double resid_sd;                /**< residual standard deviation, sqrt(SSE / (n - 2)) */
+    double intercept, slope;       /**< y = intercept + slope * x */
+    double se_intercept, se_slope; /**< standard errors */
+    double cov_intercept_slope;    /**< covariance of the two estimates */
+    double t_crit;                 /**< Student t quantile 0.975 with n - 2 degrees of freedom */
+    double slope_lo, slope_hi;     /**< 95 % confidence interval of the slope */
+    double r2;                     /**< coefficient of determination */
+    double p_value;                /**< two-sided, null hypothesis slope = 0 */
+    double resid_sd;               /**< residual standard deviation, sqrt(SSE / (n - 2)) */
     double ss_regression, ss_residual, f_stat;
     double periods_per_year;
     double slope_per_year, slope_per_year_lo, slope_per_year_hi;
@@ -1025,14 +1014,13 @@ AIDSTAT_API aidstat_status_t aidstat_trend_fit(const double *x, const double *y,
                                                aidstat_error_t *err);
 /** The fitted value at x and the 95 % prediction interval for a new
  * observation there: a linear extrapolation, nothing more. */
-AIDSTAT_API void aidstat_trend_predict(const aidstat_trend_t *t, double x, double *y, double *lo,
-                                       double *hi);
+AIDSTAT_API void aidstat_trend_predict(const aidstat_trend_t *t, double x, double *y, double *lo, double *hi);
 /** A forecast at x: aidstat_trend_predict, and, for a quantity that cannot
  * be negative (aid amounts; nonnegative true), the value and its interval
  * bounded at zero. Returns true when the bound changed the value or the low
  * end, so that the caller can say so. */
-AIDSTAT_API bool aidstat_trend_forecast(const aidstat_trend_t *t, double x, bool nonnegative,
-                                        double *y, double *lo, double *hi);
+AIDSTAT_API bool aidstat_trend_forecast(const aidstat_trend_t *t, double x, bool nonnegative, double *y,
+                                        double *lo, double *hi);
 
 /** Log-linear growth: OLS of ln(y) on x. */
 typedef struct {
@@ -1055,20 +1043,20 @@ AIDSTAT_API double aidstat_cagr(double v0, double v1, double years);
 typedef struct {
     size_t n;
     double sum, mean, median, min, max;
-    double sd;                 /**< sample standard deviation (n - 1); NaN when n < 2 */
-    double p10, q1, q3, p90;   /**< quantiles as aidstat_quantile */
+    double sd;               /**< sample standard deviation (n - 1); NaN when n < 2 */
+    double p10, q1, q3, p90; /**< quantiles as aidstat_quantile */
 } aidstat_summary_t;
 
 /** Errors (AIDSTAT_ERR_DATA): n = 0, a NaN or infinite value. */
-AIDSTAT_API aidstat_status_t aidstat_summary_compute(const double *v, size_t n,
-                                                     aidstat_summary_t *out, aidstat_error_t *err);
+AIDSTAT_API aidstat_status_t aidstat_summary_compute(const double *v, size_t n, aidstat_summary_t *out,
+                                                     aidstat_error_t *err);
 /** Quantile q (0..1) of n values, GSL's definition (linear interpolation
  * between order statistics); v need not be sorted. NaN when n = 0. */
 AIDSTAT_API double aidstat_quantile(const double *v, size_t n, double q);
 
 /** How concentrated a total is among groups (donors). */
 typedef struct aidstat_concentration {
-    size_t n;                       /**< groups */
+    size_t n; /**< groups */
     double total;
     double hhi;                     /**< Herfindahl–Hirschman index of the shares in percent, 0..10000 */
     double gini;                    /**< Gini coefficient of the values, 0 (all equal) .. (n - 1) / n */
@@ -1104,9 +1092,9 @@ typedef struct aidstat_reftable aidstat_reftable_t;
 typedef struct aidstat_rates aidstat_rates_t;
 
 typedef enum {
-    AIDSTAT_REF_GDP = 0,       /**< GDP in a currency (World Bank: current US$) */
-    AIDSTAT_REF_POPULATION,    /**< people */
-    AIDSTAT_REF_DEFLATOR,      /**< a price index by year (columns year, index) */
+    AIDSTAT_REF_GDP = 0,    /**< GDP in a currency (World Bank: current US$) */
+    AIDSTAT_REF_POPULATION, /**< people */
+    AIDSTAT_REF_DEFLATOR,   /**< a price index by year (columns year, index) */
     /** Military expenditure: the SIPRI Military Expenditure Database
      * workbook (SIPRI-Milex-data-1949-2024.xlsx; money in US$ millions,
      * stored in dollars, or shares as fractions), or a CSV like a GDP
@@ -1119,8 +1107,7 @@ typedef enum {
  * (recognised by its first bytes, a zip archive) is read for
  * AIDSTAT_REF_MILEX only, from its sheet "Current US$". */
 AIDSTAT_API aidstat_reftable_t *aidstat_reftable_load_file(const char *path, aidstat_ref_kind_t kind,
-                                                           const char *currency,
-                                                           aidstat_error_t *err);
+                                                           const char *currency, aidstat_error_t *err);
 /** The same, reading a workbook's sheet (NULL = the kind's default; for
  * SIPRI's: "Current US$", "Constant (2023) US$", "Share of GDP", "Share of
  * Govt. spending" or "Per capita"). In SIPRI's sheets the header row is
@@ -1137,11 +1124,10 @@ AIDSTAT_API aidstat_reftable_t *aidstat_reftable_load_sheet(const char *path, ai
 AIDSTAT_API void aidstat_reftable_free(aidstat_reftable_t *t);
 /** The value for a country (by code, else by name; both NULL for a
  * deflator) in year; NaN when absent. */
-AIDSTAT_API double aidstat_reftable_get(const aidstat_reftable_t *t, const char *code,
-                                        const char *name, int year);
+AIDSTAT_API double aidstat_reftable_get(const aidstat_reftable_t *t, const char *code, const char *name,
+                                        int year);
 /** The latest year with a value for the country, 0 if none. */
-AIDSTAT_API int aidstat_reftable_latest_year(const aidstat_reftable_t *t, const char *code,
-                                             const char *name);
+AIDSTAT_API int aidstat_reftable_latest_year(const aidstat_reftable_t *t, const char *code, const char *name);
 /** The values' currency; "" when they are not money (population, a
  * deflator, shares, amounts per person). */
 AIDSTAT_API const char *aidstat_reftable_currency(const aidstat_reftable_t *t);
@@ -1166,8 +1152,8 @@ AIDSTAT_API void aidstat_rates_free(aidstat_rates_t *r);
  * source's observations (not an average of daily cross rates); NaN when the
  * table has none for that period, and for months of a yearly-only table.
  * Equal currencies give 1. */
-AIDSTAT_API double aidstat_rates_get(const aidstat_rates_t *r, const char *from, const char *to,
-                                     int year, int month);
+AIDSTAT_API double aidstat_rates_get(const aidstat_rates_t *r, const char *from, const char *to, int year,
+                                     int month);
 /** Every observation of units of `to` per unit of `from`, oldest first:
  * dates as year*10000 + month*100 + day (day or month 0 when the table is
  * monthly or yearly). Returns the count; free both arrays with aidstat_free. */
@@ -1179,8 +1165,8 @@ AIDSTAT_API size_t aidstat_rates_observations(const aidstat_rates_t *r, const ch
  * the same months), and the first and last of them: 12 for a yearly table
  * and for the table's base. A "yearly average" from fewer months is an
  * average of part of the year. */
-AIDSTAT_API int aidstat_rates_year_months(const aidstat_rates_t *r, const char *from,
-                                          const char *to, int year, int *first, int *last);
+AIDSTAT_API int aidstat_rates_year_months(const aidstat_rates_t *r, const char *from, const char *to,
+                                          int year, int *first, int *last);
 AIDSTAT_API const char *aidstat_rates_describe(const aidstat_rates_t *r);
 
 /** How to restate values: another currency, constant prices. */
@@ -1195,8 +1181,7 @@ typedef struct aidstat_normalize {
 /** Restate rec->value (and rec->gdp) in place and set rec->currency.
  * Errors (AIDSTAT_ERR_DATA) name what is missing: "no USD rate for Apr 2026
  * in rates.csv", "no deflator for 2026". */
-AIDSTAT_API aidstat_status_t aidstat_normalize_record(const aidstat_normalize_t *n,
-                                                      aidstat_record_t *rec,
+AIDSTAT_API aidstat_status_t aidstat_normalize_record(const aidstat_normalize_t *n, aidstat_record_t *rec,
                                                       aidstat_error_t *err);
 /** For footers: "converted to USD at monthly average rates (ECB ...);
  * constant 2022 prices (deflator: FILE)"; "" when nothing is restated.
@@ -1220,12 +1205,12 @@ AIDSTAT_API aidstat_status_t aidstat_interval_parse(const char *s, aidstat_inter
 
 typedef struct {
     size_t size; /**< sizeof the struct, set by aidstat_series_options_init: lets later versions add fields */
-    aidstat_key_t by;                 /**< NONE (one series), DONOR, REGION, TYPE or MEASURE */
-    aidstat_interval_t interval;      /**< AUTO (the default) or the interval asked for: a
+    aidstat_key_t by;                     /**< NONE (one series), DONOR, REGION, TYPE or MEASURE */
+    aidstat_interval_t interval;          /**< AUTO (the default) or the interval asked for: a
                                            monthly or quarterly series of records dated by year
                                            only is refused (AIDSTAT_ERR_DATA) */
-    const aidstat_filter_t *filter;   /**< borrowed; NULL = everything */
-    const aidstat_regions_t *regions; /**< borrowed; needed for AIDSTAT_KEY_REGION */
+    const aidstat_filter_t *filter;       /**< borrowed; NULL = everything */
+    const aidstat_regions_t *regions;     /**< borrowed; needed for AIDSTAT_KEY_REGION */
     const aidstat_normalize_t *normalize; /**< borrowed; NULL = values as loaded */
 } aidstat_series_options_t;
 
@@ -1238,8 +1223,7 @@ AIDSTAT_API void aidstat_series_options_init(aidstat_series_options_t *opt);
  * a start, so a selection is never padded with years before its data. */
 typedef struct aidstat_series aidstat_series_t;
 
-AIDSTAT_API aidstat_series_t *aidstat_series_new(const aidstat_series_options_t *opt,
-                                                 aidstat_error_t *err);
+AIDSTAT_API aidstat_series_t *aidstat_series_new(const aidstat_series_options_t *opt, aidstat_error_t *err);
 AIDSTAT_API void aidstat_series_free(aidstat_series_t *s);
 /** An aidstat_record_fn with the series as user data. */
 AIDSTAT_API int aidstat_series_add(const aidstat_record_t *rec, void *series);
@@ -1260,8 +1244,7 @@ AIDSTAT_API aidstat_interval_t aidstat_series_interval(const aidstat_series_t *s
 /** Period t's first month. */
 AIDSTAT_API void aidstat_series_period(const aidstat_series_t *s, size_t t, int *year, int *month);
 /** "2024-03", "2024 Q1" or "2024". */
-AIDSTAT_API char *aidstat_series_period_label(const aidstat_series_t *s, size_t t, char *buf,
-                                              size_t len);
+AIDSTAT_API char *aidstat_series_period_label(const aidstat_series_t *s, size_t t, char *buf, size_t len);
 /** The months the series covers: from the first month of the data in its
  * first period to the data's last month (which may end mid-period). */
 AIDSTAT_API void aidstat_series_span(const aidstat_series_t *s, int *y0, int *m0, int *y1, int *m1);
@@ -1299,7 +1282,8 @@ AIDSTAT_API size_t aidstat_series_complete_span(const aidstat_series_t *s, size_
  * one to the last month of the last one, as a chart of the series states
  * its period and a report's words name it. Returns their number; 0 (all
  * four set to 0) when there is none. */
-AIDSTAT_API size_t aidstat_series_complete_period(const aidstat_series_t *s, int *y0, int *m0, int *y1, int *m1);
+AIDSTAT_API size_t aidstat_series_complete_period(const aidstat_series_t *s, int *y0, int *m0, int *y1,
+                                                  int *m1);
 
 /** A straight-line trend through n values of one interval, at x = 0, 1,
  * ..., n - 1 (a chart's trend band). Errors as aidstat_trend_fit. */
@@ -1334,9 +1318,9 @@ AIDSTAT_API void aidstat_series_change(const aidstat_series_t *s, size_t g, int 
  * (x = the period's index in the series). */
 typedef struct {
     size_t group;
-    size_t first, count;          /**< the fitted periods: the complete span */
+    size_t first, count; /**< the fitted periods: the complete span */
     aidstat_status_t trend_status;
-    aidstat_error_t trend_error;  /**< why there is no trend, when trend_status is not OK */
+    aidstat_error_t trend_error; /**< why there is no trend, when trend_status is not OK */
     aidstat_trend_t trend;
     aidstat_status_t growth_status;
     aidstat_error_t growth_error;
@@ -1344,8 +1328,8 @@ typedef struct {
      * growth out (<= 0), or (size_t)-1: a front-end names it */
     size_t growth_bad;
     aidstat_growth_t growth;
-    double last;                  /**< the value of the last complete period; NaN when none */
-    bool nonnegative;             /**< no value below zero: forecasts are bounded at zero */
+    double last;      /**< the value of the last complete period; NaN when none */
+    bool nonnegative; /**< no value below zero: forecasts are bounded at zero */
 } aidstat_group_fit_t;
 
 AIDSTAT_API void aidstat_series_fit_group(const aidstat_series_t *s, size_t g, aidstat_group_fit_t *out);
@@ -1360,7 +1344,6 @@ AIDSTAT_API bool aidstat_group_fit_forecast(const aidstat_group_fit_t *f, size_t
  * by region ("Germany, France, Italy and 19 more"), "" when the groups
  * share none: then they are parts of one whole and may be stacked. */
 AIDSTAT_API const char *aidstat_series_shared_donors(const aidstat_series_t *s);
-
 
 /* ------------------------------------------------------------ output files */
 
@@ -1414,15 +1397,15 @@ AIDSTAT_API void aidstat_output_remove_temporaries(void);
  * by hand, or from a result or series. Strings are borrowed. `size` is
  * set by aidstat_wording_init so the struct can grow. */
 typedef struct aidstat_wording {
-    size_t size;           /**< sizeof (aidstat_wording_t), set by aidstat_wording_init */
-    const char *types;     /**< "all types", "military" or "military,financial" */
-    int measure;           /**< an aidstat_measure_t, or -1 for several */
-    const char *currency;  /**< "EUR", "USD", "TIV" (SIPRI), "" */
-    aidstat_key_t key[2];  /**< grouping keys; AIDSTAT_KEY_NONE where none */
-    aidstat_stat_t stat;   /**< what is taken of the records */
-    bool cumulative;       /**< running totals */
-    bool trend;            /**< a trend of the selection */
-    const char *filter;    /**< the selection, as aidstat_filter_describe writes it */
+    size_t size;          /**< sizeof (aidstat_wording_t), set by aidstat_wording_init */
+    const char *types;    /**< "all types", "military" or "military,financial" */
+    int measure;          /**< an aidstat_measure_t, or -1 for several */
+    const char *currency; /**< "EUR", "USD", "TIV" (SIPRI), "" */
+    aidstat_key_t key[2]; /**< grouping keys; AIDSTAT_KEY_NONE where none */
+    aidstat_stat_t stat;  /**< what is taken of the records */
+    bool cumulative;      /**< running totals */
+    bool trend;           /**< a trend of the selection */
+    const char *filter;   /**< the selection, as aidstat_filter_describe writes it */
 } aidstat_wording_t;
 
 /** Empty description: all types, several measures, no key. */
@@ -1522,19 +1505,19 @@ typedef struct {
     bool log_x, log_y;                   /**< scatter: logarithmic axes */
     const aidstat_event_t *events;       /**< line, area, column: markers */
     size_t nevents;
-    const char *locale;                  /**< "en" (default) or "de" number formats */
-    double text_size;                    /**< points of the chart's body text (ticks, labels and
+    const char *locale; /**< "en" (default) or "de" number formats */
+    double text_size;   /**< points of the chart's body text (ticks, labels and
                                               notes are 0.75-0.9 of it), as far as a chart's height
                                               allows (a twentieth of it); 0 = from the chart's size */
-    bool no_attach;                      /**< PDF: leave out the attached numbers (CSV) */
+    bool no_attach;     /**< PDF: leave out the attached numbers (CSV) */
 } aidstat_chart_options_t;
 
 AIDSTAT_API void aidstat_chart_options_init(aidstat_chart_options_t *opt);
 
 /** Read event markers from a CSV with columns date (YYYY-MM[-DD]) and
  * label. Free with aidstat_events_free. */
-AIDSTAT_API aidstat_status_t aidstat_events_load_file(const char *path, aidstat_event_t **events,
-                                                      size_t *n, aidstat_error_t *err);
+AIDSTAT_API aidstat_status_t aidstat_events_load_file(const char *path, aidstat_event_t **events, size_t *n,
+                                                      aidstat_error_t *err);
 /** The same from a buffer; name is used in messages. */
 AIDSTAT_API aidstat_status_t aidstat_events_load_memory(const char *name, const char *data, size_t len,
                                                         aidstat_event_t **events, size_t *n,
@@ -1578,7 +1561,8 @@ AIDSTAT_API aidstat_chart_t *aidstat_chart_from_diff(const aidstat_diff_t *d,
  * for fewer than two comparisons or one by two keys. */
 AIDSTAT_API aidstat_chart_t *aidstat_chart_from_releases(const aidstat_result_t *const *res,
                                                          const char *const *labels, size_t n,
-                                                         const aidstat_chart_options_t *opt, aidstat_error_t *err);
+                                                         const aidstat_chart_options_t *opt,
+                                                         aidstat_error_t *err);
 AIDSTAT_API void aidstat_chart_free(aidstat_chart_t *c);
 /** The numbers a PDF of the chart carries as an attached CSV file (named
  * after the chart's title), replacing any before: r written as
@@ -1599,12 +1583,10 @@ AIDSTAT_API aidstat_status_t aidstat_chart_write(aidstat_chart_t *c, const char 
                                                  double height, double dpi, aidstat_error_t *err);
 /** The same to a write callback in the given type ("pdf", "svg", "png",
  * "ps", "eps"); the callback returns 0 on success. */
-AIDSTAT_API aidstat_status_t aidstat_chart_write_stream(aidstat_chart_t *c, const char *type,
-                                                        unsigned int (*write)(void *closure,
-                                                                              const unsigned char *data,
-                                                                              unsigned int len),
-                                                        void *closure, double width, double height,
-                                                        double dpi, aidstat_error_t *err);
+AIDSTAT_API aidstat_status_t
+aidstat_chart_write_stream(aidstat_chart_t *c, const char *type,
+                           unsigned int (*write)(void *closure, const unsigned char *data, unsigned int len),
+                           void *closure, double width, double height, double dpi, aidstat_error_t *err);
 /** Flags of aidstat_chart_html. */
 enum {
     AIDSTAT_CHART_HTML_FRAGMENT = 1 << 0 /**< a <figure> to paste into a page, not a whole page */

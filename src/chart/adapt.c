@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 
-
 /* Whether h names label: as written, or as the same country in another
  * spelling or by code ("Türkiye", "TUR" for "Turkiye"). */
 static bool names(const char *h, const char *label)
@@ -25,8 +24,8 @@ static bool names(const char *h, const char *label)
 }
 
 /* The caller's options as this library's struct (see aid_options_take). */
-static const aidstat_chart_options_t *take(aidstat_chart_options_t *o,
-                                           const aidstat_chart_options_t *opt, aidstat_error_t *err)
+static const aidstat_chart_options_t *take(aidstat_chart_options_t *o, const aidstat_chart_options_t *opt,
+                                           aidstat_error_t *err)
 {
     aidstat_chart_options_init(o);
     return aid_options_take(o, sizeof *o, opt, "aidstat_chart_options_init", err) ? o : NULL;
@@ -53,8 +52,10 @@ static void check_highlights(aidstat_chart_t *c, const aidstat_chart_options_t *
         if (hit)
             continue;
         const char *hint = aidstat_suggest(*h, labels, c->nitems);
-        g_ptr_array_add(c->misses, hint ? g_strdup_printf("highlight \"%s\" matches nothing in the chart; did you mean %s?", *h, hint)
-                                        : g_strdup_printf("highlight \"%s\" matches nothing in the chart", *h));
+        g_ptr_array_add(
+            c->misses, hint ? g_strdup_printf(
+                                  "highlight \"%s\" matches nothing in the chart; did you mean %s?", *h, hint)
+                            : g_strdup_printf("highlight \"%s\" matches nothing in the chart", *h));
     }
     g_free(labels);
 }
@@ -72,8 +73,8 @@ static char *unit_text(const char *currency, double scale, aid_locale_t loc)
  * what w describes: the title and the subtitle's subject and unit come
  * from the wording module, as they do for every other door. per names
  * the period of a flow ("year"), or NULL. */
-static void make_texts(aidstat_chart_t *c, const aidstat_wording_t *w, const char *per, int y0, int m0, int y1,
-                       int m1, const char *source, const char *basis, GPtrArray *notes)
+static void make_texts(aidstat_chart_t *c, const aidstat_wording_t *w, const char *per, int y0, int m0,
+                       int y1, int m1, const char *source, const char *basis, GPtrArray *notes)
 {
     char *what = aidstat_wording_subject(w);
     char *period = aidstat_wording_period(y0, m0, y1, m1);
@@ -85,9 +86,10 @@ static void make_texts(aidstat_chart_t *c, const aidstat_wording_t *w, const cha
         c->subtitle = g_strdup_printf("%s, %s%s%s", what, u, period[0] ? ", " : "", period);
         g_free(u);
     } else {
-        c->subtitle = g_strdup_printf("%s, %s%s%s%s", what, c->unit_label,
-                                      (basis && basis[0]) || aidstat_currency_is_tiv(c->currency) ? "" : L_(", nominal"),
-                                      period[0] ? ", " : "", period);
+        c->subtitle = g_strdup_printf(
+            "%s, %s%s%s%s", what, c->unit_label,
+            (basis && basis[0]) || aidstat_currency_is_tiv(c->currency) ? "" : L_(", nominal"),
+            period[0] ? ", " : "", period);
     }
     GString *f = g_string_new(NULL);
     g_string_append_printf(f, L_("Source: %s"), source && source[0] ? source : L_("not stated in the data"));
@@ -106,14 +108,14 @@ static void alt_text(aidstat_chart_t *c)
 {
     GString *a = g_string_new(NULL);
     /* the kind as people name it, in the order of aidstat_chart_kind_t */
-    static const char *const kind_words[] = {NC_("alt", "bar chart"),     NC_("alt", "stacked chart"),
-                                             NC_("alt", "grouped chart"), NC_("alt", "column chart"),
-                                             NC_("alt", "line chart"),    NC_("alt", "area chart"),
+    static const char *const kind_words[] = {NC_("alt", "bar chart"),      NC_("alt", "stacked chart"),
+                                             NC_("alt", "grouped chart"),  NC_("alt", "column chart"),
+                                             NC_("alt", "line chart"),     NC_("alt", "area chart"),
                                              NC_("alt", "dumbbell chart"), NC_("alt", "scatter chart")};
-    const char *kind = (size_t)c->opt.kind < G_N_ELEMENTS(kind_words) ? aid_gettext_ctx("alt", kind_words[c->opt.kind])
-                                                                       : aidstat_chart_kind_name(c->opt.kind);
-    g_string_append_printf(a, L_("%s: %s. %s."), kind, c->title,
-                           c->subtitle);
+    const char *kind = (size_t)c->opt.kind < G_N_ELEMENTS(kind_words)
+                           ? aid_gettext_ctx("alt", kind_words[c->opt.kind])
+                           : aidstat_chart_kind_name(c->opt.kind);
+    g_string_append_printf(a, L_("%s: %s. %s."), kind, c->title, c->subtitle);
     char buf[64];
     if (c->nt == 0) {
         size_t n = MIN(c->nitems, (size_t)10);
@@ -122,9 +124,11 @@ static void alt_text(aidstat_chart_t *c)
             g_string_append_printf(a, " %s: ", it->label);
             for (size_t j = 0; j < c->nser; j++)
                 g_string_append_printf(a, "%s%s%s%s", j ? ", " : "", c->nser > 1 ? c->series[j] : "",
-                                       c->nser > 1 ? " " : "", aid_chart_value(c, it->v[j], -1, buf, sizeof buf));
+                                       c->nser > 1 ? " " : "",
+                                       aid_chart_value(c, it->v[j], -1, buf, sizeof buf));
             if (c->opt.kind == AIDSTAT_CHART_SCATTER)
-                g_string_append_printf(a, L_(" at %s"), aid_money(it->x, c->currency, c->scale, 1, c->locale, buf, sizeof buf));
+                g_string_append_printf(
+                    a, L_(" at %s"), aid_money(it->x, c->currency, c->scale, 1, c->locale, buf, sizeof buf));
             g_string_append_c(a, '.');
         }
         if (c->nitems > n)
@@ -143,11 +147,12 @@ static void alt_text(aidstat_chart_t *c)
                 }
             char b2[64], b3[64], b4[64];
             if (isfinite(lo))
-                g_string_append_printf(a, L_(" %s: from %s in %s to %s in %s; highest %s in %s, lowest %s in %s."),
-                                       it->label, aid_chart_value(c, it->v[0], -1, buf, sizeof buf), c->tlabels[0],
-                                       aid_chart_value(c, it->v[c->nt - 1], -1, b2, sizeof b2),
-                                       c->tlabels[c->nt - 1], aid_chart_value(c, hi, -1, b3, sizeof b3),
-                                       c->tlabels[thi], aid_chart_value(c, lo, -1, b4, sizeof b4), c->tlabels[tlo]);
+                g_string_append_printf(
+                    a, L_(" %s: from %s in %s to %s in %s; highest %s in %s, lowest %s in %s."), it->label,
+                    aid_chart_value(c, it->v[0], -1, buf, sizeof buf), c->tlabels[0],
+                    aid_chart_value(c, it->v[c->nt - 1], -1, b2, sizeof b2), c->tlabels[c->nt - 1],
+                    aid_chart_value(c, hi, -1, b3, sizeof b3), c->tlabels[thi],
+                    aid_chart_value(c, lo, -1, b4, sizeof b4), c->tlabels[tlo]);
         }
     }
     g_string_append_printf(a, " %s", c->footer);
@@ -173,10 +178,13 @@ static char *chart_note(const aidstat_result_t *r, size_t i, aidstat_chart_kind_
     aidstat_key_t k0 = aidstat_result_key(r, 0);
     switch (aidstat_result_note_code(r, i)) {
     case AIDSTAT_NOTE_NOT_SHOWN: {
-        size_t hidden = aidstat_result_note_count_param(r, i, 0), shown = aidstat_result_note_count_param(r, i, 1);
+        size_t hidden = aidstat_result_note_count_param(r, i, 0),
+               shown = aidstat_result_note_count_param(r, i, 1);
         return g_strdup_printf(L_("the %zu largest of %zu %s"), shown, shown + hidden,
-                               k0 == AIDSTAT_KEY_DONOR ? aidstat_wording_key(k0, aidstat_result_currency(r), true)
-                               : k0 == AIDSTAT_KEY_REGION ? L_("groups") : subject);
+                               k0 == AIDSTAT_KEY_DONOR
+                                   ? aidstat_wording_key(k0, aidstat_result_currency(r), true)
+                               : k0 == AIDSTAT_KEY_REGION ? L_("groups")
+                                                          : subject);
     }
     case AIDSTAT_NOTE_SHARES_OVERLAP:
     case AIDSTAT_NOTE_COLUMNS_OVERLAP:
@@ -185,7 +193,8 @@ static char *chart_note(const aidstat_result_t *r, size_t i, aidstat_chart_kind_
         /* a dumbbell is sorted by its gap: said apart */
         return k == AIDSTAT_CHART_DUMBBELL ? NULL : g_strdup_printf(L_("bars in order of %s"), subject);
     case AIDSTAT_NOTE_NO_RATIO:
-        return g_strdup_printf(k == AIDSTAT_CHART_SCATTER ? L_("%s: not plotted") : L_("%s: shown as n/a"), subject);
+        return g_strdup_printf(k == AIDSTAT_CHART_SCATTER ? L_("%s: not plotted") : L_("%s: shown as n/a"),
+                               subject);
     default:
         return g_strdup(aidstat_result_note(r, i));
     }
@@ -229,8 +238,9 @@ static bool result_fits(const aidstat_result_t *r, aidstat_chart_kind_t k, aidst
         break;
     case AIDSTAT_CHART_SCATTER:
         if (aidstat_result_per(r) != AIDSTAT_PER_GDP || nc) {
-            aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                          "a scatter chart plots donors' totals against their share of GDP: compare them per GDP");
+            aid_error_set(
+                err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                "a scatter chart plots donors' totals against their share of GDP: compare them per GDP");
             return false;
         }
         break;
@@ -245,8 +255,8 @@ static bool result_fits(const aidstat_result_t *r, aidstat_chart_kind_t k, aidst
 /* A chart of the comparison's rows: one value per row (bar, scatter), the
  * parts of each row (stacked, grouped) or its two ends (dumbbell). The
  * largest magnitude for the unit goes to *maxabs. */
-static aidstat_chart_t *result_items(const aidstat_result_t *r, const aidstat_chart_options_t *opt, double *maxabs_out,
-                                     aidstat_error_t *err)
+static aidstat_chart_t *result_items(const aidstat_result_t *r, const aidstat_chart_options_t *opt,
+                                     double *maxabs_out, aidstat_error_t *err)
 {
     aidstat_chart_kind_t k = opt->kind;
     size_t nc = aidstat_result_cols(r);
@@ -385,7 +395,8 @@ static void result_texts(aidstat_chart_t *c, const aidstat_result_t *r, const ai
         w.key[1] = AIDSTAT_KEY_NONE;
     if (dumbbell) {
         /* the rows are sorted by the gap, not ranked by one measure */
-        g_ptr_array_add(notes, g_strdup_printf(L_("sorted by the gap between %s and %s"), c->series[0], c->series[1]));
+        g_ptr_array_add(
+            notes, g_strdup_printf(L_("sorted by the gap between %s and %s"), c->series[0], c->series[1]));
     }
     make_texts(c, &w, NULL, y0, m0, y1, m1, aidstat_result_source(r), aidstat_result_basis(r), notes);
     const char *k0w = aidstat_wording_key(k0, c->currency, false);
@@ -543,7 +554,8 @@ aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s, const aids
     const char *per = c->interval == AIDSTAT_INTERVAL_YEAR      ? aid_gettext_ctx("period", "year")
                       : c->interval == AIDSTAT_INTERVAL_QUARTER ? aid_gettext_ctx("period", "quarter")
                                                                 : aid_gettext_ctx("period", "month");
-    c->unit_label = opt->cumulative ? g_strdup_printf(L_("%s, cumulative"), u) : g_strdup_printf(L_("%s per %s"), u, per);
+    c->unit_label =
+        opt->cumulative ? g_strdup_printf(L_("%s, cumulative"), u) : g_strdup_printf(L_("%s per %s"), u, per);
     g_free(u);
     int y0, m0, y1, m1; /* the period stated: the one report prose names (aidstat_series_complete_period) */
     aidstat_series_complete_period(s, &y0, &m0, &y1, &m1);
@@ -557,8 +569,7 @@ aidstat_chart_t *aidstat_chart_from_series(const aidstat_series_t *s, const aids
     if (c->nitems < 2)
         w.key[0] = AIDSTAT_KEY_NONE;
     w.cumulative = opt->cumulative;
-    make_texts(c, &w, opt->cumulative ? NULL : per, y0, m0, y1, m1, aidstat_series_source(s), "",
-               notes);
+    make_texts(c, &w, opt->cumulative ? NULL : per, y0, m0, y1, m1, aidstat_series_source(s), "", notes);
     g_ptr_array_free(notes, TRUE);
     check_highlights(c, opt);
     alt_text(c);
@@ -593,8 +604,9 @@ aidstat_chart_t *aidstat_chart_from_dates(const aidstat_chart_options_t *opt, co
         c->years[t] = dates[t] / 10000;
         c->months[t] = MAX(1, dates[t] / 100 % 100);
         c->complete[t] = true;
-        c->tlabels[t] = dates[t] % 100 ? g_strdup_printf("%04d-%02d-%02d", c->years[t], c->months[t], dates[t] % 100)
-                                       : g_strdup_printf("%04d-%02d", c->years[t], c->months[t]);
+        c->tlabels[t] = dates[t] % 100
+                            ? g_strdup_printf("%04d-%02d-%02d", c->years[t], c->months[t], dates[t] % 100)
+                            : g_strdup_printf("%04d-%02d", c->years[t], c->months[t]);
     }
     c->items = g_new0(aid_item_t, 1);
     c->nitems = 1;
@@ -608,17 +620,16 @@ aidstat_chart_t *aidstat_chart_from_dates(const aidstat_chart_options_t *opt, co
     c->plain_values = true;
     c->unit_label = g_strdup(unit ? unit : "");
     c->title = g_strdup(opt->title ? opt->title : label ? label : "");
-    c->subtitle = opt->subtitle ? g_strdup(opt->subtitle)
-                                : g_strdup_printf("%s, %s – %s", c->unit_label, c->tlabels[0], c->tlabels[n - 1]);
+    c->subtitle = opt->subtitle
+                      ? g_strdup(opt->subtitle)
+                      : g_strdup_printf("%s, %s – %s", c->unit_label, c->tlabels[0], c->tlabels[n - 1]);
     c->footer = g_strdup_printf(L_("Source: %s%s%s"), source && source[0] ? source : L_("not stated"),
                                 opt->note ? ". " : "", opt->note ? opt->note : "");
     alt_text(c);
     return c;
 }
 
-
 /* ------------------------------------------------------------ diff chart */
-
 
 typedef struct {
     const aidstat_diff_row_t *row;
@@ -662,7 +673,8 @@ aidstat_chart_t *aidstat_chart_from_diff(const aidstat_diff_t *d, const aidstat_
         return NULL;
     }
     g_array_sort(picks, diff_pick_cmp);
-    size_t n = MIN((size_t)picks->len, opt->top ? opt->top : aidstat_chart_default_top(AIDSTAT_CHART_DUMBBELL, false));
+    size_t n = MIN((size_t)picks->len,
+                   opt->top ? opt->top : aidstat_chart_default_top(AIDSTAT_CHART_DUMBBELL, false));
     aidstat_chart_options_t o = *opt;
     o.kind = AIDSTAT_CHART_DUMBBELL;
     aidstat_chart_t *c = aid_chart_new(&o, err);
@@ -692,9 +704,11 @@ aidstat_chart_t *aidstat_chart_from_diff(const aidstat_diff_t *d, const aidstat_
     int y0, m0, y1, m1;
     aidstat_diff_common_period(d, &y0, &m0, &y1, &m1);
     GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
-    g_ptr_array_add(notes, g_strdup_printf("the %zu largest of %u changes, over the periods both versions cover",
-                                           n, picks->len));
-    char *fo = g_path_get_basename(aidstat_diff_file(d, 0)), *fn = g_path_get_basename(aidstat_diff_file(d, 1));
+    g_ptr_array_add(notes,
+                    g_strdup_printf("the %zu largest of %u changes, over the periods both versions cover", n,
+                                    picks->len));
+    char *fo = g_path_get_basename(aidstat_diff_file(d, 0)),
+         *fn = g_path_get_basename(aidstat_diff_file(d, 1));
     char *src = g_strdup_printf("old version %s (%s); new version %s (%s)", aidstat_diff_source(d, 0), fo,
                                 aidstat_diff_source(d, 1), fn);
     g_free(fo);
@@ -719,11 +733,11 @@ aidstat_chart_t *aidstat_chart_from_diff(const aidstat_diff_t *d, const aidstat_
     return c;
 }
 
-
 /* ------------------------------------------------------- releases chart */
 
-aidstat_chart_t *aidstat_chart_from_releases(const aidstat_result_t *const *res, const char *const *labels, size_t n,
-                                             const aidstat_chart_options_t *opt, aidstat_error_t *err)
+aidstat_chart_t *aidstat_chart_from_releases(const aidstat_result_t *const *res, const char *const *labels,
+                                             size_t n, const aidstat_chart_options_t *opt,
+                                             aidstat_error_t *err)
 {
     if (n < 2 || aidstat_result_cols(res[n - 1])) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
@@ -765,7 +779,8 @@ aidstat_chart_t *aidstat_chart_from_releases(const aidstat_result_t *const *res,
         for (size_t k = 0; k < n; k++) {
             it->v[k] = 0; /* a row a release does not have: nothing in it */
             for (size_t j = 0; j < aidstat_result_rows(res[k]); j++)
-                if (!strcmp(aidstat_result_row_label(res[k], j), l) && !aidstat_result_row_is_others(res[k], j, NULL))
+                if (!strcmp(aidstat_result_row_label(res[k], j), l) &&
+                    !aidstat_result_row_is_others(res[k], j, NULL))
                     it->v[k] = aidstat_result_value(res[k], j);
             maxabs = MAX(maxabs, fabs(it->v[k]));
         }

@@ -5,8 +5,8 @@
 
 #include <math.h>
 
-void aid_axis_x(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, const aid_scale_t *s,
-                double x0, double x1, double y_top, double y_bottom)
+void aid_axis_x(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, const aid_scale_t *s, double x0,
+                double x1, double y_top, double y_bottom)
 {
     aid_font_t font = aid_font(f, 0.85, false);
     char buf[64];
@@ -32,8 +32,8 @@ void aid_axis_x(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, const aid
     }
 }
 
-void aid_axis_y(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, const aid_scale_t *s,
-                double x0, double x1, double y_top, double y_bottom)
+void aid_axis_y(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, const aid_scale_t *s, double x0,
+                double x1, double y_top, double y_bottom)
 {
     aid_font_t font = aid_font(f, 0.85, false);
     char buf[64];

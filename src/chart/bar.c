@@ -30,9 +30,9 @@ aidstat_status_t aid_draw_bar(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t
     aid_frame_t rf = *f;
     rf.font = MIN(f->font, band / 1.35);
     if (rf.font < 4.5)
-        return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                             "%zu bars do not fit in a plot %.0f pt high: show fewer rows or make the chart taller", n,
-                             f->h);
+        return aid_error_set(
+            err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+            "%zu bars do not fit in a plot %.0f pt high: show fewer rows or make the chart taller", n, f->h);
     aid_font_t lf = aid_font(&rf, 1.0, false);
     lf.max_lines = band >= rf.font * 2.6 ? 2 : 1;
     /* the name column: as wide as the longest name, at most 32 % */
@@ -83,9 +83,9 @@ aidstat_status_t aid_draw_bar(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t
             continue;
         double xa = aid_scale_map(&s, 0, x0, x1), xb = aid_scale_map(&s, v, x0, x1);
         double bh = band * 0.68;
-        aid_rgb_t col = it->others ? c->theme->other
-                      : any_highlight ? (it->highlight ? c->theme->highlight : c->theme->other)
-                                      : aid_chart_color(c, 0);
+        aid_rgb_t col = it->others      ? c->theme->other
+                        : any_highlight ? (it->highlight ? c->theme->highlight : c->theme->other)
+                                        : aid_chart_color(c, 0);
         aid_set_rgb(cr, col);
         cairo_rectangle(cr, MIN(xa, xb), yc - bh / 2, fabs(xb - xa), bh);
         cairo_fill(cr);

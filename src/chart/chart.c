@@ -13,8 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const kind_names[] = {"bar", "stacked", "grouped", "column",
-                                         "line", "area", "dumbbell", "scatter"};
+static const char *const kind_names[] = {"bar",  "stacked", "grouped",  "column",
+                                         "line", "area",    "dumbbell", "scatter"};
 
 int aid_chart_kind_parse(const char *s)
 {
@@ -91,8 +91,12 @@ aidstat_chart_t *aid_chart_new(const aidstat_chart_options_t *opt, aidstat_error
     c->opt.font = keep(c, opt->font ? opt->font : "DejaVu Sans");
     const char *near = NULL;
     if (opt->font && !aid_font_installed(opt->font, &near))
-        g_ptr_array_add(c->misses, near ? g_strdup_printf("font \"%s\" is not installed: text is set in a substitute; did you mean %s?", opt->font, near)
-                                        : g_strdup_printf("font \"%s\" is not installed: text is set in a substitute", opt->font));
+        g_ptr_array_add(
+            c->misses,
+            near ? g_strdup_printf(
+                       "font \"%s\" is not installed: text is set in a substitute; did you mean %s?",
+                       opt->font, near)
+                 : g_strdup_printf("font \"%s\" is not installed: text is set in a substitute", opt->font));
     c->opt.colors = NULL;
     c->opt.highlight = NULL;
     c->opt.events = NULL;
@@ -104,9 +108,12 @@ aidstat_chart_t *aid_chart_new(const aidstat_chart_options_t *opt, aidstat_error
         aidstat_chart_free(c);
         return NULL;
     }
-    c->locale = !opt->locale ? aid_locale_default() : !g_ascii_strcasecmp(opt->locale, "de") ? AID_LOCALE_DE : AID_LOCALE_EN;
+    c->locale = !opt->locale                             ? aid_locale_default()
+                : !g_ascii_strcasecmp(opt->locale, "de") ? AID_LOCALE_DE
+                                                         : AID_LOCALE_EN;
     if (opt->locale && !c->locale && g_ascii_strcasecmp(opt->locale, "en")) {
-        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "unknown locale \"%s\" (locales: en, de)", opt->locale);
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "unknown locale \"%s\" (locales: en, de)",
+                      opt->locale);
         aidstat_chart_free(c);
         return NULL;
     }
@@ -174,14 +181,10 @@ void aidstat_chart_free(aidstat_chart_t *c)
 
 /* Each kind's drawing, in the order of aidstat_chart_kind_t. */
 static const aid_kind_draw_fn draws[] = {
-    [AIDSTAT_CHART_BAR] = aid_draw_bar,
-    [AIDSTAT_CHART_STACKED] = aid_draw_stacked,
-    [AIDSTAT_CHART_GROUPED] = aid_draw_stacked,
-    [AIDSTAT_CHART_COLUMN] = aid_draw_time,
-    [AIDSTAT_CHART_LINE] = aid_draw_time,
-    [AIDSTAT_CHART_AREA] = aid_draw_time,
-    [AIDSTAT_CHART_DUMBBELL] = aid_draw_dumbbell,
-    [AIDSTAT_CHART_SCATTER] = aid_draw_scatter,
+    [AIDSTAT_CHART_BAR] = aid_draw_bar,           [AIDSTAT_CHART_STACKED] = aid_draw_stacked,
+    [AIDSTAT_CHART_GROUPED] = aid_draw_stacked,   [AIDSTAT_CHART_COLUMN] = aid_draw_time,
+    [AIDSTAT_CHART_LINE] = aid_draw_time,         [AIDSTAT_CHART_AREA] = aid_draw_time,
+    [AIDSTAT_CHART_DUMBBELL] = aid_draw_dumbbell, [AIDSTAT_CHART_SCATTER] = aid_draw_scatter,
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(draws) == G_N_ELEMENTS(kind_names));
 
@@ -193,7 +196,8 @@ static aidstat_status_t draw_all(cairo_t *cr, double w, double h, void *user, ai
         aid_chart_warn(c, "%s", (const char *)g_ptr_array_index(c->misses, i));
     if (!(w >= AID_CHART_MIN_W && h >= AID_CHART_MIN_H))
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                             "a chart of %.0f x %.0f pt is too small to be read (at least %.0f x %.0f pt, about %.0f x %.0f mm)",
+                             "a chart of %.0f x %.0f pt is too small to be read (at least %.0f x %.0f pt, "
+                             "about %.0f x %.0f mm)",
                              w, h, AID_CHART_MIN_W, AID_CHART_MIN_H, ceil(AID_CHART_MIN_W * 25.4 / 72),
                              ceil(AID_CHART_MIN_H * 25.4 / 72));
     aid_frame_t f;
@@ -230,8 +234,9 @@ static aidstat_status_t draw_all(cairo_t *cr, double w, double h, void *user, ai
     l = aid_text(cr, c->subtitle, &sf);
     aid_text_extent(l, NULL, &th);
     if (aid_text_ellipsized(l))
-        aid_chart_warn(c, "the subtitle is shortened to fit in %d lines: widen the chart or shorten the subtitle",
-                       sf.max_lines);
+        aid_chart_warn(
+            c, "the subtitle is shortened to fit in %d lines: widen the chart or shorten the subtitle",
+            sf.max_lines);
     aid_set_rgb(cr, c->theme->muted);
     aid_text_draw(cr, l, m, y);
     g_object_unref(l);
@@ -255,11 +260,12 @@ static aidstat_status_t draw_all(cairo_t *cr, double w, double h, void *user, ai
     f.h = h - m - fh - f.font * 0.8 - y;
     aidstat_status_t st;
     if (f.h < f.font * 4) {
-        st = aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                           "no room left for the plot at %.0f x %.0f pt: make the chart taller or the texts shorter",
-                           w, h);
+        st = aid_error_set(
+            err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+            "no room left for the plot at %.0f x %.0f pt: make the chart taller or the texts shorter", w, h);
     } else {
-        aid_kind_draw_fn draw = (unsigned)c->opt.kind < G_N_ELEMENTS(draws) ? draws[c->opt.kind] : aid_draw_time;
+        aid_kind_draw_fn draw =
+            (unsigned)c->opt.kind < G_N_ELEMENTS(draws) ? draws[c->opt.kind] : aid_draw_time;
         st = draw(c, cr, &f, err);
     }
     cairo_restore(cr);
@@ -319,10 +325,10 @@ static cairo_status_t stream_write(void *closure, const unsigned char *data, uns
     return st->write(st->closure, data, len) == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-aidstat_status_t aidstat_chart_write_stream(aidstat_chart_t *c, const char *type,
-                                            unsigned int (*write)(void *, const unsigned char *, unsigned int),
-                                            void *closure, double width, double height, double dpi,
-                                            aidstat_error_t *err)
+aidstat_status_t
+aidstat_chart_write_stream(aidstat_chart_t *c, const char *type,
+                           unsigned int (*write)(void *, const unsigned char *, unsigned int), void *closure,
+                           double width, double height, double dpi, aidstat_error_t *err)
 {
     aid_out_t out;
     char name[16];
@@ -331,7 +337,8 @@ aidstat_status_t aidstat_chart_write_stream(aidstat_chart_t *c, const char *type
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "unknown output type \"%s\"", type);
     aid_meta_t meta = {.title = c->title, .description = c->alt, .attachments = attachments(c)};
     stream_t st = {write, closure};
-    aidstat_status_t status = aid_render_stream(stream_write, &st, out, width, height, dpi, &meta, draw_all, c, err);
+    aidstat_status_t status =
+        aid_render_stream(stream_write, &st, out, width, height, dpi, &meta, draw_all, c, err);
     if (meta.attachments)
         g_ptr_array_free(meta.attachments, TRUE);
     return status;

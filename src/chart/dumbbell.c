@@ -78,7 +78,8 @@ static double key(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f)
     return y + row - f->y;
 }
 
-aidstat_status_t aid_draw_dumbbell(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, aidstat_error_t *err)
+aidstat_status_t aid_draw_dumbbell(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f,
+                                   aidstat_error_t *err)
 {
     size_t n = c->nitems;
     if (c->nser < 2)
@@ -115,9 +116,10 @@ aidstat_status_t aid_draw_dumbbell(aidstat_chart_t *c, cairo_t *cr, const aid_fr
     rf.font = MIN(f->font, band / 1.35);
     if (rf.font < 4.5) {
         g_free(rows);
-        return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                             "%zu rows do not fit in a plot %.0f pt high: show fewer rows or make the chart taller", n,
-                             height);
+        return aid_error_set(
+            err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+            "%zu rows do not fit in a plot %.0f pt high: show fewer rows or make the chart taller", n,
+            height);
     }
     aid_font_t lf = aid_font(&rf, 1.0, false);
     lf.max_lines = band >= rf.font * 2.6 ? 2 : 1;

@@ -8,7 +8,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-
 aid_rgb_t aid_chart_color(const aidstat_chart_t *c, size_t i)
 {
     return c->palette[i % c->npalette];

@@ -11,17 +11,17 @@
 
 typedef struct {
     char *label;
-    double *v;      /* nser values (categorical) or nt values (time); NaN = none */
-    double x;       /* scatter: the horizontal value */
+    double *v; /* nser values (categorical) or nt values (time); NaN = none */
+    double x;  /* scatter: the horizontal value */
     bool highlight;
-    bool others;    /* the folded "Others" row */
+    bool others; /* the folded "Others" row */
     bool has_trend;
     aidstat_trend_t trend;
 } aid_item_t;
 
 struct aidstat_chart {
     aidstat_chart_options_t opt;
-    GStringChunk *strings;    /* copies of the option strings */
+    GStringChunk *strings; /* copies of the option strings */
     const aid_theme_t *theme;
     aid_rgb_t palette[16];
     size_t npalette;
@@ -31,16 +31,16 @@ struct aidstat_chart {
     /* values: money in base units of currency, shown with scale; or a
      * percentage (per GDP), or a count */
     char *currency;
-    double scale;             /* 1e9: € bn */
-    bool percent_values;      /* values are % (of GDP); no currency */
-    bool plain_values;        /* values are plain numbers (rates): 4 significant digits */
-    char *unit_label;         /* "€ billion" */
+    double scale;        /* 1e9: € bn */
+    bool percent_values; /* values are % (of GDP); no currency */
+    bool plain_values;   /* values are plain numbers (rates): 4 significant digits */
+    char *unit_label;    /* "€ billion" */
     /* categorical data: items x series */
     aid_item_t *items;
     size_t nitems;
-    char **series;            /* series names (stack/group parts, dumbbell ends) */
+    char **series; /* series names (stack/group parts, dumbbell ends) */
     size_t nser;
-    char *x_label, *y_label;  /* scatter axes */
+    char *x_label, *y_label; /* scatter axes */
     /* time data: items are groups, v[t] per period */
     size_t nt;
     int *years, *months;
@@ -54,8 +54,8 @@ struct aidstat_chart {
 /* The drawing box of a chart: the plot area left after title, subtitle,
  * legend and footer, and the base font. */
 typedef struct {
-    double x, y, w, h;        /* plot area */
-    double font;              /* base font size, points */
+    double x, y, w, h; /* plot area */
+    double font;       /* base font size, points */
     const char *family;
 } aid_frame_t;
 

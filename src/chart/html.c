@@ -130,8 +130,8 @@ char *aidstat_chart_html(aidstat_chart_t *c, double width, double height, unsign
     esc(o, aidstat_chart_title(c));
     g_string_append(o, "</figcaption>\n<div class=\"aidstat-chart__svg\">");
     char *label = g_markup_escape_text(aidstat_chart_title(c) ? aidstat_chart_title(c) : "", -1);
-    char *attrs = g_strdup_printf("role=\"img\" aria-label=\"%s\" aria-describedby=\"aidstat-chart-desc\"",
-                                  label);
+    char *attrs =
+        g_strdup_printf("role=\"img\" aria-label=\"%s\" aria-describedby=\"aidstat-chart-desc\"", label);
     aidstat_status_t st = aid_chart_svg_inline(c, width, height, "aidstat-chart-", attrs, o, err);
     g_free(attrs);
     g_free(label);
@@ -149,7 +149,8 @@ char *aidstat_chart_html(aidstat_chart_t *c, double width, double height, unsign
         char *b64 = g_base64_encode((const guchar *)csv, strlen(csv));
         g_string_append(o, "<p class=\"aidstat-chart__data\"><a download=\"");
         esc(o, name);
-        g_string_append_printf(o, "\" href=\"data:text/csv;charset=utf-8;base64,%s\">The numbers (CSV)</a></p>\n", b64);
+        g_string_append_printf(
+            o, "\" href=\"data:text/csv;charset=utf-8;base64,%s\">The numbers (CSV)</a></p>\n", b64);
         g_free(b64);
         g_free(name);
     }
@@ -160,7 +161,7 @@ char *aidstat_chart_html(aidstat_chart_t *c, double width, double height, unsign
 }
 
 aidstat_status_t aidstat_chart_write_html(aidstat_chart_t *c, const char *path, double width, double height,
-                                      unsigned flags, aidstat_error_t *err)
+                                          unsigned flags, aidstat_error_t *err)
 {
     char *page = aidstat_chart_html(c, width, height, flags, err);
     if (!page)

@@ -12,12 +12,15 @@
 
 /* Draws the chart's data into the plot area f. */
 typedef aidstat_status_t (*aid_kind_draw_fn)(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f,
-                                        aidstat_error_t *err);
+                                             aidstat_error_t *err);
 
 aidstat_status_t aid_draw_bar(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, aidstat_error_t *err);
-aidstat_status_t aid_draw_stacked(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, aidstat_error_t *err);
-aidstat_status_t aid_draw_dumbbell(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, aidstat_error_t *err);
-aidstat_status_t aid_draw_scatter(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, aidstat_error_t *err);
+aidstat_status_t aid_draw_stacked(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f,
+                                  aidstat_error_t *err);
+aidstat_status_t aid_draw_dumbbell(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f,
+                                   aidstat_error_t *err);
+aidstat_status_t aid_draw_scatter(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f,
+                                  aidstat_error_t *err);
 aidstat_status_t aid_draw_time(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, aidstat_error_t *err);
 
 #endif

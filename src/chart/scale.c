@@ -70,7 +70,7 @@ double aid_scale_tick(const aid_scale_t *s, size_t i)
 
 double aid_scale_map(const aid_scale_t *s, double v, double a, double b)
 {
-    double t = s->log ? (log10(v) - log10(s->lo)) / (log10(s->hi) - log10(s->lo))
-                      : (v - s->lo) / (s->hi - s->lo);
+    double t =
+        s->log ? (log10(v) - log10(s->lo)) / (log10(s->hi) - log10(s->lo)) : (v - s->lo) / (s->hi - s->lo);
     return a + t * (b - a);
 }

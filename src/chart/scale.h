@@ -6,9 +6,9 @@
 #include <stddef.h>
 
 typedef struct {
-    double lo, hi;   /* domain, including zero for bars */
-    double step;     /* tick step */
-    double first;    /* first tick */
+    double lo, hi; /* domain, including zero for bars */
+    double step;   /* tick step */
+    double first;  /* first tick */
     size_t nticks;
     bool log;
 } aid_scale_t;

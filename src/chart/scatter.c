@@ -114,7 +114,8 @@ static char *tick_text(aidstat_chart_t *c, const axis_t *a, double v, char *buf,
     return buf;
 }
 
-static double ticks_width(aidstat_chart_t *c, cairo_t *cr, const axis_t *a, const aid_font_t *font, double *last)
+static double ticks_width(aidstat_chart_t *c, cairo_t *cr, const axis_t *a, const aid_font_t *font,
+                          double *last)
 {
     char buf[64];
     double w = 0, lw = 0;
@@ -188,8 +189,8 @@ static void log_grid_y(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, co
 /* Where the labels go. Points are in priority order; a label is a box,
  * with a leader line when it had to move away from its point. */
 typedef struct {
-    box_t area;            /* where labels may go */
-    box_t keepout;         /* the y axis title */
+    box_t area;    /* where labels may go */
+    box_t keepout; /* the y axis title */
     size_t n;
     const double *px, *py; /* the points' centres */
     const double *w, *h;   /* the labels' sizes */
@@ -256,10 +257,22 @@ static bool fits(const placer_t *P, size_t k, const box_t *b, const seg_t *s, bo
  * directions between them. */
 static bool place(placer_t *P, size_t k, double dmin, double dmax, bool lead)
 {
-    static const double dirs[16][2] = {
-        {1, 0}, {-1, 0}, {0, -1}, {0, 1}, {0.7071, -0.7071}, {0.7071, 0.7071}, {-0.7071, -0.7071},
-        {-0.7071, 0.7071}, {0.9239, -0.3827}, {0.9239, 0.3827}, {-0.9239, -0.3827}, {-0.9239, 0.3827},
-        {0.3827, -0.9239}, {0.3827, 0.9239}, {-0.3827, -0.9239}, {-0.3827, 0.9239}};
+    static const double dirs[16][2] = {{1, 0},
+                                       {-1, 0},
+                                       {0, -1},
+                                       {0, 1},
+                                       {0.7071, -0.7071},
+                                       {0.7071, 0.7071},
+                                       {-0.7071, -0.7071},
+                                       {-0.7071, 0.7071},
+                                       {0.9239, -0.3827},
+                                       {0.9239, 0.3827},
+                                       {-0.9239, -0.3827},
+                                       {-0.9239, 0.3827},
+                                       {0.3827, -0.9239},
+                                       {0.3827, 0.9239},
+                                       {-0.3827, -0.9239},
+                                       {-0.3827, 0.9239}};
     double px = P->px[k], py = P->py[k], w = P->w[k], h = P->h[k];
     double step = MAX(h * 0.4, 1.0);
     for (double d = dmin; d <= dmax + 1e-9; d += step) {
@@ -359,11 +372,11 @@ static aidstat_status_t scatter_domain(aidstat_chart_t *c, double *xlo_out, doub
         if (isnan(x) || isnan(y))
             continue;
         if (logx && x <= 0)
-            return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                                 "%s: aid of %s cannot be placed on a logarithmic axis (only values above "
-                                 "zero can); use linear axes",
-                                 it->label,
-                                 aid_money(x, c->currency, c->scale, x == 0 ? 0 : 2, c->locale, buf, sizeof buf));
+            return aid_error_set(
+                err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                "%s: aid of %s cannot be placed on a logarithmic axis (only values above "
+                "zero can); use linear axes",
+                it->label, aid_money(x, c->currency, c->scale, x == 0 ? 0 : 2, c->locale, buf, sizeof buf));
         if (logy && y <= 0) {
             char num[48];
             snprintf(buf, sizeof buf, "%s %%", aid_num(y, y == 0 ? 0 : 4, c->locale, num, sizeof num));
@@ -383,12 +396,12 @@ static aidstat_status_t scatter_domain(aidstat_chart_t *c, double *xlo_out, doub
     return AIDSTAT_OK;
 }
 
-
 /* The points in the plot x0..x1, ytop..ybot, the most prominent on top,
  * and their labels where there is room (the y axis title, ytw x yth at the
  * top left, kept clear). */
-static void scatter_points(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, const axis_t *ax, const axis_t *ay,
-                           double x0, double x1, double ytop, double ybot, double r, double ytw, double yth)
+static void scatter_points(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, const axis_t *ax,
+                           const axis_t *ay, double x0, double x1, double ytop, double ybot, double r,
+                           double ytw, double yth)
 {
     size_t n = c->nitems;
     /* the points */
@@ -448,8 +461,8 @@ static void scatter_points(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f
         }
     for (size_t k = np; k-- > 0;) { /* the most prominent on top */
         const aid_item_t *it = &c->items[pts[k].i];
-        aid_rgb_t col = any_highlight ? (it->highlight ? c->theme->highlight : c->theme->other)
-                                      : aid_chart_color(c, 0);
+        aid_rgb_t col =
+            any_highlight ? (it->highlight ? c->theme->highlight : c->theme->other) : aid_chart_color(c, 0);
         cairo_new_path(cr);
         cairo_arc(cr, pts[k].px, pts[k].py, r, 0, 2 * G_PI);
         aid_set_rgb(cr, col);

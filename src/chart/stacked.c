@@ -13,9 +13,9 @@
 
 typedef struct {
     aidstat_chart_t *c;
-    size_t n, m;     /* items, parts shown */
-    double *v;       /* n x m; NaN: none */
-    bool folded;     /* the last part is the sum of the series left over */
+    size_t n, m; /* items, parts shown */
+    double *v;   /* n x m; NaN: none */
+    bool folded; /* the last part is the sum of the series left over */
 } parts_t;
 
 static double part(const parts_t *p, size_t i, size_t j)
@@ -263,9 +263,10 @@ static aidstat_status_t draw(parts_t *p, cairo_t *cr, const aid_frame_t *f, aids
     /* grouped: each of the m thin bars needs some thickness to be seen */
     double group = band * (m > 3 ? 0.84 : 0.78), pitch = group / (double)m;
     if (rf.font < 4.5 || (!stacked && pitch < 1.5))
-        return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                             "%zu %s do not fit in a plot %.0f pt high: show fewer rows or make the chart taller", n,
-                             stacked ? "bars" : "groups of bars", height);
+        return aid_error_set(
+            err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+            "%zu %s do not fit in a plot %.0f pt high: show fewer rows or make the chart taller", n,
+            stacked ? "bars" : "groups of bars", height);
     aid_font_t lf = aid_font(&rf, 1.0, false);
     lf.max_lines = band >= rf.font * 2.6 ? 2 : 1;
     double namew = 0;
@@ -295,7 +296,8 @@ static aidstat_status_t draw(parts_t *p, cairo_t *cr, const aid_frame_t *f, aids
         } else {
             for (size_t j = 0; j < m; j++)
                 if (part(p, i, j) >= 0)
-                    valw = MAX(valw, text_width(cr, aid_chart_value(c, part(p, i, j), -1, buf, sizeof buf), &vf));
+                    valw = MAX(valw,
+                               text_width(cr, aid_chart_value(c, part(p, i, j), -1, buf, sizeof buf), &vf));
         }
     }
     /* the last tick label is centred on the right end of the axis */
@@ -351,10 +353,11 @@ aidstat_status_t aid_draw_stacked(aidstat_chart_t *c, cairo_t *cr, const aid_fra
     for (size_t i = 0; i < n && stacked; i++)
         for (size_t j = 0; j < ns; j++)
             if (c->items[i].v[j] < 0)
-                return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                                     "a stacked bar cannot show the negative value of %s (%s%s%s); use grouped",
-                                     c->items[i].label, c->series[j], c->series[j][0] ? ": " : "",
-                                     aid_chart_value(c, c->items[i].v[j], -1, buf, sizeof buf));
+                return aid_error_set(
+                    err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                    "a stacked bar cannot show the negative value of %s (%s%s%s); use grouped",
+                    c->items[i].label, c->series[j], c->series[j][0] ? ": " : "",
+                    aid_chart_value(c, c->items[i].v[j], -1, buf, sizeof buf));
 
     parts_t p = {c, n, ns, NULL, false};
     if (ns > c->npalette && c->npalette >= 2) {
@@ -363,7 +366,7 @@ aidstat_status_t aid_draw_stacked(aidstat_chart_t *c, cairo_t *cr, const aid_fra
         aid_chart_warn(c, "%zu series but %zu colours: the last %zu are shown together in grey", ns,
                        c->npalette, ns - (p.m - 1));
     }
-    p.v = g_new(double, n * p.m);
+    p.v = g_new(double, n *p.m);
     for (size_t i = 0; i < n; i++) {
         for (size_t j = 0; j < p.m; j++)
             p.v[i * p.m + j] = c->items[i].v[j];

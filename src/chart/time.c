@@ -30,13 +30,14 @@ static double event_t(const aidstat_chart_t *c, int year, int month)
 }
 
 /* Time axis: year labels, or months/quarters when the span is short. */
-static void time_axis(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, double x0, double x1, double ybot)
+static void time_axis(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, double x0, double x1,
+                      double ybot)
 {
     aid_font_t font = aid_font(f, 0.85, false);
     double last_right = -INFINITY;
     /* months or quarters by name only where there is room for them */
-    bool years_only = c->interval == AIDSTAT_INTERVAL_YEAR || c->nt > 30 ||
-                      (x1 - x0) / (double)c->nt < f->font * 3.2;
+    bool years_only =
+        c->interval == AIDSTAT_INTERVAL_YEAR || c->nt > 30 || (x1 - x0) / (double)c->nt < f->font * 3.2;
     for (size_t t = 0; t < c->nt; t++) {
         char buf[32];
         bool start_of_year = c->months[t] == 1;
@@ -113,8 +114,8 @@ static void events_draw(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, d
 /* One panel: lines, areas or columns of items [from, to) in a box. */
 /* An item's trend: the 95 % confidence band of the fitted mean, then the
  * dashed line, in the item's colour col. */
-static void trend_band(aidstat_chart_t *c, cairo_t *cr, const aid_scale_t *s, const aid_item_t *it, aid_rgb_t col,
-                       double x0, double x1, double ytop, double ybot)
+static void trend_band(aidstat_chart_t *c, cairo_t *cr, const aid_scale_t *s, const aid_item_t *it,
+                       aid_rgb_t col, double x0, double x1, double ytop, double ybot)
 {
     size_t nt = c->nt;
     const aidstat_trend_t *tr = &it->trend;
@@ -154,8 +155,9 @@ static void trend_band(aidstat_chart_t *c, cairo_t *cr, const aid_scale_t *s, co
  * last values at ends[]), in a column labw wide right of x1, pushed apart
  * so none overlap. A label pushed away from its line's end gets a leader
  * line from that end (x1) to the label. */
-static void end_labels(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, aid_font_t lf, const double *ends,
-                       size_t ng, size_t from, double labw, double x1, double ytop, double ybot)
+static void end_labels(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, aid_font_t lf,
+                       const double *ends, size_t ng, size_t from, double labw, double x1, double ytop,
+                       double ybot)
 {
     size_t *order = g_new(size_t, ng);
     for (size_t i = 0; i < ng; i++)
@@ -171,7 +173,9 @@ static void end_labels(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, ai
      * theirs (groups come largest first) */
     size_t room = (size_t)MAX(0.0, floor((ybot - ytop) / lh));
     if (ng > room) {
-        aid_chart_warn(c, "%zu of %zu line labels left out: too many lines to label; show fewer groups or one panel per group",
+        aid_chart_warn(c,
+                       "%zu of %zu line labels left out: too many lines to label; show fewer groups or one "
+                       "panel per group",
                        ng - room, ng);
         size_t k = 0;
         for (size_t i = 0; i < ng; i++)
@@ -291,7 +295,8 @@ static void panel(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, const a
                     cairo_line_to(cr, xk, aid_scale_map(s, it->v[t], ybot, ytop));
                     cairo_line_to(cr, xk, aid_scale_map(s, lo, ybot, ytop));
                     cairo_line_to(cr, xk, aid_scale_map(s, hi, ybot, ytop));
-                    cairo_line_to(cr, tx(c, (double)(end - 1), x0, x1), aid_scale_map(s, it->v[end - 1], ybot, ytop));
+                    cairo_line_to(cr, tx(c, (double)(end - 1), x0, x1),
+                                  aid_scale_map(s, it->v[end - 1], ybot, ytop));
                     t = end;
                 }
             }
@@ -401,7 +406,8 @@ aidstat_status_t aid_draw_time(aidstat_chart_t *c, cairo_t *cr, const aid_frame_
         height -= lh + f->font * 0.6;
     }
     if (c->opt.kind == AIDSTAT_CHART_LINE && !c->opt.facet && c->nitems > c->npalette)
-        aid_chart_warn(c, "%zu lines share %zu colours: show fewer groups or one panel per group", c->nitems, c->npalette);
+        aid_chart_warn(c, "%zu lines share %zu colours: show fewer groups or one panel per group", c->nitems,
+                       c->npalette);
     if (!c->opt.facet || c->nitems == 1) {
         aid_scale_nice(&s, lo, hi, (size_t)CLAMP(height / (f->font * 3.2), 3, 8));
         panel(c, cr, f, &s, 0, c->nitems, f->x, top, f->w, height, true, true);
@@ -435,7 +441,8 @@ aidstat_status_t aid_draw_time(aidstat_chart_t *c, cairo_t *cr, const aid_frame_
         /* each panel draws one group in the first colour */
         aid_rgb_t keep0 = c->palette[0];
         c->palette[0] = aid_chart_color(c, g);
-        panel(c, cr, &pf, &s, g, g + 1, px, py + th + pf.font * 0.2, pw, ph - th - pf.font * 0.2, false, false);
+        panel(c, cr, &pf, &s, g, g + 1, px, py + th + pf.font * 0.2, pw, ph - th - pf.font * 0.2, false,
+              false);
         c->palette[0] = keep0;
     }
     return AIDSTAT_OK;

@@ -60,8 +60,8 @@ typedef struct {
     gchar *date_order;
     gchar **words;
     gchar *regions;
-    gboolean quiet;   /* no progress, notes or warnings; errors always print */
-    gboolean verbose; /* each file's row accounting on stderr, as check prints it */
+    gboolean quiet;         /* no progress, notes or warnings; errors always print */
+    gboolean verbose;       /* each file's row accounting on stderr, as check prints it */
     gboolean allow_overlap; /* files that hold the same records may be added */
     aidstat_load_options_t load;
 } cli_data_opts_t;
@@ -177,10 +177,10 @@ void cli_json_num(FILE *fp, double x); /* null for NaN and infinities */
 
 /* Whether s is a currency code as ISO 4217 writes them: three ASCII letters. */
 bool cli_currency_code(const char *s);
-const char *cli_currency_symbol(const char *code); /* "€", or NULL */
+const char *cli_currency_symbol(const char *code);                /* "€", or NULL */
 const char *cli_key_title(aidstat_key_t k, const char *currency); /* "Donor", "Supplier" */
-char *cli_period_iso(int y, int m);                /* "2025-04", "" when none */
-char *cli_fmt_pct(double x, char *buf, size_t len); /* 0.123 -> "12.3 %" */
+char *cli_period_iso(int y, int m);                               /* "2025-04", "" when none */
+char *cli_fmt_pct(double x, char *buf, size_t len);               /* 0.123 -> "12.3 %" */
 
 /* A money unit for people: the scale and "€ bn" / "€ billion". */
 typedef struct {
@@ -251,8 +251,8 @@ int cli_compare_releases(cli_data_opts_t *data, cli_eu_t *eu, char **files, int 
 
 /* compare --heavy-weapons (cli/heavy.c): heavy weapons committed and
  * delivered per donor, in units, from the workbook FILE. */
-int cli_compare_heavy(char **files, int nfiles, const aidstat_filter_t *f, const char *category, cli_format_t format,
-                      const char *output);
+int cli_compare_heavy(char **files, int nfiles, const aidstat_filter_t *f, const char *category,
+                      cli_format_t format, const char *output);
 /* compare --pipeline (cli/pipeline.c): the result's stages, what is pending
  * between them and the share passed on, in format f. */
 int cli_pipeline_print(FILE *fp, const aidstat_result_t *r, cli_format_t f, const char *scale, int decimals);

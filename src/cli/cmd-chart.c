@@ -135,49 +135,71 @@ static GOptionContext *chart_context(chart_args_t *a)
 {
     const GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a->output,
-         N_("Write to FILE: .pdf, .svg, .png, .ps, .eps or .html (- for standard output with --output-type)"), N_("FILE")},
-        {"output-type", 0, 0, G_OPTION_ARG_STRING, &a->type, N_("Type for -o -: pdf, svg, png, ps, eps, html"), N_("TYPE")},
+         N_("Write to FILE: .pdf, .svg, .png, .ps, .eps or .html (- for standard output with --output-type)"),
+         N_("FILE")},
+        {"output-type", 0, 0, G_OPTION_ARG_STRING, &a->type,
+         N_("Type for -o -: pdf, svg, png, ps, eps, html"), N_("TYPE")},
         {"fragment", 0, 0, G_OPTION_ARG_NONE, &a->fragment,
          N_("HTML: a fragment to paste into a page (a <figure> and its <style>), not a whole page"), NULL},
         {"by", 'b', 0, G_OPTION_ARG_STRING, &a->by,
-         N_("Grouping (bar: donor; stacked, grouped: donor,type; dumbbell: donor,measure; line: none)"), N_("KEY[,KEY]")},
-        {"interval", 'i', 0, G_OPTION_ARG_STRING, &a->interval, N_("Line, area, column: month, quarter or year"), N_("INTERVAL")},
-        {"top", 'n', 0, G_OPTION_ARG_STRING, &a->top_s, N_("The N largest rows or groups (bar default 15, grouped 8, lines 6, facets 12)"), N_("N")},
-        {"sort", 's', 0, G_OPTION_ARG_STRING, &a->sort, N_("Bars by value (default) or name"), N_("value|name")},
-        {"per", 0, 0, G_OPTION_ARG_STRING, &a->per, N_("Bars relative to the donor's GDP (from the data)"), N_("gdp")},
-        {"percent", 0, 0, G_OPTION_ARG_NONE, &a->percent, /* xgettext:no-c-format */ N_("Stacked: 100 % stacks"), NULL},
-        {"cumulative", 0, 0, G_OPTION_ARG_NONE, &a->cumulative, N_("Line, area, column: running totals"), NULL},
-        {"trend", 0, 0, G_OPTION_ARG_NONE, &a->trend, /* xgettext:no-c-format */ N_("Line: least-squares trend with its 95 % confidence band"), NULL},
-        {"events", 0, 0, G_OPTION_ARG_FILENAME, &a->events_file, N_("Line, area, column: markers from a CSV date,label"), N_("FILE")},
-        {"facet", 0, 0, G_OPTION_ARG_NONE, &a->facet, N_("Line, area, column: one panel per group, shared scales"), NULL},
+         N_("Grouping (bar: donor; stacked, grouped: donor,type; dumbbell: donor,measure; line: none)"),
+         N_("KEY[,KEY]")},
+        {"interval", 'i', 0, G_OPTION_ARG_STRING, &a->interval,
+         N_("Line, area, column: month, quarter or year"), N_("INTERVAL")},
+        {"top", 'n', 0, G_OPTION_ARG_STRING, &a->top_s,
+         N_("The N largest rows or groups (bar default 15, grouped 8, lines 6, facets 12)"), N_("N")},
+        {"sort", 's', 0, G_OPTION_ARG_STRING, &a->sort, N_("Bars by value (default) or name"),
+         N_("value|name")},
+        {"per", 0, 0, G_OPTION_ARG_STRING, &a->per, N_("Bars relative to the donor's GDP (from the data)"),
+         N_("gdp")},
+        {"percent", 0, 0, G_OPTION_ARG_NONE, &a->percent,
+         /* xgettext:no-c-format */ N_("Stacked: 100 % stacks"), NULL},
+        {"cumulative", 0, 0, G_OPTION_ARG_NONE, &a->cumulative, N_("Line, area, column: running totals"),
+         NULL},
+        {"trend", 0, 0, G_OPTION_ARG_NONE, &a->trend,
+         /* xgettext:no-c-format */ N_("Line: least-squares trend with its 95 % confidence band"), NULL},
+        {"events", 0, 0, G_OPTION_ARG_FILENAME, &a->events_file,
+         N_("Line, area, column: markers from a CSV date,label"), N_("FILE")},
+        {"facet", 0, 0, G_OPTION_ARG_NONE, &a->facet,
+         N_("Line, area, column: one panel per group, shared scales"), NULL},
         {"log", 0, 0, G_OPTION_ARG_NONE, &a->logaxes, N_("Scatter: logarithmic axes"), NULL},
-        {"highlight", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->highlight, N_("Bar: colour this row, grey the rest (repeatable)"), N_("NAME")},
+        {"highlight", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->highlight,
+         N_("Bar: colour this row, grey the rest (repeatable)"), N_("NAME")},
         {"title", 0, 0, G_OPTION_ARG_STRING, &a->title, N_("Title (default: from the data)"), N_("TEXT")},
-        {"subtitle", 0, 0, G_OPTION_ARG_STRING, &a->subtitle, N_("Subtitle (default: measure, unit, period)"), N_("TEXT")},
+        {"subtitle", 0, 0, G_OPTION_ARG_STRING, &a->subtitle, N_("Subtitle (default: measure, unit, period)"),
+         N_("TEXT")},
         {"note", 0, 0, G_OPTION_ARG_STRING, &a->note, N_("A note after the source line"), N_("TEXT")},
-        {"width", 'W', 0, G_OPTION_ARG_STRING, &a->width_s, N_("Width: 160mm (default), 6in, 1200px"), N_("LENGTH")},
+        {"width", 'W', 0, G_OPTION_ARG_STRING, &a->width_s, N_("Width: 160mm (default), 6in, 1200px"),
+         N_("LENGTH")},
         {"height", 'H', 0, G_OPTION_ARG_STRING, &a->height_s, N_("Height: 100mm (default)"), N_("LENGTH")},
         {"dpi", 0, 0, G_OPTION_ARG_STRING, &a->dpi_s, N_("PNG resolution (default 150)"), N_("DPI")},
-        {"theme", 0, 0, G_OPTION_ARG_STRING, &a->theme, N_("default (colour-blind-safe) or print (grayscale)"), N_("THEME")},
+        {"theme", 0, 0, G_OPTION_ARG_STRING, &a->theme,
+         N_("default (colour-blind-safe) or print (grayscale)"), N_("THEME")},
         {"font", 0, 0, G_OPTION_ARG_STRING, &a->font, N_("Font family (default DejaVu Sans)"), N_("FAMILY")},
         {"colors", 0, 0, G_OPTION_ARG_STRING, &a->colors, N_("Palette: #RRGGBB,#RRGGBB,..."), N_("LIST")},
-        {"locale", 0, 0, G_OPTION_ARG_STRING, &a->locale, N_("Number format: en (1,234.5) or de (1.234,5)"), N_("LOCALE")},
+        {"locale", 0, 0, G_OPTION_ARG_STRING, &a->locale, N_("Number format: en (1,234.5) or de (1.234,5)"),
+         N_("LOCALE")},
         {"date", 0, 0, G_OPTION_ARG_STRING, &a->date,
-         N_("The date stored in a PDF or PostScript file (default: SOURCE_DATE_EPOCH or now)"), N_("YYYY-MM-DD")},
+         N_("The date stored in a PDF or PostScript file (default: SOURCE_DATE_EPOCH or now)"),
+         N_("YYYY-MM-DD")},
         {"no-attach", 0, 0, G_OPTION_ARG_NONE, &a->no_attach,
-         N_("PDF: attach no CSV file (default: the chart's numbers, as compare --format csv writes them)"), NULL},
-        {"alt", 0, 0, G_OPTION_ARG_NONE, &a->alt, N_("Print the chart's text description (on stderr with -o -)"), NULL},
+         N_("PDF: attach no CSV file (default: the chart's numbers, as compare --format csv writes them)"),
+         NULL},
+        {"alt", 0, 0, G_OPTION_ARG_NONE, &a->alt,
+         N_("Print the chart's text description (on stderr with -o -)"), NULL},
         {"rate", 0, 0, G_OPTION_ARG_STRING, &a->rate,
          N_("Line: plot the exchange rate of CODE from the --rates table, every observation"), N_("CODE")},
-        {"rate-base", 0, 0, G_OPTION_ARG_STRING, &a->rate_base, N_("With --rate: per unit of this currency (default EUR)"), N_("CODE")},
+        {"rate-base", 0, 0, G_OPTION_ARG_STRING, &a->rate_base,
+         N_("With --rate: per unit of this currency (default EUR)"), N_("CODE")},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     GOptionContext *ctx = g_option_context_new(N_("KIND [FILE...] - draw a chart"));
     g_option_context_set_translation_domain(ctx, GETTEXT_PACKAGE);
-    g_option_context_set_summary(ctx,
-        N_("KIND: bar, stacked, grouped, column, line, area, dumbbell, scatter.\n"
-        "Without FILE, the embedded Kiel Ukraine Support Tracker data is used.\n\n"
-        "Example: aidstat chart line --by region --region europe,usa --type military --cumulative -o aid.pdf"));
+    g_option_context_set_summary(
+        ctx, N_("KIND: bar, stacked, grouped, column, line, area, dumbbell, scatter.\n"
+                "Without FILE, the embedded Kiel Ukraine Support Tracker data is used.\n\n"
+                "Example: aidstat chart line --by region --region europe,usa --type military --cumulative -o "
+                "aid.pdf"));
     g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
     cli_select_add_entries(&a->sel, ctx);
     cli_norm_add_entries(&a->norm, ctx);
@@ -196,31 +218,39 @@ static int chart_parse(GOptionContext *ctx, chart_args_t *a, int *argc, char ***
         return code;
     }
     if (*argc < 2)
-        return cli_error(EXIT_USAGE, "chart: give a KIND: bar, stacked, grouped, column, line, area, dumbbell, scatter");
+        return cli_error(EXIT_USAGE,
+                         "chart: give a KIND: bar, stacked, grouped, column, line, area, dumbbell, scatter");
     a->kind_arg = (*argv)[1];
     aidstat_chart_kind_t kind;
     if (aidstat_chart_kind_parse(a->kind_arg, &kind) != AIDSTAT_OK)
-        return cli_error(EXIT_USAGE, "chart: unknown kind \"%s\"%s (bar, stacked, grouped, column, line, area, dumbbell, scatter)",
-                         a->kind_arg, cli_hint(a->kind_arg, "bar, stacked, grouped, column, line, area, dumbbell, scatter"));
+        return cli_error(
+            EXIT_USAGE,
+            "chart: unknown kind \"%s\"%s (bar, stacked, grouped, column, line, area, dumbbell, scatter)",
+            a->kind_arg,
+            cli_hint(a->kind_arg, "bar, stacked, grouped, column, line, area, dumbbell, scatter"));
     a->kind = (aidstat_chart_kind_t)kind;
     int dcode = cli_date_apply(a->date);
     if (dcode)
         return dcode;
     if (!a->output && !a->alt)
-        return cli_error(EXIT_USAGE, "chart: give an output file with -o FILE.pdf (or .svg, .png, .ps, .eps)");
+        return cli_error(EXIT_USAGE,
+                         "chart: give an output file with -o FILE.pdf (or .svg, .png, .ps, .eps)");
     if (a->output && !strcmp(a->output, "-") && !a->type)
         return cli_error(EXIT_USAGE, "chart: -o - needs --output-type pdf, svg, png, ps, eps or html");
     if (a->fragment && !wants_html(a))
-        return cli_error(EXIT_USAGE, "chart: --fragment is for HTML: -o FILE.html (or -o - --output-type html)");
+        return cli_error(EXIT_USAGE,
+                         "chart: --fragment is for HTML: -o FILE.html (or -o - --output-type html)");
     int code;
-    if ((code = cli_number("--dpi", a->dpi_s, 20, 2400, &a->dpi)) || (code = cli_int("--top", a->top_s, 0, 1000, &a->top)))
+    if ((code = cli_number("--dpi", a->dpi_s, 20, 2400, &a->dpi)) ||
+        (code = cli_int("--top", a->top_s, 0, 1000, &a->top)))
         return code;
     if (a->sort && strcmp(a->sort, "value") && strcmp(a->sort, "name"))
         return cli_error(EXIT_USAGE, "--sort \"%s\": use value or name", a->sort);
     if (a->width_s && !parse_length(a->width_s, a->dpi, &a->width))
         return cli_error(EXIT_USAGE, "--width \"%s\": use a length such as 160mm, 6in or 1200px", a->width_s);
     if (a->height_s && !parse_length(a->height_s, a->dpi, &a->height))
-        return cli_error(EXIT_USAGE, "--height \"%s\": use a length such as 100mm, 4in or 800px", a->height_s);
+        return cli_error(EXIT_USAGE, "--height \"%s\": use a length such as 100mm, 4in or 800px",
+                         a->height_s);
     return cli_data_prepare(&a->data);
 }
 
@@ -262,7 +292,8 @@ static int chart_of_rates(chart_args_t *a, const aidstat_chart_options_t *co, ai
                           aidstat_error_t *err)
 {
     if (a->kind != AIDSTAT_CHART_LINE || !a->norm.rates)
-        return cli_error(EXIT_USAGE, "--rate draws a line chart from a --rates table: chart line --rates FILE --rate USD");
+        return cli_error(
+            EXIT_USAGE, "--rate draws a line chart from a --rates table: chart line --rates FILE --rate USD");
     const char *rate = a->rate, *base = a->rate_base ? a->rate_base : "EUR";
     if (!cli_currency_code(rate) || !cli_currency_code(base))
         return cli_error(EXIT_USAGE, "--rate%s \"%s\": use a three-letter code such as USD",
@@ -277,7 +308,8 @@ static int chart_of_rates(chart_args_t *a, const aidstat_chart_options_t *co, ai
     }
     char *label = g_strdup_printf("%s per %s", rate, base);
     char *unit = g_strdup_printf("%s per %s", rate, base);
-    *chart = aidstat_chart_from_dates(co, label, unit, aidstat_rates_describe(a->norm.rates), dates, values, n, err);
+    *chart = aidstat_chart_from_dates(co, label, unit, aidstat_rates_describe(a->norm.rates), dates, values,
+                                      n, err);
     g_free(label);
     g_free(unit);
     aidstat_free(dates);
@@ -294,9 +326,11 @@ static int chart_over_time(chart_args_t *a, int argc, char **argv, aidstat_chart
     if (a->by) {
         aidstat_key_t k = AIDSTAT_KEY_NONE;
         (void)aidstat_key_parse(a->by, &k);
-        if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE && k != AIDSTAT_KEY_MEASURE &&
-            k != AIDSTAT_KEY_SOURCING)
-            return cli_error(EXIT_USAGE, "--by \"%s\": a %s chart has one line or layer per donor, region, type, measure or sourcing part",
+        if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE &&
+            k != AIDSTAT_KEY_MEASURE && k != AIDSTAT_KEY_SOURCING)
+            return cli_error(EXIT_USAGE,
+                             "--by \"%s\": a %s chart has one line or layer per donor, region, type, measure "
+                             "or sourcing part",
                              a->by, a->kind_arg);
         so.by = (aidstat_key_t)k;
     }
@@ -328,10 +362,10 @@ static int chart_over_time(chart_args_t *a, int argc, char **argv, aidstat_chart
             return cli_fail(err);
     }
     both_t both = {a->ser, a->cmp};
-    if ((code = a->cmp ? cli_eu_load(&a->eu, &a->data, argv + 2, argc - 2, both_add, &both, both_report, &both,
-                                     both_caveat, &both)
-                       : cli_eu_load(&a->eu, &a->data, argv + 2, argc - 2, aidstat_series_add, a->ser, series_report,
-                                     a->ser, series_caveat, a->ser)))
+    if ((code = a->cmp ? cli_eu_load(&a->eu, &a->data, argv + 2, argc - 2, both_add, &both, both_report,
+                                     &both, both_caveat, &both)
+                       : cli_eu_load(&a->eu, &a->data, argv + 2, argc - 2, aidstat_series_add, a->ser,
+                                     series_report, a->ser, series_caveat, a->ser)))
         return code;
     if ((code = cli_select_check(&a->sel)))
         return code;
@@ -341,7 +375,8 @@ static int chart_over_time(chart_args_t *a, int argc, char **argv, aidstat_chart
         return cli_fail(err);
     size_t ng = aidstat_series_groups(a->ser);
     if (co->top && ng > co->top && !a->data.quiet)
-        fprintf(stderr, _("aidstat: note: showing the %zu largest of %zu groups (--top N to change)\n"), co->top, ng);
+        fprintf(stderr, _("aidstat: note: showing the %zu largest of %zu groups (--top N to change)\n"),
+                co->top, ng);
     *chart = aidstat_chart_from_series(a->ser, co, err);
     if (*chart && a->res)
         aidstat_chart_attach_result(*chart, a->res);
@@ -385,8 +420,8 @@ static int chart_compared(chart_args_t *a, int argc, char **argv, const aidstat_
     opt.normalize = a->norm.active ? &a->norm.norm : NULL;
     if (!(a->cmp = aidstat_compare_new(&opt, err)))
         return cli_fail(err);
-    if ((code = cli_eu_load(&a->eu, &a->data, argv + 2, argc - 2, aidstat_compare_add, a->cmp, compare_report, a->cmp,
-                            compare_caveat, a->cmp)))
+    if ((code = cli_eu_load(&a->eu, &a->data, argv + 2, argc - 2, aidstat_compare_add, a->cmp, compare_report,
+                            a->cmp, compare_caveat, a->cmp)))
         return code;
     if ((code = cli_select_check(&a->sel)))
         return code;
@@ -423,9 +458,10 @@ static int chart_output(chart_args_t *a, aidstat_chart_t *chart)
         }
     } else if (a->output) {
         int werr = 0;
-        aidstat_status_t st = !to_stdout ? aidstat_chart_write(chart, a->output, a->width, a->height, a->dpi, &err)
-                                         : aidstat_chart_write_stream(chart, a->type, write_stdout, &werr, a->width,
-                                                                      a->height, a->dpi, &err);
+        aidstat_status_t st = !to_stdout
+                                  ? aidstat_chart_write(chart, a->output, a->width, a->height, a->dpi, &err)
+                                  : aidstat_chart_write_stream(chart, a->type, write_stdout, &werr, a->width,
+                                                               a->height, a->dpi, &err);
         if (st != AIDSTAT_OK || werr)
             return werr ? cli_stdout_error(werr) : cli_fail(&err);
     }
@@ -448,10 +484,10 @@ static void chart_args_clear(chart_args_t *a)
     cli_data_clear(&a->data);
     g_strfreev(a->color_list);
     g_strfreev(a->highlight);
-    gchar **strings[] = {&a->by, &a->interval, &a->output, &a->width_s, &a->height_s, &a->title,
-                         &a->subtitle, &a->note, &a->theme, &a->font, &a->colors, &a->events_file,
-                         &a->per, &a->locale, &a->sort, &a->type, &a->rate, &a->rate_base,
-                         &a->top_s, &a->dpi_s, &a->date};
+    gchar **strings[] = {&a->by,       &a->interval, &a->output, &a->width_s, &a->height_s, &a->title,
+                         &a->subtitle, &a->note,     &a->theme,  &a->font,    &a->colors,   &a->events_file,
+                         &a->per,      &a->locale,   &a->sort,   &a->type,    &a->rate,     &a->rate_base,
+                         &a->top_s,    &a->dpi_s,    &a->date};
     for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
         g_free(*strings[i]);
 }

@@ -29,9 +29,9 @@ int cmd_check(int argc, char **argv)
     cli_data_opts_t data = {0};
     GOptionContext *ctx = g_option_context_new(N_("[FILE...] - check what files hold"));
     g_option_context_set_translation_domain(ctx, GETTEXT_PACKAGE);
-    g_option_context_set_summary(ctx,
-        N_("For each FILE (or the embedded dataset): the loader used, rows read, used and\n"
-        "rejected, the reasons with their first line numbers, and the period and donors covered."));
+    g_option_context_set_summary(
+        ctx, N_("For each FILE (or the embedded dataset): the loader used, rows read, used and\n"
+                "rejected, the reasons with their first line numbers, and the period and donors covered."));
     g_option_context_add_group(ctx, cli_data_group(&data));
     GError *gerr = NULL;
     int code;
@@ -42,8 +42,8 @@ int cmd_check(int argc, char **argv)
         data.quiet = TRUE; /* the report says it all */
         printer_t pr = {stdout, 0};
         for (int i = 1; i < argc || (argc == 1 && i == 1); i++) {
-            int c = cli_load(&data, argc > 1 ? argv + i : NULL, argc > 1 ? 1 : 0, count_only,
-                             NULL, print_report, &pr);
+            int c = cli_load(&data, argc > 1 ? argv + i : NULL, argc > 1 ? 1 : 0, count_only, NULL,
+                             print_report, &pr);
             if (c && !code)
                 code = c;
         }

@@ -7,15 +7,14 @@
 #include <math.h>
 #include <string.h>
 
-
 typedef struct {
     const aidstat_result_t *res;
     cli_format_t format;
-    double scale;        /* display divisor for money */
+    double scale; /* display divisor for money */
     int decimals;
-    bool concentration;     /* add the concentration summary */
-    bool quiet;             /* no notes on stderr */
-    int base_year;          /* constant prices of this year; 0 = nominal */
+    bool concentration;  /* add the concentration summary */
+    bool quiet;          /* no notes on stderr */
+    int base_year;       /* constant prices of this year; 0 = nominal */
     char unit[96];       /* "EUR bn" or "% of GDP" */
     char unit_long[128]; /* "EUR billion" */
     FILE *fp;
@@ -84,7 +83,8 @@ static char *footer_text(const view_t *v, const char *sep)
     if (aidstat_result_stat(r) == AIDSTAT_STAT_COUNT) {
         g_string_append(s, v->unit_long); /* a count has no currency */
     } else if (aidstat_result_per(r) != AIDSTAT_PER_NONE) {
-        g_string_append_printf(s, L_("%s (aid in %s, %s)"), v->unit_long, cur, v->base_year ? prices : L_("nominal"));
+        g_string_append_printf(s, L_("%s (aid in %s, %s)"), v->unit_long, cur,
+                               v->base_year ? prices : L_("nominal"));
     } else {
         char *u = aidstat_wording_unit_statement(cur, v->scale, NULL, v->base_year);
         g_string_append(s, u);
@@ -126,8 +126,9 @@ static char *rows_text(const aidstat_result_t *r)
 static char *note_text(const aidstat_result_t *r, size_t i)
 {
     if (aidstat_result_note_code(r, i) == AIDSTAT_NOTE_NOT_SHOWN)
-        return g_strdup_printf(L_("%zu more %s not shown (--top %zu)"), aidstat_result_note_count_param(r, i, 0),
-                               aidstat_result_note_subject(r, i), aidstat_result_note_count_param(r, i, 1));
+        return g_strdup_printf(L_("%zu more %s not shown (--top %zu)"),
+                               aidstat_result_note_count_param(r, i, 0), aidstat_result_note_subject(r, i),
+                               aidstat_result_note_count_param(r, i, 1));
     return g_strdup(aidstat_result_note(r, i));
 }
 
@@ -165,8 +166,8 @@ static void print_table(const view_t *v, bool markdown)
     bool allocated = !isnan(aidstat_result_allocated_share(r, (size_t)-1));
     bool has_total = additive || per || allocated;
     bool row_value = !(nc > 0 && !additive);
-    cli_grid_t *g = cli_grid_new((rank ? 1 : 0) + 1 + nc + (row_value ? 1 : 0) + (share ? 1 : 0) + (cum ? 1 : 0) +
-                                 (allocated ? 1 : 0));
+    cli_grid_t *g = cli_grid_new((rank ? 1 : 0) + 1 + nc + (row_value ? 1 : 0) + (share ? 1 : 0) +
+                                 (cum ? 1 : 0) + (allocated ? 1 : 0));
     for (size_t j = 0; j < g->ncols; j++)
         g->right[j] = true;
     g->right[rank ? 1 : 0] = false;
@@ -234,7 +235,8 @@ static void print_table(const view_t *v, bool markdown)
         if (why[0])
             fprintf(stderr, "aidstat: note: no concentration: %s\n", why);
         else
-            fprintf(stderr, "aidstat: note: --concentration applies to sums by donor without --per; not shown\n");
+            fprintf(stderr,
+                    "aidstat: note: --concentration applies to sums by donor without --per; not shown\n");
     }
     if (!markdown) {
         fprintf(fp, "%s\n\n", title);
@@ -346,8 +348,9 @@ static void print_json(const view_t *v)
     cli_json_str(fp, to);
     fputs("},\n  \"source\": ", fp);
     cli_json_str(fp, aidstat_result_source(r));
-    fprintf(fp, ",\n  \"records\": %" G_GUINT64_FORMAT ",\n  \"rows_read\": %" G_GUINT64_FORMAT
-                ",\n  \"rows_rejected\": %" G_GUINT64_FORMAT ",\n  \"notes\": [",
+    fprintf(fp,
+            ",\n  \"records\": %" G_GUINT64_FORMAT ",\n  \"rows_read\": %" G_GUINT64_FORMAT
+            ",\n  \"rows_rejected\": %" G_GUINT64_FORMAT ",\n  \"notes\": [",
             aidstat_result_records(r), aidstat_result_rows_read(r), aidstat_result_rows_rejected(r));
     for (size_t i = 0; i < aidstat_result_note_count(r); i++) {
         if (i)
@@ -488,9 +491,12 @@ static int parse_keys(const char *by, bool pipeline, aidstat_compare_options_t *
         for (guint i = 0; i < nk; i++) {
             aidstat_key_t k;
             if (aidstat_key_parse(g_strstrip(keys[i]), &k) != AIDSTAT_OK) {
-                int code = cli_error(EXIT_USAGE,
-                                     "--by: unknown key \"%s\"%s (keys: donor, region, type, measure, year, quarter, month, sourcing)",
-                                     keys[i], cli_hint(keys[i], "donor, region, type, measure, year, quarter, month, sourcing"));
+                int code = cli_error(
+                    EXIT_USAGE,
+                    "--by: unknown key \"%s\"%s (keys: donor, region, type, measure, year, quarter, month, "
+                    "sourcing)",
+                    keys[i],
+                    cli_hint(keys[i], "donor, region, type, measure, year, quarter, month, sourcing"));
                 g_strfreev(keys);
                 return code;
             }
@@ -501,7 +507,9 @@ static int parse_keys(const char *by, bool pipeline, aidstat_compare_options_t *
     if (pipeline) {
         /* the stages are the columns */
         if (opt->by[1] || opt->by[0] == AIDSTAT_KEY_MEASURE)
-            return cli_error(EXIT_USAGE, "--pipeline puts the measures in columns: give one --by key (donor, region or a period)");
+            return cli_error(
+                EXIT_USAGE,
+                "--pipeline puts the measures in columns: give one --by key (donor, region or a period)");
         opt->by[1] = AIDSTAT_KEY_MEASURE;
     }
     return EXIT_OK;
@@ -565,7 +573,8 @@ static int load_tables(const char *gdp_file, long gdp_year, const char *pop_file
                          milex_sheet ? "sheet" : "year");
     }
     if (opt->per == AIDSTAT_PER_MILEX && !*milex)
-        return cli_error(EXIT_USAGE, "--per milex needs a military expenditure table (--milex FILE: SIPRI's workbook)");
+        return cli_error(EXIT_USAGE,
+                         "--per milex needs a military expenditure table (--milex FILE: SIPRI's workbook)");
     if (opt->per == AIDSTAT_PER_CAPITA && !*pop)
         return cli_error(EXIT_USAGE, "--per capita needs a population table (--population FILE)");
     return EXIT_OK;
@@ -586,14 +595,15 @@ static int default_decimals(const view_t *v, const aidstat_compare_options_t *op
 }
 
 /* The comparison of the files (or the embedded data) into *res. */
-static int run_compare(const aidstat_compare_options_t *opt, cli_data_opts_t *data, cli_eu_t *eu, cli_select_t *sel,
-                       char **files, int nfiles, aidstat_result_t **res)
+static int run_compare(const aidstat_compare_options_t *opt, cli_data_opts_t *data, cli_eu_t *eu,
+                       cli_select_t *sel, char **files, int nfiles, aidstat_result_t **res)
 {
     aidstat_error_t err;
     aidstat_compare_t *cmp = aidstat_compare_new(opt, &err);
     if (!cmp)
         return cli_fail(&err);
-    int code = cli_eu_load(eu, data, files, nfiles, aidstat_compare_add, cmp, add_report, cmp, add_caveat, cmp);
+    int code =
+        cli_eu_load(eu, data, files, nfiles, aidstat_compare_add, cmp, add_report, cmp, add_caveat, cmp);
     if (!code)
         code = cli_select_check(sel);
     if (!code && !(*res = aidstat_compare_finish(cmp, &err)))
@@ -624,8 +634,8 @@ static void print_result(const view_t *v)
 
 int cmd_compare(int argc, char **argv)
 {
-    gchar *by = NULL, *sort = NULL, *per = NULL, *format = NULL, *output = NULL, *scale = NULL,
-          *stat = NULL, *gdp_file = NULL, *pop_file = NULL, *milex_file = NULL, *milex_sheet = NULL;
+    gchar *by = NULL, *sort = NULL, *per = NULL, *format = NULL, *output = NULL, *scale = NULL, *stat = NULL,
+          *gdp_file = NULL, *pop_file = NULL, *milex_file = NULL, *milex_sheet = NULL;
     gchar *top_s = NULL, *decimals_s = NULL, *gdp_year_s = NULL, *milex_year_s = NULL;
     long top = 0, decimals = -1, gdp_year = 0, milex_year = 0;
     gboolean cumulative = FALSE, concentration = FALSE, releases = FALSE, pipeline = FALSE, heavy = FALSE;
@@ -636,17 +646,22 @@ int cmd_compare(int argc, char **argv)
     cli_eu_t eu = {0};
     GOptionEntry entries[] = {
         {"by", 'b', 0, G_OPTION_ARG_STRING, &by,
-         "Group by one or two keys: donor, region, type, measure, year, quarter, month, sourcing (e.g. region,type)", "KEY[,KEY]"},
-        {"top", 'n', 0, G_OPTION_ARG_STRING, &top_s, "Keep the top N rows; fold the rest into \"Others\"", "N"},
+         "Group by one or two keys: donor, region, type, measure, year, quarter, month, sourcing (e.g. "
+         "region,type)",
+         "KEY[,KEY]"},
+        {"top", 'n', 0, G_OPTION_ARG_STRING, &top_s, "Keep the top N rows; fold the rest into \"Others\"",
+         "N"},
         {"sort", 's', 0, G_OPTION_ARG_STRING, &sort, "Order rows by value or name", "value|name"},
         {"stat", 0, 0, G_OPTION_ARG_STRING, &stat,
          "Value of a row over its records: sum (default), count, mean, median, min, max, sd", "STAT"},
         {"per", 0, 0, G_OPTION_ARG_STRING, &per,
          "Relative to the donor's GDP (the data's, or --gdp FILE), population (--population FILE) "
-         "or military expenditure (--milex FILE)", "gdp|capita|milex"},
+         "or military expenditure (--milex FILE)",
+         "gdp|capita|milex"},
         {"gdp", 0, 0, G_OPTION_ARG_FILENAME, &gdp_file,
          "GDP table for --per gdp (World Bank CSV: current US$; convert with --rates)", "FILE"},
-        {"gdp-year", 0, 0, G_OPTION_ARG_STRING, &gdp_year_s, "Year of GDP for --per gdp with --gdp (default: the latest)", "YYYY"},
+        {"gdp-year", 0, 0, G_OPTION_ARG_STRING, &gdp_year_s,
+         "Year of GDP for --per gdp with --gdp (default: the latest)", "YYYY"},
         {"population", 0, 0, G_OPTION_ARG_FILENAME, &pop_file, "Population table for --per capita", "FILE"},
         {"milex", 0, 0, G_OPTION_ARG_FILENAME, &milex_file,
          "Military expenditure for --per milex: SIPRI's workbook (US$; convert with --rates)", "FILE"},
@@ -654,28 +669,35 @@ int cmd_compare(int argc, char **argv)
          "Sheet of the SIPRI workbook (default \"Current US$\"; or \"Constant (2023) US$\")", "NAME"},
         {"milex-year", 0, 0, G_OPTION_ARG_STRING, &milex_year_s,
          "Year of military expenditure for --per milex (default: the latest)", "YYYY"},
-        {"cumulative", 0, 0, G_OPTION_ARG_NONE, &cumulative, "Running totals over periods (--by year, quarter or month)", NULL},
+        {"cumulative", 0, 0, G_OPTION_ARG_NONE, &cumulative,
+         "Running totals over periods (--by year, quarter or month)", NULL},
         {"concentration", 0, 0, G_OPTION_ARG_NONE, &concentration,
          "Add donor concentration: top-k shares, Herfindahl-Hirschman index, Gini", NULL},
         {"pipeline", 0, 0, G_OPTION_ARG_NONE, &pipeline,
-         "Commitments, allocations and deliveries side by side, with what is pending between them (--by KEY)", NULL},
+         "Commitments, allocations and deliveries side by side, with what is pending between them (--by KEY)",
+         NULL},
         {"heavy-weapons", 0, 0, G_OPTION_ARG_NONE, &heavy,
-         "Heavy weapons committed and delivered per donor, in units, from the Kiel release-7 workbook FILE", NULL},
+         "Heavy weapons committed and delivered per donor, in units, from the Kiel release-7 workbook FILE",
+         NULL},
         {"heavy-category", 0, 0, G_OPTION_ARG_STRING, &heavy_category,
          "With --heavy-weapons: only this category of the workbook (e.g. Tank, Howitzer, MLRS)", "NAME"},
         {"releases", 0, 0, G_OPTION_ARG_NONE, &releases,
-         "Each FILE is a release of the same data: the selection per release, side by side (oldest first)", NULL},
+         "Each FILE is a release of the same data: the selection per release, side by side (oldest first)",
+         NULL},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: table, csv, tsv, json, markdown", "FORMAT"},
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (atomically) instead of stdout", "FILE"},
-        {"scale", 0, 0, G_OPTION_ARG_STRING, &scale, "Table unit: bn, m, k or 1 (default: automatic)", "UNIT"},
-        {"decimals", 0, 0, G_OPTION_ARG_STRING, &decimals_s, "Decimals in the table (default 2; 3 for % of GDP)", "N"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (atomically) instead of stdout",
+         "FILE"},
+        {"scale", 0, 0, G_OPTION_ARG_STRING, &scale, "Table unit: bn, m, k or 1 (default: automatic)",
+         "UNIT"},
+        {"decimals", 0, 0, G_OPTION_ARG_STRING, &decimals_s,
+         "Decimals in the table (default 2; 3 for % of GDP)", "N"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     GOptionContext *ctx = g_option_context_new("[FILE...] - compare aid totals");
-    g_option_context_set_summary(ctx,
-        "Totals, shares and ranks of aid by donor, region, type, measure or period.\n"
-        "Without FILE, the embedded Kiel Ukraine Support Tracker data is used.\n\n"
-        "Example: aidstat compare --by region --type military --to 2025-04");
+    g_option_context_set_summary(
+        ctx, "Totals, shares and ranks of aid by donor, region, type, measure or period.\n"
+             "Without FILE, the embedded Kiel Ukraine Support Tracker data is used.\n\n"
+             "Example: aidstat compare --by region --type military --to 2025-04");
     g_option_context_add_main_entries(ctx, entries, NULL);
     cli_csv_add_entries(ctx);
     cli_select_add_entries(&sel, ctx);
@@ -708,8 +730,8 @@ int cmd_compare(int argc, char **argv)
     opt.top = (size_t)top;
     if ((code = parse_choices(sort, stat, per, &opt)))
         goto done;
-    if ((code = load_tables(gdp_file, gdp_year, pop_file, milex_file, milex_sheet, milex_year, &opt, &gdp, &pop,
-                            &milex)))
+    if ((code = load_tables(gdp_file, gdp_year, pop_file, milex_file, milex_sheet, milex_year, &opt, &gdp,
+                            &pop, &milex)))
         goto done;
     opt.cumulative = cumulative;
     cli_format_t fmt = CLI_FMT_TABLE;

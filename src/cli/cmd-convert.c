@@ -6,7 +6,6 @@
 
 #include <errno.h>
 
-
 static void field(FILE *fp, const char *s)
 {
     cli_csv_field(fp, s, ',');
@@ -19,9 +18,9 @@ static void field(FILE *fp, const char *s)
  * load together). */
 typedef struct {
     FILE *fp;
-    int e;       /* errno of the first failed write */
-    bool head;   /* the header is written */
-    bool parts;  /* with a part column */
+    int e;      /* errno of the first failed write */
+    bool head;  /* the header is written */
+    bool parts; /* with a part column */
 } sink_t;
 
 static void header(sink_t *sink, bool parts)
@@ -79,16 +78,17 @@ int cmd_convert(int argc, char **argv)
     gchar *output = NULL;
     cli_data_opts_t data = {0};
     GOptionEntry entries[] = {
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (atomically) instead of stdout"), N_("FILE")},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (atomically) instead of stdout"),
+         N_("FILE")},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     GOptionContext *ctx = g_option_context_new(N_("FILE... - write aidstat long CSV"));
     g_option_context_set_translation_domain(ctx, GETTEXT_PACKAGE);
-    g_option_context_set_summary(ctx,
-        N_("Read FILEs with any loader and write one aid record per row:\n"
-        "donor,iso3,recipient,year,month,type,measure,value,currency,gdp,gdp_year,source,release\n"
-        "with values and GDP in base units (euros, not billions); a split (Kiel's\n"
-        "procurement_trends.csv) has a last column, part."));
+    g_option_context_set_summary(
+        ctx, N_("Read FILEs with any loader and write one aid record per row:\n"
+                "donor,iso3,recipient,year,month,type,measure,value,currency,gdp,gdp_year,source,release\n"
+                "with values and GDP in base units (euros, not billions); a split (Kiel's\n"
+                "procurement_trends.csv) has a last column, part."));
     g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
     cli_csv_add_entries(ctx);
     g_option_context_add_group(ctx, cli_data_group(&data));

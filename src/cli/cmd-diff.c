@@ -10,8 +10,8 @@
 
 typedef struct {
     const aidstat_diff_t *d;
-    bool all;          /* unchanged rows too */
-    size_t top;        /* largest N donors per measure; 0 = all */
+    bool all;   /* unchanged rows too */
+    size_t top; /* largest N donors per measure; 0 = all */
     double scale;
     int decimals;
     char unit[64], unit_long[96];
@@ -125,8 +125,10 @@ static void grid_row(const view_t *v, cli_grid_t *g, const aidstat_diff_row_t *r
     cli_grid_put(g, r->label[0] ? r->label : _("(blank)"));
     cli_grid_put(g, type_text(r->type));
     cli_grid_put(g, m);
-    cli_grid_put(g, r->status == AIDSTAT_DIFF_ADDED ? "–" : fmt_money(v, r->old_value, false, buf, sizeof buf));
-    cli_grid_put(g, r->status == AIDSTAT_DIFF_REMOVED ? "–" : fmt_money(v, r->new_value, false, buf, sizeof buf));
+    cli_grid_put(g,
+                 r->status == AIDSTAT_DIFF_ADDED ? "–" : fmt_money(v, r->old_value, false, buf, sizeof buf));
+    cli_grid_put(g, r->status == AIDSTAT_DIFF_REMOVED ? "–"
+                                                      : fmt_money(v, r->new_value, false, buf, sizeof buf));
     cli_grid_put(g, fmt_money(v, r->change, true, buf, sizeof buf));
     cli_grid_put(g, fmt_pct(r->pct_change, buf, sizeof buf));
     if (v->new_col)
@@ -174,9 +176,10 @@ static GPtrArray *footer_lines(const view_t *v, size_t hidden)
     g_free(added);
     g_free(removed);
     if (hidden)
-        g_ptr_array_add(l, g_strdup_printf(_("Rows not shown: %zu%s"), hidden,
-                                           v->top ? _(" (unchanged, or beyond --top; --all shows unchanged ones)")
-                                                  : _(" unchanged (--all shows them)")));
+        g_ptr_array_add(
+            l, g_strdup_printf(_("Rows not shown: %zu%s"), hidden,
+                               v->top ? _(" (unchanged, or beyond --top; --all shows unchanged ones)")
+                                      : _(" unchanged (--all shows them)")));
     for (size_t i = 0; i < aidstat_diff_note_count(d); i++)
         g_ptr_array_add(l, g_strdup_printf(_("Note: %s"), aidstat_diff_note(d, i)));
     return l;
@@ -186,8 +189,8 @@ static char *side_text(const aidstat_diff_t *d, int which)
 {
     const char *src = aidstat_diff_source(d, which);
     char *p = side_period(d, which);
-    char *s = g_strdup_printf(_("%s: %s (%s), %s"), which ? _("New") : _("Old"), src[0] ? src : _("source not stated"),
-                              aidstat_diff_file(d, which), p);
+    char *s = g_strdup_printf(_("%s: %s (%s), %s"), which ? _("New") : _("Old"),
+                              src[0] ? src : _("source not stated"), aidstat_diff_file(d, which), p);
     g_free(p);
     return s;
 }
@@ -272,8 +275,8 @@ static void csv_row(const view_t *v, const aidstat_diff_row_t *r, char sep)
 
 static void print_csv(const view_t *v, char sep)
 {
-    const char *cols[] = {"row", "label", "code", "type", "measure", "old", "new", "change", "pct_change",
-                          "new_periods", "old_periods", "status", "currency"};
+    const char *cols[] = {"row",    "label",      "code",        "type",        "measure", "old",     "new",
+                          "change", "pct_change", "new_periods", "old_periods", "status",  "currency"};
     for (size_t k = 0; k < G_N_ELEMENTS(cols); k++)
         fprintf(v->fp, "%s%s", k ? (sep == ',' ? "," : "\t") : "", cols[k]);
     fputc('\n', v->fp);
@@ -293,7 +296,8 @@ static void json_row(const view_t *v, const aidstat_diff_row_t *r, bool first)
     cli_json_str(fp, r->label);
     fputs(", \"code\": ", fp);
     cli_json_str(fp, r->code);
-    fprintf(fp, ", \"type\": \"%s\", \"measure\": \"%s\"", type_text(r->type), aidstat_measure_name(r->measure));
+    fprintf(fp, ", \"type\": \"%s\", \"measure\": \"%s\"", type_text(r->type),
+            aidstat_measure_name(r->measure));
     const char *names[] = {"old", "new", "change", "pct_change", "new_periods", "old_periods"};
     double x[] = {r->old_value, r->new_value, r->change, r->pct_change, r->new_periods, r->old_periods};
     for (size_t k = 0; k < G_N_ELEMENTS(x); k++) {
@@ -406,7 +410,8 @@ static int write_chart(const aidstat_diff_t *d, const char *path, const char *me
     int m = -1;
     aidstat_measure_t mv;
     if (measure && aidstat_measure_parse(measure, &mv) != AIDSTAT_OK)
-        return cli_error(EXIT_USAGE, "--chart-measure \"%s\": use commitment, allocation, delivery or to_be_allocated",
+        return cli_error(EXIT_USAGE,
+                         "--chart-measure \"%s\": use commitment, allocation, delivery or to_be_allocated",
                          measure);
     if (measure)
         m = (int)mv;
@@ -430,23 +435,29 @@ int cmd_diff(int argc, char **argv)
         {"top", 'n', 0, G_OPTION_ARG_INT, &top,
          N_("Only the N donors with the largest change per measure (chart: 15 by default)"), N_("N")},
         {"chart", 0, 0, G_OPTION_ARG_FILENAME, &chart,
-         N_("Also draw the largest revisions (old and new per donor) to FILE (.pdf, .svg, .png)"), N_("FILE")},
+         N_("Also draw the largest revisions (old and new per donor) to FILE (.pdf, .svg, .png)"),
+         N_("FILE")},
         {"chart-measure", 0, 0, G_OPTION_ARG_STRING, &chart_measure,
          N_("Measure of the chart (default: allocations when compared, else the first)"), N_("MEASURE")},
-        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output: table, csv, tsv, json, markdown"), N_("FORMAT")},
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (atomically) instead of stdout"), N_("FILE")},
-        {"scale", 0, 0, G_OPTION_ARG_STRING, &scale, N_("Table unit: bn, m, k or 1 (default: automatic)"), N_("UNIT")},
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output: table, csv, tsv, json, markdown"),
+         N_("FORMAT")},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (atomically) instead of stdout"),
+         N_("FILE")},
+        {"scale", 0, 0, G_OPTION_ARG_STRING, &scale, N_("Table unit: bn, m, k or 1 (default: automatic)"),
+         N_("UNIT")},
         {"decimals", 0, 0, G_OPTION_ARG_INT, &decimals, N_("Decimals in the table (default 3)"), N_("N")},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
-    GOptionContext *ctx = g_option_context_new(N_("OLD NEW - what changed between two versions of a dataset"));
+    GOptionContext *ctx =
+        g_option_context_new(N_("OLD NEW - what changed between two versions of a dataset"));
     g_option_context_set_translation_domain(ctx, GETTEXT_PACKAGE);
     g_option_context_set_summary(
-        ctx, /* xgettext:no-c-format */ N_("Per donor, type and measure: the old and new value over the periods both files\n"
-             "cover, the change and % change; values for periods only one covers apart;\n"
-             "donors added and removed; totals per group. The files may be in different\n"
-             "formats (a release's workbook against the website's CSV).\n\n"
-             "Example: aidstat diff --type military old/data_explorer.csv data_explorer.csv"));
+        ctx, /* xgettext:no-c-format */ N_(
+            "Per donor, type and measure: the old and new value over the periods both files\n"
+            "cover, the change and % change; values for periods only one covers apart;\n"
+            "donors added and removed; totals per group. The files may be in different\n"
+            "formats (a release's workbook against the website's CSV).\n\n"
+            "Example: aidstat diff --type military old/data_explorer.csv data_explorer.csv"));
     g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
     cli_select_add_entries(&sel, ctx);
     g_option_context_add_group(ctx, cli_data_group(&data));

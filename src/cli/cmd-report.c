@@ -15,25 +15,29 @@ int cmd_report(int argc, char **argv)
         {"verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
          N_("Say on stderr what became of every row of each data file, as check does"), NULL},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-         N_("Write the report to FILE: a PDF, or one HTML page for .html (default aidstat-report.pdf)"), N_("FILE")},
+         N_("Write the report to FILE: a PDF, or one HTML page for .html (default aidstat-report.pdf)"),
+         N_("FILE")},
         {"data", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &data,
          N_("Use FILE instead of the spec's data (repeatable), e.g. a newer Kiel release"), N_("FILE")},
         {"date", 0, 0, G_OPTION_ARG_STRING, &date,
-         N_("The report's date, printed for \"date:\" and stored in the PDF (default: SOURCE_DATE_EPOCH or today)"),
+         N_("The report's date, printed for \"date:\" and stored in the PDF (default: SOURCE_DATE_EPOCH or "
+            "today)"),
          N_("YYYY-MM-DD")},
         {"no-attach", 0, 0, G_OPTION_ARG_NONE, &no_attach,
-         N_("Attach no CSV files to the PDF (default: each chart's and table's numbers, and all the data)"), NULL},
+         N_("Attach no CSV files to the PDF (default: each chart's and table's numbers, and all the data)"),
+         NULL},
         {"confine", 0, 0, G_OPTION_ARG_NONE, &confine,
-         N_("Let the spec read files only inside its own folder (no absolute paths, no ..): for specs you did not write"),
+         N_("Let the spec read files only inside its own folder (no absolute paths, no ..): for specs you "
+            "did not write"),
          NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     GOptionContext *ctx = g_option_context_new(N_("[SPEC.md] - lay a report out as PDF"));
     g_option_context_set_translation_domain(ctx, GETTEXT_PACKAGE);
-    g_option_context_set_summary(ctx,
-        N_("A Markdown spec with chart, table and kpi blocks and {{ }} figures becomes a paged PDF\n"
-        "(see reports/README.md). Without SPEC: the built-in Ukraine support report on the\n"
-        "embedded Kiel data, written to aidstat-report.pdf."));
+    g_option_context_set_summary(
+        ctx, N_("A Markdown spec with chart, table and kpi blocks and {{ }} figures becomes a paged PDF\n"
+                "(see reports/README.md). Without SPEC: the built-in Ukraine support report on the\n"
+                "embedded Kiel data, written to aidstat-report.pdf."));
     g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
     GError *gerr = NULL;
     int code = EXIT_OK;
@@ -56,12 +60,15 @@ int cmd_report(int argc, char **argv)
      * --lang) */
     aidstat_set_language(argc < 2 && !strcmp(aidstat_language(), "de") ? "de" : "en");
     const char *out = output ? output : "aidstat-report.pdf";
-    if (!g_str_has_suffix(out, ".pdf") && !g_str_has_suffix(out, ".PDF") && !aidstat_report_path_is_html(out)) {
-        code = cli_error(EXIT_USAGE, "report: the output is a PDF file or an HTML page (.pdf, .html: %s)", out);
+    if (!g_str_has_suffix(out, ".pdf") && !g_str_has_suffix(out, ".PDF") &&
+        !aidstat_report_path_is_html(out)) {
+        code =
+            cli_error(EXIT_USAGE, "report: the output is a PDF file or an HTML page (.pdf, .html: %s)", out);
         goto done;
     }
-    if (!(r = aidstat_report_open(argc == 2 ? argv[1] : NULL, (const char *const *)data,
-                                  (confine ? AIDSTAT_REPORT_CONFINE : 0) | (no_attach ? AIDSTAT_REPORT_NO_ATTACH : 0), &err))) {
+    if (!(r = aidstat_report_open(
+              argc == 2 ? argv[1] : NULL, (const char *const *)data,
+              (confine ? AIDSTAT_REPORT_CONFINE : 0) | (no_attach ? AIDSTAT_REPORT_NO_ATTACH : 0), &err))) {
         code = cli_fail(&err);
         goto done;
     }

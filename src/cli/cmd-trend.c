@@ -14,15 +14,15 @@
 
 typedef struct {
     const char *label;
-    size_t g;               /* group index in the series */
+    size_t g;                /* group index in the series */
     aidstat_group_fit_t fit; /* trend and growth over the complete periods */
-    char gwhy[256];         /* why no growth rate, worded here */
-    aidstat_change_t ch;    /* current year against the baseline */
+    char gwhy[256];          /* why no growth rate, worded here */
+    aidstat_change_t ch;     /* current year against the baseline */
 } group_fit_t;
 
 typedef struct {
     const aidstat_series_t *s;
-    size_t first, count;    /* fitted periods: complete ones */
+    size_t first, count; /* fitted periods: complete ones */
     int cur_year, base_from, base_to;
     size_t ngroups;
     group_fit_t *fits;
@@ -67,8 +67,8 @@ static char *money(const trend_view_t *tv, double x, char *buf, size_t len)
     if (isnan(x))
         return g_strlcpy(buf, L_("n/a"), len), buf;
     /* SIPRI's TIVs are whole millions: decimals would be false precision */
-    return cli_fmt_grouped(x / tv->unit.scale, aidstat_currency_is_tiv(aidstat_series_currency(tv->s)) ? 0 : 2, buf,
-                           len);
+    return cli_fmt_grouped(x / tv->unit.scale,
+                           aidstat_currency_is_tiv(aidstat_series_currency(tv->s)) ? 0 : 2, buf, len);
 }
 
 static void fit_group(trend_view_t *tv, group_fit_t *f)
@@ -120,7 +120,8 @@ static char *title(const trend_view_t *tv, bool trend, bool lower)
     char *t = aidstat_wording_title(&w);
     if (lower)
         t[0] = g_ascii_tolower(t[0]);
-    char *out = g_strdup_printf("%s, %s, %s", t, interval_word(aidstat_series_interval(s)), tv->unit.unit_long);
+    char *out =
+        g_strdup_printf("%s, %s, %s", t, interval_word(aidstat_series_interval(s)), tv->unit.unit_long);
     g_free(t);
     return out;
 }
@@ -133,13 +134,15 @@ static char *period_span(const trend_view_t *tv)
     aidstat_series_period_label(tv->s, tv->first, a, sizeof a);
     aidstat_series_period_label(tv->s, tv->first + tv->count - 1, b, sizeof b);
     aidstat_interval_t iv = aidstat_series_interval(tv->s);
-    const char *fmt = iv == AIDSTAT_INTERVAL_YEAR      ? P_("%s – %s (%zu year)", "%s – %s (%zu years)", tv->count)
-                      : iv == AIDSTAT_INTERVAL_QUARTER ? P_("%s – %s (%zu quarter)", "%s – %s (%zu quarters)", tv->count)
-                                                       : P_("%s – %s (%zu month)", "%s – %s (%zu months)", tv->count);
+    const char *fmt = iv == AIDSTAT_INTERVAL_YEAR ? P_("%s – %s (%zu year)", "%s – %s (%zu years)", tv->count)
+                      : iv == AIDSTAT_INTERVAL_QUARTER
+                          ? P_("%s – %s (%zu quarter)", "%s – %s (%zu quarters)", tv->count)
+                          : P_("%s – %s (%zu month)", "%s – %s (%zu months)", tv->count);
     if (!cli_lang_de()) /* names English (machine formats): the English text */
-        fmt = iv == AIDSTAT_INTERVAL_YEAR      ? (tv->count == 1 ? "%s – %s (%zu year)" : "%s – %s (%zu years)")
-              : iv == AIDSTAT_INTERVAL_QUARTER ? (tv->count == 1 ? "%s – %s (%zu quarter)" : "%s – %s (%zu quarters)")
-                                               : (tv->count == 1 ? "%s – %s (%zu month)" : "%s – %s (%zu months)");
+        fmt = iv == AIDSTAT_INTERVAL_YEAR ? (tv->count == 1 ? "%s – %s (%zu year)" : "%s – %s (%zu years)")
+              : iv == AIDSTAT_INTERVAL_QUARTER
+                  ? (tv->count == 1 ? "%s – %s (%zu quarter)" : "%s – %s (%zu quarters)")
+                  : (tv->count == 1 ? "%s – %s (%zu month)" : "%s – %s (%zu months)");
     return g_strdup_printf(fmt, a, b, tv->count);
 }
 
@@ -173,8 +176,9 @@ static void footer(const trend_view_t *tv, const char *end, bool trend)
     fputs(end, fp);
     fprintf(fp, L_("Type: %s"), ty);
     fputs(end, fp);
-    char *unit = aidstat_wording_unit_statement(aidstat_series_currency(s), tv->unit.scale,
-                                                interval_noun_people(aidstat_series_interval(s)), tv->base_year);
+    char *unit =
+        aidstat_wording_unit_statement(aidstat_series_currency(s), tv->unit.scale,
+                                       interval_noun_people(aidstat_series_interval(s)), tv->base_year);
     fprintf(fp, L_("Unit: %s"), unit);
     fputs(end, fp);
     g_free(unit);
@@ -191,21 +195,23 @@ static void footer(const trend_view_t *tv, const char *end, bool trend)
     if (trend) {
         aidstat_interval_t iv = aidstat_series_interval(s);
         /* xgettext:no-c-format */
-        fputs(iv == AIDSTAT_INTERVAL_YEAR ? L_("Slope: ordinary least squares of each year's flow on time, as the "
-                                               "change per year in the yearly flow; growth: log-linear fit, % per "
-                                               "year; CI: 95 %")
+        fputs(iv == AIDSTAT_INTERVAL_YEAR
+                  ? L_("Slope: ordinary least squares of each year's flow on time, as the "
+                       "change per year in the yearly flow; growth: log-linear fit, % per "
+                       "year; CI: 95 %")
               : iv == AIDSTAT_INTERVAL_QUARTER
                   /* xgettext:no-c-format */
-                  ? L_("Slope: ordinary least squares of each quarter's flow on time, as the change per year in the "
+                  ? L_("Slope: ordinary least squares of each quarter's flow on time, as the change per year "
+                       "in the "
                        "quarterly flow; growth: log-linear fit, % per year; CI: 95 %")
                   /* xgettext:no-c-format */
-                  : L_("Slope: ordinary least squares of each month's flow on time, as the change per year in the "
+                  : L_("Slope: ordinary least squares of each month's flow on time, as the change per year "
+                       "in the "
                        "monthly flow; growth: log-linear fit, % per year; CI: 95 %"),
               fp);
         fputs(end, fp);
     }
-    if (trend && tv->cur_year && tv->base_from)
-    {
+    if (trend && tv->cur_year && tv->base_from) {
         char yb[32];
         if (tv->base_from == tv->base_to)
             fprintf(fp, L_("Change: %d total against the %d total"), tv->cur_year, tv->base_from);
@@ -219,11 +225,11 @@ static void footer(const trend_view_t *tv, const char *end, bool trend)
         int y0, m0, y1, m1;
         aidstat_series_span(s, &y0, &m0, &y1, &m1);
         fprintf(fp, L_("Note: the first period, %s, is incomplete: the selection starts in %s"),
-                aidstat_series_period_label(s, 0, p, sizeof p), aidstat_period_format(y0, m0, start, sizeof start));
+                aidstat_series_period_label(s, 0, p, sizeof p),
+                aidstat_period_format(y0, m0, start, sizeof start));
         fputs(end, fp);
     }
-    for (size_t i = 0; i < aidstat_series_note_count(s); i++)
-    {
+    for (size_t i = 0; i < aidstat_series_note_count(s); i++) {
         char *w = aidstat_text_word(aidstat_series_note_marked(s, i), cli_option_word, NULL);
         fprintf(fp, L_("Note: %s"), w);
         fputs(end, fp);
@@ -298,13 +304,17 @@ static void print_trend_table(const trend_view_t *tv, bool markdown)
         cli_grid_put(g, buf);
         cli_grid_put(g, money(tv, f->fit.last, buf, sizeof buf));
         cli_grid_put(g, ok ? money(tv, f->fit.trend.slope_per_year, buf, sizeof buf) : L_("n/a"));
-        cli_grid_put(g, ok ? interval_text(tv, f->fit.trend.slope_per_year_lo, f->fit.trend.slope_per_year_hi, false, buf, sizeof buf) : "");
+        cli_grid_put(g, ok ? interval_text(tv, f->fit.trend.slope_per_year_lo, f->fit.trend.slope_per_year_hi,
+                                           false, buf, sizeof buf)
+                           : "");
         if (gok)
             snprintf(buf, sizeof buf, "%.1f", f->fit.growth.rate);
         if (gok && cli_lang_de())
             cli_num_german(buf);
         cli_grid_put(g, gok ? buf : L_("n/a"));
-        cli_grid_put(g, gok ? interval_text(tv, f->fit.growth.rate_lo, f->fit.growth.rate_hi, true, buf, sizeof buf) : "");
+        cli_grid_put(
+            g, gok ? interval_text(tv, f->fit.growth.rate_lo, f->fit.growth.rate_hi, true, buf, sizeof buf)
+                   : "");
         if (ok) {
             snprintf(buf, sizeof buf, "%.2f", f->fit.trend.r2);
             if (cli_lang_de())
@@ -376,8 +386,9 @@ static void print_trend_table(const trend_view_t *tv, bool markdown)
         cli_grid_free(fg);
         if (nbounded) {
             fputc('\n', fp);
-            fprintf(fp, L_("Note: forecasts and their intervals are bounded at zero, as aid amounts are not "
-                           "negative; the straight line falls below zero for %s%s"),
+            fprintf(fp,
+                    L_("Note: forecasts and their intervals are bounded at zero, as aid amounts are not "
+                       "negative; the straight line falls below zero for %s%s"),
                     bounded->str, nbounded > 5 ? "; ..." : "");
             fputc('\n', fp);
         }
@@ -391,12 +402,36 @@ static void print_trend_csv(const trend_view_t *tv, char sep)
 {
     FILE *fp = tv->fp;
     const aidstat_series_t *s = tv->s;
-    const char *cols[] = {"group", "n", "first_period", "last_period", "last_value", "slope_per_year",
-                          "slope_per_year_lo", "slope_per_year_hi", "slope_per_period", "se_slope",
-                          "intercept", "se_intercept", "r2", "p_value", "resid_sd",
-                          "growth_pct_per_year", "growth_lo", "growth_hi", "current_year",
-                          "current_total", "baseline_from", "baseline_to", "baseline_mean",
-                          "change_pct", "measure", "type", "unit", "interval", "price_basis", "source"};
+    const char *cols[] = {"group",
+                          "n",
+                          "first_period",
+                          "last_period",
+                          "last_value",
+                          "slope_per_year",
+                          "slope_per_year_lo",
+                          "slope_per_year_hi",
+                          "slope_per_period",
+                          "se_slope",
+                          "intercept",
+                          "se_intercept",
+                          "r2",
+                          "p_value",
+                          "resid_sd",
+                          "growth_pct_per_year",
+                          "growth_lo",
+                          "growth_hi",
+                          "current_year",
+                          "current_total",
+                          "baseline_from",
+                          "baseline_to",
+                          "baseline_mean",
+                          "change_pct",
+                          "measure",
+                          "type",
+                          "unit",
+                          "interval",
+                          "price_basis",
+                          "source"};
     for (size_t j = 0; j < G_N_ELEMENTS(cols); j++) {
         if (j)
             fputc(sep, fp);
@@ -418,12 +453,18 @@ static void print_trend_csv(const trend_view_t *tv, char sep)
         fputc(sep, fp);
         cli_csv_field(fp, b, sep);
         double nums[] = {f->fit.last,
-                         ok ? f->fit.trend.slope_per_year : NAN, ok ? f->fit.trend.slope_per_year_lo : NAN,
-                         ok ? f->fit.trend.slope_per_year_hi : NAN, ok ? f->fit.trend.slope : NAN,
-                         ok ? f->fit.trend.se_slope : NAN, ok ? f->fit.trend.intercept : NAN,
-                         ok ? f->fit.trend.se_intercept : NAN, ok ? f->fit.trend.r2 : NAN,
-                         ok ? f->fit.trend.p_value : NAN, ok ? f->fit.trend.resid_sd : NAN,
-                         gok ? f->fit.growth.rate : NAN, gok ? f->fit.growth.rate_lo : NAN,
+                         ok ? f->fit.trend.slope_per_year : NAN,
+                         ok ? f->fit.trend.slope_per_year_lo : NAN,
+                         ok ? f->fit.trend.slope_per_year_hi : NAN,
+                         ok ? f->fit.trend.slope : NAN,
+                         ok ? f->fit.trend.se_slope : NAN,
+                         ok ? f->fit.trend.intercept : NAN,
+                         ok ? f->fit.trend.se_intercept : NAN,
+                         ok ? f->fit.trend.r2 : NAN,
+                         ok ? f->fit.trend.p_value : NAN,
+                         ok ? f->fit.trend.resid_sd : NAN,
+                         gok ? f->fit.growth.rate : NAN,
+                         gok ? f->fit.growth.rate_lo : NAN,
                          gok ? f->fit.growth.rate_hi : NAN};
         for (size_t k = 0; k < G_N_ELEMENTS(nums); k++) {
             fputc(sep, fp);
@@ -445,9 +486,11 @@ static void print_trend_csv(const trend_view_t *tv, char sep)
         fputc(sep, fp);
         cli_csv_num(fp, f->ch.change);
         const char *meta[] = {m >= 0 ? aidstat_measure_name((aidstat_measure_t)m) : "several",
-                              aidstat_series_types(s), aidstat_series_currency(s),
+                              aidstat_series_types(s),
+                              aidstat_series_currency(s),
                               interval_noun(aidstat_series_interval(s)),
-                              aidstat_wording_basis(aidstat_series_currency(s), tv->basis), aidstat_series_source(s)};
+                              aidstat_wording_basis(aidstat_series_currency(s), tv->basis),
+                              aidstat_series_source(s)};
         for (size_t k = 0; k < G_N_ELEMENTS(meta); k++) {
             fputc(sep, fp);
             cli_csv_field(fp, meta[k], sep);
@@ -461,12 +504,21 @@ static void json_trend(FILE *fp, const aidstat_trend_t *t)
     struct {
         const char *k;
         double v;
-    } f[] = {{"n", (double)t->n}, {"intercept", t->intercept}, {"slope", t->slope},
-             {"se_intercept", t->se_intercept}, {"se_slope", t->se_slope},
-             {"slope_lo", t->slope_lo}, {"slope_hi", t->slope_hi},
-             {"slope_per_year", t->slope_per_year}, {"slope_per_year_lo", t->slope_per_year_lo},
-             {"slope_per_year_hi", t->slope_per_year_hi}, {"r2", t->r2}, {"p_value", t->p_value},
-             {"resid_sd", t->resid_sd}, {"t_crit", t->t_crit}, {"f_stat", t->f_stat}};
+    } f[] = {{"n", (double)t->n},
+             {"intercept", t->intercept},
+             {"slope", t->slope},
+             {"se_intercept", t->se_intercept},
+             {"se_slope", t->se_slope},
+             {"slope_lo", t->slope_lo},
+             {"slope_hi", t->slope_hi},
+             {"slope_per_year", t->slope_per_year},
+             {"slope_per_year_lo", t->slope_per_year_lo},
+             {"slope_per_year_hi", t->slope_per_year_hi},
+             {"r2", t->r2},
+             {"p_value", t->p_value},
+             {"resid_sd", t->resid_sd},
+             {"t_crit", t->t_crit},
+             {"f_stat", t->f_stat}};
     fputc('{', fp);
     for (size_t i = 0; i < G_N_ELEMENTS(f); i++) {
         fprintf(fp, "%s\"%s\": ", i ? ", " : "", f[i].k);
@@ -605,8 +657,10 @@ static void series_json(const trend_view_t *tv, double *const *cols, bool cumula
     fputs(", \"currency\": ", fp);
     cli_json_str(fp, aidstat_series_currency(s));
     fprintf(fp, ", \"transform\": \"%s\", \"window\": %zu, \"change\": %s%s%s,\n  \"source\": ",
-            cumulative ? "cumulative" : window > 1 ? "moving_average" : "none", window,
-            tv->change_lag ? "\"" : "", tv->change_lag ? tv->change_name : "null",
+            cumulative   ? "cumulative"
+            : window > 1 ? "moving_average"
+                         : "none",
+            window, tv->change_lag ? "\"" : "", tv->change_lag ? tv->change_name : "null",
             tv->change_lag ? "_pct\"" : "");
     cli_json_str(fp, aidstat_series_source(s));
     fputs(",\n  \"periods\": [", fp);
@@ -679,8 +733,8 @@ static void series_table_footer(const trend_view_t *tv, bool cumulative)
     prices_text(tv, prices, sizeof prices);
     const char *cur = aidstat_series_currency(s);
     if (aidstat_currency_is_tiv(cur) && !tv->change_lag) {
-        char *u = aidstat_wording_unit_statement(cur, tv->unit.scale,
-                                                 cumulative ? NULL : interval_noun_people(aidstat_series_interval(s)), 0);
+        char *u = aidstat_wording_unit_statement(
+            cur, tv->unit.scale, cumulative ? NULL : interval_noun_people(aidstat_series_interval(s)), 0);
         if (cumulative)
             snprintf(unit, sizeof unit, L_("%s, running total from %s"), u,
                      aidstat_series_period_label(s, 0, p0, sizeof p0));
@@ -763,12 +817,14 @@ static void series_table(const trend_view_t *tv, double *const *cols, bool cumul
     /* English lowers the title inside a longer one; German keeps its nouns */
     char *t = title(tv, false, !cli_lang_de());
     aidstat_interval_t ivl = aidstat_series_interval(s);
-    char *what = cumulative ? g_strdup_printf(L_("Cumulative %s"), t)
-               : window > 1 ? g_strdup_printf(ivl == AIDSTAT_INTERVAL_YEAR      ? L_("%zu-year moving average of %s")
-                                              : ivl == AIDSTAT_INTERVAL_QUARTER ? L_("%zu-quarter moving average of %s")
-                                                                                : L_("%zu-month moving average of %s"),
-                                              window, t)
-                            : g_strdup(t);
+    char *what =
+        cumulative ? g_strdup_printf(L_("Cumulative %s"), t)
+        : window > 1
+            ? g_strdup_printf(ivl == AIDSTAT_INTERVAL_YEAR      ? L_("%zu-year moving average of %s")
+                              : ivl == AIDSTAT_INTERVAL_QUARTER ? L_("%zu-quarter moving average of %s")
+                                                                : L_("%zu-month moving average of %s"),
+                              window, t)
+            : g_strdup(t);
     GString *head = g_string_new(what);
     if (tv->change_lag) {
         /* percentages: the money unit after the last comma goes */
@@ -776,9 +832,10 @@ static void series_table(const trend_view_t *tv, double *const *cols, bool cumul
         if (comma)
             g_string_truncate(head, (gsize)(comma - head->str));
         /* xgettext:no-c-format */
-        g_string_append(head, !strcmp(tv->change_name, "yoy") ? L_(": % change on the same period a year earlier")
-                                                              /* xgettext:no-c-format */
-                                                              : L_(": % change on the previous period"));
+        g_string_append(head, !strcmp(tv->change_name, "yoy")
+                                  ? L_(": % change on the same period a year earlier")
+                                  /* xgettext:no-c-format */
+                                  : L_(": % change on the previous period"));
     }
     head->str[0] = g_ascii_toupper(head->str[0]);
     if (tv->format == CLI_FMT_MARKDOWN) {
@@ -858,10 +915,19 @@ static void print_summary(const trend_view_t *tv)
     for (size_t i = 0; i < tv->ngroups; i++) {
         aidstat_summary_t sm;
         aidstat_error_t err;
-        bool ok = aidstat_summary_compute(aidstat_series_values(s, tv->fits[i].g) + tv->first, tv->count,
-                                          &sm, &err) == AIDSTAT_OK;
-        double v[] = {ok ? (double)sm.n : 0, sm.sum, sm.mean, sm.median, sm.min, sm.max, sm.sd,
-                      sm.p10, sm.q1, sm.q3, sm.p90};
+        bool ok = aidstat_summary_compute(aidstat_series_values(s, tv->fits[i].g) + tv->first, tv->count, &sm,
+                                          &err) == AIDSTAT_OK;
+        double v[] = {ok ? (double)sm.n : 0,
+                      sm.sum,
+                      sm.mean,
+                      sm.median,
+                      sm.min,
+                      sm.max,
+                      sm.sd,
+                      sm.p10,
+                      sm.q1,
+                      sm.q3,
+                      sm.p90};
         if (!ok)
             for (size_t j = 1; j < 11; j++)
                 v[j] = NAN;
@@ -950,7 +1016,8 @@ static int parse_grouping(const char *by, const char *interval, aidstat_series_o
     if (by) {
         aidstat_key_t k = AIDSTAT_KEY_NONE;
         (void)aidstat_key_parse(by, &k);
-        if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE && k != AIDSTAT_KEY_MEASURE)
+        if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE &&
+            k != AIDSTAT_KEY_MEASURE)
             return cli_error(EXIT_USAGE, "--by \"%s\": use donor, region, type or measure%s", by,
                              cli_hint(by, "donor, region, type, measure"));
         opt->by = (aidstat_key_t)k;
@@ -968,7 +1035,8 @@ static int parse_grouping(const char *by, const char *interval, aidstat_series_o
 static int check_outputs(bool series, bool summary, bool cumulative, long window, const char *change)
 {
     if ((cumulative || window || change) && !series)
-        return cli_error(EXIT_USAGE, "--cumulative, --window and --change shape the series: use them with --series");
+        return cli_error(EXIT_USAGE,
+                         "--cumulative, --window and --change shape the series: use them with --series");
     if (change && strcmp(change, "pop") && strcmp(change, "yoy"))
         return cli_error(EXIT_USAGE, "--change \"%s\": use pop or yoy", change);
     if (summary && series)
@@ -1019,8 +1087,7 @@ static void print_trend(const trend_view_t *tv)
 
 int cmd_trend(int argc, char **argv)
 {
-    gchar *by = NULL, *interval = NULL, *format = NULL, *output = NULL, *scale = NULL,
-          *baseline = NULL;
+    gchar *by = NULL, *interval = NULL, *format = NULL, *output = NULL, *scale = NULL, *baseline = NULL;
     gchar *top_s = NULL, *forecast_s = NULL, *window_s = NULL, *current_s = NULL;
     long top = 0, forecast = 0, window = 0, current = 0;
     gboolean series = FALSE, cumulative = FALSE, summary = FALSE;
@@ -1030,30 +1097,39 @@ int cmd_trend(int argc, char **argv)
     cli_norm_t norm = {0};
     cli_eu_t eu = {0};
     GOptionEntry entries[] = {
-        {"by", 'b', 0, G_OPTION_ARG_STRING, &by, "One trend per donor, region, type or measure (default: one for all)", "KEY"},
-        {"interval", 'i', 0, G_OPTION_ARG_STRING, &interval, "Periods: month (default; year for data dated by year), quarter or year", "INTERVAL"},
+        {"by", 'b', 0, G_OPTION_ARG_STRING, &by,
+         "One trend per donor, region, type or measure (default: one for all)", "KEY"},
+        {"interval", 'i', 0, G_OPTION_ARG_STRING, &interval,
+         "Periods: month (default; year for data dated by year), quarter or year", "INTERVAL"},
         {"top", 'n', 0, G_OPTION_ARG_STRING, &top_s, "Only the N largest groups", "N"},
-        {"current", 0, 0, G_OPTION_ARG_STRING, &current_s, "Year to compare with the baseline (default: the last complete year)", "YYYY"},
-        {"baseline", 0, 0, G_OPTION_ARG_STRING, &baseline, "Baseline years (default: the complete years before --current)", "YYYY[-YYYY]"},
-        {"forecast", 0, 0, G_OPTION_ARG_STRING, &forecast_s, "Extrapolate each trend K periods, with 95 % prediction intervals", "K"},
-        {"series", 0, 0, G_OPTION_ARG_NONE, &series, "Print the series itself, periods down and groups across", NULL},
+        {"current", 0, 0, G_OPTION_ARG_STRING, &current_s,
+         "Year to compare with the baseline (default: the last complete year)", "YYYY"},
+        {"baseline", 0, 0, G_OPTION_ARG_STRING, &baseline,
+         "Baseline years (default: the complete years before --current)", "YYYY[-YYYY]"},
+        {"forecast", 0, 0, G_OPTION_ARG_STRING, &forecast_s,
+         "Extrapolate each trend K periods, with 95 % prediction intervals", "K"},
+        {"series", 0, 0, G_OPTION_ARG_NONE, &series,
+         "Print the series itself, periods down and groups across", NULL},
         {"cumulative", 0, 0, G_OPTION_ARG_NONE, &cumulative, "With --series: running totals", NULL},
-        {"window", 'w', 0, G_OPTION_ARG_STRING, &window_s, "With --series: trailing moving average over K periods", "K"},
+        {"window", 'w', 0, G_OPTION_ARG_STRING, &window_s,
+         "With --series: trailing moving average over K periods", "K"},
         {"change", 0, 0, G_OPTION_ARG_STRING, &change,
-         "With --series: % change on the previous period (pop) or the same period a year earlier (yoy)", "pop|yoy"},
+         "With --series: % change on the previous period (pop) or the same period a year earlier (yoy)",
+         "pop|yoy"},
         {"summary", 0, 0, G_OPTION_ARG_NONE, &summary,
          "Per group: count, sum, mean, median, min, max, SD and quantiles over the complete periods", NULL},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: table, csv, tsv, json, markdown", "FORMAT"},
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (atomically) instead of stdout", "FILE"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (atomically) instead of stdout",
+         "FILE"},
         {"scale", 0, 0, G_OPTION_ARG_STRING, &scale, "Unit: bn, m, k or 1 (default: automatic)", "UNIT"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     GOptionContext *ctx = g_option_context_new("[FILE...] - trends of aid over time");
-    g_option_context_set_summary(ctx,
-        "Per group: the least-squares trend of the periodic flows (slope per year with its\n"
-        "95 % confidence interval, R²), log-linear growth per year, and the last complete\n"
-        "year against the years before it. Without FILE, the embedded Kiel data is used.\n\n"
-        "Example: aidstat trend --by region --region europe,usa --type military --interval quarter");
+    g_option_context_set_summary(
+        ctx, "Per group: the least-squares trend of the periodic flows (slope per year with its\n"
+             "95 % confidence interval, R²), log-linear growth per year, and the last complete\n"
+             "year against the years before it. Without FILE, the embedded Kiel data is used.\n\n"
+             "Example: aidstat trend --by region --region europe,usa --type military --interval quarter");
     g_option_context_add_main_entries(ctx, entries, NULL);
     cli_csv_add_entries(ctx);
     cli_select_add_entries(&sel, ctx);
@@ -1079,7 +1155,8 @@ int cmd_trend(int argc, char **argv)
     if ((code = parse_grouping(by, interval, &opt)))
         goto done;
     /* a forecast is a straight line: ten years of months is as far as it means anything */
-    if ((code = cli_int("--top", top_s, 0, 100000, &top)) || (code = cli_int("--forecast", forecast_s, 1, 120, &forecast)) ||
+    if ((code = cli_int("--top", top_s, 0, 100000, &top)) ||
+        (code = cli_int("--forecast", forecast_s, 1, 120, &forecast)) ||
         (code = cli_int("--window", window_s, 1, 1000, &window)) ||
         (code = cli_int("--current", current_s, 1900, 2100, &current)))
         goto done;
@@ -1104,7 +1181,8 @@ int cmd_trend(int argc, char **argv)
         code = cli_fail(&err);
         goto done;
     }
-    if ((code = cli_eu_load(&eu, &data, argv + 1, argc - 1, aidstat_series_add, s, add_report, s, add_caveat, s)))
+    if ((code = cli_eu_load(&eu, &data, argv + 1, argc - 1, aidstat_series_add, s, add_report, s, add_caveat,
+                            s)))
         goto done;
     if ((code = cli_select_check(&sel)))
         goto done;

@@ -89,14 +89,15 @@ GOptionGroup *cli_data_group(cli_data_opts_t *o)
         {"decimal-comma", 0, 0, G_OPTION_ARG_NONE, &o->decimal_comma,
          N_("Numbers use a decimal comma (1.234,5)"), NULL},
         {"decimal-point", 0, 0, G_OPTION_ARG_NONE, &o->decimal_point,
-         N_("Numbers use a decimal point (1,234.5); by default a ';' file's columns show theirs"),
-         NULL},
+         N_("Numbers use a decimal point (1,234.5); by default a ';' file's columns show theirs"), NULL},
         {"date-order", 0, 0, G_OPTION_ARG_STRING, &o->date_order,
          N_("Day and month order of dates like 3/4/2024: dmy, mdy, ymd (default: shown by each "
-         "column's values)"), N_("ORDER")},
+            "column's values)"),
+         N_("ORDER")},
         {"word", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->words,
          N_("Read WORD in type or measure cells as NAME, an aid type or measure (repeatable), "
-         "e.g. Rüstung=military"), N_("WORD=NAME")},
+            "e.g. Rüstung=military"),
+         N_("WORD=NAME")},
         {"unit", 0, 0, G_OPTION_ARG_STRING, &o->unit,
          N_("Unit of values when the file does not say: bn, m, k, 1"), N_("UNIT")},
         {"input-currency", 0, 0, G_OPTION_ARG_STRING, &o->currency,
@@ -118,7 +119,8 @@ GOptionGroup *cli_data_group(cli_data_opts_t *o)
          N_("Add files even when one is given twice or two hold the same records"), NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
-    GOptionGroup *g = g_option_group_new("data", N_("Reading data:"), N_("Options for reading data"), NULL, NULL);
+    GOptionGroup *g =
+        g_option_group_new("data", N_("Reading data:"), N_("Options for reading data"), NULL, NULL);
     g_option_group_set_translation_domain(g, GETTEXT_PACKAGE);
     g_option_group_add_entries(g, entries);
     return g;
@@ -143,16 +145,15 @@ int cli_data_prepare(cli_data_opts_t *o)
     if (o->date_order) {
         aidstat_date_order_t d;
         if (aidstat_date_order_parse(o->date_order, &d) != AIDSTAT_OK)
-            return cli_error(EXIT_USAGE, "--date-order \"%s\": use dmy, mdy or ymd",
-                             o->date_order);
+            return cli_error(EXIT_USAGE, "--date-order \"%s\": use dmy, mdy or ymd", o->date_order);
         o->load.date_order = (aidstat_date_order_t)d;
     }
     if (o->unit) {
         static const struct {
             const char *n;
             double s;
-        } units[] = {{"bn", 1e9}, {"billion", 1e9}, {"m", 1e6}, {"million", 1e6},
-                     {"k", 1e3}, {"thousand", 1e3}, {"1", 1}, {"units", 1}};
+        } units[] = {{"bn", 1e9}, {"billion", 1e9},  {"m", 1e6}, {"million", 1e6},
+                     {"k", 1e3},  {"thousand", 1e3}, {"1", 1},   {"units", 1}};
         for (size_t i = 0; i < G_N_ELEMENTS(units); i++)
             if (g_ascii_strcasecmp(o->unit, units[i].n) == 0)
                 o->load.unit_scale = units[i].s;
@@ -219,10 +220,11 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
         fprintf(fp, _("  encoding: %s (%s)\n"), enc, how_word(how));
     else
         fprintf(fp, _("  encoding: %s\n"), enc);
-    fprintf(fp, _("  rows:     %" PRIu64 " read, %" PRIu64 " used, %" PRIu64 " rejected, %" PRIu64
-                  " without aid\n"),
-            aidstat_load_report_rows_read(r), aidstat_load_report_rows_used(r),
-            aidstat_load_report_rows_rejected(r), aidstat_load_report_rows_skipped(r));
+    fprintf(
+        fp,
+        _("  rows:     %" PRIu64 " read, %" PRIu64 " used, %" PRIu64 " rejected, %" PRIu64 " without aid\n"),
+        aidstat_load_report_rows_read(r), aidstat_load_report_rows_used(r),
+        aidstat_load_report_rows_rejected(r), aidstat_load_report_rows_skipped(r));
     fprintf(fp, _("  records:  %" PRIu64), aidstat_load_report_records(r));
     bool first = true;
     for (int m = 0; m < AIDSTAT_MEASURE_COUNT; m++) {
@@ -235,8 +237,10 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
     fprintf(fp, "%s\n", first ? "" : ")");
     uint64_t zeros = aidstat_load_report_zero_cells(r);
     if (zeros)
-        fprintf(fp, _("  zeros:    %" PRIu64 " zero values in value columns (no aid of that kind: not records)\n"),
-                zeros);
+        fprintf(
+            fp,
+            _("  zeros:    %" PRIu64 " zero values in value columns (no aid of that kind: not records)\n"),
+            zeros);
     int y0, m0, y1, m1;
     char a[32], b[32];
     aidstat_load_report_period(r, &y0, &m0, &y1, &m1);
@@ -274,8 +278,7 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
     }
     const char *src = aidstat_load_report_source(r), *rel = aidstat_load_report_release(r);
     fprintf(fp, _("  source:   %s%s%s\n"), src[0] ? src : _("not stated"), rel[0] ? ", " : "", rel);
-    for (size_t i = 0; i < aidstat_load_report_note_count(r); i++)
-    {
+    for (size_t i = 0; i < aidstat_load_report_note_count(r); i++) {
         char *w = aidstat_text_word(aidstat_load_report_note_marked(r, i), cli_option_word, NULL);
         fprintf(fp, _("  note:     %s\n"), w);
         g_free(w);
@@ -439,8 +442,8 @@ int cli_load(cli_data_opts_t *o, char **files, int nfiles, aidstat_record_fn fn,
 aidstat_regions_t *cli_regions(const cli_data_opts_t *o, int *code)
 {
     aidstat_error_t err;
-    aidstat_regions_t *r = o->regions ? aidstat_regions_load_file(o->regions, &err)
-                                      : aidstat_regions_load_default(&err);
+    aidstat_regions_t *r =
+        o->regions ? aidstat_regions_load_file(o->regions, &err) : aidstat_regions_load_default(&err);
     if (!r)
         *code = cli_fail(&err);
     return r;

@@ -8,14 +8,19 @@ void cli_eu_add_entries(cli_eu_t *e, GOptionContext *ctx)
     GOptionEntry entries[] = {
         {"eu-attribution", 0, 0, G_OPTION_ARG_NONE, &e->on,
          N_("Attribute the EU institutions' aid to the member states by their share of the EU budget "
-         "(Kiel's method; key: the workbook's own share sheets when the data is a Kiel workbook, else Release 29's; "
-         "or --eu-key)"), NULL},
+            "(Kiel's method; key: the workbook's own share sheets when the data is a Kiel workbook, else "
+            "Release 29's; "
+            "or --eu-key)"),
+         NULL},
         {"eu-key", 0, 0, G_OPTION_ARG_FILENAME, &e->key_file,
-         N_("The attribution key: the tracker's eu_aid_shares.csv or a Kiel workbook with the sheets \"EU aid shares\", "
-         "\"EPF aid shares\" and \"EIB aid shares\" (implies --eu-attribution)"), N_("FILE")},
+         N_("The attribution key: the tracker's eu_aid_shares.csv or a Kiel workbook with the sheets \"EU "
+            "aid shares\", "
+            "\"EPF aid shares\" and \"EIB aid shares\" (implies --eu-attribution)"),
+         N_("FILE")},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
-    GOptionGroup *g = g_option_group_new("eu", N_("EU attribution:"), N_("Show EU attribution options"), NULL, NULL);
+    GOptionGroup *g =
+        g_option_group_new("eu", N_("EU attribution:"), N_("Show EU attribution options"), NULL, NULL);
     g_option_group_set_translation_domain(g, GETTEXT_PACKAGE);
     g_option_group_add_entries(g, entries);
     g_option_context_add_group(ctx, g);

@@ -43,8 +43,9 @@ static void print_table(FILE *fp, const aidstat_heavy_t *h, const aidstat_counts
         g_free(b);
         g_free(s);
     }
-    fprintf(fp, md ? "**Heavy weapons committed and delivered%s%s%s by donor, units**\n\n"
-                   : "Heavy weapons committed and delivered%s%s%s by donor, units\n\n",
+    fprintf(fp,
+            md ? "**Heavy weapons committed and delivered%s%s%s by donor, units**\n\n"
+               : "Heavy weapons committed and delivered%s%s%s by donor, units\n\n",
             category ? " (" : "", category ? category : "", category ? ")" : "");
     if (md)
         cli_grid_markdown(fp, g, true);
@@ -55,7 +56,8 @@ static void print_table(FILE *fp, const aidstat_heavy_t *h, const aidstat_counts
     fprintf(fp, "Category: %s%s", category ? category : "all heavy weapons", br);
     for (size_t i = 0; i < aidstat_counts_note_count(c); i++)
         fprintf(fp, "Note: %s%s", aidstat_counts_note(c, i), br);
-    fprintf(fp, "Source: %s, sheets \"Committed weapons\" and \"Delivered weapons\"\n", aidstat_counts_source(c));
+    fprintf(fp, "Source: %s, sheets \"Committed weapons\" and \"Delivered weapons\"\n",
+            aidstat_counts_source(c));
     cli_grid_free(g);
 }
 
@@ -106,8 +108,8 @@ static void print_json(FILE *fp, const aidstat_heavy_t *h, const aidstat_counts_
     fputs("\n  ]\n}\n", fp);
 }
 
-int cli_compare_heavy(char **files, int nfiles, const aidstat_filter_t *f, const char *category, cli_format_t format,
-                      const char *output)
+int cli_compare_heavy(char **files, int nfiles, const aidstat_filter_t *f, const char *category,
+                      cli_format_t format, const char *output)
 {
     if (nfiles != 1)
         return cli_error(EXIT_USAGE, "--heavy-weapons reads one file: the Kiel tracker's release-7 workbook "

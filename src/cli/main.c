@@ -14,19 +14,25 @@ static const struct {
 } commands[] = {
     {"compare", cmd_compare, N_("donor totals, shares and ranks by donor, region, type or period")},
     /* xgettext:no-c-format */
-    {"trend", cmd_trend, N_("trends over time: slope and growth per year with 95 % intervals, change vs baseline")},
-    {"chart", cmd_chart, N_("publication charts (bar, stacked, grouped, column, line, area, dumbbell, scatter) as PDF, SVG, PNG")},
-    {"report", cmd_report, N_("a paged PDF report from a Markdown spec with live figures (default: the Ukraine support report)")},
-    {"diff", cmd_diff, N_("what changed between two versions of a dataset: revisions, new periods, donors added")},
+    {"trend", cmd_trend,
+     N_("trends over time: slope and growth per year with 95 % intervals, change vs baseline")},
+    {"chart", cmd_chart,
+     N_("publication charts (bar, stacked, grouped, column, line, area, dumbbell, scatter) as PDF, SVG, "
+        "PNG")},
+    {"report", cmd_report,
+     N_("a paged PDF report from a Markdown spec with live figures (default: the Ukraine support report)")},
+    {"diff", cmd_diff,
+     N_("what changed between two versions of a dataset: revisions, new periods, donors added")},
     {"check", cmd_check, N_("what a file holds: loader, rows read/used/rejected and why, coverage")},
     {"convert", cmd_convert, N_("write any supported file as aidstat's long CSV format")},
 };
 
 static void usage(FILE *fp)
 {
-    fprintf(fp, _("Usage: aidstat [--lang LANG] COMMAND [OPTIONS] [FILE...]\n\n"
-                  "Compare military-aid datasets. Without FILE, commands use the embedded\n"
-                  "Kiel Ukraine Support Tracker data (%s).\n\nCommands:\n"),
+    fprintf(fp,
+            _("Usage: aidstat [--lang LANG] COMMAND [OPTIONS] [FILE...]\n\n"
+              "Compare military-aid datasets. Without FILE, commands use the embedded\n"
+              "Kiel Ukraine Support Tracker data (%s).\n\nCommands:\n"),
             aidstat_default_dataset_name());
     for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
         fprintf(fp, "  %-9s %s\n", commands[i].name, _(commands[i].help));

@@ -47,7 +47,7 @@ char *cli_types_people(const char *types)
     /* the words a selection's types are written in (selection.c), for xgettext */
     static const char *const words[] G_GNUC_UNUSED = {
         NC_("type", "military"), NC_("type", "financial"), NC_("type", "humanitarian"),
-        NC_("type", "other"), NC_("type", "all types"), NC_("type", "all types (not split)")};
+        NC_("type", "other"),    NC_("type", "all types"), NC_("type", "all types (not split)")};
     if (!cli_lang_de())
         return g_strdup(types);
     gchar **parts = g_strsplit(types, ", ", -1);
@@ -89,7 +89,6 @@ void cli_grid_free(cli_grid_t *g)
     g_free(g->right);
     g_free(g);
 }
-
 
 /* A grid is for people (terminal, Markdown): control characters shown. */
 void cli_grid_put(cli_grid_t *g, const char *s)
@@ -273,10 +272,10 @@ void cli_unit_choose(cli_unit_t *u, double maxabs, const char *currency, const c
 {
     double scale;
     if (want) /* --scale, checked by cli_output_parse */
-        scale = !strcmp(want, "bn") || !strcmp(want, "billion")    ? 1e9
-              : !strcmp(want, "m") || !strcmp(want, "million")     ? 1e6
-              : !strcmp(want, "k") || !strcmp(want, "thousand")    ? 1e3
-                                                                   : 1;
+        scale = !strcmp(want, "bn") || !strcmp(want, "billion")   ? 1e9
+                : !strcmp(want, "m") || !strcmp(want, "million")  ? 1e6
+                : !strcmp(want, "k") || !strcmp(want, "thousand") ? 1e3
+                                                                  : 1;
     else
         scale = aidstat_scale_pick_for(currency, maxabs);
     u->scale = scale;

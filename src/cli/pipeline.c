@@ -38,7 +38,9 @@ static void grid_row(cli_grid_t *g, const aidstat_pipeline_t *p, size_t i, const
 
 static const char *participle(aidstat_measure_t m)
 {
-    return m == AIDSTAT_MEASURE_COMMITMENT ? "committed" : m == AIDSTAT_MEASURE_ALLOCATION ? "allocated" : "delivered";
+    return m == AIDSTAT_MEASURE_COMMITMENT   ? "committed"
+           : m == AIDSTAT_MEASURE_ALLOCATION ? "allocated"
+                                             : "delivered";
 }
 
 static void csv(FILE *fp, const aidstat_result_t *r, const aidstat_pipeline_t *p, char sep)
@@ -144,11 +146,12 @@ int cli_pipeline_print(FILE *fp, const aidstat_result_t *r, cli_format_t f, cons
         g->right[j] = true;
     for (size_t i = 0; i < aidstat_result_rows(r); i++)
         grid_row(g, p, i, aidstat_result_row_label(r, i), u.scale, dec);
-    grid_row(g, p, (size_t)-1, aidstat_result_total_label(r)[0] ? aidstat_result_total_label(r) : "Total", u.scale,
-             dec);
+    grid_row(g, p, (size_t)-1, aidstat_result_total_label(r)[0] ? aidstat_result_total_label(r) : "Total",
+             u.scale, dec);
     bool md = f == CLI_FMT_MARKDOWN;
     const char *types = aidstat_result_types(r);
-    char *what = !strcmp(types, "all types") || strchr(types, ',') ? g_strdup("Aid") : g_strdup_printf("%s aid", types);
+    char *what = !strcmp(types, "all types") || strchr(types, ',') ? g_strdup("Aid")
+                                                                   : g_strdup_printf("%s aid", types);
     what[0] = g_ascii_toupper(what[0]);
     fprintf(fp, md ? "**%s pipeline by %s, %s**\n\n" : "%s pipeline by %s, %s\n\n", what,
             aidstat_key_name(aidstat_result_key(r, 0)), u.unit_long);
@@ -166,15 +169,19 @@ int cli_pipeline_print(FILE *fp, const aidstat_result_t *r, cli_format_t f, cons
         fprintf(fp, "Selection: %s%s", aidstat_result_filter(r), br);
     if (aidstat_result_cumulative(r))
         fprintf(fp, "Note: running totals: each period's figures include every earlier period%s", br);
-    fprintf(fp, "Note: pending = one stage minus the next; negative where more passed to the next stage than "
-                "the earlier one recorded (aid of earlier periods)%s"
-                "Note: %s = %s as a share of %s%s",
-            br, last == AIDSTAT_MEASURE_ALLOCATION ? "Allocated" : "Delivered",
-            aidstat_measure_name(last), aidstat_measure_name(aidstat_pipeline_stage(p, 0)), br);
+    fprintf(fp,
+            "Note: pending = one stage minus the next; negative where more passed to the next stage than "
+            "the earlier one recorded (aid of earlier periods)%s"
+            "Note: %s = %s as a share of %s%s",
+            br, last == AIDSTAT_MEASURE_ALLOCATION ? "Allocated" : "Delivered", aidstat_measure_name(last),
+            aidstat_measure_name(aidstat_pipeline_stage(p, 0)), br);
     if (last == AIDSTAT_MEASURE_DELIVERY)
-        fprintf(fp, "Note: deliveries are what the data records as delivered; where a source records them for "
-                    "part of the aid only (Kiel's workbooks: weapons and equipment given in kind), the rest shows "
-                    "as not yet delivered%s", br);
+        fprintf(
+            fp,
+            "Note: deliveries are what the data records as delivered; where a source records them for "
+            "part of the aid only (Kiel's workbooks: weapons and equipment given in kind), the rest shows "
+            "as not yet delivered%s",
+            br);
     for (size_t i = 0; i < aidstat_result_note_count(r); i++)
         fprintf(fp, "Note: %s%s", aidstat_result_note(r, i), br);
     fprintf(fp, "Source: %s\n", aidstat_result_source(r));

@@ -61,15 +61,16 @@ static char *fmt(double x, double scale, int decimals, bool sign)
     return g_strdup_printf("%s%s", sign && x > 0 ? "+" : "", buf);
 }
 
-static void print(FILE *fp, cli_format_t f, aidstat_result_t **res, char **labels, char **files, int n, GPtrArray *rows,
-                  double scale, int decimals, const char *unit_long, const char *unit)
+static void print(FILE *fp, cli_format_t f, aidstat_result_t **res, char **labels, char **files, int n,
+                  GPtrArray *rows, double scale, int decimals, const char *unit_long, const char *unit)
 {
     const aidstat_result_t *last = res[n - 1];
     bool additive = aidstat_result_additive(last);
     const char *key = cli_key_title(aidstat_result_key(last, 0), aidstat_result_currency(last));
     if (f == CLI_FMT_CSV || f == CLI_FMT_TSV) {
         char sep = f == CLI_FMT_CSV ? ',' : '\t';
-        fprintf(fp, "%s%crelease%cfile%cvalue%cunit\n", aidstat_key_name(aidstat_result_key(last, 0)), sep, sep, sep, sep);
+        fprintf(fp, "%s%crelease%cfile%cvalue%cunit\n", aidstat_key_name(aidstat_result_key(last, 0)), sep,
+                sep, sep, sep);
         for (guint i = 0; i < rows->len; i++)
             for (int k = 0; k < n; k++) {
                 cli_csv_field(fp, g_ptr_array_index(rows, i), sep);
@@ -80,7 +81,10 @@ static void print(FILE *fp, cli_format_t f, aidstat_result_t **res, char **label
                 fputc(sep, fp);
                 cli_csv_num(fp, value_of(res[k], g_ptr_array_index(rows, i)));
                 fputc(sep, fp);
-                cli_csv_field(fp, aidstat_result_per(last) == AIDSTAT_PER_GDP ? "% of GDP" : aidstat_result_currency(last), sep);
+                cli_csv_field(fp,
+                              aidstat_result_per(last) == AIDSTAT_PER_GDP ? "% of GDP"
+                                                                          : aidstat_result_currency(last),
+                              sep);
                 fputc('\n', fp);
             }
         return;
@@ -141,11 +145,13 @@ static void print(FILE *fp, cli_format_t f, aidstat_result_t **res, char **label
         g_free(c);
     }
     bool md = f == CLI_FMT_MARKDOWN;
-    char *ml = aidstat_result_measure(last) >= 0
-                   ? g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)aidstat_result_measure(last)), -1)
-                   : g_strdup("several measures");
+    char *ml =
+        aidstat_result_measure(last) >= 0
+            ? g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)aidstat_result_measure(last)), -1)
+            : g_strdup("several measures");
     const char *types = aidstat_result_types(last);
-    char *what = !strcmp(types, "all types") || strchr(types, ',') ? g_strdup("Aid") : g_strdup_printf("%s aid", types);
+    char *what = !strcmp(types, "all types") || strchr(types, ',') ? g_strdup("Aid")
+                                                                   : g_strdup_printf("%s aid", types);
     what[0] = g_ascii_toupper(what[0]);
     fprintf(fp, md ? "**%s %s by %s, %s, per release**\n\n" : "%s %s by %s, %s, per release\n\n", what, ml,
             aidstat_key_name(aidstat_result_key(last, 0)), unit_long);
@@ -178,9 +184,12 @@ int cli_compare_releases(cli_data_opts_t *data, cli_eu_t *eu, char **files, int 
                          const char *scale, int decimals)
 {
     if (nfiles < 2)
-        return cli_error(EXIT_USAGE, "--releases compares two or more files, each a release of the same data");
+        return cli_error(EXIT_USAGE,
+                         "--releases compares two or more files, each a release of the same data");
     if (opt->by[1] || opt->cumulative || opt->top)
-        return cli_error(EXIT_USAGE, "--releases shows one key per release: drop a second --by key, --top and --cumulative");
+        return cli_error(
+            EXIT_USAGE,
+            "--releases shows one key per release: drop a second --by key, --top and --cumulative");
     aidstat_result_t **res = g_new0(aidstat_result_t *, nfiles);
     char **labels = g_new0(char *, nfiles + 1);
     GPtrArray *rows = g_ptr_array_new_with_free_func(g_free);
@@ -193,7 +202,8 @@ int cli_compare_releases(cli_data_opts_t *data, cli_eu_t *eu, char **files, int 
             code = cli_fail(&err);
             break;
         }
-        if (!(code = cli_eu_load(eu, data, files + k, 1, aidstat_compare_add, cmp, add_report, cmp, add_caveat, cmp)) &&
+        if (!(code = cli_eu_load(eu, data, files + k, 1, aidstat_compare_add, cmp, add_report, cmp,
+                                 add_caveat, cmp)) &&
             !(res[k] = aidstat_compare_finish(cmp, &err)))
             code = cli_fail(&err);
         aidstat_compare_free(cmp);
@@ -214,8 +224,10 @@ int cli_compare_releases(cli_data_opts_t *data, cli_eu_t *eu, char **files, int 
         for (int k = 1; k < nfiles && !code; k++)
             if (strcmp(aidstat_result_currency(res[k]), aidstat_result_currency(res[0])) ||
                 aidstat_result_measure(res[k]) != aidstat_result_measure(res[0]))
-                code = cli_error(EXIT_DATA, "%s and %s differ in measure or currency: the releases cannot be set side by side",
-                                 files[0], files[k]);
+                code = cli_error(
+                    EXIT_DATA,
+                    "%s and %s differ in measure or currency: the releases cannot be set side by side",
+                    files[0], files[k]);
     }
     cli_output_t out = {0};
     if (!code && !(code = cli_output_open(&out, output))) {
@@ -226,7 +238,10 @@ int cli_compare_releases(cli_data_opts_t *data, cli_eu_t *eu, char **files, int 
         bool per = aidstat_result_per(res[0]) == AIDSTAT_PER_GDP;
         cli_unit_choose(&u, maxabs, aidstat_result_currency(res[0]), per ? "1" : scale);
         print(out.fp, format, res, labels, files, nfiles, rows, per ? 1 : u.scale,
-              decimals >= 0 ? decimals : per ? 3 : 2, per ? "% of donor GDP" : u.unit_long, per ? "% of donor GDP" : u.unit_long);
+              decimals >= 0 ? decimals
+              : per         ? 3
+                            : 2,
+              per ? "% of donor GDP" : u.unit_long, per ? "% of donor GDP" : u.unit_long);
         code = cli_output_commit(&out);
     }
     for (int k = 0; k < nfiles; k++)

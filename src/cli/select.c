@@ -12,10 +12,12 @@ void cli_select_add_entries(cli_select_t *s, GOptionContext *ctx)
         {"type", 't', 0, G_OPTION_ARG_STRING_ARRAY, &s->types,
          N_("Only these aid types: military, financial, humanitarian, other"), N_("TYPE[,TYPE]")},
         {"measure", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &s->measures,
-         N_("Only these measures: commitment, allocation, delivery, to_be_allocated (default: allocation)"), N_("MEASURE")},
+         N_("Only these measures: commitment, allocation, delivery, to_be_allocated (default: allocation)"),
+         N_("MEASURE")},
         {"donor", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &s->donors,
          N_("Only these donors (names or codes; a name with \", \" is one donor)"), N_("DONOR[,DONOR]")},
-        {"region", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &s->regions, N_("Only donors in these groups"), N_("REGION[,REGION]")},
+        {"region", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &s->regions, N_("Only donors in these groups"),
+         N_("REGION[,REGION]")},
         {"recipient", 0, 0, G_OPTION_ARG_STRING_ARRAY, &s->recipients,
          N_("Only aid to these recipients (names; default: all in the data)"), N_("NAME[,NAME]")},
         {"from", 0, 0, G_OPTION_ARG_STRING, &s->from, N_("From this period on (inclusive)"), N_("YYYY[-MM]")},
@@ -34,8 +36,11 @@ int cli_select_build(cli_select_t *s, const cli_data_opts_t *data, bool need_reg
     struct {
         const char *key;
         gchar **values;
-    } fields[] = {{"type", s->types}, {"measure", s->measures}, {"donor", s->donors},
-                  {"recipient", s->recipients}, {"region", s->regions}};
+    } fields[] = {{"type", s->types},
+                  {"measure", s->measures},
+                  {"donor", s->donors},
+                  {"recipient", s->recipients},
+                  {"region", s->regions}};
     for (size_t k = 0; k < G_N_ELEMENTS(fields) && !code; k++) {
         if (!strcmp(fields[k].key, "region")) {
             bool any = need_regions;
@@ -77,8 +82,7 @@ int cli_select_check(const cli_select_t *s)
             continue;
         const char *d = aidstat_filter_donor(s->filter, i), *code, *name;
         if (aidstat_country_find(d, &code, &name))
-            return cli_error(EXIT_EMPTY, "--donor \"%s\": no records of %s (%s) in the data", d,
-                             name, code);
+            return cli_error(EXIT_EMPTY, "--donor \"%s\": no records of %s (%s) in the data", d, name, code);
         const char *hint = aidstat_country_suggest(d);
         if (hint)
             return cli_error(EXIT_USAGE, "--donor \"%s\": no such donor; did you mean %s?", d, hint);
@@ -106,7 +110,9 @@ void cli_norm_add_entries(cli_norm_t *n, GOptionContext *ctx)
         {"currency", 0, 0, G_OPTION_ARG_STRING, &n->currency,
          N_("Show values in this currency, converted with --rates"), N_("CODE")},
         {"rates", 0, 0, G_OPTION_ARG_FILENAME, &n->rates_file,
-         N_("Exchange rates: the ECB reference-rate history, a Federal Reserve table, or date,currency,per_eur"), N_("FILE")},
+         N_("Exchange rates: the ECB reference-rate history, a Federal Reserve table, or "
+            "date,currency,per_eur"),
+         N_("FILE")},
         {"yearly-rates", 0, 0, G_OPTION_ARG_NONE, &n->yearly_rates,
          N_("Convert at yearly instead of monthly average rates"), NULL},
         {"prices", 0, 0, G_OPTION_ARG_STRING, &n->prices,
@@ -151,7 +157,8 @@ int cli_norm_build(cli_norm_t *n)
         n->norm.deflator = n->deflator;
     }
     if (n->norm.base_year && !n->deflator)
-        return cli_error(EXIT_USAGE, "--prices %s needs a deflator table (--deflator FILE with columns year,index)",
+        return cli_error(EXIT_USAGE,
+                         "--prices %s needs a deflator table (--deflator FILE with columns year,index)",
                          n->prices);
     return 0;
 }

@@ -20,7 +20,7 @@ GResource *aid_resources_get_resource(void);
 
 typedef struct {
     GStringChunk *chunk;
-    GArray *countries; /* aid_country_t */
+    GArray *countries;   /* aid_country_t */
     GHashTable *by_key;  /* name key -> index + 1 */
     GHashTable *by_code; /* upper-case code -> index + 1 */
     GPtrArray *keys;     /* every name key, for suggestions */
@@ -68,8 +68,7 @@ static void on_row(int c, void *user)
         guint i = t->countries->len;
         g_array_append_val(t->countries, x);
         char *up = g_ascii_strup(f[0], -1);
-        g_hash_table_insert(t->by_code, g_string_chunk_insert_const(t->chunk, up),
-                            GUINT_TO_POINTER(i + 1));
+        g_hash_table_insert(t->by_code, g_string_chunk_insert_const(t->chunk, up), GUINT_TO_POINTER(i + 1));
         g_free(up);
         add_name(t, f[1], i);
         add_name(t, f[2], i);
@@ -92,8 +91,8 @@ static gpointer load(gpointer unused)
     t->keys = g_ptr_array_new();
     t->key_country = g_array_new(FALSE, FALSE, sizeof(guint));
     t->fields = g_ptr_array_new_with_free_func(g_free);
-    GBytes *b = g_resource_lookup_data(aid_resources_get_resource(), COUNTRIES,
-                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    GBytes *b =
+        g_resource_lookup_data(aid_resources_get_resource(), COUNTRIES, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
     if (b) {
         gsize len;
         const char *data = g_bytes_get_data(b, &len);
@@ -166,11 +165,11 @@ const char *aid_country_suggest(const char *s)
     size_t limit = aid_suggest_limit(s), best = limit + 1;
     const char *name = NULL;
     for (guint i = 0; i < t->keys->len; i++) {
-        size_t d = aid_suggest_distance(s, g_ptr_array_index(t->keys, i), best - 1 < limit ? best - 1 : limit);
+        size_t d =
+            aid_suggest_distance(s, g_ptr_array_index(t->keys, i), best - 1 < limit ? best - 1 : limit);
         if (d < best) {
             best = d;
-            name = g_array_index(t->countries, aid_country_t,
-                                 g_array_index(t->key_country, guint, i)).name;
+            name = g_array_index(t->countries, aid_country_t, g_array_index(t->key_country, guint, i)).name;
         }
     }
     return name;

@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 typedef struct {
-    const char *code; /* "DEU"; "EU", "EPF", "EIB" for the EU bodies */
+    const char *code;   /* "DEU"; "EU", "EPF", "EIB" for the EU bodies */
     const char *name;   /* display name: "Germany" */
     const char *german; /* German short name: "Deutschland" */
 } aid_country_t;

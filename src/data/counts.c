@@ -9,9 +9,9 @@
 #include <stdarg.h>
 
 struct aidstat_counts {
-    GArray *rows;        /* aidstat_count_t, strings from strings */
+    GArray *rows; /* aidstat_count_t, strings from strings */
     GStringChunk *strings;
-    GPtrArray *notes;    /* char* */
+    GPtrArray *notes; /* char* */
     char *source;
 };
 
@@ -42,7 +42,9 @@ void aid_counts_add(aidstat_counts_t *c, const char *donor, const char *code, co
     aidstat_count_t r = {g_string_chunk_insert_const(c->strings, donor),
                          g_string_chunk_insert_const(c->strings, code),
                          g_string_chunk_insert_const(c->strings, item),
-                         g_string_chunk_insert_const(c->strings, category ? category : ""), stage, count};
+                         g_string_chunk_insert_const(c->strings, category ? category : ""),
+                         stage,
+                         count};
     g_array_append_val(c->rows, r);
 }
 

@@ -40,8 +40,8 @@ static void fit(char *buf, size_t size, int need)
     }
 }
 
-aidstat_status_t aid_error_set(aidstat_error_t *err, aidstat_status_t code, const char *file,
-                               long line, long column, const char *fmt, ...)
+aidstat_status_t aid_error_set(aidstat_error_t *err, aidstat_status_t code, const char *file, long line,
+                               long column, const char *fmt, ...)
 {
     if (!err)
         return code;
@@ -136,15 +136,13 @@ char *aidstat_error_format(const aidstat_error_t *err, char *buf, size_t len)
     return buf;
 }
 
-bool aid_options_take(void *dst, size_t dst_size, const void *src, const char *what,
-                      aidstat_error_t *err)
+bool aid_options_take(void *dst, size_t dst_size, const void *src, const char *what, aidstat_error_t *err)
 {
     size_t size;
     memcpy(&size, src, sizeof size);
     if (size < sizeof size || size > dst_size) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                      "options not set up by %s (size %zu; this library knows %zu)", what, size,
-                      dst_size);
+                      "options not set up by %s (size %zu; this library knows %zu)", what, size, dst_size);
         return false;
     }
     memcpy(dst, src, size);

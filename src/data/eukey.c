@@ -106,9 +106,9 @@ aidstat_status_t aid_eukey_check(aidstat_eukey_t *k, const char *file, aidstat_e
             st = aid_error_set(err, AIDSTAT_ERR_INPUT, file, 0, 0,
                                "the EU attribution key gives %s no positive share", m->name);
         else if (!g_hash_table_add(seen, g_strdup_printf("%s %s", b->code, m->code)))
-            st = aid_error_set(err, AIDSTAT_ERR_INPUT, file, 0, 0,
-                               "the EU attribution key names %s twice%s%s", m->name,
-                               k->bodies->len > 1 ? " for " : "", k->bodies->len > 1 ? b->code : "");
+            st =
+                aid_error_set(err, AIDSTAT_ERR_INPUT, file, 0, 0, "the EU attribution key names %s twice%s%s",
+                              m->name, k->bodies->len > 1 ? " for " : "", k->bodies->len > 1 ? b->code : "");
         k->total += m->amount;
         b->total += m->amount;
     }

@@ -26,15 +26,15 @@ typedef struct {
 } want_t;
 
 struct aidstat_filter {
-    GArray *donors;     /* want_t */
+    GArray *donors; /* want_t */
     GPtrArray *donors_as_given;
     char *last_donor, *last_iso3; /* the donor the "last" flags are for */
-    GArray *regions;    /* region_ref_t */
-    GPtrArray *recipients; /* case-folded */
+    GArray *regions;              /* region_ref_t */
+    GPtrArray *recipients;        /* case-folded */
     GPtrArray *recipients_as_given;
-    unsigned types;     /* bit mask; 0 = all */
-    unsigned measures;  /* bit mask; 0 = all */
-    int from, to;       /* year*100+month keys; 0 = open */
+    unsigned types;    /* bit mask; 0 = all */
+    unsigned measures; /* bit mask; 0 = all */
+    int from, to;      /* year*100+month keys; 0 = open */
     int from_y, from_m, to_y, to_m;
     char *description;
 };
@@ -156,8 +156,8 @@ bool aidstat_filter_measures_set(const aidstat_filter_t *f)
     return f && f->measures;
 }
 
-void aidstat_filter_get_period(const aidstat_filter_t *f, int *from_year, int *from_month,
-                               int *to_year, int *to_month)
+void aidstat_filter_get_period(const aidstat_filter_t *f, int *from_year, int *from_month, int *to_year,
+                               int *to_month)
 {
     *from_year = f && f->from ? f->from_y : 0;
     *from_month = f && f->from ? f->from_m : 0;
@@ -275,7 +275,7 @@ bool aid_filter_straddles(const aidstat_filter_t *f, const aidstat_record_t *rec
     int lo = rec->year * 100 + (rec->month ? rec->month : 1);
     int hi = rec->year * 100 + (rec->month ? rec->month : 12);
     if ((f->from && hi < f->from) || (f->to && lo > f->to))
-        return false; /* wholly outside */
+        return false;                  /* wholly outside */
     return match(f, rec, false, true); /* partly inside: does the rest let it through? */
 }
 

@@ -43,7 +43,8 @@ static void add_names(aidstat_filter_t *f, const char *value, void (*add)(aidsta
     g_strfreev(parts);
 }
 
-static aidstat_status_t add_period(aidstat_filter_t *f, const char *key, const char *value, aidstat_error_t *err)
+static aidstat_status_t add_period(aidstat_filter_t *f, const char *key, const char *value,
+                                   aidstat_error_t *err)
 {
     int y, m;
     aidstat_error_t perr;
@@ -94,7 +95,8 @@ aidstat_status_t aidstat_filter_add_text(aidstat_filter_t *f, const char *key, c
                                          const aidstat_regions_t *regions, aidstat_error_t *err)
 {
     if (!f || !key || !value)
-        return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "a selection needs a filter, a key and a value");
+        return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                             "a selection needs a filter, a key and a value");
     if (!strcmp(key, "donor")) {
         add_names(f, value, aidstat_filter_add_donor);
         return AIDSTAT_OK;
@@ -109,9 +111,9 @@ aidstat_status_t aidstat_filter_add_text(aidstat_filter_t *f, const char *key, c
         return add_period(f, key, value, err);
     bool type = !strcmp(key, "type");
     if (!type && strcmp(key, "measure"))
-        return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                             "unknown selection key \"%s\" (type, measure, donor, recipient, region, from, to)",
-                             key);
+        return aid_error_set(
+            err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+            "unknown selection key \"%s\" (type, measure, donor, recipient, region, from, to)", key);
     gchar **parts = items(value);
     aidstat_status_t st = AIDSTAT_OK;
     for (gchar **p = parts; *p && st == AIDSTAT_OK; p++) {
@@ -119,15 +121,18 @@ aidstat_status_t aidstat_filter_add_text(aidstat_filter_t *f, const char *key, c
         const char *names[AIDSTAT_TYPE_COUNT + AIDSTAT_MEASURE_COUNT];
         size_t nn = 0;
         for (int k = 0; v < 0 && k < (type ? AIDSTAT_TYPE_COUNT : AIDSTAT_MEASURE_COUNT); k++)
-            names[nn++] = type ? aidstat_type_name((aidstat_type_t)k) : aidstat_measure_name((aidstat_measure_t)k);
+            names[nn++] =
+                type ? aidstat_type_name((aidstat_type_t)k) : aidstat_measure_name((aidstat_measure_t)k);
         const char *hint = v < 0 ? aidstat_suggest(*p, names, nn) : NULL;
         if (v < 0 && type)
             st = aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                               AID_OPT("type") ": unknown aid type \"%s\"%s%s%s (military, financial, humanitarian, other, total)",
+                               AID_OPT("type") ": unknown aid type \"%s\"%s%s%s (military, financial, "
+                                               "humanitarian, other, total)",
                                *p, hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "");
         else if (v < 0)
             st = aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                               AID_OPT("measure") ": unknown measure \"%s\"%s%s%s (commitment, allocation, delivery, to_be_allocated)",
+                               AID_OPT("measure") ": unknown measure \"%s\"%s%s%s (commitment, allocation, "
+                                                  "delivery, to_be_allocated)",
                                *p, hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "");
         else if (type)
             aidstat_filter_add_type(f, (aidstat_type_t)v);

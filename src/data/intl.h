@@ -29,8 +29,8 @@
 const char *aid_gettext(const char *msgid) __attribute__((format_arg(1)));
 const char *aid_pgettext(const char *ctx_msgid, const char *msgid) __attribute__((format_arg(2)));
 const char *aid_label_text(const char *msgid) __attribute__((format_arg(1)));
-const char *aid_ngettext(const char *one, const char *many, unsigned long n)
-    __attribute__((format_arg(1))) __attribute__((format_arg(2)));
+const char *aid_ngettext(const char *one, const char *many, unsigned long n) __attribute__((format_arg(1)))
+__attribute__((format_arg(2)));
 
 /* Whether names and figures for people are written in German: set by
  * aidstat_set_language(), else when the active catalogue is the German

@@ -8,10 +8,10 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const month_abbr[12] = {
-    NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"), NC_("month", "Apr"),
-    NC_("month", "May"), NC_("month", "Jun"), NC_("month", "Jul"), NC_("month", "Aug"),
-    NC_("month", "Sep"), NC_("month", "Oct"), NC_("month", "Nov"), NC_("month", "Dec")};
+static const char *const month_abbr[12] = {NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"),
+                                           NC_("month", "Apr"), NC_("month", "May"), NC_("month", "Jun"),
+                                           NC_("month", "Jul"), NC_("month", "Aug"), NC_("month", "Sep"),
+                                           NC_("month", "Oct"), NC_("month", "Nov"), NC_("month", "Dec")};
 
 int aid_days_in_month(int year, int month)
 {
@@ -122,8 +122,8 @@ aidstat_status_t aidstat_period_parse(const char *s, int *year, int *month, aids
     if (!ok && why && strcmp(why, "not a date") != 0 && strcmp(why, "day out of range") != 0)
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "period \"%s\": %s", s, _(why));
     if (!ok)
-        return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                             "period \"%s\" is not YYYY or YYYY-MM", s ? s : "");
+        return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "period \"%s\" is not YYYY or YYYY-MM",
+                             s ? s : "");
     *year = y;
     *month = m;
     return AIDSTAT_OK;

@@ -33,9 +33,9 @@ struct aid_rate_series {
 };
 
 struct aidstat_rates {
-    char *base;          /* "EUR", "USD" */
-    GHashTable *series;  /* upper-case code -> series_t */
-    bool yearly;         /* observations are yearly: no month has a rate */
+    char *base;         /* "EUR", "USD" */
+    GHashTable *series; /* upper-case code -> series_t */
+    bool yearly;        /* observations are yearly: no month has a rate */
     char *describe;
 };
 
@@ -162,8 +162,7 @@ static double per_base(const aidstat_rates_t *r, const char *code, int year, int
  * against the base, not the average of daily cross rates: the two differ
  * in the fourth or fifth digit, and the ratio needs no per-day storage. A
  * yearly table has no monthly figures: ask it for month 0. */
-double aidstat_rates_get(const aidstat_rates_t *r, const char *from, const char *to, int year,
-                         int month)
+double aidstat_rates_get(const aidstat_rates_t *r, const char *from, const char *to, int year, int month)
 {
     if (!r || !from || !to || month < 0 || month > 12)
         return NAN;
@@ -197,13 +196,12 @@ static unsigned months_of(const aidstat_rates_t *r, const char *code, int year)
     return mask;
 }
 
-int aidstat_rates_year_months(const aidstat_rates_t *r, const char *from, const char *to,
-                              int year, int *first, int *last)
+int aidstat_rates_year_months(const aidstat_rates_t *r, const char *from, const char *to, int year,
+                              int *first, int *last)
 {
     unsigned mask = 0;
     if (r && from && to)
-        mask = g_ascii_strcasecmp(from, to) == 0 ? 0x1FFE
-                                                 : months_of(r, from, year) & months_of(r, to, year);
+        mask = g_ascii_strcasecmp(from, to) == 0 ? 0x1FFE : months_of(r, from, year) & months_of(r, to, year);
     int n = 0, lo = 0, hi = 0;
     for (int m = 1; m <= 12; m++)
         if (mask & (1u << m)) {
@@ -237,7 +235,8 @@ size_t aidstat_rates_observations(const aidstat_rates_t *r, const char *from, co
     aid_rate_series_t *st = g_ascii_strcasecmp(to, r->base) ? g_hash_table_lookup(r->series, to) : NULL;
     *dates = NULL;
     *values = NULL;
-    if ((g_ascii_strcasecmp(from, r->base) && !sf) || (g_ascii_strcasecmp(to, r->base) && !st) || (!sf && !st))
+    if ((g_ascii_strcasecmp(from, r->base) && !sf) || (g_ascii_strcasecmp(to, r->base) && !st) ||
+        (!sf && !st))
         return 0;
     GArray *a = g_array_new(FALSE, FALSE, sizeof(obs_t)), *b = g_array_new(FALSE, FALSE, sizeof(obs_t));
     /* a currency column with no rate in it has a series but no observations */

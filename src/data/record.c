@@ -15,10 +15,16 @@ static const char *const type_labels[AIDSTAT_TYPE_COUNT] = {
     N_("Military"), N_("Financial"), N_("Humanitarian"), N_("Other"), N_("All types (not split)"),
 };
 static const char *const measure_names[AIDSTAT_MEASURE_COUNT] = {
-    "commitment", "allocation", "delivery", "to_be_allocated",
+    "commitment",
+    "allocation",
+    "delivery",
+    "to_be_allocated",
 };
 static const char *const measure_labels[AIDSTAT_MEASURE_COUNT] = {
-    N_("Commitments"), N_("Allocations"), N_("Deliveries"), N_("To be allocated"),
+    N_("Commitments"),
+    N_("Allocations"),
+    N_("Deliveries"),
+    N_("To be allocated"),
 };
 
 /* The labels in German, looked up once: they are asked for per record. */

@@ -16,9 +16,9 @@
 
 struct aidstat_reftable {
     aidstat_ref_kind_t kind;
-    char *currency;      /* "" unless the values are money */
-    GHashTable *values;  /* key(country, year) -> double */
-    GHashTable *latest;  /* key(country) -> latest year */
+    char *currency;     /* "" unless the values are money */
+    GHashTable *values; /* key(country, year) -> double */
+    GHashTable *latest; /* key(country) -> latest year */
     int y0, y1;
     uint64_t nvalues;
     char *describe;
@@ -31,8 +31,9 @@ char *aid_reftable_country_key(char prefix, const char *s)
 {
     char *t = g_strstrip(g_strdup(s));
     /* g_utf8_casefold needs UTF-8: a name that is not cannot match one */
-    char *norm = prefix == 'c' ? g_ascii_strup(t, -1)
-                 : g_utf8_validate(t, -1, NULL) ? g_utf8_casefold(t, -1) : g_strdup(t);
+    char *norm = prefix == 'c'                  ? g_ascii_strup(t, -1)
+                 : g_utf8_validate(t, -1, NULL) ? g_utf8_casefold(t, -1)
+                                                : g_strdup(t);
     char *key = g_strdup_printf("%c%s", prefix, norm);
     g_free(norm);
     g_free(t);
@@ -65,8 +66,7 @@ static bool put_key(aidstat_reftable_t *t, char *ck, int year, double v)
     return true;
 }
 
-bool aid_reftable_put(aidstat_reftable_t *t, const char *code, const char *name, int year,
-                      double v)
+bool aid_reftable_put(aidstat_reftable_t *t, const char *code, const char *name, int year, double v)
 {
     if (t->kind == AIDSTAT_REF_DEFLATOR) {
         if (!put_key(t, g_strdup(""), year, v))
@@ -160,8 +160,7 @@ static char *find_country(const aidstat_reftable_t *t, const char *code, const c
     return NULL;
 }
 
-double aidstat_reftable_get(const aidstat_reftable_t *t, const char *code, const char *name,
-                            int year)
+double aidstat_reftable_get(const aidstat_reftable_t *t, const char *code, const char *name, int year)
 {
     if (!t)
         return NAN;

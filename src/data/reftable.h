@@ -13,8 +13,7 @@ aidstat_reftable_t *aid_reftable_new(aidstat_ref_kind_t kind, const char *curren
 /* Store v for a country, by code and by name (either may be NULL or "",
  * not both), in year. false when the table already has a value for that
  * code (or, without a code, that name) in year. */
-bool aid_reftable_put(aidstat_reftable_t *t, const char *code, const char *name, int year,
-                      double v);
+bool aid_reftable_put(aidstat_reftable_t *t, const char *code, const char *name, int year, double v);
 
 /* The description for footers (takes a copy) and notes for people. */
 void aid_reftable_set_describe(aidstat_reftable_t *t, const char *describe);

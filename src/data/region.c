@@ -12,12 +12,18 @@
  * a table's names reach people through the catalogue with the context
  * "region" (aid_label_people); tests/i18n.sh keeps this list true. */
 static const char *const embedded_names[] G_GNUC_UNUSED = {
-    NC_("region", "Europe"), NC_("region", "EU member states (EU27)"),
-    NC_("region", "EU institutions"), NC_("region", "EU members and institutions"),
-    NC_("region", "United States"), NC_("region", "Non-European donors"),
-    NC_("region", "Other donors (not Europe, not US)"), NC_("region", "NATO members"),
-    NC_("region", "G7"), NC_("region", "Nordic-Baltic Eight"),
-    NC_("region", "Anglosaxon countries"), NC_("region", "Other donor countries"),
+    NC_("region", "Europe"),
+    NC_("region", "EU member states (EU27)"),
+    NC_("region", "EU institutions"),
+    NC_("region", "EU members and institutions"),
+    NC_("region", "United States"),
+    NC_("region", "Non-European donors"),
+    NC_("region", "Other donors (not Europe, not US)"),
+    NC_("region", "NATO members"),
+    NC_("region", "G7"),
+    NC_("region", "Nordic-Baltic Eight"),
+    NC_("region", "Anglosaxon countries"),
+    NC_("region", "Other donor countries"),
 };
 
 typedef struct {
@@ -126,8 +132,7 @@ void aid_regions_add(aidstat_regions_t *r, const char *id, const char *name, con
         g_hash_table_add(g->names, g_utf8_casefold(country, -1));
 }
 
-bool aidstat_regions_contains(const aidstat_regions_t *r, size_t i, const char *iso3,
-                              const char *donor)
+bool aidstat_regions_contains(const aidstat_regions_t *r, size_t i, const char *iso3, const char *donor)
 {
     group_t *g = group(r, i);
     if (iso3 && *iso3) {

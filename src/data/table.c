@@ -10,10 +10,10 @@
 struct aidstat_table {
     aid_intern_t strings;
     GArray *donor, *iso3, *recipient, *currency, *source, *release, *file, *part; /* uint32 ids */
-    GArray *year, *gdp_year;                                           /* int16 */
-    GArray *month, *day, *type, *measure, *flags;                      /* uint8 */
-    GArray *value, *gdp;                                               /* double */
-    GArray *line;                                                      /* int64 */
+    GArray *year, *gdp_year;                                                      /* int16 */
+    GArray *month, *day, *type, *measure, *flags;                                 /* uint8 */
+    GArray *value, *gdp;                                                          /* double */
+    GArray *line;                                                                 /* int64 */
 };
 
 aidstat_table_t *aidstat_table_new(void)
@@ -47,9 +47,9 @@ void aidstat_table_free(aidstat_table_t *t)
 {
     if (!t)
         return;
-    GArray *cols[] = {t->donor, t->iso3,  t->recipient, t->currency, t->source, t->release,
-                      t->file,  t->part,  t->year,  t->gdp_year,  t->month,    t->day,    t->type,
-                      t->measure, t->flags, t->value, t->gdp,     t->line};
+    GArray *cols[] = {t->donor, t->iso3,    t->recipient, t->currency, t->source, t->release,
+                      t->file,  t->part,    t->year,      t->gdp_year, t->month,  t->day,
+                      t->type,  t->measure, t->flags,     t->value,    t->gdp,    t->line};
     for (size_t i = 0; i < G_N_ELEMENTS(cols); i++)
         g_array_free(cols[i], TRUE);
     aid_intern_clear(&t->strings);

@@ -36,7 +36,7 @@ struct aidstat_load_report {
     char *file, *format, *description;
     uint64_t read, used, rejected, skipped, records, zeros;
     uint64_t per_measure[AIDSTAT_MEASURE_COUNT];
-    GPtrArray *reasons; /* reason_t*, in order of first appearance */
+    GPtrArray *reasons;       /* reason_t*, in order of first appearance */
     GHashTable *reason_index; /* reason -> index + 1 */
     GPtrArray *notes;
     GPtrArray *marked; /* the notes with their options marked (AID_OPT) */
@@ -52,10 +52,10 @@ struct aidstat_load_report {
     aidstat_progress_fn progress;
     void *progress_user;
     aidstat_dataset_role_t role;
-    aid_intern_t written; /* donor names as written */
+    aid_intern_t written;       /* donor names as written */
     struct ident *recent[1024]; /* direct-mapped by the code or the name's first bytes */
-    GPtrArray *idents;      /* per written name's id: ident_t list (one per code) */
-    GPtrArray *ident_order; /* ident_t*, in order of first appearance */
+    GPtrArray *idents;          /* per written name's id: ident_t list (one per code) */
+    GPtrArray *ident_order;     /* ident_t*, in order of first appearance */
 };
 
 static void reason_free(gpointer p)
@@ -132,8 +132,7 @@ void aidstat_load_report_free(aidstat_load_report_t *r)
     g_free(r);
 }
 
-void aid_tally_begin(aidstat_load_report_t *r, const char *file, const char *format,
-                     const char *description)
+void aid_tally_begin(aidstat_load_report_t *r, const char *file, const char *format, const char *description)
 {
     g_free(r->file);
     g_free(r->format);
@@ -407,8 +406,8 @@ size_t aidstat_load_report_reason_count(const aidstat_load_report_t *r)
     return r->reasons->len;
 }
 
-const char *aidstat_load_report_reason(const aidstat_load_report_t *r, size_t i, uint64_t *count,
-                                       long *lines, size_t max_lines, size_t *nlines)
+const char *aidstat_load_report_reason(const aidstat_load_report_t *r, size_t i, uint64_t *count, long *lines,
+                                       size_t max_lines, size_t *nlines)
 {
     sort_reasons(r);
     reason_t *x = g_ptr_array_index(r->reasons, i);
@@ -536,7 +535,7 @@ static ident_t *identify(aidstat_load_report_t *r, const char *donor, const char
 }
 
 static G_GNUC_NO_INLINE ident_t *new_ident(aidstat_load_report_t *r, uint32_t id, ident_t *head,
-                                          const char *donor, const char *code)
+                                           const char *donor, const char *code)
 {
     ident_t *x = g_new0(ident_t, 1);
     x->donor = g_strdup(donor);
@@ -556,8 +555,8 @@ static G_GNUC_NO_INLINE ident_t *new_ident(aidstat_load_report_t *r, uint32_t id
 
 static G_GNUC_NO_INLINE bool contradiction(const ident_t *x, char *example, size_t len)
 {
-    snprintf(example, len, "%s with %s: %s is %s, %s is %s", x->code, x->donor, x->code,
-             x->by_code->name, x->donor, x->country->code);
+    snprintf(example, len, "%s with %s: %s is %s, %s is %s", x->code, x->donor, x->code, x->by_code->name,
+             x->donor, x->country->code);
     return false;
 }
 
@@ -596,14 +595,13 @@ static void note_list(aidstat_load_report_t *r, const char *intro, GString *item
 
 void aid_tally_identity_notes(aidstat_load_report_t *r)
 {
-    GString *renamed = g_string_new(NULL), *unknown = g_string_new(NULL),
-            *badcode = g_string_new(NULL), *merged = g_string_new(NULL),
-            *shared = g_string_new(NULL);
+    GString *renamed = g_string_new(NULL), *unknown = g_string_new(NULL), *badcode = g_string_new(NULL),
+            *merged = g_string_new(NULL), *shared = g_string_new(NULL);
     /* spellings per country, and names per unknown code, in file order */
-    GHashTable *per = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
-                                            (GDestroyNotify)g_ptr_array_unref);
-    GHashTable *per_code = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
-                                                 (GDestroyNotify)g_ptr_array_unref);
+    GHashTable *per =
+        g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+    GHashTable *per_code =
+        g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
     GPtrArray *order = g_ptr_array_new(), *code_order = g_ptr_array_new();
     GHashTable *said = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (guint i = 0; i < r->ident_order->len; i++) {
@@ -613,7 +611,8 @@ void aid_tally_identity_notes(aidstat_load_report_t *r)
         if (x->code[0] && !x->by_code && !(x->country && !strcmp(x->code, x->country->code)))
             g_string_append_printf(badcode, "%s%s (%s)", badcode->len ? ", " : "", x->code, x->donor);
         if (!x->country) {
-            if (g_hash_table_add(said, g_strconcat("?", x->donor, NULL))) /* a name with several codes: once */
+            if (g_hash_table_add(said,
+                                 g_strconcat("?", x->donor, NULL))) /* a name with several codes: once */
                 g_string_append_printf(unknown, "%s\"%s\"", unknown->len ? ", " : "", x->donor);
             if (x->code[0]) {
                 GPtrArray *a = g_hash_table_lookup(per_code, x->code);

@@ -7,8 +7,7 @@
 
 #define AID_TALLY_LINES 5 /* first line numbers kept per reason */
 
-void aid_tally_begin(aidstat_load_report_t *r, const char *file, const char *format,
-                     const char *description);
+void aid_tally_begin(aidstat_load_report_t *r, const char *file, const char *format, const char *description);
 /* What the file is (record-level aid unless said). */
 void aid_tally_role(aidstat_load_report_t *r, aidstat_dataset_role_t role);
 void aid_tally_row(aidstat_load_report_t *r);

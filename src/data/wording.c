@@ -13,39 +13,39 @@
 #include <string.h>
 
 enum {
-    P_AID,             /* a selection of several or all aid types */
-    P_TYPE_AID,        /* one aid type: "military aid" */
-    P_ARMS,            /* SIPRI's arms transfers, which are not only aid */
-    P_MILITARY_AID,    /* one aid type as a whole phrase (German adjectives agree) */
+    P_AID,          /* a selection of several or all aid types */
+    P_TYPE_AID,     /* one aid type: "military aid" */
+    P_ARMS,         /* SIPRI's arms transfers, which are not only aid */
+    P_MILITARY_AID, /* one aid type as a whole phrase (German adjectives agree) */
     P_FINANCIAL_AID,
     P_HUMANITARIAN_AID,
-    P_WITH_MEASURE,    /* "military aid" + "allocations" */
+    P_WITH_MEASURE,        /* "military aid" + "allocations" */
     P_MEASURE_COMMITMENTS, /* the measure as a word in a title */
     P_MEASURE_ALLOCATIONS,
     P_MEASURE_DELIVERIES,
     P_MEASURE_TO_BE_ALLOCATED,
-    P_UNIT,            /* "€" + "billion" */
-    P_BY,              /* "... by donor" */
-    P_BY_TWO,          /* "... by donor and type" */
-    P_FROM,            /* "... from Germany" */
-    P_TO,              /* "... to Ukraine" */
-    P_LIST_AND,        /* the last pair of a list: "France and Germany" */
-    P_CUMULATIVE,      /* "Cumulative military aid ..." */
-    P_TREND,           /* "Trend of military aid ..." */
+    P_UNIT,       /* "€" + "billion" */
+    P_BY,         /* "... by donor" */
+    P_BY_TWO,     /* "... by donor and type" */
+    P_FROM,       /* "... from Germany" */
+    P_TO,         /* "... to Ukraine" */
+    P_LIST_AND,   /* the last pair of a list: "France and Germany" */
+    P_CUMULATIVE, /* "Cumulative military aid ..." */
+    P_TREND,      /* "Trend of military aid ..." */
     P_STAT_COUNT,
     P_STAT_MEAN,
     P_STAT_MEDIAN,
     P_STAT_MIN,
     P_STAT_MAX,
     P_STAT_SD,
-    P_PERIOD_RANGE,    /* "2022 – 2024" */
-    P_NOMINAL,         /* price basis of money as reported */
-    P_NOMINAL_SHORT,   /* the same, for machines */
-    P_CONSTANT,        /* "constant 2022 prices" */
-    P_MONEY_UNIT,      /* "€ billion" + " per year" + "(EUR, nominal: current prices)" */
-    P_PER,             /* " per year" */
-    P_TIV_UNIT,        /* SIPRI's trend-indicator values, with their scale and basis */
-    P_TIV_SHORT,       /* the short form: "TIV million" */
+    P_PERIOD_RANGE,  /* "2022 – 2024" */
+    P_NOMINAL,       /* price basis of money as reported */
+    P_NOMINAL_SHORT, /* the same, for machines */
+    P_CONSTANT,      /* "constant 2022 prices" */
+    P_MONEY_UNIT,    /* "€ billion" + " per year" + "(EUR, nominal: current prices)" */
+    P_PER,           /* " per year" */
+    P_TIV_UNIT,      /* SIPRI's trend-indicator values, with their scale and basis */
+    P_TIV_SHORT,     /* the short form: "TIV million" */
     P_MILLIONS,
     P_BILLIONS,
     P_THOUSANDS,
@@ -213,7 +213,7 @@ const char *aidstat_wording_basis(const char *currency, const char *basis)
         return basis;
     if (aidstat_currency_is_tiv(currency))
         return "constant 1990 prices"; /* SIPRI's own: never nominal */
-    return phrases[P_NOMINAL_SHORT]; /* a value for machines: never translated */
+    return phrases[P_NOMINAL_SHORT];   /* a value for machines: never translated */
 }
 
 char *aidstat_wording_unit_statement(const char *currency, double scale, const char *per, int base_year)
@@ -461,9 +461,10 @@ char *aidstat_wording_title(const aidstat_wording_t *w)
         g_free(prev);
     if (w->cumulative)
         s = wrap(s, ph(P_CUMULATIVE));
-    static const int stat_phrase[] = {[AIDSTAT_STAT_COUNT] = P_STAT_COUNT, [AIDSTAT_STAT_MEAN] = P_STAT_MEAN,
-                                      [AIDSTAT_STAT_MEDIAN] = P_STAT_MEDIAN, [AIDSTAT_STAT_MIN] = P_STAT_MIN,
-                                      [AIDSTAT_STAT_MAX] = P_STAT_MAX, [AIDSTAT_STAT_SD] = P_STAT_SD};
+    static const int stat_phrase[] = {
+        [AIDSTAT_STAT_COUNT] = P_STAT_COUNT,   [AIDSTAT_STAT_MEAN] = P_STAT_MEAN,
+        [AIDSTAT_STAT_MEDIAN] = P_STAT_MEDIAN, [AIDSTAT_STAT_MIN] = P_STAT_MIN,
+        [AIDSTAT_STAT_MAX] = P_STAT_MAX,       [AIDSTAT_STAT_SD] = P_STAT_SD};
     if (w->stat > AIDSTAT_STAT_SUM && (size_t)w->stat < G_N_ELEMENTS(stat_phrase))
         s = wrap(s, ph(stat_phrase[w->stat]));
     if (w->trend)

@@ -28,11 +28,11 @@ typedef struct {
     aidstat_status_t st;
     bool header_seen;
     long c_total, c_type;
-    GArray *donor_cols;  /* long: the donors' columns */
-    GPtrArray *donors;   /* const aid_country_t*, parallel */
-    GHashTable *items;   /* item name -> row (long), this sheet's */
-    long mismatches;     /* rows whose "Total Number" is not the donors' sum */
-    GString *mismatch;   /* the first ones, for the note */
+    GArray *donor_cols; /* long: the donors' columns */
+    GPtrArray *donors;  /* const aid_country_t*, parallel */
+    GHashTable *items;  /* item name -> row (long), this sheet's */
+    long mismatches;    /* rows whose "Total Number" is not the donors' sum */
+    GString *mismatch;  /* the first ones, for the note */
 } sheet_t;
 
 static aidstat_status_t fail_at(sheet_t *S, long row, long col, const char *fmt, ...)
@@ -71,14 +71,16 @@ static int header(sheet_t *S, char **f, size_t n, long row)
         else {
             const aid_country_t *c = aid_country_by_name(h);
             if (!c)
-                return fail_at(S, row, (long)i, "the donor column \"%s\" names no country aidstat knows", h), 1;
+                return fail_at(S, row, (long)i, "the donor column \"%s\" names no country aidstat knows", h),
+                       1;
             long col = (long)i;
             g_array_append_val(S->donor_cols, col);
             g_ptr_array_add(S->donors, (gpointer)c);
         }
     }
     if (!S->donor_cols->len)
-        return fail_at(S, row, 0, "the header names no donor columns: this is not a sheet of weapon counts"), 1;
+        return fail_at(S, row, 0, "the header names no donor columns: this is not a sheet of weapon counts"),
+               1;
     return 0;
 }
 
@@ -114,18 +116,29 @@ static int count_row(void *user, char **f, const size_t *lens, size_t n, long ro
     if (S->c_total >= 0 && (size_t)S->c_total < n &&
         aid_number_parse(f[S->c_total], false, &total) == AID_NUM_OK && total != sum) {
         if (S->mismatches++ < 3)
-            g_string_append_printf(S->mismatch, "%s row %ld (%s): %g, the donors' columns %g", S->mismatches > 1 ? ";" : "",
-                                   row, item, total, sum);
+            g_string_append_printf(S->mismatch, "%s row %ld (%s): %g, the donors' columns %g",
+                                   S->mismatches > 1 ? ";" : "", row, item, total, sum);
     }
     return 0;
 }
 
-static aidstat_status_t read_stage(aid_xlsx_t *x, aidstat_counts_t *c, const char *file, aidstat_count_stage_t stage,
-                                   GHashTable **items, aidstat_error_t *err)
+static aidstat_status_t read_stage(aid_xlsx_t *x, aidstat_counts_t *c, const char *file,
+                                   aidstat_count_stage_t stage, GHashTable **items, aidstat_error_t *err)
 {
-    sheet_t S = {c, file, stage_sheets[stage], stage, err, AIDSTAT_OK, false, -1, -1,
-                 g_array_new(FALSE, FALSE, sizeof(long)), g_ptr_array_new(),
-                 g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), 0, g_string_new(NULL)};
+    sheet_t S = {c,
+                 file,
+                 stage_sheets[stage],
+                 stage,
+                 err,
+                 AIDSTAT_OK,
+                 false,
+                 -1,
+                 -1,
+                 g_array_new(FALSE, FALSE, sizeof(long)),
+                 g_ptr_array_new(),
+                 g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+                 0,
+                 g_string_new(NULL)};
     long i = aid_xlsx_sheet_find(x, S.sheet);
     aidstat_status_t st = aid_xlsx_read_sheet(x, (size_t)i, count_row, &S, err);
     if (S.st != AIDSTAT_OK)
@@ -133,11 +146,12 @@ static aidstat_status_t read_stage(aid_xlsx_t *x, aidstat_counts_t *c, const cha
     if (st == AIDSTAT_OK && !S.header_seen)
         st = aid_error_set(err, AIDSTAT_ERR_INPUT, file, 0, 0, "the sheet \"%s\" is empty", S.sheet);
     if (st == AIDSTAT_OK && S.mismatches)
-        aid_counts_note(c,
-                        "\"%s\": %ld row%s whose \"Total Number\" is not the sum of the donors' columns (%s%s); the "
-                        "donors' columns are counted",
-                        S.sheet, S.mismatches, S.mismatches == 1 ? "" : "s", S.mismatch->str + (S.mismatch->str[0] == ';'),
-                        S.mismatches > 3 ? "; ..." : "");
+        aid_counts_note(
+            c,
+            "\"%s\": %ld row%s whose \"Total Number\" is not the sum of the donors' columns (%s%s); the "
+            "donors' columns are counted",
+            S.sheet, S.mismatches, S.mismatches == 1 ? "" : "s",
+            S.mismatch->str + (S.mismatch->str[0] == ';'), S.mismatches > 3 ? "; ..." : "");
     g_array_free(S.donor_cols, TRUE);
     g_ptr_array_free(S.donors, TRUE);
     g_string_free(S.mismatch, TRUE);
@@ -166,10 +180,12 @@ static void note_undelivered(aidstat_counts_t *c, GHashTable *committed, GHashTa
     for (guint i = 0; i < names->len; i++)
         g_string_append_printf(s, "%s%s", i ? ", " : "", (const char *)names->pdata[i]);
     if (names->len)
-        aid_counts_note(c, "%u item%s of \"Committed weapons\" %s no row in \"Delivered weapons\" and count%s as none "
-                           "delivered: %s",
-                        names->len, names->len == 1 ? "" : "s", names->len == 1 ? "has" : "have",
-                        names->len == 1 ? "s" : "", s->str);
+        aid_counts_note(
+            c,
+            "%u item%s of \"Committed weapons\" %s no row in \"Delivered weapons\" and count%s as none "
+            "delivered: %s",
+            names->len, names->len == 1 ? "" : "s", names->len == 1 ? "has" : "have",
+            names->len == 1 ? "s" : "", s->str);
     g_string_free(s, TRUE);
     g_ptr_array_free(names, TRUE);
 }
@@ -185,12 +201,14 @@ aidstat_counts_t *aidstat_counts_load_file(const char *path, aidstat_error_t *er
     aidstat_status_t st = AIDSTAT_OK;
     for (int s = 0; s < 2 && st == AIDSTAT_OK; s++)
         if (aid_xlsx_sheet_find(x, stage_sheets[s]) < 0)
-            st = aid_error_set(err, AIDSTAT_ERR_INPUT, path, 0, 0,
-                               "the workbook has no sheet \"%s\": weapon counts need the sheets \"Committed weapons\" "
-                               "and \"Delivered weapons\" (the Kiel tracker's release-7 workbook has them)",
-                               stage_sheets[s]);
+            st = aid_error_set(
+                err, AIDSTAT_ERR_INPUT, path, 0, 0,
+                "the workbook has no sheet \"%s\": weapon counts need the sheets \"Committed weapons\" "
+                "and \"Delivered weapons\" (the Kiel tracker's release-7 workbook has them)",
+                stage_sheets[s]);
     char *release = st == AIDSTAT_OK ? aid_workbook_release(x) : NULL;
-    char *source = g_strdup_printf("Kiel Institute, Ukraine Support Tracker%s%s", release ? ", " : "", release ? release : "");
+    char *source = g_strdup_printf("Kiel Institute, Ukraine Support Tracker%s%s", release ? ", " : "",
+                                   release ? release : "");
     aidstat_counts_t *c = aid_counts_new(source);
     g_free(source);
     g_free(release);

@@ -12,9 +12,9 @@
 struct aid_csv {
     char *name;
     char delimiter;
-    bool fast; /* split quote-free lines directly (see feed) */
-    char *encoding;      /* as given; NULL = detect */
-    aid_decoder_t *dec;  /* of the last read */
+    bool fast;          /* split quote-free lines directly (see feed) */
+    char *encoding;     /* as given; NULL = detect */
+    aid_decoder_t *dec; /* of the last read */
     struct csv_parser parser;
     /* the row being assembled: field bytes back to back, NUL-separated */
     char *buf;
@@ -33,7 +33,7 @@ struct aid_csv {
     bool suspect;
     bool trimmed; /* the row given out has no blank or CR at either end of a field */
     bool row_ctl, wide, wide_prev;
-    unsigned char stop_at[256]; /* fast_line ends a field's scan at these bytes */
+    unsigned char stop_at[256];  /* fast_line ends a field's scan at these bytes */
     unsigned char blank_at[256]; /* and trims these around a field */
     /* the callback and its outcome */
     aid_csv_row_fn fn;
@@ -328,8 +328,8 @@ static aidstat_status_t limit_error(aid_csv_t *c, aidstat_error_t *err)
                          "row is larger than %u MiB", AID_CSV_MAX_ROW >> 20);
 }
 
-aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t len,
-                              aid_csv_row_fn fn, void *user, aidstat_error_t *err)
+aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t len, aid_csv_row_fn fn,
+                              void *user, aidstat_error_t *err)
 {
     enum { BLOCK = 1 << 20 };
     char *block = NULL;
@@ -360,7 +360,7 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
     block = g_malloc(BLOCK);
     size_t pos = 0;   /* next byte of data to copy */
     size_t carry = 0; /* undecoded bytes at the start of block */
-    if (fp && len) { /* bytes taken from fp before (a format sniffed on a pipe) */
+    if (fp && len) {  /* bytes taken from fp before (a format sniffed on a pipe) */
         memcpy(block, data, len);
         carry = len;
     }
@@ -408,8 +408,7 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
         memmove(block, block + used, carry);
     }
     if (fp && ferror(fp)) {
-        st = aid_error_set(err, AIDSTAT_ERR_INPUT, c->name, 0, 0, "read error: %s",
-                           g_strerror(errno));
+        st = aid_error_set(err, AIDSTAT_ERR_INPUT, c->name, 0, 0, "read error: %s", g_strerror(errno));
         goto out;
     }
     if (c->too_big || c->too_wide) {
@@ -426,10 +425,10 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
     /* libcsv reports an open quote at the end only in strict mode, which
      * would also stop at every stray quote mid-file; so look at its state:
      * a quoted field begun (pstate 2, FIELD_BEGUN) and never closed. */
-    if ((c->parser.quoted && c->parser.pstate == 2) ||
-        csv_fini(&c->parser, on_field, on_row, c) != 0) {
-        st = aid_error_set(err, AIDSTAT_ERR_INPUT, c->name, open_line, open_col,
-                           "unclosed quote: the quoted field starting in this row runs to the end of the file");
+    if ((c->parser.quoted && c->parser.pstate == 2) || csv_fini(&c->parser, on_field, on_row, c) != 0) {
+        st = aid_error_set(
+            err, AIDSTAT_ERR_INPUT, c->name, open_line, open_col,
+            "unclosed quote: the quoted field starting in this row runs to the end of the file");
         goto out;
     }
     if (c->too_big || c->too_wide)

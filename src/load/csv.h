@@ -32,8 +32,8 @@ const struct aid_decoder *aid_csv_decoder(const aid_csv_t *c);
  * byte-order mark is skipped. An unknown encoding is AIDSTAT_ERR_USAGE;
  * a byte the encoding does not allow, AIDSTAT_ERR_INPUT. Errors (I/O, unclosed quote, a row larger
  * than the limit) come back as AIDSTAT_ERR_INPUT with file:line:column. */
-aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t len,
-                              aid_csv_row_fn fn, void *user, aidstat_error_t *err);
+aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t len, aid_csv_row_fn fn,
+                              void *user, aidstat_error_t *err);
 
 /* Turn the direct split of quote-free lines off (for tests: every line
  * then goes through libcsv). */

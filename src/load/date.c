@@ -24,14 +24,13 @@ static const struct {
     const char *word; /* case-folded */
     int month;
 } month_words[] = {
-    {"january", 1},  {"jan", 1},        {"januar", 1},   {"jänner", 1},   {"jän", 1},
-    {"february", 2}, {"feb", 2},        {"februar", 2},  {"march", 3},    {"mar", 3},
-    {"märz", 3},     {"maerz", 3},      {"mär", 3},      {"mrz", 3},      {"april", 4},
-    {"apr", 4},      {"may", 5},        {"mai", 5},      {"june", 6},     {"jun", 6},
-    {"juni", 6},     {"july", 7},       {"jul", 7},      {"juli", 7},     {"august", 8},
-    {"aug", 8},      {"september", 9},  {"sep", 9},      {"sept", 9},     {"october", 10},
-    {"oct", 10},     {"oktober", 10},   {"okt", 10},     {"november", 11}, {"nov", 11},
-    {"december", 12}, {"dec", 12},      {"dezember", 12}, {"dez", 12},
+    {"january", 1}, {"jan", 1},       {"januar", 1},    {"jänner", 1},    {"jän", 1},  {"february", 2},
+    {"feb", 2},     {"februar", 2},   {"march", 3},     {"mar", 3},       {"märz", 3}, {"maerz", 3},
+    {"mär", 3},     {"mrz", 3},       {"april", 4},     {"apr", 4},       {"may", 5},  {"mai", 5},
+    {"june", 6},    {"jun", 6},       {"juni", 6},      {"july", 7},      {"jul", 7},  {"juli", 7},
+    {"august", 8},  {"aug", 8},       {"september", 9}, {"sep", 9},       {"sept", 9}, {"october", 10},
+    {"oct", 10},    {"oktober", 10},  {"okt", 10},      {"november", 11}, {"nov", 11}, {"december", 12},
+    {"dec", 12},    {"dezember", 12}, {"dez", 12},
 };
 
 static int month_word(const char *w, size_t n)
@@ -202,8 +201,7 @@ aid_date_status_t aid_date_read(const char *s, aidstat_date_order_t order, aid_d
         if (year_ok(a) && b->kind == 'n' && (b->sep == '-' || b->sep == '/') && b->ndig <= 2)
             return done(out, a->v, b->v ? b->v : -1, 0, 0, why);
         /* 03/2024, 3.2024 */
-        if (a->kind == 'n' && a->ndig <= 2 && year_ok(b) &&
-            (b->sep == '/' || b->sep == '.' || b->sep == '-'))
+        if (a->kind == 'n' && a->ndig <= 2 && year_ok(b) && (b->sep == '/' || b->sep == '.' || b->sep == '-'))
             return done(out, b->v, a->v ? a->v : -1, 0, 0, why);
         /* 2024Q1, 2024-Q1, 2024 Q1 */
         if (year_ok(a) && b->kind == 'q' && b->sep != '.' && b->sep != ',')
@@ -220,8 +218,8 @@ aid_date_status_t aid_date_read(const char *s, aidstat_date_order_t order, aid_d
         break;
     case 3:
         if (a->kind == 'n' && b->kind == 'n' && c->kind == 'n') {
-            if (year_ok(a) && b->sep == c->sep && (b->sep == '-' || b->sep == '/') &&
-                b->ndig <= 2 && c->ndig <= 2)
+            if (year_ok(a) && b->sep == c->sep && (b->sep == '-' || b->sep == '/') && b->ndig <= 2 &&
+                c->ndig <= 2)
                 return done(out, a->v, b->v ? b->v : -1, c->v ? c->v : -1, 0, why);
             if (year_ok(c) && a->ndig <= 2 && b->ndig <= 2 && b->sep == c->sep) {
                 if (b->sep == '.') /* German: always day-first */
@@ -273,8 +271,7 @@ struct aid_dates {
     uint64_t quarters;
 };
 
-aid_dates_t *aid_dates_new(const char *file, const char *column, long col,
-                           aidstat_date_order_t given)
+aid_dates_t *aid_dates_new(const char *file, const char *column, long col, aidstat_date_order_t given)
 {
     aid_dates_t *D = g_new0(aid_dates_t, 1);
     D->file = g_strdup(file);
@@ -318,10 +315,9 @@ int aid_dates_see(aid_dates_t *D, const char *s, long line, aidstat_error_t *err
         } else if (D->decided != proves) {
             char *text = aid_tally_clip(s, 40);
             aid_error_set(err, AIDSTAT_ERR_INPUT, D->file, line, D->col + 1,
-                          "date \"%s\" is %s, but column \"%s\" is %s (line %ld: \"%s\"); "
-                          AID_DATE_ADVICE,
-                          text, short_name(proves), D->column, short_name(D->decided),
-                          D->decided_line, D->decided_text);
+                          "date \"%s\" is %s, but column \"%s\" is %s (line %ld: \"%s\"); " AID_DATE_ADVICE,
+                          text, short_name(proves), D->column, short_name(D->decided), D->decided_line,
+                          D->decided_text);
             g_free(text);
             return -1;
         }
@@ -346,8 +342,7 @@ void aid_dates_ambiguous(const aid_dates_t *D, const char *where, aidstat_error_
                   D->column, D->either_text, where);
 }
 
-aid_date_status_t aid_dates_read(aid_dates_t *D, const char *s, aid_date_t *out,
-                                 const char **why)
+aid_date_status_t aid_dates_read(aid_dates_t *D, const char *s, aid_date_t *out, const char **why)
 {
     aidstat_date_order_t proves;
     aidstat_date_order_t o = D->given != AIDSTAT_DATE_ORDER_AUTO ? D->given : D->decided;
@@ -366,8 +361,7 @@ void aid_dates_notes(const aid_dates_t *D, aidstat_load_report_t *report)
     if (!D || !report)
         return;
     if (D->given != AIDSTAT_DATE_ORDER_AUTO)
-        aid_tally_note(report, "column \"%s\" read %s, as stated", D->column,
-                       aid_date_order_name(D->given));
+        aid_tally_note(report, "column \"%s\" read %s, as stated", D->column, aid_date_order_name(D->given));
     else if (D->decided != AIDSTAT_DATE_ORDER_AUTO)
         aid_tally_note(report, "column \"%s\" read %s, as line %ld shows (\"%s\")", D->column,
                        aid_date_order_name(D->decided), D->decided_line, D->decided_text);

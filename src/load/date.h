@@ -40,8 +40,7 @@ const char *aid_date_order_name(aidstat_date_order_t o);
  * first value that proves one; the first value that could be either. */
 typedef struct aid_dates aid_dates_t;
 
-aid_dates_t *aid_dates_new(const char *file, const char *column, long col,
-                           aidstat_date_order_t given);
+aid_dates_t *aid_dates_new(const char *file, const char *column, long col, aidstat_date_order_t given);
 void aid_dates_free(aid_dates_t *D);
 /* Look at a row's cell before it is read. -1 (error set) when the value
  * contradicts the column's decided order. */
@@ -54,8 +53,7 @@ bool aid_dates_waiting(const aid_dates_t *D);
 /* The error for a column still undecided; where: "in the rest of the file". */
 void aid_dates_ambiguous(const aid_dates_t *D, const char *where, aidstat_error_t *err);
 /* Read a cell under the column's order (decided or given). */
-aid_date_status_t aid_dates_read(aid_dates_t *D, const char *s, aid_date_t *out,
-                                 const char **why);
+aid_date_status_t aid_dates_read(aid_dates_t *D, const char *s, aid_date_t *out, const char **why);
 /* Notes for the load report: the order used and why, quarters met. */
 void aid_dates_notes(const aid_dates_t *D, aidstat_load_report_t *report);
 

@@ -37,20 +37,20 @@ static aidstat_status_t load_resource(const char *name, aidstat_record_fn fn, vo
     return st;
 }
 
-aidstat_status_t aidstat_load_default(aidstat_record_fn fn, void *user,
-                                      aidstat_load_report_t *report, aidstat_error_t *err)
+aidstat_status_t aidstat_load_default(aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
+                                      aidstat_error_t *err)
 {
     return load_resource(DEFAULT_NAME, fn, user, report, err);
 }
 
-aidstat_status_t aid_load_default_weapons(aidstat_record_fn fn, void *user,
-                                          aidstat_load_report_t *report, aidstat_error_t *err)
+aidstat_status_t aid_load_default_weapons(aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
+                                          aidstat_error_t *err)
 {
     return load_resource(WEAPONS_NAME, fn, user, report, err);
 }
 
-aidstat_status_t aid_load_default_sourcing(aidstat_record_fn fn, void *user,
-                                           aidstat_load_report_t *report, aidstat_error_t *err)
+aidstat_status_t aid_load_default_sourcing(aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
+                                           aidstat_error_t *err)
 {
     return load_resource(SOURCING_NAME, fn, user, report, err);
 }

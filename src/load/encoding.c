@@ -14,18 +14,18 @@ struct aid_decoder {
     char *name;     /* for messages */
     char *encoding; /* for people: "ISO-8859-1" */
     const char *how;
-    bool detect;    /* no encoding given */
-    bool started;   /* the byte-order mark has been looked for */
-    bool nonascii;  /* valid non-ASCII UTF-8 seen (so not Latin-1) */
+    bool detect;   /* no encoding given */
+    bool started;  /* the byte-order mark has been looked for */
+    bool nonascii; /* valid non-ASCII UTF-8 seen (so not Latin-1) */
     long nonascii_line;
-    GIConv cd;      /* (GIConv)-1 while reading UTF-8 as it is */
-    bool latin;     /* detected ISO-8859-1, may still become Windows-1252 */
+    GIConv cd;  /* (GIConv)-1 while reading UTF-8 as it is */
+    bool latin; /* detected ISO-8859-1, may still become Windows-1252 */
     char *buf;
     size_t cap;
     long line, col; /* after the text given out so far: 1-based line, characters on it */
     long sw_line, sw_col;
     unsigned sw_byte;
-    bool double_bom;   /* a second UTF-8 byte-order mark was skipped */
+    bool double_bom;          /* a second UTF-8 byte-order mark was skipped */
     size_t zero_pairs, pairs; /* UTF-16 without a mark: the pairs that told it, of all looked at */
 };
 
@@ -173,8 +173,7 @@ static size_t convert_iconv(aid_decoder_t *d, char *src, size_t n, bool last, si
     for (;;) {
         gchar *op = d->buf + *off;
         gsize ol = d->cap - *off;
-        gsize r = il ? g_iconv(d->cd, &ip, &il, &op, &ol)
-                     : (last ? g_iconv(d->cd, NULL, NULL, &op, &ol) : 0);
+        gsize r = il ? g_iconv(d->cd, &ip, &il, &op, &ol) : (last ? g_iconv(d->cd, NULL, NULL, &op, &ol) : 0);
         *off = (size_t)(op - d->buf);
         if (r != (gsize)-1 && (il == 0))
             break;
@@ -228,13 +227,11 @@ static bool check_cp1252(aid_decoder_t *d, const char *s, size_t n, aidstat_erro
  * UTF-8 byte-order marks, and for the zero bytes of a UTF-16 header. */
 enum { SNIFF = 256 };
 
-static aidstat_status_t use_iconv(aid_decoder_t *d, const char *enc, const char *how,
-                                  aidstat_error_t *err)
+static aidstat_status_t use_iconv(aid_decoder_t *d, const char *enc, const char *how, aidstat_error_t *err)
 {
     d->cd = g_iconv_open("UTF-8", enc);
     if (d->cd == NO_ICONV)
-        return aid_error_set(err, AIDSTAT_ERR_INPUT, d->name, 0, 0,
-                             "iconv cannot convert %s to UTF-8", enc);
+        return aid_error_set(err, AIDSTAT_ERR_INPUT, d->name, 0, 0, "iconv cannot convert %s to UTF-8", enc);
     g_free(d->encoding);
     d->encoding = g_strdup(enc);
     d->how = how;
@@ -369,8 +366,8 @@ aidstat_status_t aid_decoder_convert(aid_decoder_t *d, char *in, size_t len, boo
     if (d->nonascii)
         return aid_error_set(err, AIDSTAT_ERR_INPUT, d->name, d->line, d->col + 1,
                              "invalid UTF-8: byte 0x%02X, in a file with UTF-8 text before it "
-                             "(from line %ld), so not Latin-1 either; give the encoding with "
-                             AID_OPT("encoding") " if it is another (column counts characters)",
+                             "(from line %ld), so not Latin-1 either; give the encoding with " AID_OPT(
+                                 "encoding") " if it is another (column counts characters)",
                              b, d->nonascii_line);
     /* everything before was ASCII: Latin-1 (or Windows-1252) from here */
     d->sw_line = d->line;

@@ -46,13 +46,13 @@ typedef struct {
     const char *file, *sheet;
     aidstat_error_t *err;
     aidstat_status_t st;
-    long header;              /* row of the header, 0 before it */
+    long header; /* row of the header, 0 before it */
     long c_name, c_share, c_amount;
     GArray *shares;           /* double, parallel to names/codes */
     GPtrArray *names, *codes; /* owned strings */
     long first_row, last_row; /* the members' rows */
     long total_row;
-    double amount_total;      /* EUR bn, the total row's */
+    double amount_total; /* EUR bn, the total row's */
 } sheet_read_t;
 
 static aidstat_status_t sheet_fail(sheet_read_t *r, long row, long col, const char *fmt, ...)
@@ -100,7 +100,9 @@ static int find_header(sheet_read_t *r, char **f, size_t n, long row)
         return 0;
     r->header = row;
     if (r->c_share < 0)
-        return sheet_fail(r, row, r->c_name, "the key's header has no share column (a heading with \"share\")"), 1;
+        return sheet_fail(r, row, r->c_name,
+                          "the key's header has no share column (a heading with \"share\")"),
+               1;
     if (r->c_amount < 0)
         return sheet_fail(r, row, r->c_name,
                           "the key's header has no column of the aid it shares out (a heading with "
@@ -156,9 +158,22 @@ static int sheet_row(void *user, char **f, const size_t *lens, size_t n, long ro
 static aidstat_status_t read_key_sheet(aid_xlsx_t *x, aidstat_eukey_t *k, const char *file, size_t which,
                                        GPtrArray **codes_out, aidstat_error_t *err)
 {
-    sheet_read_t r = {k, file, book_sheets[which].sheet, err, AIDSTAT_OK, 0, -1, -1, -1,
-                      g_array_new(FALSE, FALSE, sizeof(double)), g_ptr_array_new_with_free_func(g_free),
-                      g_ptr_array_new_with_free_func(g_free), 0, 0, 0, 0};
+    sheet_read_t r = {k,
+                      file,
+                      book_sheets[which].sheet,
+                      err,
+                      AIDSTAT_OK,
+                      0,
+                      -1,
+                      -1,
+                      -1,
+                      g_array_new(FALSE, FALSE, sizeof(double)),
+                      g_ptr_array_new_with_free_func(g_free),
+                      g_ptr_array_new_with_free_func(g_free),
+                      0,
+                      0,
+                      0,
+                      0};
     long i = aid_xlsx_sheet_find(x, r.sheet);
     aidstat_status_t st = aid_xlsx_read_sheet(x, (size_t)i, sheet_row, &r, err);
     if (r.st != AIDSTAT_OK)
@@ -216,11 +231,12 @@ static aidstat_status_t same_members(GPtrArray **codes, const char *file, aidsta
                 for (guint i = 0; i < codes[have]->len; i++)
                     if (!has_code(codes[lack], codes[have]->pdata[i])) {
                         const aid_country_t *c = aid_country_by_code(codes[have]->pdata[i]);
-                        return aid_error_set(err, AIDSTAT_ERR_INPUT, file, 0, 0,
-                                             "the sheet \"%s\" names %s, which is missing from the sheet \"%s\": "
-                                             "each EU body's key must name the same members",
-                                             book_sheets[have].sheet, c ? c->name : (char *)codes[have]->pdata[i],
-                                             book_sheets[lack].sheet);
+                        return aid_error_set(
+                            err, AIDSTAT_ERR_INPUT, file, 0, 0,
+                            "the sheet \"%s\" names %s, which is missing from the sheet \"%s\": "
+                            "each EU body's key must name the same members",
+                            book_sheets[have].sheet, c ? c->name : (char *)codes[have]->pdata[i],
+                            book_sheets[lack].sheet);
                     }
             }
         }
@@ -254,8 +270,9 @@ static aidstat_eukey_t *load_book(const char *path, aidstat_error_t *err)
     if (st == AIDSTAT_OK) {
         char *release = aid_workbook_release(x);
         char *base = g_path_get_basename(path);
-        char *d = g_strdup_printf("%s%s%s, sheets \"EU aid shares\", \"EPF aid shares\" and \"EIB aid shares\"",
-                                  release ? release : "", release ? ", " : "", base);
+        char *d =
+            g_strdup_printf("%s%s%s, sheets \"EU aid shares\", \"EPF aid shares\" and \"EIB aid shares\"",
+                            release ? release : "", release ? ", " : "", base);
         aid_eukey_set_describe(k, d);
         g_free(d);
         g_free(base);
@@ -330,8 +347,9 @@ aidstat_eukey_t *aidstat_eukey_load_file(const char *path, aidstat_error_t *err)
     if (st == AIDSTAT_OK)
         st = aid_eukey_check(k, path, err);
     if (st == AIDSTAT_OK) {
-        char *d = g_strdup_printf("%s%s%s", aidstat_load_report_release(r)[0] ? aidstat_load_report_release(r) : "",
-                                  aidstat_load_report_release(r)[0] ? ", " : "", path);
+        char *d =
+            g_strdup_printf("%s%s%s", aidstat_load_report_release(r)[0] ? aidstat_load_report_release(r) : "",
+                            aidstat_load_report_release(r)[0] ? ", " : "", path);
         aid_eukey_set_describe(k, d);
         g_free(d);
     }
@@ -347,7 +365,8 @@ aidstat_eukey_t *aidstat_eukey_load_default(aidstat_error_t *err)
 {
     GBytes *b = g_resources_lookup_data(KEY_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
     if (!b) {
-        aid_error_set(err, AIDSTAT_ERR_INPUT, KEY_NAME, 0, 0, "the embedded EU attribution key is missing from this build");
+        aid_error_set(err, AIDSTAT_ERR_INPUT, KEY_NAME, 0, 0,
+                      "the embedded EU attribution key is missing from this build");
         return NULL;
     }
     gsize len;

@@ -34,7 +34,8 @@ static int row(void *user, char **f, const size_t *lens, size_t n, long line)
             g_free(h);
         }
         if (R->col_date < 0 || R->col_label < 0) {
-            aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, 1, 0, "an events file needs columns date and label");
+            aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, 1, 0,
+                          "an events file needs columns date and label");
             return 1;
         }
         return 0;

@@ -39,17 +39,17 @@ struct aidstat_inputs {
     aidstat_record_fn fn;
     void *user;
     bool allow_overlap;
-    GPtrArray *ids;     /* file_id_t*, one per added file */
-    GPtrArray *names;   /* char*: each file's name as its records give it */
+    GPtrArray *ids;   /* file_id_t*, one per added file */
+    GPtrArray *names; /* char*: each file's name as its records give it */
     /* record identity (source and release aside) -> seen_t*: with the
      * source for sourced records, without it for unsourced ones (which may
      * come from any source), and without it for all */
     GHashTable *sourced, *unsourced, *any;
     GHashTable *strings; /* sources and releases, interned */
-    GString *key;       /* scratch */
-    GPtrArray *loaded;  /* loaded_t*, one per report */
-    GPtrArray *detail;  /* char* */
-    bool clash;         /* two files held the same record */
+    GString *key;        /* scratch */
+    GPtrArray *loaded;   /* loaded_t*, one per report */
+    GPtrArray *detail;   /* char* */
+    bool clash;          /* two files held the same record */
     char *clash_text, *clash_file;
     long clash_line;
     bool overlap_refused;
@@ -131,8 +131,7 @@ static const char *sha_of(file_id_t *f)
     return f->sha256;
 }
 
-aidstat_status_t aidstat_inputs_add_file(aidstat_inputs_t *in, const char *path,
-                                         aidstat_error_t *err)
+aidstat_status_t aidstat_inputs_add_file(aidstat_inputs_t *in, const char *path, aidstat_error_t *err)
 {
     file_id_t *f = g_new0(file_id_t, 1);
     f->path = g_strdup(path);
@@ -151,8 +150,7 @@ aidstat_status_t aidstat_inputs_add_file(aidstat_inputs_t *in, const char *path,
         if (g->dev == f->dev && g->ino == f->ino) {
             in->overlap_refused = true;
             st = aid_error_set(err, AIDSTAT_ERR_INPUT, path, 0, 0,
-                               "the same file as %s, given twice: its records would count twice",
-                               g->path);
+                               "the same file as %s, given twice: its records would count twice", g->path);
         } else if (sha_of(g) && sha_of(f) && strcmp(g->sha256, f->sha256) == 0) {
             in->overlap_refused = true;
             st = aid_error_set(err, AIDSTAT_ERR_INPUT, path, 0, 0,
@@ -171,8 +169,8 @@ aidstat_status_t aidstat_inputs_add_file(aidstat_inputs_t *in, const char *path,
 static void record_key(GString *k, const aidstat_record_t *r)
 {
     g_string_truncate(k, 0);
-    g_string_append_printf(k, "%s\x1f%s\x1f%s\x1f%d-%d-%d\x1f%d\x1f%d", r->donor, r->iso3,
-                           r->recipient, r->year, r->month, r->day, (int)r->type, (int)r->measure);
+    g_string_append_printf(k, "%s\x1f%s\x1f%s\x1f%d-%d-%d\x1f%d\x1f%d", r->donor, r->iso3, r->recipient,
+                           r->year, r->month, r->day, (int)r->type, (int)r->measure);
 }
 
 static const char *str_intern(aidstat_inputs_t *in, const char *str)
@@ -214,16 +212,15 @@ static void note_clash(aidstat_inputs_t *in, const seen_t *was, const aidstat_re
         in->clash_text = g_strdup_printf(
             "the same record as %s:%ld (%s, %s, %s %s) in another release of %s (%s, there %s): "
             "two releases hold the same aid, and adding them would count it twice",
-            other, was->line, r->donor, period, aidstat_type_name(r->type),
-            aidstat_measure_name(r->measure), r->source, r->release[0] ? r->release : "release not stated",
+            other, was->line, r->donor, period, aidstat_type_name(r->type), aidstat_measure_name(r->measure),
+            r->source, r->release[0] ? r->release : "release not stated",
             was->release[0] ? was->release : "release not stated");
     else
         in->clash_text = g_strdup_printf(
             "the same record as %s:%ld (%s, %s, %s %s%s%s): the two files overlap, and adding "
             "them would count it twice",
-            other, was->line, r->donor, period, aidstat_type_name(r->type),
-            aidstat_measure_name(r->measure), r->source[0] || r->release[0] ? "; " : "",
-            r->release[0] ? r->release : r->source);
+            other, was->line, r->donor, period, aidstat_type_name(r->type), aidstat_measure_name(r->measure),
+            r->source[0] || r->release[0] ? "; " : "", r->release[0] ? r->release : r->source);
 }
 
 int aidstat_inputs_record(const aidstat_record_t *rec, void *inputs)
@@ -288,8 +285,7 @@ aidstat_status_t aidstat_inputs_finish(aidstat_inputs_t *in, aidstat_error_t *er
         for (guint i = 0; i < in->loaded->len; i++) {
             loaded_t *l = g_ptr_array_index(in->loaded, i);
             char *base = g_path_get_basename(l->file);
-            g_string_append_printf(m, "%s%s (%s)", i ? ", " : "", base,
-                                   aidstat_dataset_role_name(l->role));
+            g_string_append_printf(m, "%s%s (%s)", i ? ", " : "", base, aidstat_dataset_role_name(l->role));
             g_free(base);
             g_ptr_array_add(in->detail,
                             g_strdup_printf("%s: %s: %s", l->file, aidstat_dataset_role_name(l->role),
@@ -304,8 +300,7 @@ aidstat_status_t aidstat_inputs_finish(aidstat_inputs_t *in, aidstat_error_t *er
     }
     if (in->clash) {
         in->overlap_refused = true;
-        return aid_error_set(err, AIDSTAT_ERR_INPUT, in->clash_file, in->clash_line, 0, "%s",
-                             in->clash_text);
+        return aid_error_set(err, AIDSTAT_ERR_INPUT, in->clash_file, in->clash_line, 0, "%s", in->clash_text);
     }
     return AIDSTAT_OK;
 }

@@ -70,8 +70,7 @@ static const char *const n_original[] = {"total", "monetary_value_as_given_by_so
 
 bool aid_kiel_detect(char **norm, size_t n)
 {
-    return find(norm, n, n_donor) >= 0 && find(norm, n, n_type) >= 0 &&
-           find(norm, n, n_value) >= 0;
+    return find(norm, n, n_donor) >= 0 && find(norm, n, n_type) >= 0 && find(norm, n, n_value) >= 0;
 }
 
 aid_kiel_t *aid_kiel_new(const char *name, char **raw, char **norm, size_t n, bool date1904,
@@ -83,7 +82,7 @@ aid_kiel_t *aid_kiel_new(const char *name, char **raw, char **norm, size_t n, bo
     k->raw = g_new0(char *, n + 1);
     for (size_t i = 0; i < n; i++)
         k->raw[i] = g_strdup(raw[i]);
-    const char *const *names[K_N] = {n_donor, n_date, n_type, n_value,
+    const char *const *names[K_N] = {n_donor,     n_date,    n_type,  n_value,
                                      n_delivered, n_measure, n_dummy, n_original};
     for (int r = 0; r < K_N; r++)
         k->col[r] = find(norm, n, names[r]);
@@ -95,18 +94,16 @@ aid_kiel_t *aid_kiel_new(const char *name, char **raw, char **norm, size_t n, bo
     if (report) {
         aid_tally_begin(report, name, AID_KIEL_MAIN_FORMAT, AID_KIEL_MAIN_DESCRIPTION);
         GString *s = g_string_new(NULL);
-        static const char *const what[K_N] = {"donor", "date", "type", "value", "delivered",
-                                              "measure", "package", "original value"};
+        static const char *const what[K_N] = {"donor",     "date",    "type",    "value",
+                                              "delivered", "measure", "package", "original value"};
         for (int r = 0; r < K_N; r++)
             if (k->col[r] >= 0 && r != K_ORIGINAL)
-                g_string_append_printf(s, "%s%s from \"%s\"", s->len ? ", " : "", what[r],
-                                       raw[k->col[r]]);
+                g_string_append_printf(s, "%s%s from \"%s\"", s->len ? ", " : "", what[r], raw[k->col[r]]);
         aid_tally_note(report, "columns: %s", s->str);
         g_string_free(s, TRUE);
         if (k->col[K_MEASURE] < 0)
             aid_tally_note(report, "values in \"%s\" are commitments%s", raw[k->col[K_VALUE]],
-                           k->col[K_DELIVERED] >= 0 ? ", those in the delivered column deliveries"
-                                                    : "");
+                           k->col[K_DELIVERED] >= 0 ? ", those in the delivered column deliveries" : "");
         if (k->col[K_DATE] < 0)
             aid_tally_note(report, "no announcement-date column: records carry no period");
     }
@@ -187,8 +184,7 @@ static int digits(const char **p, int *v)
  * YYYY-MM(-DD), possibly after words ("until 7/27/2022", "unclear, 04/22")
  * or followed by more ("between 3/4/22 & 3/11/22": the first date).
  * wording gets a description of what was not a plain date ("" if none). */
-static bool parse_date(const char *s, bool date1904, int *y, int *m, int *d, char *wording,
-                       size_t wlen)
+static bool parse_date(const char *s, bool date1904, int *y, int *m, int *d, char *wording, size_t wlen)
 {
     wording[0] = '\0';
     double serial;
@@ -282,8 +278,8 @@ static void skip(aid_kiel_t *k, long line, const char *why)
     seen(k, why, line);
 }
 
-int aid_kiel_row(aid_kiel_t *k, char **f, const size_t *lens, size_t n, long line,
-                 aidstat_record_fn fn, void *user)
+int aid_kiel_row(aid_kiel_t *k, char **f, const size_t *lens, size_t n, long line, aidstat_record_fn fn,
+                 void *user)
 {
     if (k->report)
         aid_tally_row(k->report);
@@ -315,18 +311,19 @@ int aid_kiel_row(aid_kiel_t *k, char **f, const size_t *lens, size_t n, long lin
         double ov;
         const char *os = cell(f, n, C[K_ORIGINAL]);
         if (item_row)
-            skip(k, line, "rows after the first of a package (its value is on the first row), "
-                          "skipped");
+            skip(k, line,
+                 "rows after the first of a package (its value is on the first row), "
+                 "skipped");
         else if (!vs[0] && aid_number_parse(os, false, &ov) == AID_NUM_OK)
-            return reject(k, line, "EUR value empty though the original-currency value is given",
-                          C[K_VALUE], os);
+            return reject(k, line, "EUR value empty though the original-currency value is given", C[K_VALUE],
+                          os);
         else
             skip(k, line, "rows without a value (\".\" or empty), skipped");
         return 0;
     }
     if (item_row)
-        return reject(k, line, "a value on a row that is not the first of its package",
-                      C[K_DUMMY], vr == AID_NUM_OK ? vs : ds);
+        return reject(k, line, "a value on a row that is not the first of its package", C[K_DUMMY],
+                      vr == AID_NUM_OK ? vs : ds);
 
     const char *ts = cell(f, n, C[K_TYPE]);
     int type = aid_type_parse(ts);
@@ -352,8 +349,7 @@ int aid_kiel_row(aid_kiel_t *k, char **f, const size_t *lens, size_t n, long lin
              g_str_has_prefix(s, "unclear"))) {
             /* the tracker counts these in its totals: keep them, undated */
             char note[200];
-            snprintf(note, sizeof note,
-                     "announcement date given as \"%.40s\": kept without a period", s);
+            snprintf(note, sizeof note, "announcement date given as \"%.40s\": kept without a period", s);
             seen(k, note, line);
             y = m = d = 0;
         } else if (!dated) {
@@ -367,8 +363,8 @@ int aid_kiel_row(aid_kiel_t *k, char **f, const size_t *lens, size_t n, long lin
         }
         if (y >= 2900 && y < 3000) {
             char note[160];
-            snprintf(note, sizeof note, "year %d read as %d (a typo: the tracker starts in 2022)",
-                     y, y - 900);
+            snprintf(note, sizeof note, "year %d read as %d (a typo: the tracker starts in 2022)", y,
+                     y - 900);
             seen(k, note, line);
             y -= 900;
         }

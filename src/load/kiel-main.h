@@ -11,7 +11,7 @@
 typedef struct aid_kiel aid_kiel_t;
 
 #define AID_KIEL_MAIN_FORMAT "kiel-main-data"
-#define AID_KIEL_MAIN_DESCRIPTION \
+#define AID_KIEL_MAIN_DESCRIPTION                                                                            \
     "Kiel Ukraine Support Tracker: bilateral MAIN DATA (one row per package item, EUR)"
 
 /* Whether normalised header names look like the MAIN DATA sheet: a donor
@@ -23,11 +23,10 @@ bool aid_kiel_detect(char **norm, size_t n);
 aid_kiel_t *aid_kiel_new(const char *name, char **raw, char **norm, size_t n, bool date1904,
                          const char *release, aidstat_load_report_t *report);
 /* One data row; returns non-zero when fn asked to stop. */
-int aid_kiel_row(aid_kiel_t *k, char **f, const size_t *lens, size_t n, long line,
-                 aidstat_record_fn fn, void *user);
+int aid_kiel_row(aid_kiel_t *k, char **f, const size_t *lens, size_t n, long line, aidstat_record_fn fn,
+                 void *user);
 /* The counted notes, into the report. */
 void aid_kiel_finish(aid_kiel_t *k);
 void aid_kiel_free(aid_kiel_t *k);
-
 
 #endif

@@ -63,8 +63,8 @@ typedef struct {
      * text looked at */
     int *kind;
     char **kind_text, **kind_last;
-    long *kind_line; /* or, before a kind is seen, how many other words were */
-    aid_sipri_t *sipri; /* a SIPRI export takes the rows over */
+    long *kind_line;        /* or, before a kind is seen, how many other words were */
+    aid_sipri_t *sipri;     /* a SIPRI export takes the rows over */
     const aid_rows_t *rows; /* where rows come from (a workbook sheet), or NULL for CSV */
     aid_kiel_t *kiel;       /* the Kiel MAIN DATA sheet, read by its own rules */
     const bool *suspect;    /* the reader's word on whether the row needs a closer look */
@@ -73,23 +73,23 @@ typedef struct {
     /* ';' files with no decimal mark given: each value column's mark is
      * decided by its own values (see marked_row) */
     bool marks;
-    aid_mark_t *mark;       /* per column: AID_MARK_NONE (undecided), _POINT or _COMMA */
-    long *mark_line;        /* the line whose value decided it */
-    char **mark_text;       /* and that value */
-    long *either_line;      /* the first "1.500" met while undecided */
+    aid_mark_t *mark;  /* per column: AID_MARK_NONE (undecided), _POINT or _COMMA */
+    long *mark_line;   /* the line whose value decided it */
+    char **mark_text;  /* and that value */
+    long *either_line; /* the first "1.500" met while undecided */
     char **either_text;
-    GPtrArray *held;        /* rows held back until their columns are decided */
-    int *numcols;           /* the number columns, nnum of them */
-    size_t nnum, waiting;   /* waiting: columns with a "1.500" and no mark yet */
-    aid_dates_t *dates;     /* the date column's day/month order (date.c) */
-    size_t wide_periods;    /* period columns of a wide layout (wide.c) */
-    uint64_t invisible;     /* zero-width characters and BOMs removed from names */
-    long invisible_line;    /* the first line that had one */
+    GPtrArray *held;      /* rows held back until their columns are decided */
+    int *numcols;         /* the number columns, nnum of them */
+    size_t nnum, waiting; /* waiting: columns with a "1.500" and no mark yet */
+    aid_dates_t *dates;   /* the date column's day/month order (date.c) */
+    size_t wide_periods;  /* period columns of a wide layout (wide.c) */
+    uint64_t invisible;   /* zero-width characters and BOMs removed from names */
+    long invisible_line;  /* the first line that had one */
     /* per distinct donor cell (the first AID_DONOR_CACHE): whether it
      * names a sum over donors, 0 before it is looked at, else 1 + the answer */
     aid_intern_t *donor_cells;
     aid_intern_cache_t *donor_cache;
-    GArray *aggregate;      /* guint8 per donor cell id */
+    GArray *aggregate; /* guint8 per donor cell id */
 } loader_t;
 
 void aidstat_load_options_init(aidstat_load_options_t *opt)
@@ -111,12 +111,16 @@ static const char *trim(char *s)
 }
 
 static const char *role_field_names[ROLE_COUNT] = {
-    [ROLE_IGNORE] = "ignore", [ROLE_DONOR] = "donor", [ROLE_ISO3] = "iso3",
-    [ROLE_RECIPIENT] = "recipient", [ROLE_YEAR] = "year", [ROLE_MONTH] = "month",
-    [ROLE_DAY] = "day", [ROLE_DATE] = "date", [ROLE_TYPE] = "type", [ROLE_MEASURE] = "measure",
-    [ROLE_VALUE] = "value", [ROLE_WIDE] = NULL, [ROLE_CHECKSUM] = NULL,
-    [ROLE_CURRENCY] = "currency", [ROLE_UNIT] = "unit", [ROLE_GDP] = "gdp",
-    [ROLE_GDP_YEAR] = "gdp_year", [ROLE_SOURCE] = "source", [ROLE_RELEASE] = "release",
+    [ROLE_IGNORE] = "ignore",     [ROLE_DONOR] = "donor",
+    [ROLE_ISO3] = "iso3",         [ROLE_RECIPIENT] = "recipient",
+    [ROLE_YEAR] = "year",         [ROLE_MONTH] = "month",
+    [ROLE_DAY] = "day",           [ROLE_DATE] = "date",
+    [ROLE_TYPE] = "type",         [ROLE_MEASURE] = "measure",
+    [ROLE_VALUE] = "value",       [ROLE_WIDE] = NULL,
+    [ROLE_CHECKSUM] = NULL,       [ROLE_CURRENCY] = "currency",
+    [ROLE_UNIT] = "unit",         [ROLE_GDP] = "gdp",
+    [ROLE_GDP_YEAR] = "gdp_year", [ROLE_SOURCE] = "source",
+    [ROLE_RELEASE] = "release",
 };
 
 static const char *scale_name(double s)
@@ -135,8 +139,7 @@ static void scale_notes(loader_t *L)
             continue;
         if (c->scale > 0)
             aid_tally_note(L->report, "column \"%s\" read in %s, as its header says%s", L->raw[i],
-                           scale_name(c->scale),
-                           unit_col ? " (the unit column is not used for it)" : "");
+                           scale_name(c->scale), unit_col ? " (the unit column is not used for it)" : "");
         else if (unit_col)
             aid_tally_note(L->report, "column \"%s\" read in the unit each row's column \"%s\" names",
                            L->raw[i], L->raw[L->first[ROLE_UNIT]]);
@@ -183,11 +186,12 @@ static aidstat_status_t apply_map(loader_t *L, const char *spec)
         c.type = -1; /* the row's type, or all types */
         c.measure = m;
     } else {
-        st = aid_error_set(L->err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                           AID_OPT("map \"%s\"") ": unknown field \"%s\" (fields: donor, iso3, recipient, "
-                           "year, month, day, date, type, measure, value, currency, unit, gdp, "
-                           "gdp_year, source, release, ignore, or an aid type or measure)",
-                           spec, field);
+        st = aid_error_set(
+            L->err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+            AID_OPT("map \"%s\"") ": unknown field \"%s\" (fields: donor, iso3, recipient, "
+                                  "year, month, day, date, type, measure, value, currency, unit, gdp, "
+                                  "gdp_year, source, release, ignore, or an aid type or measure)",
+            spec, field);
         goto out;
     }
     if (col < 0) {
@@ -243,8 +247,7 @@ static void find_release(loader_t *L)
 
 static bool is_number_column(const aid_column_t *c)
 {
-    return c->role == ROLE_VALUE || c->role == ROLE_WIDE || c->role == ROLE_CHECKSUM ||
-           c->role == ROLE_GDP;
+    return c->role == ROLE_VALUE || c->role == ROLE_WIDE || c->role == ROLE_CHECKSUM || c->role == ROLE_GDP;
 }
 
 /* Which reader the header calls for: the Kiel MAIN DATA sheet's own
@@ -387,8 +390,7 @@ static aidstat_status_t header_roles(loader_t *L, char **norm, size_t n)
 static void header_readers(loader_t *L, size_t n)
 {
     L->checksum = L->first[ROLE_CHECKSUM] >= 0;
-    if (L->csv && aid_csv_delimiter(L->csv) == ';' && !L->opt->decimal_comma &&
-        !L->opt->decimal_point) {
+    if (L->csv && aid_csv_delimiter(L->csv) == ';' && !L->opt->decimal_comma && !L->opt->decimal_point) {
         /* Excel writes ';' files where ',' is the decimal mark: there
          * "1.500" is 1500, elsewhere 1.5 */
         L->marks = true;
@@ -403,8 +405,8 @@ static void header_readers(loader_t *L, size_t n)
                 L->numcols[L->nnum++] = (int)i;
     }
     if (L->first[ROLE_DATE] >= 0)
-        L->dates = aid_dates_new(L->name, L->raw[L->first[ROLE_DATE]], L->first[ROLE_DATE],
-                                 L->opt->date_order);
+        L->dates =
+            aid_dates_new(L->name, L->raw[L->first[ROLE_DATE]], L->first[ROLE_DATE], L->opt->date_order);
     if (!L->profile && L->first[ROLE_MEASURE] < 0) {
         L->kind = g_new(int, n);
         for (size_t i = 0; i < n; i++)
@@ -430,17 +432,17 @@ static aidstat_status_t header_required(loader_t *L)
             return st;
         }
         if (L->first[ROLE_VALUE] < 0 && L->first[ROLE_WIDE] < 0) {
-            st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
-                               "no value column in the header (looked for value, amount, eur, "
-                               "usd, or aid-type columns such as military; use " AID_OPT("map value=COLUMN") ")");
+            st = aid_error_set(
+                L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
+                "no value column in the header (looked for value, amount, eur, "
+                "usd, or aid-type columns such as military; use " AID_OPT("map value=COLUMN") ")");
             return st;
         }
-        if (L->first[ROLE_YEAR] < 0 && L->first[ROLE_DATE] < 0 && !(P && P->no_period) &&
-            !L->wide_periods && L->report)
+        if (L->first[ROLE_YEAR] < 0 && L->first[ROLE_DATE] < 0 && !(P && P->no_period) && !L->wide_periods &&
+            L->report)
             aid_tally_note(L->report, "no year or date column: records carry no period");
         if (L->first[ROLE_MONTH] >= 0 && L->first[ROLE_YEAR] < 0) {
-            st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1,
-                               (long)L->first[ROLE_MONTH] + 1,
+            st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, (long)L->first[ROLE_MONTH] + 1,
                                "a month column without a year column");
             return st;
         }
@@ -456,10 +458,9 @@ static void header_settle(loader_t *L, char **norm, size_t n)
     if (L->report && L->first[ROLE_MEASURE] >= 0) {
         char *mn = aid_header_normalize(L->raw[L->first[ROLE_MEASURE]]);
         if (aid_header_is_transaction(mn))
-            aid_tally_caveat(L->report,
-                             "transaction kinds read as measures: obligations as commitments, "
-                             "disbursements as deliveries; appropriations and budget requests "
-                             "are not aid given and are rejected");
+            aid_tally_caveat(L->report, "transaction kinds read as measures: obligations as commitments, "
+                                        "disbursements as deliveries; appropriations and budget requests "
+                                        "are not aid given and are rejected");
         g_free(mn);
     }
     L->default_type = P && P->type >= 0 ? P->type : AIDSTAT_TYPE_TOTAL;
@@ -467,8 +468,7 @@ static void header_settle(loader_t *L, char **norm, size_t n)
     bool wide_needs_measure = false;
     for (size_t i = 0; i < n; i++)
         wide_needs_measure |= L->cols[i].role == ROLE_WIDE && L->cols[i].measure < 0;
-    if (L->report && !P && L->first[ROLE_MEASURE] < 0 &&
-        (L->first[ROLE_VALUE] >= 0 || wide_needs_measure))
+    if (L->report && !P && L->first[ROLE_MEASURE] < 0 && (L->first[ROLE_VALUE] >= 0 || wide_needs_measure))
         aid_tally_note(L->report, "no measure column: values are taken as allocations");
     if (L->report && !P && L->first[ROLE_TYPE] < 0 && L->first[ROLE_VALUE] >= 0)
         aid_tally_note(L->report, "no aid-type column: values are all types together (type total)");
@@ -561,8 +561,7 @@ static bool identify(loader_t *L, long line, aidstat_record_t *rec)
 /* Whether a name or text cell is fit to be a record's string: at most max
  * bytes (Pango and case folding would choke on megabyte names). Rejects the row
  * and returns false when not. */
-static bool text_ok(loader_t *L, long line, int c, const char *s, size_t bound, const char *what,
-                    size_t max)
+static bool text_ok(loader_t *L, long line, int c, const char *s, size_t bound, const char *what, size_t max)
 {
     if (bound <= max) /* the field before trimming: most are short */
         return true;
@@ -704,9 +703,8 @@ static int contradiction(loader_t *L, long line, int c, const char *s, aid_mark_
     char *name = aid_tally_clip(L->raw[c], 80);
     char *text = aid_tally_clip(s, 40), *was = aid_tally_clip(L->mark_text[c], 40);
     aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, line, (long)c + 1,
-                  "value \"%s\" has %s, but column \"%s\" has %s (line %ld: \"%s\"); "
-                  AID_MARK_ADVICE,
-                  text, mark_name(m), name, mark_name(L->mark[c]), L->mark_line[c], was);
+                  "value \"%s\" has %s, but column \"%s\" has %s (line %ld: \"%s\"); " AID_MARK_ADVICE, text,
+                  mark_name(m), name, mark_name(L->mark[c]), L->mark_line[c], was);
     g_free(name);
     g_free(text);
     g_free(was);
@@ -841,7 +839,8 @@ static int row_who(loader_t *L, char **f, const size_t *lens, long line, aidstat
     if (c >= 0 && !text_ok(L, line, c, f[c], lens[c], "donor name", AID_MAX_NAME))
         return 0;
     /* a split's records are totals over donors (Kiel's sourcing split covers all of them) */
-    if (c >= 0 && !(L->profile && L->profile->role == AIDSTAT_DATASET_SPLIT) && donor_aggregate(L, rec->donor))
+    if (c >= 0 && !(L->profile && L->profile->role == AIDSTAT_DATASET_SPLIT) &&
+        donor_aggregate(L, rec->donor))
         return reject_col(L, line, "a total over donors, not a donor", c, rec->donor);
     if ((c = L->first[ROLE_ISO3]) >= 0) {
         if (!text_ok(L, line, c, f[c], lens[c], "donor code", AID_MAX_NAME))
@@ -877,8 +876,7 @@ static int row_when(loader_t *L, char **f, long line, aidstat_record_t *rec)
                    !strcmp(P->name, "aidstat-long");
     if ((c = L->first[ROLE_YEAR]) >= 0 && !undated) {
         if (!aid_int_parse(f[c], &v))
-            return reject_col(L, line, f[c][0] ? "year is not a whole number" : "year missing",
-                              c, f[c]);
+            return reject_col(L, line, f[c][0] ? "year is not a whole number" : "year missing", c, f[c]);
         if (v < 1900 || v > 2999)
             return reject_col(L, line, "year out of range", c, f[c]);
         rec->year = (int)v;
@@ -1124,8 +1122,7 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
     rec.iso3 = P && P->iso3 ? P->iso3 : "";
     rec.donor = P && P->donor ? P->donor : "";
     double scale = L->scale;
-    if ((go = row_who(L, f, lens, line, &rec)) != ROW_GO ||
-        (go = row_when(L, f, line, &rec)) != ROW_GO ||
+    if ((go = row_who(L, f, lens, line, &rec)) != ROW_GO || (go = row_when(L, f, line, &rec)) != ROW_GO ||
         (go = row_what(L, f, lens, line, &rec, &scale)) != ROW_GO)
         return go;
     if (L->first[ROLE_VALUE] >= 0)
@@ -1142,8 +1139,8 @@ enum { HOLD_MAX = 1000 };
 typedef struct {
     long line;
     size_t n;
-    char **f;    /* given to data_row, which may move a pointer past blanks */
-    char **own;  /* the fields as allocated */
+    char **f;   /* given to data_row, which may move a pointer past blanks */
+    char **own; /* the fields as allocated */
     size_t *lens;
 } held_row_t;
 
@@ -1291,8 +1288,8 @@ static aidstat_status_t marks_finish(loader_t *L)
     for (size_t i = 0; L->marks && L->report && i < L->ncols; i++)
         if (L->mark[i] != AID_MARK_NONE) {
             char *text = aid_tally_clip(L->mark_text[i], 40);
-            aid_tally_note(L->report, "column \"%s\" read with %s, as line %ld shows (\"%s\")",
-                           L->raw[i], mark_name(L->mark[i]), L->mark_line[i], text);
+            aid_tally_note(L->report, "column \"%s\" read with %s, as line %ld shows (\"%s\")", L->raw[i],
+                           mark_name(L->mark[i]), L->mark_line[i], text);
             g_free(text);
         }
     return AIDSTAT_OK;
@@ -1354,9 +1351,9 @@ static int on_row(void *user, char **f, const size_t *lens, size_t n, long line)
             L->err->code = st;
         return st != AIDSTAT_OK;
     }
-    if (L->kiel ? aid_kiel_row(L->kiel, f, lens, n, line, L->fn, L->user)
+    if (L->kiel                ? aid_kiel_row(L->kiel, f, lens, n, line, L->fn, L->user)
         : L->marks || L->dates ? marked_row(L, f, lens, n, line)
-                   : data_row(L, f, lens, n, line)) {
+                               : data_row(L, f, lens, n, line)) {
         if (L->err && !L->err->code)
             aid_error_set(L->err, AIDSTAT_ERR_ABORTED, L->name, line, 0, "stopped by the caller");
         return 1;
@@ -1364,10 +1361,9 @@ static int on_row(void *user, char **f, const size_t *lens, size_t n, long line)
     return 0;
 }
 
-static aidstat_status_t run(const char *name, const char *path, FILE *fp, const char *data,
-                            size_t len, const aid_rows_t *rows, const aidstat_load_options_t *opt,
-                            aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
-                            aidstat_error_t *err)
+static aidstat_status_t run(const char *name, const char *path, FILE *fp, const char *data, size_t len,
+                            const aid_rows_t *rows, const aidstat_load_options_t *opt, aidstat_record_fn fn,
+                            void *user, aidstat_load_report_t *report, aidstat_error_t *err)
 {
     aidstat_load_options_t defaults;
     if (!opt) {
@@ -1411,8 +1407,7 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
             err->line = err->column = 0;
         }
         if (st == AIDSTAT_OK && !L.header_done)
-            st = aid_error_set(err, AIDSTAT_ERR_INPUT, rows->where, 0, 0,
-                               "empty sheet: no header row");
+            st = aid_error_set(err, AIDSTAT_ERR_INPUT, rows->where, 0, 0, "empty sheet: no header row");
     } else {
         if (report)
             aid_tally_begin(report, L.name, "csv", "");
@@ -1425,7 +1420,9 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
         aidstat_progress_fn progress = aid_tally_progress(report, &puser);
         if (progress) {
             struct stat sb;
-            uint64_t total = !fp ? len : fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode) ? (uint64_t)sb.st_size : 0;
+            uint64_t total = !fp                                                  ? len
+                             : fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode) ? (uint64_t)sb.st_size
+                                                                                  : 0;
             aid_csv_set_progress(csv, progress, puser, total);
         }
         st = aid_csv_read(csv, fp, data, len, on_row, &L, err);
@@ -1478,16 +1475,16 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
     return st;
 }
 
-aidstat_status_t aid_load_rows(const char *name, const aid_rows_t *rows,
-                               const aidstat_load_options_t *opt, aidstat_record_fn fn, void *user,
-                               aidstat_load_report_t *report, aidstat_error_t *err)
+aidstat_status_t aid_load_rows(const char *name, const aid_rows_t *rows, const aidstat_load_options_t *opt,
+                               aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
+                               aidstat_error_t *err)
 {
     return run(name, NULL, NULL, NULL, 0, rows, opt, fn, user, report, err);
 }
 
-aidstat_status_t aid_load_csv(const char *name, const char *path, FILE *fp, const char *head,
-                              size_t n, const aidstat_load_options_t *opt, aidstat_record_fn fn,
-                              void *user, aidstat_load_report_t *report, aidstat_error_t *err)
+aidstat_status_t aid_load_csv(const char *name, const char *path, FILE *fp, const char *head, size_t n,
+                              const aidstat_load_options_t *opt, aidstat_record_fn fn, void *user,
+                              aidstat_load_report_t *report, aidstat_error_t *err)
 {
     return run(name, path, fp, head, n, NULL, opt, fn, user, report, err);
 }

@@ -34,29 +34,30 @@ typedef enum {
 
 typedef struct {
     aid_role_t role;
-    int type;        /* ROLE_WIDE: the type, or -1 for the row's type column */
-    int measure;     /* ROLE_WIDE: the measure, or -1 for the row's measure column */
-    double scale;    /* multiply values by this (0 = use the unit) */
+    int type;             /* ROLE_WIDE: the type, or -1 for the row's type column */
+    int measure;          /* ROLE_WIDE: the measure, or -1 for the row's measure column */
+    double scale;         /* multiply values by this (0 = use the unit) */
     const char *currency; /* from the header name ("eur"), or NULL */
-    int year, month; /* ROLE_WIDE: the period the header names ("2024", "März 2024"), or 0 */
+    int year, month;      /* ROLE_WIDE: the period the header names ("2024", "März 2024"), or 0 */
 } aid_column_t;
 
 typedef struct {
-    const char *name;         /* "kiel-data-explorer" */
-    const char *description;  /* "Kiel Ukraine Support Tracker: data explorer (allocations by donor and month)" */
+    const char *name; /* "kiel-data-explorer" */
+    const char
+        *description; /* "Kiel Ukraine Support Tracker: data explorer (allocations by donor and month)" */
     const char *const *header; /* the exact header (normalised names), NULL-terminated */
     /* per header column, in the same order */
     const aid_column_t *columns;
     /* constants for what the file leaves unsaid */
     const char *donor, *iso3;
     const char *currency;
-    double scale;             /* values and gdp in this unit (1e9: € bn) */
+    double scale; /* values and gdp in this unit (1e9: € bn) */
     int gdp_year;
     const char *source;
-    int type, measure;        /* -1 = from the file */
-    bool no_period;           /* rows carry no date: records get year 0 */
-    bool kiel_release;        /* read release_info.csv beside the file */
-    const char *note;         /* said in the load report */
+    int type, measure;           /* -1 = from the file */
+    bool no_period;              /* rows carry no date: records get year 0 */
+    bool kiel_release;           /* read release_info.csv beside the file */
+    const char *note;            /* said in the load report */
     aidstat_dataset_role_t role; /* what the file is */
 } aid_profile_t;
 
@@ -114,9 +115,9 @@ typedef struct {
 /* The CSV row engine (load/load.c): a CSV from fp (of which the first n
  * bytes, head, were read already; head NULL when fp was rewound) or, with
  * fp NULL, from the n bytes at head. path is NULL for memory. */
-aidstat_status_t aid_load_csv(const char *name, const char *path, FILE *fp, const char *head,
-                              size_t n, const aidstat_load_options_t *opt, aidstat_record_fn fn,
-                              void *user, aidstat_load_report_t *report, aidstat_error_t *err);
+aidstat_status_t aid_load_csv(const char *name, const char *path, FILE *fp, const char *head, size_t n,
+                              const aidstat_load_options_t *opt, aidstat_record_fn fn, void *user,
+                              aidstat_load_report_t *report, aidstat_error_t *err);
 
 /* The Kiel release a workbook's ReadMe sheet names ("7th release"), or
  * NULL; g_free it. (x is an aid_xlsx_t, load/xlsx.h.) */
@@ -124,25 +125,23 @@ struct aid_xlsx;
 char *aid_workbook_release(struct aid_xlsx *x);
 
 /* A workbook sheet's rows through the same engine. */
-aidstat_status_t aid_load_rows(const char *name, const aid_rows_t *rows,
-                               const aidstat_load_options_t *opt, aidstat_record_fn fn, void *user,
-                               aidstat_load_report_t *report, aidstat_error_t *err);
+aidstat_status_t aid_load_rows(const char *name, const aid_rows_t *rows, const aidstat_load_options_t *opt,
+                               aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
+                               aidstat_error_t *err);
 
 /* A workbook, from path or from data/len: picks a sheet (opt->sheet, else
  * the Kiel MAIN DATA sheet, else the first), lists the sheets in the
  * report's notes and loads the sheet's rows. */
-aidstat_status_t aid_load_workbook(const char *path, const char *data, size_t len,
-                                   const char *name, const aidstat_load_options_t *opt,
-                                   aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
-                                   aidstat_error_t *err);
+aidstat_status_t aid_load_workbook(const char *path, const char *data, size_t len, const char *name,
+                                   const aidstat_load_options_t *opt, aidstat_record_fn fn, void *user,
+                                   aidstat_load_report_t *report, aidstat_error_t *err);
 
 /* The same from a stream that cannot seek (standard input), of which the
  * first n bytes, head, were read already: it is copied to a temporary
  * file first (see aid_xlsx_open_stream). */
 aidstat_status_t aid_load_workbook_stream(FILE *fp, const void *head, size_t n, const char *name,
-                                          const aidstat_load_options_t *opt, aidstat_record_fn fn,
-                                          void *user, aidstat_load_report_t *report,
-                                          aidstat_error_t *err);
+                                          const aidstat_load_options_t *opt, aidstat_record_fn fn, void *user,
+                                          aidstat_load_report_t *report, aidstat_error_t *err);
 
 /* The Kiel release label from release_info.csv's row, e.g. "Release 29 (04/2026)". */
 char *aid_kiel_release_label(const char *release, const char *period);
@@ -150,13 +149,13 @@ char *aid_kiel_release_label(const char *release, const char *period);
 /* The heavy weapons of the embedded release (kiel-ust-r29-weapons.csv):
  * value by donor, no dates; kept apart from the default dataset because
  * they are part of its military aid, not in addition to it. */
-aidstat_status_t aid_load_default_weapons(aidstat_record_fn fn, void *user,
-                                          aidstat_load_report_t *report, aidstat_error_t *err);
+aidstat_status_t aid_load_default_weapons(aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
+                                          aidstat_error_t *err);
 
 /* The embedded release's sourcing split (kiel-ust-r29-sourcing.csv):
  * military allocations of all donors by month and how they were sourced;
  * kept apart for the same reason. */
-aidstat_status_t aid_load_default_sourcing(aidstat_record_fn fn, void *user,
-                                           aidstat_load_report_t *report, aidstat_error_t *err);
+aidstat_status_t aid_load_default_sourcing(aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
+                                           aidstat_error_t *err);
 
 #endif

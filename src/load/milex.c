@@ -34,50 +34,174 @@
 static const struct {
     const char *name, *iso3;
 } sipri_codes[] = {
-    {"Afghanistan", "AFG"}, {"Albania", "ALB"}, {"Algeria", "DZA"}, {"Angola", "AGO"},
-    {"Argentina", "ARG"}, {"Armenia", "ARM"}, {"Australia", "AUS"}, {"Austria", "AUT"},
-    {"Azerbaijan", "AZE"}, {"Bahrain", "BHR"}, {"Bangladesh", "BGD"}, {"Belarus", "BLR"},
-    {"Belgium", "BEL"}, {"Belize", "BLZ"}, {"Benin", "BEN"}, {"Bolivia", "BOL"},
-    {"Bosnia and Herzegovina", "BIH"}, {"Botswana", "BWA"}, {"Brazil", "BRA"},
-    {"Brunei", "BRN"}, {"Bulgaria", "BGR"}, {"Burkina Faso", "BFA"}, {"Burundi", "BDI"},
-    {"Cambodia", "KHM"}, {"Cameroon", "CMR"}, {"Canada", "CAN"}, {"Cape Verde", "CPV"},
-    {"Central African Republic", "CAF"}, {"Chad", "TCD"}, {"Chile", "CHL"}, {"China", "CHN"},
-    {"Colombia", "COL"}, {"Congo, DR", "COD"}, {"Congo, Republic", "COG"},
-    {"Costa Rica", "CRI"}, {"Cote d'Ivoire", "CIV"}, {"Croatia", "HRV"}, {"Cuba", "CUB"},
-    {"Cyprus", "CYP"}, {"Czechia", "CZE"}, {"Denmark", "DNK"}, {"Djibouti", "DJI"},
-    {"Dominican Republic", "DOM"}, {"Ecuador", "ECU"}, {"Egypt", "EGY"},
-    {"El Salvador", "SLV"}, {"Equatorial Guinea", "GNQ"}, {"Eritrea", "ERI"},
-    {"Estonia", "EST"}, {"Eswatini", "SWZ"}, {"Ethiopia", "ETH"}, {"European Union", "EUU"},
-    {"Fiji", "FJI"}, {"Finland", "FIN"}, {"France", "FRA"}, {"Gabon", "GAB"},
-    {"Gambia, The", "GMB"}, {"Georgia", "GEO"}, {"Germany", "DEU"}, {"Ghana", "GHA"},
-    {"Greece", "GRC"}, {"Guatemala", "GTM"}, {"Guinea", "GIN"}, {"Guinea-Bissau", "GNB"},
-    {"Guyana", "GUY"}, {"Haiti", "HTI"}, {"Honduras", "HND"}, {"Hungary", "HUN"},
-    {"Iceland", "ISL"}, {"India", "IND"}, {"Indonesia", "IDN"}, {"Iran", "IRN"},
-    {"Iraq", "IRQ"}, {"Ireland", "IRL"}, {"Israel", "ISR"}, {"Italy", "ITA"},
-    {"Jamaica", "JAM"}, {"Japan", "JPN"}, {"Jordan", "JOR"}, {"Kazakhstan", "KAZ"},
-    {"Kenya", "KEN"}, {"Korea, North", "PRK"}, {"Korea, South", "KOR"}, {"Kosovo", "XKX"},
-    {"Kuwait", "KWT"}, {"Kyrgyz Republic", "KGZ"}, {"Laos", "LAO"}, {"Latvia", "LVA"},
-    {"Lebanon", "LBN"}, {"Lesotho", "LSO"}, {"Liberia", "LBR"}, {"Libya", "LBY"},
-    {"Lithuania", "LTU"}, {"Luxembourg", "LUX"}, {"Madagascar", "MDG"}, {"Malawi", "MWI"},
-    {"Malaysia", "MYS"}, {"Mali", "MLI"}, {"Malta", "MLT"}, {"Mauritania", "MRT"},
-    {"Mauritius", "MUS"}, {"Mexico", "MEX"}, {"Moldova", "MDA"}, {"Mongolia", "MNG"},
-    {"Montenegro", "MNE"}, {"Morocco", "MAR"}, {"Mozambique", "MOZ"}, {"Myanmar", "MMR"},
-    {"Namibia", "NAM"}, {"Nepal", "NPL"}, {"Netherlands", "NLD"}, {"New Zealand", "NZL"},
-    {"Nicaragua", "NIC"}, {"Niger", "NER"}, {"Nigeria", "NGA"}, {"North Macedonia", "MKD"},
-    {"Norway", "NOR"}, {"Oman", "OMN"}, {"Pakistan", "PAK"}, {"Panama", "PAN"},
-    {"Papua New Guinea", "PNG"}, {"Paraguay", "PRY"}, {"Peru", "PER"},
-    {"Philippines", "PHL"}, {"Poland", "POL"}, {"Portugal", "PRT"}, {"Qatar", "QAT"},
-    {"Romania", "ROU"}, {"Russia", "RUS"}, {"Rwanda", "RWA"}, {"Saudi Arabia", "SAU"},
-    {"Senegal", "SEN"}, {"Serbia", "SRB"}, {"Seychelles", "SYC"}, {"Sierra Leone", "SLE"},
-    {"Singapore", "SGP"}, {"Slovakia", "SVK"}, {"Slovenia", "SVN"}, {"Somalia", "SOM"},
-    {"South Africa", "ZAF"}, {"South Sudan", "SSD"}, {"Spain", "ESP"}, {"Sri Lanka", "LKA"},
-    {"Sudan", "SDN"}, {"Sweden", "SWE"}, {"Switzerland", "CHE"}, {"Syria", "SYR"},
-    {"Taiwan", "TWN"}, {"Tajikistan", "TJK"}, {"Tanzania", "TZA"}, {"Thailand", "THA"},
-    {"Timor Leste", "TLS"}, {"Togo", "TGO"}, {"Trinidad and Tobago", "TTO"},
-    {"Tunisia", "TUN"}, {"Türkiye", "TUR"}, {"Turkmenistan", "TKM"}, {"Uganda", "UGA"},
-    {"Ukraine", "UKR"}, {"United Arab Emirates", "ARE"}, {"United Kingdom", "GBR"},
-    {"United States of America", "USA"}, {"Uruguay", "URY"}, {"Uzbekistan", "UZB"},
-    {"Venezuela", "VEN"}, {"Viet Nam", "VNM"}, {"Yemen", "YEM"}, {"Zambia", "ZMB"},
+    {"Afghanistan", "AFG"},
+    {"Albania", "ALB"},
+    {"Algeria", "DZA"},
+    {"Angola", "AGO"},
+    {"Argentina", "ARG"},
+    {"Armenia", "ARM"},
+    {"Australia", "AUS"},
+    {"Austria", "AUT"},
+    {"Azerbaijan", "AZE"},
+    {"Bahrain", "BHR"},
+    {"Bangladesh", "BGD"},
+    {"Belarus", "BLR"},
+    {"Belgium", "BEL"},
+    {"Belize", "BLZ"},
+    {"Benin", "BEN"},
+    {"Bolivia", "BOL"},
+    {"Bosnia and Herzegovina", "BIH"},
+    {"Botswana", "BWA"},
+    {"Brazil", "BRA"},
+    {"Brunei", "BRN"},
+    {"Bulgaria", "BGR"},
+    {"Burkina Faso", "BFA"},
+    {"Burundi", "BDI"},
+    {"Cambodia", "KHM"},
+    {"Cameroon", "CMR"},
+    {"Canada", "CAN"},
+    {"Cape Verde", "CPV"},
+    {"Central African Republic", "CAF"},
+    {"Chad", "TCD"},
+    {"Chile", "CHL"},
+    {"China", "CHN"},
+    {"Colombia", "COL"},
+    {"Congo, DR", "COD"},
+    {"Congo, Republic", "COG"},
+    {"Costa Rica", "CRI"},
+    {"Cote d'Ivoire", "CIV"},
+    {"Croatia", "HRV"},
+    {"Cuba", "CUB"},
+    {"Cyprus", "CYP"},
+    {"Czechia", "CZE"},
+    {"Denmark", "DNK"},
+    {"Djibouti", "DJI"},
+    {"Dominican Republic", "DOM"},
+    {"Ecuador", "ECU"},
+    {"Egypt", "EGY"},
+    {"El Salvador", "SLV"},
+    {"Equatorial Guinea", "GNQ"},
+    {"Eritrea", "ERI"},
+    {"Estonia", "EST"},
+    {"Eswatini", "SWZ"},
+    {"Ethiopia", "ETH"},
+    {"European Union", "EUU"},
+    {"Fiji", "FJI"},
+    {"Finland", "FIN"},
+    {"France", "FRA"},
+    {"Gabon", "GAB"},
+    {"Gambia, The", "GMB"},
+    {"Georgia", "GEO"},
+    {"Germany", "DEU"},
+    {"Ghana", "GHA"},
+    {"Greece", "GRC"},
+    {"Guatemala", "GTM"},
+    {"Guinea", "GIN"},
+    {"Guinea-Bissau", "GNB"},
+    {"Guyana", "GUY"},
+    {"Haiti", "HTI"},
+    {"Honduras", "HND"},
+    {"Hungary", "HUN"},
+    {"Iceland", "ISL"},
+    {"India", "IND"},
+    {"Indonesia", "IDN"},
+    {"Iran", "IRN"},
+    {"Iraq", "IRQ"},
+    {"Ireland", "IRL"},
+    {"Israel", "ISR"},
+    {"Italy", "ITA"},
+    {"Jamaica", "JAM"},
+    {"Japan", "JPN"},
+    {"Jordan", "JOR"},
+    {"Kazakhstan", "KAZ"},
+    {"Kenya", "KEN"},
+    {"Korea, North", "PRK"},
+    {"Korea, South", "KOR"},
+    {"Kosovo", "XKX"},
+    {"Kuwait", "KWT"},
+    {"Kyrgyz Republic", "KGZ"},
+    {"Laos", "LAO"},
+    {"Latvia", "LVA"},
+    {"Lebanon", "LBN"},
+    {"Lesotho", "LSO"},
+    {"Liberia", "LBR"},
+    {"Libya", "LBY"},
+    {"Lithuania", "LTU"},
+    {"Luxembourg", "LUX"},
+    {"Madagascar", "MDG"},
+    {"Malawi", "MWI"},
+    {"Malaysia", "MYS"},
+    {"Mali", "MLI"},
+    {"Malta", "MLT"},
+    {"Mauritania", "MRT"},
+    {"Mauritius", "MUS"},
+    {"Mexico", "MEX"},
+    {"Moldova", "MDA"},
+    {"Mongolia", "MNG"},
+    {"Montenegro", "MNE"},
+    {"Morocco", "MAR"},
+    {"Mozambique", "MOZ"},
+    {"Myanmar", "MMR"},
+    {"Namibia", "NAM"},
+    {"Nepal", "NPL"},
+    {"Netherlands", "NLD"},
+    {"New Zealand", "NZL"},
+    {"Nicaragua", "NIC"},
+    {"Niger", "NER"},
+    {"Nigeria", "NGA"},
+    {"North Macedonia", "MKD"},
+    {"Norway", "NOR"},
+    {"Oman", "OMN"},
+    {"Pakistan", "PAK"},
+    {"Panama", "PAN"},
+    {"Papua New Guinea", "PNG"},
+    {"Paraguay", "PRY"},
+    {"Peru", "PER"},
+    {"Philippines", "PHL"},
+    {"Poland", "POL"},
+    {"Portugal", "PRT"},
+    {"Qatar", "QAT"},
+    {"Romania", "ROU"},
+    {"Russia", "RUS"},
+    {"Rwanda", "RWA"},
+    {"Saudi Arabia", "SAU"},
+    {"Senegal", "SEN"},
+    {"Serbia", "SRB"},
+    {"Seychelles", "SYC"},
+    {"Sierra Leone", "SLE"},
+    {"Singapore", "SGP"},
+    {"Slovakia", "SVK"},
+    {"Slovenia", "SVN"},
+    {"Somalia", "SOM"},
+    {"South Africa", "ZAF"},
+    {"South Sudan", "SSD"},
+    {"Spain", "ESP"},
+    {"Sri Lanka", "LKA"},
+    {"Sudan", "SDN"},
+    {"Sweden", "SWE"},
+    {"Switzerland", "CHE"},
+    {"Syria", "SYR"},
+    {"Taiwan", "TWN"},
+    {"Tajikistan", "TJK"},
+    {"Tanzania", "TZA"},
+    {"Thailand", "THA"},
+    {"Timor Leste", "TLS"},
+    {"Togo", "TGO"},
+    {"Trinidad and Tobago", "TTO"},
+    {"Tunisia", "TUN"},
+    {"Türkiye", "TUR"},
+    {"Turkmenistan", "TKM"},
+    {"Uganda", "UGA"},
+    {"Ukraine", "UKR"},
+    {"United Arab Emirates", "ARE"},
+    {"United Kingdom", "GBR"},
+    {"United States of America", "USA"},
+    {"Uruguay", "URY"},
+    {"Uzbekistan", "UZB"},
+    {"Venezuela", "VEN"},
+    {"Viet Nam", "VNM"},
+    {"Yemen", "YEM"},
+    {"Zambia", "ZMB"},
     {"Zimbabwe", "ZWE"},
 };
 
@@ -130,7 +254,7 @@ typedef struct {
     aidstat_error_t *err;
     bool header;
     long country_col;
-    GArray *years;   /* int per column, 0 = not a year column */
+    GArray *years; /* int per column, 0 = not a year column */
     long countries, labels, blank_cells;
     long dots, xxx;  /* "..." or ". ." and "xxx" */
     GString *nocode; /* names without a code */
@@ -195,8 +319,7 @@ static int data_row(reader_t *R, char **f, size_t n, long row)
         }
     if (!name[0]) {
         if (given) {
-            at_cell(R, R->country_col, row, "values without a country name (first in %s)",
-                    f[first_col]);
+            at_cell(R, R->country_col, row, "values without a country name (first in %s)", f[first_col]);
             return 1;
         }
         return 0; /* the blank row after the header */
@@ -278,14 +401,12 @@ aidstat_reftable_t *aid_milex_load(const char *path, const char *sheet, aidstat_
     const char *sname = aid_xlsx_sheet_name(x, (size_t)si);
     sheet_kind_t kind;
     if (!sheet_kind(sname, &kind)) {
-        aid_error_set(err, AIDSTAT_ERR_INPUT, path, 0, 0,
-                      "sheet \"%s\" is not one of SIPRI's sheets by country read here: "
-                      "\"Current US$\", \"Constant (2023) US$\", \"Share of GDP\", \"Share of "
-                      "Govt. spending\", \"Per capita\"%s",
-                      sname,
-                      g_str_has_prefix(sname, "Local currency")
-                          ? " (local currencies differ by country)"
-                          : "");
+        aid_error_set(
+            err, AIDSTAT_ERR_INPUT, path, 0, 0,
+            "sheet \"%s\" is not one of SIPRI's sheets by country read here: "
+            "\"Current US$\", \"Constant (2023) US$\", \"Share of GDP\", \"Share of "
+            "Govt. spending\", \"Per capita\"%s",
+            sname, g_str_has_prefix(sname, "Local currency") ? " (local currencies differ by country)" : "");
         goto out;
     }
     t = aid_reftable_new(AIDSTAT_REF_MILEX, kind.currency);
@@ -315,13 +436,12 @@ aidstat_reftable_t *aid_milex_load(const char *path, const char *sheet, aidstat_
     int y0, y1;
     aid_reftable_span(t, &y0, &y1);
     char *base = g_path_get_basename(path);
-    char *d = g_strdup_printf("SIPRI Military Expenditure Database (%s, sheet \"%s\", %s, %d–%d)",
-                              base, sname, kind.what, y0, y1);
+    char *d = g_strdup_printf("SIPRI Military Expenditure Database (%s, sheet \"%s\", %s, %d–%d)", base,
+                              sname, kind.what, y0, y1);
     aid_reftable_set_describe(t, d);
     g_free(d);
     g_free(base);
-    aid_reftable_note(t, "sheet \"%s\": %ld country rows, values %d–%d", sname, R.countries,
-                      y0, y1);
+    aid_reftable_note(t, "sheet \"%s\": %ld country rows, values %d–%d", sname, R.countries, y0, y1);
     aid_reftable_note(t, "%ld region label row%s skipped (a name and no year values)", R.labels,
                       R.labels == 1 ? "" : "s");
     aid_reftable_note(t,
@@ -329,9 +449,8 @@ aidstat_reftable_t *aid_milex_load(const char *path, const char *sheet, aidstat_
                       "(country did not exist), %ld empty",
                       R.dots + R.xxx + R.blank_cells, R.dots, R.xxx, R.blank_cells);
     if (R.nnocode)
-        aid_reftable_note(t, "%ld name%s without an ISO 3166 code, matched by name only: %s%s",
-                          R.nnocode, R.nnocode == 1 ? "" : "s", R.nocode->str,
-                          R.nnocode > 8 ? ", ..." : "");
+        aid_reftable_note(t, "%ld name%s without an ISO 3166 code, matched by name only: %s%s", R.nnocode,
+                          R.nnocode == 1 ? "" : "s", R.nocode->str, R.nnocode > 8 ? ", ..." : "");
 out:
     if (R.years)
         g_array_free(R.years, TRUE);

@@ -31,16 +31,15 @@ static bool plain(const char *s, bool decimal_comma)
     if (!g_ascii_isdigit(*p))
         return false;
     for (; *p; p++)
-        if (!g_ascii_isdigit(*p) && (*p != '.' || decimal_comma) && *p != 'e' && *p != 'E' &&
-            *p != '-' && *p != '+')
+        if (!g_ascii_isdigit(*p) && (*p != '.' || decimal_comma) && *p != 'e' && *p != 'E' && *p != '-' &&
+            *p != '+')
             return false;
     return true;
 }
 
 /* Exact powers of ten as doubles (10^22 is the largest). */
-static const double exact_pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                               1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                               1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+static const double exact_pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 /* A decimal digit, without glib's table lookup (these loops run per byte
  * of every number in a file). */

@@ -20,17 +20,15 @@ static bool is_ole(const unsigned char *b, size_t n)
 }
 
 /* The caller's options as this library's struct (see aid_options_take). */
-static const aidstat_load_options_t *aid_load_options_take(aidstat_load_options_t *o,
-                                                           const aidstat_load_options_t *opt,
-                                                           aidstat_error_t *err)
+static const aidstat_load_options_t *
+aid_load_options_take(aidstat_load_options_t *o, const aidstat_load_options_t *opt, aidstat_error_t *err)
 {
     aidstat_load_options_init(o);
     return aid_options_take(o, sizeof *o, opt, "aidstat_load_options_init", err) ? o : NULL;
 }
 
-aidstat_status_t aidstat_load_file(const char *path, const aidstat_load_options_t *opt,
-                                   aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
-                                   aidstat_error_t *err)
+aidstat_status_t aidstat_load_file(const char *path, const aidstat_load_options_t *opt, aidstat_record_fn fn,
+                                   void *user, aidstat_load_report_t *report, aidstat_error_t *err)
 {
     aidstat_load_options_t o;
     if (opt && !(opt = aid_load_options_take(&o, opt, err)))
@@ -38,8 +36,7 @@ aidstat_status_t aidstat_load_file(const char *path, const aidstat_load_options_
     const char *name = opt && opt->display_name ? opt->display_name : path;
     FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!fp)
-        return aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0, "cannot open: %s",
-                             g_strerror(errno));
+        return aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0, "cannot open: %s", g_strerror(errno));
     /* the format is in the first bytes, whatever the name says; a pipe
      * (standard input, or a path such as <(...)) cannot rewind, so its
      * first bytes go to the reader with it */
@@ -48,29 +45,27 @@ aidstat_status_t aidstat_load_file(const char *path, const aidstat_load_options_
     size_t got = fread(head, 1, sizeof head, fp);
     if (aid_xlsx_sniff(head, got) || is_ole(head, got)) {
         aidstat_status_t st =
-            is_ole(head, got)
-                ? aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
-                                "an old binary .xls workbook or an encrypted one: save it as "
-                                "an unencrypted .xlsx (or CSV)")
-            : piped ? aid_load_workbook_stream(fp, head, got, name, opt, fn, user, report, err)
-                    : aid_load_workbook(path, NULL, 0, name, opt, fn, user, report, err);
+            is_ole(head, got) ? aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
+                                              "an old binary .xls workbook or an encrypted one: save it as "
+                                              "an unencrypted .xlsx (or CSV)")
+            : piped           ? aid_load_workbook_stream(fp, head, got, name, opt, fn, user, report, err)
+                              : aid_load_workbook(path, NULL, 0, name, opt, fn, user, report, err);
         if (fp != stdin)
             fclose(fp);
         return st;
     }
     if (!piped)
         rewind(fp);
-    aidstat_status_t st = aid_load_csv(name, path, fp, piped ? (const char *)head : NULL,
-                                       piped ? got : 0, opt, fn, user, report, err);
+    aidstat_status_t st = aid_load_csv(name, path, fp, piped ? (const char *)head : NULL, piped ? got : 0,
+                                       opt, fn, user, report, err);
     if (fp != stdin)
         fclose(fp);
     return st;
 }
 
 aidstat_status_t aidstat_load_memory(const char *name, const char *data, size_t len,
-                                     const aidstat_load_options_t *opt, aidstat_record_fn fn,
-                                     void *user, aidstat_load_report_t *report,
-                                     aidstat_error_t *err)
+                                     const aidstat_load_options_t *opt, aidstat_record_fn fn, void *user,
+                                     aidstat_load_report_t *report, aidstat_error_t *err)
 {
     aidstat_load_options_t o;
     if (opt && !(opt = aid_load_options_take(&o, opt, err)))

@@ -9,80 +9,107 @@
 #include <glib.h>
 #include <string.h>
 
-#define IGN {ROLE_IGNORE, -1, -1, 0, NULL, 0, 0}
-#define COL(r) {r, -1, -1, 0, NULL, 0, 0}
-#define WIDE(t, m) {ROLE_WIDE, t, m, 0, NULL, 0, 0}
+#define IGN                                                                                                  \
+    {                                                                                                        \
+        ROLE_IGNORE, -1, -1, 0, NULL, 0, 0                                                                   \
+    }
+#define COL(r)                                                                                               \
+    {                                                                                                        \
+        r, -1, -1, 0, NULL, 0, 0                                                                             \
+    }
+#define WIDE(t, m)                                                                                           \
+    {                                                                                                        \
+        ROLE_WIDE, t, m, 0, NULL, 0, 0                                                                       \
+    }
 
-static const char *const h_explorer[] = {"country", "iso", "year", "month", "total", "financial",
-                                         "humanitarian", "military", "commitments",
-                                         "to_be_allocated", "gdp", "pct_gdp", NULL};
-static const aid_column_t c_explorer[] = {
-    COL(ROLE_DONOR), COL(ROLE_ISO3), COL(ROLE_YEAR), COL(ROLE_MONTH), COL(ROLE_CHECKSUM),
-    WIDE(AIDSTAT_TYPE_FINANCIAL, AIDSTAT_MEASURE_ALLOCATION),
-    WIDE(AIDSTAT_TYPE_HUMANITARIAN, AIDSTAT_MEASURE_ALLOCATION),
-    WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION),
-    WIDE(AIDSTAT_TYPE_TOTAL, AIDSTAT_MEASURE_COMMITMENT),
-    WIDE(AIDSTAT_TYPE_TOTAL, AIDSTAT_MEASURE_TO_BE_ALLOCATED), COL(ROLE_GDP), IGN};
+static const char *const h_explorer[] = {
+    "country",   "iso",          "year",     "month",       "total",
+    "financial", "humanitarian", "military", "commitments", "to_be_allocated",
+    "gdp",       "pct_gdp",      NULL};
+static const aid_column_t c_explorer[] = {COL(ROLE_DONOR),
+                                          COL(ROLE_ISO3),
+                                          COL(ROLE_YEAR),
+                                          COL(ROLE_MONTH),
+                                          COL(ROLE_CHECKSUM),
+                                          WIDE(AIDSTAT_TYPE_FINANCIAL, AIDSTAT_MEASURE_ALLOCATION),
+                                          WIDE(AIDSTAT_TYPE_HUMANITARIAN, AIDSTAT_MEASURE_ALLOCATION),
+                                          WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION),
+                                          WIDE(AIDSTAT_TYPE_TOTAL, AIDSTAT_MEASURE_COMMITMENT),
+                                          WIDE(AIDSTAT_TYPE_TOTAL, AIDSTAT_MEASURE_TO_BE_ALLOCATED),
+                                          COL(ROLE_GDP),
+                                          IGN};
 
 /* the same file before Kiel added to_be_allocated (the snapshots of July
  * 2026 in kiel-ust-web-history) */
-static const char *const h_explorer_v0[] = {"country", "iso", "year", "month", "total",
-                                            "financial", "humanitarian", "military",
-                                            "commitments", "gdp", "pct_gdp", NULL};
-static const aid_column_t c_explorer_v0[] = {
-    COL(ROLE_DONOR), COL(ROLE_ISO3), COL(ROLE_YEAR), COL(ROLE_MONTH), COL(ROLE_CHECKSUM),
-    WIDE(AIDSTAT_TYPE_FINANCIAL, AIDSTAT_MEASURE_ALLOCATION),
-    WIDE(AIDSTAT_TYPE_HUMANITARIAN, AIDSTAT_MEASURE_ALLOCATION),
-    WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION),
-    WIDE(AIDSTAT_TYPE_TOTAL, AIDSTAT_MEASURE_COMMITMENT), COL(ROLE_GDP), IGN};
+static const char *const h_explorer_v0[] = {"country",     "iso",       "year",         "month",
+                                            "total",       "financial", "humanitarian", "military",
+                                            "commitments", "gdp",       "pct_gdp",      NULL};
+static const aid_column_t c_explorer_v0[] = {COL(ROLE_DONOR),
+                                             COL(ROLE_ISO3),
+                                             COL(ROLE_YEAR),
+                                             COL(ROLE_MONTH),
+                                             COL(ROLE_CHECKSUM),
+                                             WIDE(AIDSTAT_TYPE_FINANCIAL, AIDSTAT_MEASURE_ALLOCATION),
+                                             WIDE(AIDSTAT_TYPE_HUMANITARIAN, AIDSTAT_MEASURE_ALLOCATION),
+                                             WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION),
+                                             WIDE(AIDSTAT_TYPE_TOTAL, AIDSTAT_MEASURE_COMMITMENT),
+                                             COL(ROLE_GDP),
+                                             IGN};
 
-static const char *const h_totals[] = {"year", "month", "total_allocations", "military",
-                                       "financial", "humanitarian", NULL};
-static const aid_column_t c_totals[] = {
-    COL(ROLE_YEAR), COL(ROLE_MONTH), COL(ROLE_CHECKSUM),
-    WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION),
-    WIDE(AIDSTAT_TYPE_FINANCIAL, AIDSTAT_MEASURE_ALLOCATION),
-    WIDE(AIDSTAT_TYPE_HUMANITARIAN, AIDSTAT_MEASURE_ALLOCATION)};
+static const char *const h_totals[] = {"year",         "month", "total_allocations", "military", "financial",
+                                       "humanitarian", NULL};
+static const aid_column_t c_totals[] = {COL(ROLE_YEAR),
+                                        COL(ROLE_MONTH),
+                                        COL(ROLE_CHECKSUM),
+                                        WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION),
+                                        WIDE(AIDSTAT_TYPE_FINANCIAL, AIDSTAT_MEASURE_ALLOCATION),
+                                        WIDE(AIDSTAT_TYPE_HUMANITARIAN, AIDSTAT_MEASURE_ALLOCATION)};
 
-static const char *const h_procurement[] = {"year", "month", "stockpile", "procurement",
+static const char *const h_procurement[] = {"year",        "month",     "stockpile", "procurement",
                                             "unspecified", "nato_purl", NULL};
-static const aid_column_t c_procurement[] = {
-    COL(ROLE_YEAR), COL(ROLE_MONTH), WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION),
-    WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION),
-    WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION),
-    WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION)};
+static const aid_column_t c_procurement[] = {COL(ROLE_YEAR),
+                                             COL(ROLE_MONTH),
+                                             WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION),
+                                             WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION),
+                                             WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION),
+                                             WIDE(AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION)};
 
-static const char *const h_weapons[] = {"donor", "category", "number_of_weapons",
-                                        "monetary_value_eur", "weapons_list", NULL};
-static const aid_column_t c_weapons[] = {COL(ROLE_DONOR), IGN, IGN,
-                                         {ROLE_VALUE, -1, -1, 1.0, "EUR", 0, 0}, IGN};
+static const char *const h_weapons[] = {"donor",        "category", "number_of_weapons", "monetary_value_eur",
+                                        "weapons_list", NULL};
+static const aid_column_t c_weapons[] = {
+    COL(ROLE_DONOR), IGN, IGN, {ROLE_VALUE, -1, -1, 1.0, "EUR", 0, 0}, IGN};
 
-static const char *const h_eushares[] = {"country", "iso", "bilateral_pct_gdp", "eu_share_pct_gdp",
-                                         "total_pct_gdp", "eu_share_bn", NULL};
-static const aid_column_t c_eushares[] = {COL(ROLE_DONOR), COL(ROLE_ISO3), IGN, IGN, IGN,
-                                          WIDE(AIDSTAT_TYPE_TOTAL, AIDSTAT_MEASURE_ALLOCATION)};
+static const char *const h_eushares[] = {
+    "country", "iso", "bilateral_pct_gdp", "eu_share_pct_gdp", "total_pct_gdp", "eu_share_bn", NULL};
+static const aid_column_t c_eushares[] = {
+    COL(ROLE_DONOR), COL(ROLE_ISO3), IGN, IGN, IGN, WIDE(AIDSTAT_TYPE_TOTAL, AIDSTAT_MEASURE_ALLOCATION)};
 
 static const char *const h_release[] = {"release", "period", "date", "label", NULL};
 static const aid_column_t c_release[] = {IGN, IGN, IGN, IGN};
 
-static const char *const h_long[] = {"donor", "iso3", "recipient", "year", "month", "type",
-                                     "measure", "value", "currency", "gdp", "gdp_year",
-                                     "source", "release", NULL};
-static const aid_column_t c_long[] = {
-    COL(ROLE_DONOR), COL(ROLE_ISO3), COL(ROLE_RECIPIENT), COL(ROLE_YEAR), COL(ROLE_MONTH),
-    COL(ROLE_TYPE), COL(ROLE_MEASURE), {ROLE_VALUE, -1, -1, 1.0, NULL, 0, 0}, COL(ROLE_CURRENCY),
-    {ROLE_GDP, -1, -1, 1.0, NULL, 0, 0}, COL(ROLE_GDP_YEAR), COL(ROLE_SOURCE), COL(ROLE_RELEASE)};
+static const char *const h_long[] = {"donor",    "iso3",    "recipient", "year",     "month",
+                                     "type",     "measure", "value",     "currency", "gdp",
+                                     "gdp_year", "source",  "release",   NULL};
+static const aid_column_t c_long[] = {COL(ROLE_DONOR),     COL(ROLE_ISO3),
+                                      COL(ROLE_RECIPIENT), COL(ROLE_YEAR),
+                                      COL(ROLE_MONTH),     COL(ROLE_TYPE),
+                                      COL(ROLE_MEASURE),   {ROLE_VALUE, -1, -1, 1.0, NULL, 0, 0},
+                                      COL(ROLE_CURRENCY),  {ROLE_GDP, -1, -1, 1.0, NULL, 0, 0},
+                                      COL(ROLE_GDP_YEAR),  COL(ROLE_SOURCE),
+                                      COL(ROLE_RELEASE)};
 
 /* the long format of a split (aidstat convert of a sourcing split): each
  * record also names its part */
-static const char *const h_long_part[] = {"donor", "iso3", "recipient", "year", "month", "type",
-                                          "measure", "value", "currency", "gdp", "gdp_year",
-                                          "source", "release", "part", NULL};
-static const aid_column_t c_long_part[] = {
-    COL(ROLE_DONOR), COL(ROLE_ISO3), COL(ROLE_RECIPIENT), COL(ROLE_YEAR), COL(ROLE_MONTH),
-    COL(ROLE_TYPE), COL(ROLE_MEASURE), {ROLE_VALUE, -1, -1, 1.0, NULL, 0, 0}, COL(ROLE_CURRENCY),
-    {ROLE_GDP, -1, -1, 1.0, NULL, 0, 0}, COL(ROLE_GDP_YEAR), COL(ROLE_SOURCE), COL(ROLE_RELEASE),
-    COL(ROLE_PART)};
+static const char *const h_long_part[] = {"donor",    "iso3",    "recipient", "year",     "month",
+                                          "type",     "measure", "value",     "currency", "gdp",
+                                          "gdp_year", "source",  "release",   "part",     NULL};
+static const aid_column_t c_long_part[] = {COL(ROLE_DONOR),     COL(ROLE_ISO3),
+                                           COL(ROLE_RECIPIENT), COL(ROLE_YEAR),
+                                           COL(ROLE_MONTH),     COL(ROLE_TYPE),
+                                           COL(ROLE_MEASURE),   {ROLE_VALUE, -1, -1, 1.0, NULL, 0, 0},
+                                           COL(ROLE_CURRENCY),  {ROLE_GDP, -1, -1, 1.0, NULL, 0, 0},
+                                           COL(ROLE_GDP_YEAR),  COL(ROLE_SOURCE),
+                                           COL(ROLE_RELEASE),   COL(ROLE_PART)};
 
 #define KIEL "Kiel Institute, Ukraine Support Tracker"
 
@@ -98,37 +125,32 @@ static const aid_profile_t profiles[] = {
      h_explorer_v0, c_explorer_v0, NULL, NULL, "EUR", 1e9, 2021, KIEL, -1, -1, false, true, NULL,
      AIDSTAT_DATASET_RECORDS},
     {"kiel-total-allocations",
-     "Kiel Ukraine Support Tracker: monthly allocations summed over all donors (EUR billion)",
-     h_totals, c_totals, "All donors", "", "EUR", 1e9, 0, KIEL, -1, -1, false, true, NULL,
-     AIDSTAT_DATASET_AGGREGATE},
+     "Kiel Ukraine Support Tracker: monthly allocations summed over all donors (EUR billion)", h_totals,
+     c_totals, "All donors", "", "EUR", 1e9, 0, KIEL, -1, -1, false, true, NULL, AIDSTAT_DATASET_AGGREGATE},
     {"kiel-procurement-trends",
-     "Kiel Ukraine Support Tracker: monthly military allocations by sourcing (EUR billion)",
-     h_procurement, c_procurement, "All donors", "", "EUR", 1e9, 0, KIEL, -1, -1, false, true,
+     "Kiel Ukraine Support Tracker: monthly military allocations by sourcing (EUR billion)", h_procurement,
+     c_procurement, "All donors", "", "EUR", 1e9, 0, KIEL, -1, -1, false, true,
      "stockpile, procurement, unspecified and NATO PURL columns are loaded as military "
      "allocations",
      AIDSTAT_DATASET_SPLIT},
-    {"kiel-weapons",
-     "Kiel Ukraine Support Tracker: heavy weapons by donor and category (EUR)", h_weapons,
-     c_weapons, NULL, NULL, "EUR", 1.0, 0, KIEL, AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION,
-     true, true,
+    {"kiel-weapons", "Kiel Ukraine Support Tracker: heavy weapons by donor and category (EUR)", h_weapons,
+     c_weapons, NULL, NULL, "EUR", 1.0, 0, KIEL, AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION, true,
+     true,
      "heavy-weapons values carry no date and are taken as military allocations; "
      "the file does not state the measure",
      AIDSTAT_DATASET_INVENTORY},
     {"kiel-eu-aid-shares",
-     "Kiel Ukraine Support Tracker: each EU member's share of EU-level aid (EUR billion)",
-     h_eushares, c_eushares, NULL, NULL, "EUR", 1e9, 0, KIEL, -1, -1, true, true,
+     "Kiel Ukraine Support Tracker: each EU member's share of EU-level aid (EUR billion)", h_eushares,
+     c_eushares, NULL, NULL, "EUR", 1e9, 0, KIEL, -1, -1, true, true,
      "values are each member's attributed share of EU-level aid (eu_share_bn), not bilateral aid; "
      "do not add them to the EU institutions' own row",
      AIDSTAT_DATASET_KEY},
-    {"kiel-release-info", "Kiel Ukraine Support Tracker: release information (no aid records)",
-     h_release, c_release, NULL, NULL, "EUR", 1.0, 0, KIEL, -1, -1, true, false, NULL,
-     AIDSTAT_DATASET_REFERENCE},
-    {"aidstat-long", "aidstat long format (one record per row, values in base units)", h_long,
-     c_long, NULL, NULL, NULL, 1.0, 0, NULL, -1, -1, false, false, NULL,
-     AIDSTAT_DATASET_RECORDS},
-    {"aidstat-long", "aidstat long format of a split (one record per row, each naming its part)",
-     h_long_part, c_long_part, NULL, NULL, NULL, 1.0, 0, NULL, -1, -1, false, false, NULL,
-     AIDSTAT_DATASET_SPLIT},
+    {"kiel-release-info", "Kiel Ukraine Support Tracker: release information (no aid records)", h_release,
+     c_release, NULL, NULL, "EUR", 1.0, 0, KIEL, -1, -1, true, false, NULL, AIDSTAT_DATASET_REFERENCE},
+    {"aidstat-long", "aidstat long format (one record per row, values in base units)", h_long, c_long, NULL,
+     NULL, NULL, 1.0, 0, NULL, -1, -1, false, false, NULL, AIDSTAT_DATASET_RECORDS},
+    {"aidstat-long", "aidstat long format of a split (one record per row, each naming its part)", h_long_part,
+     c_long_part, NULL, NULL, NULL, 1.0, 0, NULL, -1, -1, false, false, NULL, AIDSTAT_DATASET_SPLIT},
 };
 
 const aid_profile_t *aid_profile_match(char **names, size_t n)
@@ -168,21 +190,21 @@ static bool in(const char *s, const char *const *list)
 
 aid_column_t aid_column_guess(const char *norm)
 {
-    static const char *const donor[] = {"country", "donor", "donor_country", "donor_name",
-                                        "supplier", "country_name", "name", "giver",
-                                        "geber", "geberland", "land", NULL};
-    static const char *const iso[] = {"iso", "iso3", "iso_code", "iso3_code", "code",
+    static const char *const donor[] = {"country",  "donor",        "donor_country", "donor_name",
+                                        "supplier", "country_name", "name",          "giver",
+                                        "geber",    "geberland",    "land",          NULL};
+    static const char *const iso[] = {"iso",          "iso3",      "iso_code",   "iso3_code",  "code",
                                       "country_code", "donor_iso", "donor_iso3", "donor_code", NULL};
     static const char *const recipient[] = {"recipient", "recipient_country", "beneficiary",
-                                            "empfänger", "empfaenger", NULL};
+                                            "empfänger", "empfaenger",        NULL};
     static const char *const date[] = {"date", "period", "announcement_date", "date_of_announcement",
-                                       "time", "datum", "zeitraum", NULL};
-    static const char *const type[] = {"type", "aid_type", "type_of_aid", "kind", "art",
-                                       "hilfsart", "art_der_hilfe", NULL};
+                                       "time", "datum",  "zeitraum",          NULL};
+    static const char *const type[] = {"type", "aid_type", "type_of_aid",   "kind",
+                                       "art",  "hilfsart", "art_der_hilfe", NULL};
     static const char *const measure[] = {"measure", "status", "stage", NULL};
     /* ForeignAssistance.gov and the like: a row's transaction kind is its measure */
-    static const char *const transaction[] = {"transaction_type_name", "transaction_type",
-                                              "transaction_kind", "transaction", "flow_type", NULL};
+    static const char *const transaction[] = {"transaction_type_name", "transaction_type", "transaction_kind",
+                                              "transaction",           "flow_type",        NULL};
     static const char *const currency[] = {"currency", "cur", "ccy", "währung", NULL};
     static const char *const unit[] = {"unit", "units", "scale", "einheit", NULL};
     /* and the currency words that head a value column (words.c) */
@@ -238,7 +260,7 @@ aid_column_t aid_column_guess(const char *norm)
         c.role = ROLE_GDP;
         k = 1;
     } else if (!strcmp(tok[0], "total") && (nt == 1 || !strcmp(tok[1], "aid") ||
-                                           aid_words_currency(tok[1], false) || aid_words_scale(tok[1]))) {
+                                            aid_words_currency(tok[1], false) || aid_words_scale(tok[1]))) {
         c.role = ROLE_WIDE;
         c.type = AIDSTAT_TYPE_TOTAL;
         k = (nt > 1 && !strcmp(tok[1], "aid")) ? 2 : 1;
@@ -286,10 +308,11 @@ bool aid_donor_is_aggregate(const char *name)
 {
     /* normalised: "All donors" -> all_donors, "EU total" -> eu_total */
     static const char *const exact[] = {
-        "total", "totals", "grand_total", "sum", "all", "all_donors", "all_countries",
-        "all_donor_countries", "world", "overall", "aggregate", "subtotal", "sub_total",
-        "eu_total", "eu27_total", "eu_27_total", "total_eu", "total_eu27", "donors_total",
-        "summe", "gesamt", "insgesamt", "alle_geber", "welt", NULL};
+        "total",       "totals",        "grand_total",         "sum",          "all",
+        "all_donors",  "all_countries", "all_donor_countries", "world",        "overall",
+        "aggregate",   "subtotal",      "sub_total",           "eu_total",     "eu27_total",
+        "eu_27_total", "total_eu",      "total_eu27",          "donors_total", "summe",
+        "gesamt",      "insgesamt",     "alle_geber",          "welt",         NULL};
     char *n = aid_header_normalize(name);
     bool agg = in(n, exact) || g_str_has_prefix(n, "total_") || g_str_has_suffix(n, "_total") ||
                g_str_has_prefix(n, "all_donors_") || g_str_has_prefix(n, "sum_of_");
@@ -313,16 +336,23 @@ int aid_measure_or_transaction(const char *s)
      * stages, not aid given */
     static const char *const commitment[] = {"obligation", "obligations", "obligated", NULL};
     static const char *const delivery[] = {"disbursement", "disbursements", "disbursed",
-                                           "outlay", "outlays", NULL};
-    static const char *const budget[] = {"appropriated_and_planned", "appropriation",
-                                         "appropriations", "appropriated", "planned",
-                                         "president_s_budget_requests", "budget_request",
-                                         "budget_requests", "request", "requests",
-                                         "president_s_budget_request", NULL};
+                                           "outlay",       "outlays",       NULL};
+    static const char *const budget[] = {"appropriated_and_planned",
+                                         "appropriation",
+                                         "appropriations",
+                                         "appropriated",
+                                         "planned",
+                                         "president_s_budget_requests",
+                                         "budget_request",
+                                         "budget_requests",
+                                         "request",
+                                         "requests",
+                                         "president_s_budget_request",
+                                         NULL};
     char *n = aid_header_normalize(s);
     int r = in(n, commitment) ? AIDSTAT_MEASURE_COMMITMENT
-          : in(n, delivery)   ? AIDSTAT_MEASURE_DELIVERY
-          : in(n, budget)     ? AID_MEASURE_NOT_AID
+            : in(n, delivery) ? AIDSTAT_MEASURE_DELIVERY
+            : in(n, budget)   ? AID_MEASURE_NOT_AID
                               : -1;
     g_free(n);
     return r;
@@ -348,11 +378,11 @@ const char *aid_reference_layout(char **norm, size_t n)
 bool aid_inventory_layout(char **norm, size_t n)
 {
     /* items counted and named: heavy weapons by donor and kind, say */
-    static const char *const count[] = {"number_of_weapons", "number", "quantity", "qty",
-                                        "count", "units", "number_of_units", "pieces", NULL};
-    static const char *const item[] = {"weapon", "weapons", "weapons_list", "weapon_system",
-                                       "system", "equipment", "item", "items", "category",
-                                       "model", NULL};
+    static const char *const count[] = {"number_of_weapons", "number", "quantity", "qty", "count", "units",
+                                        "number_of_units",   "pieces", NULL};
+    static const char *const item[] = {"weapon",    "weapons", "weapons_list", "weapon_system", "system",
+                                       "equipment", "item",    "items",        "category",      "model",
+                                       NULL};
     bool has_count = false, has_item = false;
     for (size_t i = 0; i < n; i++) {
         has_count |= in(norm[i], count);

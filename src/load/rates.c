@@ -32,18 +32,15 @@ typedef enum { FMT_NONE = 0, FMT_ECB, FMT_FED, FMT_LONG } format_t;
 static const struct {
     const char *country, *code;
 } fed_countries[] = {
-    {"Australia", "AUD"},   {"Brazil", "BRL"},       {"Canada", "CAD"},
-    {"China", "CNY"},       {"Denmark", "DKK"},      {"Euro", "EUR"},
-    {"Hong Kong", "HKD"},   {"India", "INR"},        {"Japan", "JPY"},
-    {"Malaysia", "MYR"},    {"Mexico", "MXN"},       {"New Zealand", "NZD"},
-    {"Norway", "NOK"},      {"Singapore", "SGD"},    {"South Africa", "ZAR"},
-    {"South Korea", "KRW"}, {"Korea", "KRW"},        {"Sri Lanka", "LKR"},
-    {"Sweden", "SEK"},      {"Switzerland", "CHF"},  {"Taiwan", "TWD"},
-    {"Thailand", "THB"},    {"United Kingdom", "GBP"}, {"Venezuela", NULL},
-    {"Austria", NULL},      {"Belgium", NULL},       {"Finland", NULL},
-    {"France", NULL},       {"Germany", NULL},       {"Greece", NULL},
-    {"Ireland", NULL},      {"Italy", NULL},         {"Netherlands", NULL},
-    {"Portugal", NULL},     {"Spain", NULL},
+    {"Australia", "AUD"},  {"Brazil", "BRL"},    {"Canada", "CAD"},         {"China", "CNY"},
+    {"Denmark", "DKK"},    {"Euro", "EUR"},      {"Hong Kong", "HKD"},      {"India", "INR"},
+    {"Japan", "JPY"},      {"Malaysia", "MYR"},  {"Mexico", "MXN"},         {"New Zealand", "NZD"},
+    {"Norway", "NOK"},     {"Singapore", "SGD"}, {"South Africa", "ZAR"},   {"South Korea", "KRW"},
+    {"Korea", "KRW"},      {"Sri Lanka", "LKR"}, {"Sweden", "SEK"},         {"Switzerland", "CHF"},
+    {"Taiwan", "TWD"},     {"Thailand", "THB"},  {"United Kingdom", "GBP"}, {"Venezuela", NULL},
+    {"Austria", NULL},     {"Belgium", NULL},    {"Finland", NULL},         {"France", NULL},
+    {"Germany", NULL},     {"Greece", NULL},     {"Ireland", NULL},         {"Italy", NULL},
+    {"Netherlands", NULL}, {"Portugal", NULL},   {"Spain", NULL},
 };
 
 static const char *fed_code(const char *country)
@@ -56,8 +53,7 @@ static const char *fed_code(const char *country)
 
 static bool is_code(const char *s)
 {
-    return strlen(s) == 3 && g_ascii_isalpha(s[0]) && g_ascii_isalpha(s[1]) &&
-           g_ascii_isalpha(s[2]);
+    return strlen(s) == 3 && g_ascii_isalpha(s[0]) && g_ascii_isalpha(s[1]) && g_ascii_isalpha(s[2]);
 }
 
 typedef struct {
@@ -75,8 +71,8 @@ typedef struct {
     char *valname;      /* the value column's name, for messages */
     /* what was seen */
     long obs;
-    int first, last;       /* dates as year * 10000 + month * 100 + day */
-    bool all_jan1;         /* every date is 1 January (or a bare year) */
+    int first, last; /* dates as year * 10000 + month * 100 + day */
+    bool all_jan1;   /* every date is 1 January (or a bare year) */
     bool any_day, any_month, all_day1;
 } reader_t;
 
@@ -179,8 +175,7 @@ static bool parse_date(reader_t *R, const char *s, long line, long col, int *y, 
 }
 
 /* Parse a rate cell: 1 with *v set, 0 when missing, -1 on error. */
-static int parse_rate(reader_t *R, const char *s, const char *column, long line, long col,
-                      double *v)
+static int parse_rate(reader_t *R, const char *s, const char *column, long line, long col, double *v)
 {
     aid_num_t st = aid_number_parse(s, false, v);
     if (st == AID_NUM_MISSING)
@@ -238,8 +233,7 @@ static int row_long(reader_t *R, char **f, size_t n, long line)
     const char *code;
     if (R->format == FMT_FED) {
         if (!key[0]) {
-            aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, line, R->ckey + 1,
-                          "country missing");
+            aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, line, R->ckey + 1, "country missing");
             return 1;
         }
         code = fed_code(key);
@@ -311,8 +305,8 @@ static char *describe(const reader_t *R, const char *path)
     format_key(R->last, res, b, sizeof b);
     char *base = g_path_get_basename(path);
     char *s = source ? g_strdup_printf("%s, %s, %s – %s (%s)", source, freq, a, b, base)
-                     : g_strdup_printf("exchange rates per %s, %s, %s – %s (%s)", aid_rates_base(R->r),
-                                       freq, a, b, base);
+                     : g_strdup_printf("exchange rates per %s, %s, %s – %s (%s)", aid_rates_base(R->r), freq,
+                                       a, b, base);
     g_free(base);
     return s;
 }
@@ -340,8 +334,7 @@ static aidstat_rates_t *parse(const char *name, FILE *fp, aidstat_error_t *err)
          * are all 1 January holds yearly figures, unless it is a single
          * month of a monthly table (header "Exchange rate") */
         if (R.format == FMT_FED)
-            aid_rates_set_yearly(r, R.all_jan1 && (R.first / 10000 != R.last / 10000 ||
-                                                   R.fed_value_col));
+            aid_rates_set_yearly(r, R.all_jan1 && (R.first / 10000 != R.last / 10000 || R.fed_value_col));
         else
             aid_rates_set_yearly(r, !R.any_month);
         char *d = describe(&R, name);
@@ -376,4 +369,3 @@ aidstat_rates_t *aidstat_rates_load_file(const char *path, aidstat_error_t *err)
     fclose(fp);
     return r;
 }
-

@@ -56,8 +56,7 @@ static int find_column(char **norm, size_t n, const char *const *names)
 
 static int header(reader_t *R, char **f, size_t n)
 {
-    static const char *const code_names[] = {"country_code", "iso3", "iso", "code", "iso_code",
-                                             NULL};
+    static const char *const code_names[] = {"country_code", "iso3", "iso", "code", "iso_code", NULL};
     static const char *const name_names[] = {"country_name", "country", "name", NULL};
     static const char *const year_names[] = {"year", NULL};
     static const char *const value_names[][4] = {
@@ -82,8 +81,7 @@ static int header(reader_t *R, char **f, size_t n)
         aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, 1, 0,
                       kind == AIDSTAT_REF_DEFLATOR
                           ? "a deflator table needs columns year and index (or value)"
-                      : kind == AIDSTAT_REF_GDP
-                          ? "a GDP table needs columns year and value (or gdp)"
+                      : kind == AIDSTAT_REF_GDP ? "a GDP table needs columns year and value (or gdp)"
                       : kind == AIDSTAT_REF_MILEX
                           ? "a military expenditure table needs columns year and value (or milex)"
                           : "a population table needs columns year and value (or population)");
@@ -135,21 +133,20 @@ static int row(void *user, char **f, const size_t *lens, size_t n, long line)
         return 1;
     }
     if (!aid_int_parse(ys, &year) || year < 1 || year > 9999) {
-        aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, line, R->cyear + 1,
-                      "year \"%s\" is not a year", ys);
+        aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, line, R->cyear + 1, "year \"%s\" is not a year",
+                      ys);
         return 1;
     }
     bool has_code = code[0] != '\0', has_name = name[0] != '\0';
     if (aid_reftable_kind(t) != AIDSTAT_REF_DEFLATOR && !has_code && !has_name) {
-        aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, line,
-                      (R->ccode >= 0 ? R->ccode : R->cname) + 1,
+        aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, line, (R->ccode >= 0 ? R->ccode : R->cname) + 1,
                       "neither a country code nor a name");
         return 1;
     }
     if (!aid_reftable_put(t, code, name, (int)year, v)) {
         if (aid_reftable_kind(t) == AIDSTAT_REF_DEFLATOR) {
-            aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, line, R->cyear + 1,
-                          "a second value for %ld", year);
+            aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, line, R->cyear + 1, "a second value for %ld",
+                          year);
         } else {
             char *ck = has_code ? aid_reftable_country_key('c', code) : aid_reftable_country_key('n', name);
             aid_error_set(R->err, AIDSTAT_ERR_INPUT, R->name, line, R->cyear + 1,
@@ -179,12 +176,11 @@ static char *describe(const aidstat_reftable_t *t, const char *path)
     return s;
 }
 
-static aidstat_reftable_t *load_csv(const char *path, FILE *fp, aidstat_ref_kind_t kind,
-                                    const char *currency, aidstat_error_t *err)
+static aidstat_reftable_t *load_csv(const char *path, FILE *fp, aidstat_ref_kind_t kind, const char *currency,
+                                    aidstat_error_t *err)
 {
     bool money = kind == AIDSTAT_REF_GDP || kind == AIDSTAT_REF_MILEX;
-    aidstat_reftable_t *t =
-        aid_reftable_new(kind, !money ? "" : currency && *currency ? currency : "USD");
+    aidstat_reftable_t *t = aid_reftable_new(kind, !money ? "" : currency && *currency ? currency : "USD");
     reader_t R = {0};
     R.t = t;
     R.name = path;
@@ -208,19 +204,17 @@ static aidstat_reftable_t *load_csv(const char *path, FILE *fp, aidstat_ref_kind
     return t;
 }
 
-aidstat_reftable_t *aidstat_reftable_load_sheet(const char *path, aidstat_ref_kind_t kind,
-                                                const char *sheet, const char *currency,
-                                                aidstat_error_t *err)
+aidstat_reftable_t *aidstat_reftable_load_sheet(const char *path, aidstat_ref_kind_t kind, const char *sheet,
+                                                const char *currency, aidstat_error_t *err)
 {
     aidstat_error_clear(err);
     if (!path) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "no reference table given");
         return NULL;
     }
-    if (kind != AIDSTAT_REF_GDP && kind != AIDSTAT_REF_POPULATION &&
-        kind != AIDSTAT_REF_DEFLATOR && kind != AIDSTAT_REF_MILEX) {
-        aid_error_set(err, AIDSTAT_ERR_USAGE, path, 0, 0, "unknown kind of reference table (%d)",
-                      (int)kind);
+    if (kind != AIDSTAT_REF_GDP && kind != AIDSTAT_REF_POPULATION && kind != AIDSTAT_REF_DEFLATOR &&
+        kind != AIDSTAT_REF_MILEX) {
+        aid_error_set(err, AIDSTAT_ERR_USAGE, path, 0, 0, "unknown kind of reference table (%d)", (int)kind);
         return NULL;
     }
     FILE *fp = fopen(path, "rb");
@@ -257,4 +251,3 @@ aidstat_reftable_t *aidstat_reftable_load_file(const char *path, aidstat_ref_kin
 {
     return aidstat_reftable_load_sheet(path, kind, NULL, currency, err);
 }
-

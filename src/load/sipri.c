@@ -19,7 +19,17 @@
 typedef enum { SIPRI_REGISTER = 1, SIPRI_TIV } sipri_kind_t;
 
 /* register columns found by name */
-enum { C_RECIPIENT, C_SUPPLIER, C_YEAR, C_YEAR_FLAG, C_NUMBER, C_COMMENTS, C_TIV_ORDER, C_TIV_DELIVERED, C_N };
+enum {
+    C_RECIPIENT,
+    C_SUPPLIER,
+    C_YEAR,
+    C_YEAR_FLAG,
+    C_NUMBER,
+    C_COMMENTS,
+    C_TIV_ORDER,
+    C_TIV_DELIVERED,
+    C_N
+};
 
 struct aid_sipri {
     sipri_kind_t kind;
@@ -439,7 +449,8 @@ static int tiv_header(aid_sipri_t *s, char **f, size_t n, long line)
                                   s->supplier);
         aid_tally_begin(s->report, s->name, "sipri-tiv-exports", d);
         g_free(d);
-        aid_tally_note(s->report, "banner of %ld lines before the header on line %ld; supplier %s from the title",
+        aid_tally_note(s->report,
+                       "banner of %ld lines before the header on line %ld; supplier %s from the title",
                        line - 1, line, s->supplier);
         if (s->total_col < 0)
             aid_tally_note(s->report, "no Total column: row totals not checked");
@@ -643,10 +654,11 @@ int aid_sipri_row(aid_sipri_t *s, char **f, size_t n, long line)
 aidstat_status_t aid_sipri_finish(aid_sipri_t *s)
 {
     if (!s->header_done)
-        return aid_error_set(s->err, AIDSTAT_ERR_INPUT, s->name, 0, 0,
-                             s->kind == SIPRI_REGISTER
-                                 ? "no header after the SIPRI banner (a line starting with \"Recipient,\")"
-                                 : "no header after the SIPRI banner (a line of years starting with an empty cell)");
+        return aid_error_set(
+            s->err, AIDSTAT_ERR_INPUT, s->name, 0, 0,
+            s->kind == SIPRI_REGISTER
+                ? "no header after the SIPRI banner (a line starting with \"Recipient,\")"
+                : "no header after the SIPRI banner (a line of years starting with an empty cell)");
     drop_pending(s);
     aidstat_load_report_t *r = s->report;
     if (!r)
@@ -657,7 +669,8 @@ aidstat_status_t aid_sipri_finish(aid_sipri_t *s)
     if (s->marked)
         aid_tally_note(r,
                        "rows whose recipient carries SIPRI's mark ('*' a non-state actor, '**' an "
-                       "international organisation), loaded without it: %" G_GUINT64_FORMAT " (first: \"%s\")",
+                       "international organisation), loaded without it: %" G_GUINT64_FORMAT
+                       " (first: \"%s\")",
                        s->marked, s->marked_example);
     if (s->kind == SIPRI_REGISTER) {
         if (s->njoined)
@@ -666,26 +679,31 @@ aidstat_status_t aid_sipri_finish(aid_sipri_t *s)
                            "again: %" G_GUINT64_FORMAT " (lines %s)",
                            s->njoined, s->joined->str);
         if (s->no_order)
-            aid_tally_note(r, "rows without TIV for total order (not available), so no commitment: "
-                              "%" G_GUINT64_FORMAT, s->no_order);
+            aid_tally_note(r,
+                           "rows without TIV for total order (not available), so no commitment: "
+                           "%" G_GUINT64_FORMAT,
+                           s->no_order);
         if (s->unsized)
             aid_tally_note(r,
                            "orders of unknown size (no number ordered, so SIPRI's TIV for total order "
                            "is 0), loaded as commitments of 0: %" G_GUINT64_FORMAT " (first: line %ld)",
                            s->unsized, s->unsized_line);
         if (s->no_delivered)
-            aid_tally_note(r, "rows without TIV of delivered weapons (no deliveries identified), so "
-                              "no delivery: %" G_GUINT64_FORMAT, s->no_delivered);
+            aid_tally_note(r,
+                           "rows without TIV of delivered weapons (no deliveries identified), so "
+                           "no delivery: %" G_GUINT64_FORMAT,
+                           s->no_delivered);
         if (s->uncertain_year)
             aid_tally_note(r, "records with an uncertain year of order ('?'): %" G_GUINT64_FORMAT,
                            s->uncertain_year);
     } else {
         if (s->total_col >= 0)
-            aid_tally_note(r,
-                           "row totals checked, not loaded: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
-                           " differ from the sum of their years, by up to %.15g%s",
-                           s->row_off, s->nrows, s->row_off_max,
-                           s->nrow_bad ? "" : " (within SIPRI's rounding: at most 0.5 per figure summed, plus 0.5)");
+            aid_tally_note(
+                r,
+                "row totals checked, not loaded: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+                " differ from the sum of their years, by up to %.15g%s",
+                s->row_off, s->nrows, s->row_off_max,
+                s->nrow_bad ? "" : " (within SIPRI's rounding: at most 0.5 per figure summed, plus 0.5)");
         if (s->nrow_bad)
             aid_tally_note(r, "row totals off by more than rounding explains: %" G_GUINT64_FORMAT " (%s)",
                            s->nrow_bad, s->row_bad->str);

@@ -20,8 +20,8 @@ static bool header_period(const char *raw, int *year, int *month)
     aidstat_date_order_t proves;
     const char *why;
     /* a header is one cell: no day-month order arises, and a day is not a period */
-    bool ok = aid_date_read(g_strstrip(s), AIDSTAT_DATE_ORDER_YMD, &d, &proves, &why) ==
-                  AID_DATE_OK && d.day == 0;
+    bool ok =
+        aid_date_read(g_strstrip(s), AIDSTAT_DATE_ORDER_YMD, &d, &proves, &why) == AID_DATE_OK && d.day == 0;
     g_free(s);
     if (!ok)
         return false;
@@ -32,7 +32,7 @@ static bool header_period(const char *raw, int *year, int *month)
 
 static bool is_total(const char *norm)
 {
-    static const char *const words[] = {"total", "totals", "sum", "summe", "gesamt",
+    static const char *const words[] = {"total",     "totals",      "sum",       "summe", "gesamt",
                                         "insgesamt", "grand_total", "all_years", NULL};
     for (const char *const *w = words; *w; w++)
         if (!strcmp(norm, *w))
@@ -43,8 +43,7 @@ static bool is_total(const char *norm)
 size_t aid_wide_periods(char **raw, aid_column_t *cols, size_t n, aidstat_load_report_t *report)
 {
     for (size_t i = 0; i < n; i++)
-        if (cols[i].role == ROLE_VALUE ||
-            (cols[i].role == ROLE_WIDE && cols[i].type != AIDSTAT_TYPE_TOTAL))
+        if (cols[i].role == ROLE_VALUE || (cols[i].role == ROLE_WIDE && cols[i].type != AIDSTAT_TYPE_TOTAL))
             return 0; /* values have a column of their own, or type columns */
     size_t periods = 0, quarters = 0;
     int lo = 0, hi = 0; /* the first and last period, year * 100 + month */
@@ -71,8 +70,10 @@ size_t aid_wide_periods(char **raw, aid_column_t *cols, size_t n, aidstat_load_r
         if (is_total(norm) || (cols[i].role == ROLE_WIDE && cols[i].year == 0)) {
             cols[i].role = ROLE_IGNORE;
             if (report)
-                aid_tally_note(report, "column \"%s\" ignored: a total over the period columns, "
-                               "which are loaded instead", raw[i]);
+                aid_tally_note(report,
+                               "column \"%s\" ignored: a total over the period columns, "
+                               "which are loaded instead",
+                               raw[i]);
         }
         g_free(norm);
     }
@@ -80,13 +81,14 @@ size_t aid_wide_periods(char **raw, aid_column_t *cols, size_t n, aidstat_load_r
         char a[32], b[32];
         aidstat_period_format(lo / 100, lo % 100, a, sizeof a);
         aidstat_period_format(hi / 100, hi % 100, b, sizeof b);
-        aid_tally_note(report, "wide layout: %zu period column%s (%s%s%s), each filled cell one "
-                       "record; empty cells are no record", periods, periods == 1 ? "" : "s", a,
-                       lo == hi ? "" : " – ", lo == hi ? "" : b);
+        aid_tally_note(report,
+                       "wide layout: %zu period column%s (%s%s%s), each filled cell one "
+                       "record; empty cells are no record",
+                       periods, periods == 1 ? "" : "s", a, lo == hi ? "" : " – ", lo == hi ? "" : b);
         if (quarters)
             aid_tally_note(report, "quarter columns dated to the quarter's first month (Q1 as "
-                           "January): yearly and quarterly figures are exact, monthly ones show "
-                           "each quarter in its first month");
+                                   "January): yearly and quarterly figures are exact, monthly ones show "
+                                   "each quarter in its first month");
     }
     return periods;
 }

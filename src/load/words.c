@@ -19,12 +19,12 @@
 static const struct {
     const char *word; /* normalised: lower case, no dots */
     const char *code;
-    bool head;        /* may head a value column on its own: "EUR", "Euro" */
-    bool cell_only;   /* only beside a number in a cell: "US" */
+    bool head;      /* may head a value column on its own: "EUR", "Euro" */
+    bool cell_only; /* only beside a number in a cell: "US" */
 } currency_words[] = {
-    {"eur", "EUR", true, false},       {"euro", "EUR", true, false},     {"euros", "EUR", true, false},
-    {"€", "EUR", true, false},         {"usd", "USD", true, false},      {"dollar", "USD", false, false},
-    {"dollars", "USD", false, false},  {"us_dollar", "USD", false, false}, {"gbp", "GBP", false, false},
+    {"eur", "EUR", true, false},      {"euro", "EUR", true, false},       {"euros", "EUR", true, false},
+    {"€", "EUR", true, false},        {"usd", "USD", true, false},        {"dollar", "USD", false, false},
+    {"dollars", "USD", false, false}, {"us_dollar", "USD", false, false}, {"gbp", "GBP", false, false},
     {"us", "USD", false, true},
 };
 
@@ -50,11 +50,10 @@ double aid_words_scale(const char *t)
         const char *word;
         double scale;
     } words[] = {
-        {"bn", 1e9},       {"b", 1e9},     {"billion", 1e9},    {"billions", 1e9},
-        {"mrd", 1e9},      {"mrds", 1e9},  {"milliarde", 1e9},  {"milliarden", 1e9},
-        {"m", 1e6},        {"mn", 1e6},    {"mio", 1e6},        {"mill", 1e6},
-        {"million", 1e6},  {"millions", 1e6}, {"millionen", 1e6}, {"mln", 1e6},
-        {"k", 1e3},        {"tsd", 1e3},   {"thousand", 1e3},   {"thousands", 1e3},
+        {"bn", 1e9},      {"b", 1e9},         {"billion", 1e9},    {"billions", 1e9}, {"mrd", 1e9},
+        {"mrds", 1e9},    {"milliarde", 1e9}, {"milliarden", 1e9}, {"m", 1e6},        {"mn", 1e6},
+        {"mio", 1e6},     {"mill", 1e6},      {"million", 1e6},    {"millions", 1e6}, {"millionen", 1e6},
+        {"mln", 1e6},     {"k", 1e3},         {"tsd", 1e3},        {"thousand", 1e3}, {"thousands", 1e3},
         {"tausend", 1e3},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
@@ -130,7 +129,8 @@ aidstat_status_t aid_words_check(const char *const *words, aidstat_error_t *err)
             return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                                  "word \"%s\": \"%s\" is neither an aid type (military, financial, "
                                  "humanitarian, other, total) nor a measure (commitment, "
-                                 "allocation, delivery)", *w, eq + 1);
+                                 "allocation, delivery)",
+                                 *w, eq + 1);
     }
     return AIDSTAT_OK;
 }
@@ -156,8 +156,7 @@ int aid_words_lookup(const char *const *words, const char *s, bool as_type)
 
 /* Split s into its number [*num, *end) and the words around it, which
  * must be unit and currency words; false when there are none or others. */
-static bool split(const char *s, const char **num, const char **end, double *scale,
-                  const char **currency)
+static bool split(const char *s, const char **num, const char **end, double *scale, const char **currency)
 {
     const char *p = s;
     while (*p && !g_ascii_isdigit(*p) && *p != '-' && *p != '+' && *p != '.' && *p != ',')

@@ -51,8 +51,8 @@ char *aid_workbook_release(aid_xlsx_t *x)
     long i = aid_xlsx_sheet_find(x, "ReadMe");
     if (i < 0)
         return NULL;
-    readme_t r = {NULL, g_regex_new("Support Tracker\\W+([0-9]+(st|nd|rd|th) release)",
-                                    G_REGEX_CASELESS, 0, NULL)};
+    readme_t r = {NULL,
+                  g_regex_new("Support Tracker\\W+([0-9]+(st|nd|rd|th) release)", G_REGEX_CASELESS, 0, NULL)};
     aidstat_error_t err;
     aid_xlsx_read_sheet(x, (size_t)i, readme_row, &r, &err); /* stops at the first match */
     g_regex_unref(r.re);
@@ -68,9 +68,9 @@ static long default_sheet(aid_xlsx_t *x)
 }
 
 /* Load an open workbook (closed here). */
-static aidstat_status_t load_book(aid_xlsx_t *x, const char *name,
-                                  const aidstat_load_options_t *opt, aidstat_record_fn fn,
-                                  void *user, aidstat_load_report_t *report, aidstat_error_t *err)
+static aidstat_status_t load_book(aid_xlsx_t *x, const char *name, const aidstat_load_options_t *opt,
+                                  aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
+                                  aidstat_error_t *err)
 {
     aidstat_status_t st = AIDSTAT_OK;
     size_t ns = aid_xlsx_sheet_count(x);
@@ -82,8 +82,7 @@ static aidstat_status_t load_book(aid_xlsx_t *x, const char *name,
             for (size_t i = 0; i < ns; i++)
                 g_string_append_printf(list, "%s\"%s\"", i ? ", " : "", aid_xlsx_sheet_name(x, i));
             st = aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
-                               "no sheet \"%s\" in the workbook (sheets: %s)", opt->sheet,
-                               list->str);
+                               "no sheet \"%s\" in the workbook (sheets: %s)", opt->sheet, list->str);
             g_string_free(list, TRUE);
             goto out;
         }
@@ -127,26 +126,24 @@ out:
     return st;
 }
 
-aidstat_status_t aid_load_workbook(const char *path, const char *data, size_t len,
-                                   const char *name, const aidstat_load_options_t *opt,
-                                   aidstat_record_fn fn, void *user, aidstat_load_report_t *report,
-                                   aidstat_error_t *err)
+aidstat_status_t aid_load_workbook(const char *path, const char *data, size_t len, const char *name,
+                                   const aidstat_load_options_t *opt, aidstat_record_fn fn, void *user,
+                                   aidstat_load_report_t *report, aidstat_error_t *err)
 {
     aidstat_error_t local;
     if (!err)
         err = &local;
     aidstat_error_clear(err);
-    aid_xlsx_t *x = path ? aid_xlsx_open(path, name, NULL, err)
-                         : aid_xlsx_open_memory(name, data, len, NULL, err);
+    aid_xlsx_t *x =
+        path ? aid_xlsx_open(path, name, NULL, err) : aid_xlsx_open_memory(name, data, len, NULL, err);
     if (!x)
         return err->code;
     return load_book(x, name, opt, fn, user, report, err);
 }
 
 aidstat_status_t aid_load_workbook_stream(FILE *fp, const void *head, size_t n, const char *name,
-                                          const aidstat_load_options_t *opt, aidstat_record_fn fn,
-                                          void *user, aidstat_load_report_t *report,
-                                          aidstat_error_t *err)
+                                          const aidstat_load_options_t *opt, aidstat_record_fn fn, void *user,
+                                          aidstat_load_report_t *report, aidstat_error_t *err)
 {
     aidstat_error_t local;
     if (!err)

@@ -63,8 +63,7 @@ void aid_xlsx_limits_init(aid_xlsx_limits_t *l)
 bool aid_xlsx_sniff(const void *buf, size_t len)
 {
     const unsigned char *p = buf;
-    return len >= 4 && p[0] == 'P' && p[1] == 'K' &&
-           ((p[2] == 3 && p[3] == 4) || (p[2] == 5 && p[3] == 6));
+    return len >= 4 && p[0] == 'P' && p[1] == 'K' && ((p[2] == 3 && p[3] == 4) || (p[2] == 5 && p[3] == 6));
 }
 
 bool aid_xlsx_ref_parse(const char *ref, long *col, long *row)
@@ -80,8 +79,7 @@ bool aid_xlsx_ref_parse(const char *ref, long *col, long *row)
         p++;
     for (; g_ascii_isdigit(*p) && nd < 8; p++, nd++)
         r = r * 10 + (*p - '0');
-    if (*p || nl == 0 || nl > 3 || nd == 0 || c > AID_XLSX_MAX_COLS || r < 1 ||
-        r > AID_XLSX_MAX_ROWS)
+    if (*p || nl == 0 || nl > 3 || nd == 0 || c > AID_XLSX_MAX_COLS || r < 1 || r > AID_XLSX_MAX_ROWS)
         return false;
     *col = c - 1;
     *row = r;
@@ -164,8 +162,7 @@ static int entry_read(void *ctx, char *buf, int len)
         e->failed = true;
         char *lim = size_text(l->max_entry);
         snprintf(e->why, sizeof e->why,
-                 "%s: more than %s uncompressed: refusing to read further (a zip bomb?)",
-                 e->entry, lim);
+                 "%s: more than %s uncompressed: refusing to read further (a zip bomb?)", e->entry, lim);
         g_free(lim);
         return -1;
     }
@@ -246,8 +243,7 @@ static xmlTextReaderPtr entry_open(aid_xlsx_t *x, const char *path, entry_t *e, 
         if (e->failed)
             aid_error_set(err, AIDSTAT_ERR_INPUT, x->name, 0, 0, "%s", e->why);
         else
-            aid_error_set(err, AIDSTAT_ERR_NOMEM, x->name, 0, 0, "%s: cannot start the XML reader",
-                          path);
+            aid_error_set(err, AIDSTAT_ERR_NOMEM, x->name, 0, 0, "%s: cannot start the XML reader", path);
         return NULL;
     }
     xmlTextReaderSetStructuredErrorHandler(r, entry_xml_error, e);
@@ -271,11 +267,11 @@ static aidstat_status_t entry_fail(entry_t *e, const char *where, aidstat_error_
     if (e->failed)
         return aid_error_set(err, AIDSTAT_ERR_INPUT, file, 0, 0, "%s", e->why);
     if (e->xmlerr[0] && e->xmlline > 0)
-        return aid_error_set(err, AIDSTAT_ERR_INPUT, file, 0, 0, "%s:%d: malformed XML: %s",
-                             e->entry, e->xmlline, e->xmlerr);
+        return aid_error_set(err, AIDSTAT_ERR_INPUT, file, 0, 0, "%s:%d: malformed XML: %s", e->entry,
+                             e->xmlline, e->xmlerr);
     if (e->xmlerr[0])
-        return aid_error_set(err, AIDSTAT_ERR_INPUT, file, 0, 0, "%s: malformed XML: %s",
-                             e->entry, e->xmlerr);
+        return aid_error_set(err, AIDSTAT_ERR_INPUT, file, 0, 0, "%s: malformed XML: %s", e->entry,
+                             e->xmlerr);
     return aid_error_set(err, AIDSTAT_ERR_INPUT, file, 0, 0, "%s: malformed XML", e->entry);
 }
 
@@ -324,9 +320,9 @@ static char *attr_ns(xmlTextReaderPtr r, const char *name)
 /* A relationship target, relative to base_dir ("xl"), as an entry name. */
 static char *resolve(const char *base_dir, const char *target)
 {
-    char *joined = target[0] == '/' ? g_strdup(target + 1)
-                                    : (base_dir[0] ? g_strconcat(base_dir, "/", target, NULL)
-                                                   : g_strdup(target));
+    char *joined = target[0] == '/'
+                       ? g_strdup(target + 1)
+                       : (base_dir[0] ? g_strconcat(base_dir, "/", target, NULL) : g_strdup(target));
     char **parts = g_strsplit(joined, "/", -1);
     GPtrArray *out = g_ptr_array_new();
     for (char **p = parts; *p; p++) {
@@ -355,9 +351,8 @@ static bool ends_with(const char *s, const char *suffix)
 
 /* Read a .rels part: Id -> resolved target, and the first target of a type
  * ending in type_suffix into *typed (if asked). A missing part is empty. */
-static aidstat_status_t read_rels(aid_xlsx_t *x, const char *path, const char *base_dir,
-                                  GHashTable *ids, const char *type_suffix, char **typed,
-                                  aidstat_error_t *err)
+static aidstat_status_t read_rels(aid_xlsx_t *x, const char *path, const char *base_dir, GHashTable *ids,
+                                  const char *type_suffix, char **typed, aidstat_error_t *err)
 {
     entry_t e;
     bool missing = false;
@@ -392,8 +387,7 @@ static aidstat_status_t read_rels(aid_xlsx_t *x, const char *path, const char *b
 static aidstat_status_t read_workbook(aid_xlsx_t *x, aidstat_error_t *err)
 {
     char *wb = NULL;
-    aidstat_status_t st =
-        read_rels(x, "_rels/.rels", "", NULL, "/officeDocument", &wb, err);
+    aidstat_status_t st = read_rels(x, "_rels/.rels", "", NULL, "/officeDocument", &wb, err);
     if (st != AIDSTAT_OK) {
         g_free(wb); /* found before the part broke off */
         return st;
@@ -406,8 +400,8 @@ static aidstat_status_t read_workbook(aid_xlsx_t *x, aidstat_error_t *err)
         dir = g_strdup("");
     }
     char *base = g_path_get_basename(wb);
-    char *rels = dir[0] ? g_strdup_printf("%s/_rels/%s.rels", dir, base)
-                        : g_strdup_printf("_rels/%s.rels", base);
+    char *rels =
+        dir[0] ? g_strdup_printf("%s/_rels/%s.rels", dir, base) : g_strdup_printf("_rels/%s.rels", base);
     GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     GPtrArray *rids = g_ptr_array_new_with_free_func(g_free);
     st = read_rels(x, rels, dir, ids, "/sharedStrings", &x->sst_path, err);
@@ -440,8 +434,8 @@ static aidstat_status_t read_workbook(aid_xlsx_t *x, aidstat_error_t *err)
                 break;
             }
             if (x->sheet_names->len == AID_XLSX_MAX_SHEETS) {
-                aid_error_set(err, AIDSTAT_ERR_INPUT, x->name, 0, 0,
-                              "%s lists more than %d sheets", wb, AID_XLSX_MAX_SHEETS);
+                aid_error_set(err, AIDSTAT_ERR_INPUT, x->name, 0, 0, "%s lists more than %d sheets", wb,
+                              AID_XLSX_MAX_SHEETS);
                 g_free(name);
                 g_free(rid);
                 st = AIDSTAT_ERR_INPUT;
@@ -513,13 +507,12 @@ static void zip_open_error(const char *name, int code, bool looks_zip, aidstat_e
                       "damaged zip archive (truncated?): it starts like one but has no "
                       "central directory at its end");
     } else if (code == ZIP_ER_NOZIP) {
-        aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
-                      "not a zip archive, so not an XLSX workbook");
+        aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0, "not a zip archive, so not an XLSX workbook");
     } else if (code == ZIP_ER_INCONS || code == ZIP_ER_EOF || code == ZIP_ER_READ) {
         zip_error_t ze;
         zip_error_init_with_code(&ze, code);
-        aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
-                      "damaged zip archive (truncated?): %s", zip_error_strerror(&ze));
+        aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0, "damaged zip archive (truncated?): %s",
+                      zip_error_strerror(&ze));
         zip_error_fini(&ze);
     } else {
         zip_error_t ze;
@@ -583,8 +576,7 @@ static FILE *spool(FILE *fp, const void *head, size_t n, const char *name, aidst
     int fd = g_file_open_tmp("aidstat-XXXXXX.xlsx", &tmpname, &ge);
     if (fd < 0) {
         aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
-                      "cannot keep the workbook read from a pipe in a temporary file: %s",
-                      ge->message);
+                      "cannot keep the workbook read from a pipe in a temporary file: %s", ge->message);
         g_error_free(ge);
         return NULL;
     }
@@ -604,8 +596,8 @@ static FILE *spool(FILE *fp, const void *head, size_t n, const char *name, aidst
         total += got;
         if (total > AID_XLSX_MAX_SPOOL) {
             char *lim = size_text(AID_XLSX_MAX_SPOOL);
-            aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
-                          "workbook read from a pipe is larger than %s", lim);
+            aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0, "workbook read from a pipe is larger than %s",
+                          lim);
             g_free(lim);
             fclose(out);
             return NULL;
@@ -619,8 +611,7 @@ static FILE *spool(FILE *fp, const void *head, size_t n, const char *name, aidst
     }
     if (!ok || fflush(out) != 0 || fseeko(out, 0, SEEK_SET) != 0) {
         aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
-                      "cannot keep the workbook read from a pipe in a temporary file: %s",
-                      g_strerror(errno));
+                      "cannot keep the workbook read from a pipe in a temporary file: %s", g_strerror(errno));
         fclose(out);
         return NULL;
     }
@@ -767,8 +758,8 @@ static aidstat_status_t load_sst(aid_xlsx_t *x, aidstat_error_t *err)
             if (v) {
                 if (s->len + strlen(v) > x->lim.max_cell) {
                     st = aid_error_set(err, AIDSTAT_ERR_INPUT, x->name, 0, 0,
-                                       "%s: shared string %u is longer than %zu bytes",
-                                       x->sst_path, x->sst->len, x->lim.max_cell);
+                                       "%s: shared string %u is longer than %zu bytes", x->sst_path,
+                                       x->sst->len, x->lim.max_cell);
                     break;
                 }
                 g_string_append(s, v);
@@ -777,8 +768,8 @@ static aidstat_status_t load_sst(aid_xlsx_t *x, aidstat_error_t *err)
         continue;
     add:
         if (x->sst->len >= x->lim.max_strings) {
-            st = aid_error_set(err, AIDSTAT_ERR_INPUT, x->name, 0, 0,
-                               "%s: more than %zu shared strings", x->sst_path, x->lim.max_strings);
+            st = aid_error_set(err, AIDSTAT_ERR_INPUT, x->name, 0, 0, "%s: more than %zu shared strings",
+                               x->sst_path, x->lim.max_strings);
             break;
         }
         g_ptr_array_add(x->sst, g_string_chunk_insert_len(x->sst_chunk, s->str, (gssize)s->len));
@@ -806,15 +797,14 @@ typedef struct {
     long row, col; /* the current cell */
 } sheet_t;
 
-static aidstat_status_t cell_error(sheet_t *S, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+static aidstat_status_t cell_error(sheet_t *S, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static aidstat_status_t cell_error(sheet_t *S, const char *fmt, ...)
 {
     char ref[16], where[640], msg[400];
     aid_xlsx_col_name(S->col < 0 ? 0 : S->col, ref, sizeof ref);
-    snprintf(where, sizeof where, "%s:%s!%s%ld", S->x->name,
-             (const char *)S->x->sheet_names->pdata[S->sheet], ref, S->row);
+    snprintf(where, sizeof where, "%s:%s!%s%ld", S->x->name, (const char *)S->x->sheet_names->pdata[S->sheet],
+             ref, S->row);
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
@@ -849,8 +839,8 @@ static aidstat_status_t finish_cell(sheet_t *S, const char *t, size_t off, cell_
         const char *v = b->str + off;
         guint64 idx = g_ascii_strtoull(v, &end, 10);
         if (end == v || *end || !x->sst || idx >= x->sst->len)
-            return cell_error(S, "shared string index \"%s\" out of range (the workbook has %u)",
-                              v, x->sst ? x->sst->len : 0);
+            return cell_error(S, "shared string index \"%s\" out of range (the workbook has %u)", v,
+                              x->sst ? x->sst->len : 0);
         const char *s = x->sst->pdata[idx];
         g_string_truncate(b, off);
         g_string_append(b, s);
@@ -944,7 +934,7 @@ typedef struct {
     bool in_data, in_row, in_cell, collect, in_is;
     bool has_value, row_value;
     int rph;
-    char *t; /* the cell's type attribute */
+    char *t;    /* the cell's type attribute */
     size_t off; /* where the cell's text starts in the row buffer */
     long prev_row, prev_col;
 } pos_t;
@@ -1015,8 +1005,8 @@ static aidstat_status_t cell_open(sheet_t *S, pos_t *P, bool empty)
     return AIDSTAT_OK;
 }
 
-static aidstat_status_t stream_sheet(aid_xlsx_t *x, size_t i, aid_xlsx_row_fn fn, void *user,
-                                     long *count, bool extent, aidstat_error_t *err)
+static aidstat_status_t stream_sheet(aid_xlsx_t *x, size_t i, aid_xlsx_row_fn fn, void *user, long *count,
+                                     bool extent, aidstat_error_t *err)
 {
     aidstat_error_t local;
     if (!err)
@@ -1086,8 +1076,7 @@ static aidstat_status_t stream_sheet(aid_xlsx_t *x, size_t i, aid_xlsx_row_fn fn
                 if ((st = finish_cell(&S, P.t, P.off, &c)) != AIDSTAT_OK)
                     break;
                 if (x->rowbuf->len > AID_XLSX_MAX_ROW_BYTES) {
-                    st = cell_error(&S, "row holds more than %u MB of text",
-                                    AID_XLSX_MAX_ROW_BYTES >> 20);
+                    st = cell_error(&S, "row holds more than %u MB of text", AID_XLSX_MAX_ROW_BYTES >> 20);
                     break;
                 }
                 g_string_append_c(x->rowbuf, '\0');
@@ -1144,8 +1133,7 @@ aidstat_status_t aid_xlsx_sheet_extent(aid_xlsx_t *x, size_t i, long *rows, aids
     const char *path = x->sheet_paths->pdata[i];
     const long *known = g_hash_table_lookup(x->extents, path);
     if (known && *known < 0)
-        return aid_error_set(err, AIDSTAT_ERR_INPUT, x->name, 0, 0, "%s: could not be read",
-                             path);
+        return aid_error_set(err, AIDSTAT_ERR_INPUT, x->name, 0, 0, "%s: could not be read", path);
     if (known) {
         *rows = *known;
         return AIDSTAT_OK;

@@ -18,12 +18,12 @@ typedef struct aid_xlsx aid_xlsx_t;
 
 /* What a hostile file may cost. */
 typedef struct {
-    uint64_t max_entry;    /* bytes uncompressed from any one zip entry */
-    double max_ratio;      /* uncompressed / compressed, checked once past ratio_floor bytes */
+    uint64_t max_entry; /* bytes uncompressed from any one zip entry */
+    double max_ratio;   /* uncompressed / compressed, checked once past ratio_floor bytes */
     uint64_t ratio_floor;
-    size_t max_cols;       /* cells per row (Excel: 16384) */
-    size_t max_strings;    /* shared strings */
-    size_t max_cell;       /* bytes of text in one cell */
+    size_t max_cols;    /* cells per row (Excel: 16384) */
+    size_t max_strings; /* shared strings */
+    size_t max_cell;    /* bytes of text in one cell */
 } aid_xlsx_limits_t;
 
 #define AID_XLSX_MAX_ENTRY (512ull << 20)
@@ -74,7 +74,7 @@ typedef enum {
     AID_XLSX_STRING, /* shared, inline or a formula's string result */
     AID_XLSX_BOOL,
     AID_XLSX_ERROR,
-    AID_XLSX_DATE    /* t="d": an ISO 8601 text */
+    AID_XLSX_DATE /* t="d": an ISO 8601 text */
 } aid_xlsx_kind_t;
 
 /* One row: n fields (up to the row's last cell), each NUL-terminated and

@@ -42,7 +42,8 @@ extern "C" {
 #include <string>
 #include <vector>
 
-namespace {
+namespace
+{
 
 typedef QPDFTokenizer::Token Token;
 
@@ -63,17 +64,20 @@ bool is_space(const Token &t)
 /* Operators that put marks on the page. */
 bool paints(const std::string &op)
 {
-    static const char *const ops[] = {"Tj", "TJ", "'", "\"", "Do", "S", "s", "f", "F", "f*", "B",
-                                      "B*", "b", "b*", "sh", "EI"};
+    static const char *const ops[] = {"Tj", "TJ", "'", "\"", "Do", "S",  "s",  "f",
+                                      "F",  "f*", "B", "B*", "b",  "b*", "sh", "EI"};
     for (const char *o : ops)
         if (op == o)
             return true;
     return false;
 }
 
-class Filter : public QPDFObjectHandle::TokenFilter {
+class Filter : public QPDFObjectHandle::TokenFilter
+{
   public:
-    explicit Filter(PageFurniture &f) : furn(f) {}
+    explicit Filter(PageFurniture &f) : furn(f)
+    {
+    }
 
     void handleToken(const Token &t) override
     {
@@ -92,11 +96,11 @@ class Filter : public QPDFObjectHandle::TokenFilter {
   private:
     enum { BODY, ARTIFACT, CONTINUATION } mode = BODY;
     PageFurniture &furn;
-    std::vector<Token> operands;     /* since the last operator, the operator last */
-    std::string run;                 /* the continuation so far */
-    size_t run_cut = 0;              /* where it can end (balanced, after a mark) */
-    long long mcid = -1;             /* the furniture's MCID */
-    int depth = 0, qdepth = 0;       /* marked-content and q/Q nesting */
+    std::vector<Token> operands; /* since the last operator, the operator last */
+    std::string run;             /* the continuation so far */
+    size_t run_cut = 0;          /* where it can end (balanced, after a mark) */
+    long long mcid = -1;         /* the furniture's MCID */
+    int depth = 0, qdepth = 0;   /* marked-content and q/Q nesting */
     bool in_text = false, painted = false;
 
     void out(const std::string &s)
@@ -216,8 +220,7 @@ class Filter : public QPDFObjectHandle::TokenFilter {
 };
 
 /* The Private elements under e, with their parents, by page. */
-void collect(QPDFObjectHandle e, QPDFObjectHandle parent, std::map<QPDFObjGen, PageFurniture> &out,
-             int depth)
+void collect(QPDFObjectHandle e, QPDFObjectHandle parent, std::map<QPDFObjGen, PageFurniture> &out, int depth)
 {
     if (depth > 100)
         return;
@@ -430,8 +433,8 @@ aidstat_status_t aid_pdf_artifacts(const GByteArray *in, GByteArray *out, aidsta
         g_byte_array_append(out, b->getBuffer(), static_cast<guint>(b->getSize()));
         return AIDSTAT_OK;
     } catch (const std::exception &e) {
-        return aid_error_set(err, AIDSTAT_ERR_OUTPUT, NULL, 0, 0,
-                             "PDF post-processing failed: artifacts: %s", e.what());
+        return aid_error_set(err, AIDSTAT_ERR_OUTPUT, NULL, 0, 0, "PDF post-processing failed: artifacts: %s",
+                             e.what());
     } catch (...) {
         return aid_error_set(err, AIDSTAT_ERR_OUTPUT, NULL, 0, 0,
                              "PDF post-processing failed: artifacts: unknown error");

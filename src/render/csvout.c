@@ -115,8 +115,8 @@ static void header(const csv_t *w, const aidstat_result_t *r)
         g_string_append_c(out, sep);
         field(out, aidstat_result_col_label(r, j), sep, w->formulas);
     }
-    static const char *const meta[] = {"value", "share", "cumulative_share", "measure", "type", "unit",
-                                       "price_basis", "period_from", "period_to", "source"};
+    static const char *const meta[] = {"value", "share",       "cumulative_share", "measure",   "type",
+                                       "unit",  "price_basis", "period_from",      "period_to", "source"};
     for (size_t k = 0; k < G_N_ELEMENTS(meta); k++) {
         if ((k == 3 && w->keyed_measure) || (k == 4 && w->keyed_type))
             continue;

@@ -63,8 +63,8 @@ static const char *symbol(const char *cur)
     return sym ? sym : cur;
 }
 
-char *aid_money(double x, const char *currency, double scale, int decimals, aid_locale_t loc,
-                char *buf, size_t len)
+char *aid_money(double x, const char *currency, double scale, int decimals, aid_locale_t loc, char *buf,
+                size_t len)
 {
     char num[64];
     aid_num(x / (scale > 0 ? scale : 1), decimals, loc, num, sizeof num);

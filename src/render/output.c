@@ -154,8 +154,7 @@ aidstat_output_t *aidstat_output_open(const char *path, aidstat_error_t *err)
         if (exists) {
             /* the owner matters only when root rewrites another's file;
              * chown clears set-id bits, so the mode comes after */
-            if ((st.st_uid != geteuid() || st.st_gid != getegid()) &&
-                fchown(fd, st.st_uid, st.st_gid) != 0) {
+            if ((st.st_uid != geteuid() || st.st_gid != getegid()) && fchown(fd, st.st_uid, st.st_gid) != 0) {
                 /* not allowed: the file becomes the writer's, as with any new file */
             }
             if (fchmod(fd, st.st_mode & 07777) != 0) {

@@ -24,7 +24,7 @@ typedef struct {
     /* PDF: the /Alt of each Figure element, in the order they began; NULL:
      * the whole drawing is one Figure described by description */
     GPtrArray *alts;
-    GPtrArray *attachments;  /* PDF: of aid_attachment_t, by name; may be NULL */
+    GPtrArray *attachments; /* PDF: of aid_attachment_t, by name; may be NULL */
 } aid_meta_t;
 
 /* A file attached to a PDF (a figure's numbers as CSV). */
@@ -77,13 +77,12 @@ typedef aidstat_status_t (*aid_draw_fn)(cairo_t *cr, double width, double height
 /* Draw into a new file of type out, width x height points (PNG: pixels =
  * points * dpi / 72), through a temporary file renamed into place only
  * when everything succeeded. */
-aidstat_status_t aid_render_file(const char *path, aid_out_t out, double width, double height,
-                                 double dpi, const aid_meta_t *meta, aid_draw_fn draw, void *user,
-                                 aidstat_error_t *err);
+aidstat_status_t aid_render_file(const char *path, aid_out_t out, double width, double height, double dpi,
+                                 const aid_meta_t *meta, aid_draw_fn draw, void *user, aidstat_error_t *err);
 /* The same into a caller's write function (for "-": standard output). */
-aidstat_status_t aid_render_stream(cairo_write_func_t write, void *closure, aid_out_t out,
-                                   double width, double height, double dpi, const aid_meta_t *meta,
-                                   aid_draw_fn draw, void *user, aidstat_error_t *err);
+aidstat_status_t aid_render_stream(cairo_write_func_t write, void *closure, aid_out_t out, double width,
+                                   double height, double dpi, const aid_meta_t *meta, aid_draw_fn draw,
+                                   void *user, aidstat_error_t *err);
 
 /* ---- text */
 
@@ -91,8 +90,8 @@ typedef struct {
     const char *family; /* fontconfig family, e.g. "DejaVu Sans" */
     double size;        /* points */
     bool bold;
-    double width;       /* wrap (or ellipsize with max_lines) at this width; <= 0: none */
-    int max_lines;      /* 0: any; lines beyond are ellipsized */
+    double width;  /* wrap (or ellipsize with max_lines) at this width; <= 0: none */
+    int max_lines; /* 0: any; lines beyond are ellipsized */
     PangoAlignment align;
 } aid_font_t;
 
@@ -131,8 +130,8 @@ aid_locale_t aid_locale_default(void);
 /* Fixed decimals with the locale's separators: 1,234.5 / 1.234,5 */
 char *aid_num(double x, int decimals, aid_locale_t loc, char *buf, size_t len);
 /* Money with unit: "€1.2 bn", "€450 m", "$3.3 bn"; de: "1,2 Mrd. €", "450 Mio. €". */
-char *aid_money(double x, const char *currency, double scale, int decimals, aid_locale_t loc,
-                char *buf, size_t len);
+char *aid_money(double x, const char *currency, double scale, int decimals, aid_locale_t loc, char *buf,
+                size_t len);
 /* The scale word: "bn" / "Mrd." for 1e9, "m" / "Mio." for 1e6, "k" / "Tsd." for 1e3. */
 const char *aid_scale_word(double scale, aid_locale_t loc);
 /* Decimals that tell neighbouring ticks apart for a step (in display units). */

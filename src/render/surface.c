@@ -22,8 +22,11 @@ bool aid_out_from_path(const char *path, aid_out_t *out)
     static const struct {
         const char *ext;
         aid_out_t out;
-    } map[] = {{".pdf", AID_OUT_PDF}, {".svg", AID_OUT_SVG}, {".png", AID_OUT_PNG},
-               {".ps", AID_OUT_PS},   {".eps", AID_OUT_EPS}};
+    } map[] = {{".pdf", AID_OUT_PDF},
+               {".svg", AID_OUT_SVG},
+               {".png", AID_OUT_PNG},
+               {".ps", AID_OUT_PS},
+               {".eps", AID_OUT_EPS}};
     for (size_t i = 0; i < G_N_ELEMENTS(map); i++)
         if (g_ascii_strcasecmp(dot, map[i].ext) == 0) {
             *out = map[i].out;
@@ -145,8 +148,8 @@ static cairo_status_t guarded_write(void *closure, const unsigned char *data, un
 /* tag_figure: a standalone PDF drawing is tagged as one Figure; then
  * *tag_error tells whether cairo refused its tags. */
 static aidstat_status_t render(cairo_write_func_t write_fn, void *write_closure, aid_out_t out, double width,
-                               double height, double dpi, const aid_meta_t *meta, aid_draw_fn draw, void *user,
-                               bool tag_figure, bool *tag_error, aidstat_error_t *err)
+                               double height, double dpi, const aid_meta_t *meta, aid_draw_fn draw,
+                               void *user, bool tag_figure, bool *tag_error, aidstat_error_t *err)
 {
     aid_meta_t none = {.title = "", .description = ""};
     if (!meta)
@@ -257,11 +260,12 @@ out:
 }
 
 aidstat_status_t aid_render_stream(cairo_write_func_t write, void *closure, aid_out_t out, double width,
-                                   double height, double dpi, const aid_meta_t *meta, aid_draw_fn draw, void *user,
-                                   aidstat_error_t *err)
+                                   double height, double dpi, const aid_meta_t *meta, aid_draw_fn draw,
+                                   void *user, aidstat_error_t *err)
 {
     bool tag_error = false;
-    aidstat_status_t st = render(write, closure, out, width, height, dpi, meta, draw, user, true, &tag_error, err);
+    aidstat_status_t st =
+        render(write, closure, out, width, height, dpi, meta, draw, user, true, &tag_error, err);
     /* cairo 1.16 refuses the tags of some drawings at some page sizes
      * (254 mm square, say) when the PDF is finished; nothing was written
      * yet, so the drawing is made again without the Figure element: it
@@ -289,15 +293,15 @@ static cairo_status_t file_write(void *closure, const unsigned char *data, unsig
     return CAIRO_STATUS_WRITE_ERROR;
 }
 
-aidstat_status_t aid_render_file(const char *path, aid_out_t out, double width, double height,
-                                 double dpi, const aid_meta_t *meta, aid_draw_fn draw, void *user,
-                                 aidstat_error_t *err)
+aidstat_status_t aid_render_file(const char *path, aid_out_t out, double width, double height, double dpi,
+                                 const aid_meta_t *meta, aid_draw_fn draw, void *user, aidstat_error_t *err)
 {
     aidstat_output_t *o = aidstat_output_open(path, err);
     if (!o)
         return AIDSTAT_ERR_OUTPUT;
     file_sink_t sink = {aidstat_output_stream(o), 0};
-    aidstat_status_t st = aid_render_stream(file_write, &sink, out, width, height, dpi, meta, draw, user, err);
+    aidstat_status_t st =
+        aid_render_stream(file_write, &sink, out, width, height, dpi, meta, draw, user, err);
     if (st == AIDSTAT_OK)
         return aidstat_output_commit(o, err);
     aidstat_output_abort(o);

@@ -9,18 +9,31 @@
 #include <stdio.h>
 #include <string.h>
 
-#define RGB(h) {((h) >> 16 & 0xff) / 255.0, ((h) >> 8 & 0xff) / 255.0, ((h)&0xff) / 255.0}
+#define RGB(h)                                                                                               \
+    {                                                                                                        \
+        ((h) >> 16 & 0xff) / 255.0, ((h) >> 8 & 0xff) / 255.0, ((h)&0xff) / 255.0                            \
+    }
 
 static const aid_theme_t themes[] = {
-    {"default", RGB(0x222222), RGB(0x666666), RGB(0xDDDDDD), RGB(0xFFFFFF), RGB(0x0072B2),
+    {"default",
+     RGB(0x222222),
+     RGB(0x666666),
+     RGB(0xDDDDDD),
+     RGB(0xFFFFFF),
+     RGB(0x0072B2),
      RGB(0xBBBBBB),
-     {RGB(0x0072B2), RGB(0xE69F00), RGB(0x009E73), RGB(0xD55E00), RGB(0xCC79A7), RGB(0x56B4E9),
-      RGB(0xF0E442), RGB(0x000000)},
+     {RGB(0x0072B2), RGB(0xE69F00), RGB(0x009E73), RGB(0xD55E00), RGB(0xCC79A7), RGB(0x56B4E9), RGB(0xF0E442),
+      RGB(0x000000)},
      8},
-    {"print", RGB(0x000000), RGB(0x444444), RGB(0xCCCCCC), RGB(0xFFFFFF), RGB(0x000000),
+    {"print",
+     RGB(0x000000),
+     RGB(0x444444),
+     RGB(0xCCCCCC),
+     RGB(0xFFFFFF),
+     RGB(0x000000),
      RGB(0xBBBBBB),
-     {RGB(0x1A1A1A), RGB(0x7A7A7A), RGB(0xB0B0B0), RGB(0x4D4D4D), RGB(0xD0D0D0), RGB(0x999999),
-      RGB(0x333333), RGB(0xE0E0E0)},
+     {RGB(0x1A1A1A), RGB(0x7A7A7A), RGB(0xB0B0B0), RGB(0x4D4D4D), RGB(0xD0D0D0), RGB(0x999999), RGB(0x333333),
+      RGB(0xE0E0E0)},
      8},
 };
 

@@ -13,14 +13,16 @@ struct aid_report_eu {
 };
 
 aid_report_eu_t *aid_report_eu_begin(const char *value, const char *dir, const aid_rdata_t *d,
-                                     const char *data_path, aidstat_record_fn fn, void *user, aidstat_error_t *err)
+                                     const char *data_path, aidstat_record_fn fn, void *user,
+                                     aidstat_error_t *err)
 {
     aidstat_eukey_t *key;
     if (!strcmp(value, "true") || !strcmp(value, "yes")) {
         /* the data's own key (a workbook's share sheets), else Release 29's */
         key = aidstat_eukey_load_for(data_path, err);
     } else {
-        char *p = g_path_is_absolute(value) || !strcmp(dir, ".") ? g_strdup(value) : g_build_filename(dir, value, NULL);
+        char *p = g_path_is_absolute(value) || !strcmp(dir, ".") ? g_strdup(value)
+                                                                 : g_build_filename(dir, value, NULL);
         key = aidstat_eukey_load_file(p, err);
         g_free(p);
     }

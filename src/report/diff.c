@@ -11,8 +11,8 @@
 #include <math.h>
 #include <string.h>
 
-static const char *const diff_keys[] = {"old", "show", "top", "type", "measure", "donor", "region",
-                                        "from", "to", "caption", "height", "title", NULL};
+static const char *const diff_keys[] = {"old",  "show", "top",     "type",   "measure", "donor", "region",
+                                        "from", "to",   "caption", "height", "title",   NULL};
 
 bool aid_diff_block_is_chart(const aid_opts_t *o)
 {
@@ -100,8 +100,8 @@ static char *num(const aid_rdata_t *d, double v, double scale, bool sign)
     return g_strdup_printf("%s%s", sign && v > 0 && !zero ? "+" : "", zero && n[0] == '-' ? n + 1 : n);
 }
 
-static void put_row(const aid_rdata_t *d, aid_block_t *b, size_t *k, const aidstat_diff_row_t *r, double scale,
-                    bool bold, bool periods)
+static void put_row(const aid_rdata_t *d, aid_block_t *b, size_t *k, const aidstat_diff_row_t *r,
+                    double scale, bool bold, bool periods)
 {
     char *e = g_markup_escape_text(r->label, -1);
     b->cells[(*k)++] = bold ? g_strdup_printf("<b>%s</b>", e) : g_strdup(e);
@@ -112,7 +112,11 @@ static void put_row(const aid_rdata_t *d, aid_block_t *b, size_t *k, const aidst
     char n[64];
     aid_num(fabs(r->pct_change) * 100, 1, d->locale, n, sizeof n);
     b->cells[(*k)++] = isnan(r->pct_change) ? g_strdup("n/a")
-                                             : g_strdup_printf("%s%s %%", r->pct_change > 0 ? "+" : r->pct_change < 0 ? "−" : "", n);
+                                            : g_strdup_printf("%s%s %%",
+                                                              r->pct_change > 0   ? "+"
+                                                              : r->pct_change < 0 ? "−"
+                                                                                  : "",
+                                                              n);
     if (periods)
         b->cells[(*k)++] = num(d, r->new_periods, scale, false);
 }
@@ -134,8 +138,9 @@ static char *note_text(const aidstat_diff_t *df, int m, const char *unit)
     aidstat_diff_common_period(df, &y0, &m0, &y1, &m1);
     char *p = period_text(y0, m0, y1, m1);
     char *ml = g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1);
-    g_string_append_printf(s, "%c%s, %s (nominal); revisions over %s, the periods both versions cover. "
-                              "Previous version: %s (%s). New version: %s.",
+    g_string_append_printf(s,
+                           "%c%s, %s (nominal); revisions over %s, the periods both versions cover. "
+                           "Previous version: %s (%s). New version: %s.",
                            g_ascii_toupper(ml[0]), ml + 1, unit, p, aidstat_diff_source(df, 0),
                            aidstat_diff_file(df, 0), aidstat_diff_source(df, 1));
     for (int w = 1; w >= 0; w--) {
@@ -164,7 +169,8 @@ static aidstat_status_t fill_table(const aid_rdata_t *d, const aidstat_diff_t *d
     bool periods = false;
     for (size_t i = 0; i < aidstat_diff_rows(df); i++) {
         const aidstat_diff_row_t *r = aidstat_diff_row(df, i);
-        if ((int)r->measure == m && r->status != AIDSTAT_DIFF_SAME && rows->len < top && is_total(df, r, false))
+        if ((int)r->measure == m && r->status != AIDSTAT_DIFF_SAME && rows->len < top &&
+            is_total(df, r, false))
             g_ptr_array_add(rows, (gpointer)r);
     }
     for (size_t i = 0; i < aidstat_diff_groups(df); i++) {
@@ -205,7 +211,8 @@ static aidstat_status_t fill_table(const aid_rdata_t *d, const aidstat_diff_t *d
     return AIDSTAT_OK;
 }
 
-aidstat_status_t aid_diff_block(const aid_rdata_t *d, aid_opts_t *o, long line, aid_block_t *b, aidstat_error_t *err)
+aidstat_status_t aid_diff_block(const aid_rdata_t *d, aid_opts_t *o, long line, aid_block_t *b,
+                                aidstat_error_t *err)
 {
     aidstat_status_t st = aid_opts_check(o, diff_keys, line, 1, err);
     if (st != AIDSTAT_OK)

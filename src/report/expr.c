@@ -9,8 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const filter_keys[] = {"type", "measure", "donor", "recipient", "region", "from",
-                                          "to", "period", "baseline", "n", "data", "interval", NULL};
+static const char *const filter_keys[] = {"type", "measure",  "donor",  "recipient", "region",
+                                          "from", "to",       "period", "baseline",  "n",
+                                          "data", "interval", NULL};
 
 /* "\u20ac64.6 bn" and friends. */
 static char *format_value(const aid_rdata_t *d, double v, const char *fmt, const char *currency,
@@ -55,7 +56,8 @@ static char *format_value(const aid_rdata_t *d, double v, const char *fmt, const
 
 static bool known_format(const char *f)
 {
-    static const char *const formats[] = {"eur_bn", "eur_m", "money", "pct", "pct1", "num", "int", "text", NULL};
+    static const char *const formats[] = {"eur_bn", "eur_m", "money", "pct", "pct1",
+                                          "num",    "int",   "text",  NULL};
     for (const char *const *p = formats; *p; p++)
         if (!strcmp(*p, f))
             return true;
@@ -118,7 +120,8 @@ static char *sourced(const aid_rdata_t *d, const char *file, const char *fmt, ai
     if (b && aidstat_result_total(b) > 0)
         out = format_value(d, aidstat_result_total(a) / aidstat_result_total(b) * 100.0, fmt, "", "pct");
     else if (b)
-        aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0, "the data have no military allocations in the split's months");
+        aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                      "the data have no military allocations in the split's months");
     aidstat_result_free(a);
     aidstat_result_free(b);
     aidstat_filter_free(fs);
@@ -165,7 +168,8 @@ static void opts_without(const fig_t *g, const char *key, aid_opts_t *rest)
     aid_opts_init(rest, g->file);
     for (guint i = 0; i < g->o.keys->len; i++)
         if (strcmp(g_ptr_array_index(g->o.keys, i), key))
-            aid_opts_add(rest, g_ptr_array_index(g->o.keys, i), g_ptr_array_index(g->o.values, i), g->line, g->col);
+            aid_opts_add(rest, g_ptr_array_index(g->o.keys, i), g_ptr_array_index(g->o.values, i), g->line,
+                         g->col);
 }
 
 /* The figures read from one comparison of the selection: sum, count,
@@ -200,7 +204,7 @@ static char *fig_total(fig_t *g)
         char buf[32];
         aidstat_result_period(r, &y0, &m0, &y1, &m1);
         out = g_strdup(!strcmp(g->func, "latest") ? aidstat_period_format(y1, m1, buf, sizeof buf)
-                                                   : aidstat_period_format(y0, m0, buf, sizeof buf));
+                                                  : aidstat_period_format(y0, m0, buf, sizeof buf));
     }
     aidstat_result_free(r);
     return out;
@@ -226,7 +230,8 @@ static char *fig_share(fig_t *g)
     aidstat_result_t *b = a ? fig_compare(g, all, AIDSTAT_KEY_DONOR) : NULL;
     char *out = NULL;
     if (a && b)
-        out = format_value(g->d, aidstat_result_total(a) / aidstat_result_total(b) * 100.0, g->fmt, "", "pct");
+        out =
+            format_value(g->d, aidstat_result_total(a) / aidstat_result_total(b) * 100.0, g->fmt, "", "pct");
     aidstat_result_free(a);
     aidstat_result_free(b);
     aidstat_filter_free(all);
@@ -249,7 +254,8 @@ static char *fig_allocated(fig_t *g)
     aidstat_result_t *c = a ? fig_compare(g, fc, AIDSTAT_KEY_DONOR) : NULL;
     char *out = NULL;
     if (a && c && aidstat_result_total(c) > 0)
-        out = format_value(g->d, aidstat_result_total(a) / aidstat_result_total(c) * 100.0, g->fmt, "", "pct");
+        out =
+            format_value(g->d, aidstat_result_total(a) / aidstat_result_total(c) * 100.0, g->fmt, "", "pct");
     aidstat_result_free(a);
     aidstat_result_free(c);
     aidstat_filter_free(fa);
@@ -307,15 +313,16 @@ static char *fig_cagr(fig_t *g, const aidstat_series_t *s)
 {
     int a = whole_year(aid_opts_get(&g->o, "from")), b = whole_year(aid_opts_get(&g->o, "to"));
     double va, vb;
-    if (!a || !b || b <= a || !aidstat_series_year_total(s, 0, a, &va) || !aidstat_series_year_total(s, 0, b, &vb)) {
+    if (!a || !b || b <= a || !aidstat_series_year_total(s, 0, a, &va) ||
+        !aidstat_series_year_total(s, 0, b, &vb)) {
         aid_error_set(g->err, AIDSTAT_ERR_DATA, g->file, g->line, g->col,
                       "{{ %s }}: cagr needs from=YYYY and to=YYYY, two complete years in the data", g->expr);
         return NULL;
     }
     double r = aidstat_cagr(va, vb, b - a);
     if (isnan(r)) {
-        aid_error_set(g->err, AIDSTAT_ERR_DATA, g->file, g->line, g->col, "{{ %s }}: no growth rate from zero",
-                      g->expr);
+        aid_error_set(g->err, AIDSTAT_ERR_DATA, g->file, g->line, g->col,
+                      "{{ %s }}: no growth rate from zero", g->expr);
         return NULL;
     }
     return format_value(g->d, r * 100, g->fmt, "", "pct");
@@ -331,7 +338,8 @@ static char *fig_growth(fig_t *g, const aidstat_series_t *s)
     if (aid_opts_number(&g->o, "period", true, 1900, 2100, "a year", &pd, g->err) != AIDSTAT_OK)
         return NULL;
     if (bv && !baseline_years(bv, &b0, &b1)) {
-        aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col, "{{ %s }}: baseline=YYYY-YYYY", g->expr);
+        aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col, "{{ %s }}: baseline=YYYY-YYYY",
+                      g->expr);
         return NULL;
     }
     aidstat_series_change_years(s, (int)pd, b0, b1, &cur, &b0, &b1);
@@ -361,8 +369,9 @@ static char *fig_series(fig_t *g)
     aidstat_filter_free(f);
     if (!s)
         return query_failed(g);
-    char *out = !strcmp(g->func, "slope") ? fig_slope(g, s) : !strcmp(g->func, "cagr") ? fig_cagr(g, s)
-                                                                                        : fig_growth(g, s);
+    char *out = !strcmp(g->func, "slope")  ? fig_slope(g, s)
+                : !strcmp(g->func, "cagr") ? fig_cagr(g, s)
+                                           : fig_growth(g, s);
     aidstat_series_free(s);
     return out;
 }
@@ -387,7 +396,7 @@ static char *fig_span(fig_t *g, const char *interval)
     char buf[32], *out = NULL;
     if (aidstat_series_complete_period(s, &y0, &m0, &y1, &m1))
         out = g_strdup(!strcmp(g->func, "latest") ? aidstat_period_format(y1, m1, buf, sizeof buf)
-                                                   : aidstat_period_format(y0, m0, buf, sizeof buf));
+                                                  : aidstat_period_format(y0, m0, buf, sizeof buf));
     else
         aid_error_set(g->err, AIDSTAT_ERR_EMPTY, g->file, g->line, g->col,
                       "{{ %s }}: no complete %s in the selection", g->expr, interval);
@@ -406,8 +415,8 @@ static char *fig_period(fig_t *g)
 static char *fig_sourced(fig_t *g)
 {
     if (g->o.keys->len) {
-        aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col, "{{ %s }}: sourced takes no options",
-                      g->expr);
+        aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col,
+                      "{{ %s }}: sourced takes no options", g->expr);
         return NULL;
     }
     char *out = sourced(g->d, g->file, g->fmt, &g->qerr);
@@ -418,9 +427,9 @@ static const struct {
     const char *name;
     char *(*eval)(fig_t *g);
 } kinds[] = {
-    {"sum", fig_total},         {"count", fig_total},   {"top", fig_total},       {"release", fig_total},
-    {"latest", fig_period},     {"first", fig_period},   {"share", fig_share},     {"allocated", fig_allocated},
-    {"rank", fig_rank},         {"growth", fig_series}, {"cagr", fig_series},     {"slope", fig_series},
+    {"sum", fig_total},       {"count", fig_total},   {"top", fig_total},   {"release", fig_total},
+    {"latest", fig_period},   {"first", fig_period},  {"share", fig_share}, {"allocated", fig_allocated},
+    {"rank", fig_rank},       {"growth", fig_series}, {"cagr", fig_series}, {"slope", fig_series},
     {"sourced", fig_sourced},
 };
 
@@ -430,8 +439,8 @@ static bool read_option(fig_t *g, char *word)
 {
     char *eq = strchr(word, '=');
     if (!eq) {
-        aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col, "{{ %s }}: \"%s\" is not key=value",
-                      g->expr, word);
+        aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col,
+                      "{{ %s }}: \"%s\" is not key=value", g->expr, word);
         return false;
     }
     *eq = '\0';
@@ -478,7 +487,8 @@ static bool read_figure(fig_t *g, gchar **words)
     }
     if (g->fmt && !known_format(g->fmt)) {
         aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col,
-                      "{{ %s }}: unknown format \"%s\" (eur_bn, eur_m, money, pct, num, int, text)", g->expr, g->fmt);
+                      "{{ %s }}: unknown format \"%s\" (eur_bn, eur_m, money, pct, num, int, text)", g->expr,
+                      g->fmt);
         return false;
     }
     if (aid_opts_check(&g->o, filter_keys, g->line, g->col, g->err) != AIDSTAT_OK) {
@@ -506,16 +516,18 @@ static char *compute(fig_t *g)
     while (i < G_N_ELEMENTS(kinds) && strcmp(g->func, kinds[i].name))
         i++;
     if (i == G_N_ELEMENTS(kinds)) {
-        aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col,
-                      "{{ %s }}: unknown figure \"%s\" (sum, share, allocated, rank, count, growth, slope, cagr, "
-                      "sourced, latest, first, release, top)",
-                      g->expr, g->func);
+        aid_error_set(
+            g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col,
+            "{{ %s }}: unknown figure \"%s\" (sum, share, allocated, rank, count, growth, slope, cagr, "
+            "sourced, latest, first, release, top)",
+            g->expr, g->func);
         return NULL;
     }
     if (kinds[i].eval != fig_period && aid_opts_get(&g->o, "interval")) {
-        aid_error_set(g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col,
-                      "{{ %s }}: interval= is for first and latest (the period a chart at that interval shows)",
-                      g->expr);
+        aid_error_set(
+            g->err, AIDSTAT_ERR_USAGE, g->file, g->line, g->col,
+            "{{ %s }}: interval= is for first and latest (the period a chart at that interval shows)",
+            g->expr);
         return NULL;
     }
     char *out = kinds[i].eval(g);
@@ -548,8 +560,8 @@ char *aid_expr_eval(const aid_rdata_t *d, const char *text, const char *file, lo
     aidstat_error_clear(&g.qerr);
     char *out = read_figure(&g, words) ? compute(&g) : NULL;
     if (!out && g.qfail) /* the query's message, placed at the figure */
-        aid_error_set(err, g.qerr.code ? g.qerr.code : AIDSTAT_ERR_DATA, file, line, col, "{{ %s }}: %s", expr,
-                      g.qerr.message);
+        aid_error_set(err, g.qerr.code ? g.qerr.code : AIDSTAT_ERR_DATA, file, line, col, "{{ %s }}: %s",
+                      expr, g.qerr.message);
     aid_opts_clear(&g.o);
     g_strfreev(words);
     g_free(copy);
@@ -615,8 +627,8 @@ char *aid_expr_expand(const aid_rdata_t *d, const char *text, const char *file, 
     return expand(d, text, file, line, col, NULL, err);
 }
 
-char *aid_expr_expand_markdown(const aid_rdata_t *d, const char *text, const char *file, long line,
-                               long col, GPtrArray *figures, aidstat_error_t *err)
+char *aid_expr_expand_markdown(const aid_rdata_t *d, const char *text, const char *file, long line, long col,
+                               GPtrArray *figures, aidstat_error_t *err)
 {
     return expand(d, text, file, line, col, figures, err);
 }
@@ -632,7 +644,8 @@ char *aid_expr_fill(const char *text, const GPtrArray *figures)
         const char *num = open + strlen(AID_FIGURE_OPEN);
         char *end;
         guint64 i = g_ascii_strtoull(num, &end, 10);
-        if (end > num && g_ascii_isdigit(*num) && g_str_has_prefix(end, AID_FIGURE_CLOSE) && i < figures->len) {
+        if (end > num && g_ascii_isdigit(*num) && g_str_has_prefix(end, AID_FIGURE_CLOSE) &&
+            i < figures->len) {
             g_string_append(out, g_ptr_array_index(figures, (guint)i));
             p = end + strlen(AID_FIGURE_CLOSE);
         } else {

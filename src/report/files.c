@@ -18,8 +18,8 @@ bool aid_spec_inside(const char *dir, const char *path)
     return in;
 }
 
-char *aid_spec_file(const aid_rdata_t *d, const char *spec, const char *name, const char *key, long line, long col,
-                    aidstat_error_t *err)
+char *aid_spec_file(const aid_rdata_t *d, const char *spec, const char *name, const char *key, long line,
+                    long col, aidstat_error_t *err)
 {
     const char *dir = d->dir ? d->dir : ".";
     if (d->confine) {
@@ -33,7 +33,8 @@ char *aid_spec_file(const aid_rdata_t *d, const char *spec, const char *name, co
         if (out) {
             g_free(path);
             aid_error_set(err, AIDSTAT_ERR_USAGE, spec, line, col,
-                          "%s: \"%s\" is outside the spec's folder (the report is confined to it)", key, name);
+                          "%s: \"%s\" is outside the spec's folder (the report is confined to it)", key,
+                          name);
             return NULL;
         }
         return path;

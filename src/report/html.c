@@ -42,9 +42,8 @@ typedef struct {
 
 static const char *html_name(const char *pango)
 {
-    static const char *const map[][2] = {{"b", "strong"}, {"i", "em"},   {"tt", "code"},
-                                         {"sup", "sup"},  {"sub", "sub"}, {"s", "del"},
-                                         {"u", "u"},      {"small", "small"}};
+    static const char *const map[][2] = {{"b", "strong"}, {"i", "em"},  {"tt", "code"}, {"sup", "sup"},
+                                         {"sub", "sub"},  {"s", "del"}, {"u", "u"},     {"small", "small"}};
     for (size_t i = 0; i < G_N_ELEMENTS(map); i++)
         if (!strcmp(pango, map[i][0]))
             return map[i][1];
@@ -196,7 +195,8 @@ static void data_link(GString *out, const aid_block_t *b, bool chart)
     char *b64 = g_base64_encode((const guchar *)csv, strlen(csv));
     g_string_append(out, "<p class=\"data\"><a download=\"");
     esc(out, name);
-    g_string_append_printf(out, "\" href=\"data:text/csv;charset=utf-8;base64,%s\">The numbers (CSV)</a></p>\n", b64);
+    g_string_append_printf(
+        out, "\" href=\"data:text/csv;charset=utf-8;base64,%s\">The numbers (CSV)</a></p>\n", b64);
     g_free(b64);
     g_free(name);
 }
@@ -289,8 +289,9 @@ static void contents(page_t *P)
 static void table(page_t *P, aid_block_t *b)
 {
     GString *o = P->out;
-    g_string_append_printf(o, "<figure class=\"table\" id=\"table-%d\">\n<div class=\"table-wrap\"><table>\n"
-                              "<caption><strong>Table %d</strong>",
+    g_string_append_printf(o,
+                           "<figure class=\"table\" id=\"table-%d\">\n<div class=\"table-wrap\"><table>\n"
+                           "<caption><strong>Table %d</strong>",
                            b->number, b->number);
     if (b->caption && *b->caption) {
         g_string_append(o, ": ");
@@ -309,7 +310,9 @@ static void table(page_t *P, aid_block_t *b)
             bool num = b->right && b->right[c];
             const char *el = head || c == 0 ? "th" : "td";
             g_string_append_printf(o, "<%s%s%s>", el,
-                                   head ? " scope=\"col\"" : c == 0 ? " scope=\"row\"" : "",
+                                   head     ? " scope=\"col\""
+                                   : c == 0 ? " scope=\"row\""
+                                            : "",
                                    num ? " class=\"num\"" : "");
             markup_html(o, cell, NULL);
             g_string_append_printf(o, "</%s>", el);
@@ -334,8 +337,9 @@ static aidstat_status_t chart(page_t *P, aid_block_t *b, aidstat_error_t *err)
 {
     GString *o = P->out;
     int n = b->number;
-    g_string_append_printf(o, "<figure class=\"chart\" id=\"figure-%d\">\n<figcaption id=\"figure-%d-caption\">"
-                              "<strong>Figure %d</strong>",
+    g_string_append_printf(o,
+                           "<figure class=\"chart\" id=\"figure-%d\">\n<figcaption id=\"figure-%d-caption\">"
+                           "<strong>Figure %d</strong>",
                            n, n, n);
     if (b->caption && *b->caption) {
         g_string_append(o, ": ");
@@ -344,10 +348,12 @@ static aidstat_status_t chart(page_t *P, aid_block_t *b, aidstat_error_t *err)
     g_string_append(o, "</figcaption>\n<div class=\"chart\">");
     char prefix[24], attrs[128];
     snprintf(prefix, sizeof prefix, "f%d-", n);
-    snprintf(attrs, sizeof attrs, "role=\"img\" aria-labelledby=\"figure-%d-caption\" "
-                                  "aria-describedby=\"figure-%d-desc\"", n, n);
-    aidstat_status_t st = aid_chart_svg_inline(b->chart, 480, b->height > 0 ? b->height : 300, prefix, attrs, o,
-                                               err);
+    snprintf(attrs, sizeof attrs,
+             "role=\"img\" aria-labelledby=\"figure-%d-caption\" "
+             "aria-describedby=\"figure-%d-desc\"",
+             n, n);
+    aidstat_status_t st =
+        aid_chart_svg_inline(b->chart, 480, b->height > 0 ? b->height : 300, prefix, attrs, o, err);
     if (st != AIDSTAT_OK) {
         err->line = b->line;
         err->column = 1;
@@ -390,8 +396,7 @@ static char list_kind(const aid_block_t *b)
     const char *m = b->marker ? b->marker : "";
     if (g_ascii_isdigit(m[0]))
         return 'o';
-    if (!*m || !strcmp(m, "•") || !strcmp(m, "–") || !strcmp(m, "-") || !strcmp(m, "◦") ||
-        !strcmp(m, "▪"))
+    if (!*m || !strcmp(m, "•") || !strcmp(m, "–") || !strcmp(m, "-") || !strcmp(m, "◦") || !strcmp(m, "▪"))
         return 'u';
     return 'm';
 }

@@ -51,8 +51,8 @@ static cairo_surface_t *png_load(const char *path, const char *url, char **why)
     /* the signature, then IHDR: length 13, "IHDR", width, height */
     unsigned char head[24];
     static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    if (fread(head, 1, sizeof head, fp) != sizeof head || memcmp(head, sig, 8) != 0 ||
-        be32(head + 8) != 13 || memcmp(head + 12, "IHDR", 4) != 0) {
+    if (fread(head, 1, sizeof head, fp) != sizeof head || memcmp(head, sig, 8) != 0 || be32(head + 8) != 13 ||
+        memcmp(head + 12, "IHDR", 4) != 0) {
         fclose(fp);
         return unreadable(url, why);
     }
@@ -136,13 +136,15 @@ static char *svg_check(const char *d, size_t len, const char *url)
             while (e < q && (*e == ' ' || *e == '=' || *e == '\t' || *e == '\r' || *e == '\n'))
                 e++;
             char quote = e < q ? *e : 0;
-            const char *v = e + 1, *ve = (quote == '"' || quote == '\'') ? memchr(v, quote, (size_t)(q - v)) : NULL;
+            const char *v = e + 1,
+                       *ve = (quote == '"' || quote == '\'') ? memchr(v, quote, (size_t)(q - v)) : NULL;
             char *name = ve ? g_strndup(v, (size_t)(ve - v)) : g_strdup("?");
             bool ok = !g_ascii_strcasecmp(name, "UTF-8") || !g_ascii_strcasecmp(name, "US-ASCII") ||
                       !g_ascii_strcasecmp(name, "ISO-8859-1");
             char *why = ok ? NULL
                            : g_strdup_printf("image \"%s\": the SVG is in encoding \"%s\" (save it "
-                                             "as UTF-8)", url, name);
+                                             "as UTF-8)",
+                                             url, name);
             g_free(name);
             if (why)
                 return why;
@@ -152,7 +154,8 @@ static char *svg_check(const char *d, size_t len, const char *url)
      * subset is read: either is refused wherever it stands */
     if (find(p, end, "<!ENTITY"))
         return g_strdup_printf("image \"%s\": the SVG declares entities (<!ENTITY ...>), which "
-                               "can expand without bound (save it without them)", url);
+                               "can expand without bound (save it without them)",
+                               url);
     const char *dt = find(p, end, "<!DOCTYPE");
     if (dt) {
         char quote = 0;
@@ -167,7 +170,8 @@ static char *svg_check(const char *d, size_t len, const char *url)
             } else if (*q == '[') {
                 return g_strdup_printf("image \"%s\": the SVG's document type declaration has "
                                        "an internal subset (<!DOCTYPE ... [ ]>), where entities "
-                                       "expand (save it without one)", url);
+                                       "expand (save it without one)",
+                                       url);
             }
         }
     }
@@ -175,8 +179,7 @@ static char *svg_check(const char *d, size_t len, const char *url)
 }
 
 /* Drawn by librsvg into a recording surface: it stays vectors in the PDF. */
-static cairo_surface_t *svg_load(const char *path, const char *url, double *w, double *h,
-                                 char **why)
+static cairo_surface_t *svg_load(const char *path, const char *url, double *w, double *h, char **why)
 {
     size_t len = 0;
     char *data = svg_read(path, url, &len, why);
@@ -216,8 +219,7 @@ static cairo_surface_t *svg_load(const char *path, const char *url, double *w, d
     return rec;
 }
 
-cairo_surface_t *aid_image_load(const char *path, const char *url, double *w, double *h,
-                                char **why)
+cairo_surface_t *aid_image_load(const char *path, const char *url, double *w, double *h, char **why)
 {
     *why = NULL;
     *w = *h = 0;

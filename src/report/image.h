@@ -21,7 +21,6 @@
  * how the spec names it, for messages. Returns the surface and its size
  * in pixels, or NULL with *why set to a message ("image \"x.png\": ...",
  * free with g_free). An SVG is a recording surface: it stays vectors. */
-cairo_surface_t *aid_image_load(const char *path, const char *url, double *w, double *h,
-                                char **why);
+cairo_surface_t *aid_image_load(const char *path, const char *url, double *w, double *h, char **why);
 
 #endif

@@ -21,8 +21,8 @@ typedef struct {
     double pw, ph, ml, mt, mb, cw; /* page, margins, content width */
     double y, ybot;
     int page, pages;
-    GArray *hpage;    /* per heading: its page (pass 1 fills, pass 2 reads) */
-    int heading;      /* headings placed so far */
+    GArray *hpage; /* per heading: its page (pass 1 fills, pass 2 reads) */
+    int heading;   /* headings placed so far */
     int outline[7];
     const aid_theme_t *theme;
     GPtrArray *alts; /* the /Alt of each Figure tagged, in order */
@@ -482,7 +482,8 @@ static void table(lay_t *L, aid_block_t *b)
     double *w = g_new0(double, nc);
     for (size_t j = 0; j < nc; j++)
         for (size_t i = 0; i < nr; i++) {
-            PangoLayout *l = markup(L, b->cells[i * nc + j] ? b->cells[i * nc + j] : "", fs, i < b->header_rows, -1);
+            PangoLayout *l =
+                markup(L, b->cells[i * nc + j] ? b->cells[i * nc + j] : "", fs, i < b->header_rows, -1);
             double tw;
             aid_text_extent(l, &tw, NULL);
             w[j] = fmax(w[j], tw + 2 * pad);
@@ -503,8 +504,8 @@ static void table(lay_t *L, aid_block_t *b)
     double *rh = g_new0(double, nr);
     for (size_t i = 0; i < nr; i++)
         for (size_t j = 0; j < nc; j++) {
-            PangoLayout *l = markup(L, b->cells[i * nc + j] ? b->cells[i * nc + j] : "", fs, i < b->header_rows,
-                                    w[j] - 2 * pad);
+            PangoLayout *l = markup(L, b->cells[i * nc + j] ? b->cells[i * nc + j] : "", fs,
+                                    i < b->header_rows, w[j] - 2 * pad);
             double th;
             aid_text_extent(l, NULL, &th);
             rh[i] = fmax(rh[i], th + 2 * pad);
@@ -520,8 +521,8 @@ static void table(lay_t *L, aid_block_t *b)
      * at least three rows under its header */
     double cap = b->number ? L->s->font_size * 2.2 : 0, tail = b->note ? L->s->font_size * 3 : 0;
     double fits_page = L->ybot - L->mt;
-    double want = all + cap + tail <= fits_page ? all + cap + tail
-                                                : head + cap + rh[MIN(b->header_rows, nr - 1)] * 3;
+    double want =
+        all + cap + tail <= fits_page ? all + cap + tail : head + cap + rh[MIN(b->header_rows, nr - 1)] * 3;
     if (L->y + want > L->ybot && L->y > L->mt)
         new_page(L);
     tag(L, "Table");
@@ -544,7 +545,8 @@ static void table(lay_t *L, aid_block_t *b)
                     if (!header_tagged)
                         tag(L, "TH");
                     if (L->draw) {
-                        PangoLayout *l = markup(L, b->cells[h * nc + j] ? b->cells[h * nc + j] : "", fs, true, w[j] - 2 * pad);
+                        PangoLayout *l = markup(L, b->cells[h * nc + j] ? b->cells[h * nc + j] : "", fs, true,
+                                                w[j] - 2 * pad);
                         pango_layout_set_alignment(l, b->right[j] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
                         aid_set_rgb(L->cr, L->theme->ink);
                         aid_text_draw(L->cr, l, x + pad, L->y + pad);
@@ -583,7 +585,8 @@ static void table(lay_t *L, aid_block_t *b)
         for (size_t j = 0; j < nc; j++) {
             tag(L, "TD");
             if (L->draw) {
-                PangoLayout *l = markup(L, b->cells[i * nc + j] ? b->cells[i * nc + j] : "", fs, false, w[j] - 2 * pad);
+                PangoLayout *l =
+                    markup(L, b->cells[i * nc + j] ? b->cells[i * nc + j] : "", fs, false, w[j] - 2 * pad);
                 pango_layout_set_alignment(l, b->right[j] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
                 aid_set_rgb(L->cr, L->theme->ink);
                 aid_text_draw(L->cr, l, x + pad, L->y + pad);
@@ -817,7 +820,8 @@ static aidstat_status_t pass(lay_t *L)
             break;
         case AID_B_CHART: {
             i = float_paras(L, i); /* b is still the chart */
-            aidstat_status_t st = chart(L, b, i + 1 < L->s->blocks->len ? g_ptr_array_index(L->s->blocks, i + 1) : NULL);
+            aidstat_status_t st =
+                chart(L, b, i + 1 < L->s->blocks->len ? g_ptr_array_index(L->s->blocks, i + 1) : NULL);
             if (st != AIDSTAT_OK)
                 return st;
             break;

@@ -17,15 +17,13 @@ static bool truth(const char *v, bool *out)
     return false;
 }
 
-int aid_spec_load_option(aidstat_load_options_t *lo, GPtrArray *keep, const char *key,
-                         const char *val, const char *path, long line, long col,
-                         aidstat_error_t *err)
+int aid_spec_load_option(aidstat_load_options_t *lo, GPtrArray *keep, const char *key, const char *val,
+                         const char *path, long line, long col, aidstat_error_t *err)
 {
     bool b;
     if (!strcmp(key, "decimal-comma") || !strcmp(key, "decimal-point")) {
         if (!truth(val, &b)) {
-            aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, col, "%s: \"%s\": true or false",
-                          key, val);
+            aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, col, "%s: \"%s\": true or false", key, val);
             return -1;
         }
         if (key[8] == 'c')
@@ -42,8 +40,7 @@ int aid_spec_load_option(aidstat_load_options_t *lo, GPtrArray *keep, const char
     if (!strcmp(key, "unit")) {
         double s = aid_unit_scale(val);
         if (s == 0 || !val[0]) {
-            aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, col,
-                          "unit: \"%s\": bn, m, k or 1", val);
+            aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, col, "unit: \"%s\": bn, m, k or 1", val);
             return -1;
         }
         lo->unit_scale = s;
@@ -52,8 +49,8 @@ int aid_spec_load_option(aidstat_load_options_t *lo, GPtrArray *keep, const char
     if (!strcmp(key, "date-order")) {
         aidstat_date_order_t o;
         if (aidstat_date_order_parse(val, &o) != AIDSTAT_OK) {
-            aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, col,
-                          "date-order: \"%s\": dmy, mdy or ymd", val);
+            aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, col, "date-order: \"%s\": dmy, mdy or ymd",
+                          val);
             return -1;
         }
         lo->date_order = (aidstat_date_order_t)o;
@@ -65,8 +62,7 @@ int aid_spec_load_option(aidstat_load_options_t *lo, GPtrArray *keep, const char
         else if (strlen(val) == 1 && strchr(",;|", val[0]))
             lo->delimiter = val[0];
         else {
-            aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, col,
-                          "delimiter: \"%s\": , ; | or tab", val);
+            aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, col, "delimiter: \"%s\": , ; | or tab", val);
             return -1;
         }
         return 1;

@@ -84,8 +84,8 @@ aidstat_status_t aid_spec_number(const char *value, const char *file, long line,
     char a[32], b[32];
     g_ascii_formatd(a, sizeof a, "%.15g", min);
     g_ascii_formatd(b, sizeof b, "%.15g", max);
-    return aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col, "%s: \"%s\": give %s from %s to %s", key, value,
-                         what, a, b);
+    return aid_error_set(err, AIDSTAT_ERR_USAGE, file, line, col, "%s: \"%s\": give %s from %s to %s", key,
+                         value, what, a, b);
 }
 
 aidstat_status_t aid_opts_number(const aid_opts_t *o, const char *key, bool whole, double min, double max,
@@ -115,9 +115,11 @@ aidstat_status_t aid_opts_check(const aid_opts_t *o, const char *const *known, l
                 n++;
             const char *hint = aidstat_suggest(k, (const char *const *)known, n);
             aidstat_status_t st =
-                hint ? aid_opts_error(o, k, line, col, err, "unknown option \"%s\"; did you mean %s? (options: %s)",
-                                      k, hint, names->str)
-                     : aid_opts_error(o, k, line, col, err, "unknown option \"%s\" (options: %s)", k, names->str);
+                hint ? aid_opts_error(o, k, line, col, err,
+                                      "unknown option \"%s\"; did you mean %s? (options: %s)", k, hint,
+                                      names->str)
+                     : aid_opts_error(o, k, line, col, err, "unknown option \"%s\" (options: %s)", k,
+                                      names->str);
             g_string_free(names, TRUE);
             return st;
         }

@@ -20,11 +20,11 @@ static bool donors_found(const aid_opts_t *o, const aidstat_filter_t *f, aidstat
             continue;
         const char *given = aidstat_filter_donor(f, i), *code, *name, *hint = NULL;
         if (aidstat_country_find(given, &code, &name))
-            aid_opts_error(o, "donor", 0, 0, err, "donor: \"%s\": no records of %s (%s) in the data",
-                           given, name, code);
+            aid_opts_error(o, "donor", 0, 0, err, "donor: \"%s\": no records of %s (%s) in the data", given,
+                           name, code);
         else if ((hint = aidstat_country_suggest(given)))
-            aid_opts_error(o, "donor", 0, 0, err, "donor: \"%s\": no such donor; did you mean %s?",
-                           given, hint);
+            aid_opts_error(o, "donor", 0, 0, err, "donor: \"%s\": no such donor; did you mean %s?", given,
+                           hint);
         else
             aid_opts_error(o, "donor", 0, 0, err,
                            "donor: \"%s\": no such donor in the data or the country table", given);
@@ -65,7 +65,9 @@ static aidstat_status_t parse_by(const aid_opts_t *o, aidstat_key_t by[2], aidst
     for (guint i = 0; keys[i] && st == AIDSTAT_OK; i++) {
         aidstat_key_t k;
         if (aidstat_key_parse(g_strstrip(keys[i]), &k) != AIDSTAT_OK || i > 1)
-            st = aid_opts_error(o, "by", 0, 0, err, "by: \"%s\": one or two of donor, region, type, measure, year, quarter, month", v);
+            st = aid_opts_error(
+                o, "by", 0, 0, err,
+                "by: \"%s\": one or two of donor, region, type, measure, year, quarter, month", v);
         else
             by[i] = (aidstat_key_t)k;
     }
@@ -80,8 +82,9 @@ const aidstat_table_t *aid_query_table(const aid_rdata_t *d, const aid_opts_t *o
         return d->table;
     if (!strcmp(v, "sourcing")) {
         if (!d->sourcing)
-            aid_opts_error(o, "data", 0, 0, err,
-                           "data: sourcing: no sourcing split is loaded (procurement_trends.csv beside the data)");
+            aid_opts_error(
+                o, "data", 0, 0, err,
+                "data: sourcing: no sourcing split is loaded (procurement_trends.csv beside the data)");
         return d->sourcing;
     }
     if (strcmp(v, "weapons")) {
@@ -90,7 +93,8 @@ const aidstat_table_t *aid_query_table(const aid_rdata_t *d, const aid_opts_t *o
     }
     if (!d->weapons) {
         aid_opts_error(o, "data", 0, 0, err,
-                       "data: weapons: no heavy-weapons data is loaded (weapons.csv beside the data, or weapons: in the front matter)");
+                       "data: weapons: no heavy-weapons data is loaded (weapons.csv beside the data, or "
+                       "weapons: in the front matter)");
         return NULL;
     }
     return d->weapons;
@@ -186,7 +190,8 @@ aidstat_result_t *aid_query_compare(const aid_rdata_t *d, const aid_opts_t *o, a
         aidstat_compare_add_load_report(c, g_ptr_array_index(d->loads, i));
     if (d->caveat && t == d->table)
         aidstat_compare_add_caveat(c, d->caveat);
-    if (feed(d, o, t, aidstat_compare_add, c, compare_caveat, err) != AIDSTAT_OK || !donors_found(o, f, err)) {
+    if (feed(d, o, t, aidstat_compare_add, c, compare_caveat, err) != AIDSTAT_OK ||
+        !donors_found(o, f, err)) {
         aidstat_compare_free(c);
         return NULL;
     }
@@ -204,9 +209,10 @@ aidstat_series_t *aid_query_series(const aid_rdata_t *d, const aid_opts_t *o, ai
     if ((v = aid_opts_get(o, "by"))) {
         aidstat_key_t k = AIDSTAT_KEY_NONE;
         (void)aidstat_key_parse(v, &k);
-        if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE && k != AIDSTAT_KEY_MEASURE &&
-            k != AIDSTAT_KEY_SOURCING) {
-            aid_opts_error(o, "by", 0, 0, err, "by: \"%s\": over time, group by donor, region, type, measure or sourcing", v);
+        if (k != AIDSTAT_KEY_DONOR && k != AIDSTAT_KEY_REGION && k != AIDSTAT_KEY_TYPE &&
+            k != AIDSTAT_KEY_MEASURE && k != AIDSTAT_KEY_SOURCING) {
+            aid_opts_error(o, "by", 0, 0, err,
+                           "by: \"%s\": over time, group by donor, region, type, measure or sourcing", v);
             return NULL;
         }
         so.by = (aidstat_key_t)k;
@@ -248,7 +254,8 @@ aidstat_result_t *aid_query_totals(const aid_rdata_t *d, const aid_opts_t *o, ai
     aid_opts_t tmp;
     aid_opts_init(&tmp, o->file);
     for (guint i = 0; i < o->keys->len; i++)
-        if (strcmp(g_ptr_array_index(o->keys, i), "top") && strcmp(g_ptr_array_index(o->keys, i), "cumulative"))
+        if (strcmp(g_ptr_array_index(o->keys, i), "top") &&
+            strcmp(g_ptr_array_index(o->keys, i), "cumulative"))
             aid_opts_add(&tmp, g_ptr_array_index(o->keys, i), g_ptr_array_index(o->values, i),
                          g_array_index(o->lines, long, i), g_array_index(o->cols, long, i));
     if (aid_opts_get(o, "by") && top) {
@@ -266,7 +273,8 @@ aidstat_chart_t *aid_query_chart(const aid_rdata_t *d, const aid_opts_t *o, aids
     const char *v = aid_opts_get(o, "kind");
     aidstat_chart_kind_t kind = AIDSTAT_CHART_BAR;
     if (v && aidstat_chart_kind_parse(v, &kind) != AIDSTAT_OK) {
-        aid_opts_error(o, "kind", 0, 0, err, "kind: \"%s\": bar, stacked, grouped, column, line, area, dumbbell, scatter", v);
+        aid_opts_error(o, "kind", 0, 0, err,
+                       "kind: \"%s\": bar, stacked, grouped, column, line, area, dumbbell, scatter", v);
         return NULL;
     }
     aidstat_chart_options_t co;
@@ -333,9 +341,10 @@ aidstat_chart_t *aid_query_chart(const aid_rdata_t *d, const aid_opts_t *o, aids
     const aidstat_chart_defaults_t *def = aidstat_chart_defaults((aidstat_chart_kind_t)kind);
     if (def->over_time) {
         double top = (double)aidstat_chart_default_top(co.kind, co.facet);
-        aidstat_series_t *s = aid_opts_number(o, "top", true, 0, 1000, "a whole number", &top, err) == AIDSTAT_OK
-                                  ? aid_query_series(d, o, f, err)
-                                  : NULL;
+        aidstat_series_t *s =
+            aid_opts_number(o, "top", true, 0, 1000, "a whole number", &top, err) == AIDSTAT_OK
+                ? aid_query_series(d, o, f, err)
+                : NULL;
         co.top = (size_t)top;
         if (s)
             chart = aidstat_chart_from_series(s, &co, err);

@@ -14,8 +14,9 @@
 #include <math.h>
 #include <string.h>
 
-static const char *const releases_keys[] = {"releases", "by", "type", "measure", "donor", "region", "from",
-                                            "to", "per", "sort", "show", "title", "height", "caption", NULL};
+static const char *const releases_keys[] = {"releases", "by",    "type",   "measure", "donor",
+                                            "region",   "from",  "to",     "per",     "sort",
+                                            "show",     "title", "height", "caption", NULL};
 
 bool aid_releases_block_is_chart(const aid_opts_t *o)
 {
@@ -100,7 +101,8 @@ static char *note_text(aidstat_result_t **res, char **labels, char **files, size
     GString *s = g_string_new(NULL);
     const char *types = aidstat_result_types(last);
     int m = aidstat_result_measure(last);
-    char *ml = m >= 0 ? g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1) : g_strdup("several measures");
+    char *ml = m >= 0 ? g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1)
+                      : g_strdup("several measures");
     bool all = !strcmp(types, "all types") || strchr(types, ',');
     g_string_append_printf(s, "%s%s%s, %s", all ? "" : types, all ? "" : " aid ", ml, unit);
     s->str[0] = g_ascii_toupper(s->str[0]);
@@ -147,7 +149,8 @@ static void fill_table(const aid_rdata_t *d, aidstat_result_t **res, char **labe
     if (gdp)
         g_strlcpy(unit, "% of donor GDP", sizeof unit);
     else
-        snprintf(unit, sizeof unit, "%s%s%s (nominal)", sym, scale > 1 ? " " : "", aidstat_scale_word(scale, false));
+        snprintf(unit, sizeof unit, "%s%s%s (nominal)", sym, scale > 1 ? " " : "",
+                 aidstat_scale_word(scale, false));
     int decimals = gdp ? 3 : 2;
     b->ncols = n + 2;
     b->nrows = 1 + rows->len + (additive ? 1 : 0);
@@ -177,7 +180,8 @@ static void fill_table(const aid_rdata_t *d, aidstat_result_t **res, char **labe
         g_free(e);
         for (size_t k = 0; k < n; k++)
             b->cells[c++] = num(d, aidstat_result_total(res[k]), scale, decimals, false);
-        b->cells[c++] = num(d, aidstat_result_total(res[n - 1]) - aidstat_result_total(res[0]), scale, decimals, true);
+        b->cells[c++] =
+            num(d, aidstat_result_total(res[n - 1]) - aidstat_result_total(res[0]), scale, decimals, true);
     }
     b->note = note_text(res, labels, files, n, unit);
     g_hash_table_destroy(seen);
@@ -195,16 +199,17 @@ static char **release_files(const aid_opts_t *o, long line, aidstat_error_t *err
             n = 1000;
     if (!n || n > 20) {
         g_strfreev(files);
-        aid_opts_error(o, v ? "releases" : NULL, line, 1, err,
-                       "releases: give the earlier releases' files, separated by commas (at most 20); the report's "
-                       "data is the newest");
+        aid_opts_error(
+            o, v ? "releases" : NULL, line, 1, err,
+            "releases: give the earlier releases' files, separated by commas (at most 20); the report's "
+            "data is the newest");
         return NULL;
     }
     return files;
 }
 
-aidstat_status_t aid_releases_block(const aid_rdata_t *d, const char *spec, aid_opts_t *o, long line, aid_block_t *b,
-                                    aidstat_error_t *err)
+aidstat_status_t aid_releases_block(const aid_rdata_t *d, const char *spec, aid_opts_t *o, long line,
+                                    aid_block_t *b, aidstat_error_t *err)
 {
     aidstat_status_t st = aid_opts_check(o, releases_keys, line, 1, err);
     if (st != AIDSTAT_OK)
@@ -234,9 +239,10 @@ aidstat_status_t aid_releases_block(const aid_rdata_t *d, const char *spec, aid_
         if (strcmp(aidstat_result_currency(res[k]), aidstat_result_currency(res[0])) ||
             aidstat_result_measure(res[k]) != aidstat_result_measure(res[0]) ||
             aidstat_result_per(res[k]) != aidstat_result_per(res[0]))
-            st = aid_opts_error(o, "releases", line, 1, err,
-                                "releases: %s and %s differ in measure or unit: the releases cannot be set side by side",
-                                names[0], names[k]);
+            st = aid_opts_error(
+                o, "releases", line, 1, err,
+                "releases: %s and %s differ in measure or unit: the releases cannot be set side by side",
+                names[0], names[k]);
     if (st == AIDSTAT_OK) {
         /* alike labels are numbered so that no two columns read the same */
         bool dup = false;
@@ -253,8 +259,8 @@ aidstat_status_t aid_releases_block(const aid_rdata_t *d, const char *spec, aid_
             aidstat_chart_options_init(&co);
             co.title = aid_opts_get(o, "title");
             co.locale = d->locale == AID_LOCALE_DE ? "de" : "en";
-            b->chart = aidstat_chart_from_releases((const aidstat_result_t *const *)res, (const char *const *)labels, n,
-                                                   &co, err);
+            b->chart = aidstat_chart_from_releases((const aidstat_result_t *const *)res,
+                                                   (const char *const *)labels, n, &co, err);
             st = b->chart ? AIDSTAT_OK : err->code;
         } else {
             fill_table(d, res, labels, names, n, b);

@@ -35,7 +35,8 @@ static void nul_position(const char *text, size_t at, long *line, long *col)
     }
 }
 
-aidstat_report_t *aidstat_report_open(const char *spec, const char *const *data, unsigned flags, aidstat_error_t *err)
+aidstat_report_t *aidstat_report_open(const char *spec, const char *const *data, unsigned flags,
+                                      aidstat_error_t *err)
 {
     bool confine = (flags & AIDSTAT_REPORT_CONFINE) != 0;
     char *text = NULL;
@@ -55,7 +56,8 @@ aidstat_report_t *aidstat_report_open(const char *spec, const char *const *data,
                                                : "/org/aidstat/reports/ukraine-support.md",
                                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
         if (!b) {
-            aid_error_set(err, AIDSTAT_ERR_INPUT, NULL, 0, 0, "the default report is missing from this build");
+            aid_error_set(err, AIDSTAT_ERR_INPUT, NULL, 0, 0,
+                          "the default report is missing from this build");
             return NULL;
         }
         const char *bytes = g_bytes_get_data(b, &len);
@@ -128,7 +130,8 @@ static GPtrArray *attachments(aid_spec_t *s, aidstat_error_t *err)
     GString *csv = g_string_new(NULL);
     aid_csv_result(csv, all, ',', false);
     aidstat_result_free(all);
-    g_ptr_array_add(a, aid_attachment_new(g_strdup("selection.csv"), "The report's data by donor", csv->str, csv->len));
+    g_ptr_array_add(
+        a, aid_attachment_new(g_strdup("selection.csv"), "The report's data by donor", csv->str, csv->len));
     g_string_free(csv, TRUE);
     for (guint i = 0; i < s->blocks->len; i++) {
         const aid_block_t *b = g_ptr_array_index(s->blocks, i);
@@ -136,9 +139,10 @@ static GPtrArray *attachments(aid_spec_t *s, aidstat_error_t *err)
         if (!data || b->number <= 0)
             continue;
         bool chart = b->type == AID_B_CHART;
-        char *desc = g_strdup_printf("%s %d: %s", chart ? L_("Figure") : L_("Table"), b->number, b->caption ? b->caption : "");
-        g_ptr_array_add(a, aid_attachment_new(aid_csv_name(chart ? "figure" : "table", b->number, b->caption), desc,
-                                              data, strlen(data)));
+        char *desc = g_strdup_printf("%s %d: %s", chart ? L_("Figure") : L_("Table"), b->number,
+                                     b->caption ? b->caption : "");
+        g_ptr_array_add(a, aid_attachment_new(aid_csv_name(chart ? "figure" : "table", b->number, b->caption),
+                                              desc, data, strlen(data)));
         g_free(desc);
     }
     return a;
@@ -181,8 +185,9 @@ aidstat_status_t aidstat_report_write(aidstat_report_t *r, const char *path, aid
     aid_spec_t *s = r->spec;
     if (aidstat_report_path_is_html(path))
         return write_html(s, path, err);
-    char *subject = g_strdup_printf("%s%s%s", s->subtitle ? s->subtitle : "", s->subtitle ? ". " : "",
-                                    s->data.sources->len ? (char *)g_ptr_array_index(s->data.sources, 0) : "");
+    char *subject =
+        g_strdup_printf("%s%s%s", s->subtitle ? s->subtitle : "", s->subtitle ? ". " : "",
+                        s->data.sources->len ? (char *)g_ptr_array_index(s->data.sources, 0) : "");
     /* a date written as YYYY-MM-DD is the document's date too */
     GDateTime *date = NULL;
     int y, m, d;

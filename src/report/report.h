@@ -17,7 +17,7 @@
 /* The data every figure of a report is computed from. */
 typedef struct {
     aidstat_table_t *table;
-    aidstat_table_t *weapons; /* heavy weapons by donor (Kiel weapons.csv), or NULL */
+    aidstat_table_t *weapons;  /* heavy weapons by donor (Kiel weapons.csv), or NULL */
     aidstat_table_t *sourcing; /* military aid by how it was sourced (procurement_trends.csv), or NULL */
     /* the key for eu_attribution on a block: eu_aid_shares.csv beside the
      * data, or with the embedded data the embedded release's; NULL for
@@ -27,10 +27,10 @@ typedef struct {
     GPtrArray *sources; /* char*: one line per loaded file */
     GPtrArray *loads;   /* aidstat_load_report_t* of table's files: the spec's, not owned */
     aid_locale_t locale;
-    bool builtin; /* the spec is inside the library: its files are resources */
-    char *dir;    /* the spec's folder: its files are named from there */
-    bool confine; /* the spec may name only files inside dir */
-    char *caveat; /* a note every table and chart carries (EU attribution), or NULL */
+    bool builtin;      /* the spec is inside the library: its files are resources */
+    char *dir;         /* the spec's folder: its files are named from there */
+    bool confine;      /* the spec may name only files inside dir */
+    char *caveat;      /* a note every table and chart carries (EU attribution), or NULL */
     const char *theme; /* the report's theme: its charts' unless they name one */
     double text_size;  /* its charts' body text, points: legible in print */
     bool no_attach;    /* front matter attachments: false: no numbers attached to the PDF */
@@ -41,8 +41,8 @@ typedef struct {
  * confined, an absolute name, a ".." step or a symbolic link leading out of
  * the folder is an error at spec:line:col naming key. Returns a new string,
  * or NULL with err set. */
-char *aid_spec_file(const aid_rdata_t *d, const char *spec, const char *name, const char *key, long line, long col,
-                    aidstat_error_t *err);
+char *aid_spec_file(const aid_rdata_t *d, const char *spec, const char *name, const char *key, long line,
+                    long col, aidstat_error_t *err);
 /* Whether path, made absolute and with its links resolved, is inside dir
  * (also resolved). A file that does not exist yet is judged by its name. */
 bool aid_spec_inside(const char *dir, const char *path);
@@ -55,7 +55,8 @@ bool aid_spec_inside(const char *dir, const char *path);
  * d->caveat. end frees e. */
 typedef struct aid_report_eu aid_report_eu_t;
 aid_report_eu_t *aid_report_eu_begin(const char *value, const char *dir, const aid_rdata_t *d,
-                                     const char *data_path, aidstat_record_fn fn, void *user, aidstat_error_t *err);
+                                     const char *data_path, aidstat_record_fn fn, void *user,
+                                     aidstat_error_t *err);
 aidstat_record_fn aid_report_eu_fn(aid_report_eu_t *e, aidstat_record_fn fn, void **user);
 aidstat_status_t aid_report_eu_end(aid_report_eu_t *e, aid_rdata_t *d, aidstat_error_t *err);
 void aid_report_eu_free(aid_report_eu_t *e);
@@ -76,7 +77,8 @@ const char *aid_opts_get(const aid_opts_t *o, const char *key);
 bool aid_opts_where(const aid_opts_t *o, const char *key, long *line, long *col);
 /* Error for option key (or at line/col when key is NULL). */
 aidstat_status_t aid_opts_error(const aid_opts_t *o, const char *key, long line, long col,
-                                aidstat_error_t *err, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+                                aidstat_error_t *err, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
 /* The number a key holds, read strictly (aidstat_number_read; whole for
  * counts) within [min, max]; what names the unit for the message
  * ("millimetres", "a whole number"). Absent key: AIDSTAT_OK, *out untouched.
@@ -95,9 +97,8 @@ aidstat_status_t aid_spec_number(const char *value, const char *file, long line,
  * input-format, delimiter) into lo; strings it keeps are added to keep
  * (a GPtrArray freeing with g_free). 1: done; 0: not such a key; -1: a bad
  * value (err set at file:line:col). */
-int aid_spec_load_option(aidstat_load_options_t *lo, GPtrArray *keep, const char *key,
-                         const char *val, const char *path, long line, long col,
-                         aidstat_error_t *err);
+int aid_spec_load_option(aidstat_load_options_t *lo, GPtrArray *keep, const char *key, const char *val,
+                         const char *path, long line, long col, aidstat_error_t *err);
 /* Check every key is one of known (NULL-terminated); the first unknown is an error. */
 aidstat_status_t aid_opts_check(const aid_opts_t *o, const char *const *known, long line, long col,
                                 aidstat_error_t *err);
@@ -138,8 +139,8 @@ char *aid_expr_expand(const aid_rdata_t *d, const char *text, const char *file, 
  * the parsed literals. */
 #define AID_FIGURE_OPEN "\xEE\x80\x80"  /* U+E000, private use */
 #define AID_FIGURE_CLOSE "\xEE\x80\x81" /* U+E001 */
-char *aid_expr_expand_markdown(const aid_rdata_t *d, const char *text, const char *file, long line,
-                               long col, GPtrArray *figures, aidstat_error_t *err);
+char *aid_expr_expand_markdown(const aid_rdata_t *d, const char *text, const char *file, long line, long col,
+                               GPtrArray *figures, aidstat_error_t *err);
 /* text with its placeholders replaced by the figures, or NULL when it has none. */
 char *aid_expr_fill(const char *text, const GPtrArray *figures);
 
@@ -150,7 +151,7 @@ char *aid_expr_fill(const char *text, const GPtrArray *figures);
 typedef enum {
     AID_B_HEADING,
     AID_B_PARA,
-    AID_B_ITEM,  /* a list item's paragraph: marker and indent */
+    AID_B_ITEM, /* a list item's paragraph: marker and indent */
     AID_B_QUOTE,
     AID_B_CODE,
     AID_B_RULE,
@@ -168,21 +169,21 @@ typedef struct {
 
 typedef struct {
     aid_btype_t type;
-    int level;        /* heading level, list depth */
-    char *markup;     /* Pango markup: user text escaped */
-    char *plain;      /* the same without tags (outline, TOC) */
-    char *marker;     /* list marker */
-    GArray *links;    /* aid_link_t */
+    int level;     /* heading level, list depth */
+    char *markup;  /* Pango markup: user text escaped */
+    char *plain;   /* the same without tags (outline, TOC) */
+    char *marker;  /* list marker */
+    GArray *links; /* aid_link_t */
     /* tables: cells are markup, row-major; the first header_rows are the header */
     size_t ncols, nrows, header_rows;
     char **cells;
     bool *right;
-    char *caption;    /* figures and tables */
+    char *caption; /* figures and tables */
     int number;
-    char *note;       /* under a table: unit, source */
-    char *csv;        /* a table's numbers attached to the PDF (a chart's: in the chart), or NULL */
+    char *note; /* under a table: unit, source */
+    char *csv;  /* a table's numbers attached to the PDF (a chart's: in the chart), or NULL */
     aidstat_chart_t *chart;
-    double height;    /* chart height in points */
+    double height; /* chart height in points */
     GPtrArray *kpi_label, *kpi_value, *kpi_note;
     cairo_surface_t *image; /* PNG pixels, or an SVG recorded as vectors */
     double image_w, image_h;
@@ -199,7 +200,7 @@ typedef struct {
     char *theme;
     GPtrArray *blocks; /* aid_block_t* */
     aid_rdata_t data;
-    GPtrArray *loads;  /* aidstat_load_report_t*: what became of each data file's rows */
+    GPtrArray *loads; /* aidstat_load_report_t*: what became of each data file's rows */
 } aid_spec_t;
 
 /* A ```diff block (report/diff.c): what changed between the previous
@@ -207,20 +208,21 @@ typedef struct {
  * and the report's data, as a table in b (cells, note) or, with show:
  * chart, a chart in b->chart. */
 bool aid_diff_block_is_chart(const aid_opts_t *o);
-aidstat_status_t aid_diff_block(const aid_rdata_t *d, aid_opts_t *o, long line, aid_block_t *b, aidstat_error_t *err);
+aidstat_status_t aid_diff_block(const aid_rdata_t *d, aid_opts_t *o, long line, aid_block_t *b,
+                                aidstat_error_t *err);
 
 /* A ```releases block (report/releases.c): the same selection in each
  * earlier release (option releases: FILE, FILE..., relative to the spec
  * at path spec) and in the report's data, side by side, as a table in b
  * or, with show: chart, grouped bars in b->chart. */
 bool aid_releases_block_is_chart(const aid_opts_t *o);
-aidstat_status_t aid_releases_block(const aid_rdata_t *d, const char *spec, aid_opts_t *o, long line, aid_block_t *b,
-                                    aidstat_error_t *err);
+aidstat_status_t aid_releases_block(const aid_rdata_t *d, const char *spec, aid_opts_t *o, long line,
+                                    aid_block_t *b, aidstat_error_t *err);
 
 /* Parse a spec (path for messages and relative files; text in memory).
  * data_override: files replacing the spec's data (NULL-terminated) or NULL. */
-aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const *data_override,
-                           bool builtin, bool confine, aidstat_error_t *err);
+aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const *data_override, bool builtin,
+                           bool confine, aidstat_error_t *err);
 void aid_spec_free(aid_spec_t *s);
 
 /* The spec as one self-contained HTML page (report/html.c), appended to out. */

@@ -119,7 +119,7 @@ static void inline_text(cmark_node *n, GString *markup, GString *plain)
         const char *lit = t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_HTML_INLINE
                               ? cmark_node_get_literal(c)
                           : t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ? " "
-                                                                                    : NULL;
+                                                                                   : NULL;
         if (lit && !(t == CMARK_NODE_HTML_INLINE && g_str_has_prefix(lit, "<!--"))) {
             char *e = g_markup_escape_text(lit, -1);
             g_string_append(markup, e);
@@ -245,14 +245,14 @@ static aidstat_status_t block_opts(ctx_t *x, const char *body, long line, aid_op
     return st;
 }
 
-static const char *const chart_keys[] = {"kind", "by", "top", "interval", "type", "measure", "donor",
-                                         "recipient", "region", "from", "to", "per", "cumulative", "trend", "percent",
-                                         "facet", "highlight", "title", "subtitle", "note", "height",
-                                         "caption", "log", "sort", "theme", "events", "data", "eu_attribution",
-                                         NULL};
-static const char *const table_keys[] = {"by", "top", "type", "measure", "donor", "recipient", "region", "from",
-                                         "to", "per", "stat", "sort", "cumulative", "caption", "trend",
-                                         "interval", "data", "eu_attribution", NULL};
+static const char *const chart_keys[] = {
+    "kind",           "by",   "top",    "interval",   "type",  "measure", "donor", "recipient", "region",
+    "from",           "to",   "per",    "cumulative", "trend", "percent", "facet", "highlight", "title",
+    "subtitle",       "note", "height", "caption",    "log",   "sort",    "theme", "events",    "data",
+    "eu_attribution", NULL};
+static const char *const table_keys[] = {
+    "by",   "top",  "type",       "measure", "donor", "recipient", "region", "from",           "to", "per",
+    "stat", "sort", "cumulative", "caption", "trend", "interval",  "data",   "eu_attribution", NULL};
 
 static char *fmt_money(const aid_rdata_t *d, double v, double scale, const char *cur, char *buf, size_t len)
 {
@@ -301,7 +301,7 @@ static aidstat_status_t table_from_compare(ctx_t *x, aid_block_t *b, aid_opts_t 
     size_t rows = aidstat_result_rows(r) + 1 + (additive || per ? 1 : 0);
     b->nrows = rows;
     b->header_rows = 1;
-    b->cells = g_new0(char *, b->ncols * rows);
+    b->cells = g_new0(char *, b->ncols *rows);
     b->right = g_new0(bool, b->ncols);
     size_t k = 0;
     char buf[96];
@@ -316,14 +316,16 @@ static aidstat_status_t table_from_compare(ctx_t *x, aid_block_t *b, aid_opts_t 
         b->right[j] = true;
     for (size_t i = 0; i < aidstat_result_rows(r) + (additive || per ? 1 : 0); i++) {
         bool total = i == aidstat_result_rows(r);
-        const char *label = total ? (aidstat_result_total_label(r)[0] ? aidstat_result_total_label(r) : L_("Total"))
-                                  : aidstat_result_row_label(r, i);
+        const char *label =
+            total ? (aidstat_result_total_label(r)[0] ? aidstat_result_total_label(r) : L_("Total"))
+                  : aidstat_result_row_label(r, i);
         char *e = g_markup_escape_text(label, -1);
         b->cells[k++] = total ? g_strdup_printf("<b>%s</b>", e) : g_strdup(e);
         g_free(e);
         for (size_t j = 0; j < nc; j++)
-            b->cells[k++] = g_strdup(fmt_money(d, total ? aidstat_result_col_total(r, j) : aidstat_result_cell(r, i, j),
-                                              scale, cur, buf, sizeof buf));
+            b->cells[k++] =
+                g_strdup(fmt_money(d, total ? aidstat_result_col_total(r, j) : aidstat_result_cell(r, i, j),
+                                   scale, cur, buf, sizeof buf));
         if (!(nc && !additive)) {
             double v = total ? aidstat_result_total(r) : aidstat_result_value(r, i);
             if (per) {
@@ -350,18 +352,21 @@ static aidstat_status_t table_from_compare(ctx_t *x, aid_block_t *b, aid_opts_t 
     char *tiv = aidstat_wording_unit_statement(cur, scale, NULL, 0);
     const char *gdp = L_("of donor GDP"); /* after "% " */
     char *pct_gdp = g_strconcat("% ", gdp, NULL);
-    g_string_append_printf(note, L_("%s, %s, %s%s, %s – %s. Source: %s."), ml,
-                           aid_gettext_ctx("type", aidstat_result_types(r)),
-                           per ? pct_gdp : aidstat_currency_is_tiv(cur) ? tiv : unit,
-                           per || aidstat_currency_is_tiv(cur) ? "" : L_(" (nominal)"),
-                           aidstat_period_format(y0, m0, a, sizeof a), aidstat_period_format(y1, m1, bb, sizeof bb),
-                           aidstat_result_source(r)[0] ? aidstat_result_source(r) : L_("not stated"));
+    g_string_append_printf(
+        note, L_("%s, %s, %s%s, %s – %s. Source: %s."), ml, aid_gettext_ctx("type", aidstat_result_types(r)),
+        per                            ? pct_gdp
+        : aidstat_currency_is_tiv(cur) ? tiv
+                                       : unit,
+        per || aidstat_currency_is_tiv(cur) ? "" : L_(" (nominal)"),
+        aidstat_period_format(y0, m0, a, sizeof a), aidstat_period_format(y1, m1, bb, sizeof bb),
+        aidstat_result_source(r)[0] ? aidstat_result_source(r) : L_("not stated"));
     g_free(tiv);
     g_free(pct_gdp);
     for (size_t i = 0; i < aidstat_result_note_count(r); i++) {
         if (aidstat_result_note_code(r, i) == AIDSTAT_NOTE_NOT_SHOWN) /* worded for a spec */
-            g_string_append_printf(note, L_(" %zu more %s not shown (top=%zu)."), aidstat_result_note_count_param(r, i, 0),
-                                   aidstat_result_note_subject(r, i), aidstat_result_note_count_param(r, i, 1));
+            g_string_append_printf(
+                note, L_(" %zu more %s not shown (top=%zu)."), aidstat_result_note_count_param(r, i, 0),
+                aidstat_result_note_subject(r, i), aidstat_result_note_count_param(r, i, 1));
         else
             g_string_append_printf(note, " %s.", aidstat_result_note(r, i));
     }
@@ -452,17 +457,20 @@ static aidstat_status_t table_from_trend(ctx_t *x, aid_block_t *b, aid_opts_t *o
     aidstat_series_period_label(s, e ? e - 1 : 0, p1, sizeof p1);
     const char *cur = aidstat_series_currency(s);
     aidstat_interval_t ivl = aidstat_series_interval(s);
-    const char *fmt = ivl == AIDSTAT_INTERVAL_YEAR
-                          ? L_("Least-squares trend of the yearly flows %s – %s (%zu complete periods), %s per year "
-                               "(nominal); growth: log-linear fit, n/a where a period is zero. Source: %s.")
-                      : ivl == AIDSTAT_INTERVAL_QUARTER
-                          ? L_("Least-squares trend of the quarterly flows %s – %s (%zu complete periods), %s per "
-                               "quarter (nominal); growth: log-linear fit, n/a where a period is zero. Source: %s.")
-                          : L_("Least-squares trend of the monthly flows %s – %s (%zu complete periods), %s per month "
-                               "(nominal); growth: log-linear fit, n/a where a period is zero. Source: %s.");
-    char *unit = aid_lang_de() ? aidstat_wording_unit(cur, scale, false)
-                               : g_strdup_printf("%s %s", aidstat_currency_symbol(cur) ? aidstat_currency_symbol(cur) : cur,
-                                                 aidstat_scale_word(scale, false));
+    const char *fmt =
+        ivl == AIDSTAT_INTERVAL_YEAR
+            ? L_("Least-squares trend of the yearly flows %s – %s (%zu complete periods), %s per year "
+                 "(nominal); growth: log-linear fit, n/a where a period is zero. Source: %s.")
+        : ivl == AIDSTAT_INTERVAL_QUARTER
+            ? L_("Least-squares trend of the quarterly flows %s – %s (%zu complete periods), %s per "
+                 "quarter (nominal); growth: log-linear fit, n/a where a period is zero. Source: %s.")
+            : L_("Least-squares trend of the monthly flows %s – %s (%zu complete periods), %s per month "
+                 "(nominal); growth: log-linear fit, n/a where a period is zero. Source: %s.");
+    char *unit =
+        aid_lang_de()
+            ? aidstat_wording_unit(cur, scale, false)
+            : g_strdup_printf("%s %s", aidstat_currency_symbol(cur) ? aidstat_currency_symbol(cur) : cur,
+                              aidstat_scale_word(scale, false));
     b->note = g_strdup_printf(fmt, p0, p1, e - a, unit,
                               aidstat_series_source(s)[0] ? aidstat_series_source(s) : L_("not stated"));
     g_free(unit);
@@ -487,8 +495,8 @@ static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
         aid_block_t *b = add_block(x, AID_B_CHART, line);
         /* the chart's own minimum, so a chart that passes here is drawn */
         double mm = 85.0;
-        if ((st = aid_opts_number(&o, "height", false, ceil(AID_CHART_MIN_H * 25.4 / 72.0), 240, "millimetres", &mm,
-                                  x->err)) != AIDSTAT_OK)
+        if ((st = aid_opts_number(&o, "height", false, ceil(AID_CHART_MIN_H * 25.4 / 72.0), 240,
+                                  "millimetres", &mm, x->err)) != AIDSTAT_OK)
             goto out;
         b->height = mm * 72.0 / 25.4;
         b->chart = aid_query_chart(d, &o, x->err);
@@ -535,7 +543,9 @@ static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
             goto out;
         b->number = chart ? ++x->figures : ++x->tables;
         const char *cap = aid_opts_get(&o, "caption");
-        b->caption = g_strdup(cap ? cap : chart ? aidstat_chart_title(b->chart) : "The same selection in each release");
+        b->caption = g_strdup(cap     ? cap
+                              : chart ? aidstat_chart_title(b->chart)
+                                      : "The same selection in each release");
     } else if (!strcmp(kind, "diff")) {
         block_opts(x, body, line, &o);
         bool chart = aid_diff_block_is_chart(&o);
@@ -552,7 +562,9 @@ static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
         }
         b->number = chart ? ++x->figures : ++x->tables;
         const char *cap = aid_opts_get(&o, "caption");
-        b->caption = g_strdup(cap ? cap : chart ? aidstat_chart_title(b->chart) : "What changed since the previous release");
+        b->caption = g_strdup(cap     ? cap
+                              : chart ? aidstat_chart_title(b->chart)
+                                      : "What changed since the previous release");
     } else if (!strcmp(kind, "kpi")) {
         aid_block_t *b = add_block(x, AID_B_KPI, line);
         b->kpi_label = g_ptr_array_new_with_free_func(g_free);
@@ -581,7 +593,8 @@ static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
             char *note = NULL;
             if (semi) {
                 char *nt = semi + 1 + strspn(semi + 1, " \t");
-                note = aid_expr_expand(d, g_strchomp(nt), x->path, l, g_utf8_pointer_to_offset(ln, nt) + 1, x->err);
+                note = aid_expr_expand(d, g_strchomp(nt), x->path, l, g_utf8_pointer_to_offset(ln, nt) + 1,
+                                       x->err);
             } else {
                 note = g_strdup("");
             }
@@ -653,8 +666,8 @@ static aidstat_status_t list_items(ctx_t *x, cmark_node *n, int depth)
                 b->marker = first ? (ordered ? g_strdup_printf("%d.", num) : g_strdup("•")) : g_strdup("");
                 first = false;
             } else {
-                aidstat_status_t st = cmark_node_get_type(c) == CMARK_NODE_LIST ? list(x, c, depth + 1)
-                                                                                : walk(x, c, depth + 1);
+                aidstat_status_t st =
+                    cmark_node_get_type(c) == CMARK_NODE_LIST ? list(x, c, depth + 1) : walk(x, c, depth + 1);
                 if (st != AIDSTAT_OK)
                     return st;
             }
@@ -697,7 +710,7 @@ static aidstat_status_t gfm_table(ctx_t *x, cmark_node *n)
     b->ncols = cols;
     b->nrows = rows;
     b->header_rows = 1;
-    b->cells = g_new0(char *, cols * rows + 1);
+    b->cells = g_new0(char *, cols *rows + 1);
     for (guint i = 0; i < cells->len && i < cols * rows; i++)
         b->cells[i] = g_ptr_array_index(cells, i);
     g_ptr_array_free(cells, TRUE);
@@ -759,7 +772,8 @@ static aidstat_status_t walk_children(ctx_t *x, cmark_node *parent, int depth)
             cmark_node *c = cmark_node_first_child(n);
             if (c && cmark_node_get_type(c) == CMARK_NODE_IMAGE && !cmark_node_next(c)) {
                 const char *url = cmark_node_get_url(c);
-                char *path = aid_spec_file(&x->s->data, x->path, url, "image", x->offset + cmark_node_get_start_line(n),
+                char *path = aid_spec_file(&x->s->data, x->path, url, "image",
+                                           x->offset + cmark_node_get_start_line(n),
                                            cmark_node_get_start_column(n), x->err);
                 if (!path) {
                     st = x->err->code;
@@ -770,7 +784,8 @@ static aidstat_status_t walk_children(ctx_t *x, cmark_node *parent, int depth)
                 cairo_surface_t *img = aid_image_load(path, url, &iw, &ih, &why);
                 g_free(path);
                 if (!img) {
-                    st = aid_error_set(x->err, AIDSTAT_ERR_INPUT, x->path, x->offset + cmark_node_get_start_line(n),
+                    st = aid_error_set(x->err, AIDSTAT_ERR_INPUT, x->path,
+                                       x->offset + cmark_node_get_start_line(n),
                                        cmark_node_get_start_column(n), "%s", why);
                     g_free(why);
                     break;
@@ -915,14 +930,16 @@ static char *expand_body(ctx_t *x, const char *body)
                 if (g_str_has_prefix(d, "if ")) {
                     char *what = g_strstrip(d + 3);
                     if (if_line)
-                        st = aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, ln, (long)(t - l) + 1,
-                                           "{{ if }} inside {{ if }} (line %ld): close it with {{ end }} first", if_line);
+                        st = aid_error_set(
+                            x->err, AIDSTAT_ERR_USAGE, x->path, ln, (long)(t - l) + 1,
+                            "{{ if }} inside {{ if }} (line %ld): close it with {{ end }} first", if_line);
                     else if (strcmp(what, "weapons") && strcmp(what, "sourcing") && strcmp(what, "eu_key"))
                         st = aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, ln, (long)(t - l) + 1,
-                                           "{{ if %s }}: the condition can be weapons, sourcing or eu_key", what);
+                                           "{{ if %s }}: the condition can be weapons, sourcing or eu_key",
+                                           what);
                     if_line = ln;
                     skipping = !strcmp(what, "sourcing") ? !x->s->data.sourcing
-                             : !strcmp(what, "eu_key")   ? !x->s->data.eukey
+                               : !strcmp(what, "eu_key") ? !x->s->data.eukey
                                                          : !x->s->data.weapons;
                 } else if (!strcmp(d, "else")) {
                     if (!if_line)
@@ -963,7 +980,8 @@ static char *expand_body(ctx_t *x, const char *body)
             g_free(fence_mark);
             fence_mark = NULL;
         } else if (!fence && strstr(l, "{{")) {
-            char *e = aid_expr_expand_markdown(&x->s->data, l, x->path, x->offset + i + 1, 1, x->figtext, x->err);
+            char *e =
+                aid_expr_expand_markdown(&x->s->data, l, x->path, x->offset + i + 1, 1, x->figtext, x->err);
             if (!e) {
                 g_strfreev(lines);
                 g_string_free(out, TRUE);
@@ -1017,13 +1035,14 @@ static void source_line(aid_spec_t *s, const aidstat_load_report_t *r)
  * keeps for itself, and where those that are checked later were written. */
 typedef struct {
     char *data_files, *weapons, *regions, *page, *orient, *locale;
-    pos_t where[9];  /* of data:, weapons:, regions:, page:, orientation:, locale:, eu_attribution:, diff:, lang: */
-    char *eu_attr;   /* eu_attribution: true or a key file */
-    char *diff_old;  /* diff: the previous release's file */
-    char *lang;      /* lang: the language of the prose, names and figures (en, de) */
+    pos_t where
+        [9]; /* of data:, weapons:, regions:, page:, orientation:, locale:, eu_attribution:, diff:, lang: */
+    char *eu_attr;             /* eu_attribution: true or a key file */
+    char *diff_old;            /* diff: the previous release's file */
+    char *lang;                /* lang: the language of the prose, names and figures (en, de) */
     aidstat_load_options_t lo; /* how the data files are read */
     GPtrArray *lo_keep;
-    char *only;      /* the only data file: it may bring its own EU attribution key */
+    char *only; /* the only data file: it may bring its own EU attribution key */
 } front_t;
 
 static void front_clear(front_t *f)
@@ -1042,24 +1061,33 @@ static void front_clear(front_t *f)
 }
 
 /* One "key: value" line of the front matter; val starts at column vcol. */
-static aidstat_status_t front_key(ctx_t *x, front_t *f, const char *key, const char *val, long line, long vcol)
+static aidstat_status_t front_key(ctx_t *x, front_t *f, const char *key, const char *val, long line,
+                                  long vcol)
 {
     aid_spec_t *s = x->s;
     const char *path = x->path;
     aidstat_error_t *err = x->err;
-    char **slot = !strcmp(key, "title") ? &s->title : !strcmp(key, "subtitle") ? &s->subtitle
-                : !strcmp(key, "author") ? &s->author : !strcmp(key, "date") ? &s->date
-                : !strcmp(key, "data") ? &f->data_files : !strcmp(key, "weapons") ? &f->weapons
-                : !strcmp(key, "regions") ? &f->regions
-                : !strcmp(key, "page") ? &f->page : !strcmp(key, "orientation") ? &f->orient
-                : !strcmp(key, "font") ? &s->font : !strcmp(key, "theme") ? &s->theme
-                : !strcmp(key, "locale") ? &f->locale : !strcmp(key, "eu_attribution") ? &f->eu_attr
-                : !strcmp(key, "diff") ? &f->diff_old : !strcmp(key, "lang") ? &f->lang : NULL;
+    char **slot = !strcmp(key, "title")            ? &s->title
+                  : !strcmp(key, "subtitle")       ? &s->subtitle
+                  : !strcmp(key, "author")         ? &s->author
+                  : !strcmp(key, "date")           ? &s->date
+                  : !strcmp(key, "data")           ? &f->data_files
+                  : !strcmp(key, "weapons")        ? &f->weapons
+                  : !strcmp(key, "regions")        ? &f->regions
+                  : !strcmp(key, "page")           ? &f->page
+                  : !strcmp(key, "orientation")    ? &f->orient
+                  : !strcmp(key, "font")           ? &s->font
+                  : !strcmp(key, "theme")          ? &s->theme
+                  : !strcmp(key, "locale")         ? &f->locale
+                  : !strcmp(key, "eu_attribution") ? &f->eu_attr
+                  : !strcmp(key, "diff")           ? &f->diff_old
+                  : !strcmp(key, "lang")           ? &f->lang
+                                                   : NULL;
     if (slot) {
         g_free(*slot);
         *slot = g_strdup(val);
-        char **const placed[] = {&f->data_files, &f->weapons, &f->regions, &f->page,
-                                 &f->orient,     &f->locale,  &f->eu_attr, &f->diff_old, &f->lang};
+        char **const placed[] = {&f->data_files, &f->weapons, &f->regions,  &f->page, &f->orient,
+                                 &f->locale,     &f->eu_attr, &f->diff_old, &f->lang};
         for (size_t i = 0; i < G_N_ELEMENTS(placed); i++)
             if (slot == placed[i])
                 f->where[i] = (pos_t){line, vcol};
@@ -1074,22 +1102,25 @@ static aidstat_status_t front_key(ctx_t *x, front_t *f, const char *key, const c
     if (!strcmp(key, "attachments")) {
         bool on = !g_ascii_strcasecmp(val, "true") || !g_ascii_strcasecmp(val, "yes");
         if (!on && g_ascii_strcasecmp(val, "false") && g_ascii_strcasecmp(val, "no"))
-            return aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, vcol, "attachments: \"%s\": true or false", val);
+            return aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, vcol,
+                                 "attachments: \"%s\": true or false", val);
         s->data.no_attach = !on;
         return AIDSTAT_OK;
     }
     if (!strcmp(key, "font-size"))
-        return aid_spec_number(val, path, line, vcol, "font-size", false, 6, 16, "points", &s->font_size, err);
+        return aid_spec_number(val, path, line, vcol, "font-size", false, 6, 16, "points", &s->font_size,
+                               err);
     int lo_done = aid_spec_load_option(&f->lo, f->lo_keep, key, val, path, line, vcol, err);
     if (lo_done)
         return lo_done < 0 ? err->code : AIDSTAT_OK;
-    return aid_error_set(err, AIDSTAT_ERR_USAGE, path, line, 1,
-                         "front matter: unknown key \"%s\" (title, subtitle, author, date, data, weapons, regions, "
-                         "page, orientation, font, font-size, theme, toc, attachments, lang, locale, eu_attribution, diff; "
-                         "reading the data: "
-                         "decimal-comma, decimal-point, unit, map, words, encoding, sheet, "
-                         "date-order, input-currency, input-format, delimiter)",
-                         key);
+    return aid_error_set(
+        err, AIDSTAT_ERR_USAGE, path, line, 1,
+        "front matter: unknown key \"%s\" (title, subtitle, author, date, data, weapons, regions, "
+        "page, orientation, font, font-size, theme, toc, attachments, lang, locale, eu_attribution, diff; "
+        "reading the data: "
+        "decimal-comma, decimal-point, unit, map, words, encoding, sheet, "
+        "date-order, input-currency, input-format, delimiter)",
+        key);
 }
 
 /* The front matter between "---" lines, into s and f. Returns the
@@ -1153,17 +1184,20 @@ static void report_date(aid_spec_t *s)
     if (!s->date || !(!strcmp(s->date, "today") || aid_output_date_fixed()))
         return;
     /* in the report's language, not the user's LC_TIME */
-    static const char *const en[] = {"January", "February", "March", "April", "May", "June", "July",
-                                     "August", "September", "October", "November", "December"};
-    static const char *const de[] = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
-                                     "August", "September", "Oktober", "November", "Dezember"};
-    GDateTime *now = aid_output_date_fixed() || aidstat_output_env_date(NULL) == 1 ? aid_output_date()
-                                                                                : g_date_time_new_now_local();
+    static const char *const en[] = {"January", "February", "March",     "April",   "May",      "June",
+                                     "July",    "August",   "September", "October", "November", "December"};
+    static const char *const de[] = {"Januar", "Februar", "März",      "April",   "Mai",      "Juni",
+                                     "Juli",   "August",  "September", "Oktober", "November", "Dezember"};
+    GDateTime *now = aid_output_date_fixed() || aidstat_output_env_date(NULL) == 1
+                         ? aid_output_date()
+                         : g_date_time_new_now_local();
     int m = g_date_time_get_month(now) - 1;
     g_free(s->date);
     s->date = s->data.locale == AID_LOCALE_DE
-                  ? g_strdup_printf("%d. %s %d", g_date_time_get_day_of_month(now), de[m], g_date_time_get_year(now))
-                  : g_strdup_printf("%d %s %d", g_date_time_get_day_of_month(now), en[m], g_date_time_get_year(now));
+                  ? g_strdup_printf("%d. %s %d", g_date_time_get_day_of_month(now), de[m],
+                                    g_date_time_get_year(now))
+                  : g_strdup_printf("%d %s %d", g_date_time_get_day_of_month(now), en[m],
+                                    g_date_time_get_year(now));
     g_date_time_unref(now);
 }
 
@@ -1198,7 +1232,8 @@ static aidstat_status_t front_settle(ctx_t *x, const front_t *f)
     if (f->lang)
         aidstat_set_language(de ? "de" : "en");
     s->data.locale = f->locale ? (!g_ascii_strcasecmp(f->locale, "de") ? AID_LOCALE_DE : AID_LOCALE_EN)
-                               : de ? AID_LOCALE_DE : AID_LOCALE_EN;
+                     : de      ? AID_LOCALE_DE
+                               : AID_LOCALE_EN;
     report_date(s);
     if (!s->title)
         s->title = g_path_get_basename(path);
@@ -1208,8 +1243,8 @@ static aidstat_status_t front_settle(ctx_t *x, const front_t *f)
 /* The data files (several: the same refusals as the command line's: one
  * file twice, overlapping records, different views of aid) through fn.
  * *beside gets the folder of the first. */
-static aidstat_status_t load_files(ctx_t *x, const front_t *f, gchar **files, bool override, aidstat_record_fn fn,
-                                   void *user, char **beside)
+static aidstat_status_t load_files(ctx_t *x, const front_t *f, gchar **files, bool override,
+                                   aidstat_record_fn fn, void *user, char **beside)
 {
     aid_spec_t *s = x->s;
     long col = f->where[0].col;
@@ -1220,7 +1255,8 @@ static aidstat_status_t load_files(ctx_t *x, const front_t *f, gchar **files, bo
         col += g_utf8_strlen(*n, -1) + 1;
         g_strstrip(*n);
         /* files given in place of the spec's are the user's own choice */
-        char *p = override ? g_strdup(*n) : aid_spec_file(&s->data, x->path, *n, "data", f->where[0].line, at, x->err);
+        char *p = override ? g_strdup(*n)
+                           : aid_spec_file(&s->data, x->path, *n, "data", f->where[0].line, at, x->err);
         if (!p) {
             aidstat_inputs_free(in);
             return x->err->code;
@@ -1257,7 +1293,8 @@ static aidstat_status_t load_data(ctx_t *x, front_t *f, const char *const *data_
     s->data.table = aidstat_table_new();
     if (f->regions) {
         /* from the spec's folder, as data: and weapons: are */
-        char *rpath = aid_spec_file(&s->data, x->path, f->regions, "regions", f->where[2].line, f->where[2].col, err);
+        char *rpath =
+            aid_spec_file(&s->data, x->path, f->regions, "regions", f->where[2].line, f->where[2].col, err);
         s->data.regions = rpath ? aidstat_regions_load_file(rpath, err) : NULL;
         g_free(rpath);
     } else {
@@ -1265,8 +1302,9 @@ static aidstat_status_t load_data(ctx_t *x, front_t *f, const char *const *data_
     }
     if (!s->data.regions)
         return err->code;
-    gchar **files = data_override ? g_strdupv((gchar **)data_override)
-                  : f->data_files ? g_strsplit(f->data_files, ",", -1) : NULL;
+    gchar **files = data_override   ? g_strdupv((gchar **)data_override)
+                    : f->data_files ? g_strsplit(f->data_files, ",", -1)
+                                    : NULL;
     aid_report_eu_t *eu = NULL;
     void *load_user = s->data.table;
     /* a key file is a file the spec names: confined as the others */
@@ -1282,7 +1320,8 @@ static aidstat_status_t load_data(ctx_t *x, front_t *f, const char *const *data_
     if (files && files[0] && !files[1]) {
         aidstat_error_t ignored; /* a bad name is reported where the data is loaded */
         char *one = g_strstrip(g_strdup(files[0]));
-        f->only = data_override ? g_strdup(one) : aid_spec_file(&s->data, x->path, one, "data", 0, 0, &ignored);
+        f->only =
+            data_override ? g_strdup(one) : aid_spec_file(&s->data, x->path, one, "data", 0, 0, &ignored);
         g_free(one);
     }
     if (f->eu_attr &&
@@ -1312,13 +1351,14 @@ static aidstat_status_t load_data(ctx_t *x, front_t *f, const char *const *data_
 /* A table read from path, or with the embedded data (path NULL) from
  * deflt, into *out; its source line added. */
 static aidstat_status_t load_companion(aid_spec_t *s, const char *path,
-                                       aidstat_status_t (*deflt)(aidstat_record_fn, void *, aidstat_load_report_t *,
-                                                                 aidstat_error_t *),
+                                       aidstat_status_t (*deflt)(aidstat_record_fn, void *,
+                                                                 aidstat_load_report_t *, aidstat_error_t *),
                                        aidstat_table_t **out, aidstat_error_t *err)
 {
     aidstat_load_report_t *r = aidstat_load_report_new();
     aidstat_table_t *t = aidstat_table_new();
-    aidstat_status_t st = path ? aidstat_load_file(path, NULL, add_record, t, r, err) : deflt(add_record, t, r, err);
+    aidstat_status_t st =
+        path ? aidstat_load_file(path, NULL, add_record, t, r, err) : deflt(add_record, t, r, err);
     if (st == AIDSTAT_OK) {
         source_line(s, r);
         *out = t;
@@ -1334,7 +1374,8 @@ static aidstat_status_t load_companion(aid_spec_t *s, const char *path,
 static char *beside_file(const aid_spec_t *s, const char *beside, const char *name)
 {
     char *p = beside ? g_build_filename(beside, name, NULL) : NULL;
-    if (p && (!g_file_test(p, G_FILE_TEST_IS_REGULAR) || (s->data.confine && !aid_spec_inside(s->data.dir, p)))) {
+    if (p &&
+        (!g_file_test(p, G_FILE_TEST_IS_REGULAR) || (s->data.confine && !aid_spec_inside(s->data.dir, p)))) {
         g_free(p);
         p = NULL;
     }
@@ -1353,7 +1394,8 @@ static aidstat_status_t load_companions(ctx_t *x, const front_t *f, const char *
     bool embedded = !f->weapons && !beside;
     char *wpath = f->weapons ? aid_spec_file(&s->data, x->path, f->weapons, "weapons", f->where[1].line,
                                              f->where[1].col, err)
-                : beside ? g_build_filename(beside, "weapons.csv", NULL) : NULL;
+                  : beside   ? g_build_filename(beside, "weapons.csv", NULL)
+                             : NULL;
     if (f->weapons && !wpath)
         return err->code;
     if (!f->weapons && wpath && !g_file_test(wpath, G_FILE_TEST_IS_REGULAR)) {
@@ -1361,9 +1403,10 @@ static aidstat_status_t load_companions(ctx_t *x, const front_t *f, const char *
         wpath = NULL;
     }
     if (!f->weapons && wpath && s->data.confine && !aid_spec_inside(s->data.dir, wpath)) {
-        aid_error_set(err, AIDSTAT_ERR_USAGE, x->path, f->where[0].line, f->where[0].col,
-                      "weapons: \"%s\" beside the data is outside the spec's folder (the report is confined to it)",
-                      wpath);
+        aid_error_set(
+            err, AIDSTAT_ERR_USAGE, x->path, f->where[0].line, f->where[0].col,
+            "weapons: \"%s\" beside the data is outside the spec's folder (the report is confined to it)",
+            wpath);
         g_free(wpath);
         return err->code;
     }
@@ -1409,15 +1452,17 @@ static aidstat_status_t parse_body(ctx_t *x, const front_t *f, const char *body)
         if (strchr(f->diff_old, '\n') || strstr(f->diff_old, "```"))
             return aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, 1, 1, "diff: give one file name");
         /* refused here, at the front matter, rather than in the section made from it */
-        char *old = aid_spec_file(&s->data, x->path, f->diff_old, "diff", f->where[7].line, f->where[7].col, x->err);
+        char *old =
+            aid_spec_file(&s->data, x->path, f->diff_old, "diff", f->where[7].line, f->where[7].col, x->err);
         if (!old)
             return x->err->code;
         g_free(old);
-        with_diff = g_strdup_printf("%s\n\n# What changed since the previous release\n\n"
-                                    "```diff\nold: %s\ntop: 10\ncaption: The largest revisions since the "
-                                    "previous release\n```\n\n```diff\nold: %s\nshow: chart\ntop: 10\n"
-                                    "caption: The largest revisions since the previous release, old and new values\n```\n",
-                                    body, f->diff_old, f->diff_old);
+        with_diff = g_strdup_printf(
+            "%s\n\n# What changed since the previous release\n\n"
+            "```diff\nold: %s\ntop: 10\ncaption: The largest revisions since the "
+            "previous release\n```\n\n```diff\nold: %s\nshow: chart\ntop: 10\n"
+            "caption: The largest revisions since the previous release, old and new values\n```\n",
+            body, f->diff_old, f->diff_old);
     }
     char *expanded = expand_body(x, with_diff ? with_diff : body);
     g_free(with_diff);
@@ -1442,8 +1487,8 @@ static aidstat_status_t parse_body(ctx_t *x, const front_t *f, const char *body)
     return st;
 }
 
-aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const *data_override,
-                           bool builtin, bool confine, aidstat_error_t *err)
+aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const *data_override, bool builtin,
+                           bool confine, aidstat_error_t *err)
 {
     aid_spec_t *s = g_new0(aid_spec_t, 1);
     s->data.builtin = builtin;

@@ -26,8 +26,8 @@ typedef struct {
 
 /* What the data holds of one EU body the key has a part for. */
 typedef struct {
-    char *name;        /* as the data spells it; NULL before its first record */
-    double sum;        /* its figures of the key's measure, all types and periods */
+    char *name; /* as the data spells it; NULL before its first record */
+    double sum; /* its figures of the key's measure, all types and periods */
     uint64_t records;
 } body_seen_t;
 
@@ -43,9 +43,9 @@ struct aidstat_attribution {
     const aidstat_regions_t *regions;
     aidstat_record_fn fn;
     void *user;
-    GArray *held;      /* held_t: the EU bodies' records, attributed at the end */
-    GHashTable *seen;  /* code -> seen_t* */
-    GHashTable *eu27;  /* codes of EU members with records in the data */
+    GArray *held;        /* held_t: the EU bodies' records, attributed at the end */
+    GHashTable *seen;    /* code -> seen_t* */
+    GHashTable *eu27;    /* codes of EU members with records in the data */
     body_seen_t *bodies; /* one per part of the key */
     uint64_t eu_records;
     char *describe;
@@ -223,10 +223,11 @@ static aidstat_status_t check_part(aidstat_attribution_t *a, size_t b, aidstat_e
         st = aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
                            "EU members with aid in the data are missing from %s: %s", part, missing->str);
     else if (s->records && fabs(total - s->sum) > tol)
-        st = aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                           "%s shares out %.6f bn, but %s %s in the data are %.6f bn: the key belongs to other data",
-                           part, total / 1e9, b == 0 && aidstat_eukey_body_count(a->key) == 1 ? "the EU institutions'" : s->name,
-                           plural(aidstat_eukey_measure(a->key)), s->sum / 1e9);
+        st = aid_error_set(
+            err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+            "%s shares out %.6f bn, but %s %s in the data are %.6f bn: the key belongs to other data", part,
+            total / 1e9, b == 0 && aidstat_eukey_body_count(a->key) == 1 ? "the EU institutions'" : s->name,
+            plural(aidstat_eukey_measure(a->key)), s->sum / 1e9);
     g_free(part);
     g_string_free(missing, TRUE);
     return st;
@@ -245,10 +246,11 @@ static char *describe(const aidstat_attribution_t *a)
 {
     size_t nb = aidstat_eukey_body_count(a->key);
     if (nb == 1)
-        return g_strdup_printf("including attributed EU aid: the EU institutions' aid (%" G_GUINT64_FORMAT
-                               " records) is attributed to the %zu members by the key's shares (%s); the same "
-                               "shares are applied to every type, measure and month",
-                               a->eu_records, aidstat_eukey_count(a->key), aidstat_eukey_describe(a->key));
+        return g_strdup_printf(
+            "including attributed EU aid: the EU institutions' aid (%" G_GUINT64_FORMAT
+            " records) is attributed to the %zu members by the key's shares (%s); the same "
+            "shares are applied to every type, measure and month",
+            a->eu_records, aidstat_eukey_count(a->key), aidstat_eukey_describe(a->key));
     GString *s = g_string_new("including attributed EU aid: ");
     size_t shown = 0, with = 0, members = 0;
     for (size_t b = 0; b < nb; b++)
@@ -265,7 +267,8 @@ static char *describe(const aidstat_attribution_t *a)
         shown++;
     }
     if (shown)
-        g_string_append_printf(s, " is attributed to the %zu members, each body's aid by its own key's shares", members);
+        g_string_append_printf(
+            s, " is attributed to the %zu members, each body's aid by its own key's shares", members);
     else
         g_string_append(s, "the data has no aid of the EU bodies the key shares out");
     g_string_append_printf(s, " (%s); the same shares are applied to every type, measure and month",

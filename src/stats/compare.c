@@ -128,7 +128,7 @@ struct aidstat_compare {
     uint64_t unsplit;
     char *unsplit_file;
     long unsplit_line;
-    GPtrArray *values;   /* per row label: GArray of sample_t, for --stat needing values */
+    GPtrArray *values;        /* per row label: GArray of sample_t, for --stat needing values */
     aidstat_error_t norm_err; /* the first record that could not be restated */
     uint64_t norm_failed;
     /* hot-path caches */
@@ -158,7 +158,7 @@ struct aidstat_result {
         size_t others_n;
         double *cells;
         int order;
-    } *rows;
+    } * rows;
     char **col_labels;
     double *col_totals;
     double total;
@@ -182,8 +182,8 @@ struct aidstat_result {
 
 /* ---------------------------------------------------------------- keys */
 
-static const char *const key_names[] = {"none", "donor", "region", "type", "measure",
-                                        "year", "quarter", "month", "sourcing"};
+static const char *const key_names[] = {"none", "donor",   "region", "type",    "measure",
+                                        "year", "quarter", "month",  "sourcing"};
 
 int aid_key_parse(const char *s)
 {
@@ -269,8 +269,7 @@ static uint32_t label_id(aidstat_compare_t *c, int which, const char *label, int
     return id;
 }
 
-static void period_label(aidstat_key_t key, const aidstat_record_t *rec, char *buf, size_t len,
-                         int *order)
+static void period_label(aidstat_key_t key, const aidstat_record_t *rec, char *buf, size_t len, int *order)
 {
     if (rec->year <= 0) {
         snprintf(buf, len, "(no period)");
@@ -294,8 +293,8 @@ static void period_label(aidstat_key_t key, const aidstat_record_t *rec, char *b
 }
 
 /* Labels of rec under key `which`; regions may give several (or none). */
-static size_t labels_of(aidstat_compare_t *c, int which, const aidstat_record_t *rec,
-                        uint32_t *ids, size_t max)
+static size_t labels_of(aidstat_compare_t *c, int which, const aidstat_record_t *rec, uint32_t *ids,
+                        size_t max)
 {
     aidstat_key_t key = c->opt.by[which];
     char buf[64];
@@ -402,36 +401,40 @@ aidstat_compare_t *aidstat_compare_new(const aidstat_compare_options_t *opt, aid
         return NULL;
     }
     if (opt->by[1] != AIDSTAT_KEY_NONE && opt->by[1] == opt->by[0]) {
-        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, AID_OPT("by") ": the two keys must differ (both are %s)",
-                      aidstat_key_name(opt->by[0]));
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                      AID_OPT("by") ": the two keys must differ (both are %s)", aidstat_key_name(opt->by[0]));
         return NULL;
     }
     if (opt->per != AIDSTAT_PER_NONE && (opt->by[0] != AIDSTAT_KEY_DONOR || opt->by[1])) {
-        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, AID_OPT("per %s") " compares donors: use it with " AID_OPT("by donor") " alone",
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                      AID_OPT("per %s") " compares donors: use it with " AID_OPT("by donor") " alone",
                       per_name(opt->per));
         return NULL;
     }
     if (opt->per == AIDSTAT_PER_MILEX && !opt->milex) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                      AID_OPT("per milex") " needs a military expenditure table (" AID_OPT("milex FILE") ": SIPRI's workbook)");
+                      AID_OPT("per milex") " needs a military expenditure table (" AID_OPT(
+                          "milex FILE") ": SIPRI's workbook)");
         return NULL;
     }
     if (opt->per == AIDSTAT_PER_MILEX && !aidstat_reftable_currency(opt->milex)[0]) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                       AID_OPT("per milex") " divides by military expenditure in money: %s is not (use the "
-                      "sheet \"Current US$\")",
+                                           "sheet \"Current US$\")",
                       aidstat_reftable_describe(opt->milex));
         return NULL;
     }
     if (opt->stat != AIDSTAT_STAT_SUM && (opt->by[1] || opt->per != AIDSTAT_PER_NONE || opt->cumulative)) {
-        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                      AID_OPT("stat %s") " works with one key and without " AID_OPT("per") " or " AID_OPT("cumulative"),
-                      aidstat_stat_name(opt->stat));
+        aid_error_set(
+            err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+            AID_OPT("stat %s") " works with one key and without " AID_OPT("per") " or " AID_OPT("cumulative"),
+            aidstat_stat_name(opt->stat));
         return NULL;
     }
     if (opt->cumulative && !key_is_time(opt->by[0])) {
-        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                      AID_OPT("cumulative") " runs over periods: use it with " AID_OPT("by year") ", quarter or month");
+        aid_error_set(
+            err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+            AID_OPT("cumulative") " runs over periods: use it with " AID_OPT("by year") ", quarter or month");
         return NULL;
     }
     aidstat_compare_t *c = g_new0(aidstat_compare_t, 1);
@@ -550,8 +553,8 @@ void aidstat_compare_add_caveat(aidstat_compare_t *c, const char *caveat)
 
 /* -------------------------------------------------------------- finish */
 
-static void note_v(aidstat_result_t *res, aidstat_note_t code, const char *subject, size_t p0,
-                   size_t p1, const char *fmt, va_list ap)
+static void note_v(aidstat_result_t *res, aidstat_note_t code, const char *subject, size_t p0, size_t p1,
+                   const char *fmt, va_list ap)
 {
     note_t n = {code, g_strdup_vprintf(fmt, ap), g_strdup(subject ? subject : ""), {p0, p1}};
     g_array_append_val(res->notes, n);
@@ -568,10 +571,10 @@ static void note(aidstat_result_t *res, const char *fmt, ...)
 }
 
 /* A note front-ends may word themselves. */
-static void note_coded(aidstat_result_t *res, aidstat_note_t code, const char *subject, size_t p0,
-                       size_t p1, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-static void note_coded(aidstat_result_t *res, aidstat_note_t code, const char *subject, size_t p0,
-                       size_t p1, const char *fmt, ...)
+static void note_coded(aidstat_result_t *res, aidstat_note_t code, const char *subject, size_t p0, size_t p1,
+                       const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+static void note_coded(aidstat_result_t *res, aidstat_note_t code, const char *subject, size_t p0, size_t p1,
+                       const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -633,8 +636,7 @@ static gint col_cmp(gconstpointer pa, gconstpointer pb, gpointer user)
 }
 
 /* A row's --stat over its records of measure m. */
-static double row_stat(const aidstat_compare_t *c, size_t i, const cell_t *rt, int m,
-                       aidstat_stat_t st)
+static double row_stat(const aidstat_compare_t *c, size_t i, const cell_t *rt, int m, aidstat_stat_t st)
 {
     if (st == AIDSTAT_STAT_COUNT)
         return (double)rt->n[m];
@@ -651,8 +653,8 @@ static double row_stat(const aidstat_compare_t *c, size_t i, const cell_t *rt, i
     aidstat_summary_t sum;
     if (v->len && aidstat_summary_compute((double *)(void *)v->data, v->len, &sum, NULL) == AIDSTAT_OK)
         out = st == AIDSTAT_STAT_MEDIAN ? sum.median
-            : st == AIDSTAT_STAT_MIN    ? sum.min
-            : st == AIDSTAT_STAT_MAX    ? sum.max
+              : st == AIDSTAT_STAT_MIN  ? sum.min
+              : st == AIDSTAT_STAT_MAX  ? sum.max
                                         : sum.sd;
     g_array_free(v, TRUE);
     return out;
@@ -729,18 +731,18 @@ typedef struct {
     bool overlap, split; /* rows are groups; groups that split the total */
     colsort_t *cs;       /* the columns shown, in order */
     size_t ncols;
-    keyset_t *K0;        /* the row keys, nall of them */
+    keyset_t *K0; /* the row keys, nall of them */
     size_t nall;
     /* --per: the reference table, or NULL for figures from the data */
     const aidstat_reftable_t *ref;
-    const char *what;    /* "GDP", "military expenditure", "population" */
+    const char *what; /* "GDP", "military expenditure", "population" */
     int ref_year;
     bool percent, convert;
-    size_t ref_older;    /* rows given an earlier year, named in older_names */
+    size_t ref_older; /* rows given an earlier year, named in older_names */
     GString *older_names;
     int used_lo, used_hi; /* the table years actually used */
     double gdp_abs, gdp_sum;
-    size_t no_gdp;       /* rows without a figure, named in no_gdp_names */
+    size_t no_gdp; /* rows without a figure, named in no_gdp_names */
     GString *no_gdp_names;
     /* a table's 0 (SIPRI: Iceland has no armed forces) is a figure, but
      * nothing to divide by: said apart from a missing one */
@@ -836,9 +838,9 @@ static bool finish_reference(finish_t *F, int y1, aidstat_error_t *err)
      * every donor (the selection's last, unless asked), in the data's
      * currency */
     const aidstat_reftable_t *ref = o->per == AIDSTAT_PER_GDP      ? o->gdp
-                                   : o->per == AIDSTAT_PER_CAPITA ? o->population
-                                   : o->per == AIDSTAT_PER_MILEX  ? o->milex
-                                                                  : NULL;
+                                    : o->per == AIDSTAT_PER_CAPITA ? o->population
+                                    : o->per == AIDSTAT_PER_MILEX  ? o->milex
+                                                                   : NULL;
     bool money = o->per == AIDSTAT_PER_GDP || o->per == AIDSTAT_PER_MILEX;
     F->percent = money;
     const char *what = o->per == AIDSTAT_PER_GDP     ? "GDP"
@@ -850,10 +852,12 @@ static bool finish_reference(finish_t *F, int y1, aidstat_error_t *err)
     F->what = what;
     bool convert = F->convert = ref && money && strcmp(aidstat_reftable_currency(ref), res->currency) != 0;
     if (convert && !o->gdp_rates) {
-        aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                      AID_OPT("per %s") ": the %s table is in %s and the data in %s: give a rates table with " AID_OPT("rates FILE"),
-                      per_name(o->per), o->per == AIDSTAT_PER_GDP ? "GDP" : "military expenditure",
-                      aidstat_reftable_currency(ref), res->currency);
+        aid_error_set(
+            err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+            AID_OPT("per %s") ": the %s table is in %s and the data in %s: give a rates table with " AID_OPT(
+                "rates FILE"),
+            per_name(o->per), o->per == AIDSTAT_PER_GDP ? "GDP" : "military expenditure",
+            aidstat_reftable_currency(ref), res->currency);
         return false;
     }
     return true;
@@ -882,11 +886,10 @@ static bool row_reference(finish_t *F, struct row *row, bool *zero, aidstat_erro
     }
     if (!isnan(v) && convert) {
         /* at the average rate of the GDP's own year */
-        double rate = aidstat_rates_get(o->gdp_rates, aidstat_reftable_currency(ref),
-                                        res->currency, y, 0);
+        double rate = aidstat_rates_get(o->gdp_rates, aidstat_reftable_currency(ref), res->currency, y, 0);
         int mf = 0, ml = 0;
-        int months = aidstat_rates_year_months(o->gdp_rates, aidstat_reftable_currency(ref),
-                                               res->currency, y, &mf, &ml);
+        int months = aidstat_rates_year_months(o->gdp_rates, aidstat_reftable_currency(ref), res->currency, y,
+                                               &mf, &ml);
         if (isnan(rate) || months < 12) {
             if (isnan(rate) || !months)
                 aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
@@ -897,10 +900,10 @@ static bool row_reference(finish_t *F, struct row *row, bool *zero, aidstat_erro
                 char a[32], b[32];
                 aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
                               AID_OPT("per %s") ": the %s to %s rate for %d would be an average of "
-                              "%s to %s only (%d months in %s), not of the year, to "
-                              "convert %s's %s",
-                              per_name(o->per), aidstat_reftable_currency(ref),
-                              res->currency, y, aidstat_period_format(y, mf, a, sizeof a),
+                                                "%s to %s only (%d months in %s), not of the year, to "
+                                                "convert %s's %s",
+                              per_name(o->per), aidstat_reftable_currency(ref), res->currency, y,
+                              aidstat_period_format(y, mf, a, sizeof a),
                               aidstat_period_format(y, ml, b, sizeof b), months,
                               aidstat_rates_describe(o->gdp_rates), row->label, what);
             }
@@ -1009,8 +1012,9 @@ static bool finish_ratio_notes(finish_t *F, aidstat_error_t *err)
     bool convert = F->convert;
     if (o->per != AIDSTAT_PER_NONE) {
         if (F->gdp_sum == 0) {
-            aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0, AID_OPT("per %s") ": %s no %s for any selected donor",
-                          per_name(o->per), ref ? "the table has" : "the data has", what);
+            aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                          AID_OPT("per %s") ": %s no %s for any selected donor", per_name(o->per),
+                          ref ? "the table has" : "the data has", what);
             return false;
         }
         if (ref) {
@@ -1025,7 +1029,8 @@ static bool finish_ratio_notes(finish_t *F, aidstat_error_t *err)
             else
                 note(res, "%s of %s from %s", what, years, aidstat_reftable_describe(ref));
             if (F->ref_older)
-                note(res, "the table has no %s for %d: the latest earlier year is used for %zu donor%s (%s%s)",
+                note(res,
+                     "the table has no %s for %d: the latest earlier year is used for %zu donor%s (%s%s)",
                      what, F->ref_year, F->ref_older, F->ref_older == 1 ? "" : "s", F->older_names->str,
                      F->ref_older > 5 ? ", ..." : "");
         } else {
@@ -1043,7 +1048,8 @@ static bool finish_ratio_notes(finish_t *F, aidstat_error_t *err)
             g_free(subject);
         }
         if (F->zero_names->len) {
-            char *subject = g_strdup_printf("%s is 0 in the table for %s: no ratio", what, F->zero_names->str);
+            char *subject =
+                g_strdup_printf("%s is 0 in the table for %s: no ratio", what, F->zero_names->str);
             note_coded(res, AIDSTAT_NOTE_NO_RATIO, subject, 0, 0,
                        "%s, shown as n/a and left out of the total", subject);
             g_free(subject);
@@ -1069,7 +1075,7 @@ static void finish_totals(finish_t *F)
         res->total_label = g_strdup(L_("Total"));
     } else if (res->additive) {
         res->total = cell_pick(&c->total, measure);
-        res->total_label = g_strdup(!F->overlap                               ? L_("Total")
+        res->total_label = g_strdup(!F->overlap                            ? L_("Total")
                                     : aidstat_filter_donors_set(o->filter) ? L_("All selected donors")
                                                                            : L_("All donors"));
     } else {
@@ -1151,9 +1157,11 @@ static void finish_concentration(finish_t *F)
                 if (res->rows[i].abs < 0)
                     neg = res->rows[i].label;
             g_free(res->conc_why);
-            res->conc_why = neg ? g_strdup_printf("shares of a whole need values of zero or more, and %s's is "
-                                                  "negative", neg)
-                                : g_strdup(cerr.message);
+            res->conc_why =
+                neg ? g_strdup_printf("shares of a whole need values of zero or more, and %s's is "
+                                      "negative",
+                                      neg)
+                    : g_strdup(cerr.message);
         }
         g_free(v);
     }
@@ -1168,8 +1176,8 @@ static void finish_top(finish_t *F)
     if (o->top > 0 && n > o->top) {
         size_t rest = n - o->top;
         /* measures side by side still add up column by column */
-        if ((res->additive || o->by[1] == AIDSTAT_KEY_MEASURE) && (!F->overlap || F->split) && o->stat == AIDSTAT_STAT_SUM &&
-            o->per == AIDSTAT_PER_NONE) {
+        if ((res->additive || o->by[1] == AIDSTAT_KEY_MEASURE) && (!F->overlap || F->split) &&
+            o->stat == AIDSTAT_STAT_SUM && o->per == AIDSTAT_PER_NONE) {
             struct row *oth = &res->rows[o->top];
             struct row folded = {0};
             folded.others = true;
@@ -1215,7 +1223,7 @@ static void finish_order(finish_t *F)
     aidstat_sort_t sort = o->sort;
     if (sort == AIDSTAT_SORT_DEFAULT)
         sort = (key_is_time(o->by[0]) || o->by[0] == AIDSTAT_KEY_MEASURE) ? AIDSTAT_SORT_NAME
-                                                                           : AIDSTAT_SORT_VALUE;
+                                                                          : AIDSTAT_SORT_VALUE;
     sort_ctx_t ctx = {res, sort == AIDSTAT_SORT_NAME};
     g_qsort_with_data(res->rows, (gint)n, sizeof *res->rows, row_cmp, &ctx);
 
@@ -1344,41 +1352,116 @@ aidstat_key_t aidstat_result_key(const aidstat_result_t *r, int which)
 {
     return r->key[which ? 1 : 0];
 }
-size_t aidstat_result_rows(const aidstat_result_t *r) { return r->nrows; }
-const char *aidstat_result_row_label(const aidstat_result_t *r, size_t i) { return r->rows[i].label; }
-const char *aidstat_result_row_code(const aidstat_result_t *r, size_t i) { return r->rows[i].code; }
+size_t aidstat_result_rows(const aidstat_result_t *r)
+{
+    return r->nrows;
+}
+const char *aidstat_result_row_label(const aidstat_result_t *r, size_t i)
+{
+    return r->rows[i].label;
+}
+const char *aidstat_result_row_code(const aidstat_result_t *r, size_t i)
+{
+    return r->rows[i].code;
+}
 bool aidstat_result_row_is_others(const aidstat_result_t *r, size_t i, size_t *n)
 {
     if (n)
         *n = r->rows[i].others_n;
     return r->rows[i].others;
 }
-double aidstat_result_value(const aidstat_result_t *r, size_t i) { return r->rows[i].value; }
-double aidstat_result_share(const aidstat_result_t *r, size_t i) { return r->rows[i].share; }
-double aidstat_result_cumulative_share(const aidstat_result_t *r, size_t i) { return r->rows[i].cum; }
-size_t aidstat_result_rank(const aidstat_result_t *r, size_t i) { return r->rows[i].rank; }
-double aidstat_result_absolute(const aidstat_result_t *r, size_t i) { return r->rows[i].abs; }
-double aidstat_result_gdp(const aidstat_result_t *r, size_t i) { return r->rows[i].gdp; }
-size_t aidstat_result_cols(const aidstat_result_t *r) { return r->ncols; }
-const char *aidstat_result_col_label(const aidstat_result_t *r, size_t j) { return r->col_labels[j]; }
-double aidstat_result_cell(const aidstat_result_t *r, size_t i, size_t j) { return r->rows[i].cells[j]; }
-double aidstat_result_col_total(const aidstat_result_t *r, size_t j) { return r->col_totals[j]; }
-bool aidstat_result_additive(const aidstat_result_t *r) { return r->additive; }
-double aidstat_result_total(const aidstat_result_t *r) { return r->total; }
-const char *aidstat_result_total_label(const aidstat_result_t *r) { return r->total_label; }
-aidstat_per_t aidstat_result_per(const aidstat_result_t *r) { return r->per; }
-int aidstat_result_measure(const aidstat_result_t *r) { return r->measure; }
-const char *aidstat_result_types(const aidstat_result_t *r) { return r->types; }
-const char *aidstat_result_currency(const aidstat_result_t *r) { return r->currency; }
+double aidstat_result_value(const aidstat_result_t *r, size_t i)
+{
+    return r->rows[i].value;
+}
+double aidstat_result_share(const aidstat_result_t *r, size_t i)
+{
+    return r->rows[i].share;
+}
+double aidstat_result_cumulative_share(const aidstat_result_t *r, size_t i)
+{
+    return r->rows[i].cum;
+}
+size_t aidstat_result_rank(const aidstat_result_t *r, size_t i)
+{
+    return r->rows[i].rank;
+}
+double aidstat_result_absolute(const aidstat_result_t *r, size_t i)
+{
+    return r->rows[i].abs;
+}
+double aidstat_result_gdp(const aidstat_result_t *r, size_t i)
+{
+    return r->rows[i].gdp;
+}
+size_t aidstat_result_cols(const aidstat_result_t *r)
+{
+    return r->ncols;
+}
+const char *aidstat_result_col_label(const aidstat_result_t *r, size_t j)
+{
+    return r->col_labels[j];
+}
+double aidstat_result_cell(const aidstat_result_t *r, size_t i, size_t j)
+{
+    return r->rows[i].cells[j];
+}
+double aidstat_result_col_total(const aidstat_result_t *r, size_t j)
+{
+    return r->col_totals[j];
+}
+bool aidstat_result_additive(const aidstat_result_t *r)
+{
+    return r->additive;
+}
+double aidstat_result_total(const aidstat_result_t *r)
+{
+    return r->total;
+}
+const char *aidstat_result_total_label(const aidstat_result_t *r)
+{
+    return r->total_label;
+}
+aidstat_per_t aidstat_result_per(const aidstat_result_t *r)
+{
+    return r->per;
+}
+int aidstat_result_measure(const aidstat_result_t *r)
+{
+    return r->measure;
+}
+const char *aidstat_result_types(const aidstat_result_t *r)
+{
+    return r->types;
+}
+const char *aidstat_result_currency(const aidstat_result_t *r)
+{
+    return r->currency;
+}
 void aidstat_result_period(const aidstat_result_t *r, int *y0, int *m0, int *y1, int *m1)
 {
     *y0 = r->y0, *m0 = r->m0, *y1 = r->y1, *m1 = r->m1;
 }
-const char *aidstat_result_source(const aidstat_result_t *r) { return r->source; }
-const char *aidstat_result_filter(const aidstat_result_t *r) { return r->filter; }
-uint64_t aidstat_result_records(const aidstat_result_t *r) { return r->records; }
-uint64_t aidstat_result_rows_read(const aidstat_result_t *r) { return r->rows_read; }
-uint64_t aidstat_result_rows_rejected(const aidstat_result_t *r) { return r->rows_rejected; }
+const char *aidstat_result_source(const aidstat_result_t *r)
+{
+    return r->source;
+}
+const char *aidstat_result_filter(const aidstat_result_t *r)
+{
+    return r->filter;
+}
+uint64_t aidstat_result_records(const aidstat_result_t *r)
+{
+    return r->records;
+}
+uint64_t aidstat_result_rows_read(const aidstat_result_t *r)
+{
+    return r->rows_read;
+}
+uint64_t aidstat_result_rows_rejected(const aidstat_result_t *r)
+{
+    return r->rows_rejected;
+}
 double aidstat_result_allocated_share(const aidstat_result_t *r, size_t i)
 {
     if (r->col_commit < 0 || r->col_alloc < 0)
@@ -1402,10 +1485,22 @@ bool aidstat_result_concentration(const aidstat_result_t *r, aidstat_concentrati
         *out = r->conc;
     return r->has_conc;
 }
-aidstat_stat_t aidstat_result_stat(const aidstat_result_t *r) { return r->stat; }
-bool aidstat_result_cumulative(const aidstat_result_t *r) { return r->cumulative; }
-const char *aidstat_result_basis(const aidstat_result_t *r) { return r->basis ? r->basis : ""; }
-size_t aidstat_result_note_count(const aidstat_result_t *r) { return r->notes->len; }
+aidstat_stat_t aidstat_result_stat(const aidstat_result_t *r)
+{
+    return r->stat;
+}
+bool aidstat_result_cumulative(const aidstat_result_t *r)
+{
+    return r->cumulative;
+}
+const char *aidstat_result_basis(const aidstat_result_t *r)
+{
+    return r->basis ? r->basis : "";
+}
+size_t aidstat_result_note_count(const aidstat_result_t *r)
+{
+    return r->notes->len;
+}
 const char *aidstat_result_note(const aidstat_result_t *r, size_t i)
 {
     return g_array_index(r->notes, note_t, i).text;
@@ -1422,5 +1517,11 @@ const char *aidstat_result_note_subject(const aidstat_result_t *r, size_t i)
 {
     return g_array_index(r->notes, note_t, i).subject;
 }
-bool aidstat_result_groups_overlap(const aidstat_result_t *r) { return r->groups_overlap; }
-const char *aidstat_result_concentration_why(const aidstat_result_t *r) { return r->conc_why; }
+bool aidstat_result_groups_overlap(const aidstat_result_t *r)
+{
+    return r->groups_overlap;
+}
+const char *aidstat_result_concentration_why(const aidstat_result_t *r)
+{
+    return r->conc_why;
+}

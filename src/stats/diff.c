@@ -43,11 +43,11 @@ typedef struct {
     char *file;
     uint64_t records[NM];
     unsigned types[NM];
-    aid_intern_t sources;    /* rec->source, non-empty ones */
-    aid_intern_t releases;   /* "source, release" for people */
+    aid_intern_t sources;  /* rec->source, non-empty ones */
+    aid_intern_t releases; /* "source, release" for people */
     aid_intern_t currencies[NM];
     uint64_t rows_read, rows_rejected;
-    int first, last;         /* months covered (period keys), over compared measures */
+    int first, last; /* months covered (period keys), over compared measures */
 } side_t;
 
 struct aidstat_diff {
@@ -142,8 +142,7 @@ void aidstat_diff_free(aidstat_diff_t *d)
  * "Czech Republic" in one release and "Czechia" in the next are one donor. */
 static uint32_t donor_id(aidstat_diff_t *d, int s, const aidstat_record_t *rec)
 {
-    char *key = rec->iso3[0] ? g_strconcat("code:", rec->iso3, NULL)
-                             : g_strconcat("name:", rec->donor, NULL);
+    char *key = rec->iso3[0] ? g_strconcat("code:", rec->iso3, NULL) : g_strconcat("name:", rec->donor, NULL);
     if (!rec->iso3[0]) {
         char *f = g_utf8_casefold(key, -1);
         g_free(key);
@@ -275,8 +274,7 @@ static aidstat_status_t choose_measures(aidstat_diff_t *d, aidstat_error_t *err)
             n += d->side[s].records[m];
         if (!n)
             return aid_error_set(err, AIDSTAT_ERR_EMPTY, side_file(d, s), 0, 0,
-                                 "no records match the selection%s%s",
-                                 d->filter[0] ? ": " : "", d->filter);
+                                 "no records match the selection%s%s", d->filter[0] ? ": " : "", d->filter);
     }
     for (int m = 0; m < NM; m++) {
         d->compared[m] = d->side[0].records[m] && d->side[1].records[m];
@@ -310,11 +308,11 @@ static aidstat_status_t check_sources(aidstat_diff_t *d, aidstat_error_t *err)
             shared = aid_intern_find(b, aid_intern_str(a, i)) != UINT32_MAX;
         if (!shared) {
             char *x = intern_list(a), *y = intern_list(b);
-            aidstat_status_t st = aid_error_set(
-                err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                "the files come from different sources: %s from %s, %s from %s; "
-                "a diff compares two versions of the same data",
-                side_file(d, 0), x, side_file(d, 1), y);
+            aidstat_status_t st =
+                aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                              "the files come from different sources: %s from %s, %s from %s; "
+                              "a diff compares two versions of the same data",
+                              side_file(d, 0), x, side_file(d, 1), y);
             g_free(x);
             g_free(y);
             return st;
@@ -441,12 +439,14 @@ static agg_t *aggregate(aidstat_diff_t *d)
         }
     }
     if (undated[0] || undated[1])
-        note(d, "records without a date (%" G_GUINT64_FORMAT " in the old file, %" G_GUINT64_FORMAT
-                " in the new) are compared with the periods both files cover",
+        note(d,
+             "records without a date (%" G_GUINT64_FORMAT " in the old file, %" G_GUINT64_FORMAT
+             " in the new) are compared with the periods both files cover",
              undated[0], undated[1]);
     if (edge_n)
-        note(d, "%" G_GUINT64_FORMAT " records dated by year only fall partly outside the periods both "
-                "files cover; they are compared with them",
+        note(d,
+             "%" G_GUINT64_FORMAT " records dated by year only fall partly outside the periods both "
+             "files cover; they are compared with them",
              edge_n);
     return a;
 }
@@ -609,8 +609,9 @@ static void build_group_rows(aidstat_diff_t *d, const agg_t *a)
         bool any = false;
         for (size_t id = 0; id < nd; id++) {
             const donor_t *dn = g_ptr_array_index(d->donors, id);
-            member[id] = aidstat_regions_contains(rg, i, dn->code, dn->label[1] ? dn->label[1] : dn->label[0]) ||
-                         (dn->label[0] && aidstat_regions_contains(rg, i, dn->code, dn->label[0]));
+            member[id] =
+                aidstat_regions_contains(rg, i, dn->code, dn->label[1] ? dn->label[1] : dn->label[0]) ||
+                (dn->label[0] && aidstat_regions_contains(rg, i, dn->code, dn->label[0]));
             any = any || member[id];
         }
         if (any && (!d->opt.filter || aidstat_filter_has_region(d->opt.filter, rg, i)))

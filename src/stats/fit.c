@@ -73,8 +73,8 @@ bool aidstat_series_year_total(const aidstat_series_t *s, size_t g, int year, do
     return true;
 }
 
-void aidstat_series_change_years(const aidstat_series_t *s, int current, int base_from, int base_to,
-                                 int *cur, int *b0, int *b1)
+void aidstat_series_change_years(const aidstat_series_t *s, int current, int base_from, int base_to, int *cur,
+                                 int *b0, int *b1)
 {
     int c = 0, f = 0, t = 0, y0 = 0, y1 = 0, mm;
     size_t len = s ? aidstat_series_length(s) : 0;
@@ -161,8 +161,8 @@ void aidstat_series_fit_group(const aidstat_series_t *s, size_t g, aidstat_group
     }
     if (n >= 3 && f.growth_bad != (size_t)-1)
         f.growth_status = aid_error_set(&f.growth_error, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                                        "growth needs values above zero (period %zu is %g)",
-                                        f.growth_bad + 1, aidstat_series_values(s, g)[f.growth_bad]);
+                                        "growth needs values above zero (period %zu is %g)", f.growth_bad + 1,
+                                        aidstat_series_values(s, g)[f.growth_bad]);
     else
         f.growth_status = aidstat_growth_fit(x, v, n, ppy, &f.growth, &f.growth_error);
     f.last = n ? v[n - 1] : NAN;
@@ -170,8 +170,8 @@ void aidstat_series_fit_group(const aidstat_series_t *s, size_t g, aidstat_group
     *out = f;
 }
 
-bool aidstat_group_fit_forecast(const aidstat_group_fit_t *f, size_t k, double *y, double *lo,
-                                double *hi, bool *bounded)
+bool aidstat_group_fit_forecast(const aidstat_group_fit_t *f, size_t k, double *y, double *lo, double *hi,
+                                bool *bounded)
 {
     if (!f || f->trend_status != AIDSTAT_OK || k < 1)
         return false;

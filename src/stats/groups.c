@@ -155,8 +155,9 @@ char *aid_groups_outside_note(const aid_groups_t *g, int measure, const char *cu
     enum { SHOWN = 5 };
     bool chosen = aid_filter_names_groups(g->filter);
     GString *s = g_string_new(NULL);
-    g_string_append_printf(s, "%u donor%s in none of the %sgroups%s: ", out->len, out->len == 1 ? " is" : "s are",
-                           chosen ? "selected " : "", chosen ? " and left out" : "");
+    g_string_append_printf(s, "%u donor%s in none of the %sgroups%s: ", out->len,
+                           out->len == 1 ? " is" : "s are", chosen ? "selected " : "",
+                           chosen ? " and left out" : "");
     double total = 0, largest = 0;
     for (guint i = 0; measure >= 0 && i < out->len; i++) {
         total += amount(g_ptr_array_index(out, i), measure);

@@ -63,8 +63,8 @@ static char *categories(const aidstat_counts_t *c)
     return g_string_free(s, FALSE);
 }
 
-aidstat_heavy_t *aidstat_heavy_by_donor(const aidstat_counts_t *c, const aidstat_filter_t *f, const char *category,
-                                        aidstat_error_t *err)
+aidstat_heavy_t *aidstat_heavy_by_donor(const aidstat_counts_t *c, const aidstat_filter_t *f,
+                                        const char *category, aidstat_error_t *err)
 {
     GHashTable *at = g_hash_table_new(g_str_hash, g_str_equal); /* code -> index + 1 */
     GArray *rows = g_array_new(FALSE, TRUE, sizeof(aidstat_heavy_row_t));
@@ -90,8 +90,8 @@ aidstat_heavy_t *aidstat_heavy_by_donor(const aidstat_counts_t *c, const aidstat
         g_array_free(rows, TRUE);
         char *cats = categories(c);
         if (category && !has_category(c, category))
-            aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "no weapon category \"%s\" in the counts (categories: %s)",
-                          category, cats);
+            aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                          "no weapon category \"%s\" in the counts (categories: %s)", category, cats);
         else
             aid_error_set(err, AIDSTAT_ERR_EMPTY, NULL, 0, 0, "no weapon counts match the selection%s%s%s",
                           category ? " (category \"" : "", category ? category : "", category ? "\")" : "");

@@ -42,26 +42,25 @@ static bool has_rate(const aidstat_rates_t *r, const char *code, int year, int m
            !isnan(aidstat_rates_get(r, code, "USD", year, month));
 }
 
-static aidstat_status_t no_rate(const aidstat_normalize_t *n, const aidstat_record_t *rec,
-                                int year, int month, aidstat_error_t *err)
+static aidstat_status_t no_rate(const aidstat_normalize_t *n, const aidstat_record_t *rec, int year,
+                                int month, aidstat_error_t *err)
 {
     /* name the currency that is missing: the record's when only it is */
     const char *missing = n->currency;
-    if (has_rate(n->rates, n->currency, year, month) &&
-        !has_rate(n->rates, rec->currency, year, month))
+    if (has_rate(n->rates, n->currency, year, month) && !has_rate(n->rates, rec->currency, year, month))
         missing = rec->currency;
     char period[32], *file = rates_name(n->rates);
     aidstat_period_format(year, month, period, sizeof period);
-    aid_error_set(err, AIDSTAT_ERR_DATA, rec->file, rec->line, 0, "no %s rate for %s in %s",
-                  missing, period, file);
+    aid_error_set(err, AIDSTAT_ERR_DATA, rec->file, rec->line, 0, "no %s rate for %s in %s", missing, period,
+                  file);
     g_free(file);
     return AIDSTAT_ERR_DATA;
 }
 
 /* A yearly average from part of a year (a table that ends in May) is not
  * the year's: refused, naming the months it would come from. */
-static aidstat_status_t part_year(const aidstat_normalize_t *n, const aidstat_record_t *rec,
-                                  int year, aidstat_error_t *err)
+static aidstat_status_t part_year(const aidstat_normalize_t *n, const aidstat_record_t *rec, int year,
+                                  aidstat_error_t *err)
 {
     int first, last;
     int k = aidstat_rates_year_months(n->rates, rec->currency, n->currency, year, &first, &last);
@@ -78,12 +77,11 @@ static aidstat_status_t part_year(const aidstat_normalize_t *n, const aidstat_re
     return AIDSTAT_ERR_DATA;
 }
 
-static aidstat_status_t no_deflator(const aidstat_normalize_t *n, const aidstat_record_t *rec,
-                                    int year, aidstat_error_t *err)
+static aidstat_status_t no_deflator(const aidstat_normalize_t *n, const aidstat_record_t *rec, int year,
+                                    aidstat_error_t *err)
 {
     char *file = reftable_name(n->deflator);
-    aid_error_set(err, AIDSTAT_ERR_DATA, rec->file, rec->line, 0, "no deflator for %d in %s",
-                  year, file);
+    aid_error_set(err, AIDSTAT_ERR_DATA, rec->file, rec->line, 0, "no deflator for %d in %s", year, file);
     g_free(file);
     return AIDSTAT_ERR_DATA;
 }
@@ -112,8 +110,7 @@ aidstat_status_t aidstat_normalize_record(const aidstat_normalize_t *n, aidstat_
                                  n->currency);
         if (rec->year <= 0)
             return aid_error_set(err, AIDSTAT_ERR_DATA, rec->file, rec->line, 0,
-                                 "%s to %s: the record has no date to pick a rate", from,
-                                 n->currency);
+                                 "%s to %s: the record has no date to pick a rate", from, n->currency);
         int month = n->yearly_rates || rec->month == 0 ? 0 : rec->month;
         if (month == 0 && part_year(n, rec, rec->year, err) != AIDSTAT_OK)
             return AIDSTAT_ERR_DATA;
@@ -136,9 +133,10 @@ aidstat_status_t aidstat_normalize_record(const aidstat_normalize_t *n, aidstat_
 
     if (n->base_year) {
         if (!n->deflator)
-            return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                                 "constant prices need a deflator table (" AID_OPT("deflator FILE") " with "
-                                 "columns year,index)");
+            return aid_error_set(
+                err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                "constant prices need a deflator table (" AID_OPT("deflator FILE") " with "
+                                                                                   "columns year,index)");
         if (rec->year <= 0)
             return aid_error_set(err, AIDSTAT_ERR_DATA, rec->file, rec->line, 0,
                                  "constant %d prices: the record has no date to pick a deflator",

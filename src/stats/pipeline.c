@@ -26,8 +26,9 @@ struct aidstat_pipeline {
 
 static const char *participle(aidstat_measure_t m)
 {
-    return m == AIDSTAT_MEASURE_COMMITMENT ? "committed"
-         : m == AIDSTAT_MEASURE_ALLOCATION ? "allocated" : "delivered";
+    return m == AIDSTAT_MEASURE_COMMITMENT   ? "committed"
+           : m == AIDSTAT_MEASURE_ALLOCATION ? "allocated"
+                                             : "delivered";
 }
 
 aidstat_pipeline_t *aidstat_pipeline_new(const aidstat_result_t *r, aidstat_error_t *err)
@@ -50,8 +51,7 @@ aidstat_pipeline_t *aidstat_pipeline_new(const aidstat_result_t *r, aidstat_erro
             if (aid_measure_parse(aidstat_result_col_label(r, j)) == (int)order[k]) {
                 p->stage[p->nstages] = order[k];
                 p->col[p->nstages++] = j;
-                g_string_append_printf(have, "%s%s", have->len ? ", " : "",
-                                       aidstat_measure_name(order[k]));
+                g_string_append_printf(have, "%s%s", have->len ? ", " : "", aidstat_measure_name(order[k]));
             }
     if (p->nstages < 2) {
         aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
@@ -94,7 +94,8 @@ double aidstat_pipeline_value(const aidstat_pipeline_t *p, size_t i, size_t k)
 {
     if (k >= p->nstages)
         return NAN;
-    return i == (size_t)-1 ? aidstat_result_col_total(p->r, p->col[k]) : aidstat_result_cell(p->r, i, p->col[k]);
+    return i == (size_t)-1 ? aidstat_result_col_total(p->r, p->col[k])
+                           : aidstat_result_cell(p->r, i, p->col[k]);
 }
 
 double aidstat_pipeline_pending(const aidstat_pipeline_t *p, size_t i, size_t k)

@@ -85,8 +85,7 @@ void aid_selection_add(aid_selection_t *s, const aidstat_record_t *rec)
     g_array_index(s->file_measures, unsigned, s->last_file_id) |= 1u << m;
 }
 
-void aid_selection_straddled(aid_selection_t *s, const aidstat_filter_t *filter,
-                             const aidstat_record_t *rec)
+void aid_selection_straddled(aid_selection_t *s, const aidstat_filter_t *filter, const aidstat_record_t *rec)
 {
     if (!aid_filter_straddles(filter, rec))
         return;
@@ -102,8 +101,7 @@ void aid_selection_straddled(aid_selection_t *s, const aidstat_filter_t *filter,
     s->straddled_sum[m] += rec->value;
 }
 
-char *aid_selection_straddled_note(const aid_selection_t *s, const aidstat_filter_t *filter,
-                                   int measure)
+char *aid_selection_straddled_note(const aid_selection_t *s, const aidstat_filter_t *filter, int measure)
 {
     uint64_t n = 0;
     double sum = 0;
@@ -123,7 +121,8 @@ char *aid_selection_straddled_note(const aid_selection_t *s, const aidstat_filte
         aidstat_period_format(ty, tm, b, sizeof b);
     aidstat_period_format(s->straddled_year, s->straddled_month, ex, sizeof ex);
     GString *t = g_string_new(NULL);
-    g_string_append_printf(t, "%" G_GUINT64_FORMAT " record%s dated by a longer period than the "
+    g_string_append_printf(t,
+                           "%" G_GUINT64_FORMAT " record%s dated by a longer period than the "
                            "selection's (the first: %s) reach%s across ",
                            n, n == 1 ? "" : "s", ex, n == 1 ? "es" : "");
     if (fy && ty)
@@ -174,8 +173,8 @@ static char *measure_list(unsigned mask)
 static char *types_text(unsigned mask)
 {
     unsigned split = mask & ~(1u << AIDSTAT_TYPE_TOTAL);
-    unsigned all3 = (1u << AIDSTAT_TYPE_MILITARY) | (1u << AIDSTAT_TYPE_FINANCIAL) |
-                    (1u << AIDSTAT_TYPE_HUMANITARIAN);
+    unsigned all3 =
+        (1u << AIDSTAT_TYPE_MILITARY) | (1u << AIDSTAT_TYPE_FINANCIAL) | (1u << AIDSTAT_TYPE_HUMANITARIAN);
     if ((split & all3) == all3 || mask == (1u << AIDSTAT_TYPE_TOTAL))
         return g_strdup("all types");
     GString *s = g_string_new(NULL);
@@ -200,9 +199,8 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
         return aid_error_set(err, AIDSTAT_ERR_EMPTY, NULL, 0, 0,
                              "no records to %s: the input has no data rows", what);
     if (!seen)
-        return aid_error_set(err, AIDSTAT_ERR_EMPTY, NULL, 0, 0,
-                             "no records match the selection%s%s%s", fdesc[0] ? " (" : "", fdesc,
-                             fdesc[0] ? ")" : "");
+        return aid_error_set(err, AIDSTAT_ERR_EMPTY, NULL, 0, 0, "no records match the selection%s%s%s",
+                             fdesc[0] ? " (" : "", fdesc, fdesc[0] ? ")" : "");
     int measure = -1;
     if (!side_by_side) {
         if (__builtin_popcount(seen) == 1)
@@ -249,33 +247,33 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
             by_month = by_month || s->by_month[m];
         }
     if (aid_intern_count(&s->currency_names) > 32)
-        return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                             "the data names more than 32 currencies");
+        return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0, "the data names more than 32 currencies");
     if (__builtin_popcount(currencies) > 1) {
         GString *c = g_string_new(NULL);
         for (uint32_t i = 0; i < 32; i++)
             if (currencies & (1u << i))
-                g_string_append_printf(c, "%s%s", c->len ? ", " : "",
-                                       aid_intern_str(&s->currency_names, i));
+                g_string_append_printf(c, "%s%s", c->len ? ", " : "", aid_intern_str(&s->currency_names, i));
         uint32_t tiv = aid_intern_find(&s->currency_names, "TIV");
         if (tiv < 32 && (currencies & (1u << tiv)))
             aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
                           "the selection mixes SIPRI trend-indicator values with money (%s), which "
                           "cannot be added up: TIV measure a volume of arms, and no exchange rate "
-                          "converts them; select one unit's data (one file, " AID_OPT("donor") ", " AID_OPT("measure") ")",
+                          "converts them; select one unit's data (one file, " AID_OPT("donor") ", " AID_OPT(
+                              "measure") ")",
                           c->str);
         else
             aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
                           "the selection mixes currencies (%s), which cannot be added up; "
-                          "convert them with " AID_OPT("currency") " and " AID_OPT("rates") ", or select one currency's data",
+                          "convert them with " AID_OPT("currency") " and " AID_OPT(
+                              "rates") ", or select one currency's data",
                           c->str);
         g_string_free(c, TRUE);
         return AIDSTAT_ERR_DATA;
     }
     out->measure = measure;
     out->types = types_text(types);
-    out->currency = g_strdup(
-        currencies ? aid_intern_str(&s->currency_names, (uint32_t)__builtin_ctz(currencies)) : "");
+    out->currency =
+        g_strdup(currencies ? aid_intern_str(&s->currency_names, (uint32_t)__builtin_ctz(currencies)) : "");
     out->filter = g_strdup(fdesc);
     out->y0 = first / 100, out->m0 = first % 100, out->y1 = last / 100, out->m1 = last % 100;
     /* data by year only (SIPRI's) covers years: "2000 – 2021", not "Jan 2000 – Dec 2021" */
@@ -302,8 +300,7 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
             g_ptr_array_add(out->caveats, g_strdup(cv));
     }
     if (src->len && unsourced)
-        g_string_append_printf(src, "; not stated for %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
-                                    " records",
+        g_string_append_printf(src, "; not stated for %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " records",
                                unsourced, records);
     out->source = g_string_free(src, FALSE);
     return AIDSTAT_OK;

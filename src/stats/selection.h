@@ -15,26 +15,26 @@
 typedef struct {
     uint64_t records[AID_NM];
     unsigned types[AID_NM];
-    uint32_t currencies[AID_NM]; /* bit per currency id */
+    uint32_t currencies[AID_NM];     /* bit per currency id */
     int first[AID_NM], last[AID_NM]; /* period keys */
     bool by_month[AID_NM];           /* some record names its month */
-    uint64_t unsourced[AID_NM];  /* records with neither source nor release */
-    uint64_t unsized[AID_NM];    /* orders of unknown size (AIDSTAT_RECORD_SIZE_UNKNOWN) */
+    uint64_t unsourced[AID_NM];      /* records with neither source nor release */
+    uint64_t unsized[AID_NM];        /* orders of unknown size (AIDSTAT_RECORD_SIZE_UNKNOWN) */
     aid_intern_t currency_names;
-    aid_intern_t sources;        /* "source, release" */
-    GArray *source_measures;     /* unsigned per source: measures of its records */
+    aid_intern_t sources;    /* "source, release" */
+    GArray *source_measures; /* unsigned per source: measures of its records */
     uint32_t last_source_id;
-    aid_intern_t files;          /* files records came from */
-    GArray *file_measures;       /* unsigned per file: measures of its records */
-    const char *last_file;       /* hot-path cache: the last file's name */
+    aid_intern_t files;    /* files records came from */
+    GArray *file_measures; /* unsigned per file: measures of its records */
+    const char *last_file; /* hot-path cache: the last file's name */
     uint32_t last_file_id;
-    GPtrArray *caveats;          /* from the loads, once each */
-    GPtrArray *caveat_files;     /* char*: the file each caveat came from */
+    GPtrArray *caveats;      /* from the loads, once each */
+    GPtrArray *caveat_files; /* char*: the file each caveat came from */
     uint64_t rows_read, rows_rejected;
     /* records the period rule left out: partly inside the range */
     uint64_t straddled[AID_NM];
     double straddled_sum[AID_NM];
-    char *straddled_currency; /* the first one's; "" once they differ */
+    char *straddled_currency;            /* the first one's; "" once they differ */
     int straddled_year, straddled_month; /* the first one's period */
     /* hot-path caches */
     const char *last_currency;
@@ -44,12 +44,12 @@ typedef struct {
 
 /* What the selection is once its measure is chosen. Strings are owned. */
 typedef struct {
-    int measure;     /* -1 when several are shown side by side */
-    char *types;     /* "military", "all types" */
+    int measure; /* -1 when several are shown side by side */
+    char *types; /* "military", "all types" */
     char *currency;
-    char *source;    /* "Kiel Institute, ..., Release 29 (04/2026)": of the records used only */
+    char *source;       /* "Kiel Institute, ..., Release 29 (04/2026)": of the records used only */
     GPtrArray *caveats; /* char*: the caveats of the files whose records are used */
-    char *filter;    /* the filter's description */
+    char *filter;       /* the filter's description */
     int y0, m0, y1, m1;
     uint64_t records;
     uint64_t unsized; /* orders of unknown size among them, valued at 0 */
@@ -61,11 +61,9 @@ void aid_selection_clear(aid_selection_t *s);
 void aid_selection_add(aid_selection_t *s, const aidstat_record_t *rec);
 /* Account for one record that did not match the filter: counted when it
  * failed only by reaching across an end of the period. */
-void aid_selection_straddled(aid_selection_t *s, const aidstat_filter_t *filter,
-                             const aidstat_record_t *rec);
+void aid_selection_straddled(aid_selection_t *s, const aidstat_filter_t *filter, const aidstat_record_t *rec);
 /* The note on those records for measure (-1: all), or NULL; free it. */
-char *aid_selection_straddled_note(const aid_selection_t *s, const aidstat_filter_t *filter,
-                                   int measure);
+char *aid_selection_straddled_note(const aid_selection_t *s, const aidstat_filter_t *filter, int measure);
 void aid_selection_add_report(aid_selection_t *s, const aidstat_load_report_t *r);
 /* A caveat for the result's notes, once. */
 void aid_selection_add_caveat(aid_selection_t *s, const char *caveat);

@@ -43,9 +43,9 @@ static void note_info_clear(gpointer p)
 struct aidstat_series {
     aidstat_series_options_t opt;
     aid_selection_t sel;
-    aid_intern_t names;  /* group labels */
-    GArray *order;       /* int per group */
-    GPtrArray *cells;    /* per group: GHashTable (period * NM + measure) -> acc_t */
+    aid_intern_t names;                        /* group labels */
+    GArray *order;                             /* int per group */
+    GPtrArray *cells;                          /* per group: GHashTable (period * NM + measure) -> acc_t */
     int span_first[AID_NM], span_last[AID_NM]; /* months covered by all records, year*12+m-1 */
     int sel_first[AID_NM];                     /* the first month of a matched record */
     uint64_t undated[AID_NM];
@@ -64,16 +64,16 @@ struct aidstat_series {
     bool finished;
     aid_selected_t what;
     aidstat_interval_t iv; /* the interval used: the one asked for, or chosen from the dates */
-    int p0;              /* first period index */
+    int p0;                /* first period index */
     size_t len;
     int cov_first, cov_last; /* months covered, year*12+m-1 */
     int start_month;         /* the first month of the series: cov_first or later */
-    GArray *groups;      /* uint32 group ids, in display order */
-    double *values;      /* groups x len */
+    GArray *groups;          /* uint32 group ids, in display order */
+    double *values;          /* groups x len */
     GPtrArray *notes;
-    GPtrArray *marked;   /* the notes with their options marked (AID_OPT) */
-    GArray *note_info;   /* note_info_t per note: what a front-end words itself */
-    char *shared;        /* donors in several of the groups shown: "" when none */
+    GPtrArray *marked; /* the notes with their options marked (AID_OPT) */
+    GArray *note_info; /* note_info_t per note: what a front-end words itself */
+    char *shared;      /* donors in several of the groups shown: "" when none */
 };
 
 int aid_interval_parse(const char *s)
@@ -421,11 +421,12 @@ static aidstat_status_t choose_interval(aidstat_series_t *s, unsigned mset, aids
                              "the selection's records are dated by year only, so they make no %s "
                              "series; use " AID_OPT("interval year"),
                              what);
-    return aid_error_set(err, AIDSTAT_ERR_DATA, s->year_only_file, s->year_only_line, 0,
-                         "%" G_GUINT64_FORMAT " of the selection's %" G_GUINT64_FORMAT " dated records "
-                         "give a year but no month (this row is the first of them), so a %s series would leave "
-                         "them out; use " AID_OPT("interval year") " to sum every record by year",
-                         yo, yo + bm, what);
+    return aid_error_set(
+        err, AIDSTAT_ERR_DATA, s->year_only_file, s->year_only_line, 0,
+        "%" G_GUINT64_FORMAT " of the selection's %" G_GUINT64_FORMAT " dated records "
+        "give a year but no month (this row is the first of them), so a %s series would leave "
+        "them out; use " AID_OPT("interval year") " to sum every record by year",
+        yo, yo + bm, what);
 }
 
 /* The note on an interval chosen from the dates. */
@@ -437,8 +438,9 @@ static void interval_note(aidstat_series_t *s, unsigned mset)
     if (!bm)
         note(s, L_("the data are dated by year only, so the series is yearly"));
     else
-        note(s, "%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " records are dated by year only, so the "
-                "series is yearly: the %" G_GUINT64_FORMAT " dated by month are summed into their years",
+        note(s,
+             "%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " records are dated by year only, so the "
+             "series is yearly: the %" G_GUINT64_FORMAT " dated by month are summed into their years",
              yo, yo + bm, bm);
 }
 
@@ -493,8 +495,7 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
         return AIDSTAT_ERR_DATA;
     }
     bool side_by_side = s->opt.by == AIDSTAT_KEY_MEASURE;
-    if (aid_selection_choose(&s->sel, s->opt.filter, side_by_side, "analyse", &s->what, err) !=
-        AIDSTAT_OK)
+    if (aid_selection_choose(&s->sel, s->opt.filter, side_by_side, "analyse", &s->what, err) != AIDSTAT_OK)
         return err && err->code ? err->code : AIDSTAT_ERR_DATA;
     unsigned mset = 0;
     for (int m = 0; m < AID_NM; m++)
@@ -673,17 +674,50 @@ const double *aidstat_series_values(const aidstat_series_t *s, size_t g)
     return s->values + g * s->len;
 }
 
-int aidstat_series_measure(const aidstat_series_t *s) { return s->what.measure; }
-const char *aidstat_series_types(const aidstat_series_t *s) { return s->what.types ? s->what.types : ""; }
-const char *aidstat_series_currency(const aidstat_series_t *s) { return s->what.currency ? s->what.currency : ""; }
-const char *aidstat_series_source(const aidstat_series_t *s) { return s->what.source ? s->what.source : ""; }
-const char *aidstat_series_filter(const aidstat_series_t *s) { return s->what.filter ? s->what.filter : ""; }
-uint64_t aidstat_series_records(const aidstat_series_t *s) { return s->what.records; }
-uint64_t aidstat_series_rows_read(const aidstat_series_t *s) { return s->sel.rows_read; }
-uint64_t aidstat_series_rows_rejected(const aidstat_series_t *s) { return s->sel.rows_rejected; }
-size_t aidstat_series_note_count(const aidstat_series_t *s) { return s->notes->len; }
-const char *aidstat_series_note(const aidstat_series_t *s, size_t i) { return g_ptr_array_index(s->notes, i); }
-const char *aidstat_series_note_marked(const aidstat_series_t *s, size_t i) { return g_ptr_array_index(s->marked, i); }
+int aidstat_series_measure(const aidstat_series_t *s)
+{
+    return s->what.measure;
+}
+const char *aidstat_series_types(const aidstat_series_t *s)
+{
+    return s->what.types ? s->what.types : "";
+}
+const char *aidstat_series_currency(const aidstat_series_t *s)
+{
+    return s->what.currency ? s->what.currency : "";
+}
+const char *aidstat_series_source(const aidstat_series_t *s)
+{
+    return s->what.source ? s->what.source : "";
+}
+const char *aidstat_series_filter(const aidstat_series_t *s)
+{
+    return s->what.filter ? s->what.filter : "";
+}
+uint64_t aidstat_series_records(const aidstat_series_t *s)
+{
+    return s->what.records;
+}
+uint64_t aidstat_series_rows_read(const aidstat_series_t *s)
+{
+    return s->sel.rows_read;
+}
+uint64_t aidstat_series_rows_rejected(const aidstat_series_t *s)
+{
+    return s->sel.rows_rejected;
+}
+size_t aidstat_series_note_count(const aidstat_series_t *s)
+{
+    return s->notes->len;
+}
+const char *aidstat_series_note(const aidstat_series_t *s, size_t i)
+{
+    return g_ptr_array_index(s->notes, i);
+}
+const char *aidstat_series_note_marked(const aidstat_series_t *s, size_t i)
+{
+    return g_ptr_array_index(s->marked, i);
+}
 aidstat_note_t aidstat_series_note_code(const aidstat_series_t *s, size_t i)
 {
     return g_array_index(s->note_info, note_info_t, i).code;

@@ -34,8 +34,8 @@ static aidstat_status_t check_finite(const double *v, size_t n, aidstat_error_t 
 {
     for (size_t i = 0; i < n; i++)
         if (!isfinite(v[i]))
-            return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                                 "value %zu is not a finite number", i + 1);
+            return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0, "value %zu is not a finite number",
+                                 i + 1);
     return AIDSTAT_OK;
 }
 
@@ -104,8 +104,7 @@ static aidstat_status_t shares_prepare(const double *v, size_t n, double **sorte
     for (size_t i = 0; i < n; i++)
         if (v[i] < 0)
             return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                                 "concentration needs values of zero or more (value %zu is %g)",
-                                 i + 1, v[i]);
+                                 "concentration needs values of zero or more (value %zu is %g)", i + 1, v[i]);
     double *s = sorted_copy(v, n);
     if (!s)
         return aid_error_set(err, AIDSTAT_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -134,8 +133,8 @@ static double top_k(const double *s, size_t n, size_t k, double total)
     return aid_sum_value(&t) / total;
 }
 
-aidstat_status_t aidstat_concentration_compute(const double *v, size_t n,
-                                               aidstat_concentration_t *out, aidstat_error_t *err)
+aidstat_status_t aidstat_concentration_compute(const double *v, size_t n, aidstat_concentration_t *out,
+                                               aidstat_error_t *err)
 {
     if (!out)
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "no result given");
@@ -180,8 +179,7 @@ double aidstat_top_share(const double *v, size_t n, size_t k)
     return r;
 }
 
-aidstat_status_t aidstat_lorenz(const double *v, size_t n, double *x, double *y,
-                                aidstat_error_t *err)
+aidstat_status_t aidstat_lorenz(const double *v, size_t n, double *x, double *y, aidstat_error_t *err)
 {
     if (!x || !y)
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "no result given");

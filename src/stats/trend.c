@@ -39,9 +39,8 @@ static void aid_gsl_init(void)
 }
 
 /* The checks both fits share, in the order a user would fix them. */
-static aidstat_status_t check_input(const double *x, const double *y, size_t n,
-                                    double periods_per_year, const void *out,
-                                    aidstat_error_t *err)
+static aidstat_status_t check_input(const double *x, const double *y, size_t n, double periods_per_year,
+                                    const void *out, aidstat_error_t *err)
 {
     if (!out || (n > 0 && (!x || !y)))
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "a trend needs x, y and a result");
@@ -49,12 +48,12 @@ static aidstat_status_t check_input(const double *x, const double *y, size_t n,
         return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
                              "periods per year must be above zero (got %g)", periods_per_year);
     if (n < 3)
-        return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                             "a trend needs at least 3 periods (got %zu)", n);
+        return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0, "a trend needs at least 3 periods (got %zu)",
+                             n);
     for (size_t i = 0; i < n; i++)
         if (!isfinite(x[i]) || !isfinite(y[i]))
-            return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                                 "value %zu is not a finite number", i + 1);
+            return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0, "value %zu is not a finite number",
+                                 i + 1);
     size_t i = 1;
     while (i < n && x[i] == x[0])
         i++;
@@ -73,8 +72,7 @@ static aidstat_status_t fit(const double *x, const double *y, size_t n, double p
     double cov00, cov01, cov11, sse;
     int rc = gsl_fit_linear(x, 1, y, 1, n, &t.intercept, &t.slope, &cov00, &cov01, &cov11, &sse);
     if (rc != GSL_SUCCESS)
-        return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0, "the trend fit failed: %s",
-                             gsl_strerror(rc));
+        return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0, "the trend fit failed: %s", gsl_strerror(rc));
 
     double df = (double)(n - 2);
     double sst = gsl_stats_tss(y, 1, n);
@@ -119,9 +117,8 @@ static aidstat_status_t fit(const double *x, const double *y, size_t n, double p
     return AIDSTAT_OK;
 }
 
-aidstat_status_t aidstat_trend_fit(const double *x, const double *y, size_t n,
-                                   double periods_per_year, aidstat_trend_t *out,
-                                   aidstat_error_t *err)
+aidstat_status_t aidstat_trend_fit(const double *x, const double *y, size_t n, double periods_per_year,
+                                   aidstat_trend_t *out, aidstat_error_t *err)
 {
     aidstat_status_t rc = check_input(x, y, n, periods_per_year, out, err);
     if (rc != AIDSTAT_OK)
@@ -157,8 +154,8 @@ void aidstat_trend_predict(const aidstat_trend_t *t, double x, double *y, double
         *hi = h;
 }
 
-bool aidstat_trend_forecast(const aidstat_trend_t *t, double x, bool nonnegative, double *y,
-                            double *lo, double *hi)
+bool aidstat_trend_forecast(const aidstat_trend_t *t, double x, bool nonnegative, double *y, double *lo,
+                            double *hi)
 {
     double f, l, h;
     aidstat_trend_predict(t, x, &f, &l, &h);
@@ -180,9 +177,8 @@ bool aidstat_trend_forecast(const aidstat_trend_t *t, double x, bool nonnegative
     return bounded;
 }
 
-aidstat_status_t aidstat_growth_fit(const double *x, const double *y, size_t n,
-                                    double periods_per_year, aidstat_growth_t *out,
-                                    aidstat_error_t *err)
+aidstat_status_t aidstat_growth_fit(const double *x, const double *y, size_t n, double periods_per_year,
+                                    aidstat_growth_t *out, aidstat_error_t *err)
 {
     aidstat_status_t rc = check_input(x, y, n, periods_per_year, out, err);
     if (rc != AIDSTAT_OK)
@@ -216,8 +212,7 @@ aidstat_status_t aidstat_growth_fit(const double *x, const double *y, size_t n,
 
 double aidstat_cagr(double v0, double v1, double years)
 {
-    if (!(v0 > 0) || !(v1 >= 0) || !(years > 0) || !isfinite(v0) || !isfinite(v1) ||
-        !isfinite(years))
+    if (!(v0 > 0) || !(v1 >= 0) || !(years > 0) || !isfinite(v0) || !isfinite(v1) || !isfinite(years))
         return NAN;
     /* expm1(log(r) / years) rather than pow(r, 1 / years) - 1: the same
      * number, without cancelling the digits of a small rate. The ratio is

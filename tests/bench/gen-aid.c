@@ -25,35 +25,55 @@
 #include <string.h>
 
 struct donor {
-    const char *name;   /* CSV-ready: already quoted if it needs to be */
+    const char *name; /* CSV-ready: already quoted if it needs to be */
     const char *iso3;
-    unsigned size;      /* rough relative aid volume; drives row share and value scale */
+    unsigned size; /* rough relative aid volume; drives row share and value scale */
 };
 
 /* Sizes loosely follow public aid-tracker totals (bn EUR), floored at 1
  * so every donor still shows up in small files. */
 static const struct donor DONORS[] = {
-    {"United States", "USA", 115}, {"Germany", "DEU", 48},
-    {"United Kingdom", "GBR", 22}, {"Japan", "JPN", 12},
-    {"Denmark", "DNK", 9},         {"Netherlands", "NLD", 8},
-    {"Norway", "NOR", 8},          {"Sweden", "SWE", 7},
-    {"Canada", "CAN", 7},          {"Poland", "POL", 5},
-    {"France", "FRA", 5},          {"Finland", "FIN", 3},
-    {"Italy", "ITA", 2},           {"Belgium", "BEL", 2},
-    {"Czechia", "CZE", 1},         {"Lithuania", "LTU", 1},
-    {"Latvia", "LVA", 1},          {"Estonia", "EST", 1},
-    {"Spain", "ESP", 1},           {"Australia", "AUS", 1},
-    {"Austria", "AUT", 1},         {"Switzerland", "CHE", 1},
-    {"Portugal", "PRT", 1},        {"Greece", "GRC", 1},
-    {"Slovakia", "SVK", 1},        {"Slovenia", "SVN", 1},
-    {"Croatia", "HRV", 1},         {"Romania", "ROU", 1},
-    {"Bulgaria", "BGR", 1},        {"Ireland", "IRL", 1},
-    {"Luxembourg", "LUX", 1},      {"Iceland", "ISL", 1},
-    {"New Zealand", "NZL", 1},     {"T\xc3\xbcrkiye", "TUR", 1},
+    {"United States", "USA", 115},
+    {"Germany", "DEU", 48},
+    {"United Kingdom", "GBR", 22},
+    {"Japan", "JPN", 12},
+    {"Denmark", "DNK", 9},
+    {"Netherlands", "NLD", 8},
+    {"Norway", "NOR", 8},
+    {"Sweden", "SWE", 7},
+    {"Canada", "CAN", 7},
+    {"Poland", "POL", 5},
+    {"France", "FRA", 5},
+    {"Finland", "FIN", 3},
+    {"Italy", "ITA", 2},
+    {"Belgium", "BEL", 2},
+    {"Czechia", "CZE", 1},
+    {"Lithuania", "LTU", 1},
+    {"Latvia", "LVA", 1},
+    {"Estonia", "EST", 1},
+    {"Spain", "ESP", 1},
+    {"Australia", "AUS", 1},
+    {"Austria", "AUT", 1},
+    {"Switzerland", "CHE", 1},
+    {"Portugal", "PRT", 1},
+    {"Greece", "GRC", 1},
+    {"Slovakia", "SVK", 1},
+    {"Slovenia", "SVN", 1},
+    {"Croatia", "HRV", 1},
+    {"Romania", "ROU", 1},
+    {"Bulgaria", "BGR", 1},
+    {"Ireland", "IRL", 1},
+    {"Luxembourg", "LUX", 1},
+    {"Iceland", "ISL", 1},
+    {"New Zealand", "NZL", 1},
+    {"T\xc3\xbcrkiye", "TUR", 1},
     {"\"Korea, Republic of\"", "KOR", 1},
-    {"Hungary", "HUN", 1},         {"Cyprus", "CYP", 1},
-    {"Malta", "MLT", 1},           {"Albania", "ALB", 1},
-    {"North Macedonia", "MKD", 1}, {"Montenegro", "MNE", 1},
+    {"Hungary", "HUN", 1},
+    {"Cyprus", "CYP", 1},
+    {"Malta", "MLT", 1},
+    {"Albania", "ALB", 1},
+    {"North Macedonia", "MKD", 1},
+    {"Montenegro", "MNE", 1},
     {"India", "IND", 1},
 };
 #define NDONORS ((int)(sizeof DONORS / sizeof DONORS[0]))
@@ -150,14 +170,14 @@ int main(int argc, char **argv)
             continue;
         for (unsigned w = 0; w < ROW_WEIGHT(DONORS[d].size); w++)
             pick[npick++] = (unsigned char)d;
-        prefix_len[d] = (size_t)snprintf(prefix[d], sizeof prefix[d], "%s,%s,Ukraine,",
-                                         DONORS[d].name, DONORS[d].iso3);
+        prefix_len[d] =
+            (size_t)snprintf(prefix[d], sizeof prefix[d], "%s,%s,Ukraine,", DONORS[d].name, DONORS[d].iso3);
     }
 
     static const char header[] = "donor,iso3,recipient,year,month,type,measure,value,currency\n";
     put(header, sizeof header - 1);
 
-    static const char *const months[] = {"1,", "2,", "3,", "4,", "5,", "6,",
+    static const char *const months[] = {"1,", "2,", "3,", "4,",  "5,",  "6,",
                                          "7,", "8,", "9,", "10,", "11,", "12,"};
     static const char *const years[] = {"2022,", "2023,", "2024,", "2025,", "2026,"};
 

@@ -103,8 +103,7 @@ int main(int argc, char **argv)
     /* 3. our own PDF: A4, two pages */
     surface = cairo_pdf_surface_create(path, A4_W, A4_H);
     if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-        fprintf(stderr, "embed-chart: %s: %s\n", path,
-                cairo_status_to_string(cairo_surface_status(surface)));
+        fprintf(stderr, "embed-chart: %s: %s\n", path, cairo_status_to_string(cairo_surface_status(surface)));
         goto done;
     }
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, "Embedding aidstat");
@@ -150,8 +149,7 @@ int main(int argc, char **argv)
     cr = NULL;
     cairo_surface_finish(surface);
     if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-        fprintf(stderr, "embed-chart: %s: %s\n", path,
-                cairo_status_to_string(cairo_surface_status(surface)));
+        fprintf(stderr, "embed-chart: %s: %s\n", path, cairo_status_to_string(cairo_surface_status(surface)));
         goto done;
     }
     printf("embed-chart: wrote %s (2 pages): %s\n", path, aidstat_chart_title(chart));

@@ -20,8 +20,8 @@ static void date_promises(const char *s, aidstat_date_order_t order)
     const char *why = NULL;
     aid_date_status_t st = aid_date_read(s, order, &d, &proves, &why);
     if (st == AID_DATE_OK) {
-        if (d.year < 1900 || d.year > 2999 || d.month < 0 || d.month > 12 || d.day < 0 ||
-            d.day > 31 || d.quarter < 0 || d.quarter > 4 || (d.day && !d.month))
+        if (d.year < 1900 || d.year > 2999 || d.month < 0 || d.month > 12 || d.day < 0 || d.day > 31 ||
+            d.quarter < 0 || d.quarter > 4 || (d.day && !d.month))
             aid_fuzz_fail("date out of range accepted");
         if (d.quarter && d.month != 3 * d.quarter - 2)
             aid_fuzz_fail("quarter's month wrong");

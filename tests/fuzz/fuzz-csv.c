@@ -13,18 +13,23 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const formats[] = {
-    NULL, "csv", "kiel-data-explorer", "kiel-total-allocations", "kiel-procurement-trends",
-    "kiel-weapons", "kiel-eu-aid-shares", "kiel-release-info", "aidstat-long"};
+static const char *const formats[] = {NULL,
+                                      "csv",
+                                      "kiel-data-explorer",
+                                      "kiel-total-allocations",
+                                      "kiel-procurement-trends",
+                                      "kiel-weapons",
+                                      "kiel-eu-aid-shares",
+                                      "kiel-release-info",
+                                      "aidstat-long"};
 #define NFORMATS (sizeof formats / sizeof formats[0])
 
 static int record(const aidstat_record_t *rec, void *user)
 {
     size_t *n = user;
     /* touching every string makes ASan see a dangling or unterminated one */
-    size_t total = strlen(rec->donor) + strlen(rec->iso3) + strlen(rec->recipient) +
-                   strlen(rec->currency) + strlen(rec->source) + strlen(rec->release) +
-                   strlen(rec->file);
+    size_t total = strlen(rec->donor) + strlen(rec->iso3) + strlen(rec->recipient) + strlen(rec->currency) +
+                   strlen(rec->source) + strlen(rec->release) + strlen(rec->file);
     if (rec->month < 0 || rec->month > 12 || rec->day < 0 || rec->day > 31)
         aid_fuzz_fail("record with a month or day out of range");
     (void)total;
@@ -55,8 +60,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         st = aidstat_load_file("-", &opt, record, &n, rep, &err);
     } else {
-        st = aidstat_load_memory("fuzz.csv", (const char *)data + 1, size - 1, &opt, record, &n,
-                                 rep, &err);
+        st = aidstat_load_memory("fuzz.csv", (const char *)data + 1, size - 1, &opt, record, &n, rep, &err);
     }
     if (st == AIDSTAT_OK) {
         uint64_t read = aidstat_load_report_rows_read(rep);

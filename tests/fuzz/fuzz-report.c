@@ -13,14 +13,13 @@
 #include <gio/gio.h>
 #include <string.h>
 
-static const char table_csv[] =
-    "donor,iso3,year,month,type,measure,value,currency\n"
-    "Germany,DEU,2022,3,military,allocation,2000000000,EUR\n"
-    "Germany,DEU,2023,2,financial,commitment,1500000000,EUR\n"
-    "United States,USA,2022,4,military,allocation,5000000000,EUR\n"
-    "United States,USA,2023,6,humanitarian,allocation,700000000,EUR\n"
-    "\"Korea, Republic of\",KOR,2023,10,military,allocation,1200000,EUR\n"
-    "EU institutions,EU,2024,1,financial,allocation,9000000000,EUR\n";
+static const char table_csv[] = "donor,iso3,year,month,type,measure,value,currency\n"
+                                "Germany,DEU,2022,3,military,allocation,2000000000,EUR\n"
+                                "Germany,DEU,2023,2,financial,commitment,1500000000,EUR\n"
+                                "United States,USA,2022,4,military,allocation,5000000000,EUR\n"
+                                "United States,USA,2023,6,humanitarian,allocation,700000000,EUR\n"
+                                "\"Korea, Republic of\",KOR,2023,10,military,allocation,1200000,EUR\n"
+                                "EU institutions,EU,2024,1,financial,allocation,9000000000,EUR\n";
 
 static const char *data_files[2];
 static aid_spec_t *base; /* the data for expression mode */

@@ -39,8 +39,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "reftable-dump: %s\n", aidstat_error_format(&err, buf, sizeof buf));
         return 1;
     }
-    printf("describe: %s\ncurrency: %s\n", aidstat_reftable_describe(t),
-           aidstat_reftable_currency(t));
+    printf("describe: %s\ncurrency: %s\n", aidstat_reftable_describe(t), aidstat_reftable_currency(t));
     for (size_t i = 0; i < aidstat_reftable_note_count(t); i++)
         printf("note: %s\n", aidstat_reftable_note(t, i));
     char line[1024];

@@ -30,11 +30,20 @@ int main(int argc, char **argv)
     int c;
     while ((c = getopt(argc, argv, "d:b:t:p:")) != -1) {
         switch (c) {
-        case 'd': data = optarg; break;
-        case 'b': by = optarg; break;
-        case 't': top = (size_t)strtoul(optarg, NULL, 10); break;
-        case 'p': per = optarg; break;
-        default: return 1;
+        case 'd':
+            data = optarg;
+            break;
+        case 'b':
+            by = optarg;
+            break;
+        case 't':
+            top = (size_t)strtoul(optarg, NULL, 10);
+            break;
+        case 'p':
+            per = optarg;
+            break;
+        default:
+            return 1;
         }
     }
     const char *selection = optind < argc ? argv[optind] : "";

@@ -37,11 +37,10 @@ static void expect_scale(double lo, double hi, size_t max, double elo, double eh
     testlib_near(s.lo, elo, 1e-12, __FILE__, line, "lo", "expected lo");
     testlib_near(s.hi, ehi, 1e-12, __FILE__, line, "hi", "expected hi");
     testlib_near(s.first, elo, 1e-12, __FILE__, line, "first", "expected lo");
-    testlib_eq_int((long long)s.nticks, (long long)enticks, __FILE__, line, "nticks",
-                   "expected nticks");
+    testlib_eq_int((long long)s.nticks, (long long)enticks, __FILE__, line, "nticks", "expected nticks");
     testlib_check(!s.log, __FILE__, line, "!s.log");
 }
-#define EXPECT_SCALE(lo, hi, max, elo, ehi, estep, en) \
+#define EXPECT_SCALE(lo, hi, max, elo, ehi, estep, en)                                                       \
     expect_scale((lo), (hi), (max), (elo), (ehi), (estep), (en), __LINE__)
 
 /* Whether step is 1, 2, 2.5 or 5 times a power of ten. */
@@ -65,8 +64,8 @@ static void expect_contract(double lo, double hi, size_t max, int line)
     aid_scale_t s;
     aid_scale_nice(&s, lo, hi, max);
     char what[160];
-    snprintf(what, sizeof what, "scale(%.17g, %.17g, %zu): step %.17g, %.17g..%.17g, %zu ticks", lo,
-             hi, max, s.step, s.lo, s.hi, s.nticks);
+    snprintf(what, sizeof what, "scale(%.17g, %.17g, %zu): step %.17g, %.17g..%.17g, %zu ticks", lo, hi, max,
+             s.step, s.lo, s.hi, s.nticks);
     testlib_check(nice_step(s.step), __FILE__, line, what);
     testlib_check(s.lo <= lo + 1e-9 * s.step && s.hi >= hi - 1e-9 * s.step, __FILE__, line, what);
     testlib_check(s.nticks >= 2 && s.nticks <= (max < 2 ? 2 : max), __FILE__, line, what);
@@ -176,8 +175,8 @@ static void test_scale_nice(void)
         bool ok = nice_step(r.step) && r.lo <= lo + 1e-9 * r.step && r.hi >= hi - 1e-9 * r.step &&
                   r.nticks >= 2 && r.nticks <= max;
         if (!ok && bad++ < 5)
-            fprintf(stderr, "  scale(%.17g, %.17g, %zu): step %.17g, %.17g..%.17g, %zu ticks\n", lo,
-                    hi, max, r.step, r.lo, r.hi, r.nticks);
+            fprintf(stderr, "  scale(%.17g, %.17g, %zu): step %.17g, %.17g..%.17g, %zu ticks\n", lo, hi, max,
+                    r.step, r.lo, r.hi, r.nticks);
     }
     if (bad)
         fprintf(stderr, "  %ld of 2000 random ranges break the scale's contract\n", bad);
@@ -369,11 +368,29 @@ static void test_rgb(void)
         CHECK(c.r == 1 && c.g == 1 && c.b == 1);
     /* not colours: no '#', wrong lengths, non-hex digits, trailing text */
     static const char *const bad[] = {
-        "", "#", "0072B2", "#0072B", "#0072B20", "#0072B2 ", "#GGGGGG", "#12345G", "#12",
-        "#1234", "#12G", "red", "##0072B", "#0072B2X",
+        "",
+        "#",
+        "0072B2",
+        "#0072B",
+        "#0072B20",
+        "#0072B2 ",
+        "#GGGGGG",
+        "#12345G",
+        "#12",
+        "#1234",
+        "#12G",
+        "red",
+        "##0072B",
+        "#0072B2X",
         /* what sscanf's %x would also take: signs, spaces and a 0x prefix
          * are not hex digits */
-        "#-12345", "#+12345", "# 12345", "#0x1234", "#-12", "# ab", "#0x1",
+        "#-12345",
+        "#+12345",
+        "# 12345",
+        "#0x1234",
+        "#-12",
+        "# ab",
+        "#0x1",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         aid_rgb_t keep = {0.25, 0.5, 0.75};
@@ -418,9 +435,9 @@ static void test_out_from_path(void)
     CHECK(aid_out_from_path("/tmp/out.v2/chart.svg", &o) && o == AID_OUT_SVG);
     CHECK(aid_out_from_path("a.pdf.png", &o) && o == AID_OUT_PNG);
     CHECK(aid_out_from_path("./chart.pdf", &o) && o == AID_OUT_PDF);
-    static const char *const bad[] = {"chart", "chart.txt", "chart.pdf.tmp", "chart.", "chart.pd",
-                                      "chart.pdfx", "chart.jpeg", "dir.pdf/chart", "out.v2/chart",
-                                      "chart.pdf ", ""};
+    static const char *const bad[] = {
+        "chart",      "chart.txt",     "chart.pdf.tmp", "chart.",     "chart.pd", "chart.pdfx",
+        "chart.jpeg", "dir.pdf/chart", "out.v2/chart",  "chart.pdf ", ""};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         aid_out_t keep = AID_OUT_EPS;
         bool ok = aid_out_from_path(bad[i], &keep);
@@ -448,9 +465,9 @@ static aidstat_result_t *compare_csv(const char *csv, aidstat_key_t k0, aidstat_
         return NULL;
     aidstat_load_report_t *rep = aidstat_load_report_new();
     aidstat_result_t *r = NULL;
-    if (CHECK_EQ_INT(aidstat_load_memory("tiny.csv", csv, strlen(csv), NULL, aidstat_compare_add, c,
-                                         rep, &err),
-                     AIDSTAT_OK)) {
+    if (CHECK_EQ_INT(
+            aidstat_load_memory("tiny.csv", csv, strlen(csv), NULL, aidstat_compare_add, c, rep, &err),
+            AIDSTAT_OK)) {
         aidstat_compare_add_load_report(c, rep);
         r = aidstat_compare_finish(c, &err);
         if (!r)
@@ -620,9 +637,9 @@ static void test_chart_series_describe(void)
     aidstat_series_t *s = aidstat_series_new(&so, &err);
     if (!CHECK(s != NULL))
         return;
-    if (CHECK_EQ_INT(aidstat_load_memory("tiny.csv", csv, strlen(csv), NULL, aidstat_series_add, s,
-                                         NULL, &err),
-                     AIDSTAT_OK) &&
+    if (CHECK_EQ_INT(
+            aidstat_load_memory("tiny.csv", csv, strlen(csv), NULL, aidstat_series_add, s, NULL, &err),
+            AIDSTAT_OK) &&
         CHECK_EQ_INT(aidstat_series_finish(s, &err), AIDSTAT_OK)) {
         aidstat_chart_options_t opt;
         aidstat_chart_options_init(&opt);
@@ -663,8 +680,8 @@ static void test_chart_series_describe(void)
 
 static void test_kind_names(void)
 {
-    static const char *const names[] = {"bar", "stacked", "grouped", "column",
-                                        "line", "area", "dumbbell", "scatter"};
+    static const char *const names[] = {"bar",  "stacked", "grouped",  "column",
+                                        "line", "area",    "dumbbell", "scatter"};
     for (int i = 0; i < 8; i++) {
         CHECK_EQ_INT(chart_kind_of(names[i]), i);
         CHECK_EQ_STR(aidstat_chart_kind_name((aidstat_chart_kind_t)i), names[i]);

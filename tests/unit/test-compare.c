@@ -35,8 +35,8 @@ static int measure_of(const char *s)
     return (int)v;
 }
 
-static aidstat_record_t mk(const char *donor, const char *iso3, int year, int month,
-                           aidstat_type_t type, aidstat_measure_t measure, double value)
+static aidstat_record_t mk(const char *donor, const char *iso3, int year, int month, aidstat_type_t type,
+                           aidstat_measure_t measure, double value)
 {
     aidstat_record_t r;
     memset(&r, 0, sizeof r);
@@ -63,8 +63,8 @@ static aidstat_record_t mk(const char *donor, const char *iso3, int year, int mo
 #define COMMIT AIDSTAT_MEASURE_COMMITMENT
 
 /* Run a comparison over n records; NULL (with err filled) on failure. */
-static aidstat_result_t *run(const aidstat_compare_options_t *opt, const aidstat_record_t *recs,
-                             size_t n, aidstat_error_t *err)
+static aidstat_result_t *run(const aidstat_compare_options_t *opt, const aidstat_record_t *recs, size_t n,
+                             aidstat_error_t *err)
 {
     aidstat_error_clear(err);
     aidstat_compare_t *c = aidstat_compare_new(opt, err);
@@ -87,11 +87,11 @@ static char *row_labels(const aidstat_result_t *r)
     return g_string_free(s, FALSE);
 }
 
-#define CHECK_ROWS(r, want)            \
-    do {                               \
-        char *t_ = row_labels(r);      \
-        CHECK_EQ_STR(t_, (want));      \
-        g_free(t_);                    \
+#define CHECK_ROWS(r, want)                                                                                  \
+    do {                                                                                                     \
+        char *t_ = row_labels(r);                                                                            \
+        CHECK_EQ_STR(t_, (want));                                                                            \
+        g_free(t_);                                                                                          \
     } while (0)
 
 static char *notes(const aidstat_result_t *r)
@@ -102,11 +102,11 @@ static char *notes(const aidstat_result_t *r)
     return g_string_free(s, FALSE);
 }
 
-#define CHECK_NOTES(r, want)           \
-    do {                               \
-        char *t_ = notes(r);           \
-        CHECK_EQ_STR(t_, (want));      \
-        g_free(t_);                    \
+#define CHECK_NOTES(r, want)                                                                                 \
+    do {                                                                                                     \
+        char *t_ = notes(r);                                                                                 \
+        CHECK_EQ_STR(t_, (want));                                                                            \
+        g_free(t_);                                                                                          \
     } while (0)
 
 /* Norway 100, Canada 50, Germany 50, Austria 25, Poland 10: total 235. */
@@ -261,10 +261,8 @@ static void test_top_and_sort(void)
 static void test_two_keys(void)
 {
     aidstat_record_t recs[] = {
-        mk("Norway", "NOR", 2022, 3, MIL, ALLOC, 60),
-        mk("Norway", "NOR", 2022, 4, FIN, ALLOC, 40),
-        mk("Canada", "CAN", 2022, 5, MIL, ALLOC, 50),
-        mk("Austria", "AUT", 2022, 6, HUM, ALLOC, 25),
+        mk("Norway", "NOR", 2022, 3, MIL, ALLOC, 60),   mk("Norway", "NOR", 2022, 4, FIN, ALLOC, 40),
+        mk("Canada", "CAN", 2022, 5, MIL, ALLOC, 50),   mk("Austria", "AUT", 2022, 6, HUM, ALLOC, 25),
         mk("Austria", "AUT", 2022, 7, HUM, ALLOC, 0.5),
     };
     aidstat_compare_options_t opt;
@@ -332,10 +330,8 @@ static void test_two_keys(void)
 static void test_periods(void)
 {
     aidstat_record_t recs[] = {
-        mk("Norway", "NOR", 2023, 2, MIL, ALLOC, 1),
-        mk("Norway", "NOR", 2022, 11, MIL, ALLOC, 2),
-        mk("Canada", "CAN", 2022, 1, MIL, ALLOC, 4),
-        mk("Canada", "CAN", 2022, 0, MIL, ALLOC, 8),
+        mk("Norway", "NOR", 2023, 2, MIL, ALLOC, 1),   mk("Norway", "NOR", 2022, 11, MIL, ALLOC, 2),
+        mk("Canada", "CAN", 2022, 1, MIL, ALLOC, 4),   mk("Canada", "CAN", 2022, 0, MIL, ALLOC, 8),
         mk("Canada", "CAN", 2022, 12, MIL, ALLOC, 16),
     };
     aidstat_compare_options_t opt;
@@ -386,12 +382,9 @@ static void test_regions(void)
     CHECK(!aidstat_regions_contains(g, 1, "JPN", "Japan"));
 
     aidstat_record_t recs[] = {
-        mk("Norway", "NOR", 2022, 3, MIL, ALLOC, 100),
-        mk("Denmark", "DNK", 2022, 3, MIL, ALLOC, 20),
-        mk("Iceland", "", 2022, 3, MIL, ALLOC, 2),
-        mk("Canada", "CAN", 2022, 3, MIL, ALLOC, 50),
-        mk("Germany", "DEU", 2022, 3, MIL, ALLOC, 30),
-        mk("Japan", "JPN", 2022, 3, MIL, ALLOC, 5),
+        mk("Norway", "NOR", 2022, 3, MIL, ALLOC, 100), mk("Denmark", "DNK", 2022, 3, MIL, ALLOC, 20),
+        mk("Iceland", "", 2022, 3, MIL, ALLOC, 2),     mk("Canada", "CAN", 2022, 3, MIL, ALLOC, 50),
+        mk("Germany", "DEU", 2022, 3, MIL, ALLOC, 30), mk("Japan", "JPN", 2022, 3, MIL, ALLOC, 5),
     };
     aidstat_compare_options_t opt;
     aidstat_compare_options_init(&opt);
@@ -549,10 +542,8 @@ static void test_measures(void)
 
     /* commitments and allocations without a filter: allocations */
     aidstat_record_t both[] = {
-        mk("Norway", "NOR", 2022, 3, MIL, COMMIT, 10),
-        mk("Norway", "NOR", 2022, 4, MIL, ALLOC, 4),
-        mk("Canada", "CAN", 2022, 3, MIL, COMMIT, 5),
-        mk("Canada", "CAN", 2022, 5, MIL, ALLOC, 6),
+        mk("Norway", "NOR", 2022, 3, MIL, COMMIT, 10), mk("Norway", "NOR", 2022, 4, MIL, ALLOC, 4),
+        mk("Canada", "CAN", 2022, 3, MIL, COMMIT, 5),  mk("Canada", "CAN", 2022, 5, MIL, ALLOC, 6),
         mk("Poland", "POL", 2023, 1, MIL, COMMIT, 99),
     };
     r = run(&opt, both, G_N_ELEMENTS(both), &err);
@@ -679,8 +670,7 @@ static void test_currencies_and_empty(void)
     aidstat_load_report_t *bad = aidstat_load_report_new();
     aidstat_compare_t *cb = aidstat_compare_new(&opt, &err);
     const char *csv = "donor,value\nA,x\n";
-    CHECK_EQ_INT(aidstat_load_memory("bad.csv", csv, strlen(csv), NULL, aidstat_compare_add, cb,
-                                     bad, &err),
+    CHECK_EQ_INT(aidstat_load_memory("bad.csv", csv, strlen(csv), NULL, aidstat_compare_add, cb, bad, &err),
                  AIDSTAT_OK);
     aidstat_compare_add_load_report(cb, bad);
     CHECK(aidstat_compare_finish(cb, &err) == NULL);
@@ -999,7 +989,8 @@ static void test_csv(void)
     }
     size_t len = 0;
     char *csv = aidstat_result_csv(r, ',', 0, &len);
-    const char *meta = "allocation,military,EUR,nominal,2023-05,2024-02,\"" KIEL_SOURCE ", " KIEL_RELEASE "\"\n";
+    const char *meta =
+        "allocation,military,EUR,nominal,2023-05,2024-02,\"" KIEL_SOURCE ", " KIEL_RELEASE "\"\n";
     char *want = g_strdup_printf("rank,donor,code,value,share,cumulative_share,measure,type,unit,price_basis,"
                                  "period_from,period_to,source\n"
                                  "1,Norway,NOR,100,0.9970089730807578,0.9970089730807578,%s"

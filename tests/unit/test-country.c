@@ -22,19 +22,19 @@ static void code_of(const char *name, const char *code)
 static void test_spellings(void)
 {
     /* the spellings of issue 11, Kiel's and SIPRI's files, German names */
-    const char *const cze[] = {"Czechia", "Czech Republic", "CZECH REPUBLIC", "czech  republic",
-                               "Tschechien", "CZE", "cze", NULL};
+    const char *const cze[] = {
+        "Czechia", "Czech Republic", "CZECH REPUBLIC", "czech  republic", "Tschechien", "CZE", "cze", NULL};
     for (const char *const *p = cze; *p; p++)
         code_of(*p, "CZE");
     const char *const tur[] = {"Turkey", "Türkiye", "Turkiye", "TÜRKIYE", "Türkei", NULL};
     for (const char *const *p = tur; *p; p++)
         code_of(*p, "TUR");
-    const char *const kor[] = {"South Korea", "Korea", "Korea, Republic of", "Republic of Korea",
-                               "Korea (South)", NULL};
+    const char *const kor[] = {"South Korea",       "Korea",         "Korea, Republic of",
+                               "Republic of Korea", "Korea (South)", NULL};
     for (const char *const *p = kor; *p; p++)
         code_of(*p, "KOR");
-    const char *const usa[] = {"United States", "United States of America", "USA", "US",
-                               "Vereinigte Staaten", NULL};
+    const char *const usa[] = {
+        "United States", "United States of America", "USA", "US", "Vereinigte Staaten", NULL};
     for (const char *const *p = usa; *p; p++)
         code_of(*p, "USA");
     code_of("UK", "GBR");

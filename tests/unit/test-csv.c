@@ -111,11 +111,11 @@ static char *rows_of(const char *doc, char delim)
     return s;
 }
 
-#define CHECK_ROWS(doc, delim, want)        \
-    do {                                    \
-        char *got_ = rows_of((doc), (delim)); \
-        CHECK_EQ_STR(got_, (want));         \
-        g_free(got_);                       \
+#define CHECK_ROWS(doc, delim, want)                                                                         \
+    do {                                                                                                     \
+        char *got_ = rows_of((doc), (delim));                                                                \
+        CHECK_EQ_STR(got_, (want));                                                                          \
+        g_free(got_);                                                                                        \
     } while (0)
 
 static void test_basic(void)
@@ -164,8 +164,7 @@ static void test_quotes(void)
     CHECK_ROWS("\"a;b\";c\n", ';', "1:a;b|c\n");
     CHECK_ROWS("\"a\tb\"\tc\n", '\t', "1:a\tb|c\n");
     /* a quoted row between plain rows keeps every row's line right */
-    CHECK_ROWS("h1,h2\n1,2\n\"3\n3\",4\n5,6\n\n7,8\n", ',',
-               "1:h1|h2\n2:1|2\n3:3\\n3|4\n5:5|6\n7:7|8\n");
+    CHECK_ROWS("h1,h2\n1,2\n\"3\n3\",4\n5,6\n\n7,8\n", ',', "1:h1|h2\n2:1|2\n3:3\\n3|4\n5:5|6\n7:7|8\n");
 }
 
 static void test_blank_lines(void)
@@ -297,8 +296,7 @@ static void test_stop(void)
     /* the callback's own error code comes back */
     aid_csv_t *c = aid_csv_new("t.csv", ',');
     aidstat_error_clear(&err);
-    CHECK_EQ_INT(aid_csv_read(c, NULL, doc, strlen(doc), stop_with_error, &err, &err),
-                 AIDSTAT_ERR_INPUT);
+    CHECK_EQ_INT(aid_csv_read(c, NULL, doc, strlen(doc), stop_with_error, &err, &err), AIDSTAT_ERR_INPUT);
     CHECK_EQ_STR(err.message, "bad row");
     aid_csv_free(c);
 }
@@ -313,8 +311,8 @@ static void put_blanks(GString *d, unsigned long long *seed)
 
 static void put_quoted(GString *d, unsigned long long *seed, char delim)
 {
-    static const char *const bits[] = {"a", "word", " ", ",", ";", "\t", "\"\"", "\n", "\r\n",
-                                       "x y", "1.5", "'", "\"\"\"\""};
+    static const char *const bits[] = {"a",  "word", " ",   ",",   ";", "\t",      "\"\"",
+                                       "\n", "\r\n", "x y", "1.5", "'", "\"\"\"\""};
     g_string_append_c(d, '"');
     unsigned n = testlib_below(seed, 5);
     for (unsigned i = 0; i < n; i++)
@@ -326,8 +324,9 @@ static void put_quoted(GString *d, unsigned long long *seed, char delim)
 
 static void put_field(GString *d, unsigned long long *seed, char delim)
 {
-    static const char *const words[] = {"a", "abc", "12.5", "-3", "x y", "C\xc3\xb4te d'Ivoire",
-                                        "EU (Commission and Council)", "1,234", "n/a"};
+    static const char *const words[] = {
+        "a",     "abc", "12.5", "-3", "x y", "C\xc3\xb4te d'Ivoire", "EU (Commission and Council)",
+        "1,234", "n/a"};
     put_blanks(d, seed);
     switch (testlib_below(seed, 6)) {
     case 0:
@@ -411,8 +410,7 @@ static void test_differential(void)
             if (differ < 3) {
                 fprintf(stderr, "fast and libcsv rows differ (document %d):\n", i);
                 show_doc(doc);
-                fprintf(stderr, "  fast (%d):\n%s  libcsv (%d):\n%s", sa, a.text->str, sb,
-                        b.text->str);
+                fprintf(stderr, "  fast (%d):\n%s  libcsv (%d):\n%s", sa, a.text->str, sb, b.text->str);
             }
             differ++;
         }
@@ -487,8 +485,7 @@ static void big_doc(big_t *b, const char *raw, const char *plain, int newlines, 
     big_fill(b, BLOCK + BLOCK / 2, &seed);
 }
 
-static void check_big(const char *what, const char *raw, const char *plain, int newlines,
-                      size_t before)
+static void check_big(const char *what, const char *raw, const char *plain, int newlines, size_t before)
 {
     big_t b;
     big_doc(&b, raw, plain, newlines, before);
@@ -509,8 +506,8 @@ static void check_big(const char *what, const char *raw, const char *plain, int 
                     p++, q++;
                 while (p > out.text->str && p[-1] != '\n')
                     p--, q--;
-                fprintf(stderr, "  %s (file %d, fast %d): got %.80s\n  expected %.80s\n", what,
-                        use_file, fast, p, q);
+                fprintf(stderr, "  %s (file %d, fast %d): got %.80s\n  expected %.80s\n", what, use_file,
+                        fast, p, q);
             }
             CHECK_EQ_INT(out.unterminated, 0);
             collect_free(&out);
@@ -568,8 +565,8 @@ static void test_huge_rows(void)
                 size_t k = 0;
                 while (out.text->str[k] == want->str[k])
                     k++;
-                fprintf(stderr, "  first difference at byte %zu: got \"%.20s\", expected \"%.20s\"\n",
-                        k, out.text->str + k, want->str + k);
+                fprintf(stderr, "  first difference at byte %zu: got \"%.20s\", expected \"%.20s\"\n", k,
+                        out.text->str + k, want->str + k);
             }
             collect_free(&out);
         }

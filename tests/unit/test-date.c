@@ -26,8 +26,7 @@ static void ok(const char *s, aidstat_date_order_t order, int y, int m, int d, i
     const char *why = NULL;
     char what[96];
     snprintf(what, sizeof what, "aid_date_read(\"%s\") succeeds", s);
-    if (!testlib_check(aid_date_read(s, order, &x, &p, &why) == AID_DATE_OK, __FILE__, line,
-                       what)) {
+    if (!testlib_check(aid_date_read(s, order, &x, &p, &why) == AID_DATE_OK, __FILE__, line, what)) {
         fprintf(stderr, "  why: %s\n", why ? why : "(null)");
         return;
     }

@@ -55,10 +55,9 @@ static void test_periods(void)
 {
     aidstat_error_t err;
     aidstat_diff_t *d = aidstat_diff_new(NULL, &err);
-    aidstat_record_t o[] = {mk("A", "AAA", 2023, 2, MIL, ALLOC, 10, "EUR"),
-                            mk("A", "AAA", 2023, 5, MIL, ALLOC, 5, "EUR"),
-                            mk("B", "BBB", 2023, 6, MIL, ALLOC, 1, "EUR"),
-                            mk("C", "CCC", 0, 0, MIL, ALLOC, 4, "EUR")};
+    aidstat_record_t o[] = {
+        mk("A", "AAA", 2023, 2, MIL, ALLOC, 10, "EUR"), mk("A", "AAA", 2023, 5, MIL, ALLOC, 5, "EUR"),
+        mk("B", "BBB", 2023, 6, MIL, ALLOC, 1, "EUR"), mk("C", "CCC", 0, 0, MIL, ALLOC, 4, "EUR")};
     aidstat_record_t n[] = {mk("A-land", "aaa", 2023, 5, MIL, ALLOC, 7, "EUR"),
                             mk("A-land", "AAA", 2023, 11, MIL, ALLOC, 3, "EUR"),
                             mk("B", "BBB", 2023, 0, MIL, ALLOC, 2, "EUR"),
@@ -143,7 +142,8 @@ static void test_attribution(void)
     CHECK_NEAR(aidstat_eukey_total(k), 84.425292e9, 1e-12);
     double sum[3] = {0, 0, 0};
     aidstat_attribution_t *a = aidstat_attribution_new(k, NULL, collect, sum);
-    aidstat_record_t eu = mk("EU (Commission and Council)", "EU", 2023, 1, AIDSTAT_TYPE_FINANCIAL, ALLOC, 84.425291e9, "EUR");
+    aidstat_record_t eu =
+        mk("EU (Commission and Council)", "EU", 2023, 1, AIDSTAT_TYPE_FINANCIAL, ALLOC, 84.425291e9, "EUR");
     aidstat_record_t dk = mk("Denmark", "DNK", 2023, 1, MIL, ALLOC, 1e9, "EUR");
     aidstat_attribution_add(&eu, a);
     aidstat_attribution_add(&dk, a);
@@ -201,7 +201,8 @@ static void test_workbook_key(void)
     aidstat_attribution_t *a = aidstat_attribution_new(k, NULL, collect, sum);
     aidstat_record_t eu = mk("EU (Commission and Council)", "EU", 2022, 3, AIDSTAT_TYPE_FINANCIAL,
                              AIDSTAT_MEASURE_COMMITMENT, 1e6, "EUR");
-    aidstat_record_t epf = mk("European Peace Facility", "EPF", 2022, 4, MIL, AIDSTAT_MEASURE_COMMITMENT, 2e5, "EUR");
+    aidstat_record_t epf =
+        mk("European Peace Facility", "EPF", 2022, 4, MIL, AIDSTAT_MEASURE_COMMITMENT, 2e5, "EUR");
     aidstat_record_t eib = mk("European Investment Bank", "EIB", 2022, 6, AIDSTAT_TYPE_FINANCIAL,
                               AIDSTAT_MEASURE_COMMITMENT, 1e5, "EUR");
     aidstat_attribution_add(&eu, a);

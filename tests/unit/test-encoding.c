@@ -52,11 +52,18 @@ static void test_chunks(void)
     static const struct {
         const char *enc, *in, *want, *name, *how;
     } cases[] = {
-        {NULL, "a,b\nT\xc3\xbcrkiye,\xe2\x82\xac\n", "a,b\nT\xc3\xbcrkiye,\xe2\x82\xac\n", "UTF-8", "default"},
+        {NULL, "a,b\nT\xc3\xbcrkiye,\xe2\x82\xac\n", "a,b\nT\xc3\xbcrkiye,\xe2\x82\xac\n", "UTF-8",
+         "default"},
         {NULL, "a,b\nT\xfcrkiye,1\n", "a,b\nT\xc3\xbcrkiye,1\n", "ISO-8859-1", "detected"},
         {NULL, "a\nx\x80y\xfc\n", "a\nx\xe2\x82\xacy\xc3\xbc\n", "Windows-1252", "detected"},
-        {NULL, "\xef\xbb\xbf" "a\n\xc3\xa9\n", "a\n\xc3\xa9\n", "UTF-8", "byte-order mark"},
-        {NULL, "\xff\xfe" "a\0\n\0\xfc\0", "a\n\xc3\xbc", "UTF-16LE", "byte-order mark"},
+        {NULL,
+         "\xef\xbb\xbf"
+         "a\n\xc3\xa9\n",
+         "a\n\xc3\xa9\n", "UTF-8", "byte-order mark"},
+        {NULL,
+         "\xff\xfe"
+         "a\0\n\0\xfc\0",
+         "a\n\xc3\xbc", "UTF-16LE", "byte-order mark"},
         {"latin1", "\xe9t\xe9\n", "\xc3\xa9t\xc3\xa9\n", "ISO-8859-1", "declared"},
         {"cp1252", "\x93q\x94\n", "\xe2\x80\x9cq\xe2\x80\x9d\n", "Windows-1252", "declared"},
         {"UTF-8", "x\0y\n", "x\0y\n", "UTF-8", "declared"},
@@ -96,12 +103,20 @@ static void test_marks(void)
         size_t len;
         const char *want, *name, *how;
     } cases[] = {
-        {IN("\xff\xfe\0\0" "a\0\0\0\n\0\0\0\xac\x20\0\0"), "a\n\xe2\x82\xac", "UTF-32LE", "byte-order mark"},
-        {IN("\0\0\xfe\xff" "\0\0\0a\0\0\0\n\0\0\x20\xac"), "a\n\xe2\x82\xac", "UTF-32BE", "byte-order mark"},
-        {IN("\xfe\xff" "\0a\0\n"), "a\n", "UTF-16BE", "byte-order mark"},
+        {IN("\xff\xfe\0\0"
+            "a\0\0\0\n\0\0\0\xac\x20\0\0"),
+         "a\n\xe2\x82\xac", "UTF-32LE", "byte-order mark"},
+        {IN("\0\0\xfe\xff"
+            "\0\0\0a\0\0\0\n\0\0\x20\xac"),
+         "a\n\xe2\x82\xac", "UTF-32BE", "byte-order mark"},
+        {IN("\xfe\xff"
+            "\0a\0\n"),
+         "a\n", "UTF-16BE", "byte-order mark"},
         {IN("d\0o\0n\0o\0r\0\n\0\xfc\0"), "donor\n\xc3\xbc", "UTF-16LE", "detected"},
         {IN("\0d\0o\0n\0o\0r\0\n\x20\xac"), "donor\n\xe2\x82\xac", "UTF-16BE", "detected"},
-        {IN("\xef\xbb\xbf\xef\xbb\xbf" "a\n"), "a\n", "UTF-8", "byte-order mark"},
+        {IN("\xef\xbb\xbf\xef\xbb\xbf"
+            "a\n"),
+         "a\n", "UTF-8", "byte-order mark"},
         /* NUL bytes alone, or three pairs, are no UTF-16 */
         {IN("\0\0\0\0\0\0\0\0\0\0"), "\0\0\0\0\0\0\0\0\0\0", "UTF-8", "default"},
         {IN("a\0b\0c\0"), "a\0b\0c\0", "UTF-8", "default"},
@@ -138,11 +153,13 @@ static void test_errors(void)
         CHECK_EQ_INT(err.code, AIDSTAT_ERR_INPUT);
         CHECK_EQ_INT(err.line, 3);
         CHECK_EQ_INT(err.column, 2);
-        CHECK(g_str_has_prefix(err.message, "invalid UTF-8: byte 0xFC, in a file with UTF-8 text before it (from line 2)"));
+        CHECK(g_str_has_prefix(
+            err.message, "invalid UTF-8: byte 0xFC, in a file with UTF-8 text before it (from line 2)"));
     }
     CHECK(decode("utf-8", "ab\xfc", 3, 64, &err, NULL, NULL) == NULL);
     CHECK_EQ_INT(err.column, 3);
-    CHECK_EQ_STR(err.message, "invalid UTF-8: byte 0xFC (the encoding was given as UTF-8; column counts characters)");
+    CHECK_EQ_STR(err.message,
+                 "invalid UTF-8: byte 0xFC (the encoding was given as UTF-8; column counts characters)");
     /* a UTF-8 sequence cut by the end of the file */
     CHECK(decode(NULL, "a\n\xc3\xa9\xc3", 5, 2, &err, NULL, NULL) == NULL);
     CHECK_EQ_INT(err.line, 2);

@@ -38,10 +38,12 @@ static const struct {
 };
 
 /* members of the group "Non bilateral donors" (from another sheet) */
-static const char *const multilateral[] = {
-    "Non bilateral donors", "IMF", "European Bank for Reconstruction and Development",
-    "International Federation of Red Cross and Red Crescent Societies", "United Nations",
-    "World Bank Group"};
+static const char *const multilateral[] = {"Non bilateral donors",
+                                           "IMF",
+                                           "European Bank for Reconstruction and Development",
+                                           "International Federation of Red Cross and Red Crescent Societies",
+                                           "United Nations",
+                                           "World Bank Group"};
 
 typedef struct {
     GHashTable *rows; /* name -> double[NV] */
@@ -57,8 +59,7 @@ static int sheet_row(void *user, char **f, const size_t *lens, size_t n, long ro
     (void)row;
     if (!S->header) {
         static const char *const want[NV] = {"Financial commitments", "Humanitarian commitments",
-                                             "Military commitments",
-                                             "Total bilateral commitments"};
+                                             "Military commitments", "Total bilateral commitments"};
         for (size_t i = 0; i < n; i++) {
             if (!strcmp(f[i], "Country (group)"))
                 S->name_col = (int)i;
@@ -152,8 +153,8 @@ static GHashTable *our_sums(const char *path, const aidstat_regions_t *regions, 
 int main(void)
 {
     const char *shared = getenv("SHARED");
-    char *path = g_build_filename(shared && *shared ? shared : "../shared/datasets",
-                                  "kiel-ust-r7-xlsx", "Ukraine_Support_Tracker.xlsx", NULL);
+    char *path = g_build_filename(shared && *shared ? shared : "../shared/datasets", "kiel-ust-r7-xlsx",
+                                  "Ukraine_Support_Tracker.xlsx", NULL);
     if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
         printf("skipped: %s not found\n", path);
         g_free(path);
@@ -166,7 +167,10 @@ int main(void)
     long sheet = aid_xlsx_sheet_find(x, "Aggregates - Country Groups");
     CHECK(sheet >= 0);
     sheet_t S = {g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
-                 g_ptr_array_new_with_free_func(g_free), {-1, -1, -1, -1}, -1, false};
+                 g_ptr_array_new_with_free_func(g_free),
+                 {-1, -1, -1, -1},
+                 -1,
+                 false};
     CHECK_EQ_INT(aid_xlsx_read_sheet(x, (size_t)sheet, sheet_row, &S, &err), AIDSTAT_OK);
     CHECK(S.header);
     aid_xlsx_close(x);

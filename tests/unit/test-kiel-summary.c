@@ -85,9 +85,10 @@ static int add(const aidstat_record_t *r, void *user)
     GHashTable *h = user;
     if (r->measure != AIDSTAT_MEASURE_COMMITMENT)
         return 0;
-    int t = r->type == AIDSTAT_TYPE_FINANCIAL ? FIN
+    int t = r->type == AIDSTAT_TYPE_FINANCIAL      ? FIN
             : r->type == AIDSTAT_TYPE_HUMANITARIAN ? HUM
-            : r->type == AIDSTAT_TYPE_MILITARY ? MIL : -1;
+            : r->type == AIDSTAT_TYPE_MILITARY     ? MIL
+                                                   : -1;
     if (t >= 0)
         get(h, r->donor)->v[t] += r->value / 1e9;
     return 0;
@@ -109,8 +110,8 @@ static const struct {
 int main(void)
 {
     const char *shared = getenv("SHARED");
-    char *path = g_build_filename(shared && *shared ? shared : "../shared/datasets",
-                                  "kiel-ust-r7-xlsx", "Ukraine_Support_Tracker.xlsx", NULL);
+    char *path = g_build_filename(shared && *shared ? shared : "../shared/datasets", "kiel-ust-r7-xlsx",
+                                  "Ukraine_Support_Tracker.xlsx", NULL);
     if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
         printf("skipped: %s not found\n", path);
         g_free(path);
@@ -157,8 +158,7 @@ int main(void)
                 printf("  %s, type %d: aidstat %.17g, summary %.17g\n", (char *)k, t, g, w);
         }
     }
-    printf("%d of %d summary cells agree; largest relative difference %.3g\n", agree, cells,
-           worst);
+    printf("%d of %d summary cells agree; largest relative difference %.3g\n", agree, cells, worst);
     CHECK_EQ_INT(g_hash_table_size(summary), 41);
     CHECK_EQ_INT(cells, 123);
     CHECK(g_hash_table_lookup(summary, "EU (Commission and Council)") != NULL);

@@ -28,9 +28,22 @@ typedef struct {
 static int collect(const aidstat_record_t *r, void *user)
 {
     recs_t *out = user;
-    rec_t c = {g_strdup(r->donor), g_strdup(r->iso3), g_strdup(r->recipient), g_strdup(r->currency),
-               g_strdup(r->source), g_strdup(r->release), g_strdup(r->file), r->year, r->month,
-               r->day, r->gdp_year, r->type, r->measure, r->value, r->gdp, r->line};
+    rec_t c = {g_strdup(r->donor),
+               g_strdup(r->iso3),
+               g_strdup(r->recipient),
+               g_strdup(r->currency),
+               g_strdup(r->source),
+               g_strdup(r->release),
+               g_strdup(r->file),
+               r->year,
+               r->month,
+               r->day,
+               r->gdp_year,
+               r->type,
+               r->measure,
+               r->value,
+               r->gdp,
+               r->line};
     g_array_append_val(out->recs, c);
     return out->stop_at && (long)out->recs->len >= out->stop_at;
 }
@@ -65,9 +78,9 @@ static rec_t *rec_at(recs_t *r, size_t i)
  * values with all 17 digits. */
 static void rec_text(GString *s, const rec_t *c)
 {
-    g_string_append_printf(s, "%ld:%s/%s/%d-%d-%d/%s/%s/%.17g %s\n", c->line, c->donor, c->iso3,
-                           c->year, c->month, c->day, aidstat_type_name(c->type),
-                           aidstat_measure_name(c->measure), c->value, c->currency);
+    g_string_append_printf(s, "%ld:%s/%s/%d-%d-%d/%s/%s/%.17g %s\n", c->line, c->donor, c->iso3, c->year,
+                           c->month, c->day, aidstat_type_name(c->type), aidstat_measure_name(c->measure),
+                           c->value, c->currency);
 }
 
 /* All records as text; the caller frees it. */
@@ -79,11 +92,11 @@ static char *recs_text(recs_t *r)
     return g_string_free(s, FALSE);
 }
 
-#define CHECK_RECS(r, want)            \
-    do {                               \
-        char *t_ = recs_text(r);       \
-        CHECK_EQ_STR(t_, (want));      \
-        g_free(t_);                    \
+#define CHECK_RECS(r, want)                                                                                  \
+    do {                                                                                                     \
+        char *t_ = recs_text(r);                                                                             \
+        CHECK_EQ_STR(t_, (want));                                                                            \
+        g_free(t_);                                                                                          \
     } while (0)
 
 /* All notes of a report, one a line. */
@@ -95,11 +108,11 @@ static char *notes_text(const aidstat_load_report_t *rep)
     return g_string_free(s, FALSE);
 }
 
-#define CHECK_NOTES(rep, want)         \
-    do {                               \
-        char *t_ = notes_text(rep);    \
-        CHECK_EQ_STR(t_, (want));      \
-        g_free(t_);                    \
+#define CHECK_NOTES(rep, want)                                                                               \
+    do {                                                                                                     \
+        char *t_ = notes_text(rep);                                                                          \
+        CHECK_EQ_STR(t_, (want));                                                                            \
+        g_free(t_);                                                                                          \
     } while (0)
 
 /* All reasons of a report: "count x reason [line,line]" one a line. */
@@ -120,11 +133,11 @@ static char *reasons_text(const aidstat_load_report_t *rep)
     return g_string_free(s, FALSE);
 }
 
-#define CHECK_REASONS(rep, want)       \
-    do {                               \
-        char *t_ = reasons_text(rep);  \
-        CHECK_EQ_STR(t_, (want));      \
-        g_free(t_);                    \
+#define CHECK_REASONS(rep, want)                                                                             \
+    do {                                                                                                     \
+        char *t_ = reasons_text(rep);                                                                        \
+        CHECK_EQ_STR(t_, (want));                                                                            \
+        g_free(t_);                                                                                          \
     } while (0)
 
 /* Load a NUL-terminated buffer. */
@@ -163,8 +176,7 @@ static void test_long(void)
         CHECK_EQ_INT(c->gdp_year, 0);
     }
     CHECK_EQ_STR(aidstat_load_report_format(rep), "csv");
-    CHECK_EQ_STR(aidstat_load_report_description(rep),
-                 "generic CSV (columns matched by header names)");
+    CHECK_EQ_STR(aidstat_load_report_description(rep), "generic CSV (columns matched by header names)");
     CHECK_EQ_STR(aidstat_load_report_file(rep), "long.csv");
     CHECK_EQ_INT(aidstat_load_report_rows_read(rep), 4);
     CHECK_EQ_INT(aidstat_load_report_rows_used(rep), 4);
@@ -249,8 +261,7 @@ static void test_guessing(void)
     /* unit and currency in the header name */
     recs_init(&r);
     rep = aidstat_load_report_new();
-    CHECK_EQ_INT(load("g.csv", "Donor,Value (EUR bn)\nItaly,2.5\n", NULL, &r, rep, &err),
-                 AIDSTAT_OK);
+    CHECK_EQ_INT(load("g.csv", "Donor,Value (EUR bn)\nItaly,2.5\n", NULL, &r, rep, &err), AIDSTAT_OK);
     CHECK_RECS(&r, "2:Italy/ITA/0-0-0/total/allocation/2500000000 EUR\n");
     CHECK_NOTES(rep, "no year or date column: records carry no period\n"
                      "no measure column: values are taken as allocations\n"
@@ -260,14 +271,14 @@ static void test_guessing(void)
     aidstat_load_report_free(rep);
 
     recs_init(&r);
-    CHECK_EQ_INT(load("g.csv", "donor,value_usd_m\nCanada,0.25\n", NULL, &r, NULL, &err),
-                 AIDSTAT_OK);
+    CHECK_EQ_INT(load("g.csv", "donor,value_usd_m\nCanada,0.25\n", NULL, &r, NULL, &err), AIDSTAT_OK);
     CHECK_RECS(&r, "2:Canada/CAN/0-0-0/total/allocation/250000 USD\n");
     recs_free(&r);
 
     recs_init(&r);
-    CHECK_EQ_INT(load("g.csv", "Supplier,ISO Code,Year,Aid Type,Status,Amount (USD m)\n"
-                               "Japan,JPN,2024,Humanitarian aid,Delivered,4\n",
+    CHECK_EQ_INT(load("g.csv",
+                      "Supplier,ISO Code,Year,Aid Type,Status,Amount (USD m)\n"
+                      "Japan,JPN,2024,Humanitarian aid,Delivered,4\n",
                       NULL, &r, NULL, &err),
                  AIDSTAT_OK);
     CHECK_RECS(&r, "2:Japan/JPN/2024-0-0/humanitarian/delivery/4000000 USD\n");
@@ -275,17 +286,16 @@ static void test_guessing(void)
 
     /* a currency column and a unit column */
     recs_init(&r);
-    CHECK_EQ_INT(load("g.csv", "donor,value,currency,unit\nA,1.5,gbp,bn\nB,2,,k\n", NULL, &r,
-                      NULL, &err),
+    CHECK_EQ_INT(load("g.csv", "donor,value,currency,unit\nA,1.5,gbp,bn\nB,2,,k\n", NULL, &r, NULL, &err),
                  AIDSTAT_OK);
     CHECK_RECS(&r, "2:A//0-0-0/total/allocation/1500000000 GBP\n"
                    "3:B//0-0-0/total/allocation/2000 EUR\n");
     recs_free(&r);
     recs_init(&r);
     rep = aidstat_load_report_new();
-    CHECK_EQ_INT(load("g.csv", "donor,value,currency\nA,1,gbp\nB,2,\nC,3,GBP\nD,4,usd\n", NULL,
-                      &r, rep, &err),
-                 AIDSTAT_OK);
+    CHECK_EQ_INT(
+        load("g.csv", "donor,value,currency\nA,1,gbp\nB,2,\nC,3,GBP\nD,4,usd\n", NULL, &r, rep, &err),
+        AIDSTAT_OK);
     if (CHECK_EQ_INT(aidstat_load_report_currency_count(rep), 3)) {
         CHECK_EQ_STR(aidstat_load_report_currency(rep, 0), "GBP");
         CHECK_EQ_STR(aidstat_load_report_currency(rep, 1), "EUR");
@@ -297,8 +307,7 @@ static void test_guessing(void)
     /* columns the file names twice: the first wins */
     recs_init(&r);
     rep = aidstat_load_report_new();
-    CHECK_EQ_INT(load("g.csv", "country,donor,year,value\nA,B,2023,1\n", NULL, &r, rep, &err),
-                 AIDSTAT_OK);
+    CHECK_EQ_INT(load("g.csv", "country,donor,year,value\nA,B,2023,1\n", NULL, &r, rep, &err), AIDSTAT_OK);
     CHECK_RECS(&r, "2:A//2023-0-0/total/allocation/1 EUR\n");
     CHECK_NOTES(rep, "column \"donor\" ignored: column \"country\" already gives the donor\n"
                      "no measure column: values are taken as allocations\n"
@@ -449,9 +458,9 @@ static void test_options(void)
     aidstat_load_options_init(&opt);
     opt.decimal_comma = true;
     recs_init(&r);
-    CHECK_EQ_INT(load("dc.csv", "country;year;value\nGermany;2023;1.234,5\nFrance;2023;0,5\n", &opt,
-                      &r, NULL, &err),
-                 AIDSTAT_OK);
+    CHECK_EQ_INT(
+        load("dc.csv", "country;year;value\nGermany;2023;1.234,5\nFrance;2023;0,5\n", &opt, &r, NULL, &err),
+        AIDSTAT_OK);
     CHECK_RECS(&r, "2:Germany/DEU/2023-0-0/total/allocation/1234.5 EUR\n"
                    "3:France/FRA/2023-0-0/total/allocation/0.5 EUR\n");
     recs_free(&r);
@@ -459,8 +468,7 @@ static void test_options(void)
     /* a blank first line does not hide the delimiter */
     aidstat_load_options_init(&opt);
     recs_init(&r);
-    CHECK_EQ_INT(load("b.csv", "\ncountry;year;value\nA;2023;2\n", &opt, &r, NULL, &err),
-                 AIDSTAT_OK);
+    CHECK_EQ_INT(load("b.csv", "\ncountry;year;value\nA;2023;2\n", &opt, &r, NULL, &err), AIDSTAT_OK);
     CHECK_RECS(&r, "3:A//2023-0-0/total/allocation/2 EUR\n");
     recs_free(&r);
 
@@ -522,9 +530,11 @@ static void test_options(void)
     opt.format = "xyz";
     recs_init(&r);
     CHECK_EQ_INT(load("f.csv", "donor,value\nA,1\n", &opt, &r, NULL, &err), AIDSTAT_ERR_USAGE);
-    CHECK_EQ_STR(err.message, "input-format: unknown format \"xyz\" (formats: csv, kiel-data-explorer, "
-                              "kiel-total-allocations, kiel-procurement-trends, kiel-weapons, "
-                              "kiel-eu-aid-shares, kiel-release-info, aidstat-long, sipri-trade-register, sipri-tiv-exports)");
+    CHECK_EQ_STR(
+        err.message,
+        "input-format: unknown format \"xyz\" (formats: csv, kiel-data-explorer, "
+        "kiel-total-allocations, kiel-procurement-trends, kiel-weapons, "
+        "kiel-eu-aid-shares, kiel-release-info, aidstat-long, sipri-trade-register, sipri-tiv-exports)");
     recs_free(&r);
     opt.format = "csv";
     recs_init(&r);
@@ -538,20 +548,20 @@ static void test_options(void)
 static void test_rejects(void)
 {
     const char *csv = "donor,iso3,year,month,type,measure,value\n"
-                      "Germany,DEU,2023,1,military,allocation,abc\n"  /* 2 */
-                      "France,FRA,2023,13,military,allocation,5\n"    /* 3 */
-                      "Italy,ITA,2023,1,military,allocation\n"        /* 4 */
-                      ",XXX,2023,1,military,allocation,5\n"           /* 5 */
-                      "Spain,ESP,2023,2,military,allocation,1.2.3\n"  /* 6 */
-                      "Poland,POL,2023,2,military,allocation,10\n"    /* 7 */
-                      "Germany,DEU,2023,3,military,allocation,x1\n"   /* 8 */
-                      "Czechia,CZE,2023,1,military,allocation,n/a\n"  /* 9 */
-                      "Austria,AUT,2023,4,military,allocation,3,,\n"  /* 10: empty extras */
-                      "Greece,GRC,2023,4,military,allocation,3,,x\n"  /* 11 */
-                      "Latvia,LVA,1850,4,military,allocation,3\n"     /* 12 */
-                      "Latvia,LVA,2023,4,weapons aid,allocation,3\n"  /* 13 */
-                      "Latvia,LVA,2023,4,military,pledged,3\n"        /* 14 */
-                      "Latvia,LVA,20x3,4,military,allocation,3\n";    /* 15 */
+                      "Germany,DEU,2023,1,military,allocation,abc\n" /* 2 */
+                      "France,FRA,2023,13,military,allocation,5\n"   /* 3 */
+                      "Italy,ITA,2023,1,military,allocation\n"       /* 4 */
+                      ",XXX,2023,1,military,allocation,5\n"          /* 5 */
+                      "Spain,ESP,2023,2,military,allocation,1.2.3\n" /* 6 */
+                      "Poland,POL,2023,2,military,allocation,10\n"   /* 7 */
+                      "Germany,DEU,2023,3,military,allocation,x1\n"  /* 8 */
+                      "Czechia,CZE,2023,1,military,allocation,n/a\n" /* 9 */
+                      "Austria,AUT,2023,4,military,allocation,3,,\n" /* 10: empty extras */
+                      "Greece,GRC,2023,4,military,allocation,3,,x\n" /* 11 */
+                      "Latvia,LVA,1850,4,military,allocation,3\n"    /* 12 */
+                      "Latvia,LVA,2023,4,weapons aid,allocation,3\n" /* 13 */
+                      "Latvia,LVA,2023,4,military,pledged,3\n"       /* 14 */
+                      "Latvia,LVA,20x3,4,military,allocation,3\n";   /* 15 */
     recs_t r;
     recs_init(&r);
     aidstat_load_report_t *rep = aidstat_load_report_new();
@@ -619,9 +629,8 @@ static void test_rejects(void)
     /* a date column: impossible dates are rejected with the reason */
     recs_init(&r);
     rep = aidstat_load_report_new();
-    CHECK_EQ_INT(load("d.csv",
-                      "donor,date,value\nA,2023-02-29,1\nB,,1\nC,15.03.2023,2\nD,soon,1\n",
-                      NULL, &r, rep, &err),
+    CHECK_EQ_INT(load("d.csv", "donor,date,value\nA,2023-02-29,1\nB,,1\nC,15.03.2023,2\nD,soon,1\n", NULL, &r,
+                      rep, &err),
                  AIDSTAT_OK);
     CHECK_RECS(&r, "4:C//2023-3-15/total/allocation/2 EUR\n");
     CHECK_REASONS(rep, "1 x day out of range (column \"date\") [2]\n"
@@ -638,8 +647,7 @@ static void test_structure(void)
     char buf[600];
 
     recs_init(&r);
-    CHECK_EQ_INT(load("noval.csv", "donor,year\nGermany,2023\n", NULL, &r, NULL, &err),
-                 AIDSTAT_ERR_INPUT);
+    CHECK_EQ_INT(load("noval.csv", "donor,year\nGermany,2023\n", NULL, &r, NULL, &err), AIDSTAT_ERR_INPUT);
     CHECK_EQ_INT(err.code, AIDSTAT_ERR_INPUT);
     CHECK_EQ_STR(err.file, "noval.csv");
     CHECK_EQ_INT(err.line, 1);
@@ -665,8 +673,7 @@ static void test_structure(void)
     recs_free(&r);
 
     recs_init(&r);
-    CHECK_EQ_INT(load("m.csv", "donor,month,value\nA,1,2\n", NULL, &r, NULL, &err),
-                 AIDSTAT_ERR_INPUT);
+    CHECK_EQ_INT(load("m.csv", "donor,month,value\nA,1,2\n", NULL, &r, NULL, &err), AIDSTAT_ERR_INPUT);
     CHECK_EQ_STR(err.message, "a month column without a year column");
     CHECK_EQ_INT(err.line, 1);
     CHECK_EQ_INT(err.column, 2);
@@ -684,8 +691,7 @@ static void test_structure(void)
     /* the callback stops the load */
     recs_init(&r);
     r.stop_at = 2;
-    CHECK_EQ_INT(load("s.csv", "donor,value\nA,1\nB,2\nC,3\n", NULL, &r, NULL, &err),
-                 AIDSTAT_ERR_ABORTED);
+    CHECK_EQ_INT(load("s.csv", "donor,value\nA,1\nB,2\nC,3\n", NULL, &r, NULL, &err), AIDSTAT_ERR_ABORTED);
     CHECK_EQ_INT(err.code, AIDSTAT_ERR_ABORTED);
     CHECK_EQ_STR(err.message, "stopped by the caller");
     CHECK_EQ_INT(err.line, 3);
@@ -694,8 +700,7 @@ static void test_structure(void)
 
     /* an unclosed quote is a structural error at the row it starts on */
     recs_init(&r);
-    CHECK_EQ_INT(load("q.csv", "donor,value\nA,1\n\"B,2\nC,3\n", NULL, &r, NULL, &err),
-                 AIDSTAT_ERR_INPUT);
+    CHECK_EQ_INT(load("q.csv", "donor,value\nA,1\n\"B,2\nC,3\n", NULL, &r, NULL, &err), AIDSTAT_ERR_INPUT);
     CHECK_EQ_INT(err.line, 3);
     CHECK_EQ_STR(err.message, "unclosed quote: the quoted field starting in this row runs to "
                               "the end of the file");
@@ -712,19 +717,18 @@ static void test_structure(void)
 
 /* ---------------------------------------------------------------- Kiel */
 
-#define KIEL_HEADER                                                                               \
-    "\"country\",\"iso\",\"year\",\"month\",\"total\",\"financial\",\"humanitarian\","          \
+#define KIEL_HEADER                                                                                          \
+    "\"country\",\"iso\",\"year\",\"month\",\"total\",\"financial\",\"humanitarian\","                       \
     "\"military\",\"commitments\",\"to_be_allocated\",\"gdp\",\"pct_gdp\"\n"
 #define KIEL_SOURCE "Kiel Institute, Ukraine Support Tracker"
 
 static void test_kiel_memory(void)
 {
     const char *csv =
-        KIEL_HEADER
-        "\"Australia\",\"AUS\",2022,3,0.142911,0,0.0653,0.077611,0.142912,0.000001,"
-        "1312.77115526256,0.0108862081122903\n"
-        "\"United States\",\"USA\",2022,4,1.5,0.25,0.25,1,2,0.5,19712.76,0.0076\n"
-        "\"EU (Commission and Council)\",\"EU\",2022,5,0.75,0.5,0.25,0,1,0.25,0,0\n";
+        KIEL_HEADER "\"Australia\",\"AUS\",2022,3,0.142911,0,0.0653,0.077611,0.142912,0.000001,"
+                    "1312.77115526256,0.0108862081122903\n"
+                    "\"United States\",\"USA\",2022,4,1.5,0.25,0.25,1,2,0.5,19712.76,0.0076\n"
+                    "\"EU (Commission and Council)\",\"EU\",2022,5,0.75,0.5,0.25,0,1,0.25,0,0\n";
     recs_t r;
     recs_init(&r);
     aidstat_load_report_t *rep = aidstat_load_report_new();
@@ -795,10 +799,9 @@ out:
     aidstat_load_report_free(rep);
 
     /* total must equal the sum of the types */
-    csv = KIEL_HEADER
-          "\"Australia\",\"AUS\",2022,3,0.142911,0,0.0653,0.077611,0.142912,0.000001,"
-          "1312.77115526256,0.0108862081122903\n"
-          "\"Poland\",\"POL\",2022,4,2,0.5,0.5,0.5,2,0,600,0.3\n";
+    csv = KIEL_HEADER "\"Australia\",\"AUS\",2022,3,0.142911,0,0.0653,0.077611,0.142912,0.000001,"
+                      "1312.77115526256,0.0108862081122903\n"
+                      "\"Poland\",\"POL\",2022,4,2,0.5,0.5,0.5,2,0,600,0.3\n";
     recs_init(&r);
     rep = aidstat_load_report_new();
     CHECK_EQ_INT(load("data_explorer.csv", csv, NULL, &r, rep, &err), AIDSTAT_OK);
@@ -806,8 +809,7 @@ out:
     CHECK_EQ_INT(aidstat_load_report_rows_used(rep), 1);
     CHECK_EQ_INT(aidstat_load_report_rows_rejected(rep), 1);
     CHECK_EQ_INT(r.recs->len, 4);
-    CHECK_REASONS(rep,
-                  "1 x total does not equal the sum of the aid types (column \"total\") [3]\n");
+    CHECK_REASONS(rep, "1 x total does not equal the sum of the aid types (column \"total\") [3]\n");
     recs_free(&r);
     aidstat_load_report_free(rep);
 }
@@ -915,14 +917,13 @@ out:
     g_free(dir);
 }
 
-
 /* Files loaded together: roles, overlaps, views of aid (aidstat_inputs). */
 static aidstat_status_t load_into(aidstat_inputs_t *in, const char *name, const char *text,
                                   aidstat_error_t *err)
 {
     aidstat_load_report_t *r = aidstat_load_report_new();
-    aidstat_status_t st = aidstat_load_memory(name, text, strlen(text), NULL, aidstat_inputs_record,
-                                              in, r, err);
+    aidstat_status_t st =
+        aidstat_load_memory(name, text, strlen(text), NULL, aidstat_inputs_record, in, r, err);
     if (st == AIDSTAT_OK)
         aidstat_inputs_add_report(in, r);
     aidstat_load_report_free(r);
@@ -931,11 +932,13 @@ static aidstat_status_t load_into(aidstat_inputs_t *in, const char *name, const 
 
 static void test_inputs(void)
 {
-    static const char *a = "donor,year,month,type,value\nGermany,2022,3,military,5\nFrance,2022,4,military,2\n";
+    static const char *a =
+        "donor,year,month,type,value\nGermany,2022,3,military,5\nFrance,2022,4,military,2\n";
     static const char *b = "donor,year,month,type,value\nItaly,2022,3,military,1\n";
     static const char *c = "donor,year,month,type,value\nFrance,2022,4,military,2\n";
-    static const char *totals = "\"year\",\"month\",\"total_allocations\",\"military\",\"financial\",\"humanitarian\"\n"
-                                "2022,3,5,5,0,0\n";
+    static const char *totals =
+        "\"year\",\"month\",\"total_allocations\",\"military\",\"financial\",\"humanitarian\"\n"
+        "2022,3,5,5,0,0\n";
     aidstat_error_t err;
     recs_t got;
 
@@ -978,15 +981,18 @@ static void test_inputs(void)
     load_into(in, "a.csv", a, &err);
     aidstat_load_report_t *r = aidstat_load_report_new();
     CHECK_EQ_INT(aidstat_load_memory("total_allocations.csv", totals, strlen(totals), NULL,
-                                     aidstat_inputs_record, in, r, &err), AIDSTAT_OK);
+                                     aidstat_inputs_record, in, r, &err),
+                 AIDSTAT_OK);
     CHECK_EQ_INT(aidstat_load_report_role(r), AIDSTAT_DATASET_AGGREGATE);
     CHECK_EQ_STR(aidstat_dataset_role_name(aidstat_load_report_role(r)), "an aggregate over donors");
     aidstat_inputs_add_report(in, r);
     aidstat_load_report_free(r);
     CHECK_EQ_INT(aidstat_inputs_finish(in, &err), AIDSTAT_ERR_INPUT);
-    CHECK(strstr(err.message, "a.csv (record-level aid), total_allocations.csv (an aggregate over donors)") != NULL);
+    CHECK(strstr(err.message, "a.csv (record-level aid), total_allocations.csv (an aggregate over donors)") !=
+          NULL);
     CHECK_EQ_INT(aidstat_inputs_detail_count(in), 2);
-    CHECK(g_str_has_prefix(aidstat_inputs_detail(in, 1), "total_allocations.csv: an aggregate over donors: "));
+    CHECK(
+        g_str_has_prefix(aidstat_inputs_detail(in, 1), "total_allocations.csv: an aggregate over donors: "));
     CHECK(!aidstat_inputs_overlap_refused(in));
     aidstat_inputs_free(in);
     recs_free(&got);

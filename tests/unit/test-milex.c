@@ -130,8 +130,8 @@ static void test_other_sheets(void)
 }
 
 /* Loading name (sheet) fails in file where with message. */
-static void milex_error(const char *name, const char *sheet, aidstat_ref_kind_t kind,
-                        const char *where, const char *message, int src)
+static void milex_error(const char *name, const char *sheet, aidstat_ref_kind_t kind, const char *where,
+                        const char *message, int src)
 {
     char *path = xlsx(name);
     char *file = g_strdup_printf("%s%s", path, where);
@@ -146,7 +146,7 @@ static void milex_error(const char *name, const char *sheet, aidstat_ref_kind_t 
     g_free(file);
     g_free(path);
 }
-#define MILEX_ERROR(name, sheet, kind, where, message) \
+#define MILEX_ERROR(name, sheet, kind, where, message)                                                       \
     milex_error(name, sheet, kind, where, message, __LINE__)
 
 static void test_errors(void)
@@ -252,11 +252,11 @@ static void test_compare(void)
         CHECK_NEAR(aidstat_result_total(r), 3.1e9 / (dk + de + tr) * 100, 1e-14);
         CHECK_EQ_STR(aidstat_result_total_label(r), "All donors with milex");
         if (CHECK_EQ_INT(aidstat_result_note_count(r), 2)) {
-            char *want = g_strdup_printf(
-                "military expenditure of 2024 from SIPRI Military Expenditure Database "
-                "(milex-mini.xlsx, sheet \"Current US$\", USD, current prices, 2021–2024), "
-                "converted to EUR at that year's average rate: %s",
-                aidstat_rates_describe(rates));
+            char *want =
+                g_strdup_printf("military expenditure of 2024 from SIPRI Military Expenditure Database "
+                                "(milex-mini.xlsx, sheet \"Current US$\", USD, current prices, 2021–2024), "
+                                "converted to EUR at that year's average rate: %s",
+                                aidstat_rates_describe(rates));
             CHECK_EQ_STR(aidstat_result_note(r, 0), want);
             g_free(want);
             CHECK_EQ_STR(aidstat_result_note(r, 1),
@@ -293,8 +293,7 @@ static void test_compare(void)
     CHECK(g_str_has_prefix(err.message, "per=milex divides by military expenditure in money: "));
     opt.milex = NULL;
     CHECK(aidstat_compare_new(&opt, &err) == NULL);
-    CHECK_EQ_STR(err.message,
-                 "per=milex needs a military expenditure table (milex=FILE: SIPRI's workbook)");
+    CHECK_EQ_STR(err.message, "per=milex needs a military expenditure table (milex=FILE: SIPRI's workbook)");
     aidstat_reftable_free(share);
     aidstat_rates_free(rates);
     aidstat_reftable_free(t);

@@ -267,7 +267,7 @@ static void test_mark(void)
     CHECK_EQ_INT(aid_number_mark("2.5"), AID_MARK_POINT);
     CHECK_EQ_INT(aid_number_mark("2.25"), AID_MARK_POINT);
     CHECK_EQ_INT(aid_number_mark("2.2500"), AID_MARK_POINT);
-    CHECK_EQ_INT(aid_number_mark("0.500"), AID_MARK_POINT);  /* no group starts with 0 */
+    CHECK_EQ_INT(aid_number_mark("0.500"), AID_MARK_POINT);    /* no group starts with 0 */
     CHECK_EQ_INT(aid_number_mark("1234.567"), AID_MARK_POINT); /* a group has 1-3 digits before */
     CHECK_EQ_INT(aid_number_mark("1,250.5"), AID_MARK_POINT);
     CHECK_EQ_INT(aid_number_mark("12,345,678"), AID_MARK_POINT);
@@ -281,8 +281,8 @@ static void test_mark(void)
 }
 
 /* aidstat_number_read: what people type as options and report values. */
-static void strict(const char *s, bool whole, double min, double max, aidstat_number_check_t want, double v_want,
-                   int line)
+static void strict(const char *s, bool whole, double min, double max, aidstat_number_check_t want,
+                   double v_want, int line)
 {
     double v = -12345.678;
     aidstat_number_check_t r = aidstat_number_read(s, whole, min, max, &v);
@@ -306,8 +306,9 @@ static void test_strict(void)
     WHOLE_OK("120", 120);
     WHOLE_OK("-3", -3);
     WHOLE_OK("007", 7); /* decimal, not octal */
-    const char *syntax[] = {"", " ", "nan", "NaN", "inf", "-inf", "infinity", "50abc", "0x40", "0X1p3", " 5",
-                            "5 ", "1,000", "1_000", ".", "-", "+", "e5", "1e", "1e+", "--1", "5\n", "٣", NULL};
+    const char *syntax[] = {"",     " ",     "nan", "NaN", "inf",   "-inf",  "infinity", "50abc",
+                            "0x40", "0X1p3", " 5",  "5 ",  "1,000", "1_000", ".",        "-",
+                            "+",    "e5",    "1e",  "1e+", "--1",   "5\n",   "٣",        NULL};
     for (const char **p = syntax; *p; p++) {
         STRICT_NO(*p, AIDSTAT_NUMBER_SYNTAX);
         WHOLE_NO(*p, AIDSTAT_NUMBER_SYNTAX);

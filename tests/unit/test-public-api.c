@@ -170,8 +170,7 @@ static void test_errors(void)
     /* a library error comes back filled */
     aidstat_table_t *t = aidstat_table_new();
     const char *csv = "donor,year\nA,2023\n";
-    CHECK_EQ_INT(aidstat_load_memory("f.csv", csv, strlen(csv), NULL, aidstat_table_append, t,
-                                     NULL, &err),
+    CHECK_EQ_INT(aidstat_load_memory("f.csv", csv, strlen(csv), NULL, aidstat_table_append, t, NULL, &err),
                  AIDSTAT_ERR_INPUT);
     char line[600];
     CHECK_EQ_STR(aidstat_error_format(&err, line, sizeof line),
@@ -238,8 +237,9 @@ static void test_filter_text(void)
 {
     aidstat_error_t err;
     aidstat_filter_t *f = aidstat_filter_new();
-    CHECK_EQ_INT(aidstat_filter_parse(f, "type=military, financial,donor=DEU,from=2023,to=2024-06", NULL, &err),
-                 AIDSTAT_OK);
+    CHECK_EQ_INT(
+        aidstat_filter_parse(f, "type=military, financial,donor=DEU,from=2023,to=2024-06", NULL, &err),
+        AIDSTAT_OK);
     CHECK(aidstat_filter_has_type(f, AIDSTAT_TYPE_MILITARY));
     CHECK(aidstat_filter_has_type(f, AIDSTAT_TYPE_FINANCIAL));
     CHECK(!aidstat_filter_has_type(f, AIDSTAT_TYPE_HUMANITARIAN));
@@ -252,10 +252,11 @@ static void test_filter_text(void)
     CHECK_EQ_INT(y1, 2024);
     CHECK_EQ_INT(m1, 6);
     CHECK_EQ_INT(aidstat_filter_parse(f, "type=militar", NULL, &err), AIDSTAT_ERR_USAGE);
-    CHECK_EQ_STR(err.message,
-                 "type: unknown aid type \"militar\"; did you mean military? (military, financial, humanitarian, other, total)");
+    CHECK_EQ_STR(err.message, "type: unknown aid type \"militar\"; did you mean military? (military, "
+                              "financial, humanitarian, other, total)");
     char *w = aidstat_error_word(&err, word_option, NULL);
-    CHECK_EQ_STR(w, "<type|>: unknown aid type \"militar\"; did you mean military? (military, financial, humanitarian, other, total)");
+    CHECK_EQ_STR(w, "<type|>: unknown aid type \"militar\"; did you mean military? (military, financial, "
+                    "humanitarian, other, total)");
     aidstat_free(w);
     CHECK_EQ_INT(aidstat_filter_parse(f, "military", NULL, &err), AIDSTAT_ERR_USAGE);
     CHECK_EQ_STR(err.message, "selection \"military\": \"military\" has no key (write key=value)");

@@ -62,7 +62,7 @@ static void reftable_error(const char *text, aidstat_ref_kind_t kind, long line,
     g_unlink(path);
     g_free(path);
 }
-#define REFTABLE_ERROR(text, kind, line, column, message) \
+#define REFTABLE_ERROR(text, kind, line, column, message)                                                    \
     reftable_error(text, kind, line, column, message, __LINE__)
 
 /* ------------------------------------------------------------ fixtures */
@@ -169,8 +169,7 @@ static void test_fed_fixtures(void)
                                  "2023-01-01,Japan,140.5\n");
     r = aidstat_rates_load_file(path, &err);
     if (CHECK(r != NULL)) {
-        CHECK_EQ_STR(aidstat_rates_describe(r),
-                     "Federal Reserve rates, yearly, 2022 – 2023 (yearly.csv)");
+        CHECK_EQ_STR(aidstat_rates_describe(r), "Federal Reserve rates, yearly, 2022 – 2023 (yearly.csv)");
         CHECK_NEAR(aidstat_rates_get(r, "EUR", "USD", 2023, 0), 1 / 0.9245, 1e-15);
         CHECK_NEAR(aidstat_rates_get(r, "EUR", "JPY", 2023, 0), 140.5 / 0.9245, 1e-15);
         CHECK(isnan(aidstat_rates_get(r, "EUR", "USD", 2023, 1)));
@@ -237,8 +236,7 @@ static void test_rates_errors(void)
                 "a value (\"7\") in a column with no currency in the header");
     RATES_ERROR("Date,Country,Exchange rate\n2022-01-01,Euro,abc\n", 2, 3,
                 "rate \"abc\" is not a number (column \"Exchange rate\")");
-    RATES_ERROR("Date,Country,Exchange rate\nJan 2022,Euro,0.9\n", 2, 1,
-                "date \"Jan 2022\": not a date");
+    RATES_ERROR("Date,Country,Exchange rate\nJan 2022,Euro,0.9\n", 2, 1, "date \"Jan 2022\": not a date");
     RATES_ERROR("date,currency,per_eur\n2024-01-02,US,1.1\n", 2, 2,
                 "currency \"US\" is not a three-letter code");
     RATES_ERROR("when,what,how much\n2024-01-02,USD,1.1\n", 1, 0,
@@ -314,18 +312,16 @@ static void test_reftable_fixtures(void)
 
     REFTABLE_ERROR("country,iso3,year,gdp\nGermany,DEU,20x3,1\n", AIDSTAT_REF_GDP, 2, 3,
                    "year \"20x3\" is not a year");
-    REFTABLE_ERROR("country,iso3,year,gdp\nGermany,DEU,,1\n", AIDSTAT_REF_GDP, 2, 3,
-                   "year missing");
+    REFTABLE_ERROR("country,iso3,year,gdp\nGermany,DEU,,1\n", AIDSTAT_REF_GDP, 2, 3, "year missing");
     REFTABLE_ERROR("country,iso3,year,gdp\nGermany,DEU,2023,1.2.3\n", AIDSTAT_REF_GDP, 2, 4,
                    "value \"1.2.3\" is not a number (column \"gdp\")");
     REFTABLE_ERROR("country,iso3,year,gdp\nGermany,DEU,2023,-5\n", AIDSTAT_REF_GDP, 2, 4,
                    "value \"-5\" is not a non-negative number (column \"gdp\")");
-    REFTABLE_ERROR("country,iso3,year,gdp\nGermany,DEU,2023,1\nGermany,DEU,2023,2\n",
-                   AIDSTAT_REF_GDP, 3, 3, "a second value for DEU in 2023");
+    REFTABLE_ERROR("country,iso3,year,gdp\nGermany,DEU,2023,1\nGermany,DEU,2023,2\n", AIDSTAT_REF_GDP, 3, 3,
+                   "a second value for DEU in 2023");
     REFTABLE_ERROR("country,iso3,year,gdp\n,,2023,1\n", AIDSTAT_REF_GDP, 2, 2,
                    "neither a country code nor a name");
-    REFTABLE_ERROR("year,index\n2020,100\n2020,101\n", AIDSTAT_REF_DEFLATOR, 3, 1,
-                   "a second value for 2020");
+    REFTABLE_ERROR("year,index\n2020,100\n2020,101\n", AIDSTAT_REF_DEFLATOR, 3, 1, "a second value for 2020");
     REFTABLE_ERROR("year,index\n2020,0\n", AIDSTAT_REF_DEFLATOR, 2, 2,
                    "value \"0\" is not a positive number (column \"index\")");
     REFTABLE_ERROR("year,price\n2020,100\n", AIDSTAT_REF_DEFLATOR, 1, 0,
@@ -333,8 +329,7 @@ static void test_reftable_fixtures(void)
     REFTABLE_ERROR("year,value\n2020,100\n", AIDSTAT_REF_GDP, 1, 0,
                    "a GDP table needs a country column: a code (country_code, iso3, iso, code) "
                    "or a name (country_name, country, name)");
-    REFTABLE_ERROR("country,year,gdp\nFrance,2023,\n", AIDSTAT_REF_GDP, 0, 0,
-                   "no values in the file");
+    REFTABLE_ERROR("country,year,gdp\nFrance,2023,\n", AIDSTAT_REF_GDP, 0, 0, "no values in the file");
 }
 
 /* ------------------------------------------------------------ normalize */
@@ -357,8 +352,8 @@ static aidstat_record_t record(const char *currency, int year, int month, double
 }
 
 /* Normalising rec fails with code and message and leaves it alone. */
-static void normalize_error(const aidstat_normalize_t *n, aidstat_record_t rec,
-                            aidstat_status_t code, const char *message, int src)
+static void normalize_error(const aidstat_normalize_t *n, aidstat_record_t rec, aidstat_status_t code,
+                            const char *message, int src)
 {
     aidstat_record_t before = rec;
     aidstat_error_t err;
@@ -367,8 +362,7 @@ static void normalize_error(const aidstat_normalize_t *n, aidstat_record_t rec,
     testlib_eq_int(st, code, __FILE__, src, "status", "code");
     testlib_eq_int(err.code, code, __FILE__, src, "err.code", "code");
     testlib_eq_str(err.message, message, __FILE__, src, "err.message", "message");
-    testlib_check(rec.value == before.value && rec.gdp == before.gdp &&
-                      rec.currency == before.currency,
+    testlib_check(rec.value == before.value && rec.gdp == before.gdp && rec.currency == before.currency,
                   __FILE__, src, "record unchanged");
 }
 #define NORMALIZE_ERROR(n, rec, code, message) normalize_error(n, rec, code, message, __LINE__)
@@ -450,13 +444,11 @@ static void test_normalize(void)
     rec = record("EUR", 2021, 0, 95);
     CHECK_EQ_INT(aidstat_normalize_record(&c, &rec, &err), AIDSTAT_OK);
     CHECK_NEAR(rec.value, 100.0, 1e-15);
-    NORMALIZE_ERROR(&c, record("EUR", 2026, 4, 1), AIDSTAT_ERR_DATA,
-                    "no deflator for 2026 in defl.csv");
+    NORMALIZE_ERROR(&c, record("EUR", 2026, 4, 1), AIDSTAT_ERR_DATA, "no deflator for 2026 in defl.csv");
     NORMALIZE_ERROR(&c, record("EUR", 0, 0, 1), AIDSTAT_ERR_DATA,
                     "constant 2022 prices: the record has no date to pick a deflator");
     c.base_year = 2019;
-    NORMALIZE_ERROR(&c, record("EUR", 2022, 1, 1), AIDSTAT_ERR_DATA,
-                    "no deflator for 2019 in defl.csv");
+    NORMALIZE_ERROR(&c, record("EUR", 2022, 1, 1), AIDSTAT_ERR_DATA, "no deflator for 2019 in defl.csv");
     c.deflator = NULL;
     NORMALIZE_ERROR(&c, record("EUR", 2022, 1, 1), AIDSTAT_ERR_USAGE,
                     "constant prices need a deflator table (deflator=FILE with columns "
@@ -495,8 +487,7 @@ out:
 static char *shared_path(const char *folder, const char *file)
 {
     const char *shared = getenv("SHARED");
-    char *path = g_build_filename(shared && *shared ? shared : "../shared/datasets", folder,
-                                  file, NULL);
+    char *path = g_build_filename(shared && *shared ? shared : "../shared/datasets", folder, file, NULL);
     if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
         printf("skipped: %s not found\n", path);
         g_free(path);
@@ -582,8 +573,8 @@ static void test_real_files(void)
         double y24 = aidstat_rates_get(ecb, "EUR", "USD", 2024, 0);
         CHECK_NEAR(y22, stdio_average(path, "USD", "2022-"), 1e-13);
         CHECK_NEAR(y24, stdio_average(path, "USD", "2024-"), 1e-13);
-        CHECK_NEAR(aidstat_rates_get(ecb, "EUR", "JPY", 2023, 7),
-                   stdio_average(path, "JPY", "2023-07-"), 1e-13);
+        CHECK_NEAR(aidstat_rates_get(ecb, "EUR", "JPY", 2023, 7), stdio_average(path, "JPY", "2023-07-"),
+                   1e-13);
         /* PROVENANCE.md: 2022 = 1.0530, 2024 = 1.0824 */
         snprintf(buf, sizeof buf, "%.4f", y22);
         CHECK_EQ_STR(buf, "1.0530");
@@ -615,8 +606,7 @@ static void test_real_files(void)
         double uk23 = aidstat_rates_get(fed, "USD", "GBP", 2023, 0);
         CHECK_NEAR(uk23, fed_average(path, "United Kingdom", "2023-"), 1e-14);
         /* before the euro, the dollar rates are there, euro ones not */
-        CHECK_NEAR(aidstat_rates_get(fed, "USD", "JPY", 1990, 0),
-                   fed_average(path, "Japan", "1990-"), 1e-14);
+        CHECK_NEAR(aidstat_rates_get(fed, "USD", "JPY", 1990, 0), fed_average(path, "Japan", "1990-"), 1e-14);
         CHECK(isnan(aidstat_rates_get(fed, "EUR", "USD", 1998, 0)));
         if (ecb) {
             /* the two sources agree: the ECB's 2022-02 USD average within
@@ -634,8 +624,7 @@ static void test_real_files(void)
     path = shared_path("fed-exchange-rates", "yearly.csv");
     aidstat_rates_t *fy = path ? aidstat_rates_load_file(path, &err) : NULL;
     if (path && CHECK(fy != NULL)) {
-        CHECK_EQ_STR(aidstat_rates_describe(fy),
-                     "Federal Reserve rates, yearly, 1971 – 2025 (yearly.csv)");
+        CHECK_EQ_STR(aidstat_rates_describe(fy), "Federal Reserve rates, yearly, 1971 – 2025 (yearly.csv)");
         CHECK_NEAR(aidstat_rates_get(fy, "EUR", "USD", 2023, 0), 1 / 0.9245, 1e-15);
         CHECK(isnan(aidstat_rates_get(fy, "EUR", "USD", 2023, 2)));
     }
@@ -643,8 +632,7 @@ static void test_real_files(void)
     g_free(path);
 
     path = shared_path("wb-gdp", "gdp.csv");
-    aidstat_reftable_t *gdp = path ? aidstat_reftable_load_file(path, AIDSTAT_REF_GDP, NULL, &err)
-                                   : NULL;
+    aidstat_reftable_t *gdp = path ? aidstat_reftable_load_file(path, AIDSTAT_REF_GDP, NULL, &err) : NULL;
     if (path && !CHECK(gdp != NULL))
         fprintf(stderr, "  %s\n", err.message);
     if (gdp) {
@@ -674,8 +662,9 @@ static void test_real_files(void)
             rec.gdp_year = 2023;
             aidstat_normalize_t n = {"EUR", ecb, false, 0, NULL};
             if (CHECK_EQ_INT(aidstat_normalize_record(&n, &rec, &err), AIDSTAT_OK))
-                CHECK_NEAR(rec.gdp, aidstat_reftable_get(gdp, "DEU", NULL, 2023) /
-                                        aidstat_rates_get(ecb, "EUR", "USD", 2023, 0),
+                CHECK_NEAR(rec.gdp,
+                           aidstat_reftable_get(gdp, "DEU", NULL, 2023) /
+                               aidstat_rates_get(ecb, "EUR", "USD", 2023, 0),
                            1e-15);
         }
     }
@@ -700,9 +689,9 @@ int main(void)
     test_normalize();
     test_real_files();
 
-    static const char *const names[] = {"eurofxref-hist.csv", "monthly.csv", "yearly.csv",
-                                        "rates.csv",          "usd.csv",     "gdp.csv",
-                                        "pop.csv",            "defl.csv",    "bad.csv"};
+    static const char *const names[] = {
+        "eurofxref-hist.csv", "monthly.csv", "yearly.csv", "rates.csv", "usd.csv", "gdp.csv", "pop.csv",
+        "defl.csv",           "bad.csv"};
     for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
         char *p = g_build_filename(tmpdir, names[i], NULL);
         g_unlink(p);

@@ -186,7 +186,8 @@ static const char PARA[] =
 
 static void test_long_table(void)
 {
-    GString *s = g_string_new("---\ntitle: A long table\n---\n\n| Ledger item | Amount in units |\n|---|---:|\n");
+    GString *s =
+        g_string_new("---\ntitle: A long table\n---\n\n| Ledger item | Amount in units |\n|---|---:|\n");
     for (int i = 1; i <= 120; i++)
         g_string_append_printf(s, "| row-%03d | %d |\n", i, i * 7);
     GString *pdf = render(s->str);
@@ -294,7 +295,8 @@ static void test_chart_not_split(void)
     for (int k = 0; k <= 40; k += 2) {
         GString *s = g_string_new("---\ntitle: Charts\n---\n\n");
         fillers(s, k);
-        g_string_append(s, "```chart\nkind: bar\ntitle: Chart kept whole\nheight: 110\ncaption: A chart that stays whole\n```\n");
+        g_string_append(s, "```chart\nkind: bar\ntitle: Chart kept whole\nheight: 110\ncaption: A chart that "
+                           "stays whole\n```\n");
         GString *pdf = render(s->str);
         g_string_free(s, TRUE);
         if (!CHECK(pdf != NULL))

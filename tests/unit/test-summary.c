@@ -79,11 +79,9 @@ static void test_summary(void)
     aidstat_error_clear(&err);
     EXPECT_ERR(aidstat_summary_compute(v, 0, &s, &err), AIDSTAT_ERR_DATA, "no values");
     double bad[] = {1, NAN, 3};
-    EXPECT_ERR(aidstat_summary_compute(bad, 3, &s, &err), AIDSTAT_ERR_DATA,
-               "value 2 is not a finite number");
+    EXPECT_ERR(aidstat_summary_compute(bad, 3, &s, &err), AIDSTAT_ERR_DATA, "value 2 is not a finite number");
     double inf[] = {1, 2, 3, -INFINITY};
-    EXPECT_ERR(aidstat_summary_compute(inf, 4, &s, &err), AIDSTAT_ERR_DATA,
-               "value 4 is not a finite number");
+    EXPECT_ERR(aidstat_summary_compute(inf, 4, &s, &err), AIDSTAT_ERR_DATA, "value 4 is not a finite number");
     CHECK(memcmp(&s, &keep, sizeof s) == 0); /* untouched on error */
     CHECK_EQ_INT(aidstat_summary_compute(v, 5, NULL, &err), AIDSTAT_ERR_USAGE);
     CHECK_EQ_INT(aidstat_summary_compute(v, 0, &s, NULL), AIDSTAT_ERR_DATA);

@@ -86,8 +86,7 @@ static void certified(const char *name, double got, double want, double rel, int
     if (err == 0)
         printf("norris: %-14s relative error 0 (all 15 certified digits)\n", name);
     else
-        printf("norris: %-14s relative error %.1e (%.1f significant digits)\n", name, err,
-               -log10(err));
+        printf("norris: %-14s relative error %.1e (%.1f significant digits)\n", name, err, -log10(err));
     testlib_near(got, want, rel, __FILE__, line, name, "certified");
 }
 
@@ -336,18 +335,14 @@ static void test_trend_errors(void)
     EXPECT_ERR(aidstat_trend_fit(xe, y, 4, 1, &t, &err), AIDSTAT_ERR_DATA,
                "a trend needs periods that differ");
     double yn[] = {1, 2, NAN, 4};
-    EXPECT_ERR(aidstat_trend_fit(x, yn, 4, 1, &t, &err), AIDSTAT_ERR_DATA,
-               "value 3 is not a finite number");
+    EXPECT_ERR(aidstat_trend_fit(x, yn, 4, 1, &t, &err), AIDSTAT_ERR_DATA, "value 3 is not a finite number");
     double xi[] = {0, INFINITY, 2, 3};
-    EXPECT_ERR(aidstat_trend_fit(xi, y, 4, 1, &t, &err), AIDSTAT_ERR_DATA,
-               "value 2 is not a finite number");
+    EXPECT_ERR(aidstat_trend_fit(xi, y, 4, 1, &t, &err), AIDSTAT_ERR_DATA, "value 2 is not a finite number");
     double yi[] = {-INFINITY, 2, 3, 4};
-    EXPECT_ERR(aidstat_trend_fit(x, yi, 4, 1, &t, &err), AIDSTAT_ERR_DATA,
-               "value 1 is not a finite number");
+    EXPECT_ERR(aidstat_trend_fit(x, yi, 4, 1, &t, &err), AIDSTAT_ERR_DATA, "value 1 is not a finite number");
     /* a NaN x must not pass for "periods that differ" */
     double xn[] = {5, 5, 5, NAN};
-    EXPECT_ERR(aidstat_trend_fit(xn, y, 4, 1, &t, &err), AIDSTAT_ERR_DATA,
-               "value 4 is not a finite number");
+    EXPECT_ERR(aidstat_trend_fit(xn, y, 4, 1, &t, &err), AIDSTAT_ERR_DATA, "value 4 is not a finite number");
 
     CHECK_EQ_INT(aidstat_trend_fit(x, y, 4, 0, &t, &err), AIDSTAT_ERR_USAGE);
     CHECK_EQ_INT(err.code, AIDSTAT_ERR_USAGE);

@@ -31,7 +31,8 @@ static void test_units(void)
     EQ(aidstat_wording_prices("EUR", 0), "nominal: current prices");
     EQ(aidstat_wording_prices("EUR", 2022), "constant 2022 prices");
     EQ(aidstat_wording_prices("TIV", 0), "constant 1990 prices");
-    EQ(aidstat_wording_unit_statement("EUR", 1e6, "year", 0), "€ million per year (EUR, nominal: current prices)");
+    EQ(aidstat_wording_unit_statement("EUR", 1e6, "year", 0),
+       "€ million per year (EUR, nominal: current prices)");
     EQ(aidstat_wording_unit_statement("TIV", 1e6, NULL, 0),
        "SIPRI trend-indicator values (TIV), millions, constant 1990 prices");
     EQ(aidstat_wording_unit_statement("TIV", 1e6, "year", 2022),
@@ -83,7 +84,8 @@ static void test_titles(void)
     EQ(aidstat_wording_subject(&w), "Major arms deliveries");
     EQ(aidstat_wording_title(&w), "Major arms deliveries to Ukraine by supplier");
     w.filter = "donor=Germany,\"Korea, South\",France, recipient=Ukraine,Poland, type=military";
-    EQ(aidstat_wording_title(&w), "Major arms deliveries from Germany, Korea, South and France to Ukraine and Poland by supplier");
+    EQ(aidstat_wording_title(&w),
+       "Major arms deliveries from Germany, Korea, South and France to Ukraine and Poland by supplier");
     w.key[0] = AIDSTAT_KEY_NONE;
     w.trend = true;
     w.filter = "recipient=Ukraine";
@@ -103,9 +105,18 @@ static void test_from_result(void)
     aidstat_compare_t *c = aidstat_compare_new(&opt, &err);
     if (!CHECK(c != NULL))
         return;
-    aidstat_record_t rec = {.donor = "Germany", .iso3 = "DEU", .recipient = "Ukraine", .year = 2023,
-                            .type = AIDSTAT_TYPE_MILITARY, .measure = AIDSTAT_MEASURE_DELIVERY, .value = 25e6,
-                            .currency = "TIV", .source = "SIPRI", .release = "", .file = "t.csv", .line = 2};
+    aidstat_record_t rec = {.donor = "Germany",
+                            .iso3 = "DEU",
+                            .recipient = "Ukraine",
+                            .year = 2023,
+                            .type = AIDSTAT_TYPE_MILITARY,
+                            .measure = AIDSTAT_MEASURE_DELIVERY,
+                            .value = 25e6,
+                            .currency = "TIV",
+                            .source = "SIPRI",
+                            .release = "",
+                            .file = "t.csv",
+                            .line = 2};
     CHECK_EQ_INT(aidstat_compare_add(&rec, c), 0);
     aidstat_result_t *r = aidstat_compare_finish(c, &err);
     aidstat_compare_free(c);

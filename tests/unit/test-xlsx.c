@@ -46,8 +46,8 @@ static void test_refs(void)
     CHECK(aid_xlsx_ref_parse("AB7", &c, &r) && c == 27 && r == 7);
     CHECK(aid_xlsx_ref_parse("$AR$1033", &c, &r) && c == 43 && r == 1033);
     CHECK(aid_xlsx_ref_parse("XFD1048576", &c, &r) && c == 16383 && r == 1048576);
-    CHECK(!aid_xlsx_ref_parse("XFE1", &c, &r));       /* past Excel's last column */
-    CHECK(!aid_xlsx_ref_parse("A1048577", &c, &r));   /* past its last row */
+    CHECK(!aid_xlsx_ref_parse("XFE1", &c, &r));     /* past Excel's last column */
+    CHECK(!aid_xlsx_ref_parse("A1048577", &c, &r)); /* past its last row */
     CHECK(!aid_xlsx_ref_parse("A0", &c, &r));
     CHECK(!aid_xlsx_ref_parse("12", &c, &r));
     CHECK(!aid_xlsx_ref_parse("A", &c, &r));
@@ -256,8 +256,7 @@ static void test_shared_part(void)
         aid_xlsx_close(x);
     }
     g_free(path);
-    expect_error("many-sheets.xlsx", NULL,
-                 "many-sheets.xlsx: xl/workbook.xml lists more than 4096 sheets");
+    expect_error("many-sheets.xlsx", NULL, "many-sheets.xlsx: xl/workbook.xml lists more than 4096 sheets");
 }
 
 int main(void)

@@ -34,23 +34,22 @@ static inline bool testlib_check(bool ok, const char *file, int line, const char
     return testlib_result(ok);
 }
 
-static inline bool testlib_eq_int(long long a, long long b, const char *file, int line,
-                                  const char *ea, const char *eb)
+static inline bool testlib_eq_int(long long a, long long b, const char *file, int line, const char *ea,
+                                  const char *eb)
 {
     bool ok = a == b;
     if (!ok)
-        fprintf(stderr, "%s:%d: CHECK_EQ_INT(%s, %s) failed: %lld != %lld\n", file, line, ea, eb,
-                a, b);
+        fprintf(stderr, "%s:%d: CHECK_EQ_INT(%s, %s) failed: %lld != %lld\n", file, line, ea, eb, a, b);
     return testlib_result(ok);
 }
 
-static inline bool testlib_eq_str(const char *a, const char *b, const char *file, int line,
-                                  const char *ea, const char *eb)
+static inline bool testlib_eq_str(const char *a, const char *b, const char *file, int line, const char *ea,
+                                  const char *eb)
 {
     bool ok = (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
     if (!ok)
-        fprintf(stderr, "%s:%d: CHECK_EQ_STR(%s, %s) failed:\n  got      \"%s\"\n  expected \"%s\"\n",
-                file, line, ea, eb, a ? a : "(null)", b ? b : "(null)");
+        fprintf(stderr, "%s:%d: CHECK_EQ_STR(%s, %s) failed:\n  got      \"%s\"\n  expected \"%s\"\n", file,
+                line, ea, eb, a ? a : "(null)", b ? b : "(null)");
     return testlib_result(ok);
 }
 
@@ -62,8 +61,8 @@ static inline double testlib_abs(double x)
 
 /* a and b agree to within rel of the larger magnitude; both NaN counts as
  * equal, and rel 0 asks for exact equality. */
-static inline bool testlib_near(double a, double b, double rel, const char *file, int line,
-                                const char *ea, const char *eb)
+static inline bool testlib_near(double a, double b, double rel, const char *file, int line, const char *ea,
+                                const char *eb)
 {
     bool ok;
     if (isnan(a) || isnan(b)) {
@@ -73,8 +72,8 @@ static inline bool testlib_near(double a, double b, double rel, const char *file
         ok = a == b || testlib_abs(a - b) <= rel * big;
     }
     if (!ok)
-        fprintf(stderr, "%s:%d: CHECK_NEAR(%s, %s, %g) failed: %.17g != %.17g\n", file, line, ea,
-                eb, rel, a, b);
+        fprintf(stderr, "%s:%d: CHECK_NEAR(%s, %s, %g) failed: %.17g != %.17g\n", file, line, ea, eb, rel, a,
+                b);
     return testlib_result(ok);
 }
 
@@ -85,8 +84,7 @@ static inline int testlib_done(const char *name)
 }
 
 #define CHECK(cond) testlib_check((cond) ? true : false, __FILE__, __LINE__, #cond)
-#define CHECK_EQ_INT(a, b) \
-    testlib_eq_int((long long)(a), (long long)(b), __FILE__, __LINE__, #a, #b)
+#define CHECK_EQ_INT(a, b) testlib_eq_int((long long)(a), (long long)(b), __FILE__, __LINE__, #a, #b)
 #define CHECK_EQ_STR(a, b) testlib_eq_str((a), (b), __FILE__, __LINE__, #a, #b)
 #define CHECK_NEAR(a, b, rel) testlib_near((a), (b), (rel), __FILE__, __LINE__, #a, #b)
 /* Exact equality of doubles (==), printed with all digits on failure. */
