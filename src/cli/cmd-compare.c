@@ -632,6 +632,9 @@ static void print_result(const view_t *v)
     }
 }
 
+/* `aidstat compare`. Longer than 150 lines on purpose: most of it is the table
+ * of options (GOptionEntry needs the addresses of these locals) and the
+ * frees at "done"; the work itself is the named phases it calls. */
 int cmd_compare(int argc, char **argv)
 {
     gchar *by = NULL, *sort = NULL, *per = NULL, *format = NULL, *output = NULL, *scale = NULL, *stat = NULL,

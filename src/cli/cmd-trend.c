@@ -1085,6 +1085,9 @@ static void print_trend(const trend_view_t *tv)
         print_trend_csv(tv, tv->format == CLI_FMT_TSV ? '\t' : ',');
 }
 
+/* `aidstat trend`. Longer than 150 lines on purpose: most of it is the table
+ * of options (GOptionEntry needs the addresses of these locals) and the
+ * frees at "done"; the work itself is the named phases it calls. */
 int cmd_trend(int argc, char **argv)
 {
     gchar *by = NULL, *interval = NULL, *format = NULL, *output = NULL, *scale = NULL, *baseline = NULL;

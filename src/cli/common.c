@@ -647,3 +647,8 @@ size_t cli_width(const char *s)
 {
     return g_utf8_validate(s, -1, NULL) ? (size_t)g_utf8_strlen(s, -1) : strlen(s);
 }
+
+bool cli_lang_de(void)
+{
+    return !strcmp(aidstat_language(), "de");
+}

@@ -21,11 +21,6 @@ char *cli_period_iso(int y, int m)
     return y <= 0 ? g_strdup("") : m <= 0 ? g_strdup_printf("%04d", y) : g_strdup_printf("%04d-%02d", y, m);
 }
 
-bool cli_lang_de(void)
-{
-    return !strcmp(aidstat_language(), "de");
-}
-
 const char *cli_label(const char *msgid)
 {
     return cli_lang_de() ? gettext(msgid) : msgid;

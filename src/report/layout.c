@@ -471,14 +471,11 @@ static void image(lay_t *L, aid_block_t *b)
     L->y += L->s->font_size * 0.6;
 }
 
-/* Row heights of a table at its column widths. */
-static void table(lay_t *L, aid_block_t *b)
+/* A table's column widths: natural widths, shrunk to fit the page (the
+ * widest first; their text wraps). Newly allocated. */
+static double *column_widths(lay_t *L, const aid_block_t *b, double fs, double pad)
 {
     size_t nc = b->ncols, nr = b->nrows;
-    if (!nc || !nr)
-        return;
-    double fs = 0.85, pad = L->s->font_size * 0.35;
-    /* column widths: natural widths, the first (names) takes what is left */
     double *w = g_new0(double, nc);
     for (size_t j = 0; j < nc; j++)
         for (size_t i = 0; i < nr; i++) {
@@ -493,7 +490,6 @@ static void table(lay_t *L, aid_block_t *b)
     for (size_t j = 0; j < nc; j++)
         sum += w[j];
     if (sum > L->cw) {
-        /* shrink the widest columns to fit; their text wraps */
         double over = sum - L->cw;
         for (size_t j = 0; j < nc && over > 0; j++) {
             double cut = fmin(over, w[j] * 0.5);
@@ -501,6 +497,20 @@ static void table(lay_t *L, aid_block_t *b)
             over -= cut;
         }
     }
+    return w;
+}
+
+/* Row heights of a table at its column widths. */
+static void table(lay_t *L, aid_block_t *b)
+{
+    size_t nc = b->ncols, nr = b->nrows;
+    if (!nc || !nr)
+        return;
+    double fs = 0.85, pad = L->s->font_size * 0.35;
+    double *w = column_widths(L, b, fs, pad);
+    double sum = 0; /* the rule under the header spans the columns */
+    for (size_t j = 0; j < nc; j++)
+        sum += w[j];
     double *rh = g_new0(double, nr);
     for (size_t i = 0; i < nr; i++)
         for (size_t j = 0; j < nc; j++) {

@@ -478,6 +478,57 @@ static aidstat_status_t table_from_trend(ctx_t *x, aid_block_t *b, aid_opts_t *o
     return AIDSTAT_OK;
 }
 
+/* A ```kpi block: one headline figure per line, "Label = FIGURE [; note]". */
+static aidstat_status_t kpi_block(ctx_t *x, const char *body, long line)
+{
+    aid_rdata_t *d = &x->s->data;
+    aidstat_status_t st = AIDSTAT_OK;
+    aid_block_t *b = add_block(x, AID_B_KPI, line);
+    b->kpi_label = g_ptr_array_new_with_free_func(g_free);
+    b->kpi_value = g_ptr_array_new_with_free_func(g_free);
+    b->kpi_note = g_ptr_array_new_with_free_func(g_free);
+    gchar **lines = g_strsplit(body, "\n", -1);
+    for (guint i = 0; lines[i] && st == AIDSTAT_OK; i++) {
+        /* columns count characters of the line as written, indentation included */
+        char *ln = lines[i];
+        const char *first = ln + strspn(ln, " \t");
+        if (!*first)
+            continue;
+        long l = line + 1 + i;
+        char *eq = strchr(ln, '=');
+        if (!eq) {
+            st = aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, l, (long)(first - ln) + 1,
+                               "kpi: write Label = FIGURE [; note]");
+            break;
+        }
+        *eq = '\0';
+        char *expr = eq + 1, *semi = strchr(expr, ';');
+        if (semi)
+            *semi = '\0';
+        expr += strspn(expr, " \t");
+        char *v = aid_expr_eval(d, expr, x->path, l, g_utf8_pointer_to_offset(ln, expr) + 1, x->err);
+        char *note = NULL;
+        if (semi) {
+            char *nt = semi + 1 + strspn(semi + 1, " \t");
+            note =
+                aid_expr_expand(d, g_strchomp(nt), x->path, l, g_utf8_pointer_to_offset(ln, nt) + 1, x->err);
+        } else {
+            note = g_strdup("");
+        }
+        if (!v || !note) {
+            g_free(v);
+            g_free(note);
+            st = x->err->code ? x->err->code : AIDSTAT_ERR_DATA;
+            break;
+        }
+        g_ptr_array_add(b->kpi_label, g_strstrip(g_strdup(ln)));
+        g_ptr_array_add(b->kpi_value, v);
+        g_ptr_array_add(b->kpi_note, note);
+    }
+    g_strfreev(lines);
+    return st;
+}
+
 static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
 {
     const char *info = cmark_node_get_fence_info(n);
@@ -566,49 +617,7 @@ static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
                               : chart ? aidstat_chart_title(b->chart)
                                       : "What changed since the previous release");
     } else if (!strcmp(kind, "kpi")) {
-        aid_block_t *b = add_block(x, AID_B_KPI, line);
-        b->kpi_label = g_ptr_array_new_with_free_func(g_free);
-        b->kpi_value = g_ptr_array_new_with_free_func(g_free);
-        b->kpi_note = g_ptr_array_new_with_free_func(g_free);
-        gchar **lines = g_strsplit(body, "\n", -1);
-        for (guint i = 0; lines[i] && st == AIDSTAT_OK; i++) {
-            /* columns count characters of the line as written, indentation included */
-            char *ln = lines[i];
-            const char *first = ln + strspn(ln, " \t");
-            if (!*first)
-                continue;
-            long l = line + 1 + i;
-            char *eq = strchr(ln, '=');
-            if (!eq) {
-                st = aid_error_set(x->err, AIDSTAT_ERR_USAGE, x->path, l, (long)(first - ln) + 1,
-                                   "kpi: write Label = FIGURE [; note]");
-                break;
-            }
-            *eq = '\0';
-            char *expr = eq + 1, *semi = strchr(expr, ';');
-            if (semi)
-                *semi = '\0';
-            expr += strspn(expr, " \t");
-            char *v = aid_expr_eval(d, expr, x->path, l, g_utf8_pointer_to_offset(ln, expr) + 1, x->err);
-            char *note = NULL;
-            if (semi) {
-                char *nt = semi + 1 + strspn(semi + 1, " \t");
-                note = aid_expr_expand(d, g_strchomp(nt), x->path, l, g_utf8_pointer_to_offset(ln, nt) + 1,
-                                       x->err);
-            } else {
-                note = g_strdup("");
-            }
-            if (!v || !note) {
-                g_free(v);
-                g_free(note);
-                st = x->err->code ? x->err->code : AIDSTAT_ERR_DATA;
-                break;
-            }
-            g_ptr_array_add(b->kpi_label, g_strstrip(g_strdup(ln)));
-            g_ptr_array_add(b->kpi_value, v);
-            g_ptr_array_add(b->kpi_note, note);
-        }
-        g_strfreev(lines);
+        st = kpi_block(x, body, line);
     } else if (!strcmp(kind, "sources")) {
         aid_block_t *b = add_block(x, AID_B_QUOTE, line);
         GString *m = g_string_new(NULL);
