@@ -726,6 +726,10 @@ AIDSTAT_API int aidstat_result_measure(const aidstat_result_t *r);
 /** "military" / "military, financial" / "all types". */
 AIDSTAT_API const char *aidstat_result_types(const aidstat_result_t *r);
 AIDSTAT_API const char *aidstat_result_currency(const aidstat_result_t *r);
+/** The unit of the values for machines (CSV and JSON): "EUR", "% of GDP",
+ * "% of military expenditure", "EUR per person", "records". Written into
+ * buf (of len bytes) when it has to be made up; returns it or a constant. */
+AIDSTAT_API const char *aidstat_result_unit_code(const aidstat_result_t *r, char *buf, size_t len);
 /** Period covered by the matched records (0 = unknown). */
 AIDSTAT_API void aidstat_result_period(const aidstat_result_t *r, int *y0, int *m0, int *y1, int *m1);
 /** "Kiel Institute, Ukraine Support Tracker, Release 29 (04/2026)"; several joined by "; ". */

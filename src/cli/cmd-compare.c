@@ -271,22 +271,6 @@ static void print_table(const view_t *v, bool markdown)
     cli_grid_free(g);
 }
 
-/* The unit for machines: "EUR", "% of GDP", "EUR per person", "records". */
-static const char *unit_code(const aidstat_result_t *r, char *buf, size_t len)
-{
-    if (aidstat_result_stat(r) == AIDSTAT_STAT_COUNT)
-        return "records";
-    if (aidstat_result_per(r) == AIDSTAT_PER_GDP)
-        return "% of GDP";
-    if (aidstat_result_per(r) == AIDSTAT_PER_MILEX)
-        return "% of military expenditure";
-    if (aidstat_result_per(r) == AIDSTAT_PER_CAPITA) {
-        snprintf(buf, len, "%s per person", aidstat_result_currency(r));
-        return buf;
-    }
-    return aidstat_result_currency(r);
-}
-
 /* --------------------------------------------------------------- JSON */
 
 static void print_json(const view_t *v)
@@ -320,7 +304,7 @@ static void print_json(const view_t *v)
     cli_json_str(fp, aidstat_result_currency(r));
     fputs(",\n  \"unit\": ", fp);
     char unit_buf[64];
-    cli_json_str(fp, unit_code(r, unit_buf, sizeof unit_buf));
+    cli_json_str(fp, aidstat_result_unit_code(r, unit_buf, sizeof unit_buf));
     fputs(",\n  \"stat\": ", fp);
     cli_json_str(fp, aidstat_stat_name(aidstat_result_stat(r)));
     fprintf(fp, ",\n  \"cumulative\": %s", aidstat_result_cumulative(r) ? "true" : "false");

@@ -76,8 +76,7 @@ static char *period_iso(int y, int m)
     return y <= 0 ? g_strdup("") : m <= 0 ? g_strdup_printf("%04d", y) : g_strdup_printf("%04d-%02d", y, m);
 }
 
-/* The unit for machines: "EUR", "% of GDP", "EUR per person", "records". */
-static const char *unit_code(const aidstat_result_t *r, char *buf, size_t len)
+const char *aidstat_result_unit_code(const aidstat_result_t *r, char *buf, size_t len)
 {
     if (aidstat_result_stat(r) == AIDSTAT_STAT_COUNT)
         return "records";
@@ -198,7 +197,7 @@ void aid_csv_result(GString *out, const aidstat_result_t *r, char sep, bool form
     const char *basis = aidstat_wording_basis(aidstat_result_currency(r), aidstat_result_basis(r));
     const char *const vals[7] = {mm >= 0 ? aidstat_measure_name((aidstat_measure_t)mm) : "several",
                                  aidstat_result_types(r),
-                                 unit_code(r, unit_buf, sizeof unit_buf),
+                                 aidstat_result_unit_code(r, unit_buf, sizeof unit_buf),
                                  basis,
                                  from,
                                  to,
