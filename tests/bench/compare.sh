@@ -97,7 +97,12 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }'
 # aidstat may order/add columns freely; the first SPEC is the reference.
 check_sums() {
     python3 - "$@" <<'EOF'
-import csv, sys
+import csv, sys, unicodedata
+
+def key(name):
+    # aidstat names a donor as its country table does ("Turkiye" for the
+    # generator's "Türkiye"): compare the names without their accents
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 def load(spec):
     label, path, col = spec.split(":", 2)
@@ -121,6 +126,7 @@ def load(spec):
         pairs = [(r[di], r[vi]) for r in body]
     sums = {}
     for d, v in pairs:
+        d = key(d)
         if d in sums:
             sys.exit(f"{label}: donor {d!r} appears twice")
         sums[d] = float(v)
