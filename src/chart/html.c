@@ -15,6 +15,7 @@
 #include "config.h"
 #include "chart/chart.h"
 #include "data/error.h"
+#include "data/intl.h"
 
 #include <glib.h>
 #include <string.h>
@@ -139,8 +140,10 @@ char *aidstat_chart_html(aidstat_chart_t *c, double width, double height, unsign
         g_string_free(o, TRUE);
         return NULL;
     }
-    g_string_append(o, "</div>\n<details class=\"aidstat-chart__desc\"><summary>Description</summary>"
-                       "<p id=\"aidstat-chart-desc\">");
+    g_string_append_printf(o,
+                           "</div>\n<details class=\"aidstat-chart__desc\"><summary>%s</summary>"
+                           "<p id=\"aidstat-chart-desc\">",
+                           L_("Description"));
     esc(o, aidstat_chart_describe(c));
     g_string_append(o, "</p></details>\n");
     const char *csv = aid_chart_csv(c);
@@ -149,8 +152,8 @@ char *aidstat_chart_html(aidstat_chart_t *c, double width, double height, unsign
         char *b64 = g_base64_encode((const guchar *)csv, strlen(csv));
         g_string_append(o, "<p class=\"aidstat-chart__data\"><a download=\"");
         esc(o, name);
-        g_string_append_printf(
-            o, "\" href=\"data:text/csv;charset=utf-8;base64,%s\">The numbers (CSV)</a></p>\n", b64);
+        g_string_append_printf(o, "\" href=\"data:text/csv;charset=utf-8;base64,%s\">%s</a></p>\n", b64,
+                               L_("The numbers (CSV)"));
         g_free(b64);
         g_free(name);
     }

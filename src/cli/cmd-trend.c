@@ -831,11 +831,9 @@ static void series_table(const trend_view_t *tv, double *const *cols, bool cumul
         char *comma = strrchr(head->str, ',');
         if (comma)
             g_string_truncate(head, (gsize)(comma - head->str));
-        /* xgettext:no-c-format */
-        g_string_append(head, !strcmp(tv->change_name, "yoy")
-                                  ? L_(": % change on the same period a year earlier")
-                                  /* xgettext:no-c-format */
-                                  : L_(": % change on the previous period"));
+        const char *yoy = /* xgettext:no-c-format */ L_(": % change on the same period a year earlier");
+        const char *pop = /* xgettext:no-c-format */ L_(": % change on the previous period");
+        g_string_append(head, !strcmp(tv->change_name, "yoy") ? yoy : pop);
     }
     head->str[0] = g_ascii_toupper(head->str[0]);
     if (tv->format == CLI_FMT_MARKDOWN) {

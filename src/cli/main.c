@@ -13,8 +13,7 @@ static const struct {
     const char *help;
 } commands[] = {
     {"compare", cmd_compare, N_("donor totals, shares and ranks by donor, region, type or period")},
-    /* xgettext:no-c-format */
-    {"trend", cmd_trend,
+    {"trend", cmd_trend, /* xgettext:no-c-format */
      N_("trends over time: slope and growth per year with 95 % intervals, change vs baseline")},
     {"chart", cmd_chart,
      N_("publication charts (bar, stacked, grouped, column, line, area, dumbbell, scatter) as PDF, SVG, "

@@ -7,6 +7,7 @@
 #include "report/report.h"
 #include "data/error.h"
 #include "chart/chart.h"
+#include "data/intl.h"
 
 #include <cairo.h>
 #include <string.h>
@@ -195,8 +196,8 @@ static void data_link(GString *out, const aid_block_t *b, bool chart)
     char *b64 = g_base64_encode((const guchar *)csv, strlen(csv));
     g_string_append(out, "<p class=\"data\"><a download=\"");
     esc(out, name);
-    g_string_append_printf(
-        out, "\" href=\"data:text/csv;charset=utf-8;base64,%s\">The numbers (CSV)</a></p>\n", b64);
+    g_string_append_printf(out, "\" href=\"data:text/csv;charset=utf-8;base64,%s\">%s</a></p>\n", b64,
+                           L_("The numbers (CSV)"));
     g_free(b64);
     g_free(name);
 }
@@ -269,7 +270,8 @@ static void title_block(page_t *P)
 
 static void contents(page_t *P)
 {
-    g_string_append(P->out, "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents</h2>\n<ol>\n");
+    g_string_append_printf(P->out, "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">%s</h2>\n<ol>\n",
+                           L_("Contents"));
     int idx = 0;
     for (guint i = 0; i < P->s->blocks->len; i++) {
         aid_block_t *b = g_ptr_array_index(P->s->blocks, i);
@@ -291,8 +293,8 @@ static void table(page_t *P, aid_block_t *b)
     GString *o = P->out;
     g_string_append_printf(o,
                            "<figure class=\"table\" id=\"table-%d\">\n<div class=\"table-wrap\"><table>\n"
-                           "<caption><strong>Table %d</strong>",
-                           b->number, b->number);
+                           "<caption><strong>%s %d</strong>",
+                           b->number, L_("Table"), b->number);
     if (b->caption && *b->caption) {
         g_string_append(o, ": ");
         esc(o, b->caption);
@@ -339,8 +341,8 @@ static aidstat_status_t chart(page_t *P, aid_block_t *b, aidstat_error_t *err)
     int n = b->number;
     g_string_append_printf(o,
                            "<figure class=\"chart\" id=\"figure-%d\">\n<figcaption id=\"figure-%d-caption\">"
-                           "<strong>Figure %d</strong>",
-                           n, n, n);
+                           "<strong>%s %d</strong>",
+                           n, n, L_("Figure"), n);
     if (b->caption && *b->caption) {
         g_string_append(o, ": ");
         esc(o, b->caption);
@@ -360,7 +362,8 @@ static aidstat_status_t chart(page_t *P, aid_block_t *b, aidstat_error_t *err)
         g_strlcpy(err->file, P->s->path, sizeof err->file);
         return st;
     }
-    g_string_append_printf(o, "</div>\n<details><summary>Description</summary><p id=\"figure-%d-desc\">", n);
+    g_string_append_printf(o, "</div>\n<details><summary>%s</summary><p id=\"figure-%d-desc\">",
+                           L_("Description"), n);
     esc(o, aidstat_chart_describe(b->chart));
     g_string_append(o, "</p></details>\n");
     data_link(o, b, true);
@@ -497,7 +500,7 @@ static aidstat_status_t blocks(page_t *P, aidstat_error_t *err)
             esc(o, b->caption);
             g_string_append(o, "\" src=\"");
             image_data_uri(o, b);
-            g_string_append_printf(o, "\">\n<figcaption><strong>Figure %d</strong>", b->number);
+            g_string_append_printf(o, "\">\n<figcaption><strong>%s %d</strong>", L_("Figure"), b->number);
             if (b->caption && *b->caption) {
                 g_string_append(o, ": ");
                 esc(o, b->caption);
