@@ -648,6 +648,11 @@ enum {
  * and table. flags: AIDSTAT_CSV_*. Returns the text, newly allocated
  * (free with aidstat_free); its length in *len when len is not NULL. */
 AIDSTAT_API char *aidstat_result_csv(const aidstat_result_t *r, char sep, unsigned flags, size_t *len);
+/** One text cell as aidstat_result_csv writes it: quoted when it holds a
+ * comma, quote or line break (sep ','), tabs and line breaks as spaces
+ * (sep '\t'), an apostrophe before a formula unless AIDSTAT_CSV_FORMULAS.
+ * Newly allocated (free with aidstat_free). */
+AIDSTAT_API char *aidstat_csv_cell(const char *s, char sep, unsigned flags);
 
 AIDSTAT_API aidstat_key_t aidstat_result_key(const aidstat_result_t *r, int which);
 AIDSTAT_API size_t aidstat_result_rows(const aidstat_result_t *r);

@@ -167,7 +167,6 @@ void cli_grid_markdown(FILE *fp, const cli_grid_t *g, bool bold_last);
  * show it instead of running it, unless the command's --csv-formulas
  * (added by cli_csv_add_entries) was given. */
 void cli_csv_field(FILE *fp, const char *s, char sep);
-bool cli_csv_is_formula(const char *s);
 void cli_csv_add_entries(GOptionContext *ctx);
 void cli_csv_num(FILE *fp, double x); /* nothing for NaN */
 /* A comparison as CSV or TSV (aidstat_result_csv), with --csv-formulas. */

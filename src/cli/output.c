@@ -166,42 +166,11 @@ void cli_csv_add_entries(GOptionContext *ctx)
     g_option_context_add_main_entries(ctx, entries, NULL);
 }
 
-bool cli_csv_is_formula(const char *s)
-{
-    if (!s[0] || !strchr("=+-@\t\r", s[0]))
-        return false;
-    if (s[0] == '+' || s[0] == '-') { /* a number such as -1.5 is data */
-        char *end;
-        g_ascii_strtod(s, &end);
-        if (end != s && !*end)
-            return false;
-    }
-    return true;
-}
-
 void cli_csv_field(FILE *fp, const char *s, char sep)
 {
-    const char *prefix = !csv_formulas && cli_csv_is_formula(s) ? "'" : "";
-    bool quote = sep == ',' && strpbrk(s, ",\"\r\n") != NULL;
-    if (sep == '\t') {
-        fputs(prefix, fp);
-        for (const char *p = s; *p; p++)
-            fputc(*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p, fp);
-        return;
-    }
-    if (!quote) {
-        fputs(prefix, fp);
-        fputs(s, fp);
-        return;
-    }
-    fputc('"', fp);
-    fputs(prefix, fp);
-    for (const char *p = s; *p; p++) {
-        if (*p == '"')
-            fputc('"', fp);
-        fputc(*p, fp);
-    }
-    fputc('"', fp);
+    char *cell = aidstat_csv_cell(s, sep, csv_formulas ? AIDSTAT_CSV_FORMULAS : 0);
+    fputs(cell, fp);
+    aidstat_free(cell);
 }
 
 void cli_csv_result(FILE *fp, const aidstat_result_t *r, char sep)

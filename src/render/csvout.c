@@ -53,6 +53,13 @@ static void field(GString *out, const char *s, char sep, bool formulas)
     g_string_append_c(out, '"');
 }
 
+char *aidstat_csv_cell(const char *s, char sep, unsigned flags)
+{
+    GString *out = g_string_new(NULL);
+    field(out, s ? s : "", sep, (flags & AIDSTAT_CSV_FORMULAS) != 0);
+    return g_string_free(out, FALSE);
+}
+
 /* The shortest of 15 to 17 significant digits that reads back as x;
  * nothing for NaN. */
 static void number(GString *out, double x)
