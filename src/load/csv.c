@@ -6,8 +6,37 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <pthread.h>
+#include <sys/stat.h>
 #include <glib.h>
 #include <string.h>
+
+/* Two-thread reading: a reader thread reads, decodes and splits blocks
+ * into batches of rows; the calling thread gives each row to the callback
+ * in file order, so the callback sees exactly what a one-thread read gives
+ * it. A batch owns the block its quote-free rows point into and copies of
+ * the rows libcsv assembled. */
+enum { CSV_BATCHES = 3 }; /* at most this many blocks in memory */
+
+typedef struct {
+    long line;
+    size_t first, nf; /* fields[first .. first + nf) */
+    bool suspect, trimmed;
+} csv_row_t;
+
+typedef struct {
+    char *block;  /* block_size bytes read from the input */
+    char *text;   /* a block converted from another encoding */
+    size_t tcap;
+    GStringChunk *copies; /* the fields of rows libcsv assembled */
+    csv_row_t *rows;
+    size_t nrows, rcap;
+    char **fields;
+    size_t *lens;
+    size_t nfields, fcap;
+    uint64_t progress; /* bytes read, for the progress callback; 0 for none */
+    bool end;          /* the reader's last batch */
+} csv_batch_t;
 
 struct aid_csv {
     char *name;
@@ -42,6 +71,18 @@ struct aid_csv {
     aidstat_progress_fn progress;
     void *progress_user;
     uint64_t progress_total;
+    /* two-thread reading */
+    int threads;          /* 0: two when the input is large; 1: one; 2: two */
+    size_t block_size;    /* bytes read at a time */
+    csv_batch_t *batch;   /* the batch the reader fills, NULL reading on one thread */
+    /* the hand-over, under mu (plain POSIX threads, whose locks thread
+     * checkers see): batches for the calling thread in file order, and
+     * batches given back */
+    pthread_mutex_t mu;
+    pthread_cond_t moved;
+    csv_batch_t *full[CSV_BATCHES], *empty[CSV_BATCHES];
+    size_t full_first, nfull, nempty;
+    bool quit; /* the callback stopped the read */
 };
 
 aid_csv_t *aid_csv_new(const char *name, char delimiter)
@@ -50,6 +91,10 @@ aid_csv_t *aid_csv_new(const char *name, char delimiter)
     c->name = g_strdup(name);
     c->delimiter = delimiter;
     c->fast = true;
+    c->block_size = 1 << 20;
+    /* AIDSTAT_THREADS=1 reads on one thread, 2 on two even for a small input */
+    const char *t = g_getenv("AIDSTAT_THREADS");
+    c->threads = t && (t[0] == '1' || t[0] == '2') && !t[1] ? t[0] - '0' : 0;
     return c;
 }
 
@@ -70,6 +115,13 @@ void aid_csv_free(aid_csv_t *c)
 void aid_csv_set_fast(aid_csv_t *c, bool fast)
 {
     c->fast = fast;
+}
+
+void aid_csv_set_threads(aid_csv_t *c, int threads, size_t block_size)
+{
+    c->threads = threads;
+    if (block_size)
+        c->block_size = MAX(block_size, (size_t)1024); /* 4 × the decoder's look for a BOM */
 }
 
 void aid_csv_set_encoding(aid_csv_t *c, const char *encoding)
@@ -182,6 +234,53 @@ static bool add_field(aid_csv_t *c, const char *data, size_t len)
     return true;
 }
 
+/* Reading on two threads, a row goes into the batch (its fields copied
+ * when they are not in the block). */
+static void batch_row(csv_batch_t *b, char **f, const size_t *lens, size_t nf, long line, bool suspect,
+                      bool trimmed, bool copy)
+{
+    if (b->nrows == b->rcap) {
+        b->rcap = b->rcap ? b->rcap * 2 : 1024;
+        b->rows = g_renew(csv_row_t, b->rows, b->rcap);
+    }
+    if (b->nfields + nf > b->fcap) {
+        b->fcap = MAX(b->fcap * 2, b->nfields + nf + 8192);
+        b->fields = g_renew(char *, b->fields, b->fcap);
+        b->lens = g_renew(size_t, b->lens, b->fcap);
+    }
+    csv_row_t *r = &b->rows[b->nrows++];
+    r->line = line;
+    r->first = b->nfields;
+    r->nf = nf;
+    r->suspect = suspect;
+    r->trimmed = trimmed;
+    char **to = b->fields + b->nfields;
+    if (copy) {
+        if (!b->copies)
+            b->copies = g_string_chunk_new(4096);
+        for (size_t i = 0; i < nf; i++)
+            to[i] = g_string_chunk_insert_len(b->copies, f[i], (gssize)lens[i]);
+    } else {
+        memcpy(to, f, nf * sizeof *f);
+    }
+    memcpy(b->lens + b->nfields, lens, nf * sizeof *lens);
+    b->nfields += nf;
+}
+
+/* A row is ready: give it to the callback, or put it in the batch. */
+static inline void deliver(aid_csv_t *c, char **f, const size_t *lens, size_t nf, long line, bool suspect,
+                           bool trimmed, bool copy)
+{
+    if (c->batch) {
+        batch_row(c->batch, f, lens, nf, line, suspect, trimmed, copy);
+        return;
+    }
+    c->suspect = suspect;
+    c->trimmed = trimmed;
+    if (c->fn(c->user, f, lens, nf, line))
+        c->stop = true;
+}
+
 static void on_field(void *data, size_t len, void *user)
 {
     aid_csv_t *c = user;
@@ -197,10 +296,8 @@ static void on_row(int term, void *user)
         return;
     for (size_t i = 0; i < c->nf; i++)
         c->fields[i] = c->buf + c->off[i];
-    c->suspect = c->row_ctl || c->wide || c->wide_prev;
-    c->trimmed = false; /* a quoted field keeps its blanks */
-    if (c->fn(c->user, c->fields, c->lens, c->nf, c->row_line))
-        c->stop = true;
+    /* a quoted field keeps its blanks: not trimmed */
+    deliver(c, c->fields, c->lens, c->nf, c->row_line, c->row_ctl || c->wide || c->wide_prev, false, true);
     c->row_ctl = false;
     c->len = 0;
     c->nf = 0;
@@ -255,10 +352,8 @@ static void fast_line(aid_csv_t *c, char *p, char *end)
             break;
         f = e + 1;
     }
-    c->suspect = ctl || c->wide || c->wide_prev;
-    c->trimmed = true; /* blanks dropped above; a CR only ends a line here */
-    if (c->fn(c->user, c->fields, c->lens, nf, c->row_line))
-        c->stop = true;
+    /* trimmed: blanks dropped above; a CR only ends a line here */
+    deliver(c, c->fields, c->lens, nf, c->row_line, ctl || c->wide || c->wide_prev, true, false);
 }
 
 /* Feed one buffer, a physical line at a time. */
@@ -328,15 +423,294 @@ static aidstat_status_t limit_error(aid_csv_t *c, aidstat_error_t *err)
                          "row is larger than %u MiB", AID_CSV_MAX_ROW >> 20);
 }
 
+static void set_delimiter(aid_csv_t *c, const char *text, size_t tlen)
+{
+    if (!c->delimiter)
+        c->delimiter = aid_csv_sniff(text, tlen);
+    csv_set_delim(&c->parser, (unsigned char)c->delimiter);
+    memset(c->stop_at, 0, sizeof c->stop_at);
+    memset(c->stop_at, 1, 0x20);
+    c->stop_at[0x7F] = 1;
+    c->stop_at[(unsigned char)c->delimiter] = 1;
+    /* blanks are dropped around fields as libcsv drops them,
+     * unless one is the delimiter */
+    memset(c->blank_at, 0, sizeof c->blank_at);
+    c->blank_at[' '] = c->delimiter != ' ';
+    c->blank_at['\t'] = c->delimiter != '\t';
+}
+
+/* The hand-over between the two threads. */
+static void give_full(aid_csv_t *c, csv_batch_t *b)
+{
+    pthread_mutex_lock(&c->mu);
+    c->full[(c->full_first + c->nfull++) % CSV_BATCHES] = b;
+    pthread_cond_broadcast(&c->moved);
+    pthread_mutex_unlock(&c->mu);
+}
+
+static csv_batch_t *take_full(aid_csv_t *c)
+{
+    pthread_mutex_lock(&c->mu);
+    while (!c->nfull)
+        pthread_cond_wait(&c->moved, &c->mu);
+    csv_batch_t *b = c->full[c->full_first];
+    c->full_first = (c->full_first + 1) % CSV_BATCHES;
+    c->nfull--;
+    pthread_mutex_unlock(&c->mu);
+    return b;
+}
+
+static void give_empty(aid_csv_t *c, csv_batch_t *b, bool quit)
+{
+    pthread_mutex_lock(&c->mu);
+    c->empty[c->nempty++] = b;
+    c->quit |= quit;
+    pthread_cond_broadcast(&c->moved);
+    pthread_mutex_unlock(&c->mu);
+}
+
+/* An empty batch, or NULL (and none taken) when the callback has stopped
+ * the read. */
+static csv_batch_t *take_empty(aid_csv_t *c)
+{
+    pthread_mutex_lock(&c->mu);
+    while (!c->nempty && !c->quit)
+        pthread_cond_wait(&c->moved, &c->mu);
+    csv_batch_t *b = c->quit ? NULL : c->empty[--c->nempty];
+    pthread_mutex_unlock(&c->mu);
+    return b;
+}
+
+/* Reading on two threads: hand the filled batch over and take an empty
+ * one; NULL when the callback has stopped the read (the reader then keeps
+ * the batch it has, to end with). */
+static csv_batch_t *next_batch(aid_csv_t *c, uint64_t progress, bool end)
+{
+    c->batch->progress = progress;
+    c->batch->end = end;
+    if (end) {
+        give_full(c, c->batch);
+        return c->batch = NULL;
+    }
+    csv_batch_t *b = take_empty(c);
+    if (!b) {
+        c->stop = true;
+        return NULL;
+    }
+    give_full(c, c->batch);
+    return c->batch = b;
+}
+
+/* Read, decode and split the input, block by block; each row goes to
+ * deliver(). On two threads this runs on the reader thread and touches
+ * nothing the calling thread reads while it runs. */
+static aidstat_status_t produce(aid_csv_t *c, FILE *fp, const char *data, size_t len, aidstat_error_t *err)
+{
+    const size_t BLOCK = c->block_size;
+    aidstat_status_t st = AIDSTAT_OK;
+    /* the fast path splits lines in place, so data is read (or copied)
+     * into a block of our own; the decoder turns each block into UTF-8
+     * (in place when it is UTF-8 already) and leaves the bytes of a
+     * character cut by the block's end for the next block */
+    char *own = c->batch ? NULL : g_malloc(BLOCK);
+    char *block = c->batch ? c->batch->block : own;
+    size_t pos = 0;   /* next byte of data to copy */
+    size_t carry = 0; /* undecoded bytes at the start of block */
+    if (fp && len) {  /* bytes taken from fp before (a format sniffed on a pipe) */
+        memcpy(block, data, len);
+        carry = len;
+    }
+    bool sniffed = false;
+    uint64_t done = 0, shown = 0;
+    for (;;) {
+        size_t want = BLOCK - carry, got;
+        if (fp) {
+            got = fread(block + carry, 1, want, fp);
+        } else {
+            got = MIN(want, len - pos);
+            memcpy(block + carry, data + pos, got);
+            pos += got;
+        }
+        size_t n = carry + got;
+        done += got;
+        if (done > got) {
+            shown = done;
+            if (c->progress && !c->batch)
+                c->progress(done, c->progress_total, c->progress_user);
+        }
+        bool last = fp ? got < want : pos == len;
+        char *text;
+        size_t tlen, used;
+        st = aid_decoder_convert(c->dec, block, n, last, &text, &tlen, &used, err);
+        if (st != AIDSTAT_OK)
+            break;
+        if (c->batch && tlen && (text < block || text >= block + BLOCK)) {
+            /* converted into the decoder's buffer: the batch keeps a copy */
+            csv_batch_t *b = c->batch;
+            if (b->tcap < tlen) {
+                b->tcap = MAX(tlen, b->tcap * 2);
+                b->text = g_realloc(b->text, b->tcap);
+            }
+            memcpy(b->text, text, tlen);
+            text = b->text;
+        }
+        if (!sniffed && (tlen || last)) {
+            set_delimiter(c, text, tlen);
+            sniffed = true;
+        }
+        if (tlen)
+            feed(c, text, tlen);
+        if (last || c->stop)
+            break;
+        carry = n - used;
+        if (c->batch) {
+            /* the rest goes to the next batch's block (which may be this
+             * one again, once the calling thread is done with it) */
+            char *rest = carry ? g_memdup2(block + used, carry) : NULL;
+            if (!next_batch(c, shown, false)) {
+                g_free(rest);
+                break;
+            }
+            shown = 0;
+            block = c->batch->block;
+            if (carry)
+                memcpy(block, rest, carry);
+            g_free(rest);
+        } else {
+            memmove(block, block + used, carry);
+        }
+    }
+    g_free(own);
+    if (st != AIDSTAT_OK)
+        return st;
+    if (fp && ferror(fp))
+        return aid_error_set(err, AIDSTAT_ERR_INPUT, c->name, 0, 0, "read error: %s", g_strerror(errno));
+    if (c->too_big || c->too_wide)
+        return limit_error(c, err);
+    if (c->stop)
+        return err && err->code ? err->code : AIDSTAT_ERR_ABORTED;
+    /* the last row may lack a newline; an open quote here is an error */
+    long open_line = c->row_line;
+    long open_col = (long)c->nf + 1;
+    /* libcsv reports an open quote at the end only in strict mode, which
+     * would also stop at every stray quote mid-file; so look at its state:
+     * a quoted field begun (pstate 2, FIELD_BEGUN) and never closed. */
+    if ((c->parser.quoted && c->parser.pstate == 2) || csv_fini(&c->parser, on_field, on_row, c) != 0)
+        return aid_error_set(
+            err, AIDSTAT_ERR_INPUT, c->name, open_line, open_col,
+            "unclosed quote: the quoted field starting in this row runs to the end of the file");
+    if (c->too_big || c->too_wide)
+        return limit_error(c, err);
+    if (c->stop)
+        return err && err->code ? err->code : AIDSTAT_ERR_ABORTED;
+    return AIDSTAT_OK;
+}
+
+typedef struct {
+    aid_csv_t *c;
+    FILE *fp;
+    const char *data;
+    size_t len;
+    aidstat_error_t err;
+    aidstat_status_t st;
+} reader_t;
+
+static gpointer reader_main(gpointer p)
+{
+    reader_t *r = p;
+    r->st = produce(r->c, r->fp, r->data, r->len, &r->err);
+    next_batch(r->c, 0, true); /* the batch in hand, as the last */
+    return NULL;
+}
+
+static void batch_free(gpointer p)
+{
+    csv_batch_t *b = p;
+    if (!b)
+        return;
+    g_free(b->block);
+    g_free(b->text);
+    if (b->copies)
+        g_string_chunk_free(b->copies);
+    g_free(b->rows);
+    g_free(b->fields);
+    g_free(b->lens);
+    g_free(b);
+}
+
+/* Read on two threads; the calling thread calls the callback. */
+static aidstat_status_t read_two(aid_csv_t *c, FILE *fp, const char *data, size_t len, aidstat_error_t *err)
+{
+    pthread_mutex_init(&c->mu, NULL);
+    pthread_cond_init(&c->moved, NULL);
+    c->full_first = c->nfull = c->nempty = 0;
+    c->quit = false;
+    for (int i = 0; i < CSV_BATCHES; i++) {
+        csv_batch_t *b = g_new0(csv_batch_t, 1);
+        b->block = g_malloc(c->block_size);
+        c->empty[c->nempty++] = b;
+    }
+    c->batch = c->empty[--c->nempty];
+    reader_t r = {c, fp, data, len, {0}, AIDSTAT_OK};
+    GThread *t = g_thread_try_new("aidstat-csv", reader_main, &r, NULL);
+    bool stopped = false;
+    if (!t) { /* no thread: read on this one */
+        c->empty[c->nempty++] = c->batch;
+        c->batch = NULL;
+        r.st = produce(c, fp, data, len, err);
+    } else {
+        for (;;) {
+            csv_batch_t *b = take_full(c);
+            if (!stopped && b->progress && c->progress)
+                c->progress(b->progress, c->progress_total, c->progress_user);
+            for (size_t i = 0; i < b->nrows && !stopped; i++) {
+                const csv_row_t *row = &b->rows[i];
+                c->suspect = row->suspect;
+                c->trimmed = row->trimmed;
+                if (c->fn(c->user, b->fields + row->first, b->lens + row->first, row->nf, row->line))
+                    stopped = true;
+            }
+            bool end = b->end;
+            b->nrows = b->nfields = 0;
+            if (b->copies)
+                g_string_chunk_clear(b->copies);
+            give_empty(c, b, stopped);
+            if (end)
+                break;
+        }
+        g_thread_join(t);
+        if (stopped)
+            r.st = err && err->code ? err->code : AIDSTAT_ERR_ABORTED;
+        else if (r.st != AIDSTAT_OK && err)
+            *err = r.err;
+    }
+    for (size_t i = 0; i < c->nempty; i++)
+        batch_free(c->empty[i]);
+    c->nempty = 0;
+    pthread_cond_destroy(&c->moved);
+    pthread_mutex_destroy(&c->mu);
+    return r.st;
+}
+
+/* Whether to read on two threads: for a large input (where the second
+ * core pays for the hand-over) on a machine that has one. */
+static bool two_threads(const aid_csv_t *c, FILE *fp, size_t len)
+{
+    if (c->threads != 0)
+        return c->threads == 2;
+    if (g_get_num_processors() < 2)
+        return false;
+    uint64_t size = len;
+    struct stat sb;
+    if (fp && fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode))
+        size = (uint64_t)sb.st_size;
+    return size >= 4u << 20;
+}
+
 aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t len, aid_csv_row_fn fn,
                               void *user, aidstat_error_t *err)
 {
-    enum { BLOCK = 1 << 20 };
-    char *block = NULL;
-    size_t n = 0;
-    aidstat_status_t st = AIDSTAT_OK;
-
-    g_return_val_if_fail(!fp || len <= BLOCK / 2, AIDSTAT_ERR_USAGE);
+    g_return_val_if_fail(!fp || len <= c->block_size / 2, AIDSTAT_ERR_USAGE);
     if (csv_init(&c->parser, CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
         return aid_error_set(err, AIDSTAT_ERR_NOMEM, c->name, 0, 0, "out of memory");
     c->fn = fn;
@@ -353,90 +727,7 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
         csv_free(&c->parser);
         return err ? err->code : AIDSTAT_ERR_USAGE;
     }
-    /* the fast path splits lines in place, so data is read (or copied)
-     * into a block of our own; the decoder turns each block into UTF-8
-     * (in place when it is UTF-8 already) and leaves the bytes of a
-     * character cut by the block's end for the next block */
-    block = g_malloc(BLOCK);
-    size_t pos = 0;   /* next byte of data to copy */
-    size_t carry = 0; /* undecoded bytes at the start of block */
-    if (fp && len) {  /* bytes taken from fp before (a format sniffed on a pipe) */
-        memcpy(block, data, len);
-        carry = len;
-    }
-    bool sniffed = false;
-    uint64_t done = 0;
-    for (;;) {
-        size_t want = BLOCK - carry, got;
-        if (fp) {
-            got = fread(block + carry, 1, want, fp);
-        } else {
-            got = MIN(want, len - pos);
-            memcpy(block + carry, data + pos, got);
-            pos += got;
-        }
-        n = carry + got;
-        done += got;
-        if (c->progress && done > got)
-            c->progress(done, c->progress_total, c->progress_user);
-        bool last = fp ? got < want : pos == len;
-        char *text;
-        size_t tlen, used;
-        st = aid_decoder_convert(c->dec, block, n, last, &text, &tlen, &used, err);
-        if (st != AIDSTAT_OK)
-            goto out;
-        if (!sniffed && (tlen || last)) {
-            if (!c->delimiter)
-                c->delimiter = aid_csv_sniff(text, tlen);
-            csv_set_delim(&c->parser, (unsigned char)c->delimiter);
-            memset(c->stop_at, 0, sizeof c->stop_at);
-            memset(c->stop_at, 1, 0x20);
-            c->stop_at[0x7F] = 1;
-            c->stop_at[(unsigned char)c->delimiter] = 1;
-            /* blanks are dropped around fields as libcsv drops them,
-             * unless one is the delimiter */
-            memset(c->blank_at, 0, sizeof c->blank_at);
-            c->blank_at[' '] = c->delimiter != ' ';
-            c->blank_at['\t'] = c->delimiter != '\t';
-            sniffed = true;
-        }
-        if (tlen)
-            feed(c, text, tlen);
-        if (last || c->stop)
-            break;
-        carry = n - used;
-        memmove(block, block + used, carry);
-    }
-    if (fp && ferror(fp)) {
-        st = aid_error_set(err, AIDSTAT_ERR_INPUT, c->name, 0, 0, "read error: %s", g_strerror(errno));
-        goto out;
-    }
-    if (c->too_big || c->too_wide) {
-        st = limit_error(c, err);
-        goto out;
-    }
-    if (c->stop) {
-        st = err && err->code ? err->code : AIDSTAT_ERR_ABORTED;
-        goto out;
-    }
-    /* the last row may lack a newline; an open quote here is an error */
-    long open_line = c->row_line;
-    long open_col = (long)c->nf + 1;
-    /* libcsv reports an open quote at the end only in strict mode, which
-     * would also stop at every stray quote mid-file; so look at its state:
-     * a quoted field begun (pstate 2, FIELD_BEGUN) and never closed. */
-    if ((c->parser.quoted && c->parser.pstate == 2) || csv_fini(&c->parser, on_field, on_row, c) != 0) {
-        st = aid_error_set(
-            err, AIDSTAT_ERR_INPUT, c->name, open_line, open_col,
-            "unclosed quote: the quoted field starting in this row runs to the end of the file");
-        goto out;
-    }
-    if (c->too_big || c->too_wide)
-        st = limit_error(c, err);
-    else if (c->stop)
-        st = err && err->code ? err->code : AIDSTAT_ERR_ABORTED;
-out:
+    aidstat_status_t st = two_threads(c, fp, len) ? read_two(c, fp, data, len, err) : produce(c, fp, data, len, err);
     csv_free(&c->parser);
-    g_free(block);
     return st;
 }

@@ -38,6 +38,14 @@ aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t l
 /* Turn the direct split of quote-free lines off (for tests: every line
  * then goes through libcsv). */
 void aid_csv_set_fast(aid_csv_t *c, bool fast);
+/* Read on one thread (threads 1), on two (2: a reader thread reads,
+ * decodes and splits while the calling thread calls fn, which sees the
+ * same rows in the same order), or on two for an input of 4 MiB or more
+ * on a machine with two cores (0, the default; AIDSTAT_THREADS=1 or 2 in
+ * the environment sets it). block_size, when not 0, is the bytes read at
+ * a time (1 MiB by default; small ones are for tests). fn and the
+ * progress callback are always called on the calling thread. */
+void aid_csv_set_threads(aid_csv_t *c, int threads, size_t block_size);
 /* Call fn(bytes read, total, user) after each block read; total is the
  * input's size, 0 when unknown. */
 void aid_csv_set_progress(aid_csv_t *c, aidstat_progress_fn fn, void *user, uint64_t total);

@@ -16,7 +16,14 @@ typedef struct {
     size_t rows;
     size_t unterminated; /* fields not NUL-terminated at lens[i] */
     long stop_after;     /* return non-zero after this many rows (0 = never) */
+    const bool *suspect, *trimmed; /* the reader's flags for the row given */
+    GString *flags;                /* them, a letter pair per row */
 } collect_t;
+
+/* How read_csv reads: on one thread or two, and the block size (0 for
+ * the reader's own). */
+static int threads = 1;
+static size_t block_size;
 
 static void escape(GString *out, const char *s, size_t n)
 {
@@ -52,6 +59,10 @@ static int collect_row(void *user, char **fields, const size_t *lens, size_t n, 
             c->unterminated++;
     }
     g_string_append_c(c->text, '\n');
+    if (c->suspect) {
+        g_string_append_c(c->flags, *c->suspect ? 'S' : 's');
+        g_string_append_c(c->flags, *c->trimmed ? 'T' : 't');
+    }
     c->rows++;
     return c->stop_after && (long)c->rows >= c->stop_after;
 }
@@ -60,11 +71,13 @@ static void collect_init(collect_t *c)
 {
     memset(c, 0, sizeof *c);
     c->text = g_string_new(NULL);
+    c->flags = g_string_new(NULL);
 }
 
 static void collect_free(collect_t *c)
 {
     g_string_free(c->text, TRUE);
+    g_string_free(c->flags, TRUE);
 }
 
 /* Read data (through fp when use_file) and collect its rows. */
@@ -73,6 +86,9 @@ static aidstat_status_t read_csv(const char *data, size_t len, char delim, bool 
 {
     aid_csv_t *c = aid_csv_new("t.csv", delim);
     aid_csv_set_fast(c, fast);
+    aid_csv_set_threads(c, threads, block_size);
+    out->suspect = aid_csv_suspect(c);
+    out->trimmed = aid_csv_trimmed(c);
     aidstat_error_clear(err);
     aidstat_status_t st;
     if (use_file) {
@@ -105,6 +121,16 @@ static char *rows_of(const char *doc, char delim)
     CHECK_EQ_INT(sb, AIDSTAT_OK);
     CHECK_EQ_STR(a.text->str, b.text->str);
     CHECK_EQ_INT(a.unterminated, 0);
+    if (threads == 2) { /* the same rows and flags as one thread gives */
+        collect_t one;
+        collect_init(&one);
+        threads = 1;
+        CHECK_EQ_INT(read_csv(doc, strlen(doc), delim, true, false, &one, &err), AIDSTAT_OK);
+        threads = 2;
+        CHECK_EQ_STR(a.text->str, one.text->str);
+        CHECK_EQ_STR(a.flags->str, one.flags->str);
+        collect_free(&one);
+    }
     char *s = g_strdup(a.text->str);
     collect_free(&a);
     collect_free(&b);
@@ -574,7 +600,62 @@ static void test_huge_rows(void)
     g_string_free(want, TRUE);
 }
 
-int main(void)
+/* Many random rows in one document, read in small blocks so that rows
+ * are cut by block ends everywhere: one thread and two give the same rows
+ * and flags, and the same rows as one big block. */
+static void test_blocks(void)
+{
+    unsigned long long seed = 20261207;
+    GString *doc = g_string_new("id,value,name\n");
+    char delim = ',';
+    while (doc->len < 200000) {
+        char d;
+        char *part = random_doc(&seed, &d);
+        /* the generator's documents end in a newline or not: keep rows apart;
+         * a document in another delimiter is still one some rows of */
+        g_string_append(doc, part[0] == '\xEF' ? part + 3 : part);
+        g_string_append_c(doc, '\n');
+        g_free(part);
+    }
+    collect_t want;
+    collect_init(&want);
+    aidstat_error_t err;
+    threads = 1;
+    block_size = 0;
+    CHECK_EQ_INT(read_csv(doc->str, doc->len, delim, true, false, &want, &err), AIDSTAT_OK);
+    static const size_t blocks[] = {1024, 1031, 4096, 65537};
+    for (size_t k = 0; k < G_N_ELEMENTS(blocks); k++)
+        for (int use_file = 0; use_file < 2; use_file++) {
+            collect_t one, two;
+            collect_init(&one);
+            collect_init(&two);
+            block_size = blocks[k];
+            threads = 1;
+            CHECK_EQ_INT(read_csv(doc->str, doc->len, delim, true, use_file, &one, &err), AIDSTAT_OK);
+            threads = 2;
+            CHECK_EQ_INT(read_csv(doc->str, doc->len, delim, true, use_file, &two, &err), AIDSTAT_OK);
+            if (!CHECK_EQ_STR(one.text->str, want.text->str) || !CHECK_EQ_STR(two.text->str, one.text->str) ||
+                !CHECK_EQ_STR(two.flags->str, one.flags->str))
+                fprintf(stderr, "  block %zu, file %d\n", blocks[k], use_file);
+            CHECK(two.rows > 5000);
+            /* stopped by the callback halfway, on two threads */
+            collect_t half;
+            collect_init(&half);
+            half.stop_after = (long)two.rows / 2;
+            CHECK_EQ_INT(read_csv(doc->str, doc->len, delim, true, use_file, &half, &err), AIDSTAT_ERR_ABORTED);
+            CHECK_EQ_INT(half.rows, (size_t)half.stop_after);
+            CHECK(strncmp(half.text->str, two.text->str, half.text->len) == 0);
+            collect_free(&half);
+            collect_free(&one);
+            collect_free(&two);
+        }
+    threads = 1;
+    block_size = 0;
+    collect_free(&want);
+    g_string_free(doc, TRUE);
+}
+
+static void run_all(void)
 {
     test_basic();
     test_bom_crlf();
@@ -586,5 +667,17 @@ int main(void)
     test_differential();
     test_big();
     test_huge_rows();
+}
+
+int main(void)
+{
+    run_all();
+    test_blocks();
+    /* again on two threads: the reader thread splits, this one collects */
+    threads = 2;
+    run_all();
+    /* and in small blocks, so that rows are cut by block ends */
+    block_size = 1024;
+    run_all();
     return testlib_done("test-csv");
 }
