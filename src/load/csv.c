@@ -16,7 +16,7 @@
  * in file order, so the callback sees exactly what a one-thread read gives
  * it. A batch owns the block its quote-free rows point into and copies of
  * the rows libcsv assembled. */
-enum { CSV_BATCHES = 3 }; /* at most this many blocks in memory */
+enum { CSV_BATCHES = 4 }; /* at most this many blocks in memory */
 
 typedef struct {
     long line;
@@ -73,7 +73,7 @@ struct aid_csv {
     uint64_t progress_total;
     /* two-thread reading */
     int threads;          /* 0: two when the input is large; 1: one; 2: two */
-    size_t block_size;    /* bytes read at a time */
+    size_t block_size;    /* bytes read at a time; 0: 1 MiB on one thread, 256 KiB on two */
     csv_batch_t *batch;   /* the batch the reader fills, NULL reading on one thread */
     /* the hand-over, under mu (plain POSIX threads, whose locks thread
      * checkers see): batches for the calling thread in file order, and
@@ -91,7 +91,6 @@ aid_csv_t *aid_csv_new(const char *name, char delimiter)
     c->name = g_strdup(name);
     c->delimiter = delimiter;
     c->fast = true;
-    c->block_size = 1 << 20;
     /* AIDSTAT_THREADS=1 reads on one thread, 2 on two even for a small input */
     const char *t = g_getenv("AIDSTAT_THREADS");
     c->threads = t && (t[0] == '1' || t[0] == '2') && !t[1] ? t[0] - '0' : 0;
@@ -423,6 +422,15 @@ static aidstat_status_t limit_error(aid_csv_t *c, aidstat_error_t *err)
                          "row is larger than %u MiB", AID_CSV_MAX_ROW >> 20);
 }
 
+/* Bytes read at a time: 1 MiB on one thread; on two, 256 KiB (four
+ * batches of rows in memory at most); never less than twice the bytes
+ * given before the file. */
+static size_t block_size(const aid_csv_t *c, size_t given, bool two)
+{
+    size_t b = c->block_size ? c->block_size : two ? 256u << 10 : 1u << 20;
+    return MAX(b, 2 * given);
+}
+
 static void set_delimiter(aid_csv_t *c, const char *text, size_t tlen)
 {
     if (!c->delimiter)
@@ -506,7 +514,7 @@ static csv_batch_t *next_batch(aid_csv_t *c, uint64_t progress, bool end)
  * nothing the calling thread reads while it runs. */
 static aidstat_status_t produce(aid_csv_t *c, FILE *fp, const char *data, size_t len, aidstat_error_t *err)
 {
-    const size_t BLOCK = c->block_size;
+    const size_t BLOCK = block_size(c, len, c->batch != NULL);
     aidstat_status_t st = AIDSTAT_OK;
     /* the fast path splits lines in place, so data is read (or copied)
      * into a block of our own; the decoder turns each block into UTF-8
@@ -647,7 +655,7 @@ static aidstat_status_t read_two(aid_csv_t *c, FILE *fp, const char *data, size_
     c->quit = false;
     for (int i = 0; i < CSV_BATCHES; i++) {
         csv_batch_t *b = g_new0(csv_batch_t, 1);
-        b->block = g_malloc(c->block_size);
+        b->block = g_malloc(block_size(c, len, true));
         c->empty[c->nempty++] = b;
     }
     c->batch = c->empty[--c->nempty];
@@ -710,7 +718,7 @@ static bool two_threads(const aid_csv_t *c, FILE *fp, size_t len)
 aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t len, aid_csv_row_fn fn,
                               void *user, aidstat_error_t *err)
 {
-    g_return_val_if_fail(!fp || len <= c->block_size / 2, AIDSTAT_ERR_USAGE);
+    g_return_val_if_fail(!fp || len <= (size_t)(512 << 10), AIDSTAT_ERR_USAGE);
     if (csv_init(&c->parser, CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
         return aid_error_set(err, AIDSTAT_ERR_NOMEM, c->name, 0, 0, "out of memory");
     c->fn = fn;
