@@ -701,18 +701,20 @@ static aidstat_status_t read_two(aid_csv_t *c, FILE *fp, const char *data, size_
 }
 
 /* Whether to read on two threads: for a large input (where the second
- * core pays for the hand-over) on a machine that has one. */
+ * core pays for the hand-over) or one of unknown size (a pipe), on a
+ * machine that has a second core. */
 static bool two_threads(const aid_csv_t *c, FILE *fp, size_t len)
 {
     if (c->threads != 0)
         return c->threads == 2;
     if (g_get_num_processors() < 2)
         return false;
-    uint64_t size = len;
+    if (!fp)
+        return len >= 4u << 20;
     struct stat sb;
-    if (fp && fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode))
-        size = (uint64_t)sb.st_size;
-    return size >= 4u << 20;
+    if (fstat(fileno(fp), &sb) != 0 || !S_ISREG(sb.st_mode))
+        return true;
+    return (uint64_t)sb.st_size >= 4u << 20;
 }
 
 aidstat_status_t aid_csv_read(aid_csv_t *c, FILE *fp, const char *data, size_t len, aid_csv_row_fn fn,

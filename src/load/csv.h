@@ -41,7 +41,7 @@ void aid_csv_set_fast(aid_csv_t *c, bool fast);
 /* Read on one thread (threads 1), on two (2: a reader thread reads,
  * decodes and splits while the calling thread calls fn, which sees the
  * same rows in the same order), or on two for an input of 4 MiB or more
- * on a machine with two cores (0, the default; AIDSTAT_THREADS=1 or 2 in
+ * or of unknown size (a pipe) on a machine with two cores (0, the default; AIDSTAT_THREADS=1 or 2 in
  * the environment sets it). block_size, when not 0, is the bytes read at
  * a time (1 MiB by default; small ones are for tests). fn and the
  * progress callback are always called on the calling thread. */
