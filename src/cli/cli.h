@@ -205,6 +205,11 @@ void cli_select_add_entries(cli_select_t *s, GOptionContext *ctx);
 /* Build s->filter (and s->regions_table when need_regions or --region);
  * 0 or an exit code after printing the message. */
 int cli_select_build(cli_select_t *s, const cli_data_opts_t *data, bool need_regions);
+/* A result's selection (aidstat_result_filter) in words for a footer,
+ * its groups named from the selection built last. Newly allocated. */
+char *cli_selection_text(const char *filter);
+/* "Selection: ..." (no line end). */
+void cli_print_selection(FILE *fp, const char *filter);
 void cli_select_clear(cli_select_t *s);
 /* After the load: a --donor that matched no record is an error, with a
  * suggestion when it looks like a typo of a known name. 0 or an exit code

@@ -169,8 +169,11 @@ static GPtrArray *footer_lines(const view_t *v, size_t hidden)
     g_ptr_array_add(l, g_strdup_printf(_("Unit: %s (%s, nominal: current prices)"), v->unit_long,
                                        aidstat_diff_currency(d)));
     const char *f = aidstat_diff_filter(d);
-    if (f[0])
-        g_ptr_array_add(l, g_strdup_printf(_("Selection: %s"), f));
+    if (f[0]) {
+        char *words = cli_selection_text(f);
+        g_ptr_array_add(l, g_strdup_printf(_("Selection: %s"), words));
+        g_free(words);
+    }
     char *added = donor_list(d, 1), *removed = donor_list(d, 0);
     g_ptr_array_add(l, g_strdup_printf(_("Donors added: %s; removed: %s"), added, removed));
     g_free(added);

@@ -159,7 +159,8 @@ void cli_csv_add_entries(GOptionContext *ctx)
 {
     static GOptionEntry entries[] = {
         {"csv-formulas", 0, 0, G_OPTION_ARG_NONE, &csv_formulas,
-         "CSV, TSV: write text starting with = + - @ as it is (default: prefix ' so spreadsheets show it)",
+         N_("CSV, TSV: write text starting with = + - @ as it is (default: prefix ' so spreadsheets show "
+            "it)"),
          NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };

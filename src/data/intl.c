@@ -15,11 +15,16 @@
 #define LOCALEDIR ""
 #endif
 
+const char *aidstat_catalogue_dir(void)
+{
+    const char *dir = g_getenv("AIDSTAT_LOCALEDIR");
+    return dir && *dir ? dir : LOCALEDIR;
+}
+
 static gpointer bind(gpointer unused)
 {
     (void)unused;
-    const char *dir = g_getenv("AIDSTAT_LOCALEDIR");
-    bindtextdomain(GETTEXT_PACKAGE, dir && *dir ? dir : LOCALEDIR);
+    bindtextdomain(GETTEXT_PACKAGE, aidstat_catalogue_dir());
     /* the catalogues and everything aidstat writes are UTF-8 */
     bind_textdomain_codeset(GETTEXT_PACKAGE, "UTF-8");
     return NULL;
@@ -53,6 +58,11 @@ const char *aid_ngettext(const char *one, const char *many, unsigned long n)
 const char *aid_label_text(const char *msgid)
 {
     return aid_lang_de() ? aid_gettext(msgid) : msgid;
+}
+
+const char *aid_label_ntext(const char *one, const char *many, unsigned long n)
+{
+    return aid_lang_de() ? aid_ngettext(one, many, n) : n == 1 ? one : many;
 }
 
 const char *aid_gettext_ctx(const char *ctx, const char *name)

@@ -13,6 +13,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -1024,19 +1025,22 @@ static void source_line(aid_spec_t *s, const aidstat_load_report_t *r)
 {
     const char *src = aidstat_load_report_source(r), *rel = aidstat_load_report_release(r);
     int y0, m0, y1, m1;
-    char a[32], b[32];
     aidstat_load_report_period(r, &y0, &m0, &y1, &m1);
-    char *period = y0 ? g_strdup_printf("%s – %s", aidstat_period_format(y0, m0, a, sizeof a),
-                                        aidstat_period_format(y1, m1, b, sizeof b))
-                      : g_strdup("no dates");
-    g_ptr_array_add(s->data.sources,
-                    g_strdup_printf("%s%s%s: %s; %" G_GUINT64_FORMAT " rows read, %" G_GUINT64_FORMAT
-                                    " used, %" G_GUINT64_FORMAT " rejected; %s; %zu donor%s.",
-                                    src[0] ? src : "Source not stated", rel[0] ? ", " : "", rel,
-                                    aidstat_load_report_file(r), aidstat_load_report_rows_read(r),
-                                    aidstat_load_report_rows_used(r), aidstat_load_report_rows_rejected(r),
-                                    period, aidstat_load_report_donor_count(r),
-                                    aidstat_load_report_donor_count(r) == 1 ? "" : "s"));
+    char *period = y0 ? aidstat_wording_period(y0, m0, y1, m1) : g_strdup(L_("no dates"));
+    uint64_t read = aidstat_load_report_rows_read(r);
+    size_t donors = aidstat_load_report_donor_count(r);
+    /* TRANSLATORS: the rows of a data file a report used, in its sources block */
+    char *rows =
+        g_strdup_printf(LP_("%" PRIu64 " row read, %" PRIu64 " used, %" PRIu64 " rejected",
+                            "%" PRIu64 " rows read, %" PRIu64 " used, %" PRIu64 " rejected", read),
+                        read, aidstat_load_report_rows_used(r), aidstat_load_report_rows_rejected(r));
+    /* TRANSLATORS: one source of a report: "source, release: file; rows; period; N donors." */
+    g_ptr_array_add(
+        s->data.sources,
+        g_strdup_printf(LP_("%s%s%s: %s; %s; %s; %zu donor.", "%s%s%s: %s; %s; %s; %zu donors.", donors),
+                        src[0] ? src : L_("Source not stated"), rel[0] ? ", " : "", rel,
+                        aidstat_load_report_file(r), rows, period, donors));
+    g_free(rows);
     g_free(period);
 }
 

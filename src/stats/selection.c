@@ -221,7 +221,7 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
             char *l = measure_list(seen);
             aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
                           "the selection holds several measures (%s), which cannot be added up; "
-                          "pick one with " AID_OPT("measure") " or compare them with " AID_OPT("by measure"),
+                          "pick one with \001measure\002 or compare them with \001by measure\002",
                           l);
             g_free(l);
             return AIDSTAT_ERR_DATA;
@@ -258,15 +258,14 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
             aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
                           "the selection mixes SIPRI trend-indicator values with money (%s), which "
                           "cannot be added up: TIV measure a volume of arms, and no exchange rate "
-                          "converts them; select one unit's data (one file, " AID_OPT("donor") ", " AID_OPT(
-                              "measure") ")",
+                          "converts them; select one unit's data (one file, \001donor\002, \001measure\002)",
                           c->str);
         else
-            aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                          "the selection mixes currencies (%s), which cannot be added up; "
-                          "convert them with " AID_OPT("currency") " and " AID_OPT(
-                              "rates") ", or select one currency's data",
-                          c->str);
+            aid_error_set(
+                err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                "the selection mixes currencies (%s), which cannot be added up; "
+                "convert them with \001currency\002 and \001rates\002, or select one currency's data",
+                c->str);
         g_string_free(c, TRUE);
         return AIDSTAT_ERR_DATA;
     }
