@@ -126,6 +126,7 @@ PY
         check "report --lang de: event \"$label\"" grep -qF "$label" "$tmp/de1.txt"
     done
     check "report --lang de: German groups note" grep -qF "Geber gehören keiner der ausgewählten Gruppen an" "$tmp/de1.txt"
+    check "report --lang de: a table's note is a sentence of its own" grep -qF "(04/2026). Einschließlich zugerechneter EU-Hilfe: Die Hilfe der EU-Institutionen" "$tmp/de1.txt"
     for e in "donors are in none" "donor is in none" "rows read" "Selection:" "from the data" "in all" \
         "including attributed" "shown as n/a" "Full-scale invasion" "US supplemental" "New US administration" \
         "Source not stated" "no dates" "not shown" "more;"; do

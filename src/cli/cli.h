@@ -20,6 +20,10 @@
  * when names are (aidstat_language()), so CSV and JSON stay English. */
 #define L_(s) cli_label(s)
 const char *cli_label(const char *msgid) __attribute__((format_arg(1)));
+/* A label with plural forms, German only when names are. */
+#define LP_(one, many, n) cli_label_n(one, many, n)
+const char *cli_label_n(const char *one, const char *many, unsigned long n) __attribute__((format_arg(1)))
+__attribute__((format_arg(2)));
 /* A label with a context (NC_("period", "year") where it is defined). */
 const char *cli_label_ctx(const char *ctx, const char *msgid);
 /* A selection's types ("military, financial", "all types") in the

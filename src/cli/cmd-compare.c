@@ -127,12 +127,16 @@ static char *rows_text(const aidstat_result_t *r)
  * hidden rows names the option that shows them. Newly allocated. */
 static char *note_text(const aidstat_result_t *r, size_t i)
 {
-    if (aidstat_result_note_code(r, i) == AIDSTAT_NOTE_NOT_SHOWN)
-        /* the subject says what the rows are: "groups" or "rows" */
+    if (aidstat_result_note_code(r, i) == AIDSTAT_NOTE_NOT_SHOWN) {
+        /* the subject says what the rows are: "groups" or "rows" (English
+         * has one form for any number, German two) */
+        size_t n = aidstat_result_note_count_param(r, i, 0);
         return g_strdup_printf(
-            strcmp(aidstat_result_note_subject(r, i), "groups") ? L_("%zu more rows not shown (--top %zu)")
-                                                                : L_("%zu more groups not shown (--top %zu)"),
-            aidstat_result_note_count_param(r, i, 0), aidstat_result_note_count_param(r, i, 1));
+            strcmp(aidstat_result_note_subject(r, i), "groups")
+                ? LP_("%zu more rows not shown (--top %zu)", "%zu more rows not shown (--top %zu)", n)
+                : LP_("%zu more groups not shown (--top %zu)", "%zu more groups not shown (--top %zu)", n),
+            n, aidstat_result_note_count_param(r, i, 1));
+    }
     return g_strdup(aidstat_result_note(r, i));
 }
 

@@ -26,6 +26,11 @@ const char *cli_label(const char *msgid)
     return cli_lang_de() ? gettext(msgid) : msgid;
 }
 
+const char *cli_label_n(const char *one, const char *many, unsigned long n)
+{
+    return cli_lang_de() ? ngettext(one, many, n) : n == 1 ? one : many;
+}
+
 const char *cli_label_ctx(const char *ctx, const char *msgid)
 {
     if (!cli_lang_de())

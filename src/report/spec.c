@@ -364,12 +364,22 @@ static aidstat_status_t table_from_compare(ctx_t *x, aid_block_t *b, aid_opts_t 
     g_free(tiv);
     g_free(pct_gdp);
     for (size_t i = 0; i < aidstat_result_note_count(r); i++) {
+        size_t n = aidstat_result_note_count_param(r, i, 0);
         if (aidstat_result_note_code(r, i) == AIDSTAT_NOTE_NOT_SHOWN) /* worded for a spec */
             g_string_append_printf(
-                note, L_(" %zu more %s not shown (top=%zu)."), aidstat_result_note_count_param(r, i, 0),
-                aidstat_result_note_subject(r, i), aidstat_result_note_count_param(r, i, 1));
-        else
-            g_string_append_printf(note, " %s.", aidstat_result_note(r, i));
+                note,
+                strcmp(aidstat_result_note_subject(r, i), "groups")
+                    ? LP_(" %zu more rows not shown (top=%zu).", " %zu more rows not shown (top=%zu).", n)
+                    : LP_(" %zu more groups not shown (top=%zu).", " %zu more groups not shown (top=%zu).",
+                          n),
+                n, aidstat_result_note_count_param(r, i, 1));
+        else {
+            /* a sentence of its own: in German a capital after the full
+             * stop (the English notes keep the words they always had) */
+            const char *t = aidstat_result_note(r, i);
+            if (t[0])
+                g_string_append_printf(note, " %c%s.", aid_lang_de() ? g_ascii_toupper(t[0]) : t[0], t + 1);
+        }
     }
     note->str[0] = g_ascii_toupper(note->str[0]);
     b->note = g_string_free(note, FALSE);
