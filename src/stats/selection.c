@@ -4,8 +4,10 @@
 #include "stats/selection.h"
 #include "data/filter.h"
 #include "data/error.h"
+#include "data/intl.h"
 #include "data/period.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -310,10 +312,13 @@ char *aid_selected_unsized_note(const aid_selected_t *out)
     if (!out->unsized)
         return NULL;
     const char *unit = out->currency ? out->currency : "";
-    return g_strdup_printf("%" G_GUINT64_FORMAT " order%s of unknown size %s counted as 0%s%s in the "
-                           "orders: the source values an order at 0 when the number ordered is not known",
-                           out->unsized, out->unsized == 1 ? "" : "s", out->unsized == 1 ? "is" : "are",
-                           unit[0] ? " " : "", unit);
+    return g_strdup_printf(
+        LP_("%" PRIu64 " order of unknown size is counted as 0%s%s in the orders: the source "
+            "values an order at 0 when the number ordered is not known",
+            "%" PRIu64 " orders of unknown size are counted as 0%s%s in the orders: the source "
+            "values an order at 0 when the number ordered is not known",
+            out->unsized),
+        out->unsized, unit[0] ? " " : "", unit);
 }
 
 void aid_selected_clear(aid_selected_t *out)
