@@ -83,6 +83,19 @@ else
     echo "# $de_file missing: the pipeline is not checked"
 fi
 
+# load caveats and loader descriptions follow the language of names
+if [ -f "${SHARED:-}/sipri-at-trade-register/trade-register.csv" ]; then
+    tr=$SHARED/sipri-at-trade-register/trade-register.csv
+    "$AIDSTAT" --lang de compare "$tr" --recipient Ukraine --donor "United States" --from 2022 --measure commitment >"$tmp/sipri"
+    check "SIPRI caveat in German" grep -qxF "Hinweis: die Trendindikatorwerte (TIV) des SIPRI messen den Umfang der Transfers von Großwaffen, nicht ihren Preis: Sie sind kein Geld" "$tmp/sipri"
+    check "SIPRI unsized note in German" grep -qE "^Hinweis: [0-9]+ Bestellungen unbekannter Größe zählen in den Bestellungen als 0 TIV: " "$tmp/sipri"
+    "$AIDSTAT" compare "$tr" --recipient Ukraine --donor "United States" --from 2022 --format json >"$tmp/en"
+    "$AIDSTAT" --lang de compare "$tr" --recipient Ukraine --donor "United States" --from 2022 --format json >"$tmp/de"
+    check "SIPRI JSON (notes and caveats): the same bytes under --lang de" cmp -s "$tmp/en" "$tmp/de"
+fi
+"$AIDSTAT" --lang de check >"$tmp/check"
+check "check: the loader described in German" grep -qF "aidstat-long: Langformat von aidstat (ein Eintrag je Zeile, Werte in Basiseinheiten)" "$tmp/check"
+
 # option help in German
 "$AIDSTAT" --lang de compare --help >"$tmp/help"
 check "compare --help: option help in German" grep -qF "Nach einem oder zwei Schlüsseln gruppieren" "$tmp/help"
