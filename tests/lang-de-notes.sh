@@ -96,6 +96,19 @@ fi
 "$AIDSTAT" --lang de check >"$tmp/check"
 check "check: the loader described in German" grep -qF "aidstat-long: Langformat von aidstat (ein Eintrag je Zeile, Werte in Basiseinheiten)" "$tmp/check"
 
+# records dated by a year that reaches across the selection's start
+yo=$SRCDIR/tests/data/year-only.csv
+"$AIDSTAT" --lang de compare --from 2022-06 "$yo" >"$tmp/yo"
+want=$(python3 - "$yo" <<'PY'
+import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1], encoding='utf-8')) if r['year'] == '2022' and not r['month']]
+print('Hinweis: %d Einträge mit einem längeren Zeitraum als dem der Auswahl (der erste: 2022) reichen über ihren '
+      'Anfang (Juni 2022) hinaus und bleiben unberücksichtigt, zusammen %g EUR: Ein Eintrag zählt nur, wenn sein '
+      'ganzer Zeitraum in dem der Auswahl liegt' % (len(rows), sum(float(r['value']) for r in rows)))
+PY
+)
+check "year-only records across the start: German note (python)" grep -qxF "$want" "$tmp/yo"
+
 # option help in German
 "$AIDSTAT" --lang de compare --help >"$tmp/help"
 check "compare --help: option help in German" grep -qF "Nach einem oder zwei Schlüsseln gruppieren" "$tmp/help"

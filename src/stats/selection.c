@@ -122,24 +122,24 @@ char *aid_selection_straddled_note(const aid_selection_t *s, const aidstat_filte
     if (ty)
         aidstat_period_format(ty, tm, b, sizeof b);
     aidstat_period_format(s->straddled_year, s->straddled_month, ex, sizeof ex);
-    GString *t = g_string_new(NULL);
-    g_string_append_printf(t,
-                           "%" G_GUINT64_FORMAT " record%s dated by a longer period than the "
-                           "selection's (the first: %s) reach%s across ",
-                           n, n == 1 ? "" : "s", ex, n == 1 ? "es" : "");
-    if (fy && ty)
-        g_string_append_printf(t, "its start (%s) or end (%s)", a, b);
-    else if (fy)
-        g_string_append_printf(t, "its start (%s)", a);
-    else
-        g_string_append_printf(t, "its end (%s)", b);
-    g_string_append_printf(t, " and %s left out, together %.15g", n == 1 ? "is" : "are", sum);
-    if (s->straddled_currency[0])
-        g_string_append_printf(t, " %s", s->straddled_currency);
-    else
-        g_string_append(t, " in several currencies");
-    g_string_append(t, ": a record counts only when its whole period lies inside the selection's");
-    return g_string_free(t, FALSE);
+    /* whole sentences for the catalogue, in the language of names */
+    char *where = fy && ty ? g_strdup_printf(L_("its start (%s) or end (%s)"), a, b)
+                  : fy     ? g_strdup_printf(L_("its start (%s)"), a)
+                           : g_strdup_printf(L_("its end (%s)"), b);
+    char *amount = s->straddled_currency[0] ? g_strdup_printf("%.15g %s", sum, s->straddled_currency)
+                                            : g_strdup_printf(L_("%.15g in several currencies"), sum);
+    char *t = g_strdup_printf(
+        LP_("%" PRIu64 " record dated by a longer period than the selection's (the first: %s) "
+            "reaches across %s and is left out, together %s: a record counts only when its "
+            "whole period lies inside the selection's",
+            "%" PRIu64 " records dated by a longer period than the selection's (the first: "
+            "%s) reach across %s and are left out, together %s: a record counts only when "
+            "its whole period lies inside the selection's",
+            n),
+        n, ex, where, amount);
+    g_free(where);
+    g_free(amount);
+    return t;
 }
 
 void aid_selection_add_report(aid_selection_t *s, const aidstat_load_report_t *r)
