@@ -1444,6 +1444,12 @@ AIDSTAT_API char *aidstat_wording_title(const aidstat_wording_t *w);
  * regions (may be NULL) names the groups of region=. "" for no selection.
  * Newly allocated (g_free). */
 AIDSTAT_API char *aidstat_wording_selection(const char *filter, const struct aidstat_regions *regions);
+/** A name as people read it in the language of aidstat_language(): a
+ * donor's German short name from the country table (by code, else by
+ * name), a group's from the catalogue; the name itself in English or when
+ * there is none. key: AIDSTAT_KEY_DONOR or AIDSTAT_KEY_REGION (others give
+ * the name back). Newly allocated (g_free). */
+AIDSTAT_API char *aidstat_label_people(aidstat_key_t key, const char *label, const char *code);
 /** A key in words: "donor" ("supplier" for SIPRI TIV), "region", ...;
  * plural: "donors". Static; "" for AIDSTAT_KEY_NONE. */
 AIDSTAT_API const char *aidstat_wording_key(aidstat_key_t k, const char *currency, bool plural);

@@ -109,6 +109,18 @@ PY
 )
 check "year-only records across the start: German note (python)" grep -qxF "$want" "$tmp/yo"
 
+# diff: German names, types, measures, statuses and percentages in the table
+h27=${SHARED:-}/kiel-ust-web-history/2026-07-27-6c0293d/data_explorer.csv
+if [ -f "$h27" ] && [ -f "$de_file" ]; then
+    "$AIDSTAT" --lang de diff --type military --top 2 --decimals 6 "$h27" "$de_file" >"$tmp/diff"
+    # the format only: the figures themselves are checked in English by tests/diff-figures.sh
+    check "diff: a German row (names, words, decimal commas)" grep -qE "^Frankreich +militärisch +Bereitstellungen +[0-9]+,[0-9]{6} +[0-9]+,[0-9]{6} +\+[0-9]+,[0-9]{6} +\+[0-9]+,[0-9] % +revidiert$" "$tmp/diff"
+    check "diff: no English words in the table" sh -c '! grep -E "revised|same|allocations|military|All donors|n/a" "$1"' sh "$tmp/diff"
+    "$AIDSTAT" diff --type military --format json "$h27" "$de_file" >"$tmp/en"
+    "$AIDSTAT" --lang de diff --type military --format json "$h27" "$de_file" >"$tmp/de"
+    check "diff JSON: the same bytes under --lang de" cmp -s "$tmp/en" "$tmp/de"
+fi
+
 # option help in German
 "$AIDSTAT" --lang de compare --help >"$tmp/help"
 check "compare --help: option help in German" grep -qF "Nach einem oder zwei Schlüsseln gruppieren" "$tmp/help"

@@ -119,6 +119,11 @@ char *aid_label_people(aidstat_key_t key, const char *label, const char *code)
     return g_strdup(label);
 }
 
+char *aidstat_label_people(aidstat_key_t key, const char *label, const char *code)
+{
+    return aid_label_people(key, label, code);
+}
+
 const char *aidstat_language(void)
 {
     return aid_lang_de() ? "de" : "en";
