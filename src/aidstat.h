@@ -69,6 +69,11 @@ typedef enum {
 AIDSTAT_API aidstat_status_t aidstat_set_language(const char *lang);
 /** "de" when what the library writes for people is German, else "en". */
 AIDSTAT_API const char *aidstat_language(void);
+/** Where the library looks for its message catalogues: $AIDSTAT_LOCALEDIR
+ * when set, else the installed locale directory. A German catalogue is
+ * DIR/de/LC_MESSAGES/aidstat.mo; when it is missing, names and messages
+ * asked for in German stay English (aidstat_language() says "en"). */
+AIDSTAT_API const char *aidstat_catalogue_dir(void);
 
 /** An error record: where in the input the problem is, and what it is.
  * line and column are 1-based; 0 means "not applicable". column counts
@@ -1433,6 +1438,18 @@ AIDSTAT_API const char *aidstat_wording_measure(int measure);
  * to Ukraine by supplier" (a SIPRI selection names its suppliers and
  * recipients), "Cumulative ...", "Trend of ...". Newly allocated (g_free). */
 AIDSTAT_API char *aidstat_wording_title(const aidstat_wording_t *w);
+/** A selection (aidstat_filter_describe's text: "donor=usa,Germany,
+ * type=military, from=2023") in words for people: "donors United States
+ * and Germany; military aid; from 2023", in German when names are German.
+ * regions (may be NULL) names the groups of region=. "" for no selection.
+ * Newly allocated (g_free). */
+AIDSTAT_API char *aidstat_wording_selection(const char *filter, const struct aidstat_regions *regions);
+/** A name as people read it in the language of aidstat_language(): a
+ * donor's German short name from the country table (by code, else by
+ * name), a group's from the catalogue; the name itself in English or when
+ * there is none. key: AIDSTAT_KEY_DONOR or AIDSTAT_KEY_REGION (others give
+ * the name back). Newly allocated (g_free). */
+AIDSTAT_API char *aidstat_label_people(aidstat_key_t key, const char *label, const char *code);
 /** A key in words: "donor" ("supplier" for SIPRI TIV), "region", ...;
  * plural: "donors". Static; "" for AIDSTAT_KEY_NONE. */
 AIDSTAT_API const char *aidstat_wording_key(aidstat_key_t k, const char *currency, bool plural);

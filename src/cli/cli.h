@@ -20,6 +20,10 @@
  * when names are (aidstat_language()), so CSV and JSON stay English. */
 #define L_(s) cli_label(s)
 const char *cli_label(const char *msgid) __attribute__((format_arg(1)));
+/* A label with plural forms, German only when names are. */
+#define LP_(one, many, n) cli_label_n(one, many, n)
+const char *cli_label_n(const char *one, const char *many, unsigned long n) __attribute__((format_arg(1)))
+__attribute__((format_arg(2)));
 /* A label with a context (NC_("period", "year") where it is defined). */
 const char *cli_label_ctx(const char *ctx, const char *msgid);
 /* A selection's types ("military, financial", "all types") in the
@@ -205,6 +209,11 @@ void cli_select_add_entries(cli_select_t *s, GOptionContext *ctx);
 /* Build s->filter (and s->regions_table when need_regions or --region);
  * 0 or an exit code after printing the message. */
 int cli_select_build(cli_select_t *s, const cli_data_opts_t *data, bool need_regions);
+/* A result's selection (aidstat_result_filter) in words for a footer,
+ * its groups named from the selection built last. Newly allocated. */
+char *cli_selection_text(const char *filter);
+/* "Selection: ..." (no line end). */
+void cli_print_selection(FILE *fp, const char *filter);
 void cli_select_clear(cli_select_t *s);
 /* After the load: a --donor that matched no record is an error, with a
  * suggestion when it looks like a typo of a known name. 0 or an exit code

@@ -100,7 +100,9 @@ static char *footer_text(const view_t *v, const char *sep)
     const char *f = aidstat_result_filter(r);
     if (f[0]) {
         g_string_append(s, sep);
-        g_string_append_printf(s, L_("Selection: %s"), f);
+        char *words = cli_selection_text(f);
+        g_string_append_printf(s, L_("Selection: %s"), words);
+        g_free(words);
     }
     g_free(measure);
     g_free(period);
@@ -125,10 +127,16 @@ static char *rows_text(const aidstat_result_t *r)
  * hidden rows names the option that shows them. Newly allocated. */
 static char *note_text(const aidstat_result_t *r, size_t i)
 {
-    if (aidstat_result_note_code(r, i) == AIDSTAT_NOTE_NOT_SHOWN)
-        return g_strdup_printf(L_("%zu more %s not shown (--top %zu)"),
-                               aidstat_result_note_count_param(r, i, 0), aidstat_result_note_subject(r, i),
-                               aidstat_result_note_count_param(r, i, 1));
+    if (aidstat_result_note_code(r, i) == AIDSTAT_NOTE_NOT_SHOWN) {
+        /* the subject says what the rows are: "groups" or "rows" (English
+         * has one form for any number, German two) */
+        size_t n = aidstat_result_note_count_param(r, i, 0);
+        return g_strdup_printf(
+            strcmp(aidstat_result_note_subject(r, i), "groups")
+                ? LP_("%zu more rows not shown (--top %zu)", "%zu more rows not shown (--top %zu)", n)
+                : LP_("%zu more groups not shown (--top %zu)", "%zu more groups not shown (--top %zu)", n),
+            n, aidstat_result_note_count_param(r, i, 1));
+    }
     return g_strdup(aidstat_result_note(r, i));
 }
 
@@ -435,17 +443,18 @@ static void choose_scale(view_t *v, const char *want)
     v->scale = u.scale;
     if (aidstat_result_stat(r) == AIDSTAT_STAT_COUNT) {
         v->scale = 1;
-        snprintf(v->unit, sizeof v->unit, "Records");
-        snprintf(v->unit_long, sizeof v->unit_long, "records");
+        g_strlcpy(v->unit, L_("Records"), sizeof v->unit);
+        g_strlcpy(v->unit_long, L_("records"), sizeof v->unit_long);
     } else if (per_person) {
-        snprintf(v->unit, sizeof v->unit, "%s per person", u.unit);
-        snprintf(v->unit_long, sizeof v->unit_long, "%s per person", u.unit_long);
+        snprintf(v->unit, sizeof v->unit, L_("%s per person"), u.unit);
+        snprintf(v->unit_long, sizeof v->unit_long, L_("%s per person"), u.unit_long);
     } else if (aidstat_result_per(r) == AIDSTAT_PER_GDP) {
-        snprintf(v->unit, sizeof v->unit, "%% of GDP");
-        snprintf(v->unit_long, sizeof v->unit_long, "%% of donor GDP");
+        g_strlcpy(v->unit, /* xgettext:no-c-format */ L_("% of GDP"), sizeof v->unit);
+        g_strlcpy(v->unit_long, /* xgettext:no-c-format */ L_("% of donor GDP"), sizeof v->unit_long);
     } else if (aidstat_result_per(r) == AIDSTAT_PER_MILEX) {
-        snprintf(v->unit, sizeof v->unit, "%% of milex");
-        snprintf(v->unit_long, sizeof v->unit_long, "%% of donor military expenditure");
+        g_strlcpy(v->unit, /* xgettext:no-c-format */ L_("% of milex"), sizeof v->unit);
+        g_strlcpy(v->unit_long, /* xgettext:no-c-format */ L_("% of donor military expenditure"),
+                  sizeof v->unit_long);
     } else {
         g_strlcpy(v->unit, u.unit, sizeof v->unit);
         g_strlcpy(v->unit_long, u.unit_long, sizeof v->unit_long);
@@ -633,58 +642,66 @@ int cmd_compare(int argc, char **argv)
     cli_eu_t eu = {0};
     GOptionEntry entries[] = {
         {"by", 'b', 0, G_OPTION_ARG_STRING, &by,
-         "Group by one or two keys: donor, region, type, measure, year, quarter, month, sourcing (e.g. "
-         "region,type)",
-         "KEY[,KEY]"},
-        {"top", 'n', 0, G_OPTION_ARG_STRING, &top_s, "Keep the top N rows; fold the rest into \"Others\"",
-         "N"},
-        {"sort", 's', 0, G_OPTION_ARG_STRING, &sort, "Order rows by value or name", "value|name"},
+         N_("Group by one or two keys: donor, region, type, measure, year, quarter, month, sourcing (e.g. "
+            "region,type)"),
+         N_("KEY[,KEY]")},
+        {"top", 'n', 0, G_OPTION_ARG_STRING, &top_s, N_("Keep the top N rows; fold the rest into \"Others\""),
+         N_("N")},
+        {"sort", 's', 0, G_OPTION_ARG_STRING, &sort, N_("Order rows by value or name"), N_("value|name")},
         {"stat", 0, 0, G_OPTION_ARG_STRING, &stat,
-         "Value of a row over its records: sum (default), count, mean, median, min, max, sd", "STAT"},
+         N_("Value of a row over its records: sum (default), count, mean, median, min, max, sd"), N_("STAT")},
         {"per", 0, 0, G_OPTION_ARG_STRING, &per,
-         "Relative to the donor's GDP (the data's, or --gdp FILE), population (--population FILE) "
-         "or military expenditure (--milex FILE)",
-         "gdp|capita|milex"},
+         N_("Relative to the donor's GDP (the data's, or --gdp FILE), population (--population FILE) "
+            "or military expenditure (--milex FILE)"),
+         N_("gdp|capita|milex")},
         {"gdp", 0, 0, G_OPTION_ARG_FILENAME, &gdp_file,
-         "GDP table for --per gdp (World Bank CSV: current US$; convert with --rates)", "FILE"},
+         N_("GDP table for --per gdp (World Bank CSV: current US$; convert with --rates)"), N_("FILE")},
         {"gdp-year", 0, 0, G_OPTION_ARG_STRING, &gdp_year_s,
-         "Year of GDP for --per gdp with --gdp (default: the latest)", "YYYY"},
-        {"population", 0, 0, G_OPTION_ARG_FILENAME, &pop_file, "Population table for --per capita", "FILE"},
+         N_("Year of GDP for --per gdp with --gdp (default: the latest)"), N_("YYYY")},
+        {"population", 0, 0, G_OPTION_ARG_FILENAME, &pop_file, N_("Population table for --per capita"),
+         N_("FILE")},
         {"milex", 0, 0, G_OPTION_ARG_FILENAME, &milex_file,
-         "Military expenditure for --per milex: SIPRI's workbook (US$; convert with --rates)", "FILE"},
+         N_("Military expenditure for --per milex: SIPRI's workbook (US$; convert with --rates)"),
+         N_("FILE")},
         {"milex-sheet", 0, 0, G_OPTION_ARG_STRING, &milex_sheet,
-         "Sheet of the SIPRI workbook (default \"Current US$\"; or \"Constant (2023) US$\")", "NAME"},
+         N_("Sheet of the SIPRI workbook (default \"Current US$\"; or \"Constant (2023) US$\")"), N_("NAME")},
         {"milex-year", 0, 0, G_OPTION_ARG_STRING, &milex_year_s,
-         "Year of military expenditure for --per milex (default: the latest)", "YYYY"},
+         N_("Year of military expenditure for --per milex (default: the latest)"), N_("YYYY")},
         {"cumulative", 0, 0, G_OPTION_ARG_NONE, &cumulative,
-         "Running totals over periods (--by year, quarter or month)", NULL},
+         N_("Running totals over periods (--by year, quarter or month)"), NULL},
         {"concentration", 0, 0, G_OPTION_ARG_NONE, &concentration,
-         "Add donor concentration: top-k shares, Herfindahl-Hirschman index, Gini", NULL},
+         N_("Add donor concentration: top-k shares, Herfindahl-Hirschman index, Gini"), NULL},
         {"pipeline", 0, 0, G_OPTION_ARG_NONE, &pipeline,
-         "Commitments, allocations and deliveries side by side, with what is pending between them (--by KEY)",
+         N_("Commitments, allocations and deliveries side by side, with what is pending between them (--by "
+            "KEY)"),
          NULL},
         {"heavy-weapons", 0, 0, G_OPTION_ARG_NONE, &heavy,
-         "Heavy weapons committed and delivered per donor, in units, from the Kiel release-7 workbook FILE",
+         N_("Heavy weapons committed and delivered per donor, in units, from the Kiel release-7 workbook "
+            "FILE"),
          NULL},
         {"heavy-category", 0, 0, G_OPTION_ARG_STRING, &heavy_category,
-         "With --heavy-weapons: only this category of the workbook (e.g. Tank, Howitzer, MLRS)", "NAME"},
+         N_("With --heavy-weapons: only this category of the workbook (e.g. Tank, Howitzer, MLRS)"),
+         N_("NAME")},
         {"releases", 0, 0, G_OPTION_ARG_NONE, &releases,
-         "Each FILE is a release of the same data: the selection per release, side by side (oldest first)",
+         N_("Each FILE is a release of the same data: the selection per release, side by side (oldest "
+            "first)"),
          NULL},
-        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: table, csv, tsv, json, markdown", "FORMAT"},
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (atomically) instead of stdout",
-         "FILE"},
-        {"scale", 0, 0, G_OPTION_ARG_STRING, &scale, "Table unit: bn, m, k or 1 (default: automatic)",
-         "UNIT"},
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output: table, csv, tsv, json, markdown"),
+         N_("FORMAT")},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (atomically) instead of stdout"),
+         N_("FILE")},
+        {"scale", 0, 0, G_OPTION_ARG_STRING, &scale, N_("Table unit: bn, m, k or 1 (default: automatic)"),
+         N_("UNIT")},
         {"decimals", 0, 0, G_OPTION_ARG_STRING, &decimals_s,
-         "Decimals in the table (default 2; 3 for % of GDP)", "N"},
+         /* xgettext:no-c-format */ N_("Decimals in the table (default 2; 3 for % of GDP)"), N_("N")},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
-    GOptionContext *ctx = g_option_context_new("[FILE...] - compare aid totals");
+    GOptionContext *ctx = g_option_context_new(N_("[FILE...] - compare aid totals"));
+    g_option_context_set_translation_domain(ctx, GETTEXT_PACKAGE);
     g_option_context_set_summary(
-        ctx, "Totals, shares and ranks of aid by donor, region, type, measure or period.\n"
-             "Without FILE, the embedded Kiel Ukraine Support Tracker data is used.\n\n"
-             "Example: aidstat compare --by region --type military --to 2025-04");
+        ctx, N_("Totals, shares and ranks of aid by donor, region, type, measure or period.\n"
+                "Without FILE, the embedded Kiel Ukraine Support Tracker data is used.\n\n"
+                "Example: aidstat compare --by region --type military --to 2025-04"));
     g_option_context_add_main_entries(ctx, entries, NULL);
     cli_csv_add_entries(ctx);
     cli_select_add_entries(&sel, ctx);

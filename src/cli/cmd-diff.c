@@ -24,9 +24,19 @@ static const char *type_text(aidstat_type_t t)
     return t == AIDSTAT_TYPE_TOTAL ? "all types" : aidstat_type_name(t);
 }
 
+/* the measure as a word ("allocations"; in German "Bereitstellungen") */
 static char *measure_text(aidstat_measure_t m)
 {
-    return g_ascii_strdown(aidstat_measure_label(m), -1);
+    return g_strdup(aidstat_wording_measure(m));
+}
+
+/* a row's status for people: the words of aidstat_diff_status_name */
+static const char *status_text(aidstat_diff_status_t s)
+{
+    static const char *const words[] G_GNUC_UNUSED = {
+        NC_("diff status", "same"), NC_("diff status", "revised"), NC_("diff status", "added"),
+        NC_("diff status", "removed")};
+    return cli_label_ctx("diff status", aidstat_diff_status_name(s));
 }
 
 static char *period_text(int y0, int m0, int y1, int m1)
@@ -93,9 +103,11 @@ static char *fmt_money(const view_t *v, double x, bool sign, char *buf, size_t l
 static char *fmt_pct(double x, char *buf, size_t len)
 {
     if (isnan(x))
-        snprintf(buf, len, "n/a");
+        snprintf(buf, len, "%s", L_("n/a"));
     else
         snprintf(buf, len, "%+.1f %%", x * 100.0);
+    if (cli_lang_de())
+        cli_num_german(buf);
     return buf;
 }
 
@@ -122,9 +134,13 @@ static void grid_row(const view_t *v, cli_grid_t *g, const aidstat_diff_row_t *r
 {
     char buf[96];
     char *m = measure_text(r->measure);
-    cli_grid_put(g, r->label[0] ? r->label : _("(blank)"));
-    cli_grid_put(g, type_text(r->type));
+    char *label = aidstat_label_people(r->group ? AIDSTAT_KEY_REGION : AIDSTAT_KEY_DONOR, r->label, r->code);
+    char *ty = cli_types_people(type_text(r->type));
+    cli_grid_put(g, label[0] ? label : _("(blank)"));
+    cli_grid_put(g, ty);
     cli_grid_put(g, m);
+    g_free(label);
+    g_free(ty);
     cli_grid_put(g,
                  r->status == AIDSTAT_DIFF_ADDED ? "–" : fmt_money(v, r->old_value, false, buf, sizeof buf));
     cli_grid_put(g, r->status == AIDSTAT_DIFF_REMOVED ? "–"
@@ -135,7 +151,7 @@ static void grid_row(const view_t *v, cli_grid_t *g, const aidstat_diff_row_t *r
         cli_grid_put(g, fmt_money(v, r->new_periods, false, buf, sizeof buf));
     if (v->old_col)
         cli_grid_put(g, fmt_money(v, r->old_periods, false, buf, sizeof buf));
-    cli_grid_put(g, aidstat_diff_status_name(r->status));
+    cli_grid_put(g, status_text(r->status));
     g_free(m);
 }
 
@@ -169,8 +185,11 @@ static GPtrArray *footer_lines(const view_t *v, size_t hidden)
     g_ptr_array_add(l, g_strdup_printf(_("Unit: %s (%s, nominal: current prices)"), v->unit_long,
                                        aidstat_diff_currency(d)));
     const char *f = aidstat_diff_filter(d);
-    if (f[0])
-        g_ptr_array_add(l, g_strdup_printf(_("Selection: %s"), f));
+    if (f[0]) {
+        char *words = cli_selection_text(f);
+        g_ptr_array_add(l, g_strdup_printf(_("Selection: %s"), words));
+        g_free(words);
+    }
     char *added = donor_list(d, 1), *removed = donor_list(d, 0);
     g_ptr_array_add(l, g_strdup_printf(_("Donors added: %s; removed: %s"), added, removed));
     g_free(added);

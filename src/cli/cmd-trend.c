@@ -189,7 +189,7 @@ static void footer(const trend_view_t *tv, const char *end, bool trend)
     fprintf(fp, trend ? L_("Fitted: %s") : L_("Periods: %s"), span);
     fputs(end, fp);
     if (aidstat_series_filter(s)[0]) {
-        fprintf(fp, L_("Selection: %s"), aidstat_series_filter(s));
+        cli_print_selection(fp, aidstat_series_filter(s));
         fputs(end, fp);
     }
     if (trend) {
@@ -768,7 +768,7 @@ static void series_table_footer(const trend_view_t *tv, bool cumulative)
         fputs(end, fp);
     }
     if (aidstat_series_filter(s)[0]) {
-        fprintf(fp, L_("Selection: %s"), aidstat_series_filter(s));
+        cli_print_selection(fp, aidstat_series_filter(s));
         fputs(end, fp);
     }
     for (size_t i = 0; i < aidstat_series_note_count(s); i++) {
@@ -1099,38 +1099,49 @@ int cmd_trend(int argc, char **argv)
     cli_eu_t eu = {0};
     GOptionEntry entries[] = {
         {"by", 'b', 0, G_OPTION_ARG_STRING, &by,
-         "One trend per donor, region, type or measure (default: one for all)", "KEY"},
+         N_("One trend per donor, region, type or measure (default: one for all)"), N_("KEY")},
         {"interval", 'i', 0, G_OPTION_ARG_STRING, &interval,
-         "Periods: month (default; year for data dated by year), quarter or year", "INTERVAL"},
-        {"top", 'n', 0, G_OPTION_ARG_STRING, &top_s, "Only the N largest groups", "N"},
+         N_("Periods: month (default; year for data dated by year), quarter or year"), N_("INTERVAL")},
+        {"top", 'n', 0, G_OPTION_ARG_STRING, &top_s, N_("Only the N largest groups"), N_("N")},
         {"current", 0, 0, G_OPTION_ARG_STRING, &current_s,
-         "Year to compare with the baseline (default: the last complete year)", "YYYY"},
+         N_("Year to compare with the baseline (default: the last complete year)"), N_("YYYY")},
         {"baseline", 0, 0, G_OPTION_ARG_STRING, &baseline,
-         "Baseline years (default: the complete years before --current)", "YYYY[-YYYY]"},
+         N_("Baseline years (default: the complete years before --current)"), N_("YYYY[-YYYY]")},
         {"forecast", 0, 0, G_OPTION_ARG_STRING, &forecast_s,
-         "Extrapolate each trend K periods, with 95 % prediction intervals", "K"},
+         /* xgettext:no-c-format */ N_("Extrapolate each trend K periods, with 95 % prediction intervals"),
+         N_("K")},
         {"series", 0, 0, G_OPTION_ARG_NONE, &series,
-         "Print the series itself, periods down and groups across", NULL},
-        {"cumulative", 0, 0, G_OPTION_ARG_NONE, &cumulative, "With --series: running totals", NULL},
+         N_("Print the series itself, periods down and groups across"), NULL},
+        {"cumulative", 0, 0, G_OPTION_ARG_NONE, &cumulative, N_("With --series: running totals"), NULL},
         {"window", 'w', 0, G_OPTION_ARG_STRING, &window_s,
-         "With --series: trailing moving average over K periods", "K"},
+         N_("With --series: trailing moving average over K periods"), N_("K")},
         {"change", 0, 0, G_OPTION_ARG_STRING, &change,
-         "With --series: % change on the previous period (pop) or the same period a year earlier (yoy)",
-         "pop|yoy"},
+         /* xgettext:no-c-format */
+         N_("With --series: % change on the previous period (pop) or the same period a year earlier (yoy)"),
+         N_("pop|yoy")},
         {"summary", 0, 0, G_OPTION_ARG_NONE, &summary,
-         "Per group: count, sum, mean, median, min, max, SD and quantiles over the complete periods", NULL},
-        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output: table, csv, tsv, json, markdown", "FORMAT"},
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (atomically) instead of stdout",
-         "FILE"},
-        {"scale", 0, 0, G_OPTION_ARG_STRING, &scale, "Unit: bn, m, k or 1 (default: automatic)", "UNIT"},
+         N_("Per group: count, sum, mean, median, min, max, SD and quantiles over the complete periods"),
+         NULL},
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output: table, csv, tsv, json, markdown"),
+         N_("FORMAT")},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (atomically) instead of stdout"),
+         N_("FILE")},
+        {"scale", 0, 0, G_OPTION_ARG_STRING, &scale, N_("Unit: bn, m, k or 1 (default: automatic)"),
+         N_("UNIT")},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
-    GOptionContext *ctx = g_option_context_new("[FILE...] - trends of aid over time");
+    GOptionContext *ctx = g_option_context_new(N_("[FILE...] - trends of aid over time"));
+    g_option_context_set_translation_domain(ctx, GETTEXT_PACKAGE);
     g_option_context_set_summary(
-        ctx, "Per group: the least-squares trend of the periodic flows (slope per year with its\n"
-             "95 % confidence interval, R²), log-linear growth per year, and the last complete\n"
-             "year against the years before it. Without FILE, the embedded Kiel data is used.\n\n"
-             "Example: aidstat trend --by region --region europe,usa --type military --interval quarter");
+        ctx, /* xgettext:no-c-format */ N_(
+            "Per group: the least-squares trend of the periodic flows (slope per year "
+            "with its\n"
+            "95 % confidence interval, R²), log-linear growth per year, and the last "
+            "complete\n"
+            "year against the years before it. Without FILE, the embedded Kiel data "
+            "is used.\n\n"
+            "Example: aidstat trend --by region --region europe,usa --type military "
+            "--interval quarter"));
     g_option_context_add_main_entries(ctx, entries, NULL);
     cli_csv_add_entries(ctx);
     cli_select_add_entries(&sel, ctx);

@@ -47,6 +47,12 @@ char *cli_option_word(const char *key, const char *value, void *user)
     return value ? g_strdup_printf("--%s %s", key, value) : g_strdup_printf("--%s", key);
 }
 
+static bool ends_with(const char *s, size_t n, const char *end)
+{
+    size_t k = strlen(end);
+    return n >= k && !strcmp(s + n - k, end);
+}
+
 int cli_fail(const aidstat_error_t *err)
 {
     char buf[1200];
@@ -55,15 +61,19 @@ int cli_fail(const aidstat_error_t *err)
     g_strlcpy(worded.message, w, sizeof worded.message);
     g_free(w);
     aidstat_error_format(&worded, buf, sizeof buf);
-    /* the library asks for a decimal mark in its own words; name the options */
-    static const char mark[] = "state the decimal mark";
-    size_t n = strlen(buf), k = sizeof mark - 1;
-    if (n >= k && !strcmp(buf + n - k, mark) && n + 40 < sizeof buf)
-        g_strlcat(buf, " with --decimal-comma or --decimal-point", sizeof buf);
-    static const char order[] = "state the date order";
-    k = sizeof order - 1;
-    if (n >= k && !strcmp(buf + n - k, order) && n + 40 < sizeof buf)
-        g_strlcat(buf, " with --date-order dmy|mdy|ymd", sizeof buf);
+    /* the library asks for a decimal mark in its own words (in the
+     * catalogue's language too); name the options */
+    size_t n = strlen(buf);
+    if (n + 60 < sizeof buf) {
+        if (ends_with(buf, n, "state the decimal mark"))
+            g_strlcat(buf, " with --decimal-comma or --decimal-point", sizeof buf);
+        else if (ends_with(buf, n, _("state the decimal mark")))
+            g_strlcat(buf, _(" with --decimal-comma or --decimal-point"), sizeof buf);
+        else if (ends_with(buf, n, "state the date order"))
+            g_strlcat(buf, " with --date-order dmy|mdy|ymd", sizeof buf);
+        else if (ends_with(buf, n, _("state the date order")))
+            g_strlcat(buf, _(" with --date-order dmy|mdy|ymd"), sizeof buf);
+    }
     say(buf);
     return cli_exit_code(err->code);
 }

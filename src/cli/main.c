@@ -96,7 +96,14 @@ static int messages_init(int *argc, char **argv)
     const char *cur = setlocale(LC_MESSAGES, NULL);
     if (cur && (!strcmp(cur, "C") || !strcmp(cur, "POSIX")))
         setlocale(LC_MESSAGES, "C.UTF-8");
-    g_setenv("LANGUAGE", g_ascii_strcasecmp(lang, "de") ? "en" : "de", TRUE);
+    bool de = !g_ascii_strcasecmp(lang, "de");
+    g_setenv("LANGUAGE", de ? "de" : "en", TRUE);
+    if (de && strcmp(aidstat_language(), "de"))
+        /* the catalogue that would say so is the one missing: English */
+        fprintf(stderr,
+                _("aidstat: warning: --lang de: no German catalogue in %s (looked for "
+                  "%s/de/LC_MESSAGES/%s.mo); writing English\n"),
+                aidstat_catalogue_dir(), aidstat_catalogue_dir(), GETTEXT_PACKAGE);
     return 0;
 }
 

@@ -26,6 +26,11 @@ const char *cli_label(const char *msgid)
     return cli_lang_de() ? gettext(msgid) : msgid;
 }
 
+const char *cli_label_n(const char *one, const char *many, unsigned long n)
+{
+    return cli_lang_de() ? ngettext(one, many, n) : n == 1 ? one : many;
+}
+
 const char *cli_label_ctx(const char *ctx, const char *msgid)
 {
     if (!cli_lang_de())
@@ -159,7 +164,8 @@ void cli_csv_add_entries(GOptionContext *ctx)
 {
     static GOptionEntry entries[] = {
         {"csv-formulas", 0, 0, G_OPTION_ARG_NONE, &csv_formulas,
-         "CSV, TSV: write text starting with = + - @ as it is (default: prefix ' so spreadsheets show it)",
+         N_("CSV, TSV: write text starting with = + - @ as it is (default: prefix ' so spreadsheets show "
+            "it)"),
          NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };

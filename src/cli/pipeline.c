@@ -141,50 +141,76 @@ int cli_pipeline_print(FILE *fp, const aidstat_result_t *r, cli_format_t f, cons
     for (size_t k = 0; k + 1 < n; k++)
         cli_grid_put(g, aidstat_pipeline_pending_label(p, k));
     aidstat_measure_t last = aidstat_pipeline_stage(p, n - 1);
-    cli_grid_put(g, last == AIDSTAT_MEASURE_ALLOCATION ? "Allocated" : "Delivered");
+    const char *passed = last == AIDSTAT_MEASURE_ALLOCATION ? L_("Allocated") : L_("Delivered");
+    cli_grid_put(g, passed);
     for (size_t j = 1; j < g->ncols; j++)
         g->right[j] = true;
     for (size_t i = 0; i < aidstat_result_rows(r); i++)
         grid_row(g, p, i, aidstat_result_row_label(r, i), u.scale, dec);
-    grid_row(g, p, (size_t)-1, aidstat_result_total_label(r)[0] ? aidstat_result_total_label(r) : "Total",
+    grid_row(g, p, (size_t)-1, aidstat_result_total_label(r)[0] ? aidstat_result_total_label(r) : L_("Total"),
              u.scale, dec);
     bool md = f == CLI_FMT_MARKDOWN;
     const char *types = aidstat_result_types(r);
-    char *what = !strcmp(types, "all types") || strchr(types, ',') ? g_strdup("Aid")
-                                                                   : g_strdup_printf("%s aid", types);
-    what[0] = g_ascii_toupper(what[0]);
-    fprintf(fp, md ? "**%s pipeline by %s, %s**\n\n" : "%s pipeline by %s, %s\n\n", what,
-            aidstat_key_name(aidstat_result_key(r, 0)), u.unit_long);
+    aidstat_wording_t w;
+    aidstat_wording_init(&w);
+    w.types = types;
+    w.currency = aidstat_result_currency(r);
+    char *what = aidstat_wording_subject(&w);
+    const char *key = aidstat_wording_key(aidstat_result_key(r, 0), w.currency, false);
+    /* TRANSLATORS: the pipeline's title: "Military aid pipeline by donor, € billion" */
+    char *title = g_strdup_printf(L_("%s pipeline by %s, %s"), what, key, u.unit_long);
+    fprintf(fp, md ? "**%s**\n\n" : "%s\n\n", title);
+    g_free(title);
     if (md)
         cli_grid_markdown(fp, g, true);
     else
         cli_grid_print(fp, g, true);
     const char *br = md ? "  \n" : "\n";
     int y0, m0, y1, m1;
-    char a[32], b[32];
     aidstat_result_period(r, &y0, &m0, &y1, &m1);
-    fprintf(fp, "\nType: %s%sUnit: %s%sPeriod: %s – %s%s", types, br, u.unit_long, br,
-            aidstat_period_format(y0, m0, a, sizeof a), aidstat_period_format(y1, m1, b, sizeof b), br);
-    if (aidstat_result_filter(r)[0])
-        fprintf(fp, "Selection: %s%s", aidstat_result_filter(r), br);
+    char *ty = cli_types_people(types), *period = aidstat_wording_period(y0, m0, y1, m1);
+    fputc('\n', fp);
+    fprintf(fp, L_("Type: %s"), ty);
+    fputs(br, fp);
+    fprintf(fp, L_("Unit: %s"), u.unit_long);
+    fputs(br, fp);
+    fprintf(fp, L_("Period: %s"), period);
+    fputs(br, fp);
+    g_free(ty);
+    g_free(period);
+    if (aidstat_result_filter(r)[0]) {
+        cli_print_selection(fp, aidstat_result_filter(r));
+        fputs(br, fp);
+    }
+    GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
     if (aidstat_result_cumulative(r))
-        fprintf(fp, "Note: running totals: each period's figures include every earlier period%s", br);
-    fprintf(fp,
-            "Note: pending = one stage minus the next; negative where more passed to the next stage than "
-            "the earlier one recorded (aid of earlier periods)%s"
-            "Note: %s = %s as a share of %s%s",
-            br, last == AIDSTAT_MEASURE_ALLOCATION ? "Allocated" : "Delivered", aidstat_measure_name(last),
-            aidstat_measure_name(aidstat_pipeline_stage(p, 0)), br);
+        g_ptr_array_add(notes,
+                        g_strdup(L_("running totals: each period's figures include every earlier period")));
+    g_ptr_array_add(notes,
+                    g_strdup(L_("pending = one stage minus the next; negative where more passed to the "
+                                "next stage than the earlier one recorded (aid of earlier periods)")));
+    aidstat_measure_t first = aidstat_pipeline_stage(p, 0);
+    /* TRANSLATORS: "Allocated = allocation as a share of commitment" (the
+     * last stage's column); the measures are allocations, commitments... */
+    g_ptr_array_add(
+        notes, g_strdup_printf(L_("%s = %s as a share of %s"), passed,
+                               cli_lang_de() ? aidstat_wording_measure(last) : aidstat_measure_name(last),
+                               cli_lang_de() ? aidstat_wording_measure(first) : aidstat_measure_name(first)));
     if (last == AIDSTAT_MEASURE_DELIVERY)
-        fprintf(
-            fp,
-            "Note: deliveries are what the data records as delivered; where a source records them for "
-            "part of the aid only (Kiel's workbooks: weapons and equipment given in kind), the rest shows "
-            "as not yet delivered%s",
-            br);
+        g_ptr_array_add(notes,
+                        g_strdup(L_("deliveries are what the data records as delivered; where a source "
+                                    "records them for part of the aid only (Kiel's workbooks: weapons and "
+                                    "equipment given in kind), the rest shows as not yet delivered")));
     for (size_t i = 0; i < aidstat_result_note_count(r); i++)
-        fprintf(fp, "Note: %s%s", aidstat_result_note(r, i), br);
-    fprintf(fp, "Source: %s\n", aidstat_result_source(r));
+        g_ptr_array_add(notes, g_strdup(aidstat_result_note(r, i)));
+    for (guint i = 0; i < notes->len; i++) {
+        fprintf(fp, L_("Note: %s"), (const char *)g_ptr_array_index(notes, i));
+        fputs(br, fp);
+    }
+    g_ptr_array_free(notes, TRUE);
+    const char *src = aidstat_result_source(r);
+    fprintf(fp, L_("Source: %s"), src);
+    fputc('\n', fp);
     g_free(what);
     cli_grid_free(g);
     aidstat_pipeline_free(p);

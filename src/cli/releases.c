@@ -118,7 +118,7 @@ static void print(FILE *fp, cli_format_t f, aidstat_result_t **res, char **label
     cli_grid_put(g, key);
     for (int k = 0; k < n; k++)
         cli_grid_put(g, labels[k]);
-    cli_grid_put(g, "Change");
+    cli_grid_put(g, L_("Change"));
     for (size_t j = 1; j < g->ncols; j++)
         g->right[j] = true;
     for (guint i = 0; i < rows->len; i++) {
@@ -134,7 +134,7 @@ static void print(FILE *fp, cli_format_t f, aidstat_result_t **res, char **label
         g_free(c);
     }
     if (additive) {
-        cli_grid_put(g, aidstat_result_total_label(last)[0] ? aidstat_result_total_label(last) : "Total");
+        cli_grid_put(g, aidstat_result_total_label(last)[0] ? aidstat_result_total_label(last) : L_("Total"));
         for (int k = 0; k < n; k++) {
             char *v = fmt(aidstat_result_total(res[k]), scale, decimals, false);
             cli_grid_put(g, v);
@@ -145,37 +145,58 @@ static void print(FILE *fp, cli_format_t f, aidstat_result_t **res, char **label
         g_free(c);
     }
     bool md = f == CLI_FMT_MARKDOWN;
-    char *ml =
-        aidstat_result_measure(last) >= 0
-            ? g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)aidstat_result_measure(last)), -1)
-            : g_strdup("several measures");
-    const char *types = aidstat_result_types(last);
-    char *what = !strcmp(types, "all types") || strchr(types, ',') ? g_strdup("Aid")
-                                                                   : g_strdup_printf("%s aid", types);
-    what[0] = g_ascii_toupper(what[0]);
-    fprintf(fp, md ? "**%s %s by %s, %s, per release**\n\n" : "%s %s by %s, %s, per release\n\n", what, ml,
-            aidstat_key_name(aidstat_result_key(last, 0)), unit_long);
+    aidstat_wording_t w;
+    aidstat_wording_from_result(&w, last);
+    w.key[0] = w.key[1] = 0;
+    w.stat = AIDSTAT_STAT_SUM;
+    w.cumulative = false;
+    /* the subject with its measure: "Military aid allocations" */
+    char *what = aidstat_wording_subject(&w);
+    const char *ml = w.measure >= 0 ? aidstat_wording_measure(w.measure) : L_("several measures");
+    if (w.measure < 0) {
+        char *t = g_strdup_printf(L_("%s, several measures"), what);
+        g_free(what);
+        what = t;
+    }
+    /* TRANSLATORS: "Military aid allocations by donor, € billion, per release" */
+    char *title =
+        g_strdup_printf(L_("%s by %s, %s, per release"), what,
+                        aidstat_wording_key(aidstat_result_key(last, 0), w.currency, false), unit_long);
+    fprintf(fp, md ? "**%s**\n\n" : "%s\n\n", title);
+    g_free(title);
     g_free(what);
     if (md)
         cli_grid_markdown(fp, g, additive);
     else
         cli_grid_print(fp, g, additive);
     const char *br = md ? "  \n" : "\n";
-    fprintf(fp, "\nMeasure: %s%sType: %s%sUnit: %s%s", ml, br, aidstat_result_types(last), br, unit, br);
+    char *ty = cli_types_people(aidstat_result_types(last));
+    fputc('\n', fp);
+    fprintf(fp, L_("Measure: %s"), ml);
+    fputs(br, fp);
+    fprintf(fp, L_("Type: %s"), ty);
+    fputs(br, fp);
+    fprintf(fp, L_("Unit: %s"), unit);
+    fputs(br, fp);
+    g_free(ty);
     const char *flt = aidstat_result_filter(last);
-    if (flt[0])
-        fprintf(fp, "Selection: %s%s", flt, br);
+    if (flt[0]) {
+        cli_print_selection(fp, flt);
+        fputs(br, fp);
+    }
     for (int k = 0; k < n; k++) {
         int y0, m0, y1, m1;
-        char a[32], b[32];
         aidstat_result_period(res[k], &y0, &m0, &y1, &m1);
-        fprintf(fp, "%s: %s (%s), %s – %s%s", labels[k], aidstat_result_source(res[k]), files[k],
-                aidstat_period_format(y0, m0, a, sizeof a), aidstat_period_format(y1, m1, b, sizeof b), br);
+        char *period = aidstat_wording_period(y0, m0, y1, m1);
+        fprintf(fp, "%s: %s (%s), %s%s", labels[k], aidstat_result_source(res[k]), files[k], period, br);
+        g_free(period);
     }
-    for (size_t i = 0; i < aidstat_result_note_count(last); i++)
-        fprintf(fp, "Note: %s%s", aidstat_result_note(last, i), br);
-    fprintf(fp, "Change: the last release against the first, for the same selection%s", md ? "\n" : "\n");
-    g_free(ml);
+    for (size_t i = 0; i < aidstat_result_note_count(last); i++) {
+        fprintf(fp, L_("Note: %s"), aidstat_result_note(last, i));
+        fputs(br, fp);
+    }
+    fputs(L_("Change: the last release against the first, for the same selection"), fp);
+    fputc('\n', fp);
     cli_grid_free(g);
 }
 

@@ -27,6 +27,21 @@ void cli_select_add_entries(cli_select_t *s, GOptionContext *ctx)
     g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
 }
 
+/* The groups a footer's selection names: the last selection built's. */
+static const aidstat_regions_t *shown_regions;
+
+char *cli_selection_text(const char *filter)
+{
+    return aidstat_wording_selection(filter, shown_regions);
+}
+
+void cli_print_selection(FILE *fp, const char *filter)
+{
+    char *words = cli_selection_text(filter);
+    fprintf(fp, L_("Selection: %s"), words);
+    g_free(words);
+}
+
 int cli_select_build(cli_select_t *s, const cli_data_opts_t *data, bool need_regions)
 {
     int code = 0;
@@ -48,6 +63,7 @@ int cli_select_build(cli_select_t *s, const cli_data_opts_t *data, bool need_reg
                 any |= (*p)[strspn(*p, ", \t")] != '\0';
             if (any)
                 s->regions_table = cli_regions(data, &code);
+            shown_regions = s->regions_table;
         }
         for (gchar **p = fields[k].values; p && *p && !code; p++)
             if (aidstat_filter_add_text(s->filter, fields[k].key, *p, s->regions_table, &err) != AIDSTAT_OK)
@@ -94,6 +110,8 @@ int cli_select_check(const cli_select_t *s)
 void cli_select_clear(cli_select_t *s)
 {
     aidstat_filter_free(s->filter);
+    if (shown_regions == s->regions_table)
+        shown_regions = NULL;
     aidstat_regions_free(s->regions_table);
     g_strfreev(s->types);
     g_strfreev(s->measures);

@@ -5,7 +5,9 @@
 #include "aidstat.h"
 
 /* An option named in a message: AID_OPT("top N") reads "top=N" through
- * the API and in reports, "--top N" on the command line (aidstat_error_word). */
+ * the API and in reports, "--top N" on the command line (aidstat_error_word).
+ * In a message for the catalogue write the marks into the literal instead,
+ * "\001top N\002": xgettext stops reading a message at a macro. */
 #define AID_OPT(key_value) "\001" key_value "\002"
 
 /* Fill err (if not NULL) and return code. file may be NULL; line/column 0

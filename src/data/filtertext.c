@@ -66,7 +66,7 @@ static aidstat_status_t add_regions(aidstat_filter_t *f, const char *value, cons
     gchar **parts = items(value);
     aidstat_status_t st = AIDSTAT_OK;
     if (*parts && !regions)
-        st = aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, AID_OPT("region") ": no region table");
+        st = aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0, "\001region\002: no region table");
     for (gchar **p = parts; *p && st == AIDSTAT_OK; p++) {
         long i = aidstat_regions_find(regions, *p);
         if (i >= 0) {
@@ -82,7 +82,7 @@ static aidstat_status_t add_regions(aidstat_filter_t *f, const char *value, cons
             ids[k] = aidstat_regions_id(regions, k);
         const char *hint = aidstat_suggest(*p, ids, n);
         st = aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                           AID_OPT("region") ": unknown group \"%s\"%s%s%s (groups: %s)", *p,
+                           "\001region\002: unknown group \"%s\"%s%s%s (groups: %s)", *p,
                            hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "", known->str);
         g_free(ids);
         g_string_free(known, TRUE);
@@ -126,13 +126,13 @@ aidstat_status_t aidstat_filter_add_text(aidstat_filter_t *f, const char *key, c
         const char *hint = v < 0 ? aidstat_suggest(*p, names, nn) : NULL;
         if (v < 0 && type)
             st = aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                               AID_OPT("type") ": unknown aid type \"%s\"%s%s%s (military, financial, "
-                                               "humanitarian, other, total)",
+                               "\001type\002: unknown aid type \"%s\"%s%s%s (military, financial, "
+                               "humanitarian, other, total)",
                                *p, hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "");
         else if (v < 0)
             st = aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                               AID_OPT("measure") ": unknown measure \"%s\"%s%s%s (commitment, allocation, "
-                                                  "delivery, to_be_allocated)",
+                               "\001measure\002: unknown measure \"%s\"%s%s%s (commitment, allocation, "
+                               "delivery, to_be_allocated)",
                                *p, hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "");
         else if (type)
             aidstat_filter_add_type(f, (aidstat_type_t)v);

@@ -15,11 +15,16 @@
 #define LOCALEDIR ""
 #endif
 
+const char *aidstat_catalogue_dir(void)
+{
+    const char *dir = g_getenv("AIDSTAT_LOCALEDIR");
+    return dir && *dir ? dir : LOCALEDIR;
+}
+
 static gpointer bind(gpointer unused)
 {
     (void)unused;
-    const char *dir = g_getenv("AIDSTAT_LOCALEDIR");
-    bindtextdomain(GETTEXT_PACKAGE, dir && *dir ? dir : LOCALEDIR);
+    bindtextdomain(GETTEXT_PACKAGE, aidstat_catalogue_dir());
     /* the catalogues and everything aidstat writes are UTF-8 */
     bind_textdomain_codeset(GETTEXT_PACKAGE, "UTF-8");
     return NULL;
@@ -53,6 +58,11 @@ const char *aid_ngettext(const char *one, const char *many, unsigned long n)
 const char *aid_label_text(const char *msgid)
 {
     return aid_lang_de() ? aid_gettext(msgid) : msgid;
+}
+
+const char *aid_label_ntext(const char *one, const char *many, unsigned long n)
+{
+    return aid_lang_de() ? aid_ngettext(one, many, n) : n == 1 ? one : many;
 }
 
 const char *aid_gettext_ctx(const char *ctx, const char *name)
@@ -107,6 +117,11 @@ char *aid_label_people(aidstat_key_t key, const char *label, const char *code)
     if (key == AIDSTAT_KEY_REGION)
         return g_strdup(aid_gettext_ctx("region", label));
     return g_strdup(label);
+}
+
+char *aidstat_label_people(aidstat_key_t key, const char *label, const char *code)
+{
+    return aid_label_people(key, label, code);
 }
 
 const char *aidstat_language(void)

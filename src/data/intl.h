@@ -25,10 +25,15 @@
 #define NC_(ctx, s) (s)
 /* A message with plural forms: n decides which. */
 #define P_(one, many, n) aid_ngettext(one, many, n)
+/* A label (a note's sentence) with plural forms, German only when names
+ * are, as L_. */
+#define LP_(one, many, n) aid_label_ntext(one, many, n)
 
 const char *aid_gettext(const char *msgid) __attribute__((format_arg(1)));
 const char *aid_pgettext(const char *ctx_msgid, const char *msgid) __attribute__((format_arg(2)));
 const char *aid_label_text(const char *msgid) __attribute__((format_arg(1)));
+const char *aid_label_ntext(const char *one, const char *many, unsigned long n) __attribute__((format_arg(1)))
+__attribute__((format_arg(2)));
 const char *aid_ngettext(const char *one, const char *many, unsigned long n) __attribute__((format_arg(1)))
 __attribute__((format_arg(2)));
 

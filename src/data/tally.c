@@ -139,7 +139,9 @@ void aid_tally_begin(aidstat_load_report_t *r, const char *file, const char *for
     g_free(r->description);
     r->file = g_strdup(file);
     r->format = g_strdup(format);
-    r->description = g_strdup(description);
+    /* xgettext: aid_tally_begin:4 (a label: German only when names are,
+     * so that machine outputs keep it English) */
+    r->description = g_strdup(description ? L_(description) : NULL);
 }
 
 void aid_tally_role(aidstat_load_report_t *r, aidstat_dataset_role_t role)
@@ -310,6 +312,9 @@ void aid_tally_note(aidstat_load_report_t *r, const char *fmt, ...)
 
 void aid_tally_caveat(aidstat_load_report_t *r, const char *text)
 {
+    /* xgettext: aid_tally_caveat:2; a caveat becomes a result's note, so
+     * it follows the language of names as notes do (English for machines) */
+    text = L_(text);
     g_ptr_array_add(r->notes, g_strdup(text));
     g_ptr_array_add(r->marked, g_strdup(text));
     g_ptr_array_add(r->caveats, g_strdup(text));

@@ -7,9 +7,14 @@
  * one spot for translation; word order lives in its format strings. */
 #include "config.h"
 #include "aidstat.h"
+#include "data/country.h"
 #include "data/intl.h"
+#include "data/numfmt.h"
+#include "data/wording.h"
 
 #include <glib.h>
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 enum {
@@ -470,4 +475,211 @@ char *aidstat_wording_title(const aidstat_wording_t *w)
     if (w->trend)
         s = wrap(s, ph(P_TREND));
     return capitalize(s);
+}
+
+/* --------------------------------------------------------------- notes */
+
+char *aid_wording_donor(const char *name, const char *code)
+{
+    return aid_label_people(AIDSTAT_KEY_DONOR, name, code);
+}
+
+/* An amount of a note at the scale of the note's largest one, so that
+ * the amounts of one note read alike: "€52.31 bn", "5,07 Mrd. €",
+ * "TIV 12.00 m", "€5". */
+static char *note_money(double v, double scale_of, const char *currency, char *buf, size_t len)
+{
+    double a = fabs(scale_of);
+    double scale = a >= 1e9 ? 1e9 : a >= 1e6 ? 1e6 : 1;
+    return aid_money(v, currency ? currency : "", scale, scale > 1 ? 2 : 0, aid_locale_default(), buf, len);
+}
+
+char *aid_wording_outside_groups(size_t n, bool chosen, const aid_note_donor_t *shown, size_t nshown,
+                                 bool amounts, double total, const char *currency)
+{
+    double largest = 0;
+    for (size_t i = 0; amounts && i < nshown; i++)
+        largest = MAX(largest, fabs(shown[i].amount));
+    double scale_of = MAX(fabs(total), largest);
+    GString *list = g_string_new(NULL);
+    char buf[96];
+    for (size_t i = 0; i < nshown; i++) {
+        char *name = aid_wording_donor(shown[i].name, shown[i].code);
+        if (i)
+            g_string_append(list, ", ");
+        if (amounts)
+            /* TRANSLATORS: a donor and its amount in a note: "Canada (€5.07 bn)" */
+            g_string_append_printf(list, L_("%s (%s)"), name,
+                                   note_money(shown[i].amount, scale_of, currency, buf, sizeof buf));
+        else
+            g_string_append(list, name);
+        g_free(name);
+    }
+    if (n > nshown) {
+        /* TRANSLATORS: the end of a list of donors: "Canada, Japan and 4 more" */
+        char *t =
+            g_strdup_printf(LP_("%s and %zu more", "%s and %zu more", n - nshown), list->str, n - nshown);
+        g_string_assign(list, t);
+        g_free(t);
+    }
+    if (amounts && n > 1) {
+        /* TRANSLATORS: a list of donors with amounts, then their sum */
+        char *t = g_strdup_printf(L_("%s; %s in all"), list->str,
+                                  note_money(total, scale_of, currency, buf, sizeof buf));
+        g_string_assign(list, t);
+        g_free(t);
+    }
+    char *out =
+        chosen ? g_strdup_printf(LP_("%zu donor is in none of the selected groups and left out: %s",
+                                     "%zu donors are in none of the selected groups and left out: %s", n),
+                                 n, list->str)
+               : g_strdup_printf(LP_("%zu donor is in none of the groups: %s",
+                                     "%zu donors are in none of the groups: %s", n),
+                                 n, list->str);
+    g_string_free(list, TRUE);
+    return out;
+}
+
+/* ---------------------------------------------------------- selection */
+
+/* The names of filter's key as a list in words ("a and b"), each through
+ * name() when given; NULL when it names none. *n gets how many. */
+static char *names_list(const char *filter, const char *key, char *(*name)(const char *, const void *),
+                        const void *user, size_t *n)
+{
+    *n = 0;
+    GPtrArray *v = g_ptr_array_new_with_free_func(g_free);
+    /* the values, parsed as filter_names does */
+    size_t klen = strlen(key);
+    const char *q = filter;
+    while (q && *q) {
+        while (*q == ' ' || *q == ',')
+            q++;
+        const char *eq = strchr(q, '=');
+        if (!eq)
+            break;
+        bool mine = (size_t)(eq - q) == klen && !strncmp(q, key, klen);
+        q = eq + 1;
+        GString *one = g_string_new(NULL);
+        bool quoted = false;
+        for (;; q++) {
+            if (*q == '"') {
+                quoted = !quoted;
+                continue;
+            }
+            if (!*q || (!quoted && *q == ',')) {
+                if (mine && one->len)
+                    g_ptr_array_add(v, name ? name(one->str, user) : g_strdup(one->str));
+                g_string_truncate(one, 0);
+                if (!*q || q[1] == ' ')
+                    break;
+                continue;
+            }
+            g_string_append_c(one, *q);
+        }
+        g_string_free(one, TRUE);
+    }
+    char *out = NULL;
+    for (guint i = 0; i < v->len; i++) {
+        const char *s = g_ptr_array_index(v, i);
+        char *t = !out              ? g_strdup(s)
+                  : i + 1 == v->len ? g_strdup_printf(ph(P_LIST_AND), out, s)
+                                    : g_strdup_printf("%s, %s", out, s);
+        g_free(out);
+        out = t;
+    }
+    *n = v->len;
+    g_ptr_array_free(v, TRUE);
+    return out;
+}
+
+static char *donor_people(const char *s, const void *unused)
+{
+    (void)unused;
+    const aid_country_t *c = aid_country_find(s);
+    if (!c)
+        return g_strdup(s);
+    return g_strdup(aid_lang_de() ? c->german : c->name);
+}
+
+static char *group_people(const char *id, const void *regions)
+{
+    long i = regions ? aidstat_regions_find(regions, id) : -1;
+    const char *name = i >= 0 ? aidstat_regions_name(regions, (size_t)i) : id;
+    return aid_label_people(AIDSTAT_KEY_REGION, name, NULL);
+}
+
+static char *type_people(const char *s, const void *unused)
+{
+    (void)unused;
+    /* the types as adjectives of "aid" (German endings agree) */
+    static const char *const words[] G_GNUC_UNUSED = {
+        NC_("selection", "military"), NC_("selection", "financial"), NC_("selection", "humanitarian"),
+        NC_("selection", "other")};
+    return g_strdup(aid_gettext_ctx("selection", s));
+}
+
+static char *measure_people(const char *s, const void *unused)
+{
+    (void)unused;
+    aidstat_measure_t m;
+    return g_strdup(aidstat_measure_parse(s, &m) == AIDSTAT_OK ? aidstat_wording_measure(m) : s);
+}
+
+/* "2023", "Jun 2024": a from= or to= value */
+static char *period_people(const char *filter, const char *key)
+{
+    char *v = filter_names(filter, key);
+    if (!v)
+        return NULL;
+    int y = 0, m = 0;
+    char buf[32];
+    if (sscanf(v, "%d-%d", &y, &m) < 1 || y <= 0)
+        return v;
+    g_free(v);
+    return g_strdup(aidstat_period_format(y, m, buf, sizeof buf));
+}
+
+static void part(GString *s, char *text)
+{
+    if (!text)
+        return;
+    if (s->len)
+        g_string_append(s, "; ");
+    g_string_append(s, text);
+    g_free(text);
+}
+
+char *aidstat_wording_selection(const char *filter, const aidstat_regions_t *regions)
+{
+    GString *s = g_string_new(NULL);
+    if (!filter || !filter[0])
+        return g_string_free(s, FALSE);
+    size_t n;
+    char *l;
+    if ((l = names_list(filter, "donor", donor_people, NULL, &n)))
+        part(s, g_strdup_printf(LP_("donor %s", "donors %s", n), l)), g_free(l);
+    if ((l = names_list(filter, "region", group_people, regions, &n)))
+        part(s, g_strdup_printf(LP_("group %s", "groups %s", n), l)), g_free(l);
+    if ((l = names_list(filter, "recipient", donor_people, NULL, &n)))
+        part(s, g_strdup_printf(LP_("recipient %s", "recipients %s", n), l)), g_free(l);
+    if ((l = names_list(filter, "type", type_people, NULL, &n)))
+        /* TRANSLATORS: the aid types a selection keeps: "military and humanitarian aid" */
+        part(s, g_strdup_printf(L_("%s aid"), l)), g_free(l);
+    if ((l = names_list(filter, "measure", measure_people, NULL, &n)))
+        part(s, l);
+    char *from = period_people(filter, "from"), *to = period_people(filter, "to");
+    if (from && to && !strcmp(from, to))
+        part(s, g_strdup(from));
+    else if (from && to)
+        part(s, g_strdup_printf(ph(P_PERIOD_RANGE), from, to));
+    else if (from)
+        /* TRANSLATORS: a selection's first period: "from Jun 2022" */
+        part(s, g_strdup_printf(L_("from %s"), from));
+    else if (to)
+        /* TRANSLATORS: a selection's last period: "up to Apr 2025" */
+        part(s, g_strdup_printf(L_("up to %s"), to));
+    g_free(from);
+    g_free(to);
+    return g_string_free(s, FALSE);
 }

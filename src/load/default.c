@@ -3,6 +3,7 @@
 #include "config.h"
 #include "aidstat.h"
 #include "data/error.h"
+#include "data/intl.h"
 #include "load/loader.h"
 
 #include <gio/gio.h>
@@ -29,7 +30,8 @@ static aidstat_status_t load_resource(const char *name, aidstat_record_fn fn, vo
     const char *data = g_bytes_get_data(b, &len);
     aidstat_load_options_t opt;
     aidstat_load_options_init(&opt);
-    char *shown = g_strconcat(name, " (embedded)", NULL);
+    /* TRANSLATORS: a file built into aidstat: "kiel-ust-r29.csv (embedded)" */
+    char *shown = g_strdup_printf("%s (%s)", name, L_("embedded"));
     opt.display_name = shown;
     aidstat_status_t st = aidstat_load_memory(name, data, len, &opt, fn, user, report, err);
     g_bytes_unref(b);

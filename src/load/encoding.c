@@ -366,8 +366,8 @@ aidstat_status_t aid_decoder_convert(aid_decoder_t *d, char *in, size_t len, boo
     if (d->nonascii)
         return aid_error_set(err, AIDSTAT_ERR_INPUT, d->name, d->line, d->col + 1,
                              "invalid UTF-8: byte 0x%02X, in a file with UTF-8 text before it "
-                             "(from line %ld), so not Latin-1 either; give the encoding with " AID_OPT(
-                                 "encoding") " if it is another (column counts characters)",
+                             "(from line %ld), so not Latin-1 either; give the encoding with "
+                             "\001encoding\002 if it is another (column counts characters)",
                              b, d->nonascii_line);
     /* everything before was ASCII: Latin-1 (or Windows-1252) from here */
     d->sw_line = d->line;

@@ -7,6 +7,7 @@
 #include "data/country.h"
 #include "data/error.h"
 #include "data/eukey.h"
+#include "data/intl.h"
 #include "load/loader.h"
 #include "load/number.h"
 #include "load/xlsx.h"
@@ -374,15 +375,21 @@ aidstat_eukey_t *aidstat_eukey_load_default(aidstat_error_t *err)
     aidstat_eukey_t *k = aid_eukey_new();
     aidstat_load_options_t opt;
     aidstat_load_options_init(&opt);
-    opt.display_name = KEY_NAME " (embedded)";
+    /* TRANSLATORS: a file built into aidstat: "kiel-ust-r29.csv (embedded)" */
+    char *shown = g_strdup_printf("%s (%s)", KEY_NAME, L_("embedded"));
+    opt.display_name = shown;
     aidstat_status_t st = aidstat_load_memory(KEY_NAME, data, len, &opt, key_add, k, NULL, err);
     g_bytes_unref(b);
     if (st == AIDSTAT_OK)
         st = aid_eukey_check(k, KEY_NAME, err);
     if (st != AIDSTAT_OK) {
+        g_free(shown);
         aidstat_eukey_free(k);
         return NULL;
     }
-    aid_eukey_set_describe(k, "Release 29 (04/2026), eu_aid_shares.csv (embedded)");
+    char *describe = g_strdup_printf("Release 29 (04/2026), eu_aid_shares.csv (%s)", L_("embedded"));
+    aid_eukey_set_describe(k, describe);
+    g_free(describe);
+    g_free(shown);
     return k;
 }

@@ -25,6 +25,7 @@
 #include "data/record.h"
 
 #include <glib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -148,8 +149,10 @@ void aid_kiel_finish(aid_kiel_t *k)
             g_string_append_printf(l, "%s%ld", j ? ", " : "", s->lines[j]);
         if (s->count > AID_TALLY_LINES)
             g_string_append(l, ", ...");
-        aid_tally_note(k->report, "%s: %" G_GUINT64_FORMAT " row%s (line%s %s)", text, s->count,
-                       s->count == 1 ? "" : "s", s->count == 1 ? "" : "s", l->str);
+        if (s->count == 1)
+            aid_tally_note(k->report, "%s: %" PRIu64 " row (line %s)", text, s->count, l->str);
+        else
+            aid_tally_note(k->report, "%s: %" PRIu64 " rows (lines %s)", text, s->count, l->str);
         g_string_free(l, TRUE);
     }
 }

@@ -155,7 +155,7 @@ static aidstat_status_t apply_map(loader_t *L, const char *spec)
     const char *eq = strchr(spec, '=');
     if (!eq || eq == spec || !eq[1])
         return aid_error_set(L->err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                             AID_OPT("map \"%s\"") ": expected FIELD=COLUMN", spec);
+                             "\001map \"%s\"\002: expected FIELD=COLUMN", spec);
     char *field = g_strndup(spec, (gsize)(eq - spec));
     const char *colname = eq + 1;
     aidstat_status_t st = AIDSTAT_OK;
@@ -186,17 +186,16 @@ static aidstat_status_t apply_map(loader_t *L, const char *spec)
         c.type = -1; /* the row's type, or all types */
         c.measure = m;
     } else {
-        st = aid_error_set(
-            L->err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-            AID_OPT("map \"%s\"") ": unknown field \"%s\" (fields: donor, iso3, recipient, "
-                                  "year, month, day, date, type, measure, value, currency, unit, gdp, "
-                                  "gdp_year, source, release, ignore, or an aid type or measure)",
-            spec, field);
+        st = aid_error_set(L->err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                           "\001map \"%s\"\002: unknown field \"%s\" (fields: donor, iso3, recipient, "
+                           "year, month, day, date, type, measure, value, currency, unit, gdp, "
+                           "gdp_year, source, release, ignore, or an aid type or measure)",
+                           spec, field);
         goto out;
     }
     if (col < 0) {
         st = aid_error_set(L->err, AIDSTAT_ERR_USAGE, L->name, 1, 0,
-                           AID_OPT("map \"%s\"") ": the header has no column \"%s\"", spec, colname);
+                           "\001map \"%s\"\002: the header has no column \"%s\"", spec, colname);
         goto out;
     }
     /* the mapped column takes the role from any column that guessed it */
@@ -276,7 +275,7 @@ static aidstat_status_t header_format(loader_t *L, char **norm, size_t n, bool *
         L->profile = aid_profile_find(format);
         if (!L->profile) {
             st = aid_error_set(L->err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                               AID_OPT("input-format") ": unknown format \"%s\" (formats: %s, %s)", format,
+                               "\001input-format\002: unknown format \"%s\" (formats: %s, %s)", format,
                                aid_profile_names(), AID_SIPRI_FORMATS);
             return st;
         }
@@ -428,14 +427,13 @@ static aidstat_status_t header_required(loader_t *L)
         if (L->first[ROLE_DONOR] < 0 && !(P && P->donor)) {
             st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
                                "no donor column in the header (looked for country, donor, "
-                               "supplier, name; use " AID_OPT("map donor=COLUMN") ")");
+                               "supplier, name; use \001map donor=COLUMN\002)");
             return st;
         }
         if (L->first[ROLE_VALUE] < 0 && L->first[ROLE_WIDE] < 0) {
-            st = aid_error_set(
-                L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
-                "no value column in the header (looked for value, amount, eur, "
-                "usd, or aid-type columns such as military; use " AID_OPT("map value=COLUMN") ")");
+            st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
+                               "no value column in the header (looked for value, amount, eur, "
+                               "usd, or aid-type columns such as military; use \001map value=COLUMN\002)");
             return st;
         }
         if (L->first[ROLE_YEAR] < 0 && L->first[ROLE_DATE] < 0 && !(P && P->no_period) && !L->wide_periods &&
@@ -703,8 +701,9 @@ static int contradiction(loader_t *L, long line, int c, const char *s, aid_mark_
     char *name = aid_tally_clip(L->raw[c], 80);
     char *text = aid_tally_clip(s, 40), *was = aid_tally_clip(L->mark_text[c], 40);
     aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, line, (long)c + 1,
-                  "value \"%s\" has %s, but column \"%s\" has %s (line %ld: \"%s\"); " AID_MARK_ADVICE, text,
-                  mark_name(m), name, mark_name(L->mark[c]), L->mark_line[c], was);
+                  /* the advice is AID_MARK_ADVICE, written out for the catalogue */
+                  "value \"%s\" has %s, but column \"%s\" has %s (line %ld: \"%s\"); state the decimal mark",
+                  text, mark_name(m), name, mark_name(L->mark[c]), L->mark_line[c], was);
     g_free(name);
     g_free(text);
     g_free(was);
@@ -1171,7 +1170,7 @@ static int ambiguous(loader_t *L, int c, const char *where)
     aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, L->either_line[c], (long)c + 1,
                   "column \"%s\" does not show its decimal mark: \"%s\" is a thousand times "
                   "more with a decimal comma than with a decimal point, and no value %s settles "
-                  "it (as \"1.250,5\" or \"2,5\" would); " AID_MARK_ADVICE,
+                  "it (as \"1.250,5\" or \"2,5\" would); state the decimal mark", /* AID_MARK_ADVICE */
                   name, text, where);
     g_free(name);
     g_free(text);

@@ -3,6 +3,7 @@
  * tracker's chart pages, as kiel-ust-web-r29/PROVENANCE.md records. */
 #include "config.h"
 #include "load/loader.h"
+#include "data/intl.h"
 #include "data/record.h"
 #include "load/words.h"
 
@@ -115,42 +116,43 @@ static const aid_column_t c_long_part[] = {COL(ROLE_DONOR),     COL(ROLE_ISO3),
 
 static const aid_profile_t profiles[] = {
     {"kiel-data-explorer",
-     "Kiel Ukraine Support Tracker: data explorer (allocations and commitments by donor and month, "
-     "EUR billion)",
+     N_("Kiel Ukraine Support Tracker: data explorer (allocations and commitments by donor and month, "
+        "EUR billion)"),
      h_explorer, c_explorer, NULL, NULL, "EUR", 1e9, 2021, KIEL, -1, -1, false, true, NULL,
      AIDSTAT_DATASET_RECORDS},
     {"kiel-data-explorer",
-     "Kiel Ukraine Support Tracker: data explorer (allocations and commitments by donor and month, "
-     "EUR billion; the header without to_be_allocated)",
+     N_("Kiel Ukraine Support Tracker: data explorer (allocations and commitments by donor and month, "
+        "EUR billion; the header without to_be_allocated)"),
      h_explorer_v0, c_explorer_v0, NULL, NULL, "EUR", 1e9, 2021, KIEL, -1, -1, false, true, NULL,
      AIDSTAT_DATASET_RECORDS},
     {"kiel-total-allocations",
-     "Kiel Ukraine Support Tracker: monthly allocations summed over all donors (EUR billion)", h_totals,
+     N_("Kiel Ukraine Support Tracker: monthly allocations summed over all donors (EUR billion)"), h_totals,
      c_totals, "All donors", "", "EUR", 1e9, 0, KIEL, -1, -1, false, true, NULL, AIDSTAT_DATASET_AGGREGATE},
     {"kiel-procurement-trends",
-     "Kiel Ukraine Support Tracker: monthly military allocations by sourcing (EUR billion)", h_procurement,
-     c_procurement, "All donors", "", "EUR", 1e9, 0, KIEL, -1, -1, false, true,
-     "stockpile, procurement, unspecified and NATO PURL columns are loaded as military "
-     "allocations",
+     N_("Kiel Ukraine Support Tracker: monthly military allocations by sourcing (EUR billion)"),
+     h_procurement, c_procurement, "All donors", "", "EUR", 1e9, 0, KIEL, -1, -1, false, true,
+     N_("stockpile, procurement, unspecified and NATO PURL columns are loaded as military "
+        "allocations"),
      AIDSTAT_DATASET_SPLIT},
-    {"kiel-weapons", "Kiel Ukraine Support Tracker: heavy weapons by donor and category (EUR)", h_weapons,
+    {"kiel-weapons", N_("Kiel Ukraine Support Tracker: heavy weapons by donor and category (EUR)"), h_weapons,
      c_weapons, NULL, NULL, "EUR", 1.0, 0, KIEL, AIDSTAT_TYPE_MILITARY, AIDSTAT_MEASURE_ALLOCATION, true,
      true,
-     "heavy-weapons values carry no date and are taken as military allocations; "
-     "the file does not state the measure",
+     N_("heavy-weapons values carry no date and are taken as military allocations; "
+        "the file does not state the measure"),
      AIDSTAT_DATASET_INVENTORY},
     {"kiel-eu-aid-shares",
-     "Kiel Ukraine Support Tracker: each EU member's share of EU-level aid (EUR billion)", h_eushares,
+     N_("Kiel Ukraine Support Tracker: each EU member's share of EU-level aid (EUR billion)"), h_eushares,
      c_eushares, NULL, NULL, "EUR", 1e9, 0, KIEL, -1, -1, true, true,
-     "values are each member's attributed share of EU-level aid (eu_share_bn), not bilateral aid; "
-     "do not add them to the EU institutions' own row",
+     N_("values are each member's attributed share of EU-level aid (eu_share_bn), not bilateral aid; "
+        "do not add them to the EU institutions' own row"),
      AIDSTAT_DATASET_KEY},
-    {"kiel-release-info", "Kiel Ukraine Support Tracker: release information (no aid records)", h_release,
+    {"kiel-release-info", N_("Kiel Ukraine Support Tracker: release information (no aid records)"), h_release,
      c_release, NULL, NULL, "EUR", 1.0, 0, KIEL, -1, -1, true, false, NULL, AIDSTAT_DATASET_REFERENCE},
-    {"aidstat-long", "aidstat long format (one record per row, values in base units)", h_long, c_long, NULL,
-     NULL, NULL, 1.0, 0, NULL, -1, -1, false, false, NULL, AIDSTAT_DATASET_RECORDS},
-    {"aidstat-long", "aidstat long format of a split (one record per row, each naming its part)", h_long_part,
-     c_long_part, NULL, NULL, NULL, 1.0, 0, NULL, -1, -1, false, false, NULL, AIDSTAT_DATASET_SPLIT},
+    {"aidstat-long", N_("aidstat long format (one record per row, values in base units)"), h_long, c_long,
+     NULL, NULL, NULL, 1.0, 0, NULL, -1, -1, false, false, NULL, AIDSTAT_DATASET_RECORDS},
+    {"aidstat-long", N_("aidstat long format of a split (one record per row, each naming its part)"),
+     h_long_part, c_long_part, NULL, NULL, NULL, 1.0, 0, NULL, -1, -1, false, false, NULL,
+     AIDSTAT_DATASET_SPLIT},
 };
 
 const aid_profile_t *aid_profile_match(char **names, size_t n)

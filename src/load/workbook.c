@@ -112,9 +112,12 @@ static aidstat_status_t load_book(aid_xlsx_t *x, const char *name, const aidstat
         }
         if (shown < ns)
             g_string_append_printf(list, "; and %zu more", ns - shown);
-        aid_tally_note(report, "workbook with %zu sheet%s: %s", ns, ns == 1 ? "" : "s", list->str);
+        if (ns == 1)
+            aid_tally_note(report, "workbook with %zu sheet: %s", ns, list->str);
+        else
+            aid_tally_note(report, "workbook with %zu sheets: %s", ns, list->str);
         aid_tally_note(report, "sheet loaded: \"%s\" (line numbers are its row numbers)%s", sname,
-                       opt && opt->sheet ? "" : "; choose another with " AID_OPT("sheet NAME"));
+                       opt && opt->sheet ? "" : "; choose another with \001sheet NAME\002");
         if (release)
             aid_tally_note(report, "release from the ReadMe sheet: %s", release);
         g_string_free(list, TRUE);

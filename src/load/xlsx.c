@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <glib.h>
+#include <inttypes.h>
 #include <glib/gstdio.h>
 #include <libxml/xmlreader.h>
 #include <math.h>
@@ -169,8 +170,8 @@ static int entry_read(void *ctx, char *buf, int len)
     if (e->got > l->ratio_floor && e->got > l->max_ratio * (double)(e->comp ? e->comp : 1)) {
         e->failed = true;
         snprintf(e->why, sizeof e->why,
-                 "%s: expands more than %g times (%" G_GUINT64_FORMAT " compressed bytes gave "
-                 "more than %" G_GUINT64_FORMAT "): refusing to read further (a zip bomb?)",
+                 "%s: expands more than %g times (%" PRIu64 " compressed bytes gave "
+                 "more than %" PRIu64 "): refusing to read further (a zip bomb?)",
                  e->entry, l->max_ratio, e->comp, (guint64)(l->max_ratio * (double)e->comp));
         return -1;
     }
@@ -212,7 +213,7 @@ static xmlTextReaderPtr entry_open(aid_xlsx_t *x, const char *path, entry_t *e, 
         if (st.size > x->lim.max_entry) {
             char *lim = size_text(x->lim.max_entry);
             aid_error_set(err, AIDSTAT_ERR_INPUT, x->name, 0, 0,
-                          "%s: declares %" G_GUINT64_FORMAT " bytes uncompressed, more than the "
+                          "%s: declares %" PRIu64 " bytes uncompressed, more than the "
                           "limit of %s: refusing to read it (a zip bomb?)",
                           path, (guint64)st.size, lim);
             g_free(lim);
@@ -221,7 +222,7 @@ static xmlTextReaderPtr entry_open(aid_xlsx_t *x, const char *path, entry_t *e, 
         if ((st.valid & ZIP_STAT_COMP_SIZE) && st.size > x->lim.ratio_floor &&
             (double)st.size > x->lim.max_ratio * (double)(st.comp_size ? st.comp_size : 1)) {
             aid_error_set(err, AIDSTAT_ERR_INPUT, x->name, 0, 0,
-                          "%s: declares %" G_GUINT64_FORMAT " bytes from %" G_GUINT64_FORMAT
+                          "%s: declares %" PRIu64 " bytes from %" PRIu64
                           " compressed, more than %g times: refusing to read it (a zip bomb?)",
                           path, (guint64)st.size, (guint64)st.comp_size, x->lim.max_ratio);
             return NULL;

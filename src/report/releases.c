@@ -10,6 +10,7 @@
 #include "config.h"
 #include "report/report.h"
 #include "data/error.h"
+#include "data/intl.h"
 
 #include <math.h>
 #include <string.h>
@@ -84,31 +85,48 @@ static char *num(const aid_rdata_t *d, double v, double scale, int decimals, boo
 static char *period_text(const aidstat_result_t *r)
 {
     int y0, m0, y1, m1;
-    char a[32], c[32];
     aidstat_result_period(r, &y0, &m0, &y1, &m1);
     if (y0 <= 0)
-        return g_strdup("no period");
-    aidstat_period_format(y0, m0, a, sizeof a);
-    aidstat_period_format(y1, m1, c, sizeof c);
-    return strcmp(a, c) ? g_strdup_printf("%s – %s", a, c) : g_strdup(a);
+        return g_strdup(L_("no period"));
+    return aidstat_wording_period(y0, m0, y1, m1);
 }
 
 /* "Military aid allocations, EUR bn (nominal). Each column as the release
  * stated it: ... Change: the newest release against the oldest." */
-static char *note_text(aidstat_result_t **res, char **labels, char **files, size_t n, const char *unit)
+static char *note_text(const aid_rdata_t *d, aidstat_result_t **res, char **labels, char **files, size_t n,
+                       const char *unit)
 {
     const aidstat_result_t *last = res[n - 1];
     GString *s = g_string_new(NULL);
-    const char *types = aidstat_result_types(last);
-    int m = aidstat_result_measure(last);
-    char *ml = m >= 0 ? g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1)
-                      : g_strdup("several measures");
-    bool all = !strcmp(types, "all types") || strchr(types, ',');
-    g_string_append_printf(s, "%s%s%s, %s", all ? "" : types, all ? "" : " aid ", ml, unit);
-    s->str[0] = g_ascii_toupper(s->str[0]);
-    if (aidstat_result_filter(last)[0])
-        g_string_append_printf(s, "; selection: %s", aidstat_result_filter(last));
-    g_string_append(s, ". The same selection in each release:");
+    aidstat_wording_t w;
+    aidstat_wording_from_result(&w, last);
+    w.key[0] = w.key[1] = 0;
+    w.stat = AIDSTAT_STAT_SUM;
+    w.cumulative = false;
+    /* "Military aid allocations", "Allocations" for all types */
+    bool all = !strcmp(w.types, "all types") || strchr(w.types, ',');
+    char *what;
+    if (all && w.measure >= 0) {
+        what = g_strdup(aidstat_wording_measure(w.measure));
+        what[0] = g_ascii_toupper(what[0]);
+    } else if (all) {
+        what = g_strdup(L_("Several measures"));
+    } else {
+        what = aidstat_wording_subject(&w);
+    }
+    if (!all && w.measure < 0) {
+        char *t = g_strdup_printf(L_("%s, several measures"), what);
+        g_free(what);
+        what = t;
+    }
+    g_string_append_printf(s, "%s, %s", what, unit);
+    g_free(what);
+    if (aidstat_result_filter(last)[0]) {
+        char *sel = aidstat_wording_selection(aidstat_result_filter(last), d->regions);
+        g_string_append_printf(s, L_("; selection: %s"), sel);
+        g_free(sel);
+    }
+    g_string_append(s, L_(". The same selection in each release:"));
     for (size_t k = 0; k < n; k++) {
         char *p = period_text(res[k]);
         g_string_append_printf(s, " %s, %s (%s), %s%s", labels[k], aidstat_result_source(res[k]), files[k], p,
@@ -118,8 +136,8 @@ static char *note_text(aidstat_result_t **res, char **labels, char **files, size
     for (size_t i = 0; i < aidstat_result_note_count(last); i++)
         g_string_append_printf(s, " %c%s.", g_ascii_toupper(aidstat_result_note(last, i)[0]),
                                aidstat_result_note(last, i) + 1);
-    g_string_append(s, " Change: the newest release against the oldest.");
-    g_free(ml);
+    g_string_append_c(s, ' ');
+    g_string_append(s, L_("Change: the newest release against the oldest."));
     return g_string_free(s, FALSE); /* the note is plain text, not markup */
 }
 
@@ -163,7 +181,7 @@ static void fill_table(const aid_rdata_t *d, aidstat_result_t **res, char **labe
     b->cells[c++] = head;
     for (size_t k = 0; k < n; k++)
         b->cells[c++] = g_markup_escape_text(labels[k], -1);
-    b->cells[c++] = g_strdup("Change");
+    b->cells[c++] = g_strdup(L_("Change"));
     for (size_t j = 1; j < b->ncols; j++)
         b->right[j] = true;
     for (guint i = 0; i < rows->len; i++) {
@@ -175,7 +193,7 @@ static void fill_table(const aid_rdata_t *d, aidstat_result_t **res, char **labe
     }
     if (additive) {
         const char *tl = aidstat_result_total_label(last);
-        char *e = g_markup_escape_text(tl[0] ? tl : "Total", -1);
+        char *e = g_markup_escape_text(tl[0] ? tl : L_("Total"), -1);
         b->cells[c++] = g_strdup_printf("<b>%s</b>", e);
         g_free(e);
         for (size_t k = 0; k < n; k++)
@@ -183,7 +201,7 @@ static void fill_table(const aid_rdata_t *d, aidstat_result_t **res, char **labe
         b->cells[c++] =
             num(d, aidstat_result_total(res[n - 1]) - aidstat_result_total(res[0]), scale, decimals, true);
     }
-    b->note = note_text(res, labels, files, n, unit);
+    b->note = note_text(d, res, labels, files, n, unit);
     g_hash_table_destroy(seen);
     g_ptr_array_free(rows, TRUE);
 }

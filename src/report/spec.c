@@ -13,6 +13,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -363,12 +364,22 @@ static aidstat_status_t table_from_compare(ctx_t *x, aid_block_t *b, aid_opts_t 
     g_free(tiv);
     g_free(pct_gdp);
     for (size_t i = 0; i < aidstat_result_note_count(r); i++) {
+        size_t n = aidstat_result_note_count_param(r, i, 0);
         if (aidstat_result_note_code(r, i) == AIDSTAT_NOTE_NOT_SHOWN) /* worded for a spec */
             g_string_append_printf(
-                note, L_(" %zu more %s not shown (top=%zu)."), aidstat_result_note_count_param(r, i, 0),
-                aidstat_result_note_subject(r, i), aidstat_result_note_count_param(r, i, 1));
-        else
-            g_string_append_printf(note, " %s.", aidstat_result_note(r, i));
+                note,
+                strcmp(aidstat_result_note_subject(r, i), "groups")
+                    ? LP_(" %zu more rows not shown (top=%zu).", " %zu more rows not shown (top=%zu).", n)
+                    : LP_(" %zu more groups not shown (top=%zu).", " %zu more groups not shown (top=%zu).",
+                          n),
+                n, aidstat_result_note_count_param(r, i, 1));
+        else {
+            /* a sentence of its own: in German a capital after the full
+             * stop (the English notes keep the words they always had) */
+            const char *t = aidstat_result_note(r, i);
+            if (t[0])
+                g_string_append_printf(note, " %c%s.", aid_lang_de() ? g_ascii_toupper(t[0]) : t[0], t + 1);
+        }
     }
     note->str[0] = g_ascii_toupper(note->str[0]);
     b->note = g_string_free(note, FALSE);
@@ -1024,19 +1035,22 @@ static void source_line(aid_spec_t *s, const aidstat_load_report_t *r)
 {
     const char *src = aidstat_load_report_source(r), *rel = aidstat_load_report_release(r);
     int y0, m0, y1, m1;
-    char a[32], b[32];
     aidstat_load_report_period(r, &y0, &m0, &y1, &m1);
-    char *period = y0 ? g_strdup_printf("%s – %s", aidstat_period_format(y0, m0, a, sizeof a),
-                                        aidstat_period_format(y1, m1, b, sizeof b))
-                      : g_strdup("no dates");
-    g_ptr_array_add(s->data.sources,
-                    g_strdup_printf("%s%s%s: %s; %" G_GUINT64_FORMAT " rows read, %" G_GUINT64_FORMAT
-                                    " used, %" G_GUINT64_FORMAT " rejected; %s; %zu donor%s.",
-                                    src[0] ? src : "Source not stated", rel[0] ? ", " : "", rel,
-                                    aidstat_load_report_file(r), aidstat_load_report_rows_read(r),
-                                    aidstat_load_report_rows_used(r), aidstat_load_report_rows_rejected(r),
-                                    period, aidstat_load_report_donor_count(r),
-                                    aidstat_load_report_donor_count(r) == 1 ? "" : "s"));
+    char *period = y0 ? aidstat_wording_period(y0, m0, y1, m1) : g_strdup(L_("no dates"));
+    uint64_t read = aidstat_load_report_rows_read(r);
+    size_t donors = aidstat_load_report_donor_count(r);
+    /* TRANSLATORS: the rows of a data file a report used, in its sources block */
+    char *rows =
+        g_strdup_printf(LP_("%" PRIu64 " row read, %" PRIu64 " used, %" PRIu64 " rejected",
+                            "%" PRIu64 " rows read, %" PRIu64 " used, %" PRIu64 " rejected", read),
+                        read, aidstat_load_report_rows_used(r), aidstat_load_report_rows_rejected(r));
+    /* TRANSLATORS: one source of a report: "source, release: file; rows; period; N donors." */
+    g_ptr_array_add(
+        s->data.sources,
+        g_strdup_printf(LP_("%s%s%s: %s; %s; %s; %zu donor.", "%s%s%s: %s; %s; %s; %zu donors.", donors),
+                        src[0] ? src : L_("Source not stated"), rel[0] ? ", " : "", rel,
+                        aidstat_load_report_file(r), rows, period, donors));
+    g_free(rows);
     g_free(period);
 }
 

@@ -11,8 +11,10 @@
 #include "config.h"
 #include "aidstat.h"
 #include "data/error.h"
+#include "data/intl.h"
 
 #include <glib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -241,39 +243,58 @@ static aidstat_status_t check_fit(aidstat_attribution_t *a, aidstat_error_t *err
     return st;
 }
 
-/* "including attributed EU aid: ..." naming each keyed body with records. */
+/* "including attributed EU aid: ..." naming each keyed body with records,
+ * in the language of names for people (a result's caveat). */
 static char *describe(const aidstat_attribution_t *a)
 {
     size_t nb = aidstat_eukey_body_count(a->key);
     if (nb == 1)
-        return g_strdup_printf(
-            "including attributed EU aid: the EU institutions' aid (%" G_GUINT64_FORMAT
-            " records) is attributed to the %zu members by the key's shares (%s); the same "
-            "shares are applied to every type, measure and month",
-            a->eu_records, aidstat_eukey_count(a->key), aidstat_eukey_describe(a->key));
-    GString *s = g_string_new("including attributed EU aid: ");
-    size_t shown = 0, with = 0, members = 0;
+        return g_strdup_printf(LP_("including attributed EU aid: the EU institutions' aid (%" PRIu64
+                                   " record) is attributed to the %zu members by the key's shares (%s); the "
+                                   "same shares are applied to every type, measure and month",
+                                   "including attributed EU aid: the EU institutions' aid (%" PRIu64
+                                   " records) is attributed to the %zu members by the key's shares (%s); the "
+                                   "same shares are applied to every type, measure and month",
+                                   a->eu_records),
+                               a->eu_records, aidstat_eukey_count(a->key), aidstat_eukey_describe(a->key));
+    size_t with = 0, members = 0;
     for (size_t b = 0; b < nb; b++)
         with += a->bodies[b].records > 0;
     for (size_t k = 0; k < aidstat_eukey_count(a->key); k++)
         members += !strcmp(aidstat_eukey_member_body(a->key, k), aidstat_eukey_body(a->key, 0, NULL));
+    if (!with)
+        return g_strdup_printf(
+            L_("including attributed EU aid: the data has no aid of the EU bodies the key "
+               "shares out (%s); the same shares are applied to every type, measure and month"),
+            aidstat_eukey_describe(a->key));
+    GString *list = g_string_new(NULL);
+    size_t shown = 0;
     for (size_t b = 0; b < nb; b++) {
         const body_seen_t *bs = &a->bodies[b];
         if (!bs->records)
             continue;
-        g_string_append_printf(s, "%s%s%s (%" G_GUINT64_FORMAT " record%s)", shown ? "" : "the aid of ",
-                               shown ? (shown + 1 == with ? " and " : ", ") : "", bs->name, bs->records,
-                               bs->records == 1 ? "" : "s");
+        /* TRANSLATORS: an EU body and its number of records */
+        char *item = g_strdup_printf(LP_("%s (%" PRIu64 " record)", "%s (%" PRIu64 " records)", bs->records),
+                                     bs->name, bs->records);
+        if (!shown)
+            g_string_append(list, item);
+        else if (shown + 1 < with)
+            g_string_append_printf(list, ", %s", item);
+        else {
+            char *t = g_strdup_printf(L_("%s and %s"), list->str, item);
+            g_string_assign(list, t);
+            g_free(t);
+        }
+        g_free(item);
         shown++;
     }
-    if (shown)
-        g_string_append_printf(
-            s, " is attributed to the %zu members, each body's aid by its own key's shares", members);
-    else
-        g_string_append(s, "the data has no aid of the EU bodies the key shares out");
-    g_string_append_printf(s, " (%s); the same shares are applied to every type, measure and month",
-                           aidstat_eukey_describe(a->key));
-    return g_string_free(s, FALSE);
+    char *out =
+        g_strdup_printf(L_("including attributed EU aid: the aid of %s is attributed to the %zu members, "
+                           "each body's aid by its own key's shares (%s); the same shares are applied to "
+                           "every type, measure and month"),
+                        list->str, members, aidstat_eukey_describe(a->key));
+    g_string_free(list, TRUE);
+    return out;
 }
 
 aidstat_status_t aidstat_attribution_finish(aidstat_attribution_t *a, aidstat_error_t *err)

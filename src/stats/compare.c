@@ -23,6 +23,7 @@
 #include "stats/selection.h"
 
 #include <glib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -402,39 +403,37 @@ aidstat_compare_t *aidstat_compare_new(const aidstat_compare_options_t *opt, aid
     }
     if (opt->by[1] != AIDSTAT_KEY_NONE && opt->by[1] == opt->by[0]) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                      AID_OPT("by") ": the two keys must differ (both are %s)", aidstat_key_name(opt->by[0]));
+                      "\001by\002: the two keys must differ (both are %s)", aidstat_key_name(opt->by[0]));
         return NULL;
     }
     if (opt->per != AIDSTAT_PER_NONE && (opt->by[0] != AIDSTAT_KEY_DONOR || opt->by[1])) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                      AID_OPT("per %s") " compares donors: use it with " AID_OPT("by donor") " alone",
+                      "\001per %s\002 compares donors: use it with \001by donor\002 alone",
                       per_name(opt->per));
         return NULL;
     }
     if (opt->per == AIDSTAT_PER_MILEX && !opt->milex) {
-        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                      AID_OPT("per milex") " needs a military expenditure table (" AID_OPT(
-                          "milex FILE") ": SIPRI's workbook)");
+        aid_error_set(
+            err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+            "\001per milex\002 needs a military expenditure table (\001milex FILE\002: SIPRI's workbook)");
         return NULL;
     }
     if (opt->per == AIDSTAT_PER_MILEX && !aidstat_reftable_currency(opt->milex)[0]) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                      AID_OPT("per milex") " divides by military expenditure in money: %s is not (use the "
-                                           "sheet \"Current US$\")",
+                      "\001per milex\002 divides by military expenditure in money: %s is not (use the "
+                      "sheet \"Current US$\")",
                       aidstat_reftable_describe(opt->milex));
         return NULL;
     }
     if (opt->stat != AIDSTAT_STAT_SUM && (opt->by[1] || opt->per != AIDSTAT_PER_NONE || opt->cumulative)) {
-        aid_error_set(
-            err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-            AID_OPT("stat %s") " works with one key and without " AID_OPT("per") " or " AID_OPT("cumulative"),
-            aidstat_stat_name(opt->stat));
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                      "\001stat %s\002 works with one key and without \001per\002 or \001cumulative\002",
+                      aidstat_stat_name(opt->stat));
         return NULL;
     }
     if (opt->cumulative && !key_is_time(opt->by[0])) {
-        aid_error_set(
-            err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-            AID_OPT("cumulative") " runs over periods: use it with " AID_OPT("by year") ", quarter or month");
+        aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                      "\001cumulative\002 runs over periods: use it with \001by year\002, quarter or month");
         return NULL;
     }
     aidstat_compare_t *c = g_new0(aidstat_compare_t, 1);
@@ -669,13 +668,15 @@ static void groups_notes(const aidstat_compare_t *c, aidstat_result_t *res)
     size_t shared = aid_groups_shared(&c->groups, res->measure, names);
     res->groups_overlap = shared > 0 && (o->by[0] == AIDSTAT_KEY_REGION || o->by[1] == AIDSTAT_KEY_REGION);
     if (shared && o->by[0] == AIDSTAT_KEY_REGION && res->additive)
-        note_coded(res, AIDSTAT_NOTE_SHARES_OVERLAP, names->str, shared, 0,
-                   "a donor can belong to several groups: shares are of %s and do not add up to 100 %%",
-                   aidstat_filter_donors_set(o->filter) ? "the total of all selected donors"
-                                                        : "the all-donor total");
+        note_coded(res, AIDSTAT_NOTE_SHARES_OVERLAP, names->str, shared, 0, "%s",
+                   aidstat_filter_donors_set(o->filter)
+                       ? L_("a donor can belong to several groups: shares are of the total of all selected "
+                            "donors and do not add up to 100 %")
+                       : L_("a donor can belong to several groups: shares are of the all-donor total and do "
+                            "not add up to 100 %"));
     if (shared && o->by[1] == AIDSTAT_KEY_REGION)
-        note_coded(res, AIDSTAT_NOTE_COLUMNS_OVERLAP, names->str, shared, 0,
-                   "a donor can belong to several groups: region columns overlap");
+        note_coded(res, AIDSTAT_NOTE_COLUMNS_OVERLAP, names->str, shared, 0, "%s",
+                   L_("a donor can belong to several groups: region columns overlap"));
     g_string_free(names, TRUE);
     size_t n = 0;
     char *outside = aid_groups_outside_note(&c->groups, res->measure, res->currency, &n);
@@ -852,12 +853,11 @@ static bool finish_reference(finish_t *F, int y1, aidstat_error_t *err)
     F->what = what;
     bool convert = F->convert = ref && money && strcmp(aidstat_reftable_currency(ref), res->currency) != 0;
     if (convert && !o->gdp_rates) {
-        aid_error_set(
-            err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-            AID_OPT("per %s") ": the %s table is in %s and the data in %s: give a rates table with " AID_OPT(
-                "rates FILE"),
-            per_name(o->per), o->per == AIDSTAT_PER_GDP ? "GDP" : "military expenditure",
-            aidstat_reftable_currency(ref), res->currency);
+        aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                      "\001per %s\002: the %s table is in %s and the data in %s: give a rates table with "
+                      "\001rates FILE\002",
+                      per_name(o->per), o->per == AIDSTAT_PER_GDP ? "GDP" : "military expenditure",
+                      aidstat_reftable_currency(ref), res->currency);
         return false;
     }
     return true;
@@ -893,15 +893,15 @@ static bool row_reference(finish_t *F, struct row *row, bool *zero, aidstat_erro
         if (isnan(rate) || months < 12) {
             if (isnan(rate) || !months)
                 aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                              AID_OPT("per %s") ": no %s rate for %d in %s to convert %s's %s",
-                              per_name(o->per), aidstat_reftable_currency(ref), y,
-                              aidstat_rates_describe(o->gdp_rates), row->label, what);
+                              "\001per %s\002: no %s rate for %d in %s to convert %s's %s", per_name(o->per),
+                              aidstat_reftable_currency(ref), y, aidstat_rates_describe(o->gdp_rates),
+                              row->label, what);
             else { /* a yearly average of part of the year is not the year's */
                 char a[32], b[32];
                 aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                              AID_OPT("per %s") ": the %s to %s rate for %d would be an average of "
-                                                "%s to %s only (%d months in %s), not of the year, to "
-                                                "convert %s's %s",
+                              "\001per %s\002: the %s to %s rate for %d would be an average of "
+                              "%s to %s only (%d months in %s), not of the year, to "
+                              "convert %s's %s",
                               per_name(o->per), aidstat_reftable_currency(ref), res->currency, y,
                               aidstat_period_format(y, mf, a, sizeof a),
                               aidstat_period_format(y, ml, b, sizeof b), months,
@@ -1002,6 +1002,37 @@ static bool finish_rows(finish_t *F, aidstat_error_t *err)
     return true;
 }
 
+/* What --per divides by, as a note's sentence names it. */
+static const char *per_what_people(aidstat_per_t per)
+{
+    return per == AIDSTAT_PER_GDP     ? L_("GDP")
+           : per == AIDSTAT_PER_MILEX ? L_("military expenditure")
+                                      : L_("population");
+}
+
+/* "no GDP in the data for EU (Commission and Council)": whole sentences,
+ * since their words agree with the figure named. */
+static char *no_reference(aidstat_per_t per, bool table, const char *names)
+{
+    const char *fmt =
+        per == AIDSTAT_PER_GDP ? (table ? L_("no GDP in the table for %s") : L_("no GDP in the data for %s"))
+        : per == AIDSTAT_PER_MILEX
+            ? (table ? L_("no military expenditure in the table for %s")
+                     : L_("no military expenditure in the data for %s"))
+            : (table ? L_("no population in the table for %s") : L_("no population in the data for %s"));
+    return g_strdup_printf(fmt, names);
+}
+
+/* "GDP is 0 in the table for Iceland: no ratio" */
+static char *zero_reference(aidstat_per_t per, const char *names)
+{
+    const char *fmt = per == AIDSTAT_PER_GDP ? L_("GDP is 0 in the table for %s: no ratio")
+                      : per == AIDSTAT_PER_MILEX
+                          ? L_("military expenditure is 0 in the table for %s: no ratio")
+                          : L_("population is 0 in the table for %s: no ratio");
+    return g_strdup_printf(fmt, names);
+}
+
 /* --per: what the ratios rest on, and the rows without one. */
 static bool finish_ratio_notes(finish_t *F, aidstat_error_t *err)
 {
@@ -1012,9 +1043,14 @@ static bool finish_ratio_notes(finish_t *F, aidstat_error_t *err)
     bool convert = F->convert;
     if (o->per != AIDSTAT_PER_NONE) {
         if (F->gdp_sum == 0) {
-            aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                          AID_OPT("per %s") ": %s no %s for any selected donor", per_name(o->per),
-                          ref ? "the table has" : "the data has", what);
+            if (ref)
+                aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                              "\001per %s\002: the table has no %s for any selected donor", per_name(o->per),
+                              what);
+            else
+                aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                              "\001per %s\002: the data has no %s for any selected donor", per_name(o->per),
+                              what);
             return false;
         }
         if (ref) {
@@ -1023,35 +1059,36 @@ static bool finish_ratio_notes(finish_t *F, aidstat_error_t *err)
                 snprintf(years, sizeof years, "%d", F->used_hi);
             else
                 snprintf(years, sizeof years, "%d–%d", F->used_lo, F->used_hi);
+            const char *whatp = per_what_people(o->per);
             if (convert)
-                note(res, "%s of %s from %s, converted to %s at that year's average rate: %s", what, years,
-                     aidstat_reftable_describe(ref), res->currency, aidstat_rates_describe(o->gdp_rates));
+                note(res, L_("%s of %s from %s, converted to %s at that year's average rate: %s"), whatp,
+                     years, aidstat_reftable_describe(ref), res->currency,
+                     aidstat_rates_describe(o->gdp_rates));
             else
-                note(res, "%s of %s from %s", what, years, aidstat_reftable_describe(ref));
+                note(res, L_("%s of %s from %s"), whatp, years, aidstat_reftable_describe(ref));
             if (F->ref_older)
                 note(res,
-                     "the table has no %s for %d: the latest earlier year is used for %zu donor%s (%s%s)",
-                     what, F->ref_year, F->ref_older, F->ref_older == 1 ? "" : "s", F->older_names->str,
-                     F->ref_older > 5 ? ", ..." : "");
+                     LP_("the table has no %s for %d: the latest earlier year is used for %zu donor (%s%s)",
+                         "the table has no %s for %d: the latest earlier year is used for %zu donors (%s%s)",
+                         F->ref_older),
+                     whatp, F->ref_year, F->ref_older, F->older_names->str, F->ref_older > 5 ? ", ..." : "");
         } else {
             int gy = 0;
             for (size_t i = 0; i < F->nall && !gy; i++)
                 gy = g_array_index(F->K0->gdp_year, int, i);
             if (gy)
-                note(res, "GDP: %d, from the data", gy);
+                note(res, L_("GDP: %d, from the data"), gy);
         }
         if (F->no_gdp) {
-            char *subject = g_strdup_printf("no %s %s for %s", what, ref ? "in the table" : "in the data",
-                                            F->no_gdp_names->str);
+            char *subject = no_reference(o->per, ref != NULL, F->no_gdp_names->str);
             note_coded(res, AIDSTAT_NOTE_NO_RATIO, subject, F->no_gdp, 0,
-                       "%s: shown as n/a and left out of the total", subject);
+                       L_("%s: shown as n/a and left out of the total"), subject);
             g_free(subject);
         }
         if (F->zero_names->len) {
-            char *subject =
-                g_strdup_printf("%s is 0 in the table for %s: no ratio", what, F->zero_names->str);
+            char *subject = zero_reference(o->per, F->zero_names->str);
             note_coded(res, AIDSTAT_NOTE_NO_RATIO, subject, 0, 0,
-                       "%s, shown as n/a and left out of the total", subject);
+                       L_("%s, shown as n/a and left out of the total"), subject);
             g_free(subject);
         }
     }
@@ -1108,8 +1145,13 @@ static void finish_measure_columns(finish_t *F)
             res->rows[i].value = res->rows[i].abs = res->rows[i].cells[pick];
         /* periods are listed in order, not ranked */
         if (!key_is_time(o->by[0])) {
-            char *lower = g_utf8_strdown(res->col_labels[pick], -1);
-            note_coded(res, AIDSTAT_NOTE_RANKED_BY, lower, 0, 0, "rows are ranked by %s", lower);
+            /* the measure as a word ("allocations"), as titles have it */
+            const char *word = NULL;
+            for (int m = 0; m < AIDSTAT_MEASURE_COUNT && !word; m++)
+                if (!strcmp(res->col_labels[pick], aidstat_measure_label((aidstat_measure_t)m)))
+                    word = aidstat_wording_measure(m);
+            char *lower = word ? g_strdup(word) : g_utf8_strdown(res->col_labels[pick], -1);
+            note_coded(res, AIDSTAT_NOTE_RANKED_BY, lower, 0, 0, L_("rows are ranked by %s"), lower);
             g_free(lower);
         }
     }
@@ -1282,12 +1324,18 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
     }
     if (c->unsplit) {
         /* a sourcing split is loaded on its own, so these are other aid */
-        aid_error_set(err, AIDSTAT_ERR_DATA, c->unsplit_file, c->unsplit_line, 0,
-                      "%" G_GUINT64_FORMAT " matched record%s no part of a sourcing split, so %s "
-                      "cannot be grouped by how %s sourced; the split is a file of its own "
-                      "(Kiel's procurement_trends.csv)",
-                      c->unsplit, c->unsplit == 1 ? " is" : "s are", c->unsplit == 1 ? "it" : "they",
-                      c->unsplit == 1 ? "it was" : "they were");
+        if (c->unsplit == 1)
+            aid_error_set(err, AIDSTAT_ERR_DATA, c->unsplit_file, c->unsplit_line, 0,
+                          "%" PRIu64 " matched record is no part of a sourcing split, so it cannot be "
+                          "grouped by how it was sourced; the split is a file of its own (Kiel's "
+                          "procurement_trends.csv)",
+                          c->unsplit);
+        else
+            aid_error_set(err, AIDSTAT_ERR_DATA, c->unsplit_file, c->unsplit_line, 0,
+                          "%" PRIu64 " matched records are no part of a sourcing split, so they cannot be "
+                          "grouped by how they were sourced; the split is a file of its own (Kiel's "
+                          "procurement_trends.csv)",
+                          c->unsplit);
         return NULL;
     }
     aid_selected_t sel;

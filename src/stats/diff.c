@@ -9,6 +9,7 @@
 #include "config.h"
 #include "aidstat.h"
 #include "data/error.h"
+#include "data/intl.h"
 #include "data/intern.h"
 #include "data/period.h"
 #include "stats/sum.h"
@@ -620,7 +621,8 @@ static void build_group_rows(aidstat_diff_t *d, const agg_t *a)
     for (size_t id = 0; id < nd; id++)
         member[id] = true;
     bool sel = d->opt.filter && aidstat_filter_donors_set(d->opt.filter);
-    group_rows(d, a, sel ? "All selected donors" : "All donors", "all", member);
+    /* a label for people: German only when names are (English in CSV and JSON) */
+    group_rows(d, a, sel ? L_("All selected donors") : L_("All donors"), "all", member);
     g_free(member);
 }
 

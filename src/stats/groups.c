@@ -1,7 +1,9 @@
 /* The donors of a grouped result: outside every group, or in several. */
 #include "config.h"
 #include "stats/groups.h"
+#include "data/intl.h"
 #include "data/region.h"
+#include "data/wording.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -11,17 +13,25 @@
 
 typedef struct {
     const char *name; /* the hash table's key */
+    char *code;       /* the country table's code, or "" */
     size_t ngroups;   /* of the groups asked for; 0 for a donor left out */
     bool in;          /* its records matched the filter (count in the total) */
     double sum[NM];
     uint64_t n[NM];
 } donor_t;
 
+static void donor_free(gpointer p)
+{
+    donor_t *d = p;
+    g_free(d->code);
+    g_free(d);
+}
+
 void aid_groups_init(aid_groups_t *g, const aidstat_regions_t *regions, const aidstat_filter_t *filter)
 {
     g->regions = regions;
     g->filter = filter;
-    g->donors = regions ? g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free) : NULL;
+    g->donors = regions ? g_hash_table_new_full(g_str_hash, g_str_equal, g_free, donor_free) : NULL;
 }
 
 void aid_groups_clear(aid_groups_t *g)
@@ -50,6 +60,7 @@ void aid_groups_add(aid_groups_t *g, const aidstat_record_t *rec, bool in)
         d = g_new0(donor_t, 1);
         char *key = g_strdup(rec->donor);
         d->name = key;
+        d->code = g_strdup(rec->iso3 ? rec->iso3 : "");
         d->ngroups = in ? groups_of(g, rec) : 0;
         d->in = in;
         g_hash_table_insert(g->donors, key, d);
@@ -105,10 +116,17 @@ size_t aid_groups_shared(const aid_groups_t *g, int measure, GString *names)
 {
     GPtrArray *s = donors(g, measure, true);
     size_t n = s->len;
-    for (guint i = 0; names && i < s->len && i < 3; i++)
-        g_string_append_printf(names, "%s%s", i ? ", " : "", ((donor_t *)g_ptr_array_index(s, i))->name);
-    if (names && n > 3)
-        g_string_append_printf(names, " and %zu more", n - 3);
+    for (guint i = 0; names && i < s->len && i < 3; i++) {
+        const donor_t *d = g_ptr_array_index(s, i);
+        char *name = aid_wording_donor(d->name, d->code);
+        g_string_append_printf(names, "%s%s", i ? ", " : "", name);
+        g_free(name);
+    }
+    if (names && n > 3) {
+        char *t = g_strdup_printf(LP_("%s and %zu more", "%s and %zu more", n - 3), names->str, n - 3);
+        g_string_assign(names, t);
+        g_free(t);
+    }
     g_ptr_array_free(s, TRUE);
     return n;
 }
@@ -128,21 +146,6 @@ bool aid_groups_partition(const aid_groups_t *g, int measure)
     return true;
 }
 
-/* "\u20ac52.31 bn", "$4.00 m", "TIV 12.00 m": at the scale of `scale_of`, so
- * that the amounts of one note read alike */
-static void money(double v, double scale_of, const char *currency, char *buf, size_t len)
-{
-    const char *sym = aidstat_currency_symbol(currency);
-    double a = fabs(scale_of);
-    const char *word = a >= 1e9 ? " bn" : a >= 1e6 ? " m" : "";
-    double shown = a >= 1e9 ? v / 1e9 : a >= 1e6 ? v / 1e6 : v;
-    int d = word[0] ? 2 : 0;
-    if (sym)
-        snprintf(buf, len, "%s%s%.*f%s", shown < 0 ? "-" : "", sym, d, fabs(shown), word);
-    else
-        snprintf(buf, len, "%s%s%.*f%s", currency, currency[0] ? " " : "", d, shown, word);
-}
-
 char *aid_groups_outside_note(const aid_groups_t *g, int measure, const char *currency, size_t *n)
 {
     GPtrArray *out = donors(g, measure, false);
@@ -153,32 +156,17 @@ char *aid_groups_outside_note(const aid_groups_t *g, int measure, const char *cu
         return NULL;
     }
     enum { SHOWN = 5 };
-    bool chosen = aid_filter_names_groups(g->filter);
-    GString *s = g_string_new(NULL);
-    g_string_append_printf(s, "%u donor%s in none of the %sgroups%s: ", out->len,
-                           out->len == 1 ? " is" : "s are", chosen ? "selected " : "",
-                           chosen ? " and left out" : "");
-    double total = 0, largest = 0;
-    for (guint i = 0; measure >= 0 && i < out->len; i++) {
+    aid_note_donor_t shown[SHOWN];
+    size_t nshown = MIN(out->len, (guint)SHOWN);
+    double total = 0;
+    for (guint i = 0; measure >= 0 && i < out->len; i++)
         total += amount(g_ptr_array_index(out, i), measure);
-        largest = MAX(largest, fabs(amount(g_ptr_array_index(out, i), measure)));
-    }
-    double scale_of = MAX(fabs(total), largest);
-    char buf[64];
-    for (guint i = 0; i < out->len && i < SHOWN; i++) {
+    for (size_t i = 0; i < nshown; i++) {
         const donor_t *d = g_ptr_array_index(out, i);
-        g_string_append_printf(s, "%s%s", i ? ", " : "", d->name);
-        if (measure >= 0) {
-            money(amount(d, measure), scale_of, currency ? currency : "", buf, sizeof buf);
-            g_string_append_printf(s, " (%s)", buf);
-        }
+        shown[i] = (aid_note_donor_t){d->name, d->code, measure >= 0 ? amount(d, measure) : 0};
     }
-    if (out->len > SHOWN)
-        g_string_append_printf(s, " and %u more", out->len - SHOWN);
-    if (measure >= 0 && out->len > 1) {
-        money(total, scale_of, currency ? currency : "", buf, sizeof buf);
-        g_string_append_printf(s, "; %s in all", buf);
-    }
+    char *note = aid_wording_outside_groups(out->len, aid_filter_names_groups(g->filter), shown, nshown,
+                                            measure >= 0, total, currency);
     g_ptr_array_free(out, TRUE);
-    return g_string_free(s, FALSE);
+    return note;
 }

@@ -106,7 +106,7 @@ aidstat_status_t aidstat_normalize_record(const aidstat_normalize_t *n, aidstat_
                                  "converting to %s: the record has no currency", n->currency);
         if (!n->rates)
             return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                                 "converting %s to %s needs a rates table (" AID_OPT("rates FILE") ")", from,
+                                 "converting %s to %s needs a rates table (\001rates FILE\002)", from,
                                  n->currency);
         if (rec->year <= 0)
             return aid_error_set(err, AIDSTAT_ERR_DATA, rec->file, rec->line, 0,
@@ -133,10 +133,9 @@ aidstat_status_t aidstat_normalize_record(const aidstat_normalize_t *n, aidstat_
 
     if (n->base_year) {
         if (!n->deflator)
-            return aid_error_set(
-                err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                "constant prices need a deflator table (" AID_OPT("deflator FILE") " with "
-                                                                                   "columns year,index)");
+            return aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                                 "constant prices need a deflator table (\001deflator FILE\002 with "
+                                 "columns year,index)");
         if (rec->year <= 0)
             return aid_error_set(err, AIDSTAT_ERR_DATA, rec->file, rec->line, 0,
                                  "constant %d prices: the record has no date to pick a deflator",

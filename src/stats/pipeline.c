@@ -5,6 +5,7 @@
  * what is still pending between each stage and the next one the data has
  * ("committed, not yet allocated"). */
 #include "config.h"
+#include "data/intl.h"
 #include "aidstat.h"
 #include "data/error.h"
 #include "data/record.h"
@@ -24,11 +25,14 @@ struct aidstat_pipeline {
     char *pending[G_N_ELEMENTS(order)];
 };
 
-static const char *participle(aidstat_measure_t m)
+/* "Committed, not yet allocated": the heading of what is pending between
+ * stage a and the next, b (whole phrases: German participles differ). */
+static const char *pending_label(aidstat_measure_t a, aidstat_measure_t b)
 {
-    return m == AIDSTAT_MEASURE_COMMITMENT   ? "committed"
-           : m == AIDSTAT_MEASURE_ALLOCATION ? "allocated"
-                                             : "delivered";
+    if (a == AIDSTAT_MEASURE_COMMITMENT)
+        return b == AIDSTAT_MEASURE_ALLOCATION ? L_("Committed, not yet allocated")
+                                               : L_("Committed, not yet delivered");
+    return L_("Allocated, not yet delivered");
 }
 
 aidstat_pipeline_t *aidstat_pipeline_new(const aidstat_result_t *r, aidstat_error_t *err)
@@ -64,9 +68,7 @@ aidstat_pipeline_t *aidstat_pipeline_new(const aidstat_result_t *r, aidstat_erro
     }
     g_string_free(have, TRUE);
     for (size_t k = 0; k + 1 < p->nstages; k++) {
-        char *s = g_strdup_printf("%s, not yet %s", participle(p->stage[k]), participle(p->stage[k + 1]));
-        s[0] = g_ascii_toupper(s[0]);
-        p->pending[k] = s;
+        p->pending[k] = g_strdup(pending_label(p->stage[k], p->stage[k + 1]));
     }
     return p;
 }

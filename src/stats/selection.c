@@ -4,8 +4,10 @@
 #include "stats/selection.h"
 #include "data/filter.h"
 #include "data/error.h"
+#include "data/intl.h"
 #include "data/period.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -120,24 +122,24 @@ char *aid_selection_straddled_note(const aid_selection_t *s, const aidstat_filte
     if (ty)
         aidstat_period_format(ty, tm, b, sizeof b);
     aidstat_period_format(s->straddled_year, s->straddled_month, ex, sizeof ex);
-    GString *t = g_string_new(NULL);
-    g_string_append_printf(t,
-                           "%" G_GUINT64_FORMAT " record%s dated by a longer period than the "
-                           "selection's (the first: %s) reach%s across ",
-                           n, n == 1 ? "" : "s", ex, n == 1 ? "es" : "");
-    if (fy && ty)
-        g_string_append_printf(t, "its start (%s) or end (%s)", a, b);
-    else if (fy)
-        g_string_append_printf(t, "its start (%s)", a);
-    else
-        g_string_append_printf(t, "its end (%s)", b);
-    g_string_append_printf(t, " and %s left out, together %.15g", n == 1 ? "is" : "are", sum);
-    if (s->straddled_currency[0])
-        g_string_append_printf(t, " %s", s->straddled_currency);
-    else
-        g_string_append(t, " in several currencies");
-    g_string_append(t, ": a record counts only when its whole period lies inside the selection's");
-    return g_string_free(t, FALSE);
+    /* whole sentences for the catalogue, in the language of names */
+    char *where = fy && ty ? g_strdup_printf(L_("its start (%s) or end (%s)"), a, b)
+                  : fy     ? g_strdup_printf(L_("its start (%s)"), a)
+                           : g_strdup_printf(L_("its end (%s)"), b);
+    char *amount = s->straddled_currency[0] ? g_strdup_printf("%.15g %s", sum, s->straddled_currency)
+                                            : g_strdup_printf(L_("%.15g in several currencies"), sum);
+    char *t = g_strdup_printf(
+        LP_("%" PRIu64 " record dated by a longer period than the selection's (the first: %s) "
+            "reaches across %s and is left out, together %s: a record counts only when its "
+            "whole period lies inside the selection's",
+            "%" PRIu64 " records dated by a longer period than the selection's (the first: "
+            "%s) reach across %s and are left out, together %s: a record counts only when "
+            "its whole period lies inside the selection's",
+            n),
+        n, ex, where, amount);
+    g_free(where);
+    g_free(amount);
+    return t;
 }
 
 void aid_selection_add_report(aid_selection_t *s, const aidstat_load_report_t *r)
@@ -221,7 +223,7 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
             char *l = measure_list(seen);
             aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
                           "the selection holds several measures (%s), which cannot be added up; "
-                          "pick one with " AID_OPT("measure") " or compare them with " AID_OPT("by measure"),
+                          "pick one with \001measure\002 or compare them with \001by measure\002",
                           l);
             g_free(l);
             return AIDSTAT_ERR_DATA;
@@ -258,15 +260,14 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
             aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
                           "the selection mixes SIPRI trend-indicator values with money (%s), which "
                           "cannot be added up: TIV measure a volume of arms, and no exchange rate "
-                          "converts them; select one unit's data (one file, " AID_OPT("donor") ", " AID_OPT(
-                              "measure") ")",
+                          "converts them; select one unit's data (one file, \001donor\002, \001measure\002)",
                           c->str);
         else
-            aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                          "the selection mixes currencies (%s), which cannot be added up; "
-                          "convert them with " AID_OPT("currency") " and " AID_OPT(
-                              "rates") ", or select one currency's data",
-                          c->str);
+            aid_error_set(
+                err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                "the selection mixes currencies (%s), which cannot be added up; "
+                "convert them with \001currency\002 and \001rates\002, or select one currency's data",
+                c->str);
         g_string_free(c, TRUE);
         return AIDSTAT_ERR_DATA;
     }
@@ -311,10 +312,13 @@ char *aid_selected_unsized_note(const aid_selected_t *out)
     if (!out->unsized)
         return NULL;
     const char *unit = out->currency ? out->currency : "";
-    return g_strdup_printf("%" G_GUINT64_FORMAT " order%s of unknown size %s counted as 0%s%s in the "
-                           "orders: the source values an order at 0 when the number ordered is not known",
-                           out->unsized, out->unsized == 1 ? "" : "s", out->unsized == 1 ? "is" : "are",
-                           unit[0] ? " " : "", unit);
+    return g_strdup_printf(
+        LP_("%" PRIu64 " order of unknown size is counted as 0%s%s in the orders: the source "
+            "values an order at 0 when the number ordered is not known",
+            "%" PRIu64 " orders of unknown size are counted as 0%s%s in the orders: the source "
+            "values an order at 0 when the number ordered is not known",
+            out->unsized),
+        out->unsized, unit[0] ? " " : "", unit);
 }
 
 void aid_selected_clear(aid_selected_t *out)

@@ -2,10 +2,11 @@
  * expect it ("EUR 1.2 bn" as "\u20ac1.2 bn" in English, "1,2 Mrd. \u20ac" in German). */
 #include "config.h"
 #include "data/intl.h"
-#include "render/render.h"
+#include "data/numfmt.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 aid_locale_t aid_locale_default(void)

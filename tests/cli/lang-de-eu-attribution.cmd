@@ -1,0 +1,2 @@
+# German EU-attribution caveat
+--lang de compare --eu-attribution --top 5
