@@ -1289,8 +1289,10 @@ AIDSTAT_API const char *aidstat_series_note_subject(const aidstat_series_t *s, s
 AIDSTAT_API size_t aidstat_series_complete_span(const aidstat_series_t *s, size_t *first, size_t *end);
 /** The months the complete periods cover: the first month of the first
  * one to the last month of the last one, as a chart of the series states
- * its period and a report's words name it. Returns their number; 0 (all
- * four set to 0) when there is none. */
+ * its period and a report's words name it. A yearly series covers whole
+ * years: its months are 0, so aidstat_period_format() and
+ * aidstat_wording_period() state years ("2021 – 2024"). Returns the number
+ * of complete periods; 0 (all four set to 0) when there is none. */
 AIDSTAT_API size_t aidstat_series_complete_period(const aidstat_series_t *s, int *y0, int *m0, int *y1,
                                                   int *m1);
 
