@@ -168,6 +168,9 @@ typedef struct {
  * (SIPRI's trade register leaves the TIV for total order at 0 when the
  * number ordered is unknown): a 0 that understates the order. */
 #define AIDSTAT_RECORD_SIZE_UNKNOWN 0x1u
+/** A record of a whole quarter ("2024Q2"): its month is the quarter's
+ * first, and it covers that month and the two after it. */
+#define AIDSTAT_RECORD_QUARTER 0x2u
 
 /** Receives records from a loader. Return 0 to go on, non-zero to stop
  * (the loader then returns AIDSTAT_ERR_ABORTED). */
@@ -292,7 +295,8 @@ AIDSTAT_API const char *aidstat_load_report_caveat(const aidstat_load_report_t *
 /** Currencies of the records, in order of first appearance. */
 AIDSTAT_API size_t aidstat_load_report_currency_count(const aidstat_load_report_t *r);
 AIDSTAT_API const char *aidstat_load_report_currency(const aidstat_load_report_t *r, size_t i);
-/** Period covered by the records (0 when none had a period). */
+/** Period covered by the records (0 when none had a period); the months
+ * are 0 when no record gives a month (data by year). */
 AIDSTAT_API void aidstat_load_report_period(const aidstat_load_report_t *r, int *y0, int *m0, int *y1,
                                             int *m1);
 /** Donors seen, in order of first appearance. */

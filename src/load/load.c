@@ -171,7 +171,7 @@ static aidstat_status_t apply_map(loader_t *L, const char *spec)
         g_free(n);
     }
     g_free(want);
-    aid_column_t c = {ROLE_IGNORE, -1, -1, 0, NULL, 0, 0};
+    aid_column_t c = {ROLE_IGNORE, -1, -1, 0, NULL, 0, 0, false};
     int role = -1, t, m;
     for (int r = 0; r < ROLE_COUNT; r++)
         if (role_field_names[r] && g_ascii_strcasecmp(field, role_field_names[r]) == 0)
@@ -868,6 +868,8 @@ static int row_when(loader_t *L, char **f, long line, aidstat_record_t *rec)
         if (aid_dates_read(L->dates, s, &dt, &why) != AID_DATE_OK)
             return reject_col(L, line, s[0] ? why : "date missing", c, s);
         rec->year = dt.year, rec->month = dt.month, rec->day = dt.day;
+        if (dt.quarter)
+            rec->flags |= AIDSTAT_RECORD_QUARTER;
     }
     /* aidstat's long format writes records without a period (the Kiel
      * heavy-weapons file, say) with year and month empty */
@@ -1074,8 +1076,11 @@ static int row_wide(loader_t *L, char **f, long line, aidstat_record_t *rec, dou
             r.type = (aidstat_type_t)col->type;
         if (col->measure >= 0)
             r.measure = (aidstat_measure_t)col->measure;
-        if (col->year)
+        if (col->year) {
             r.year = col->year, r.month = col->month, r.day = 0;
+            if (col->quarter)
+                r.flags |= AIDSTAT_RECORD_QUARTER;
+        }
         r.value = vp[i] * (col->scale > 0 ? col->scale : scale);
         if (L->profile && L->profile->role == AIDSTAT_DATASET_SPLIT)
             r.part = L->raw[i]; /* the part of the split this column holds */
