@@ -8,7 +8,14 @@
 #     "2025 Q2"): sums by quarter, and the period ends with the last month
 #     of the last quarter (June 2025), not its first (April);
 #   a wide file with quarter columns: the same, from the headers;
-#   `trend --interval quarter` counts every quarter as complete.
+#   `trend --interval quarter` counts every quarter as complete;
+#   unit words in headers ("Betrag (in Mio. €)", "Value (EURm)", "USDbn",
+#     "Mrd. US-Dollar", ...): the total is the cell times the scale python's
+#     own table of the words gives, in the currency they name;
+#   cell-units.csv (cells with their own scale words): the total and the
+#     count by scale that check states;
+#   tab-decimal-comma.tsv (a German tab-separated export, "1.250,5"): totals
+#     by donor with python reading the decimal comma.
 #
 # Exit: 0 pass, 1 fail, 77 skip (no python3), 99 hard error.
 set -u
@@ -22,6 +29,28 @@ printf 'donor,type,2024Q3,Q4 2024,2025-Q1,Total\nGermany,military,1.5,,4,5.5\nFr
 "$AIDSTAT" trend -q --interval quarter --format csv "$DATA/quarter-dates.csv" >"$tmp/q-trend.csv" || exit 1
 "$AIDSTAT" compare -q --by quarter --format json "$tmp/wide-q.csv" >"$tmp/wq.json" || exit 1
 "$AIDSTAT" check "$tmp/wide-q.csv" >"$tmp/wq-check.txt" || exit 1
+# header unit words: one file per header, the same cell 2.5 in each
+i=0
+while IFS='|' read -r head; do
+    i=$((i + 1))
+    printf 'donor,date,type,%s\nGermany,2024,military,2.5\n' "$head" >"$tmp/h$i.csv"
+    printf '%s\n' "$head" >"$tmp/h$i.head"
+    "$AIDSTAT" compare -q --format json "$tmp/h$i.csv" >"$tmp/h$i.json" || exit 1
+done <<'HEADS'
+Betrag (in Mio. €)
+Value (EURm)
+Amount (USDbn)
+Betrag (Mrd. US-Dollar)
+Betrag (Tsd. EUR)
+Value (EUR mn)
+Amount ($ k)
+value_usd_thousand
+Betrag (Mill. Euro)
+Wert (MRD. €)
+HEADS
+"$AIDSTAT" compare -q --format json "$DATA/cell-units.csv" >"$tmp/cells.json" || exit 1
+"$AIDSTAT" check "$DATA/cell-units.csv" >"$tmp/cells-check.txt" || exit 1
+"$AIDSTAT" compare -q --format csv "$DATA/tab-decimal-comma.tsv" --type military,humanitarian >"$tmp/tsv.csv" || exit 1
 python3 - "$DATA" "$tmp" <<'PY'
 import csv, json, os, re, sys
 data, tmp = sys.argv[1:3]
@@ -93,5 +122,75 @@ y1, m1 = map(int, p["to"].split("-"))
 want = f"period:   {MON[m0 - 1]} {y0} – {MON[m1 - 1]} {y1}"
 if want not in text:
     fail(f"check: no \"{want}\" in:\n{text}")
+
+# header unit words, by python's own table
+SCALE = {"mio": 1e6, "mill": 1e6, "mn": 1e6, "m": 1e6, "mrd": 1e9, "bn": 1e9, "tsd": 1e3, "k": 1e3,
+         "thousand": 1e3}
+CUR = {"€": "EUR", "eur": "EUR", "euro": "EUR", "usd": "USD", "$": "USD", "us-dollar": "USD"}
+def header_unit(h):
+    words = re.findall(r"[€$]|[A-Za-z-]+", h.lower())
+    scale, cur = 1.0, "EUR"
+    for w in words:
+        w = w.rstrip(".")
+        for code in ("eur", "usd"):  # glued: "eurm", "usdbn"
+            if w.startswith(code) and w[3:] in SCALE:
+                cur, scale = CUR[code], SCALE[w[3:]]
+        if w in SCALE:
+            scale = SCALE[w]
+        if w in CUR:
+            cur = CUR[w]
+    return scale, cur
+k = 1
+while os.path.exists(os.path.join(tmp, f"h{k}.json")):
+    head = open(os.path.join(tmp, f"h{k}.head")).read().strip()
+    got = json.load(open(os.path.join(tmp, f"h{k}.json")))
+    scale, cur = header_unit(head)
+    if abs(got["total"] - 2.5 * scale) > 1e-6 or got["currency"] != cur:
+        fail(f"header \"{head}\": {got['total']} {got['currency']}, python {2.5 * scale} {cur}")
+    k += 1
+print(f"checked {k - 1} headers with unit words")
+
+# value cells with their own scale words
+def cell(text):
+    t = text.replace("€", " € ")
+    m = re.search(r"[0-9][0-9.]*", t)
+    x = float(m.group(0))
+    rest = (t[:m.start()] + " " + t[m.end():]).lower().replace(".", " ")
+    for w in rest.split():
+        for code in ("eur", "usd"):
+            if w.startswith(code) and w[3:] in SCALE:
+                return x * SCALE[w[3:]], SCALE[w[3:]]
+        if w in SCALE:
+            return x * SCALE[w], SCALE[w]
+    return x, 1.0
+total, counts, first = 0.0, {}, None
+for n, r in enumerate(csv.DictReader(open(os.path.join(data, "cell-units.csv"), newline="")), start=2):
+    v, sc = cell(r["value"])
+    total += v
+    if sc > 1:
+        counts[sc] = counts.get(sc, 0) + 1
+        first = first or (n, r["value"])
+got = json.load(open(os.path.join(tmp, "cells.json")))
+if abs(got["total"] - total) > 1e-6 * total:
+    fail(f"cell-units.csv: total {got['total']}, python {total}")
+names = {1e9: "billions", 1e6: "millions", 1e3: "thousands"}
+by = ", ".join(f"{counts[s]} in {names[s]}" for s in sorted(counts, reverse=True))
+want = (f'column "value": {sum(counts.values())} values read in the scale the cell itself names '
+        f'({by}; first: line {first[0]}, "{first[1]}")')
+if want not in open(os.path.join(tmp, "cells-check.txt")).read():
+    fail(f"check cell-units.csv: no \"{want}\"")
+print(f"checked cell-units.csv: total {total}, {sum(counts.values())} scaled cells")
+
+# a German tab-separated export: decimal commas, millions in the header
+NAMES = {"Deutschland": "Germany", "Frankreich": "France", "Italien": "Italy"}
+want = {}
+for r in csv.DictReader(open(os.path.join(data, "tab-decimal-comma.tsv"), newline="", encoding="utf-8"),
+                        delimiter="\t"):
+    v = float(r["Betrag (Mio. EUR)"].replace(".", "").replace(",", ".")) * 1e6
+    want[NAMES[r["Geber"]]] = want.get(NAMES[r["Geber"]], 0.0) + v
+got = {r["donor"]: float(r["value"]) for r in csv.DictReader(open(os.path.join(tmp, "tsv.csv"), newline=""))}
+if set(got) != set(want) or any(abs(got[d] - want[d]) > 1e-6 * want[d] for d in want):
+    fail(f"tab-decimal-comma.tsv: {got}, python {want}")
+print(f"checked tab-decimal-comma.tsv: {len(want)} donors")
 sys.exit(1 if bad else 0)
 PY

@@ -279,14 +279,17 @@ aid_column_t aid_column_guess(const char *norm)
         c.measure = m;
         k = 1;
     }
-    for (; c.role != ROLE_IGNORE && k < nt; k++) {
-        const char *cur = aid_words_currency(tok[k], false);
-        double s = aid_words_scale(tok[k]);
-        if (cur)
-            c.currency = cur;
-        else if (s)
-            c.scale = s;
-        else {
+    for (size_t used; c.role != ROLE_IGNORE && k < nt; k += used) {
+        const char *cur = NULL;
+        double s = 0;
+        used = aid_words_unit(tok, k, false, &cur, &s);
+        /* two scales or currencies ("Mio. Mrd."): which one? not an amount */
+        if (used && !(s && c.scale > 0 && s != c.scale) && !(cur && c.currency && strcmp(cur, c.currency))) {
+            if (cur)
+                c.currency = cur;
+            if (s)
+                c.scale = s;
+        } else {
             c.role = ROLE_IGNORE; /* "military_share", "value_pct": not an amount */
             c.type = c.measure = -1;
             c.scale = 0;
