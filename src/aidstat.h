@@ -142,7 +142,8 @@ AIDSTAT_API aidstat_status_t aidstat_measure_parse(const char *s, aidstat_measur
 typedef struct {
     const char *donor;     /**< donor name, never NULL */
     const char *iso3;      /**< donor code (ISO 3166 alpha-3 or the data's own, e.g. "EU"); "" if unknown */
-    const char *recipient; /**< "Ukraine" unless the data says otherwise */
+    const char *recipient; /**< as the data names it ("Ukraine" in the Kiel tracker's files); "" when it
+                              names none */
     int year;              /**< 0 when the record has no period */
     int month;             /**< 1..12, or 0 when only the year is known */
     int day;               /**< 1..31, or 0 when unknown */
@@ -233,7 +234,7 @@ typedef struct {
      * NULL = the Kiel MAIN DATA sheet when there is one, else the first. */
     const char *sheet;
     /** Numbers use '.' as the decimal mark. Without it or decimal_comma, a
-     * ';'-separated file's number columns are each read by the mark their
+     * ';'- or tab-separated file's number columns are each read by the mark their
      * values show ("1.250,5", "12.345.678" or "2,5" for a comma); a column
      * whose values could be either ("1.500") is an error, and so is a value
      * that contradicts its column's mark. Rows wait in memory for at most

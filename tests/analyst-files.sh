@@ -15,7 +15,12 @@
 #   cell-units.csv (cells with their own scale words): the total and the
 #     count by scale that check states;
 #   tab-decimal-comma.tsv (a German tab-separated export, "1.250,5"): totals
-#     by donor with python reading the decimal comma.
+#     by donor with python reading the decimal comma;
+#   german-words.csv (German and synonym type and measure words, German
+#     month names and quarters): sums by type and measure against python's
+#     own word table;
+#   convert of a file without a recipient column writes no recipient (it
+#     wrote "Ukraine"); one with a recipient column keeps each.
 #
 # Exit: 0 pass, 1 fail, 77 skip (no python3), 99 hard error.
 set -u
@@ -50,6 +55,13 @@ Wert (MRD. €)
 HEADS
 "$AIDSTAT" compare -q --format json "$DATA/cell-units.csv" >"$tmp/cells.json" || exit 1
 "$AIDSTAT" check "$DATA/cell-units.csv" >"$tmp/cells-check.txt" || exit 1
+for m in commitment allocation delivery; do
+    "$AIDSTAT" compare -q --format json --by type --type military,financial,humanitarian --measure $m \
+        "$DATA/german-words.csv" >"$tmp/gw-$m.json" || exit 1
+done
+"$AIDSTAT" convert -q "$DATA/cell-units.csv" -o "$tmp/conv-none.csv" || exit 1
+printf 'donor,recipient,date,type,value\nGermany,Ukraine,2024,military,1\nFrance,Moldova,2024,military,2\n' >"$tmp/recip.csv"
+"$AIDSTAT" convert -q "$tmp/recip.csv" -o "$tmp/conv-recip.csv" || exit 1
 "$AIDSTAT" compare -q --format csv "$DATA/tab-decimal-comma.tsv" --type military,humanitarian >"$tmp/tsv.csv" || exit 1
 python3 - "$DATA" "$tmp" <<'PY'
 import csv, json, os, re, sys
@@ -192,5 +204,34 @@ got = {r["donor"]: float(r["value"]) for r in csv.DictReader(open(os.path.join(t
 if set(got) != set(want) or any(abs(got[d] - want[d]) > 1e-6 * want[d] for d in want):
     fail(f"tab-decimal-comma.tsv: {got}, python {want}")
 print(f"checked tab-decimal-comma.tsv: {len(want)} donors")
+
+# German and synonym words for types and measures
+TYPE = {"militär": "military", "militärisch": "military", "waffenlieferungen": "military",
+        "finanzhilfe": "financial", "budgethilfe": "financial", "humanitär": "humanitarian"}
+MEAS = {"zusagen": "commitment", "pledged": "commitment", "lieferungen": "delivery",
+        "auszahlung": "delivery", "bereitstellungen": "allocation"}
+want = {}
+for r in csv.DictReader(open(os.path.join(data, "german-words.csv"), newline="", encoding="utf-8"),
+                        delimiter=";"):
+    t, m = TYPE[r["Art"].lower()], MEAS[r["Status"].lower()]
+    v = float(r["Betrag (Mio. EUR)"].replace(".", "").replace(",", ".")) * 1e6
+    want[(m, t)] = want.get((m, t), 0.0) + v
+for m in ("commitment", "allocation", "delivery"):
+    got = json.load(open(os.path.join(tmp, f"gw-{m}.json")))
+    rows = {r["label"].lower(): r["value"] for r in got["rows"]}
+    exp = {t: v for (mm, t), v in want.items() if mm == m}
+    if set(rows) != set(exp) or any(abs(rows[t] - exp[t]) > 1e-6 * exp[t] for t in exp):
+        fail(f"german-words.csv {m}: {rows}, python {exp}")
+print(f"checked german-words.csv: {len(want)} type and measure pairs")
+
+# convert: the recipient as the file names it, or none
+none = list(csv.DictReader(open(os.path.join(tmp, "conv-none.csv"), newline="")))
+if not none or any(r["recipient"] != "" for r in none):
+    fail(f"convert without a recipient column: {[r['recipient'] for r in none]}")
+src = [r["recipient"] for r in csv.DictReader(open(os.path.join(tmp, "recip.csv"), newline=""))]
+got = [r["recipient"] for r in csv.DictReader(open(os.path.join(tmp, "conv-recip.csv"), newline=""))]
+if got != src:
+    fail(f"convert with a recipient column: {got}, the file {src}")
+print(f"checked convert's recipients: {len(none)} none, {got}")
 sys.exit(1 if bad else 0)
 PY

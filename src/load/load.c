@@ -1165,7 +1165,9 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
     aidstat_record_t rec = {0};
     rec.file = L->name;
     rec.line = line;
-    rec.recipient = "Ukraine";
+    /* the recipient the file names; the Kiel tracker's files (the profiles
+     * with a source) are aid to Ukraine, any other file says nothing */
+    rec.recipient = P && P->source && P->source[0] ? "Ukraine" : "";
     rec.source = L->source;
     rec.release = L->release ? L->release : "";
     rec.currency = L->currency;
