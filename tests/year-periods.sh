@@ -2,7 +2,8 @@
 # A yearly series states years in every door: the chart's subtitle and alt
 # text, the SVG's text, a report's figures {{ first/latest interval=year }}
 # and its chart (PDF through pdftotext, and the HTML page) say "2014 – 2024",
-# never "Jan 2014 – Dec 2024". The years are found here, independently, with
+# never "Jan 2014 – Dec 2024"; a table block's default caption names its
+# filter ("to Ukraine"). The years are found here, independently, with
 # python3's csv module:
 #   the SIPRI trade register, --recipient Ukraine --interval year: from the
 #     first year of order of a Ukraine record to the register's last year;
@@ -53,7 +54,7 @@ check "the SVG's subtitle states $want" states_years "constant 1990 prices, $wan
 "$AIDSTAT" chart line "$DATA/trend-year-dates.csv" -q --alt -o "$tmp/d.svg" >"$tmp/dalt.txt" || exit 1
 check "year-only data: chart --alt states $d0 – $d1" states_years "per year, nominal, $d0 – $d1." "$tmp/dalt.txt"
 
-printf -- '---\ntitle: Years\ndata: %s\n---\n\nFrom {{ first recipient=Ukraine interval=year }} to {{ latest recipient=Ukraine interval=year }}.\n\n```chart\nkind: line\nrecipient: Ukraine\ninterval: year\n```\n' \
+printf -- '---\ntitle: Years\ndata: %s\n---\n\nFrom {{ first recipient=Ukraine interval=year }} to {{ latest recipient=Ukraine interval=year }}.\n\n```chart\nkind: line\nrecipient: Ukraine\ninterval: year\n```\n\n```table\nrecipient: Ukraine\ntop: 3\n```\n' \
     "$REG" >"$tmp/y.md"
 "$AIDSTAT" report -q "$tmp/y.md" -o "$tmp/y.html" || exit 1
 check "HTML: the chart's description states $want" states_years "constant 1990 prices, $want." "$tmp/y.html"
@@ -63,6 +64,8 @@ if command -v pdftotext >/dev/null; then
     pdftotext "$tmp/y.pdf" - | tr '\n' ' ' >"$tmp/y.txt" || exit 99
     check "PDF: the figures state years" states_years "From $u0 to $u1." "$tmp/y.txt"
     check "PDF: the chart's subtitle states $want" states_years "constant 1990 prices, $want" "$tmp/y.txt"
+    # a table without a caption of its own states its filter, as compare's title does
+    check "PDF: the table's caption names the recipient" grep -qF "Table 1: Major arms deliveries to Ukraine by supplier" "$tmp/y.txt"
 fi
 echo "$npass passed, $nfail failed"
 [ "$nfail" = 0 ]
