@@ -147,7 +147,8 @@ AIDSTAT_API aidstat_status_t aidstat_measure_parse(const char *s, aidstat_measur
 typedef struct {
     const char *donor;     /**< donor name, never NULL */
     const char *iso3;      /**< donor code (ISO 3166 alpha-3 or the data's own, e.g. "EU"); "" if unknown */
-    const char *recipient; /**< "Ukraine" unless the data says otherwise */
+    const char *recipient; /**< as the data names it ("Ukraine" in the Kiel tracker's files); "" when it
+                              names none */
     int year;              /**< 0 when the record has no period */
     int month;             /**< 1..12, or 0 when only the year is known */
     int day;               /**< 1..31, or 0 when unknown */
@@ -173,6 +174,9 @@ typedef struct {
  * (SIPRI's trade register leaves the TIV for total order at 0 when the
  * number ordered is unknown): a 0 that understates the order. */
 #define AIDSTAT_RECORD_SIZE_UNKNOWN 0x1u
+/** A record of a whole quarter ("2024Q2"): its month is the quarter's
+ * first, and it covers that month and the two after it. */
+#define AIDSTAT_RECORD_QUARTER 0x2u
 
 /** Receives records from a loader. Return 0 to go on, non-zero to stop
  * (the loader then returns AIDSTAT_ERR_ABORTED). */
@@ -235,7 +239,7 @@ typedef struct {
      * NULL = the Kiel MAIN DATA sheet when there is one, else the first. */
     const char *sheet;
     /** Numbers use '.' as the decimal mark. Without it or decimal_comma, a
-     * ';'-separated file's number columns are each read by the mark their
+     * ';'- or tab-separated file's number columns are each read by the mark their
      * values show ("1.250,5", "12.345.678" or "2,5" for a comma); a column
      * whose values could be either ("1.500") is an error, and so is a value
      * that contradicts its column's mark. Rows wait in memory for at most
@@ -297,7 +301,8 @@ AIDSTAT_API const char *aidstat_load_report_caveat(const aidstat_load_report_t *
 /** Currencies of the records, in order of first appearance. */
 AIDSTAT_API size_t aidstat_load_report_currency_count(const aidstat_load_report_t *r);
 AIDSTAT_API const char *aidstat_load_report_currency(const aidstat_load_report_t *r, size_t i);
-/** Period covered by the records (0 when none had a period). */
+/** Period covered by the records (0 when none had a period); the months
+ * are 0 when no record gives a month (data by year). */
 AIDSTAT_API void aidstat_load_report_period(const aidstat_load_report_t *r, int *y0, int *m0, int *y1,
                                             int *m1);
 /** Donors seen, in order of first appearance. */
@@ -1294,8 +1299,10 @@ AIDSTAT_API const char *aidstat_series_note_subject(const aidstat_series_t *s, s
 AIDSTAT_API size_t aidstat_series_complete_span(const aidstat_series_t *s, size_t *first, size_t *end);
 /** The months the complete periods cover: the first month of the first
  * one to the last month of the last one, as a chart of the series states
- * its period and a report's words name it. Returns their number; 0 (all
- * four set to 0) when there is none. */
+ * its period and a report's words name it. A yearly series covers whole
+ * years: its months are 0, so aidstat_period_format() and
+ * aidstat_wording_period() state years ("2021 – 2024"). Returns the number
+ * of complete periods; 0 (all four set to 0) when there is none. */
 AIDSTAT_API size_t aidstat_series_complete_period(const aidstat_series_t *s, int *y0, int *m0, int *y1,
                                                   int *m1);
 

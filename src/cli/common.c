@@ -272,10 +272,11 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
         g_free(v);
     }
     fputc('\n', fp);
-    /* recipients are worth a line when the data names others than the
-     * default, Ukraine */
+    /* recipients are worth a line when the data names others than
+     * Ukraine (a file without a recipient column names none: "") */
     size_t nrc = aidstat_load_report_recipient_count(r);
-    if (nrc > 1 || (nrc == 1 && strcmp(aidstat_load_report_recipient(r, 0), "Ukraine") != 0)) {
+    const char *r0 = nrc ? aidstat_load_report_recipient(r, 0) : "";
+    if (nrc > 1 || (nrc == 1 && r0[0] && strcmp(r0, "Ukraine") != 0)) {
         fprintf(fp, _("  recipients: %zu"), nrc);
         for (size_t i = 0; i < nrc; i++) {
             const char *d = aidstat_load_report_recipient(r, i);

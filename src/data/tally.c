@@ -45,6 +45,7 @@ struct aidstat_load_report {
     const char *last_currency;
     aid_intern_t donors;
     int first, last; /* period keys */
+    bool by_month;   /* a record gives its month: else the period is years */
     char *source, *release;
     aid_intern_t recipients;
     const char *last_recipient;
@@ -279,12 +280,13 @@ void aid_tally_record(aidstat_load_report_t *r, const aidstat_record_t *rec)
     if (!r->last_currency || strcmp(r->last_currency, rec->currency) != 0)
         r->last_currency = aid_intern_str(&r->currencies, aid_intern(&r->currencies, rec->currency));
     if (rec->year > 0) {
-        int lo = aid_period_key(rec->year, rec->month ? rec->month : 1);
-        int hi = aid_period_key(rec->year, rec->month ? rec->month : 12);
+        int lo = aid_period_key(rec->year, aid_record_month_first(rec));
+        int hi = aid_period_key(rec->year, aid_record_month_last(rec));
         if (!r->first || lo < r->first)
             r->first = lo;
         if (hi > r->last)
             r->last = hi;
+        r->by_month = r->by_month || rec->month;
     }
     if (!r->source && rec->source && rec->source[0])
         r->source = g_strdup(rec->source);
@@ -455,6 +457,8 @@ void aidstat_load_report_period(const aidstat_load_report_t *r, int *y0, int *m0
     *m0 = r->first % 100;
     *y1 = r->last / 100;
     *m1 = r->last % 100;
+    if (!r->by_month) /* data by year (SIPRI's): "1940 – 2024", not "Jan 1940 – Dec 2024" */
+        *m0 = *m1 = 0;
 }
 
 size_t aidstat_load_report_donor_count(const aidstat_load_report_t *r)

@@ -78,13 +78,16 @@ typedef struct {
     char **mark_text;  /* and that value */
     long *either_line; /* the first "1.500" met while undecided */
     char **either_text;
-    GPtrArray *held;      /* rows held back until their columns are decided */
-    int *numcols;         /* the number columns, nnum of them */
-    size_t nnum, waiting; /* waiting: columns with a "1.500" and no mark yet */
-    aid_dates_t *dates;   /* the date column's day/month order (date.c) */
-    size_t wide_periods;  /* period columns of a wide layout (wide.c) */
-    uint64_t invisible;   /* zero-width characters and BOMs removed from names */
-    long invisible_line;  /* the first line that had one */
+    GPtrArray *held;         /* rows held back until their columns are decided */
+    int *numcols;            /* the number columns, nnum of them */
+    size_t nnum, waiting;    /* waiting: columns with a "1.500" and no mark yet */
+    aid_dates_t *dates;      /* the date column's day/month order (date.c) */
+    size_t wide_periods;     /* period columns of a wide layout (wide.c) */
+    uint64_t cell_scaled[3]; /* value cells with their own scale word: thousands, millions, billions */
+    long cell_scaled_line;   /* the first of them */
+    char *cell_scaled_text;  /* and its text */
+    uint64_t invisible;      /* zero-width characters and BOMs removed from names */
+    long invisible_line;     /* the first line that had one */
     /* per distinct donor cell (the first AID_DONOR_CACHE): whether it
      * names a sum over donors, 0 before it is looked at, else 1 + the answer */
     aid_intern_t *donor_cells;
@@ -171,7 +174,7 @@ static aidstat_status_t apply_map(loader_t *L, const char *spec)
         g_free(n);
     }
     g_free(want);
-    aid_column_t c = {ROLE_IGNORE, -1, -1, 0, NULL, 0, 0};
+    aid_column_t c = {ROLE_IGNORE, -1, -1, 0, NULL, 0, 0, false};
     int role = -1, t, m;
     for (int r = 0; r < ROLE_COUNT; r++)
         if (role_field_names[r] && g_ascii_strcasecmp(field, role_field_names[r]) == 0)
@@ -389,9 +392,10 @@ static aidstat_status_t header_roles(loader_t *L, char **norm, size_t n)
 static void header_readers(loader_t *L, size_t n)
 {
     L->checksum = L->first[ROLE_CHECKSUM] >= 0;
-    if (L->csv && aid_csv_delimiter(L->csv) == ';' && !L->opt->decimal_comma && !L->opt->decimal_point) {
-        /* Excel writes ';' files where ',' is the decimal mark: there
-         * "1.500" is 1500, elsewhere 1.5 */
+    char delim = L->csv ? aid_csv_delimiter(L->csv) : 0;
+    if ((delim == ';' || delim == '\t') && !L->opt->decimal_comma && !L->opt->decimal_point) {
+        /* Excel writes ';' files (and tab-separated "Unicode text") where
+         * ',' is the decimal mark: there "1.500" is 1500, elsewhere 1.5 */
         L->marks = true;
         L->mark = g_new0(aid_mark_t, n);
         L->mark_line = g_new0(long, n);
@@ -720,6 +724,12 @@ static int not_a_number(loader_t *L, long line, int c, const char *s, const char
         if (m != AID_MARK_NONE && m != AID_MARK_EITHER && m != L->mark[c])
             return contradiction(L, line, c, s, m);
     }
+    /* a ',' file's quoted "749,5": say why it is no number */
+    double x;
+    if (!L->marks && !comma_at(L, c) && aid_number_mark(s) == AID_MARK_COMMA &&
+        aid_number_parse(s, true, &x) == AID_NUM_OK)
+        return reject_col(
+            L, line, "value has a decimal comma, but the file's numbers are read with a decimal point", c, s);
     return reject_col(L, line, what, c, s);
 }
 
@@ -867,6 +877,8 @@ static int row_when(loader_t *L, char **f, long line, aidstat_record_t *rec)
         if (aid_dates_read(L->dates, s, &dt, &why) != AID_DATE_OK)
             return reject_col(L, line, s[0] ? why : "date missing", c, s);
         rec->year = dt.year, rec->month = dt.month, rec->day = dt.day;
+        if (dt.quarter)
+            rec->flags |= AIDSTAT_RECORD_QUARTER;
     }
     /* aidstat's long format writes records without a period (the Kiel
      * heavy-weapons file, say) with year and month empty */
@@ -978,6 +990,41 @@ static int row_what(loader_t *L, char **f, const size_t *lens, long line, aidsta
     return ROW_GO;
 }
 
+/* Count a value cell read in the scale its own words name ("1,5 Mio. €"),
+ * for the note cell_scale_note gives. */
+static void cell_scaled(loader_t *L, long line, const char *s, double scale)
+{
+    int k = scale == 1e3 ? 0 : scale == 1e6 ? 1 : 2;
+    if (!L->cell_scaled_line) {
+        L->cell_scaled_line = line;
+        L->cell_scaled_text = aid_tally_clip(s, 40);
+    }
+    L->cell_scaled[k]++;
+}
+
+/* At the end: how many value cells named their own scale, and which. */
+static void cell_scale_note(loader_t *L)
+{
+    if (!L->cell_scaled_line || !L->report)
+        return;
+    GString *by = g_string_new(NULL);
+    static const double scales[] = {1e3, 1e6, 1e9};
+    uint64_t n = 0;
+    for (int k = 2; k >= 0; k--)
+        if (L->cell_scaled[k]) {
+            g_string_append_printf(by, "%s%" G_GUINT64_FORMAT " in %s", by->len ? ", " : "",
+                                   L->cell_scaled[k], scale_name(scales[k]));
+            n += L->cell_scaled[k];
+        }
+    aid_tally_note(L->report,
+                   "column \"%s\": %" G_GUINT64_FORMAT
+                   " value%s read in the scale the cell itself names (%s; "
+                   "first: line %ld, \"%s\")",
+                   L->raw[L->first[ROLE_VALUE]], n, n == 1 ? "" : "s", by->str, L->cell_scaled_line,
+                   L->cell_scaled_text);
+    g_string_free(by, TRUE);
+}
+
 /* A long-format row: one value, one record. */
 static int row_value(loader_t *L, char **f, long line, aidstat_record_t *rec, double scale)
 {
@@ -994,6 +1041,8 @@ static int row_value(loader_t *L, char **f, long line, aidstat_record_t *rec, do
         return reject_col(L, line, "value missing", c, f[c]);
     if (cell_scale && (L->cols[c].scale > 0 || L->first[ROLE_UNIT] >= 0))
         return reject_col(L, line, "a unit in the cell beside the column's own", c, f[c]);
+    if (cell_scale)
+        cell_scaled(L, line, f[c], cell_scale);
     rec->value = x * (cell_scale ? cell_scale : L->cols[c].scale > 0 ? L->cols[c].scale : scale);
     if (L->cols[c].currency && L->first[ROLE_CURRENCY] < 0)
         rec->currency = L->cols[c].currency;
@@ -1073,8 +1122,11 @@ static int row_wide(loader_t *L, char **f, long line, aidstat_record_t *rec, dou
             r.type = (aidstat_type_t)col->type;
         if (col->measure >= 0)
             r.measure = (aidstat_measure_t)col->measure;
-        if (col->year)
+        if (col->year) {
             r.year = col->year, r.month = col->month, r.day = 0;
+            if (col->quarter)
+                r.flags |= AIDSTAT_RECORD_QUARTER;
+        }
         r.value = vp[i] * (col->scale > 0 ? col->scale : scale);
         if (L->profile && L->profile->role == AIDSTAT_DATASET_SPLIT)
             r.part = L->raw[i]; /* the part of the split this column holds */
@@ -1112,7 +1164,9 @@ static int data_row(loader_t *L, char **f, const size_t *lens, size_t n, long li
     aidstat_record_t rec = {0};
     rec.file = L->name;
     rec.line = line;
-    rec.recipient = "Ukraine";
+    /* the recipient the file names; the Kiel tracker's files (the profiles
+     * with a source) are aid to Ukraine, any other file says nothing */
+    rec.recipient = P && P->source && P->source[0] ? "Ukraine" : "";
     rec.source = L->source;
     rec.release = L->release ? L->release : "";
     rec.currency = L->currency;
@@ -1284,6 +1338,7 @@ static aidstat_status_t marks_finish(loader_t *L)
         return AIDSTAT_ERR_INPUT;
     }
     aid_dates_notes(L->dates, L->report);
+    cell_scale_note(L);
     for (size_t i = 0; L->marks && L->report && i < L->ncols; i++)
         if (L->mark[i] != AID_MARK_NONE) {
             char *text = aid_tally_clip(L->mark_text[i], 40);
@@ -1309,6 +1364,7 @@ static void marks_free(loader_t *L)
     }
     g_free(L->mark_text);
     g_free(L->either_text);
+    g_free(L->cell_scaled_text);
 }
 
 /* SIPRI and Kiel rows have loaders of their own, which read fields as C

@@ -39,6 +39,7 @@ typedef struct {
     double scale;         /* multiply values by this (0 = use the unit) */
     const char *currency; /* from the header name ("eur"), or NULL */
     int year, month;      /* ROLE_WIDE: the period the header names ("2024", "März 2024"), or 0 */
+    bool quarter;         /* ROLE_WIDE: the header names a quarter ("2024Q2"); month is its first */
 } aid_column_t;
 
 typedef struct {

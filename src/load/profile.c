@@ -12,15 +12,15 @@
 
 #define IGN                                                                                                  \
     {                                                                                                        \
-        ROLE_IGNORE, -1, -1, 0, NULL, 0, 0                                                                   \
+        ROLE_IGNORE, -1, -1, 0, NULL, 0, 0, false                                                            \
     }
 #define COL(r)                                                                                               \
     {                                                                                                        \
-        r, -1, -1, 0, NULL, 0, 0                                                                             \
+        r, -1, -1, 0, NULL, 0, 0, false                                                                      \
     }
 #define WIDE(t, m)                                                                                           \
     {                                                                                                        \
-        ROLE_WIDE, t, m, 0, NULL, 0, 0                                                                       \
+        ROLE_WIDE, t, m, 0, NULL, 0, 0, false                                                                \
     }
 
 static const char *const h_explorer[] = {
@@ -78,7 +78,7 @@ static const aid_column_t c_procurement[] = {COL(ROLE_YEAR),
 static const char *const h_weapons[] = {"donor",        "category", "number_of_weapons", "monetary_value_eur",
                                         "weapons_list", NULL};
 static const aid_column_t c_weapons[] = {
-    COL(ROLE_DONOR), IGN, IGN, {ROLE_VALUE, -1, -1, 1.0, "EUR", 0, 0}, IGN};
+    COL(ROLE_DONOR), IGN, IGN, {ROLE_VALUE, -1, -1, 1.0, "EUR", 0, 0, false}, IGN};
 
 static const char *const h_eushares[] = {
     "country", "iso", "bilateral_pct_gdp", "eu_share_pct_gdp", "total_pct_gdp", "eu_share_bn", NULL};
@@ -94,8 +94,8 @@ static const char *const h_long[] = {"donor",    "iso3",    "recipient", "year",
 static const aid_column_t c_long[] = {COL(ROLE_DONOR),     COL(ROLE_ISO3),
                                       COL(ROLE_RECIPIENT), COL(ROLE_YEAR),
                                       COL(ROLE_MONTH),     COL(ROLE_TYPE),
-                                      COL(ROLE_MEASURE),   {ROLE_VALUE, -1, -1, 1.0, NULL, 0, 0},
-                                      COL(ROLE_CURRENCY),  {ROLE_GDP, -1, -1, 1.0, NULL, 0, 0},
+                                      COL(ROLE_MEASURE),   {ROLE_VALUE, -1, -1, 1.0, NULL, 0, 0, false},
+                                      COL(ROLE_CURRENCY),  {ROLE_GDP, -1, -1, 1.0, NULL, 0, 0, false},
                                       COL(ROLE_GDP_YEAR),  COL(ROLE_SOURCE),
                                       COL(ROLE_RELEASE)};
 
@@ -107,8 +107,8 @@ static const char *const h_long_part[] = {"donor",    "iso3",    "recipient", "y
 static const aid_column_t c_long_part[] = {COL(ROLE_DONOR),     COL(ROLE_ISO3),
                                            COL(ROLE_RECIPIENT), COL(ROLE_YEAR),
                                            COL(ROLE_MONTH),     COL(ROLE_TYPE),
-                                           COL(ROLE_MEASURE),   {ROLE_VALUE, -1, -1, 1.0, NULL, 0, 0},
-                                           COL(ROLE_CURRENCY),  {ROLE_GDP, -1, -1, 1.0, NULL, 0, 0},
+                                           COL(ROLE_MEASURE),   {ROLE_VALUE, -1, -1, 1.0, NULL, 0, 0, false},
+                                           COL(ROLE_CURRENCY),  {ROLE_GDP, -1, -1, 1.0, NULL, 0, 0, false},
                                            COL(ROLE_GDP_YEAR),  COL(ROLE_SOURCE),
                                            COL(ROLE_RELEASE),   COL(ROLE_PART)};
 
@@ -212,7 +212,7 @@ aid_column_t aid_column_guess(const char *norm)
     /* and the currency words that head a value column (words.c) */
     static const char *const valuehead[] = {"value", "amount", "total_value", "sum", "betrag", "wert", NULL};
 
-    aid_column_t c = {ROLE_IGNORE, -1, -1, 0, NULL, 0, 0};
+    aid_column_t c = {ROLE_IGNORE, -1, -1, 0, NULL, 0, 0, false};
     if (in(norm, donor))
         c.role = ROLE_DONOR;
     else if (in(norm, iso))
@@ -281,14 +281,17 @@ aid_column_t aid_column_guess(const char *norm)
         c.measure = m;
         k = 1;
     }
-    for (; c.role != ROLE_IGNORE && k < nt; k++) {
-        const char *cur = aid_words_currency(tok[k], false);
-        double s = aid_words_scale(tok[k]);
-        if (cur)
-            c.currency = cur;
-        else if (s)
-            c.scale = s;
-        else {
+    for (size_t used; c.role != ROLE_IGNORE && k < nt; k += used) {
+        const char *cur = NULL;
+        double s = 0;
+        used = aid_words_unit(tok, k, false, &cur, &s);
+        /* two scales or currencies ("Mio. Mrd."): which one? not an amount */
+        if (used && !(s && c.scale > 0 && s != c.scale) && !(cur && c.currency && strcmp(cur, c.currency))) {
+            if (cur)
+                c.currency = cur;
+            if (s)
+                c.scale = s;
+        } else {
             c.role = ROLE_IGNORE; /* "military_share", "value_pct": not an amount */
             c.type = c.measure = -1;
             c.scale = 0;

@@ -10,7 +10,7 @@
 #include <string.h>
 
 /* The period a header names, or false. DataBank writes "2022 [YR2022]". */
-static bool header_period(const char *raw, int *year, int *month)
+static bool header_period(const char *raw, int *year, int *month, bool *quarter)
 {
     char *s = g_strdup(raw);
     char *br = strchr(s, '[');
@@ -27,6 +27,7 @@ static bool header_period(const char *raw, int *year, int *month)
         return false;
     *year = d.year;
     *month = d.month;
+    *quarter = d.quarter != 0;
     return true;
 }
 
@@ -45,22 +46,26 @@ size_t aid_wide_periods(char **raw, aid_column_t *cols, size_t n, aidstat_load_r
     for (size_t i = 0; i < n; i++)
         if (cols[i].role == ROLE_VALUE || (cols[i].role == ROLE_WIDE && cols[i].type != AIDSTAT_TYPE_TOTAL))
             return 0; /* values have a column of their own, or type columns */
-    size_t periods = 0, quarters = 0;
+    size_t periods = 0, quarters = 0, months = 0;
     int lo = 0, hi = 0; /* the first and last period, year * 100 + month */
     for (size_t i = 0; i < n; i++) {
         int y, m;
-        if (cols[i].role != ROLE_IGNORE || !header_period(raw[i], &y, &m))
+        bool q;
+        if (cols[i].role != ROLE_IGNORE || !header_period(raw[i], &y, &m, &q))
             continue;
         cols[i].role = ROLE_WIDE;
         cols[i].type = cols[i].measure = -1;
         cols[i].year = y;
         cols[i].month = m;
-        quarters += strchr(raw[i], 'Q') || strchr(raw[i], 'q');
-        int key = y * 100 + m;
+        cols[i].quarter = q;
+        quarters += q;
+        months += m != 0;
+        /* the months the column covers: a year all twelve, a quarter three */
+        int key = y * 100 + (m ? m : 1), end = y * 100 + (!m ? 12 : q ? m + 2 : m);
         if (!periods || key < lo)
             lo = key;
-        if (!periods || key > hi)
-            hi = key;
+        if (!periods || end > hi)
+            hi = end;
         periods++;
     }
     if (!periods)
@@ -78,13 +83,13 @@ size_t aid_wide_periods(char **raw, aid_column_t *cols, size_t n, aidstat_load_r
         g_free(norm);
     }
     if (report) {
-        char a[32], b[32];
-        aidstat_period_format(lo / 100, lo % 100, a, sizeof a);
-        aidstat_period_format(hi / 100, hi % 100, b, sizeof b);
+        char a[32], b[32]; /* years only: "2022 – 2024" */
+        aidstat_period_format(lo / 100, months ? lo % 100 : 0, a, sizeof a);
+        aidstat_period_format(hi / 100, months ? hi % 100 : 0, b, sizeof b);
         aid_tally_note(report,
                        "wide layout: %zu period column%s (%s%s%s), each filled cell one "
                        "record; empty cells are no record",
-                       periods, periods == 1 ? "" : "s", a, lo == hi ? "" : " – ", lo == hi ? "" : b);
+                       periods, periods == 1 ? "" : "s", a, strcmp(a, b) ? " – " : "", strcmp(a, b) ? b : "");
         if (quarters)
             aid_tally_note(report, "quarter columns dated to the quarter's first month (Q1 as "
                                    "January): yearly and quarterly figures are exact, monthly ones show "

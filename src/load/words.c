@@ -62,6 +62,40 @@ double aid_words_scale(const char *t)
     return 0;
 }
 
+size_t aid_words_unit(char *const *tok, size_t k, bool in_cell, const char **currency, double *scale)
+{
+    const char *t = tok[k];
+    if (!t)
+        return 0;
+    if (!strcmp(t, "us") && tok[k + 1] && (!strcmp(tok[k + 1], "dollar") || !strcmp(tok[k + 1], "dollars"))) {
+        *currency = "USD"; /* "US-Dollar", "US dollars" */
+        return 2;
+    }
+    const char *c = aid_words_currency(t, in_cell);
+    double s = c ? 0 : aid_words_scale(t);
+    if (c || s) {
+        if (c)
+            *currency = c;
+        else
+            *scale = s;
+        return 1;
+    }
+    /* a currency code glued to a scale: "EURm", "USDbn", "EURmn" */
+    static const char *const codes[] = {"eur", "usd"};
+    for (size_t i = 0; i < G_N_ELEMENTS(codes); i++)
+        if (g_str_has_prefix(t, codes[i]) && (s = aid_words_scale(t + 3)) > 0) {
+            *currency = aid_words_currency(codes[i], false);
+            *scale = s;
+            return 1;
+        }
+    /* "Betrag (in Mio. €)", "value in EUR" */
+    if (!strcmp(t, "in")) {
+        size_t n = aid_words_unit(tok, k + 1, in_cell, currency, scale);
+        return n ? n + 1 : 0;
+    }
+    return 0;
+}
+
 char *aid_header_normalize(const char *s)
 {
     GString *out = g_string_new(NULL);
@@ -106,12 +140,14 @@ double aid_unit_scale(const char *s)
         return 1;
     }
     char **tok = g_strsplit(n, "_", -1);
-    for (size_t k = 0; tok[k] && ok; k++) {
-        double x = aid_words_scale(tok[k]);
-        if (x && !scaled)
-            scale = x, scaled = true;
-        else if (!aid_words_currency(tok[k], false))
+    for (size_t k = 0, used; tok[k] && ok; k += used) {
+        const char *cur = NULL;
+        double x = 0;
+        used = aid_words_unit(tok, k, false, &cur, &x);
+        if (!used || (x && scaled))
             ok = false; /* "m bn", "apples": not a unit */
+        else if (x)
+            scale = x, scaled = true;
     }
     g_strfreev(tok);
     g_free(n);
@@ -177,16 +213,16 @@ static bool split(const char *s, const char **num, const char **end, double *sca
     double sc = 0;
     const char *cur = NULL;
     bool ok = tok[0] != NULL;
-    for (size_t k = 0; tok[k] && ok; k++) {
-        const char *t = tok[k];
-        const char *c = aid_words_currency(t, true);
-        double u = c ? 0 : aid_unit_scale(t);
-        if (c && (!cur || !strcmp(cur, c)))
-            cur = c;
-        else if (!c && u > 1 && sc == 0)
-            sc = u;
-        else
+    for (size_t k = 0, used; tok[k] && ok; k += used) {
+        const char *c = NULL;
+        double u = 0;
+        used = aid_words_unit(tok, k, true, &c, &u);
+        if (!used || (c && cur && strcmp(cur, c)) || (u && sc))
             ok = false; /* two currencies, two scales, or another word */
+        if (c)
+            cur = c;
+        if (u)
+            sc = u;
     }
     g_strfreev(tok);
     *scale = sc;

@@ -27,6 +27,12 @@ const char *aid_words_currency(const char *word, bool in_cell);
 bool aid_words_value_head(const char *word);
 /* The scale a scale word (normalised) gives: 1e9, 1e6, 1e3; 0 for none. */
 double aid_words_scale(const char *word);
+/* The unit words of a header or cell split into normalised words, from
+ * tok[k] (tok NULL-terminated): a currency or a scale word, a code glued
+ * to a scale ("eurm", "usdbn"), "us dollar", or "in" before any of them.
+ * Sets *currency and/or *scale for what they name and returns the number
+ * of words read; 0 when tok[k] is no unit word. */
+size_t aid_words_unit(char *const *tok, size_t k, bool in_cell, const char **currency, double *scale);
 
 /* A value cell with unit words around its number: "1,5 Mio. €",
  * "€1.2 bn", "$300m", "EUR 2 bn". The number is read with comma as the

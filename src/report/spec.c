@@ -281,6 +281,11 @@ static aidstat_status_t table_from_compare(ctx_t *x, aid_block_t *b, aid_opts_t 
         }
         return err->code;
     }
+    /* its title, every filter in it, as compare and a chart of it state it */
+    aidstat_wording_t w;
+    aidstat_wording_from_result(&w, r);
+    g_free(b->caption);
+    b->caption = aidstat_wording_title(&w);
     size_t nc = aidstat_result_cols(r);
     bool additive = aidstat_result_additive(r);
     bool per = aidstat_result_per(r) != AIDSTAT_PER_NONE;
@@ -594,7 +599,10 @@ static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
         }
         b->number = ++x->tables;
         const char *cap = aid_opts_get(&o, "caption");
-        b->caption = g_strdup(cap ? cap : "");
+        if (cap || !b->caption) {
+            g_free(b->caption);
+            b->caption = g_strdup(cap ? cap : "");
+        }
     } else if (!strcmp(kind, "releases")) {
         block_opts(x, body, line, &o);
         bool chart = aid_releases_block_is_chart(&o);

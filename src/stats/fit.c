@@ -32,6 +32,8 @@ size_t aidstat_series_complete_period(const aidstat_series_t *s, int *y0, int *m
         aidstat_series_period(s, a, y0, m0);
         aidstat_series_period(s, b - 1, y1, m1);
         *m1 += (int)aidstat_series_interval(s) - 1; /* an interval counts its months */
+        if (aidstat_series_interval(s) == AIDSTAT_INTERVAL_YEAR)
+            *m0 = *m1 = 0; /* whole years: "2021 – 2024", as compare and trend state them */
     }
     return n;
 }

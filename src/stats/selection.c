@@ -51,8 +51,8 @@ void aid_selection_add(aid_selection_t *s, const aidstat_record_t *rec)
     if (s->last_currency_id < 32)
         s->currencies[m] |= 1u << s->last_currency_id;
     if (rec->year > 0) {
-        int lo = aid_period_key(rec->year, rec->month ? rec->month : 1);
-        int hi = aid_period_key(rec->year, rec->month ? rec->month : 12);
+        int lo = aid_period_key(rec->year, aid_record_month_first(rec));
+        int hi = aid_period_key(rec->year, aid_record_month_last(rec));
         if (!s->first[m] || lo < s->first[m])
             s->first[m] = lo;
         if (hi > s->last[m])

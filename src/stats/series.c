@@ -277,8 +277,8 @@ int aidstat_series_add(const aidstat_record_t *in, void *series)
     int m = in->measure;
     /* the span counts every record, matched or not: quiet groups are zeros */
     if (in->year > 0) {
-        int lo = in->year * 12 + (in->month ? in->month - 1 : 0);
-        int hi = in->year * 12 + (in->month ? in->month - 1 : 11);
+        int lo = in->year * 12 + aid_record_month_first(in) - 1;
+        int hi = in->year * 12 + aid_record_month_last(in) - 1;
         s->span_first[m] = MIN(s->span_first[m], lo);
         s->span_last[m] = MAX(s->span_last[m], hi);
     }

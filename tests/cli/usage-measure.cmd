@@ -1,2 +1,2 @@
 # unknown --measure: exit 1
-compare --measure pledges clean.csv
+compare --measure rumoured clean.csv
