@@ -1,6 +1,8 @@
 /* Fuzzes the cell readers on the load path: dates (every order), unit
- * words, numbers and amounts with unit words. The input is one cell; each reader must stay in
- * bounds and keep its promises. */
+ * words, numbers and amounts with unit words, and the same text as a
+ * header name (its unit words, scale and currency) and as a type or
+ * measure word. The input is one cell; each reader must stay in bounds
+ * and keep its promises. */
 #include "config.h"
 #include "fuzz.h"
 #include "aidstat.h"
@@ -8,7 +10,9 @@
 #include "load/number.h"
 #include "load/loader.h"
 #include "load/words.h"
+#include "data/record.h"
 
+#include <glib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +73,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     long v;
     (void)aid_int_parse(s, &v);
+    /* the cell as a header name: "Betrag (Mio. EUR)", "2024 in USD bn" */
+    char *norm = aid_header_normalize(s);
+    aid_column_t c = aid_column_guess(norm);
+    if (c.scale != 0 && c.scale != 1 && c.scale != 1e3 && c.scale != 1e6 && c.scale != 1e9)
+        aid_fuzz_fail("a header's scale is not a power of a thousand");
+    if (c.currency && strcmp(c.currency, "EUR") && strcmp(c.currency, "USD") && strcmp(c.currency, "GBP"))
+        aid_fuzz_fail("an unknown currency from a header");
+    (void)aid_header_is_transaction(norm);
+    g_free(norm);
+    /* the cell as a type or measure word, the user's words first */
+    static const char *const words[] = {"Rüstung=military", "Zusage=commitment", NULL};
+    int t = aid_words_lookup(words, s, true), m = aid_words_lookup(words, s, false);
+    if (t < -1 || t >= AIDSTAT_TYPE_COUNT || m < -1 || m >= AIDSTAT_MEASURE_COUNT)
+        aid_fuzz_fail("a word read as no type or measure");
+    int pt = aid_type_parse(s), pm = aid_measure_parse(s);
+    if (pt < -1 || pt >= AIDSTAT_TYPE_COUNT || pm < -1 || pm >= AIDSTAT_MEASURE_COUNT)
+        aid_fuzz_fail("a type or measure word read out of range");
+    int mt = aid_measure_or_transaction(s);
+    if (mt < AID_MEASURE_NOT_AID || mt >= AIDSTAT_MEASURE_COUNT)
+        aid_fuzz_fail("a measure cell read out of range");
+    (void)aid_donor_is_aggregate(s);
     free(s);
     return 0;
 }
