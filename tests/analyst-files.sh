@@ -8,7 +8,10 @@
 #     "2025 Q2"): sums by quarter, and the period ends with the last month
 #     of the last quarter (June 2025), not its first (April);
 #   a wide file with quarter columns: the same, from the headers;
-#   `trend --interval quarter` counts every quarter as complete;
+#   `trend --interval quarter` counts every quarter as complete; `trend`
+#     without --interval chooses quarters for such data and says so;
+#     `--interval month` is refused (a quarter has no month); `compare --by
+#     month` shows each quarter as "2024 Q1 (month unknown)", not in January;
 #   unit words in headers ("Betrag (in Mio. €)", "Value (EURm)", "USDbn",
 #     "Mrd. US-Dollar", ...): the total is the cell times the scale python's
 #     own table of the words gives, in the currency they name;
@@ -33,6 +36,11 @@ printf 'donor,type,2024Q3,Q4 2024,2025-Q1,Total\nGermany,military,1.5,,4,5.5\nFr
 "$AIDSTAT" compare -q --by quarter --format json "$DATA/quarter-dates.csv" >"$tmp/q.json" || exit 1
 "$AIDSTAT" trend -q --interval quarter --format csv "$DATA/quarter-dates.csv" >"$tmp/q-trend.csv" || exit 1
 "$AIDSTAT" compare -q --by quarter --format json "$tmp/wide-q.csv" >"$tmp/wq.json" || exit 1
+"$AIDSTAT" trend -q --format csv "$DATA/quarter-dates.csv" >"$tmp/q-trend-auto.csv" || exit 1
+"$AIDSTAT" trend "$DATA/quarter-dates.csv" >"$tmp/q-trend-auto.txt" || exit 1
+"$AIDSTAT" compare -q --by month --format json "$DATA/quarter-dates.csv" >"$tmp/q-month.json" || exit 1
+"$AIDSTAT" trend --interval month "$DATA/quarter-dates.csv" >/dev/null 2>"$tmp/q-month.err"
+echo $? >"$tmp/q-month.code"
 "$AIDSTAT" check "$tmp/wide-q.csv" >"$tmp/wq-check.txt" || exit 1
 # header unit words: one file per header, the same cell 2.5 in each
 i=0
@@ -117,6 +125,29 @@ for k, w in want.items():
 if abs(float(t["last_value"]) - sums[qs[-1]]) > 1e-9:
     fail(f"trend: last_value {t['last_value']}, python {sums[qs[-1]]}")
 print(f"checked the quarterly trend: {n} quarters")
+# no interval asked: the same quarterly trend, stated
+auto = list(csv.DictReader(open(os.path.join(tmp, "q-trend-auto.csv"), newline="")))[0]
+for k, w in want.items():
+    if auto[k] != w:
+        fail(f"trend without --interval: {k} {auto[k]}, python {w}")
+note = "Note: the data are dated by quarter, so the series is quarterly"
+if note not in open(os.path.join(tmp, "q-trend-auto.txt")).read().splitlines():
+    fail("trend without --interval: no note on the quarterly series")
+# by month: each quarter under its own label, never in its first month
+rows = {r["label"]: r["value"] for r in json.load(open(os.path.join(tmp, "q-month.json")))["rows"]}
+want_m = {f"{y} Q{q} (month unknown)": v for (y, q), v in sums.items()}
+if rows != want_m:
+    fail(f"compare --by month: {rows}, python {want_m}")
+code = open(os.path.join(tmp, "q-month.code")).read().strip()
+err = open(os.path.join(tmp, "q-month.err")).read()
+qpath = os.path.join(data, "quarter-dates.csv")
+nrec = sum(1 for _ in csv.DictReader(open(qpath, newline="")))  # every one dated by a quarter
+want_err = (f"aidstat: {qpath}:2: {nrec} of the selection's {nrec} dated records give a quarter but no "
+            "month (this row is the first of them), so a monthly series would show each in its "
+            "quarter's first month; use --interval quarter or --interval year\n")
+if code != "4" or err != want_err:
+    fail(f"trend --interval month: exit {code}, {err!r}, want 4, {want_err!r}")
+print(f"checked quarters by month: {len(want_m)} labels, --interval month refused")
 
 # the wide file: quarter headers, an empty cell is no record, Total not added
 rd = csv.reader(open(os.path.join(tmp, "wide-q.csv"), newline=""))

@@ -139,7 +139,7 @@ def period(h):
     m = re.fullmatch(r"(\w+) (\d{4})", h)
     if m and m[1].lower() in months: return (int(m[2]), months[m[1].lower()])
     m = re.fullmatch(r"(?:(\d{4})-?Q(\d)|Q(\d) (\d{4}))", h)
-    if m: return (int(m[1] or m[4]), 3 * int(m[2] or m[3]) - 2)
+    if m: return (int(m[1] or m[4]), -int(m[2] or m[3]))  # a quarter: no month known
     return None
 for r in rows[1:]:
     for h, v in zip(head, r):
@@ -148,7 +148,8 @@ for r in rows[1:]:
         x = float(v.replace(",", ".")) if delim == ";" else float(v)
         # the country table's display names (datasets/countries.csv)
         shown = {"Korea, Republic of": "South Korea"}
-        key = shown.get(r[0], r[0]) if by == "donor" else str(p[0]) if by == "year" else f"{p[0]}-{p[1]:02d}"
+        key = (shown.get(r[0], r[0]) if by == "donor" else str(p[0]) if by == "year"
+               else f"{p[0]} Q{-p[1]} (month unknown)" if p[1] < 0 else f"{p[0]}-{p[1]:02d}")
         t[key] += x
 for k in sorted(t):
     print(k, repr(round(t[k], 6)))
@@ -168,7 +169,7 @@ wide "World-Bank-like DataBank columns: by year" databank.csv year ,
 printf 'Geber;Art;Jan 2024;Feb 2024;März 2024;2024-04;Summe\nDeutschland;Militär;1,5;;2;0,5;4\nPolen;Humanitär;;3;;;3\n' >months.csv
 wide "German months as columns: by month, Summe not added" months.csv month ";"
 printf 'donor,type,2024Q1,Q2 2024,2024-Q3\nGermany,military,1,2,\nFrance,military,,4,8\n' >quarters.csv
-wide "quarters as columns: by month (each quarter at its first month)" quarters.csv month ,
+wide "quarters as columns: by month (each quarter as a quarter, its month unknown)" quarters.csv month ,
 
 # ---- unit words inside value cells
 printf 'Geber;Jahr;Betrag\nA;2024;1,5 Mio. €\nB;2024;2,25 Mrd.\nC;2024;1.250,5 Tsd. EUR\nD;2024;7\nE;2024;3 Äpfel\n' >cells.csv

@@ -280,9 +280,16 @@ static void period_label(aidstat_key_t key, const aidstat_record_t *rec, char *b
     if (key == AIDSTAT_KEY_YEAR || rec->month == 0) {
         if (key == AIDSTAT_KEY_YEAR)
             snprintf(buf, len, "%d", rec->year);
+        else if (key == AIDSTAT_KEY_QUARTER)
+            snprintf(buf, len, "%d (quarter unknown)", rec->year);
         else
             snprintf(buf, len, "%d (month unknown)", rec->year);
         *order = rec->year * 100 + (key == AIDSTAT_KEY_YEAR ? 0 : 99);
+    } else if (key == AIDSTAT_KEY_MONTH && (rec->flags & AIDSTAT_RECORD_QUARTER)) {
+        /* dated by a quarter: no month of it is known; after its months */
+        int q = (rec->month - 1) / 3 + 1;
+        snprintf(buf, len, "%d Q%d (month unknown)", rec->year, q);
+        *order = rec->year * 100 + 12 + q;
     } else if (key == AIDSTAT_KEY_QUARTER) {
         int q = (rec->month - 1) / 3 + 1;
         snprintf(buf, len, "%d Q%d", rec->year, q);
@@ -360,7 +367,7 @@ static size_t labels_of(aidstat_compare_t *c, int which, const aidstat_record_t 
     case AIDSTAT_KEY_YEAR:
     case AIDSTAT_KEY_QUARTER:
     case AIDSTAT_KEY_MONTH: {
-        int pk = rec->year * 100 + rec->month;
+        int pk = (rec->year * 100 + rec->month) * 2 + !!(rec->flags & AIDSTAT_RECORD_QUARTER);
         if (c->last_period[which] == pk)
             return ids[0] = c->last_period_id[which], 1;
         period_label(key, rec, buf, sizeof buf, &order);

@@ -21,6 +21,7 @@
 #include "stats/sourcing.h"
 
 #include <glib.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -52,6 +53,9 @@ struct aidstat_series {
     uint64_t year_only[AID_NM], by_month[AID_NM]; /* matched records, by how they are dated */
     char *year_only_file;                         /* the first matched record dated by year only */
     long year_only_line;
+    uint64_t by_quarter[AID_NM]; /* of by_month: dated by a quarter (at its first month) */
+    char *quarter_file;          /* the first matched record dated by a quarter */
+    long quarter_line;
     aidstat_error_t norm_err; /* the first record that could not be restated */
     uint64_t norm_failed;
     GHashTable *region_cache;
@@ -174,6 +178,7 @@ void aidstat_series_free(aidstat_series_t *s)
     aid_groups_clear(&s->donor_groups);
     g_free(s->unsplit_file);
     g_free(s->year_only_file);
+    g_free(s->quarter_file);
     g_free(s->shared);
     if (s->groups)
         g_array_free(s->groups, TRUE);
@@ -313,6 +318,10 @@ int aidstat_series_add(const aidstat_record_t *in, void *series)
     int mk = rec->year * 12 + (rec->month ? rec->month - 1 : 0);
     if (rec->month) {
         s->by_month[m]++;
+        if ((rec->flags & AIDSTAT_RECORD_QUARTER) && !s->by_quarter[m]++ && !s->quarter_file) {
+            s->quarter_file = g_strdup(rec->file ? rec->file : "");
+            s->quarter_line = rec->line;
+        }
     } else if (!s->year_only[m]++ && !s->year_only_file) {
         s->year_only_file = g_strdup(rec->file ? rec->file : "");
         s->year_only_line = rec->line;
@@ -399,6 +408,29 @@ static uint64_t count_of(const uint64_t *per_measure, unsigned mset)
     return n;
 }
 
+/* Records dated by a quarter, without years only: when no interval was
+ * asked for, a quarterly series (a quarter has no month to be shown in);
+ * a monthly one is refused, as it would show each quarter in its first
+ * month. *settled when it chose the interval (s->iv) or refused. */
+static aidstat_status_t choose_quarterly(aidstat_series_t *s, unsigned mset, bool *settled,
+                                         aidstat_error_t *err)
+{
+    uint64_t q = count_of(s->by_quarter, mset), bm = count_of(s->by_month, mset);
+    *settled = false;
+    if (!q || (s->opt.interval != AIDSTAT_INTERVAL_AUTO && s->opt.interval != AIDSTAT_INTERVAL_MONTH))
+        return AIDSTAT_OK;
+    *settled = true;
+    if (s->opt.interval == AIDSTAT_INTERVAL_AUTO) {
+        s->iv = AIDSTAT_INTERVAL_QUARTER;
+        return AIDSTAT_OK;
+    }
+    return aid_error_set(err, AIDSTAT_ERR_DATA, s->quarter_file, s->quarter_line, 0,
+                  "%" PRIu64 " of the selection's %" PRIu64 " dated records give a quarter but no month "
+                  "(this row is the first of them), so a monthly series would show each in its "
+                  "quarter's first month; use \001interval quarter\002 or \001interval year\002",
+                  q, bm);
+}
+
 /* The interval: the one asked for, or, when none was, yearly for data
  * dated by year (a record without a month has no place in a month) and
  * monthly otherwise. A monthly or quarterly series of records without a
@@ -407,6 +439,10 @@ static aidstat_status_t choose_interval(aidstat_series_t *s, unsigned mset, aids
 {
     uint64_t yo = count_of(s->year_only, mset), bm = count_of(s->by_month, mset);
     aidstat_interval_t asked = s->opt.interval;
+    bool settled = false;
+    aidstat_status_t st = yo ? AIDSTAT_OK : choose_quarterly(s, mset, &settled, err);
+    if (settled)
+        return st;
     if (!yo || asked == AIDSTAT_INTERVAL_YEAR) {
         s->iv = asked ? asked : AIDSTAT_INTERVAL_MONTH;
         return AIDSTAT_OK;
@@ -433,6 +469,20 @@ static aidstat_status_t choose_interval(aidstat_series_t *s, unsigned mset, aids
 static void interval_note(aidstat_series_t *s, unsigned mset)
 {
     uint64_t yo = count_of(s->year_only, mset), bm = count_of(s->by_month, mset);
+    uint64_t q = count_of(s->by_quarter, mset);
+    if (s->opt.interval == AIDSTAT_INTERVAL_AUTO && !yo && q) {
+        if (q == bm)
+            note(s, L_("the data are dated by quarter, so the series is quarterly"));
+        else
+            note(s,
+                 LP_("of the %" PRIu64 " records, %" PRIu64 " is dated by quarter: the series is "
+                     "quarterly, and those dated by month are summed into their quarters",
+                     "of the %" PRIu64 " records, %" PRIu64 " are dated by quarter: the series is "
+                     "quarterly, and those dated by month are summed into their quarters",
+                     (unsigned long)q),
+                 bm, q);
+        return;
+    }
     if (s->opt.interval != AIDSTAT_INTERVAL_AUTO || !yo)
         return;
     if (!bm)

@@ -350,7 +350,7 @@ static void test_periods(void)
     opt.by[0] = AIDSTAT_KEY_QUARTER;
     r = run(&opt, recs, G_N_ELEMENTS(recs), &err);
     if (CHECK(r != NULL))
-        CHECK_ROWS(r, "2022 Q1=4, 2022 Q4=18, 2022 (month unknown)=8, 2023 Q1=1");
+        CHECK_ROWS(r, "2022 Q1=4, 2022 Q4=18, 2022 (quarter unknown)=8, 2023 Q1=1");
     aidstat_result_free(r);
 
     opt.by[0] = AIDSTAT_KEY_MONTH;
