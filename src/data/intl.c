@@ -116,6 +116,15 @@ char *aid_label_people(aidstat_key_t key, const char *label, const char *code)
     }
     if (key == AIDSTAT_KEY_REGION)
         return g_strdup(aid_gettext_ctx("region", label));
+    if (key == AIDSTAT_KEY_YEAR || key == AIDSTAT_KEY_QUARTER || key == AIDSTAT_KEY_MONTH) {
+        /* a period's words (stats/compare.c): "2022 (month unknown)" */
+        static const char *const words[] = {N_("(month unknown)"), N_("(quarter unknown)"),
+                                            N_("(no period)")};
+        for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
+            if (g_str_has_suffix(label, words[i]))
+                return g_strdup_printf("%.*s%s", (int)(strlen(label) - strlen(words[i])), label,
+                                       aid_label_text(words[i]));
+    }
     return g_strdup(label);
 }
 
