@@ -22,6 +22,8 @@
 #   german-words.csv (German and synonym type and measure words, German
 #     month names and quarters): sums by type and measure against python's
 #     own word table;
+#   a directory given as a file is refused, a Kiel release folder with the
+#     name of the file that holds its records;
 #   convert of a file without a recipient column writes no recipient (it
 #     wrote "Ukraine"); one with a recipient column keeps each.
 #
@@ -41,6 +43,14 @@ printf 'donor,type,2024Q3,Q4 2024,2025-Q1,Total\nGermany,military,1.5,,4,5.5\nFr
 "$AIDSTAT" compare -q --by month --format json "$DATA/quarter-dates.csv" >"$tmp/q-month.json" || exit 1
 "$AIDSTAT" trend --interval month "$DATA/quarter-dates.csv" >/dev/null 2>"$tmp/q-month.err"
 echo $? >"$tmp/q-month.code"
+# directories: a release folder names its record-level file
+mkdir "$tmp/r29" "$tmp/empty-dir"
+: >"$tmp/r29/data_explorer.csv"
+: >"$tmp/r29/total_allocations.csv"
+"$AIDSTAT" compare "$tmp/r29" >/dev/null 2>"$tmp/dir.err"
+echo $? >"$tmp/dir.code"
+"$AIDSTAT" check "$tmp/empty-dir" >/dev/null 2>"$tmp/dir2.err"
+echo $? >"$tmp/dir2.code"
 "$AIDSTAT" check "$tmp/wide-q.csv" >"$tmp/wq-check.txt" || exit 1
 # header unit words: one file per header, the same cell 2.5 in each
 i=0
@@ -148,6 +158,17 @@ want_err = (f"aidstat: {qpath}:2: {nrec} of the selection's {nrec} dated records
 if code != "4" or err != want_err:
     fail(f"trend --interval month: exit {code}, {err!r}, want 4, {want_err!r}")
 print(f"checked quarters by month: {len(want_m)} labels, --interval month refused")
+for stem, path, text in (
+        ("dir", os.path.join(tmp, "r29"),
+         "a directory, not a data file: a Kiel tracker release folder, whose records are in "
+         + os.path.join(tmp, "r29", "data_explorer.csv")
+         + " (its other files are views of them, each read on its own)"),
+        ("dir2", os.path.join(tmp, "empty-dir"), "a directory, not a data file: give the files in it")):
+    code = open(os.path.join(tmp, stem + ".code")).read().strip()
+    err = open(os.path.join(tmp, stem + ".err")).read()
+    if code != "2" or err != f"aidstat: {path}: {text}\n":
+        fail(f"a directory as input: exit {code}, {err!r}")
+print("checked directories as input: refused, a release folder named")
 
 # the wide file: quarter headers, an empty cell is no record, Total not added
 rd = csv.reader(open(os.path.join(tmp, "wide-q.csv"), newline=""))

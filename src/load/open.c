@@ -19,6 +19,22 @@ static bool is_ole(const unsigned char *b, size_t n)
     return n >= 8 && memcmp(b, magic, 8) == 0;
 }
 
+/* A directory given as a data file: a Kiel tracker release folder is
+ * named as one, with the file that holds its records. */
+static aidstat_status_t directory_error(const char *path, const char *name, aidstat_error_t *err)
+{
+    char *main = g_build_filename(path, "data_explorer.csv", NULL);
+    aidstat_status_t st =
+        g_file_test(main, G_FILE_TEST_IS_REGULAR)
+            ? aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0,
+                            "a directory, not a data file: a Kiel tracker release folder, whose records are "
+                            "in %s (its other files are views of them, each read on its own)",
+                            main)
+            : aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0, "a directory, not a data file: give the files in it");
+    g_free(main);
+    return st;
+}
+
 /* The caller's options as this library's struct (see aid_options_take). */
 static const aidstat_load_options_t *
 aid_load_options_take(aidstat_load_options_t *o, const aidstat_load_options_t *opt, aidstat_error_t *err)
@@ -34,6 +50,8 @@ aidstat_status_t aidstat_load_file(const char *path, const aidstat_load_options_
     if (opt && !(opt = aid_load_options_take(&o, opt, err)))
         return AIDSTAT_ERR_USAGE;
     const char *name = opt && opt->display_name ? opt->display_name : path;
+    if (strcmp(path, "-") != 0 && g_file_test(path, G_FILE_TEST_IS_DIR))
+        return directory_error(path, name, err);
     FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!fp)
         return aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0, "cannot open: %s", g_strerror(errno));
