@@ -9,6 +9,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* the money symbols readers know; other currencies go by their code */
+const char *aidstat_currency_symbol(const char *currency)
+{
+    static const struct {
+        const char *code, *symbol;
+    } symbols[] = {{"EUR", "€"}, {"USD", "$"}, {"GBP", "£"}};
+    for (size_t i = 0; currency && i < sizeof symbols / sizeof symbols[0]; i++)
+        if (!strcmp(currency, symbols[i].code))
+            return symbols[i].symbol;
+    return NULL;
+}
+
 aid_locale_t aid_locale_default(void)
 {
     return aid_lang_de() ? AID_LOCALE_DE : AID_LOCALE_EN;

@@ -154,17 +154,6 @@ static const char *ph(int i)
 
 /* ------------------------------------------------------------- units */
 
-const char *aidstat_currency_symbol(const char *currency)
-{
-    static const struct {
-        const char *code, *symbol;
-    } symbols[] = {{"EUR", "€"}, {"USD", "$"}, {"GBP", "£"}};
-    for (size_t i = 0; currency && i < sizeof symbols / sizeof symbols[0]; i++)
-        if (!strcmp(currency, symbols[i].code))
-            return symbols[i].symbol;
-    return NULL;
-}
-
 double aidstat_scale_pick(double maxabs)
 {
     return maxabs >= 1e9 ? 1e9 : maxabs >= 1e6 ? 1e6 : 1;
