@@ -22,6 +22,8 @@
 #   german-words.csv (German and synonym type and measure words, German
 #     month names and quarters): sums by type and measure against python's
 #     own word table;
+#   a report's data that need a setting name the spec's keys, not flags
+#     `report` does not take ("decimal-comma: true ... in the front matter");
 #   a directory given as a file is refused, a Kiel release folder with the
 #     name of the file that holds its records;
 #   convert of a file without a recipient column writes no recipient (it
@@ -43,6 +45,15 @@ printf 'donor,type,2024Q3,Q4 2024,2025-Q1,Total\nGermany,military,1.5,,4,5.5\nFr
 "$AIDSTAT" compare -q --by month --format json "$DATA/quarter-dates.csv" >"$tmp/q-month.json" || exit 1
 "$AIDSTAT" trend --interval month "$DATA/quarter-dates.csv" >/dev/null 2>"$tmp/q-month.err"
 echo $? >"$tmp/q-month.code"
+# a report: the settings its data need, as the spec's keys
+printf 'Geber;Datum;Betrag\nDeutschland;2024-01;1.250\nPolen;2024-02;2.500\n' >"$tmp/mark.csv"
+printf -- '---\ndata: mark.csv\n---\n# Aid\n\n```table\nby: donor\n```\n' >"$tmp/mark.md"
+printf -- '---\ndata: %s\n---\n# Aid\n\n```chart\nkind: line\ninterval: month\n```\n' \
+    "$DATA/quarter-dates.csv" >"$tmp/qmonth.md"
+(cd "$tmp" && "$AIDSTAT" report mark.md -o mark.pdf) 2>"$tmp/rep-mark.err"
+echo $? >"$tmp/rep-mark.code"
+(cd "$tmp" && "$AIDSTAT" report qmonth.md -o qmonth.pdf) 2>"$tmp/rep-q.err"
+echo $? >"$tmp/rep-q.code"
 # directories: a release folder names its record-level file
 mkdir "$tmp/r29" "$tmp/empty-dir"
 : >"$tmp/r29/data_explorer.csv"
@@ -169,6 +180,21 @@ for stem, path, text in (
     if code != "2" or err != f"aidstat: {path}: {text}\n":
         fail(f"a directory as input: exit {code}, {err!r}")
 print("checked directories as input: refused, a release folder named")
+for stem, want in (
+        ("rep-mark", "aidstat: ./mark.csv:2:3: column \"Betrag\" does not show its decimal mark: \"1.250\" is a "
+         "thousand times more with a decimal comma than with a decimal point, and no value in the rest of "
+         "the file settles it (as \"1.250,5\" or \"2,5\" would); state the decimal mark with "
+         "decimal-comma: true or decimal-point: true in the front matter\n"),
+        ("rep-q", f"aidstat: qmonth.md:6:1: {nrec} of the selection's {nrec} dated records give a quarter but "
+         "no month (this row is the first of them), so a monthly series would show each in its quarter's "
+         "first month; use interval: quarter or interval: year\n")):
+    code = open(os.path.join(tmp, stem + ".code")).read().strip()
+    err = open(os.path.join(tmp, stem + ".err")).read()
+    if code == "0" or err != want:
+        fail(f"{stem}: exit {code}, {err!r}, want {want!r}")
+    if os.path.exists(os.path.join(tmp, stem.replace("rep-", "") + ".pdf")):
+        fail(f"{stem}: a PDF was written")
+print("checked a report's data settings worded as the spec's keys")
 
 # the wide file: quarter headers, an empty cell is no record, Total not added
 rd = csv.reader(open(os.path.join(tmp, "wide-q.csv"), newline=""))

@@ -48,6 +48,9 @@ int cli_exit_code(aidstat_status_t st);
 /* aidstat_option_word_fn for the command line: "--key value". */
 char *cli_option_word(const char *key, const char *value, void *user);
 int cli_fail(const aidstat_error_t *err);
+/* The same for an error of a report spec's data or blocks: the options
+ * it names are worded as the spec's keys ("decimal-comma: true"). */
+int cli_fail_spec(const aidstat_error_t *err);
 /* Print "aidstat: message" to stderr (printf-style); returns code. */
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -69,7 +69,7 @@ int cmd_report(int argc, char **argv)
     if (!(r = aidstat_report_open(
               argc == 2 ? argv[1] : NULL, (const char *const *)data,
               (confine ? AIDSTAT_REPORT_CONFINE : 0) | (no_attach ? AIDSTAT_REPORT_NO_ATTACH : 0), &err))) {
-        code = cli_fail(&err);
+        code = cli_fail_spec(&err);
         goto done;
     }
     for (size_t i = 0; verbose && i < aidstat_report_load_count(r); i++) {
@@ -81,7 +81,7 @@ int cmd_report(int argc, char **argv)
     for (size_t i = 0; !verbose && !quiet && i < aidstat_report_load_count(r); i++)
         cli_warn_load(aidstat_report_load_report(r, i));
     if (aidstat_report_write(r, out, &err) != AIDSTAT_OK) {
-        code = cli_fail(&err);
+        code = cli_fail_spec(&err);
         goto done;
     }
     if (!quiet)

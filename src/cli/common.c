@@ -53,29 +53,58 @@ static bool ends_with(const char *s, size_t n, const char *end)
     return n >= k && !strcmp(s + n - k, end);
 }
 
-int cli_fail(const aidstat_error_t *err)
+/* An option as a report spec's key: "interval: year", "decimal-comma: true" */
+static char *spec_option_word(const char *key, const char *value, void *user)
+{
+    (void)user;
+    return g_strdup_printf("%s: %s", key, value ? value : "true");
+}
+
+static int fail_worded(const aidstat_error_t *err, bool spec)
 {
     char buf[1200];
     aidstat_error_t worded = *err;
-    char *w = aidstat_error_word(err, cli_option_word, NULL);
+    char *w = aidstat_error_word(err, spec ? spec_option_word : cli_option_word, NULL);
     g_strlcpy(worded.message, w, sizeof worded.message);
     g_free(w);
     aidstat_error_format(&worded, buf, sizeof buf);
     /* the library asks for a decimal mark in its own words (in the
-     * catalogue's language too); name the options */
+     * catalogue's language too); name the options, or a spec's keys */
     size_t n = strlen(buf);
-    if (n + 60 < sizeof buf) {
+    if (n + 80 < sizeof buf) {
         if (ends_with(buf, n, "state the decimal mark"))
-            g_strlcat(buf, " with --decimal-comma or --decimal-point", sizeof buf);
+            g_strlcat(buf,
+                      spec ? " with decimal-comma: true or decimal-point: true in the front matter"
+                           : " with --decimal-comma or --decimal-point",
+                      sizeof buf);
         else if (ends_with(buf, n, _("state the decimal mark")))
-            g_strlcat(buf, _(" with --decimal-comma or --decimal-point"), sizeof buf);
+            g_strlcat(buf,
+                      spec ? _(" with decimal-comma: true or decimal-point: true in the front matter")
+                           : _(" with --decimal-comma or --decimal-point"),
+                      sizeof buf);
         else if (ends_with(buf, n, "state the date order"))
-            g_strlcat(buf, " with --date-order dmy|mdy|ymd", sizeof buf);
+            g_strlcat(buf,
+                      spec ? " with date-order: dmy, mdy or ymd in the front matter"
+                           : " with --date-order dmy|mdy|ymd",
+                      sizeof buf);
         else if (ends_with(buf, n, _("state the date order")))
-            g_strlcat(buf, _(" with --date-order dmy|mdy|ymd"), sizeof buf);
+            g_strlcat(buf,
+                      spec ? _(" with date-order: dmy, mdy or ymd in the front matter")
+                           : _(" with --date-order dmy|mdy|ymd"),
+                      sizeof buf);
     }
     say(buf);
     return cli_exit_code(err->code);
+}
+
+int cli_fail(const aidstat_error_t *err)
+{
+    return fail_worded(err, false);
+}
+
+int cli_fail_spec(const aidstat_error_t *err)
+{
+    return fail_worded(err, true);
 }
 
 int cli_error(int code, const char *fmt, ...)
