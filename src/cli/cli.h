@@ -31,6 +31,10 @@ const char *cli_label_ctx(const char *ctx, const char *msgid);
 char *cli_types_people(const char *types);
 /* Whether figures for people are written in German (1.234,5). */
 bool cli_lang_de(void);
+/* The language --lang named ("en", "de"), or NULL without --lang (main.c
+ * sets it). */
+const char *cli_lang_option(void);
+void cli_lang_option_set(const char *lang);
 
 /* Documented exit codes (README "Exit codes"). */
 enum {

@@ -72,6 +72,18 @@ int cmd_report(int argc, char **argv)
         code = cli_fail_spec(&err);
         goto done;
     }
+    /* a spec's own language (lang:) decides its report: its prose is
+     * written in it, and its tables, charts and figures follow the prose;
+     * --lang sets the language of messages. Said when the two differ */
+    const char *given = cli_lang_option();
+    if (argc == 2 && given && !quiet && strcmp(given, aidstat_language()))
+        fprintf(stderr,
+                !strcmp(aidstat_language(), "de")
+                    ? _("aidstat: warning: %s is written in German (lang: de): its tables, charts and "
+                        "figures are German too; --lang sets the language of messages only\n")
+                    : _("aidstat: warning: %s is written in English (lang: en, the default): its tables, "
+                        "charts and figures are English too; --lang sets the language of messages only\n"),
+                argv[1]);
     for (size_t i = 0; verbose && i < aidstat_report_load_count(r); i++) {
         if (i > 0)
             fputc('\n', stderr);

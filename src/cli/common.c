@@ -692,3 +692,16 @@ bool cli_lang_de(void)
 {
     return !strcmp(aidstat_language(), "de");
 }
+
+/* The language --lang named, when it was given. */
+static const char *lang_option;
+
+void cli_lang_option_set(const char *lang)
+{
+    lang_option = lang;
+}
+
+const char *cli_lang_option(void)
+{
+    return lang_option;
+}

@@ -97,6 +97,7 @@ static int messages_init(int *argc, char **argv)
     if (cur && (!strcmp(cur, "C") || !strcmp(cur, "POSIX")))
         setlocale(LC_MESSAGES, "C.UTF-8");
     bool de = !g_ascii_strcasecmp(lang, "de");
+    cli_lang_option_set(de ? "de" : "en");
     g_setenv("LANGUAGE", de ? "de" : "en", TRUE);
     if (de && strcmp(aidstat_language(), "de"))
         /* the catalogue that would say so is the one missing: English */

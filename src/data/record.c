@@ -34,9 +34,9 @@ static gpointer translate(gpointer unused)
 {
     (void)unused;
     for (int i = 0; i < AIDSTAT_TYPE_COUNT; i++)
-        labels_de[i] = _(type_labels[i]);
+        labels_de[i] = L_(type_labels[i]);
     for (int i = 0; i < AIDSTAT_MEASURE_COUNT; i++)
-        labels_de[AIDSTAT_TYPE_COUNT + i] = _(measure_labels[i]);
+        labels_de[AIDSTAT_TYPE_COUNT + i] = L_(measure_labels[i]);
     return NULL;
 }
 

@@ -142,7 +142,7 @@ void aid_tally_begin(aidstat_load_report_t *r, const char *file, const char *for
     r->format = g_strdup(format);
     /* xgettext: aid_tally_begin:4 (a label: German only when names are,
      * so that machine outputs keep it English) */
-    r->description = g_strdup(description ? L_(description) : NULL);
+    r->description = g_strdup(description && *description ? L_(description) : description);
 }
 
 void aid_tally_role(aidstat_load_report_t *r, aidstat_dataset_role_t role)
@@ -307,6 +307,16 @@ void aid_tally_note(aidstat_load_report_t *r, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     char *m = g_strdup_vprintf(_(fmt), ap); /* xgettext: aid_tally_note */
+    va_end(ap);
+    g_ptr_array_add(r->notes, aid_text_neutral(m));
+    g_ptr_array_add(r->marked, m);
+}
+
+void aid_tally_note_n(aidstat_load_report_t *r, const char *one, const char *many, unsigned long n, ...)
+{
+    va_list ap;
+    va_start(ap, n);
+    char *m = g_strdup_vprintf(P_(one, many, n), ap); /* xgettext: aid_tally_note_n:2,3 */
     va_end(ap);
     g_ptr_array_add(r->notes, aid_text_neutral(m));
     g_ptr_array_add(r->marked, m);

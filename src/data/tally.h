@@ -44,6 +44,10 @@ void aid_tally_identity_notes(aidstat_load_report_t *r);
 /* Source and release known without records (release_info.csv). */
 void aid_tally_provenance(aidstat_load_report_t *r, const char *source, const char *release);
 void aid_tally_note(aidstat_load_report_t *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A note with plural forms: n chooses between one and many (xgettext:
+ * aid_tally_note_n:2,3). */
+void aid_tally_note_n(aidstat_load_report_t *r, const char *one, const char *many, unsigned long n, ...)
+    __attribute__((format(printf, 2, 5))) __attribute__((format(printf, 3, 5)));
 /* A note that must travel with the figures (into compare's notes too). */
 void aid_tally_caveat(aidstat_load_report_t *r, const char *text);
 

@@ -9,6 +9,7 @@
 #include "data/period.h"
 
 #include <glib.h>
+#include <inttypes.h>
 #include <string.h>
 
 enum { TOK_MAX = 4 };
@@ -315,7 +316,8 @@ int aid_dates_see(aid_dates_t *D, const char *s, long line, aidstat_error_t *err
         } else if (D->decided != proves) {
             char *text = aid_tally_clip(s, 40);
             aid_error_set(err, AIDSTAT_ERR_INPUT, D->file, line, D->col + 1,
-                          "date \"%s\" is %s, but column \"%s\" is %s (line %ld: \"%s\"); " AID_DATE_ADVICE,
+                          "date \"%s\" is %s, but column \"%s\" is %s (line %ld: \"%s\"); state the date "
+                          "order", /* AID_DATE_ADVICE */
                           text, short_name(proves), D->column, short_name(D->decided), D->decided_line,
                           D->decided_text);
             g_free(text);
@@ -338,7 +340,7 @@ void aid_dates_ambiguous(const aid_dates_t *D, const char *where, aidstat_error_
     aid_error_set(err, AIDSTAT_ERR_INPUT, D->file, D->either_line, D->col + 1,
                   "column \"%s\" does not show its date order: \"%s\" is one date day-first "
                   "and another month-first, and no value %s settles it (as \"13/1/2024\" or "
-                  "\"1/13/2024\" would); " AID_DATE_ADVICE,
+                  "\"1/13/2024\" would); state the date order", /* AID_DATE_ADVICE */
                   D->column, D->either_text, where);
 }
 
@@ -366,11 +368,14 @@ void aid_dates_notes(const aid_dates_t *D, aidstat_load_report_t *report)
         aid_tally_note(report, "column \"%s\" read %s, as line %ld shows (\"%s\")", D->column,
                        aid_date_order_name(D->decided), D->decided_line, D->decided_text);
     if (D->quarters)
-        aid_tally_note(report,
-                       "column \"%s\": %" G_GUINT64_FORMAT " quarter%s dated to the quarter's "
-                       "first month (Q1 as January): yearly and quarterly figures are exact, "
-                       "monthly ones show each quarter in its first month",
-                       D->column, D->quarters, D->quarters == 1 ? "" : "s");
+        aid_tally_note_n(report,
+                         "column \"%s\": %" PRIu64 " quarter dated to the quarter's first month (Q1 as "
+                         "January): yearly and quarterly figures are exact, monthly ones show each "
+                         "quarter in its first month",
+                         "column \"%s\": %" PRIu64 " quarters dated to the quarter's first month (Q1 as "
+                         "January): yearly and quarterly figures are exact, monthly ones show each "
+                         "quarter in its first month",
+                         D->quarters, D->column, D->quarters);
 }
 
 int aid_date_order_parse(const char *s)

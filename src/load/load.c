@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 #include <math.h>
 #include <glib.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -1016,12 +1017,12 @@ static void cell_scale_note(loader_t *L)
                                    L->cell_scaled[k], scale_name(scales[k]));
             n += L->cell_scaled[k];
         }
-    aid_tally_note(L->report,
-                   "column \"%s\": %" G_GUINT64_FORMAT
-                   " value%s read in the scale the cell itself names (%s; "
-                   "first: line %ld, \"%s\")",
-                   L->raw[L->first[ROLE_VALUE]], n, n == 1 ? "" : "s", by->str, L->cell_scaled_line,
-                   L->cell_scaled_text);
+    aid_tally_note_n(L->report,
+                     "column \"%s\": %" PRIu64 " value read in the scale the cell itself names (%s; "
+                     "first: line %ld, \"%s\")",
+                     "column \"%s\": %" PRIu64 " values read in the scale the cell itself names (%s; "
+                     "first: line %ld, \"%s\")",
+                     n, L->raw[L->first[ROLE_VALUE]], n, by->str, L->cell_scaled_line, L->cell_scaled_text);
     g_string_free(by, TRUE);
 }
 
@@ -1449,7 +1450,7 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
     aidstat_status_t st;
     if (rows) {
         if (report)
-            aid_tally_begin(report, L.name, "xlsx", "");
+            aid_tally_begin(report, L.name, "xlsx", NULL);
         st = rows->read(rows->ctx, on_row, &L, err);
         if (st == AIDSTAT_OK && L.dates)
             st = marks_finish(&L);
@@ -1465,7 +1466,7 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
             st = aid_error_set(err, AIDSTAT_ERR_INPUT, rows->where, 0, 0, "empty sheet: no header row");
     } else {
         if (report)
-            aid_tally_begin(report, L.name, "csv", "");
+            aid_tally_begin(report, L.name, "csv", NULL);
         aid_csv_t *csv = aid_csv_new(L.name, opt->delimiter);
         L.suspect = aid_csv_suspect(csv);
         L.trimmed = aid_csv_trimmed(csv);
@@ -1490,11 +1491,12 @@ static aidstat_status_t run(const char *name, const char *path, FILE *fp, const 
         aid_csv_free(csv);
     }
     if (report && L.invisible)
-        aid_tally_note(report,
-                       "%" G_GUINT64_FORMAT " zero-width character%s or byte-order mark%s removed "
-                       "from names (the first on line %ld)",
-                       L.invisible, L.invisible == 1 ? "" : "s", L.invisible == 1 ? "" : "s",
-                       L.invisible_line);
+        aid_tally_note_n(report,
+                         "%" PRIu64 " zero-width character or byte-order mark removed from names (the "
+                         "first on line %ld)",
+                         "%" PRIu64 " zero-width characters or byte-order marks removed from names (the "
+                         "first on line %ld)",
+                         L.invisible, L.invisible, L.invisible_line);
     if (st == AIDSTAT_OK && L.sipri)
         st = aid_sipri_finish(L.sipri);
     aid_sipri_free(L.sipri);

@@ -8,6 +8,7 @@
 #include "data/error.h"
 
 #include <glib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -496,18 +497,26 @@ static void tiv_total_row(aid_sipri_t *s, char **f, size_t n, long line)
         g_string_free(ex, TRUE);
         return;
     }
-    aid_tally_note(s->report,
-                   "Total row (line %ld) checked, not loaded: %zu of %zu yearly totals differ from the "
-                   "sum of the recipients' figures, by up to %.15g%s",
-                   line, off, s->nyears, worst,
-                   bad ? "" : " (within SIPRI's rounding: at most 0.5 per figure summed, plus 0.5)");
+    if (bad)
+        aid_tally_note(s->report,
+                       "Total row (line %ld) checked, not loaded: %zu of %zu yearly totals differ from the "
+                       "sum of the recipients' figures, by up to %.15g",
+                       line, off, s->nyears, worst);
+    else
+        aid_tally_note(s->report,
+                       "Total row (line %ld) checked, not loaded: %zu of %zu yearly totals differ from the "
+                       "sum of the recipients' figures, by up to %.15g (within SIPRI's rounding: at most "
+                       "0.5 per figure summed, plus 0.5)",
+                       line, off, s->nyears, worst);
     if (bad)
         aid_tally_note(s->report, "yearly totals off by more than rounding explains: %zu (%s)", bad, ex->str);
     if (s->duplicates)
-        aid_tally_note(s->report,
-                       "the Total row is compared with the recipients' rows loaded: %" G_GUINT64_FORMAT
-                       " repeated recipient row%s rejected, not counted",
-                       s->duplicates, s->duplicates == 1 ? " was" : "s were");
+        aid_tally_note_n(s->report,
+                         "the Total row is compared with the recipients' rows loaded: %" PRIu64
+                         " repeated recipient row was rejected, not counted",
+                         "the Total row is compared with the recipients' rows loaded: %" PRIu64
+                         " repeated recipient rows were rejected, not counted",
+                         s->duplicates, s->duplicates);
     g_string_free(ex, TRUE);
     if (s->total_col >= 0 && (size_t)s->total_col < n) {
         double t;
@@ -669,49 +678,51 @@ aidstat_status_t aid_sipri_finish(aid_sipri_t *s)
     if (s->marked)
         aid_tally_note(r,
                        "rows whose recipient carries SIPRI's mark ('*' a non-state actor, '**' an "
-                       "international organisation), loaded without it: %" G_GUINT64_FORMAT
-                       " (first: \"%s\")",
+                       "international organisation), loaded without it: %" PRIu64 " (first: \"%s\")",
                        s->marked, s->marked_example);
     if (s->kind == SIPRI_REGISTER) {
         if (s->njoined)
             aid_tally_note(r,
                            "records split over two lines by a raw newline in Comments, joined "
-                           "again: %" G_GUINT64_FORMAT " (lines %s)",
+                           "again: %" PRIu64 " (lines %s)",
                            s->njoined, s->joined->str);
         if (s->no_order)
             aid_tally_note(r,
                            "rows without TIV for total order (not available), so no commitment: "
-                           "%" G_GUINT64_FORMAT,
+                           "%" PRIu64,
                            s->no_order);
         if (s->unsized)
             aid_tally_note(r,
                            "orders of unknown size (no number ordered, so SIPRI's TIV for total order "
-                           "is 0), loaded as commitments of 0: %" G_GUINT64_FORMAT " (first: line %ld)",
+                           "is 0), loaded as commitments of 0: %" PRIu64 " (first: line %ld)",
                            s->unsized, s->unsized_line);
         if (s->no_delivered)
             aid_tally_note(r,
                            "rows without TIV of delivered weapons (no deliveries identified), so "
-                           "no delivery: %" G_GUINT64_FORMAT,
+                           "no delivery: %" PRIu64,
                            s->no_delivered);
         if (s->uncertain_year)
-            aid_tally_note(r, "records with an uncertain year of order ('?'): %" G_GUINT64_FORMAT,
-                           s->uncertain_year);
+            aid_tally_note(r, "records with an uncertain year of order ('?'): %" PRIu64, s->uncertain_year);
     } else {
-        if (s->total_col >= 0)
-            aid_tally_note(
-                r,
-                "row totals checked, not loaded: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
-                " differ from the sum of their years, by up to %.15g%s",
-                s->row_off, s->nrows, s->row_off_max,
-                s->nrow_bad ? "" : " (within SIPRI's rounding: at most 0.5 per figure summed, plus 0.5)");
+        if (s->total_col >= 0 && s->nrow_bad)
+            aid_tally_note(r,
+                           "row totals checked, not loaded: %" PRIu64 " of %" PRIu64
+                           " differ from the sum of their years, by up to %.15g",
+                           s->row_off, s->nrows, s->row_off_max);
+        else if (s->total_col >= 0)
+            aid_tally_note(r,
+                           "row totals checked, not loaded: %" PRIu64 " of %" PRIu64
+                           " differ from the sum of their years, by up to %.15g (within SIPRI's "
+                           "rounding: at most 0.5 per figure summed, plus 0.5)",
+                           s->row_off, s->nrows, s->row_off_max);
         if (s->nrow_bad)
-            aid_tally_note(r, "row totals off by more than rounding explains: %" G_GUINT64_FORMAT " (%s)",
-                           s->nrow_bad, s->row_bad->str);
+            aid_tally_note(r, "row totals off by more than rounding explains: %" PRIu64 " (%s)", s->nrow_bad,
+                           s->row_bad->str);
         if (!s->total_row)
             aid_tally_note(r, "no Total row: the yearly totals were not checked");
         if (s->zero_cells)
             aid_tally_note(r,
-                           "%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " figures are 0, deliveries of "
+                           "%" PRIu64 " of %" PRIu64 " figures are 0, deliveries of "
                            "less than 0.5 million TIV, loaded as 0; empty cells (no deliveries) are not "
                            "records",
                            s->zero_cells, s->cells_all);

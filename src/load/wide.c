@@ -86,10 +86,12 @@ size_t aid_wide_periods(char **raw, aid_column_t *cols, size_t n, aidstat_load_r
         char a[32], b[32]; /* years only: "2022 – 2024" */
         aidstat_period_format(lo / 100, months ? lo % 100 : 0, a, sizeof a);
         aidstat_period_format(hi / 100, months ? hi % 100 : 0, b, sizeof b);
-        aid_tally_note(report,
-                       "wide layout: %zu period column%s (%s%s%s), each filled cell one "
-                       "record; empty cells are no record",
-                       periods, periods == 1 ? "" : "s", a, strcmp(a, b) ? " – " : "", strcmp(a, b) ? b : "");
+        aid_tally_note_n(report,
+                         "wide layout: %zu period column (%s%s%s), each filled cell one record; empty "
+                         "cells are no record",
+                         "wide layout: %zu period columns (%s%s%s), each filled cell one record; empty "
+                         "cells are no record",
+                         periods, periods, a, strcmp(a, b) ? " – " : "", strcmp(a, b) ? b : "");
         if (quarters)
             aid_tally_note(report, "quarter columns dated to the quarter's first month (Q1 as "
                                    "January): yearly and quarterly figures are exact, monthly ones show "

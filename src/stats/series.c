@@ -129,7 +129,7 @@ aidstat_series_t *aidstat_series_new(const aidstat_series_options_t *opt, aidsta
     if (by != AIDSTAT_KEY_NONE && by != AIDSTAT_KEY_DONOR && by != AIDSTAT_KEY_REGION &&
         by != AIDSTAT_KEY_TYPE && by != AIDSTAT_KEY_MEASURE && by != AIDSTAT_KEY_SOURCING) {
         aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                      AID_OPT("by %s") ": a series groups by donor, region, type or measure",
+                      "\001by %s\002: a series groups by donor, region, type or measure",
                       aidstat_key_name(by));
         return NULL;
     }
@@ -451,18 +451,25 @@ static aidstat_status_t choose_interval(aidstat_series_t *s, unsigned mset, aids
         s->iv = AIDSTAT_INTERVAL_YEAR;
         return AIDSTAT_OK;
     }
-    const char *what = asked == AIDSTAT_INTERVAL_QUARTER ? "quarterly" : "monthly";
+    bool quarterly = asked == AIDSTAT_INTERVAL_QUARTER;
     if (!bm)
-        return aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-                             "the selection's records are dated by year only, so they make no %s "
-                             "series; use " AID_OPT("interval year"),
-                             what);
-    return aid_error_set(
-        err, AIDSTAT_ERR_DATA, s->year_only_file, s->year_only_line, 0,
-        "%" G_GUINT64_FORMAT " of the selection's %" G_GUINT64_FORMAT " dated records "
-        "give a year but no month (this row is the first of them), so a %s series would leave "
-        "them out; use " AID_OPT("interval year") " to sum every record by year",
-        yo, yo + bm, what);
+        return quarterly ? aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                                         "the selection's records are dated by year only, so they make no "
+                                         "quarterly series; use \001interval year\002")
+                         : aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+                                         "the selection's records are dated by year only, so they make no "
+                                         "monthly series; use \001interval year\002");
+    if (quarterly)
+        return aid_error_set(err, AIDSTAT_ERR_DATA, s->year_only_file, s->year_only_line, 0,
+                             "%" PRIu64 " of the selection's %" PRIu64 " dated records give a year but no "
+                             "month (this row is the first of them), so a quarterly series would leave "
+                             "them out; use \001interval year\002 to sum every record by year",
+                             yo, yo + bm);
+    return aid_error_set(err, AIDSTAT_ERR_DATA, s->year_only_file, s->year_only_line, 0,
+                         "%" PRIu64 " of the selection's %" PRIu64 " dated records give a year but no "
+                         "month (this row is the first of them), so a monthly series would leave them "
+                         "out; use \001interval year\002 to sum every record by year",
+                         yo, yo + bm);
 }
 
 /* The note on an interval chosen from the dates. */
@@ -489,8 +496,11 @@ static void interval_note(aidstat_series_t *s, unsigned mset)
         note(s, L_("the data are dated by year only, so the series is yearly"));
     else
         note(s,
-             "%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " records are dated by year only, so the "
-             "series is yearly: the %" G_GUINT64_FORMAT " dated by month are summed into their years",
+             LP_("%" PRIu64 " of %" PRIu64 " records are dated by year only, so the series is yearly: "
+                 "the %" PRIu64 " dated by month are summed into their years",
+                 "%" PRIu64 " of %" PRIu64 " records are dated by year only, so the series is yearly: "
+                 "the %" PRIu64 " dated by month are summed into their years",
+                 yo),
              yo, yo + bm, bm);
 }
 
@@ -536,12 +546,18 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
         return s->norm_err.code ? s->norm_err.code : AIDSTAT_ERR_DATA;
     }
     if (s->unsplit) {
-        aid_error_set(err, AIDSTAT_ERR_DATA, s->unsplit_file, s->unsplit_line, 0,
-                      "%" G_GUINT64_FORMAT " matched record%s no part of a sourcing split, so %s "
-                      "cannot be grouped by how %s sourced; the split is a file of its own "
-                      "(Kiel's procurement_trends.csv)",
-                      s->unsplit, s->unsplit == 1 ? " is" : "s are", s->unsplit == 1 ? "it" : "they",
-                      s->unsplit == 1 ? "it was" : "they were");
+        if (s->unsplit == 1)
+            aid_error_set(err, AIDSTAT_ERR_DATA, s->unsplit_file, s->unsplit_line, 0,
+                          "%" PRIu64 " matched record is no part of a sourcing split, so it cannot be "
+                          "grouped by how it was sourced; the split is a file of its own (Kiel's "
+                          "procurement_trends.csv)",
+                          s->unsplit);
+        else
+            aid_error_set(err, AIDSTAT_ERR_DATA, s->unsplit_file, s->unsplit_line, 0,
+                          "%" PRIu64 " matched records are no part of a sourcing split, so they cannot "
+                          "be grouped by how they were sourced; the split is a file of its own (Kiel's "
+                          "procurement_trends.csv)",
+                          s->unsplit);
         return AIDSTAT_ERR_DATA;
     }
     bool side_by_side = s->opt.by == AIDSTAT_KEY_MEASURE;
@@ -623,8 +639,10 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
     }
     g_free(unsized);
     if (undated)
-        note(s, "%" G_GUINT64_FORMAT " %s without a date %s not in the series", undated,
-             undated == 1 ? "record" : "records", undated == 1 ? "is" : "are");
+        note(s,
+             LP_("%" PRIu64 " record without a date is not in the series",
+                 "%" PRIu64 " records without a date are not in the series", undated),
+             undated);
     interval_note(s, mset);
     if (s->start_month > s->cov_first) {
         char a[32], b[32];

@@ -1,0 +1,107 @@
+#!/bin/sh
+# A report spec's own language (lang: de) in an English environment
+# (LANGUAGE unset, LC_ALL=C.UTF-8), without --lang: the report is as German
+# as `aidstat --lang de report` (headings, labels, types, months, page
+# footer, sources, figures, PDF language), while messages stay English.
+# The spec's lang: decides the report, --lang the messages: --lang en on a
+# German spec and --lang de on an English one change only the messages, and
+# say so on stderr (exact warnings).
+. "$SRCDIR/tests/testlib.sh"
+LC_ALL=C.UTF-8
+LANGUAGE=
+export LC_ALL LANGUAGE
+unset LANG LC_MESSAGES
+[ -f "$AIDSTAT_LOCALEDIR/de/LC_MESSAGES/aidstat.mo" ] || { echo "SKIP: no German catalogue in $AIDSTAT_LOCALEDIR"; exit 77; }
+command -v pdftotext >/dev/null 2>&1 || { echo "SKIP: pdftotext missing"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+data=$SRCDIR/datasets/kiel-ust-r29.csv
+de_spec=$SRCDIR/reports/ukraine-support.de.md
+check "the German spec says lang: de" grep -qx "lang: de" "$de_spec"
+
+# the German default report's spec without --lang, against report --lang de
+"$AIDSTAT" report --no-attach "$de_spec" -o "$tmp/spec.pdf" >"$tmp/spec.out" 2>"$tmp/spec.err"
+check "lang: de without --lang: exit 0" test -s "$tmp/spec.pdf"
+check "lang: de without --lang: the English message, nothing else" \
+    test "$(cat "$tmp/spec.err")" = "aidstat: wrote $tmp/spec.pdf"
+"$AIDSTAT" --lang de report -q --no-attach -o "$tmp/de.pdf"
+pdftotext "$tmp/spec.pdf" "$tmp/spec.txt"
+pdftotext "$tmp/de.pdf" "$tmp/de.txt"
+check "lang: de without --lang: the same text as report --lang de" cmp -s "$tmp/spec.txt" "$tmp/de.txt"
+tr '\n' ' ' <"$tmp/spec.txt" >"$tmp/spec1.txt"
+for w in "Seite 1 von" "Inhalt" "Abbildung 1:" "Tabelle 1:" "Militärisch" "Finanziell" "Humanitär" \
+    "Zeilen gelesen" "Jan. 2022 – Apr. 2026" "Vereinigte Staaten" "Einschließlich zugerechneter EU-Hilfe"; do
+    check "lang: de without --lang: \"$w\"" grep -qF "$w" "$tmp/spec1.txt"
+done
+for e in "Page 1 of" "Contents" "Figure 1:" "Table 1:" "Military" "Financial" "Humanitarian" "rows read" \
+    "Jan 2022" "Including attributed EU aid" "United States"; do
+    check "lang: de without --lang: no English \"$e\"" sh -c '! grep -qF "$1" "$2"' sh "$e" "$tmp/spec1.txt"
+done
+check "lang: de without --lang: PDF /Lang (de)" \
+    sh -c 'qpdf --qdf --object-streams=disable "$1" - 2>/dev/null | grep -aq "/Lang (de)"' sh "$tmp/spec.pdf"
+
+# a spec of one's own: its table by type in German, figures against python
+printf -- '---\ntitle: Test\nlang: de\n---\n\n```table\nby: type\n```\n' >"$tmp/own.md"
+"$AIDSTAT" report -q --no-attach "$tmp/own.md" -o "$tmp/own.pdf"
+pdftotext -layout "$tmp/own.pdf" - | sed 's/  */ /g; s/^ //' >"$tmp/own.txt"
+python3 - "$data" >"$tmp/want" <<'PY'
+import csv, sys
+tot = {}
+for r in csv.DictReader(open(sys.argv[1], encoding='utf-8')):
+    if r['measure'] == 'allocation':
+        tot[r['type']] = tot.get(r['type'], 0.0) + float(r['value'])
+def de(x, d=2):
+    i, f = ('%.*f' % (d, x)).split('.')
+    return '{:,}'.format(int(i)).replace(',', '.') + ',' + f
+all_ = sum(tot.values())
+print('Tabelle 1: Hilfe: Bereitstellungen nach Art')
+print('Art Mrd. € Anteil')
+for t, w in (('military', 'Militärisch'), ('financial', 'Finanziell'), ('humanitarian', 'Humanitär')):
+    print('%s %s %s %%' % (w, de(tot[t] / 1e9), de(100 * tot[t] / all_, 1)))
+print('Gesamt %s 100,0 %%' % de(all_ / 1e9))
+print('Seite 1 von 1')
+PY
+while IFS= read -r want; do
+    check "own spec (lang: de): \"$want\" (python)" grep -qxF "$want" "$tmp/own.txt"
+done <"$tmp/want"
+
+# --lang en on a German spec: the report stays German (its prose is), the
+# messages are English, and stderr says why
+"$AIDSTAT" --lang en report --no-attach "$tmp/own.md" -o "$tmp/own-en.pdf" 2>"$tmp/own-en.err"
+pdftotext -layout "$tmp/own-en.pdf" - | sed 's/  */ /g; s/^ //' >"$tmp/own-en.txt"
+check "--lang en, lang: de: the same German report" cmp -s "$tmp/own.txt" "$tmp/own-en.txt"
+printf '%s\n' "aidstat: warning: $tmp/own.md is written in German (lang: de): its tables, charts and figures are German too; --lang sets the language of messages only" \
+    "aidstat: wrote $tmp/own-en.pdf" >"$tmp/want-en.err"
+check "--lang en, lang: de: the warning, then English messages" cmp -s "$tmp/want-en.err" "$tmp/own-en.err"
+check "--lang en, lang: de: PDF /Lang (de)" \
+    sh -c 'qpdf --qdf --object-streams=disable "$1" - 2>/dev/null | grep -aq "/Lang (de)"' sh "$tmp/own-en.pdf"
+
+# --lang de on an English spec (no lang:): the report stays English, the
+# messages are German
+printf -- '---\ntitle: Test\n---\n\n```table\nby: type\n```\n' >"$tmp/en.md"
+"$AIDSTAT" --lang de report --no-attach "$tmp/en.md" -o "$tmp/en.pdf" 2>"$tmp/en.err"
+pdftotext -layout "$tmp/en.pdf" - | sed 's/  */ /g; s/^ //' >"$tmp/en.txt"
+check "--lang de, English spec: English table" sh -c 'grep -qx "Table 1: Aid allocations by type" "$1" && grep -q "^Military [0-9]" "$1" && grep -qx "Page 1 of 1" "$1"' sh "$tmp/en.txt"
+printf '%s\n' "aidstat: Warnung: $tmp/en.md ist auf Englisch geschrieben (lang: en, die Voreinstellung): Tabellen, Diagramme und Zahlen sind ebenfalls englisch; --lang bestimmt nur die Sprache der Meldungen" \
+    "aidstat: $tmp/en.pdf geschrieben" >"$tmp/want-de.err"
+check "--lang de, English spec: the German warning and message" cmp -s "$tmp/want-de.err" "$tmp/en.err"
+
+# a German environment without --lang: no warning (nothing was asked)
+LANGUAGE=de "$AIDSTAT" report --no-attach "$tmp/own.md" -o "$tmp/own-env.pdf" 2>"$tmp/own-env.err"
+check "LANGUAGE=de, lang: de: only the German message" test "$(cat "$tmp/own-env.err")" = "aidstat: $tmp/own-env.pdf geschrieben"
+# -q: no warning either
+"$AIDSTAT" --lang en report -q --no-attach "$tmp/own.md" -o "$tmp/own-q.pdf" 2>"$tmp/own-q.err"
+check "--lang en -q, lang: de: no warning" test ! -s "$tmp/own-q.err"
+
+# a damaged German catalogue: the report is written (English labels), no crash
+mo=$AIDSTAT_LOCALEDIR/de/LC_MESSAGES/aidstat.mo
+size=$(wc -c <"$mo")
+for cut in 20 40 60 4000 $((size / 2)) $((size - 9)); do
+    mkdir -p "$tmp/cut$cut/de/LC_MESSAGES"
+    head -c "$cut" "$mo" >"$tmp/cut$cut/de/LC_MESSAGES/aidstat.mo"
+    AIDSTAT_LOCALEDIR=$tmp/cut$cut "$AIDSTAT" report -q --no-attach "$tmp/own.md" -o "$tmp/cut.pdf"
+    check "a catalogue cut at byte $cut: exit 0" test $? -eq 0
+done
+
+echo "$npass passed, $nfail failed"
+[ "$nfail" -eq 0 ]
