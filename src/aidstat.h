@@ -64,8 +64,12 @@ typedef enum {
  * included, always follow the program's locale through GNU gettext
  * (LANGUAGE, LC_ALL, LC_MESSAGES; text domain "aidstat"; the library never
  * calls setlocale). Codes, keys and enum names (aidstat_type_name, ...)
- * never change. Returns AIDSTAT_ERR_USAGE for another language. Not
- * thread-safe: set it before the work starts. */
+ * never change. German labels come from the German catalogue, which GNU
+ * gettext reads only when the program's locale asks for it (LANGUAGE=de,
+ * not the "C" locale): a program that switches its catalogue while it runs
+ * calls this again, so labels looked up before are looked up anew (a
+ * report spec's lang: de calls it too). Returns AIDSTAT_ERR_USAGE for
+ * another language. Not thread-safe: set it before the work starts. */
 AIDSTAT_API aidstat_status_t aidstat_set_language(const char *lang);
 /** "de" when what the library writes for people is German, else "en". */
 AIDSTAT_API const char *aidstat_language(void);

@@ -35,6 +35,12 @@ bool cli_lang_de(void);
  * sets it). */
 const char *cli_lang_option(void);
 void cli_lang_option_set(const char *lang);
+/* Messages from now on in lang ("de", "en"; NULL: the environment's):
+ * sets LANGUAGE (and C.UTF-8 for the "C" locale, where GNU gettext ignores
+ * it). Returns LANGUAGE as it was (g_free), for a later call. */
+char *cli_messages_language(const char *lang);
+/* Whether the catalogue gettext uses now is the German one. */
+bool cli_catalogue_de(void);
 
 /* Documented exit codes (README "Exit codes"). */
 enum {

@@ -42,6 +42,8 @@ int cmd_report(int argc, char **argv)
     GError *gerr = NULL;
     int code = EXIT_OK;
     aidstat_report_t *r = NULL;
+    char *user_lang = NULL; /* LANGUAGE as the user set it, while a German spec is read */
+    bool swapped = false;
     aidstat_error_t err;
     if (!g_option_context_parse(ctx, &argc, &argv, &gerr)) {
         code = cli_error(EXIT_USAGE, "%s", gerr->message);
@@ -72,6 +74,24 @@ int cmd_report(int argc, char **argv)
         code = cli_fail_spec(&err);
         goto done;
     }
+    /* a spec in German (lang: de) while gettext's catalogue is not: its
+     * labels come from the German catalogue, which gettext reads only for
+     * the process's language; so the report is read again, and written,
+     * in German, and every message stays in the user's language */
+    if (argc == 2 && !strcmp(aidstat_language(), "de") && !cli_catalogue_de()) {
+        aidstat_report_free(r);
+        user_lang = cli_messages_language("de");
+        aidstat_set_language("de"); /* says the catalogue changed */
+        swapped = true;
+        r = aidstat_report_open(argv[1], (const char *const *)data,
+                                (confine ? AIDSTAT_REPORT_CONFINE : 0) | (no_attach ? AIDSTAT_REPORT_NO_ATTACH : 0),
+                                &err);
+        g_free(cli_messages_language(user_lang));
+        if (!r) {
+            code = cli_fail_spec(&err);
+            goto done;
+        }
+    }
     /* a spec's own language (lang:) decides its report: its prose is
      * written in it, and its tables, charts and figures follow the prose;
      * --lang sets the language of messages. Said when the two differ */
@@ -92,13 +112,19 @@ int cmd_report(int argc, char **argv)
     /* the warnings compare gives for the same files */
     for (size_t i = 0; !verbose && !quiet && i < aidstat_report_load_count(r); i++)
         cli_warn_load(aidstat_report_load_report(r, i));
-    if (aidstat_report_write(r, out, &err) != AIDSTAT_OK) {
+    if (swapped)
+        g_free(cli_messages_language("de"));
+    aidstat_status_t wst = aidstat_report_write(r, out, &err);
+    if (swapped)
+        g_free(cli_messages_language(user_lang));
+    if (wst != AIDSTAT_OK) {
         code = cli_fail_spec(&err);
         goto done;
     }
     if (!quiet)
         fprintf(stderr, _("aidstat: wrote %s\n"), out);
 done:
+    g_free(user_lang);
     aidstat_report_free(r);
     g_free(output);
     g_free(date);

@@ -705,3 +705,32 @@ const char *cli_lang_option(void)
 {
     return lang_option;
 }
+
+/* glibc's count of loaded catalogues: GNU gettext's manual asks a program
+ * that changes LANGUAGE while it runs to increase it, so no translation
+ * looked up before is served from its cache */
+extern int _nl_msg_cat_cntr;
+
+char *cli_messages_language(const char *lang)
+{
+    char *was = g_strdup(g_getenv("LANGUAGE"));
+    /* GNU gettext ignores LANGUAGE in the "C" locale; C.UTF-8 has the
+     * same formats and lets it count */
+    const char *cur = setlocale(LC_MESSAGES, NULL);
+    if (lang && cur && (!strcmp(cur, "C") || !strcmp(cur, "POSIX")))
+        setlocale(LC_MESSAGES, "C.UTF-8");
+    if (lang)
+        g_setenv("LANGUAGE", lang, TRUE);
+    else
+        g_unsetenv("LANGUAGE");
+    ++_nl_msg_cat_cntr;
+    return was;
+}
+
+bool cli_catalogue_de(void)
+{
+    /* the catalogue's own language code, as the library reads it */
+    const char *id = "language code\004en";
+    const char *t = dgettext(GETTEXT_PACKAGE, id);
+    return t != id && !strcmp(t, "de");
+}

@@ -93,12 +93,9 @@ static int messages_init(int *argc, char **argv)
         return 0;
     if (g_ascii_strcasecmp(lang, "en") && g_ascii_strcasecmp(lang, "de"))
         return cli_error(EXIT_USAGE, _("--lang \"%s\": en or de"), lang);
-    const char *cur = setlocale(LC_MESSAGES, NULL);
-    if (cur && (!strcmp(cur, "C") || !strcmp(cur, "POSIX")))
-        setlocale(LC_MESSAGES, "C.UTF-8");
     bool de = !g_ascii_strcasecmp(lang, "de");
     cli_lang_option_set(de ? "de" : "en");
-    g_setenv("LANGUAGE", de ? "de" : "en", TRUE);
+    g_free(cli_messages_language(de ? "de" : "en"));
     if (de && strcmp(aidstat_language(), "de"))
         /* the catalogue that would say so is the one missing: English */
         fprintf(stderr,

@@ -4,7 +4,6 @@
 #include "aidstat.h"
 #include "data/country.h"
 #include "data/intl.h"
-#include "data/mofile.h"
 
 #include <glib.h>
 #include <libintl.h>
@@ -56,32 +55,14 @@ const char *aid_ngettext(const char *one, const char *many, unsigned long n)
     return dngettext(GETTEXT_PACKAGE, one, many, n);
 }
 
-/* 0: not decided yet; 1 English; 2 German. Decided on first use (the
- * program sets its locale first) unless aidstat_set_language sets it. */
-static int forced, found;
-
-/* Labels in German: when aidstat_set_language fixed German, from the
- * German catalogue itself, whatever catalogue the program's locale picks
- * (a spec with lang: de in an English environment); otherwise German only
- * because the locale's catalogue is. */
-static const char *label_german(const char *msgid, const char *one, const char *many, unsigned long n)
-{
-    const char *t = forced == 2 ? aid_mo_german(msgid, many != NULL, n) : NULL;
-    if (t)
-        return t;
-    if (!many)
-        return msgid == one ? aid_gettext(msgid) : aid_pgettext(msgid, one);
-    return aid_ngettext(one, many, n);
-}
-
 const char *aid_label_text(const char *msgid)
 {
-    return aid_lang_de() ? label_german(msgid, msgid, NULL, 0) : msgid;
+    return aid_lang_de() ? aid_gettext(msgid) : msgid;
 }
 
 const char *aid_label_ntext(const char *one, const char *many, unsigned long n)
 {
-    return aid_lang_de() ? label_german(one, one, many, n) : n == 1 ? one : many;
+    return aid_lang_de() ? aid_ngettext(one, many, n) : n == 1 ? one : many;
 }
 
 const char *aid_gettext_ctx(const char *ctx, const char *name)
@@ -89,13 +70,27 @@ const char *aid_gettext_ctx(const char *ctx, const char *name)
     if (!name || !*name || !aid_lang_de())
         return name;
     char *id = g_strconcat(ctx, "\004", name, NULL);
-    const char *t = label_german(id, name, NULL, 0);
+    const char *t = aid_pgettext(id, name);
     g_free(id);
     return t;
 }
 
+/* 0: not decided yet; 1 English; 2 German. Decided on first use (the
+ * program sets its locale first) unless aidstat_set_language sets it. */
+static int forced, found;
+
+/* Bumped by each aidstat_set_language: labels cached for people are
+ * looked up again after it (the catalogue may have changed with it). */
+static gint generation;
+
+int aid_lang_generation(void)
+{
+    return g_atomic_int_get(&generation);
+}
+
 aidstat_status_t aidstat_set_language(const char *lang)
 {
+    g_atomic_int_inc(&generation);
     found = 0;
     if (!lang || !*lang)
         forced = 0;

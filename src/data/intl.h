@@ -41,6 +41,9 @@ __attribute__((format_arg(2)));
  * aidstat_set_language(), else when the active catalogue is the German
  * one. */
 bool aid_lang_de(void);
+/* A number that changes with each aidstat_set_language: what is cached
+ * in the language of names is valid for one value of it. */
+int aid_lang_generation(void);
 
 /* A name for people (a region's, a month's) through the catalogue, with
  * context ctx ("region", "month"), when names are German (aid_lang_de);

@@ -30,22 +30,32 @@ static const char *const measure_labels[AIDSTAT_MEASURE_COUNT] = {
 /* The labels in German, looked up once: they are asked for per record. */
 static const char *labels_de[AIDSTAT_TYPE_COUNT + AIDSTAT_MEASURE_COUNT];
 
-static gpointer translate(gpointer unused)
+static void translate(void *unused)
 {
     (void)unused;
     for (int i = 0; i < AIDSTAT_TYPE_COUNT; i++)
         labels_de[i] = L_(type_labels[i]);
     for (int i = 0; i < AIDSTAT_MEASURE_COUNT; i++)
         labels_de[AIDSTAT_TYPE_COUNT + i] = L_(measure_labels[i]);
-    return NULL;
 }
 
 static const char *people(const char *en, int i)
 {
     if (!aid_lang_de())
         return en;
-    static GOnce once = G_ONCE_INIT;
-    g_once(&once, translate, NULL);
+    /* looked up again when the language was set again (a program may
+     * switch its catalogue and say so with aidstat_set_language) */
+    static gint done = -1;
+    static GMutex lock;
+    int gen = aid_lang_generation();
+    if (g_atomic_int_get(&done) != gen) {
+        g_mutex_lock(&lock);
+        if (g_atomic_int_get(&done) != gen) {
+            translate(NULL);
+            g_atomic_int_set(&done, gen);
+        }
+        g_mutex_unlock(&lock);
+    }
     return labels_de[i];
 }
 
