@@ -187,7 +187,8 @@ for stem, want in (
          "decimal-comma: true or decimal-point: true in the front matter\n"),
         ("rep-q", f"aidstat: qmonth.md:6:1: {nrec} of the selection's {nrec} dated records give a quarter but "
          "no month (this row is the first of them), so a monthly series would show each in its quarter's "
-         "first month; use interval: quarter or interval: year\n")):
+         "first month; use interval: quarter or interval: year ("
+         f"{os.path.join(data, 'quarter-dates.csv')}:2)\n")):
     code = open(os.path.join(tmp, stem + ".code")).read().strip()
     err = open(os.path.join(tmp, stem + ".err")).read()
     if code == "0" or err != want:

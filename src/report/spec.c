@@ -265,6 +265,25 @@ static char *fmt_money(const aid_rdata_t *d, double v, double scale, const char 
     return buf;
 }
 
+/* An error of a block's computation, placed at the block; a data row it
+ * named ("this row is the first of them") is kept in the message. */
+static void place_at_block(ctx_t *x, long line)
+{
+    aidstat_error_t *e = x->err;
+    if (e->line && !strcmp(e->file, x->path))
+        return; /* the spec's own position already */
+    if (e->line > 0 && e->file[0]) {
+        char *at = g_strdup_printf(" (%s:%ld)", e->file, e->line);
+        g_strlcat(e->message, at, sizeof e->message);
+        if (e->wording[0])
+            g_strlcat(e->wording, at, sizeof e->wording);
+        g_free(at);
+    }
+    g_strlcpy(e->file, x->path, sizeof e->file);
+    e->line = line;
+    e->column = 1;
+}
+
 static aidstat_status_t table_from_compare(ctx_t *x, aid_block_t *b, aid_opts_t *o)
 {
     aid_rdata_t *d = &x->s->data;
@@ -569,11 +588,7 @@ static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
         b->chart = aid_query_chart(d, &o, x->err);
         if (!b->chart) {
             /* place the message at the block */
-            if (!x->err->line || strcmp(x->err->file, x->path)) {
-                g_strlcpy(x->err->file, x->path, sizeof x->err->file);
-                x->err->line = line;
-                x->err->column = 1;
-            }
+            place_at_block(x, line);
             st = x->err->code ? x->err->code : AIDSTAT_ERR_DATA;
             goto out;
         }
@@ -590,11 +605,7 @@ static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
         if (st == AIDSTAT_OK)
             st = trend ? table_from_trend(x, b, &o) : table_from_compare(x, b, &o);
         if (st != AIDSTAT_OK) {
-            if (!x->err->line || strcmp(x->err->file, x->path)) {
-                g_strlcpy(x->err->file, x->path, sizeof x->err->file);
-                x->err->line = line;
-                x->err->column = 1;
-            }
+            place_at_block(x, line);
             goto out;
         }
         b->number = ++x->tables;
@@ -623,11 +634,7 @@ static aidstat_status_t fenced(ctx_t *x, cmark_node *n)
         const char *h = aid_opts_get(&o, "height");
         b->height = (h ? g_ascii_strtod(h, NULL) : 85.0) * 72.0 / 25.4;
         if ((st = aid_diff_block(d, &o, line, b, x->err)) != AIDSTAT_OK) {
-            if (!x->err->line || strcmp(x->err->file, x->path)) {
-                g_strlcpy(x->err->file, x->path, sizeof x->err->file);
-                x->err->line = line;
-                x->err->column = 1;
-            }
+            place_at_block(x, line);
             goto out;
         }
         b->number = chart ? ++x->figures : ++x->tables;
