@@ -1451,6 +1451,12 @@ AIDSTAT_API char *aidstat_wording_title(const aidstat_wording_t *w);
  * regions (may be NULL) names the groups of region=. "" for no selection.
  * Newly allocated (g_free). */
 AIDSTAT_API char *aidstat_wording_selection(const char *filter, const struct aidstat_regions *regions);
+/** As aidstat_wording_selection, for a selection of data in currency
+ * (aidstat_result_currency): SIPRI's trend-indicator values name their
+ * suppliers as suppliers ("supplier Germany", German "Lieferant
+ * Deutschland"), as the title does. Newly allocated (g_free). */
+AIDSTAT_API char *aidstat_wording_selection_in(const char *filter, const struct aidstat_regions *regions,
+                                               const char *currency);
 /** A name as people read it in the language of aidstat_language(): a
  * donor's German short name from the country table (by code, else by
  * name), a group's from the catalogue; the name itself in English or when

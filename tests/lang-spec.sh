@@ -5,7 +5,8 @@
 # footer, sources, figures, PDF language), while messages stay English.
 # The spec's lang: decides the report, --lang the messages: --lang en on a
 # German spec and --lang de on an English one change only the messages, and
-# say so on stderr (exact warnings).
+# say so on stderr (exact warnings). Also: month ticks of a chart's time
+# axis in German.
 . "$SRCDIR/tests/testlib.sh"
 LC_ALL=C.UTF-8
 LANGUAGE=
@@ -92,6 +93,15 @@ check "LANGUAGE=de, lang: de: only the German message" test "$(cat "$tmp/own-env
 # -q: no warning either
 "$AIDSTAT" --lang en report -q --no-attach "$tmp/own.md" -o "$tmp/own-q.pdf" 2>"$tmp/own-q.err"
 check "--lang en -q, lang: de: no warning" test ! -s "$tmp/own-q.err"
+
+# a time axis in months: German month abbreviations under --lang de
+"$AIDSTAT" --lang de chart line --interval month --from 2022-03 --to 2022-10 -o "$tmp/months.pdf" \
+    "$TESTDATA/clean.csv"
+pdftotext -layout "$tmp/months.pdf" - | sed 's/  */ /g; s/^ //' >"$tmp/months.txt"
+check "chart --lang de: German month ticks" grep -qx "März 2022 Apr. Mai Juni Juli Aug. Sept. Okt." "$tmp/months.txt"
+"$AIDSTAT" chart line --interval month --from 2022-03 --to 2022-10 -o "$tmp/months-en.pdf" "$TESTDATA/clean.csv"
+pdftotext -layout "$tmp/months-en.pdf" - | sed 's/  */ /g; s/^ //' >"$tmp/months-en.txt"
+check "chart (English): English month ticks" grep -qx "Mar 2022 Apr May Jun Jul Aug Sep Oct" "$tmp/months-en.txt"
 
 # a damaged German catalogue: the report is written (English labels), no crash
 mo=$AIDSTAT_LOCALEDIR/de/LC_MESSAGES/aidstat.mo
