@@ -1459,9 +1459,10 @@ AIDSTAT_API char *aidstat_wording_selection_in(const char *filter, const struct 
                                                const char *currency);
 /** A name as people read it in the language of aidstat_language(): a
  * donor's German short name from the country table (by code, else by
- * name), a group's from the catalogue; the name itself in English or when
- * there is none. key: AIDSTAT_KEY_DONOR or AIDSTAT_KEY_REGION (others give
- * the name back). Newly allocated (g_free). */
+ * name), a group's and a sourcing part's ("Stockpile": "Bestände") from
+ * the catalogue; the name itself in English or when there is none. key:
+ * AIDSTAT_KEY_DONOR, AIDSTAT_KEY_REGION or AIDSTAT_KEY_SOURCING (others
+ * give the name back). Newly allocated (g_free). */
 AIDSTAT_API char *aidstat_label_people(aidstat_key_t key, const char *label, const char *code);
 /** A key in words: "donor" ("supplier" for SIPRI TIV), "region", ...;
  * plural: "donors". Static; "" for AIDSTAT_KEY_NONE. */

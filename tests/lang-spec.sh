@@ -31,11 +31,12 @@ pdftotext "$tmp/de.pdf" "$tmp/de.txt"
 check "lang: de without --lang: the same text as report --lang de" cmp -s "$tmp/spec.txt" "$tmp/de.txt"
 tr '\n' ' ' <"$tmp/spec.txt" >"$tmp/spec1.txt"
 for w in "Seite 1 von" "Inhalt" "Abbildung 1:" "Tabelle 1:" "Militärisch" "Finanziell" "Humanitär" \
-    "Zeilen gelesen" "Jan. 2022 – Apr. 2026" "Vereinigte Staaten" "Einschließlich zugerechneter EU-Hilfe"; do
+    "Zeilen gelesen" "Jan. 2022 – Apr. 2026" "Vereinigte Staaten" "Einschließlich zugerechneter EU-Hilfe" \
+    "Bestände" "Beschaffung" "Ohne Angabe"; do
     check "lang: de without --lang: \"$w\"" grep -qF "$w" "$tmp/spec1.txt"
 done
 for e in "Page 1 of" "Contents" "Figure 1:" "Table 1:" "Military" "Financial" "Humanitarian" "rows read" \
-    "Jan 2022" "Including attributed EU aid" "United States"; do
+    "Jan 2022" "Including attributed EU aid" "United States" "Stockpile" "Procurement" "Unspecified"; do
     check "lang: de without --lang: no English \"$e\"" sh -c '! grep -qF "$1" "$2"' sh "$e" "$tmp/spec1.txt"
 done
 check "lang: de without --lang: PDF /Lang (de)" \

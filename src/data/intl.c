@@ -131,6 +131,8 @@ char *aid_label_people(aidstat_key_t key, const char *label, const char *code)
     }
     if (key == AIDSTAT_KEY_REGION)
         return g_strdup(aid_gettext_ctx("region", label));
+    if (key == AIDSTAT_KEY_SOURCING)
+        return g_strdup(aid_gettext_ctx("sourcing", label));
     return g_strdup(label);
 }
 
