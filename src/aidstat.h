@@ -1455,11 +1455,18 @@ AIDSTAT_API char *aidstat_wording_title(const aidstat_wording_t *w);
  * regions (may be NULL) names the groups of region=. "" for no selection.
  * Newly allocated (g_free). */
 AIDSTAT_API char *aidstat_wording_selection(const char *filter, const struct aidstat_regions *regions);
+/** As aidstat_wording_selection, for a selection of data in currency
+ * (aidstat_result_currency): SIPRI's trend-indicator values name their
+ * suppliers as suppliers ("supplier Germany", German "Lieferant
+ * Deutschland"), as the title does. Newly allocated (g_free). */
+AIDSTAT_API char *aidstat_wording_selection_in(const char *filter, const struct aidstat_regions *regions,
+                                               const char *currency);
 /** A name as people read it in the language of aidstat_language(): a
  * donor's German short name from the country table (by code, else by
- * name), a group's from the catalogue; the name itself in English or when
- * there is none. key: AIDSTAT_KEY_DONOR or AIDSTAT_KEY_REGION (others give
- * the name back). Newly allocated (g_free). */
+ * name), a group's and a sourcing part's ("Stockpile": "Bestände") from
+ * the catalogue; the name itself in English or when there is none. key:
+ * AIDSTAT_KEY_DONOR, AIDSTAT_KEY_REGION or AIDSTAT_KEY_SOURCING (others
+ * give the name back). Newly allocated (g_free). */
 AIDSTAT_API char *aidstat_label_people(aidstat_key_t key, const char *label, const char *code);
 /** A key in words: "donor" ("supplier" for SIPRI TIV), "region", ...;
  * plural: "donors". Static; "" for AIDSTAT_KEY_NONE. */

@@ -24,6 +24,27 @@ for args in "compare --format csv" "compare --format json --top 5" "compare --by
     check "$args: numbers keep the decimal point" sh -c '! grep -q "[0-9],[0-9][0-9]*[0-9]\b.*,.*," "$1" || grep -q "\"" "$1"' sh "$tmp/de"
 done
 
+# machine formats of what is worded for people in German: a basis with
+# exchange rates, a series of all records (Total), a source not stated for
+# some records, a SIPRI selection, per-milex notes, data without dates,
+# diff notes; stdout only (warnings are messages)
+for args in "compare --currency USD --rates $SHARED/fed-exchange-rates/monthly.csv --format json $TESTDATA/compare-stats.csv" \
+    "trend --interval year --format json $TESTDATA/trend-years.csv" \
+    "trend --interval year --series --format csv $TESTDATA/trend-years.csv" \
+    "compare --format json $TESTDATA/clean.csv $TESTDATA/kiel-explorer.csv" \
+    "compare --format json $TESTDATA/sipri-register.csv --donor Germany --by year" \
+    "compare --format json $TESTDATA/readme-example.csv --per milex --milex $TESTDATA/xlsx/milex-mini.xlsx --rates $SHARED/ecb-eurofxref/eurofxref-hist.csv" \
+    "compare --format csv --top 3 $SHARED/kiel-ust-web-r29/weapons.csv" \
+    "diff --format json --measure commitment --from 2022 --to 2022 $SHARED/kiel-ust-r7-xlsx/Ukraine_Support_Tracker.xlsx $SHARED/kiel-ust-web-r29/data_explorer.csv" \
+    "diff --format csv $TESTDATA/diff-old.csv $TESTDATA/diff-new.csv" \
+    "compare --by sourcing --format csv $SHARED/kiel-ust-web-r29/procurement_trends.csv"; do
+    # shellcheck disable=SC2086
+    "$AIDSTAT" $args >"$tmp/en" 2>/dev/null
+    # shellcheck disable=SC2086
+    "$AIDSTAT" --lang de $args >"$tmp/de" 2>/dev/null
+    check "${args%% *} ... ${args##*/}: the same bytes under --lang de" sh -c 'test -s "$1" && cmp -s "$1" "$2"' sh "$tmp/en" "$tmp/de"
+done
+
 # German names for people: the table's rows
 "$AIDSTAT" --lang de compare --top 5 >"$tmp/table"
 for s in "Vereinigte Staaten" "Deutschland" "Vereinigtes Königreich" "Kanada" "Übrige (37)" "Gesamt" \

@@ -5,7 +5,8 @@
 # footer, sources, figures, PDF language), while messages stay English.
 # The spec's lang: decides the report, --lang the messages: --lang en on a
 # German spec and --lang de on an English one change only the messages, and
-# say so on stderr (exact warnings).
+# say so on stderr (exact warnings). Also: month ticks of a chart's time
+# axis in German.
 . "$SRCDIR/tests/testlib.sh"
 LC_ALL=C.UTF-8
 LANGUAGE=
@@ -30,11 +31,12 @@ pdftotext "$tmp/de.pdf" "$tmp/de.txt"
 check "lang: de without --lang: the same text as report --lang de" cmp -s "$tmp/spec.txt" "$tmp/de.txt"
 tr '\n' ' ' <"$tmp/spec.txt" >"$tmp/spec1.txt"
 for w in "Seite 1 von" "Inhalt" "Abbildung 1:" "Tabelle 1:" "Militärisch" "Finanziell" "Humanitär" \
-    "Zeilen gelesen" "Jan. 2022 – Apr. 2026" "Vereinigte Staaten" "Einschließlich zugerechneter EU-Hilfe"; do
+    "Zeilen gelesen" "Jan. 2022 – Apr. 2026" "Vereinigte Staaten" "Einschließlich zugerechneter EU-Hilfe" \
+    "Bestände" "Beschaffung" "Ohne Angabe"; do
     check "lang: de without --lang: \"$w\"" grep -qF "$w" "$tmp/spec1.txt"
 done
 for e in "Page 1 of" "Contents" "Figure 1:" "Table 1:" "Military" "Financial" "Humanitarian" "rows read" \
-    "Jan 2022" "Including attributed EU aid" "United States"; do
+    "Jan 2022" "Including attributed EU aid" "United States" "Stockpile" "Procurement" "Unspecified"; do
     check "lang: de without --lang: no English \"$e\"" sh -c '! grep -qF "$1" "$2"' sh "$e" "$tmp/spec1.txt"
 done
 check "lang: de without --lang: PDF /Lang (de)" \
@@ -92,6 +94,15 @@ check "LANGUAGE=de, lang: de: only the German message" test "$(cat "$tmp/own-env
 # -q: no warning either
 "$AIDSTAT" --lang en report -q --no-attach "$tmp/own.md" -o "$tmp/own-q.pdf" 2>"$tmp/own-q.err"
 check "--lang en -q, lang: de: no warning" test ! -s "$tmp/own-q.err"
+
+# a time axis in months: German month abbreviations under --lang de
+"$AIDSTAT" --lang de chart line --interval month --from 2022-03 --to 2022-10 -o "$tmp/months.pdf" \
+    "$TESTDATA/clean.csv"
+pdftotext -layout "$tmp/months.pdf" - | sed 's/  */ /g; s/^ //' >"$tmp/months.txt"
+check "chart --lang de: German month ticks" grep -qx "März 2022 Apr. Mai Juni Juli Aug. Sept. Okt." "$tmp/months.txt"
+"$AIDSTAT" chart line --interval month --from 2022-03 --to 2022-10 -o "$tmp/months-en.pdf" "$TESTDATA/clean.csv"
+pdftotext -layout "$tmp/months-en.pdf" - | sed 's/  */ /g; s/^ //' >"$tmp/months-en.txt"
+check "chart (English): English month ticks" grep -qx "Mar 2022 Apr May Jun Jul Aug Sep Oct" "$tmp/months-en.txt"
 
 echo "$npass passed, $nfail failed"
 [ "$nfail" -eq 0 ]

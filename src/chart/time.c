@@ -5,12 +5,10 @@
 #include "chart/axis.h"
 #include "chart/kinds.h"
 #include "data/error.h"
+#include "data/period.h"
 
 #include <math.h>
 #include <string.h>
-
-static const char *const month_abbr[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 /* x of period t (its centre for columns, its start for lines). */
 static double tx(const aidstat_chart_t *c, double t, double x0, double x1)
@@ -49,7 +47,7 @@ static void time_axis(aidstat_chart_t *c, cairo_t *cr, const aid_frame_t *f, dou
             snprintf(buf, sizeof buf, start_of_year || t == 0 ? "Q%d %d" : "Q%d", (c->months[t] - 1) / 3 + 1,
                      c->years[t]);
         else
-            snprintf(buf, sizeof buf, start_of_year || t == 0 ? "%s %d" : "%s", month_abbr[c->months[t] - 1],
+            snprintf(buf, sizeof buf, start_of_year || t == 0 ? "%s %d" : "%s", aid_month_abbr(c->months[t]),
                      c->years[t]);
         double x = tx(c, (double)t, x0, x1);
         if (c->opt.kind != AIDSTAT_CHART_COLUMN && years_only && c->interval != AIDSTAT_INTERVAL_YEAR) {

@@ -224,9 +224,9 @@ void cli_select_add_entries(cli_select_t *s, GOptionContext *ctx);
 int cli_select_build(cli_select_t *s, const cli_data_opts_t *data, bool need_regions);
 /* A result's selection (aidstat_result_filter) in words for a footer,
  * its groups named from the selection built last. Newly allocated. */
-char *cli_selection_text(const char *filter);
+char *cli_selection_text(const char *filter, const char *currency);
 /* "Selection: ..." (no line end). */
-void cli_print_selection(FILE *fp, const char *filter);
+void cli_print_selection(FILE *fp, const char *filter, const char *currency);
 void cli_select_clear(cli_select_t *s);
 /* After the load: a --donor that matched no record is an error, with a
  * suggestion when it looks like a typo of a known name. 0 or an exit code

@@ -25,7 +25,7 @@ static char *period_text(const aidstat_result_t *r)
     int y0, m0, y1, m1;
     aidstat_result_period(r, &y0, &m0, &y1, &m1);
     if (y0 <= 0)
-        return g_strdup("no dates in the data");
+        return g_strdup(L_("no dates in the data"));
     return aidstat_wording_period(y0, m0, y1, m1);
 }
 
@@ -100,7 +100,7 @@ static char *footer_text(const view_t *v, const char *sep)
     const char *f = aidstat_result_filter(r);
     if (f[0]) {
         g_string_append(s, sep);
-        char *words = cli_selection_text(f);
+        char *words = cli_selection_text(f, aidstat_result_currency(r));
         g_string_append_printf(s, L_("Selection: %s"), words);
         g_free(words);
     }
@@ -734,13 +734,15 @@ int cmd_compare(int argc, char **argv)
     opt.top = (size_t)top;
     if ((code = parse_choices(sort, stat, per, &opt)))
         goto done;
+    /* the format first: a machine format fixes English names before the
+     * tables describe themselves */
+    cli_format_t fmt = CLI_FMT_TABLE;
+    if ((code = cli_output_parse(format, scale, &fmt)))
+        goto done;
     if ((code = load_tables(gdp_file, gdp_year, pop_file, milex_file, milex_sheet, milex_year, &opt, &gdp,
                             &pop, &milex)))
         goto done;
     opt.cumulative = cumulative;
-    cli_format_t fmt = CLI_FMT_TABLE;
-    if ((code = cli_output_parse(format, scale, &fmt)))
-        goto done;
     if ((code = cli_norm_build(&norm)))
         goto done;
     opt.normalize = norm.active ? &norm.norm : NULL;

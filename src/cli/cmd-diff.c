@@ -166,8 +166,11 @@ static char *donor_list(const aidstat_diff_t *d, int which)
     if (!n)
         return g_strdup(_("none"));
     GString *s = g_string_new(NULL);
-    for (size_t i = 0; i < n; i++)
-        g_string_append_printf(s, "%s%s", i ? ", " : "", aidstat_diff_donor(d, which, i));
+    for (size_t i = 0; i < n; i++) {
+        char *name = aidstat_label_people(AIDSTAT_KEY_DONOR, aidstat_diff_donor(d, which, i), NULL);
+        g_string_append_printf(s, "%s%s", i ? ", " : "", name);
+        g_free(name);
+    }
     return g_string_free(s, FALSE);
 }
 
@@ -186,7 +189,7 @@ static GPtrArray *footer_lines(const view_t *v, size_t hidden)
                                        aidstat_diff_currency(d)));
     const char *f = aidstat_diff_filter(d);
     if (f[0]) {
-        char *words = cli_selection_text(f);
+        char *words = cli_selection_text(f, aidstat_diff_currency(d));
         g_ptr_array_add(l, g_strdup_printf(_("Selection: %s"), words));
         g_free(words);
     }

@@ -189,7 +189,7 @@ static void footer(const trend_view_t *tv, const char *end, bool trend)
     fprintf(fp, trend ? L_("Fitted: %s") : L_("Periods: %s"), span);
     fputs(end, fp);
     if (aidstat_series_filter(s)[0]) {
-        cli_print_selection(fp, aidstat_series_filter(s));
+        cli_print_selection(fp, aidstat_series_filter(s), aidstat_series_currency(s));
         fputs(end, fp);
     }
     if (trend) {
@@ -768,7 +768,7 @@ static void series_table_footer(const trend_view_t *tv, bool cumulative)
         fputs(end, fp);
     }
     if (aidstat_series_filter(s)[0]) {
-        cli_print_selection(fp, aidstat_series_filter(s));
+        cli_print_selection(fp, aidstat_series_filter(s), aidstat_series_currency(s));
         fputs(end, fp);
     }
     for (size_t i = 0; i < aidstat_series_note_count(s); i++) {

@@ -639,7 +639,7 @@ char *cli_fmt_exact(double x, char *buf, size_t len)
 char *cli_fmt_grouped(double x, int decimals, char *buf, size_t len)
 {
     if (!isfinite(x)) {
-        g_strlcpy(buf, x != x ? "n/a" : x > 0 ? "inf" : "-inf", len);
+        g_strlcpy(buf, x != x ? L_("n/a") : x > 0 ? "inf" : "-inf", len);
         return buf;
     }
     /* %f of a double can run to 309 integer digits: no fixed buffer */

@@ -11,7 +11,7 @@ static char *share_text(double s)
 {
     char buf[64];
     if (isnan(s))
-        return g_strdup("n/a");
+        return g_strdup(L_("n/a"));
     cli_fmt_grouped(s * 100, 1, buf, sizeof buf);
     return g_strdup_printf("%s %%", buf);
 }

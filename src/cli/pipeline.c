@@ -11,7 +11,7 @@ static char *num(double x, double scale, int decimals)
 {
     char buf[64];
     if (isnan(x))
-        return g_strdup("n/a");
+        return g_strdup(L_("n/a"));
     cli_fmt_grouped(x / scale, decimals, buf, sizeof buf);
     return g_strdup(buf);
 }
@@ -179,7 +179,7 @@ int cli_pipeline_print(FILE *fp, const aidstat_result_t *r, cli_format_t f, cons
     g_free(ty);
     g_free(period);
     if (aidstat_result_filter(r)[0]) {
-        cli_print_selection(fp, aidstat_result_filter(r));
+        cli_print_selection(fp, aidstat_result_filter(r), aidstat_result_currency(r));
         fputs(br, fp);
     }
     GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);

@@ -56,7 +56,7 @@ static char *fmt(double x, double scale, int decimals, bool sign)
 {
     char buf[64];
     if (isnan(x))
-        return g_strdup("n/a");
+        return g_strdup(L_("n/a"));
     cli_fmt_grouped(x / scale, decimals, buf, sizeof buf);
     return g_strdup_printf("%s%s", sign && x > 0 ? "+" : "", buf);
 }
@@ -181,7 +181,7 @@ static void print(FILE *fp, cli_format_t f, aidstat_result_t **res, char **label
     g_free(ty);
     const char *flt = aidstat_result_filter(last);
     if (flt[0]) {
-        cli_print_selection(fp, flt);
+        cli_print_selection(fp, flt, aidstat_result_currency(last));
         fputs(br, fp);
     }
     for (int k = 0; k < n; k++) {

@@ -30,14 +30,14 @@ void cli_select_add_entries(cli_select_t *s, GOptionContext *ctx)
 /* The groups a footer's selection names: the last selection built's. */
 static const aidstat_regions_t *shown_regions;
 
-char *cli_selection_text(const char *filter)
+char *cli_selection_text(const char *filter, const char *currency)
 {
-    return aidstat_wording_selection(filter, shown_regions);
+    return aidstat_wording_selection_in(filter, shown_regions, currency);
 }
 
-void cli_print_selection(FILE *fp, const char *filter)
+void cli_print_selection(FILE *fp, const char *filter, const char *currency)
 {
-    char *words = cli_selection_text(filter);
+    char *words = cli_selection_text(filter, currency);
     fprintf(fp, L_("Selection: %s"), words);
     g_free(words);
 }

@@ -126,6 +126,8 @@ char *aid_label_people(aidstat_key_t key, const char *label, const char *code)
     }
     if (key == AIDSTAT_KEY_REGION)
         return g_strdup(aid_gettext_ctx("region", label));
+    if (key == AIDSTAT_KEY_SOURCING)
+        return g_strdup(aid_gettext_ctx("sourcing", label));
     if (key == AIDSTAT_KEY_YEAR || key == AIDSTAT_KEY_QUARTER || key == AIDSTAT_KEY_MONTH) {
         /* a period's words (stats/compare.c): "2022 (month unknown)" */
         static const char *const words[] = {N_("(month unknown)"), N_("(quarter unknown)"),

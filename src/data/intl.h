@@ -52,7 +52,8 @@ const char *aid_gettext_ctx(const char *ctx, const char *name);
 
 /* A result's label as people read it: in German, a donor's German short
  * name from the country table (by code, else by name) and a region's
- * name from the catalogue; otherwise label itself. Newly allocated. */
+ * name and a sourcing part's label from the catalogue; otherwise label
+ * itself. Newly allocated. */
 char *aid_label_people(aidstat_key_t key, const char *label, const char *code);
 
 #endif

@@ -129,6 +129,11 @@ aidstat_status_t aidstat_period_parse(const char *s, int *year, int *month, aids
     return AIDSTAT_OK;
 }
 
+const char *aid_month_abbr(int month)
+{
+    return month >= 1 && month <= 12 ? aid_gettext_ctx("month", month_abbr[month - 1]) : "";
+}
+
 char *aidstat_period_format(int year, int month, char *buf, size_t len)
 {
     if (year <= 0)

@@ -6,6 +6,10 @@
 
 #include <stdbool.h>
 
+/* A month's (1..12) abbreviation for people, in the language of names
+ * ("Mar", German "März"); "" for a bad month. */
+const char *aid_month_abbr(int month);
+
 /* Days in month (1..12) of year; 0 for a bad month. */
 int aid_days_in_month(int year, int month);
 

@@ -416,6 +416,18 @@ char *aidstat_wording_subject(const aidstat_wording_t *w)
     return capitalize(what);
 }
 
+static char *names_list(const char *filter, const char *key, char *(*name)(const char *, const void *),
+                        const void *user, size_t *n);
+static char *donor_people(const char *s, const void *unused);
+
+/* The names of a SIPRI selection's suppliers or recipients: in German the
+ * country table's German names, as the selection line gives them. */
+static char *country_names(const char *filter, const char *key)
+{
+    size_t n;
+    return aid_lang_de() ? names_list(filter, key, donor_people, NULL, &n) : filter_names(filter, key);
+}
+
 /* The subject with the suppliers and recipients a SIPRI selection names:
  * "major arms deliveries from Germany to Ukraine", lower case. */
 static char *subject_selected(const aidstat_wording_t *w)
@@ -423,7 +435,7 @@ static char *subject_selected(const aidstat_wording_t *w)
     char *s = aidstat_wording_subject(w);
     s[0] = g_ascii_tolower(s[0]);
     if (aidstat_currency_is_tiv(w->currency)) {
-        char *from = filter_names(w->filter, "donor"), *to = filter_names(w->filter, "recipient");
+        char *from = country_names(w->filter, "donor"), *to = country_names(w->filter, "recipient");
         char *t;
         if (from) {
             t = g_strdup_printf(ph(P_FROM), s, from);
@@ -641,13 +653,22 @@ static void part(GString *s, char *text)
 
 char *aidstat_wording_selection(const char *filter, const aidstat_regions_t *regions)
 {
+    return aidstat_wording_selection_in(filter, regions, NULL);
+}
+
+char *aidstat_wording_selection_in(const char *filter, const aidstat_regions_t *regions, const char *currency)
+{
     GString *s = g_string_new(NULL);
     if (!filter || !filter[0])
         return g_string_free(s, FALSE);
     size_t n;
     char *l;
+    /* SIPRI's arms suppliers sell as well as give (key_phrase) */
     if ((l = names_list(filter, "donor", donor_people, NULL, &n)))
-        part(s, g_strdup_printf(LP_("donor %s", "donors %s", n), l)), g_free(l);
+        part(s, g_strdup_printf(aidstat_currency_is_tiv(currency) ? LP_("supplier %s", "suppliers %s", n)
+                                                                  : LP_("donor %s", "donors %s", n),
+                                l)),
+            g_free(l);
     if ((l = names_list(filter, "region", group_people, regions, &n)))
         part(s, g_strdup_printf(LP_("group %s", "groups %s", n), l)), g_free(l);
     if ((l = names_list(filter, "recipient", donor_people, NULL, &n)))

@@ -93,7 +93,8 @@ aid_kiel_t *aid_kiel_new(const char *name, char **raw, char **norm, size_t n, bo
     k->notes = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
     k->order = g_ptr_array_new_with_free_func(g_free);
     if (report) {
-        aid_tally_begin(report, name, AID_KIEL_MAIN_FORMAT, AID_KIEL_MAIN_DESCRIPTION);
+        aid_tally_begin(report, name, AID_KIEL_MAIN_FORMAT,
+                        "Kiel Ukraine Support Tracker: bilateral MAIN DATA (one row per package item, EUR)");
         GString *s = g_string_new(NULL);
         static const char *const what[K_N] = {"donor",     "date",    "type",    "value",
                                               "delivered", "measure", "package", "original value"};

@@ -11,8 +11,6 @@
 typedef struct aid_kiel aid_kiel_t;
 
 #define AID_KIEL_MAIN_FORMAT "kiel-main-data"
-#define AID_KIEL_MAIN_DESCRIPTION                                                                            \
-    "Kiel Ukraine Support Tracker: bilateral MAIN DATA (one row per package item, EUR)"
 
 /* Whether normalised header names look like the MAIN DATA sheet: a donor
  * (countries, donor), a general aid type and a EUR value column. */

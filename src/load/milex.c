@@ -15,6 +15,7 @@
 #include "config.h"
 #include "aidstat.h"
 #include "data/error.h"
+#include "data/intl.h"
 #include "data/reftable.h"
 #include "load/number.h"
 #include "load/reftable.h"
@@ -229,17 +230,17 @@ static bool sheet_kind(const char *name, sheet_kind_t *k)
     if (strcmp(name, "Current US$") == 0) {
         k->currency = "USD";
         k->scale = 1e6;
-        g_strlcpy(k->what, "USD, current prices", sizeof k->what);
+        g_strlcpy(k->what, L_("USD, current prices"), sizeof k->what);
     } else if (sscanf(name, "Constant (%4d) US%7s", &year, rest) == 2 && strcmp(rest, "$") == 0) {
         k->currency = "USD";
         k->scale = 1e6;
-        snprintf(k->what, sizeof k->what, "USD, constant %d prices", year);
+        snprintf(k->what, sizeof k->what, L_("USD, constant %d prices"), year);
     } else if (strcmp(name, "Share of GDP") == 0) {
-        g_strlcpy(k->what, "share of GDP, a fraction", sizeof k->what);
+        g_strlcpy(k->what, L_("share of GDP, a fraction"), sizeof k->what);
     } else if (strcmp(name, "Share of Govt. spending") == 0) {
-        g_strlcpy(k->what, "share of government spending, a fraction", sizeof k->what);
+        g_strlcpy(k->what, L_("share of government spending, a fraction"), sizeof k->what);
     } else if (strcmp(name, "Per capita") == 0) {
-        g_strlcpy(k->what, "US$ per person, current prices", sizeof k->what);
+        g_strlcpy(k->what, L_("US$ per person, current prices"), sizeof k->what);
     } else {
         return false;
     }
@@ -436,7 +437,7 @@ aidstat_reftable_t *aid_milex_load(const char *path, const char *sheet, aidstat_
     int y0, y1;
     aid_reftable_span(t, &y0, &y1);
     char *base = g_path_get_basename(path);
-    char *d = g_strdup_printf("SIPRI Military Expenditure Database (%s, sheet \"%s\", %s, %d–%d)", base,
+    char *d = g_strdup_printf(L_("SIPRI Military Expenditure Database (%s, sheet \"%s\", %s, %d–%d)"), base,
                               sname, kind.what, y0, y1);
     aid_reftable_set_describe(t, d);
     g_free(d);

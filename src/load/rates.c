@@ -10,6 +10,7 @@
 #include "config.h"
 #include "aidstat.h"
 #include "data/error.h"
+#include "data/intl.h"
 #include "data/period.h"
 #include "data/rates.h"
 #include "load/csv.h"
@@ -289,24 +290,27 @@ static char *describe(const reader_t *R, const char *path)
     const char *source, *freq;
     int res; /* 3 days, 2 months, 1 years */
     if (R->format == FMT_ECB) {
-        source = "ECB euro reference rates";
+        source = L_("ECB euro reference rates");
         res = R->any_day ? 3 : R->any_month ? 2 : 1;
     } else if (R->format == FMT_FED) {
-        source = "Federal Reserve rates";
+        source = L_("Federal Reserve rates");
         res = aid_rates_yearly(R->r) ? 1 : 2;
     } else {
         source = NULL;
         /* a long file dated on the first of each month holds monthly figures */
         res = R->any_day && !R->all_day1 ? 3 : R->any_month ? 2 : 1;
     }
-    freq = res == 3 ? "daily" : res == 2 ? "monthly" : "yearly";
+    /* labels of a description for people: German only when names are */
+    freq = aid_gettext_ctx("rates", res == 3   ? NC_("rates", "daily")
+                                    : res == 2 ? NC_("rates", "monthly")
+                                               : NC_("rates", "yearly"));
     char a[16], b[16];
     format_key(R->first, res, a, sizeof a);
     format_key(R->last, res, b, sizeof b);
     char *base = g_path_get_basename(path);
     char *s = source ? g_strdup_printf("%s, %s, %s – %s (%s)", source, freq, a, b, base)
-                     : g_strdup_printf("exchange rates per %s, %s, %s – %s (%s)", aid_rates_base(R->r), freq,
-                                       a, b, base);
+                     : g_strdup_printf(L_("exchange rates per %s, %s, %s – %s (%s)"), aid_rates_base(R->r),
+                                       freq, a, b, base);
     g_free(base);
     return s;
 }

@@ -6,6 +6,7 @@
 #include "load/number.h"
 #include "data/tally.h"
 #include "data/error.h"
+#include "data/intl.h"
 
 #include <glib.h>
 #include <inttypes.h>
@@ -445,11 +446,14 @@ static int tiv_header(aid_sipri_t *s, char **f, size_t n, long line)
     s->col_cells = g_new0(uint64_t, s->nyears + 1);
     s->recipients = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     if (s->report) {
-        char *d = g_strdup_printf("SIPRI Arms Transfers Database: TIV of arms exports from %s "
-                                  "(recipients by year)",
-                                  s->supplier);
+        /* a label, as aid_tally_begin's: German only when names are */
+        char *who = aid_label_people(AIDSTAT_KEY_DONOR, s->supplier, NULL);
+        char *d = g_strdup_printf(L_("SIPRI Arms Transfers Database: TIV of arms exports from %s (recipients "
+                                     "by year)"),
+                                  who);
         aid_tally_begin(s->report, s->name, "sipri-tiv-exports", d);
         g_free(d);
+        g_free(who);
         aid_tally_note(s->report,
                        "banner of %ld lines before the header on line %ld; supplier %s from the title",
                        line - 1, line, s->supplier);
@@ -522,11 +526,16 @@ static void tiv_total_row(aid_sipri_t *s, char **f, size_t n, long line)
         double t;
         if (aid_number_parse(f[s->total_col], false, &t) == AID_NUM_OK) {
             double d = fabs(t - s->rows_total);
-            aid_tally_note(s->report,
-                           "grand total %.15g: the row totals add up to %.15g, the loaded figures to %.15g "
-                           "(%s)",
-                           t, s->rows_total, s->cells_total,
-                           d <= tolerance(s->nrows) ? "within rounding" : "more than rounding explains");
+            if (d <= tolerance(s->nrows))
+                aid_tally_note(s->report,
+                               "grand total %.15g: the row totals add up to %.15g, the loaded figures to %.15g "
+                               "(within rounding)",
+                               t, s->rows_total, s->cells_total);
+            else
+                aid_tally_note(s->report,
+                               "grand total %.15g: the row totals add up to %.15g, the loaded figures to %.15g "
+                               "(more than rounding explains)",
+                               t, s->rows_total, s->cells_total);
         }
     }
 }
@@ -578,7 +587,8 @@ static int tiv_row(aid_sipri_t *s, char **f, size_t n, long line)
         aid_num_t r = aid_number_parse(f[j + 1], false, &v[j]);
         if (r == AID_NUM_BAD) {
             char reason[96];
-            snprintf(reason, sizeof reason, "TIV is not a number (column \"%d\")", s->years[j]);
+            /* the reason before its column, shown translated (tally.c, reason_shown) */
+            snprintf(reason, sizeof reason, "%s (column \"%d\")", N_("TIV is not a number"), s->years[j]);
             reject(s, line, reason, f[j + 1]);
             goto done;
         }

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "report/report.h"
 #include "data/error.h"
+#include "data/intl.h"
 
 #include <math.h>
 #include <string.h>
@@ -111,7 +112,7 @@ static void put_row(const aid_rdata_t *d, aid_block_t *b, size_t *k, const aidst
     b->cells[(*k)++] = num(d, r->change, scale, true);
     char n[64];
     aid_num(fabs(r->pct_change) * 100, 1, d->locale, n, sizeof n);
-    b->cells[(*k)++] = isnan(r->pct_change) ? g_strdup("n/a")
+    b->cells[(*k)++] = isnan(r->pct_change) ? g_strdup(L_("n/a"))
                                             : g_strdup_printf("%s%s %%",
                                                               r->pct_change > 0   ? "+"
                                                               : r->pct_change < 0 ? "−"
@@ -125,7 +126,7 @@ static char *period_text(int y0, int m0, int y1, int m1)
 {
     char a[32], c[32];
     if (y0 <= 0)
-        return g_strdup("no common period");
+        return g_strdup(L_("no common period"));
     aidstat_period_format(y0, m0, a, sizeof a);
     aidstat_period_format(y1, m1, c, sizeof c);
     return strcmp(a, c) ? g_strdup_printf("%s – %s", a, c) : g_strdup(a);
@@ -137,25 +138,27 @@ static char *note_text(const aidstat_diff_t *df, int m, const char *unit)
     int y0, m0, y1, m1;
     aidstat_diff_common_period(df, &y0, &m0, &y1, &m1);
     char *p = period_text(y0, m0, y1, m1);
-    char *ml = g_ascii_strdown(aidstat_measure_label((aidstat_measure_t)m), -1);
+    /* the measure's label starts with a capital ("Allocations", "Zusagen") */
     g_string_append_printf(s,
-                           "%c%s, %s (nominal); revisions over %s, the periods both versions cover. "
-                           "Previous version: %s (%s). New version: %s.",
-                           g_ascii_toupper(ml[0]), ml + 1, unit, p, aidstat_diff_source(df, 0),
+                           L_("%s, %s (nominal); revisions over %s, the periods both versions cover. "
+                              "Previous version: %s (%s). New version: %s."),
+                           aidstat_measure_label((aidstat_measure_t)m), unit, p, aidstat_diff_source(df, 0),
                            aidstat_diff_file(df, 0), aidstat_diff_source(df, 1));
     for (int w = 1; w >= 0; w--) {
         size_t n = aidstat_diff_donor_count(df, w);
         if (!n)
             continue;
-        g_string_append(s, w ? " Donors added: " : " Donors removed: ");
-        for (size_t i = 0; i < n; i++)
-            g_string_append_printf(s, "%s%s", i ? ", " : "", aidstat_diff_donor(df, w, i));
+        g_string_append(s, w ? L_(" Donors added: ") : L_(" Donors removed: "));
+        for (size_t i = 0; i < n; i++) {
+            char *name = aidstat_label_people(AIDSTAT_KEY_DONOR, aidstat_diff_donor(df, w, i), NULL);
+            g_string_append_printf(s, "%s%s", i ? ", " : "", name);
+            g_free(name);
+        }
         g_string_append_c(s, '.');
     }
     for (size_t i = 0; i < aidstat_diff_note_count(df); i++)
         g_string_append_printf(s, " %s.", aidstat_diff_note(df, i));
     g_free(p);
-    g_free(ml);
     char *e = g_markup_escape_text(s->str, -1);
     g_string_free(s, TRUE);
     return e;

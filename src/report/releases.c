@@ -122,7 +122,8 @@ static char *note_text(const aid_rdata_t *d, aidstat_result_t **res, char **labe
     g_string_append_printf(s, "%s, %s", what, unit);
     g_free(what);
     if (aidstat_result_filter(last)[0]) {
-        char *sel = aidstat_wording_selection(aidstat_result_filter(last), d->regions);
+        char *sel = aidstat_wording_selection_in(aidstat_result_filter(last), d->regions,
+                                                 aidstat_result_currency(last));
         g_string_append_printf(s, L_("; selection: %s"), sel);
         g_free(sel);
     }

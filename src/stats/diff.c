@@ -15,6 +15,7 @@
 #include "stats/sum.h"
 
 #include <glib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -294,8 +295,10 @@ static aidstat_status_t choose_measures(aidstat_diff_t *d, aidstat_error_t *err)
     for (int m = 0; m < NM; m++)
         for (int s = 0; s < 2; s++)
             if (d->side[s].records[m] && !d->compared[m])
-                note(d, "%s only in %s (%s), not compared", aidstat_measure_label((aidstat_measure_t)m),
-                     side_name(s), side_file(d, s));
+                note(d,
+                     s ? L_("%s only in the new file (%s), not compared")
+                       : L_("%s only in the old file (%s), not compared"),
+                     aidstat_measure_label((aidstat_measure_t)m), side_file(d, s));
     return AIDSTAT_OK;
 }
 
@@ -387,7 +390,8 @@ static void find_periods(aidstat_diff_t *d)
         d->c0 = c0;
         d->c1 = c1;
     } else if (d->side[0].first && d->side[1].first) {
-        note(d, "the files cover no period in common: all their values are for periods only one covers");
+        note(d, "%s",
+             L_("the files cover no period in common: all their values are for periods only one covers"));
     }
 }
 
@@ -441,13 +445,16 @@ static agg_t *aggregate(aidstat_diff_t *d)
     }
     if (undated[0] || undated[1])
         note(d,
-             "records without a date (%" G_GUINT64_FORMAT " in the old file, %" G_GUINT64_FORMAT
-             " in the new) are compared with the periods both files cover",
+             L_("records without a date (%" PRIu64 " in the old file, %" PRIu64
+                " in the new) are compared with the periods both files cover"),
              undated[0], undated[1]);
     if (edge_n)
         note(d,
-             "%" G_GUINT64_FORMAT " records dated by year only fall partly outside the periods both "
-             "files cover; they are compared with them",
+             LP_("%" PRIu64 " record dated by year only falls partly outside the periods both files "
+                 "cover; it is compared with them",
+                 "%" PRIu64 " records dated by year only fall partly outside the periods both files "
+                 "cover; they are compared with them",
+                 edge_n),
              edge_n);
     return a;
 }
@@ -673,8 +680,10 @@ aidstat_status_t aidstat_diff_finish(aidstat_diff_t *d, aidstat_error_t *err)
         for (int s = 0; s < 2; s++)
             if (d->side[s].types[m] & (1u << AIDSTAT_TYPE_TOTAL)) {
                 d->split[m] = false;
-                note(d, "%s: %s gives no split by type; compared over all types",
-                     aidstat_measure_label((aidstat_measure_t)m), side_name(s));
+                note(d,
+                     s ? L_("%s: the new file gives no split by type; compared over all types")
+                       : L_("%s: the old file gives no split by type; compared over all types"),
+                     aidstat_measure_label((aidstat_measure_t)m));
             }
     }
     find_periods(d);

@@ -9,6 +9,7 @@
 #include "config.h"
 #include "aidstat.h"
 #include "data/error.h"
+#include "data/intl.h"
 
 #include <glib.h>
 #include <math.h>
@@ -169,18 +170,21 @@ char *aidstat_normalize_describe(const aidstat_normalize_t *n)
 {
     GString *s = g_string_new(NULL);
     if (n && n->currency && n->currency[0]) {
-        g_string_append_printf(s, "converted to %s at %s average rates", n->currency,
-                               n->yearly_rates ? "yearly" : "monthly");
+        /* a label: German only when names are, so machine outputs keep English */
+        g_string_append_printf(s,
+                               n->yearly_rates ? L_("converted to %s at yearly average rates")
+                                               : L_("converted to %s at monthly average rates"),
+                               n->currency);
         if (n->rates)
             g_string_append_printf(s, " (%s)", aidstat_rates_describe(n->rates));
     }
     if (n && n->base_year) {
         if (s->len)
             g_string_append(s, "; ");
-        g_string_append_printf(s, "constant %d prices", n->base_year);
+        g_string_append_printf(s, L_("constant %d prices"), n->base_year);
         if (n->deflator) {
             char *file = reftable_name(n->deflator);
-            g_string_append_printf(s, " (deflator: %s)", file);
+            g_string_append_printf(s, L_(" (deflator: %s)"), file);
             g_free(file);
         }
     }

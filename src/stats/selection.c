@@ -301,7 +301,9 @@ aidstat_status_t aid_selection_choose(const aid_selection_t *s, const aidstat_fi
             g_ptr_array_add(out->caveats, g_strdup(cv));
     }
     if (src->len && unsourced)
-        g_string_append_printf(src, "; not stated for %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " records",
+        g_string_append_printf(src,
+                               LP_("; not stated for %" PRIu64 " of %" PRIu64 " record",
+                                   "; not stated for %" PRIu64 " of %" PRIu64 " records", records),
                                unsourced, records);
     out->source = g_string_free(src, FALSE);
     return AIDSTAT_OK;

@@ -244,7 +244,7 @@ static size_t groups_of(aidstat_series_t *s, const aidstat_record_t *rec, uint32
         return n;
     }
     default:
-        ids[0] = group_id(s, "Total", 0);
+        ids[0] = group_id(s, L_("Total"), 0);
         return 1;
     }
 }

@@ -2,16 +2,18 @@
  * labels and their order are the ones its "procurement trends" chart uses. */
 #include "config.h"
 #include "stats/sourcing.h"
+#include "data/intl.h"
 
 #include <glib.h>
 
 static const struct {
     const char *name, *label;
 } parts[] = {
-    {"stockpile", "Stockpile"},
-    {"procurement", "Procurement"},
-    {"unspecified", "Unspecified"},
-    {"nato_purl", "NATO PURL"},
+    /* the labels in German through aid_label_people (context "sourcing") */
+    {"stockpile", NC_("sourcing", "Stockpile")},
+    {"procurement", NC_("sourcing", "Procurement")},
+    {"unspecified", NC_("sourcing", "Unspecified")},
+    {"nato_purl", NC_("sourcing", "NATO PURL")},
 };
 
 int aid_sourcing_part(const char *part, const char **label)
