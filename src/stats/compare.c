@@ -1330,19 +1330,7 @@ aidstat_result_t *aidstat_compare_finish(aidstat_compare_t *c, aidstat_error_t *
         return NULL;
     }
     if (c->unsplit) {
-        /* a sourcing split is loaded on its own, so these are other aid */
-        if (c->unsplit == 1)
-            aid_error_set(err, AIDSTAT_ERR_DATA, c->unsplit_file, c->unsplit_line, 0,
-                          "%" PRIu64 " matched record is no part of a sourcing split, so it cannot be "
-                          "grouped by how it was sourced; the split is a file of its own (Kiel's "
-                          "procurement_trends.csv)",
-                          c->unsplit);
-        else
-            aid_error_set(err, AIDSTAT_ERR_DATA, c->unsplit_file, c->unsplit_line, 0,
-                          "%" PRIu64 " matched records are no part of a sourcing split, so they cannot be "
-                          "grouped by how they were sourced; the split is a file of its own (Kiel's "
-                          "procurement_trends.csv)",
-                          c->unsplit);
+        aid_sourcing_unsplit(c->unsplit, c->unsplit_file, c->unsplit_line, err);
         return NULL;
     }
     aid_selected_t sel;

@@ -545,21 +545,8 @@ aidstat_status_t aidstat_series_finish(aidstat_series_t *s, aidstat_error_t *err
             *err = s->norm_err;
         return s->norm_err.code ? s->norm_err.code : AIDSTAT_ERR_DATA;
     }
-    if (s->unsplit) {
-        if (s->unsplit == 1)
-            aid_error_set(err, AIDSTAT_ERR_DATA, s->unsplit_file, s->unsplit_line, 0,
-                          "%" PRIu64 " matched record is no part of a sourcing split, so it cannot be "
-                          "grouped by how it was sourced; the split is a file of its own (Kiel's "
-                          "procurement_trends.csv)",
-                          s->unsplit);
-        else
-            aid_error_set(err, AIDSTAT_ERR_DATA, s->unsplit_file, s->unsplit_line, 0,
-                          "%" PRIu64 " matched records are no part of a sourcing split, so they cannot "
-                          "be grouped by how they were sourced; the split is a file of its own (Kiel's "
-                          "procurement_trends.csv)",
-                          s->unsplit);
-        return AIDSTAT_ERR_DATA;
-    }
+    if (s->unsplit)
+        return aid_sourcing_unsplit(s->unsplit, s->unsplit_file, s->unsplit_line, err);
     bool side_by_side = s->opt.by == AIDSTAT_KEY_MEASURE;
     if (aid_selection_choose(&s->sel, s->opt.filter, side_by_side, "analyse", &s->what, err) != AIDSTAT_OK)
         return err && err->code ? err->code : AIDSTAT_ERR_DATA;

@@ -2,9 +2,11 @@
  * labels and their order are the ones its "procurement trends" chart uses. */
 #include "config.h"
 #include "stats/sourcing.h"
+#include "data/error.h"
 #include "data/intl.h"
 
 #include <glib.h>
+#include <inttypes.h>
 
 static const struct {
     const char *name, *label;
@@ -28,4 +30,20 @@ int aid_sourcing_part(const char *part, const char **label)
         }
     *label = part;
     return (int)G_N_ELEMENTS(parts);
+}
+
+aidstat_status_t aid_sourcing_unsplit(uint64_t n, const char *file, long line, aidstat_error_t *err)
+{
+    /* a sourcing split is loaded on its own, so these are other aid */
+    if (n == 1)
+        return aid_error_set(err, AIDSTAT_ERR_DATA, file, line, 0,
+                             "%" PRIu64 " matched record is no part of a sourcing split, so it cannot be "
+                             "grouped by how it was sourced; the split is a file of its own (Kiel's "
+                             "procurement_trends.csv)",
+                             n);
+    return aid_error_set(err, AIDSTAT_ERR_DATA, file, line, 0,
+                         "%" PRIu64 " matched records are no part of a sourcing split, so they cannot be "
+                         "grouped by how they were sourced; the split is a file of its own (Kiel's "
+                         "procurement_trends.csv)",
+                         n);
 }
