@@ -221,8 +221,8 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
     fprintf(fp, _("  format:   %s: %s\n"), aidstat_load_report_format(r), aidstat_load_report_description(r));
     aidstat_dataset_role_t role = aidstat_load_report_role(r);
     if (role != AIDSTAT_DATASET_RECORDS) /* record-level aid goes without saying */
-        fprintf(fp, _("  role:     %s: %s\n"), aidstat_dataset_role_name(role),
-                aidstat_dataset_role_usage(role));
+        fprintf(fp, _("  role:     %s: %s\n"), _(aidstat_dataset_role_name(role)),
+                _(aidstat_dataset_role_usage(role)));
     const char *how;
     const char *enc = aidstat_load_report_encoding(r, &how);
     if (strcmp(how, "default"))
@@ -240,7 +240,9 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
     for (int m = 0; m < AIDSTAT_MEASURE_COUNT; m++) {
         uint64_t n = aidstat_load_report_measure_records(r, (aidstat_measure_t)m);
         if (n) {
-            fprintf(fp, "%s%s %" G_GUINT64_FORMAT, first ? " (" : ", ", aidstat_measure_name(m), n);
+            /* the measure's code in English (as in the data), its word in German */
+            fprintf(fp, "%s%s %" G_GUINT64_FORMAT, first ? " (" : ", ",
+                    cli_lang_de() ? aidstat_wording_measure((int)m) : aidstat_measure_name(m), n);
             first = false;
         }
     }

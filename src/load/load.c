@@ -16,6 +16,7 @@
 #include "load/kiel-main.h"
 #include "load/xlsx.h"
 #include "data/error.h"
+#include "data/intl.h"
 #include "data/intern.h"
 #include "data/period.h"
 #include "data/record.h"
@@ -696,7 +697,8 @@ static int cached_parse(word_cache_t *wc, const char *s, int (*parse)(const char
 
 static const char *mark_name(aid_mark_t m)
 {
-    return m == AID_MARK_COMMA ? "a decimal comma" : "a decimal point";
+    /* words inside messages: in the messages' language */
+    return m == AID_MARK_COMMA ? _("a decimal comma") : _("a decimal point");
 }
 
 /* A value that has the other mark than its column: the rows before it were
@@ -1333,9 +1335,9 @@ static aidstat_status_t marks_finish(loader_t *L)
     if (L->held && L->held->len) {
         int c = undecided_column(L);
         if (c < 0)
-            aid_dates_ambiguous(L->dates, "in the rest of the file", L->err);
+            aid_dates_ambiguous(L->dates, _("in the rest of the file"), L->err);
         else
-            ambiguous(L, c, "in the rest of the file");
+            ambiguous(L, c, _("in the rest of the file"));
         return AIDSTAT_ERR_INPUT;
     }
     aid_dates_notes(L->dates, L->report);

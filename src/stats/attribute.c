@@ -175,9 +175,10 @@ static bool key_has(const aidstat_eukey_t *k, size_t body, const char *code)
 static char *part_name(const aidstat_attribution_t *a, size_t b)
 {
     if (aidstat_eukey_body_count(a->key) == 1)
-        return g_strdup_printf("the EU attribution key (%s)", aidstat_eukey_describe(a->key));
+        return g_strdup_printf(_("the EU attribution key (%s)"), aidstat_eukey_describe(a->key));
     const char *name = a->bodies[b].name ? a->bodies[b].name : aidstat_eukey_body(a->key, b, NULL);
-    return g_strdup_printf("the EU attribution key's part for %s (%s)", name, aidstat_eukey_describe(a->key));
+    return g_strdup_printf(_("the EU attribution key's part for %s (%s)"), name,
+                           aidstat_eukey_describe(a->key));
 }
 
 static gint name_cmp(gconstpointer a, gconstpointer b)
