@@ -230,6 +230,26 @@ char *aid_tally_clip(const char *s, size_t max)
     return u;
 }
 
+/* A reason the loaders write with a number in it (load.c, sipri.c), in
+ * the user's language; NULL for another. Each form is matched whole. */
+static char *numbered_reason(const char *why)
+{
+    unsigned u;
+    size_t z;
+    long l;
+    int end = -1;
+    size_t n = strlen(why);
+    if (sscanf(why, "control character U+%4X inside the field%n", &u, &end) == 1 && (size_t)end == n)
+        return g_strdup_printf(_("control character U+%04X inside the field"), u);
+    end = -1;
+    if (sscanf(why, "wrong number of fields (the header has %zu)%n", &z, &end) == 1 && (size_t)end == n)
+        return g_strdup_printf(_("wrong number of fields (the header has %zu)"), z);
+    end = -1;
+    if (sscanf(why, "recipient repeated (its first row is line %ld)%n", &l, &end) == 1 && (size_t)end == n)
+        return g_strdup_printf(_("recipient repeated (its first row is line %ld)"), l);
+    return NULL;
+}
+
 /* A reason is stored in English, the key that merges reports, and shown
  * in the user's language (xgettext: reject, aid_tally_reject): as a whole,
  * or as a reason followed by the column the loaders name,
@@ -239,6 +259,9 @@ static char *reason_shown(const char *reason)
     const char *t = _(reason);
     if (t != reason)
         return g_strdup(t);
+    char *numbered = numbered_reason(reason);
+    if (numbered)
+        return numbered;
     const char *col = strstr(reason, " (column \"");
     size_t n = strlen(reason);
     if (!col || n < 2 || strcmp(reason + n - 2, "\")"))
@@ -247,7 +270,9 @@ static char *reason_shown(const char *reason)
     const char *name = col + strlen(" (column \"");
     char *column = g_strndup(name, (gsize)(reason + n - 2 - name));
     /* TRANSLATORS: why a row was rejected, then the column it names */
-    char *shown = g_strdup_printf(_("%s (column \"%s\")"), _(why), column);
+    char *own = numbered_reason(why);
+    char *shown = g_strdup_printf(_("%s (column \"%s\")"), own ? own : _(why), column);
+    g_free(own);
     g_free(why);
     g_free(column);
     return shown;

@@ -655,7 +655,7 @@ static bool fields_clean(loader_t *L, long line, char **f, const size_t *lens, s
             if (*p < 0x20 || *p == 0x7F) {
                 char reason[64];
                 if (*p == 0)
-                    snprintf(reason, sizeof reason, "NUL character inside the field");
+                    snprintf(reason, sizeof reason, "%s", N_("NUL character inside the field"));
                 else
                     snprintf(reason, sizeof reason, "control character U+%04X inside the field", *p);
                 char *shown = escape_field(f[i], lens[i]);
