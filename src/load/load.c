@@ -130,7 +130,8 @@ static const char *role_field_names[ROLE_COUNT] = {
 
 static const char *scale_name(double s)
 {
-    return s == 1e9 ? "billions" : s == 1e6 ? "millions" : s == 1e3 ? "thousands" : "units";
+    /* words inside notes: in the messages' language */
+    return s == 1e9 ? _("billions") : s == 1e6 ? _("millions") : s == 1e3 ? _("thousands") : _("units");
 }
 
 /* Say which scale each amount column is read in and where it was found:
@@ -142,9 +143,14 @@ static void scale_notes(loader_t *L)
         const aid_column_t *c = &L->cols[i];
         if (c->role != ROLE_VALUE && c->role != ROLE_WIDE && c->role != ROLE_GDP)
             continue;
-        if (c->scale > 0)
-            aid_tally_note(L->report, "column \"%s\" read in %s, as its header says%s", L->raw[i],
-                           scale_name(c->scale), unit_col ? " (the unit column is not used for it)" : "");
+        if (c->scale > 0 && unit_col)
+            aid_tally_note(
+                L->report,
+                "column \"%s\" read in %s, as its header says (the unit column is not used for it)",
+                L->raw[i], scale_name(c->scale));
+        else if (c->scale > 0)
+            aid_tally_note(L->report, "column \"%s\" read in %s, as its header says", L->raw[i],
+                           scale_name(c->scale));
         else if (unit_col)
             aid_tally_note(L->report, "column \"%s\" read in the unit each row's column \"%s\" names",
                            L->raw[i], L->raw[L->first[ROLE_UNIT]]);
@@ -1015,8 +1021,9 @@ static void cell_scale_note(loader_t *L)
     uint64_t n = 0;
     for (int k = 2; k >= 0; k--)
         if (L->cell_scaled[k]) {
-            g_string_append_printf(by, "%s%" G_GUINT64_FORMAT " in %s", by->len ? ", " : "",
-                                   L->cell_scaled[k], scale_name(scales[k]));
+            g_string_append(by, by->len ? ", " : "");
+            /* TRANSLATORS: a number of values, then their scale ("2 in billions") */
+            g_string_append_printf(by, _("%" PRIu64 " in %s"), L->cell_scaled[k], scale_name(scales[k]));
             n += L->cell_scaled[k];
         }
     aid_tally_note_n(L->report,

@@ -275,8 +275,10 @@ static char *describe(const aidstat_attribution_t *a)
         if (!bs->records)
             continue;
         /* TRANSLATORS: an EU body and its number of records */
+        char *who = aid_label_people(AIDSTAT_KEY_DONOR, bs->name, NULL);
         char *item = g_strdup_printf(LP_("%s (%" PRIu64 " record)", "%s (%" PRIu64 " records)", bs->records),
-                                     bs->name, bs->records);
+                                     who, bs->records);
+        g_free(who);
         if (!shown)
             g_string_append(list, item);
         else if (shown + 1 < with)

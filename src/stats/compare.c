@@ -273,7 +273,7 @@ static uint32_t label_id(aidstat_compare_t *c, int which, const char *label, int
 static void period_label(aidstat_key_t key, const aidstat_record_t *rec, char *buf, size_t len, int *order)
 {
     if (rec->year <= 0) {
-        snprintf(buf, len, "(no period)");
+        snprintf(buf, len, "%s", L_("(no period)"));
         *order = 0;
         return;
     }
@@ -281,7 +281,7 @@ static void period_label(aidstat_key_t key, const aidstat_record_t *rec, char *b
         if (key == AIDSTAT_KEY_YEAR)
             snprintf(buf, len, "%d", rec->year);
         else
-            snprintf(buf, len, "%d (month unknown)", rec->year);
+            snprintf(buf, len, L_("%d (month unknown)"), rec->year);
         *order = rec->year * 100 + (key == AIDSTAT_KEY_YEAR ? 0 : 99);
     } else if (key == AIDSTAT_KEY_QUARTER) {
         int q = (rec->month - 1) / 3 + 1;
