@@ -192,12 +192,13 @@ static gint name_cmp(gconstpointer a, gconstpointer b)
 static const char *plural(aidstat_measure_t m)
 {
     switch (m) {
+    /* words inside a message: in the messages' language */
     case AIDSTAT_MEASURE_COMMITMENT:
-        return "commitments";
+        return C_("message", "commitments");
     case AIDSTAT_MEASURE_DELIVERY:
-        return "deliveries";
+        return C_("message", "deliveries");
     default:
-        return "allocations";
+        return C_("message", "allocations");
     }
 }
 
@@ -225,12 +226,18 @@ static aidstat_status_t check_part(aidstat_attribution_t *a, size_t b, aidstat_e
     if (missing->len && s->records)
         st = aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
                            "EU members with aid in the data are missing from %s: %s", part, missing->str);
+    else if (s->records && fabs(total - s->sum) > tol && b == 0 && aidstat_eukey_body_count(a->key) == 1)
+        st = aid_error_set(
+            err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+            "%s shares out %.6f bn, but the EU institutions' %s in the data are %.6f bn: the key "
+            "belongs to other data",
+            part, total / 1e9, plural(aidstat_eukey_measure(a->key)), s->sum / 1e9);
     else if (s->records && fabs(total - s->sum) > tol)
+        /* TRANSLATORS: the key's part, its total, the EU body, its measure, the body's total */
         st = aid_error_set(
             err, AIDSTAT_ERR_DATA, NULL, 0, 0,
             "%s shares out %.6f bn, but %s %s in the data are %.6f bn: the key belongs to other data", part,
-            total / 1e9, b == 0 && aidstat_eukey_body_count(a->key) == 1 ? "the EU institutions'" : s->name,
-            plural(aidstat_eukey_measure(a->key)), s->sum / 1e9);
+            total / 1e9, s->name, plural(aidstat_eukey_measure(a->key)), s->sum / 1e9);
     g_free(part);
     g_string_free(missing, TRUE);
     return st;
