@@ -37,7 +37,9 @@ for args in "compare --currency USD --rates $SHARED/fed-exchange-rates/monthly.c
     "compare --format csv --top 3 $SHARED/kiel-ust-web-r29/weapons.csv" \
     "diff --format json --measure commitment --from 2022 --to 2022 $SHARED/kiel-ust-r7-xlsx/Ukraine_Support_Tracker.xlsx $SHARED/kiel-ust-web-r29/data_explorer.csv" \
     "diff --format csv $TESTDATA/diff-old.csv $TESTDATA/diff-new.csv" \
-    "compare --by sourcing --format csv $SHARED/kiel-ust-web-r29/procurement_trends.csv"; do
+    "compare --by sourcing --format csv $SHARED/kiel-ust-web-r29/procurement_trends.csv" \
+    "compare --by quarter --format csv $TESTDATA/bom.csv" \
+    "compare --format json --eu-attribution --by donor,type $TESTDATA/xlsx/eukey-mini.xlsx"; do
     # shellcheck disable=SC2086
     "$AIDSTAT" $args >"$tmp/en" 2>/dev/null
     # shellcheck disable=SC2086

@@ -241,10 +241,10 @@ static void print_table(const view_t *v, bool markdown)
     if (v->concentration && !conc && !markdown && !v->quiet) {
         const char *why = aidstat_result_concentration_why(r);
         if (why[0])
-            fprintf(stderr, "aidstat: note: no concentration: %s\n", why);
+            fprintf(stderr, _("aidstat: note: no concentration: %s\n"), why);
         else
             fprintf(stderr,
-                    "aidstat: note: --concentration applies to sums by donor without --per; not shown\n");
+                    _("aidstat: note: --concentration applies to sums by donor without --per; not shown\n"));
     }
     if (!markdown) {
         fprintf(fp, "%s\n\n", title);

@@ -244,14 +244,27 @@ static const char *how_word(const char *how)
     return how;
 }
 
+/* A country's name in a list of check: in the language of names
+ * (German names from the country table), quoted when it holds a comma
+ * ("Korea, Republic of" is one name). */
+static void print_name(FILE *fp, size_t i, const char *name)
+{
+    char *p = aidstat_label_people(AIDSTAT_KEY_DONOR, name, NULL);
+    bool q = strchr(p, ',') != NULL;
+    char *v = aidstat_text_visible(p);
+    fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", v, q ? "\"" : "");
+    g_free(v);
+    g_free(p);
+}
+
 void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
 {
     fprintf(fp, "%s\n", aidstat_load_report_file(r));
     fprintf(fp, _("  format:   %s: %s\n"), aidstat_load_report_format(r), aidstat_load_report_description(r));
     aidstat_dataset_role_t role = aidstat_load_report_role(r);
     if (role != AIDSTAT_DATASET_RECORDS) /* record-level aid goes without saying */
-        fprintf(fp, _("  role:     %s: %s\n"), aidstat_dataset_role_name(role),
-                aidstat_dataset_role_usage(role));
+        fprintf(fp, _("  role:     %s: %s\n"), _(aidstat_dataset_role_name(role)),
+                _(aidstat_dataset_role_usage(role)));
     const char *how;
     const char *enc = aidstat_load_report_encoding(r, &how);
     if (strcmp(how, "default"))
@@ -269,7 +282,9 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
     for (int m = 0; m < AIDSTAT_MEASURE_COUNT; m++) {
         uint64_t n = aidstat_load_report_measure_records(r, (aidstat_measure_t)m);
         if (n) {
-            fprintf(fp, "%s%s %" G_GUINT64_FORMAT, first ? " (" : ", ", aidstat_measure_name(m), n);
+            /* the measure's code in English (as in the data), its word in German */
+            fprintf(fp, "%s%s %" G_GUINT64_FORMAT, first ? " (" : ", ",
+                    cli_lang_de() ? aidstat_wording_measure((int)m) : aidstat_measure_name(m), n);
             first = false;
         }
     }
@@ -293,13 +308,8 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
         fputs(_("  period:   none (no dates in the records)\n"), fp);
     size_t nd = aidstat_load_report_donor_count(r);
     fprintf(fp, _("  donors:   %zu"), nd);
-    for (size_t i = 0; i < nd; i++) {
-        const char *d = aidstat_load_report_donor(r, i);
-        bool q = strchr(d, ',') != NULL; /* "Korea, Republic of" is one donor */
-        char *v = aidstat_text_visible(d);
-        fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", v, q ? "\"" : "");
-        g_free(v);
-    }
+    for (size_t i = 0; i < nd; i++)
+        print_name(fp, i, aidstat_load_report_donor(r, i));
     fputc('\n', fp);
     /* recipients are worth a line when the data names others than
      * Ukraine (a file without a recipient column names none: "") */
@@ -307,13 +317,8 @@ void cli_print_load_report(FILE *fp, const aidstat_load_report_t *r)
     const char *r0 = nrc ? aidstat_load_report_recipient(r, 0) : "";
     if (nrc > 1 || (nrc == 1 && r0[0] && strcmp(r0, "Ukraine") != 0)) {
         fprintf(fp, _("  recipients: %zu"), nrc);
-        for (size_t i = 0; i < nrc; i++) {
-            const char *d = aidstat_load_report_recipient(r, i);
-            bool q = strchr(d, ',') != NULL;
-            char *v = aidstat_text_visible(d);
-            fprintf(fp, "%s%s%s%s", i ? ", " : ": ", q ? "\"" : "", v, q ? "\"" : "");
-            g_free(v);
-        }
+        for (size_t i = 0; i < nrc; i++)
+            print_name(fp, i, aidstat_load_report_recipient(r, i));
         fputc('\n', fp);
     }
     const char *src = aidstat_load_report_source(r), *rel = aidstat_load_report_release(r);

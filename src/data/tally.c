@@ -155,15 +155,17 @@ aidstat_dataset_role_t aidstat_load_report_role(const aidstat_load_report_t *r)
     return r->role;
 }
 
+/* English through the API; marked for the catalogue, where messages and
+ * check look them up (_()) */
 const char *aidstat_dataset_role_name(aidstat_dataset_role_t role)
 {
     static const char *const names[AIDSTAT_DATASET_COUNT] = {
-        [AIDSTAT_DATASET_RECORDS] = "record-level aid",
-        [AIDSTAT_DATASET_AGGREGATE] = "an aggregate over donors",
-        [AIDSTAT_DATASET_KEY] = "an attribution key",
-        [AIDSTAT_DATASET_INVENTORY] = "an inventory",
-        [AIDSTAT_DATASET_SPLIT] = "a sourcing split",
-        [AIDSTAT_DATASET_REFERENCE] = "a reference table",
+        [AIDSTAT_DATASET_RECORDS] = N_("record-level aid"),
+        [AIDSTAT_DATASET_AGGREGATE] = N_("an aggregate over donors"),
+        [AIDSTAT_DATASET_KEY] = N_("an attribution key"),
+        [AIDSTAT_DATASET_INVENTORY] = N_("an inventory"),
+        [AIDSTAT_DATASET_SPLIT] = N_("a sourcing split"),
+        [AIDSTAT_DATASET_REFERENCE] = N_("a reference table"),
     };
     return (unsigned)role < AIDSTAT_DATASET_COUNT ? names[role] : "";
 }
@@ -171,19 +173,19 @@ const char *aidstat_dataset_role_name(aidstat_dataset_role_t role)
 const char *aidstat_dataset_role_usage(aidstat_dataset_role_t role)
 {
     static const char *const usage[AIDSTAT_DATASET_COUNT] = {
-        [AIDSTAT_DATASET_RECORDS] = "the figures to compare; add only other record-level files "
-                                    "that do not hold the same records",
-        [AIDSTAT_DATASET_AGGREGATE] = "the sum of the record-level data over all donors: load it "
-                                      "on its own for totals",
-        [AIDSTAT_DATASET_KEY] = "shares of aid given through others (each member's part of "
-                                "EU-level aid), not aid of its own: load it on its own, never "
-                                "added to the record-level data",
-        [AIDSTAT_DATASET_INVENTORY] = "items delivered with their value, part of the military aid "
-                                      "in the record-level data, not in addition to it: load it "
-                                      "on its own",
-        [AIDSTAT_DATASET_SPLIT] = "military aid of all donors split by how it was sourced: load "
-                                  "it on its own",
-        [AIDSTAT_DATASET_REFERENCE] = "no aid records: nothing to add",
+        [AIDSTAT_DATASET_RECORDS] = N_("the figures to compare; add only other record-level files "
+                                       "that do not hold the same records"),
+        [AIDSTAT_DATASET_AGGREGATE] = N_("the sum of the record-level data over all donors: load it "
+                                         "on its own for totals"),
+        [AIDSTAT_DATASET_KEY] = N_("shares of aid given through others (each member's part of "
+                                   "EU-level aid), not aid of its own: load it on its own, never "
+                                   "added to the record-level data"),
+        [AIDSTAT_DATASET_INVENTORY] = N_("items delivered with their value, part of the military aid "
+                                         "in the record-level data, not in addition to it: load it "
+                                         "on its own"),
+        [AIDSTAT_DATASET_SPLIT] = N_("military aid of all donors split by how it was sourced: load "
+                                     "it on its own"),
+        [AIDSTAT_DATASET_REFERENCE] = N_("no aid records: nothing to add"),
     };
     return (unsigned)role < AIDSTAT_DATASET_COUNT ? usage[role] : "";
 }
@@ -228,6 +230,26 @@ char *aid_tally_clip(const char *s, size_t max)
     return u;
 }
 
+/* A reason the loaders write with a number in it (load.c, sipri.c), in
+ * the user's language; NULL for another. Each form is matched whole. */
+static char *numbered_reason(const char *why)
+{
+    unsigned u;
+    size_t z;
+    long l;
+    int end = -1;
+    size_t n = strlen(why);
+    if (sscanf(why, "control character U+%4X inside the field%n", &u, &end) == 1 && (size_t)end == n)
+        return g_strdup_printf(_("control character U+%04X inside the field"), u);
+    end = -1;
+    if (sscanf(why, "wrong number of fields (the header has %zu)%n", &z, &end) == 1 && (size_t)end == n)
+        return g_strdup_printf(_("wrong number of fields (the header has %zu)"), z);
+    end = -1;
+    if (sscanf(why, "recipient repeated (its first row is line %ld)%n", &l, &end) == 1 && (size_t)end == n)
+        return g_strdup_printf(_("recipient repeated (its first row is line %ld)"), l);
+    return NULL;
+}
+
 /* A reason is stored in English, the key that merges reports, and shown
  * in the user's language (xgettext: reject, aid_tally_reject): as a whole,
  * or as a reason followed by the column the loaders name,
@@ -237,6 +259,9 @@ static char *reason_shown(const char *reason)
     const char *t = _(reason);
     if (t != reason)
         return g_strdup(t);
+    char *numbered = numbered_reason(reason);
+    if (numbered)
+        return numbered;
     const char *col = strstr(reason, " (column \"");
     size_t n = strlen(reason);
     if (!col || n < 2 || strcmp(reason + n - 2, "\")"))
@@ -245,7 +270,9 @@ static char *reason_shown(const char *reason)
     const char *name = col + strlen(" (column \"");
     char *column = g_strndup(name, (gsize)(reason + n - 2 - name));
     /* TRANSLATORS: why a row was rejected, then the column it names */
-    char *shown = g_strdup_printf(_("%s (column \"%s\")"), _(why), column);
+    char *own = numbered_reason(why);
+    char *shown = g_strdup_printf(_("%s (column \"%s\")"), own ? own : _(why), column);
+    g_free(own);
     g_free(why);
     g_free(column);
     return shown;
@@ -608,7 +635,7 @@ static void quoted_list(GString *s, GPtrArray *names)
 static void note_list(aidstat_load_report_t *r, const char *intro, GString *items)
 {
     if (items->len)
-        aid_tally_note(r, "%s: %s", intro, items->str);
+        aid_tally_note(r, "%s: %s", _(intro), items->str);
     g_string_free(items, TRUE);
 }
 
@@ -667,22 +694,25 @@ void aid_tally_identity_notes(aidstat_load_report_t *r)
         GPtrArray *a = g_hash_table_lookup(per, c);
         if (a->len < 2)
             continue;
-        g_string_append_printf(merged, "%s%s (%s) as ", merged->len ? "; " : "", c->name, c->code);
+        g_string_append(merged, merged->len ? "; " : "");
+        /* TRANSLATORS: a donor and its code, then the names it was written as */
+        g_string_append_printf(merged, _("%s (%s) as "), c->name, c->code);
         quoted_list(merged, a);
     }
     for (guint i = 0; i < code_order->len; i++) {
         GPtrArray *a = g_hash_table_lookup(per_code, g_ptr_array_index(code_order, i));
         if (a->len < 2)
             continue;
-        g_string_append_printf(shared, "%s%s as ", shared->len ? "; " : "",
-                               (char *)g_ptr_array_index(code_order, i));
+        g_string_append(shared, shared->len ? "; " : "");
+        /* TRANSLATORS: an unknown donor code, then the names it comes with */
+        g_string_append_printf(shared, _("%s as "), (char *)g_ptr_array_index(code_order, i));
         quoted_list(shared, a);
     }
-    note_list(r, "donor names read through the country table", renamed);
-    note_list(r, "one donor under several names, counted as one", merged);
-    note_list(r, "donor names not in the country table, kept as written", unknown);
-    note_list(r, "donor codes not in the country table", badcode);
-    note_list(r, "one unknown code under several names, kept apart", shared);
+    note_list(r, N_("donor names read through the country table"), renamed);
+    note_list(r, N_("one donor under several names, counted as one"), merged);
+    note_list(r, N_("donor names not in the country table, kept as written"), unknown);
+    note_list(r, N_("donor codes not in the country table"), badcode);
+    note_list(r, N_("one unknown code under several names, kept apart"), shared);
     g_hash_table_destroy(per);
     g_hash_table_destroy(per_code);
     g_hash_table_destroy(said);

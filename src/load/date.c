@@ -253,11 +253,11 @@ const char *aid_date_order_name(aidstat_date_order_t o)
 {
     switch (o) {
     case AIDSTAT_DATE_ORDER_DMY:
-        return "day-first (D/M/YYYY)";
+        return N_("day-first (D/M/YYYY)");
     case AIDSTAT_DATE_ORDER_MDY:
-        return "month-first (M/D/YYYY)";
+        return N_("month-first (M/D/YYYY)");
     case AIDSTAT_DATE_ORDER_YMD:
-        return "year-first (YYYY-MM-DD)";
+        return N_("year-first (YYYY-MM-DD)");
     default:
         return NULL;
     }
@@ -295,7 +295,8 @@ void aid_dates_free(aid_dates_t *D)
 
 static const char *short_name(aidstat_date_order_t o)
 {
-    return o == AIDSTAT_DATE_ORDER_DMY ? "day-first" : "month-first";
+    /* words inside a message: in the messages' language */
+    return o == AIDSTAT_DATE_ORDER_DMY ? _("day-first") : _("month-first");
 }
 
 int aid_dates_see(aid_dates_t *D, const char *s, long line, aidstat_error_t *err)
@@ -363,10 +364,11 @@ void aid_dates_notes(const aid_dates_t *D, aidstat_load_report_t *report)
     if (!D || !report)
         return;
     if (D->given != AIDSTAT_DATE_ORDER_AUTO)
-        aid_tally_note(report, "column \"%s\" read %s, as stated", D->column, aid_date_order_name(D->given));
+        aid_tally_note(report, "column \"%s\" read %s, as stated", D->column,
+                       _(aid_date_order_name(D->given)));
     else if (D->decided != AIDSTAT_DATE_ORDER_AUTO)
         aid_tally_note(report, "column \"%s\" read %s, as line %ld shows (\"%s\")", D->column,
-                       aid_date_order_name(D->decided), D->decided_line, D->decided_text);
+                       _(aid_date_order_name(D->decided)), D->decided_line, D->decided_text);
     if (D->quarters)
         aid_tally_note_n(report,
                          "column \"%s\": %" PRIu64 " quarter dated to the quarter's first month (Q1 as "

@@ -407,12 +407,16 @@ void aid_encoding_report(const aid_decoder_t *d, aidstat_load_report_t *r)
                        "have a zero %s byte",
                        d->encoding, d->zero_pairs, d->pairs,
                        strcmp(d->encoding, "UTF-16LE") == 0 ? "second" : "first");
-    if (d->sw_line)
+    if (d->sw_line && strcmp(d->encoding, "Windows-1252") == 0)
         aid_tally_note(r,
-                       "not UTF-8: byte 0x%02X at line %ld, column %ld is the first that is not, "
-                       "after ASCII text only: read as %s%s",
-                       d->sw_byte, d->sw_line, d->sw_col, d->encoding,
-                       strcmp(d->encoding, "Windows-1252") == 0
-                           ? " (bytes in 0x80-0x9F are characters there, control codes in ISO-8859-1)"
-                           : " (no byte in 0x80-0x9F, where Windows-1252 would differ)");
+                       "not UTF-8: byte 0x%02X at line %ld, column %ld is the first that is not, after "
+                       "ASCII text only: read as %s (bytes in 0x80-0x9F are characters there, control "
+                       "codes in ISO-8859-1)",
+                       d->sw_byte, d->sw_line, d->sw_col, d->encoding);
+    else if (d->sw_line)
+        aid_tally_note(r,
+                       "not UTF-8: byte 0x%02X at line %ld, column %ld is the first that is not, after "
+                       "ASCII text only: read as %s (no byte in 0x80-0x9F, where Windows-1252 would "
+                       "differ)",
+                       d->sw_byte, d->sw_line, d->sw_col, d->encoding);
 }

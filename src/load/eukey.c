@@ -67,7 +67,7 @@ static aidstat_status_t sheet_fail(sheet_read_t *r, long row, long col, const ch
                       : g_strdup_printf("%s:%s", r->file, r->sheet);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, _(fmt), ap); /* xgettext: sheet_fail */
     va_end(ap);
     r->st = aid_error_set(r->err, AIDSTAT_ERR_INPUT, where, 0, 0, "%s", msg);
     g_free(where);

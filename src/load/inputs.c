@@ -6,6 +6,7 @@
 #include "config.h"
 #include "aidstat.h"
 #include "data/error.h"
+#include "data/intl.h"
 
 #include <errno.h>
 #include <glib.h>
@@ -203,22 +204,22 @@ static void note_clash(aidstat_inputs_t *in, const seen_t *was, const aidstat_re
     if (r->year > 0)
         aidstat_period_format(r->year, r->month, period, sizeof period);
     else
-        snprintf(period, sizeof period, "no date");
+        snprintf(period, sizeof period, "%s", _("no date"));
     in->clash = true;
     in->clash_file = g_strdup(r->file ? r->file : "");
     in->clash_line = r->line;
     const char *other = g_ptr_array_index(in->names, was->file);
     if (r->source[0] && strcmp(was->source, r->source) == 0 && strcmp(was->release, r->release) != 0)
         in->clash_text = g_strdup_printf(
-            "the same record as %s:%ld (%s, %s, %s %s) in another release of %s (%s, there %s): "
-            "two releases hold the same aid, and adding them would count it twice",
+            _("the same record as %s:%ld (%s, %s, %s %s) in another release of %s (%s, there %s): "
+              "two releases hold the same aid, and adding them would count it twice"),
             other, was->line, r->donor, period, aidstat_type_name(r->type), aidstat_measure_name(r->measure),
-            r->source, r->release[0] ? r->release : "release not stated",
-            was->release[0] ? was->release : "release not stated");
+            r->source, r->release[0] ? r->release : _("release not stated"),
+            was->release[0] ? was->release : _("release not stated"));
     else
         in->clash_text = g_strdup_printf(
-            "the same record as %s:%ld (%s, %s, %s %s%s%s): the two files overlap, and adding "
-            "them would count it twice",
+            _("the same record as %s:%ld (%s, %s, %s %s%s%s): the two files overlap, and adding "
+              "them would count it twice"),
             other, was->line, r->donor, period, aidstat_type_name(r->type), aidstat_measure_name(r->measure),
             r->source[0] || r->release[0] ? "; " : "", r->release[0] ? r->release : r->source);
 }
@@ -285,11 +286,12 @@ aidstat_status_t aidstat_inputs_finish(aidstat_inputs_t *in, aidstat_error_t *er
         for (guint i = 0; i < in->loaded->len; i++) {
             loaded_t *l = g_ptr_array_index(in->loaded, i);
             char *base = g_path_get_basename(l->file);
-            g_string_append_printf(m, "%s%s (%s)", i ? ", " : "", base, aidstat_dataset_role_name(l->role));
+            g_string_append_printf(m, "%s%s (%s)", i ? ", " : "", base,
+                                   _(aidstat_dataset_role_name(l->role)));
             g_free(base);
             g_ptr_array_add(in->detail,
-                            g_strdup_printf("%s: %s: %s", l->file, aidstat_dataset_role_name(l->role),
-                                            aidstat_dataset_role_usage(l->role)));
+                            g_strdup_printf("%s: %s: %s", l->file, _(aidstat_dataset_role_name(l->role)),
+                                            _(aidstat_dataset_role_usage(l->role))));
         }
         aid_error_set(err, AIDSTAT_ERR_INPUT, NULL, 0, 0,
                       "these files are different views of aid and cannot be added up: %s; "

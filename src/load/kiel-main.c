@@ -20,6 +20,7 @@
 #include "load/loader.h"
 #include "load/number.h"
 #include "data/tally.h"
+#include "data/intl.h"
 #include "load/xlsx.h"
 #include "data/period.h"
 #include "data/record.h"
@@ -99,13 +100,19 @@ aid_kiel_t *aid_kiel_new(const char *name, char **raw, char **norm, size_t n, bo
         static const char *const what[K_N] = {"donor",     "date",    "type",    "value",
                                               "delivered", "measure", "package", "original value"};
         for (int r = 0; r < K_N; r++)
-            if (k->col[r] >= 0 && r != K_ORIGINAL)
-                g_string_append_printf(s, "%s%s from \"%s\"", s->len ? ", " : "", what[r], raw[k->col[r]]);
+            if (k->col[r] >= 0 && r != K_ORIGINAL) {
+                g_string_append(s, s->len ? ", " : "");
+                /* TRANSLATORS: a field of the record, then the column it is read from */
+                g_string_append_printf(s, _("%s from \"%s\""), what[r], raw[k->col[r]]);
+            }
         aid_tally_note(report, "columns: %s", s->str);
         g_string_free(s, TRUE);
-        if (k->col[K_MEASURE] < 0)
-            aid_tally_note(report, "values in \"%s\" are commitments%s", raw[k->col[K_VALUE]],
-                           k->col[K_DELIVERED] >= 0 ? ", those in the delivered column deliveries" : "");
+        if (k->col[K_MEASURE] < 0 && k->col[K_DELIVERED] >= 0)
+            aid_tally_note(report,
+                           "values in \"%s\" are commitments, those in the delivered column deliveries",
+                           raw[k->col[K_VALUE]]);
+        else if (k->col[K_MEASURE] < 0)
+            aid_tally_note(report, "values in \"%s\" are commitments", raw[k->col[K_VALUE]]);
         if (k->col[K_DATE] < 0)
             aid_tally_note(report, "no announcement-date column: records carry no period");
     }
@@ -275,11 +282,13 @@ static int reject(aid_kiel_t *k, long line, const char *why, int col, const char
     return 0;
 }
 
+/* why: a note's text, marked N_; notes are kept in the messages'
+ * language (aid_kiel_finish writes them) */
 static void skip(aid_kiel_t *k, long line, const char *why)
 {
     if (k->report)
         aid_tally_skipped(k->report);
-    seen(k, why, line);
+    seen(k, _(why), line);
 }
 
 int aid_kiel_row(aid_kiel_t *k, char **f, const size_t *lens, size_t n, long line, aidstat_record_fn fn,
@@ -294,7 +303,7 @@ int aid_kiel_row(aid_kiel_t *k, char **f, const size_t *lens, size_t n, long lin
     for (size_t i = 0; i < G_N_ELEMENTS(key) && !any; i++)
         any = cell(f, n, key[i])[0] != '\0';
     if (!any) {
-        skip(k, line, "rows without donor, date, type or value, skipped");
+        skip(k, line, N_("rows without donor, date, type or value, skipped"));
         return 0;
     }
     const char *donor = cell(f, n, C[K_DONOR]);
@@ -316,13 +325,13 @@ int aid_kiel_row(aid_kiel_t *k, char **f, const size_t *lens, size_t n, long lin
         const char *os = cell(f, n, C[K_ORIGINAL]);
         if (item_row)
             skip(k, line,
-                 "rows after the first of a package (its value is on the first row), "
-                 "skipped");
+                 N_("rows after the first of a package (its value is on the first row), "
+                    "skipped"));
         else if (!vs[0] && aid_number_parse(os, false, &ov) == AID_NUM_OK)
             return reject(k, line, "EUR value empty though the original-currency value is given", C[K_VALUE],
                           os);
         else
-            skip(k, line, "rows without a value (\".\" or empty), skipped");
+            skip(k, line, N_("rows without a value (\".\" or empty), skipped"));
         return 0;
     }
     if (item_row)
@@ -353,7 +362,7 @@ int aid_kiel_row(aid_kiel_t *k, char **f, const size_t *lens, size_t n, long lin
              g_str_has_prefix(s, "unclear"))) {
             /* the tracker counts these in its totals: keep them, undated */
             char note[200];
-            snprintf(note, sizeof note, "announcement date given as \"%.40s\": kept without a period", s);
+            snprintf(note, sizeof note, _("announcement date given as \"%.40s\": kept without a period"), s);
             seen(k, note, line);
             y = m = d = 0;
         } else if (!dated) {
@@ -361,13 +370,15 @@ int aid_kiel_row(aid_kiel_t *k, char **f, const size_t *lens, size_t n, long lin
         }
         if (wording[0]) {
             char note[200];
-            snprintf(note, sizeof note, "dates written \"%s\" read as the %s they name", wording,
-                     strchr(wording, 'D') ? "date" : "month");
+            snprintf(note, sizeof note,
+                     strchr(wording, 'D') ? _("dates written \"%s\" read as the date they name")
+                                          : _("dates written \"%s\" read as the month they name"),
+                     wording);
             seen(k, note, line);
         }
         if (y >= 2900 && y < 3000) {
             char note[160];
-            snprintf(note, sizeof note, "year %d read as %d (a typo: the tracker starts in 2022)", y,
+            snprintf(note, sizeof note, _("year %d read as %d (a typo: the tracker starts in 2022)"), y,
                      y - 900);
             seen(k, note, line);
             y -= 900;

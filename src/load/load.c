@@ -16,6 +16,7 @@
 #include "load/kiel-main.h"
 #include "load/xlsx.h"
 #include "data/error.h"
+#include "data/intl.h"
 #include "data/intern.h"
 #include "data/period.h"
 #include "data/record.h"
@@ -129,7 +130,8 @@ static const char *role_field_names[ROLE_COUNT] = {
 
 static const char *scale_name(double s)
 {
-    return s == 1e9 ? "billions" : s == 1e6 ? "millions" : s == 1e3 ? "thousands" : "units";
+    /* words inside notes: in the messages' language */
+    return s == 1e9 ? _("billions") : s == 1e6 ? _("millions") : s == 1e3 ? _("thousands") : _("units");
 }
 
 /* Say which scale each amount column is read in and where it was found:
@@ -141,9 +143,14 @@ static void scale_notes(loader_t *L)
         const aid_column_t *c = &L->cols[i];
         if (c->role != ROLE_VALUE && c->role != ROLE_WIDE && c->role != ROLE_GDP)
             continue;
-        if (c->scale > 0)
-            aid_tally_note(L->report, "column \"%s\" read in %s, as its header says%s", L->raw[i],
-                           scale_name(c->scale), unit_col ? " (the unit column is not used for it)" : "");
+        if (c->scale > 0 && unit_col)
+            aid_tally_note(
+                L->report,
+                "column \"%s\" read in %s, as its header says (the unit column is not used for it)",
+                L->raw[i], scale_name(c->scale));
+        else if (c->scale > 0)
+            aid_tally_note(L->report, "column \"%s\" read in %s, as its header says", L->raw[i],
+                           scale_name(c->scale));
         else if (unit_col)
             aid_tally_note(L->report, "column \"%s\" read in the unit each row's column \"%s\" names",
                            L->raw[i], L->raw[L->first[ROLE_UNIT]]);
@@ -654,7 +661,7 @@ static bool fields_clean(loader_t *L, long line, char **f, const size_t *lens, s
             if (*p < 0x20 || *p == 0x7F) {
                 char reason[64];
                 if (*p == 0)
-                    snprintf(reason, sizeof reason, "NUL character inside the field");
+                    snprintf(reason, sizeof reason, "%s", N_("NUL character inside the field"));
                 else
                     snprintf(reason, sizeof reason, "control character U+%04X inside the field", *p);
                 char *shown = escape_field(f[i], lens[i]);
@@ -696,7 +703,8 @@ static int cached_parse(word_cache_t *wc, const char *s, int (*parse)(const char
 
 static const char *mark_name(aid_mark_t m)
 {
-    return m == AID_MARK_COMMA ? "a decimal comma" : "a decimal point";
+    /* words inside messages: in the messages' language */
+    return m == AID_MARK_COMMA ? _("a decimal comma") : _("a decimal point");
 }
 
 /* A value that has the other mark than its column: the rows before it were
@@ -1013,8 +1021,9 @@ static void cell_scale_note(loader_t *L)
     uint64_t n = 0;
     for (int k = 2; k >= 0; k--)
         if (L->cell_scaled[k]) {
-            g_string_append_printf(by, "%s%" G_GUINT64_FORMAT " in %s", by->len ? ", " : "",
-                                   L->cell_scaled[k], scale_name(scales[k]));
+            g_string_append(by, by->len ? ", " : "");
+            /* TRANSLATORS: a number of values, then their scale ("2 in billions") */
+            g_string_append_printf(by, _("%" PRIu64 " in %s"), L->cell_scaled[k], scale_name(scales[k]));
             n += L->cell_scaled[k];
         }
     aid_tally_note_n(L->report,
@@ -1333,9 +1342,9 @@ static aidstat_status_t marks_finish(loader_t *L)
     if (L->held && L->held->len) {
         int c = undecided_column(L);
         if (c < 0)
-            aid_dates_ambiguous(L->dates, "in the rest of the file", L->err);
+            aid_dates_ambiguous(L->dates, _("in the rest of the file"), L->err);
         else
-            ambiguous(L, c, "in the rest of the file");
+            ambiguous(L, c, _("in the rest of the file"));
         return AIDSTAT_ERR_INPUT;
     }
     aid_dates_notes(L->dates, L->report);

@@ -272,7 +272,7 @@ static aidstat_status_t at_cell(reader_t *R, long col, long row, const char *fmt
     char *where = g_strdup_printf("%s:%s!%s%ld", R->path, R->sheet, ref, row);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, _(fmt), ap); /* xgettext: at_cell */
     va_end(ap);
     aid_error_set(R->err, AIDSTAT_ERR_INPUT, where, 0, 0, "%s", msg);
     g_free(where);

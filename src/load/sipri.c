@@ -96,12 +96,16 @@ aid_sipri_t *aid_sipri_detect(const char *name, char **f, size_t n, const aidsta
     if (format) {
         sipri_kind_t want = strcmp(format, "sipri-trade-register") == 0 ? SIPRI_REGISTER : SIPRI_TIV;
         if (kind != want) {
-            aid_error_set(err, AIDSTAT_ERR_INPUT, name, 1, 1,
-                          "the file does not start like a SIPRI %s (its first line should begin "
-                          "with \"%s\")",
-                          want == SIPRI_REGISTER ? "trade register" : "TIV export table",
-                          want == SIPRI_REGISTER ? "Transfers of major conventional arms"
-                                                 : "TIV of arms exports from");
+            if (want == SIPRI_REGISTER)
+                aid_error_set(err, AIDSTAT_ERR_INPUT, name, 1, 1,
+                              "the file does not start like a SIPRI trade register (its first line should "
+                              "begin with \"%s\")",
+                              "Transfers of major conventional arms");
+            else
+                aid_error_set(err, AIDSTAT_ERR_INPUT, name, 1, 1,
+                              "the file does not start like a SIPRI TIV export table (its first line should "
+                              "begin with \"%s\")",
+                              "TIV of arms exports from");
             *failed = true;
             return NULL;
         }
@@ -527,15 +531,17 @@ static void tiv_total_row(aid_sipri_t *s, char **f, size_t n, long line)
         if (aid_number_parse(f[s->total_col], false, &t) == AID_NUM_OK) {
             double d = fabs(t - s->rows_total);
             if (d <= tolerance(s->nrows))
-                aid_tally_note(s->report,
-                               "grand total %.15g: the row totals add up to %.15g, the loaded figures to %.15g "
-                               "(within rounding)",
-                               t, s->rows_total, s->cells_total);
+                aid_tally_note(
+                    s->report,
+                    "grand total %.15g: the row totals add up to %.15g, the loaded figures to %.15g "
+                    "(within rounding)",
+                    t, s->rows_total, s->cells_total);
             else
-                aid_tally_note(s->report,
-                               "grand total %.15g: the row totals add up to %.15g, the loaded figures to %.15g "
-                               "(more than rounding explains)",
-                               t, s->rows_total, s->cells_total);
+                aid_tally_note(
+                    s->report,
+                    "grand total %.15g: the row totals add up to %.15g, the loaded figures to %.15g "
+                    "(more than rounding explains)",
+                    t, s->rows_total, s->cells_total);
         }
     }
 }

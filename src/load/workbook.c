@@ -4,6 +4,7 @@
  * as a CSV file. */
 #include "config.h"
 #include "load/loader.h"
+#include "data/intl.h"
 #include "data/tally.h"
 #include "load/xlsx.h"
 #include "data/error.h"
@@ -106,9 +107,9 @@ static aidstat_status_t load_book(aid_xlsx_t *x, const char *name, const aidstat
             aidstat_error_t e2;
             g_string_append_printf(list, "%s%s", i ? "; " : "", aid_xlsx_sheet_name(x, i));
             if (aid_xlsx_sheet_extent(x, i, &rowsn, &e2) == AIDSTAT_OK)
-                g_string_append_printf(list, " (%ld row%s)", rowsn, rowsn == 1 ? "" : "s");
+                g_string_append_printf(list, P_(" (%ld row)", " (%ld rows)", (unsigned long)rowsn), rowsn);
             else
-                g_string_append(list, " (unreadable)");
+                g_string_append(list, _(" (unreadable)"));
         }
         if (shown < ns)
             g_string_append_printf(list, "; and %zu more", ns - shown);
@@ -116,8 +117,13 @@ static aidstat_status_t load_book(aid_xlsx_t *x, const char *name, const aidstat
             aid_tally_note(report, "workbook with %zu sheet: %s", ns, list->str);
         else
             aid_tally_note(report, "workbook with %zu sheets: %s", ns, list->str);
-        aid_tally_note(report, "sheet loaded: \"%s\" (line numbers are its row numbers)%s", sname,
-                       opt && opt->sheet ? "" : "; choose another with \001sheet NAME\002");
+        if (opt && opt->sheet)
+            aid_tally_note(report, "sheet loaded: \"%s\" (line numbers are its row numbers)", sname);
+        else
+            aid_tally_note(report,
+                           "sheet loaded: \"%s\" (line numbers are its row numbers); choose another with "
+                           "\001sheet NAME\002",
+                           sname);
         if (release)
             aid_tally_note(report, "release from the ReadMe sheet: %s", release);
         g_string_free(list, TRUE);

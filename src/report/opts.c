@@ -5,6 +5,7 @@
 #include "config.h"
 #include "report/report.h"
 #include "data/error.h"
+#include "data/intl.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -70,7 +71,7 @@ aidstat_status_t aid_opts_error(const aid_opts_t *o, const char *key, long line,
     char msg[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, _(fmt), ap); /* xgettext: aid_opts_error */
     va_end(ap);
     return aid_error_set(err, AIDSTAT_ERR_USAGE, o->file, line, col, "%s", msg);
 }

@@ -246,7 +246,7 @@ aidstat_status_t aid_releases_block(const aid_rdata_t *d, const char *spec, aid_
     aidstat_filter_t *f = aid_query_filter(d, o, false, err);
     st = f ? AIDSTAT_OK : err->code;
     for (size_t k = 0; k < n && st == AIDSTAT_OK; k++) {
-        names[k] = g_strdup(k + 1 < n ? files[k] : "the report's data");
+        names[k] = g_strdup(k + 1 < n ? files[k] : _("the report's data"));
         res[k] = k + 1 < n ? compare_file(d, spec, files[k], o, line, f, err)
                            : aid_query_compare(d, o, f, AIDSTAT_KEY_DONOR, err);
         if (!res[k])

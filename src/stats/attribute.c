@@ -175,9 +175,10 @@ static bool key_has(const aidstat_eukey_t *k, size_t body, const char *code)
 static char *part_name(const aidstat_attribution_t *a, size_t b)
 {
     if (aidstat_eukey_body_count(a->key) == 1)
-        return g_strdup_printf("the EU attribution key (%s)", aidstat_eukey_describe(a->key));
+        return g_strdup_printf(_("the EU attribution key (%s)"), aidstat_eukey_describe(a->key));
     const char *name = a->bodies[b].name ? a->bodies[b].name : aidstat_eukey_body(a->key, b, NULL);
-    return g_strdup_printf("the EU attribution key's part for %s (%s)", name, aidstat_eukey_describe(a->key));
+    return g_strdup_printf(_("the EU attribution key's part for %s (%s)"), name,
+                           aidstat_eukey_describe(a->key));
 }
 
 static gint name_cmp(gconstpointer a, gconstpointer b)
@@ -191,12 +192,13 @@ static gint name_cmp(gconstpointer a, gconstpointer b)
 static const char *plural(aidstat_measure_t m)
 {
     switch (m) {
+    /* words inside a message: in the messages' language */
     case AIDSTAT_MEASURE_COMMITMENT:
-        return "commitments";
+        return C_("message", "commitments");
     case AIDSTAT_MEASURE_DELIVERY:
-        return "deliveries";
+        return C_("message", "deliveries");
     default:
-        return "allocations";
+        return C_("message", "allocations");
     }
 }
 
@@ -224,12 +226,18 @@ static aidstat_status_t check_part(aidstat_attribution_t *a, size_t b, aidstat_e
     if (missing->len && s->records)
         st = aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
                            "EU members with aid in the data are missing from %s: %s", part, missing->str);
+    else if (s->records && fabs(total - s->sum) > tol && b == 0 && aidstat_eukey_body_count(a->key) == 1)
+        st = aid_error_set(
+            err, AIDSTAT_ERR_DATA, NULL, 0, 0,
+            "%s shares out %.6f bn, but the EU institutions' %s in the data are %.6f bn: the key "
+            "belongs to other data",
+            part, total / 1e9, plural(aidstat_eukey_measure(a->key)), s->sum / 1e9);
     else if (s->records && fabs(total - s->sum) > tol)
+        /* TRANSLATORS: the key's part, its total, the EU body, its measure, the body's total */
         st = aid_error_set(
             err, AIDSTAT_ERR_DATA, NULL, 0, 0,
             "%s shares out %.6f bn, but %s %s in the data are %.6f bn: the key belongs to other data", part,
-            total / 1e9, b == 0 && aidstat_eukey_body_count(a->key) == 1 ? "the EU institutions'" : s->name,
-            plural(aidstat_eukey_measure(a->key)), s->sum / 1e9);
+            total / 1e9, s->name, plural(aidstat_eukey_measure(a->key)), s->sum / 1e9);
     g_free(part);
     g_string_free(missing, TRUE);
     return st;
@@ -274,8 +282,10 @@ static char *describe(const aidstat_attribution_t *a)
         if (!bs->records)
             continue;
         /* TRANSLATORS: an EU body and its number of records */
+        char *who = aid_label_people(AIDSTAT_KEY_DONOR, bs->name, NULL);
         char *item = g_strdup_printf(LP_("%s (%" PRIu64 " record)", "%s (%" PRIu64 " records)", bs->records),
-                                     bs->name, bs->records);
+                                     who, bs->records);
+        g_free(who);
         if (!shown)
             g_string_append(list, item);
         else if (shown + 1 < with)

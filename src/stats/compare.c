@@ -273,7 +273,7 @@ static uint32_t label_id(aidstat_compare_t *c, int which, const char *label, int
 static void period_label(aidstat_key_t key, const aidstat_record_t *rec, char *buf, size_t len, int *order)
 {
     if (rec->year <= 0) {
-        snprintf(buf, len, "(no period)");
+        snprintf(buf, len, "(no period)"); /* words for people: aid_label_people */
         *order = 0;
         return;
     }

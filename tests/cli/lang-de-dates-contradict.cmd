@@ -1,0 +1,2 @@
+# German error for dates written in two orders
+--lang de check dates-contradict.csv

@@ -1,0 +1,2 @@
+# German rejection reasons with a number in them (output-control-check)
+--lang de check hostile-names.csv
