@@ -1200,8 +1200,8 @@ static void finish_concentration(finish_t *F)
                     neg = res->rows[i].label;
             g_free(res->conc_why);
             res->conc_why =
-                neg ? g_strdup_printf("shares of a whole need values of zero or more, and %s's is "
-                                      "negative",
+                neg ? g_strdup_printf(L_("shares of a whole need values of zero or more, and %s's is "
+                                         "negative"),
                                       neg)
                     : g_strdup(cerr.message);
         }
