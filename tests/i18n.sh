@@ -39,7 +39,8 @@ for args in "compare --currency USD --rates $SHARED/fed-exchange-rates/monthly.c
     "diff --format csv $TESTDATA/diff-old.csv $TESTDATA/diff-new.csv" \
     "compare --by sourcing --format csv $SHARED/kiel-ust-web-r29/procurement_trends.csv" \
     "compare --by quarter --format csv $TESTDATA/bom.csv" \
-    "compare --format json --eu-attribution --by donor,type $TESTDATA/xlsx/eukey-mini.xlsx"; do
+    "compare --format json --eu-attribution --by donor,type $TESTDATA/xlsx/eukey-mini.xlsx" \
+    "compare --heavy-weapons --format json $SHARED/kiel-ust-r7-xlsx/Ukraine_Support_Tracker.xlsx"; do
     # shellcheck disable=SC2086
     "$AIDSTAT" $args >"$tmp/en" 2>/dev/null
     # shellcheck disable=SC2086

@@ -104,5 +104,21 @@ check "chart --lang de: German month ticks" grep -qx "März 2022 Apr. Mai Juni J
 pdftotext -layout "$tmp/months-en.pdf" - | sed 's/  */ /g; s/^ //' >"$tmp/months-en.txt"
 check "chart (English): English month ticks" grep -qx "Mar 2022 Apr May Jun Jul Aug Sep Oct" "$tmp/months-en.txt"
 
+# a report's diff block under lang: de: German headings, names, note and
+# chart title; the data beside the spec (copied with it)
+cp "$TESTDATA/diff-old.csv" "$TESTDATA/diff-new.csv" "$tmp/"
+printf -- '---\nlang: de\ndata: diff-new.csv\n---\n\n```diff\nold: diff-old.csv\n```\n\n```diff\nold: diff-old.csv\nshow: chart\n```\n' >"$tmp/diff.md"
+"$AIDSTAT" report -q --no-attach "$tmp/diff.md" -o "$tmp/diff.pdf"
+pdftotext -layout "$tmp/diff.pdf" - | sed 's/  */ /g; s/^ //' >"$tmp/diff.txt"
+tr '\n' ' ' <"$tmp/diff.txt" | sed 's/  */ /g' >"$tmp/diff1.txt"
+for want in "Geber Vorher Neu Veränderung Veränderung in % Neue Monate" "Hinzugekommene Geber: Spanien." \
+    "Weggefallene Geber: Italien." "Größte Korrekturen: Hilfe: Bereitstellungen nach Geber" "Alle Geber"; do
+    check "diff block (lang: de): \"$want\"" grep -qF "$want" "$tmp/diff1.txt"
+done
+check "diff block (lang: de): the note in German" grep -q "^Bereitstellungen, Mio. € (nominal); Revisionen über Jan. 2023 – Feb. 2023" "$tmp/diff.txt"
+for e in "Donor" "Previous" "Donors added" "Largest revisions" "All donors" "revisions over"; do
+    check "diff block (lang: de): no English \"$e\"" sh -c '! grep -qF "$1" "$2"' sh "$e" "$tmp/diff.txt"
+done
+
 echo "$npass passed, $nfail failed"
 [ "$nfail" -eq 0 ]

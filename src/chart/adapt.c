@@ -722,8 +722,11 @@ aidstat_chart_t *aidstat_chart_from_diff(const aidstat_diff_t *d, const aidstat_
     if (!opt->title) {
         char *what = aidstat_wording_subject(&w);
         g_free(c->title);
-        c->title = g_strdup_printf("Largest revisions: %c%s by %s", g_ascii_tolower(what[0]), what + 1,
-                                   aidstat_wording_key(AIDSTAT_KEY_DONOR, c->currency, false));
+        const char *key = aidstat_wording_key(AIDSTAT_KEY_DONOR, c->currency, false);
+        /* English lowercases the subject inside the title; German keeps its nouns */
+        c->title = aid_lang_de() ? g_strdup_printf(L_("Largest revisions: %s by %s"), what, key)
+                                 : g_strdup_printf("Largest revisions: %c%s by %s", g_ascii_tolower(what[0]),
+                                                   what + 1, key);
         g_free(what);
     }
     g_free(src);

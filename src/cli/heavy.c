@@ -27,7 +27,7 @@ static void print_table(FILE *fp, const aidstat_heavy_t *h, const aidstat_counts
                         bool md)
 {
     cli_grid_t *g = cli_grid_new(4);
-    const char *head[] = {"Donor", "Committed", "Delivered", "Delivered %"};
+    const char *head[] = {L_("Donor"), L_("Committed"), L_("Delivered"), L_("Delivered %")};
     for (int j = 0; j < 4; j++) {
         cli_grid_put(g, head[j]);
         g->right[j] = j > 0;
@@ -35,7 +35,9 @@ static void print_table(FILE *fp, const aidstat_heavy_t *h, const aidstat_counts
     for (size_t i = 0; i < aidstat_heavy_rows(h); i++) {
         const aidstat_heavy_row_t *r = aidstat_heavy_row(h, i);
         char *a = units(r->committed), *b = units(r->delivered), *s = share_text(r->share);
-        cli_grid_put(g, r->donor);
+        char *who = aidstat_label_people(AIDSTAT_KEY_DONOR, r->donor, NULL);
+        cli_grid_put(g, who);
+        g_free(who);
         cli_grid_put(g, a);
         cli_grid_put(g, b);
         cli_grid_put(g, s);
@@ -43,21 +45,28 @@ static void print_table(FILE *fp, const aidstat_heavy_t *h, const aidstat_counts
         g_free(b);
         g_free(s);
     }
-    fprintf(fp,
-            md ? "**Heavy weapons committed and delivered%s%s%s by donor, units**\n\n"
-               : "Heavy weapons committed and delivered%s%s%s by donor, units\n\n",
-            category ? " (" : "", category ? category : "", category ? ")" : "");
+    char *title =
+        category ? g_strdup_printf(L_("Heavy weapons committed and delivered (%s) by donor, units"), category)
+                 : g_strdup(L_("Heavy weapons committed and delivered by donor, units"));
+    fprintf(fp, md ? "**%s**\n\n" : "%s\n\n", title);
+    g_free(title);
     if (md)
         cli_grid_markdown(fp, g, true);
     else
         cli_grid_print(fp, g, true);
     const char *br = md ? "  \n" : "\n";
-    fprintf(fp, "\nUnit: units (items counted, not money)%s", br);
-    fprintf(fp, "Category: %s%s", category ? category : "all heavy weapons", br);
-    for (size_t i = 0; i < aidstat_counts_note_count(c); i++)
-        fprintf(fp, "Note: %s%s", aidstat_counts_note(c, i), br);
-    fprintf(fp, "Source: %s, sheets \"Committed weapons\" and \"Delivered weapons\"\n",
+    fputc('\n', fp);
+    fprintf(fp, L_("Unit: units (items counted, not money)"));
+    fputs(br, fp);
+    fprintf(fp, L_("Category: %s"), category ? category : L_("all heavy weapons"));
+    fputs(br, fp);
+    for (size_t i = 0; i < aidstat_counts_note_count(c); i++) {
+        fprintf(fp, L_("Note: %s"), aidstat_counts_note(c, i));
+        fputs(br, fp);
+    }
+    fprintf(fp, L_("Source: %s, sheets \"Committed weapons\" and \"Delivered weapons\""),
             aidstat_counts_source(c));
+    fputc('\n', fp);
     cli_grid_free(g);
 }
 

@@ -81,9 +81,11 @@ static aidstat_status_t add_regions(aidstat_filter_t *f, const char *value, cons
         for (size_t k = 0; k < n; k++)
             ids[k] = aidstat_regions_id(regions, k);
         const char *hint = aidstat_suggest(*p, ids, n);
-        st = aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                           "\001region\002: unknown group \"%s\"%s%s%s (groups: %s)", *p,
-                           hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "", known->str);
+        st = hint ? aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                                  "\001region\002: unknown group \"%s\"; did you mean %s? (groups: %s)", *p,
+                                  hint, known->str)
+                  : aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                                  "\001region\002: unknown group \"%s\" (groups: %s)", *p, known->str);
         g_free(ids);
         g_string_free(known, TRUE);
     }
@@ -124,16 +126,27 @@ aidstat_status_t aidstat_filter_add_text(aidstat_filter_t *f, const char *key, c
             names[nn++] =
                 type ? aidstat_type_name((aidstat_type_t)k) : aidstat_measure_name((aidstat_measure_t)k);
         const char *hint = v < 0 ? aidstat_suggest(*p, names, nn) : NULL;
-        if (v < 0 && type)
+        if (v < 0 && type && hint)
+            st =
+                aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                              "\001type\002: unknown aid type \"%s\"; did you mean %s? (military, financial, "
+                              "humanitarian, other, total)",
+                              *p, hint);
+        else if (v < 0 && type)
             st = aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                               "\001type\002: unknown aid type \"%s\"%s%s%s (military, financial, "
-                               "humanitarian, other, total)",
-                               *p, hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "");
+                               "\001type\002: unknown aid type \"%s\" (military, financial, humanitarian, "
+                               "other, total)",
+                               *p);
+        else if (v < 0 && hint)
+            st = aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
+                               "\001measure\002: unknown measure \"%s\"; did you mean %s? (commitment, "
+                               "allocation, delivery, to_be_allocated)",
+                               *p, hint);
         else if (v < 0)
             st = aid_error_set(err, AIDSTAT_ERR_USAGE, NULL, 0, 0,
-                               "\001measure\002: unknown measure \"%s\"%s%s%s (commitment, allocation, "
-                               "delivery, to_be_allocated)",
-                               *p, hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "");
+                               "\001measure\002: unknown measure \"%s\" (commitment, allocation, delivery, "
+                               "to_be_allocated)",
+                               *p);
         else if (type)
             aidstat_filter_add_type(f, (aidstat_type_t)v);
         else

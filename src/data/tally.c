@@ -671,8 +671,11 @@ void aid_tally_identity_notes(aidstat_load_report_t *r)
             }
             continue;
         }
-        if (strcmp(x->donor, x->country->name) != 0) {
-            char *item = g_strdup_printf("%s → %s (%s)", x->donor, x->country->name, x->country->code);
+        /* the table's name in the language of names (German: Südkorea); a
+         * name written as that one is no renaming to speak of */
+        const char *shown = aid_lang_de() ? x->country->german : x->country->name;
+        if (strcmp(x->donor, x->country->name) != 0 && strcmp(x->donor, shown) != 0) {
+            char *item = g_strdup_printf("%s → %s (%s)", x->donor, shown, x->country->code);
             if (!g_hash_table_contains(said, item))
                 g_string_append_printf(renamed, "%s%s", renamed->len ? ", " : "", item);
             g_hash_table_add(said, item);
@@ -696,7 +699,7 @@ void aid_tally_identity_notes(aidstat_load_report_t *r)
             continue;
         g_string_append(merged, merged->len ? "; " : "");
         /* TRANSLATORS: a donor and its code, then the names it was written as */
-        g_string_append_printf(merged, _("%s (%s) as "), c->name, c->code);
+        g_string_append_printf(merged, _("%s (%s) as "), aid_lang_de() ? c->german : c->name, c->code);
         quoted_list(merged, a);
     }
     for (guint i = 0; i < code_order->len; i++) {

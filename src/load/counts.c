@@ -6,6 +6,7 @@
  * are matched by name. */
 #include "config.h"
 #include "aidstat.h"
+#include "data/intl.h"
 #include "data/counts.h"
 #include "data/country.h"
 #include "data/error.h"
@@ -146,12 +147,15 @@ static aidstat_status_t read_stage(aid_xlsx_t *x, aidstat_counts_t *c, const cha
     if (st == AIDSTAT_OK && !S.header_seen)
         st = aid_error_set(err, AIDSTAT_ERR_INPUT, file, 0, 0, "the sheet \"%s\" is empty", S.sheet);
     if (st == AIDSTAT_OK && S.mismatches)
-        aid_counts_note(
-            c,
-            "\"%s\": %ld row%s whose \"Total Number\" is not the sum of the donors' columns (%s%s); the "
-            "donors' columns are counted",
-            S.sheet, S.mismatches, S.mismatches == 1 ? "" : "s",
-            S.mismatch->str + (S.mismatch->str[0] == ';'), S.mismatches > 3 ? "; ..." : "");
+        /* notes are labels: German only when names are, English for JSON */
+        aid_counts_note(c,
+                        LP_("\"%s\": %ld row whose \"Total Number\" is not the sum of the donors' columns "
+                            "(%s%s); the donors' columns are counted",
+                            "\"%s\": %ld rows whose \"Total Number\" is not the sum of the donors' columns "
+                            "(%s%s); the donors' columns are counted",
+                            (unsigned long)S.mismatches),
+                        S.sheet, S.mismatches, S.mismatch->str + (S.mismatch->str[0] == ';'),
+                        S.mismatches > 3 ? "; ..." : "");
     g_array_free(S.donor_cols, TRUE);
     g_ptr_array_free(S.donors, TRUE);
     g_string_free(S.mismatch, TRUE);
@@ -182,10 +186,12 @@ static void note_undelivered(aidstat_counts_t *c, GHashTable *committed, GHashTa
     if (names->len)
         aid_counts_note(
             c,
-            "%u item%s of \"Committed weapons\" %s no row in \"Delivered weapons\" and count%s as none "
-            "delivered: %s",
-            names->len, names->len == 1 ? "" : "s", names->len == 1 ? "has" : "have",
-            names->len == 1 ? "s" : "", s->str);
+            LP_("%u item of \"Committed weapons\" has no row in \"Delivered weapons\" and counts "
+                "as none delivered: %s",
+                "%u items of \"Committed weapons\" have no row in \"Delivered weapons\" and count "
+                "as none delivered: %s",
+                names->len),
+            names->len, s->str);
     g_string_free(s, TRUE);
     g_ptr_array_free(names, TRUE);
 }

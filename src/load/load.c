@@ -303,7 +303,7 @@ static aidstat_status_t header_format(loader_t *L, char **norm, size_t n, bool *
             if (L->report)
                 aid_tally_role(L->report, AIDSTAT_DATASET_REFERENCE);
             st = aid_error_set(L->err, AIDSTAT_ERR_INPUT, L->name, 1, 0,
-                               "%s: use it as such, or map its columns to load it as aid", ref);
+                               "%s: use it as such, or map its columns to load it as aid", _(ref));
             return st;
         }
     }

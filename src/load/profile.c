@@ -375,8 +375,8 @@ const char *aid_reference_layout(char **norm, size_t n)
     for (size_t i = 0; i < n; i++)
         is_wide |= strcmp(norm[i], "indicator_code") == 0 || strcmp(norm[i], "indicator_name") == 0;
     if (is_long || is_wide)
-        return "a World Bank indicator table (a reference table such as GDP or population by "
-               "country and year), not aid records";
+        return N_("a World Bank indicator table (a reference table such as GDP or population by "
+                  "country and year), not aid records");
     return NULL;
 }
 

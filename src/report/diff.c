@@ -104,9 +104,12 @@ static char *num(const aid_rdata_t *d, double v, double scale, bool sign)
 static void put_row(const aid_rdata_t *d, aid_block_t *b, size_t *k, const aidstat_diff_row_t *r,
                     double scale, bool bold, bool periods)
 {
-    char *e = g_markup_escape_text(r->label, -1);
+    /* a donor's or a group's name in the language of names */
+    char *who = aidstat_label_people(bold ? AIDSTAT_KEY_REGION : AIDSTAT_KEY_DONOR, r->label, r->code);
+    char *e = g_markup_escape_text(who, -1);
     b->cells[(*k)++] = bold ? g_strdup_printf("<b>%s</b>", e) : g_strdup(e);
     g_free(e);
+    g_free(who);
     b->cells[(*k)++] = r->status == AIDSTAT_DIFF_ADDED ? g_strdup("–") : num(d, r->old_value, scale, false);
     b->cells[(*k)++] = r->status == AIDSTAT_DIFF_REMOVED ? g_strdup("–") : num(d, r->new_value, scale, false);
     b->cells[(*k)++] = num(d, r->change, scale, true);
@@ -189,17 +192,20 @@ static aidstat_status_t fill_table(const aid_rdata_t *d, const aidstat_diff_t *d
         periods |= r->new_periods != 0;
     }
     double scale = aidstat_scale_pick(maxabs);
-    const char *cur = aidstat_diff_currency(df);
-    const char *sym = aidstat_currency_symbol(cur) ? aidstat_currency_symbol(cur) : cur;
-    char unit[64];
-    snprintf(unit, sizeof unit, "%s%s%s", sym, scale > 1 ? " " : "", aidstat_scale_word(scale, false));
+    /* "€ m", German "Mio. €" (the wording module's order) */
+    char *unit = aidstat_wording_unit(aidstat_diff_currency(df), scale, false);
     b->ncols = 5 + (periods ? 1 : 0);
     b->nrows = 1 + rows->len + groups->len;
     b->header_rows = 1;
     b->cells = g_new0(char *, b->ncols * b->nrows);
     b->right = g_new0(bool, b->ncols);
     size_t k = 0;
-    const char *head[] = {"Donor", "Previous", "New", "Change", "% change", "New months"};
+    const char *head[] = {L_("Donor"),
+                          L_("Previous"),
+                          L_("New"),
+                          L_("Change"),
+                          /* xgettext:no-c-format */ L_("% change"),
+                          L_("New months")};
     for (size_t j = 0; j < b->ncols; j++) {
         b->cells[k++] = g_strdup(head[j]);
         b->right[j] = j > 0;
@@ -209,6 +215,7 @@ static aidstat_status_t fill_table(const aid_rdata_t *d, const aidstat_diff_t *d
     for (guint i = 0; i < groups->len; i++)
         put_row(d, b, &k, g_ptr_array_index(groups, i), scale, true, periods);
     b->note = note_text(df, m, unit);
+    g_free(unit);
     g_ptr_array_free(rows, TRUE);
     g_ptr_array_free(groups, TRUE);
     return AIDSTAT_OK;

@@ -863,7 +863,7 @@ static bool finish_reference(finish_t *F, int y1, aidstat_error_t *err)
         aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
                       "\001per %s\002: the %s table is in %s and the data in %s: give a rates table with "
                       "\001rates FILE\002",
-                      per_name(o->per), o->per == AIDSTAT_PER_GDP ? "GDP" : "military expenditure",
+                      per_name(o->per), o->per == AIDSTAT_PER_GDP ? _("GDP") : _("military expenditure"),
                       aidstat_reftable_currency(ref), res->currency);
         return false;
     }
@@ -1207,8 +1207,8 @@ static void finish_concentration(finish_t *F)
                     neg = res->rows[i].label;
             g_free(res->conc_why);
             res->conc_why =
-                neg ? g_strdup_printf("shares of a whole need values of zero or more, and %s's is "
-                                      "negative",
+                neg ? g_strdup_printf(L_("shares of a whole need values of zero or more, and %s's is "
+                                         "negative"),
                                       neg)
                     : g_strdup(cerr.message);
         }

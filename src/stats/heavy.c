@@ -2,6 +2,7 @@
  * counts table (data/counts.c) at each stage and the share delivered. */
 #include "config.h"
 #include "aidstat.h"
+#include "data/intl.h"
 #include "data/error.h"
 
 #include <glib.h>
@@ -68,7 +69,7 @@ aidstat_heavy_t *aidstat_heavy_by_donor(const aidstat_counts_t *c, const aidstat
 {
     GHashTable *at = g_hash_table_new(g_str_hash, g_str_equal); /* code -> index + 1 */
     GArray *rows = g_array_new(FALSE, TRUE, sizeof(aidstat_heavy_row_t));
-    aidstat_heavy_row_t total = {"All donors", "", 0, 0, NAN};
+    aidstat_heavy_row_t total = {L_("All donors"), "", 0, 0, NAN};
     for (size_t i = 0; i < aidstat_counts_size(c); i++) {
         const aidstat_count_t *k = aidstat_counts_get(c, i);
         if ((category && g_ascii_strcasecmp(category, k->category)) || !keeps(f, k))

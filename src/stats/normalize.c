@@ -70,10 +70,16 @@ static aidstat_status_t part_year(const aidstat_normalize_t *n, const aidstat_re
     char a[32], b[32], *file = rates_name(n->rates);
     aidstat_period_format(year, first, a, sizeof a);
     aidstat_period_format(year, last, b, sizeof b);
-    aid_error_set(err, AIDSTAT_ERR_DATA, rec->file, rec->line, 0,
-                  "the %s to %s rate for %d would be an average of %s to %s only (%d month%s in %s), "
-                  "not of the year",
-                  rec->currency, n->currency, year, a, b, k, k == 1 ? "" : "s", file);
+    if (k == 1)
+        aid_error_set(err, AIDSTAT_ERR_DATA, rec->file, rec->line, 0,
+                      "the %s to %s rate for %d would be an average of %s to %s only (%d month in %s), not "
+                      "of the year",
+                      rec->currency, n->currency, year, a, b, k, file);
+    else
+        aid_error_set(err, AIDSTAT_ERR_DATA, rec->file, rec->line, 0,
+                      "the %s to %s rate for %d would be an average of %s to %s only (%d months in %s), not "
+                      "of the year",
+                      rec->currency, n->currency, year, a, b, k, file);
     g_free(file);
     return AIDSTAT_ERR_DATA;
 }

@@ -1,0 +1,2 @@
+# German compare-concentration-negative: the suggestion and the reason as whole German messages
+--lang de compare --concentration negative.csv
