@@ -60,11 +60,8 @@ typedef enum {
  * labels (donor, region, type and measure names, "Others", months) and
  * the number and money formats of charts and reports. NULL or "" (the
  * default) follows the message catalogue; "en" or "de" fixes it (a
- * program writing CSV or JSON fixes "en"); with "de" the labels come from
- * the German catalogue under aidstat_catalogue_dir() whatever the locale
- * (a report spec's "lang: de" in an English environment). Messages,
- * error messages included, always follow the program's locale through GNU
- * gettext
+ * program writing CSV or JSON fixes "en"). Messages, error messages
+ * included, always follow the program's locale through GNU gettext
  * (LANGUAGE, LC_ALL, LC_MESSAGES; text domain "aidstat"; the library never
  * calls setlocale). Codes, keys and enum names (aidstat_type_name, ...)
  * never change. German labels come from the German catalogue, which GNU

@@ -120,5 +120,13 @@ for e in "Donor" "Previous" "Donors added" "Largest revisions" "All donors" "rev
     check "diff block (lang: de): no English \"$e\"" sh -c '! grep -qF "$1" "$2"' sh "$e" "$tmp/diff.txt"
 done
 
+# no German catalogue: the spec's report is written, with a warning naming where it looked
+mkdir "$tmp/nocat"
+AIDSTAT_LOCALEDIR=$tmp/nocat "$AIDSTAT" report --no-attach "$tmp/own.md" -o "$tmp/nocat.pdf" 2>"$tmp/nocat.err"
+check "lang: de, no catalogue: exit 0" test $? -eq 0
+printf '%s\n' "aidstat: warning: $tmp/own.md says lang: de, but there is no German catalogue in $tmp/nocat (looked for $tmp/nocat/de/LC_MESSAGES/aidstat.mo): its tables and charts are labelled in English" \
+    "aidstat: wrote $tmp/nocat.pdf" >"$tmp/want-nocat.err"
+check "lang: de, no catalogue: the warning, exactly" cmp -s "$tmp/want-nocat.err" "$tmp/nocat.err"
+
 echo "$npass passed, $nfail failed"
 [ "$nfail" -eq 0 ]

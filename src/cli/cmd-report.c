@@ -86,7 +86,13 @@ int cmd_report(int argc, char **argv)
         r = aidstat_report_open(argv[1], (const char *const *)data,
                                 (confine ? AIDSTAT_REPORT_CONFINE : 0) | (no_attach ? AIDSTAT_REPORT_NO_ATTACH : 0),
                                 &err);
+        bool found = cli_catalogue_de();
         g_free(cli_messages_language(user_lang));
+        if (!found && !quiet)
+            fprintf(stderr,
+                    _("aidstat: warning: %s says lang: de, but there is no German catalogue in %s (looked "
+                      "for %s/de/LC_MESSAGES/%s.mo): its tables and charts are labelled in English\n"),
+                    argv[1], aidstat_catalogue_dir(), aidstat_catalogue_dir(), GETTEXT_PACKAGE);
         if (!r) {
             code = cli_fail_spec(&err);
             goto done;
