@@ -12,6 +12,7 @@
 #include "aidstat.h"
 #include "data/error.h"
 #include "data/intl.h"
+#include "data/numfmt.h"
 
 #include <glib.h>
 #include <inttypes.h>
@@ -223,21 +224,25 @@ static aidstat_status_t check_part(aidstat_attribution_t *a, size_t b, aidstat_e
     aidstat_eukey_body(a->key, b, &total);
     /* each figure rounded to a thousand euros (1e-6 EUR bn): half of that per figure */
     double tol = 500.0 * (double)(aidstat_eukey_count(a->key) + s->records) + 1e-9 * fabs(s->sum);
+    /* the two sums to a thousand euros, in the reader's number format */
+    char key_bn[64], data_bn[64];
+    aid_num(total / 1e9, 6, aid_locale_default(), key_bn, sizeof key_bn);
+    aid_num(s->sum / 1e9, 6, aid_locale_default(), data_bn, sizeof data_bn);
     if (missing->len && s->records)
         st = aid_error_set(err, AIDSTAT_ERR_DATA, NULL, 0, 0,
                            "EU members with aid in the data are missing from %s: %s", part, missing->str);
     else if (s->records && fabs(total - s->sum) > tol && b == 0 && aidstat_eukey_body_count(a->key) == 1)
         st = aid_error_set(
             err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-            "%s shares out %.6f bn, but the EU institutions' %s in the data are %.6f bn: the key "
+            "%s shares out %s bn, but the EU institutions' %s in the data are %s bn: the key "
             "belongs to other data",
-            part, total / 1e9, plural(aidstat_eukey_measure(a->key)), s->sum / 1e9);
+            part, key_bn, plural(aidstat_eukey_measure(a->key)), data_bn);
     else if (s->records && fabs(total - s->sum) > tol)
         /* TRANSLATORS: the key's part, its total, the EU body, its measure, the body's total */
         st = aid_error_set(
             err, AIDSTAT_ERR_DATA, NULL, 0, 0,
-            "%s shares out %.6f bn, but %s %s in the data are %.6f bn: the key belongs to other data", part,
-            total / 1e9, s->name, plural(aidstat_eukey_measure(a->key)), s->sum / 1e9);
+            "%s shares out %s bn, but %s %s in the data are %s bn: the key belongs to other data", part,
+            key_bn, s->name, plural(aidstat_eukey_measure(a->key)), data_bn);
     g_free(part);
     g_string_free(missing, TRUE);
     return st;
