@@ -68,9 +68,8 @@ int cmd_report(int argc, char **argv)
             cli_error(EXIT_USAGE, "report: the output is a PDF file or an HTML page (.pdf, .html: %s)", out);
         goto done;
     }
-    if (!(r = aidstat_report_open(
-              argc == 2 ? argv[1] : NULL, (const char *const *)data,
-              (confine ? AIDSTAT_REPORT_CONFINE : 0) | (no_attach ? AIDSTAT_REPORT_NO_ATTACH : 0), &err))) {
+    unsigned flags = (confine ? AIDSTAT_REPORT_CONFINE : 0) | (no_attach ? AIDSTAT_REPORT_NO_ATTACH : 0);
+    if (!(r = aidstat_report_open(argc == 2 ? argv[1] : NULL, (const char *const *)data, flags, &err))) {
         code = cli_fail_spec(&err);
         goto done;
     }
@@ -83,9 +82,7 @@ int cmd_report(int argc, char **argv)
         user_lang = cli_messages_language("de");
         aidstat_set_language("de"); /* says the catalogue changed */
         swapped = true;
-        r = aidstat_report_open(argv[1], (const char *const *)data,
-                                (confine ? AIDSTAT_REPORT_CONFINE : 0) | (no_attach ? AIDSTAT_REPORT_NO_ATTACH : 0),
-                                &err);
+        r = aidstat_report_open(argv[1], (const char *const *)data, flags, &err);
         bool found = cli_catalogue_de();
         g_free(cli_messages_language(user_lang));
         if (!found && !quiet)

@@ -68,30 +68,25 @@ static int fail_worded(const aidstat_error_t *err, bool spec)
     g_strlcpy(worded.message, w, sizeof worded.message);
     g_free(w);
     aidstat_error_format(&worded, buf, sizeof buf);
-    /* the library asks for a decimal mark in its own words (in the
-     * catalogue's language too); name the options, or a spec's keys */
+    /* the library asks for a decimal mark or a date order in its own words
+     * (in the catalogue's language too); name the options, or a spec's keys */
+    static const char *const advice[][3] = {
+        {N_("state the decimal mark"), N_(" with --decimal-comma or --decimal-point"),
+         N_(" with decimal-comma: true or decimal-point: true in the front matter")},
+        {N_("state the date order"), N_(" with --date-order dmy|mdy|ymd"),
+         N_(" with date-order: dmy, mdy or ymd in the front matter")},
+    };
     size_t n = strlen(buf);
-    if (n + 80 < sizeof buf) {
-        if (ends_with(buf, n, "state the decimal mark"))
-            g_strlcat(buf,
-                      spec ? " with decimal-comma: true or decimal-point: true in the front matter"
-                           : " with --decimal-comma or --decimal-point",
-                      sizeof buf);
-        else if (ends_with(buf, n, _("state the decimal mark")))
-            g_strlcat(buf,
-                      spec ? _(" with decimal-comma: true or decimal-point: true in the front matter")
-                           : _(" with --decimal-comma or --decimal-point"),
-                      sizeof buf);
-        else if (ends_with(buf, n, "state the date order"))
-            g_strlcat(buf,
-                      spec ? " with date-order: dmy, mdy or ymd in the front matter"
-                           : " with --date-order dmy|mdy|ymd",
-                      sizeof buf);
-        else if (ends_with(buf, n, _("state the date order")))
-            g_strlcat(buf,
-                      spec ? _(" with date-order: dmy, mdy or ymd in the front matter")
-                           : _(" with --date-order dmy|mdy|ymd"),
-                      sizeof buf);
+    for (size_t i = 0; i < G_N_ELEMENTS(advice) && n + 80 < sizeof buf; i++) {
+        const char *how = advice[i][spec ? 2 : 1];
+        if (ends_with(buf, n, advice[i][0])) {
+            g_strlcat(buf, how, sizeof buf);
+            break;
+        }
+        if (ends_with(buf, n, _(advice[i][0]))) {
+            g_strlcat(buf, _(how), sizeof buf);
+            break;
+        }
     }
     say(buf);
     return cli_exit_code(err->code);

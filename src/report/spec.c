@@ -293,13 +293,8 @@ static aidstat_status_t table_from_compare(ctx_t *x, aid_block_t *b, aid_opts_t 
         return err->code;
     aidstat_result_t *r = aid_query_compare(d, o, f, AIDSTAT_KEY_DONOR, err);
     aidstat_filter_free(f);
-    if (!r) {
-        if (!err->line) {
-            err->line = b->line;
-            g_strlcpy(err->file, x->path, sizeof err->file);
-        }
-        return err->code;
-    }
+    if (!r)
+        return err->code; /* placed at the block by the caller (place_at_block) */
     /* its title, every filter in it, as compare and a chart of it state it */
     aidstat_wording_t w;
     aidstat_wording_from_result(&w, r);

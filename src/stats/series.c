@@ -408,29 +408,6 @@ static uint64_t count_of(const uint64_t *per_measure, unsigned mset)
     return n;
 }
 
-/* Records dated by a quarter, without years only: when no interval was
- * asked for, a quarterly series (a quarter has no month to be shown in);
- * a monthly one is refused, as it would show each quarter in its first
- * month. *settled when it chose the interval (s->iv) or refused. */
-static aidstat_status_t choose_quarterly(aidstat_series_t *s, unsigned mset, bool *settled,
-                                         aidstat_error_t *err)
-{
-    uint64_t q = count_of(s->by_quarter, mset), bm = count_of(s->by_month, mset);
-    *settled = false;
-    if (!q || (s->opt.interval != AIDSTAT_INTERVAL_AUTO && s->opt.interval != AIDSTAT_INTERVAL_MONTH))
-        return AIDSTAT_OK;
-    *settled = true;
-    if (s->opt.interval == AIDSTAT_INTERVAL_AUTO) {
-        s->iv = AIDSTAT_INTERVAL_QUARTER;
-        return AIDSTAT_OK;
-    }
-    return aid_error_set(err, AIDSTAT_ERR_DATA, s->quarter_file, s->quarter_line, 0,
-                  "%" PRIu64 " of the selection's %" PRIu64 " dated records give a quarter but no month "
-                  "(this row is the first of them), so a monthly series would show each in its "
-                  "quarter's first month; use \001interval quarter\002 or \001interval year\002",
-                  q, bm);
-}
-
 /* The interval: the one asked for, or, when none was, yearly for data
  * dated by year (a record without a month has no place in a month) and
  * monthly otherwise. A monthly or quarterly series of records without a
@@ -439,10 +416,20 @@ static aidstat_status_t choose_interval(aidstat_series_t *s, unsigned mset, aids
 {
     uint64_t yo = count_of(s->year_only, mset), bm = count_of(s->by_month, mset);
     aidstat_interval_t asked = s->opt.interval;
-    bool settled = false;
-    aidstat_status_t st = yo ? AIDSTAT_OK : choose_quarterly(s, mset, &settled, err);
-    if (settled)
-        return st;
+    /* records dated by a quarter (and none by year only) have no month to
+     * be shown in: quarterly unless asked otherwise; monthly is refused */
+    uint64_t q = yo ? 0 : count_of(s->by_quarter, mset);
+    if (q && asked == AIDSTAT_INTERVAL_AUTO) {
+        s->iv = AIDSTAT_INTERVAL_QUARTER;
+        return AIDSTAT_OK;
+    }
+    if (q && asked == AIDSTAT_INTERVAL_MONTH)
+        return aid_error_set(err, AIDSTAT_ERR_DATA, s->quarter_file, s->quarter_line, 0,
+                             "%" PRIu64 " of the selection's %" PRIu64 " dated records give a quarter but "
+                             "no month (this row is the first of them), so a monthly series would show "
+                             "each in its quarter's first month; use \001interval quarter\002 or "
+                             "\001interval year\002",
+                             q, bm);
     if (!yo || asked == AIDSTAT_INTERVAL_YEAR) {
         s->iv = asked ? asked : AIDSTAT_INTERVAL_MONTH;
         return AIDSTAT_OK;
