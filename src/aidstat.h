@@ -1684,6 +1684,14 @@ enum {
 /** aidstat_report_load with flags (AIDSTAT_REPORT_*). */
 AIDSTAT_API aidstat_report_t *aidstat_report_open(const char *spec, const char *const *data, unsigned flags,
                                                   aidstat_error_t *err);
+/** The language a spec's front matter states (its "lang:" key): "de" or
+ * "en" (also when it says none, or something else, which
+ * aidstat_report_open refuses), read without loading its data; NULL with
+ * err set when the spec cannot be read or its front matter is wrong. A
+ * program whose message catalogue is not German switches it before
+ * aidstat_report_open for a "de" spec, so the report's labels are German
+ * (see aidstat_set_language). */
+AIDSTAT_API const char *aidstat_report_spec_language(const char *spec, aidstat_error_t *err);
 /** Lay the report out and write it atomically: a PDF, or for a path
  * ending in .html or .htm one self-contained HTML page (semantic HTML5,
  * charts as inline SVG with their descriptions, no scripts and nothing

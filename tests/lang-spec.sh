@@ -120,6 +120,26 @@ for e in "Donor" "Previous" "Donors added" "Largest revisions" "All donors" "rev
     check "diff block (lang: de): no English \"$e\"" sh -c '! grep -qF "$1" "$2"' sh "$e" "$tmp/diff.txt"
 done
 
+# a German spec whose data come through a pipe: read once, in German, figures against python
+printf -- '---\ntitle: Pipe\nlang: de\n---\n\n```table\nby: donor\n```\n' >"$tmp/pipe.md"
+"$AIDSTAT" report -q --no-attach --data - "$tmp/pipe.md" -o "$tmp/pipe.pdf" <"$TESTDATA/quarter-dates.csv"
+check "lang: de, data from a pipe: exit 0" test $? -eq 0
+pdftotext -layout "$tmp/pipe.pdf" - | sed 's/  */ /g; s/^ //' >"$tmp/pipe.txt"
+python3 - "$TESTDATA/quarter-dates.csv" >"$tmp/pipe.want" <<'PY'
+import csv, sys
+t = {}
+for r in csv.DictReader(open(sys.argv[1], newline='')):
+    t[r['donor']] = t.get(r['donor'], 0.0) + float(r['value'])
+de = {'Germany': 'Deutschland', 'France': 'Frankreich'}
+print('Tabelle 1: Militärische Hilfe: Bereitstellungen nach Geber')
+for d, v in sorted(t.items(), key=lambda kv: -kv[1]):
+    print('%s %s %s %%' % (de[d], ('%.2f' % v).replace('.', ','), ('%.1f' % (100 * v / sum(t.values()))).replace('.', ',')))
+print('Gesamt %s 100,0 %%' % ('%.2f' % sum(t.values())).replace('.', ','))
+PY
+while IFS= read -r want; do
+    check "lang: de, data from a pipe: \"$want\" (python)" grep -qxF "$want" "$tmp/pipe.txt"
+done <"$tmp/pipe.want"
+
 # no German catalogue: the spec's report is written, with a warning naming where it looked
 mkdir "$tmp/nocat"
 AIDSTAT_LOCALEDIR=$tmp/nocat "$AIDSTAT" report --no-attach "$tmp/own.md" -o "$tmp/nocat.pdf" 2>"$tmp/nocat.err"

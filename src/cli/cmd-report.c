@@ -69,31 +69,35 @@ int cmd_report(int argc, char **argv)
         goto done;
     }
     unsigned flags = (confine ? AIDSTAT_REPORT_CONFINE : 0) | (no_attach ? AIDSTAT_REPORT_NO_ATTACH : 0);
-    if (!(r = aidstat_report_open(argc == 2 ? argv[1] : NULL, (const char *const *)data, flags, &err))) {
-        code = cli_fail_spec(&err);
-        goto done;
-    }
     /* a spec in German (lang: de) while gettext's catalogue is not: its
      * labels come from the German catalogue, which gettext reads only for
-     * the process's language; so the report is read again, and written,
-     * in German, and every message stays in the user's language */
-    if (argc == 2 && !strcmp(aidstat_language(), "de") && !cli_catalogue_de()) {
-        aidstat_report_free(r);
-        user_lang = cli_messages_language("de");
-        aidstat_set_language("de"); /* says the catalogue changed */
-        swapped = true;
-        r = aidstat_report_open(argv[1], (const char *const *)data, flags, &err);
-        bool found = cli_catalogue_de();
-        g_free(cli_messages_language(user_lang));
-        if (!found && !quiet)
-            fprintf(stderr,
-                    _("aidstat: warning: %s says lang: de, but there is no German catalogue in %s (looked "
-                      "for %s/de/LC_MESSAGES/%s.mo): its tables and charts are labelled in English\n"),
-                    argv[1], aidstat_catalogue_dir(), aidstat_catalogue_dir(), GETTEXT_PACKAGE);
-        if (!r) {
+     * the process's language; so the spec is read and written with German
+     * messages, and every other message stays in the user's language (its
+     * data are read once: they may come from a pipe) */
+    bool found = true;
+    if (argc == 2 && !cli_catalogue_de()) {
+        const char *lang = aidstat_report_spec_language(argv[1], &err);
+        if (!lang) {
             code = cli_fail_spec(&err);
             goto done;
         }
+        if (!strcmp(lang, "de")) {
+            user_lang = cli_messages_language("de");
+            swapped = true;
+            found = cli_catalogue_de();
+        }
+    }
+    r = aidstat_report_open(argc == 2 ? argv[1] : NULL, (const char *const *)data, flags, &err);
+    if (swapped)
+        g_free(cli_messages_language(user_lang));
+    if (!found && !quiet)
+        fprintf(stderr,
+                _("aidstat: warning: %s says lang: de, but there is no German catalogue in %s (looked "
+                  "for %s/de/LC_MESSAGES/%s.mo): its tables and charts are labelled in English\n"),
+                argv[1], aidstat_catalogue_dir(), aidstat_catalogue_dir(), GETTEXT_PACKAGE);
+    if (!r) {
+        code = cli_fail_spec(&err);
+        goto done;
     }
     /* a spec's own language (lang:) decides its report: its prose is
      * written in it, and its tables, charts and figures follow the prose;

@@ -35,13 +35,13 @@ static void nul_position(const char *text, size_t at, long *line, long *col)
     }
 }
 
-aidstat_report_t *aidstat_report_open(const char *spec, const char *const *data, unsigned flags,
-                                      aidstat_error_t *err)
+/* The spec's text (the built-in report's when spec is NULL), checked to be
+ * text: NULL with err set otherwise. *name: what messages call it. */
+static char *spec_text(const char *spec, const char **name, aidstat_error_t *err)
 {
-    bool confine = (flags & AIDSTAT_REPORT_CONFINE) != 0;
     char *text = NULL;
     gsize len = 0;
-    const char *name = spec;
+    *name = spec;
     if (spec) {
         GError *ge = NULL;
         if (!g_file_get_contents(spec, &text, &len, &ge)) {
@@ -63,22 +63,44 @@ aidstat_report_t *aidstat_report_open(const char *spec, const char *const *data,
         const char *bytes = g_bytes_get_data(b, &len);
         text = g_strndup(bytes, len);
         g_bytes_unref(b);
-        name = de ? "ukraine-support.de.md (built in)" : "ukraine-support.md (built in)";
+        *name = de ? "ukraine-support.de.md (built in)" : "ukraine-support.md (built in)";
     }
     /* a NUL would end the text there, silently */
     const char *nul = memchr(text, '\0', len);
     if (nul) {
         long line, col;
         nul_position(text, (size_t)(nul - text), &line, &col);
-        aid_error_set(err, AIDSTAT_ERR_INPUT, name, line, col, "a NUL byte: a spec is text");
+        aid_error_set(err, AIDSTAT_ERR_INPUT, *name, line, col, "a NUL byte: a spec is text");
         g_free(text);
         return NULL;
     }
     if (!g_utf8_validate(text, (gssize)len, NULL)) {
-        aid_error_set(err, AIDSTAT_ERR_INPUT, name, 0, 0, "not UTF-8 text");
+        aid_error_set(err, AIDSTAT_ERR_INPUT, *name, 0, 0, "not UTF-8 text");
         g_free(text);
         return NULL;
     }
+    return text;
+}
+
+const char *aidstat_report_spec_language(const char *spec, aidstat_error_t *err)
+{
+    const char *name;
+    char *text = spec_text(spec, &name, err);
+    if (!text)
+        return NULL;
+    const char *lang = aid_spec_language(name, text, err);
+    g_free(text);
+    return lang;
+}
+
+aidstat_report_t *aidstat_report_open(const char *spec, const char *const *data, unsigned flags,
+                                      aidstat_error_t *err)
+{
+    bool confine = (flags & AIDSTAT_REPORT_CONFINE) != 0;
+    const char *name;
+    char *text = spec_text(spec, &name, err);
+    if (!text)
+        return NULL;
     aid_spec_t *s = aid_spec_parse(name, text, data, spec == NULL, confine, err);
     g_free(text);
     if (!s)

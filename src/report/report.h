@@ -224,6 +224,9 @@ aidstat_status_t aid_releases_block(const aid_rdata_t *d, const char *spec, aid_
 aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const *data_override, bool builtin,
                            bool confine, aidstat_error_t *err);
 void aid_spec_free(aid_spec_t *s);
+/* The language the spec's front matter states ("de" or "en"), or NULL
+ * with err set for a front matter in error; the data are not read. */
+const char *aid_spec_language(const char *path, const char *text, aidstat_error_t *err);
 
 /* The spec as one self-contained HTML page (report/html.c), appended to out. */
 aidstat_status_t aid_html_write(aid_spec_t *s, GString *out, aidstat_error_t *err);

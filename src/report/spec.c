@@ -1520,8 +1520,7 @@ static aidstat_status_t parse_body(ctx_t *x, const front_t *f, const char *body)
     return st;
 }
 
-aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const *data_override, bool builtin,
-                           bool confine, aidstat_error_t *err)
+static aid_spec_t *spec_new(const char *path, bool builtin, bool confine)
 {
     aid_spec_t *s = g_new0(aid_spec_t, 1);
     s->data.builtin = builtin;
@@ -1536,6 +1535,28 @@ aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const
     s->path = g_strdup(path);
     s->data.dir = g_path_get_dirname(path);
     s->data.confine = confine;
+    return s;
+}
+
+const char *aid_spec_language(const char *path, const char *text, aidstat_error_t *err)
+{
+    aid_spec_t *s = spec_new(path, false, false);
+    ctx_t x = {s, path, s->data.dir, 0, 0, 0, 0, err, g_ptr_array_new_with_free_func(g_free), 0};
+    front_t f = {.lo_keep = g_ptr_array_new_with_free_func(g_free)};
+    aidstat_load_options_init(&f.lo);
+    const char *lang = NULL;
+    if (front_matter(&x, &f, text)) /* a wrong value is front_settle's to refuse */
+        lang = f.lang && !g_ascii_strcasecmp(f.lang, "de") ? "de" : "en";
+    g_ptr_array_free(x.figtext, TRUE);
+    front_clear(&f);
+    aid_spec_free(s);
+    return lang;
+}
+
+aid_spec_t *aid_spec_parse(const char *path, const char *text, const char *const *data_override, bool builtin,
+                           bool confine, aidstat_error_t *err)
+{
+    aid_spec_t *s = spec_new(path, builtin, confine);
     ctx_t x = {s, path, s->data.dir, 0, 0, 0, 0, err, g_ptr_array_new_with_free_func(g_free), 0};
     front_t f = {.lo_keep = g_ptr_array_new_with_free_func(g_free)};
     aidstat_load_options_init(&f.lo);
